@@ -1,0 +1,1 @@
+Console.WriteLine("moons sample: coming with the main-job issue");

@@ -1,0 +1,1 @@
+Console.WriteLine("seeds sample: coming with the runtime issue");
