@@ -70,7 +70,11 @@ public static class Graphviz
     /// <param name="format">A Graphviz output format such as <c>svg</c> or <c>png</c>.</param>
     /// <returns>Whether a file was written, and a message for people.</returns>
     /// <exception cref="ArgumentException">The format is not a plain word.</exception>
-    public static GraphvizRenderResult TryRender(string dot, string outputPath, string format = "svg")
+    public static GraphvizRenderResult TryRender(string dot, string outputPath, string format = "svg") =>
+        TryRenderWith("dot", dot, outputPath, format);
+
+    // The program name is a parameter so that tests can see what happens when it is missing.
+    internal static GraphvizRenderResult TryRenderWith(string program, string dot, string outputPath, string format)
     {
         ArgumentNullException.ThrowIfNull(dot);
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
@@ -79,7 +83,7 @@ public static class Graphviz
             throw new ArgumentException($"The Graphviz format must be a plain word such as \"svg\", not \"{format}\".", nameof(format));
         }
 
-        var start = new ProcessStartInfo("dot")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -98,8 +102,8 @@ public static class Graphviz
         catch (Win32Exception)
         {
             return new GraphvizRenderResult(false,
-                "Graphviz is not installed: the `dot` program was not found on PATH, so no " + format +
-                " was written (install the graphviz package to render; the .dot text is still usable).");
+                $"Graphviz is not installed: the `{program}` program was not found on PATH, so no {format} " +
+                "was written (install the graphviz package to render; the .dot text is still usable).");
         }
 
         using (process)
