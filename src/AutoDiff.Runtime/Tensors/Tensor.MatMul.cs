@@ -1,0 +1,68 @@
+using AutoDiff.Tensors;
+
+namespace AutoDiff;
+
+public sealed partial class Tensor
+{
+    /// <summary>
+    /// Matrix product, numpy's matmul: [n,k]·[k,m] → [n,m]; stacks [..., n, k]·[..., k, m] with broadcast batch axes;
+    /// a 1-D operand is a row vector on the left or a column vector on the right (that axis is dropped from the result).
+    /// Large products are cache-blocked, FMA-vectorized and split across cores.
+    /// </summary>
+    /// <exception cref="ArgumentException">Inner dimensions differ, batch axes do not broadcast, or an operand is a scalar.</exception>
+    public Tensor MatMul(Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Rank == 0 || other.Rank == 0)
+            throw new ArgumentException($"MatMul: shapes {ShapeText} and {other.ShapeText} are incompatible: MatMul needs operands with at least one axis");
+        if (Rank == 1)
+        {
+            CheckInner(this, other, _shape[0], other._shape[Math.Max(0, other.Rank - 2)]);
+            var product = Reshape(1, _shape[0]).MatMul(other);
+            return product.Reshape([.. product._shape[..^2], product._shape[^1]]);
+        }
+        if (other.Rank == 1)
+        {
+            CheckInner(this, other, _shape[^1], other._shape[0]);
+            var product = MatMul(other.Reshape(other._shape[0], 1));
+            return product.Reshape(product._shape[..^1]);
+        }
+
+        var shape = BatchedGemm.ResultShape("MatMul", _shape, other._shape);
+        var result = new Tensor(BatchedGemm.Multiply(_data, _shape, other._data, other._shape, shape), shape);
+        if (!Records(this, other)) return result;
+        return result.Record("matmul", [this, other], () =>
+        {
+            var g = result.GradData;
+            // dA = G·Bᵀ, dB = Aᵀ·G, each summed over the batch axes its operand was broadcast along.
+            if (_requiresGrad)
+            {
+                var bT = PermuteKernel.Apply(other._data, other._shape, SwapLastTwo(other.Rank), out var bTShape);
+                var gradShape = BatchedGemm.ResultShape("MatMul backward", shape, bTShape);
+                var ga = BatchedGemm.Multiply(g, shape, bT, bTShape, gradShape);
+                AccumulateOwnedGrad(ReduceKernel.SumTo(ga, gradShape, _shape));
+            }
+            if (other._requiresGrad)
+            {
+                var aT = PermuteKernel.Apply(_data, _shape, SwapLastTwo(Rank), out var aTShape);
+                var gradShape = BatchedGemm.ResultShape("MatMul backward", aTShape, shape);
+                var gb = BatchedGemm.Multiply(aT, aTShape, g, shape, gradShape);
+                other.AccumulateOwnedGrad(ReduceKernel.SumTo(gb, gradShape, other._shape));
+            }
+        });
+    }
+
+    private static void CheckInner(Tensor a, Tensor b, int k, int k2)
+    {
+        if (k != k2)
+            throw new ArgumentException($"MatMul: shapes {a.ShapeText} and {b.ShapeText} are incompatible: inner dimensions {k} and {k2} differ");
+    }
+
+    private static int[] SwapLastTwo(int rank)
+    {
+        var axes = new int[rank];
+        for (int i = 0; i < rank; i++) axes[i] = i;
+        (axes[^1], axes[^2]) = (axes[^2], axes[^1]);
+        return axes;
+    }
+}
