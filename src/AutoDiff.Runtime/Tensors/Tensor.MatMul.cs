@@ -6,7 +6,8 @@ public sealed partial class Tensor
 {
     /// <summary>
     /// Matrix product, numpy's matmul: [n,k]·[k,m] → [n,m]; stacks [..., n, k]·[..., k, m] with broadcast batch axes;
-    /// a 1-D operand is a row vector on the left or a column vector on the right (that axis is dropped from the result).
+    /// a 1-D operand is a row vector on the left or a column vector on the right (that axis is dropped from the result;
+    /// two vectors give their dot product as a scalar).
     /// Large products are cache-blocked, FMA-vectorized and split across cores.
     /// </summary>
     /// <exception cref="ArgumentException">Inner dimensions differ, batch axes do not broadcast, or an operand is a scalar.</exception>
@@ -15,6 +16,11 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(other);
         if (Rank == 0 || other.Rank == 0)
             throw new ArgumentException($"MatMul: shapes {ShapeText} and {other.ShapeText} are incompatible: MatMul needs operands with at least one axis");
+        if (Rank == 1 && other.Rank == 1)
+        {
+            CheckInner(this, other, _shape[0], other._shape[0]);
+            return Reshape(1, _shape[0]).MatMul(other.Reshape(other._shape[0], 1)).Reshape();
+        }
         if (Rank == 1)
         {
             CheckInner(this, other, _shape[0], other._shape[Math.Max(0, other.Rank - 2)]);
