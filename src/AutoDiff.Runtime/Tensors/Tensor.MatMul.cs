@@ -40,21 +40,9 @@ public sealed partial class Tensor
         return result.Record("matmul", [this, other], () =>
         {
             var g = result.GradData;
-            // dA = G·Bᵀ, dB = Aᵀ·G, each summed over the batch axes its operand was broadcast along.
-            if (_requiresGrad)
-            {
-                var bT = PermuteKernel.Apply(other._data, other._shape, SwapLastTwo(other.Rank), out var bTShape);
-                var gradShape = BatchedGemm.ResultShape("MatMul backward", shape, bTShape);
-                var ga = BatchedGemm.Multiply(g, shape, bT, bTShape, gradShape);
-                AccumulateOwnedGrad(ReduceKernel.SumTo(ga, gradShape, _shape));
-            }
-            if (other._requiresGrad)
-            {
-                var aT = PermuteKernel.Apply(_data, _shape, SwapLastTwo(Rank), out var aTShape);
-                var gradShape = BatchedGemm.ResultShape("MatMul backward", aTShape, shape);
-                var gb = BatchedGemm.Multiply(aT, aTShape, g, shape, gradShape);
-                other.AccumulateOwnedGrad(ReduceKernel.SumTo(gb, gradShape, other._shape));
-            }
+            // dA = G·Bᵀ, dB = Aᵀ·G (transposes read in place), each summed over the batch axes its operand was broadcast along.
+            if (_requiresGrad) AccumulateMatMulGrad(this, g, shape, false, other._data, other._shape, true);
+            if (other._requiresGrad) AccumulateMatMulGrad(other, _data, _shape, true, g, shape, false);
         });
     }
 
@@ -64,11 +52,18 @@ public sealed partial class Tensor
             throw new ArgumentException($"MatMul: shapes {a.ShapeText} and {b.ShapeText} are incompatible: inner dimensions {k} and {k2} differ");
     }
 
-    private static int[] SwapLastTwo(int rank)
+    /// <summary>Adds op(left)·op(right) into <paramref name="target"/>'s gradient, straight into the buffer when no batch axis was broadcast.</summary>
+    private static void AccumulateMatMulGrad(Tensor target, double[] left, int[] leftShape, bool transLeft, double[] right, int[] rightShape, bool transRight)
     {
-        var axes = new int[rank];
-        for (int i = 0; i < rank; i++) axes[i] = i;
-        (axes[^1], axes[^2]) = (axes[^2], axes[^1]);
-        return axes;
+        var gradShape = BatchedGemm.ResultShape("MatMul backward",
+            transLeft ? BatchedGemm.Transposed(leftShape) : leftShape, transRight ? BatchedGemm.Transposed(rightShape) : rightShape);
+        if (target._grad is not null && ShapeMath.SameShape(gradShape, target._shape))
+        {
+            BatchedGemm.MultiplyAdd(left, leftShape, transLeft, right, rightShape, transRight, target._grad, gradShape);
+            return;
+        }
+        var grad = new double[ShapeMath.Count(gradShape)];
+        BatchedGemm.MultiplyAdd(left, leftShape, transLeft, right, rightShape, transRight, grad, gradShape);
+        target.AccumulateOwnedGrad(ReduceKernel.SumTo(grad, gradShape, target._shape));
     }
 }

@@ -29,8 +29,22 @@ internal static class BatchedGemm
     /// <summary>C = A·B for every batch entry; C has <paramref name="outShape"/> from <see cref="ResultShape"/>.</summary>
     public static double[] Multiply(double[] a, int[] aShape, double[] b, int[] bShape, int[] outShape)
     {
-        int n = aShape[^2], k = aShape[^1], m = bShape[^1];
         var c = new double[ShapeMath.Count(outShape)];
+        MultiplyAdd(a, aShape, false, b, bShape, false, c, outShape);
+        return c;
+    }
+
+    /// <summary>The logical shape of a stored operand: its last two axes swapped when it is read transposed.</summary>
+    public static int[] Transposed(int[] shape) => [.. shape[..^2], shape[^1], shape[^2]];
+
+    /// <summary>
+    /// C += op(A)·op(B) for every batch entry. Shapes are as stored; a transposed operand is read with its
+    /// last two axes swapped (see <see cref="Gemm.MultiplyAdd"/>). C has shape <paramref name="outShape"/>.
+    /// </summary>
+    public static void MultiplyAdd(double[] a, int[] aShape, bool transA, double[] b, int[] bShape, bool transB, double[] c, int[] outShape)
+    {
+        int n = outShape[^2], m = outShape[^1];
+        int k = transA ? aShape[^2] : aShape[^1];
         var batchShape = outShape[..^2];
         int batches = ShapeMath.Count(batchShape);
         var aStrides = ShapeMath.BroadcastStrides(aShape[..^2], batchShape);
@@ -44,9 +58,8 @@ internal static class BatchedGemm
                 aMatrix += index[i] * aStrides[i];
                 bMatrix += index[i] * bStrides[i];
             }
-            Gemm.MultiplyAdd(a, aMatrix * n * k, b, bMatrix * k * m, c, batch * n * m, n, k, m);
+            Gemm.MultiplyAdd(a, aMatrix * n * k, transA, b, bMatrix * k * m, transB, c, batch * n * m, n, k, m);
             for (int i = index.Length - 1; i >= 0 && ++index[i] == batchShape[i]; i--) index[i] = 0;
         }
-        return c;
     }
 }

@@ -12,36 +12,53 @@ namespace AutoDiff.Tensors;
 /// </summary>
 internal static unsafe class Gemm
 {
-    private const int KC = 256;
-    private const int MC = 128;
+    private const int KC = 512;
+    private const int MC = 32;
     private const long SmallWork = 16L * 16 * 16;
     private const long ParallelWork = 96L * 96 * 96;
 
-    /// <summary>C[n×m] (at cOff) += A[n×k] (at aOff) · B[k×m] (at bOff).</summary>
-    public static void MultiplyAdd(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int n, int k, int m)
+    /// <summary>
+    /// C[n×m] (at cOff) += op(A)·op(B) where op(A) is n×k and op(B) is k×m. A is stored row-major as n×k, or as k×n when
+    /// <paramref name="transA"/>; B as k×m, or as m×k when <paramref name="transB"/>. Transposes are read during packing,
+    /// so gradients (G·Bᵀ, Aᵀ·G) never materialize a transposed copy.
+    /// </summary>
+    public static void MultiplyAdd(double[] a, int aOff, bool transA, double[] b, int bOff, bool transB, double[] c, int cOff, int n, int k, int m)
     {
         if (n == 0 || m == 0 || k == 0) return;
+        var operands = new Operands(a, aOff, transA, b, bOff, transB, c, cOff, n, k, m);
         long work = (long)n * k * m;
-        if (work < SmallWork) RowByRow(a, aOff, b, bOff, c, cOff, n, k, m);
-        else if (Avx512F.IsSupported) Blocked<Avx512Kernel8x16>(a, aOff, b, bOff, c, cOff, n, k, m);
-        else if (Fma.IsSupported) Blocked<Avx2Kernel4x8>(a, aOff, b, bOff, c, cOff, n, k, m);
-        else RowByRow(a, aOff, b, bOff, c, cOff, n, k, m);
+        if (work < SmallWork) Small(operands);
+        else if (Avx512F.IsSupported) Blocked<Avx512Kernel8x16>(operands);
+        else if (Fma.IsSupported) Blocked<Avx2Kernel4x8>(operands);
+        else Small(operands);
     }
 
-    /// <summary>Small or non-x86 case: each row of C accumulates scaled rows of B, vectorized by TensorPrimitives.</summary>
-    internal static void RowByRow(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int n, int k, int m)
+    /// <summary>The two inputs, the output and their layout, passed around as one value.</summary>
+    private readonly record struct Operands(double[] A, int AOff, bool TransA, double[] B, int BOff, bool TransB, double[] C, int COff, int N, int K, int M)
     {
-        for (int i = 0; i < n; i++)
+        public double AAt(int i, int p) => TransA ? A[AOff + p * N + i] : A[AOff + i * K + p];
+        public double BAt(int p, int j) => TransB ? B[BOff + j * K + p] : B[BOff + p * M + j];
+    }
+
+    /// <summary>Small or non-x86 case: each row of C accumulates scaled rows of B (vectorized when B is not transposed).</summary>
+    private static void Small(in Operands o)
+    {
+        for (int i = 0; i < o.N; i++)
         {
-            var cRow = c.AsSpan(cOff + i * m, m);
-            for (int p = 0; p < k; p++)
-                TensorPrimitives.MultiplyAdd(b.AsSpan(bOff + p * m, m), a[aOff + i * k + p], cRow, cRow);
+            var cRow = o.C.AsSpan(o.COff + i * o.M, o.M);
+            for (int p = 0; p < o.K; p++)
+            {
+                double aip = o.AAt(i, p);
+                if (!o.TransB) TensorPrimitives.MultiplyAdd(o.B.AsSpan(o.BOff + p * o.M, o.M), aip, cRow, cRow);
+                else for (int j = 0; j < o.M; j++) cRow[j] += aip * o.BAt(p, j);
+            }
         }
     }
 
-    private static void Blocked<TKernel>(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int n, int k, int m)
+    private static void Blocked<TKernel>(Operands o)
         where TKernel : IMicroKernel
     {
+        int n = o.N, k = o.K, m = o.M;
         int nr = TKernel.NR;
         int panels = (m + nr - 1) / nr;
         int rowBlocks = (n + MC - 1) / MC;
@@ -57,15 +74,15 @@ internal static unsafe class Gemm
             for (int p0 = 0; p0 < k; p0 += KC)
             {
                 int kc = Math.Min(KC, k - p0);
-                PackB(b, bOff, m, p0, kc, nr, panels, bPack);
+                PackB(o, p0, kc, nr, panels, bPack);
                 if (parallel)
                 {
-                    Parallel.For(0, tasks, task => BlockTask<TKernel>(task, columnChunks, panelsPerChunk, panels, a, aOff, bPack, c, cOff, n, k, m, p0, kc));
+                    Parallel.For(0, tasks, task => BlockTask<TKernel>(task, columnChunks, panelsPerChunk, panels, o, bPack, p0, kc));
                 }
                 else
                 {
                     for (int task = 0; task < tasks; task++)
-                        BlockTask<TKernel>(task, columnChunks, panelsPerChunk, panels, a, aOff, bPack, c, cOff, n, k, m, p0, kc);
+                        BlockTask<TKernel>(task, columnChunks, panelsPerChunk, panels, o, bPack, p0, kc);
                 }
             }
         }
@@ -76,10 +93,10 @@ internal static unsafe class Gemm
     }
 
     /// <summary>One MC-row block of C times one chunk of B's column panels, for one KC slab.</summary>
-    private static void BlockTask<TKernel>(int task, int columnChunks, int panelsPerChunk, int panels,
-        double[] a, int aOff, double[] bPack, double[] c, int cOff, int n, int k, int m, int p0, int kc)
+    private static void BlockTask<TKernel>(int task, int columnChunks, int panelsPerChunk, int panels, Operands o, double[] bPack, int p0, int kc)
         where TKernel : IMicroKernel
     {
+        int n = o.N, m = o.M, cOff = o.COff;
         int mr = TKernel.MR, nr = TKernel.NR;
         int i0 = task / columnChunks * MC;
         int mc = Math.Min(MC, n - i0);
@@ -90,9 +107,9 @@ internal static unsafe class Gemm
         var aPack = ArrayPool<double>.Shared.Rent(slivers * mr * kc);
         try
         {
-            PackA(a, aOff, k, i0, mc, p0, kc, mr, aPack);
+            PackA(o, i0, mc, p0, kc, mr, aPack);
             double* edge = stackalloc double[mr * nr];
-            fixed (double* ap = aPack, bp = bPack, cp = c)
+            fixed (double* ap = aPack, bp = bPack, cp = o.C)
             {
                 for (int panel = firstPanel; panel < lastPanel; panel++)
                 {
@@ -124,39 +141,50 @@ internal static unsafe class Gemm
         }
     }
 
-    /// <summary>B[p0..p0+kc, all columns] into panels of nr columns: panel j holds kc rows of nr values, zero-padded.</summary>
-    private static void PackB(double[] b, int bOff, int m, int p0, int kc, int nr, int panels, double[] bPack)
+    /// <summary>op(B)[p0..p0+kc, all columns] into panels of nr columns: panel j holds kc rows of nr values, zero-padded.</summary>
+    private static void PackB(in Operands o, int p0, int kc, int nr, int panels, double[] bPack)
     {
+        int m = o.M, k = o.K;
         for (int panel = 0; panel < panels; panel++)
         {
             int j0 = panel * nr;
             int cols = Math.Min(nr, m - j0);
             var dst = bPack.AsSpan(panel * nr * kc, nr * kc);
-            for (int p = 0; p < kc; p++)
+            if (cols < nr) dst.Clear();
+            if (!o.TransB)
             {
-                var row = dst.Slice(p * nr, nr);
-                b.AsSpan(bOff + (p0 + p) * m + j0, cols).CopyTo(row);
-                if (cols < nr) row[cols..].Clear();
+                for (int p = 0; p < kc; p++) o.B.AsSpan(o.BOff + (p0 + p) * m + j0, cols).CopyTo(dst.Slice(p * nr, nr));
+                continue;
+            }
+            // Stored as m×k: column j of op(B) is row j of storage, contiguous along p.
+            for (int j = 0; j < cols; j++)
+            {
+                var src = o.B.AsSpan(o.BOff + (j0 + j) * k + p0, kc);
+                for (int p = 0; p < kc; p++) dst[p * nr + j] = src[p];
             }
         }
     }
 
-    /// <summary>A[i0..i0+mc, p0..p0+kc] into slivers of mr rows: sliver s holds kc steps of mr values (a column of the sliver), zero-padded.</summary>
-    private static void PackA(double[] a, int aOff, int k, int i0, int mc, int p0, int kc, int mr, double[] aPack)
+    /// <summary>op(A)[i0..i0+mc, p0..p0+kc] into slivers of mr rows: sliver s holds kc steps of mr values, zero-padded.</summary>
+    private static void PackA(in Operands o, int i0, int mc, int p0, int kc, int mr, double[] aPack)
     {
         int slivers = (mc + mr - 1) / mr;
         for (int s = 0; s < slivers; s++)
         {
             var dst = aPack.AsSpan(s * mr * kc, mr * kc);
-            for (int r = 0; r < mr; r++)
+            int rows = Math.Min(mr, mc - s * mr);
+            if (rows < mr) dst.Clear();
+            int firstRow = i0 + s * mr;
+            if (o.TransA)
             {
-                int row = s * mr + r;
-                if (row >= mc)
-                {
-                    for (int p = 0; p < kc; p++) dst[p * mr + r] = 0;
-                    continue;
-                }
-                var src = a.AsSpan(aOff + (i0 + row) * k + p0, kc);
+                // Stored as k×n: the sliver's rows for one step p are contiguous.
+                for (int p = 0; p < kc; p++)
+                    o.A.AsSpan(o.AOff + (p0 + p) * o.N + firstRow, rows).CopyTo(dst.Slice(p * mr, mr));
+                continue;
+            }
+            for (int r = 0; r < rows; r++)
+            {
+                var src = o.A.AsSpan(o.AOff + (firstRow + r) * o.K + p0, kc);
                 for (int p = 0; p < kc; p++) dst[p * mr + r] = src[p];
             }
         }
