@@ -9,7 +9,7 @@ public class MatMulBenchmark : IFlopCount
 {
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new GflopsColumn());
+        public Config() => AddColumn(new TensorGflopsColumn());
     }
 
     private Tensor _a = null!, _b = null!;

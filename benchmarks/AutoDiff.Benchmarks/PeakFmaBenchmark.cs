@@ -16,7 +16,7 @@ public class PeakFmaBenchmark : IFlopCount
 {
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new GflopsColumn());
+        public Config() => AddColumn(new TensorGflopsColumn());
     }
 
     private const int Iterations = 2_000_000;
