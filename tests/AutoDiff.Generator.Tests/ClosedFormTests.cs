@@ -20,6 +20,18 @@ public class ClosedFormTests
         Assert.Equal(200 * (y - (x * x)), gradient[1], 10);
     }
 
+    [Theory]
+    [InlineData(-0.9)]
+    [InlineData(0.25)]
+    [InlineData(0.7)]
+    public void Recursive_Chebyshev_on_the_tape_matches_its_closed_form(double x)
+    {
+        // T5(x) = 16x⁵ − 20x³ + 5x, so T5'(x) = 80x⁴ − 60x² + 5.
+        var (value, gradient) = Gradient("Fallback", "Corpus.Fallback", "Chebyshev", x);
+        Assert.Equal((16 * Math.Pow(x, 5)) - (20 * Math.Pow(x, 3)) + (5 * x), value, 12);
+        Assert.Equal((80 * Math.Pow(x, 4)) - (60 * x * x) + 5, gradient[0], 11);
+    }
+
     [Fact]
     public void Softplus_derivative_is_the_sigmoid()
     {

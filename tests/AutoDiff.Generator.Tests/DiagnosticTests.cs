@@ -22,6 +22,8 @@ public class DiagnosticTests
     [InlineData("AD0008", "public static partial class C { [Differentiable] public static double ⟦F(double x) => x; public static int FPullback => 0; }")]
     [InlineData("AD0009", "public partial class C { [Differentiable] public double ⟦F(double x) => x; }")]
     [InlineData("AD0009", "public static partial class C { [Differentiable] public static double ⟦F<T>(double x) => x; }")]
+    [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x, int n) => n == 0 ? x : x * ⟦F(x, n - 1); }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double[] v) => ⟦System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(v, t => t * t)); }")]
     public void Diagnostic_fires_at_the_construct(string id, string code)
     {
         var marker = (Header + code).IndexOf('⟦');
@@ -75,7 +77,7 @@ public class DiagnosticTests
         var model = new MethodModel(
             null, EquatableArray.Of(new ContainingTypeModel("class", "C")), EquatableArray<string>.Empty, "F", "public", NumKind.Double,
             EquatableArray.Of(new ParameterModel("x", "double", ParamRole.Scalar, NumKind.Double, "dx")), "seed",
-            EquatableArray.Of<Stmt>(new ContinueStmt(1, "continue;")), null, null, "C.F.g.cs", null);
+            EquatableArray.Of<Stmt>(new ContinueStmt(1, "continue;")), null, null, null, "C.F.g.cs", null);
         var (source, error) = Emitter.TryEmit(model);
         Assert.Null(source);
         Assert.Equal("AD0010", error!.Id);

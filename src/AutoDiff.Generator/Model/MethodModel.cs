@@ -14,7 +14,11 @@ internal sealed record ParameterModel(
     NumKind ElementKind,
     string? AdjointName);
 
-/// <summary>Everything the emitter needs for one [Differentiable] method; plain values only.</summary>
+/// <summary>
+/// Everything the emitter needs for one [Differentiable] method; plain values only. <paramref name="Body"/> feeds
+/// the static transformation; <paramref name="UserPullback"/> names a [DerivativeOf] method that replaces it;
+/// <paramref name="FallbackBody"/> is the body rewritten for the runtime tape when neither applies.
+/// </summary>
 internal sealed record MethodModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -27,6 +31,7 @@ internal sealed record MethodModel(
     EquatableArray<Stmt> Body,
     string? UserPullback,
     string? FallbackBody,
+    string? FallbackReason,
     string HintName,
     LocationInfo? Location);
 

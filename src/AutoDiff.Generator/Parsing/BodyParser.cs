@@ -126,6 +126,11 @@ internal sealed class BodyParser
     private Stmt ParseDeclarator(VariableDeclaratorSyntax variable, int line, string source)
     {
         var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable, _cancellationToken)!;
+        if (local.Type.TypeKind == TypeKind.Delegate)
+        {
+            throw Fallback("it uses a lambda ('" + local.Name + "')", variable);
+        }
+
         if (TypeClassifier.Scalar(local.Type) is { } kind)
         {
             var name = Declare(local);

@@ -138,6 +138,7 @@ internal static class MethodParser
             fallbackBody is null ? body : EquatableArray<Stmt>.Empty,
             userPullback,
             fallbackBody,
+            fallbackReason,
             HintName(method),
             at);
         return new MethodParseResult(model, diagnostics.ToEquatableArray());

@@ -226,10 +226,10 @@ internal sealed partial class AdjointWriter
 
         if (exponentActive)
         {
-            // d(a^b)/db = a^b ln a, taken as 0 where a <= 0 (ln undefined; 0^b is flat for b > 0).
+            // d(a^b)/db = a^b ln a: NaN for a < 0 (IEEE), and 0 at a = 0, as the runtime tape defines it.
             var byExponent = new Fragment();
             Backprop(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent);
-            output.Block("if (" + Code.Binary(baseValue, ">", Code.Number(0, NumKind.Int), Code.Relational) + ")", byExponent);
+            output.Block("if (" + Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality) + ")", byExponent);
         }
     }
 

@@ -22,7 +22,7 @@ namespace Corpus
             // Adjoint sweep
             // line 26: return Math.Pow(x, y);
             dx += y * Math.Pow(x, y - 1);
-            if (x > 0)
+            if (x != 0)
             {
                 dy += Math.Pow(x, y) * Math.Log(x);
             }
@@ -41,7 +41,7 @@ namespace Corpus
             // Adjoint sweep
             // line 26: return Math.Pow(x, y);
             dx += seed * (y * Math.Pow(x, y - 1));
-            if (x > 0)
+            if (x != 0)
             {
                 dy += seed * Math.Pow(x, y) * Math.Log(x);
             }
