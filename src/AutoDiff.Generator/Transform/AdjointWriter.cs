@@ -100,7 +100,7 @@ internal sealed partial class AdjointWriter
 
     private Fragment WriteBody()
     {
-        var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
+        var (forward, reverse) = EmitBlock(_body, new Context(0, false, [], []));
         var body = new Fragment();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {
@@ -171,18 +171,23 @@ internal sealed partial class AdjointWriter
     }
 
     /// <summary>Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), and the branch records a <c>break</c> must push first.</summary>
-    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes)
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes, IReadOnlyList<Frame> Frames)
     {
-        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, []) : this with { Nested = true };
+        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, [], Frames) : this with { Nested = true };
     }
 
-    private (Fragment Forward, Fragment Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context)
+    /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
+    private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
+
+    private (Fragment Forward, Fragment Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context, bool loopBody = false)
     {
         var forward = new Fragment();
         var reverses = new List<Fragment>();
-        foreach (var statement in statements)
+        var block = statements.ToList();
+        for (var index = 0; index < block.Count; index++)
         {
-            var (f, r) = EmitStatement(statement, context);
+            var statement = block[index];
+            var (f, r) = EmitStatement(statement, context with { Frames = context.Frames.Append(new Frame(block, index, loopBody)).ToList() });
             forward.Add(f);
             reverses.Add(r);
         }
@@ -320,7 +325,7 @@ internal sealed partial class AdjointWriter
         var target = ExpressionRenderer.Render(assign.Target);
         var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
         string? restore = null;
-        if (_needed.Contains(name))
+        if (_needed.Contains(name) && !(assign.Target is VarExpr && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, context)))
         {
             restore = Save(name, assign.Target.Kind, target, context, forward);
         }
@@ -446,7 +451,7 @@ internal sealed partial class AdjointWriter
 
     private void EmitWhile(WhileStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true));
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true), loopBody: true);
         var condition = ExpressionRenderer.Render(loop.Condition).Text;
         forward.Add(comment);
         if (bodyReverse.IsEmpty)
@@ -498,7 +503,7 @@ internal sealed partial class AdjointWriter
 
     private void EmitCountedFor(CountedForStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true));
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true), loopBody: true);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         forward.Add(comment);
@@ -509,6 +514,71 @@ internal sealed partial class AdjointWriter
             reverse.Add(comment);
             reverse.Block("for (int " + loop.Index + " = " + last + "; " + loop.Index + " >= " + start + "; " + loop.Index + "--)", bodyReverse);
         }
+    }
+
+    private static bool IsAccumulation(AssignStmt assign) =>
+        assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
+
+    /// <summary>
+    /// An accumulation <c>v += e</c> need not record v when nothing reads v's value (in the adjoint sweep)
+    /// between the last overwrite of v that restores it and this statement, on any path: the adjoint sweep
+    /// then never looks at v until that overwrite restores it.
+    /// </summary>
+    private bool NoReaderSinceLastOverwrite(string name, Context context)
+    {
+        for (var f = context.Frames.Count - 1; f >= 0; f--)
+        {
+            var frame = context.Frames[f];
+            for (var i = frame.Index - 1; i >= 0; i--)
+            {
+                switch (Overwrites(frame.Block[i], name))
+                {
+                    case Effect.Reads:
+                        return false;
+                    case Effect.Overwrites:
+                        return true;
+                }
+            }
+
+            if (frame.LoopBody)
+            {
+                // Earlier iterations ran the rest of the body before this statement too.
+                for (var i = frame.Index + 1; i < frame.Block.Count; i++)
+                {
+                    if (Overwrites(frame.Block[i], name) == Effect.Reads)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private enum Effect
+    {
+        None,
+        Reads,
+        Overwrites,
+    }
+
+    private Effect Overwrites(Stmt statement, string name)
+    {
+        if (Activity.Needed([statement], _varied).Contains(name))
+        {
+            return Effect.Reads;
+        }
+
+        return statement switch
+        {
+            DeclareStmt d when d.Name == name => Effect.Overwrites,
+            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : Effect.Overwrites,
+            AssignStmt => Effect.None,
+            DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
+            // A nested overwrite may or may not run; treat it as a reader so the save stays.
+            _ => Normalizer.Walk(statement).Any(s => s is DeclareStmt d && d.Name == name || s is AssignStmt { Target: VarExpr v } && v.Name == name) ? Effect.Reads : Effect.None,
+        };
     }
 
     /// <summary>Records the current value of <paramref name="target"/> before it is overwritten; returns the statement that restores it.</summary>

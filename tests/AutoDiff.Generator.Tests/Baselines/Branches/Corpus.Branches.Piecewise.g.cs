@@ -17,7 +17,6 @@ namespace Corpus
             double _result = 0.0;
             double t = 0.0;
             double t_0 = 0.0;
-            double t_1 = 0.0;
             bool _branch4 = false;
 
             // Primal sweep
@@ -43,7 +42,6 @@ namespace Corpus
                 else
                 {
                     // line 24: t -= y;
-                    t_1 = t;
                     t -= y;
                 }
                 // line 27: return t + y;
@@ -79,7 +77,6 @@ namespace Corpus
                 else
                 {
                     // line 24: t -= y;
-                    t = t_1;
                     dy += -_dt;
                 }
                 // line 17: var t = Math.Exp(x);
@@ -96,7 +93,6 @@ namespace Corpus
             double _result = 0.0;
             double t = 0.0;
             double t_0 = 0.0;
-            double t_1 = 0.0;
             bool _branch5 = false;
 
             // Primal sweep
@@ -122,7 +118,6 @@ namespace Corpus
                 else
                 {
                     // line 24: t -= y;
-                    t_1 = t;
                     t -= y;
                 }
                 // line 27: return t + y;
@@ -159,7 +154,6 @@ namespace Corpus
                 else
                 {
                     // line 24: t -= y;
-                    t = t_1;
                     dy += -_dt;
                 }
                 // line 17: var t = Math.Exp(x);

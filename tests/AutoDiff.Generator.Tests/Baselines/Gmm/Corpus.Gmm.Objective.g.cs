@@ -147,7 +147,6 @@ namespace Corpus
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    _values.Push(total);
                     total += Math.Exp(mains[k_3] - top);
                 }
                 // line 89: slse += top + Math.Log(total);
@@ -168,7 +167,6 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                _values.Push(asum);
                 asum += Math.Exp(alphas[k_5] - amax);
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
@@ -185,7 +183,6 @@ namespace Corpus
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    _values.Push(frobenius);
                     frobenius += Math.Exp(2 * qs[k_6 * 2 + d_3]);
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
@@ -244,7 +241,6 @@ namespace Corpus
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    frobenius = _values.Pop();
                     double _t23 = 2 * qs[k_6 * 2 + d_3];
                     double _t24 = Math.Exp(_t23);
                     dqs[k_6 * 2 + d_3] += _dfrobenius * _t24 * 2;
@@ -261,7 +257,6 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                asum = _values.Pop();
                 double _t19 = alphas[k_5] - amax;
                 double _t20 = Math.Exp(_t19);
                 double _g21 = _dasum * _t20;
@@ -296,7 +291,6 @@ namespace Corpus
                 for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    total = _values.Pop();
                     double _t15 = mains[k_3] - top;
                     double _t16 = Math.Exp(_t15);
                     double _g17 = _dtotal * _t16;
@@ -548,7 +542,6 @@ namespace Corpus
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    _values.Push(total);
                     total += Math.Exp(mains[k_3] - top);
                 }
                 // line 89: slse += top + Math.Log(total);
@@ -569,7 +562,6 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                _values.Push(asum);
                 asum += Math.Exp(alphas[k_5] - amax);
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
@@ -586,7 +578,6 @@ namespace Corpus
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    _values.Push(frobenius);
                     frobenius += Math.Exp(2 * qs[k_6 * 2 + d_3]);
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
@@ -645,7 +636,6 @@ namespace Corpus
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    frobenius = _values.Pop();
                     double _t23 = 2 * qs[k_6 * 2 + d_3];
                     double _t24 = Math.Exp(_t23);
                     dqs[k_6 * 2 + d_3] += _dfrobenius * _t24 * 2;
@@ -662,7 +652,6 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                asum = _values.Pop();
                 double _t19 = alphas[k_5] - amax;
                 double _t20 = Math.Exp(_t19);
                 double _g21 = _dasum * _t20;
@@ -697,7 +686,6 @@ namespace Corpus
                 for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    total = _values.Pop();
                     double _t15 = mains[k_3] - top;
                     double _t16 = Math.Exp(_t15);
                     double _g17 = _dtotal * _t16;

@@ -53,7 +53,6 @@ namespace Corpus
                     for (int i = 0; i < 3; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        _values.Push(a);
                         a += parameters[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
@@ -121,7 +120,6 @@ namespace Corpus
                     for (int i = 3 - 1; i >= 0; i--)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        a = _values.Pop();
                         double _t2 = parameters[j * 3 + i];
                         double _t3 = xs[n * 3 + i];
                         dparameters[j * 3 + i] += _da * _t3;
@@ -181,7 +179,6 @@ namespace Corpus
                     for (int i = 0; i < 3; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        _values.Push(a);
                         a += parameters[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
@@ -249,7 +246,6 @@ namespace Corpus
                     for (int i = 3 - 1; i >= 0; i--)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        a = _values.Pop();
                         double _t2 = parameters[j * 3 + i];
                         double _t3 = xs[n * 3 + i];
                         dparameters[j * 3 + i] += _da * _t3;
