@@ -27,12 +27,14 @@ public static partial class GeneratedGmm
         Span<double> lxc = stackalloc double[D];
         Span<double> mains = stackalloc double[K];
 
+        Span<double> diagonal = stackalloc double[K * D];
         for (int k = 0; k < K; k++)
         {
             double s = 0;
             for (int d = 0; d < D; d++)
             {
                 s += qs[k * D + d];
+                diagonal[k * D + d] = Math.Exp(qs[k * D + d]);
             }
 
             sums[k] = s;
@@ -52,7 +54,7 @@ public static partial class GeneratedGmm
                 int li = 0;
                 for (int r = 0; r < D; r++)
                 {
-                    double row = Math.Exp(qs[k * D + r]) * xc[r];
+                    double row = diagonal[k * D + r] * xc[r];
                     for (int c = 0; c < r; c++)
                     {
                         row += ls[k * lCount + li] * xc[c];
@@ -107,7 +109,7 @@ public static partial class GeneratedGmm
             double frobenius = 0;
             for (int d = 0; d < D; d++)
             {
-                frobenius += Math.Exp(2 * qs[k * D + d]);
+                frobenius += diagonal[k * D + d] * diagonal[k * D + d];
             }
 
             for (int j = 0; j < lCount; j++)

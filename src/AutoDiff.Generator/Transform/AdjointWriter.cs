@@ -27,6 +27,7 @@ internal sealed partial class AdjointWriter
     private readonly Dictionary<string, int> _versions = new();
     private readonly Fragment _hoisted = new();
     private readonly HashSet<string> _hoistedNames = new();
+    private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceComparer.Instance);
     private int _tempCounter;
     private readonly string _resultName;
     private bool _usesValueStack;
@@ -297,6 +298,7 @@ internal sealed partial class AdjointWriter
             {
                 if (declare.Value is not null)
                 {
+                    RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: false);
                     Backprop(declare.Value, Code.Atom(adjointName), declare.Kind, adjoint);
                 }
             }
@@ -305,6 +307,11 @@ internal sealed partial class AdjointWriter
                 var gradient = Temp("_g");
                 adjoint.Add(declare.Kind.Keyword() + " " + gradient + " = " + adjointName + ";");
                 adjoint.Add(adjointName + " = " + Code.Number(0, declare.Kind) + ";");
+                if (declare.Value is not null)
+                {
+                    RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: true);
+                }
+
                 AddRestore(restore, adjoint);
                 if (declare.Value is not null)
                 {
@@ -349,6 +356,11 @@ internal sealed partial class AdjointWriter
                 var gradient = Temp("_g");
                 adjoint.Add(assign.Target.Kind.Keyword() + " " + gradient + " = " + targetAdjoint + ";");
                 adjoint.Add(targetAdjoint + " = " + Code.Number(0, assign.Target.Kind) + ";");
+                if (assign.Op == "=")
+                {
+                    RememberOutput(assign.Value, assign.Target.Kind, target, adjoint, copy: true);
+                }
+
                 AddRestore(restore, adjoint);
                 Backprop(Activity.Effective(assign), Code.Atom(gradient), assign.Target.Kind, adjoint);
             }
@@ -507,13 +519,42 @@ internal sealed partial class AdjointWriter
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         forward.Add(comment);
-        forward.Block("for (int " + loop.Index + " = " + start + "; " + loop.Index + (loop.Inclusive ? " <= " : " < ") + end + "; " + loop.Index + "++)", bodyForward);
+        var i = loop.Index;
+        var comparison = loop.Descending ? (loop.Inclusive ? " >= " : " > ") : (loop.Inclusive ? " <= " : " < ");
+        forward.Block("for (int " + i + " = " + start + "; " + i + comparison + end + "; " + i + (loop.Descending ? "--)" : "++)"), bodyForward);
         if (!bodyReverse.IsEmpty)
         {
-            var last = loop.Inclusive ? end : Code.Sub(end, Code.Number(1, NumKind.Int));
+            // The reverse visits the same indices the other way round.
+            var one = Code.Number(1, NumKind.Int);
+            var last = loop.Inclusive ? end : loop.Descending ? Code.Add(end, one) : Code.Sub(end, one);
             reverse.Add(comment);
-            reverse.Block("for (int " + loop.Index + " = " + last + "; " + loop.Index + " >= " + start + "; " + loop.Index + "--)", bodyReverse);
+            reverse.Block(
+                "for (int " + i + " = " + last + "; " + i + (loop.Descending ? " <= " : " >= ") + start + "; " + i + (loop.Descending ? "++)" : "--)"),
+                bodyReverse);
         }
+    }
+
+    /// <summary>
+    /// When a statement stores exp/tanh/sqrt/cbrt of something, the derivative needs exactly that output, which
+    /// the target still holds before it is restored: read it instead of computing the function again.
+    /// </summary>
+    private void RememberOutput(Expr value, NumKind targetKind, Code target, Fragment adjoint, bool copy)
+    {
+        if (Activity.StoresReadableOutput(value, targetKind) && Activity.IsActive(value, _varied))
+        {
+            _knownValues[value] = copy ? Temp("_t", targetKind, target, adjoint) : target;
+        }
+    }
+
+    private static bool RemembersOutput(Expr? value) => value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" };
+
+    private sealed class ReferenceComparer : IEqualityComparer<Expr>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static bool IsAccumulation(AssignStmt assign) =>
@@ -570,10 +611,11 @@ internal sealed partial class AdjointWriter
             return Effect.Reads;
         }
 
+        // An overwrite whose output the adjoint sweep reads back (see RememberOutput) is itself a reader.
         return statement switch
         {
-            DeclareStmt d when d.Name == name => Effect.Overwrites,
-            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : Effect.Overwrites,
+            DeclareStmt d when d.Name == name => RemembersOutput(d.Value) ? Effect.Reads : Effect.Overwrites,
+            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : RemembersOutput(a.Value) ? Effect.Reads : Effect.Overwrites,
             AssignStmt => Effect.None,
             DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
             // A nested overwrite may or may not run; treat it as a reader so the save stays.

@@ -142,11 +142,11 @@ internal sealed partial class AdjointWriter
                 Backprop(u, Code.Mul(g, F("Sinh", Value(u, output))), kind, output);
                 break;
             case "Tanh":
-                var tanh = Temp("_t", kind, F("Tanh", Value(u, output)), output);
+                var tanh = Output(m, () => Temp("_t", kind, F("Tanh", Value(u, output)), output));
                 Backprop(u, Code.Mul(g, Code.Sub(N(1), Code.Mul(tanh, tanh))), kind, output);
                 break;
             case "Exp":
-                var exp = Temp("_t", kind, F("Exp", Value(u, output)), output);
+                var exp = Output(m, () => Temp("_t", kind, F("Exp", Value(u, output)), output));
                 Backprop(u, Code.Mul(g, exp), kind, output);
                 break;
             case "Log" when m.Args.Count == 1:
@@ -165,11 +165,11 @@ internal sealed partial class AdjointWriter
                 Backprop(u, Code.Div(g, Code.Mul(Value(u, output), F("Log", Code.Number(m.Function == "Log10" ? 10 : 2, kind)))), kind, output);
                 break;
             case "Sqrt":
-                var root = Temp("_t", kind, F("Sqrt", Value(u, output)), output);
+                var root = Output(m, () => Temp("_t", kind, F("Sqrt", Value(u, output)), output));
                 Backprop(u, Code.Div(g, Code.Mul(N(2), root)), kind, output);
                 break;
             case "Cbrt":
-                var cube = Temp("_t", kind, F("Cbrt", Value(u, output)), output);
+                var cube = Output(m, () => Temp("_t", kind, F("Cbrt", Value(u, output)), output));
                 Backprop(u, Code.Div(g, Code.Mul(Code.Mul(N(3), cube), cube)), kind, output);
                 break;
             case "Pow":
@@ -297,6 +297,9 @@ internal sealed partial class AdjointWriter
         output.Add(kind.Keyword() + " " + name + " = " + value + ";");
         return Code.Atom(name);
     }
+
+    private Code Output(MathCallExpr call, System.Func<Code> compute) =>
+        _knownValues.TryGetValue(call, out var known) ? known : compute();
 
     /// <summary>A gradient used more than once is computed once.</summary>
     private Code Share(Code gradient, NumKind kind, Fragment output) =>

@@ -17,6 +17,85 @@ namespace Corpus
             double _result = 0.0;
             double t = 0.0;
             double t_0 = 0.0;
+            double t_1 = 0.0;
+            bool _branch3 = false;
+
+            // Primal sweep
+            // line 12: if (x < 0)
+            bool _branch1 = x < 0;
+            if (_branch1)
+            {
+                // line 14: return x * x * y;
+                _result = x * x * y;
+            }
+            else
+            {
+                // line 17: var t = Math.Exp(x);
+                t = Math.Exp(x);
+                // line 18: if (t > 3)
+                _branch3 = t > 3;
+                if (_branch3)
+                {
+                    // line 20: t = t * y;
+                    t_0 = t;
+                    t = t * y;
+                }
+                else
+                {
+                    // line 24: t -= y;
+                    t_1 = t;
+                    t -= y;
+                }
+                // line 27: return t + y;
+                _result = t + y;
+            }
+
+            // Adjoint sweep
+            double _dt = 0.0;
+            // line 12: if (x < 0)
+            if (_branch1)
+            {
+                // line 14: return x * x * y;
+                double _t2 = x * x;
+                dx += y * x;
+                dx += y * x;
+                dy += _t2;
+            }
+            else
+            {
+                // line 27: return t + y;
+                _dt += 1.0;
+                dy += 1.0;
+                // line 18: if (t > 3)
+                if (_branch3)
+                {
+                    // line 20: t = t * y;
+                    double _g4 = _dt;
+                    _dt = 0.0;
+                    t = t_0;
+                    _dt += _g4 * y;
+                    dy += _g4 * t;
+                }
+                else
+                {
+                    // line 24: t -= y;
+                    t = t_1;
+                    dy += -_dt;
+                }
+                // line 17: var t = Math.Exp(x);
+                dx += _dt * t;
+            }
+            return _result;
+        }
+
+        /// <summary>Pullback of <c>Piecewise</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void PiecewisePullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            double _result = 0.0;
+            double t = 0.0;
+            double t_0 = 0.0;
+            double t_1 = 0.0;
             bool _branch4 = false;
 
             // Primal sweep
@@ -42,82 +121,7 @@ namespace Corpus
                 else
                 {
                     // line 24: t -= y;
-                    t -= y;
-                }
-                // line 27: return t + y;
-                _result = t + y;
-            }
-
-            // Adjoint sweep
-            double _dt = 0.0;
-            // line 12: if (x < 0)
-            if (_branch1)
-            {
-                // line 14: return x * x * y;
-                double _t2 = x * x;
-                dx += y * x;
-                dx += y * x;
-                dy += _t2;
-            }
-            else
-            {
-                // line 27: return t + y;
-                _dt += 1.0;
-                dy += 1.0;
-                // line 18: if (t > 3)
-                if (_branch4)
-                {
-                    // line 20: t = t * y;
-                    double _g5 = _dt;
-                    _dt = 0.0;
-                    t = t_0;
-                    _dt += _g5 * y;
-                    dy += _g5 * t;
-                }
-                else
-                {
-                    // line 24: t -= y;
-                    dy += -_dt;
-                }
-                // line 17: var t = Math.Exp(x);
-                double _t3 = Math.Exp(x);
-                dx += _dt * _t3;
-            }
-            return _result;
-        }
-
-        /// <summary>Pullback of <c>Piecewise</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        public static void PiecewisePullback(double x, double y, double seed, ref double dx, ref double dy)
-        {
-            double _result = 0.0;
-            double t = 0.0;
-            double t_0 = 0.0;
-            bool _branch5 = false;
-
-            // Primal sweep
-            // line 12: if (x < 0)
-            bool _branch1 = x < 0;
-            if (_branch1)
-            {
-                // line 14: return x * x * y;
-                _result = x * x * y;
-            }
-            else
-            {
-                // line 17: var t = Math.Exp(x);
-                t = Math.Exp(x);
-                // line 18: if (t > 3)
-                _branch5 = t > 3;
-                if (_branch5)
-                {
-                    // line 20: t = t * y;
-                    t_0 = t;
-                    t = t * y;
-                }
-                else
-                {
-                    // line 24: t -= y;
+                    t_1 = t;
                     t -= y;
                 }
                 // line 27: return t + y;
@@ -142,23 +146,23 @@ namespace Corpus
                 _dt += seed;
                 dy += seed;
                 // line 18: if (t > 3)
-                if (_branch5)
+                if (_branch4)
                 {
                     // line 20: t = t * y;
-                    double _g6 = _dt;
+                    double _g5 = _dt;
                     _dt = 0.0;
                     t = t_0;
-                    _dt += _g6 * y;
-                    dy += _g6 * t;
+                    _dt += _g5 * y;
+                    dy += _g5 * t;
                 }
                 else
                 {
                     // line 24: t -= y;
+                    t = t_1;
                     dy += -_dt;
                 }
                 // line 17: var t = Math.Exp(x);
-                double _t4 = Math.Exp(x);
-                dx += _dt * _t4;
+                dx += _dt * t;
             }
         }
     }

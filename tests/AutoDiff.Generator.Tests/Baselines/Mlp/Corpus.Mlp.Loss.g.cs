@@ -47,7 +47,6 @@ namespace Corpus
                 for (int j = 0; j < 4; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
-                    _values.Push(a);
                     a = parameters[12 + j];
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 0; i < 3; i++)
@@ -113,8 +112,8 @@ namespace Corpus
                     // line 28: hidden[j] = Math.Tanh(a);
                     double _g4 = _dhidden[j];
                     _dhidden[j] = 0.0;
+                    double _t5 = hidden[j];
                     hidden[j] = _values.Pop();
-                    double _t5 = Math.Tanh(a);
                     _da += _g4 * (1 - _t5 * _t5);
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 3 - 1; i >= 0; i--)
@@ -128,7 +127,6 @@ namespace Corpus
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     double _g1 = _da;
                     _da = 0.0;
-                    a = _values.Pop();
                     dparameters[12 + j] += _g1;
                 }
             }
@@ -173,7 +171,6 @@ namespace Corpus
                 for (int j = 0; j < 4; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
-                    _values.Push(a);
                     a = parameters[12 + j];
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 0; i < 3; i++)
@@ -239,8 +236,8 @@ namespace Corpus
                     // line 28: hidden[j] = Math.Tanh(a);
                     double _g4 = _dhidden[j];
                     _dhidden[j] = 0.0;
+                    double _t5 = hidden[j];
                     hidden[j] = _values.Pop();
-                    double _t5 = Math.Tanh(a);
                     _da += _g4 * (1 - _t5 * _t5);
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 3 - 1; i >= 0; i--)
@@ -254,7 +251,6 @@ namespace Corpus
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     double _g1 = _da;
                     _da = 0.0;
-                    a = _values.Pop();
                     dparameters[12 + j] += _g1;
                 }
             }
