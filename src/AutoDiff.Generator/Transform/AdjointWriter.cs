@@ -28,6 +28,7 @@ internal sealed partial class AdjointWriter
     private readonly Fragment _hoisted = new();
     private readonly HashSet<string> _hoistedNames = new();
     private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceComparer.Instance);
+    private readonly Stack<Dictionary<Expr, Code>> _valueScopes = new();
     private int _tempCounter;
     private readonly string _resultName;
     private bool _usesValueStack;
@@ -236,6 +237,7 @@ internal sealed partial class AdjointWriter
 
                 var seed = _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar);
                 var adjoint = new Fragment();
+                ResetScopes();
                 Backprop(ret.Value, seed, Scalar, adjoint);
                 AddCommented(reverse, comment, adjoint);
                 break;
@@ -292,6 +294,7 @@ internal sealed partial class AdjointWriter
         }
 
         var adjoint = new Fragment();
+        ResetScopes();
         if (_adjointOf.TryGetValue(declare.Name, out var adjointName))
         {
             if (restore is null && context.Depth == 0)
@@ -340,6 +343,7 @@ internal sealed partial class AdjointWriter
         forward.Add(target + " " + assign.Op + " " + ExpressionRenderer.Render(assign.Value) + ";");
 
         var adjoint = new Fragment();
+        ResetScopes();
         if (assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name))
         {
             var targetAdjoint = assign.Target is IndexExpr index

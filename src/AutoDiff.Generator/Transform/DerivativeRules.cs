@@ -41,8 +41,8 @@ internal sealed partial class AdjointWriter
                 var shared = Share(g, c.Kind, output);
                 var whenTrue = new Fragment();
                 var whenFalse = new Fragment();
-                Backprop(c.WhenTrue, shared, c.Kind, whenTrue);
-                Backprop(c.WhenFalse, shared, c.Kind, whenFalse);
+                InScope(() => Backprop(c.WhenTrue, shared, c.Kind, whenTrue));
+                InScope(() => Backprop(c.WhenFalse, shared, c.Kind, whenFalse));
                 output.Block("if (" + ExpressionRenderer.Render(c.Condition) + ")", whenTrue);
                 if (!whenFalse.IsEmpty)
                 {
@@ -186,8 +186,8 @@ internal sealed partial class AdjointWriter
                 var second = Value(m.Args[1], output);
                 var pickFirst = new Fragment();
                 var pickSecond = new Fragment();
-                Backprop(m.Args[0], g, kind, pickFirst);
-                Backprop(m.Args[1], g, kind, pickSecond);
+                InScope(() => Backprop(m.Args[0], g, kind, pickFirst));
+                InScope(() => Backprop(m.Args[1], g, kind, pickSecond));
                 WriteChoice(Code.Binary(first, m.Function == "Max" ? ">=" : "<=", second, Code.Relational).Text, pickFirst, pickSecond, output);
                 break;
             case "Clamp":
@@ -197,9 +197,9 @@ internal sealed partial class AdjointWriter
                 var toValue = new Fragment();
                 var toLow = new Fragment();
                 var toHigh = new Fragment();
-                Backprop(m.Args[0], g, kind, toValue);
-                Backprop(m.Args[1], g, kind, toLow);
-                Backprop(m.Args[2], g, kind, toHigh);
+                InScope(() => Backprop(m.Args[0], g, kind, toValue));
+                InScope(() => Backprop(m.Args[1], g, kind, toLow));
+                InScope(() => Backprop(m.Args[2], g, kind, toHigh));
                 var inner = new Fragment();
                 WriteChoice(Code.Binary(clamped, ">", high, Code.Relational).Text, toHigh, toValue, inner);
                 WriteChoice(Code.Binary(clamped, "<", low, Code.Relational).Text, toLow, inner, output);
@@ -228,7 +228,7 @@ internal sealed partial class AdjointWriter
         {
             // d(a^b)/db = a^b ln a: NaN for a < 0 (IEEE), and 0 at a = 0, as the runtime tape defines it.
             var byExponent = new Fragment();
-            Backprop(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent);
+            InScope(() => Backprop(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent));
             output.Block("if (" + Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality) + ")", byExponent);
         }
     }
@@ -285,11 +285,50 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    /// <summary>The value of <paramref name="expression"/> as code: leaves inline, anything else computed once into a temporary.</summary>
-    private Code Value(Expr expression, Fragment output) =>
-        ExpressionRenderer.IsLeaf(expression)
-            ? ExpressionRenderer.Render(expression)
-            : Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), output);
+    /// <summary>
+    /// The value of <paramref name="expression"/> as code: leaves inline, anything else computed once into a
+    /// temporary, shared by every equal subexpression of the same statement (model expressions compare by value).
+    /// </summary>
+    private Code Value(Expr expression, Fragment output)
+    {
+        if (ExpressionRenderer.IsLeaf(expression))
+        {
+            return ExpressionRenderer.Render(expression);
+        }
+
+        foreach (var scope in _valueScopes)
+        {
+            if (scope.TryGetValue(expression, out var known))
+            {
+                return known;
+            }
+        }
+
+        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), output);
+        _valueScopes.Peek()[expression] = temp;
+        return temp;
+    }
+
+    /// <summary>Runs <paramref name="write"/> with temporaries scoped to a nested block (an if/else arm).</summary>
+    private void InScope(System.Action write)
+    {
+        _valueScopes.Push(new System.Collections.Generic.Dictionary<Expr, Code>());
+        try
+        {
+            write();
+        }
+        finally
+        {
+            _valueScopes.Pop();
+        }
+    }
+
+    /// <summary>Starts a statement's adjoint: temporaries of earlier statements may hold stale values.</summary>
+    private void ResetScopes()
+    {
+        _valueScopes.Clear();
+        _valueScopes.Push(new System.Collections.Generic.Dictionary<Expr, Code>());
+    }
 
     private Code Temp(string stem, NumKind kind, Code value, Fragment output)
     {

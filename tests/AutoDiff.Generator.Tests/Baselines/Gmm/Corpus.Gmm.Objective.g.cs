@@ -220,12 +220,12 @@ namespace Corpus
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
             {
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                dgamma += _g28 * gamma * 0.5;
-                dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
+                double _t26 = 0.5 * gamma * gamma;
+                double _g27 = _dprior * frobenius;
+                double _t28 = 0.5 * gamma;
+                dgamma += _g27 * gamma * 0.5;
+                dgamma += _g27 * _t28;
+                _dfrobenius += _dprior * _t26;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = lCount - 1; j >= 0; j--)
@@ -233,8 +233,7 @@ namespace Corpus
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
                     double _t25 = ls[k_6 * lCount + j];
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += _dfrobenius * _t26;
+                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
                     dls[k_6 * lCount + j] += _dfrobenius * _t25;
                 }
                 // line 111: for (int d = 0; d < D; d++)
@@ -615,12 +614,12 @@ namespace Corpus
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
             {
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                dgamma += _g28 * gamma * 0.5;
-                dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
+                double _t26 = 0.5 * gamma * gamma;
+                double _g27 = _dprior * frobenius;
+                double _t28 = 0.5 * gamma;
+                dgamma += _g27 * gamma * 0.5;
+                dgamma += _g27 * _t28;
+                _dfrobenius += _dprior * _t26;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = lCount - 1; j >= 0; j--)
@@ -628,8 +627,7 @@ namespace Corpus
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
                     double _t25 = ls[k_6 * lCount + j];
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += _dfrobenius * _t26;
+                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
                     dls[k_6 * lCount + j] += _dfrobenius * _t25;
                 }
                 // line 111: for (int d = 0; d < D; d++)

@@ -22,20 +22,19 @@ namespace Corpus
             // Adjoint sweep
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             double _t1 = 1 - x;
-            double _t2 = 1 - x;
-            dx += -_t2;
             dx += -_t1;
-            double _t3 = 100 * (y - x * x);
-            double _t4 = y - x * x;
-            double _g5 = _t4 * 100;
-            dy += _g5;
-            double _g6 = -_g5;
+            dx += -_t1;
+            double _t2 = 100 * (y - x * x);
+            double _t3 = y - x * x;
+            double _g4 = _t3 * 100;
+            dy += _g4;
+            double _g5 = -_g4;
+            dx += _g5 * x;
+            dx += _g5 * x;
+            dy += _t2;
+            double _g6 = -_t2;
             dx += _g6 * x;
             dx += _g6 * x;
-            dy += _t3;
-            double _g7 = -_t3;
-            dx += _g7 * x;
-            dx += _g7 * x;
             return _result;
         }
 
@@ -51,21 +50,20 @@ namespace Corpus
             // Adjoint sweep
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             double _t1 = 1 - x;
-            double _t2 = 1 - x;
-            dx += -(seed * _t2);
             dx += -(seed * _t1);
-            double _t3 = 100 * (y - x * x);
-            double _t4 = y - x * x;
-            double _g5 = seed * _t4 * 100;
-            dy += _g5;
-            double _g6 = -_g5;
-            dx += _g6 * x;
-            dx += _g6 * x;
-            double _g7 = seed * _t3;
-            dy += _g7;
-            double _g8 = -_g7;
-            dx += _g8 * x;
-            dx += _g8 * x;
+            dx += -(seed * _t1);
+            double _t2 = 100 * (y - x * x);
+            double _t3 = y - x * x;
+            double _g4 = seed * _t3 * 100;
+            dy += _g4;
+            double _g5 = -_g4;
+            dx += _g5 * x;
+            dx += _g5 * x;
+            double _g6 = seed * _t2;
+            dy += _g6;
+            double _g7 = -_g6;
+            dx += _g7 * x;
+            dx += _g7 * x;
         }
     }
 }
