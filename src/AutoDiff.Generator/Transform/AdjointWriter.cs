@@ -29,6 +29,7 @@ internal sealed partial class AdjointWriter
     private readonly HashSet<string> _hoistedNames = new();
     private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceComparer.Instance);
     private readonly Stack<Dictionary<Expr, Code>> _valueScopes = new();
+    private Fragment? _primalValues;
     private int _tempCounter;
     private readonly string _resultName;
     private bool _usesValueStack;
@@ -221,6 +222,20 @@ internal sealed partial class AdjointWriter
             case BufferStmt buffer:
                 forward.Add(comment);
                 EmitBuffer(buffer, forward);
+                break;
+            case ReturnStmt ret when !context.Nested:
+                // The final return at the top: the subexpressions the adjoint needs are computed once, before
+                // the value, and the value is written in terms of them.
+                var top = new Fragment();
+                var topAdjoint = new Fragment();
+                ResetScopes();
+                _primalValues = top;
+                Backprop(ret.Value, _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar), Scalar, topAdjoint);
+                _primalValues = null;
+                forward.Add(comment);
+                forward.Add(top);
+                forward.Add(Scalar.Keyword() + " " + _resultName + " = " + ExpressionRenderer.Render(ret.Value, _valueScopes.Peek()) + ";");
+                AddCommented(reverse, comment, topAdjoint);
                 break;
             case ReturnStmt ret:
                 forward.Add(comment);

@@ -304,7 +304,9 @@ internal sealed partial class AdjointWriter
             }
         }
 
-        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), output);
+        // At a top-level return the primal value is computed from these temporaries too (see EmitStatement).
+        var target = _primalValues is not null && _valueScopes.Count == 1 ? _primalValues : output;
+        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), target);
         _valueScopes.Peek()[expression] = temp;
         return temp;
     }

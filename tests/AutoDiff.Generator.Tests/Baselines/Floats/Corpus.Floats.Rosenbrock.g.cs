@@ -17,15 +17,15 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _result = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+            float _t1 = 1 - x;
+            float _t2 = 100 * (y - x * x);
+            float _t3 = y - x * x;
+            float _result = _t1 * _t1 + _t2 * _t3;
 
             // Adjoint sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _t1 = 1 - x;
             dx += -_t1;
             dx += -_t1;
-            float _t2 = 100 * (y - x * x);
-            float _t3 = y - x * x;
             float _g4 = _t3 * 100;
             dy += _g4;
             float _g5 = -_g4;
@@ -45,15 +45,15 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _result = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+            float _t1 = 1 - x;
+            float _t2 = 100 * (y - x * x);
+            float _t3 = y - x * x;
+            float _result = _t1 * _t1 + _t2 * _t3;
 
             // Adjoint sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _t1 = 1 - x;
             dx += -(seed * _t1);
             dx += -(seed * _t1);
-            float _t2 = 100 * (y - x * x);
-            float _t3 = y - x * x;
             float _g4 = seed * _t3 * 100;
             dy += _g4;
             float _g5 = -_g4;

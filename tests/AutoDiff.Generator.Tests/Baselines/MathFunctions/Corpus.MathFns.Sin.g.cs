@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return Math.Sin(x * x);
-            double _result = Math.Sin(x * x);
+            double _t1 = x * x;
+            double _result = Math.Sin(_t1);
 
             // Adjoint sweep
             // line 9: return Math.Sin(x * x);
-            double _t1 = x * x;
             double _g2 = Math.Cos(_t1);
             dx += _g2 * x;
             dx += _g2 * x;
@@ -34,11 +34,11 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return Math.Sin(x * x);
-            double _result = Math.Sin(x * x);
+            double _t1 = x * x;
+            double _result = Math.Sin(_t1);
 
             // Adjoint sweep
             // line 9: return Math.Sin(x * x);
-            double _t1 = x * x;
             double _g2 = seed * Math.Cos(_t1);
             dx += _g2 * x;
             dx += _g2 * x;
