@@ -15,6 +15,8 @@ public static class MoonsPlot
     private const double Margin = 0.5;
     private static readonly Color LowerMoonColor = Color.FromHex("#d62728");
     private static readonly Color UpperMoonColor = Color.FromHex("#1f77b4");
+    private static readonly Color LowerRegionColor = Color.FromHex("#f4b6b0");
+    private static readonly Color UpperRegionColor = Color.FromHex("#b3cde8");
 
     /// <summary>Draws the run and saves it as a PNG.</summary>
     /// <param name="data">The training points.</param>
@@ -41,6 +43,7 @@ public static class MoonsPlot
 
         // Row 0 of a heatmap is drawn at the top, so rows run from yMax down.
         var scores = new double[GridSize, GridSize];
+        var surface = new Coordinates3d[GridSize, GridSize];
         for (int row = 0; row < GridSize; row++)
         {
             double y = yMax - (row + 0.5) * (yMax - yMin) / GridSize;
@@ -48,19 +51,26 @@ public static class MoonsPlot
             {
                 double x = xMin + (col + 0.5) * (xMax - xMin) / GridSize;
                 scores[row, col] = MoonsNetwork.Score(result.FinalWeights, x, y);
+                surface[row, col] = new Coordinates3d(x, y, scores[row, col]);
             }
         }
 
         var regions = plot.Add.Heatmap(scores);
         regions.Extent = new CoordinateRect(xMin, xMax, yMin, yMax);
-        regions.Colormap = new ScottPlot.Colormaps.Balance();
-        regions.ManualRange = new ScottPlot.Range(-3, 3); // a symmetric range puts the boundary (score 0) at the white middle
-        regions.Opacity = 0.55;
+        regions.Colormap = new ScottPlot.Colormaps.CustomInterpolated([UpperRegionColor, Colors.White, LowerRegionColor]);
+        regions.ManualRange = new ScottPlot.Range(-2, 2); // symmetric, so score 0 (the boundary) is white
+
+        var boundary = plot.Add.ContourLines(surface, 1);
+        boundary.ContourLineLevels = [0.0];
+        boundary.Update(surface);
+        boundary.LineColor = Colors.Black;
+        boundary.LineWidth = 2;
+        boundary.LabelStyle.IsVisible = false;
 
         AddPoints(plot, data, label: -1.0, UpperMoonColor, "class -1 (upper moon)");
         AddPoints(plot, data, label: +1.0, LowerMoonColor, "class +1 (lower moon)");
 
-        plot.Title($"Decision regions after {result.Steps.Count} steps ({result.Engine.ToString().ToLowerInvariant()} engine): accuracy {result.FinalAccuracy:P0}");
+        plot.Title($"Decision boundary (score 0) after {result.Steps.Count} steps: {100 * result.FinalAccuracy:F0}% accuracy");
         plot.XLabel("x");
         plot.YLabel("y");
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
@@ -91,7 +101,7 @@ public static class MoonsPlot
         accuracy.LegendText = "accuracy % (right axis)";
         accuracy.Axes.YAxis = plot.Axes.Right;
 
-        plot.Title($"Training: SVM max-margin loss + L2, SGD, final loss {result.FinalLoss:F4}");
+        plot.Title($"Loss and accuracy per step ({result.Engine.ToString().ToLowerInvariant()} gradients), final loss {result.FinalLoss:F4}");
         plot.XLabel("step");
         plot.YLabel("loss");
         plot.Axes.Right.Label.Text = "training accuracy (%)";
