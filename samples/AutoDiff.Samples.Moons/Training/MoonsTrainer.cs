@@ -20,19 +20,27 @@ public static class MoonsTrainer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         var weights = new double[MoonsNetwork.ParameterCount];
         var history = new TrainingStep[steps];
-        var stepTime = new Stopwatch();
+        var stepTimes = new TimeSpan[steps];
         for (int k = 0; k < steps; k++)
         {
             engine.CopyWeights(weights);
             double accuracy = MoonsNetwork.Accuracy(weights, data);
-            stepTime.Start();
+            long start = Stopwatch.GetTimestamp();
             double loss = engine.Step();
-            stepTime.Stop();
+            stepTimes[k] = Stopwatch.GetElapsedTime(start);
             history[k] = new TrainingStep(k, loss, accuracy, LearningRateSchedule.At(k, steps));
             onStep?.Invoke(history[k]);
         }
 
         engine.CopyWeights(weights);
-        return new TrainingResult(engine.Kind, history, weights, MoonsNetwork.Accuracy(weights, data), stepTime.Elapsed / steps);
+        return new TrainingResult(engine.Kind, history, weights, MoonsNetwork.Accuracy(weights, data), Median(stepTimes));
+    }
+
+    // The median, not the mean: the first steps pay for JIT compilation and a GC pause can land in any step.
+    private static TimeSpan Median(TimeSpan[] times)
+    {
+        Array.Sort(times);
+        int middle = times.Length / 2;
+        return times.Length % 2 == 1 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
     }
 }

@@ -5,7 +5,7 @@ namespace AutoDiff.Samples.Moons.Training;
 /// <param name="Steps">Every step's loss and accuracy, in order.</param>
 /// <param name="FinalWeights">The weights after the last update, in <c>MoonsNetwork</c>'s order.</param>
 /// <param name="FinalAccuracy">Training accuracy of <paramref name="FinalWeights"/>.</param>
-/// <param name="TimePerStep">Mean wall-clock time of a step (gradient and update; accuracy bookkeeping excluded).</param>
+/// <param name="TimePerStep">Median wall-clock time of a step (gradient and update; accuracy bookkeeping excluded).</param>
 public sealed record TrainingResult(
     EngineKind Engine,
     IReadOnlyList<TrainingStep> Steps,
