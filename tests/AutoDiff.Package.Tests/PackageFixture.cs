@@ -53,6 +53,8 @@ public sealed class PackageFixture : IDisposable
     public IReadOnlyDictionary<string, string> ConsumerEnvironment => new Dictionary<string, string>
     {
         ["NUGET_PACKAGES"] = PrivatePackagesFolder,
+        // Programs print numbers with the current culture; the docs show them with a '.' separator.
+        ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
     };
 
     public void Dispose()
