@@ -54,10 +54,18 @@ public sealed class PackageLayoutTests(PackageFixture package)
     }
 
     [Fact]
-    public void ReadmeIsThePackageReadme()
+    public void ReadmeShowsTheInstallCommandAndTheCompiledGettingStartedProgram()
     {
         var readme = ReadEntry("README.md");
         Assert.Contains("dotnet add package AutoDiff.Generator", readme);
+
+        // The package README's sample is not compiled on its own: it must be the getting-started
+        // program, which DocsSamplesTests compiles and runs.
+        var readmeFile = Path.Combine(package.Root, "README.md");
+        File.WriteAllText(readmeFile, readme);
+        var sample = Assert.Single(MarkdownCodeBlocks.Read(readmeFile), b => b.Language == "csharp").Code;
+        var program = MarkdownCodeBlocks.Read(RepositoryPaths.Docs("getting-started.md")).First(b => b.Language == "csharp").Code;
+        Assert.Equal(program, sample);
     }
 
     [Theory]
