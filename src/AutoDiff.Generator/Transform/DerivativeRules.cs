@@ -63,6 +63,13 @@ internal sealed partial class AdjointWriter
     {
         var leftActive = Activity.IsActive(b.Left, _varied);
         var rightActive = Activity.IsActive(b.Right, _varied);
+        if (b.Op == "*" && leftActive && b.Left.Equals(b.Right))
+        {
+            // u * u: one contribution of 2·u instead of two of u.
+            Backprop(b.Left, Code.Mul(Code.Mul(Code.Number(2, NumKind.Int), g), Value(b.Left, output)), b.Kind, output);
+            return;
+        }
+
         if (leftActive && rightActive)
         {
             g = Share(g, b.Kind, output);

@@ -22,10 +22,8 @@ partial class Kernels
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _t2 = Math.Exp(_t1);
         double _g3 = -(_t2 / 2);
-        da += _g3 * a;
-        da += _g3 * a;
-        db += _g3 * b;
-        db += _g3 * b;
+        da += 2 * _g3 * a;
+        db += 2 * _g3 * b;
         return _result;
     }
 
@@ -43,9 +41,7 @@ partial class Kernels
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _t2 = Math.Exp(_t1);
         double _g3 = -(seed * _t2 / 2);
-        da += _g3 * a;
-        da += _g3 * a;
-        db += _g3 * b;
-        db += _g3 * b;
+        da += 2 * _g3 * a;
+        db += 2 * _g3 * b;
     }
 }

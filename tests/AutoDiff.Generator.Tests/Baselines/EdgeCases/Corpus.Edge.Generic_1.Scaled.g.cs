@@ -46,8 +46,7 @@ namespace Corpus.Edge
             t = t_0;
             _du += _dt;
             // line 30: float u = t * t;
-            _dt += _du * t;
-            _dt += _du * t;
+            _dt += 2 * _du * t;
             // line 28: float t = x * y;
             dx += _dt * y;
             dy += _dt * x;
@@ -90,8 +89,7 @@ namespace Corpus.Edge
             t = t_0;
             _du += _dt;
             // line 30: float u = t * t;
-            _dt += _du * t;
-            _dt += _du * t;
+            _dt += 2 * _du * t;
             // line 28: float t = x * y;
             dx += _dt * y;
             dy += _dt * x;

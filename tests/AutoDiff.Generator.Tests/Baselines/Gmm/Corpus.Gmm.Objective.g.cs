@@ -233,8 +233,7 @@ namespace Corpus
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
                     double _t25 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
-                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t25;
                 }
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
@@ -335,8 +334,7 @@ namespace Corpus
                     for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
+                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                     }
                     // line 68: double norm = 0;
                     double _g10 = _dnorm;
@@ -627,8 +625,7 @@ namespace Corpus
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
                     double _t25 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
-                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t25;
                 }
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
@@ -729,8 +726,7 @@ namespace Corpus
                     for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
+                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                     }
                     // line 68: double norm = 0;
                     double _g10 = _dnorm;

@@ -21,9 +21,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 9: return Math.Sin(x * x);
-            double _g2 = Math.Cos(_t1);
-            dx += _g2 * x;
-            dx += _g2 * x;
+            dx += 2 * Math.Cos(_t1) * x;
             return _result;
         }
 
@@ -39,9 +37,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 9: return Math.Sin(x * x);
-            double _g2 = seed * Math.Cos(_t1);
-            dx += _g2 * x;
-            dx += _g2 * x;
+            dx += 2 * (seed * Math.Cos(_t1)) * x;
         }
     }
 }

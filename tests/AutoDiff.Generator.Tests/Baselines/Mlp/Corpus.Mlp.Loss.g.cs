@@ -86,8 +86,7 @@ namespace Corpus
             for (int n = ys.Length - 1; n >= 0; n--)
             {
                 // line 38: loss += error * error;
-                _derror += _dloss * error;
-                _derror += _dloss * error;
+                _derror += 2 * _dloss * error;
                 // line 37: double error = output - ys[n];
                 double _g8 = _derror;
                 _derror = 0.0;
@@ -210,8 +209,7 @@ namespace Corpus
             for (int n = ys.Length - 1; n >= 0; n--)
             {
                 // line 38: loss += error * error;
-                _derror += _dloss * error;
-                _derror += _dloss * error;
+                _derror += 2 * _dloss * error;
                 // line 37: double error = output - ys[n];
                 double _g8 = _derror;
                 _derror = 0.0;

@@ -24,17 +24,12 @@ namespace Corpus
 
             // Adjoint sweep
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            dx += -_t1;
-            dx += -_t1;
+            dx += -(2 * _t1);
             double _g4 = _t3 * 100;
             dy += _g4;
-            double _g5 = -_g4;
-            dx += _g5 * x;
-            dx += _g5 * x;
+            dx += 2 * -_g4 * x;
             dy += _t2;
-            double _g6 = -_t2;
-            dx += _g6 * x;
-            dx += _g6 * x;
+            dx += 2 * -_t2 * x;
             return _result;
         }
 
@@ -52,18 +47,13 @@ namespace Corpus
 
             // Adjoint sweep
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            dx += -(seed * _t1);
-            dx += -(seed * _t1);
+            dx += -(2 * seed * _t1);
             double _g4 = seed * _t3 * 100;
             dy += _g4;
-            double _g5 = -_g4;
-            dx += _g5 * x;
-            dx += _g5 * x;
-            double _g6 = seed * _t2;
-            dy += _g6;
-            double _g7 = -_g6;
-            dx += _g7 * x;
-            dx += _g7 * x;
+            dx += 2 * -_g4 * x;
+            double _g5 = seed * _t2;
+            dy += _g5;
+            dx += 2 * -_g5 * x;
         }
     }
 }

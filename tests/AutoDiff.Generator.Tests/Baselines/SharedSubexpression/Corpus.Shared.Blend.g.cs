@@ -32,9 +32,7 @@ namespace Corpus
             _dt += _t1;
             double _t3 = Math.Exp(_t2);
             _dt += _t3 / _t4;
-            double _g5 = -(_t3 * (t / _t4) / _t4);
-            dz += _g5 * z;
-            dz += _g5 * z;
+            dz += 2 * -(_t3 * (t / _t4) / _t4) * z;
             // line 12: var t = x * y + z;
             dx += _dt * y;
             dy += _dt * x;
@@ -64,9 +62,7 @@ namespace Corpus
             double _t3 = Math.Exp(_t2);
             double _g4 = seed * _t3;
             _dt += _g4 / _t5;
-            double _g6 = -(_g4 * (t / _t5) / _t5);
-            dz += _g6 * z;
-            dz += _g6 * z;
+            dz += 2 * -(_g4 * (t / _t5) / _t5) * z;
             // line 12: var t = x * y + z;
             dx += _dt * y;
             dy += _dt * x;
