@@ -24,8 +24,7 @@ public class TransformationTests
         null,
         null,
         null,
-        "C.F.g.cs",
-        null);
+        "C.F.g.cs");
 
     private static string[] Lines(MethodModel model, bool pullback) =>
         AdjointWriter.Write(model, pullback).Lines.Select(l => l.Trim()).ToArray();

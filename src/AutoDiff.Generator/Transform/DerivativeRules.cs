@@ -244,17 +244,17 @@ internal sealed partial class AdjointWriter
     {
         var arguments = call.Args.Select((a, i) => call.Roles[i] == ParamRole.Span ? Code.Atom(((OpaqueExpr)a).Text) : ExpressionRenderer.Render(a)).ToList();
         var adjoints = new System.Collections.Generic.List<string>();
-        var scalarAdjoints = new System.Collections.Generic.List<(Expr Argument, string Adjoint)>();
+        var scalarAdjoints = new System.Collections.Generic.List<(Expr Argument, string Adjoint, NumKind Kind)>();
         for (var i = 0; i < call.Args.Count; i++)
         {
             switch (call.Roles[i])
             {
                 case ParamRole.Scalar:
-                    var kind = call.Args[i].Kind.IsFloating() ? call.Args[i].Kind : call.Kind;
+                    var kind = call.ParamKinds[i].IsFloating() ? call.ParamKinds[i] : call.Kind;
                     var adjoint = Temp("_a");
                     output.Add(kind.Keyword() + " " + adjoint + " = " + Code.Number(0, kind) + ";");
                     adjoints.Add("ref " + adjoint);
-                    scalarAdjoints.Add((call.Args[i], adjoint));
+                    scalarAdjoints.Add((call.Args[i], adjoint, kind));
                     break;
                 case ParamRole.Span:
                     var sequence = ((OpaqueExpr)call.Args[i]).Text;
@@ -266,9 +266,10 @@ internal sealed partial class AdjointWriter
         }
 
         output.Add(call.Pullback + "(" + string.Join(", ", arguments.Select(a => a.Text).Append(g.Text).Concat(adjoints)) + ");");
-        foreach (var (argument, adjoint) in scalarAdjoints)
+        foreach (var (argument, adjoint, adjointKind) in scalarAdjoints)
         {
-            Backprop(argument, Code.Atom(adjoint), argument.Kind.IsFloating() ? argument.Kind : call.Kind, output);
+            // The adjoint has the callee's parameter type; Backprop casts it back to the argument's (float for a double parameter).
+            Backprop(argument, Code.Atom(adjoint), adjointKind, output);
         }
     }
 
