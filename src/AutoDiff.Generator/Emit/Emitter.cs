@@ -60,12 +60,6 @@ internal static class Emitter
             writer.Close();
         }
 
-        if (withGradient.Lines.Any(l => l.Contains("new GradientStack<")))
-        {
-            writer.Line();
-            GradientStackSource.Write(writer);
-        }
-
         return writer.ToString();
     }
 
