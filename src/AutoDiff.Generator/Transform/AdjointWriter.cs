@@ -21,7 +21,7 @@ internal sealed partial class AdjointWriter
     private readonly Dictionary<string, ParameterModel> _parameters;
     private readonly Dictionary<string, string> _adjointOf = new();
     private readonly Dictionary<string, NumKind> _localAdjointKinds = new();
-    private readonly HashSet<string> _reassignedParameters;
+    private readonly List<string> _scalarParameters;
     private readonly List<BufferStmt> _buffers;
     private readonly HashSet<string> _usedNames = new();
     private readonly Dictionary<string, int> _versions = new();
@@ -66,10 +66,8 @@ internal sealed partial class AdjointWriter
             }
         }
 
-        _reassignedParameters = new HashSet<string>(statements.OfType<AssignStmt>()
-            .Select(a => a.Target is VarExpr v ? v.Name : null)
-            .Where(n => n is not null && _parameters.ContainsKey(n))!);
         _buffers = statements.OfType<BufferStmt>().ToList();
+        _scalarParameters = method.Parameters.Where(p => p.Role == ParamRole.Scalar).Select(p => p.Name).ToList();
 
         foreach (var declaration in statements.OfType<DeclareStmt>().Where(d => d.Kind.IsFloating() && _varied.Contains(d.Name)))
         {
@@ -77,7 +75,9 @@ internal sealed partial class AdjointWriter
             _localAdjointKinds[_adjointOf[declaration.Name]] = declaration.Kind;
         }
 
-        foreach (var name in _reassignedParameters.Where(n => _parameters[n].Role == ParamRole.Scalar).OrderBy(n => n, System.StringComparer.Ordinal))
+        // Every scalar parameter's adjoint is summed in a local and stored once at the end: `dx += …` on the out/ref
+        // parameter itself would be a store through a reference per contribution, which the JIT keeps in memory.
+        foreach (var name in _scalarParameters)
         {
             _adjointOf[name] = Fresh("_d" + name);
             _localAdjointKinds[_adjointOf[name]] = _parameters[name].ElementKind;
@@ -118,11 +118,9 @@ internal sealed partial class AdjointWriter
 
         if (!_pullback)
         {
-            foreach (var parameter in _method.Parameters.Where(p => p.Role != ParamRole.Passive))
+            foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
             {
-                body.Add(parameter.Role == ParamRole.Span
-                    ? parameter.AdjointName + ".Clear();"
-                    : parameter.AdjointName + " = " + Code.Number(0, parameter.ElementKind) + ";");
+                body.Add(parameter.AdjointName + ".Clear();");
             }
         }
 
@@ -140,7 +138,11 @@ internal sealed partial class AdjointWriter
             stacks.Add("_ints");
         }
 
-        body.Add(string.Empty);
+        if (!body.IsEmpty)
+        {
+            body.Add(string.Empty);
+        }
+
         var sweeps = new Fragment();
         sweeps.Add("// Primal sweep");
         sweeps.Add(forward);
@@ -152,7 +154,7 @@ internal sealed partial class AdjointWriter
         }
 
         sweeps.Add(reverse);
-        foreach (var name in _reassignedParameters.Where(n => _parameters[n].Role == ParamRole.Scalar).OrderBy(n => n, System.StringComparer.Ordinal))
+        foreach (var name in _scalarParameters)
         {
             sweeps.Add(_parameters[name].AdjointName + (_pullback ? " += " : " = ") + _adjointOf[name] + ";");
         }

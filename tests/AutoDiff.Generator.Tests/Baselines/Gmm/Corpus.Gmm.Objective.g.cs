@@ -32,7 +32,6 @@ namespace Corpus
             dmeans.Clear();
             dqs.Clear();
             dls.Clear();
-            dgamma = 0.0;
             double s = 0.0;
             int li = 0;
             double row = 0.0;
@@ -214,6 +213,7 @@ namespace Corpus
                 double _dlseAlphas = 0.0;
                 double _dprior = 0.0;
                 double _dfrobenius = 0.0;
+                double _dgamma = 0.0;
                 // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
                 _dslse += 1.0;
                 _dlseAlphas += -1.0 * n;
@@ -225,8 +225,8 @@ namespace Corpus
                     double _t26 = 0.5 * gamma * gamma;
                     double _g27 = _dprior * frobenius;
                     double _t28 = 0.5 * gamma;
-                    dgamma += _g27 * gamma * 0.5;
-                    dgamma += _g27 * _t28;
+                    _dgamma += _g27 * gamma * 0.5;
+                    _dgamma += _g27 * _t28;
                     _dfrobenius += _dprior * _t26;
                     _dsums[k_6] += -_dprior * m;
                     // line 116: for (int j = 0; j < lCount; j++)
@@ -398,6 +398,7 @@ namespace Corpus
                     double _g1 = _ds;
                     _ds = 0.0;
                 }
+                dgamma = _dgamma;
                 global::System.Buffers.ArrayPool<double>.Shared.Return(_dsums_pool);
                 global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
                 global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);
@@ -612,6 +613,7 @@ namespace Corpus
                 double _dlseAlphas = 0.0;
                 double _dprior = 0.0;
                 double _dfrobenius = 0.0;
+                double _dgamma = 0.0;
                 // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
                 _dslse += seed;
                 _dlseAlphas += -seed * n;
@@ -623,8 +625,8 @@ namespace Corpus
                     double _t26 = 0.5 * gamma * gamma;
                     double _g27 = _dprior * frobenius;
                     double _t28 = 0.5 * gamma;
-                    dgamma += _g27 * gamma * 0.5;
-                    dgamma += _g27 * _t28;
+                    _dgamma += _g27 * gamma * 0.5;
+                    _dgamma += _g27 * _t28;
                     _dfrobenius += _dprior * _t26;
                     _dsums[k_6] += -_dprior * m;
                     // line 116: for (int j = 0; j < lCount; j++)
@@ -796,6 +798,7 @@ namespace Corpus
                     double _g1 = _ds;
                     _ds = 0.0;
                 }
+                dgamma += _dgamma;
                 global::System.Buffers.ArrayPool<double>.Shared.Return(_dsums_pool);
                 global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
                 global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);

@@ -17,7 +17,6 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'dcoefficients' has length {dcoefficients.Length} but parameter 'coefficients' has length {coefficients.Length}; they must be equal.", nameof(dcoefficients));
             }
             dcoefficients.Clear();
-            dx = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             try
@@ -37,6 +36,7 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _dp = 0.0;
+                double _dx = 0.0;
                 // line 48: return p;
                 _dp += 1.0;
                 // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
@@ -47,9 +47,10 @@ namespace Corpus
                     _dp = 0.0;
                     p = _values.Pop();
                     _dp += _g1 * x;
-                    dx += _g1 * p;
+                    _dx += _g1 * p;
                     dcoefficients[i] += _g1;
                 }
+                dx = _dx;
                 return _result;
             }
             finally
@@ -85,6 +86,7 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _dp = 0.0;
+                double _dx = 0.0;
                 // line 48: return p;
                 _dp += seed;
                 // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
@@ -95,9 +97,10 @@ namespace Corpus
                     _dp = 0.0;
                     p = _values.Pop();
                     _dp += _g1 * x;
-                    dx += _g1 * p;
+                    _dx += _g1 * p;
                     dcoefficients[i] += _g1;
                 }
+                dx += _dx;
             }
             finally
             {

@@ -17,7 +17,6 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'dv' has length {dv.Length} but parameter 'v' has length {v.Length}; they must be equal.", nameof(dv));
             }
             dv.Clear();
-            dscale = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
@@ -66,6 +65,7 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _dacc = 0.0;
+                double _dscale = 0.0;
                 // line 96: return acc;
                 _dacc += 1.0;
                 // line 89: do … while (j < v.Length)
@@ -99,11 +99,12 @@ namespace Corpus
                             double _t3 = 1 + scale * v[i];
                             _dacc += _g2 * _t3;
                             double _g4 = _g2 * acc;
-                            dscale += _g4 * v[i];
+                            _dscale += _g4 * v[i];
                             dv[i] += _g4 * scale;
                         }
                     }
                 }
+                dscale = _dscale;
                 return _result;
             }
             finally
@@ -169,6 +170,7 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _dacc = 0.0;
+                double _dscale = 0.0;
                 // line 96: return acc;
                 _dacc += seed;
                 // line 89: do … while (j < v.Length)
@@ -202,11 +204,12 @@ namespace Corpus
                             double _t3 = 1 + scale * v[i];
                             _dacc += _g2 * _t3;
                             double _g4 = _g2 * acc;
-                            dscale += _g4 * v[i];
+                            _dscale += _g4 * v[i];
                             dv[i] += _g4 * scale;
                         }
                     }
                 }
+                dscale += _dscale;
             }
             finally
             {

@@ -12,7 +12,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double NewtonSqrtWithGradient(double a, out double da)
         {
-            da = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
@@ -47,6 +46,7 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _dx = 0.0;
+                double _da = 0.0;
                 // line 67: return x;
                 _dx += 1.0;
                 // line 57: while (k < 50)
@@ -60,11 +60,12 @@ namespace Corpus
                     x = _values.Pop();
                     double _g2 = _g1 * 0.5;
                     _dx += _g2;
-                    da += _g2 / x;
+                    _da += _g2 / x;
                     _dx += -(_g2 * (a / x) / x);
                 }
                 // line 55: double x = a;
-                da += _dx;
+                _da += _dx;
+                da = _da;
                 return _result;
             }
             finally
@@ -112,6 +113,7 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _dx = 0.0;
+                double _da = 0.0;
                 // line 67: return x;
                 _dx += seed;
                 // line 57: while (k < 50)
@@ -125,11 +127,12 @@ namespace Corpus
                     x = _values.Pop();
                     double _g2 = _g1 * 0.5;
                     _dx += _g2;
-                    da += _g2 / x;
+                    _da += _g2 / x;
                     _dx += -(_g2 * (a / x) / x);
                 }
                 // line 55: double x = a;
-                da += _dx;
+                _da += _dx;
+                da += _da;
             }
             finally
             {
