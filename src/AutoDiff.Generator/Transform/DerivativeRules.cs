@@ -86,8 +86,9 @@ internal sealed partial class AdjointWriter
                 Backprop(b.Right, Code.Neg(g), b.Kind, output);
                 break;
             case "*":
-                var leftValue = rightActive ? Value(b.Left, output) : default;
+                // The right factor first: in `c * u * u` the left factor `c * u` can then be written as `c * _t`.
                 var rightValue = leftActive ? Value(b.Right, output) : default;
+                var leftValue = rightActive ? Value(b.Left, output) : default;
                 Backprop(b.Left, Code.Mul(g, rightValue), b.Kind, output);
                 Backprop(b.Right, Code.Mul(g, leftValue), b.Kind, output);
                 break;
@@ -314,7 +315,17 @@ internal sealed partial class AdjointWriter
 
         // At a top-level return the primal value is computed from these temporaries too (see EmitStatement).
         var target = _primalValues is not null && _valueScopes.Count == 1 ? _primalValues : output;
-        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), target);
+        // Written in terms of the statement's earlier temporaries, so a shared subexpression is computed once.
+        var earlier = new System.Collections.Generic.Dictionary<Expr, Code>();
+        foreach (var scope in _valueScopes)
+        {
+            foreach (var pair in scope)
+            {
+                earlier[pair.Key] = pair.Value;
+            }
+        }
+
+        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression, earlier), target);
         _valueScopes.Peek()[expression] = temp;
         return temp;
     }

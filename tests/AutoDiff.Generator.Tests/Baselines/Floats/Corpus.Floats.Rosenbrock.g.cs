@@ -15,20 +15,20 @@ namespace Corpus
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             float _t1 = 1 - x;
-            float _t2 = 100 * (y - x * x);
-            float _t3 = y - x * x;
-            float _result = _t1 * _t1 + _t2 * _t3;
+            float _t2 = y - x * x;
+            float _t3 = 100 * _t2;
+            float _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
             float _dx = 0f;
             float _dy = 0f;
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             _dx += -(2 * _t1);
-            float _g4 = _t3 * 100;
+            float _g4 = _t2 * 100;
             _dy += _g4;
             _dx += 2 * -_g4 * x;
-            _dy += _t2;
-            _dx += 2 * -_t2 * x;
+            _dy += _t3;
+            _dx += 2 * -_t3 * x;
             dx = _dx;
             dy = _dy;
             return _result;
@@ -41,19 +41,19 @@ namespace Corpus
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             float _t1 = 1 - x;
-            float _t2 = 100 * (y - x * x);
-            float _t3 = y - x * x;
-            float _result = _t1 * _t1 + _t2 * _t3;
+            float _t2 = y - x * x;
+            float _t3 = 100 * _t2;
+            float _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
             float _dx = 0f;
             float _dy = 0f;
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             _dx += -(2 * seed * _t1);
-            float _g4 = seed * _t3 * 100;
+            float _g4 = seed * _t2 * 100;
             _dy += _g4;
             _dx += 2 * -_g4 * x;
-            float _g5 = seed * _t2;
+            float _g5 = seed * _t3;
             _dy += _g5;
             _dx += 2 * -_g5 * x;
             dx += _dx;

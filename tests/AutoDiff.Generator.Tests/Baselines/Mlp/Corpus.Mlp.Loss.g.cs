@@ -120,10 +120,10 @@ namespace Corpus
                         for (int i = 3 - 1; i >= 0; i--)
                         {
                             // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = parameters[j * 3 + i];
-                            double _t3 = xs[n * 3 + i];
-                            dparameters[j * 3 + i] += _da * _t3;
-                            dxs[n * 3 + i] += _da * _t2;
+                            double _t2 = xs[n * 3 + i];
+                            double _t3 = parameters[j * 3 + i];
+                            dparameters[j * 3 + i] += _da * _t2;
+                            dxs[n * 3 + i] += _da * _t3;
                         }
                         // line 22: double a = parameters[Hidden * Inputs + j];
                         double _g1 = _da;
@@ -249,10 +249,10 @@ namespace Corpus
                         for (int i = 3 - 1; i >= 0; i--)
                         {
                             // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = parameters[j * 3 + i];
-                            double _t3 = xs[n * 3 + i];
-                            dparameters[j * 3 + i] += _da * _t3;
-                            dxs[n * 3 + i] += _da * _t2;
+                            double _t2 = xs[n * 3 + i];
+                            double _t3 = parameters[j * 3 + i];
+                            dparameters[j * 3 + i] += _da * _t2;
+                            dxs[n * 3 + i] += _da * _t3;
                         }
                         // line 22: double a = parameters[Hidden * Inputs + j];
                         double _g1 = _da;
