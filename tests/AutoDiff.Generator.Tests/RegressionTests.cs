@@ -14,6 +14,41 @@ public class RegressionTests
     private static object?[] Args(params object?[] values) => values;
 
     [Fact]
+    public void An_output_read_back_by_the_adjoint_is_restored_after_a_later_overwrite()
+    {
+        // The adjoint of t = tanh(x) reads t back; 't -= x' (linear in t) used to skip recording, so the read saw
+        // tanh(x) - x instead of tanh(x). Same for exp, sqrt and cbrt, in straight-line code and in loops.
+        using var loaded = GeneratorHarness.CompileAndLoad(Header + """
+            public static partial class ReadBack
+            {
+                [Differentiable] public static double Tanh(double x) { double t = Math.Tanh(x); t -= x; return t; }
+                [Differentiable] public static double Exp(double x) { double t = Math.Exp(x); t += 3 * x; return t * 2; }
+                [Differentiable]
+                public static double Loop(double x)
+                {
+                    double s = 0;
+                    for (int i = 0; i < 3; i++) { double t = Math.Sqrt(x + i); t -= x; s += t; }
+                    return s;
+                }
+            }
+            """);
+        const double x = 0.385;
+        var tanh = Args(x, null);
+        Assert.Equal(Math.Tanh(x) - x, (double)loaded.Method("Samples.ReadBack", "TanhWithGradient").Invoke(null, tanh)!, 15);
+        Assert.Equal(-Math.Tanh(x) * Math.Tanh(x), (double)tanh[1]!, 15); // d/dx (tanh x - x) = -tanh²x
+
+        var exp = Args(x, null);
+        loaded.Method("Samples.ReadBack", "ExpWithGradient").Invoke(null, exp);
+        Assert.Equal(2 * (Math.Exp(x) + 3), (double)exp[1]!, 13); // d/dx 2(e^x + 3x)
+
+        var loop = Args(x, null);
+        loaded.Method("Samples.ReadBack", "LoopWithGradient").Invoke(null, loop);
+        double expected = 0;
+        for (int i = 0; i < 3; i++) expected += 0.5 / Math.Sqrt(x + i) - 1; // d/dx (sqrt(x + i) - x)
+        Assert.Equal(expected, (double)loop[1]!, 13);
+    }
+
+    [Fact]
     public void Nested_negation_is_two_negations_not_a_pre_decrement()
     {
         using var loaded = GeneratorHarness.CompileAndLoad(Header + """

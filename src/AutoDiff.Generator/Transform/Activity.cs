@@ -92,7 +92,7 @@ internal static class Activity
             switch (statement)
             {
                 case DeclareStmt { Value: { } value } d when varied.Contains(d.Name):
-                    CollectStored(value, d.Kind, needed, varied);
+                    CollectStored(d.Name, value, d.Kind, needed, varied);
                     break;
                 case AssignStmt a:
                     if (a.Target is IndexExpr index)
@@ -105,7 +105,7 @@ internal static class Activity
                     {
                         if (a.Op == "=")
                         {
-                            CollectStored(a.Value, a.Target.Kind, needed, varied);
+                            CollectStored(targetName, a.Value, a.Target.Kind, needed, varied);
                         }
                         else
                         {
@@ -131,10 +131,12 @@ internal static class Activity
     public static bool StoresReadableOutput(Expr value, NumKind targetKind) =>
         value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" } call && call.Kind == targetKind;
 
-    private static void CollectStored(Expr value, NumKind targetKind, HashSet<string> needed, HashSet<string> varied)
+    private static void CollectStored(string target, Expr value, NumKind targetKind, HashSet<string> needed, HashSet<string> varied)
     {
         if (StoresReadableOutput(value, targetKind))
         {
+            // The adjoint reads the output back from the target, so every later overwrite of it must be undone first.
+            needed.Add(target);
             Collect(((MathCallExpr)value).Args[0], linear: true, needed, varied);
         }
         else
