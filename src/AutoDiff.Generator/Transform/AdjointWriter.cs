@@ -366,7 +366,9 @@ internal sealed partial class AdjointWriter
         string? restore = null;
         if (_needed.Contains(name) && !(assign.Target is VarExpr && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, context)))
         {
-            restore = Save(name, assign.Target.Kind, target, context, forward);
+            restore = IsConstantIntegerStep(assign)
+                ? target + (assign.Op == "+=" ? " -= " : " += ") + ExpressionRenderer.Render(assign.Value) + ";"
+                : Save(name, assign.Target.Kind, target, context, forward);
         }
 
         forward.Add(target + " " + assign.Op + " " + ExpressionRenderer.Render(assign.Value) + ";");
@@ -589,6 +591,13 @@ internal sealed partial class AdjointWriter
 
         public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
+
+    /// <summary>
+    /// <c>i += 3</c> or <c>i--</c> on an int: integer addition wraps exactly, so the reverse sweep undoes the step
+    /// by subtracting it again instead of recording the old value on the stack (a counter stepped in an inner loop).
+    /// </summary>
+    private static bool IsConstantIntegerStep(AssignStmt assign) =>
+        assign is { Target: VarExpr { Kind: NumKind.Int }, Op: "+=" or "-=", Value: ConstExpr { Kind: NumKind.Int } };
 
     private static bool IsAccumulation(AssignStmt assign) =>
         assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);

@@ -112,7 +112,6 @@ namespace Corpus
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 row += ls[k_1 * lCount + li] * xc[c];
                                 // line 62: li++;
-                                _ints.Push(li);
                                 li += 1;
                             }
                             // line 65: lxc[r] = row;
@@ -353,7 +352,7 @@ namespace Corpus
                             for (int c = r - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
-                                li = _ints.Pop();
+                                li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 double _t8 = ls[k_1 * lCount + li];
                                 dls[k_1 * lCount + li] += _drow * xc[c];
@@ -512,7 +511,6 @@ namespace Corpus
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 row += ls[k_1 * lCount + li] * xc[c];
                                 // line 62: li++;
-                                _ints.Push(li);
                                 li += 1;
                             }
                             // line 65: lxc[r] = row;
@@ -753,7 +751,7 @@ namespace Corpus
                             for (int c = r - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
-                                li = _ints.Pop();
+                                li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 double _t8 = ls[k_1 * lCount + li];
                                 dls[k_1 * lCount + li] += _drow * xc[c];

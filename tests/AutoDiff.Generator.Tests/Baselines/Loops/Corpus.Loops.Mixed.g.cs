@@ -56,7 +56,6 @@ namespace Corpus
                     _values.Push(acc);
                     acc += Math.Sin(acc * v[j]);
                     // line 92: j += 2;
-                    _ints.Push(j);
                     j += 2;
                 }
                 while (j < v.Length);
@@ -72,7 +71,7 @@ namespace Corpus
                 for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
                 {
                     // line 92: j += 2;
-                    j = _ints.Pop();
+                    j -= 2;
                     // line 91: acc += Math.Sin(acc * v[j]);
                     double _g5 = _dacc;
                     _dacc = 0.0;
@@ -161,7 +160,6 @@ namespace Corpus
                     _values.Push(acc);
                     acc += Math.Sin(acc * v[j]);
                     // line 92: j += 2;
-                    _ints.Push(j);
                     j += 2;
                 }
                 while (j < v.Length);
@@ -177,7 +175,7 @@ namespace Corpus
                 for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
                 {
                     // line 92: j += 2;
-                    j = _ints.Pop();
+                    j -= 2;
                     // line 91: acc += Math.Sin(acc * v[j]);
                     double _g5 = _dacc;
                     _dacc = 0.0;
