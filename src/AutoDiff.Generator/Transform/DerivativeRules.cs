@@ -150,11 +150,11 @@ internal sealed partial class AdjointWriter
                 Backprop(u, Code.Mul(g, F("Sinh", Value(u, output))), kind, output);
                 break;
             case "Tanh":
-                var tanh = Output(m, () => Temp("_t", kind, F("Tanh", Value(u, output)), output));
+                var tanh = Output(m, output);
                 Backprop(u, Code.Mul(g, Code.Sub(N(1), Code.Mul(tanh, tanh))), kind, output);
                 break;
             case "Exp":
-                var exp = Output(m, () => Temp("_t", kind, F("Exp", Value(u, output)), output));
+                var exp = Output(m, output);
                 Backprop(u, Code.Mul(g, exp), kind, output);
                 break;
             case "Log" when m.Args.Count == 1:
@@ -173,11 +173,11 @@ internal sealed partial class AdjointWriter
                 Backprop(u, Code.Div(g, Code.Mul(Value(u, output), F("Log", Code.Number(m.Function == "Log10" ? 10 : 2, kind)))), kind, output);
                 break;
             case "Sqrt":
-                var root = Output(m, () => Temp("_t", kind, F("Sqrt", Value(u, output)), output));
+                var root = Output(m, output);
                 Backprop(u, Code.Div(g, Code.Mul(N(2), root)), kind, output);
                 break;
             case "Cbrt":
-                var cube = Output(m, () => Temp("_t", kind, F("Cbrt", Value(u, output)), output));
+                var cube = Output(m, output);
                 Backprop(u, Code.Div(g, Code.Mul(Code.Mul(N(3), cube), cube)), kind, output);
                 break;
             case "Pow":
@@ -313,6 +313,13 @@ internal sealed partial class AdjointWriter
             }
         }
 
+        // An active exp/tanh/sqrt/cbrt inside is differentiated later in this statement and its derivative reads its
+        // output: computed first, `1 + Math.Exp(x)` becomes `1 + _t1` and the derivative reuses `_t1`.
+        foreach (var call in OutputCallsInside(expression))
+        {
+            Value(call, output);
+        }
+
         // At a top-level return the primal value is computed from these temporaries too (see EmitStatement).
         var target = _primalValues is not null && _valueScopes.Count == 1 ? _primalValues : output;
         // Written in terms of the statement's earlier temporaries, so a shared subexpression is computed once.
@@ -328,6 +335,33 @@ internal sealed partial class AdjointWriter
         var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression, earlier), target);
         _valueScopes.Peek()[expression] = temp;
         return temp;
+    }
+
+    /// <summary>The outermost active exp/tanh/sqrt/cbrt calls strictly inside an expression, outside conditional arms (which may not run).</summary>
+    private System.Collections.Generic.IEnumerable<MathCallExpr> OutputCallsInside(Expr expression)
+    {
+        System.Collections.Generic.IEnumerable<Expr> children = expression switch
+        {
+            UnaryExpr u => [u.Operand],
+            BinaryExpr b => [b.Left, b.Right],
+            CastExpr c => [c.Operand],
+            MathCallExpr m => m.Args,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            if (RemembersOutput(child) && Activity.IsActive(child, _varied))
+            {
+                yield return (MathCallExpr)child;
+            }
+            else
+            {
+                foreach (var call in OutputCallsInside(child))
+                {
+                    yield return call;
+                }
+            }
+        }
     }
 
     /// <summary>Runs <paramref name="write"/> with temporaries scoped to a nested block (an if/else arm).</summary>
@@ -358,8 +392,13 @@ internal sealed partial class AdjointWriter
         return Code.Atom(name);
     }
 
-    private Code Output(MathCallExpr call, System.Func<Code> compute) =>
-        _knownValues.TryGetValue(call, out var known) ? known : compute();
+    /// <summary>
+    /// The output of exp/tanh/sqrt/cbrt, which its own derivative needs: read back from the variable that stored it
+    /// (see RememberOutput), else the statement's temporary for it (the product rule in <c>Math.Exp(q) * v</c> has
+    /// already computed it for v's derivative), else computed once into a new one.
+    /// </summary>
+    private Code Output(MathCallExpr call, Fragment output) =>
+        _knownValues.TryGetValue(call, out var known) ? known : Value(call, output);
 
     /// <summary>A gradient used more than once is computed once.</summary>
     private Code Share(Code gradient, NumKind kind, Fragment output) =>

@@ -22,11 +22,10 @@ namespace Corpus
             // line 34: return x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
             if (x * y > 1)
             {
-                double _t1 = x * y;
-                double _t2 = Math.Sqrt(_t1);
-                double _g3 = 1.0 / (2 * _t2);
-                _dx += _g3 * y;
-                _dy += _g3 * x;
+                double _t1 = Math.Sqrt(x * y);
+                double _g2 = 1.0 / (2 * _t1);
+                _dx += _g2 * y;
+                _dy += _g2 * x;
             }
             else
             {
@@ -52,11 +51,10 @@ namespace Corpus
             // line 34: return x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
             if (x * y > 1)
             {
-                double _t1 = x * y;
-                double _t2 = Math.Sqrt(_t1);
-                double _g3 = seed / (2 * _t2);
-                _dx += _g3 * y;
-                _dy += _g3 * x;
+                double _t1 = Math.Sqrt(x * y);
+                double _g2 = seed / (2 * _t1);
+                _dx += _g2 * y;
+                _dy += _g2 * x;
             }
             else
             {

@@ -12,17 +12,16 @@ partial class Kernels
     {
         // Primal sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _t1 = -(a * a + b * b) / 2;
-        double _result = Math.Exp(_t1);
+        double _t1 = Math.Exp(-(a * a + b * b) / 2);
+        double _result = _t1;
 
         // Adjoint sweep
         double _da = 0.0;
         double _db = 0.0;
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _t2 = Math.Exp(_t1);
-        double _g3 = -(_t2 / 2);
-        _da += 2 * _g3 * a;
-        _db += 2 * _g3 * b;
+        double _g2 = -(_t1 / 2);
+        _da += 2 * _g2 * a;
+        _db += 2 * _g2 * b;
         da = _da;
         db = _db;
         return _result;
@@ -34,17 +33,16 @@ partial class Kernels
     {
         // Primal sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _t1 = -(a * a + b * b) / 2;
-        double _result = Math.Exp(_t1);
+        double _t1 = Math.Exp(-(a * a + b * b) / 2);
+        double _result = _t1;
 
         // Adjoint sweep
         double _da = 0.0;
         double _db = 0.0;
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _t2 = Math.Exp(_t1);
-        double _g3 = -(seed * _t2 / 2);
-        _da += 2 * _g3 * a;
-        _db += 2 * _g3 * b;
+        double _g2 = -(seed * _t1 / 2);
+        _da += 2 * _g2 * a;
+        _db += 2 * _g2 * b;
         da += _da;
         db += _db;
     }

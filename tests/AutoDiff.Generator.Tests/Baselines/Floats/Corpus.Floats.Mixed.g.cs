@@ -14,7 +14,8 @@ namespace Corpus
         {
             // Primal sweep
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
-            float _result = (float)(x * y) + MathF.Sqrt(x) * 0.5f;
+            float _t1 = MathF.Sqrt(x);
+            float _result = (float)(x * y) + _t1 * 0.5f;
 
             // Adjoint sweep
             float _dx = 0f;
@@ -22,7 +23,6 @@ namespace Corpus
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
             _dx += (float)y;
             _dy += x;
-            float _t1 = MathF.Sqrt(x);
             _dx += 0.5f / (2 * _t1);
             dx = _dx;
             dy = _dy;
@@ -35,7 +35,8 @@ namespace Corpus
         {
             // Primal sweep
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
-            float _result = (float)(x * y) + MathF.Sqrt(x) * 0.5f;
+            float _t2 = MathF.Sqrt(x);
+            float _result = (float)(x * y) + _t2 * 0.5f;
 
             // Adjoint sweep
             float _dx = 0f;
@@ -44,7 +45,6 @@ namespace Corpus
             double _g1 = (double)seed;
             _dx += (float)(_g1 * y);
             _dy += _g1 * x;
-            float _t2 = MathF.Sqrt(x);
             _dx += seed * 0.5f / (2 * _t2);
             dx += _dx;
             dy += _dy;

@@ -14,14 +14,14 @@ namespace Corpus
         {
             // Primal sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _t1 = 1 + MathF.Exp(x);
-            float _result = MathF.Log(_t1);
+            float _t1 = MathF.Exp(x);
+            float _t2 = 1 + _t1;
+            float _result = MathF.Log(_t2);
 
             // Adjoint sweep
             float _dx = 0f;
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _t2 = MathF.Exp(x);
-            _dx += 1f / _t1 * _t2;
+            _dx += 1f / _t2 * _t1;
             dx = _dx;
             return _result;
         }
@@ -32,14 +32,14 @@ namespace Corpus
         {
             // Primal sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _t1 = 1 + MathF.Exp(x);
-            float _result = MathF.Log(_t1);
+            float _t1 = MathF.Exp(x);
+            float _t2 = 1 + _t1;
+            float _result = MathF.Log(_t2);
 
             // Adjoint sweep
             float _dx = 0f;
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _t2 = MathF.Exp(x);
-            _dx += seed / _t1 * _t2;
+            _dx += seed / _t2 * _t1;
             dx += _dx;
         }
     }

@@ -62,11 +62,10 @@ namespace Corpus
                 for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
                 {
                     // line 32: sum += Math.Exp(value - max);
-                    double _t4 = value_1 - max;
-                    double _t5 = Math.Exp(_t4);
-                    double _g6 = _dsum * _t5;
-                    _dvalue_1 += _g6;
-                    _dmax += -_g6;
+                    double _t4 = Math.Exp(value_1 - max);
+                    double _g5 = _dsum * _t4;
+                    _dvalue_1 += _g5;
+                    _dmax += -_g5;
                     // line 30: foreach (var value in v)
                     double _g3 = _dvalue_1;
                     _dvalue_1 = 0.0;
@@ -157,11 +156,10 @@ namespace Corpus
                 for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
                 {
                     // line 32: sum += Math.Exp(value - max);
-                    double _t4 = value_1 - max;
-                    double _t5 = Math.Exp(_t4);
-                    double _g6 = _dsum * _t5;
-                    _dvalue_1 += _g6;
-                    _dmax += -_g6;
+                    double _t4 = Math.Exp(value_1 - max);
+                    double _g5 = _dsum * _t4;
+                    _dvalue_1 += _g5;
+                    _dmax += -_g5;
                     // line 30: foreach (var value in v)
                     double _g3 = _dvalue_1;
                     _dvalue_1 = 0.0;

@@ -14,12 +14,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 25: return Math.Cbrt(x);
-            double _result = Math.Cbrt(x);
+            double _t1 = Math.Cbrt(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 25: return Math.Cbrt(x);
-            double _t1 = Math.Cbrt(x);
             _dx += 1.0 / (3 * _t1 * _t1);
             dx = _dx;
             return _result;
@@ -31,12 +31,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 25: return Math.Cbrt(x);
-            double _result = Math.Cbrt(x);
+            double _t1 = Math.Cbrt(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 25: return Math.Cbrt(x);
-            double _t1 = Math.Cbrt(x);
             _dx += seed / (3 * _t1 * _t1);
             dx += _dx;
         }

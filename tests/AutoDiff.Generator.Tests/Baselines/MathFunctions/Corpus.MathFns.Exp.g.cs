@@ -14,12 +14,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 19: return Math.Exp(x);
-            double _result = Math.Exp(x);
+            double _t1 = Math.Exp(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 19: return Math.Exp(x);
-            double _t1 = Math.Exp(x);
             _dx += _t1;
             dx = _dx;
             return _result;
@@ -31,12 +31,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 19: return Math.Exp(x);
-            double _result = Math.Exp(x);
+            double _t1 = Math.Exp(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 19: return Math.Exp(x);
-            double _t1 = Math.Exp(x);
             _dx += seed * _t1;
             dx += _dx;
         }

@@ -14,12 +14,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 24: return Math.Sqrt(x);
-            double _result = Math.Sqrt(x);
+            double _t1 = Math.Sqrt(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 24: return Math.Sqrt(x);
-            double _t1 = Math.Sqrt(x);
             _dx += 1.0 / (2 * _t1);
             dx = _dx;
             return _result;
@@ -31,12 +31,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 24: return Math.Sqrt(x);
-            double _result = Math.Sqrt(x);
+            double _t1 = Math.Sqrt(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 24: return Math.Sqrt(x);
-            double _t1 = Math.Sqrt(x);
             _dx += seed / (2 * _t1);
             dx += _dx;
         }

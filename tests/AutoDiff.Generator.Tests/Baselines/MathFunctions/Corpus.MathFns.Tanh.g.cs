@@ -14,12 +14,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 18: return Math.Tanh(x);
-            double _result = Math.Tanh(x);
+            double _t1 = Math.Tanh(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 18: return Math.Tanh(x);
-            double _t1 = Math.Tanh(x);
             _dx += 1 - _t1 * _t1;
             dx = _dx;
             return _result;
@@ -31,12 +31,12 @@ namespace Corpus
         {
             // Primal sweep
             // line 18: return Math.Tanh(x);
-            double _result = Math.Tanh(x);
+            double _t1 = Math.Tanh(x);
+            double _result = _t1;
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 18: return Math.Tanh(x);
-            double _t1 = Math.Tanh(x);
             _dx += seed * (1 - _t1 * _t1);
             dx += _dx;
         }

@@ -17,9 +17,9 @@ namespace Corpus
             double t = x * y + z;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
             double _t1 = Math.Sin(t);
-            double _t2 = t / (1 + z * z);
-            double _t4 = 1 + z * z;
-            double _result = _t1 * t + Math.Exp(_t2);
+            double _t2 = Math.Exp(t / (1 + z * z));
+            double _t3 = 1 + z * z;
+            double _result = _t1 * t + _t2;
 
             // Adjoint sweep
             double _dt = 0.0;
@@ -29,9 +29,8 @@ namespace Corpus
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
             _dt += t * Math.Cos(t);
             _dt += _t1;
-            double _t3 = Math.Exp(_t2);
-            _dt += _t3 / _t4;
-            _dz += 2 * -(_t3 * (t / _t4) / _t4) * z;
+            _dt += _t2 / _t3;
+            _dz += 2 * -(_t2 * (t / _t3) / _t3) * z;
             // line 12: var t = x * y + z;
             _dx += _dt * y;
             _dy += _dt * x;
@@ -51,9 +50,9 @@ namespace Corpus
             double t = x * y + z;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
             double _t1 = Math.Sin(t);
-            double _t2 = t / (1 + z * z);
-            double _t5 = 1 + z * z;
-            double _result = _t1 * t + Math.Exp(_t2);
+            double _t2 = Math.Exp(t / (1 + z * z));
+            double _t4 = 1 + z * z;
+            double _result = _t1 * t + _t2;
 
             // Adjoint sweep
             double _dt = 0.0;
@@ -63,10 +62,9 @@ namespace Corpus
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
             _dt += seed * t * Math.Cos(t);
             _dt += seed * _t1;
-            double _t3 = Math.Exp(_t2);
-            double _g4 = seed * _t3;
-            _dt += _g4 / _t5;
-            _dz += 2 * -(_g4 * (t / _t5) / _t5) * z;
+            double _g3 = seed * _t2;
+            _dt += _g3 / _t4;
+            _dz += 2 * -(_g3 * (t / _t4) / _t4) * z;
             // line 12: var t = x * y + z;
             _dx += _dt * y;
             _dy += _dt * x;

@@ -14,14 +14,14 @@ namespace Corpus
         {
             // Primal sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _t1 = 1 + Math.Exp(x);
-            double _result = Math.Log(_t1);
+            double _t1 = Math.Exp(x);
+            double _t2 = 1 + _t1;
+            double _result = Math.Log(_t2);
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _t2 = Math.Exp(x);
-            _dx += 1.0 / _t1 * _t2;
+            _dx += 1.0 / _t2 * _t1;
             dx = _dx;
             return _result;
         }
@@ -32,14 +32,14 @@ namespace Corpus
         {
             // Primal sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _t1 = 1 + Math.Exp(x);
-            double _result = Math.Log(_t1);
+            double _t1 = Math.Exp(x);
+            double _t2 = 1 + _t1;
+            double _result = Math.Log(_t2);
 
             // Adjoint sweep
             double _dx = 0.0;
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _t2 = Math.Exp(x);
-            _dx += seed / _t1 * _t2;
+            _dx += seed / _t2 * _t1;
             dx += _dx;
         }
     }
