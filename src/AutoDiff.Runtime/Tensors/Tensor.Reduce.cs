@@ -1,0 +1,95 @@
+using System.Numerics.Tensors;
+using AutoDiff.Tensors;
+
+namespace AutoDiff;
+
+public sealed partial class Tensor
+{
+    /// <summary>The sum of all elements, as a scalar tensor.</summary>
+    public Tensor Sum() => Sum(AllAxes(), keepDims: false);
+
+    /// <summary>The sum along one axis (negative counts from the end).</summary>
+    public Tensor Sum(int axis, bool keepDims = false) => Sum([axis], keepDims);
+
+    /// <summary>The sum along the given axes; <paramref name="keepDims"/> keeps them as size 1 (handy for broadcasting back).</summary>
+    public Tensor Sum(int[] axes, bool keepDims = false)
+    {
+        var (keptShape, outShape) = ReducedShapes("Sum", axes, keepDims);
+        var y = ReduceKernel.SumTo(_data, _shape, keptShape);
+        if (ReferenceEquals(y, _data)) y = (double[])y.Clone();
+        var result = new Tensor(y, outShape);
+        if (!Records(this)) return result;
+        return result.Record("sum", [this], () => AccumulateOwnedGrad(ReduceKernel.ExpandTo(result.GradData, keptShape, _shape)));
+    }
+
+    /// <summary>The mean of all elements, as a scalar tensor.</summary>
+    public Tensor Mean() => Mean(AllAxes(), keepDims: false);
+
+    /// <summary>The mean along one axis.</summary>
+    public Tensor Mean(int axis, bool keepDims = false) => Mean([axis], keepDims);
+
+    /// <summary>The mean along the given axes.</summary>
+    public Tensor Mean(int[] axes, bool keepDims = false)
+    {
+        var sum = Sum(axes, keepDims);
+        int reducedCount = sum.Count == 0 ? 0 : Count / sum.Count;
+        return sum / reducedCount;
+    }
+
+    /// <summary>The largest element, as a scalar tensor.</summary>
+    public Tensor Max() => Max(AllAxes(), keepDims: false);
+
+    /// <summary>The maximum along one axis.</summary>
+    public Tensor Max(int axis, bool keepDims = false) => Max([axis], keepDims);
+
+    /// <summary>
+    /// The maximum along the given axes. The gradient goes to the maximal elements, split evenly among ties
+    /// (like PyTorch's <c>amax</c>).
+    /// </summary>
+    public Tensor Max(int[] axes, bool keepDims = false)
+    {
+        var (keptShape, outShape) = ReducedShapes("Max", axes, keepDims);
+        if (Count == 0) throw new InvalidOperationException($"Max: tensor of shape {ShapeText} is empty");
+        var y = ReduceKernel.MaxTo(_data, _shape, keptShape);
+        var result = new Tensor(y, outShape);
+        if (!Records(this)) return result;
+        return result.Record("max", [this], () =>
+        {
+            var maxima = ReduceKernel.ExpandTo(y, keptShape, _shape);
+            var isMax = new double[Count];
+            for (int i = 0; i < isMax.Length; i++) isMax[i] = _data[i] == maxima[i] ? 1.0 : 0.0;
+            var share = ReduceKernel.SumTo(isMax, _shape, keptShape);
+            TensorPrimitives.Divide(result.GradData, share, share);
+            var ga = ReduceKernel.ExpandTo(share, keptShape, _shape);
+            TensorPrimitives.Multiply(ga, isMax, ga);
+            AccumulateOwnedGrad(ga);
+        });
+    }
+
+    private int[] AllAxes()
+    {
+        var axes = new int[_shape.Length];
+        for (int i = 0; i < axes.Length; i++) axes[i] = i;
+        return axes;
+    }
+
+    /// <summary>The shape with reduced axes set to 1, and the result shape (those axes dropped unless kept).</summary>
+    private (int[] Kept, int[] Result) ReducedShapes(string op, int[] axes, bool keepDims)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        var kept = (int[])_shape.Clone();
+        var reduced = new bool[_shape.Length];
+        foreach (int axis in axes)
+        {
+            int a = ShapeMath.Axis(op, axis, _shape);
+            if (reduced[a]) throw new ArgumentException($"{op}: axis {axis} is listed twice for shape {ShapeText}", nameof(axes));
+            reduced[a] = true;
+            kept[a] = 1;
+        }
+        if (keepDims) return (kept, (int[])kept.Clone());
+        var result = new List<int>();
+        for (int i = 0; i < _shape.Length; i++)
+            if (!reduced[i]) result.Add(_shape[i]);
+        return (kept, result.ToArray());
+    }
+}

@@ -1,0 +1,96 @@
+using AutoDiff.NN;
+
+namespace AutoDiff.Runtime.Tests.Tensors;
+
+/// <summary>The samples of docs/tensor.md, verbatim, with checks of what the doc says they give.</summary>
+public class DocSampleTests
+{
+    [Fact]
+    public void CreatingTensors()
+    {
+        var a = Tensor.From([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 2, 3); // shape [2,3], row-major
+        var z = Tensor.Zeros(2, 3);
+        var r = Tensor.RandomNormal([2, 3], seed: 42);                // also RandomUniform(shape, low, high, seed)
+        var s = Tensor.Scalar(2.5);                                    // shape []
+        var x = Tensor.Arange(6).Reshape(3, -1);                       // [[0,1],[2,3],[4,5]]
+        double[] values = a.ToArray();                                 // a copy; a.Shape is [2,3], a.Strides [3,1]
+
+        Assert.Equal(new[] { 2, 3 }, a.Shape);
+        Assert.Equal(new[] { 3, 1 }, a.Strides);
+        Assert.Equal(new double[6], z.ToArray());
+        Assert.Equal(new[] { 2, 3 }, r.Shape);
+        Assert.Empty(s.Shape);
+        Assert.Equal("Tensor[3,2] [[0, 1], [2, 3], [4, 5]]", x.ToString());
+        Assert.Equal([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], values);
+    }
+
+    [Fact]
+    public void Broadcasting()
+    {
+        var column = Tensor.From([1.0, 2.0], 2, 1);
+        var row = Tensor.From([10.0, 20.0, 30.0], 3);
+        var table = column + row;          // shape [2,3]: [[11,21,31],[12,22,32]]
+        var scaled = 2 * table - 1;        // numbers work on either side
+
+        Assert.Equal("Tensor[2,3] [[11, 21, 31], [12, 22, 32]]", table.ToString());
+        Assert.Equal([21.0, 41.0, 61.0, 23.0, 43.0, 63.0], scaled.ToArray());
+    }
+
+    [Fact]
+    public void Autograd()
+    {
+        var w = Tensor.From([1.0, -1.0, 0.5], 3, 1); w.RequiresGrad = true;
+        var xs = Tensor.From([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 2, 3);
+        var loss = xs.MatMul(w).Tanh().Sum();
+        loss.Backward();
+        Tensor dw = w.Grad!;               // shape [3,1]
+
+        // Row pre-activations: 1-2+1.5 = 0.5 and 4-5+3 = 2; dloss/dw_j = Σ_rows x_rj·(1 - tanh²(pre_r)).
+        double d0 = 1 - Math.Pow(Math.Tanh(0.5), 2), d1 = 1 - Math.Pow(Math.Tanh(2.0), 2);
+        Assert.Equal(new[] { 3, 1 }, dw.Shape);
+        var expected = new[] { 1 * d0 + 4 * d1, 2 * d0 + 5 * d1, 3 * d0 + 6 * d1 };
+        for (int j = 0; j < 3; j++) Assert.Equal(expected[j], dw.ToArray()[j], 1e-12);
+    }
+
+    [Fact]
+    public void NoGradScope()
+    {
+        var p = Tensor.Ones(2); p.RequiresGrad = true;
+        Tensor captured;
+        using (Tensor.NoGrad())
+        {
+            var y = p * 3;                 // y.RequiresGrad == false, no graph kept
+            captured = y;
+        }
+        Assert.False(captured.RequiresGrad);
+    }
+
+    [Fact]
+    public void TrainingAnMlpLowersTheLoss()
+    {
+        var model = Sequential.Mlp(3, [4, 4, 1], TensorActivation.Tanh, seed: 1);
+        var inputs = Tensor.From([2.0, 3.0, -1.0, 3.0, -1.0, 0.5, 0.5, 1.0, 1.0, 1.0, 1.0, -1.0], 4, 3);
+        var targets = Tensor.From([1.0, -1.0, -1.0, 1.0], 4, 1);
+        double first = model.Forward(inputs).Mse(targets).Item();
+        for (int step = 0; step < 20; step++)
+        {
+            var loss = model.Forward(inputs).Mse(targets);
+            model.ZeroGrad();
+            loss.Backward();
+            foreach (AutoDiff.Optim.IParameter parameter in model.Parameters())
+                for (int i = 0; i < parameter.Data.Length; i++) parameter.Data[i] -= 0.05 * parameter.Grad[i];
+        }
+        double last = model.Forward(inputs).Mse(targets).Item();
+        Assert.True(last < first / 2, $"loss went from {first} to {last}");
+    }
+
+    [Fact]
+    public void LoadingNeuronOrder()
+    {
+        var layer = new Linear(2, 1);
+        layer.LoadNeuronOrder([0.5, -0.25, 0.1]);  // w = [0.5, -0.25] for the one neuron, b = 0.1
+
+        Assert.Equal([0.5, -0.25], layer.Weight.ToArray());
+        Assert.Equal([0.1], layer.Bias.ToArray());
+    }
+}
