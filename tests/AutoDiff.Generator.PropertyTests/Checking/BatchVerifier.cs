@@ -7,7 +7,7 @@ namespace AutoDiff.PropertyTests.Checking;
 internal sealed record FunctionFailure(RandomFunction Function, IReadOnlyList<string> Problems)
 {
     public override string ToString() =>
-        "Smallest failing function:\n\n" + Function.Render(0, Programs.Flavor.Double) + "\n" +
+        Function.Render(0, Programs.Flavor.Double) + "\n" +
         string.Join("\n", Problems.Take(8).Select(p => "  - " + p)) + "\n";
 }
 
@@ -45,16 +45,45 @@ internal static class BatchVerifier
         var failures = Verify(batch, stats, withGenerator, withTape);
         if (failures.Count > 0)
         {
-            throw new GradientMismatchException(Smallest(failures) + $"\n({failures.Count} of {batch.Count} functions in this batch failed.)");
+            throw new GradientMismatchException("Smallest failing function in the batch:\n\n" + Smallest(failures) + $"\n({failures.Count} of {batch.Count} functions in this batch failed.)");
         }
     }
 
-    /// <summary>What CsCheck prints for the shrunk batch: its smallest failing function, re-verified.</summary>
+    /// <summary>
+    /// What CsCheck prints for the shrunk batch: its smallest failing function, then that function cut down further by
+    /// <see cref="Shrinks"/> (each round compiles up to one batch of one-step simplifications and keeps the smallest that still fails).
+    /// </summary>
     public static string Describe(IReadOnlyList<RandomFunction> batch)
     {
         var failures = Verify(batch, new PropertyStats());
-        return failures.Count == 0 ? $"a batch of {batch.Count} functions that passes when re-run" : Smallest(failures).ToString();
+        if (failures.Count == 0)
+        {
+            return $"a batch of {batch.Count} functions that passes when re-run";
+        }
+
+        var smallest = Smallest(failures);
+        var minimal = smallest;
+        for (var round = 0; round < MinimizeRounds; round++)
+        {
+            var candidates = Shrinks.Of(minimal.Function)
+                .DistinctBy(f => f.ToString())
+                .OrderBy(f => f.SourceLength)
+                .Take(Budget.BatchSize)
+                .ToList();
+            var failing = candidates.Count == 0 ? [] : Verify(candidates, new PropertyStats());
+            if (failing.Count == 0)
+            {
+                break;
+            }
+
+            minimal = Smallest(failing);
+        }
+
+        return "Minimal failing function (cut down from the shrunk batch's smallest failure):\n\n" + minimal +
+            "\nAs generated before cutting down:\n\n" + smallest;
     }
+
+    private const int MinimizeRounds = 40;
 
     private static FunctionFailure Smallest(IEnumerable<FunctionFailure> failures) =>
         failures.MinBy(f => f.Function.SourceLength)!;
