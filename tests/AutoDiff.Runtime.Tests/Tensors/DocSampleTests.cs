@@ -56,13 +56,18 @@ public class DocSampleTests
     public void NoGradScope()
     {
         var p = Tensor.Ones(2); p.RequiresGrad = true;
-        Tensor captured;
         using (Tensor.NoGrad())
         {
-            var y = p * 3;                 // y.RequiresGrad == false, no graph kept
-            captured = y;
+            var y = p * 3;                 // no graph kept
+            Console.WriteLine(y.RequiresGrad);   // False
         }
-        Assert.False(captured.RequiresGrad);
+
+        using (Tensor.NoGrad())
+        {
+            Assert.False((p * 3).RequiresGrad);
+        }
+
+        Assert.True((p * 3).RequiresGrad);
     }
 
     [Fact]

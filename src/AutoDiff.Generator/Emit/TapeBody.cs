@@ -1,0 +1,98 @@
+using System.Linq;
+using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Parsing;
+using AutoDiff.Generator.Transform;
+
+namespace AutoDiff.Generator.Emit;
+
+/// <summary>
+/// WithGradient/Pullback bodies that run the method on the runtime tape: inputs become Value leaves, the
+/// rewritten body runs forward, Backward() fills the leaves' Grad, and those are copied (or, for the pullback,
+/// added times the seed) into the adjoints.
+/// </summary>
+internal static class TapeBody
+{
+    public static Fragment Write(MethodModel method, bool pullback)
+    {
+        var body = new Fragment();
+        const string value = TapeRewriter.ValueType;
+        body.Add("// Runs on the runtime tape (AutoDiff.Value) because " + method.FallbackReason + ".");
+        var arguments = method.Parameters.Select(p => p.Role switch
+        {
+            ParamRole.Scalar => "_" + p.Name,
+            ParamRole.Span => "_" + p.Name,
+            _ => p.Name,
+        });
+        foreach (var parameter in method.Parameters)
+        {
+            switch (parameter.Role)
+            {
+                case ParamRole.Scalar:
+                    body.Add("var _" + parameter.Name + " = new " + value + "(" + parameter.Name + ", \"" + parameter.Name + "\");");
+                    break;
+                case ParamRole.Span:
+                    body.Add("if (" + parameter.AdjointName + ".Length != " + parameter.Name + ".Length)");
+                    body.Add("{");
+                    body.Add("    throw new global::System.ArgumentException($\"The adjoint '" + parameter.AdjointName + "' has length {" + parameter.AdjointName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.\", nameof(" + parameter.AdjointName + "));");
+                    body.Add("}");
+                    body.Add("var _" + parameter.Name + " = new " + value + "[" + parameter.Name + ".Length];");
+                    body.Add("for (int _i = 0; _i < _" + parameter.Name + ".Length; _i++)");
+                    body.Add("{");
+                    body.Add("    _" + parameter.Name + "[_i] = new " + value + "(" + parameter.Name + "[_i]);");
+                    body.Add("}");
+                    break;
+            }
+        }
+
+        body.Add("var _output = " + TapeRewriter.BodyName + "(" + string.Join(", ", arguments) + ");");
+        body.Add("_output.Backward();");
+        var cast = method.ReturnKind == NumKind.Float ? "(float)" : string.Empty;
+        foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive))
+        {
+            var grad = pullback ? method.SeedName + " * " : string.Empty;
+            var elementCast = parameter.ElementKind == NumKind.Float ? "(float)" : string.Empty;
+            string Read(string leaf) => elementCast.Length > 0 ? elementCast + "(" + grad + leaf + ")" : grad + leaf;
+            var op = pullback ? " += " : " = ";
+            if (parameter.Role == ParamRole.Scalar)
+            {
+                body.Add(parameter.AdjointName + op + Read("_" + parameter.Name + ".Grad") + ";");
+            }
+            else
+            {
+                body.Add("for (int _i = 0; _i < _" + parameter.Name + ".Length; _i++)");
+                body.Add("{");
+                body.Add("    " + parameter.AdjointName + "[_i]" + op + Read("_" + parameter.Name + "[_i].Grad") + ";");
+                body.Add("}");
+            }
+        }
+
+        if (!pullback)
+        {
+            body.Add("return " + cast + "_output.Data;");
+        }
+
+        body.Add(string.Empty);
+        var signature = method.Parameters.Select(p => p.Role switch
+        {
+            ParamRole.Scalar => value + " " + p.Name,
+            ParamRole.Span => value + "[] " + p.Name,
+            _ => p.TypeText + " " + p.Name,
+        });
+        var header = "static " + value + " " + TapeRewriter.BodyName + "(" + string.Join(", ", signature) + ")";
+        var lines = method.FallbackBody!.Split('\n');
+        if (lines[0].StartsWith("=>", System.StringComparison.Ordinal))
+        {
+            body.Add(header + " " + string.Join(" ", lines) + ";");
+        }
+        else
+        {
+            body.Add(header);
+            foreach (var line in lines)
+            {
+                body.Add(line);
+            }
+        }
+
+        return body;
+    }
+}

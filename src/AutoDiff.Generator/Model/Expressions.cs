@@ -1,0 +1,53 @@
+namespace AutoDiff.Generator.Model;
+
+/// <summary>An expression of the differentiable body; <see cref="Kind"/> is its type before any implicit conversion.</summary>
+internal abstract record Expr(NumKind Kind);
+
+/// <summary>A literal or a compile-time constant (const field, <c>Math.PI</c>).</summary>
+internal sealed record ConstExpr(double Value, NumKind Kind) : Expr(Kind);
+
+/// <summary>A parameter or local of a scalar kind.</summary>
+internal sealed record VarExpr(string Name, NumKind Kind) : Expr(Kind);
+
+/// <summary><c>array[index]</c> on a span/array parameter or a local buffer.</summary>
+internal sealed record IndexExpr(string Array, Expr Index, NumKind Kind) : Expr(Kind);
+
+/// <summary><c>array.Length</c>.</summary>
+internal sealed record LengthExpr(string Array) : Expr(NumKind.Int);
+
+/// <summary>Unary <c>-</c>, <c>+</c> or <c>!</c>.</summary>
+internal sealed record UnaryExpr(string Op, Expr Operand, NumKind Kind) : Expr(Kind);
+
+/// <summary>A binary arithmetic, comparison or logical operator.</summary>
+internal sealed record BinaryExpr(string Op, Expr Left, Expr Right, NumKind Kind) : Expr(Kind);
+
+/// <summary><c>c ? a : b</c>.</summary>
+internal sealed record ConditionalExpr(Expr Condition, Expr WhenTrue, Expr WhenFalse, NumKind Kind) : Expr(Kind);
+
+/// <summary>An explicit conversion among int, float and double.</summary>
+internal sealed record CastExpr(Expr Operand, NumKind Kind) : Expr(Kind);
+
+/// <summary>A call of a known <c>Math</c>/<c>MathF</c> function (<paramref name="Class"/> is "Math" or "MathF").</summary>
+internal sealed record MathCallExpr(string Class, string Function, EquatableArray<Expr> Args, NumKind Kind) : Expr(Kind);
+
+/// <summary>How a callee's parameter takes part in differentiation.</summary>
+internal enum ParamRole
+{
+    Passive,
+    Scalar,
+    Span,
+}
+
+/// <summary>
+/// A call of another differentiable method: <paramref name="Target"/> computes the value,
+/// <paramref name="Pullback"/> (its generated pullback or its [DerivativeOf] method) the adjoints.
+/// </summary>
+internal sealed record DifferentiableCallExpr(
+    string Target,
+    string Pullback,
+    EquatableArray<Expr> Args,
+    EquatableArray<ParamRole> Roles,
+    NumKind Kind) : Expr(Kind);
+
+/// <summary>An expression that carries no derivative, kept as source text (static readonly field, int helper call).</summary>
+internal sealed record OpaqueExpr(string Text, NumKind Kind) : Expr(Kind);

@@ -1,0 +1,39 @@
+namespace AutoDiff.Generator.Model;
+
+/// <summary>A type enclosing the method, outermost first; <paramref name="Keyword"/> is e.g. "class" or "record struct".</summary>
+internal sealed record ContainingTypeModel(string Keyword, string Name);
+
+/// <summary>
+/// A parameter of the differentiable method. <paramref name="Role"/> says whether it gets an adjoint;
+/// <paramref name="AdjointName"/> is that adjoint's name (null when passive).
+/// </summary>
+internal sealed record ParameterModel(
+    string Name,
+    string TypeText,
+    ParamRole Role,
+    NumKind ElementKind,
+    string? AdjointName);
+
+/// <summary>
+/// Everything the emitter needs for one [Differentiable] method; plain values only. <paramref name="Body"/> feeds
+/// the static transformation; <paramref name="UserPullback"/> names a [DerivativeOf] method that replaces it;
+/// <paramref name="FallbackBody"/> is the body rewritten for the runtime tape when neither applies.
+/// </summary>
+internal sealed record MethodModel(
+    string? Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    EquatableArray<string> Usings,
+    string Name,
+    string Accessibility,
+    NumKind ReturnKind,
+    EquatableArray<ParameterModel> Parameters,
+    string SeedName,
+    EquatableArray<Stmt> Body,
+    string? UserPullback,
+    string? FallbackBody,
+    string? FallbackReason,
+    string HintName,
+    LocationInfo? Location);
+
+/// <summary>The result of parsing one method: a model to emit (null when it cannot be differentiated) and diagnostics.</summary>
+internal sealed record MethodParseResult(MethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,35 @@
+namespace AutoDiff.Generator.Model;
+
+/// <summary>A statement of the differentiable body; <paramref name="Line"/>/<paramref name="Source"/> feed the comments of the generated code.</summary>
+internal abstract record Stmt(int Line, string Source);
+
+/// <summary><c>double t = value;</c> (also int and bool locals).</summary>
+internal sealed record DeclareStmt(string Name, NumKind Kind, Expr? Value, int Line, string Source) : Stmt(Line, Source);
+
+/// <summary><c>Span&lt;double&gt; h = stackalloc double[n];</c> or <c>new double[n]</c>.</summary>
+internal sealed record BufferStmt(string Name, NumKind ElementKind, Expr Length, bool StackAllocated, int Line, string Source)
+    : Stmt(Line, Source);
+
+/// <summary><c>target op value;</c> where op is <c>=</c>, <c>+=</c>, <c>-=</c>, <c>*=</c> or <c>/=</c>; target is a <see cref="VarExpr"/> or <see cref="IndexExpr"/>.</summary>
+internal sealed record AssignStmt(Expr Target, string Op, Expr Value, int Line, string Source) : Stmt(Line, Source);
+
+internal sealed record IfStmt(Expr Condition, EquatableArray<Stmt> Then, EquatableArray<Stmt> Else, int Line, string Source)
+    : Stmt(Line, Source);
+
+/// <summary><c>while</c> (or <c>do … while</c> when <paramref name="IsDo"/>).</summary>
+internal sealed record WhileStmt(Expr Condition, EquatableArray<Stmt> Body, bool IsDo, int Line, string Source) : Stmt(Line, Source);
+
+/// <summary>A <c>for</c> loop; <c>foreach</c> over a span is parsed into one.</summary>
+internal sealed record ForStmt(
+    EquatableArray<Stmt> Initializers,
+    Expr? Condition,
+    EquatableArray<Stmt> Incrementors,
+    EquatableArray<Stmt> Body,
+    int Line,
+    string Source) : Stmt(Line, Source);
+
+internal sealed record ReturnStmt(Expr Value, int Line, string Source) : Stmt(Line, Source);
+
+internal sealed record BreakStmt(int Line, string Source) : Stmt(Line, Source);
+
+internal sealed record ContinueStmt(int Line, string Source) : Stmt(Line, Source);

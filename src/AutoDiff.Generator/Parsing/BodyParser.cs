@@ -1,0 +1,508 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using AutoDiff.Generator.Diagnostics;
+using AutoDiff.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>Turns a method body into the statement/expression model, renaming locals so each declared name is unique.</summary>
+internal sealed class BodyParser
+{
+    private readonly SemanticModel _model;
+    private readonly IMethodSymbol _method;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _usedNames = new();
+    private readonly HashSet<ISymbol> _buffers = new(SymbolEqualityComparer.Default);
+    private int _syntheticCounter;
+
+    public BodyParser(SemanticModel model, IMethodSymbol method, IEnumerable<string> reservedNames, CancellationToken cancellationToken)
+    {
+        _model = model;
+        _method = method;
+        _cancellationToken = cancellationToken;
+        foreach (var name in reservedNames)
+        {
+            _usedNames.Add(name);
+        }
+    }
+
+    public EquatableArray<Stmt> ParseBody(MethodDeclarationSyntax syntax)
+    {
+        if (syntax.ExpressionBody is { } arrow)
+        {
+            return EquatableArray.Of<Stmt>(new ReturnStmt(ParseExpr(arrow.Expression), LineOf(arrow.Expression), "return " + OneLine(arrow.Expression) + ";"));
+        }
+
+        return ParseBlock(syntax.Body!.Statements);
+    }
+
+    private EquatableArray<Stmt> ParseBlock(IEnumerable<StatementSyntax> statements)
+    {
+        var list = new List<Stmt>();
+        foreach (var statement in statements)
+        {
+            ParseStatement(statement, list);
+        }
+
+        return list.ToEquatableArray();
+    }
+
+    private EquatableArray<Stmt> ParseEmbedded(StatementSyntax statement)
+    {
+        var list = new List<Stmt>();
+        ParseStatement(statement, list);
+        return list.ToEquatableArray();
+    }
+
+    private void ParseStatement(StatementSyntax statement, List<Stmt> output)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var line = LineOf(statement);
+        switch (statement)
+        {
+            case BlockSyntax block:
+                foreach (var inner in block.Statements)
+                {
+                    ParseStatement(inner, output);
+                }
+
+                break;
+            case EmptyStatementSyntax:
+                break;
+            case LocalDeclarationStatementSyntax declaration:
+                foreach (var variable in declaration.Declaration.Variables)
+                {
+                    output.Add(ParseDeclarator(variable, line, OneLine(statement)));
+                }
+
+                break;
+            case ExpressionStatementSyntax expressionStatement:
+                output.Add(ParseExpressionStatement(expressionStatement.Expression, line, OneLine(statement)));
+                break;
+            case IfStatementSyntax ifStatement:
+                output.Add(new IfStmt(
+                    ParseExpr(ifStatement.Condition),
+                    ParseEmbedded(ifStatement.Statement),
+                    ifStatement.Else is { } elseClause ? ParseEmbedded(elseClause.Statement) : EquatableArray<Stmt>.Empty,
+                    line,
+                    "if (" + OneLine(ifStatement.Condition) + ")"));
+                break;
+            case WhileStatementSyntax whileStatement:
+                output.Add(new WhileStmt(ParseExpr(whileStatement.Condition), ParseEmbedded(whileStatement.Statement), false, line, "while (" + OneLine(whileStatement.Condition) + ")"));
+                break;
+            case DoStatementSyntax doStatement:
+                output.Add(new WhileStmt(ParseExpr(doStatement.Condition), ParseEmbedded(doStatement.Statement), true, line, "do … while (" + OneLine(doStatement.Condition) + ")"));
+                break;
+            case ForStatementSyntax forStatement:
+                output.Add(ParseFor(forStatement, line));
+                break;
+            case ForEachStatementSyntax forEach:
+                output.Add(ParseForEach(forEach, line));
+                break;
+            case ReturnStatementSyntax { Expression: { } value }:
+                output.Add(new ReturnStmt(ParseExpr(value), line, OneLine(statement)));
+                break;
+            case BreakStatementSyntax:
+                output.Add(new BreakStmt(line, "break;"));
+                break;
+            case ContinueStatementSyntax:
+                output.Add(new ContinueStmt(line, "continue;"));
+                break;
+            case SwitchStatementSyntax:
+                throw Fallback("it uses a 'switch' statement", statement);
+            case LocalFunctionStatementSyntax:
+                throw Fallback("it declares a local function", statement);
+            default:
+                throw NotSupported("'" + Describe(statement) + "' statement", "rewrite it with assignments, if/else and loops", statement);
+        }
+    }
+
+    private Stmt ParseDeclarator(VariableDeclaratorSyntax variable, int line, string source)
+    {
+        var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable, _cancellationToken)!;
+        if (local.Type.TypeKind == TypeKind.Delegate)
+        {
+            throw Fallback("it uses a lambda ('" + local.Name + "')", variable);
+        }
+
+        if (TypeClassifier.Scalar(local.Type) is { } kind)
+        {
+            var name = Declare(local);
+            var value = variable.Initializer is { } init ? ParseExpr(init.Value) : null;
+            return new DeclareStmt(name, kind, value, line, source);
+        }
+
+        if (TypeClassifier.FloatingSequence(local.Type) is { } elementKind && variable.Initializer is { } initializer)
+        {
+            var length = initializer.Value switch
+            {
+                StackAllocArrayCreationExpressionSyntax { Type: ArrayTypeSyntax stackType } => SingleRank(stackType),
+                ArrayCreationExpressionSyntax { Initializer: null } creation => SingleRank(creation.Type),
+                _ => null,
+            };
+            if (length is not null)
+            {
+                _buffers.Add(local);
+                return new BufferStmt(Declare(local), elementKind, ParseExpr(length), initializer.Value is StackAllocArrayCreationExpressionSyntax, line, source);
+            }
+        }
+
+        throw NotSupported(
+            "local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'",
+            "use double, float, int or bool locals, or a buffer 'stackalloc double[n]' / 'new double[n]'",
+            variable);
+    }
+
+    private static ExpressionSyntax? SingleRank(ArrayTypeSyntax type) =>
+        type.RankSpecifiers.Count == 1 && type.RankSpecifiers[0].Sizes.Count == 1 && type.RankSpecifiers[0].Sizes[0] is not OmittedArraySizeExpressionSyntax
+            ? type.RankSpecifiers[0].Sizes[0]
+            : null;
+
+    private Stmt ParseExpressionStatement(ExpressionSyntax expression, int line, string source)
+    {
+        switch (expression)
+        {
+            case AssignmentExpressionSyntax assignment:
+                var op = assignment.Kind() switch
+                {
+                    SyntaxKind.SimpleAssignmentExpression => "=",
+                    SyntaxKind.AddAssignmentExpression => "+=",
+                    SyntaxKind.SubtractAssignmentExpression => "-=",
+                    SyntaxKind.MultiplyAssignmentExpression => "*=",
+                    SyntaxKind.DivideAssignmentExpression => "/=",
+                    _ => throw NotSupported("'" + assignment.OperatorToken.Text + "' assignment", "use =, +=, -=, *= or /=", assignment),
+                };
+                return new AssignStmt(ParseTarget(assignment.Left), op, ParseExpr(assignment.Right), line, source);
+            case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                return Step(postfix.Operand, postfix.IsKind(SyntaxKind.PostIncrementExpression), line, source);
+            case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                return Step(prefix.Operand, prefix.IsKind(SyntaxKind.PreIncrementExpression), line, source);
+            default:
+                throw NotSupported("expression statement '" + OneLine(expression) + "'", "only assignments, ++ and -- can stand alone in a differentiable body", expression);
+        }
+    }
+
+    private Stmt Step(ExpressionSyntax operand, bool increment, int line, string source) =>
+        new AssignStmt(ParseTarget(operand), increment ? "+=" : "-=", new ConstExpr(1, NumKind.Int), line, source);
+
+    private Expr ParseTarget(ExpressionSyntax target)
+    {
+        var symbol = _model.GetSymbolInfo(target, _cancellationToken).Symbol;
+        switch (target)
+        {
+            case IdentifierNameSyntax when symbol is ILocalSymbol local && TypeClassifier.Scalar(local.Type) is { } kind:
+                return new VarExpr(NameOf(local), kind);
+            case IdentifierNameSyntax when symbol is IParameterSymbol parameter && TypeClassifier.Scalar(parameter.Type) is { } kind:
+                return new VarExpr(parameter.Name, kind);
+            case ElementAccessExpressionSyntax element when _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is ILocalSymbol buffer && _buffers.Contains(buffer):
+                return ParseIndex(element);
+            case ElementAccessExpressionSyntax element:
+                throw NotSupported("writing into '" + OneLine(element.Expression) + "'", "parameters are read-only in a differentiable body; copy into a local buffer first", target);
+            default:
+                throw NotSupported("assignment to '" + OneLine(target) + "'", "assign to a local, a scalar parameter or an element of a local buffer", target);
+        }
+    }
+
+    private ForStmt ParseFor(ForStatementSyntax forStatement, int line)
+    {
+        var initializers = new List<Stmt>();
+        if (forStatement.Declaration is { } declaration)
+        {
+            foreach (var variable in declaration.Variables)
+            {
+                initializers.Add(ParseDeclarator(variable, line, OneLine(variable)));
+            }
+        }
+
+        foreach (var initializer in forStatement.Initializers)
+        {
+            initializers.Add(ParseExpressionStatement(initializer, line, OneLine(initializer)));
+        }
+
+        var incrementors = forStatement.Incrementors.Select(i => ParseExpressionStatement(i, line, OneLine(i))).ToEquatableArray();
+        var condition = forStatement.Condition is { } c ? ParseExpr(c) : null;
+        var header = "for (" + string.Join(", ", forStatement.Declaration is { } d ? new[] { OneLine(d) } : forStatement.Initializers.Select(OneLine))
+            + "; " + (forStatement.Condition is { } cc ? OneLine(cc) : string.Empty) + "; " + string.Join(", ", forStatement.Incrementors.Select(OneLine)) + ")";
+        return new ForStmt(initializers.ToEquatableArray(), condition, incrementors, ParseEmbedded(forStatement.Statement), line, header);
+    }
+
+    private ForStmt ParseForEach(ForEachStatementSyntax forEach, int line)
+    {
+        var collection = _model.GetSymbolInfo(forEach.Expression, _cancellationToken).Symbol;
+        var element = (ILocalSymbol)_model.GetDeclaredSymbol(forEach, _cancellationToken)!;
+        var sequenceName = collection switch
+        {
+            IParameterSymbol p when TypeClassifier.FloatingSequence(p.Type) is not null => p.Name,
+            ILocalSymbol l when _buffers.Contains(l) => NameOf(l),
+            _ => null,
+        };
+        if (sequenceName is null || TypeClassifier.Scalar(element.Type) is not { } kind)
+        {
+            throw Fallback("it uses 'foreach' over '" + OneLine(forEach.Expression) + "'", forEach.Expression);
+        }
+
+        var index = Fresh("i");
+        var elementKind = TypeClassifier.FloatingSequence(collection is IParameterSymbol ps ? ps.Type : ((ILocalSymbol)collection!).Type)!.Value;
+        var source = "foreach (" + OneLine(forEach.Type) + " " + forEach.Identifier.Text + " in " + OneLine(forEach.Expression) + ")";
+        var body = new List<Stmt>
+        {
+            new DeclareStmt(Declare(element), kind, new IndexExpr(sequenceName, new VarExpr(index, NumKind.Int), elementKind), line, source),
+        };
+        ParseStatement(forEach.Statement, body);
+        return new ForStmt(
+            EquatableArray.Of<Stmt>(new DeclareStmt(index, NumKind.Int, new ConstExpr(0, NumKind.Int), line, source)),
+            new BinaryExpr("<", new VarExpr(index, NumKind.Int), new LengthExpr(sequenceName), NumKind.Bool),
+            EquatableArray.Of<Stmt>(new AssignStmt(new VarExpr(index, NumKind.Int), "+=", new ConstExpr(1, NumKind.Int), line, source)),
+            body.ToEquatableArray(),
+            line,
+            source);
+    }
+
+    public Expr ParseExpr(ExpressionSyntax expression)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var typeInfo = _model.GetTypeInfo(expression, _cancellationToken);
+        var constant = _model.GetConstantValue(expression, _cancellationToken);
+        if (constant.HasValue && TypeClassifier.Scalar(typeInfo.Type) is { } constantKind)
+        {
+            var value = constant.Value switch
+            {
+                bool b => b ? 1.0 : 0.0,
+                double d => d,
+                float f => (double)f,
+                int i => i,
+                _ => double.NaN,
+            };
+            return new ConstExpr(value, constantKind);
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return ParseExpr(parenthesized.Expression);
+            case IdentifierNameSyntax identifier:
+                return ParseName(identifier);
+            case BinaryExpressionSyntax binary:
+                return ParseBinary(binary, KindOf(binary));
+            case PrefixUnaryExpressionSyntax prefix when prefix.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression or SyntaxKind.LogicalNotExpression:
+                return new UnaryExpr(prefix.OperatorToken.Text, ParseExpr(prefix.Operand), KindOf(prefix));
+            case ConditionalExpressionSyntax conditional:
+                return new ConditionalExpr(ParseExpr(conditional.Condition), ParseExpr(conditional.WhenTrue), ParseExpr(conditional.WhenFalse), KindOf(conditional));
+            case CastExpressionSyntax cast:
+                return new CastExpr(ParseExpr(cast.Expression), KindOf(cast));
+            case InvocationExpressionSyntax invocation:
+                return ParseInvocation(invocation);
+            case ElementAccessExpressionSyntax element:
+                return ParseIndex(element);
+            case MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } member when SequenceName(member.Expression) is { } sequence:
+                return new LengthExpr(sequence);
+            case MemberAccessExpressionSyntax member when _model.GetSymbolInfo(member, _cancellationToken).Symbol is IFieldSymbol { IsStatic: true } field:
+                return Field(field, member);
+            case SimpleLambdaExpressionSyntax or ParenthesizedLambdaExpressionSyntax or AnonymousMethodExpressionSyntax:
+                throw Fallback("it uses a lambda", expression);
+            case QueryExpressionSyntax:
+                throw Fallback("it uses a LINQ query", expression);
+            case SwitchExpressionSyntax:
+                throw Fallback("it uses a 'switch' expression", expression);
+            default:
+                throw NotSupported("'" + OneLine(expression) + "'", "use arithmetic, Math functions, conditionals, locals and calls to [Differentiable] methods", expression);
+        }
+    }
+
+    private Expr ParseName(IdentifierNameSyntax identifier)
+    {
+        var symbol = _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+        switch (symbol)
+        {
+            case ILocalSymbol local when TypeClassifier.Scalar(local.Type) is { } kind:
+                return new VarExpr(NameOf(local), kind);
+            case IParameterSymbol parameter when TypeClassifier.Scalar(parameter.Type) is { } kind:
+                return new VarExpr(parameter.Name, kind);
+            case IFieldSymbol { IsStatic: true } field:
+                return Field(field, identifier);
+            default:
+                throw NotSupported("'" + identifier.Identifier.Text + "' used as a value", "only scalar locals, parameters and static fields can appear here", identifier);
+        }
+    }
+
+    private Expr Field(IFieldSymbol field, ExpressionSyntax at)
+    {
+        if (field.IsReadOnly && TypeClassifier.Scalar(field.Type) is { } kind)
+        {
+            return new OpaqueExpr(field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name, kind);
+        }
+
+        throw NotSupported("field '" + field.Name + "'", "only const and static readonly scalar fields can be read (they are constants)", at);
+    }
+
+    private Expr ParseBinary(BinaryExpressionSyntax binary, NumKind kind)
+    {
+        var op = binary.OperatorToken.Text;
+        if (op == "%" && kind.IsFloating())
+        {
+            throw NotSupported("floating-point '%'", "use Math.IEEERemainder-free arithmetic, or compute the remainder on ints", binary);
+        }
+
+        if (op is not ("+" or "-" or "*" or "/" or "%" or "<" or ">" or "<=" or ">=" or "==" or "!=" or "&&" or "||"))
+        {
+            throw NotSupported("operator '" + op + "'", "use arithmetic, comparison and logical operators", binary);
+        }
+
+        return new BinaryExpr(op, ParseExpr(binary.Left), ParseExpr(binary.Right), kind);
+    }
+
+    private Expr ParseIndex(ElementAccessExpressionSyntax element)
+    {
+        if (SequenceName(element.Expression) is not { } sequence || element.ArgumentList.Arguments.Count != 1)
+        {
+            throw NotSupported("indexing '" + OneLine(element) + "'", "index a span/array parameter or a local buffer with one int", element);
+        }
+
+        var kind = TypeClassifier.Scalar(_model.GetTypeInfo(element, _cancellationToken).Type) ?? NumKind.Double;
+        return new IndexExpr(sequence, ParseExpr(element.ArgumentList.Arguments[0].Expression), kind);
+    }
+
+    private string? SequenceName(ExpressionSyntax expression) =>
+        _model.GetSymbolInfo(expression, _cancellationToken).Symbol switch
+        {
+            IParameterSymbol p when TypeClassifier.FloatingSequence(p.Type) is not null => p.Name,
+            ILocalSymbol l when _buffers.Contains(l) => NameOf(l),
+            _ => null,
+        };
+
+    private Expr ParseInvocation(InvocationExpressionSyntax invocation)
+    {
+        if (_model.GetSymbolInfo(invocation, _cancellationToken).Symbol is not IMethodSymbol callee)
+        {
+            throw NotSupported("call '" + OneLine(invocation) + "'", "the call could not be resolved", invocation);
+        }
+
+        var kind = KindOf(invocation);
+        var arguments = invocation.ArgumentList.Arguments;
+        var containing = callee.ContainingType?.ToDisplayString();
+        if (containing is "System.Math" or "System.MathF" && MathFunctions.IsKnown(callee.Name, arguments.Count))
+        {
+            return new MathCallExpr(containing == "System.Math" ? "Math" : "MathF", callee.Name, arguments.Select(a => ParseExpr(a.Expression)).ToEquatableArray(), kind);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, _method.OriginalDefinition))
+        {
+            throw Fallback("it calls itself recursively", invocation);
+        }
+
+        if (containing == "System.Linq.Enumerable")
+        {
+            throw Fallback("it uses LINQ ('" + callee.Name + "')", invocation);
+        }
+
+        var userPullback = Callees.FindUserPullback(callee);
+        if (userPullback is not null || Callees.IsDifferentiable(callee))
+        {
+            var sameType = SymbolEqualityComparer.Default.Equals(callee.ContainingType, _method.ContainingType);
+            var prefix = sameType ? string.Empty : callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
+            var args = new List<Expr>();
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var role = Callees.RoleOf(callee.Parameters[i]);
+                args.Add(role == ParamRole.Span ? new OpaqueExpr(SequenceName(arguments[i].Expression) ?? throw NotSupported("argument '" + OneLine(arguments[i]) + "'", "pass a span/array parameter or local buffer by name", arguments[i]), NumKind.Double) : ParseExpr(arguments[i].Expression));
+            }
+
+            return new DifferentiableCallExpr(
+                prefix + callee.Name,
+                prefix + (userPullback ?? callee.Name + "Pullback"),
+                args.ToEquatableArray(),
+                callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
+                kind);
+        }
+
+        foreach (var argument in arguments)
+        {
+            var argumentType = _model.GetTypeInfo(argument.Expression, _cancellationToken).Type;
+            var floating = TypeClassifier.Scalar(argumentType)?.IsFloating() == true || TypeClassifier.FloatingSequence(argumentType) is not null;
+            if (floating && !_model.GetConstantValue(argument.Expression, _cancellationToken).HasValue)
+            {
+                throw new NotDifferentiableException(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name));
+            }
+        }
+
+        return new OpaqueExpr(FullyQualifiedCall(callee, invocation), kind);
+    }
+
+    private string FullyQualifiedCall(IMethodSymbol callee, InvocationExpressionSyntax invocation)
+    {
+        var receiver = callee.IsStatic
+            ? callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name
+            : throw NotSupported("instance call '" + OneLine(invocation) + "'", "only static helpers of constants can be called", invocation);
+        return receiver + invocation.ArgumentList.ToString();
+    }
+
+    private NumKind KindOf(ExpressionSyntax expression)
+    {
+        var type = _model.GetTypeInfo(expression, _cancellationToken).Type;
+        return TypeClassifier.Scalar(type)
+            ?? throw NotSupported("a value of type '" + type?.ToDisplayString() + "'", "a differentiable body computes with double, float, int and bool", expression);
+    }
+
+    private string Declare(ILocalSymbol local)
+    {
+        var name = local.Name;
+        for (var suffix = 1; _usedNames.Contains(name); suffix++)
+        {
+            name = local.Name + "_" + suffix;
+        }
+
+        _usedNames.Add(name);
+        _names[local] = name;
+        return name;
+    }
+
+    private string NameOf(ILocalSymbol local) => _names.TryGetValue(local, out var name) ? name : local.Name;
+
+    private string Fresh(string stem)
+    {
+        string name;
+        do
+        {
+            name = "_" + stem + (++_syntheticCounter);
+        }
+        while (_usedNames.Contains(name));
+        _usedNames.Add(name);
+        return name;
+    }
+
+    private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
+
+    internal static string OneLine(SyntaxNode node) => Whitespace.Replace(node.ToString(), " ").Trim();
+
+    private static string Describe(StatementSyntax statement) => statement switch
+    {
+        GotoStatementSyntax => "goto",
+        TryStatementSyntax => "try",
+        ThrowStatementSyntax => "throw",
+        UsingStatementSyntax => "using",
+        LockStatementSyntax => "lock",
+        YieldStatementSyntax => "yield",
+        FixedStatementSyntax => "fixed",
+        UnsafeStatementSyntax => "unsafe",
+        CheckedStatementSyntax => "checked",
+        LabeledStatementSyntax => "labeled",
+        ReturnStatementSyntax => "return without value",
+        _ => statement.Kind().ToString(),
+    };
+
+    private static NotDifferentiableException NotSupported(string construct, string advice, SyntaxNode at) =>
+        new(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(at), Capitalize(construct), advice));
+
+    private static string Capitalize(string text) => text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
+
+    private static FallbackRequiredException Fallback(string reason, SyntaxNode at) => new(reason, LocationInfo.From(at));
+}

@@ -1,0 +1,41 @@
+using System.Linq;
+using AutoDiff.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>What the parser needs to know about methods it sees called or declared.</summary>
+internal static class Callees
+{
+    public const string DifferentiableAttribute = "AutoDiff.DifferentiableAttribute";
+    public const string DerivativeOfAttribute = "AutoDiff.DerivativeOfAttribute";
+    public const string NoDerivativeAttribute = "AutoDiff.NoDerivativeAttribute";
+
+    public static bool IsDifferentiable(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
+
+    /// <summary>The name of the [DerivativeOf] method for <paramref name="method"/> in its type, if any.</summary>
+    public static string? FindUserPullback(IMethodSymbol method) =>
+        method.ContainingType?.GetMembers().OfType<IMethodSymbol>()
+            .FirstOrDefault(m => m.GetAttributes().Any(a =>
+                a.AttributeClass?.ToDisplayString() == DerivativeOfAttribute
+                && a.ConstructorArguments.Length == 1
+                && a.ConstructorArguments[0].Value as string == method.Name))
+            ?.Name;
+
+    public static ParamRole RoleOf(IParameterSymbol parameter)
+    {
+        if (parameter.RefKind != RefKind.None
+            || parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttribute))
+        {
+            return ParamRole.Passive;
+        }
+
+        if (TypeClassifier.Scalar(parameter.Type)?.IsFloating() == true)
+        {
+            return ParamRole.Scalar;
+        }
+
+        return TypeClassifier.FloatingSequence(parameter.Type) is not null ? ParamRole.Span : ParamRole.Passive;
+    }
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using AutoDiff.Generator.Diagnostics;
+using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Transform;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>Parse stage: one [Differentiable] method (symbol + syntax) to a value-equatable model plus diagnostics.</summary>
+internal static class MethodParser
+{
+    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        try
+        {
+            return ParseCore(context.SemanticModel, method, syntax, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private static MethodParseResult ParseCore(SemanticModel semanticModel, IMethodSymbol method, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+    {
+        var at = LocationInfo.From(syntax.Identifier.GetLocation());
+        if (!method.IsStatic)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.MethodShape, at, method.Name, "must be static"));
+        }
+
+        if (method.IsGenericMethod)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.MethodShape, at, method.Name, "must not be generic"));
+        }
+
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.MethodShape, at, method.Name, "must have a body"));
+        }
+
+        foreach (var typeSyntax in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
+        {
+            if (!typeSyntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, LocationInfo.From(typeSyntax.Identifier.GetLocation()), typeSyntax.Identifier.Text, method.Name));
+            }
+        }
+
+        if (TypeClassifier.Scalar(method.ReturnType) is not { } returnKind || !returnKind.IsFloating())
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, LocationInfo.From(syntax.ReturnType), method.Name, method.ReturnType.ToDisplayString()));
+        }
+
+        var parameters = new List<ParameterModel>();
+        var taken = new HashSet<string>(method.Parameters.Select(p => p.Name));
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                var parameterSyntax = syntax.ParameterList.Parameters[parameter.Ordinal];
+                var what = parameter.IsParams ? "a 'params' parameter" : "passed by '" + parameter.RefKind.ToString().ToLowerInvariant() + "'";
+                return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, LocationInfo.From(parameterSyntax), parameter.Name, method.Name, what));
+            }
+
+            var role = Callees.RoleOf(parameter);
+            var elementKind = TypeClassifier.Scalar(parameter.Type) ?? TypeClassifier.FloatingSequence(parameter.Type) ?? NumKind.Int;
+            var adjoint = role == ParamRole.Passive ? null : AdjointNames.Choose(parameter.Name, taken);
+            parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint));
+        }
+
+        var seedName = AdjointNames.Unique("seed", taken);
+        var clash = FindClash(method);
+        if (clash is not null)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, at, method.ContainingType.Name, clash, method.Name));
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        var userPullback = Callees.FindUserPullback(method);
+        var body = EquatableArray<Stmt>.Empty;
+        string? fallbackReason = null;
+        if (userPullback is null)
+        {
+            var parser = new BodyParser(semanticModel, method, taken, cancellationToken);
+            try
+            {
+                body = parser.ParseBody(syntax);
+                var shapeProblem = Normalizer.FindUnsupportedJump(body);
+                if (shapeProblem is not null)
+                {
+                    throw new FallbackRequiredException(shapeProblem, at);
+                }
+
+                if (!Activity.ResultDependsOnInputs(body, parameters))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroDerivative, at, method.Name));
+                }
+            }
+            catch (NotDifferentiableException notDifferentiable)
+            {
+                return Failed(notDifferentiable.Diagnostic);
+            }
+            catch (FallbackRequiredException fallback)
+            {
+                fallbackReason = fallback.Reason;
+                var tapeProblem = TapeRewriter.FindProblem(semanticModel, syntax, cancellationToken);
+                if (tapeProblem is not null)
+                {
+                    return Failed(tapeProblem);
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FallsBackToTape, fallback.Location ?? at, method.Name, fallback.Reason));
+            }
+        }
+
+        var fallbackBody = fallbackReason is null ? null : TapeRewriter.Rewrite(semanticModel, syntax, method, cancellationToken);
+        var model = new MethodModel(
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            ContainingTypes(method),
+            Usings(syntax),
+            method.Name,
+            SyntaxFacts.GetText(method.DeclaredAccessibility),
+            returnKind,
+            parameters.ToEquatableArray(),
+            seedName,
+            fallbackBody is null ? body : EquatableArray<Stmt>.Empty,
+            userPullback,
+            fallbackBody,
+            fallbackReason,
+            HintName(method),
+            at);
+        return new MethodParseResult(model, diagnostics.ToEquatableArray());
+    }
+
+    private static MethodParseResult Failed(DiagnosticInfo diagnostic) => new(null, EquatableArray.Of(diagnostic));
+
+    private static string? FindClash(IMethodSymbol method)
+    {
+        foreach (var suffix in new[] { "WithGradient", "Pullback" })
+        {
+            var name = method.Name + suffix;
+            if (method.ContainingType.GetMembers(name).Any(m => !m.IsImplicitlyDeclared))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<ContainingTypeModel> ContainingTypes(IMethodSymbol method)
+    {
+        var types = new List<ContainingTypeModel>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var keyword = type.IsRecord
+                ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                : type.TypeKind switch
+                {
+                    TypeKind.Struct => "struct",
+                    TypeKind.Interface => "interface",
+                    _ => "class",
+                };
+            var name = type.Name + (type.TypeParameters.Length > 0 ? "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">" : string.Empty);
+            types.Insert(0, new ContainingTypeModel(keyword, name));
+        }
+
+        return types.ToEquatableArray();
+    }
+
+    private static EquatableArray<string> Usings(SyntaxNode syntax) =>
+        syntax.SyntaxTree.GetCompilationUnitRoot().Usings
+            .Where(u => u.GlobalKeyword.IsKind(SyntaxKind.None))
+            .Select(u => BodyParser.OneLine(u))
+            .ToEquatableArray();
+
+    private static string HintName(IMethodSymbol method)
+    {
+        var parts = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            parts.Insert(0, type.MetadataName.Replace('`', '_'));
+        }
+
+        if (method.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        {
+            parts.Insert(0, ns.ToDisplayString());
+        }
+
+        // Overloads share a name; only then does the file name carry the parameter types.
+        var overloaded = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Count() > 1;
+        var signature = string.Join("_", method.Parameters.Select(p => Sanitize(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))));
+        parts.Add(method.Name + (overloaded && signature.Length > 0 ? "_" + signature : string.Empty));
+        return string.Join(".", parts) + ".g.cs";
+    }
+
+    private static string Sanitize(string text) =>
+        new(text.Where(c => c != ']' && c != '>').Select(c => char.IsLetterOrDigit(c) ? c : c == '[' ? 'A' : '_').ToArray());
+}

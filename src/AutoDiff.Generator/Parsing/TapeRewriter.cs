@@ -1,0 +1,144 @@
+using System.Linq;
+using System.Threading;
+using AutoDiff.Generator.Diagnostics;
+using AutoDiff.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>
+/// Re-writes a body for the runtime tape, for methods the static transformation cannot handle: double and float
+/// become AutoDiff.Value, Math.X becomes ValueMath.X, ==/!= compare Data, stackalloc becomes a zero-filled array,
+/// and recursive calls go to the rewritten body itself.
+/// </summary>
+internal static class TapeRewriter
+{
+    public const string ValueType = "global::AutoDiff.Value";
+    public const string BodyName = "Tape";
+
+    /// <summary>A construct that cannot run on the tape either (reported as an error at it), or null.</summary>
+    public static DiagnosticInfo? FindProblem(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+    {
+        if (model.Compilation.GetTypeByMetadataName("AutoDiff.Value") is null || model.Compilation.GetTypeByMetadataName("AutoDiff.ValueMath") is null)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(syntax.Identifier.GetLocation()), "The body of '" + syntax.Identifier.Text + "'", "it needs the runtime tape, but AutoDiff.Value is not referenced");
+        }
+
+        var method = model.GetDeclaredSymbol(syntax, cancellationToken)!;
+        var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation when model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol callee:
+                    var containing = callee.ContainingType?.ToDisplayString();
+                    if (containing == "System.Linq.Enumerable")
+                    {
+                        return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(invocation), "LINQ ('" + callee.Name + "') over differentiable values", "write the loop out");
+                    }
+
+                    var known = containing is "System.Math" or "System.MathF" && MathFunctions.IsKnown(callee.Name, invocation.ArgumentList.Arguments.Count);
+                    var self = SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition);
+                    var local = callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke;
+                    var floating = invocation.ArgumentList.Arguments.Any(a => IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type) && !model.GetConstantValue(a.Expression, cancellationToken).HasValue);
+                    if (!known && !self && !local && floating)
+                    {
+                        return DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name);
+                    }
+
+                    break;
+                case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
+                    when node.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
+                         && IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
+                    return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(node), "'++'/'--' on a floating-point value", "write 'x += 1' instead");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The rewritten body of the tape function, formatted.</summary>
+    public static string Rewrite(SemanticModel model, MethodDeclarationSyntax syntax, IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var rewriter = new Rewriter(model, method, cancellationToken);
+        SyntaxNode body = syntax.Body is { } block
+            ? (SyntaxNode)rewriter.Visit(block)!
+            : SyntaxFactory.ArrowExpressionClause((ExpressionSyntax)rewriter.Visit(syntax.ExpressionBody!.Expression)!);
+        return body.NormalizeWhitespace("    ", "\n").ToFullString();
+    }
+
+    private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
+
+    private sealed class Rewriter(SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken) : CSharpSyntaxRewriter
+    {
+        private static readonly TypeSyntax Value = SyntaxFactory.ParseTypeName(ValueType);
+
+        public override SyntaxNode? VisitPredefinedType(PredefinedTypeSyntax node) =>
+            node.Keyword.Kind() is SyntaxKind.DoubleKeyword or SyntaxKind.FloatKeyword && node.Parent is not MemberAccessExpressionSyntax
+                ? Value.WithTriviaFrom(node)
+                : node;
+
+        public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+        {
+            var callee = model.GetSymbolInfo(node, cancellationToken).Symbol as IMethodSymbol;
+            var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
+            if (callee is null)
+            {
+                return visited;
+            }
+
+            if (callee.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF" && MathFunctions.IsKnown(callee.Name, node.ArgumentList.Arguments.Count))
+            {
+                return visited.WithExpression(SyntaxFactory.ParseExpression("global::AutoDiff.ValueMath." + callee.Name));
+            }
+
+            return SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition)
+                ? visited.WithExpression(SyntaxFactory.IdentifierName(BodyName))
+                : visited;
+        }
+
+        public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
+        {
+            var visited = (BinaryExpressionSyntax)base.VisitBinaryExpression(node)!;
+            if (node.Kind() is not (SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression))
+            {
+                return visited;
+            }
+
+            // Value has no ==/!=; equality compares the numbers.
+            return visited
+                .WithLeft(DataOf(node.Left, visited.Left))
+                .WithRight(DataOf(node.Right, visited.Right));
+        }
+
+        public override SyntaxNode? VisitCastExpression(CastExpressionSyntax node)
+        {
+            var visited = (CastExpressionSyntax)base.VisitCastExpression(node)!;
+            var target = TypeClassifier.Scalar(model.GetTypeInfo(node.Type, cancellationToken).Type);
+            return target is NumKind.Int or NumKind.Bool ? visited.WithExpression(DataOf(node.Expression, visited.Expression)) : visited;
+        }
+
+        public override SyntaxNode? VisitStackAllocArrayCreationExpression(StackAllocArrayCreationExpressionSyntax node) =>
+            node.Type is ArrayTypeSyntax array && IsFloating(model.GetTypeInfo(array.ElementType, cancellationToken).Type)
+                ? ZeroFilled(array)
+                : base.VisitStackAllocArrayCreationExpression(node);
+
+        public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node) =>
+            node.Initializer is null && IsFloating(model.GetTypeInfo(node.Type.ElementType, cancellationToken).Type)
+                ? ZeroFilled(node.Type)
+                : base.VisitArrayCreationExpression(node);
+
+        // new Value[n] would hold nulls where the double version holds zeros; one shared zero leaf is enough.
+        private ExpressionSyntax ZeroFilled(ArrayTypeSyntax array) =>
+            SyntaxFactory.ParseExpression(
+                "global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new " + ValueType + "(0), "
+                + ((ExpressionSyntax)Visit(array.RankSpecifiers[0].Sizes[0])!).ToFullString() + "))");
+
+        private ExpressionSyntax DataOf(ExpressionSyntax original, ExpressionSyntax rewritten) =>
+            IsFloating(model.GetTypeInfo(original, cancellationToken).Type) && !model.GetConstantValue(original, cancellationToken).HasValue
+                ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(rewritten), SyntaxFactory.IdentifierName("Data"))
+                : rewritten;
+    }
+}

@@ -1,0 +1,33 @@
+using AutoDiff.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>Maps Roslyn types onto the kinds the transformation knows.</summary>
+internal static class TypeClassifier
+{
+    public static NumKind? Scalar(ITypeSymbol? type) => type?.SpecialType switch
+    {
+        SpecialType.System_Double => NumKind.Double,
+        SpecialType.System_Single => NumKind.Float,
+        SpecialType.System_Int32 => NumKind.Int,
+        SpecialType.System_Boolean => NumKind.Bool,
+        _ => null,
+    };
+
+    /// <summary>The element kind of <c>double[]</c>, <c>float[]</c>, <c>Span</c>/<c>ReadOnlySpan</c> of those; null otherwise.</summary>
+    public static NumKind? FloatingSequence(ITypeSymbol? type)
+    {
+        ITypeSymbol? element = type switch
+        {
+            IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+            INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+                when named.ContainingNamespace?.ToDisplayString() == "System"
+                     && named.Name is "Span" or "ReadOnlySpan" => named.TypeArguments[0],
+            _ => null,
+        };
+
+        var kind = Scalar(element);
+        return kind is { } k && k.IsFloating() ? k : null;
+    }
+}

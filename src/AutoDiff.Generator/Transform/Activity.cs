@@ -1,0 +1,196 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Transform;
+
+/// <summary>
+/// Dataflow facts about a body: which variables vary with the differentiable parameters ("active"),
+/// and which values the reverse sweep reads again (only those are recorded before being overwritten).
+/// </summary>
+internal static class Activity
+{
+    /// <summary>Names of variables and sequences an expression reads.</summary>
+    public static IEnumerable<string> Names(Expr expression) => expression switch
+    {
+        VarExpr v => [v.Name],
+        IndexExpr i => Names(i.Index).Prepend(i.Array),
+        LengthExpr l => [l.Array],
+        UnaryExpr u => Names(u.Operand),
+        BinaryExpr b => Names(b.Left).Concat(Names(b.Right)),
+        ConditionalExpr c => Names(c.Condition).Concat(Names(c.WhenTrue)).Concat(Names(c.WhenFalse)),
+        CastExpr c => Names(c.Operand),
+        MathCallExpr m => m.Args.SelectMany(Names),
+        DifferentiableCallExpr d => d.Args.SelectMany(Names),
+        OpaqueExpr o => [o.Text],
+        _ => [],
+    };
+
+    /// <summary>Variables and sequences whose value depends on a differentiable parameter (control dependence aside).</summary>
+    public static HashSet<string> Varied(IEnumerable<Stmt> body, IEnumerable<ParameterModel> parameters)
+    {
+        var varied = new HashSet<string>(parameters.Where(p => p.Role != ParamRole.Passive).Select(p => p.Name));
+        var statements = Transform.Normalizer.Walk(body).ToList();
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var statement in statements)
+            {
+                var (target, value) = statement switch
+                {
+                    DeclareStmt { Kind: NumKind.Double or NumKind.Float, Value: { } v } d => (d.Name, v),
+                    AssignStmt { Target: VarExpr { Kind: NumKind.Double or NumKind.Float } t } a => (t.Name, a.Value),
+                    AssignStmt { Target: IndexExpr t } a => (t.Array, a.Value),
+                    _ => (null, null),
+                };
+                if (target is not null && !varied.Contains(target) && IsActive(value!, varied))
+                {
+                    varied.Add(target);
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+        return varied;
+    }
+
+    public static bool ResultDependsOnInputs(EquatableArray<Stmt> body, IEnumerable<ParameterModel> parameters)
+    {
+        var varied = Varied(body, parameters);
+        return Transform.Normalizer.Walk(body).OfType<ReturnStmt>().Any(r => IsActive(r.Value, varied));
+    }
+
+    /// <summary>True when a derivative can flow from the expression into some varied variable.</summary>
+    public static bool IsActive(Expr expression, HashSet<string> varied) => expression switch
+    {
+        VarExpr v => v.Kind.IsFloating() && varied.Contains(v.Name),
+        IndexExpr i => i.Kind.IsFloating() && varied.Contains(i.Array),
+        UnaryExpr u => u.Kind.IsFloating() && IsActive(u.Operand, varied),
+        BinaryExpr b => b.Kind.IsFloating() && (IsActive(b.Left, varied) || IsActive(b.Right, varied)),
+        ConditionalExpr c => c.Kind.IsFloating() && (IsActive(c.WhenTrue, varied) || IsActive(c.WhenFalse, varied)),
+        CastExpr c => c.Kind.IsFloating() && IsActive(c.Operand, varied),
+        MathCallExpr m => m.Kind.IsFloating() && m.Args.Any(a => IsActive(a, varied)),
+        DifferentiableCallExpr d => d.Args.Select((a, i) => d.Roles[i] switch
+        {
+            ParamRole.Scalar => IsActive(a, varied),
+            ParamRole.Span => a is OpaqueExpr o && varied.Contains(o.Text),
+            _ => false,
+        }).Any(x => x),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Values the reverse sweep reads: operands of non-linear operations, indices, call arguments and
+    /// loop bounds. A variable used only linearly (an accumulator) is never recorded.
+    /// </summary>
+    public static HashSet<string> Needed(IEnumerable<Stmt> body, HashSet<string> varied)
+    {
+        var needed = new HashSet<string>();
+        foreach (var statement in Transform.Normalizer.Walk(body))
+        {
+            switch (statement)
+            {
+                case DeclareStmt { Value: { } value } d when varied.Contains(d.Name):
+                    Collect(value, linear: true, needed, varied);
+                    break;
+                case AssignStmt a:
+                    if (a.Target is IndexExpr index)
+                    {
+                        CollectAll(index.Index, needed);
+                    }
+
+                    var targetName = a.Target is VarExpr v ? v.Name : ((IndexExpr)a.Target).Array;
+                    if (varied.Contains(targetName) && a.Target.Kind.IsFloating())
+                    {
+                        Collect(Effective(a), linear: true, needed, varied);
+                    }
+
+                    break;
+                case ReturnStmt r:
+                    Collect(r.Value, linear: true, needed, varied);
+                    break;
+                case CountedForStmt loop:
+                    CollectAll(loop.Start, needed);
+                    CollectAll(loop.End, needed);
+                    break;
+            }
+        }
+
+        return needed;
+    }
+
+    /// <summary>The right-hand side an assignment computes: <c>x *= y</c> is <c>x * y</c>.</summary>
+    public static Expr Effective(AssignStmt assign) => assign.Op == "="
+        ? assign.Value
+        : new BinaryExpr(assign.Op.Substring(0, 1), assign.Target, assign.Value, assign.Target.Kind);
+
+    private static void Collect(Expr expression, bool linear, HashSet<string> needed, HashSet<string> varied)
+    {
+        switch (expression)
+        {
+            case VarExpr v:
+                if (!linear)
+                {
+                    needed.Add(v.Name);
+                }
+
+                break;
+            case IndexExpr i:
+                if (!linear)
+                {
+                    needed.Add(i.Array);
+                }
+
+                CollectAll(i.Index, needed);
+                break;
+            case UnaryExpr { Op: "-" or "+" } u:
+                Collect(u.Operand, linear, needed, varied);
+                break;
+            case CastExpr c:
+                Collect(c.Operand, linear, needed, varied);
+                break;
+            case BinaryExpr { Op: "+" or "-" } b:
+                Collect(b.Left, linear, needed, varied);
+                Collect(b.Right, linear, needed, varied);
+                break;
+            case BinaryExpr { Op: "*" } b:
+                // Each factor's value is read only for the other factor's derivative.
+                CollectFactor(b.Left, IsActive(b.Right, varied), linear, needed, varied);
+                CollectFactor(b.Right, IsActive(b.Left, varied), linear, needed, varied);
+                break;
+            case BinaryExpr { Op: "/" } b:
+                CollectFactor(b.Left, IsActive(b.Right, varied), linear, needed, varied);
+                CollectAll(b.Right, needed);
+                break;
+            case ConditionalExpr c:
+                CollectAll(c.Condition, needed);
+                Collect(c.WhenTrue, linear, needed, varied);
+                Collect(c.WhenFalse, linear, needed, varied);
+                break;
+            default:
+                CollectAll(expression, needed);
+                break;
+        }
+    }
+
+    private static void CollectFactor(Expr factor, bool valueRead, bool linear, HashSet<string> needed, HashSet<string> varied)
+    {
+        if (valueRead)
+        {
+            CollectAll(factor, needed);
+        }
+        else
+        {
+            Collect(factor, linear, needed, varied);
+        }
+    }
+
+    private static void CollectAll(Expr expression, HashSet<string> needed)
+    {
+        foreach (var name in Names(expression))
+        {
+            needed.Add(name);
+        }
+    }
+}

@@ -1,0 +1,585 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Transform;
+
+/// <summary>
+/// The adjoint transformation: from a method model to the statements of its WithGradient or Pullback body.
+/// The primal sweep runs the original statements, recording what the reverse sweep will need (overwritten
+/// values, branch decisions, iteration counts) in locals, or on a pooled stack inside loops; the adjoint sweep
+/// visits the statements in reverse, restoring each overwritten value and adding local derivatives into adjoints.
+/// Works on the model only, so it can be tested on hand-built models.
+/// </summary>
+internal sealed partial class AdjointWriter
+{
+    private readonly MethodModel _method;
+    private readonly bool _pullback;
+    private readonly EquatableArray<Stmt> _body;
+    private readonly HashSet<string> _varied;
+    private readonly HashSet<string> _needed;
+    private readonly Dictionary<string, ParameterModel> _parameters;
+    private readonly Dictionary<string, string> _adjointOf = new();
+    private readonly Dictionary<string, NumKind> _localAdjointKinds = new();
+    private readonly HashSet<string> _reassignedParameters;
+    private readonly List<BufferStmt> _buffers;
+    private readonly HashSet<string> _usedNames = new();
+    private readonly Dictionary<string, int> _versions = new();
+    private readonly Fragment _hoisted = new();
+    private readonly HashSet<string> _hoistedNames = new();
+    private int _tempCounter;
+    private readonly string _resultName;
+    private bool _usesValueStack;
+    private bool _usesIntStack;
+
+    private AdjointWriter(MethodModel method, bool pullback)
+    {
+        _method = method;
+        _pullback = pullback;
+        _body = Normalizer.Normalize(method.Body);
+        _parameters = method.Parameters.ToDictionary(p => p.Name);
+        _varied = Activity.Varied(_body, method.Parameters);
+        _needed = Activity.Needed(_body, _varied);
+        var statements = Normalizer.Walk(_body).ToList();
+        foreach (var name in method.Parameters.SelectMany(p => new[] { p.Name, p.AdjointName }).Where(n => n is not null))
+        {
+            _usedNames.Add(name!);
+        }
+
+        _usedNames.Add(method.SeedName);
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case DeclareStmt d:
+                    _usedNames.Add(d.Name);
+                    break;
+                case BufferStmt b:
+                    _usedNames.Add(b.Name);
+                    break;
+                case CountedForStmt c:
+                    _usedNames.Add(c.Index);
+                    break;
+            }
+        }
+
+        _reassignedParameters = new HashSet<string>(statements.OfType<AssignStmt>()
+            .Select(a => a.Target is VarExpr v ? v.Name : null)
+            .Where(n => n is not null && _parameters.ContainsKey(n))!);
+        _buffers = statements.OfType<BufferStmt>().ToList();
+
+        foreach (var declaration in statements.OfType<DeclareStmt>().Where(d => d.Kind.IsFloating() && _varied.Contains(d.Name)))
+        {
+            _adjointOf[declaration.Name] = Fresh("_d" + declaration.Name);
+            _localAdjointKinds[_adjointOf[declaration.Name]] = declaration.Kind;
+        }
+
+        foreach (var name in _reassignedParameters.Where(n => _parameters[n].Role == ParamRole.Scalar).OrderBy(n => n, System.StringComparer.Ordinal))
+        {
+            _adjointOf[name] = Fresh("_d" + name);
+            _localAdjointKinds[_adjointOf[name]] = _parameters[name].ElementKind;
+        }
+
+        foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive && !_adjointOf.ContainsKey(p.Name)))
+        {
+            _adjointOf[parameter.Name] = parameter.AdjointName!;
+        }
+
+        foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
+        {
+            _adjointOf[buffer.Name] = Fresh("_d" + buffer.Name);
+        }
+
+        _resultName = Fresh("_result");
+    }
+
+    private NumKind Scalar => _method.ReturnKind;
+
+    /// <summary>The body of <c>{Name}WithGradient</c> (or <c>{Name}Pullback</c> when <paramref name="pullback"/>).</summary>
+    public static Fragment Write(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody();
+
+    private Fragment WriteBody()
+    {
+        var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
+        var body = new Fragment();
+        foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
+        {
+            body.Add("if (" + parameter.AdjointName + ".Length != " + parameter.Name + ".Length)");
+            body.Add("{");
+            body.Add("    throw new global::System.ArgumentException($\"The adjoint '" + parameter.AdjointName + "' has length {" + parameter.AdjointName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.\", nameof(" + parameter.AdjointName + "));");
+            body.Add("}");
+        }
+
+        if (!_pullback)
+        {
+            foreach (var parameter in _method.Parameters.Where(p => p.Role != ParamRole.Passive))
+            {
+                body.Add(parameter.Role == ParamRole.Span
+                    ? parameter.AdjointName + ".Clear();"
+                    : parameter.AdjointName + " = " + Code.Number(0, parameter.ElementKind) + ";");
+            }
+        }
+
+        body.Add(_hoisted);
+        if (_usesValueStack)
+        {
+            body.Add("var _values = new GradientStack<double>(64);");
+        }
+
+        if (_usesIntStack)
+        {
+            body.Add("var _ints = new GradientStack<int>(64);");
+        }
+
+        body.Add(string.Empty);
+        body.Add("// Primal sweep");
+        body.Add(forward);
+        body.Add(string.Empty);
+        body.Add("// Adjoint sweep");
+        foreach (var pair in _localAdjointKinds)
+        {
+            body.Add(pair.Value.Keyword() + " " + pair.Key + " = " + Code.Number(0, pair.Value) + ";");
+        }
+
+        body.Add(reverse);
+        foreach (var name in _reassignedParameters.Where(n => _parameters[n].Role == ParamRole.Scalar).OrderBy(n => n, System.StringComparer.Ordinal))
+        {
+            body.Add(_parameters[name].AdjointName + (_pullback ? " += " : " = ") + _adjointOf[name] + ";");
+        }
+
+        foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
+        {
+            body.Add("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return(" + _adjointOf[buffer.Name] + "_pool);");
+        }
+
+        if (_usesValueStack)
+        {
+            body.Add("_values.Dispose();");
+        }
+
+        if (_usesIntStack)
+        {
+            body.Add("_ints.Dispose();");
+        }
+
+        if (!_pullback)
+        {
+            body.Add("return " + _resultName + ";");
+        }
+
+        return body;
+    }
+
+    /// <summary>Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), and the branch records a <c>break</c> must push first.</summary>
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes)
+    {
+        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, []) : this with { Nested = true };
+    }
+
+    private (Fragment Forward, Fragment Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context)
+    {
+        var forward = new Fragment();
+        var reverses = new List<Fragment>();
+        foreach (var statement in statements)
+        {
+            var (f, r) = EmitStatement(statement, context);
+            forward.Add(f);
+            reverses.Add(r);
+        }
+
+        var reverse = new Fragment();
+        for (var i = reverses.Count - 1; i >= 0; i--)
+        {
+            reverse.Add(reverses[i]);
+        }
+
+        return (forward, reverse);
+    }
+
+    private (Fragment Forward, Fragment Reverse) EmitStatement(Stmt statement, Context context)
+    {
+        var forward = new Fragment();
+        var reverse = new Fragment();
+        var comment = "// line " + statement.Line + ": " + statement.Source;
+        switch (statement)
+        {
+            case DeclareStmt declare:
+                forward.Add(comment);
+                EmitDeclare(declare, context, forward, reverse);
+                break;
+            case AssignStmt assign:
+                forward.Add(comment);
+                EmitAssign(assign, context, forward, reverse);
+                break;
+            case BufferStmt buffer:
+                forward.Add(comment);
+                EmitBuffer(buffer, forward);
+                break;
+            case ReturnStmt ret:
+                forward.Add(comment);
+                var value = ExpressionRenderer.Render(ret.Value);
+                if (context.Nested)
+                {
+                    Hoist(Scalar, _resultName);
+                    forward.Add(_resultName + " = " + value + ";");
+                }
+                else
+                {
+                    forward.Add(Scalar.Keyword() + " " + _resultName + " = " + value + ";");
+                }
+
+                var seed = _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar);
+                var adjoint = new Fragment();
+                Backprop(ret.Value, seed, Scalar, adjoint);
+                AddCommented(reverse, comment, adjoint);
+                break;
+            case BreakStmt:
+                for (var i = context.PendingPushes.Count - 1; i >= 0; i--)
+                {
+                    forward.Add(context.PendingPushes[i]);
+                }
+
+                forward.Add("break;");
+                break;
+            case IfStmt branch:
+                EmitIf(branch, context, comment, forward, reverse);
+                break;
+            case WhileStmt loop:
+                EmitWhile(loop, context, comment, forward, reverse);
+                break;
+            case CountedForStmt loop:
+                EmitCountedFor(loop, context, comment, forward, reverse);
+                break;
+            default:
+                throw new System.InvalidOperationException("Statement " + statement.GetType().Name + " reached the writer unnormalized");
+        }
+
+        return (forward, reverse);
+    }
+
+    private static void AddCommented(Fragment reverse, string comment, Fragment adjoint)
+    {
+        if (!adjoint.IsEmpty)
+        {
+            reverse.Add(comment);
+            reverse.Add(adjoint);
+        }
+    }
+
+    private void EmitDeclare(DeclareStmt declare, Context context, Fragment forward, Fragment reverse)
+    {
+        var value = declare.Value is { } v ? ExpressionRenderer.Render(v) : Code.Number(0, declare.Kind);
+        string? restore = null;
+        if (context.Nested)
+        {
+            Hoist(declare.Kind, declare.Name);
+            if (context.Depth > 0 && _needed.Contains(declare.Name))
+            {
+                restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
+            }
+
+            forward.Add(declare.Name + " = " + value + ";");
+        }
+        else
+        {
+            forward.Add(declare.Kind.Keyword() + " " + declare.Name + " = " + value + ";");
+        }
+
+        var adjoint = new Fragment();
+        if (_adjointOf.TryGetValue(declare.Name, out var adjointName))
+        {
+            if (restore is null && context.Depth == 0)
+            {
+                if (declare.Value is not null)
+                {
+                    Backprop(declare.Value, Code.Atom(adjointName), declare.Kind, adjoint);
+                }
+            }
+            else
+            {
+                var gradient = Temp("_g");
+                adjoint.Add(declare.Kind.Keyword() + " " + gradient + " = " + adjointName + ";");
+                adjoint.Add(adjointName + " = " + Code.Number(0, declare.Kind) + ";");
+                AddRestore(restore, adjoint);
+                if (declare.Value is not null)
+                {
+                    Backprop(declare.Value, Code.Atom(gradient), declare.Kind, adjoint);
+                }
+            }
+        }
+        else
+        {
+            AddRestore(restore, adjoint);
+        }
+
+        AddCommented(reverse, "// line " + declare.Line + ": " + declare.Source, adjoint);
+    }
+
+    private void EmitAssign(AssignStmt assign, Context context, Fragment forward, Fragment reverse)
+    {
+        var target = ExpressionRenderer.Render(assign.Target);
+        var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
+        string? restore = null;
+        if (_needed.Contains(name))
+        {
+            restore = Save(name, assign.Target.Kind, target, context, forward);
+        }
+
+        forward.Add(target + " " + assign.Op + " " + ExpressionRenderer.Render(assign.Value) + ";");
+
+        var adjoint = new Fragment();
+        if (assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name))
+        {
+            var targetAdjoint = assign.Target is IndexExpr index
+                ? Code.Atom(_adjointOf[name] + "[" + ExpressionRenderer.Render(index.Index) + "]")
+                : Code.Atom(_adjointOf[name]);
+            var mentionsTarget = Activity.Names(assign.Value).Contains(name);
+            if (assign.Op is "+=" or "-=" && !mentionsTarget)
+            {
+                AddRestore(restore, adjoint);
+                Backprop(assign.Value, assign.Op == "+=" ? targetAdjoint : Code.Neg(targetAdjoint), assign.Target.Kind, adjoint);
+            }
+            else
+            {
+                var gradient = Temp("_g");
+                adjoint.Add(assign.Target.Kind.Keyword() + " " + gradient + " = " + targetAdjoint + ";");
+                adjoint.Add(targetAdjoint + " = " + Code.Number(0, assign.Target.Kind) + ";");
+                AddRestore(restore, adjoint);
+                Backprop(Activity.Effective(assign), Code.Atom(gradient), assign.Target.Kind, adjoint);
+            }
+        }
+        else
+        {
+            AddRestore(restore, adjoint);
+        }
+
+        AddCommented(reverse, "// line " + assign.Line + ": " + assign.Source, adjoint);
+    }
+
+    private void EmitBuffer(BufferStmt buffer, Fragment forward)
+    {
+        var type = buffer.ElementKind.Keyword();
+        var length = ExpressionRenderer.Render(buffer.Length);
+        forward.Add(buffer.StackAllocated
+            ? "global::System.Span<" + type + "> " + buffer.Name + " = stackalloc " + type + "[" + length + "];"
+            : type + "[] " + buffer.Name + " = new " + type + "[" + length + "];");
+        if (_adjointOf.TryGetValue(buffer.Name, out var adjoint))
+        {
+            forward.Add(type + "[] " + adjoint + "_pool = global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent(" + buffer.Name + ".Length);");
+            forward.Add("global::System.Span<" + type + "> " + adjoint + " = " + adjoint + "_pool.AsSpan(0, " + buffer.Name + ".Length);");
+            forward.Add(adjoint + ".Clear();");
+        }
+    }
+
+    private void EmitIf(IfStmt branch, Context context, string comment, Fragment forward, Fragment reverse)
+    {
+        var hasBreak = Normalizer.Walk(branch.Then.Concat(branch.Else), intoLoops: false).Any(s => s is BreakStmt);
+        var record = Temp("_branch");
+        var push = "_ints.Push(" + record + " ? 1 : 0);";
+        var inner = context.Depth > 0 && hasBreak
+            ? context with { Nested = true, PendingPushes = context.PendingPushes.Append(push).ToList() }
+            : context.Enter(loop: false);
+        var (thenForward, thenReverse) = EmitBlock(branch.Then, inner);
+        var (elseForward, elseReverse) = EmitBlock(branch.Else, inner);
+        var condition = ExpressionRenderer.Render(branch.Condition).Text;
+        forward.Add(comment);
+        var recorded = hasBreak && context.Depth > 0 || !thenReverse.IsEmpty || !elseReverse.IsEmpty;
+        if (!recorded)
+        {
+            forward.Block("if (" + condition + ")", thenForward);
+            if (!elseForward.IsEmpty)
+            {
+                forward.Block("else", elseForward);
+            }
+
+            return;
+        }
+
+        if (context.Depth == 0 && context.Nested)
+        {
+            Hoist(NumKind.Bool, record);
+            forward.Add(record + " = " + condition + ";");
+        }
+        else
+        {
+            forward.Add("bool " + record + " = " + condition + ";");
+        }
+
+        forward.Block("if (" + record + ")", thenForward);
+        if (!elseForward.IsEmpty)
+        {
+            forward.Block("else", elseForward);
+        }
+
+        string test;
+        if (context.Depth > 0)
+        {
+            _usesIntStack = true;
+            forward.Add(push);
+            test = "_ints.Pop() != 0";
+        }
+        else
+        {
+            test = record;
+        }
+
+        reverse.Add(comment);
+        if (thenReverse.IsEmpty && elseReverse.IsEmpty)
+        {
+            // Only the record's slot on the stack needs releasing.
+            reverse.Add("_ints.Pop();");
+            return;
+        }
+
+        if (thenReverse.IsEmpty)
+        {
+            reverse.Block("if (!(" + test + "))", elseReverse);
+            return;
+        }
+
+        reverse.Block("if (" + test + ")", thenReverse);
+        if (!elseReverse.IsEmpty)
+        {
+            reverse.Block("else", elseReverse);
+        }
+    }
+
+    private void EmitWhile(WhileStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
+    {
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true));
+        var condition = ExpressionRenderer.Render(loop.Condition).Text;
+        forward.Add(comment);
+        if (bodyReverse.IsEmpty)
+        {
+            WriteLoop(loop, condition, bodyForward, forward);
+            return;
+        }
+
+        var count = Temp("_loop");
+        if (context.Depth == 0 && context.Nested)
+        {
+            Hoist(NumKind.Int, count);
+            forward.Add(count + " = 0;");
+        }
+        else
+        {
+            forward.Add("int " + count + " = 0;");
+        }
+
+        var counted = new Fragment();
+        counted.Add(count + "++;");
+        counted.Add(bodyForward);
+        WriteLoop(loop, condition, counted, forward);
+        string start = count;
+        if (context.Depth > 0)
+        {
+            _usesIntStack = true;
+            forward.Add("_ints.Push(" + count + ");");
+            start = "_ints.Pop()";
+        }
+
+        var iteration = Temp("_iteration");
+        reverse.Add(comment);
+        reverse.Block("for (int " + iteration + " = " + start + "; " + iteration + " > 0; " + iteration + "--)", bodyReverse);
+    }
+
+    private static void WriteLoop(WhileStmt loop, string condition, Fragment body, Fragment forward)
+    {
+        if (loop.IsDo)
+        {
+            forward.Block("do", body);
+            forward.Add("while (" + condition + ");");
+        }
+        else
+        {
+            forward.Block("while (" + condition + ")", body);
+        }
+    }
+
+    private void EmitCountedFor(CountedForStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
+    {
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true));
+        var start = ExpressionRenderer.Render(loop.Start);
+        var end = ExpressionRenderer.Render(loop.End);
+        forward.Add(comment);
+        forward.Block("for (int " + loop.Index + " = " + start + "; " + loop.Index + (loop.Inclusive ? " <= " : " < ") + end + "; " + loop.Index + "++)", bodyForward);
+        if (!bodyReverse.IsEmpty)
+        {
+            var last = loop.Inclusive ? end : Code.Sub(end, Code.Number(1, NumKind.Int));
+            reverse.Add(comment);
+            reverse.Block("for (int " + loop.Index + " = " + last + "; " + loop.Index + " >= " + start + "; " + loop.Index + "--)", bodyReverse);
+        }
+    }
+
+    /// <summary>Records the current value of <paramref name="target"/> before it is overwritten; returns the statement that restores it.</summary>
+    private string Save(string name, NumKind kind, Code target, Context context, Fragment forward)
+    {
+        if (context.Depth > 0)
+        {
+            if (kind.IsFloating())
+            {
+                _usesValueStack = true;
+                forward.Add("_values.Push(" + target + ");");
+                return target + " = " + (kind == NumKind.Double ? string.Empty : "(float)") + "_values.Pop();";
+            }
+
+            _usesIntStack = true;
+            forward.Add("_ints.Push(" + (kind == NumKind.Bool ? target.At(Code.Conditional + 1) + " ? 1 : 0" : target.Text) + ");");
+            return target + " = " + (kind == NumKind.Bool ? "_ints.Pop() != 0" : "_ints.Pop()") + ";";
+        }
+
+        _versions.TryGetValue(name, out var version);
+        _versions[name] = version + 1;
+        var saved = Fresh(name + "_" + version);
+        if (context.Nested)
+        {
+            Hoist(kind, saved);
+            forward.Add(saved + " = " + target + ";");
+        }
+        else
+        {
+            forward.Add(kind.Keyword() + " " + saved + " = " + target + ";");
+        }
+
+        return target + " = " + saved + ";";
+    }
+
+    private static void AddRestore(string? restore, Fragment adjoint)
+    {
+        if (restore is not null)
+        {
+            adjoint.Add(restore);
+        }
+    }
+
+    private void Hoist(NumKind kind, string name)
+    {
+        if (_hoistedNames.Add(name))
+        {
+            _hoisted.Add(kind.Keyword() + " " + name + " = " + Code.Number(0, kind) + ";");
+        }
+    }
+
+    /// <summary>A numbered generated name (<c>_g1</c>, <c>_branch2</c>) that no source name uses.</summary>
+    private string Temp(string stem)
+    {
+        string name;
+        do
+        {
+            name = stem + (++_tempCounter);
+        }
+        while (!_usedNames.Add(name));
+        return name;
+    }
+
+    private string Fresh(string stem)
+    {
+        var name = stem;
+        for (var i = 2; !_usedNames.Add(name); i++)
+        {
+            name = stem + "_" + i;
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,304 @@
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Transform;
+
+/// <summary>Local derivative rules: how an adjoint flows from an expression into the adjoints of what it reads.</summary>
+internal sealed partial class AdjointWriter
+{
+    /// <summary>Writes statements adding <paramref name="gradient"/> · ∂<paramref name="expression"/>/∂v into the adjoint of every active v it reads.</summary>
+    private void Backprop(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    {
+        if (!Activity.IsActive(expression, _varied))
+        {
+            return;
+        }
+
+        var g = gradientKind == expression.Kind ? gradient
+            : gradient.IsOne ? Code.Number(1, expression.Kind)
+            : Code.Cast(expression.Kind, gradient);
+        switch (expression)
+        {
+            case VarExpr v:
+                output.Add(_adjointOf[v.Name] + " += " + g + ";");
+                break;
+            case IndexExpr i:
+                output.Add(_adjointOf[i.Array] + "[" + ExpressionRenderer.Render(i.Index) + "] += " + g + ";");
+                break;
+            case UnaryExpr { Op: "-" } u:
+                Backprop(u.Operand, Code.Neg(g), u.Kind, output);
+                break;
+            case UnaryExpr u:
+                Backprop(u.Operand, g, u.Kind, output);
+                break;
+            case CastExpr c:
+                Backprop(c.Operand, g, c.Kind, output);
+                break;
+            case BinaryExpr b:
+                BackpropBinary(b, g, output);
+                break;
+            case ConditionalExpr c:
+                var shared = Share(g, c.Kind, output);
+                var whenTrue = new Fragment();
+                var whenFalse = new Fragment();
+                Backprop(c.WhenTrue, shared, c.Kind, whenTrue);
+                Backprop(c.WhenFalse, shared, c.Kind, whenFalse);
+                output.Block("if (" + ExpressionRenderer.Render(c.Condition) + ")", whenTrue);
+                if (!whenFalse.IsEmpty)
+                {
+                    output.Block("else", whenFalse);
+                }
+
+                break;
+            case MathCallExpr m:
+                BackpropMath(m, g, output);
+                break;
+            case DifferentiableCallExpr d:
+                BackpropCall(d, g, output);
+                break;
+        }
+    }
+
+    private void BackpropBinary(BinaryExpr b, Code g, Fragment output)
+    {
+        var leftActive = Activity.IsActive(b.Left, _varied);
+        var rightActive = Activity.IsActive(b.Right, _varied);
+        if (leftActive && rightActive)
+        {
+            g = Share(g, b.Kind, output);
+        }
+
+        switch (b.Op)
+        {
+            case "+":
+                Backprop(b.Left, g, b.Kind, output);
+                Backprop(b.Right, g, b.Kind, output);
+                break;
+            case "-":
+                Backprop(b.Left, g, b.Kind, output);
+                Backprop(b.Right, Code.Neg(g), b.Kind, output);
+                break;
+            case "*":
+                var leftValue = rightActive ? Value(b.Left, output) : default;
+                var rightValue = leftActive ? Value(b.Right, output) : default;
+                Backprop(b.Left, Code.Mul(g, rightValue), b.Kind, output);
+                Backprop(b.Right, Code.Mul(g, leftValue), b.Kind, output);
+                break;
+            case "/":
+                var denominator = Value(b.Right, output);
+                Backprop(b.Left, Code.Div(g, denominator), b.Kind, output);
+                if (rightActive)
+                {
+                    // d(l/r)/dr = -(l/r)/r
+                    var quotient = Code.Div(Value(b.Left, output), denominator);
+                    Backprop(b.Right, Code.Neg(Code.Div(Code.Mul(g, quotient), denominator)), b.Kind, output);
+                }
+
+                break;
+        }
+    }
+
+    private void BackpropMath(MathCallExpr m, Code g, Fragment output)
+    {
+        var kind = m.Kind;
+        Code F(string function, params Code[] args) => Code.Call(m.Class + "." + function, args);
+        Code N(double value) => value == System.Math.Floor(value) && System.Math.Abs(value) < 100 ? Code.Number(value, NumKind.Int) : Code.Number(value, kind);
+        var u = m.Args[0];
+        switch (m.Function)
+        {
+            case "Sin":
+                Backprop(u, Code.Mul(g, F("Cos", Value(u, output))), kind, output);
+                break;
+            case "Cos":
+                Backprop(u, Code.Neg(Code.Mul(g, F("Sin", Value(u, output)))), kind, output);
+                break;
+            case "Tan":
+                var cos = Temp("_t", kind, F("Cos", Value(u, output)), output);
+                Backprop(u, Code.Div(g, Code.Mul(cos, cos)), kind, output);
+                break;
+            case "Asin":
+            case "Acos":
+                var x = Value(u, output);
+                var slope = Code.Div(g, F("Sqrt", Code.Sub(N(1), Code.Mul(x, x))));
+                Backprop(u, m.Function == "Asin" ? slope : Code.Neg(slope), kind, output);
+                break;
+            case "Atan":
+                var a = Value(u, output);
+                Backprop(u, Code.Div(g, Code.Add(N(1), Code.Mul(a, a))), kind, output);
+                break;
+            case "Atan2":
+                // atan2(y, x): dy = x / (x² + y²), dx = -y / (x² + y²)
+                var y = Value(m.Args[0], output);
+                var x2 = Value(m.Args[1], output);
+                var radius = Temp("_t", kind, Code.Add(Code.Mul(x2, x2), Code.Mul(y, y)), output);
+                var shared = Share(g, kind, output);
+                Backprop(m.Args[0], Code.Div(Code.Mul(shared, x2), radius), kind, output);
+                Backprop(m.Args[1], Code.Neg(Code.Div(Code.Mul(shared, y), radius)), kind, output);
+                break;
+            case "Sinh":
+                Backprop(u, Code.Mul(g, F("Cosh", Value(u, output))), kind, output);
+                break;
+            case "Cosh":
+                Backprop(u, Code.Mul(g, F("Sinh", Value(u, output))), kind, output);
+                break;
+            case "Tanh":
+                var tanh = Temp("_t", kind, F("Tanh", Value(u, output)), output);
+                Backprop(u, Code.Mul(g, Code.Sub(N(1), Code.Mul(tanh, tanh))), kind, output);
+                break;
+            case "Exp":
+                var exp = Temp("_t", kind, F("Exp", Value(u, output)), output);
+                Backprop(u, Code.Mul(g, exp), kind, output);
+                break;
+            case "Log" when m.Args.Count == 1:
+                Backprop(u, Code.Div(g, Value(u, output)), kind, output);
+                break;
+            case "Log":
+                // log_b(u) = ln u / ln b
+                var argument = Value(u, output);
+                var logBase = Temp("_t", kind, F("Log", Value(m.Args[1], output)), output);
+                var shared2 = Share(g, kind, output);
+                Backprop(u, Code.Div(shared2, Code.Mul(argument, logBase)), kind, output);
+                Backprop(m.Args[1], Code.Neg(Code.Div(Code.Mul(shared2, F("Log", argument)), Code.Mul(Code.Mul(Value(m.Args[1], output), logBase), logBase))), kind, output);
+                break;
+            case "Log10":
+            case "Log2":
+                Backprop(u, Code.Div(g, Code.Mul(Value(u, output), F("Log", Code.Number(m.Function == "Log10" ? 10 : 2, kind)))), kind, output);
+                break;
+            case "Sqrt":
+                var root = Temp("_t", kind, F("Sqrt", Value(u, output)), output);
+                Backprop(u, Code.Div(g, Code.Mul(N(2), root)), kind, output);
+                break;
+            case "Cbrt":
+                var cube = Temp("_t", kind, F("Cbrt", Value(u, output)), output);
+                Backprop(u, Code.Div(g, Code.Mul(Code.Mul(N(3), cube), cube)), kind, output);
+                break;
+            case "Pow":
+                BackpropPow(m, g, F, output);
+                break;
+            case "Abs":
+                // Abs'(0) = 0, as the runtime tape does.
+                Backprop(u, Code.Mul(g, F("Sign", Value(u, output))), kind, output);
+                break;
+            case "Max":
+            case "Min":
+                // Ties pick the first argument, as the runtime tape does.
+                var first = Value(m.Args[0], output);
+                var second = Value(m.Args[1], output);
+                var pickFirst = new Fragment();
+                var pickSecond = new Fragment();
+                Backprop(m.Args[0], g, kind, pickFirst);
+                Backprop(m.Args[1], g, kind, pickSecond);
+                WriteChoice(Code.Binary(first, m.Function == "Max" ? ">=" : "<=", second, Code.Relational).Text, pickFirst, pickSecond, output);
+                break;
+            case "Clamp":
+                var clamped = Value(m.Args[0], output);
+                var low = Value(m.Args[1], output);
+                var high = Value(m.Args[2], output);
+                var toValue = new Fragment();
+                var toLow = new Fragment();
+                var toHigh = new Fragment();
+                Backprop(m.Args[0], g, kind, toValue);
+                Backprop(m.Args[1], g, kind, toLow);
+                Backprop(m.Args[2], g, kind, toHigh);
+                var inner = new Fragment();
+                WriteChoice(Code.Binary(clamped, ">", high, Code.Relational).Text, toHigh, toValue, inner);
+                WriteChoice(Code.Binary(clamped, "<", low, Code.Relational).Text, toLow, inner, output);
+                break;
+            default:
+                // Floor, Ceiling, Round, Truncate, Sign: piecewise constant, zero derivative.
+                break;
+        }
+    }
+
+    private void BackpropPow(MathCallExpr m, Code g, System.Func<string, Code[], Code> f, Fragment output)
+    {
+        var kind = m.Kind;
+        var baseValue = Value(m.Args[0], output);
+        var exponent = Value(m.Args[1], output);
+        var exponentActive = Activity.IsActive(m.Args[1], _varied);
+        if (Activity.IsActive(m.Args[0], _varied))
+        {
+            Code derivative = m.Args[1] is ConstExpr { Value: 2 }
+                ? Code.Mul(Code.Number(2, NumKind.Int), baseValue)
+                : Code.Mul(exponent, f("Pow", [baseValue, Code.Sub(exponent, Code.Number(1, NumKind.Int))]));
+            Backprop(m.Args[0], Code.Mul(exponentActive ? Share(g, kind, output) : g, derivative), kind, output);
+        }
+
+        if (exponentActive)
+        {
+            // d(a^b)/db = a^b ln a: NaN for a < 0 (IEEE), and 0 at a = 0, as the runtime tape defines it.
+            var byExponent = new Fragment();
+            Backprop(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent);
+            output.Block("if (" + Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality) + ")", byExponent);
+        }
+    }
+
+    private void BackpropCall(DifferentiableCallExpr call, Code g, Fragment output)
+    {
+        var arguments = call.Args.Select((a, i) => call.Roles[i] == ParamRole.Span ? Code.Atom(((OpaqueExpr)a).Text) : ExpressionRenderer.Render(a)).ToList();
+        var adjoints = new System.Collections.Generic.List<string>();
+        var scalarAdjoints = new System.Collections.Generic.List<(Expr Argument, string Adjoint)>();
+        for (var i = 0; i < call.Args.Count; i++)
+        {
+            switch (call.Roles[i])
+            {
+                case ParamRole.Scalar:
+                    var kind = call.Args[i].Kind.IsFloating() ? call.Args[i].Kind : call.Kind;
+                    var adjoint = Temp("_a");
+                    output.Add(kind.Keyword() + " " + adjoint + " = " + Code.Number(0, kind) + ";");
+                    adjoints.Add("ref " + adjoint);
+                    scalarAdjoints.Add((call.Args[i], adjoint));
+                    break;
+                case ParamRole.Span:
+                    var sequence = ((OpaqueExpr)call.Args[i]).Text;
+                    adjoints.Add(_adjointOf.TryGetValue(sequence, out var spanAdjoint)
+                        ? spanAdjoint
+                        : "new " + call.Kind.Keyword() + "[" + sequence + ".Length]");
+                    break;
+            }
+        }
+
+        output.Add(call.Pullback + "(" + string.Join(", ", arguments.Select(a => a.Text).Append(g.Text).Concat(adjoints)) + ");");
+        foreach (var (argument, adjoint) in scalarAdjoints)
+        {
+            Backprop(argument, Code.Atom(adjoint), argument.Kind.IsFloating() ? argument.Kind : call.Kind, output);
+        }
+    }
+
+    private static void WriteChoice(string condition, Fragment whenTrue, Fragment whenFalse, Fragment output)
+    {
+        if (whenTrue.IsEmpty && whenFalse.IsEmpty)
+        {
+            return;
+        }
+
+        if (whenTrue.IsEmpty)
+        {
+            output.Block("if (!(" + condition + "))", whenFalse);
+            return;
+        }
+
+        output.Block("if (" + condition + ")", whenTrue);
+        if (!whenFalse.IsEmpty)
+        {
+            output.Block("else", whenFalse);
+        }
+    }
+
+    /// <summary>The value of <paramref name="expression"/> as code: leaves inline, anything else computed once into a temporary.</summary>
+    private Code Value(Expr expression, Fragment output) =>
+        ExpressionRenderer.IsLeaf(expression)
+            ? ExpressionRenderer.Render(expression)
+            : Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), output);
+
+    private Code Temp(string stem, NumKind kind, Code value, Fragment output)
+    {
+        var name = Temp(stem);
+        output.Add(kind.Keyword() + " " + name + " = " + value + ";");
+        return Code.Atom(name);
+    }
+
+    /// <summary>A gradient used more than once is computed once.</summary>
+    private Code Share(Code gradient, NumKind kind, Fragment output) =>
+        gradient.Precedence == Code.Primary && !gradient.Text.Contains("(") ? gradient : Temp("_g", kind, gradient, output);
+}

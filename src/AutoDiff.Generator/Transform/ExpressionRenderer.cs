@@ -1,0 +1,46 @@
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Transform;
+
+/// <summary>Writes a model expression back as C# (the primal computation).</summary>
+internal static class ExpressionRenderer
+{
+    public static Code Render(Expr expression) => expression switch
+    {
+        ConstExpr c => Code.Number(c.Value, c.Kind),
+        VarExpr v => Code.Atom(v.Name),
+        IndexExpr i => Code.Atom(i.Array + "[" + Render(i.Index).Text + "]"),
+        LengthExpr l => Code.Atom(l.Array + ".Length"),
+        UnaryExpr u => new Code(u.Op + Render(u.Operand).At(Code.Unary), Code.Unary),
+        BinaryExpr b => Code.Binary(Render(b.Left), b.Op, Render(b.Right), PrecedenceOf(b.Op)),
+        ConditionalExpr c => new Code(
+            Render(c.Condition).At(Code.Conditional + 1) + " ? " + Render(c.WhenTrue).At(Code.Conditional) + " : " + Render(c.WhenFalse).At(Code.Conditional),
+            Code.Conditional),
+        CastExpr c => Code.Cast(c.Kind, Render(c.Operand)),
+        MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(Render).ToArray()),
+        DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(Render).ToArray()),
+        OpaqueExpr o => Code.Atom(o.Text),
+        _ => throw new System.InvalidOperationException("Unknown expression " + expression.GetType().Name),
+    };
+
+    public static int PrecedenceOf(string op) => op switch
+    {
+        "*" or "/" or "%" => Code.Multiplicative,
+        "+" or "-" => Code.Additive,
+        "<" or ">" or "<=" or ">=" => Code.Relational,
+        "==" or "!=" => Code.Equality,
+        "&&" => Code.And,
+        "||" => Code.Or,
+        _ => throw new System.InvalidOperationException("Unknown operator " + op),
+    };
+
+    /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>
+    public static bool IsLeaf(Expr expression) => expression switch
+    {
+        ConstExpr or VarExpr or LengthExpr or OpaqueExpr => true,
+        IndexExpr i => i.Index is ConstExpr or VarExpr,
+        UnaryExpr { Op: "-" } u => u.Operand is ConstExpr or VarExpr,
+        _ => false,
+    };
+}

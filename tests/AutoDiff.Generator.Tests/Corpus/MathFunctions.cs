@@ -1,0 +1,38 @@
+using System;
+using AutoDiff;
+
+namespace Corpus;
+
+/// <summary>One method per Math function, each composed with something smooth so every rule is exercised.</summary>
+public static partial class MathFns
+{
+    [Differentiable] public static double Sin(double x) => Math.Sin(x * x);
+    [Differentiable] public static double Cos(double x) => Math.Cos(2 * x);
+    [Differentiable] public static double Tan(double x) => Math.Tan(x);
+    [Differentiable] public static double Asin(double x) => Math.Asin(x);
+    [Differentiable] public static double Acos(double x) => Math.Acos(x);
+    [Differentiable] public static double Atan(double x) => Math.Atan(3 * x);
+    [Differentiable] public static double Atan2(double y, double x) => Math.Atan2(y, x);
+    [Differentiable] public static double Sinh(double x) => Math.Sinh(x);
+    [Differentiable] public static double Cosh(double x) => Math.Cosh(x);
+    [Differentiable] public static double Tanh(double x) => Math.Tanh(x);
+    [Differentiable] public static double Exp(double x) => Math.Exp(x);
+    [Differentiable] public static double Log(double x) => Math.Log(x);
+    [Differentiable] public static double LogBase(double x, double b) => Math.Log(x, b);
+    [Differentiable] public static double Log10(double x) => Math.Log10(x);
+    [Differentiable] public static double Log2(double x) => Math.Log2(x);
+    [Differentiable] public static double Sqrt(double x) => Math.Sqrt(x);
+    [Differentiable] public static double Cbrt(double x) => Math.Cbrt(x);
+    [Differentiable] public static double Pow(double x, double y) => Math.Pow(x, y);
+    [Differentiable] public static double PowConstant(double x) => Math.Pow(x, 3.5);
+    [Differentiable] public static double Abs(double x) => Math.Abs(x) * x;
+    [Differentiable] public static double Max(double x, double y) => Math.Max(x, y) * x;
+    [Differentiable] public static double Min(double x, double y) => Math.Min(x, y) * y;
+    [Differentiable] public static double Clamp(double x, double lo) => Math.Clamp(x, lo, lo + 2) * x;
+    [Differentiable] public static double Floor(double x) => Math.Floor(x) * x;
+    [Differentiable] public static double Ceiling(double x) => Math.Ceiling(x) * x;
+    [Differentiable] public static double Round(double x) => Math.Round(x) * x;
+    [Differentiable] public static double Truncate(double x) => Math.Truncate(x) * x;
+    [Differentiable] public static double Sign(double x) => Math.Sign(x) * x * x;
+    [Differentiable] public static double Relu(double x) => Math.Max(0, x);
+}

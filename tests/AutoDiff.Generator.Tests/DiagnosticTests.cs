@@ -1,0 +1,97 @@
+using AutoDiff.Generator.Emit;
+using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace AutoDiff.Generator.Tests;
+
+/// <summary>Each diagnostic fires with its id at the construct it names (marked ⟦ in the source).</summary>
+public class DiagnosticTests
+{
+    private const string Header = "using System;\nusing AutoDiff;\nnamespace Samples;\n";
+
+    [Theory]
+    [InlineData("AD0001", "public static class ⟦Plain { [Differentiable] public static double F(double x) => x; }")]
+    [InlineData("AD0002", "public static partial class C { [Differentiable] public static ⟦int F(double x) => 1; }")]
+    [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦ref double x) => x; }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { ⟦goto end; end: return x; } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { if (x < 0) { ⟦throw new ArgumentException(); } return x; } }")]
+    [InlineData("AD0005", "public static partial class C { static double Helper(double v) => v; [Differentiable] public static double F(double x) => 2 * ⟦Helper(x); }")]
+    [InlineData("AD0006", "public static partial class C { [Differentiable] public static double F(double x) => x; [DerivativeOf(nameof(F))] public static void ⟦FBack(double x, ref double dx) { } }")]
+    [InlineData("AD0007", "public static partial class C { [Differentiable] public static double ⟦F(double x, int n) => 3.0 * n; }")]
+    [InlineData("AD0008", "public static partial class C { [Differentiable] public static double ⟦F(double x) => x; public static int FPullback => 0; }")]
+    [InlineData("AD0009", "public partial class C { [Differentiable] public double ⟦F(double x) => x; }")]
+    [InlineData("AD0009", "public static partial class C { [Differentiable] public static double ⟦F<T>(double x) => x; }")]
+    [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x, int n) => n == 0 ? x : x * ⟦F(x, n - 1); }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double[] v) => ⟦System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(v, t => t * t)); }")]
+    public void Diagnostic_fires_at_the_construct(string id, string code)
+    {
+        var marker = (Header + code).IndexOf('⟦');
+        var source = (Header + code).Replace("⟦", string.Empty);
+        var result = GeneratorHarness.Run(source);
+        var diagnostics = result.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(marker, diagnostic.Location.SourceSpan.Start);
+        Assert.StartsWith("https://github.com/autodiff-dotnet/autodiff/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "AD0010");
+    }
+
+    [Fact]
+    public void Unsupported_statement_is_named_in_the_message()
+    {
+        var result = GeneratorHarness.Run(Header + "public static partial class C { [Differentiable] public static double F(double x) { goto end; end: return x; } }");
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "AD0004");
+        Assert.Contains("'goto' statement is not differentiable", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Zero_derivative_is_a_warning_and_code_is_still_generated()
+    {
+        var result = GeneratorHarness.Run(Header + "public static partial class C { [Differentiable] public static double F(double x, int n) => 3.0 * n; }");
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(result.GeneratorDiagnostics).Severity);
+        Assert.Single(result.RunResult.Results.Single().GeneratedSources);
+        Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_method_that_fails_gets_no_members_and_the_others_still_do()
+    {
+        var result = GeneratorHarness.Run(Header + """
+            public static partial class C
+            {
+                [Differentiable] public static double Good(double x) => x * x;
+                [Differentiable] public static double Bad(double x) { goto end; end: return x; }
+                public static double Use(double x) => GoodWithGradient(x, out _);
+            }
+            """);
+        Assert.Single(result.GeneratorDiagnostics, d => d.Id == "AD0004");
+        var generated = Assert.Single(result.RunResult.Results.Single().GeneratedSources);
+        Assert.Contains("GoodWithGradient", generated.SourceText.ToString());
+        Assert.DoesNotContain(result.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error && !d.Location.SourceTree!.FilePath.EndsWith("Source0.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_internal_failure_becomes_AD0010_not_an_exception()
+    {
+        // A model no parser produces: the writer cannot handle the statement and must report, not throw.
+        var model = new MethodModel(
+            null, EquatableArray.Of(new ContainingTypeModel("class", "C")), EquatableArray<string>.Empty, "F", "public", NumKind.Double,
+            EquatableArray.Of(new ParameterModel("x", "double", ParamRole.Scalar, NumKind.Double, "dx")), "seed",
+            EquatableArray.Of<Stmt>(new ContinueStmt(1, "continue;")), null, null, null, "C.F.g.cs", null);
+        var (source, error) = Emitter.TryEmit(model);
+        Assert.Null(source);
+        Assert.Equal("AD0010", error!.Id);
+    }
+
+    [Fact]
+    public void Whole_corpus_generates_without_exceptions_or_CS8785()
+    {
+        foreach (var name in CorpusFiles.Names)
+        {
+            var result = GeneratorHarness.Run(CorpusFiles.Source(name));
+            Assert.All(result.RunResult.Results, r => Assert.Null(r.Exception));
+            Assert.DoesNotContain(result.AllDiagnostics, d => d.Id is "CS8785" or "AD0010");
+            Assert.DoesNotContain(result.AllDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Transform;
+
+namespace AutoDiff.Generator.Tests;
+
+/// <summary>The adjoint transformation on hand-built models, with no Roslyn involved.</summary>
+public class TransformationTests
+{
+    private static readonly VarExpr X = new("x", NumKind.Double);
+    private static readonly VarExpr Y = new("y", NumKind.Double);
+
+    private static MethodModel Model(params Stmt[] body) => new(
+        "Samples",
+        EquatableArray.Of(new ContainingTypeModel("class", "C")),
+        EquatableArray<string>.Empty,
+        "F",
+        "public",
+        NumKind.Double,
+        EquatableArray.Of(
+            new ParameterModel("x", "double", ParamRole.Scalar, NumKind.Double, "dx"),
+            new ParameterModel("y", "double", ParamRole.Scalar, NumKind.Double, "dy")),
+        "seed",
+        body.ToEquatableArray(),
+        null,
+        null,
+        null,
+        "C.F.g.cs",
+        null);
+
+    private static string[] Lines(MethodModel model, bool pullback) =>
+        AdjointWriter.Write(model, pullback).Lines.Select(l => l.Trim()).ToArray();
+
+    [Fact]
+    public void Product_rule_sends_each_factor_the_other()
+    {
+        var lines = Lines(Model(new ReturnStmt(new BinaryExpr("*", X, Y, NumKind.Double), 3, "return x * y;")), pullback: true);
+        Assert.Contains("dx += seed * y;", lines);
+        Assert.Contains("dy += seed * x;", lines);
+        Assert.Contains("// line 3: return x * y;", lines);
+    }
+
+    [Fact]
+    public void Overwritten_variable_is_saved_then_restored_in_reverse()
+    {
+        // x = x * x; return x;
+        var lines = Lines(Model(
+            new AssignStmt(X, "=", new BinaryExpr("*", X, X, NumKind.Double), 1, "x = x * x;"),
+            new ReturnStmt(X, 2, "return x;")), pullback: false);
+        var save = Array.IndexOf(lines, "double x_0 = x;");
+        var restore = Array.IndexOf(lines, "x = x_0;");
+        Assert.True(save >= 0 && restore > save, string.Join("\n", lines));
+        Assert.Contains("dx = _dx;", lines);
+    }
+
+    [Fact]
+    public void Early_return_moves_the_rest_of_the_block_into_the_else_branch()
+    {
+        var body = Normalizer.Normalize(EquatableArray.Of<Stmt>(
+            new IfStmt(new BinaryExpr("<", X, new ConstExpr(0, NumKind.Int), NumKind.Bool), EquatableArray.Of<Stmt>(new ReturnStmt(Y, 2, "return y;")), EquatableArray<Stmt>.Empty, 1, "if (x < 0)"),
+            new DeclareStmt("t", NumKind.Double, X, 3, "var t = x;"),
+            new ReturnStmt(new VarExpr("t", NumKind.Double), 4, "return t;")));
+        var branch = Assert.IsType<IfStmt>(Assert.Single(body));
+        Assert.Equal(2, branch.Else.Count);
+    }
+
+    [Fact]
+    public void Counted_loop_reverses_by_counting_down_without_recording()
+    {
+        var i = new VarExpr("i", NumKind.Int);
+        var loop = new ForStmt(
+            EquatableArray.Of<Stmt>(new DeclareStmt("i", NumKind.Int, new ConstExpr(0, NumKind.Int), 1, "int i = 0")),
+            new BinaryExpr("<", i, new ConstExpr(3, NumKind.Int), NumKind.Bool),
+            EquatableArray.Of<Stmt>(new AssignStmt(i, "+=", new ConstExpr(1, NumKind.Int), 1, "i++")),
+            EquatableArray.Of<Stmt>(new AssignStmt(Y, "+=", X, 2, "y += x;")),
+            1,
+            "for (int i = 0; i < 3; i++)");
+        var lines = Lines(Model(loop, new ReturnStmt(Y, 3, "return y;")), pullback: false);
+        Assert.Contains("for (int i = 3 - 1; i >= 0; i--)", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("GradientStack", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Numbers_are_written_invariantly_and_round_trip()
+    {
+        var previous = Thread.CurrentThread.CurrentCulture;
+        Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            Assert.Equal("0.5", Code.Number(0.5, NumKind.Double).Text);
+            Assert.Equal("0.1f", Code.Number(0.1f, NumKind.Float).Text);
+            Assert.Equal("2.0", Code.Number(2, NumKind.Double).Text);
+            Assert.Equal(0.1 + 0.2, double.Parse(Code.Number(0.1 + 0.2, NumKind.Double).Text, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            Thread.CurrentThread.CurrentCulture = previous;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace AutoDiff.Tests;
+
+/// <summary>Differentiable functions compiled by the real build, with the generator as an analyzer.</summary>
+public static partial class Functions
+{
+    [Differentiable]
+    public static double Rosenbrock(double x, double y)
+        => (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+
+    [Differentiable]
+    public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+
+    [Differentiable]
+    public static double SoftplusOfProduct(double x, double y) => Softplus(x * y);
+
+    [Differentiable]
+    public static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            s += w[i] * x[i];
+        }
+
+        return s;
+    }
+
+    [Differentiable]
+    public static float Square(float x) => x * x;
+
+    public static partial class Nested
+    {
+        [Differentiable]
+        internal static double Scaled(double x, [NoDerivative] double scale, int times) => scale * times * Math.Sin(x);
+    }
+}
