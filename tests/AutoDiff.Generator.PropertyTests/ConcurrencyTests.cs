@@ -12,7 +12,7 @@ namespace AutoDiff.PropertyTests;
 public sealed class ConcurrencyTests
 {
     private const int Threads = 8;
-    private const int Rounds = 20;
+    private const int Rounds = 5;
 
     [Fact]
     public void EightThreadsGetTheSequentialResults()

@@ -64,7 +64,11 @@ internal sealed record Mutation(MutationKind Kind, int Position, int Choice)
                 break;
             case MutationKind.InsertStatement:
                 var places = tokens.Select((t, i) => (t, i)).Where(p => p.t.Trim() is "{" or ";").Select(p => p.i).ToList();
-                tokens.Insert(places[Position % places.Count] + 1, " " + Statements[Choice % Statements.Length] + " ");
+                if (places.Count > 0)
+                {
+                    tokens.Insert(places[Position % places.Count] + 1, " " + Statements[Choice % Statements.Length] + " ");
+                }
+
                 break;
             case MutationKind.InsertToken:
                 tokens.Insert(at, " " + Tokens[Choice % Tokens.Length] + " ");

@@ -54,7 +54,13 @@ internal sealed record LoopIndex : Expr
 
 internal sealed record Negate(Expr Operand) : Expr
 {
-    public override string Render(Scope scope, Flavor flavor) => "(-" + Operand.Render(scope, flavor) + ")";
+    public override string Render(Scope scope, Flavor flavor)
+    {
+        var operand = Operand.Render(scope, flavor);
+        return KnownGeneratorBugs.DoubleNegationBecomesDecrement && operand.StartsWith("(-", StringComparison.Ordinal)
+            ? "(-1.0 * " + operand + ")"
+            : "(-" + operand + ")";
+    }
 }
 
 internal sealed record UnaryCall(Unary Op, Expr Operand) : Expr

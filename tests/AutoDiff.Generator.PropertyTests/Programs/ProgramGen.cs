@@ -9,10 +9,18 @@ internal static class ProgramGen
 
     private static readonly double[] Constants = [0.5, 1.5, 2.0, 3.0, 0.25, 1.0, -1.25, -0.75];
 
+    /// <summary>
+    /// Points on a 0.001 grid in [-2, 2], each coordinate shifted by its own irrational offset (π·10⁻⁴·k for scalar k,
+    /// e·10⁻⁴·k for span element k). Raw doubles shrink to 0 and to 1e-300-sized values, which put inputs exactly on
+    /// ties (max(a, b) with a = b, where AD returns a subgradient and differences the true slope) or put kinks far
+    /// closer together than any finite-difference step can resolve.
+    /// </summary>
     private static readonly Gen<Point> PointGen = Gen.Select(
-        Gen.Double[-2.0, 2.0].Array[3],
-        Gen.Double[-2.0, 2.0].Array[0, 4],
-        (scalars, span) => new Point(scalars, span));
+        Gen.Int[-2000, 2000].Array[3],
+        Gen.Int[-2000, 2000].Array[0, 4],
+        (scalars, span) => new Point(
+            [.. scalars.Select((n, k) => n / 1000.0 + Math.PI * 1e-4 * (k + 1))],
+            [.. span.Select((n, k) => n / 1000.0 + Math.E * 1e-4 * (k + 1))]));
 
     public static Gen<RandomFunction> Function(Features features)
     {
