@@ -17,6 +17,8 @@ public partial class DocsSamplesAreCompiledTests
     private static readonly Dictionary<string, string> CheckedInPlace = new()
     {
         ["docs/diagnostics.md"] = "AutoDiff.Generator.Tests.DocsTests runs the generator on each example",
+        ["docs/getting-started.md"] = "AutoDiff.Package.Tests.DocsSamplesTests compiles and runs every block against the packed package",
+        ["docs/comparison.md"] = "AutoDiff.Package.Tests.DocsSamplesTests compiles and runs every block against the packed package",
     };
 
     public static TheoryData<string> Documents()
