@@ -32,7 +32,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         ProgramGen.Batch(features, Budget.BatchSize).Sample(
             batch => BatchVerifier.Assert(batch, stats, withGenerator: false, withTape: false),
             iter: 2,
-            print: batch => BatchVerifier.Describe(batch));
+            print: batch => BatchVerifier.Describe(batch, withGenerator: false, withTape: false));
         Assert.Equal(2 * Budget.BatchSize, stats.Programs);
     }
 

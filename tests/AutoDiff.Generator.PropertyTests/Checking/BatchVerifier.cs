@@ -53,9 +53,9 @@ internal static class BatchVerifier
     /// What CsCheck prints for the shrunk batch: its smallest failing function, then that function cut down further by
     /// <see cref="Shrinks"/> (each round compiles up to one batch of one-step simplifications and keeps the smallest that still fails).
     /// </summary>
-    public static string Describe(IReadOnlyList<RandomFunction> batch)
+    public static string Describe(IReadOnlyList<RandomFunction> batch, bool withGenerator = true, bool withTape = true)
     {
-        var failures = Verify(batch, new PropertyStats());
+        var failures = Verify(batch, new PropertyStats(), withGenerator, withTape);
         if (failures.Count == 0)
         {
             return $"a batch of {batch.Count} functions that passes when re-run";
@@ -70,7 +70,7 @@ internal static class BatchVerifier
                 .OrderBy(f => f.SourceLength)
                 .Take(Budget.BatchSize)
                 .ToList();
-            var failing = candidates.Count == 0 ? [] : Verify(candidates, new PropertyStats());
+            var failing = candidates.Count == 0 ? [] : Verify(candidates, new PropertyStats(), withGenerator, withTape);
             if (failing.Count == 0)
             {
                 break;
