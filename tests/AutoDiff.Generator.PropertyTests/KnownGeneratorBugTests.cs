@@ -63,4 +63,26 @@ public sealed class KnownGeneratorBugTests
         Assert.True(valid);
         Assert.Empty(problems);
     }
+
+    [Fact(Skip = "generator bug: a float argument to a double [Differentiable] callee passes ref float as ref double (CS1503)")]
+    public void AFloatArgumentToADoubleCalleeCompiles()
+    {
+        // Found by the 20,000-mutant fuzz run: one parameter of a caller changed from double to float.
+        const string source = """
+            using System;
+            using AutoDiff;
+
+            public static partial class Mixed
+            {
+                [Differentiable]
+                public static double Square(double u) => u * u;
+
+                [Differentiable]
+                public static double Energy(double x, float y) => x * Square(y);
+            }
+            """;
+        var problems = GeneratorOracle.Check(source, out var valid, out _);
+        Assert.True(valid);
+        Assert.Empty(problems);
+    }
 }

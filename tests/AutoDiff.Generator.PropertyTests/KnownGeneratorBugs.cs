@@ -27,6 +27,10 @@ internal static class KnownGeneratorBugs
     public static bool IsDoubleNegationOfConstant(string problem) =>
         DoubleNegationBecomesDecrement && problem.Contains("CS1059");
 
+    /// <summary>A float argument to a double [Differentiable] callee: the pullback call passes <c>ref float</c> as <c>ref double</c> (CS1503).</summary>
+    public static bool IsFloatAdjointToDoubleCallee(string problem) =>
+        problem.Contains("CS1503") && problem.Contains("'ref float' to 'ref double'");
+
     public static bool Matches(string problem) =>
-        IsInvalidHintName(problem) || IsConstLocalOnTape(problem) || IsDoubleNegationOfConstant(problem);
+        IsInvalidHintName(problem) || IsConstLocalOnTape(problem) || IsDoubleNegationOfConstant(problem) || IsFloatAdjointToDoubleCallee(problem);
 }
