@@ -21,11 +21,15 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [Fact]
     public void SpanLoopGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.SpanLoops);
 
+    [Fact]
+    public void TapeFallbackGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.TapeFallback);
+
     /// <summary>The programs themselves are sound: they compile as plain C# and are finite at their points (no generator involved).</summary>
     [Theory]
     [InlineData(Features.StraightLine)]
     [InlineData(Features.ControlFlow)]
     [InlineData(Features.SpanLoops)]
+    [InlineData(Features.TapeFallback)]
     public void RandomProgramsCompileAndStayInsideTheirDomains(Features features)
     {
         var stats = new PropertyStats();
@@ -50,5 +54,8 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
 
         // Finite differences must check most derivatives, or the programs are too rough to prove anything.
         Assert.True(stats.FiniteDifferenceChecks >= stats.Derivatives / 2, stats.ToString());
+
+        // The fallback family exists to exercise the generated tape path: every program must have taken it.
+        Assert.Equal(features == Features.TapeFallback ? stats.Programs : 0, stats.Fallbacks);
     }
 }

@@ -17,6 +17,8 @@ internal sealed class PropertyStats
 
     public long Derivatives => Interlocked.Read(ref _derivatives);
 
+    public long Fallbacks => Interlocked.Read(ref _fallbacks);
+
     public void Batch() => Interlocked.Increment(ref _batches);
 
     public void Program(bool fellBack)

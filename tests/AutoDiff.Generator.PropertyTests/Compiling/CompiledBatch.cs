@@ -129,7 +129,8 @@ internal sealed partial class CompiledBatch : IDisposable
     /// <summary>The function a diagnostic belongs to: every file (user's or generated) is named after its function's number.</summary>
     private static int FunctionId(Diagnostic diagnostic)
     {
-        var path = diagnostic.Location.SourceTree?.FilePath ?? "";
+        // Generator diagnostics carry path-and-span locations without a tree, so read the path from the line span.
+        var path = diagnostic.Location.GetLineSpan().Path ?? "";
         var match = FileNumber().Match(Path.GetFileName(path));
         return match.Success ? int.Parse(match.Groups[1].Value) : -1;
     }

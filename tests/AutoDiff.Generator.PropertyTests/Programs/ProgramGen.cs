@@ -32,8 +32,12 @@ internal static class ProgramGen
             statement.Array[0, 6],
             expression,
             PointGen.Array[2],
-            (scalars, body, result, points) =>
-                new RandomFunction(scalars, features == Features.SpanLoops, body, result, points));
+            (scalars, body, result, points) => new RandomFunction(
+                scalars,
+                features == Features.SpanLoops,
+                features == Features.TapeFallback ? [new ForceTape(), .. body] : body,
+                result,
+                points));
     }
 
     /// <summary>A batch of functions compiled together (one compilation per batch keeps the suite fast).</summary>

@@ -146,3 +146,13 @@ internal sealed record Loop(LoopForm Form, Expr Init, Expr Body) : Stmt
         return scope.WithLocal(acc);
     }
 }
+
+/// <summary><c>switch (0) { default: break; }</c>: a no-op outside the static transformation, so the method falls back to the tape.</summary>
+internal sealed record ForceTape : Stmt
+{
+    public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
+    {
+        lines.Add("switch (0) { default: break; }");
+        return scope;
+    }
+}
