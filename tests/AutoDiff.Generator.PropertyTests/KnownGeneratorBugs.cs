@@ -31,6 +31,11 @@ internal static class KnownGeneratorBugs
     public static bool IsFloatAdjointToDoubleCallee(string problem) =>
         problem.Contains("CS1503") && problem.Contains("'ref float' to 'ref double'");
 
+    /// <summary>Unary plus in a body that falls back to the tape is emitted on Value, which has no unary + (CS0023).</summary>
+    public static bool IsUnaryPlusOnTape(string problem) =>
+        problem.Contains("CS0023") && problem.Contains("Operator '+' cannot be applied to operand of type 'Value'");
+
     public static bool Matches(string problem) =>
-        IsInvalidHintName(problem) || IsConstLocalOnTape(problem) || IsDoubleNegationOfConstant(problem) || IsFloatAdjointToDoubleCallee(problem);
+        IsInvalidHintName(problem) || IsConstLocalOnTape(problem) || IsDoubleNegationOfConstant(problem) ||
+        IsFloatAdjointToDoubleCallee(problem) || IsUnaryPlusOnTape(problem);
 }
