@@ -23,9 +23,13 @@ internal static class KnownGeneratorBugs
     public static bool IsConstLocalOnTape(string problem) =>
         problem.Contains("CS0134") && problem.Contains("'Value'");
 
-    /// <summary>The same double-negation bug on a constant: <c>-(-1.25)</c> becomes <c>--1.25</c>, which does not compile (CS1059).</summary>
-    public static bool IsDoubleNegationOfConstant(string problem) =>
-        DoubleNegationBecomesDecrement && problem.Contains("CS1059");
+    /// <summary>
+    /// The same double-negation bug where the decrement does not compile: on a constant (<c>--1.25</c>, CS1059) and on the
+    /// tape fallback's <c>Value</c> (<c>--y</c>, CS0023).
+    /// </summary>
+    public static bool IsDoubleNegationThatDoesNotCompile(string problem) =>
+        DoubleNegationBecomesDecrement &&
+        (problem.Contains("CS1059") || (problem.Contains("CS0023") && problem.Contains("Operator '--' cannot be applied")));
 
     /// <summary>A float argument to a double [Differentiable] callee: the pullback call passes <c>ref float</c> as <c>ref double</c> (CS1503).</summary>
     public static bool IsFloatAdjointToDoubleCallee(string problem) =>
@@ -36,6 +40,6 @@ internal static class KnownGeneratorBugs
         problem.Contains("CS0023") && problem.Contains("Operator '+' cannot be applied to operand of type 'Value'");
 
     public static bool Matches(string problem) =>
-        IsInvalidHintName(problem) || IsConstLocalOnTape(problem) || IsDoubleNegationOfConstant(problem) ||
+        IsInvalidHintName(problem) || IsConstLocalOnTape(problem) || IsDoubleNegationThatDoesNotCompile(problem) ||
         IsFloatAdjointToDoubleCallee(problem) || IsUnaryPlusOnTape(problem);
 }
