@@ -1,1 +1,1 @@
-Console.WriteLine("moons sample: coming with the main-job issue");
+return AutoDiff.Samples.Moons.MoonsApp.Run(args);

@@ -63,6 +63,7 @@ public class GradientTests
         { "Loops", "Corpus.Loops", "Mixed", 6, -0.6, 0.6 }, // narrower: sin(acc·v) oscillates fast once acc grows, beyond what finite differences resolve
         { "Mlp", "Corpus.Mlp", "Loss", 21, -1, 1 },
         { "Gmm", "Corpus.Gmm", "Objective", 18, -1, 1 },
+        { "EdgeCases", "Corpus.Edge.Outer+Inner", "Collide", 3, -1.5, 1.5 },
         { "Fallback", "Corpus.Fallback", "Chebyshev", 1, -1, 1 },
         { "Fallback", "Corpus.Fallback", "WithLocalFunction", 2, -1.5, 1.5 },
         { "Fallback", "Corpus.Fallback", "Switch", 1, -2, 2 },

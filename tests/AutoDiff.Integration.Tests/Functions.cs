@@ -34,3 +34,24 @@ public static partial class Functions
         internal static double Scaled(double x, [NoDerivative] double scale, int times) => scale * times * Math.Sin(x);
     }
 }
+
+/// <summary>Bodies the real build sends to the runtime tape (info AD0011) and loops with recording.</summary>
+public static partial class MoreFunctions
+{
+    // Recursion: runs on AutoDiff.Value behind the same generated signatures.
+    [Differentiable]
+    public static double Power(double x, int n) => n == 0 ? 1 : x * Power(x, n - 1);
+
+    // A while loop whose iterations depend on the data: recorded on pooled stacks.
+    [Differentiable]
+    public static double HalveUntilSmall(double x)
+    {
+        double y = x;
+        while (y * y > 1)
+        {
+            y = y / 2 + Math.Sin(y) / 10;
+        }
+
+        return y * x;
+    }
+}

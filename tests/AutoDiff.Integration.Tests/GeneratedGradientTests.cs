@@ -44,3 +44,23 @@ public class GeneratedGradientTests
         Assert.Equal(6 * Math.Cos(0.3), ds, 14);
     }
 }
+
+public class FallbackAndLoopTests
+{
+    [Fact]
+    public void Recursive_power_runs_on_the_tape()
+    {
+        var value = MoreFunctions.PowerWithGradient(1.5, 4, out var dx);
+        Assert.Equal(Math.Pow(1.5, 4), value, 12);
+        Assert.Equal(4 * Math.Pow(1.5, 3), dx, 12);                      // d/dx x⁴ = 4x³
+    }
+
+    [Fact]
+    public void Data_dependent_loop_matches_finite_differences()
+    {
+        const double x = 7.3, h = 1e-5;
+        MoreFunctions.HalveUntilSmallWithGradient(x, out var dx);
+        var expected = (MoreFunctions.HalveUntilSmall(x + h) - MoreFunctions.HalveUntilSmall(x - h)) / (2 * h);
+        Assert.Equal(expected, dx, 6);
+    }
+}

@@ -69,7 +69,7 @@ internal static class DerivativeOfValidator
                 }
             }
 
-            return (Describe(pullback.ContainingAssembly is null ? target.ReturnType : VoidOf(context.SemanticModel.Compilation), string.Empty, types),
+            return (Describe(VoidOf(context.SemanticModel.Compilation), string.Empty, types),
                 "static void " + pullback.Name + "(" + string.Join(", ", named) + ")");
         }
     }

@@ -92,7 +92,7 @@ internal static class Activity
             switch (statement)
             {
                 case DeclareStmt { Value: { } value } d when varied.Contains(d.Name):
-                    Collect(value, linear: true, needed, varied);
+                    CollectStored(value, d.Kind, needed, varied);
                     break;
                 case AssignStmt a:
                     if (a.Target is IndexExpr index)
@@ -103,7 +103,14 @@ internal static class Activity
                     var targetName = a.Target is VarExpr v ? v.Name : ((IndexExpr)a.Target).Array;
                     if (varied.Contains(targetName) && a.Target.Kind.IsFloating())
                     {
-                        Collect(Effective(a), linear: true, needed, varied);
+                        if (a.Op == "=")
+                        {
+                            CollectStored(a.Value, a.Target.Kind, needed, varied);
+                        }
+                        else
+                        {
+                            Collect(Effective(a), linear: true, needed, varied);
+                        }
                     }
 
                     break;
@@ -118,6 +125,22 @@ internal static class Activity
         }
 
         return needed;
+    }
+
+    /// <summary>exp, tanh, sqrt and cbrt stored into a variable: the adjoint sweep reads their output back from it.</summary>
+    public static bool StoresReadableOutput(Expr value, NumKind targetKind) =>
+        value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" } call && call.Kind == targetKind;
+
+    private static void CollectStored(Expr value, NumKind targetKind, HashSet<string> needed, HashSet<string> varied)
+    {
+        if (StoresReadableOutput(value, targetKind))
+        {
+            Collect(((MathCallExpr)value).Args[0], linear: true, needed, varied);
+        }
+        else
+        {
+            Collect(value, linear: true, needed, varied);
+        }
     }
 
     /// <summary>The right-hand side an assignment computes: <c>x *= y</c> is <c>x * y</c>.</summary>

@@ -27,6 +27,9 @@ internal sealed partial class AdjointWriter
     private readonly Dictionary<string, int> _versions = new();
     private readonly Fragment _hoisted = new();
     private readonly HashSet<string> _hoistedNames = new();
+    private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceComparer.Instance);
+    private readonly Stack<Dictionary<Expr, Code>> _valueScopes = new();
+    private Fragment? _primalValues;
     private int _tempCounter;
     private readonly string _resultName;
     private bool _usesValueStack;
@@ -100,7 +103,7 @@ internal sealed partial class AdjointWriter
 
     private Fragment WriteBody()
     {
-        var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
+        var (forward, reverse) = EmitBlock(_body, new Context(0, false, [], []));
         var body = new Fragment();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {
@@ -171,18 +174,23 @@ internal sealed partial class AdjointWriter
     }
 
     /// <summary>Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), and the branch records a <c>break</c> must push first.</summary>
-    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes)
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes, IReadOnlyList<Frame> Frames)
     {
-        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, []) : this with { Nested = true };
+        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, [], Frames) : this with { Nested = true };
     }
 
-    private (Fragment Forward, Fragment Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context)
+    /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
+    private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
+
+    private (Fragment Forward, Fragment Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context, bool loopBody = false)
     {
         var forward = new Fragment();
         var reverses = new List<Fragment>();
-        foreach (var statement in statements)
+        var block = statements.ToList();
+        for (var index = 0; index < block.Count; index++)
         {
-            var (f, r) = EmitStatement(statement, context);
+            var statement = block[index];
+            var (f, r) = EmitStatement(statement, context with { Frames = context.Frames.Append(new Frame(block, index, loopBody)).ToList() });
             forward.Add(f);
             reverses.Add(r);
         }
@@ -215,6 +223,20 @@ internal sealed partial class AdjointWriter
                 forward.Add(comment);
                 EmitBuffer(buffer, forward);
                 break;
+            case ReturnStmt ret when !context.Nested:
+                // The final return at the top: the subexpressions the adjoint needs are computed once, before
+                // the value, and the value is written in terms of them.
+                var top = new Fragment();
+                var topAdjoint = new Fragment();
+                ResetScopes();
+                _primalValues = top;
+                Backprop(ret.Value, _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar), Scalar, topAdjoint);
+                _primalValues = null;
+                forward.Add(comment);
+                forward.Add(top);
+                forward.Add(Scalar.Keyword() + " " + _resultName + " = " + ExpressionRenderer.Render(ret.Value, _valueScopes.Peek()) + ";");
+                AddCommented(reverse, comment, topAdjoint);
+                break;
             case ReturnStmt ret:
                 forward.Add(comment);
                 var value = ExpressionRenderer.Render(ret.Value);
@@ -230,6 +252,7 @@ internal sealed partial class AdjointWriter
 
                 var seed = _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar);
                 var adjoint = new Fragment();
+                ResetScopes();
                 Backprop(ret.Value, seed, Scalar, adjoint);
                 AddCommented(reverse, comment, adjoint);
                 break;
@@ -286,12 +309,14 @@ internal sealed partial class AdjointWriter
         }
 
         var adjoint = new Fragment();
+        ResetScopes();
         if (_adjointOf.TryGetValue(declare.Name, out var adjointName))
         {
             if (restore is null && context.Depth == 0)
             {
                 if (declare.Value is not null)
                 {
+                    RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: false);
                     Backprop(declare.Value, Code.Atom(adjointName), declare.Kind, adjoint);
                 }
             }
@@ -300,6 +325,11 @@ internal sealed partial class AdjointWriter
                 var gradient = Temp("_g");
                 adjoint.Add(declare.Kind.Keyword() + " " + gradient + " = " + adjointName + ";");
                 adjoint.Add(adjointName + " = " + Code.Number(0, declare.Kind) + ";");
+                if (declare.Value is not null)
+                {
+                    RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: true);
+                }
+
                 AddRestore(restore, adjoint);
                 if (declare.Value is not null)
                 {
@@ -320,7 +350,7 @@ internal sealed partial class AdjointWriter
         var target = ExpressionRenderer.Render(assign.Target);
         var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
         string? restore = null;
-        if (_needed.Contains(name))
+        if (_needed.Contains(name) && !(assign.Target is VarExpr && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, context)))
         {
             restore = Save(name, assign.Target.Kind, target, context, forward);
         }
@@ -328,6 +358,7 @@ internal sealed partial class AdjointWriter
         forward.Add(target + " " + assign.Op + " " + ExpressionRenderer.Render(assign.Value) + ";");
 
         var adjoint = new Fragment();
+        ResetScopes();
         if (assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name))
         {
             var targetAdjoint = assign.Target is IndexExpr index
@@ -344,6 +375,11 @@ internal sealed partial class AdjointWriter
                 var gradient = Temp("_g");
                 adjoint.Add(assign.Target.Kind.Keyword() + " " + gradient + " = " + targetAdjoint + ";");
                 adjoint.Add(targetAdjoint + " = " + Code.Number(0, assign.Target.Kind) + ";");
+                if (assign.Op == "=")
+                {
+                    RememberOutput(assign.Value, assign.Target.Kind, target, adjoint, copy: true);
+                }
+
                 AddRestore(restore, adjoint);
                 Backprop(Activity.Effective(assign), Code.Atom(gradient), assign.Target.Kind, adjoint);
             }
@@ -446,7 +482,7 @@ internal sealed partial class AdjointWriter
 
     private void EmitWhile(WhileStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true));
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true), loopBody: true);
         var condition = ExpressionRenderer.Render(loop.Condition).Text;
         forward.Add(comment);
         if (bodyReverse.IsEmpty)
@@ -498,17 +534,112 @@ internal sealed partial class AdjointWriter
 
     private void EmitCountedFor(CountedForStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true));
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true), loopBody: true);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         forward.Add(comment);
-        forward.Block("for (int " + loop.Index + " = " + start + "; " + loop.Index + (loop.Inclusive ? " <= " : " < ") + end + "; " + loop.Index + "++)", bodyForward);
+        var i = loop.Index;
+        var comparison = loop.Descending ? (loop.Inclusive ? " >= " : " > ") : (loop.Inclusive ? " <= " : " < ");
+        forward.Block("for (int " + i + " = " + start + "; " + i + comparison + end + "; " + i + (loop.Descending ? "--)" : "++)"), bodyForward);
         if (!bodyReverse.IsEmpty)
         {
-            var last = loop.Inclusive ? end : Code.Sub(end, Code.Number(1, NumKind.Int));
+            // The reverse visits the same indices the other way round.
+            var one = Code.Number(1, NumKind.Int);
+            var last = loop.Inclusive ? end : loop.Descending ? Code.Add(end, one) : Code.Sub(end, one);
             reverse.Add(comment);
-            reverse.Block("for (int " + loop.Index + " = " + last + "; " + loop.Index + " >= " + start + "; " + loop.Index + "--)", bodyReverse);
+            reverse.Block(
+                "for (int " + i + " = " + last + "; " + i + (loop.Descending ? " <= " : " >= ") + start + "; " + i + (loop.Descending ? "++)" : "--)"),
+                bodyReverse);
         }
+    }
+
+    /// <summary>
+    /// When a statement stores exp/tanh/sqrt/cbrt of something, the derivative needs exactly that output, which
+    /// the target still holds before it is restored: read it instead of computing the function again.
+    /// </summary>
+    private void RememberOutput(Expr value, NumKind targetKind, Code target, Fragment adjoint, bool copy)
+    {
+        if (Activity.StoresReadableOutput(value, targetKind) && Activity.IsActive(value, _varied))
+        {
+            _knownValues[value] = copy ? Temp("_t", targetKind, target, adjoint) : target;
+        }
+    }
+
+    private static bool RemembersOutput(Expr? value) => value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" };
+
+    private sealed class ReferenceComparer : IEqualityComparer<Expr>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    private static bool IsAccumulation(AssignStmt assign) =>
+        assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
+
+    /// <summary>
+    /// An accumulation <c>v += e</c> need not record v when nothing reads v's value (in the adjoint sweep)
+    /// between the last overwrite of v that restores it and this statement, on any path: the adjoint sweep
+    /// then never looks at v until that overwrite restores it.
+    /// </summary>
+    private bool NoReaderSinceLastOverwrite(string name, Context context)
+    {
+        for (var f = context.Frames.Count - 1; f >= 0; f--)
+        {
+            var frame = context.Frames[f];
+            for (var i = frame.Index - 1; i >= 0; i--)
+            {
+                switch (Overwrites(frame.Block[i], name))
+                {
+                    case Effect.Reads:
+                        return false;
+                    case Effect.Overwrites:
+                        return true;
+                }
+            }
+
+            if (frame.LoopBody)
+            {
+                // Earlier iterations ran the rest of the body before this statement too.
+                for (var i = frame.Index + 1; i < frame.Block.Count; i++)
+                {
+                    if (Overwrites(frame.Block[i], name) == Effect.Reads)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private enum Effect
+    {
+        None,
+        Reads,
+        Overwrites,
+    }
+
+    private Effect Overwrites(Stmt statement, string name)
+    {
+        if (Activity.Needed([statement], _varied).Contains(name))
+        {
+            return Effect.Reads;
+        }
+
+        // An overwrite whose output the adjoint sweep reads back (see RememberOutput) is itself a reader.
+        return statement switch
+        {
+            DeclareStmt d when d.Name == name => RemembersOutput(d.Value) ? Effect.Reads : Effect.Overwrites,
+            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : RemembersOutput(a.Value) ? Effect.Reads : Effect.Overwrites,
+            AssignStmt => Effect.None,
+            DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
+            // A nested overwrite may or may not run; treat it as a reader so the save stays.
+            _ => Normalizer.Walk(statement).Any(s => s is DeclareStmt d && d.Name == name || s is AssignStmt { Target: VarExpr v } && v.Name == name) ? Effect.Reads : Effect.None,
+        };
     }
 
     /// <summary>Records the current value of <paramref name="target"/> before it is overwritten; returns the statement that restores it.</summary>

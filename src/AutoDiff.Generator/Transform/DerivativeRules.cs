@@ -41,8 +41,8 @@ internal sealed partial class AdjointWriter
                 var shared = Share(g, c.Kind, output);
                 var whenTrue = new Fragment();
                 var whenFalse = new Fragment();
-                Backprop(c.WhenTrue, shared, c.Kind, whenTrue);
-                Backprop(c.WhenFalse, shared, c.Kind, whenFalse);
+                InScope(() => Backprop(c.WhenTrue, shared, c.Kind, whenTrue));
+                InScope(() => Backprop(c.WhenFalse, shared, c.Kind, whenFalse));
                 output.Block("if (" + ExpressionRenderer.Render(c.Condition) + ")", whenTrue);
                 if (!whenFalse.IsEmpty)
                 {
@@ -63,6 +63,13 @@ internal sealed partial class AdjointWriter
     {
         var leftActive = Activity.IsActive(b.Left, _varied);
         var rightActive = Activity.IsActive(b.Right, _varied);
+        if (b.Op == "*" && leftActive && b.Left.Equals(b.Right))
+        {
+            // u * u: one contribution of 2·u instead of two of u.
+            Backprop(b.Left, Code.Mul(Code.Mul(Code.Number(2, NumKind.Int), g), Value(b.Left, output)), b.Kind, output);
+            return;
+        }
+
         if (leftActive && rightActive)
         {
             g = Share(g, b.Kind, output);
@@ -142,11 +149,11 @@ internal sealed partial class AdjointWriter
                 Backprop(u, Code.Mul(g, F("Sinh", Value(u, output))), kind, output);
                 break;
             case "Tanh":
-                var tanh = Temp("_t", kind, F("Tanh", Value(u, output)), output);
+                var tanh = Output(m, () => Temp("_t", kind, F("Tanh", Value(u, output)), output));
                 Backprop(u, Code.Mul(g, Code.Sub(N(1), Code.Mul(tanh, tanh))), kind, output);
                 break;
             case "Exp":
-                var exp = Temp("_t", kind, F("Exp", Value(u, output)), output);
+                var exp = Output(m, () => Temp("_t", kind, F("Exp", Value(u, output)), output));
                 Backprop(u, Code.Mul(g, exp), kind, output);
                 break;
             case "Log" when m.Args.Count == 1:
@@ -165,11 +172,11 @@ internal sealed partial class AdjointWriter
                 Backprop(u, Code.Div(g, Code.Mul(Value(u, output), F("Log", Code.Number(m.Function == "Log10" ? 10 : 2, kind)))), kind, output);
                 break;
             case "Sqrt":
-                var root = Temp("_t", kind, F("Sqrt", Value(u, output)), output);
+                var root = Output(m, () => Temp("_t", kind, F("Sqrt", Value(u, output)), output));
                 Backprop(u, Code.Div(g, Code.Mul(N(2), root)), kind, output);
                 break;
             case "Cbrt":
-                var cube = Temp("_t", kind, F("Cbrt", Value(u, output)), output);
+                var cube = Output(m, () => Temp("_t", kind, F("Cbrt", Value(u, output)), output));
                 Backprop(u, Code.Div(g, Code.Mul(Code.Mul(N(3), cube), cube)), kind, output);
                 break;
             case "Pow":
@@ -186,8 +193,8 @@ internal sealed partial class AdjointWriter
                 var second = Value(m.Args[1], output);
                 var pickFirst = new Fragment();
                 var pickSecond = new Fragment();
-                Backprop(m.Args[0], g, kind, pickFirst);
-                Backprop(m.Args[1], g, kind, pickSecond);
+                InScope(() => Backprop(m.Args[0], g, kind, pickFirst));
+                InScope(() => Backprop(m.Args[1], g, kind, pickSecond));
                 WriteChoice(Code.Binary(first, m.Function == "Max" ? ">=" : "<=", second, Code.Relational).Text, pickFirst, pickSecond, output);
                 break;
             case "Clamp":
@@ -197,9 +204,9 @@ internal sealed partial class AdjointWriter
                 var toValue = new Fragment();
                 var toLow = new Fragment();
                 var toHigh = new Fragment();
-                Backprop(m.Args[0], g, kind, toValue);
-                Backprop(m.Args[1], g, kind, toLow);
-                Backprop(m.Args[2], g, kind, toHigh);
+                InScope(() => Backprop(m.Args[0], g, kind, toValue));
+                InScope(() => Backprop(m.Args[1], g, kind, toLow));
+                InScope(() => Backprop(m.Args[2], g, kind, toHigh));
                 var inner = new Fragment();
                 WriteChoice(Code.Binary(clamped, ">", high, Code.Relational).Text, toHigh, toValue, inner);
                 WriteChoice(Code.Binary(clamped, "<", low, Code.Relational).Text, toLow, inner, output);
@@ -228,7 +235,7 @@ internal sealed partial class AdjointWriter
         {
             // d(a^b)/db = a^b ln a: NaN for a < 0 (IEEE), and 0 at a = 0, as the runtime tape defines it.
             var byExponent = new Fragment();
-            Backprop(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent);
+            InScope(() => Backprop(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent));
             output.Block("if (" + Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality) + ")", byExponent);
         }
     }
@@ -285,11 +292,52 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    /// <summary>The value of <paramref name="expression"/> as code: leaves inline, anything else computed once into a temporary.</summary>
-    private Code Value(Expr expression, Fragment output) =>
-        ExpressionRenderer.IsLeaf(expression)
-            ? ExpressionRenderer.Render(expression)
-            : Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), output);
+    /// <summary>
+    /// The value of <paramref name="expression"/> as code: leaves inline, anything else computed once into a
+    /// temporary, shared by every equal subexpression of the same statement (model expressions compare by value).
+    /// </summary>
+    private Code Value(Expr expression, Fragment output)
+    {
+        if (ExpressionRenderer.IsLeaf(expression))
+        {
+            return ExpressionRenderer.Render(expression);
+        }
+
+        foreach (var scope in _valueScopes)
+        {
+            if (scope.TryGetValue(expression, out var known))
+            {
+                return known;
+            }
+        }
+
+        // At a top-level return the primal value is computed from these temporaries too (see EmitStatement).
+        var target = _primalValues is not null && _valueScopes.Count == 1 ? _primalValues : output;
+        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), target);
+        _valueScopes.Peek()[expression] = temp;
+        return temp;
+    }
+
+    /// <summary>Runs <paramref name="write"/> with temporaries scoped to a nested block (an if/else arm).</summary>
+    private void InScope(System.Action write)
+    {
+        _valueScopes.Push(new System.Collections.Generic.Dictionary<Expr, Code>());
+        try
+        {
+            write();
+        }
+        finally
+        {
+            _valueScopes.Pop();
+        }
+    }
+
+    /// <summary>Starts a statement's adjoint: temporaries of earlier statements may hold stale values.</summary>
+    private void ResetScopes()
+    {
+        _valueScopes.Clear();
+        _valueScopes.Push(new System.Collections.Generic.Dictionary<Expr, Code>());
+    }
 
     private Code Temp(string stem, NumKind kind, Code value, Fragment output)
     {
@@ -297,6 +345,9 @@ internal sealed partial class AdjointWriter
         output.Add(kind.Keyword() + " " + name + " = " + value + ";");
         return Code.Atom(name);
     }
+
+    private Code Output(MathCallExpr call, System.Func<Code> compute) =>
+        _knownValues.TryGetValue(call, out var known) ? known : compute();
 
     /// <summary>A gradient used more than once is computed once.</summary>
     private Code Share(Code gradient, NumKind kind, Fragment output) =>

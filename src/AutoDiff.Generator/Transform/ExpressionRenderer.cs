@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using AutoDiff.Generator.Model;
 
@@ -6,20 +7,26 @@ namespace AutoDiff.Generator.Transform;
 /// <summary>Writes a model expression back as C# (the primal computation).</summary>
 internal static class ExpressionRenderer
 {
-    public static Code Render(Expr expression) => expression switch
+    public static Code Render(Expr expression) => Render(expression, null);
+
+    /// <summary>Renders <paramref name="expression"/>, writing any subexpression found in <paramref name="known"/> as its temporary.</summary>
+    public static Code Render(Expr expression, IReadOnlyDictionary<Expr, Code>? known) =>
+        known is not null && known.TryGetValue(expression, out var temporary) ? temporary : RenderNode(expression, known);
+
+    private static Code RenderNode(Expr expression, IReadOnlyDictionary<Expr, Code>? known) => expression switch
     {
         ConstExpr c => Code.Number(c.Value, c.Kind),
         VarExpr v => Code.Atom(v.Name),
-        IndexExpr i => Code.Atom(i.Array + "[" + Render(i.Index).Text + "]"),
+        IndexExpr i => Code.Atom(i.Array + "[" + Render(i.Index, known).Text + "]"),
         LengthExpr l => Code.Atom(l.Array + ".Length"),
-        UnaryExpr u => new Code(u.Op + Render(u.Operand).At(Code.Unary), Code.Unary),
-        BinaryExpr b => Code.Binary(Render(b.Left), b.Op, Render(b.Right), PrecedenceOf(b.Op)),
+        UnaryExpr u => new Code(u.Op + Render(u.Operand, known).At(Code.Unary), Code.Unary),
+        BinaryExpr b => Code.Binary(Render(b.Left, known), b.Op, Render(b.Right, known), PrecedenceOf(b.Op)),
         ConditionalExpr c => new Code(
-            Render(c.Condition).At(Code.Conditional + 1) + " ? " + Render(c.WhenTrue).At(Code.Conditional) + " : " + Render(c.WhenFalse).At(Code.Conditional),
+            Render(c.Condition, known).At(Code.Conditional + 1) + " ? " + Render(c.WhenTrue, known).At(Code.Conditional) + " : " + Render(c.WhenFalse, known).At(Code.Conditional),
             Code.Conditional),
-        CastExpr c => Code.Cast(c.Kind, Render(c.Operand)),
-        MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(Render).ToArray()),
-        DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(Render).ToArray()),
+        CastExpr c => Code.Cast(c.Kind, Render(c.Operand, known)),
+        MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(a => Render(a, known)).ToArray()),
+        DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),
         OpaqueExpr o => Code.Atom(o.Text),
         _ => throw new System.InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };

@@ -136,11 +136,17 @@ internal static class Normalizer
     {
         if (loop.Initializers.Count != 1
             || loop.Initializers[0] is not DeclareStmt { Kind: NumKind.Int, Value: { } start } index
-            || loop.Condition is not BinaryExpr { Op: "<" or "<=", Left: VarExpr conditionVar, Right: var end } condition
+            || loop.Condition is not BinaryExpr { Op: "<" or "<=" or ">" or ">=", Left: VarExpr conditionVar, Right: var end } condition
             || conditionVar.Name != index.Name
             || loop.Incrementors.Count != 1
-            || loop.Incrementors[0] is not AssignStmt { Target: VarExpr step, Op: "+=", Value: ConstExpr { Value: 1 } }
+            || loop.Incrementors[0] is not AssignStmt { Target: VarExpr step, Op: "+=" or "-=", Value: ConstExpr { Value: 1 } } increment
             || step.Name != index.Name)
+        {
+            return null;
+        }
+
+        var descending = increment.Op == "-=";
+        if (descending != condition.Op is ">" or ">=")
         {
             return null;
         }
@@ -153,7 +159,7 @@ internal static class Normalizer
         }
 
         var body = DropContinue(Block(loop.Body.ToList(), inLoop: true));
-        return new CountedForStmt(index.Name, start, end, condition.Op == "<=", body.ToEquatableArray(), loop.Line, loop.Source);
+        return new CountedForStmt(index.Name, start, end, condition.Op is "<=" or ">=", descending, body.ToEquatableArray(), loop.Line, loop.Source);
     }
 
     private static IEnumerable<string> AssignedNames(Stmt statement) => statement switch

@@ -18,7 +18,7 @@ namespace Corpus
             double t = 0.0;
             double t_0 = 0.0;
             double t_1 = 0.0;
-            bool _branch4 = false;
+            bool _branch3 = false;
 
             // Primal sweep
             // line 12: if (x < 0)
@@ -33,8 +33,8 @@ namespace Corpus
                 // line 17: var t = Math.Exp(x);
                 t = Math.Exp(x);
                 // line 18: if (t > 3)
-                _branch4 = t > 3;
-                if (_branch4)
+                _branch3 = t > 3;
+                if (_branch3)
                 {
                     // line 20: t = t * y;
                     t_0 = t;
@@ -57,8 +57,7 @@ namespace Corpus
             {
                 // line 14: return x * x * y;
                 double _t2 = x * x;
-                dx += y * x;
-                dx += y * x;
+                dx += 2 * y * x;
                 dy += _t2;
             }
             else
@@ -67,14 +66,14 @@ namespace Corpus
                 _dt += 1.0;
                 dy += 1.0;
                 // line 18: if (t > 3)
-                if (_branch4)
+                if (_branch3)
                 {
                     // line 20: t = t * y;
-                    double _g5 = _dt;
+                    double _g4 = _dt;
                     _dt = 0.0;
                     t = t_0;
-                    _dt += _g5 * y;
-                    dy += _g5 * t;
+                    _dt += _g4 * y;
+                    dy += _g4 * t;
                 }
                 else
                 {
@@ -83,8 +82,7 @@ namespace Corpus
                     dy += -_dt;
                 }
                 // line 17: var t = Math.Exp(x);
-                double _t3 = Math.Exp(x);
-                dx += _dt * _t3;
+                dx += _dt * t;
             }
             return _result;
         }
@@ -97,7 +95,7 @@ namespace Corpus
             double t = 0.0;
             double t_0 = 0.0;
             double t_1 = 0.0;
-            bool _branch5 = false;
+            bool _branch3 = false;
 
             // Primal sweep
             // line 12: if (x < 0)
@@ -112,8 +110,8 @@ namespace Corpus
                 // line 17: var t = Math.Exp(x);
                 t = Math.Exp(x);
                 // line 18: if (t > 3)
-                _branch5 = t > 3;
-                if (_branch5)
+                _branch3 = t > 3;
+                if (_branch3)
                 {
                     // line 20: t = t * y;
                     t_0 = t;
@@ -136,9 +134,7 @@ namespace Corpus
             {
                 // line 14: return x * x * y;
                 double _t2 = x * x;
-                double _g3 = seed * y;
-                dx += _g3 * x;
-                dx += _g3 * x;
+                dx += 2 * (seed * y) * x;
                 dy += seed * _t2;
             }
             else
@@ -147,14 +143,14 @@ namespace Corpus
                 _dt += seed;
                 dy += seed;
                 // line 18: if (t > 3)
-                if (_branch5)
+                if (_branch3)
                 {
                     // line 20: t = t * y;
-                    double _g6 = _dt;
+                    double _g4 = _dt;
                     _dt = 0.0;
                     t = t_0;
-                    _dt += _g6 * y;
-                    dy += _g6 * t;
+                    _dt += _g4 * y;
+                    dy += _g4 * t;
                 }
                 else
                 {
@@ -163,8 +159,7 @@ namespace Corpus
                     dy += -_dt;
                 }
                 // line 17: var t = Math.Exp(x);
-                double _t4 = Math.Exp(x);
-                dx += _dt * _t4;
+                dx += _dt * t;
             }
         }
     }

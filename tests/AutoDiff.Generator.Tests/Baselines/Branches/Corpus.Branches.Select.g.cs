@@ -32,8 +32,7 @@ namespace Corpus
             else
             {
                 dx += 1.0;
-                dy += y;
-                dy += y;
+                dy += 2 * y;
             }
             return _result;
         }
@@ -60,8 +59,7 @@ namespace Corpus
             else
             {
                 dx += seed;
-                dy += seed * y;
-                dy += seed * y;
+                dy += 2 * seed * y;
             }
         }
     }

@@ -20,8 +20,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 9: return u * u;
-            du += u;
-            du += u;
+            du += 2 * u;
             return _result;
         }
 
@@ -36,8 +35,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 9: return u * u;
-            du += seed * u;
-            du += seed * u;
+            du += 2 * seed * u;
         }
     }
 }

@@ -15,17 +15,15 @@ partial class Kernels
 
         // Primal sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _result = Math.Exp(-(a * a + b * b) / 2);
+        double _t1 = -(a * a + b * b) / 2;
+        double _result = Math.Exp(_t1);
 
         // Adjoint sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _t1 = -(a * a + b * b) / 2;
         double _t2 = Math.Exp(_t1);
         double _g3 = -(_t2 / 2);
-        da += _g3 * a;
-        da += _g3 * a;
-        db += _g3 * b;
-        db += _g3 * b;
+        da += 2 * _g3 * a;
+        db += 2 * _g3 * b;
         return _result;
     }
 
@@ -36,16 +34,14 @@ partial class Kernels
 
         // Primal sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _result = Math.Exp(-(a * a + b * b) / 2);
+        double _t1 = -(a * a + b * b) / 2;
+        double _result = Math.Exp(_t1);
 
         // Adjoint sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
-        double _t1 = -(a * a + b * b) / 2;
         double _t2 = Math.Exp(_t1);
         double _g3 = -(seed * _t2 / 2);
-        da += _g3 * a;
-        da += _g3 * a;
-        db += _g3 * b;
-        db += _g3 * b;
+        da += 2 * _g3 * a;
+        db += 2 * _g3 * b;
     }
 }

@@ -17,25 +17,19 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _result = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+            float _t1 = 1 - x;
+            float _t2 = 100 * (y - x * x);
+            float _t3 = y - x * x;
+            float _result = _t1 * _t1 + _t2 * _t3;
 
             // Adjoint sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _t1 = 1 - x;
-            float _t2 = 1 - x;
-            dx += -_t2;
-            dx += -_t1;
-            float _t3 = 100 * (y - x * x);
-            float _t4 = y - x * x;
-            float _g5 = _t4 * 100;
-            dy += _g5;
-            float _g6 = -_g5;
-            dx += _g6 * x;
-            dx += _g6 * x;
-            dy += _t3;
-            float _g7 = -_t3;
-            dx += _g7 * x;
-            dx += _g7 * x;
+            dx += -(2 * _t1);
+            float _g4 = _t3 * 100;
+            dy += _g4;
+            dx += 2 * -_g4 * x;
+            dy += _t2;
+            dx += 2 * -_t2 * x;
             return _result;
         }
 
@@ -46,26 +40,20 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _result = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+            float _t1 = 1 - x;
+            float _t2 = 100 * (y - x * x);
+            float _t3 = y - x * x;
+            float _result = _t1 * _t1 + _t2 * _t3;
 
             // Adjoint sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            float _t1 = 1 - x;
-            float _t2 = 1 - x;
-            dx += -(seed * _t2);
-            dx += -(seed * _t1);
-            float _t3 = 100 * (y - x * x);
-            float _t4 = y - x * x;
-            float _g5 = seed * _t4 * 100;
+            dx += -(2 * seed * _t1);
+            float _g4 = seed * _t3 * 100;
+            dy += _g4;
+            dx += 2 * -_g4 * x;
+            float _g5 = seed * _t2;
             dy += _g5;
-            float _g6 = -_g5;
-            dx += _g6 * x;
-            dx += _g6 * x;
-            float _g7 = seed * _t3;
-            dy += _g7;
-            float _g8 = -_g7;
-            dx += _g8 * x;
-            dx += _g8 * x;
+            dx += 2 * -_g5 * x;
         }
     }
 }

@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _result = MathF.Log(1 + MathF.Exp(x));
+            float _t1 = 1 + MathF.Exp(x);
+            float _result = MathF.Log(_t1);
 
             // Adjoint sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _t1 = 1 + MathF.Exp(x);
             float _t2 = MathF.Exp(x);
             dx += 1f / _t1 * _t2;
             return _result;
@@ -33,11 +33,11 @@ namespace Corpus
 
             // Primal sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _result = MathF.Log(1 + MathF.Exp(x));
+            float _t1 = 1 + MathF.Exp(x);
+            float _result = MathF.Log(_t1);
 
             // Adjoint sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
-            float _t1 = 1 + MathF.Exp(x);
             float _t2 = MathF.Exp(x);
             dx += seed / _t1 * _t2;
         }

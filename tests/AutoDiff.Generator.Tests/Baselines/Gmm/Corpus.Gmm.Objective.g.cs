@@ -147,7 +147,6 @@ namespace Corpus
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    _values.Push(total);
                     total += Math.Exp(mains[k_3] - top);
                 }
                 // line 89: slse += top + Math.Log(total);
@@ -168,7 +167,6 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                _values.Push(asum);
                 asum += Math.Exp(alphas[k_5] - amax);
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
@@ -185,7 +183,6 @@ namespace Corpus
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    _values.Push(frobenius);
                     frobenius += Math.Exp(2 * qs[k_6 * 2 + d_3]);
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
@@ -223,12 +220,12 @@ namespace Corpus
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
             {
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                dgamma += _g28 * gamma * 0.5;
-                dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
+                double _t26 = 0.5 * gamma * gamma;
+                double _g27 = _dprior * frobenius;
+                double _t28 = 0.5 * gamma;
+                dgamma += _g27 * gamma * 0.5;
+                dgamma += _g27 * _t28;
+                _dfrobenius += _dprior * _t26;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = lCount - 1; j >= 0; j--)
@@ -236,15 +233,12 @@ namespace Corpus
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
                     double _t25 = ls[k_6 * lCount + j];
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += _dfrobenius * _t26;
-                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t25;
                 }
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    frobenius = _values.Pop();
                     double _t23 = 2 * qs[k_6 * 2 + d_3];
                     double _t24 = Math.Exp(_t23);
                     dqs[k_6 * 2 + d_3] += _dfrobenius * _t24 * 2;
@@ -261,7 +255,6 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                asum = _values.Pop();
                 double _t19 = alphas[k_5] - amax;
                 double _t20 = Math.Exp(_t19);
                 double _g21 = _dasum * _t20;
@@ -296,7 +289,6 @@ namespace Corpus
                 for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    total = _values.Pop();
                     double _t15 = mains[k_3] - top;
                     double _t16 = Math.Exp(_t15);
                     double _g17 = _dtotal * _t16;
@@ -342,8 +334,7 @@ namespace Corpus
                     for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
+                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                     }
                     // line 68: double norm = 0;
                     double _g10 = _dnorm;
@@ -548,7 +539,6 @@ namespace Corpus
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    _values.Push(total);
                     total += Math.Exp(mains[k_3] - top);
                 }
                 // line 89: slse += top + Math.Log(total);
@@ -569,7 +559,6 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                _values.Push(asum);
                 asum += Math.Exp(alphas[k_5] - amax);
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
@@ -586,7 +575,6 @@ namespace Corpus
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    _values.Push(frobenius);
                     frobenius += Math.Exp(2 * qs[k_6 * 2 + d_3]);
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
@@ -624,12 +612,12 @@ namespace Corpus
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
             {
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                dgamma += _g28 * gamma * 0.5;
-                dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
+                double _t26 = 0.5 * gamma * gamma;
+                double _g27 = _dprior * frobenius;
+                double _t28 = 0.5 * gamma;
+                dgamma += _g27 * gamma * 0.5;
+                dgamma += _g27 * _t28;
+                _dfrobenius += _dprior * _t26;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = lCount - 1; j >= 0; j--)
@@ -637,15 +625,12 @@ namespace Corpus
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
                     double _t25 = ls[k_6 * lCount + j];
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += _dfrobenius * _t26;
-                    dls[k_6 * lCount + j] += _dfrobenius * _t25;
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t25;
                 }
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    frobenius = _values.Pop();
                     double _t23 = 2 * qs[k_6 * 2 + d_3];
                     double _t24 = Math.Exp(_t23);
                     dqs[k_6 * 2 + d_3] += _dfrobenius * _t24 * 2;
@@ -662,7 +647,6 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                asum = _values.Pop();
                 double _t19 = alphas[k_5] - amax;
                 double _t20 = Math.Exp(_t19);
                 double _g21 = _dasum * _t20;
@@ -697,7 +681,6 @@ namespace Corpus
                 for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    total = _values.Pop();
                     double _t15 = mains[k_3] - top;
                     double _t16 = Math.Exp(_t15);
                     double _g17 = _dtotal * _t16;
@@ -743,8 +726,7 @@ namespace Corpus
                     for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
-                        _dlxc[d_2] += _dnorm * lxc[d_2];
+                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                     }
                     // line 68: double norm = 0;
                     double _g10 = _dnorm;

@@ -19,24 +19,16 @@ namespace Corpus
             dcoefficients.Clear();
             dx = 0.0;
             var _values = new GradientStack<double>(64);
-            var _ints = new GradientStack<int>(64);
 
             // Primal sweep
             // line 42: double p = 0;
             double p = 0;
-            // line 43: i = coefficients.Length - 1
-            int i = coefficients.Length - 1;
             // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            int _loop2 = 0;
-            while (i >= 0)
+            for (int i = coefficients.Length - 1; i >= 0; i--)
             {
-                _loop2++;
                 // line 45: p = p * x + coefficients[i];
                 _values.Push(p);
                 p = p * x + coefficients[i];
-                // line 43: i--
-                _ints.Push(i);
-                i -= 1;
             }
             // line 48: return p;
             double _result = p;
@@ -46,10 +38,8 @@ namespace Corpus
             // line 48: return p;
             _dp += 1.0;
             // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            for (int _iteration3 = _loop2; _iteration3 > 0; _iteration3--)
+            for (int i = 0; i <= coefficients.Length - 1; i++)
             {
-                // line 43: i--
-                i = _ints.Pop();
                 // line 45: p = p * x + coefficients[i];
                 double _g1 = _dp;
                 _dp = 0.0;
@@ -59,7 +49,6 @@ namespace Corpus
                 dcoefficients[i] += _g1;
             }
             _values.Dispose();
-            _ints.Dispose();
             return _result;
         }
 
@@ -72,24 +61,16 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'dcoefficients' has length {dcoefficients.Length} but parameter 'coefficients' has length {coefficients.Length}; they must be equal.", nameof(dcoefficients));
             }
             var _values = new GradientStack<double>(64);
-            var _ints = new GradientStack<int>(64);
 
             // Primal sweep
             // line 42: double p = 0;
             double p = 0;
-            // line 43: i = coefficients.Length - 1
-            int i = coefficients.Length - 1;
             // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            int _loop2 = 0;
-            while (i >= 0)
+            for (int i = coefficients.Length - 1; i >= 0; i--)
             {
-                _loop2++;
                 // line 45: p = p * x + coefficients[i];
                 _values.Push(p);
                 p = p * x + coefficients[i];
-                // line 43: i--
-                _ints.Push(i);
-                i -= 1;
             }
             // line 48: return p;
             double _result = p;
@@ -99,10 +80,8 @@ namespace Corpus
             // line 48: return p;
             _dp += seed;
             // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            for (int _iteration3 = _loop2; _iteration3 > 0; _iteration3--)
+            for (int i = 0; i <= coefficients.Length - 1; i++)
             {
-                // line 43: i--
-                i = _ints.Pop();
                 // line 45: p = p * x + coefficients[i];
                 double _g1 = _dp;
                 _dp = 0.0;
@@ -112,7 +91,6 @@ namespace Corpus
                 dcoefficients[i] += _g1;
             }
             _values.Dispose();
-            _ints.Dispose();
         }
     }
 }

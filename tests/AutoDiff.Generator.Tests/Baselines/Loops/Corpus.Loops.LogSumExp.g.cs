@@ -43,7 +43,6 @@ namespace Corpus
                 _values.Push(value_1);
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
-                _values.Push(sum);
                 sum += Math.Exp(value_1 - max);
             }
             // line 35: return max + Math.Log(sum);
@@ -61,7 +60,6 @@ namespace Corpus
             for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
             {
                 // line 32: sum += Math.Exp(value - max);
-                sum = _values.Pop();
                 double _t4 = value_1 - max;
                 double _t5 = Math.Exp(_t4);
                 double _g6 = _dsum * _t5;
@@ -134,7 +132,6 @@ namespace Corpus
                 _values.Push(value_1);
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
-                _values.Push(sum);
                 sum += Math.Exp(value_1 - max);
             }
             // line 35: return max + Math.Log(sum);
@@ -152,7 +149,6 @@ namespace Corpus
             for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
             {
                 // line 32: sum += Math.Exp(value - max);
-                sum = _values.Pop();
                 double _t4 = value_1 - max;
                 double _t5 = Math.Exp(_t4);
                 double _g6 = _dsum * _t5;

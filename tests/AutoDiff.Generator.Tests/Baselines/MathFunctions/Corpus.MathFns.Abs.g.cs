@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 28: return Math.Abs(x) * x;
-            double _result = Math.Abs(x) * x;
+            double _t1 = Math.Abs(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 28: return Math.Abs(x) * x;
-            double _t1 = Math.Abs(x);
             dx += x * Math.Sign(x);
             dx += _t1;
             return _result;
@@ -33,11 +33,11 @@ namespace Corpus
 
             // Primal sweep
             // line 28: return Math.Abs(x) * x;
-            double _result = Math.Abs(x) * x;
+            double _t1 = Math.Abs(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 28: return Math.Abs(x) * x;
-            double _t1 = Math.Abs(x);
             dx += seed * x * Math.Sign(x);
             dx += seed * _t1;
         }

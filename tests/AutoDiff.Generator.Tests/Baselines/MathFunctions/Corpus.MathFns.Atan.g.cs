@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 14: return Math.Atan(3 * x);
-            double _result = Math.Atan(3 * x);
+            double _t1 = 3 * x;
+            double _result = Math.Atan(_t1);
 
             // Adjoint sweep
             // line 14: return Math.Atan(3 * x);
-            double _t1 = 3 * x;
             dx += 1.0 / (1 + _t1 * _t1) * 3;
             return _result;
         }
@@ -32,11 +32,11 @@ namespace Corpus
 
             // Primal sweep
             // line 14: return Math.Atan(3 * x);
-            double _result = Math.Atan(3 * x);
+            double _t1 = 3 * x;
+            double _result = Math.Atan(_t1);
 
             // Adjoint sweep
             // line 14: return Math.Atan(3 * x);
-            double _t1 = 3 * x;
             dx += seed / (1 + _t1 * _t1) * 3;
         }
     }

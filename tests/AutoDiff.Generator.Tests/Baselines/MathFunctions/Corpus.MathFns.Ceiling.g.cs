@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 33: return Math.Ceiling(x) * x;
-            double _result = Math.Ceiling(x) * x;
+            double _t1 = Math.Ceiling(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 33: return Math.Ceiling(x) * x;
-            double _t1 = Math.Ceiling(x);
             dx += _t1;
             return _result;
         }
@@ -32,11 +32,11 @@ namespace Corpus
 
             // Primal sweep
             // line 33: return Math.Ceiling(x) * x;
-            double _result = Math.Ceiling(x) * x;
+            double _t1 = Math.Ceiling(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 33: return Math.Ceiling(x) * x;
-            double _t1 = Math.Ceiling(x);
             dx += seed * _t1;
         }
     }

@@ -17,12 +17,12 @@ namespace Corpus
 
             // Primal sweep
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
-            double _result = Math.Clamp(x, lo, lo + 2) * x;
+            double _t1 = Math.Clamp(x, lo, lo + 2);
+            double _t2 = lo + 2;
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
-            double _t1 = Math.Clamp(x, lo, lo + 2);
-            double _t2 = lo + 2;
             if (x < lo)
             {
                 dlo += x;
@@ -49,12 +49,12 @@ namespace Corpus
 
             // Primal sweep
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
-            double _result = Math.Clamp(x, lo, lo + 2) * x;
+            double _t1 = Math.Clamp(x, lo, lo + 2);
+            double _t2 = lo + 2;
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
-            double _t1 = Math.Clamp(x, lo, lo + 2);
-            double _t2 = lo + 2;
             if (x < lo)
             {
                 dlo += seed * x;

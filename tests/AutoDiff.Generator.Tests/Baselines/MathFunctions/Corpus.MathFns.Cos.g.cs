@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 10: return Math.Cos(2 * x);
-            double _result = Math.Cos(2 * x);
+            double _t1 = 2 * x;
+            double _result = Math.Cos(_t1);
 
             // Adjoint sweep
             // line 10: return Math.Cos(2 * x);
-            double _t1 = 2 * x;
             dx += -Math.Sin(_t1) * 2;
             return _result;
         }
@@ -32,11 +32,11 @@ namespace Corpus
 
             // Primal sweep
             // line 10: return Math.Cos(2 * x);
-            double _result = Math.Cos(2 * x);
+            double _t1 = 2 * x;
+            double _result = Math.Cos(_t1);
 
             // Adjoint sweep
             // line 10: return Math.Cos(2 * x);
-            double _t1 = 2 * x;
             dx += -(seed * Math.Sin(_t1)) * 2;
         }
     }

@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 32: return Math.Floor(x) * x;
-            double _result = Math.Floor(x) * x;
+            double _t1 = Math.Floor(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 32: return Math.Floor(x) * x;
-            double _t1 = Math.Floor(x);
             dx += _t1;
             return _result;
         }
@@ -32,11 +32,11 @@ namespace Corpus
 
             // Primal sweep
             // line 32: return Math.Floor(x) * x;
-            double _result = Math.Floor(x) * x;
+            double _t1 = Math.Floor(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 32: return Math.Floor(x) * x;
-            double _t1 = Math.Floor(x);
             dx += seed * _t1;
         }
     }

@@ -17,11 +17,11 @@ namespace Corpus
 
             // Primal sweep
             // line 29: return Math.Max(x, y) * x;
-            double _result = Math.Max(x, y) * x;
+            double _t1 = Math.Max(x, y);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 29: return Math.Max(x, y) * x;
-            double _t1 = Math.Max(x, y);
             if (x >= y)
             {
                 dx += x;
@@ -41,11 +41,11 @@ namespace Corpus
 
             // Primal sweep
             // line 29: return Math.Max(x, y) * x;
-            double _result = Math.Max(x, y) * x;
+            double _t1 = Math.Max(x, y);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 29: return Math.Max(x, y) * x;
-            double _t1 = Math.Max(x, y);
             if (x >= y)
             {
                 dx += seed * x;

@@ -17,11 +17,11 @@ namespace Corpus
 
             // Primal sweep
             // line 30: return Math.Min(x, y) * y;
-            double _result = Math.Min(x, y) * y;
+            double _t1 = Math.Min(x, y);
+            double _result = _t1 * y;
 
             // Adjoint sweep
             // line 30: return Math.Min(x, y) * y;
-            double _t1 = Math.Min(x, y);
             if (x <= y)
             {
                 dx += y;
@@ -41,11 +41,11 @@ namespace Corpus
 
             // Primal sweep
             // line 30: return Math.Min(x, y) * y;
-            double _result = Math.Min(x, y) * y;
+            double _t1 = Math.Min(x, y);
+            double _result = _t1 * y;
 
             // Adjoint sweep
             // line 30: return Math.Min(x, y) * y;
-            double _t1 = Math.Min(x, y);
             if (x <= y)
             {
                 dx += seed * y;

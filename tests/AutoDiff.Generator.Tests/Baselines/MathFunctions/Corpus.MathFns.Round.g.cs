@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 34: return Math.Round(x) * x;
-            double _result = Math.Round(x) * x;
+            double _t1 = Math.Round(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 34: return Math.Round(x) * x;
-            double _t1 = Math.Round(x);
             dx += _t1;
             return _result;
         }
@@ -32,11 +32,11 @@ namespace Corpus
 
             // Primal sweep
             // line 34: return Math.Round(x) * x;
-            double _result = Math.Round(x) * x;
+            double _t1 = Math.Round(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 34: return Math.Round(x) * x;
-            double _t1 = Math.Round(x);
             dx += seed * _t1;
         }
     }

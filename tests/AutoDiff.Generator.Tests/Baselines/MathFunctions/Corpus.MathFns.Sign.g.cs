@@ -16,12 +16,12 @@ namespace Corpus
 
             // Primal sweep
             // line 36: return Math.Sign(x) * x * x;
-            double _result = Math.Sign(x) * x * x;
+            double _t1 = Math.Sign(x) * x;
+            int _t2 = Math.Sign(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 36: return Math.Sign(x) * x * x;
-            double _t1 = Math.Sign(x) * x;
-            int _t2 = Math.Sign(x);
             dx += x * _t2;
             dx += _t1;
             return _result;
@@ -34,12 +34,12 @@ namespace Corpus
 
             // Primal sweep
             // line 36: return Math.Sign(x) * x * x;
-            double _result = Math.Sign(x) * x * x;
+            double _t1 = Math.Sign(x) * x;
+            int _t2 = Math.Sign(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 36: return Math.Sign(x) * x * x;
-            double _t1 = Math.Sign(x) * x;
-            int _t2 = Math.Sign(x);
             dx += seed * x * _t2;
             dx += seed * _t1;
         }

@@ -16,14 +16,12 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return Math.Sin(x * x);
-            double _result = Math.Sin(x * x);
+            double _t1 = x * x;
+            double _result = Math.Sin(_t1);
 
             // Adjoint sweep
             // line 9: return Math.Sin(x * x);
-            double _t1 = x * x;
-            double _g2 = Math.Cos(_t1);
-            dx += _g2 * x;
-            dx += _g2 * x;
+            dx += 2 * Math.Cos(_t1) * x;
             return _result;
         }
 
@@ -34,14 +32,12 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return Math.Sin(x * x);
-            double _result = Math.Sin(x * x);
+            double _t1 = x * x;
+            double _result = Math.Sin(_t1);
 
             // Adjoint sweep
             // line 9: return Math.Sin(x * x);
-            double _t1 = x * x;
-            double _g2 = seed * Math.Cos(_t1);
-            dx += _g2 * x;
-            dx += _g2 * x;
+            dx += 2 * (seed * Math.Cos(_t1)) * x;
         }
     }
 }

@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 35: return Math.Truncate(x) * x;
-            double _result = Math.Truncate(x) * x;
+            double _t1 = Math.Truncate(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 35: return Math.Truncate(x) * x;
-            double _t1 = Math.Truncate(x);
             dx += _t1;
             return _result;
         }
@@ -32,11 +32,11 @@ namespace Corpus
 
             // Primal sweep
             // line 35: return Math.Truncate(x) * x;
-            double _result = Math.Truncate(x) * x;
+            double _t1 = Math.Truncate(x);
+            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 35: return Math.Truncate(x) * x;
-            double _t1 = Math.Truncate(x);
             dx += seed * _t1;
         }
     }

@@ -47,13 +47,11 @@ namespace Corpus
                 for (int j = 0; j < 4; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
-                    _values.Push(a);
                     a = parameters[12 + j];
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 0; i < 3; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        _values.Push(a);
                         a += parameters[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
@@ -88,8 +86,7 @@ namespace Corpus
             for (int n = ys.Length - 1; n >= 0; n--)
             {
                 // line 38: loss += error * error;
-                _derror += _dloss * error;
-                _derror += _dloss * error;
+                _derror += 2 * _dloss * error;
                 // line 37: double error = output - ys[n];
                 double _g8 = _derror;
                 _derror = 0.0;
@@ -114,14 +111,13 @@ namespace Corpus
                     // line 28: hidden[j] = Math.Tanh(a);
                     double _g4 = _dhidden[j];
                     _dhidden[j] = 0.0;
+                    double _t5 = hidden[j];
                     hidden[j] = _values.Pop();
-                    double _t5 = Math.Tanh(a);
                     _da += _g4 * (1 - _t5 * _t5);
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 3 - 1; i >= 0; i--)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        a = _values.Pop();
                         double _t2 = parameters[j * 3 + i];
                         double _t3 = xs[n * 3 + i];
                         dparameters[j * 3 + i] += _da * _t3;
@@ -130,7 +126,6 @@ namespace Corpus
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     double _g1 = _da;
                     _da = 0.0;
-                    a = _values.Pop();
                     dparameters[12 + j] += _g1;
                 }
             }
@@ -175,13 +170,11 @@ namespace Corpus
                 for (int j = 0; j < 4; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
-                    _values.Push(a);
                     a = parameters[12 + j];
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 0; i < 3; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        _values.Push(a);
                         a += parameters[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
@@ -216,8 +209,7 @@ namespace Corpus
             for (int n = ys.Length - 1; n >= 0; n--)
             {
                 // line 38: loss += error * error;
-                _derror += _dloss * error;
-                _derror += _dloss * error;
+                _derror += 2 * _dloss * error;
                 // line 37: double error = output - ys[n];
                 double _g8 = _derror;
                 _derror = 0.0;
@@ -242,14 +234,13 @@ namespace Corpus
                     // line 28: hidden[j] = Math.Tanh(a);
                     double _g4 = _dhidden[j];
                     _dhidden[j] = 0.0;
+                    double _t5 = hidden[j];
                     hidden[j] = _values.Pop();
-                    double _t5 = Math.Tanh(a);
                     _da += _g4 * (1 - _t5 * _t5);
                     // line 23: for (int i = 0; i < Inputs; i++)
                     for (int i = 3 - 1; i >= 0; i--)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        a = _values.Pop();
                         double _t2 = parameters[j * 3 + i];
                         double _t3 = xs[n * 3 + i];
                         dparameters[j * 3 + i] += _da * _t3;
@@ -258,7 +249,6 @@ namespace Corpus
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     double _g1 = _da;
                     _da = 0.0;
-                    a = _values.Pop();
                     dparameters[12 + j] += _g1;
                 }
             }

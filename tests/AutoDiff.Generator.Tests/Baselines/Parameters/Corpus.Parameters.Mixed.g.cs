@@ -20,15 +20,15 @@ namespace Corpus
             // line 16: var sign = flip ? -1.0 : 1.0;
             double sign = flip ? -1.0 : 1.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
-            double _result = sign * p + Math.Sin(x + global::Corpus.Parameters.Offset) + (double)(n / 2) + (float)n * x;
+            double _t1 = x + global::Corpus.Parameters.Offset;
+            float _t2 = (float)n;
+            double _result = sign * p + Math.Sin(_t1) + (double)(n / 2) + _t2 * x;
 
             // Adjoint sweep
             double _dp = 0.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
             _dp += sign;
-            double _t1 = x + global::Corpus.Parameters.Offset;
             dx += Math.Cos(_t1);
-            float _t2 = (float)n;
             dx += _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
             dx += _dp * c * (n * Math.Pow(x, n - 1));
@@ -47,15 +47,15 @@ namespace Corpus
             // line 16: var sign = flip ? -1.0 : 1.0;
             double sign = flip ? -1.0 : 1.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
-            double _result = sign * p + Math.Sin(x + global::Corpus.Parameters.Offset) + (double)(n / 2) + (float)n * x;
+            double _t1 = x + global::Corpus.Parameters.Offset;
+            float _t2 = (float)n;
+            double _result = sign * p + Math.Sin(_t1) + (double)(n / 2) + _t2 * x;
 
             // Adjoint sweep
             double _dp = 0.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
             _dp += seed * sign;
-            double _t1 = x + global::Corpus.Parameters.Offset;
             dx += seed * Math.Cos(_t1);
-            float _t2 = (float)n;
             dx += seed * _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
             dx += _dp * c * (n * Math.Pow(x, n - 1));

@@ -20,21 +20,19 @@ namespace Corpus
             // line 12: var t = x * y + z;
             double t = x * y + z;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
-            double _result = Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
+            double _t1 = Math.Sin(t);
+            double _t2 = t / (1 + z * z);
+            double _t4 = 1 + z * z;
+            double _result = _t1 * t + Math.Exp(_t2);
 
             // Adjoint sweep
             double _dt = 0.0;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
-            double _t1 = Math.Sin(t);
             _dt += t * Math.Cos(t);
             _dt += _t1;
-            double _t2 = t / (1 + z * z);
             double _t3 = Math.Exp(_t2);
-            double _t4 = 1 + z * z;
             _dt += _t3 / _t4;
-            double _g5 = -(_t3 * (t / _t4) / _t4);
-            dz += _g5 * z;
-            dz += _g5 * z;
+            dz += 2 * -(_t3 * (t / _t4) / _t4) * z;
             // line 12: var t = x * y + z;
             dx += _dt * y;
             dy += _dt * x;
@@ -51,22 +49,20 @@ namespace Corpus
             // line 12: var t = x * y + z;
             double t = x * y + z;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
-            double _result = Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
+            double _t1 = Math.Sin(t);
+            double _t2 = t / (1 + z * z);
+            double _t5 = 1 + z * z;
+            double _result = _t1 * t + Math.Exp(_t2);
 
             // Adjoint sweep
             double _dt = 0.0;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
-            double _t1 = Math.Sin(t);
             _dt += seed * t * Math.Cos(t);
             _dt += seed * _t1;
-            double _t2 = t / (1 + z * z);
             double _t3 = Math.Exp(_t2);
             double _g4 = seed * _t3;
-            double _t5 = 1 + z * z;
             _dt += _g4 / _t5;
-            double _g6 = -(_g4 * (t / _t5) / _t5);
-            dz += _g6 * z;
-            dz += _g6 * z;
+            dz += 2 * -(_g4 * (t / _t5) / _t5) * z;
             // line 12: var t = x * y + z;
             dx += _dt * y;
             dy += _dt * x;

@@ -16,11 +16,11 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _result = Math.Log(1 + Math.Exp(x));
+            double _t1 = 1 + Math.Exp(x);
+            double _result = Math.Log(_t1);
 
             // Adjoint sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _t1 = 1 + Math.Exp(x);
             double _t2 = Math.Exp(x);
             dx += 1.0 / _t1 * _t2;
             return _result;
@@ -33,11 +33,11 @@ namespace Corpus
 
             // Primal sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _result = Math.Log(1 + Math.Exp(x));
+            double _t1 = 1 + Math.Exp(x);
+            double _result = Math.Log(_t1);
 
             // Adjoint sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
-            double _t1 = 1 + Math.Exp(x);
             double _t2 = Math.Exp(x);
             dx += seed / _t1 * _t2;
         }
