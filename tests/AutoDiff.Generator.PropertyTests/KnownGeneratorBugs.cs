@@ -13,6 +13,19 @@ internal static class KnownGeneratorBugs
     /// </summary>
     public static readonly bool DoubleNegationBecomesDecrement = true;
 
+    /// <summary>
+    /// The adjoint of <c>t = Math.Tanh(a)</c> (also Exp, Sqrt, Cbrt) reads <c>t</c> back instead of the value it had then,
+    /// so a later <c>t -= x</c> corrupts the derivative. While set, random programs assign such calls as <c>call + 0.0</c>
+    /// (exactly equal), which stores the call's output in a temporary instead of the local.
+    /// </summary>
+    public static readonly bool OverwrittenOutputIsReadBack = true;
+
+    /// <summary>The right-hand side to write for a local's assignment or declaration, stepping around <see cref="OverwrittenOutputIsReadBack"/>.</summary>
+    public static string AssignedValue(Programs.Expr value, string rendered) =>
+        OverwrittenOutputIsReadBack && value is Programs.UnaryCall { Op: Programs.Unary.Tanh or Programs.Unary.Exp or Programs.Unary.Sqrt or Programs.Unary.Cbrt }
+            ? rendered + " + 0.0"
+            : rendered;
+
     /// <summary>A method in a malformed type (<c>static class partial T</c>) gets hint name <c>&lt;invalid-global-code&gt;…</c>: CS8785.</summary>
     public static bool IsInvalidHintName(string problem) =>
         problem.Contains("CS8785") || problem.Contains("generator threw")

@@ -3,7 +3,7 @@ using AutoDiff.PropertyTests.Compiling;
 
 namespace AutoDiff.PropertyTests.Robustness;
 
-/// <summary>A scalar function written twice — as a [Differentiable] double method and as its tape twin on Value.</summary>
+/// <summary>A scalar function written twice — as a [Differentiable] double method and as its tape twin on Value (expression or <c>{ block }</c> bodies).</summary>
 internal sealed record ClosedFormCase(string Name, string[] Parameters, string DoubleBody, string TapeBody);
 
 /// <summary>
@@ -21,7 +21,7 @@ internal sealed class ClosedFormProgram : IDisposable
         var source = new StringBuilder("using System;\nusing System.Linq;\nusing AutoDiff;\n\npublic static partial class Closed\n{\n");
         foreach (var c in list)
         {
-            source.AppendLine($"    [Differentiable] public static double {c.Name}({string.Join(", ", c.Parameters.Select(p => "double " + p))}) => {c.DoubleBody};");
+            source.AppendLine($"    [Differentiable] public static double {c.Name}({string.Join(", ", c.Parameters.Select(p => "double " + p))}){Body(c.DoubleBody)}");
         }
 
         source.AppendLine("""
@@ -63,7 +63,7 @@ internal sealed class ClosedFormProgram : IDisposable
         foreach (var c in list)
         {
             var indices = Enumerable.Range(0, c.Parameters.Length).ToArray();
-            source.AppendLine($"    public static Value {c.Name}({string.Join(", ", c.Parameters.Select(p => "Value " + p))}) => {c.TapeBody};");
+            source.AppendLine($"    public static Value {c.Name}({string.Join(", ", c.Parameters.Select(p => "Value " + p))}){Body(c.TapeBody)}");
             source.AppendLine($"    public static double {c.Name}Grad(double[] s, double[] w, double[] ds, double[] dw)");
             source.AppendLine("    {");
             source.AppendLine($"        var v = new Value[] {{ {string.Join(", ", indices.Select(i => $"new Value(s[{i}])"))} }};");
@@ -86,6 +86,9 @@ internal sealed class ClosedFormProgram : IDisposable
         var input = TestCompilation.Create("ClosedForm" + Guid.NewGuid().ToString("N"), [TestCompilation.Parse(source.ToString(), "ClosedForm.cs")]);
         _assembly = LoadedAssembly.Emit(TestCompilation.RunGenerator(input).Output);
     }
+
+    /// <summary>A body given as <c>{ ... }</c> is a block; anything else is an expression body.</summary>
+    private static string Body(string body) => body.StartsWith('{') ? "\n    " + body : " => " + body + ";";
 
     public GradFn Generated(string name) => _assembly.Delegate<GradFn>("Generated", name + "Grad");
 
