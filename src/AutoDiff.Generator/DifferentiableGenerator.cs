@@ -1,3 +1,4 @@
+using AutoDiff.Generator.Diagnostics;
 using AutoDiff.Generator.Emit;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Parsing;
@@ -22,12 +23,17 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 MethodParser.Parse)
             .WithTrackingName(TrackingNames.ParsedMethods);
 
-        var models = parsed
-            .Where(static r => r.Model is not null)
-            .Select(static (r, _) => r.Model!)
-            .WithTrackingName(TrackingNames.Models);
+        var emitted = parsed
+            .Select(static (r, _) => EmitStage.Run(r))
+            .WithTrackingName(TrackingNames.EmittedMethods);
 
-        var diagnostics = parsed
+        // Files and diagnostics part here: a file holds no position, so a method that only moved is not re-added.
+        var files = emitted
+            .Where(static r => r.File is not null)
+            .Select(static (r, _) => r.File!)
+            .WithTrackingName(TrackingNames.GeneratedFiles);
+
+        var diagnostics = emitted
             .Select(static (r, _) => r.Diagnostics)
             .WithTrackingName(TrackingNames.MethodDiagnostics);
 
@@ -38,23 +44,23 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 DerivativeOfValidator.Validate)
             .WithTrackingName(TrackingNames.DerivativeOfChecks);
 
-        context.RegisterSourceOutput(models, static (spc, model) => Emit(spc, model));
+        context.RegisterSourceOutput(files, static (spc, file) => Add(spc, file));
         context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
         context.RegisterSourceOutput(derivativeOfChecks, static (spc, list) => Report(spc, list));
     }
 
-    private static void Emit(SourceProductionContext context, MethodModel model)
+    private static void Add(SourceProductionContext context, GeneratedFile file)
     {
-        // An emit failure costs only this method its code, as a diagnostic, never CS8785.
-        var (source, error) = Emitter.TryEmit(model);
-        if (source is not null)
+        // Hint names are sanitized and unique by construction; should AddSource still refuse one, the method loses
+        // its file with a diagnostic instead of the whole generator failing with CS8785. The file holds no position
+        // (it must not, to stay cached when the method moves), so this last-resort diagnostic has none either.
+        try
         {
-            context.AddSource(model.HintName, source);
+            context.AddSource(file.HintName, file.Source);
         }
-
-        if (error is not null)
+        catch (System.ArgumentException exception)
         {
-            context.ReportDiagnostic(error.ToDiagnostic());
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, file.HintName, exception.Message));
         }
     }
 
@@ -62,7 +68,15 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            try
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+            catch (System.ArgumentException)
+            {
+                // A location outside the tree it names (malformed input); the diagnostic still says what is wrong.
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ById(diagnostic.Id), Location.None, System.Linq.Enumerable.ToArray<object>(diagnostic.MessageArgs)));
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ namespace AutoDiff.Generator;
 internal static class TrackingNames
 {
     public const string ParsedMethods = nameof(ParsedMethods);
-    public const string Models = nameof(Models);
+    public const string EmittedMethods = nameof(EmittedMethods);
+    public const string GeneratedFiles = nameof(GeneratedFiles);
     public const string MethodDiagnostics = nameof(MethodDiagnostics);
     public const string DerivativeOfChecks = nameof(DerivativeOfChecks);
 }

@@ -77,8 +77,8 @@ public class DiagnosticTests
         var model = new MethodModel(
             null, EquatableArray.Of(new ContainingTypeModel("class", "C")), EquatableArray<string>.Empty, "F", "public", NumKind.Double,
             EquatableArray.Of(new ParameterModel("x", "double", ParamRole.Scalar, NumKind.Double, "dx")), "seed",
-            EquatableArray.Of<Stmt>(new ContinueStmt(1, "continue;")), null, null, null, "C.F.g.cs", null);
-        var (source, error) = Emitter.TryEmit(model);
+            EquatableArray.Of<Stmt>(new ContinueStmt(1, "continue;")), null, null, null, "C.F.g.cs");
+        var (source, error) = Emitter.TryEmit(model, null);
         Assert.Null(source);
         Assert.Equal("AD0010", error!.Id);
     }

@@ -21,7 +21,7 @@ public class IncrementalTests
         """;
 
     private static readonly string[] Steps =
-        [TrackingNames.ParsedMethods, TrackingNames.Models, TrackingNames.MethodDiagnostics];
+        [TrackingNames.ParsedMethods, TrackingNames.EmittedMethods, TrackingNames.GeneratedFiles, TrackingNames.MethodDiagnostics];
 
     [Fact]
     public void Unrelated_edit_leaves_every_step_cached()
@@ -54,14 +54,50 @@ public class IncrementalTests
             CSharpSyntaxTree.ParseText(Functions.Replace("x * x * x", "x * x * x * 2"), new CSharpParseOptions(LanguageVersion.Latest), path: "Source0.cs"));
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        var models = second.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(2, models.Count);
-        Assert.Single(models, o => o.Reason == IncrementalStepRunReason.Modified);
-        var modified = (MethodModel)models.Single(o => o.Reason == IncrementalStepRunReason.Modified).Value;
-        Assert.Equal("Cube", modified.Name);
+        var files = second.TrackedSteps[TrackingNames.GeneratedFiles].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, files.Count);
+        var modified = (GeneratedFile)Assert.Single(files, o => o.Reason == IncrementalStepRunReason.Modified).Value;
+        Assert.Equal("Samples.Functions.Cube.g.cs", modified.HintName);
 
         var emitted = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
         Assert.Single(emitted, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+    }
+
+    [Fact]
+    public void Editing_one_method_without_changing_line_count_re_emits_only_its_file_even_when_its_length_changes()
+    {
+        // Square is written first, so lengthening its body shifts every character offset of Cube behind it.
+        var compilation = GeneratorHarness.CreateCompilation(Functions);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(Functions.Replace("=> x * x;", "=> x * x * 1.25 + x;"), new CSharpParseOptions(LanguageVersion.Latest), path: "Source0.cs"));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var emitted = second.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput]
+            .Where(s => s.Inputs.Any(i => i.Source.Outputs[i.OutputIndex].Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified))
+            .SelectMany(s => s.Inputs.Select(i => i.Source.Outputs[i.OutputIndex].Value))
+            .ToList();
+        var file = (GeneratedFile)Assert.Single(emitted, v => v is GeneratedFile);
+        Assert.Equal("Samples.Functions.Square.g.cs", file.HintName);
+        Assert.Equal(before["Samples.Functions.Cube.g.cs"], second.GeneratedSources.Single(s => s.HintName == "Samples.Functions.Cube.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Adding_a_line_above_a_method_re_emits_it_because_its_line_comments_change()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Functions);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(Functions.Replace("=> x * x;", "=>\n x * x;"), new CSharpParseOptions(LanguageVersion.Latest), path: "Source0.cs"));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var cube = second.GeneratedSources.Single(s => s.HintName == "Samples.Functions.Cube.g.cs").SourceText.ToString();
+        Assert.Contains("// line 8: return x * x * x;", cube);
+        var files = second.TrackedSteps[TrackingNames.GeneratedFiles].SelectMany(s => s.Outputs).ToList();
+        Assert.All(files, o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
     }
 
     [Fact]
@@ -69,10 +105,10 @@ public class IncrementalTests
     {
         var first = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(CorpusFiles.Source("Gmm"))).GetRunResult().Results.Single();
         var second = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(CorpusFiles.Source("Gmm"))).GetRunResult().Results.Single();
-        var a = first.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
-        var b = second.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        var a = first.TrackedSteps[TrackingNames.ParsedMethods].SelectMany(s => s.Outputs).Select(o => ((MethodParseResult)o.Value).Model).ToList();
+        var b = second.TrackedSteps[TrackingNames.ParsedMethods].SelectMany(s => s.Outputs).Select(o => ((MethodParseResult)o.Value).Model).ToList();
         Assert.Equal(a, b);
-        Assert.Equal(a.Select(m => m.GetHashCode()), b.Select(m => m.GetHashCode()));
+        Assert.Equal(a.Select(m => m!.GetHashCode()), b.Select(m => m!.GetHashCode()));
     }
 
     [Fact]

@@ -24,8 +24,7 @@ public class TransformationTests
         null,
         null,
         null,
-        "C.F.g.cs",
-        null);
+        "C.F.g.cs");
 
     private static string[] Lines(MethodModel model, bool pullback) =>
         AdjointWriter.Write(model, pullback).Lines.Select(l => l.Trim()).ToArray();
@@ -34,8 +33,10 @@ public class TransformationTests
     public void Product_rule_sends_each_factor_the_other()
     {
         var lines = Lines(Model(new ReturnStmt(new BinaryExpr("*", X, Y, NumKind.Double), 3, "return x * y;")), pullback: true);
-        Assert.Contains("dx += seed * y;", lines);
-        Assert.Contains("dy += seed * x;", lines);
+        Assert.Contains("_dx += seed * y;", lines);
+        Assert.Contains("_dy += seed * x;", lines);
+        Assert.Contains("dx += _dx;", lines); // summed locally, added into the caller's adjoint once
+        Assert.Contains("dy += _dy;", lines);
         Assert.Contains("// line 3: return x * y;", lines);
     }
 

@@ -10,7 +10,7 @@ internal static class Emitter
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoDiff.Generator\", \"0.1.0\")]";
 
     /// <summary>The file's text, or an AD0010 diagnostic when emitting fails (the generator never throws).</summary>
-    public static (string? Source, DiagnosticInfo? Error) TryEmit(MethodModel method)
+    public static (string? Source, DiagnosticInfo? Error) TryEmit(MethodModel method, LocationInfo? location)
     {
         try
         {
@@ -19,7 +19,7 @@ internal static class Emitter
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return (null, DiagnosticInfo.Create(
-                Diagnostics.DiagnosticDescriptors.InternalError, method.Location, method.Name, exception.GetType().Name + ": " + exception.Message));
+                Diagnostics.DiagnosticDescriptors.InternalError, location, method.Name, exception.GetType().Name + ": " + exception.Message));
         }
     }
 
@@ -58,12 +58,6 @@ internal static class Emitter
         if (method.Namespace is not null)
         {
             writer.Close();
-        }
-
-        if (withGradient.Lines.Any(l => l.Contains("new GradientStack<")))
-        {
-            writer.Line();
-            GradientStackSource.Write(writer);
         }
 
         return writer.ToString();

@@ -41,12 +41,15 @@ internal enum ParamRole
 /// <summary>
 /// A call of another differentiable method: <paramref name="Target"/> computes the value,
 /// <paramref name="Pullback"/> (its generated pullback or its [DerivativeOf] method) the adjoints.
+/// <paramref name="ParamKinds"/> are the callee's parameter element kinds: its <c>ref</c> adjoints have those types,
+/// which may differ from the arguments' (a float passed to a double parameter).
 /// </summary>
 internal sealed record DifferentiableCallExpr(
     string Target,
     string Pullback,
     EquatableArray<Expr> Args,
     EquatableArray<ParamRole> Roles,
+    EquatableArray<NumKind> ParamKinds,
     NumKind Kind) : Expr(Kind);
 
 /// <summary>An expression that carries no derivative, kept as source text (static readonly field, int helper call).</summary>

@@ -32,8 +32,11 @@ internal sealed record MethodModel(
     string? UserPullback,
     string? FallbackBody,
     string? FallbackReason,
-    string HintName,
-    LocationInfo? Location);
+    string HintName);
 
-/// <summary>The result of parsing one method: a model to emit (null when it cannot be differentiated) and diagnostics.</summary>
-internal sealed record MethodParseResult(MethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The result of parsing one method: a model to emit (null when it cannot be differentiated), where the method is
+/// (for an emit failure's diagnostic), and diagnostics. Only this record holds positions; the model does not, so
+/// an edit that moves a method without changing it leaves its model, and its generated file, untouched.
+/// </summary>
+internal sealed record MethodParseResult(MethodModel? Model, LocationInfo? Location, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -418,6 +418,7 @@ internal sealed class BodyParser
                 prefix + (userPullback ?? callee.Name + "Pullback"),
                 args.ToEquatableArray(),
                 callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
+                callee.Parameters.Select(p => TypeClassifier.Scalar(p.Type) ?? TypeClassifier.FloatingSequence(p.Type) ?? NumKind.Int).ToEquatableArray(),
                 kind);
         }
 

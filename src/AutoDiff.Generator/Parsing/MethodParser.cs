@@ -28,7 +28,7 @@ internal static class MethodParser
         }
         catch (Exception exception)
         {
-            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name, exception.GetType().Name + ": " + exception.Message));
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SafeLocation(syntax), method.Name, exception.GetType().Name + ": " + exception.Message));
         }
     }
 
@@ -139,12 +139,23 @@ internal static class MethodParser
             userPullback,
             fallbackBody,
             fallbackReason,
-            HintName(method),
-            at);
-        return new MethodParseResult(model, diagnostics.ToEquatableArray());
+            HintNames.For(method));
+        return new MethodParseResult(model, at, diagnostics.ToEquatableArray());
     }
 
-    private static MethodParseResult Failed(DiagnosticInfo diagnostic) => new(null, EquatableArray.Of(diagnostic));
+    private static MethodParseResult Failed(DiagnosticInfo diagnostic) => new(null, diagnostic.Location, EquatableArray.Of(diagnostic));
+
+    private static LocationInfo? SafeLocation(MethodDeclarationSyntax syntax)
+    {
+        try
+        {
+            return LocationInfo.From(syntax.Identifier.GetLocation());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     private static string? FindClash(IMethodSymbol method)
     {
@@ -185,27 +196,4 @@ internal static class MethodParser
             .Where(u => u.GlobalKeyword.IsKind(SyntaxKind.None))
             .Select(u => BodyParser.OneLine(u))
             .ToEquatableArray();
-
-    private static string HintName(IMethodSymbol method)
-    {
-        var parts = new List<string>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            parts.Insert(0, type.MetadataName.Replace('`', '_'));
-        }
-
-        if (method.ContainingNamespace is { IsGlobalNamespace: false } ns)
-        {
-            parts.Insert(0, ns.ToDisplayString());
-        }
-
-        // Overloads share a name; only then does the file name carry the parameter types.
-        var overloaded = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Count() > 1;
-        var signature = string.Join("_", method.Parameters.Select(p => Sanitize(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))));
-        parts.Add(method.Name + (overloaded && signature.Length > 0 ? "_" + signature : string.Empty));
-        return string.Join(".", parts) + ".g.cs";
-    }
-
-    private static string Sanitize(string text) =>
-        new(text.Where(c => c != ']' && c != '>').Select(c => char.IsLetterOrDigit(c) ? c : c == '[' ? 'A' : '_').ToArray());
 }

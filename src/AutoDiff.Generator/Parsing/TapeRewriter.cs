@@ -99,6 +99,26 @@ internal static class TapeRewriter
                 : visited;
         }
 
+        // A constant stays a double: 'const Value' is not C# (CS0134), and Value mixes with double anyway.
+        public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node) =>
+            node.IsConst ? node : base.VisitLocalDeclarationStatement(node);
+
+        public override SyntaxNode? VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
+        {
+            var visited = (PrefixUnaryExpressionSyntax)base.VisitPrefixUnaryExpression(node)!;
+            if (node.IsKind(SyntaxKind.UnaryPlusExpression) && IsFloating(model.GetTypeInfo(node, cancellationToken).Type))
+            {
+                // Value has no unary '+', and on a number it is the identity; its operand is already a unary expression.
+                return visited.Operand.WithTriviaFrom(visited);
+            }
+
+            // Formatting joins '-' and '-y' into the pre-decrement '--y'; parentheses keep them two negations.
+            return visited.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression
+                   && visited.Operand.GetFirstToken().Kind() is SyntaxKind.MinusToken or SyntaxKind.PlusToken or SyntaxKind.MinusMinusToken or SyntaxKind.PlusPlusToken
+                ? visited.WithOperand(SyntaxFactory.ParenthesizedExpression(visited.Operand.WithoutTrivia()))
+                : visited;
+        }
+
         public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
         {
             var visited = (BinaryExpressionSyntax)base.VisitBinaryExpression(node)!;

@@ -21,7 +21,7 @@ internal sealed partial class AdjointWriter
     private readonly Dictionary<string, ParameterModel> _parameters;
     private readonly Dictionary<string, string> _adjointOf = new();
     private readonly Dictionary<string, NumKind> _localAdjointKinds = new();
-    private readonly HashSet<string> _reassignedParameters;
+    private readonly List<string> _scalarParameters;
     private readonly List<BufferStmt> _buffers;
     private readonly HashSet<string> _usedNames = new();
     private readonly Dictionary<string, int> _versions = new();
@@ -66,10 +66,8 @@ internal sealed partial class AdjointWriter
             }
         }
 
-        _reassignedParameters = new HashSet<string>(statements.OfType<AssignStmt>()
-            .Select(a => a.Target is VarExpr v ? v.Name : null)
-            .Where(n => n is not null && _parameters.ContainsKey(n))!);
         _buffers = statements.OfType<BufferStmt>().ToList();
+        _scalarParameters = method.Parameters.Where(p => p.Role == ParamRole.Scalar).Select(p => p.Name).ToList();
 
         foreach (var declaration in statements.OfType<DeclareStmt>().Where(d => d.Kind.IsFloating() && _varied.Contains(d.Name)))
         {
@@ -77,7 +75,9 @@ internal sealed partial class AdjointWriter
             _localAdjointKinds[_adjointOf[declaration.Name]] = declaration.Kind;
         }
 
-        foreach (var name in _reassignedParameters.Where(n => _parameters[n].Role == ParamRole.Scalar).OrderBy(n => n, System.StringComparer.Ordinal))
+        // Every scalar parameter's adjoint is summed in a local and stored once at the end: `dx += …` on the out/ref
+        // parameter itself would be a store through a reference per contribution, which the JIT keeps in memory.
+        foreach (var name in _scalarParameters)
         {
             _adjointOf[name] = Fresh("_d" + name);
             _localAdjointKinds[_adjointOf[name]] = _parameters[name].ElementKind;
@@ -98,6 +98,9 @@ internal sealed partial class AdjointWriter
 
     private NumKind Scalar => _method.ReturnKind;
 
+    /// <summary>The runtime's value stack (public there, rather than a file-local type here, so C# 10 compiles the output).</summary>
+    private const string StackType = "global::AutoDiff.CompilerServices.GradientStack";
+
     /// <summary>The body of <c>{Name}WithGradient</c> (or <c>{Name}Pullback</c> when <paramref name="pullback"/>).</summary>
     public static Fragment Write(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody();
 
@@ -115,61 +118,72 @@ internal sealed partial class AdjointWriter
 
         if (!_pullback)
         {
-            foreach (var parameter in _method.Parameters.Where(p => p.Role != ParamRole.Passive))
+            foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
             {
-                body.Add(parameter.Role == ParamRole.Span
-                    ? parameter.AdjointName + ".Clear();"
-                    : parameter.AdjointName + " = " + Code.Number(0, parameter.ElementKind) + ";");
+                body.Add(parameter.AdjointName + ".Clear();");
             }
         }
 
         body.Add(_hoisted);
+        var stacks = new List<string>();
         if (_usesValueStack)
         {
-            body.Add("var _values = new GradientStack<double>(64);");
+            body.Add("var _values = new " + StackType + "<double>(64);");
+            stacks.Add("_values");
         }
 
         if (_usesIntStack)
         {
-            body.Add("var _ints = new GradientStack<int>(64);");
+            body.Add("var _ints = new " + StackType + "<int>(64);");
+            stacks.Add("_ints");
         }
 
-        body.Add(string.Empty);
-        body.Add("// Primal sweep");
-        body.Add(forward);
-        body.Add(string.Empty);
-        body.Add("// Adjoint sweep");
+        if (!body.IsEmpty)
+        {
+            body.Add(string.Empty);
+        }
+
+        var sweeps = new Fragment();
+        sweeps.Add("// Primal sweep");
+        sweeps.Add(forward);
+        sweeps.Add(string.Empty);
+        sweeps.Add("// Adjoint sweep");
         foreach (var pair in _localAdjointKinds)
         {
-            body.Add(pair.Value.Keyword() + " " + pair.Key + " = " + Code.Number(0, pair.Value) + ";");
+            sweeps.Add(pair.Value.Keyword() + " " + pair.Key + " = " + Code.Number(0, pair.Value) + ";");
         }
 
-        body.Add(reverse);
-        foreach (var name in _reassignedParameters.Where(n => _parameters[n].Role == ParamRole.Scalar).OrderBy(n => n, System.StringComparer.Ordinal))
+        sweeps.Add(reverse);
+        foreach (var name in _scalarParameters)
         {
-            body.Add(_parameters[name].AdjointName + (_pullback ? " += " : " = ") + _adjointOf[name] + ";");
+            sweeps.Add(_parameters[name].AdjointName + (_pullback ? " += " : " = ") + _adjointOf[name] + ";");
         }
 
         foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
         {
-            body.Add("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return(" + _adjointOf[buffer.Name] + "_pool);");
-        }
-
-        if (_usesValueStack)
-        {
-            body.Add("_values.Dispose();");
-        }
-
-        if (_usesIntStack)
-        {
-            body.Add("_ints.Dispose();");
+            sweeps.Add("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return(" + _adjointOf[buffer.Name] + "_pool);");
         }
 
         if (!_pullback)
         {
-            body.Add("return " + _resultName + ";");
+            sweeps.Add("return " + _resultName + ";");
         }
 
+        if (stacks.Count == 0)
+        {
+            body.Add(sweeps);
+            return body;
+        }
+
+        // The stacks go back to the pool even when the body throws (a callee's argument check, an index out of range).
+        body.Block("try", sweeps);
+        var release = new Fragment();
+        foreach (var stack in stacks)
+        {
+            release.Add(stack + ".Dispose();");
+        }
+
+        body.Block("finally", release);
         return body;
     }
 

@@ -40,7 +40,18 @@ internal readonly record struct Code(string Text, int Precedence)
     public static Code Neg(Code operand) =>
         operand.Precedence == Unary && operand.Text.StartsWith("-", System.StringComparison.Ordinal) && !operand.Text.StartsWith("--", System.StringComparison.Ordinal)
             ? new Code(operand.Text.Substring(1), Primary).Reparse()
-            : new Code("-" + operand.At(Unary), Unary);
+            : Prefix("-", operand);
+
+    /// <summary>
+    /// A prefix operator applied to <paramref name="operand"/>. An operand that starts with the same sign is
+    /// parenthesized, because <c>-</c> then <c>-x</c> written together is the pre-decrement <c>--x</c>.
+    /// </summary>
+    public static Code Prefix(string op, Code operand)
+    {
+        var text = operand.At(Unary);
+        var fuses = (op == "-" || op == "+") && text.Length > 0 && text[0] == op[0];
+        return new Code(op + (fuses ? "(" + text + ")" : text), Unary);
+    }
 
     public static Code Call(string function, params Code[] args) =>
         Atom(function + "(" + string.Join(", ", System.Linq.Enumerable.Select(args, a => a.Text)) + ")");

@@ -86,8 +86,9 @@ internal sealed partial class AdjointWriter
                 Backprop(b.Right, Code.Neg(g), b.Kind, output);
                 break;
             case "*":
-                var leftValue = rightActive ? Value(b.Left, output) : default;
+                // The right factor first: in `c * u * u` the left factor `c * u` can then be written as `c * _t`.
                 var rightValue = leftActive ? Value(b.Right, output) : default;
+                var leftValue = rightActive ? Value(b.Left, output) : default;
                 Backprop(b.Left, Code.Mul(g, rightValue), b.Kind, output);
                 Backprop(b.Right, Code.Mul(g, leftValue), b.Kind, output);
                 break;
@@ -244,17 +245,17 @@ internal sealed partial class AdjointWriter
     {
         var arguments = call.Args.Select((a, i) => call.Roles[i] == ParamRole.Span ? Code.Atom(((OpaqueExpr)a).Text) : ExpressionRenderer.Render(a)).ToList();
         var adjoints = new System.Collections.Generic.List<string>();
-        var scalarAdjoints = new System.Collections.Generic.List<(Expr Argument, string Adjoint)>();
+        var scalarAdjoints = new System.Collections.Generic.List<(Expr Argument, string Adjoint, NumKind Kind)>();
         for (var i = 0; i < call.Args.Count; i++)
         {
             switch (call.Roles[i])
             {
                 case ParamRole.Scalar:
-                    var kind = call.Args[i].Kind.IsFloating() ? call.Args[i].Kind : call.Kind;
+                    var kind = call.ParamKinds[i].IsFloating() ? call.ParamKinds[i] : call.Kind;
                     var adjoint = Temp("_a");
                     output.Add(kind.Keyword() + " " + adjoint + " = " + Code.Number(0, kind) + ";");
                     adjoints.Add("ref " + adjoint);
-                    scalarAdjoints.Add((call.Args[i], adjoint));
+                    scalarAdjoints.Add((call.Args[i], adjoint, kind));
                     break;
                 case ParamRole.Span:
                     var sequence = ((OpaqueExpr)call.Args[i]).Text;
@@ -266,9 +267,10 @@ internal sealed partial class AdjointWriter
         }
 
         output.Add(call.Pullback + "(" + string.Join(", ", arguments.Select(a => a.Text).Append(g.Text).Concat(adjoints)) + ");");
-        foreach (var (argument, adjoint) in scalarAdjoints)
+        foreach (var (argument, adjoint, adjointKind) in scalarAdjoints)
         {
-            Backprop(argument, Code.Atom(adjoint), argument.Kind.IsFloating() ? argument.Kind : call.Kind, output);
+            // The adjoint has the callee's parameter type; Backprop casts it back to the argument's (float for a double parameter).
+            Backprop(argument, Code.Atom(adjoint), adjointKind, output);
         }
     }
 
@@ -313,7 +315,17 @@ internal sealed partial class AdjointWriter
 
         // At a top-level return the primal value is computed from these temporaries too (see EmitStatement).
         var target = _primalValues is not null && _valueScopes.Count == 1 ? _primalValues : output;
-        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression), target);
+        // Written in terms of the statement's earlier temporaries, so a shared subexpression is computed once.
+        var earlier = new System.Collections.Generic.Dictionary<Expr, Code>();
+        foreach (var scope in _valueScopes)
+        {
+            foreach (var pair in scope)
+            {
+                earlier[pair.Key] = pair.Value;
+            }
+        }
+
+        var temp = Temp("_t", expression.Kind, ExpressionRenderer.Render(expression, earlier), target);
         _valueScopes.Peek()[expression] = temp;
         return temp;
     }

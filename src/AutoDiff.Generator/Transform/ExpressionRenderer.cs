@@ -19,7 +19,8 @@ internal static class ExpressionRenderer
         VarExpr v => Code.Atom(v.Name),
         IndexExpr i => Code.Atom(i.Array + "[" + Render(i.Index, known).Text + "]"),
         LengthExpr l => Code.Atom(l.Array + ".Length"),
-        UnaryExpr u => new Code(u.Op + Render(u.Operand, known).At(Code.Unary), Code.Unary),
+        UnaryExpr { Op: "+" } u => Render(u.Operand, known),
+        UnaryExpr u => Code.Prefix(u.Op, Render(u.Operand, known)),
         BinaryExpr b => Code.Binary(Render(b.Left, known), b.Op, Render(b.Right, known), PrecedenceOf(b.Op)),
         ConditionalExpr c => new Code(
             Render(c.Condition, known).At(Code.Conditional + 1) + " ? " + Render(c.WhenTrue, known).At(Code.Conditional) + " : " + Render(c.WhenFalse, known).At(Code.Conditional),

@@ -18,17 +18,21 @@ internal static class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(DifferentiableAttribute).Assembly.Location))
             .ToImmutableArray();
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(LanguageVersion.Latest, sources);
+
+    public static CSharpCompilation CreateCompilation(LanguageVersion language, params string[] sources) =>
         CSharpCompilation.Create(
             "Corpus" + Guid.NewGuid().ToString("N"),
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(language), path: "Source" + i + ".cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver() => CreateDriver(ParseOptions);
+
+    public static GeneratorDriver CreateDriver(CSharpParseOptions parseOptions) =>
         CSharpGeneratorDriver.Create(
             [new DifferentiableGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GenerationResult Run(params string[] sources)

@@ -12,22 +12,22 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double LeakyReluWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 31: return x > 0 ? x : 0.01 * x;
             double _result = x > 0 ? x : 0.01 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 31: return x > 0 ? x : 0.01 * x;
             if (x > 0)
             {
-                dx += 1.0;
+                _dx += 1.0;
             }
             else
             {
-                dx += 0.01;
+                _dx += 0.01;
             }
+            dx = _dx;
             return _result;
         }
 
@@ -35,21 +35,22 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void LeakyReluPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 31: return x > 0 ? x : 0.01 * x;
             double _result = x > 0 ? x : 0.01 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 31: return x > 0 ? x : 0.01 * x;
             if (x > 0)
             {
-                dx += seed;
+                _dx += seed;
             }
             else
             {
-                dx += seed * 0.01;
+                _dx += seed * 0.01;
             }
+            dx += _dx;
         }
     }
 }

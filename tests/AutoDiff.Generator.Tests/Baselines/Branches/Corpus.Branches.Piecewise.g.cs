@@ -12,8 +12,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double PiecewiseWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
             double _result = 0.0;
             double t = 0.0;
             double t_0 = 0.0;
@@ -52,19 +50,21 @@ namespace Corpus
 
             // Adjoint sweep
             double _dt = 0.0;
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 12: if (x < 0)
             if (_branch1)
             {
                 // line 14: return x * x * y;
                 double _t2 = x * x;
-                dx += 2 * y * x;
-                dy += _t2;
+                _dx += 2 * y * x;
+                _dy += _t2;
             }
             else
             {
                 // line 27: return t + y;
                 _dt += 1.0;
-                dy += 1.0;
+                _dy += 1.0;
                 // line 18: if (t > 3)
                 if (_branch3)
                 {
@@ -73,17 +73,19 @@ namespace Corpus
                     _dt = 0.0;
                     t = t_0;
                     _dt += _g4 * y;
-                    dy += _g4 * t;
+                    _dy += _g4 * t;
                 }
                 else
                 {
                     // line 24: t -= y;
                     t = t_1;
-                    dy += -_dt;
+                    _dy += -_dt;
                 }
                 // line 17: var t = Math.Exp(x);
-                dx += _dt * t;
+                _dx += _dt * t;
             }
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -129,19 +131,21 @@ namespace Corpus
 
             // Adjoint sweep
             double _dt = 0.0;
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 12: if (x < 0)
             if (_branch1)
             {
                 // line 14: return x * x * y;
                 double _t2 = x * x;
-                dx += 2 * (seed * y) * x;
-                dy += seed * _t2;
+                _dx += 2 * (seed * y) * x;
+                _dy += seed * _t2;
             }
             else
             {
                 // line 27: return t + y;
                 _dt += seed;
-                dy += seed;
+                _dy += seed;
                 // line 18: if (t > 3)
                 if (_branch3)
                 {
@@ -150,17 +154,19 @@ namespace Corpus
                     _dt = 0.0;
                     t = t_0;
                     _dt += _g4 * y;
-                    dy += _g4 * t;
+                    _dy += _g4 * t;
                 }
                 else
                 {
                     // line 24: t -= y;
                     t = t_1;
-                    dy += -_dt;
+                    _dy += -_dt;
                 }
                 // line 17: var t = Math.Exp(x);
-                dx += _dt * t;
+                _dx += _dt * t;
             }
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

@@ -12,28 +12,29 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SelectWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 34: return x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
             double _result = x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 34: return x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
             if (x * y > 1)
             {
                 double _t1 = x * y;
                 double _t2 = Math.Sqrt(_t1);
                 double _g3 = 1.0 / (2 * _t2);
-                dx += _g3 * y;
-                dy += _g3 * x;
+                _dx += _g3 * y;
+                _dy += _g3 * x;
             }
             else
             {
-                dx += 1.0;
-                dy += 2 * y;
+                _dx += 1.0;
+                _dy += 2 * y;
             }
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -41,26 +42,29 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SelectPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 34: return x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
             double _result = x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 34: return x * y > 1 ? Math.Sqrt(x * y) : x + y * y;
             if (x * y > 1)
             {
                 double _t1 = x * y;
                 double _t2 = Math.Sqrt(_t1);
                 double _g3 = seed / (2 * _t2);
-                dx += _g3 * y;
-                dy += _g3 * x;
+                _dx += _g3 * y;
+                _dy += _g3 * x;
             }
             else
             {
-                dx += seed;
-                dy += 2 * seed * y;
+                _dx += seed;
+                _dy += 2 * seed * y;
             }
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

@@ -12,24 +12,25 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double EnergyWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 13: return Square(x - y) + 3 * global::Kernels.Gauss(x, y);
             double _result = Square(x - y) + 3 * global::Kernels.Gauss(x, y);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 13: return Square(x - y) + 3 * global::Kernels.Gauss(x, y);
             double _a1 = 0.0;
             SquarePullback(x - y, 1.0, ref _a1);
-            dx += _a1;
-            dy += -_a1;
+            _dx += _a1;
+            _dy += -_a1;
             double _a2 = 0.0;
             double _a3 = 0.0;
             global::Kernels.GaussPullback(x, y, 3, ref _a2, ref _a3);
-            dx += _a2;
-            dy += _a3;
+            _dx += _a2;
+            _dy += _a3;
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -37,22 +38,25 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void EnergyPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 13: return Square(x - y) + 3 * global::Kernels.Gauss(x, y);
             double _result = Square(x - y) + 3 * global::Kernels.Gauss(x, y);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 13: return Square(x - y) + 3 * global::Kernels.Gauss(x, y);
             double _a1 = 0.0;
             SquarePullback(x - y, seed, ref _a1);
-            dx += _a1;
-            dy += -_a1;
+            _dx += _a1;
+            _dy += -_a1;
             double _a2 = 0.0;
             double _a3 = 0.0;
             global::Kernels.GaussPullback(x, y, seed * 3, ref _a2, ref _a3);
-            dx += _a2;
-            dy += _a3;
+            _dx += _a2;
+            _dy += _a3;
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

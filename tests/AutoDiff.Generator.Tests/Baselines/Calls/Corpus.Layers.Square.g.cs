@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SquareWithGradient(double u, out double du)
         {
-            du = 0.0;
-
             // Primal sweep
             // line 9: return u * u;
             double _result = u * u;
 
             // Adjoint sweep
+            double _du = 0.0;
             // line 9: return u * u;
-            du += 2 * u;
+            _du += 2 * u;
+            du = _du;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SquarePullback(double u, double seed, ref double du)
         {
-
             // Primal sweep
             // line 9: return u * u;
             double _result = u * u;
 
             // Adjoint sweep
+            double _du = 0.0;
             // line 9: return u * u;
-            du += 2 * seed * u;
+            _du += 2 * seed * u;
+            du += _du;
         }
     }
 }

@@ -10,20 +10,21 @@ partial class Kernels
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
     internal static double GaussWithGradient(double a, double b, out double da, out double db)
     {
-        da = 0.0;
-        db = 0.0;
-
         // Primal sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _t1 = -(a * a + b * b) / 2;
         double _result = Math.Exp(_t1);
 
         // Adjoint sweep
+        double _da = 0.0;
+        double _db = 0.0;
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _t2 = Math.Exp(_t1);
         double _g3 = -(_t2 / 2);
-        da += 2 * _g3 * a;
-        db += 2 * _g3 * b;
+        _da += 2 * _g3 * a;
+        _db += 2 * _g3 * b;
+        da = _da;
+        db = _db;
         return _result;
     }
 
@@ -31,17 +32,20 @@ partial class Kernels
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
     internal static void GaussPullback(double a, double b, double seed, ref double da, ref double db)
     {
-
         // Primal sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _t1 = -(a * a + b * b) / 2;
         double _result = Math.Exp(_t1);
 
         // Adjoint sweep
+        double _da = 0.0;
+        double _db = 0.0;
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _t2 = Math.Exp(_t1);
         double _g3 = -(seed * _t2 / 2);
-        da += 2 * _g3 * a;
-        db += 2 * _g3 * b;
+        _da += 2 * _g3 * a;
+        _db += 2 * _g3 * b;
+        da += _da;
+        db += _db;
     }
 }

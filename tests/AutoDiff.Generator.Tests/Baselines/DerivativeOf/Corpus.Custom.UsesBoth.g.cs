@@ -12,22 +12,23 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double UsesBothWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 23: return StableSoftplus(x * y) + Cube(y);
             double _result = StableSoftplus(x * y) + Cube(y);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 23: return StableSoftplus(x * y) + Cube(y);
             double _a1 = 0.0;
             StableSoftplusDerivative(x * y, 1.0, ref _a1);
-            dx += _a1 * y;
-            dy += _a1 * x;
+            _dx += _a1 * y;
+            _dy += _a1 * x;
             double _a2 = 0.0;
             CubePullback2(y, 1.0, ref _a2);
-            dy += _a2;
+            _dy += _a2;
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -35,20 +36,23 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void UsesBothPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 23: return StableSoftplus(x * y) + Cube(y);
             double _result = StableSoftplus(x * y) + Cube(y);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 23: return StableSoftplus(x * y) + Cube(y);
             double _a1 = 0.0;
             StableSoftplusDerivative(x * y, seed, ref _a1);
-            dx += _a1 * y;
-            dy += _a1 * x;
+            _dx += _a1 * y;
+            _dy += _a1 * x;
             double _a2 = 0.0;
             CubePullback2(y, seed, ref _a2);
-            dy += _a2;
+            _dy += _a2;
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

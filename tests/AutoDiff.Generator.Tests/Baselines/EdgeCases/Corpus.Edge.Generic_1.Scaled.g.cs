@@ -12,9 +12,6 @@ namespace Corpus.Edge
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static float ScaledWithGradient(float x, float y, out float dx, out float dy)
         {
-            dx = 0f;
-            dy = 0f;
-
             // Primal sweep
             // line 28: float t = x * y;
             float t = x * y;
@@ -35,6 +32,8 @@ namespace Corpus.Edge
             float _dt = 0f;
             float _du = 0f;
             float _du_1 = 0f;
+            float _dx = 0f;
+            float _dy = 0f;
             // line 38: return t;
             _dt += 1f;
             // line 35: t -= u;
@@ -48,8 +47,10 @@ namespace Corpus.Edge
             // line 30: float u = t * t;
             _dt += 2 * _du * t;
             // line 28: float t = x * y;
-            dx += _dt * y;
-            dy += _dt * x;
+            _dx += _dt * y;
+            _dy += _dt * x;
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -57,7 +58,6 @@ namespace Corpus.Edge
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void ScaledPullback(float x, float y, float seed, ref float dx, ref float dy)
         {
-
             // Primal sweep
             // line 28: float t = x * y;
             float t = x * y;
@@ -78,6 +78,8 @@ namespace Corpus.Edge
             float _dt = 0f;
             float _du = 0f;
             float _du_1 = 0f;
+            float _dx = 0f;
+            float _dy = 0f;
             // line 38: return t;
             _dt += seed;
             // line 35: t -= u;
@@ -91,8 +93,10 @@ namespace Corpus.Edge
             // line 30: float u = t * t;
             _dt += 2 * _du * t;
             // line 28: float t = x * y;
-            dx += _dt * y;
-            dy += _dt * x;
+            _dx += _dt * y;
+            _dy += _dt * x;
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

@@ -14,10 +14,6 @@ namespace Corpus.Edge
             [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
             internal static double CollideWithGradient(double x, double dx, double seed, out double dX, out double ddx, out double dseed)
             {
-                dX = 0.0;
-                ddx = 0.0;
-                dseed = 0.0;
-
                 // Primal sweep
                 // line 14: double _result = x * dx;
                 double _result = x * dx;
@@ -32,17 +28,23 @@ namespace Corpus.Edge
                 double _d_result = 0.0;
                 double _d_t1 = 0.0;
                 double _ddseed_1 = 0.0;
+                double _dx = 0.0;
+                double _ddx = 0.0;
+                double _dseed = 0.0;
                 // line 17: return dseed * x;
                 _ddseed_1 += x;
-                dX += dseed_1;
+                _dx += dseed_1;
                 // line 16: double dseed = _result + _t1;
                 _d_result += _ddseed_1;
                 _d_t1 += _ddseed_1;
                 // line 15: double _t1 = Math.Exp(seed * 0.1);
-                dseed += _d_t1 * _t1 * 0.1;
+                _dseed += _d_t1 * _t1 * 0.1;
                 // line 14: double _result = x * dx;
-                dX += _d_result * dx;
-                ddx += _d_result * x;
+                _dx += _d_result * dx;
+                _ddx += _d_result * x;
+                dX = _dx;
+                ddx = _ddx;
+                dseed = _dseed;
                 return _result_2;
             }
 
@@ -50,7 +52,6 @@ namespace Corpus.Edge
             [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
             internal static void CollidePullback(double x, double dx, double seed, double seed_1, ref double dX, ref double ddx, ref double dseed)
             {
-
                 // Primal sweep
                 // line 14: double _result = x * dx;
                 double _result = x * dx;
@@ -65,17 +66,23 @@ namespace Corpus.Edge
                 double _d_result = 0.0;
                 double _d_t1 = 0.0;
                 double _ddseed_1 = 0.0;
+                double _dx = 0.0;
+                double _ddx = 0.0;
+                double _dseed = 0.0;
                 // line 17: return dseed * x;
                 _ddseed_1 += seed_1 * x;
-                dX += seed_1 * dseed_1;
+                _dx += seed_1 * dseed_1;
                 // line 16: double dseed = _result + _t1;
                 _d_result += _ddseed_1;
                 _d_t1 += _ddseed_1;
                 // line 15: double _t1 = Math.Exp(seed * 0.1);
-                dseed += _d_t1 * _t1 * 0.1;
+                _dseed += _d_t1 * _t1 * 0.1;
                 // line 14: double _result = x * dx;
-                dX += _d_result * dx;
-                ddx += _d_result * x;
+                _dx += _d_result * dx;
+                _ddx += _d_result * x;
+                dX += _dx;
+                ddx += _ddx;
+                dseed += _dseed;
             }
         }
     }

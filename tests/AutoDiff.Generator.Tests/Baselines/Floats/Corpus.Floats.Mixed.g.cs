@@ -12,19 +12,20 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static float MixedWithGradient(float x, double y, out float dx, out double dy)
         {
-            dx = 0f;
-            dy = 0.0;
-
             // Primal sweep
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
             float _result = (float)(x * y) + MathF.Sqrt(x) * 0.5f;
 
             // Adjoint sweep
+            float _dx = 0f;
+            double _dy = 0.0;
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
-            dx += (float)y;
-            dy += x;
+            _dx += (float)y;
+            _dy += x;
             float _t1 = MathF.Sqrt(x);
-            dx += 0.5f / (2 * _t1);
+            _dx += 0.5f / (2 * _t1);
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -32,18 +33,21 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void MixedPullback(float x, double y, float seed, ref float dx, ref double dy)
         {
-
             // Primal sweep
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
             float _result = (float)(x * y) + MathF.Sqrt(x) * 0.5f;
 
             // Adjoint sweep
+            float _dx = 0f;
+            double _dy = 0.0;
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
             double _g1 = (double)seed;
-            dx += (float)(_g1 * y);
-            dy += _g1 * x;
+            _dx += (float)(_g1 * y);
+            _dy += _g1 * x;
             float _t2 = MathF.Sqrt(x);
-            dx += seed * 0.5f / (2 * _t2);
+            _dx += seed * 0.5f / (2 * _t2);
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

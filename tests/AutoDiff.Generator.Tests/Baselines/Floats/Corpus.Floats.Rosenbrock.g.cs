@@ -12,24 +12,25 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static float RosenbrockWithGradient(float x, float y, out float dx, out float dy)
         {
-            dx = 0f;
-            dy = 0f;
-
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             float _t1 = 1 - x;
-            float _t2 = 100 * (y - x * x);
-            float _t3 = y - x * x;
-            float _result = _t1 * _t1 + _t2 * _t3;
+            float _t2 = y - x * x;
+            float _t3 = 100 * _t2;
+            float _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
+            float _dx = 0f;
+            float _dy = 0f;
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            dx += -(2 * _t1);
-            float _g4 = _t3 * 100;
-            dy += _g4;
-            dx += 2 * -_g4 * x;
-            dy += _t2;
-            dx += 2 * -_t2 * x;
+            _dx += -(2 * _t1);
+            float _g4 = _t2 * 100;
+            _dy += _g4;
+            _dx += 2 * -_g4 * x;
+            _dy += _t3;
+            _dx += 2 * -_t3 * x;
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -37,23 +38,26 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void RosenbrockPullback(float x, float y, float seed, ref float dx, ref float dy)
         {
-
             // Primal sweep
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             float _t1 = 1 - x;
-            float _t2 = 100 * (y - x * x);
-            float _t3 = y - x * x;
-            float _result = _t1 * _t1 + _t2 * _t3;
+            float _t2 = y - x * x;
+            float _t3 = 100 * _t2;
+            float _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
+            float _dx = 0f;
+            float _dy = 0f;
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            dx += -(2 * seed * _t1);
-            float _g4 = seed * _t3 * 100;
-            dy += _g4;
-            dx += 2 * -_g4 * x;
-            float _g5 = seed * _t2;
-            dy += _g5;
-            dx += 2 * -_g5 * x;
+            _dx += -(2 * seed * _t1);
+            float _g4 = seed * _t2 * 100;
+            _dy += _g4;
+            _dx += 2 * -_g4 * x;
+            float _g5 = seed * _t3;
+            _dy += _g5;
+            _dx += 2 * -_g5 * x;
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

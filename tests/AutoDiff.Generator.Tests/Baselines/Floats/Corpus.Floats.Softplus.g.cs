@@ -12,17 +12,17 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static float SoftplusWithGradient(float x, out float dx)
         {
-            dx = 0f;
-
             // Primal sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
             float _t1 = 1 + MathF.Exp(x);
             float _result = MathF.Log(_t1);
 
             // Adjoint sweep
+            float _dx = 0f;
             // line 12: return MathF.Log(1 + MathF.Exp(x));
             float _t2 = MathF.Exp(x);
-            dx += 1f / _t1 * _t2;
+            _dx += 1f / _t1 * _t2;
+            dx = _dx;
             return _result;
         }
 
@@ -30,16 +30,17 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SoftplusPullback(float x, float seed, ref float dx)
         {
-
             // Primal sweep
             // line 12: return MathF.Log(1 + MathF.Exp(x));
             float _t1 = 1 + MathF.Exp(x);
             float _result = MathF.Log(_t1);
 
             // Adjoint sweep
+            float _dx = 0f;
             // line 12: return MathF.Log(1 + MathF.Exp(x));
             float _t2 = MathF.Exp(x);
-            dx += seed / _t1 * _t2;
+            _dx += seed / _t1 * _t2;
+            dx += _dx;
         }
     }
 }

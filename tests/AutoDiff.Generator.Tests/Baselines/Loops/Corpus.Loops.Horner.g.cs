@@ -17,39 +17,46 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'dcoefficients' has length {dcoefficients.Length} but parameter 'coefficients' has length {coefficients.Length}; they must be equal.", nameof(dcoefficients));
             }
             dcoefficients.Clear();
-            dx = 0.0;
-            var _values = new GradientStack<double>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            // Primal sweep
-            // line 42: double p = 0;
-            double p = 0;
-            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            for (int i = coefficients.Length - 1; i >= 0; i--)
+            try
             {
-                // line 45: p = p * x + coefficients[i];
-                _values.Push(p);
-                p = p * x + coefficients[i];
-            }
-            // line 48: return p;
-            double _result = p;
+                // Primal sweep
+                // line 42: double p = 0;
+                double p = 0;
+                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+                for (int i = coefficients.Length - 1; i >= 0; i--)
+                {
+                    // line 45: p = p * x + coefficients[i];
+                    _values.Push(p);
+                    p = p * x + coefficients[i];
+                }
+                // line 48: return p;
+                double _result = p;
 
-            // Adjoint sweep
-            double _dp = 0.0;
-            // line 48: return p;
-            _dp += 1.0;
-            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            for (int i = 0; i <= coefficients.Length - 1; i++)
-            {
-                // line 45: p = p * x + coefficients[i];
-                double _g1 = _dp;
-                _dp = 0.0;
-                p = _values.Pop();
-                _dp += _g1 * x;
-                dx += _g1 * p;
-                dcoefficients[i] += _g1;
+                // Adjoint sweep
+                double _dp = 0.0;
+                double _dx = 0.0;
+                // line 48: return p;
+                _dp += 1.0;
+                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+                for (int i = 0; i <= coefficients.Length - 1; i++)
+                {
+                    // line 45: p = p * x + coefficients[i];
+                    double _g1 = _dp;
+                    _dp = 0.0;
+                    p = _values.Pop();
+                    _dp += _g1 * x;
+                    _dx += _g1 * p;
+                    dcoefficients[i] += _g1;
+                }
+                dx = _dx;
+                return _result;
             }
-            _values.Dispose();
-            return _result;
+            finally
+            {
+                _values.Dispose();
+            }
         }
 
         /// <summary>Pullback of <c>Horner</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -60,74 +67,45 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The adjoint 'dcoefficients' has length {dcoefficients.Length} but parameter 'coefficients' has length {coefficients.Length}; they must be equal.", nameof(dcoefficients));
             }
-            var _values = new GradientStack<double>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            // Primal sweep
-            // line 42: double p = 0;
-            double p = 0;
-            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            for (int i = coefficients.Length - 1; i >= 0; i--)
+            try
             {
-                // line 45: p = p * x + coefficients[i];
-                _values.Push(p);
-                p = p * x + coefficients[i];
-            }
-            // line 48: return p;
-            double _result = p;
+                // Primal sweep
+                // line 42: double p = 0;
+                double p = 0;
+                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+                for (int i = coefficients.Length - 1; i >= 0; i--)
+                {
+                    // line 45: p = p * x + coefficients[i];
+                    _values.Push(p);
+                    p = p * x + coefficients[i];
+                }
+                // line 48: return p;
+                double _result = p;
 
-            // Adjoint sweep
-            double _dp = 0.0;
-            // line 48: return p;
-            _dp += seed;
-            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-            for (int i = 0; i <= coefficients.Length - 1; i++)
+                // Adjoint sweep
+                double _dp = 0.0;
+                double _dx = 0.0;
+                // line 48: return p;
+                _dp += seed;
+                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+                for (int i = 0; i <= coefficients.Length - 1; i++)
+                {
+                    // line 45: p = p * x + coefficients[i];
+                    double _g1 = _dp;
+                    _dp = 0.0;
+                    p = _values.Pop();
+                    _dp += _g1 * x;
+                    _dx += _g1 * p;
+                    dcoefficients[i] += _g1;
+                }
+                dx += _dx;
+            }
+            finally
             {
-                // line 45: p = p * x + coefficients[i];
-                double _g1 = _dp;
-                _dp = 0.0;
-                p = _values.Pop();
-                _dp += _g1 * x;
-                dx += _g1 * p;
-                dcoefficients[i] += _g1;
+                _values.Dispose();
             }
-            _values.Dispose();
         }
-    }
-}
-
-/// <summary>A LIFO of values the primal sweep records for the adjoint sweep; pooled storage.</summary>
-file ref struct GradientStack<T> where T : unmanaged
-{
-    private T[] _items;
-    private int _count;
-
-    public GradientStack(int capacity)
-    {
-        _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(capacity);
-        _count = 0;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Push(T value)
-    {
-        if (_count == _items.Length)
-        {
-            Grow();
-        }
-
-        _items[_count++] = value;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public T Pop() => _items[--_count];
-
-    public void Dispose() => global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-
-    private void Grow()
-    {
-        var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
-        global::System.Array.Copy(_items, larger, _count);
-        global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-        _items = larger;
     }
 }

@@ -19,83 +19,89 @@ namespace Corpus
             dv.Clear();
             double value = 0.0;
             double value_1 = 0.0;
-            var _values = new GradientStack<double>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            // Primal sweep
-            // line 23: double max = v[0];
-            double max = v[0];
-            // line 24: foreach (var value in v)
-            for (int _i1 = 0; _i1 < v.Length; _i1++)
+            try
             {
+                // Primal sweep
+                // line 23: double max = v[0];
+                double max = v[0];
                 // line 24: foreach (var value in v)
-                _values.Push(value);
-                value = v[_i1];
-                // line 26: max = Math.Max(max, value);
-                _values.Push(max);
-                max = Math.Max(max, value);
-            }
-            // line 29: double sum = 0;
-            double sum = 0;
-            // line 30: foreach (var value in v)
-            for (int _i2 = 0; _i2 < v.Length; _i2++)
-            {
-                // line 30: foreach (var value in v)
-                _values.Push(value_1);
-                value_1 = v[_i2];
-                // line 32: sum += Math.Exp(value - max);
-                sum += Math.Exp(value_1 - max);
-            }
-            // line 35: return max + Math.Log(sum);
-            double _result = max + Math.Log(sum);
-
-            // Adjoint sweep
-            double _dmax = 0.0;
-            double _dvalue = 0.0;
-            double _dsum = 0.0;
-            double _dvalue_1 = 0.0;
-            // line 35: return max + Math.Log(sum);
-            _dmax += 1.0;
-            _dsum += 1.0 / sum;
-            // line 30: foreach (var value in v)
-            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
-            {
-                // line 32: sum += Math.Exp(value - max);
-                double _t4 = value_1 - max;
-                double _t5 = Math.Exp(_t4);
-                double _g6 = _dsum * _t5;
-                _dvalue_1 += _g6;
-                _dmax += -_g6;
-                // line 30: foreach (var value in v)
-                double _g3 = _dvalue_1;
-                _dvalue_1 = 0.0;
-                value_1 = _values.Pop();
-                dv[_i2] += _g3;
-            }
-            // line 24: foreach (var value in v)
-            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
-            {
-                // line 26: max = Math.Max(max, value);
-                double _g2 = _dmax;
-                _dmax = 0.0;
-                max = _values.Pop();
-                if (max >= value)
+                for (int _i1 = 0; _i1 < v.Length; _i1++)
                 {
-                    _dmax += _g2;
+                    // line 24: foreach (var value in v)
+                    _values.Push(value);
+                    value = v[_i1];
+                    // line 26: max = Math.Max(max, value);
+                    _values.Push(max);
+                    max = Math.Max(max, value);
                 }
-                else
+                // line 29: double sum = 0;
+                double sum = 0;
+                // line 30: foreach (var value in v)
+                for (int _i2 = 0; _i2 < v.Length; _i2++)
                 {
-                    _dvalue += _g2;
+                    // line 30: foreach (var value in v)
+                    _values.Push(value_1);
+                    value_1 = v[_i2];
+                    // line 32: sum += Math.Exp(value - max);
+                    sum += Math.Exp(value_1 - max);
+                }
+                // line 35: return max + Math.Log(sum);
+                double _result = max + Math.Log(sum);
+
+                // Adjoint sweep
+                double _dmax = 0.0;
+                double _dvalue = 0.0;
+                double _dsum = 0.0;
+                double _dvalue_1 = 0.0;
+                // line 35: return max + Math.Log(sum);
+                _dmax += 1.0;
+                _dsum += 1.0 / sum;
+                // line 30: foreach (var value in v)
+                for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+                {
+                    // line 32: sum += Math.Exp(value - max);
+                    double _t4 = value_1 - max;
+                    double _t5 = Math.Exp(_t4);
+                    double _g6 = _dsum * _t5;
+                    _dvalue_1 += _g6;
+                    _dmax += -_g6;
+                    // line 30: foreach (var value in v)
+                    double _g3 = _dvalue_1;
+                    _dvalue_1 = 0.0;
+                    value_1 = _values.Pop();
+                    dv[_i2] += _g3;
                 }
                 // line 24: foreach (var value in v)
-                double _g1 = _dvalue;
-                _dvalue = 0.0;
-                value = _values.Pop();
-                dv[_i1] += _g1;
+                for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
+                {
+                    // line 26: max = Math.Max(max, value);
+                    double _g2 = _dmax;
+                    _dmax = 0.0;
+                    max = _values.Pop();
+                    if (max >= value)
+                    {
+                        _dmax += _g2;
+                    }
+                    else
+                    {
+                        _dvalue += _g2;
+                    }
+                    // line 24: foreach (var value in v)
+                    double _g1 = _dvalue;
+                    _dvalue = 0.0;
+                    value = _values.Pop();
+                    dv[_i1] += _g1;
+                }
+                // line 23: double max = v[0];
+                dv[0] += _dmax;
+                return _result;
             }
-            // line 23: double max = v[0];
-            dv[0] += _dmax;
-            _values.Dispose();
-            return _result;
+            finally
+            {
+                _values.Dispose();
+            }
         }
 
         /// <summary>Pullback of <c>LogSumExp</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -108,119 +114,88 @@ namespace Corpus
             }
             double value = 0.0;
             double value_1 = 0.0;
-            var _values = new GradientStack<double>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            // Primal sweep
-            // line 23: double max = v[0];
-            double max = v[0];
-            // line 24: foreach (var value in v)
-            for (int _i1 = 0; _i1 < v.Length; _i1++)
+            try
             {
+                // Primal sweep
+                // line 23: double max = v[0];
+                double max = v[0];
                 // line 24: foreach (var value in v)
-                _values.Push(value);
-                value = v[_i1];
-                // line 26: max = Math.Max(max, value);
-                _values.Push(max);
-                max = Math.Max(max, value);
-            }
-            // line 29: double sum = 0;
-            double sum = 0;
-            // line 30: foreach (var value in v)
-            for (int _i2 = 0; _i2 < v.Length; _i2++)
-            {
-                // line 30: foreach (var value in v)
-                _values.Push(value_1);
-                value_1 = v[_i2];
-                // line 32: sum += Math.Exp(value - max);
-                sum += Math.Exp(value_1 - max);
-            }
-            // line 35: return max + Math.Log(sum);
-            double _result = max + Math.Log(sum);
-
-            // Adjoint sweep
-            double _dmax = 0.0;
-            double _dvalue = 0.0;
-            double _dsum = 0.0;
-            double _dvalue_1 = 0.0;
-            // line 35: return max + Math.Log(sum);
-            _dmax += seed;
-            _dsum += seed / sum;
-            // line 30: foreach (var value in v)
-            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
-            {
-                // line 32: sum += Math.Exp(value - max);
-                double _t4 = value_1 - max;
-                double _t5 = Math.Exp(_t4);
-                double _g6 = _dsum * _t5;
-                _dvalue_1 += _g6;
-                _dmax += -_g6;
-                // line 30: foreach (var value in v)
-                double _g3 = _dvalue_1;
-                _dvalue_1 = 0.0;
-                value_1 = _values.Pop();
-                dv[_i2] += _g3;
-            }
-            // line 24: foreach (var value in v)
-            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
-            {
-                // line 26: max = Math.Max(max, value);
-                double _g2 = _dmax;
-                _dmax = 0.0;
-                max = _values.Pop();
-                if (max >= value)
+                for (int _i1 = 0; _i1 < v.Length; _i1++)
                 {
-                    _dmax += _g2;
+                    // line 24: foreach (var value in v)
+                    _values.Push(value);
+                    value = v[_i1];
+                    // line 26: max = Math.Max(max, value);
+                    _values.Push(max);
+                    max = Math.Max(max, value);
                 }
-                else
+                // line 29: double sum = 0;
+                double sum = 0;
+                // line 30: foreach (var value in v)
+                for (int _i2 = 0; _i2 < v.Length; _i2++)
                 {
-                    _dvalue += _g2;
+                    // line 30: foreach (var value in v)
+                    _values.Push(value_1);
+                    value_1 = v[_i2];
+                    // line 32: sum += Math.Exp(value - max);
+                    sum += Math.Exp(value_1 - max);
+                }
+                // line 35: return max + Math.Log(sum);
+                double _result = max + Math.Log(sum);
+
+                // Adjoint sweep
+                double _dmax = 0.0;
+                double _dvalue = 0.0;
+                double _dsum = 0.0;
+                double _dvalue_1 = 0.0;
+                // line 35: return max + Math.Log(sum);
+                _dmax += seed;
+                _dsum += seed / sum;
+                // line 30: foreach (var value in v)
+                for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+                {
+                    // line 32: sum += Math.Exp(value - max);
+                    double _t4 = value_1 - max;
+                    double _t5 = Math.Exp(_t4);
+                    double _g6 = _dsum * _t5;
+                    _dvalue_1 += _g6;
+                    _dmax += -_g6;
+                    // line 30: foreach (var value in v)
+                    double _g3 = _dvalue_1;
+                    _dvalue_1 = 0.0;
+                    value_1 = _values.Pop();
+                    dv[_i2] += _g3;
                 }
                 // line 24: foreach (var value in v)
-                double _g1 = _dvalue;
-                _dvalue = 0.0;
-                value = _values.Pop();
-                dv[_i1] += _g1;
+                for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
+                {
+                    // line 26: max = Math.Max(max, value);
+                    double _g2 = _dmax;
+                    _dmax = 0.0;
+                    max = _values.Pop();
+                    if (max >= value)
+                    {
+                        _dmax += _g2;
+                    }
+                    else
+                    {
+                        _dvalue += _g2;
+                    }
+                    // line 24: foreach (var value in v)
+                    double _g1 = _dvalue;
+                    _dvalue = 0.0;
+                    value = _values.Pop();
+                    dv[_i1] += _g1;
+                }
+                // line 23: double max = v[0];
+                dv[0] += _dmax;
             }
-            // line 23: double max = v[0];
-            dv[0] += _dmax;
-            _values.Dispose();
+            finally
+            {
+                _values.Dispose();
+            }
         }
-    }
-}
-
-/// <summary>A LIFO of values the primal sweep records for the adjoint sweep; pooled storage.</summary>
-file ref struct GradientStack<T> where T : unmanaged
-{
-    private T[] _items;
-    private int _count;
-
-    public GradientStack(int capacity)
-    {
-        _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(capacity);
-        _count = 0;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Push(T value)
-    {
-        if (_count == _items.Length)
-        {
-            Grow();
-        }
-
-        _items[_count++] = value;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public T Pop() => _items[--_count];
-
-    public void Dispose() => global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-
-    private void Grow()
-    {
-        var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
-        global::System.Array.Copy(_items, larger, _count);
-        global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-        _items = larger;
     }
 }

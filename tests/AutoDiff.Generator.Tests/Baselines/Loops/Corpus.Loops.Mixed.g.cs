@@ -17,94 +17,101 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'dv' has length {dv.Length} but parameter 'v' has length {v.Length}; they must be equal.", nameof(dv));
             }
             dv.Clear();
-            dscale = 0.0;
-            var _values = new GradientStack<double>(64);
-            var _ints = new GradientStack<int>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            // Primal sweep
-            // line 74: double acc = 1;
-            double acc = 1;
-            // line 75: for (int r = 0; r < rounds; r++)
-            for (int r = 0; r < rounds; r++)
+            try
             {
-                // line 77: for (int i = 0; i < v.Length; i++)
-                for (int i = 0; i < v.Length; i++)
+                // Primal sweep
+                // line 74: double acc = 1;
+                double acc = 1;
+                // line 75: for (int r = 0; r < rounds; r++)
+                for (int r = 0; r < rounds; r++)
                 {
-                    // line 79: if (v[i] < 0)
-                    bool _branch1 = v[i] < 0;
-                    if (_branch1)
+                    // line 77: for (int i = 0; i < v.Length; i++)
+                    for (int i = 0; i < v.Length; i++)
                     {
-                    }
-                    else
-                    {
-                        // line 84: acc = acc * (1 + scale * v[i]);
-                        _values.Push(acc);
-                        acc = acc * (1 + scale * v[i]);
-                    }
-                    _ints.Push(_branch1 ? 1 : 0);
-                }
-            }
-            // line 88: int j = 0;
-            int j = 0;
-            // line 89: do … while (j < v.Length)
-            int _loop8 = 0;
-            do
-            {
-                _loop8++;
-                // line 91: acc += Math.Sin(acc * v[j]);
-                _values.Push(acc);
-                acc += Math.Sin(acc * v[j]);
-                // line 92: j += 2;
-                _ints.Push(j);
-                j += 2;
-            }
-            while (j < v.Length);
-            // line 96: return acc;
-            double _result = acc;
-
-            // Adjoint sweep
-            double _dacc = 0.0;
-            // line 96: return acc;
-            _dacc += 1.0;
-            // line 89: do … while (j < v.Length)
-            for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
-            {
-                // line 92: j += 2;
-                j = _ints.Pop();
-                // line 91: acc += Math.Sin(acc * v[j]);
-                double _g5 = _dacc;
-                _dacc = 0.0;
-                acc = _values.Pop();
-                _dacc += _g5;
-                double _t6 = acc * v[j];
-                double _g7 = _g5 * Math.Cos(_t6);
-                _dacc += _g7 * v[j];
-                dv[j] += _g7 * acc;
-            }
-            // line 75: for (int r = 0; r < rounds; r++)
-            for (int r = rounds - 1; r >= 0; r--)
-            {
-                // line 77: for (int i = 0; i < v.Length; i++)
-                for (int i = v.Length - 1; i >= 0; i--)
-                {
-                    // line 79: if (v[i] < 0)
-                    if (!(_ints.Pop() != 0))
-                    {
-                        // line 84: acc = acc * (1 + scale * v[i]);
-                        double _g2 = _dacc;
-                        _dacc = 0.0;
-                        acc = _values.Pop();
-                        double _t3 = 1 + scale * v[i];
-                        _dacc += _g2 * _t3;
-                        double _g4 = _g2 * acc;
-                        dscale += _g4 * v[i];
-                        dv[i] += _g4 * scale;
+                        // line 79: if (v[i] < 0)
+                        bool _branch1 = v[i] < 0;
+                        if (_branch1)
+                        {
+                        }
+                        else
+                        {
+                            // line 84: acc = acc * (1 + scale * v[i]);
+                            _values.Push(acc);
+                            acc = acc * (1 + scale * v[i]);
+                        }
+                        _ints.Push(_branch1 ? 1 : 0);
                     }
                 }
+                // line 88: int j = 0;
+                int j = 0;
+                // line 89: do … while (j < v.Length)
+                int _loop8 = 0;
+                do
+                {
+                    _loop8++;
+                    // line 91: acc += Math.Sin(acc * v[j]);
+                    _values.Push(acc);
+                    acc += Math.Sin(acc * v[j]);
+                    // line 92: j += 2;
+                    _ints.Push(j);
+                    j += 2;
+                }
+                while (j < v.Length);
+                // line 96: return acc;
+                double _result = acc;
+
+                // Adjoint sweep
+                double _dacc = 0.0;
+                double _dscale = 0.0;
+                // line 96: return acc;
+                _dacc += 1.0;
+                // line 89: do … while (j < v.Length)
+                for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
+                {
+                    // line 92: j += 2;
+                    j = _ints.Pop();
+                    // line 91: acc += Math.Sin(acc * v[j]);
+                    double _g5 = _dacc;
+                    _dacc = 0.0;
+                    acc = _values.Pop();
+                    _dacc += _g5;
+                    double _t6 = acc * v[j];
+                    double _g7 = _g5 * Math.Cos(_t6);
+                    _dacc += _g7 * v[j];
+                    dv[j] += _g7 * acc;
+                }
+                // line 75: for (int r = 0; r < rounds; r++)
+                for (int r = rounds - 1; r >= 0; r--)
+                {
+                    // line 77: for (int i = 0; i < v.Length; i++)
+                    for (int i = v.Length - 1; i >= 0; i--)
+                    {
+                        // line 79: if (v[i] < 0)
+                        if (!(_ints.Pop() != 0))
+                        {
+                            // line 84: acc = acc * (1 + scale * v[i]);
+                            double _g2 = _dacc;
+                            _dacc = 0.0;
+                            acc = _values.Pop();
+                            double _t3 = 1 + scale * v[i];
+                            _dacc += _g2 * _t3;
+                            double _g4 = _g2 * acc;
+                            _dscale += _g4 * v[i];
+                            dv[i] += _g4 * scale;
+                        }
+                    }
+                }
+                dscale = _dscale;
+                return _result;
             }
-            _values.Dispose();
-            _ints.Dispose();
-            return _result;
+            finally
+            {
+                _values.Dispose();
+                _ints.Dispose();
+            }
         }
 
         /// <summary>Pullback of <c>Mixed</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -115,129 +122,100 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The adjoint 'dv' has length {dv.Length} but parameter 'v' has length {v.Length}; they must be equal.", nameof(dv));
             }
-            var _values = new GradientStack<double>(64);
-            var _ints = new GradientStack<int>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            // Primal sweep
-            // line 74: double acc = 1;
-            double acc = 1;
-            // line 75: for (int r = 0; r < rounds; r++)
-            for (int r = 0; r < rounds; r++)
+            try
             {
-                // line 77: for (int i = 0; i < v.Length; i++)
-                for (int i = 0; i < v.Length; i++)
+                // Primal sweep
+                // line 74: double acc = 1;
+                double acc = 1;
+                // line 75: for (int r = 0; r < rounds; r++)
+                for (int r = 0; r < rounds; r++)
                 {
-                    // line 79: if (v[i] < 0)
-                    bool _branch1 = v[i] < 0;
-                    if (_branch1)
+                    // line 77: for (int i = 0; i < v.Length; i++)
+                    for (int i = 0; i < v.Length; i++)
                     {
-                    }
-                    else
-                    {
-                        // line 84: acc = acc * (1 + scale * v[i]);
-                        _values.Push(acc);
-                        acc = acc * (1 + scale * v[i]);
-                    }
-                    _ints.Push(_branch1 ? 1 : 0);
-                }
-            }
-            // line 88: int j = 0;
-            int j = 0;
-            // line 89: do … while (j < v.Length)
-            int _loop8 = 0;
-            do
-            {
-                _loop8++;
-                // line 91: acc += Math.Sin(acc * v[j]);
-                _values.Push(acc);
-                acc += Math.Sin(acc * v[j]);
-                // line 92: j += 2;
-                _ints.Push(j);
-                j += 2;
-            }
-            while (j < v.Length);
-            // line 96: return acc;
-            double _result = acc;
-
-            // Adjoint sweep
-            double _dacc = 0.0;
-            // line 96: return acc;
-            _dacc += seed;
-            // line 89: do … while (j < v.Length)
-            for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
-            {
-                // line 92: j += 2;
-                j = _ints.Pop();
-                // line 91: acc += Math.Sin(acc * v[j]);
-                double _g5 = _dacc;
-                _dacc = 0.0;
-                acc = _values.Pop();
-                _dacc += _g5;
-                double _t6 = acc * v[j];
-                double _g7 = _g5 * Math.Cos(_t6);
-                _dacc += _g7 * v[j];
-                dv[j] += _g7 * acc;
-            }
-            // line 75: for (int r = 0; r < rounds; r++)
-            for (int r = rounds - 1; r >= 0; r--)
-            {
-                // line 77: for (int i = 0; i < v.Length; i++)
-                for (int i = v.Length - 1; i >= 0; i--)
-                {
-                    // line 79: if (v[i] < 0)
-                    if (!(_ints.Pop() != 0))
-                    {
-                        // line 84: acc = acc * (1 + scale * v[i]);
-                        double _g2 = _dacc;
-                        _dacc = 0.0;
-                        acc = _values.Pop();
-                        double _t3 = 1 + scale * v[i];
-                        _dacc += _g2 * _t3;
-                        double _g4 = _g2 * acc;
-                        dscale += _g4 * v[i];
-                        dv[i] += _g4 * scale;
+                        // line 79: if (v[i] < 0)
+                        bool _branch1 = v[i] < 0;
+                        if (_branch1)
+                        {
+                        }
+                        else
+                        {
+                            // line 84: acc = acc * (1 + scale * v[i]);
+                            _values.Push(acc);
+                            acc = acc * (1 + scale * v[i]);
+                        }
+                        _ints.Push(_branch1 ? 1 : 0);
                     }
                 }
+                // line 88: int j = 0;
+                int j = 0;
+                // line 89: do … while (j < v.Length)
+                int _loop8 = 0;
+                do
+                {
+                    _loop8++;
+                    // line 91: acc += Math.Sin(acc * v[j]);
+                    _values.Push(acc);
+                    acc += Math.Sin(acc * v[j]);
+                    // line 92: j += 2;
+                    _ints.Push(j);
+                    j += 2;
+                }
+                while (j < v.Length);
+                // line 96: return acc;
+                double _result = acc;
+
+                // Adjoint sweep
+                double _dacc = 0.0;
+                double _dscale = 0.0;
+                // line 96: return acc;
+                _dacc += seed;
+                // line 89: do … while (j < v.Length)
+                for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
+                {
+                    // line 92: j += 2;
+                    j = _ints.Pop();
+                    // line 91: acc += Math.Sin(acc * v[j]);
+                    double _g5 = _dacc;
+                    _dacc = 0.0;
+                    acc = _values.Pop();
+                    _dacc += _g5;
+                    double _t6 = acc * v[j];
+                    double _g7 = _g5 * Math.Cos(_t6);
+                    _dacc += _g7 * v[j];
+                    dv[j] += _g7 * acc;
+                }
+                // line 75: for (int r = 0; r < rounds; r++)
+                for (int r = rounds - 1; r >= 0; r--)
+                {
+                    // line 77: for (int i = 0; i < v.Length; i++)
+                    for (int i = v.Length - 1; i >= 0; i--)
+                    {
+                        // line 79: if (v[i] < 0)
+                        if (!(_ints.Pop() != 0))
+                        {
+                            // line 84: acc = acc * (1 + scale * v[i]);
+                            double _g2 = _dacc;
+                            _dacc = 0.0;
+                            acc = _values.Pop();
+                            double _t3 = 1 + scale * v[i];
+                            _dacc += _g2 * _t3;
+                            double _g4 = _g2 * acc;
+                            _dscale += _g4 * v[i];
+                            dv[i] += _g4 * scale;
+                        }
+                    }
+                }
+                dscale += _dscale;
             }
-            _values.Dispose();
-            _ints.Dispose();
+            finally
+            {
+                _values.Dispose();
+                _ints.Dispose();
+            }
         }
-    }
-}
-
-/// <summary>A LIFO of values the primal sweep records for the adjoint sweep; pooled storage.</summary>
-file ref struct GradientStack<T> where T : unmanaged
-{
-    private T[] _items;
-    private int _count;
-
-    public GradientStack(int capacity)
-    {
-        _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(capacity);
-        _count = 0;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Push(T value)
-    {
-        if (_count == _items.Length)
-        {
-            Grow();
-        }
-
-        _items[_count++] = value;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public T Pop() => _items[--_count];
-
-    public void Dispose() => global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-
-    private void Grow()
-    {
-        var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
-        global::System.Array.Copy(_items, larger, _count);
-        global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-        _items = larger;
     }
 }

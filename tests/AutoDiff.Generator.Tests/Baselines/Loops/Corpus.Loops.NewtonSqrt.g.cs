@@ -12,155 +12,133 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double NewtonSqrtWithGradient(double a, out double da)
         {
-            da = 0.0;
-            var _values = new GradientStack<double>(64);
-            var _ints = new GradientStack<int>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            // Primal sweep
-            // line 55: double x = a;
-            double x = a;
-            // line 56: int k = 0;
-            int k = 0;
-            // line 57: while (k < 50)
-            int _loop4 = 0;
-            while (k < 50)
+            try
             {
-                _loop4++;
-                // line 59: x = 0.5 * (x + a / x);
-                _values.Push(x);
-                x = 0.5 * (x + a / x);
-                // line 60: k++;
-                k += 1;
-                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
-                if (_branch3)
+                // Primal sweep
+                // line 55: double x = a;
+                double x = a;
+                // line 56: int k = 0;
+                int k = 0;
+                // line 57: while (k < 50)
+                int _loop4 = 0;
+                while (k < 50)
                 {
+                    _loop4++;
+                    // line 59: x = 0.5 * (x + a / x);
+                    _values.Push(x);
+                    x = 0.5 * (x + a / x);
+                    // line 60: k++;
+                    k += 1;
+                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                    bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
+                    if (_branch3)
+                    {
+                        _ints.Push(_branch3 ? 1 : 0);
+                        break;
+                    }
                     _ints.Push(_branch3 ? 1 : 0);
-                    break;
                 }
-                _ints.Push(_branch3 ? 1 : 0);
-            }
-            // line 67: return x;
-            double _result = x;
+                // line 67: return x;
+                double _result = x;
 
-            // Adjoint sweep
-            double _dx = 0.0;
-            // line 67: return x;
-            _dx += 1.0;
-            // line 57: while (k < 50)
-            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
-            {
-                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                _ints.Pop();
-                // line 59: x = 0.5 * (x + a / x);
-                double _g1 = _dx;
-                _dx = 0.0;
-                x = _values.Pop();
-                double _g2 = _g1 * 0.5;
-                _dx += _g2;
-                da += _g2 / x;
-                _dx += -(_g2 * (a / x) / x);
+                // Adjoint sweep
+                double _dx = 0.0;
+                double _da = 0.0;
+                // line 67: return x;
+                _dx += 1.0;
+                // line 57: while (k < 50)
+                for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
+                {
+                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                    _ints.Pop();
+                    // line 59: x = 0.5 * (x + a / x);
+                    double _g1 = _dx;
+                    _dx = 0.0;
+                    x = _values.Pop();
+                    double _g2 = _g1 * 0.5;
+                    _dx += _g2;
+                    _da += _g2 / x;
+                    _dx += -(_g2 * (a / x) / x);
+                }
+                // line 55: double x = a;
+                _da += _dx;
+                da = _da;
+                return _result;
             }
-            // line 55: double x = a;
-            da += _dx;
-            _values.Dispose();
-            _ints.Dispose();
-            return _result;
+            finally
+            {
+                _values.Dispose();
+                _ints.Dispose();
+            }
         }
 
         /// <summary>Pullback of <c>NewtonSqrt</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void NewtonSqrtPullback(double a, double seed, ref double da)
         {
-            var _values = new GradientStack<double>(64);
-            var _ints = new GradientStack<int>(64);
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            // Primal sweep
-            // line 55: double x = a;
-            double x = a;
-            // line 56: int k = 0;
-            int k = 0;
-            // line 57: while (k < 50)
-            int _loop4 = 0;
-            while (k < 50)
+            try
             {
-                _loop4++;
-                // line 59: x = 0.5 * (x + a / x);
-                _values.Push(x);
-                x = 0.5 * (x + a / x);
-                // line 60: k++;
-                k += 1;
-                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
-                if (_branch3)
+                // Primal sweep
+                // line 55: double x = a;
+                double x = a;
+                // line 56: int k = 0;
+                int k = 0;
+                // line 57: while (k < 50)
+                int _loop4 = 0;
+                while (k < 50)
                 {
+                    _loop4++;
+                    // line 59: x = 0.5 * (x + a / x);
+                    _values.Push(x);
+                    x = 0.5 * (x + a / x);
+                    // line 60: k++;
+                    k += 1;
+                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                    bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
+                    if (_branch3)
+                    {
+                        _ints.Push(_branch3 ? 1 : 0);
+                        break;
+                    }
                     _ints.Push(_branch3 ? 1 : 0);
-                    break;
                 }
-                _ints.Push(_branch3 ? 1 : 0);
-            }
-            // line 67: return x;
-            double _result = x;
+                // line 67: return x;
+                double _result = x;
 
-            // Adjoint sweep
-            double _dx = 0.0;
-            // line 67: return x;
-            _dx += seed;
-            // line 57: while (k < 50)
-            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
+                // Adjoint sweep
+                double _dx = 0.0;
+                double _da = 0.0;
+                // line 67: return x;
+                _dx += seed;
+                // line 57: while (k < 50)
+                for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
+                {
+                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                    _ints.Pop();
+                    // line 59: x = 0.5 * (x + a / x);
+                    double _g1 = _dx;
+                    _dx = 0.0;
+                    x = _values.Pop();
+                    double _g2 = _g1 * 0.5;
+                    _dx += _g2;
+                    _da += _g2 / x;
+                    _dx += -(_g2 * (a / x) / x);
+                }
+                // line 55: double x = a;
+                _da += _dx;
+                da += _da;
+            }
+            finally
             {
-                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                _ints.Pop();
-                // line 59: x = 0.5 * (x + a / x);
-                double _g1 = _dx;
-                _dx = 0.0;
-                x = _values.Pop();
-                double _g2 = _g1 * 0.5;
-                _dx += _g2;
-                da += _g2 / x;
-                _dx += -(_g2 * (a / x) / x);
+                _values.Dispose();
+                _ints.Dispose();
             }
-            // line 55: double x = a;
-            da += _dx;
-            _values.Dispose();
-            _ints.Dispose();
         }
-    }
-}
-
-/// <summary>A LIFO of values the primal sweep records for the adjoint sweep; pooled storage.</summary>
-file ref struct GradientStack<T> where T : unmanaged
-{
-    private T[] _items;
-    private int _count;
-
-    public GradientStack(int capacity)
-    {
-        _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(capacity);
-        _count = 0;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Push(T value)
-    {
-        if (_count == _items.Length)
-        {
-            Grow();
-        }
-
-        _items[_count++] = value;
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public T Pop() => _items[--_count];
-
-    public void Dispose() => global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-
-    private void Grow()
-    {
-        var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
-        global::System.Array.Copy(_items, larger, _count);
-        global::System.Buffers.ArrayPool<T>.Shared.Return(_items);
-        _items = larger;
     }
 }

@@ -12,17 +12,17 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double AbsWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 28: return Math.Abs(x) * x;
             double _t1 = Math.Abs(x);
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 28: return Math.Abs(x) * x;
-            dx += x * Math.Sign(x);
-            dx += _t1;
+            _dx += x * Math.Sign(x);
+            _dx += _t1;
+            dx = _dx;
             return _result;
         }
 
@@ -30,16 +30,17 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void AbsPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 28: return Math.Abs(x) * x;
             double _t1 = Math.Abs(x);
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 28: return Math.Abs(x) * x;
-            dx += seed * x * Math.Sign(x);
-            dx += seed * _t1;
+            _dx += seed * x * Math.Sign(x);
+            _dx += seed * _t1;
+            dx += _dx;
         }
     }
 }

@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double AcosWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 13: return Math.Acos(x);
             double _result = Math.Acos(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 13: return Math.Acos(x);
-            dx += -(1.0 / Math.Sqrt(1 - x * x));
+            _dx += -(1.0 / Math.Sqrt(1 - x * x));
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void AcosPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 13: return Math.Acos(x);
             double _result = Math.Acos(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 13: return Math.Acos(x);
-            dx += -(seed / Math.Sqrt(1 - x * x));
+            _dx += -(seed / Math.Sqrt(1 - x * x));
+            dx += _dx;
         }
     }
 }

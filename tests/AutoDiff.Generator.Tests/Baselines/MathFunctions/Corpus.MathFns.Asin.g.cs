@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double AsinWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 12: return Math.Asin(x);
             double _result = Math.Asin(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 12: return Math.Asin(x);
-            dx += 1.0 / Math.Sqrt(1 - x * x);
+            _dx += 1.0 / Math.Sqrt(1 - x * x);
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void AsinPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 12: return Math.Asin(x);
             double _result = Math.Asin(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 12: return Math.Asin(x);
-            dx += seed / Math.Sqrt(1 - x * x);
+            _dx += seed / Math.Sqrt(1 - x * x);
+            dx += _dx;
         }
     }
 }

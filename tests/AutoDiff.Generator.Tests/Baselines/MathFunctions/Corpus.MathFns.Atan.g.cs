@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double AtanWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 14: return Math.Atan(3 * x);
             double _t1 = 3 * x;
             double _result = Math.Atan(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 14: return Math.Atan(3 * x);
-            dx += 1.0 / (1 + _t1 * _t1) * 3;
+            _dx += 1.0 / (1 + _t1 * _t1) * 3;
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void AtanPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 14: return Math.Atan(3 * x);
             double _t1 = 3 * x;
             double _result = Math.Atan(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 14: return Math.Atan(3 * x);
-            dx += seed / (1 + _t1 * _t1) * 3;
+            _dx += seed / (1 + _t1 * _t1) * 3;
+            dx += _dx;
         }
     }
 }

@@ -12,18 +12,19 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double Atan2WithGradient(double y, double x, out double dy, out double dx)
         {
-            dy = 0.0;
-            dx = 0.0;
-
             // Primal sweep
             // line 15: return Math.Atan2(y, x);
             double _result = Math.Atan2(y, x);
 
             // Adjoint sweep
+            double _dy = 0.0;
+            double _dx = 0.0;
             // line 15: return Math.Atan2(y, x);
             double _t1 = x * x + y * y;
-            dy += x / _t1;
-            dx += -(y / _t1);
+            _dy += x / _t1;
+            _dx += -(y / _t1);
+            dy = _dy;
+            dx = _dx;
             return _result;
         }
 
@@ -31,16 +32,19 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void Atan2Pullback(double y, double x, double seed, ref double dy, ref double dx)
         {
-
             // Primal sweep
             // line 15: return Math.Atan2(y, x);
             double _result = Math.Atan2(y, x);
 
             // Adjoint sweep
+            double _dy = 0.0;
+            double _dx = 0.0;
             // line 15: return Math.Atan2(y, x);
             double _t1 = x * x + y * y;
-            dy += seed * x / _t1;
-            dx += -(seed * y / _t1);
+            _dy += seed * x / _t1;
+            _dx += -(seed * y / _t1);
+            dy += _dy;
+            dx += _dx;
         }
     }
 }

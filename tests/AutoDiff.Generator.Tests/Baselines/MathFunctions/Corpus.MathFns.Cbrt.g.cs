@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double CbrtWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 25: return Math.Cbrt(x);
             double _result = Math.Cbrt(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 25: return Math.Cbrt(x);
             double _t1 = Math.Cbrt(x);
-            dx += 1.0 / (3 * _t1 * _t1);
+            _dx += 1.0 / (3 * _t1 * _t1);
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void CbrtPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 25: return Math.Cbrt(x);
             double _result = Math.Cbrt(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 25: return Math.Cbrt(x);
             double _t1 = Math.Cbrt(x);
-            dx += seed / (3 * _t1 * _t1);
+            _dx += seed / (3 * _t1 * _t1);
+            dx += _dx;
         }
     }
 }

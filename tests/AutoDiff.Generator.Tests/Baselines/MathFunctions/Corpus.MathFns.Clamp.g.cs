@@ -12,9 +12,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double ClampWithGradient(double x, double lo, out double dx, out double dlo)
         {
-            dx = 0.0;
-            dlo = 0.0;
-
             // Primal sweep
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
             double _t1 = Math.Clamp(x, lo, lo + 2);
@@ -22,23 +19,27 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dlo = 0.0;
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
             if (x < lo)
             {
-                dlo += x;
+                _dlo += x;
             }
             else
             {
                 if (x > _t2)
                 {
-                    dlo += x;
+                    _dlo += x;
                 }
                 else
                 {
-                    dx += x;
+                    _dx += x;
                 }
             }
-            dx += _t1;
+            _dx += _t1;
+            dx = _dx;
+            dlo = _dlo;
             return _result;
         }
 
@@ -46,7 +47,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void ClampPullback(double x, double lo, double seed, ref double dx, ref double dlo)
         {
-
             // Primal sweep
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
             double _t1 = Math.Clamp(x, lo, lo + 2);
@@ -54,23 +54,27 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dlo = 0.0;
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
             if (x < lo)
             {
-                dlo += seed * x;
+                _dlo += seed * x;
             }
             else
             {
                 if (x > _t2)
                 {
-                    dlo += seed * x;
+                    _dlo += seed * x;
                 }
                 else
                 {
-                    dx += seed * x;
+                    _dx += seed * x;
                 }
             }
-            dx += seed * _t1;
+            _dx += seed * _t1;
+            dx += _dx;
+            dlo += _dlo;
         }
     }
 }

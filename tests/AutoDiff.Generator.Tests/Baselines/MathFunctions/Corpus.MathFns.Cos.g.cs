@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double CosWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 10: return Math.Cos(2 * x);
             double _t1 = 2 * x;
             double _result = Math.Cos(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 10: return Math.Cos(2 * x);
-            dx += -Math.Sin(_t1) * 2;
+            _dx += -Math.Sin(_t1) * 2;
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void CosPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 10: return Math.Cos(2 * x);
             double _t1 = 2 * x;
             double _result = Math.Cos(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 10: return Math.Cos(2 * x);
-            dx += -(seed * Math.Sin(_t1)) * 2;
+            _dx += -(seed * Math.Sin(_t1)) * 2;
+            dx += _dx;
         }
     }
 }

@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double CoshWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 17: return Math.Cosh(x);
             double _result = Math.Cosh(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 17: return Math.Cosh(x);
-            dx += Math.Sinh(x);
+            _dx += Math.Sinh(x);
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void CoshPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 17: return Math.Cosh(x);
             double _result = Math.Cosh(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 17: return Math.Cosh(x);
-            dx += seed * Math.Sinh(x);
+            _dx += seed * Math.Sinh(x);
+            dx += _dx;
         }
     }
 }

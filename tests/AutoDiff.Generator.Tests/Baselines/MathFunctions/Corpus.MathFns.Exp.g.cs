@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double ExpWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 19: return Math.Exp(x);
             double _result = Math.Exp(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 19: return Math.Exp(x);
             double _t1 = Math.Exp(x);
-            dx += _t1;
+            _dx += _t1;
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void ExpPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 19: return Math.Exp(x);
             double _result = Math.Exp(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 19: return Math.Exp(x);
             double _t1 = Math.Exp(x);
-            dx += seed * _t1;
+            _dx += seed * _t1;
+            dx += _dx;
         }
     }
 }

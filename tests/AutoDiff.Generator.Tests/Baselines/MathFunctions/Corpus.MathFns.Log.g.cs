@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double LogWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 20: return Math.Log(x);
             double _result = Math.Log(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 20: return Math.Log(x);
-            dx += 1.0 / x;
+            _dx += 1.0 / x;
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void LogPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 20: return Math.Log(x);
             double _result = Math.Log(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 20: return Math.Log(x);
-            dx += seed / x;
+            _dx += seed / x;
+            dx += _dx;
         }
     }
 }

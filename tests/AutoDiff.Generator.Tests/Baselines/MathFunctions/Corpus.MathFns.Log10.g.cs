@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double Log10WithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 22: return Math.Log10(x);
             double _result = Math.Log10(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 22: return Math.Log10(x);
-            dx += 1.0 / (x * Math.Log(10.0));
+            _dx += 1.0 / (x * Math.Log(10.0));
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void Log10Pullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 22: return Math.Log10(x);
             double _result = Math.Log10(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 22: return Math.Log10(x);
-            dx += seed / (x * Math.Log(10.0));
+            _dx += seed / (x * Math.Log(10.0));
+            dx += _dx;
         }
     }
 }

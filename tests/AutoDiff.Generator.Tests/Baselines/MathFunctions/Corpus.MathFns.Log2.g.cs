@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double Log2WithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 23: return Math.Log2(x);
             double _result = Math.Log2(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 23: return Math.Log2(x);
-            dx += 1.0 / (x * Math.Log(2.0));
+            _dx += 1.0 / (x * Math.Log(2.0));
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void Log2Pullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 23: return Math.Log2(x);
             double _result = Math.Log2(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 23: return Math.Log2(x);
-            dx += seed / (x * Math.Log(2.0));
+            _dx += seed / (x * Math.Log(2.0));
+            dx += _dx;
         }
     }
 }

@@ -12,18 +12,19 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double LogBaseWithGradient(double x, double b, out double dx, out double db)
         {
-            dx = 0.0;
-            db = 0.0;
-
             // Primal sweep
             // line 21: return Math.Log(x, b);
             double _result = Math.Log(x, b);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _db = 0.0;
             // line 21: return Math.Log(x, b);
             double _t1 = Math.Log(b);
-            dx += 1.0 / (x * _t1);
-            db += -(Math.Log(x) / (b * _t1 * _t1));
+            _dx += 1.0 / (x * _t1);
+            _db += -(Math.Log(x) / (b * _t1 * _t1));
+            dx = _dx;
+            db = _db;
             return _result;
         }
 
@@ -31,16 +32,19 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void LogBasePullback(double x, double b, double seed, ref double dx, ref double db)
         {
-
             // Primal sweep
             // line 21: return Math.Log(x, b);
             double _result = Math.Log(x, b);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _db = 0.0;
             // line 21: return Math.Log(x, b);
             double _t1 = Math.Log(b);
-            dx += seed / (x * _t1);
-            db += -(seed * Math.Log(x) / (b * _t1 * _t1));
+            _dx += seed / (x * _t1);
+            _db += -(seed * Math.Log(x) / (b * _t1 * _t1));
+            dx += _dx;
+            db += _db;
         }
     }
 }

@@ -12,25 +12,26 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double MaxWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 29: return Math.Max(x, y) * x;
             double _t1 = Math.Max(x, y);
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 29: return Math.Max(x, y) * x;
             if (x >= y)
             {
-                dx += x;
+                _dx += x;
             }
             else
             {
-                dy += x;
+                _dy += x;
             }
-            dx += _t1;
+            _dx += _t1;
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -38,23 +39,26 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void MaxPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 29: return Math.Max(x, y) * x;
             double _t1 = Math.Max(x, y);
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 29: return Math.Max(x, y) * x;
             if (x >= y)
             {
-                dx += seed * x;
+                _dx += seed * x;
             }
             else
             {
-                dy += seed * x;
+                _dy += seed * x;
             }
-            dx += seed * _t1;
+            _dx += seed * _t1;
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

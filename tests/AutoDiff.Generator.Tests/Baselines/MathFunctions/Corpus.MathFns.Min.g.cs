@@ -12,25 +12,26 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double MinWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 30: return Math.Min(x, y) * y;
             double _t1 = Math.Min(x, y);
             double _result = _t1 * y;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 30: return Math.Min(x, y) * y;
             if (x <= y)
             {
-                dx += y;
+                _dx += y;
             }
             else
             {
-                dy += y;
+                _dy += y;
             }
-            dy += _t1;
+            _dy += _t1;
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -38,23 +39,26 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void MinPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 30: return Math.Min(x, y) * y;
             double _t1 = Math.Min(x, y);
             double _result = _t1 * y;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 30: return Math.Min(x, y) * y;
             if (x <= y)
             {
-                dx += seed * y;
+                _dx += seed * y;
             }
             else
             {
-                dy += seed * y;
+                _dy += seed * y;
             }
-            dy += seed * _t1;
+            _dy += seed * _t1;
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

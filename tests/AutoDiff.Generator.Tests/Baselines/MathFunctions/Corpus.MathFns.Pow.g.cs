@@ -12,20 +12,21 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double PowWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 26: return Math.Pow(x, y);
             double _result = Math.Pow(x, y);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 26: return Math.Pow(x, y);
-            dx += y * Math.Pow(x, y - 1);
+            _dx += y * Math.Pow(x, y - 1);
             if (x != 0)
             {
-                dy += Math.Pow(x, y) * Math.Log(x);
+                _dy += Math.Pow(x, y) * Math.Log(x);
             }
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -33,18 +34,21 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void PowPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 26: return Math.Pow(x, y);
             double _result = Math.Pow(x, y);
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 26: return Math.Pow(x, y);
-            dx += seed * (y * Math.Pow(x, y - 1));
+            _dx += seed * (y * Math.Pow(x, y - 1));
             if (x != 0)
             {
-                dy += seed * Math.Pow(x, y) * Math.Log(x);
+                _dy += seed * Math.Pow(x, y) * Math.Log(x);
             }
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double PowConstantWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 27: return Math.Pow(x, 3.5);
             double _result = Math.Pow(x, 3.5);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 27: return Math.Pow(x, 3.5);
-            dx += 3.5 * Math.Pow(x, 3.5 - 1);
+            _dx += 3.5 * Math.Pow(x, 3.5 - 1);
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void PowConstantPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 27: return Math.Pow(x, 3.5);
             double _result = Math.Pow(x, 3.5);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 27: return Math.Pow(x, 3.5);
-            dx += seed * (3.5 * Math.Pow(x, 3.5 - 1));
+            _dx += seed * (3.5 * Math.Pow(x, 3.5 - 1));
+            dx += _dx;
         }
     }
 }

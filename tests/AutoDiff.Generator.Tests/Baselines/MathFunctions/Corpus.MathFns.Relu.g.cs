@@ -12,18 +12,18 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double ReluWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 37: return Math.Max(0, x);
             double _result = Math.Max(0, x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 37: return Math.Max(0, x);
             if (!(0 >= x))
             {
-                dx += 1.0;
+                _dx += 1.0;
             }
+            dx = _dx;
             return _result;
         }
 
@@ -31,17 +31,18 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void ReluPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 37: return Math.Max(0, x);
             double _result = Math.Max(0, x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 37: return Math.Max(0, x);
             if (!(0 >= x))
             {
-                dx += seed;
+                _dx += seed;
             }
+            dx += _dx;
         }
     }
 }

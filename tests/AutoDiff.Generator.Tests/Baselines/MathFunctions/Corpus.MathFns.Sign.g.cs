@@ -12,8 +12,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SignWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 36: return Math.Sign(x) * x * x;
             double _t1 = Math.Sign(x) * x;
@@ -21,9 +19,11 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 36: return Math.Sign(x) * x * x;
-            dx += x * _t2;
-            dx += _t1;
+            _dx += x * _t2;
+            _dx += _t1;
+            dx = _dx;
             return _result;
         }
 
@@ -31,7 +31,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SignPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 36: return Math.Sign(x) * x * x;
             double _t1 = Math.Sign(x) * x;
@@ -39,9 +38,11 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 36: return Math.Sign(x) * x * x;
-            dx += seed * x * _t2;
-            dx += seed * _t1;
+            _dx += seed * x * _t2;
+            _dx += seed * _t1;
+            dx += _dx;
         }
     }
 }

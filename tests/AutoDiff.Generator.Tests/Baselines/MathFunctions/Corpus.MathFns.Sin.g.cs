@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SinWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 9: return Math.Sin(x * x);
             double _t1 = x * x;
             double _result = Math.Sin(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 9: return Math.Sin(x * x);
-            dx += 2 * Math.Cos(_t1) * x;
+            _dx += 2 * Math.Cos(_t1) * x;
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SinPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 9: return Math.Sin(x * x);
             double _t1 = x * x;
             double _result = Math.Sin(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 9: return Math.Sin(x * x);
-            dx += 2 * (seed * Math.Cos(_t1)) * x;
+            _dx += 2 * (seed * Math.Cos(_t1)) * x;
+            dx += _dx;
         }
     }
 }

@@ -12,15 +12,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SinhWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 16: return Math.Sinh(x);
             double _result = Math.Sinh(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 16: return Math.Sinh(x);
-            dx += Math.Cosh(x);
+            _dx += Math.Cosh(x);
+            dx = _dx;
             return _result;
         }
 
@@ -28,14 +28,15 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SinhPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 16: return Math.Sinh(x);
             double _result = Math.Sinh(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 16: return Math.Sinh(x);
-            dx += seed * Math.Cosh(x);
+            _dx += seed * Math.Cosh(x);
+            dx += _dx;
         }
     }
 }

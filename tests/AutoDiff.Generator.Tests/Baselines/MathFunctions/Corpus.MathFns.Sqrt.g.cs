@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SqrtWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 24: return Math.Sqrt(x);
             double _result = Math.Sqrt(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 24: return Math.Sqrt(x);
             double _t1 = Math.Sqrt(x);
-            dx += 1.0 / (2 * _t1);
+            _dx += 1.0 / (2 * _t1);
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SqrtPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 24: return Math.Sqrt(x);
             double _result = Math.Sqrt(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 24: return Math.Sqrt(x);
             double _t1 = Math.Sqrt(x);
-            dx += seed / (2 * _t1);
+            _dx += seed / (2 * _t1);
+            dx += _dx;
         }
     }
 }

@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double TanWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 11: return Math.Tan(x);
             double _result = Math.Tan(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 11: return Math.Tan(x);
             double _t1 = Math.Cos(x);
-            dx += 1.0 / (_t1 * _t1);
+            _dx += 1.0 / (_t1 * _t1);
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void TanPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 11: return Math.Tan(x);
             double _result = Math.Tan(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 11: return Math.Tan(x);
             double _t1 = Math.Cos(x);
-            dx += seed / (_t1 * _t1);
+            _dx += seed / (_t1 * _t1);
+            dx += _dx;
         }
     }
 }

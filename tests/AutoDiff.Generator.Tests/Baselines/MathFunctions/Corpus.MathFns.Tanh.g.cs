@@ -12,16 +12,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double TanhWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 18: return Math.Tanh(x);
             double _result = Math.Tanh(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 18: return Math.Tanh(x);
             double _t1 = Math.Tanh(x);
-            dx += 1 - _t1 * _t1;
+            _dx += 1 - _t1 * _t1;
+            dx = _dx;
             return _result;
         }
 
@@ -29,15 +29,16 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void TanhPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 18: return Math.Tanh(x);
             double _result = Math.Tanh(x);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 18: return Math.Tanh(x);
             double _t1 = Math.Tanh(x);
-            dx += seed * (1 - _t1 * _t1);
+            _dx += seed * (1 - _t1 * _t1);
+            dx += _dx;
         }
     }
 }

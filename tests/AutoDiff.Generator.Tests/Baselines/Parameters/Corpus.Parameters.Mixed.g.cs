@@ -12,8 +12,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double MixedWithGradient(double x, double c, int n, bool flip, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
             double p = Math.Pow(x, n) * c + n * x * 0.5;
@@ -26,13 +24,15 @@ namespace Corpus
 
             // Adjoint sweep
             double _dp = 0.0;
+            double _dx = 0.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
             _dp += sign;
-            dx += Math.Cos(_t1);
-            dx += _t2;
+            _dx += Math.Cos(_t1);
+            _dx += _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
-            dx += _dp * c * (n * Math.Pow(x, n - 1));
-            dx += _dp * 0.5 * n;
+            _dx += _dp * c * (n * Math.Pow(x, n - 1));
+            _dx += _dp * 0.5 * n;
+            dx = _dx;
             return _result;
         }
 
@@ -40,7 +40,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void MixedPullback(double x, double c, int n, bool flip, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
             double p = Math.Pow(x, n) * c + n * x * 0.5;
@@ -53,13 +52,15 @@ namespace Corpus
 
             // Adjoint sweep
             double _dp = 0.0;
+            double _dx = 0.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
             _dp += seed * sign;
-            dx += seed * Math.Cos(_t1);
-            dx += seed * _t2;
+            _dx += seed * Math.Cos(_t1);
+            _dx += seed * _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
-            dx += _dp * c * (n * Math.Pow(x, n - 1));
-            dx += _dp * 0.5 * n;
+            _dx += _dp * c * (n * Math.Pow(x, n - 1));
+            _dx += _dp * 0.5 * n;
+            dx += _dx;
         }
     }
 }

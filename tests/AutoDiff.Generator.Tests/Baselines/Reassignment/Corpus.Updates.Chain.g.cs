@@ -12,9 +12,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double ChainWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 12: double t = x * y;
             double t = x * y;
@@ -43,6 +40,7 @@ namespace Corpus
             double _dt = 0.0;
             double _du = 0.0;
             double _dx = 0.0;
+            double _dy = 0.0;
             // line 20: return u;
             _du += 1.0;
             // line 19: u = u * u + x;
@@ -65,7 +63,7 @@ namespace Corpus
             t = t_1;
             double _t3 = 1 + y * y;
             _dt += _g2 / _t3;
-            dy += 2 * -(_g2 * (t / _t3) / _t3) * y;
+            _dy += 2 * -(_g2 * (t / _t3) / _t3) * y;
             // line 15: t *= x;
             double _g1 = _dt;
             _dt = 0.0;
@@ -73,13 +71,14 @@ namespace Corpus
             _dt += _g1 * x;
             _dx += _g1 * t;
             // line 14: t -= y / 3;
-            dy += -_dt / 3;
+            _dy += -_dt / 3;
             // line 13: t += Math.Sin(x);
             _dx += _dt * Math.Cos(x);
             // line 12: double t = x * y;
             _dx += _dt * y;
-            dy += _dt * x;
+            _dy += _dt * x;
             dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -87,7 +86,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void ChainPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 12: double t = x * y;
             double t = x * y;
@@ -116,6 +114,7 @@ namespace Corpus
             double _dt = 0.0;
             double _du = 0.0;
             double _dx = 0.0;
+            double _dy = 0.0;
             // line 20: return u;
             _du += seed;
             // line 19: u = u * u + x;
@@ -138,7 +137,7 @@ namespace Corpus
             t = t_1;
             double _t3 = 1 + y * y;
             _dt += _g2 / _t3;
-            dy += 2 * -(_g2 * (t / _t3) / _t3) * y;
+            _dy += 2 * -(_g2 * (t / _t3) / _t3) * y;
             // line 15: t *= x;
             double _g1 = _dt;
             _dt = 0.0;
@@ -146,13 +145,14 @@ namespace Corpus
             _dt += _g1 * x;
             _dx += _g1 * t;
             // line 14: t -= y / 3;
-            dy += -_dt / 3;
+            _dy += -_dt / 3;
             // line 13: t += Math.Sin(x);
             _dx += _dt * Math.Cos(x);
             // line 12: double t = x * y;
             _dx += _dt * y;
-            dy += _dt * x;
+            _dy += _dt * x;
             dx += _dx;
+            dy += _dy;
         }
     }
 }

@@ -12,24 +12,25 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double RosenbrockWithGradient(double x, double y, out double dx, out double dy)
         {
-            dx = 0.0;
-            dy = 0.0;
-
             // Primal sweep
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             double _t1 = 1 - x;
-            double _t2 = 100 * (y - x * x);
-            double _t3 = y - x * x;
-            double _result = _t1 * _t1 + _t2 * _t3;
+            double _t2 = y - x * x;
+            double _t3 = 100 * _t2;
+            double _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            dx += -(2 * _t1);
-            double _g4 = _t3 * 100;
-            dy += _g4;
-            dx += 2 * -_g4 * x;
-            dy += _t2;
-            dx += 2 * -_t2 * x;
+            _dx += -(2 * _t1);
+            double _g4 = _t2 * 100;
+            _dy += _g4;
+            _dx += 2 * -_g4 * x;
+            _dy += _t3;
+            _dx += 2 * -_t3 * x;
+            dx = _dx;
+            dy = _dy;
             return _result;
         }
 
@@ -37,23 +38,26 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void RosenbrockPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-
             // Primal sweep
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             double _t1 = 1 - x;
-            double _t2 = 100 * (y - x * x);
-            double _t3 = y - x * x;
-            double _result = _t1 * _t1 + _t2 * _t3;
+            double _t2 = y - x * x;
+            double _t3 = 100 * _t2;
+            double _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
+            double _dx = 0.0;
+            double _dy = 0.0;
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            dx += -(2 * seed * _t1);
-            double _g4 = seed * _t3 * 100;
-            dy += _g4;
-            dx += 2 * -_g4 * x;
-            double _g5 = seed * _t2;
-            dy += _g5;
-            dx += 2 * -_g5 * x;
+            _dx += -(2 * seed * _t1);
+            double _g4 = seed * _t2 * 100;
+            _dy += _g4;
+            _dx += 2 * -_g4 * x;
+            double _g5 = seed * _t3;
+            _dy += _g5;
+            _dx += 2 * -_g5 * x;
+            dx += _dx;
+            dy += _dy;
         }
     }
 }

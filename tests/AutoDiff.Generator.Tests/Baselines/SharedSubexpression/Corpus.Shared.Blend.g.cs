@@ -12,10 +12,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double BlendWithGradient(double x, double y, double z, out double dx, out double dy, out double dz)
         {
-            dx = 0.0;
-            dy = 0.0;
-            dz = 0.0;
-
             // Primal sweep
             // line 12: var t = x * y + z;
             double t = x * y + z;
@@ -27,16 +23,22 @@ namespace Corpus
 
             // Adjoint sweep
             double _dt = 0.0;
+            double _dx = 0.0;
+            double _dy = 0.0;
+            double _dz = 0.0;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
             _dt += t * Math.Cos(t);
             _dt += _t1;
             double _t3 = Math.Exp(_t2);
             _dt += _t3 / _t4;
-            dz += 2 * -(_t3 * (t / _t4) / _t4) * z;
+            _dz += 2 * -(_t3 * (t / _t4) / _t4) * z;
             // line 12: var t = x * y + z;
-            dx += _dt * y;
-            dy += _dt * x;
-            dz += _dt;
+            _dx += _dt * y;
+            _dy += _dt * x;
+            _dz += _dt;
+            dx = _dx;
+            dy = _dy;
+            dz = _dz;
             return _result;
         }
 
@@ -44,7 +46,6 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void BlendPullback(double x, double y, double z, double seed, ref double dx, ref double dy, ref double dz)
         {
-
             // Primal sweep
             // line 12: var t = x * y + z;
             double t = x * y + z;
@@ -56,17 +57,23 @@ namespace Corpus
 
             // Adjoint sweep
             double _dt = 0.0;
+            double _dx = 0.0;
+            double _dy = 0.0;
+            double _dz = 0.0;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
             _dt += seed * t * Math.Cos(t);
             _dt += seed * _t1;
             double _t3 = Math.Exp(_t2);
             double _g4 = seed * _t3;
             _dt += _g4 / _t5;
-            dz += 2 * -(_g4 * (t / _t5) / _t5) * z;
+            _dz += 2 * -(_g4 * (t / _t5) / _t5) * z;
             // line 12: var t = x * y + z;
-            dx += _dt * y;
-            dy += _dt * x;
-            dz += _dt;
+            _dx += _dt * y;
+            _dy += _dt * x;
+            _dz += _dt;
+            dx += _dx;
+            dy += _dy;
+            dz += _dz;
         }
     }
 }

@@ -12,17 +12,17 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SoftplusWithGradient(double x, out double dx)
         {
-            dx = 0.0;
-
             // Primal sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
             double _t1 = 1 + Math.Exp(x);
             double _result = Math.Log(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 9: return Math.Log(1 + Math.Exp(x));
             double _t2 = Math.Exp(x);
-            dx += 1.0 / _t1 * _t2;
+            _dx += 1.0 / _t1 * _t2;
+            dx = _dx;
             return _result;
         }
 
@@ -30,16 +30,17 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SoftplusPullback(double x, double seed, ref double dx)
         {
-
             // Primal sweep
             // line 9: return Math.Log(1 + Math.Exp(x));
             double _t1 = 1 + Math.Exp(x);
             double _result = Math.Log(_t1);
 
             // Adjoint sweep
+            double _dx = 0.0;
             // line 9: return Math.Log(1 + Math.Exp(x));
             double _t2 = Math.Exp(x);
-            dx += seed / _t1 * _t2;
+            _dx += seed / _t1 * _t2;
+            dx += _dx;
         }
     }
 }
