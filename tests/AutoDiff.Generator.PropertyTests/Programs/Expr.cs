@@ -54,13 +54,7 @@ internal sealed record LoopIndex : Expr
 
 internal sealed record Negate(Expr Operand) : Expr
 {
-    public override string Render(Scope scope, Flavor flavor)
-    {
-        var operand = Operand.Render(scope, flavor);
-        return KnownGeneratorBugs.DoubleNegationBecomesDecrement && operand.StartsWith("(-", StringComparison.Ordinal)
-            ? "(-1.0 * " + operand + ")"
-            : "(-" + operand + ")";
-    }
+    public override string Render(Scope scope, Flavor flavor) => "(-" + Operand.Render(scope, flavor) + ")";
 }
 
 internal sealed record UnaryCall(Unary Op, Expr Operand) : Expr
