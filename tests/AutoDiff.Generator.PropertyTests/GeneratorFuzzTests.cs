@@ -28,17 +28,13 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
     [Fact]
     public void GeneratorNeverThrowsAndEveryRejectionIsALocatedDiagnostic()
     {
-        long checkedSources = 0, validSources = 0, knownBugHits = 0;
+        long checkedSources = 0, validSources = 0;
         Mutants.Sample(
             mutant =>
             {
                 var source = Apply(mutant);
                 var found = GeneratorOracle.Check(source, out var valid, out _);
-                var problems = found.Where(p => !KnownGeneratorBugs.Matches(p)).ToList();
-                if (problems.Count < found.Count)
-                {
-                    Interlocked.Increment(ref knownBugHits);
-                }
+                var problems = found.ToList();
 
                 Interlocked.Increment(ref checkedSources);
                 if (valid)
@@ -55,7 +51,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
             iter: Budget.FuzzSources,
             print: mutant => $"corpus source {mutant.Source} with {string.Join(", ", mutant.Mutations.AsEnumerable())}:\n{Apply(mutant)}");
 
-        output.WriteLine($"{checkedSources} mutated sources from a corpus of {FuzzCorpus.Sources.Count}; {validSources} of them still valid C#; {knownBugHits} hit a known generator bug (KnownGeneratorBugTests)");
+        output.WriteLine($"{checkedSources} mutated sources from a corpus of {FuzzCorpus.Sources.Count}; {validSources} of them still valid C#");
         Assert.Equal(Budget.FuzzSources, checkedSources);
     }
 

@@ -20,7 +20,7 @@ internal sealed record Declare(Expr Init) : Stmt
     public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
     {
         var name = NewLocal(scope, "t");
-        lines.Add($"{flavor.Number} {name} = {KnownGeneratorBugs.AssignedValue(Init, Init.Render(scope, flavor))};");
+        lines.Add($"{flavor.Number} {name} = {Init.Render(scope, flavor)};");
         return scope.WithLocal(name);
     }
 }
@@ -44,7 +44,7 @@ internal sealed record Assign(int Target, AssignOp Op, Expr Value) : Stmt
         var value = Value.Render(scope, flavor);
         return Op switch
         {
-            AssignOp.Set => $"{target} = {KnownGeneratorBugs.AssignedValue(Value, value)};",
+            AssignOp.Set => $"{target} = {value};",
             AssignOp.Add => $"{target} += {value};",
             AssignOp.Subtract => $"{target} -= {value};",
             AssignOp.Multiply => $"{target} *= {value};",
@@ -113,7 +113,7 @@ internal sealed record Loop(LoopForm Form, Expr Init, Expr Body) : Stmt
         }
 
         var acc = NewLocal(scope, "a");
-        lines.Add($"{flavor.Number} {acc} = {KnownGeneratorBugs.AssignedValue(Init, Init.Render(scope, flavor))};");
+        lines.Add($"{flavor.Number} {acc} = {Init.Render(scope, flavor)};");
         var inner = scope with { InLoop = true };
         var body = Body.Render(inner, flavor);
         var m = flavor.MathClass;
