@@ -1,0 +1,70 @@
+namespace AutoDiff.PropertyTests.Checking;
+
+/// <summary>
+/// A partial derivative by central differences with Richardson extrapolation, plus an honest error bar.
+/// <para>
+/// D(k) = (f(x+k) − f(x−k)) / 2k has error c₂k² + c₄k⁴ + rounding. From h, h/2, h/4:
+/// R₁ = (4D(h/2) − D(h)) / 3 and R₂ = (4D(h/4) − D(h/2)) / 3 cancel the k² term, leaving O(h⁴);
+/// |R₂ − R₁| bounds R₂'s truncation error (R₁'s is 16× R₂'s).
+/// </para>
+/// <para>
+/// Central differences cannot see a kink exactly at x (|x| at 0, max(a, b) at a = b): they return the mean of the two
+/// slopes. So the one-sided estimates are extrapolated too: forward 2F(h/2) − F(h) and backward 2B(h/2) − B(h) agree to
+/// O(h³) for a smooth function and differ by the jump in slope at a kink.
+/// </para>
+/// <para>
+/// When either disagreement is large the point is within h of a kink or a branch switch, the derivative there is not
+/// what differences measure, and the estimate is reported as not smooth instead of being compared.
+/// </para>
+/// </summary>
+internal readonly record struct FiniteDifference(double Estimate, double ErrorBar, bool Smooth)
+{
+    /// <summary>Relative step: the first of h, h/2, h/4; 1e-3 balances h⁴ truncation against rounding of order ε/h.</summary>
+    public const double RelativeStep = 1e-3;
+
+    /// <summary>A disagreement above this fraction of (1 + |R₂|) means the function is not smooth within h of the point.</summary>
+    public const double SmoothnessLimit = 1e-4;
+
+    /// <summary>Rounding in one evaluation of a random program, in units of |f|·ε (a generous bound for ~100 operations).</summary>
+    private const double EvaluationUlps = 1000;
+
+    private const double MachineEpsilon = 2.220446049250313e-16; // 2⁻⁵²
+
+    public static FiniteDifference Of(Func<double, double> f, double x)
+    {
+        var h = RelativeStep * Math.Max(1.0, Math.Abs(x));
+        var f0 = f(x);
+        var (plus1, minus1) = (f(x + h), f(x - h));
+        var (plus2, minus2) = (f(x + h / 2), f(x - h / 2));
+        var (plus4, minus4) = (f(x + h / 4), f(x - h / 4));
+        var scale = new[] { f0, plus1, minus1, plus2, minus2, plus4, minus4 }.Max(Math.Abs);
+
+        // Divide by the step the arithmetic actually took, not the one asked for.
+        var d1 = (plus1 - minus1) / ((x + h) - (x - h));
+        var d2 = (plus2 - minus2) / ((x + h / 2) - (x - h / 2));
+        var d4 = (plus4 - minus4) / ((x + h / 4) - (x - h / 4));
+        var r1 = (4 * d2 - d1) / 3;
+        var r2 = (4 * d4 - d2) / 3;
+
+        var forward = 2 * (plus2 - f0) / ((x + h / 2) - x) - (plus1 - f0) / ((x + h) - x);
+        var backward = 2 * (f0 - minus2) / (x - (x - h / 2)) - (f0 - minus1) / (x - (x - h));
+
+        var truncation = Math.Abs(r2 - r1);
+        var asymmetry = Math.Abs(forward - backward);
+        var rounding = RoundingBound(scale, h);
+        var limit = SmoothnessLimit * (1 + Math.Abs(r2));
+        var smooth = double.IsFinite(r2) && double.IsFinite(asymmetry)
+            && truncation <= limit + rounding
+            && asymmetry <= limit + OneSidedRoundingBound(scale, h);
+        return new FiniteDifference(r2, truncation + asymmetry + rounding, smooth);
+    }
+
+    /// <summary>
+    /// Worst rounding in R₂ = (4D(h/4) − D(h/2)) / 3: each D(k) carries at most 2U|f| / 2k = U|f|/k with U = EvaluationUlps·ε,
+    /// so R₂ carries at most (4·U|f|/(h/4) + U|f|/(h/2)) / 3 = 6·U·|f|/h.
+    /// </summary>
+    private static double RoundingBound(double scale, double h) => 6 * EvaluationUlps * MachineEpsilon * scale / h;
+
+    /// <summary>Each one-sided 2F(h/2) − F(h) carries at most 2·4U|f|/h + 2U|f|/h = 10U|f|/h; their difference twice that.</summary>
+    private static double OneSidedRoundingBound(double scale, double h) => 20 * EvaluationUlps * MachineEpsilon * scale / h;
+}

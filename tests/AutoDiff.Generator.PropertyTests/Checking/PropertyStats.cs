@@ -1,0 +1,45 @@
+namespace AutoDiff.PropertyTests.Checking;
+
+/// <summary>Counts of what a property run actually checked (thread-safe; CsCheck runs samples on several threads).</summary>
+internal sealed class PropertyStats
+{
+    private long _programs;
+    private long _points;
+    private long _derivatives;
+    private long _finiteDifferenceChecks;
+    private long _notSmooth;
+    private long _fallbacks;
+    private long _batches;
+
+    public long Programs => Interlocked.Read(ref _programs);
+
+    public long FiniteDifferenceChecks => Interlocked.Read(ref _finiteDifferenceChecks);
+
+    public long Derivatives => Interlocked.Read(ref _derivatives);
+
+    public long Fallbacks => Interlocked.Read(ref _fallbacks);
+
+    public void Batch() => Interlocked.Increment(ref _batches);
+
+    public void Program(bool fellBack)
+    {
+        Interlocked.Increment(ref _programs);
+        if (fellBack)
+        {
+            Interlocked.Increment(ref _fallbacks);
+        }
+    }
+
+    public void Point() => Interlocked.Increment(ref _points);
+
+    public void Derivative(bool comparedWithFiniteDifference)
+    {
+        Interlocked.Increment(ref _derivatives);
+        Interlocked.Increment(ref comparedWithFiniteDifference ? ref _finiteDifferenceChecks : ref _notSmooth);
+    }
+
+    public override string ToString() =>
+        $"{Programs} programs in {_batches} compilations, {_points} points, {Derivatives} partial derivatives " +
+        $"(each compared with the tape and the pullback; {FiniteDifferenceChecks} also with finite differences, " +
+        $"{_notSmooth} skipped by FD as not smooth within the step), {_fallbacks} programs fell back to the runtime tape";
+}

@@ -1,0 +1,52 @@
+namespace AutoDiff.PropertyTests.Programs;
+
+/// <summary>An evaluation point: values for the scalar parameters (only the first ones are used) and the span.</summary>
+internal sealed record Point(double[] Scalars, double[] Span);
+
+/// <summary>
+/// A random differentiable function: 1–3 scalar parameters <c>x, y, z</c>, optionally a span <c>w</c>,
+/// a body of statements and a returned expression, plus the points it is checked at.
+/// </summary>
+internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body, Expr Result, Point[] Points)
+{
+    private static readonly string[] ScalarNames = ["x", "y", "z"];
+
+    public IReadOnlyList<string> Scalars => ScalarNames[..ScalarCount];
+
+    /// <summary>Size used to pick the smallest failing function: the length of its source.</summary>
+    public int SourceLength => Render(0, Flavor.Double).Length;
+
+    /// <summary>The class holding function <c>F{id}</c>: partial and [Differentiable] for doubles, plain for the tape.</summary>
+    public string Render(int id, Flavor flavor)
+    {
+        var isDouble = flavor == Flavor.Double;
+        var parameters = Scalars.Select(s => $"{flavor.Number} {s}").ToList();
+        if (HasSpan)
+        {
+            parameters.Add($"{flavor.Span} w");
+        }
+
+        var lines = new SourceLines(0);
+        lines.Add(isDouble ? $"public static partial class P{id}" : $"public static class T{id}");
+        lines.Open();
+        if (isDouble)
+        {
+            lines.Add("[Differentiable]");
+        }
+
+        lines.Add($"public static {flavor.Number} F{id}({string.Join(", ", parameters)})");
+        lines.Open();
+        var scope = new Scope(Scalars, 0, HasSpan ? "w" : null, InLoop: false);
+        foreach (var statement in Body)
+        {
+            scope = statement.Render(scope, flavor, lines);
+        }
+
+        lines.Add($"return {Result.Render(scope, flavor)};");
+        lines.Close();
+        lines.Close();
+        return lines.ToString();
+    }
+
+    public override string ToString() => Render(0, Flavor.Double);
+}

@@ -1,0 +1,119 @@
+namespace AutoDiff.PropertyTests.Programs;
+
+/// <summary>
+/// One-step simplifications of a random function (drop a statement, replace a node by a child or a leaf), used after
+/// CsCheck has shrunk a failing batch to cut its smallest failing function down to a minimal one.
+/// </summary>
+internal static class Shrinks
+{
+    public static IEnumerable<RandomFunction> Of(RandomFunction f)
+    {
+        if (f.Points.Length > 1)
+        {
+            foreach (var i in Enumerable.Range(0, f.Points.Length))
+            {
+                yield return f with { Points = [f.Points[i]] };
+            }
+        }
+
+        for (var i = 0; i < f.Body.Length; i++)
+        {
+            yield return f with { Body = [.. f.Body[..i], .. f.Body[(i + 1)..]] };
+        }
+
+        foreach (var e in Of(f.Result))
+        {
+            yield return f with { Result = e };
+        }
+
+        for (var i = 0; i < f.Body.Length; i++)
+        {
+            foreach (var s in Of(f.Body[i]))
+            {
+                yield return f with { Body = [.. f.Body[..i], s, .. f.Body[(i + 1)..]] };
+            }
+        }
+
+        if (f.ScalarCount > 1)
+        {
+            yield return f with { ScalarCount = f.ScalarCount - 1 };
+        }
+    }
+
+    private static IEnumerable<Stmt> Of(Stmt statement)
+    {
+        switch (statement)
+        {
+            case Declare d:
+                foreach (var e in Of(d.Init)) yield return new Declare(e);
+                break;
+            case Assign a:
+                if (a.Op != AssignOp.Set) yield return a with { Op = AssignOp.Set };
+                foreach (var e in Of(a.Value)) yield return a with { Value = e };
+                break;
+            case Branch b:
+                if (b.Else.Length > 0) yield return b with { Else = [] };
+                for (var i = 0; b.Then.Length > 1 && i < b.Then.Length; i++) yield return b with { Then = [.. b.Then[..i], .. b.Then[(i + 1)..]] };
+                foreach (var c in Of(b.Condition)) yield return b with { Condition = c };
+                break;
+            case EarlyReturn r:
+                foreach (var e in Of(r.Value)) yield return r with { Value = e };
+                foreach (var c in Of(r.Condition)) yield return r with { Condition = c };
+                break;
+            case Loop l:
+                yield return new Declare(l.Init);
+                if (l.Form != LoopForm.Sum) yield return l with { Form = LoopForm.Sum };
+                foreach (var e in Of(l.Init)) yield return l with { Init = e };
+                foreach (var e in Of(l.Body)) yield return l with { Body = e };
+                break;
+        }
+    }
+
+    private static IEnumerable<Condition> Of(Condition condition)
+    {
+        if (condition is Compare c)
+        {
+            foreach (var e in Of(c.Left)) yield return c with { Left = e };
+        }
+    }
+
+    private static IEnumerable<Expr> Of(Expr expression)
+    {
+        switch (expression)
+        {
+            case Variable { Index: > 0 }:
+                yield return new Variable(0);
+                break;
+            case Constant { Value: not 1.0 }:
+                yield return new Constant(1.0);
+                break;
+            case SpanElement s:
+                yield return new Variable(s.Fallback);
+                break;
+            case LoopIndex:
+                yield return new Constant(0.25);
+                break;
+            case Negate n:
+                yield return n.Operand;
+                foreach (var e in Of(n.Operand)) yield return new Negate(e);
+                break;
+            case UnaryCall u:
+                yield return u.Operand;
+                foreach (var e in Of(u.Operand)) yield return u with { Operand = e };
+                break;
+            case BinaryCall b:
+                yield return b.Left;
+                yield return b.Right;
+                foreach (var e in Of(b.Left)) yield return b with { Left = e };
+                foreach (var e in Of(b.Right)) yield return b with { Right = e };
+                break;
+            case Choice c:
+                yield return c.Then;
+                yield return c.Else;
+                foreach (var e in Of(c.Then)) yield return c with { Then = e };
+                foreach (var e in Of(c.Else)) yield return c with { Else = e };
+                foreach (var k in Of(c.Condition)) yield return c with { Condition = k };
+                break;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using AutoDiff.PropertyTests.Checking;
+using AutoDiff.PropertyTests.Programs;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace AutoDiff.PropertyTests;
+
+/// <summary>
+/// Random differentiable C# functions, compiled with the generator: the generated gradient must agree with the
+/// runtime tape on the same program, with the generated pullback, and with finite differences. On failure CsCheck
+/// shrinks the batch and the message shows the smallest failing function's source.
+/// </summary>
+public sealed class RandomProgramTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void StraightLineGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.StraightLine);
+
+    [Fact]
+    public void ControlFlowGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.ControlFlow);
+
+    [Fact]
+    public void SpanLoopGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.SpanLoops);
+
+    [Fact]
+    public void TapeFallbackGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.TapeFallback);
+
+    /// <summary>The programs themselves are sound: they compile as plain C# and are finite at their points (no generator involved).</summary>
+    [Theory]
+    [InlineData(Features.StraightLine)]
+    [InlineData(Features.ControlFlow)]
+    [InlineData(Features.SpanLoops)]
+    [InlineData(Features.TapeFallback)]
+    public void RandomProgramsCompileAndStayInsideTheirDomains(Features features)
+    {
+        var stats = new PropertyStats();
+        ProgramGen.Batch(features, Budget.BatchSize).Sample(
+            batch => BatchVerifier.Assert(batch, stats, withGenerator: false, withTape: false),
+            iter: 2,
+            print: batch => BatchVerifier.Describe(batch, withGenerator: false, withTape: false));
+        Assert.Equal(2 * Budget.BatchSize, stats.Programs);
+    }
+
+    private void Run(Features features)
+    {
+        var stats = new PropertyStats();
+        var started = DateTime.UtcNow;
+        ProgramGen.Batch(features, Budget.BatchSize).Sample(
+            batch => BatchVerifier.Assert(batch, stats),
+            writeLine: output.WriteLine,
+            iter: Budget.BatchesPerFamily,
+            print: batch => BatchVerifier.Describe(batch));
+        output.WriteLine($"{features}: {stats} in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+        Assert.Equal(Budget.BatchesPerFamily * Budget.BatchSize, stats.Programs);
+
+        // Finite differences must check most derivatives, or the programs are too rough to prove anything.
+        Assert.True(stats.FiniteDifferenceChecks >= stats.Derivatives / 2, stats.ToString());
+
+        // The fallback family exists to exercise the generated tape path: every program must have taken it.
+        Assert.Equal(features == Features.TapeFallback ? stats.Programs : 0, stats.Fallbacks);
+    }
+}
