@@ -85,11 +85,22 @@ public sealed class NonFiniteInputTests : IDisposable
 
     private GradFn Engine(string engine, string name) => engine == "tape" ? _program.Tape(name) : _program.Generated(name);
 
-    /// <summary>Runs the call on the thread pool and fails (instead of hanging the suite) if it never returns.</summary>
+    /// <summary>
+    /// Runs the call on a thread of its own and fails (instead of hanging the suite) if it never returns. Not the
+    /// thread pool: other tests saturate it in long runs, and a queued call would look like a hang.
+    /// </summary>
     private static double Guarded(Func<double> call)
     {
-        var task = Task.Run(call);
-        Assert.True(task.Wait(TimeSpan.FromMinutes(1)), "the gradient call did not return (a hang on non-finite input)");
-        return task.Result;
+        double result = 0;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { result = call(); }
+            catch (Exception exception) { failure = exception; }
+        }) { IsBackground = true };
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromMinutes(1)), "the gradient call did not return (a hang on non-finite input)");
+        if (failure is not null) throw new InvalidOperationException("the gradient call threw", failure);
+        return result;
     }
 }

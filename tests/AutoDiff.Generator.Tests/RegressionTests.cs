@@ -49,6 +49,30 @@ public class RegressionTests
     }
 
     [Fact]
+    public void Dynamic_parameters_and_expressions_are_rejected_at_the_construct()
+    {
+        // Found by the 20,000-mutant fuzz run: 'dynamic x' reached the tape fallback, whose code did not compile.
+        var parameter = GeneratorHarness.Run(Header + """
+            public static partial class Dyn
+            {
+                [Differentiable] public static double F(dynamic x, double z) { switch (0) { default: break; } return x * z; }
+            }
+            """);
+        var ad0003 = Assert.Single(parameter.GeneratorDiagnostics, d => d.Id == "AD0003");
+        Assert.Contains("dynamic", ad0003.GetMessage());
+        Assert.DoesNotContain("FWithGradient", parameter.GeneratedText());
+
+        var local = GeneratorHarness.Run(Header + """
+            public static partial class DynLocal
+            {
+                [Differentiable] public static double G(double x) { dynamic t = x; return x * 2; }
+            }
+            """);
+        var ad0004 = Assert.Single(local.GeneratorDiagnostics, d => d.Id == "AD0004");
+        Assert.Contains("'dynamic'", ad0004.GetMessage());
+    }
+
+    [Fact]
     public void Nested_negation_is_two_negations_not_a_pre_decrement()
     {
         using var loaded = GeneratorHarness.CompileAndLoad(Header + """

@@ -67,10 +67,12 @@ internal static class MethodParser
         var taken = new HashSet<string>(method.Parameters.Select(p => p.Name));
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type.TypeKind == TypeKind.Dynamic)
             {
                 var parameterSyntax = syntax.ParameterList.Parameters[parameter.Ordinal];
-                var what = parameter.IsParams ? "a 'params' parameter" : "passed by '" + parameter.RefKind.ToString().ToLowerInvariant() + "'";
+                var what = parameter.IsParams ? "a 'params' parameter"
+                    : parameter.Type.TypeKind == TypeKind.Dynamic ? "of type 'dynamic', whose operations are bound only at run time"
+                    : "passed by '" + parameter.RefKind.ToString().ToLowerInvariant() + "'";
                 return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, LocationInfo.From(parameterSyntax), parameter.Name, method.Name, what));
             }
 
@@ -78,6 +80,17 @@ internal static class MethodParser
             var elementKind = TypeClassifier.Scalar(parameter.Type) ?? TypeClassifier.FloatingSequence(parameter.Type) ?? NumKind.Int;
             var adjoint = role == ParamRole.Passive ? null : AdjointNames.Choose(parameter.Name, taken);
             parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint));
+        }
+
+        // 'dynamic' defers every operation to run time: neither the transformation nor the tape can see through it.
+        var bodySyntax = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
+        foreach (var expression in bodySyntax.DescendantNodes().OfType<ExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (semanticModel.GetTypeInfo(expression, cancellationToken).Type?.TypeKind == TypeKind.Dynamic)
+            {
+                return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(expression), "A 'dynamic' expression", "give it a static type (double, float, int, bool or a span)"));
+            }
         }
 
         var seedName = AdjointNames.Unique("seed", taken);
