@@ -73,6 +73,22 @@ public class RegressionTests
     }
 
     [Fact]
+    public void A_duplicate_definition_does_not_crash_the_generator()
+    {
+        // Found by the 20,000-mutant fuzz run: two identical methods (CS0111) got one hint name, and AddSource's
+        // exception (raised by Roslyn after the generator returns) became CS8785.
+        var result = GeneratorHarness.Run(Header + """
+            public static partial class Twins
+            {
+                [Differentiable] static double G(double q) => q;
+                [Differentiable] static double G(double q) => q;
+            }
+            """);
+        Assert.DoesNotContain(result.AllDiagnostics, d => d.Id is "CS8785" or "CS8784");
+        Assert.Contains(result.AllDiagnostics, d => d.Id == "CS0111");
+    }
+
+    [Fact]
     public void Nested_negation_is_two_negations_not_a_pre_decrement()
     {
         using var loaded = GeneratorHarness.CompileAndLoad(Header + """

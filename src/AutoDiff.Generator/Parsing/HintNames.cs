@@ -31,11 +31,21 @@ internal static class HintNames
         var name = string.Join(".", parts.Select(Identifier));
 
         // Overloads share a name; only then does the file name carry the parameter types.
-        var overloaded = method.ContainingType?.GetMembers(method.Name).OfType<IMethodSymbol>().Count() > 1;
-        var signature = string.Join("_", method.Parameters.Select(p => Signature(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))));
-        if (overloaded && signature.Length > 0)
+        var siblings = method.ContainingType?.GetMembers(method.Name).OfType<IMethodSymbol>().ToList() ?? new List<IMethodSymbol>();
+        var signature = SignatureOf(method);
+        if (siblings.Count > 1 && signature.Length > 0)
         {
             name += "_" + signature;
+        }
+
+        // Two methods can still end up with one name (a duplicate definition in code that does not compile yet, or
+        // parameter types equal but for their namespace). AddSource rejects the second with an exception that
+        // Roslyn raises outside the generator's reach, so the later twin gets its position in the name.
+        var twins = siblings.Where(m => SignatureOf(m) == signature).ToList();
+        var position = twins.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
+        if (position > 0)
+        {
+            name += "_" + (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (parts.Any(p => Identifier(p) != p))
@@ -45,6 +55,9 @@ internal static class HintNames
 
         return name + ".g.cs";
     }
+
+    private static string SignatureOf(IMethodSymbol method) =>
+        string.Join("_", method.Parameters.Select(p => Signature(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))));
 
     private static bool IsSafe(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.';
 

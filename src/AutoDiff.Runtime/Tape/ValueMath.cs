@@ -92,12 +92,14 @@ public static class ValueMath
     /// <summary>Base-10 logarithm.</summary>
     /// <param name="a">The argument.</param>
     /// <returns>A node <c>log10(a)</c>.</returns>
-    public static Value Log10(Value a) => Log(a, 10.0);
+    public static Value Log10(Value a) =>
+        Value.Unary(Math.Log10(a.Data), ValueOp.LogBase, a, 10.0); // Math.Log10, not Math.Log(a, 10): the same bits as the primal
 
     /// <summary>Base-2 logarithm.</summary>
     /// <param name="a">The argument.</param>
     /// <returns>A node <c>log2(a)</c>.</returns>
-    public static Value Log2(Value a) => Log(a, 2.0);
+    public static Value Log2(Value a) =>
+        Value.Unary(Math.Log2(a.Data), ValueOp.LogBase, a, 2.0); // Math.Log2, not Math.Log(a, 2): the same bits as the primal
 
     /// <summary>Square root.</summary>
     /// <param name="a">The argument.</param>

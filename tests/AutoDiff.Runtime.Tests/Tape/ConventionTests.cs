@@ -3,6 +3,18 @@ namespace AutoDiff.Tests.Tape;
 // Where a derivative is undefined the library picks a documented value (docs/runtime.md); these pin them.
 public class ConventionTests
 {
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(2.0 + 0.1)]
+    [InlineData(1e-300)]
+    [InlineData(12345.678)]
+    public void Log10AndLog2ComputeTheSameBitsAsMath(double x)
+    {
+        // Math.Log(x, 10) can differ from Math.Log10(x) in the last bit; the tape must replay what the primal computed.
+        Assert.Equal(Math.Log10(x), ValueMath.Log10(new Value(x)).Data);
+        Assert.Equal(Math.Log2(x), ValueMath.Log2(new Value(x)).Data);
+    }
+
     private static double GradientAt(double x, Func<Value, Value> f)
     {
         var v = new Value(x);
