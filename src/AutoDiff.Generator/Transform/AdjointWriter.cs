@@ -483,17 +483,7 @@ internal sealed partial class AdjointWriter
             return;
         }
 
-        if (thenReverse.IsEmpty)
-        {
-            reverse.Block("if (!(" + test + "))", elseReverse);
-            return;
-        }
-
-        reverse.Block("if (" + test + ")", thenReverse);
-        if (!elseReverse.IsEmpty)
-        {
-            reverse.Block("else", elseReverse);
-        }
+        WriteChoice(test, thenReverse, elseReverse, reverse);
     }
 
     private void EmitWhile(WhileStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
