@@ -33,8 +33,8 @@ public class TransformationTests
     public void Product_rule_sends_each_factor_the_other()
     {
         var lines = Lines(Model(new ReturnStmt(new BinaryExpr("*", X, Y, NumKind.Double), 3, "return x * y;")), pullback: true);
-        Assert.Contains("_dx += seed * y;", lines);
-        Assert.Contains("_dy += seed * x;", lines);
+        Assert.Contains("double _dx = seed * y;", lines); // the first contribution declares the adjoint
+        Assert.Contains("double _dy = seed * x;", lines);
         Assert.Contains("dx += _dx;", lines); // summed locally, added into the caller's adjoint once
         Assert.Contains("dy += _dy;", lines);
         Assert.Contains("// line 3: return x * y;", lines);

@@ -148,12 +148,9 @@ internal sealed partial class AdjointWriter
         sweeps.Add(forward);
         sweeps.Add(string.Empty);
         sweeps.Add("// Adjoint sweep");
-        foreach (var pair in _localAdjointKinds)
-        {
-            sweeps.Add(pair.Value.Keyword() + " " + pair.Key + " = " + Code.Number(0, pair.Value) + ";");
-        }
-
-        sweeps.Add(reverse);
+        var (declarations, folded) = FirstContributions.Fold(_localAdjointKinds, reverse);
+        sweeps.Add(declarations);
+        sweeps.Add(folded);
         foreach (var name in _scalarParameters)
         {
             sweeps.Add(_parameters[name].AdjointName + (_pullback ? " += " : " = ") + _adjointOf[name] + ";");
@@ -244,7 +241,7 @@ internal sealed partial class AdjointWriter
                 var topAdjoint = new Fragment();
                 ResetScopes();
                 _primalValues = top;
-                Backprop(ret.Value, _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar), Scalar, topAdjoint);
+                BackpropStatement(ret.Value, _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar), Scalar, topAdjoint);
                 _primalValues = null;
                 forward.Add(comment);
                 forward.Add(top);
@@ -267,7 +264,7 @@ internal sealed partial class AdjointWriter
                 var seed = _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar);
                 var adjoint = new Fragment();
                 ResetScopes();
-                Backprop(ret.Value, seed, Scalar, adjoint);
+                BackpropStatement(ret.Value, seed, Scalar, adjoint);
                 AddCommented(reverse, comment, adjoint);
                 break;
             case BreakStmt:
@@ -331,7 +328,7 @@ internal sealed partial class AdjointWriter
                 if (declare.Value is not null)
                 {
                     RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: false);
-                    Backprop(declare.Value, Code.Atom(adjointName), declare.Kind, adjoint);
+                    BackpropStatement(declare.Value, Code.Atom(adjointName), declare.Kind, adjoint);
                 }
             }
             else
@@ -347,7 +344,7 @@ internal sealed partial class AdjointWriter
                 AddRestore(restore, adjoint);
                 if (declare.Value is not null)
                 {
-                    Backprop(declare.Value, Code.Atom(gradient), declare.Kind, adjoint);
+                    BackpropStatement(declare.Value, Code.Atom(gradient), declare.Kind, adjoint);
                 }
             }
         }
@@ -384,7 +381,7 @@ internal sealed partial class AdjointWriter
             if (assign.Op is "+=" or "-=" && !mentionsTarget)
             {
                 AddRestore(restore, adjoint);
-                Backprop(assign.Value, assign.Op == "+=" ? targetAdjoint : Code.Neg(targetAdjoint), assign.Target.Kind, adjoint);
+                BackpropStatement(assign.Value, assign.Op == "+=" ? targetAdjoint : Code.Neg(targetAdjoint), assign.Target.Kind, adjoint);
             }
             else
             {
@@ -397,7 +394,7 @@ internal sealed partial class AdjointWriter
                 }
 
                 AddRestore(restore, adjoint);
-                Backprop(Activity.Effective(assign), Code.Atom(gradient), assign.Target.Kind, adjoint);
+                BackpropStatement(Activity.Effective(assign), Code.Atom(gradient), assign.Target.Kind, adjoint);
             }
         }
         else

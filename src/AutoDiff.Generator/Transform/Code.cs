@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.Transform;
@@ -32,15 +33,55 @@ internal readonly record struct Code(string Text, int Precedence)
 
     public static Code Sub(Code left, Code right) => Binary(left, "-", right, Additive);
 
-    public static Code Mul(Code left, Code right) =>
-        left.IsOne ? right : right.IsOne ? left : Binary(left, "*", right, Multiplicative);
+    public static Code Mul(Code left, Code right)
+    {
+        if (left.IsOne)
+        {
+            return right;
+        }
+
+        if (right.IsOne)
+        {
+            return left;
+        }
+
+        // 2 * -g is written -2 * g: the sign moves into the literal.
+        return IsLiteral(left) && IsNegation(right)
+            ? Neg(Binary(left, "*", Neg(right), Multiplicative))
+            : Binary(left, "*", right, Multiplicative);
+    }
 
     public static Code Div(Code left, Code right) => Binary(left, "/", right, Multiplicative);
 
-    public static Code Neg(Code operand) =>
-        operand.Precedence == Unary && operand.Text.StartsWith("-", System.StringComparison.Ordinal) && !operand.Text.StartsWith("--", System.StringComparison.Ordinal)
-            ? new Code(operand.Text.Substring(1), Primary).Reparse()
-            : Prefix("-", operand);
+    public static Code Neg(Code operand)
+    {
+        if (IsNegation(operand))
+        {
+            return new Code(operand.Text.Substring(1), Primary).Reparse();
+        }
+
+        // -(2 * g) is written -2 * g: one multiplication by a negative literal instead of a multiplication and a negation.
+        var literal = operand.Precedence == Multiplicative ? LeadingFactor.Match(operand.Text) : Match.Empty;
+        if (literal.Success)
+        {
+            return new Code(literal.Groups[1].Length == 0 ? "-" + operand.Text : operand.Text.Substring(1), Multiplicative);
+        }
+
+        return Prefix("-", operand);
+    }
+
+    private static bool IsNegation(Code code) =>
+        code.Precedence == Unary && code.Text.StartsWith("-", System.StringComparison.Ordinal) && !code.Text.StartsWith("--", System.StringComparison.Ordinal);
+
+    /// <summary>A numeric literal as <see cref="Number"/> writes it, or its negation.</summary>
+    private static bool IsLiteral(Code code) => code.Precedence >= Unary && Literal.IsMatch(code.Text);
+
+    private const string LiteralPattern = @"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[fd]?";
+
+    private static readonly Regex Literal = new("^-?" + LiteralPattern + "$", RegexOptions.CultureInvariant);
+
+    /// <summary>A product whose first factor is a literal: <c>2 * g</c>, <c>-0.5 * x * y</c>; group 1 is the literal's sign.</summary>
+    private static readonly Regex LeadingFactor = new("^(-?)" + LiteralPattern + " \\* ", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// A prefix operator applied to <paramref name="operand"/>. An operand that starts with the same sign is
@@ -107,5 +148,26 @@ internal readonly record struct Code(string Text, int Precedence)
     }
 
     // After stripping a leading minus the remaining text may be a compound expression; keep it safe.
-    private Code Reparse() => Text.IndexOfAny([' ', '?']) >= 0 ? new Code("(" + Text + ")", Primary) : this;
+    private Code Reparse() => Text.IndexOfAny([' ', '?']) >= 0 && !IsParenthesized(Text) ? new Code("(" + Text + ")", Primary) : this;
+
+    /// <summary>True for "(…)" where the first parenthesis closes at the end.</summary>
+    private static bool IsParenthesized(string text)
+    {
+        if (text.Length < 2 || text[0] != '(')
+        {
+            return false;
+        }
+
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            if (depth == 0)
+            {
+                return i == text.Length - 1;
+            }
+        }
+
+        return false;
+    }
 }

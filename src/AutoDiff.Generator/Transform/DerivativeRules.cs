@@ -17,6 +17,15 @@ internal sealed partial class AdjointWriter
         var g = gradientKind == expression.Kind ? gradient
             : gradient.IsOne ? Code.Number(1, expression.Kind)
             : Code.Cast(expression.Kind, gradient);
+        if (!Defer(expression, g))
+        {
+            BackpropNode(expression, g, output);
+        }
+    }
+
+    /// <summary>Applies <paramref name="expression"/>'s own derivative rule to its gradient <paramref name="g"/> (of the expression's kind).</summary>
+    private void BackpropNode(Expr expression, Code g, Fragment output)
+    {
         switch (expression)
         {
             case VarExpr v:
@@ -41,8 +50,8 @@ internal sealed partial class AdjointWriter
                 var shared = Share(g, c.Kind, output);
                 var whenTrue = new Fragment();
                 var whenFalse = new Fragment();
-                InScope(() => Backprop(c.WhenTrue, shared, c.Kind, whenTrue));
-                InScope(() => Backprop(c.WhenFalse, shared, c.Kind, whenFalse));
+                BackpropInScope(c.WhenTrue, shared, c.Kind, whenTrue);
+                BackpropInScope(c.WhenFalse, shared, c.Kind, whenFalse);
                 output.Block("if (" + ExpressionRenderer.Render(c.Condition) + ")", whenTrue);
                 if (!whenFalse.IsEmpty)
                 {
@@ -194,8 +203,8 @@ internal sealed partial class AdjointWriter
                 var second = Value(m.Args[1], output);
                 var pickFirst = new Fragment();
                 var pickSecond = new Fragment();
-                InScope(() => Backprop(m.Args[0], g, kind, pickFirst));
-                InScope(() => Backprop(m.Args[1], g, kind, pickSecond));
+                BackpropInScope(m.Args[0], g, kind, pickFirst);
+                BackpropInScope(m.Args[1], g, kind, pickSecond);
                 WriteChoice(Code.Binary(first, m.Function == "Max" ? ">=" : "<=", second, Code.Relational).Text, pickFirst, pickSecond, output);
                 break;
             case "Clamp":
@@ -205,9 +214,9 @@ internal sealed partial class AdjointWriter
                 var toValue = new Fragment();
                 var toLow = new Fragment();
                 var toHigh = new Fragment();
-                InScope(() => Backprop(m.Args[0], g, kind, toValue));
-                InScope(() => Backprop(m.Args[1], g, kind, toLow));
-                InScope(() => Backprop(m.Args[2], g, kind, toHigh));
+                BackpropInScope(m.Args[0], g, kind, toValue);
+                BackpropInScope(m.Args[1], g, kind, toLow);
+                BackpropInScope(m.Args[2], g, kind, toHigh);
                 var inner = new Fragment();
                 WriteChoice(Code.Binary(clamped, ">", high, Code.Relational).Text, toHigh, toValue, inner);
                 WriteChoice(Code.Binary(clamped, "<", low, Code.Relational).Text, toLow, inner, output);
@@ -236,7 +245,7 @@ internal sealed partial class AdjointWriter
         {
             // d(a^b)/db = a^b ln a: NaN for a < 0 (IEEE), and 0 at a = 0, as the runtime tape defines it.
             var byExponent = new Fragment();
-            InScope(() => Backprop(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent));
+            BackpropInScope(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent);
             output.Block("if (" + Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality) + ")", byExponent);
         }
     }
@@ -361,20 +370,6 @@ internal sealed partial class AdjointWriter
                     yield return call;
                 }
             }
-        }
-    }
-
-    /// <summary>Runs <paramref name="write"/> with temporaries scoped to a nested block (an if/else arm).</summary>
-    private void InScope(System.Action write)
-    {
-        _valueScopes.Push(new System.Collections.Generic.Dictionary<Expr, Code>());
-        try
-        {
-            write();
-        }
-        finally
-        {
-            _valueScopes.Pop();
         }
     }
 

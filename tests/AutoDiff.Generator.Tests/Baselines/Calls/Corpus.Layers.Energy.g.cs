@@ -17,13 +17,11 @@ namespace Corpus
             double _result = Square(x - y) + 3 * global::Kernels.Gauss(x, y);
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 13: return Square(x - y) + 3 * global::Kernels.Gauss(x, y);
             double _a1 = 0.0;
             SquarePullback(x - y, 1.0, ref _a1);
-            _dx += _a1;
-            _dy += -_a1;
+            double _dx = _a1;
+            double _dy = -_a1;
             double _a2 = 0.0;
             double _a3 = 0.0;
             global::Kernels.GaussPullback(x, y, 3, ref _a2, ref _a3);
@@ -43,13 +41,11 @@ namespace Corpus
             double _result = Square(x - y) + 3 * global::Kernels.Gauss(x, y);
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 13: return Square(x - y) + 3 * global::Kernels.Gauss(x, y);
             double _a1 = 0.0;
             SquarePullback(x - y, seed, ref _a1);
-            _dx += _a1;
-            _dy += -_a1;
+            double _dx = _a1;
+            double _dy = -_a1;
             double _a2 = 0.0;
             double _a3 = 0.0;
             global::Kernels.GaussPullback(x, y, seed * 3, ref _a2, ref _a3);

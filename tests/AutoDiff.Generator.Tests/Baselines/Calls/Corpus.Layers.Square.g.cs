@@ -17,9 +17,8 @@ namespace Corpus
             double _result = u * u;
 
             // Adjoint sweep
-            double _du = 0.0;
             // line 9: return u * u;
-            _du += 2 * u;
+            double _du = 2 * u;
             du = _du;
             return _result;
         }
@@ -33,9 +32,8 @@ namespace Corpus
             double _result = u * u;
 
             // Adjoint sweep
-            double _du = 0.0;
             // line 9: return u * u;
-            _du += 2 * seed * u;
+            double _du = 2 * seed * u;
             du += _du;
         }
     }

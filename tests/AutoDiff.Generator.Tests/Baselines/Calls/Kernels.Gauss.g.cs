@@ -16,12 +16,10 @@ partial class Kernels
         double _result = _t1;
 
         // Adjoint sweep
-        double _da = 0.0;
-        double _db = 0.0;
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _g2 = -(_t1 / 2);
-        _da += 2 * _g2 * a;
-        _db += 2 * _g2 * b;
+        double _da = 2 * _g2 * a;
+        double _db = 2 * _g2 * b;
         da = _da;
         db = _db;
         return _result;
@@ -37,12 +35,10 @@ partial class Kernels
         double _result = _t1;
 
         // Adjoint sweep
-        double _da = 0.0;
-        double _db = 0.0;
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _g2 = -(seed * _t1 / 2);
-        _da += 2 * _g2 * a;
-        _db += 2 * _g2 * b;
+        double _da = 2 * _g2 * a;
+        double _db = 2 * _g2 * b;
         da += _da;
         db += _db;
     }

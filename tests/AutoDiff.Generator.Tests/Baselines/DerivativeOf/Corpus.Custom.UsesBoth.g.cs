@@ -17,13 +17,11 @@ namespace Corpus
             double _result = StableSoftplus(x * y) + Cube(y);
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 23: return StableSoftplus(x * y) + Cube(y);
             double _a1 = 0.0;
             StableSoftplusDerivative(x * y, 1.0, ref _a1);
-            _dx += _a1 * y;
-            _dy += _a1 * x;
+            double _dx = _a1 * y;
+            double _dy = _a1 * x;
             double _a2 = 0.0;
             CubePullback2(y, 1.0, ref _a2);
             _dy += _a2;
@@ -41,13 +39,11 @@ namespace Corpus
             double _result = StableSoftplus(x * y) + Cube(y);
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 23: return StableSoftplus(x * y) + Cube(y);
             double _a1 = 0.0;
             StableSoftplusDerivative(x * y, seed, ref _a1);
-            _dx += _a1 * y;
-            _dy += _a1 * x;
+            double _dx = _a1 * y;
+            double _dy = _a1 * x;
             double _a2 = 0.0;
             CubePullback2(y, seed, ref _a2);
             _dy += _a2;

@@ -25,23 +25,17 @@ namespace Corpus.Edge
                 double _result_2 = dseed_1 * x;
 
                 // Adjoint sweep
-                double _d_result = 0.0;
-                double _d_t1 = 0.0;
-                double _ddseed_1 = 0.0;
-                double _dx = 0.0;
-                double _ddx = 0.0;
-                double _dseed = 0.0;
                 // line 17: return dseed * x;
-                _ddseed_1 += x;
-                _dx += dseed_1;
+                double _ddseed_1 = x;
+                double _dx = dseed_1;
                 // line 16: double dseed = _result + _t1;
-                _d_result += _ddseed_1;
-                _d_t1 += _ddseed_1;
+                double _d_result = _ddseed_1;
+                double _d_t1 = _ddseed_1;
                 // line 15: double _t1 = Math.Exp(seed * 0.1);
-                _dseed += _d_t1 * _t1 * 0.1;
+                double _dseed = _d_t1 * _t1 * 0.1;
                 // line 14: double _result = x * dx;
                 _dx += _d_result * dx;
-                _ddx += _d_result * x;
+                double _ddx = _d_result * x;
                 dX = _dx;
                 ddx = _ddx;
                 dseed = _dseed;
@@ -63,23 +57,17 @@ namespace Corpus.Edge
                 double _result_2 = dseed_1 * x;
 
                 // Adjoint sweep
-                double _d_result = 0.0;
-                double _d_t1 = 0.0;
-                double _ddseed_1 = 0.0;
-                double _dx = 0.0;
-                double _ddx = 0.0;
-                double _dseed = 0.0;
                 // line 17: return dseed * x;
-                _ddseed_1 += seed_1 * x;
-                _dx += seed_1 * dseed_1;
+                double _ddseed_1 = seed_1 * x;
+                double _dx = seed_1 * dseed_1;
                 // line 16: double dseed = _result + _t1;
-                _d_result += _ddseed_1;
-                _d_t1 += _ddseed_1;
+                double _d_result = _ddseed_1;
+                double _d_t1 = _ddseed_1;
                 // line 15: double _t1 = Math.Exp(seed * 0.1);
-                _dseed += _d_t1 * _t1 * 0.1;
+                double _dseed = _d_t1 * _t1 * 0.1;
                 // line 14: double _result = x * dx;
                 _dx += _d_result * dx;
-                _ddx += _d_result * x;
+                double _ddx = _d_result * x;
                 dX += _dx;
                 ddx += _ddx;
                 dseed += _dseed;

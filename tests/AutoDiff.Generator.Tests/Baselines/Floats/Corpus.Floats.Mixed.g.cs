@@ -19,10 +19,9 @@ namespace Corpus
 
             // Adjoint sweep
             float _dx = 0f;
-            double _dy = 0.0;
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
             _dx += (float)y;
-            _dy += x;
+            double _dy = x;
             _dx += 0.5f / (2 * _t1);
             dx = _dx;
             dy = _dy;
@@ -40,11 +39,10 @@ namespace Corpus
 
             // Adjoint sweep
             float _dx = 0f;
-            double _dy = 0.0;
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
             double _g1 = (double)seed;
             _dx += (float)(_g1 * y);
-            _dy += _g1 * x;
+            double _dy = _g1 * x;
             _dx += seed * 0.5f / (2 * _t2);
             dx += _dx;
             dy += _dy;

@@ -23,12 +23,10 @@ namespace Corpus
             float _dx = 0f;
             float _dy = 0f;
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            _dx += -(2 * _t1);
-            float _g4 = _t2 * 100;
+            float _g4 = _t2 * 100 + _t3;
             _dy += _g4;
-            _dx += 2 * -_g4 * x;
-            _dy += _t3;
-            _dx += 2 * -_t3 * x;
+            _dx += -2 * _t1;
+            _dx += -2 * _g4 * x;
             dx = _dx;
             dy = _dy;
             return _result;
@@ -49,13 +47,10 @@ namespace Corpus
             float _dx = 0f;
             float _dy = 0f;
             // line 9: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            _dx += -(2 * seed * _t1);
-            float _g4 = seed * _t2 * 100;
+            float _g4 = seed * _t2 * 100 + seed * _t3;
             _dy += _g4;
-            _dx += 2 * -_g4 * x;
-            float _g5 = seed * _t3;
-            _dy += _g5;
-            _dx += 2 * -_g5 * x;
+            _dx += -2 * seed * _t1;
+            _dx += -2 * _g4 * x;
             dx += _dx;
             dy += _dy;
         }

@@ -202,21 +202,16 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _ds = 0.0;
-                double _dslse = 0.0;
                 double _drow = 0.0;
                 double _dnorm = 0.0;
                 double _dtop = 0.0;
                 double _dtotal = 0.0;
-                double _damax = 0.0;
-                double _dasum = 0.0;
-                double _dlseAlphas = 0.0;
-                double _dprior = 0.0;
                 double _dfrobenius = 0.0;
                 double _dgamma = 0.0;
                 // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-                _dslse += 1.0;
-                _dlseAlphas += -1.0 * n;
-                _dprior += 1.0;
+                double _dslse = 1.0;
+                double _dlseAlphas = -1.0 * n;
+                double _dprior = 1.0;
                 // line 108: for (int k = 0; k < K; k++)
                 for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
                 {
@@ -249,8 +244,8 @@ namespace Corpus
                     frobenius = _values.Pop();
                 }
                 // line 104: double lseAlphas = amax + Math.Log(asum);
-                _damax += _dlseAlphas;
-                _dasum += _dlseAlphas / asum;
+                double _damax = _dlseAlphas;
+                double _dasum = _dlseAlphas / asum;
                 // line 99: for (int k = 0; k < K; k++)
                 for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
                 {
@@ -596,21 +591,16 @@ namespace Corpus
 
                 // Adjoint sweep
                 double _ds = 0.0;
-                double _dslse = 0.0;
                 double _drow = 0.0;
                 double _dnorm = 0.0;
                 double _dtop = 0.0;
                 double _dtotal = 0.0;
-                double _damax = 0.0;
-                double _dasum = 0.0;
-                double _dlseAlphas = 0.0;
-                double _dprior = 0.0;
                 double _dfrobenius = 0.0;
                 double _dgamma = 0.0;
                 // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-                _dslse += seed;
-                _dlseAlphas += -seed * n;
-                _dprior += seed;
+                double _dslse = seed;
+                double _dlseAlphas = -seed * n;
+                double _dprior = seed;
                 // line 108: for (int k = 0; k < K; k++)
                 for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
                 {
@@ -643,8 +633,8 @@ namespace Corpus
                     frobenius = _values.Pop();
                 }
                 // line 104: double lseAlphas = amax + Math.Log(asum);
-                _damax += _dlseAlphas;
-                _dasum += _dlseAlphas / asum;
+                double _damax = _dlseAlphas;
+                double _dasum = _dlseAlphas / asum;
                 // line 99: for (int k = 0; k < K; k++)
                 for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
                 {

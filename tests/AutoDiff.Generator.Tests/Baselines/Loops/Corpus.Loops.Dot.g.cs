@@ -36,9 +36,8 @@ namespace Corpus
             double _result = s;
 
             // Adjoint sweep
-            double _ds = 0.0;
             // line 17: return s;
-            _ds += 1.0;
+            double _ds = 1.0;
             // line 12: for (int i = 0; i < w.Length; i++)
             for (int i = w.Length - 1; i >= 0; i--)
             {
@@ -75,9 +74,8 @@ namespace Corpus
             double _result = s;
 
             // Adjoint sweep
-            double _ds = 0.0;
             // line 17: return s;
-            _ds += seed;
+            double _ds = seed;
             // line 12: for (int i = 0; i < w.Length; i++)
             for (int i = w.Length - 1; i >= 0; i--)
             {

@@ -35,10 +35,9 @@ namespace Corpus
                 double _result = p;
 
                 // Adjoint sweep
-                double _dp = 0.0;
                 double _dx = 0.0;
                 // line 48: return p;
-                _dp += 1.0;
+                double _dp = 1.0;
                 // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
                 for (int i = 0; i <= coefficients.Length - 1; i++)
                 {
@@ -85,10 +84,9 @@ namespace Corpus
                 double _result = p;
 
                 // Adjoint sweep
-                double _dp = 0.0;
                 double _dx = 0.0;
                 // line 48: return p;
-                _dp += seed;
+                double _dp = seed;
                 // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
                 for (int i = 0; i <= coefficients.Length - 1; i++)
                 {

@@ -51,13 +51,11 @@ namespace Corpus
                 double _result = max + Math.Log(sum);
 
                 // Adjoint sweep
-                double _dmax = 0.0;
                 double _dvalue = 0.0;
-                double _dsum = 0.0;
                 double _dvalue_1 = 0.0;
                 // line 35: return max + Math.Log(sum);
-                _dmax += 1.0;
-                _dsum += 1.0 / sum;
+                double _dmax = 1.0;
+                double _dsum = 1.0 / sum;
                 // line 30: foreach (var value in v)
                 for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
                 {
@@ -145,13 +143,11 @@ namespace Corpus
                 double _result = max + Math.Log(sum);
 
                 // Adjoint sweep
-                double _dmax = 0.0;
                 double _dvalue = 0.0;
-                double _dsum = 0.0;
                 double _dvalue_1 = 0.0;
                 // line 35: return max + Math.Log(sum);
-                _dmax += seed;
-                _dsum += seed / sum;
+                double _dmax = seed;
+                double _dsum = seed / sum;
                 // line 30: foreach (var value in v)
                 for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
                 {

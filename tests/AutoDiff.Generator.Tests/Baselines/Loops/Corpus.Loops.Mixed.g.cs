@@ -63,10 +63,9 @@ namespace Corpus
                 double _result = acc;
 
                 // Adjoint sweep
-                double _dacc = 0.0;
                 double _dscale = 0.0;
                 // line 96: return acc;
-                _dacc += 1.0;
+                double _dacc = 1.0;
                 // line 89: do … while (j < v.Length)
                 for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
                 {
@@ -167,10 +166,9 @@ namespace Corpus
                 double _result = acc;
 
                 // Adjoint sweep
-                double _dacc = 0.0;
                 double _dscale = 0.0;
                 // line 96: return acc;
-                _dacc += seed;
+                double _dacc = seed;
                 // line 89: do … while (j < v.Length)
                 for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
                 {

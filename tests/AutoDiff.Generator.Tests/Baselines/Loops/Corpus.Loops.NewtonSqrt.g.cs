@@ -45,10 +45,9 @@ namespace Corpus
                 double _result = x;
 
                 // Adjoint sweep
-                double _dx = 0.0;
                 double _da = 0.0;
                 // line 67: return x;
-                _dx += 1.0;
+                double _dx = 1.0;
                 // line 57: while (k < 50)
                 for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
                 {
@@ -112,10 +111,9 @@ namespace Corpus
                 double _result = x;
 
                 // Adjoint sweep
-                double _dx = 0.0;
                 double _da = 0.0;
                 // line 67: return x;
-                _dx += seed;
+                double _dx = seed;
                 // line 57: while (k < 50)
                 for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
                 {

@@ -18,9 +18,8 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 28: return Math.Abs(x) * x;
-            _dx += x * Math.Sign(x);
+            double _dx = x * Math.Sign(x);
             _dx += _t1;
             dx = _dx;
             return _result;
@@ -36,9 +35,8 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 28: return Math.Abs(x) * x;
-            _dx += seed * x * Math.Sign(x);
+            double _dx = seed * x * Math.Sign(x);
             _dx += seed * _t1;
             dx += _dx;
         }

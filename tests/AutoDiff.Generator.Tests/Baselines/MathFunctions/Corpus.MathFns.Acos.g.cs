@@ -17,9 +17,8 @@ namespace Corpus
             double _result = Math.Acos(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 13: return Math.Acos(x);
-            _dx += -(1.0 / Math.Sqrt(1 - x * x));
+            double _dx = -(1.0 / Math.Sqrt(1 - x * x));
             dx = _dx;
             return _result;
         }
@@ -33,9 +32,8 @@ namespace Corpus
             double _result = Math.Acos(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 13: return Math.Acos(x);
-            _dx += -(seed / Math.Sqrt(1 - x * x));
+            double _dx = -(seed / Math.Sqrt(1 - x * x));
             dx += _dx;
         }
     }

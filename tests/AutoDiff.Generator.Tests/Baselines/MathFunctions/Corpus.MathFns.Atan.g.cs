@@ -18,9 +18,8 @@ namespace Corpus
             double _result = Math.Atan(_t1);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 14: return Math.Atan(3 * x);
-            _dx += 1.0 / (1 + _t1 * _t1) * 3;
+            double _dx = 1.0 / (1 + _t1 * _t1) * 3;
             dx = _dx;
             return _result;
         }
@@ -35,9 +34,8 @@ namespace Corpus
             double _result = Math.Atan(_t1);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 14: return Math.Atan(3 * x);
-            _dx += seed / (1 + _t1 * _t1) * 3;
+            double _dx = seed / (1 + _t1 * _t1) * 3;
             dx += _dx;
         }
     }

@@ -17,12 +17,10 @@ namespace Corpus
             double _result = Math.Atan2(y, x);
 
             // Adjoint sweep
-            double _dy = 0.0;
-            double _dx = 0.0;
             // line 15: return Math.Atan2(y, x);
             double _t1 = x * x + y * y;
-            _dy += x / _t1;
-            _dx += -(y / _t1);
+            double _dy = x / _t1;
+            double _dx = -(y / _t1);
             dy = _dy;
             dx = _dx;
             return _result;
@@ -37,12 +35,10 @@ namespace Corpus
             double _result = Math.Atan2(y, x);
 
             // Adjoint sweep
-            double _dy = 0.0;
-            double _dx = 0.0;
             // line 15: return Math.Atan2(y, x);
             double _t1 = x * x + y * y;
-            _dy += seed * x / _t1;
-            _dx += -(seed * y / _t1);
+            double _dy = seed * x / _t1;
+            double _dx = -(seed * y / _t1);
             dy += _dy;
             dx += _dx;
         }

@@ -18,9 +18,8 @@ namespace Corpus
             double _result = Math.Cos(_t1);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 10: return Math.Cos(2 * x);
-            _dx += -Math.Sin(_t1) * 2;
+            double _dx = -Math.Sin(_t1) * 2;
             dx = _dx;
             return _result;
         }
@@ -35,9 +34,8 @@ namespace Corpus
             double _result = Math.Cos(_t1);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 10: return Math.Cos(2 * x);
-            _dx += -(seed * Math.Sin(_t1)) * 2;
+            double _dx = -(seed * Math.Sin(_t1)) * 2;
             dx += _dx;
         }
     }

@@ -17,9 +17,8 @@ namespace Corpus
             double _result = Math.Cosh(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 17: return Math.Cosh(x);
-            _dx += Math.Sinh(x);
+            double _dx = Math.Sinh(x);
             dx = _dx;
             return _result;
         }
@@ -33,9 +32,8 @@ namespace Corpus
             double _result = Math.Cosh(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 17: return Math.Cosh(x);
-            _dx += seed * Math.Sinh(x);
+            double _dx = seed * Math.Sinh(x);
             dx += _dx;
         }
     }

@@ -18,9 +18,8 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 32: return Math.Floor(x) * x;
-            _dx += _t1;
+            double _dx = _t1;
             dx = _dx;
             return _result;
         }
@@ -35,9 +34,8 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 32: return Math.Floor(x) * x;
-            _dx += seed * _t1;
+            double _dx = seed * _t1;
             dx += _dx;
         }
     }

@@ -17,9 +17,8 @@ namespace Corpus
             double _result = Math.Log(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 20: return Math.Log(x);
-            _dx += 1.0 / x;
+            double _dx = 1.0 / x;
             dx = _dx;
             return _result;
         }
@@ -33,9 +32,8 @@ namespace Corpus
             double _result = Math.Log(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 20: return Math.Log(x);
-            _dx += seed / x;
+            double _dx = seed / x;
             dx += _dx;
         }
     }

@@ -17,9 +17,8 @@ namespace Corpus
             double _result = Math.Log2(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 23: return Math.Log2(x);
-            _dx += 1.0 / (x * Math.Log(2.0));
+            double _dx = 1.0 / (x * Math.Log(2.0));
             dx = _dx;
             return _result;
         }
@@ -33,9 +32,8 @@ namespace Corpus
             double _result = Math.Log2(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 23: return Math.Log2(x);
-            _dx += seed / (x * Math.Log(2.0));
+            double _dx = seed / (x * Math.Log(2.0));
             dx += _dx;
         }
     }

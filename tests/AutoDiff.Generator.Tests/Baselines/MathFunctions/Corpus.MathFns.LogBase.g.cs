@@ -17,12 +17,10 @@ namespace Corpus
             double _result = Math.Log(x, b);
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _db = 0.0;
             // line 21: return Math.Log(x, b);
             double _t1 = Math.Log(b);
-            _dx += 1.0 / (x * _t1);
-            _db += -(Math.Log(x) / (b * _t1 * _t1));
+            double _dx = 1.0 / (x * _t1);
+            double _db = -(Math.Log(x) / (b * _t1 * _t1));
             dx = _dx;
             db = _db;
             return _result;
@@ -37,12 +35,10 @@ namespace Corpus
             double _result = Math.Log(x, b);
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _db = 0.0;
             // line 21: return Math.Log(x, b);
             double _t1 = Math.Log(b);
-            _dx += seed / (x * _t1);
-            _db += -(seed * Math.Log(x) / (b * _t1 * _t1));
+            double _dx = seed / (x * _t1);
+            double _db = -(seed * Math.Log(x) / (b * _t1 * _t1));
             dx += _dx;
             db += _db;
         }

@@ -17,10 +17,9 @@ namespace Corpus
             double _result = Math.Pow(x, y);
 
             // Adjoint sweep
-            double _dx = 0.0;
             double _dy = 0.0;
             // line 26: return Math.Pow(x, y);
-            _dx += y * Math.Pow(x, y - 1);
+            double _dx = y * Math.Pow(x, y - 1);
             if (x != 0)
             {
                 _dy += Math.Pow(x, y) * Math.Log(x);
@@ -39,10 +38,9 @@ namespace Corpus
             double _result = Math.Pow(x, y);
 
             // Adjoint sweep
-            double _dx = 0.0;
             double _dy = 0.0;
             // line 26: return Math.Pow(x, y);
-            _dx += seed * (y * Math.Pow(x, y - 1));
+            double _dx = seed * (y * Math.Pow(x, y - 1));
             if (x != 0)
             {
                 _dy += seed * Math.Pow(x, y) * Math.Log(x);

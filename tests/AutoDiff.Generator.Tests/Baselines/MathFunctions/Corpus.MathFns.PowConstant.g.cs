@@ -17,9 +17,8 @@ namespace Corpus
             double _result = Math.Pow(x, 3.5);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 27: return Math.Pow(x, 3.5);
-            _dx += 3.5 * Math.Pow(x, 3.5 - 1);
+            double _dx = 3.5 * Math.Pow(x, 3.5 - 1);
             dx = _dx;
             return _result;
         }
@@ -33,9 +32,8 @@ namespace Corpus
             double _result = Math.Pow(x, 3.5);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 27: return Math.Pow(x, 3.5);
-            _dx += seed * (3.5 * Math.Pow(x, 3.5 - 1));
+            double _dx = seed * (3.5 * Math.Pow(x, 3.5 - 1));
             dx += _dx;
         }
     }

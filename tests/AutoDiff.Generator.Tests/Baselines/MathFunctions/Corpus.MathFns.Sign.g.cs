@@ -19,9 +19,8 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 36: return Math.Sign(x) * x * x;
-            _dx += x * _t2;
+            double _dx = x * _t2;
             _dx += _t1;
             dx = _dx;
             return _result;
@@ -38,9 +37,8 @@ namespace Corpus
             double _result = _t1 * x;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 36: return Math.Sign(x) * x * x;
-            _dx += seed * x * _t2;
+            double _dx = seed * x * _t2;
             _dx += seed * _t1;
             dx += _dx;
         }

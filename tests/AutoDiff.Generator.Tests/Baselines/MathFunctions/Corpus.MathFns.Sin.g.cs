@@ -18,9 +18,8 @@ namespace Corpus
             double _result = Math.Sin(_t1);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 9: return Math.Sin(x * x);
-            _dx += 2 * Math.Cos(_t1) * x;
+            double _dx = 2 * Math.Cos(_t1) * x;
             dx = _dx;
             return _result;
         }
@@ -35,9 +34,8 @@ namespace Corpus
             double _result = Math.Sin(_t1);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 9: return Math.Sin(x * x);
-            _dx += 2 * (seed * Math.Cos(_t1)) * x;
+            double _dx = 2 * (seed * Math.Cos(_t1)) * x;
             dx += _dx;
         }
     }

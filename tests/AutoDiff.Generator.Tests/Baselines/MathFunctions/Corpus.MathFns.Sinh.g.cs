@@ -17,9 +17,8 @@ namespace Corpus
             double _result = Math.Sinh(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 16: return Math.Sinh(x);
-            _dx += Math.Cosh(x);
+            double _dx = Math.Cosh(x);
             dx = _dx;
             return _result;
         }
@@ -33,9 +32,8 @@ namespace Corpus
             double _result = Math.Sinh(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 16: return Math.Sinh(x);
-            _dx += seed * Math.Cosh(x);
+            double _dx = seed * Math.Cosh(x);
             dx += _dx;
         }
     }

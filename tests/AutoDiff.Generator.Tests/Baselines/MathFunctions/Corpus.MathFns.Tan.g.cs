@@ -17,10 +17,9 @@ namespace Corpus
             double _result = Math.Tan(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 11: return Math.Tan(x);
             double _t1 = Math.Cos(x);
-            _dx += 1.0 / (_t1 * _t1);
+            double _dx = 1.0 / (_t1 * _t1);
             dx = _dx;
             return _result;
         }
@@ -34,10 +33,9 @@ namespace Corpus
             double _result = Math.Tan(x);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 11: return Math.Tan(x);
             double _t1 = Math.Cos(x);
-            _dx += seed / (_t1 * _t1);
+            double _dx = seed / (_t1 * _t1);
             dx += _dx;
         }
     }

@@ -18,9 +18,8 @@ namespace Corpus
             double _result = _t1;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 18: return Math.Tanh(x);
-            _dx += 1 - _t1 * _t1;
+            double _dx = 1 - _t1 * _t1;
             dx = _dx;
             return _result;
         }
@@ -35,9 +34,8 @@ namespace Corpus
             double _result = _t1;
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 18: return Math.Tanh(x);
-            _dx += seed * (1 - _t1 * _t1);
+            double _dx = seed * (1 - _t1 * _t1);
             dx += _dx;
         }
     }

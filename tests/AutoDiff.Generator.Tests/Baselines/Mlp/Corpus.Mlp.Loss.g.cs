@@ -78,12 +78,11 @@ namespace Corpus
                 double _result = loss / ys.Length;
 
                 // Adjoint sweep
-                double _dloss = 0.0;
                 double _da = 0.0;
                 double _doutput = 0.0;
                 double _derror = 0.0;
                 // line 41: return loss / ys.Length;
-                _dloss += 1.0 / ys.Length;
+                double _dloss = 1.0 / ys.Length;
                 // line 18: for (int n = 0; n < ys.Length; n++)
                 for (int n = ys.Length - 1; n >= 0; n--)
                 {
@@ -207,12 +206,11 @@ namespace Corpus
                 double _result = loss / ys.Length;
 
                 // Adjoint sweep
-                double _dloss = 0.0;
                 double _da = 0.0;
                 double _doutput = 0.0;
                 double _derror = 0.0;
                 // line 41: return loss / ys.Length;
-                _dloss += seed / ys.Length;
+                double _dloss = seed / ys.Length;
                 // line 18: for (int n = 0; n < ys.Length; n++)
                 for (int n = ys.Length - 1; n >= 0; n--)
                 {

@@ -23,11 +23,9 @@ namespace Corpus
             double _result = sign * p + Math.Sin(_t1) + (double)(n / 2) + _t2 * x;
 
             // Adjoint sweep
-            double _dp = 0.0;
-            double _dx = 0.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
-            _dp += sign;
-            _dx += Math.Cos(_t1);
+            double _dp = sign;
+            double _dx = Math.Cos(_t1);
             _dx += _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
             _dx += _dp * c * (n * Math.Pow(x, n - 1));
@@ -51,11 +49,9 @@ namespace Corpus
             double _result = sign * p + Math.Sin(_t1) + (double)(n / 2) + _t2 * x;
 
             // Adjoint sweep
-            double _dp = 0.0;
-            double _dx = 0.0;
             // line 17: return sign * p + Math.Sin(x + Offset) + (double)(n / 2) + (float)n * x;
-            _dp += seed * sign;
-            _dx += seed * Math.Cos(_t1);
+            double _dp = seed * sign;
+            double _dx = seed * Math.Cos(_t1);
             _dx += seed * _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
             _dx += _dp * c * (n * Math.Pow(x, n - 1));

@@ -37,20 +37,16 @@ namespace Corpus
             double _result = u;
 
             // Adjoint sweep
-            double _dt = 0.0;
-            double _du = 0.0;
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 20: return u;
-            _du += 1.0;
+            double _du = 1.0;
             // line 19: u = u * u + x;
             double _g5 = _du;
             _du = 0.0;
             u = u_0;
             _du += 2 * _g5 * u;
-            _dx += _g5;
+            double _dx = _g5;
             // line 18: var u = t;
-            _dt += _du;
+            double _dt = _du;
             // line 17: x = x * t;
             double _g4 = _dx;
             _dx = 0.0;
@@ -63,7 +59,7 @@ namespace Corpus
             t = t_1;
             double _t3 = 1 + y * y;
             _dt += _g2 / _t3;
-            _dy += 2 * -(_g2 * (t / _t3) / _t3) * y;
+            double _dy = -2 * (_g2 * (t / _t3) / _t3) * y;
             // line 15: t *= x;
             double _g1 = _dt;
             _dt = 0.0;
@@ -111,20 +107,16 @@ namespace Corpus
             double _result = u;
 
             // Adjoint sweep
-            double _dt = 0.0;
-            double _du = 0.0;
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 20: return u;
-            _du += seed;
+            double _du = seed;
             // line 19: u = u * u + x;
             double _g5 = _du;
             _du = 0.0;
             u = u_0;
             _du += 2 * _g5 * u;
-            _dx += _g5;
+            double _dx = _g5;
             // line 18: var u = t;
-            _dt += _du;
+            double _dt = _du;
             // line 17: x = x * t;
             double _g4 = _dx;
             _dx = 0.0;
@@ -137,7 +129,7 @@ namespace Corpus
             t = t_1;
             double _t3 = 1 + y * y;
             _dt += _g2 / _t3;
-            _dy += 2 * -(_g2 * (t / _t3) / _t3) * y;
+            double _dy = -2 * (_g2 * (t / _t3) / _t3) * y;
             // line 15: t *= x;
             double _g1 = _dt;
             _dt = 0.0;

@@ -20,15 +20,11 @@ namespace Corpus
             double _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            _dx += -(2 * _t1);
-            double _g4 = _t2 * 100;
-            _dy += _g4;
-            _dx += 2 * -_g4 * x;
-            _dy += _t3;
-            _dx += 2 * -_t3 * x;
+            double _g4 = _t2 * 100 + _t3;
+            double _dy = _g4;
+            double _dx = -2 * _t1;
+            _dx += -2 * _g4 * x;
             dx = _dx;
             dy = _dy;
             return _result;
@@ -46,16 +42,11 @@ namespace Corpus
             double _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
-            double _dx = 0.0;
-            double _dy = 0.0;
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            _dx += -(2 * seed * _t1);
-            double _g4 = seed * _t2 * 100;
-            _dy += _g4;
-            _dx += 2 * -_g4 * x;
-            double _g5 = seed * _t3;
-            _dy += _g5;
-            _dx += 2 * -_g5 * x;
+            double _g4 = seed * _t2 * 100 + seed * _t3;
+            double _dy = _g4;
+            double _dx = -2 * seed * _t1;
+            _dx += -2 * _g4 * x;
             dx += _dx;
             dy += _dy;
         }

@@ -22,18 +22,14 @@ namespace Corpus
             double _result = _t1 * t + _t2;
 
             // Adjoint sweep
-            double _dt = 0.0;
-            double _dx = 0.0;
-            double _dy = 0.0;
-            double _dz = 0.0;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
-            _dt += t * Math.Cos(t);
+            double _dt = t * Math.Cos(t);
             _dt += _t1;
             _dt += _t2 / _t3;
-            _dz += 2 * -(_t2 * (t / _t3) / _t3) * z;
+            double _dz = -2 * (_t2 * (t / _t3) / _t3) * z;
             // line 12: var t = x * y + z;
-            _dx += _dt * y;
-            _dy += _dt * x;
+            double _dx = _dt * y;
+            double _dy = _dt * x;
             _dz += _dt;
             dx = _dx;
             dy = _dy;
@@ -55,19 +51,15 @@ namespace Corpus
             double _result = _t1 * t + _t2;
 
             // Adjoint sweep
-            double _dt = 0.0;
-            double _dx = 0.0;
-            double _dy = 0.0;
-            double _dz = 0.0;
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));
-            _dt += seed * t * Math.Cos(t);
+            double _dt = seed * t * Math.Cos(t);
             _dt += seed * _t1;
             double _g3 = seed * _t2;
             _dt += _g3 / _t4;
-            _dz += 2 * -(_g3 * (t / _t4) / _t4) * z;
+            double _dz = -2 * (_g3 * (t / _t4) / _t4) * z;
             // line 12: var t = x * y + z;
-            _dx += _dt * y;
-            _dy += _dt * x;
+            double _dx = _dt * y;
+            double _dy = _dt * x;
             _dz += _dt;
             dx += _dx;
             dy += _dy;

@@ -19,9 +19,8 @@ namespace Corpus
             double _result = Math.Log(_t2);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 9: return Math.Log(1 + Math.Exp(x));
-            _dx += 1.0 / _t2 * _t1;
+            double _dx = 1.0 / _t2 * _t1;
             dx = _dx;
             return _result;
         }
@@ -37,9 +36,8 @@ namespace Corpus
             double _result = Math.Log(_t2);
 
             // Adjoint sweep
-            double _dx = 0.0;
             // line 9: return Math.Log(1 + Math.Exp(x));
-            _dx += seed / _t2 * _t1;
+            double _dx = seed / _t2 * _t1;
             dx += _dx;
         }
     }

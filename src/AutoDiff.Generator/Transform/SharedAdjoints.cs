@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Transform;
+
+/// <summary>
+/// Subexpressions a statement uses more than once: their adjoint contributions are summed before being pushed
+/// further, so the derivative of <c>(y - x * x) * (100 * (y - x * x))</c> flows through <c>y - x * x</c> once
+/// with one summed gradient, not once per use.
+/// </summary>
+internal sealed partial class AdjointWriter
+{
+    private Dictionary<Expr, int> _occurrences = new();
+    private readonly Stack<List<PendingAdjoint>> _pending = new();
+
+    /// <summary>A repeated subexpression's gradient contributions, collected until every use has contributed.</summary>
+    private sealed record PendingAdjoint(Expr Expression, List<Code> Contributions);
+
+    /// <summary>Differentiates a whole statement's expression (its temporaries scoped by <see cref="ResetScopes"/>).</summary>
+    private void BackpropStatement(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    {
+        _occurrences = new Dictionary<Expr, int>();
+        CountOccurrences(expression, _occurrences);
+        BackpropCollected(expression, gradient, gradientKind, output);
+    }
+
+    /// <summary>Differentiates an expression inside a branch of the adjoint (an if/else arm), with its own temporaries.</summary>
+    private void BackpropInScope(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    {
+        _valueScopes.Push(new Dictionary<Expr, Code>());
+        try
+        {
+            BackpropCollected(expression, gradient, gradientKind, output);
+        }
+        finally
+        {
+            _valueScopes.Pop();
+        }
+    }
+
+    private void BackpropCollected(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    {
+        var pending = new List<PendingAdjoint>();
+        _pending.Push(pending);
+        try
+        {
+            Backprop(expression, gradient, gradientKind, output);
+
+            // Only larger expressions contribute to a repeated one, so taking the largest pending first means all of
+            // its contributions are in; its own derivative may add to smaller ones.
+            while (pending.Count > 0)
+            {
+                var next = pending[0];
+                foreach (var candidate in pending.Skip(1))
+                {
+                    if (Size(candidate.Expression) > Size(next.Expression))
+                    {
+                        next = candidate;
+                    }
+                }
+
+                pending.Remove(next);
+                BackpropNode(next.Expression, Sum(next.Contributions), output);
+            }
+        }
+        finally
+        {
+            _pending.Pop();
+        }
+    }
+
+    /// <summary>Holds <paramref name="gradient"/> back when <paramref name="expression"/> occurs again in the statement.</summary>
+    private bool Defer(Expr expression, Code gradient)
+    {
+        if (_pending.Count == 0 || ExpressionRenderer.IsLeaf(expression) || !_occurrences.TryGetValue(expression, out var count) || count < 2)
+        {
+            return false;
+        }
+
+        var pending = _pending.Peek();
+        var entry = pending.FirstOrDefault(p => p.Expression.Equals(expression));
+        if (entry is null)
+        {
+            entry = new PendingAdjoint(expression, new List<Code>());
+            pending.Add(entry);
+        }
+
+        entry.Contributions.Add(gradient);
+        return true;
+    }
+
+    private static Code Sum(List<Code> contributions)
+    {
+        var first = contributions[0];
+        if (contributions.All(c => c.Text == first.Text))
+        {
+            return contributions.Count == 1 ? first : Code.Mul(Code.Number(contributions.Count, NumKind.Int), first);
+        }
+
+        var sum = first;
+        foreach (var contribution in contributions.Skip(1))
+        {
+            var negated = Code.Neg(contribution);
+            sum = negated.Text.Length < contribution.Text.Length ? Code.Sub(sum, negated) : Code.Add(sum, contribution);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Counts every non-leaf subexpression by value; equal subexpressions are one value computed twice.</summary>
+    private static void CountOccurrences(Expr expression, Dictionary<Expr, int> counts)
+    {
+        if (ExpressionRenderer.IsLeaf(expression))
+        {
+            return;
+        }
+
+        counts.TryGetValue(expression, out var count);
+        counts[expression] = count + 1;
+        foreach (var child in Children(expression))
+        {
+            CountOccurrences(child, counts);
+        }
+    }
+
+    private static IEnumerable<Expr> Children(Expr expression) => expression switch
+    {
+        IndexExpr i => [i.Index],
+        UnaryExpr u => [u.Operand],
+        BinaryExpr b => [b.Left, b.Right],
+        ConditionalExpr c => [c.Condition, c.WhenTrue, c.WhenFalse],
+        CastExpr c => [c.Operand],
+        MathCallExpr m => m.Args,
+        DifferentiableCallExpr d => d.Args,
+        _ => [],
+    };
+
+    private static int Size(Expr expression) => 1 + Children(expression).Sum(Size);
+}
