@@ -127,21 +127,42 @@ internal static class Activity
         return needed;
     }
 
-    /// <summary>exp, tanh, sqrt and cbrt stored into a variable: the adjoint sweep reads their output back from it.</summary>
-    public static bool StoresReadableOutput(Expr value, NumKind targetKind) =>
-        value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" } call && call.Kind == targetKind;
+    /// <summary>exp, tanh, sqrt and cbrt: the derivative is a function of the output.</summary>
+    public static bool DerivativeReadsOutput(Expr value) => value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" };
+
+    /// <summary>
+    /// <c>Math.Max(a, e)</c> or <c>Math.Min(a, e)</c> with a cheap <c>a</c> (a ReLU's 0): the output equals a exactly
+    /// when a was picked (signed zeros and NaN included), so the adjoint decides the branch from the output and
+    /// a without evaluating e again.
+    /// </summary>
+    public static bool ChoosesByOutput(Expr value) =>
+        value is MathCallExpr { Function: "Max" or "Min" } m && ExpressionRenderer.IsLeaf(m.Args[0]) && !ExpressionRenderer.IsLeaf(m.Args[1]);
+
+    /// <summary>A value whose adjoint reads its output back from the variable that stores it.</summary>
+    public static bool ReadsOutputBack(Expr? value) => value is not null && (DerivativeReadsOutput(value) || ChoosesByOutput(value));
+
+    /// <summary>A value stored into a variable of its own kind whose adjoint reads the output back from it.</summary>
+    public static bool StoresReadableOutput(Expr value, NumKind targetKind) => ReadsOutputBack(value) && value.Kind == targetKind;
 
     private static void CollectStored(string target, Expr value, NumKind targetKind, HashSet<string> needed, HashSet<string> varied)
     {
-        if (StoresReadableOutput(value, targetKind))
+        if (!StoresReadableOutput(value, targetKind))
         {
-            // The adjoint reads the output back from the target, so every later overwrite of it must be undone first.
-            needed.Add(target);
-            Collect(((MathCallExpr)value).Args[0], linear: true, needed, varied);
+            Collect(value, linear: true, needed, varied);
+            return;
+        }
+
+        // The adjoint reads the output back from the target, so every later overwrite of it must be undone first.
+        needed.Add(target);
+        var call = (MathCallExpr)value;
+        if (ChoosesByOutput(call))
+        {
+            CollectAll(call.Args[0], needed);
+            Collect(call.Args[1], linear: true, needed, varied);
         }
         else
         {
-            Collect(value, linear: true, needed, varied);
+            Collect(call.Args[0], linear: true, needed, varied);
         }
     }
 

@@ -558,7 +558,8 @@ internal sealed partial class AdjointWriter
 
     /// <summary>
     /// When a statement stores exp/tanh/sqrt/cbrt of something, the derivative needs exactly that output, which
-    /// the target still holds before it is restored: read it instead of computing the function again.
+    /// the target still holds before it is restored: read it instead of computing the function again. A stored
+    /// ReLU-style max/min is read back too, to tell which argument it picked (see Activity.ChoosesByOutput).
     /// </summary>
     private void RememberOutput(Expr value, NumKind targetKind, Code target, Fragment adjoint, bool copy)
     {
@@ -568,7 +569,6 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private static bool RemembersOutput(Expr? value) => value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" };
 
     private sealed class ReferenceComparer : IEqualityComparer<Expr>
     {
@@ -643,8 +643,8 @@ internal sealed partial class AdjointWriter
         // An overwrite whose output the adjoint sweep reads back (see RememberOutput) is itself a reader.
         return statement switch
         {
-            DeclareStmt d when d.Name == name => RemembersOutput(d.Value) ? Effect.Reads : Effect.Overwrites,
-            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : RemembersOutput(a.Value) ? Effect.Reads : Effect.Overwrites,
+            DeclareStmt d when d.Name == name => Activity.ReadsOutputBack(d.Value) ? Effect.Reads : Effect.Overwrites,
+            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : Activity.ReadsOutputBack(a.Value) ? Effect.Reads : Effect.Overwrites,
             AssignStmt => Effect.None,
             DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
             // A nested overwrite may or may not run; treat it as a reader so the save stays.

@@ -200,12 +200,24 @@ internal sealed partial class AdjointWriter
             case "Min":
                 // Ties pick the first argument, as the runtime tape does.
                 var first = Value(m.Args[0], output);
-                var second = Value(m.Args[1], output);
+                string picksFirst, picksSecond;
+                if (Activity.ChoosesByOutput(m) && _knownValues.TryGetValue(m, out var picked))
+                {
+                    // The stored output equals the first argument exactly when that one was picked.
+                    picksFirst = Code.Binary(picked, "==", first, Code.Equality).Text;
+                    picksSecond = Code.Binary(picked, "!=", first, Code.Equality).Text;
+                }
+                else
+                {
+                    picksFirst = Code.Binary(first, m.Function == "Max" ? ">=" : "<=", Value(m.Args[1], output), Code.Relational).Text;
+                    picksSecond = "!(" + picksFirst + ")";
+                }
+
                 var pickFirst = new Fragment();
                 var pickSecond = new Fragment();
                 BackpropInScope(m.Args[0], g, kind, pickFirst);
                 BackpropInScope(m.Args[1], g, kind, pickSecond);
-                WriteChoice(Code.Binary(first, m.Function == "Max" ? ">=" : "<=", second, Code.Relational).Text, pickFirst, pickSecond, output);
+                WriteChoice(picksFirst, pickFirst, pickSecond, output, picksSecond);
                 break;
             case "Clamp":
                 var clamped = Value(m.Args[0], output);
@@ -283,7 +295,8 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private static void WriteChoice(string condition, Fragment whenTrue, Fragment whenFalse, Fragment output)
+    /// <summary>Writes <c>if (condition) { whenTrue } else { whenFalse }</c>, leaving out an empty arm (<paramref name="negation"/> is the condition's exact negation, when it has a simpler form than <c>!(…)</c>).</summary>
+    private static void WriteChoice(string condition, Fragment whenTrue, Fragment whenFalse, Fragment output, string? negation = null)
     {
         if (whenTrue.IsEmpty && whenFalse.IsEmpty)
         {
@@ -292,7 +305,7 @@ internal sealed partial class AdjointWriter
 
         if (whenTrue.IsEmpty)
         {
-            output.Block("if (!(" + condition + "))", whenFalse);
+            output.Block("if (" + (negation ?? "!(" + condition + ")") + ")", whenFalse);
             return;
         }
 
@@ -359,7 +372,7 @@ internal sealed partial class AdjointWriter
         };
         foreach (var child in children)
         {
-            if (RemembersOutput(child) && Activity.IsActive(child, _varied))
+            if (Activity.DerivativeReadsOutput(child) && Activity.IsActive(child, _varied))
             {
                 yield return (MathCallExpr)child;
             }

@@ -12,6 +12,7 @@ internal sealed class GradientProbe
     private readonly Func<double[], double> _value;
     private readonly Func<double[], double[], double> _gradient;
     private readonly Action<double[], double, double[]> _pullback;
+    private readonly Func<double[], double>? _kinkDistance;
 
     public GradientProbe(LoadedAssembly assembly, string typeName, string methodName)
     {
@@ -24,6 +25,11 @@ internal sealed class GradientProbe
             _value = p => (double)value.Invoke(null, [p])!;
             _gradient = (p, g) => (double)gradient.Invoke(null, [p, g])!;
             _pullback = (p, s, g) => pullback.Invoke(null, [p, s, g]);
+            if (type.GetMethod(methodName + "_KinkDistance", flags) is { } kink)
+            {
+                _kinkDistance = p => (double)kink.Invoke(null, [p])!;
+            }
+
             return;
         }
 
@@ -55,6 +61,9 @@ internal sealed class GradientProbe
     }
 
     public double Value(double[] point) => _value(point);
+
+    /// <summary>The distance from the point to the nearest switch of a max/min/branch, when the corpus file says (<c>{Name}_KinkDistance</c>); infinity otherwise.</summary>
+    public double KinkDistance(double[] point) => _kinkDistance?.Invoke(point) ?? double.PositiveInfinity;
 
     public (double Value, double[] Gradient) WithGradient(double[] point)
     {
