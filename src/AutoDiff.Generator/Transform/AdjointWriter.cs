@@ -185,9 +185,9 @@ internal sealed partial class AdjointWriter
     }
 
     /// <summary>Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), and the branch records a <c>break</c> must push first.</summary>
-    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes, IReadOnlyList<Frame> Frames)
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes, IReadOnlyList<Frame> Frames, LoopScope? Loop = null)
     {
-        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, [], Frames) : this with { Nested = true };
+        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, [], Frames, Loop) : this with { Nested = true };
     }
 
     /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
@@ -307,7 +307,7 @@ internal sealed partial class AdjointWriter
         if (context.Nested)
         {
             Hoist(declare.Kind, declare.Name);
-            if (context.Depth > 0 && _needed.Contains(declare.Name))
+            if (context.Depth > 0 && _needed.Contains(declare.Name) && !TryRecompute(declare, context))
             {
                 restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
             }
@@ -485,7 +485,9 @@ internal sealed partial class AdjointWriter
 
     private void EmitWhile(WhileStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true), loopBody: true);
+        var scope = OpenLoop(context, loop.Body);
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope }, loopBody: true);
+        bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var condition = ExpressionRenderer.Render(loop.Condition).Text;
         forward.Add(comment);
         if (bodyReverse.IsEmpty)
@@ -537,7 +539,9 @@ internal sealed partial class AdjointWriter
 
     private void EmitCountedFor(CountedForStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true), loopBody: true);
+        var scope = OpenLoop(context, loop.Body);
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope }, loopBody: true);
+        bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         forward.Add(comment);

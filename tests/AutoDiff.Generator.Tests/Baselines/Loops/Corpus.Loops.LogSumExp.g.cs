@@ -30,7 +30,6 @@ namespace Corpus
                 for (int _i1 = 0; _i1 < v.Length; _i1++)
                 {
                     // line 24: foreach (var value in v)
-                    _values.Push(value);
                     value = v[_i1];
                     // line 26: max = Math.Max(max, value);
                     _values.Push(max);
@@ -42,7 +41,6 @@ namespace Corpus
                 for (int _i2 = 0; _i2 < v.Length; _i2++)
                 {
                     // line 30: foreach (var value in v)
-                    _values.Push(value_1);
                     value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
                     sum += Math.Exp(value_1 - max);
@@ -59,6 +57,7 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
                 {
+                    value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
                     double _t4 = Math.Exp(value_1 - max);
                     double _g5 = _dsum * _t4;
@@ -67,12 +66,12 @@ namespace Corpus
                     // line 30: foreach (var value in v)
                     double _g3 = _dvalue_1;
                     _dvalue_1 = 0.0;
-                    value_1 = _values.Pop();
                     dv[_i2] += _g3;
                 }
                 // line 24: foreach (var value in v)
                 for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
                 {
+                    value = v[_i1];
                     // line 26: max = Math.Max(max, value);
                     double _g2 = _dmax;
                     _dmax = 0.0;
@@ -88,7 +87,6 @@ namespace Corpus
                     // line 24: foreach (var value in v)
                     double _g1 = _dvalue;
                     _dvalue = 0.0;
-                    value = _values.Pop();
                     dv[_i1] += _g1;
                 }
                 // line 23: double max = v[0];
@@ -122,7 +120,6 @@ namespace Corpus
                 for (int _i1 = 0; _i1 < v.Length; _i1++)
                 {
                     // line 24: foreach (var value in v)
-                    _values.Push(value);
                     value = v[_i1];
                     // line 26: max = Math.Max(max, value);
                     _values.Push(max);
@@ -134,7 +131,6 @@ namespace Corpus
                 for (int _i2 = 0; _i2 < v.Length; _i2++)
                 {
                     // line 30: foreach (var value in v)
-                    _values.Push(value_1);
                     value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
                     sum += Math.Exp(value_1 - max);
@@ -151,6 +147,7 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
                 {
+                    value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
                     double _t4 = Math.Exp(value_1 - max);
                     double _g5 = _dsum * _t4;
@@ -159,12 +156,12 @@ namespace Corpus
                     // line 30: foreach (var value in v)
                     double _g3 = _dvalue_1;
                     _dvalue_1 = 0.0;
-                    value_1 = _values.Pop();
                     dv[_i2] += _g3;
                 }
                 // line 24: foreach (var value in v)
                 for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
                 {
+                    value = v[_i1];
                     // line 26: max = Math.Max(max, value);
                     double _g2 = _dmax;
                     _dmax = 0.0;
@@ -180,7 +177,6 @@ namespace Corpus
                     // line 24: foreach (var value in v)
                     double _g1 = _dvalue;
                     _dvalue = 0.0;
-                    value = _values.Pop();
                     dv[_i1] += _g1;
                 }
                 // line 23: double max = v[0];
