@@ -302,7 +302,6 @@ internal sealed partial class AdjointWriter
 
     private void EmitDeclare(DeclareStmt declare, Context context, Fragment forward, Fragment reverse)
     {
-        var value = declare.Value is { } v ? ExpressionRenderer.Render(v) : Code.Number(0, declare.Kind);
         string? restore = null;
         if (context.Nested)
         {
@@ -311,13 +310,13 @@ internal sealed partial class AdjointWriter
             {
                 restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
             }
+        }
 
-            forward.Add(declare.Name + " = " + value + ";");
-        }
-        else
-        {
-            forward.Add(declare.Kind.Keyword() + " " + declare.Name + " = " + value + ";");
-        }
+        var (rendering, recorded) = declare.Value is { } v && _adjointOf.ContainsKey(declare.Name)
+            ? RecordOutputs(v, Activity.StoresReadableOutput(v, declare.Kind), context, forward)
+            : (null, new List<MathCallExpr>());
+        var value = declare.Value is not null ? ExpressionRenderer.Render(declare.Value, rendering) : Code.Number(0, declare.Kind);
+        forward.Add((context.Nested ? string.Empty : declare.Kind.Keyword() + " ") + declare.Name + " = " + value + ";");
 
         var adjoint = new Fragment();
         ResetScopes();
@@ -341,6 +340,7 @@ internal sealed partial class AdjointWriter
                     RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: true);
                 }
 
+                PopOutputs(recorded, adjoint);
                 AddRestore(restore, adjoint);
                 if (declare.Value is not null)
                 {
@@ -368,11 +368,15 @@ internal sealed partial class AdjointWriter
                 : Save(name, assign.Target.Kind, target, context, forward);
         }
 
-        forward.Add(target + " " + assign.Op + " " + ExpressionRenderer.Render(assign.Value) + ";");
+        var differentiated = assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name);
+        var (rendering, recorded) = differentiated
+            ? RecordOutputs(assign.Value, assign.Op == "=" && Activity.StoresReadableOutput(assign.Value, assign.Target.Kind), context, forward)
+            : (null, new List<MathCallExpr>());
+        forward.Add(target + " " + assign.Op + " " + ExpressionRenderer.Render(assign.Value, rendering) + ";");
 
         var adjoint = new Fragment();
         ResetScopes();
-        if (assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name))
+        if (differentiated)
         {
             var targetAdjoint = assign.Target is IndexExpr index
                 ? Code.Atom(_adjointOf[name] + "[" + ExpressionRenderer.Render(index.Index) + "]")
@@ -380,6 +384,7 @@ internal sealed partial class AdjointWriter
             var mentionsTarget = Activity.Names(assign.Value).Contains(name);
             if (assign.Op is "+=" or "-=" && !mentionsTarget)
             {
+                PopOutputs(recorded, adjoint);
                 AddRestore(restore, adjoint);
                 BackpropStatement(assign.Value, assign.Op == "+=" ? targetAdjoint : Code.Neg(targetAdjoint), assign.Target.Kind, adjoint);
             }
@@ -393,6 +398,7 @@ internal sealed partial class AdjointWriter
                     RememberOutput(assign.Value, assign.Target.Kind, target, adjoint, copy: true);
                 }
 
+                PopOutputs(recorded, adjoint);
                 AddRestore(restore, adjoint);
                 BackpropStatement(Activity.Effective(assign), Code.Atom(gradient), assign.Target.Kind, adjoint);
             }

@@ -105,7 +105,9 @@ namespace Corpus
                         for (int r = 0; r < 2; r++)
                         {
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            row = Math.Exp(qs[k_1 * 2 + r]) * xc[r];
+                            double _t4 = Math.Exp(qs[k_1 * 2 + r]);
+                            _values.Push(_t4);
+                            row = _t4 * xc[r];
                             // line 59: for (int c = 0; c < r; c++)
                             for (int c = 0; c < r; c++)
                             {
@@ -147,7 +149,9 @@ namespace Corpus
                     for (int k_3 = 0; k_3 < 3; k_3++)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
-                        total += Math.Exp(mains[k_3] - top);
+                        double _t14 = Math.Exp(mains[k_3] - top);
+                        _values.Push(_t14);
+                        total += _t14;
                     }
                     // line 89: slse += top + Math.Log(total);
                     slse += top + Math.Log(total);
@@ -167,7 +171,9 @@ namespace Corpus
                 for (int k_5 = 0; k_5 < 3; k_5++)
                 {
                     // line 101: asum += Math.Exp(alphas[k] - amax);
-                    asum += Math.Exp(alphas[k_5] - amax);
+                    double _t18 = Math.Exp(alphas[k_5] - amax);
+                    _values.Push(_t18);
+                    asum += _t18;
                 }
                 // line 104: double lseAlphas = amax + Math.Log(asum);
                 double lseAlphas = amax + Math.Log(asum);
@@ -183,7 +189,9 @@ namespace Corpus
                     for (int d_3 = 0; d_3 < 2; d_3++)
                     {
                         // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        frobenius += Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                        double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                        _values.Push(_t22);
+                        frobenius += _t22;
                     }
                     // line 116: for (int j = 0; j < lCount; j++)
                     for (int j = 0; j < lCount; j++)
@@ -216,30 +224,30 @@ namespace Corpus
                 for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
                 {
                     // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                    double _t21 = 0.5 * gamma * gamma;
-                    double _g22 = _dprior * frobenius;
-                    double _t23 = 0.5 * gamma;
-                    _dgamma += _g22 * gamma * 0.5;
-                    _dgamma += _g22 * _t23;
-                    _dfrobenius += _dprior * _t21;
+                    double _t25 = 0.5 * gamma * gamma;
+                    double _g26 = _dprior * frobenius;
+                    double _t27 = 0.5 * gamma;
+                    _dgamma += _g26 * gamma * 0.5;
+                    _dgamma += _g26 * _t27;
+                    _dfrobenius += _dprior * _t25;
                     _dsums[k_6] += -_dprior * m;
                     // line 116: for (int j = 0; j < lCount; j++)
                     for (int j = lCount - 1; j >= 0; j--)
                     {
                         // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                         frobenius = _values.Pop();
-                        double _t20 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t20;
+                        double _t24 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
                     }
                     // line 111: for (int d = 0; d < D; d++)
                     for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                     {
                         // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t19 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t19 * 2;
+                        double _t23 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
                     }
                     // line 110: double frobenius = 0;
-                    double _g18 = _dfrobenius;
+                    double _g21 = _dfrobenius;
                     _dfrobenius = 0.0;
                     frobenius = _values.Pop();
                 }
@@ -250,25 +258,25 @@ namespace Corpus
                 for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
                 {
                     // line 101: asum += Math.Exp(alphas[k] - amax);
-                    double _t16 = Math.Exp(alphas[k_5] - amax);
-                    double _g17 = _dasum * _t16;
-                    dalphas[k_5] += _g17;
-                    _damax += -_g17;
+                    double _t19 = _values.Pop();
+                    double _g20 = _dasum * _t19;
+                    dalphas[k_5] += _g20;
+                    _damax += -_g20;
                 }
                 // line 93: for (int k = 1; k < K; k++)
                 for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
                 {
                     // line 95: amax = Math.Max(amax, alphas[k]);
-                    double _g15 = _damax;
+                    double _g17 = _damax;
                     _damax = 0.0;
                     amax = _values.Pop();
                     if (amax >= alphas[k_4])
                     {
-                        _damax += _g15;
+                        _damax += _g17;
                     }
                     else
                     {
-                        dalphas[k_4] += _g15;
+                        dalphas[k_4] += _g17;
                     }
                 }
                 // line 92: double amax = alphas[0];
@@ -283,46 +291,46 @@ namespace Corpus
                     for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
-                        double _t13 = Math.Exp(mains[k_3] - top);
-                        double _g14 = _dtotal * _t13;
-                        _dmains[k_3] += _g14;
-                        _dtop += -_g14;
+                        double _t15 = _values.Pop();
+                        double _g16 = _dtotal * _t15;
+                        _dmains[k_3] += _g16;
+                        _dtop += -_g16;
                     }
                     // line 83: double total = 0;
-                    double _g12 = _dtotal;
+                    double _g13 = _dtotal;
                     _dtotal = 0.0;
                     total = _values.Pop();
                     // line 78: for (int k = 1; k < K; k++)
                     for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
                     {
                         // line 80: top = Math.Max(top, mains[k]);
-                        double _g11 = _dtop;
+                        double _g12 = _dtop;
                         _dtop = 0.0;
                         top = _values.Pop();
                         if (top >= mains[k_2])
                         {
-                            _dtop += _g11;
+                            _dtop += _g12;
                         }
                         else
                         {
-                            _dmains[k_2] += _g11;
+                            _dmains[k_2] += _g12;
                         }
                     }
                     // line 77: double top = mains[0];
-                    double _g10 = _dtop;
+                    double _g11 = _dtop;
                     _dtop = 0.0;
                     top = _values.Pop();
-                    _dmains[0] += _g10;
+                    _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
                     for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g9 = _dmains[k_1];
+                        double _g10 = _dmains[k_1];
                         _dmains[k_1] = 0.0;
                         mains[k_1] = _values.Pop();
-                        dalphas[k_1] += _g9;
-                        _dsums[k_1] += _g9;
-                        _dnorm += -_g9 * 0.5;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
+                        _dnorm += -_g10 * 0.5;
                         // line 69: for (int d = 0; d < D; d++)
                         for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                         {
@@ -330,32 +338,32 @@ namespace Corpus
                             _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                         }
                         // line 68: double norm = 0;
-                        double _g8 = _dnorm;
+                        double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
                         for (int r = 2 - 1; r >= 0; r--)
                         {
                             // line 65: lxc[r] = row;
-                            double _g7 = _dlxc[r];
+                            double _g8 = _dlxc[r];
                             _dlxc[r] = 0.0;
                             lxc[r] = _values.Pop();
-                            _drow += _g7;
+                            _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
                             for (int c = r - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
                                 li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
-                                double _t6 = ls[k_1 * lCount + li];
+                                double _t7 = ls[k_1 * lCount + li];
                                 dls[k_1 * lCount + li] += _drow * xc[c];
-                                _dxc[c] += _drow * _t6;
+                                _dxc[c] += _drow * _t7;
                             }
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            double _g4 = _drow;
+                            double _g5 = _drow;
                             _drow = 0.0;
-                            double _t5 = Math.Exp(qs[k_1 * 2 + r]);
-                            dqs[k_1 * 2 + r] += _g4 * xc[r] * _t5;
-                            _dxc[r] += _g4 * _t5;
+                            double _t6 = _values.Pop();
+                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
                         }
                         // line 55: int li = 0;
                         li = _ints.Pop();
@@ -494,7 +502,9 @@ namespace Corpus
                         for (int r = 0; r < 2; r++)
                         {
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            row = Math.Exp(qs[k_1 * 2 + r]) * xc[r];
+                            double _t4 = Math.Exp(qs[k_1 * 2 + r]);
+                            _values.Push(_t4);
+                            row = _t4 * xc[r];
                             // line 59: for (int c = 0; c < r; c++)
                             for (int c = 0; c < r; c++)
                             {
@@ -536,7 +546,9 @@ namespace Corpus
                     for (int k_3 = 0; k_3 < 3; k_3++)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
-                        total += Math.Exp(mains[k_3] - top);
+                        double _t14 = Math.Exp(mains[k_3] - top);
+                        _values.Push(_t14);
+                        total += _t14;
                     }
                     // line 89: slse += top + Math.Log(total);
                     slse += top + Math.Log(total);
@@ -556,7 +568,9 @@ namespace Corpus
                 for (int k_5 = 0; k_5 < 3; k_5++)
                 {
                     // line 101: asum += Math.Exp(alphas[k] - amax);
-                    asum += Math.Exp(alphas[k_5] - amax);
+                    double _t18 = Math.Exp(alphas[k_5] - amax);
+                    _values.Push(_t18);
+                    asum += _t18;
                 }
                 // line 104: double lseAlphas = amax + Math.Log(asum);
                 double lseAlphas = amax + Math.Log(asum);
@@ -572,7 +586,9 @@ namespace Corpus
                     for (int d_3 = 0; d_3 < 2; d_3++)
                     {
                         // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        frobenius += Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                        double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                        _values.Push(_t22);
+                        frobenius += _t22;
                     }
                     // line 116: for (int j = 0; j < lCount; j++)
                     for (int j = 0; j < lCount; j++)
@@ -605,30 +621,30 @@ namespace Corpus
                 for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
                 {
                     // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                    double _t21 = 0.5 * gamma * gamma;
-                    double _g22 = _dprior * frobenius;
-                    double _t23 = 0.5 * gamma;
-                    _dgamma += _g22 * gamma * 0.5;
-                    _dgamma += _g22 * _t23;
-                    _dfrobenius += _dprior * _t21;
+                    double _t25 = 0.5 * gamma * gamma;
+                    double _g26 = _dprior * frobenius;
+                    double _t27 = 0.5 * gamma;
+                    _dgamma += _g26 * gamma * 0.5;
+                    _dgamma += _g26 * _t27;
+                    _dfrobenius += _dprior * _t25;
                     _dsums[k_6] += -_dprior * m;
                     // line 116: for (int j = 0; j < lCount; j++)
                     for (int j = lCount - 1; j >= 0; j--)
                     {
                         // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                         frobenius = _values.Pop();
-                        double _t20 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t20;
+                        double _t24 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
                     }
                     // line 111: for (int d = 0; d < D; d++)
                     for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                     {
                         // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t19 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t19 * 2;
+                        double _t23 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
                     }
                     // line 110: double frobenius = 0;
-                    double _g18 = _dfrobenius;
+                    double _g21 = _dfrobenius;
                     _dfrobenius = 0.0;
                     frobenius = _values.Pop();
                 }
@@ -639,25 +655,25 @@ namespace Corpus
                 for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
                 {
                     // line 101: asum += Math.Exp(alphas[k] - amax);
-                    double _t16 = Math.Exp(alphas[k_5] - amax);
-                    double _g17 = _dasum * _t16;
-                    dalphas[k_5] += _g17;
-                    _damax += -_g17;
+                    double _t19 = _values.Pop();
+                    double _g20 = _dasum * _t19;
+                    dalphas[k_5] += _g20;
+                    _damax += -_g20;
                 }
                 // line 93: for (int k = 1; k < K; k++)
                 for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
                 {
                     // line 95: amax = Math.Max(amax, alphas[k]);
-                    double _g15 = _damax;
+                    double _g17 = _damax;
                     _damax = 0.0;
                     amax = _values.Pop();
                     if (amax >= alphas[k_4])
                     {
-                        _damax += _g15;
+                        _damax += _g17;
                     }
                     else
                     {
-                        dalphas[k_4] += _g15;
+                        dalphas[k_4] += _g17;
                     }
                 }
                 // line 92: double amax = alphas[0];
@@ -672,46 +688,46 @@ namespace Corpus
                     for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
-                        double _t13 = Math.Exp(mains[k_3] - top);
-                        double _g14 = _dtotal * _t13;
-                        _dmains[k_3] += _g14;
-                        _dtop += -_g14;
+                        double _t15 = _values.Pop();
+                        double _g16 = _dtotal * _t15;
+                        _dmains[k_3] += _g16;
+                        _dtop += -_g16;
                     }
                     // line 83: double total = 0;
-                    double _g12 = _dtotal;
+                    double _g13 = _dtotal;
                     _dtotal = 0.0;
                     total = _values.Pop();
                     // line 78: for (int k = 1; k < K; k++)
                     for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
                     {
                         // line 80: top = Math.Max(top, mains[k]);
-                        double _g11 = _dtop;
+                        double _g12 = _dtop;
                         _dtop = 0.0;
                         top = _values.Pop();
                         if (top >= mains[k_2])
                         {
-                            _dtop += _g11;
+                            _dtop += _g12;
                         }
                         else
                         {
-                            _dmains[k_2] += _g11;
+                            _dmains[k_2] += _g12;
                         }
                     }
                     // line 77: double top = mains[0];
-                    double _g10 = _dtop;
+                    double _g11 = _dtop;
                     _dtop = 0.0;
                     top = _values.Pop();
-                    _dmains[0] += _g10;
+                    _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
                     for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g9 = _dmains[k_1];
+                        double _g10 = _dmains[k_1];
                         _dmains[k_1] = 0.0;
                         mains[k_1] = _values.Pop();
-                        dalphas[k_1] += _g9;
-                        _dsums[k_1] += _g9;
-                        _dnorm += -_g9 * 0.5;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
+                        _dnorm += -_g10 * 0.5;
                         // line 69: for (int d = 0; d < D; d++)
                         for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                         {
@@ -719,32 +735,32 @@ namespace Corpus
                             _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                         }
                         // line 68: double norm = 0;
-                        double _g8 = _dnorm;
+                        double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
                         for (int r = 2 - 1; r >= 0; r--)
                         {
                             // line 65: lxc[r] = row;
-                            double _g7 = _dlxc[r];
+                            double _g8 = _dlxc[r];
                             _dlxc[r] = 0.0;
                             lxc[r] = _values.Pop();
-                            _drow += _g7;
+                            _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
                             for (int c = r - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
                                 li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
-                                double _t6 = ls[k_1 * lCount + li];
+                                double _t7 = ls[k_1 * lCount + li];
                                 dls[k_1 * lCount + li] += _drow * xc[c];
-                                _dxc[c] += _drow * _t6;
+                                _dxc[c] += _drow * _t7;
                             }
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            double _g4 = _drow;
+                            double _g5 = _drow;
                             _drow = 0.0;
-                            double _t5 = Math.Exp(qs[k_1 * 2 + r]);
-                            dqs[k_1 * 2 + r] += _g4 * xc[r] * _t5;
-                            _dxc[r] += _g4 * _t5;
+                            double _t6 = _values.Pop();
+                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
                         }
                         // line 55: int li = 0;
                         li = _ints.Pop();

@@ -43,7 +43,9 @@ namespace Corpus
                     // line 30: foreach (var value in v)
                     value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
-                    sum += Math.Exp(value_1 - max);
+                    double _t4 = Math.Exp(value_1 - max);
+                    _values.Push(_t4);
+                    sum += _t4;
                 }
                 // line 35: return max + Math.Log(sum);
                 double _result = max + Math.Log(sum);
@@ -59,10 +61,10 @@ namespace Corpus
                 {
                     value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
-                    double _t4 = Math.Exp(value_1 - max);
-                    double _g5 = _dsum * _t4;
-                    _dvalue_1 += _g5;
-                    _dmax += -_g5;
+                    double _t5 = _values.Pop();
+                    double _g6 = _dsum * _t5;
+                    _dvalue_1 += _g6;
+                    _dmax += -_g6;
                     // line 30: foreach (var value in v)
                     double _g3 = _dvalue_1;
                     _dvalue_1 = 0.0;
@@ -133,7 +135,9 @@ namespace Corpus
                     // line 30: foreach (var value in v)
                     value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
-                    sum += Math.Exp(value_1 - max);
+                    double _t4 = Math.Exp(value_1 - max);
+                    _values.Push(_t4);
+                    sum += _t4;
                 }
                 // line 35: return max + Math.Log(sum);
                 double _result = max + Math.Log(sum);
@@ -149,10 +153,10 @@ namespace Corpus
                 {
                     value_1 = v[_i2];
                     // line 32: sum += Math.Exp(value - max);
-                    double _t4 = Math.Exp(value_1 - max);
-                    double _g5 = _dsum * _t4;
-                    _dvalue_1 += _g5;
-                    _dmax += -_g5;
+                    double _t5 = _values.Pop();
+                    double _g6 = _dsum * _t5;
+                    _dvalue_1 += _g6;
+                    _dmax += -_g6;
                     // line 30: foreach (var value in v)
                     double _g3 = _dvalue_1;
                     _dvalue_1 = 0.0;

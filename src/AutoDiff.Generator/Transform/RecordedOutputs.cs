@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Transform;
+
+/// <summary>
+/// Inside loops, the outputs of exp, tanh and cbrt calls whose derivative needs them are pushed on the value stack
+/// by the primal sweep and popped by the adjoint sweep: <c>total += Math.Exp(mains[k] - top)</c> then costs one
+/// exponential per iteration, not two. (sqrt is a single instruction, cheaper to compute again than to record.)
+/// </summary>
+internal sealed partial class AdjointWriter
+{
+    /// <summary>
+    /// Writes the primal sweep's recording of the calls in <paramref name="value"/> worth recording; returns the map
+    /// that renders the statement in terms of them, and the calls in the order they were pushed.
+    /// </summary>
+    private (Dictionary<Expr, Code>? Rendering, List<MathCallExpr> Calls) RecordOutputs(Expr value, bool storedReadBack, Context context, Fragment forward)
+    {
+        var calls = new List<MathCallExpr>();
+        if (context.Depth == 0)
+        {
+            return (null, calls);
+        }
+
+        IEnumerable<MathCallExpr> candidates = OutputCallsInside(value);
+        if (!storedReadBack && value is MathCallExpr call && Activity.DerivativeReadsOutput(call) && Activity.IsActive(call, _varied))
+        {
+            candidates = candidates.Prepend(call);
+        }
+
+        var rendering = new Dictionary<Expr, Code>();
+        foreach (var candidate in candidates.Where(c => c.Function != "Sqrt"))
+        {
+            if (rendering.ContainsKey(candidate))
+            {
+                continue;
+            }
+
+            var output = Temp("_t", candidate.Kind, ExpressionRenderer.Render(candidate, rendering), forward);
+            forward.Add("_values.Push(" + output + ");");
+            _usesValueStack = true;
+            rendering[candidate] = output;
+            calls.Add(candidate);
+        }
+
+        return (calls.Count == 0 ? null : rendering, calls);
+    }
+
+    /// <summary>Pops the recorded outputs (last pushed first) and lets this statement's derivative read them.</summary>
+    private void PopOutputs(List<MathCallExpr> calls, Fragment adjoint)
+    {
+        for (var i = calls.Count - 1; i >= 0; i--)
+        {
+            var call = calls[i];
+            var pop = call.Kind == NumKind.Double ? "_values.Pop()" : "(float)_values.Pop()";
+            _valueScopes.Peek()[call] = Temp("_t", call.Kind, Code.Atom(pop), adjoint);
+        }
+    }
+}
