@@ -161,33 +161,31 @@ internal sealed partial class AdjointWriter
             sweeps.Add("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return(" + _adjointOf[buffer.Name] + "_pool);");
         }
 
+        // The stacks go back to the pool on the way out. A body that throws (a callee's argument check, an index
+        // out of range) leaves them to the garbage collector instead, which the pool allows: a try/finally here
+        // would cost every call a few percent, since the JIT keeps locals that live into a handler in memory.
+        foreach (var stack in stacks)
+        {
+            sweeps.Add(stack + ".Dispose();");
+        }
+
         if (!_pullback)
         {
             sweeps.Add("return " + _resultName + ";");
         }
 
-        if (stacks.Count == 0)
-        {
-            body.Add(sweeps);
-            return body;
-        }
-
-        // The stacks go back to the pool even when the body throws (a callee's argument check, an index out of range).
-        body.Block("try", sweeps);
-        var release = new Fragment();
-        foreach (var stack in stacks)
-        {
-            release.Add(stack + ".Dispose();");
-        }
-
-        body.Block("finally", release);
+        body.Add(sweeps);
         return body;
     }
 
-    /// <summary>Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), and the branch records a <c>break</c> must push first.</summary>
-    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes, IReadOnlyList<Frame> Frames, LoopScope? Loop = null)
+    /// <summary>
+    /// Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), the
+    /// branch records a <c>break</c> must push first, the innermost loop, and whether an enclosing loop reserved
+    /// room for every push inside it.
+    /// </summary>
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes, IReadOnlyList<Frame> Frames, LoopScope? Loop = null, bool Reserved = false)
     {
-        public Context Enter(bool loop) => loop ? new Context(Depth + 1, true, [], Frames, Loop) : this with { Nested = true };
+        public Context Enter(bool loop) => loop ? this with { Depth = Depth + 1, Nested = true, PendingPushes = [] } : this with { Nested = true };
     }
 
     /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
@@ -430,7 +428,7 @@ internal sealed partial class AdjointWriter
     {
         var hasBreak = Normalizer.Walk(branch.Then.Concat(branch.Else), intoLoops: false).Any(s => s is BreakStmt);
         var record = Temp("_branch");
-        var push = "_ints.Push(" + record + " ? 1 : 0);";
+        var push = Push(ints: true, record + " ? 1 : 0", context);
         var inner = context.Depth > 0 && hasBreak
             ? context with { Nested = true, PendingPushes = context.PendingPushes.Append(push).ToList() }
             : context.Enter(loop: false);
@@ -469,7 +467,6 @@ internal sealed partial class AdjointWriter
         string test;
         if (context.Depth > 0)
         {
-            _usesIntStack = true;
             forward.Add(push);
             test = "_ints.Pop() != 0";
         }
@@ -520,8 +517,7 @@ internal sealed partial class AdjointWriter
         string start = count;
         if (context.Depth > 0)
         {
-            _usesIntStack = true;
-            forward.Add("_ints.Push(" + count + ");");
+            forward.Add(Push(ints: true, count, context));
             start = "_ints.Pop()";
         }
 
@@ -546,11 +542,18 @@ internal sealed partial class AdjointWriter
     private void EmitCountedFor(CountedForStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
         var scope = OpenLoop(context, loop.Body);
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope }, loopBody: true);
+        var reserving = CanReserve(loop, context);
+        var (valuePushes, intPushes) = (_valuePushes, _intPushes);
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope, Reserved = context.Reserved || reserving }, loopBody: true);
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         forward.Add(comment);
+        if (reserving)
+        {
+            Reserve(loop, _valuePushes > valuePushes, _intPushes > intPushes, forward);
+        }
+
         var i = loop.Index;
         var comparison = loop.Descending ? (loop.Inclusive ? " >= " : " > ") : (loop.Inclusive ? " <= " : " < ");
         forward.Block("for (int " + i + " = " + start + "; " + i + comparison + end + "; " + i + (loop.Descending ? "--)" : "++)"), bodyForward);
@@ -669,13 +672,11 @@ internal sealed partial class AdjointWriter
         {
             if (kind.IsFloating())
             {
-                _usesValueStack = true;
-                forward.Add("_values.Push(" + target + ");");
+                forward.Add(Push(ints: false, target.Text, context));
                 return target + " = " + (kind == NumKind.Double ? string.Empty : "(float)") + "_values.Pop();";
             }
 
-            _usesIntStack = true;
-            forward.Add("_ints.Push(" + (kind == NumKind.Bool ? target.At(Code.Conditional + 1) + " ? 1 : 0" : target.Text) + ");");
+            forward.Add(Push(ints: true, kind == NumKind.Bool ? target.At(Code.Conditional + 1) + " ? 1 : 0" : target.Text, context));
             return target + " = " + (kind == NumKind.Bool ? "_ints.Pop() != 0" : "_ints.Pop()") + ";";
         }
 

@@ -38,8 +38,7 @@ internal sealed partial class AdjointWriter
             }
 
             var output = Temp("_t", candidate.Kind, ExpressionRenderer.Render(candidate, rendering), forward);
-            forward.Add("_values.Push(" + output + ");");
-            _usesValueStack = true;
+            forward.Add(Push(ints: false, output.Text, context));
             rendering[candidate] = output;
             calls.Add(candidate);
         }

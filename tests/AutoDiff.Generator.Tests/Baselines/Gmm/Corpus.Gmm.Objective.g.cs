@@ -42,371 +42,371 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            try
+            // Primal sweep
+            // line 26: int n = x.Length / D;
+            int n = x.Length / 2;
+            // line 27: int lCount = D * (D - 1) / 2;
+            int lCount = 1;
+            // line 28: Span<double> sums = stackalloc double[K];
+            global::System.Span<double> sums = stackalloc double[3];
+            double[] _dsums_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sums.Length);
+            global::System.Span<double> _dsums = _dsums_pool.AsSpan(0, sums.Length);
+            _dsums.Clear();
+            // line 29: Span<double> xc = stackalloc double[D];
+            global::System.Span<double> xc = stackalloc double[2];
+            double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
+            global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
+            _dxc.Clear();
+            // line 30: Span<double> lxc = stackalloc double[D];
+            global::System.Span<double> lxc = stackalloc double[2];
+            double[] _dlxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(lxc.Length);
+            global::System.Span<double> _dlxc = _dlxc_pool.AsSpan(0, lxc.Length);
+            _dlxc.Clear();
+            // line 31: Span<double> mains = stackalloc double[K];
+            global::System.Span<double> mains = stackalloc double[3];
+            double[] _dmains_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(mains.Length);
+            global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
+            _dmains.Clear();
+            // line 33: for (int k = 0; k < K; k++)
+            for (int k = 0; k < 3; k++)
             {
-                // Primal sweep
-                // line 26: int n = x.Length / D;
-                int n = x.Length / 2;
-                // line 27: int lCount = D * (D - 1) / 2;
-                int lCount = 1;
-                // line 28: Span<double> sums = stackalloc double[K];
-                global::System.Span<double> sums = stackalloc double[3];
-                double[] _dsums_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sums.Length);
-                global::System.Span<double> _dsums = _dsums_pool.AsSpan(0, sums.Length);
-                _dsums.Clear();
-                // line 29: Span<double> xc = stackalloc double[D];
-                global::System.Span<double> xc = stackalloc double[2];
-                double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
-                global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
-                _dxc.Clear();
-                // line 30: Span<double> lxc = stackalloc double[D];
-                global::System.Span<double> lxc = stackalloc double[2];
-                double[] _dlxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(lxc.Length);
-                global::System.Span<double> _dlxc = _dlxc_pool.AsSpan(0, lxc.Length);
-                _dlxc.Clear();
-                // line 31: Span<double> mains = stackalloc double[K];
-                global::System.Span<double> mains = stackalloc double[3];
-                double[] _dmains_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(mains.Length);
-                global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
-                _dmains.Clear();
-                // line 33: for (int k = 0; k < K; k++)
-                for (int k = 0; k < 3; k++)
+                // line 35: double s = 0;
+                s = 0;
+                // line 36: for (int d = 0; d < D; d++)
+                for (int d = 0; d < 2; d++)
                 {
-                    // line 35: double s = 0;
-                    s = 0;
-                    // line 36: for (int d = 0; d < D; d++)
-                    for (int d = 0; d < 2; d++)
-                    {
-                        // line 38: s += qs[k * D + d];
-                        s += qs[k * 2 + d];
-                    }
-                    // line 41: sums[k] = s;
-                    sums[k] = s;
+                    // line 38: s += qs[k * D + d];
+                    s += qs[k * 2 + d];
                 }
-                // line 44: double slse = 0;
-                double slse = 0;
-                // line 45: for (int i = 0; i < n; i++)
-                for (int i = 0; i < n; i++)
+                // line 41: sums[k] = s;
+                sums[k] = s;
+            }
+            // line 44: double slse = 0;
+            double slse = 0;
+            // line 45: for (int i = 0; i < n; i++)
+            _values.Reserve(n * 31);
+            _ints.Reserve(n * 3);
+            for (int i = 0; i < n; i++)
+            {
+                // line 47: for (int k = 0; k < K; k++)
+                for (int k_1 = 0; k_1 < 3; k_1++)
                 {
-                    // line 47: for (int k = 0; k < K; k++)
-                    for (int k_1 = 0; k_1 < 3; k_1++)
+                    // line 49: for (int d = 0; d < D; d++)
+                    for (int d_1 = 0; d_1 < 2; d_1++)
                     {
-                        // line 49: for (int d = 0; d < D; d++)
-                        for (int d_1 = 0; d_1 < 2; d_1++)
+                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                        _values.PushReserved(xc[d_1]);
+                        xc[d_1] = x[i * 2 + d_1] - means[k_1 * 2 + d_1];
+                    }
+                    // line 55: int li = 0;
+                    _ints.PushReserved(li);
+                    li = 0;
+                    // line 56: for (int r = 0; r < D; r++)
+                    for (int r = 0; r < 2; r++)
+                    {
+                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                        double _t4 = Math.Exp(qs[k_1 * 2 + r]);
+                        _values.PushReserved(_t4);
+                        row = _t4 * xc[r];
+                        // line 59: for (int c = 0; c < r; c++)
+                        for (int c = 0; c < r; c++)
                         {
-                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            _values.Push(xc[d_1]);
-                            xc[d_1] = x[i * 2 + d_1] - means[k_1 * 2 + d_1];
+                            // line 61: row += ls[k * lCount + li] * xc[c];
+                            row += ls[k_1 * lCount + li] * xc[c];
+                            // line 62: li++;
+                            li += 1;
                         }
-                        // line 55: int li = 0;
-                        _ints.Push(li);
-                        li = 0;
-                        // line 56: for (int r = 0; r < D; r++)
-                        for (int r = 0; r < 2; r++)
-                        {
-                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            double _t4 = Math.Exp(qs[k_1 * 2 + r]);
-                            _values.Push(_t4);
-                            row = _t4 * xc[r];
-                            // line 59: for (int c = 0; c < r; c++)
-                            for (int c = 0; c < r; c++)
-                            {
-                                // line 61: row += ls[k * lCount + li] * xc[c];
-                                row += ls[k_1 * lCount + li] * xc[c];
-                                // line 62: li++;
-                                li += 1;
-                            }
-                            // line 65: lxc[r] = row;
-                            _values.Push(lxc[r]);
-                            lxc[r] = row;
-                        }
-                        // line 68: double norm = 0;
-                        norm = 0;
-                        // line 69: for (int d = 0; d < D; d++)
-                        for (int d_2 = 0; d_2 < 2; d_2++)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            norm += lxc[d_2] * lxc[d_2];
-                        }
-                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        _values.Push(mains[k_1]);
-                        mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
+                        // line 65: lxc[r] = row;
+                        _values.PushReserved(lxc[r]);
+                        lxc[r] = row;
                     }
-                    // line 77: double top = mains[0];
-                    _values.Push(top);
-                    top = mains[0];
-                    // line 78: for (int k = 1; k < K; k++)
-                    for (int k_2 = 1; k_2 < 3; k_2++)
+                    // line 68: double norm = 0;
+                    norm = 0;
+                    // line 69: for (int d = 0; d < D; d++)
+                    for (int d_2 = 0; d_2 < 2; d_2++)
                     {
-                        // line 80: top = Math.Max(top, mains[k]);
-                        _values.Push(top);
-                        top = Math.Max(top, mains[k_2]);
+                        // line 71: norm += lxc[d] * lxc[d];
+                        norm += lxc[d_2] * lxc[d_2];
                     }
-                    // line 83: double total = 0;
-                    _values.Push(total);
-                    total = 0;
-                    // line 84: for (int k = 0; k < K; k++)
-                    for (int k_3 = 0; k_3 < 3; k_3++)
-                    {
-                        // line 86: total += Math.Exp(mains[k] - top);
-                        double _t14 = Math.Exp(mains[k_3] - top);
-                        _values.Push(_t14);
-                        total += _t14;
-                    }
-                    // line 89: slse += top + Math.Log(total);
-                    slse += top + Math.Log(total);
+                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                    _values.PushReserved(mains[k_1]);
+                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
-                // line 92: double amax = alphas[0];
-                double amax = alphas[0];
-                // line 93: for (int k = 1; k < K; k++)
-                for (int k_4 = 1; k_4 < 3; k_4++)
+                // line 77: double top = mains[0];
+                _values.PushReserved(top);
+                top = mains[0];
+                // line 78: for (int k = 1; k < K; k++)
+                for (int k_2 = 1; k_2 < 3; k_2++)
                 {
-                    // line 95: amax = Math.Max(amax, alphas[k]);
-                    _values.Push(amax);
-                    amax = Math.Max(amax, alphas[k_4]);
+                    // line 80: top = Math.Max(top, mains[k]);
+                    _values.PushReserved(top);
+                    top = Math.Max(top, mains[k_2]);
                 }
-                // line 98: double asum = 0;
-                double asum = 0;
-                // line 99: for (int k = 0; k < K; k++)
-                for (int k_5 = 0; k_5 < 3; k_5++)
+                // line 83: double total = 0;
+                _values.PushReserved(total);
+                total = 0;
+                // line 84: for (int k = 0; k < K; k++)
+                for (int k_3 = 0; k_3 < 3; k_3++)
                 {
-                    // line 101: asum += Math.Exp(alphas[k] - amax);
-                    double _t18 = Math.Exp(alphas[k_5] - amax);
-                    _values.Push(_t18);
-                    asum += _t18;
+                    // line 86: total += Math.Exp(mains[k] - top);
+                    double _t14 = Math.Exp(mains[k_3] - top);
+                    _values.PushReserved(_t14);
+                    total += _t14;
                 }
-                // line 104: double lseAlphas = amax + Math.Log(asum);
-                double lseAlphas = amax + Math.Log(asum);
-                // line 107: double prior = 0;
-                double prior = 0;
-                // line 108: for (int k = 0; k < K; k++)
-                for (int k_6 = 0; k_6 < 3; k_6++)
+                // line 89: slse += top + Math.Log(total);
+                slse += top + Math.Log(total);
+            }
+            // line 92: double amax = alphas[0];
+            double amax = alphas[0];
+            // line 93: for (int k = 1; k < K; k++)
+            _values.Reserve(2);
+            for (int k_4 = 1; k_4 < 3; k_4++)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                _values.PushReserved(amax);
+                amax = Math.Max(amax, alphas[k_4]);
+            }
+            // line 98: double asum = 0;
+            double asum = 0;
+            // line 99: for (int k = 0; k < K; k++)
+            _values.Reserve(6);
+            for (int k_5 = 0; k_5 < 3; k_5++)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t18 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t18);
+                asum += _t18;
+            }
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double lseAlphas = amax + Math.Log(asum);
+            // line 107: double prior = 0;
+            double prior = 0;
+            // line 108: for (int k = 0; k < K; k++)
+            for (int k_6 = 0; k_6 < 3; k_6++)
+            {
+                // line 110: double frobenius = 0;
+                _values.Push(frobenius);
+                frobenius = 0;
+                // line 111: for (int d = 0; d < D; d++)
+                _values.Reserve(4);
+                for (int d_3 = 0; d_3 < 2; d_3++)
                 {
-                    // line 110: double frobenius = 0;
-                    _values.Push(frobenius);
-                    frobenius = 0;
-                    // line 111: for (int d = 0; d < D; d++)
-                    for (int d_3 = 0; d_3 < 2; d_3++)
-                    {
-                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                        _values.Push(_t22);
-                        frobenius += _t22;
-                    }
-                    // line 116: for (int j = 0; j < lCount; j++)
-                    for (int j = 0; j < lCount; j++)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        _values.Push(frobenius);
-                        frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
-                    }
-                    // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                    prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t22);
+                    frobenius += _t22;
                 }
-                // line 124: const double halfLog2Pi = 0.91893853320467274178;
-                double halfLog2Pi = 0.9189385332046728;
-                // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-                double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
+                // line 116: for (int j = 0; j < lCount; j++)
+                _values.Reserve(lCount);
+                for (int j = 0; j < lCount; j++)
+                {
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                    _values.PushReserved(frobenius);
+                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
+                }
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
+            }
+            // line 124: const double halfLog2Pi = 0.91893853320467274178;
+            double halfLog2Pi = 0.9189385332046728;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
 
-                // Adjoint sweep
-                double _ds = 0.0;
-                double _drow = 0.0;
-                double _dnorm = 0.0;
-                double _dtop = 0.0;
-                double _dtotal = 0.0;
-                double _dfrobenius = 0.0;
-                double _dgamma = 0.0;
-                // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-                double _dslse = 1.0;
-                double _dlseAlphas = -1.0 * n;
-                double _dprior = 1.0;
-                // line 108: for (int k = 0; k < K; k++)
-                for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
+            // Adjoint sweep
+            double _ds = 0.0;
+            double _drow = 0.0;
+            double _dnorm = 0.0;
+            double _dtop = 0.0;
+            double _dtotal = 0.0;
+            double _dfrobenius = 0.0;
+            double _dgamma = 0.0;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _dslse = 1.0;
+            double _dlseAlphas = -1.0 * n;
+            double _dprior = 1.0;
+            // line 108: for (int k = 0; k < K; k++)
+            for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
+            {
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                double _t25 = 0.5 * gamma * gamma;
+                double _g26 = _dprior * frobenius;
+                double _t27 = 0.5 * gamma;
+                _dgamma += _g26 * gamma * 0.5;
+                _dgamma += _g26 * _t27;
+                _dfrobenius += _dprior * _t25;
+                _dsums[k_6] += -_dprior * m;
+                // line 116: for (int j = 0; j < lCount; j++)
+                for (int j = lCount - 1; j >= 0; j--)
                 {
-                    // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                    double _t25 = 0.5 * gamma * gamma;
-                    double _g26 = _dprior * frobenius;
-                    double _t27 = 0.5 * gamma;
-                    _dgamma += _g26 * gamma * 0.5;
-                    _dgamma += _g26 * _t27;
-                    _dfrobenius += _dprior * _t25;
-                    _dsums[k_6] += -_dprior * m;
-                    // line 116: for (int j = 0; j < lCount; j++)
-                    for (int j = lCount - 1; j >= 0; j--)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        frobenius = _values.Pop();
-                        double _t24 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
-                    }
-                    // line 111: for (int d = 0; d < D; d++)
-                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
-                    {
-                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t23 = _values.Pop();
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
-                    }
-                    // line 110: double frobenius = 0;
-                    double _g21 = _dfrobenius;
-                    _dfrobenius = 0.0;
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
+                    double _t24 = ls[k_6 * lCount + j];
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
                 }
-                // line 104: double lseAlphas = amax + Math.Log(asum);
-                double _damax = _dlseAlphas;
-                double _dasum = _dlseAlphas / asum;
-                // line 99: for (int k = 0; k < K; k++)
-                for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+                // line 111: for (int d = 0; d < D; d++)
+                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
-                    // line 101: asum += Math.Exp(alphas[k] - amax);
-                    double _t19 = _values.Pop();
-                    double _g20 = _dasum * _t19;
-                    dalphas[k_5] += _g20;
-                    _damax += -_g20;
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t23 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
                 }
-                // line 93: for (int k = 1; k < K; k++)
-                for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
+                // line 110: double frobenius = 0;
+                double _g21 = _dfrobenius;
+                _dfrobenius = 0.0;
+                frobenius = _values.Pop();
+            }
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double _damax = _dlseAlphas;
+            double _dasum = _dlseAlphas / asum;
+            // line 99: for (int k = 0; k < K; k++)
+            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t19 = _values.Pop();
+                double _g20 = _dasum * _t19;
+                dalphas[k_5] += _g20;
+                _damax += -_g20;
+            }
+            // line 93: for (int k = 1; k < K; k++)
+            for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                double _g17 = _damax;
+                _damax = 0.0;
+                amax = _values.Pop();
+                if (amax >= alphas[k_4])
                 {
-                    // line 95: amax = Math.Max(amax, alphas[k]);
-                    double _g17 = _damax;
-                    _damax = 0.0;
-                    amax = _values.Pop();
-                    if (amax >= alphas[k_4])
+                    _damax += _g17;
+                }
+                else
+                {
+                    dalphas[k_4] += _g17;
+                }
+            }
+            // line 92: double amax = alphas[0];
+            dalphas[0] += _damax;
+            // line 45: for (int i = 0; i < n; i++)
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // line 89: slse += top + Math.Log(total);
+                _dtop += _dslse;
+                _dtotal += _dslse / total;
+                // line 84: for (int k = 0; k < K; k++)
+                for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                {
+                    // line 86: total += Math.Exp(mains[k] - top);
+                    double _t15 = _values.Pop();
+                    double _g16 = _dtotal * _t15;
+                    _dmains[k_3] += _g16;
+                    _dtop += -_g16;
+                }
+                // line 83: double total = 0;
+                double _g13 = _dtotal;
+                _dtotal = 0.0;
+                total = _values.Pop();
+                // line 78: for (int k = 1; k < K; k++)
+                for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                {
+                    // line 80: top = Math.Max(top, mains[k]);
+                    double _g12 = _dtop;
+                    _dtop = 0.0;
+                    top = _values.Pop();
+                    if (top >= mains[k_2])
                     {
-                        _damax += _g17;
+                        _dtop += _g12;
                     }
                     else
                     {
-                        dalphas[k_4] += _g17;
+                        _dmains[k_2] += _g12;
                     }
                 }
-                // line 92: double amax = alphas[0];
-                dalphas[0] += _damax;
-                // line 45: for (int i = 0; i < n; i++)
-                for (int i = n - 1; i >= 0; i--)
+                // line 77: double top = mains[0];
+                double _g11 = _dtop;
+                _dtop = 0.0;
+                top = _values.Pop();
+                _dmains[0] += _g11;
+                // line 47: for (int k = 0; k < K; k++)
+                for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                 {
-                    // line 89: slse += top + Math.Log(total);
-                    _dtop += _dslse;
-                    _dtotal += _dslse / total;
-                    // line 84: for (int k = 0; k < K; k++)
-                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                    double _g10 = _dmains[k_1];
+                    _dmains[k_1] = 0.0;
+                    mains[k_1] = _values.Pop();
+                    dalphas[k_1] += _g10;
+                    _dsums[k_1] += _g10;
+                    _dnorm += -_g10 * 0.5;
+                    // line 69: for (int d = 0; d < D; d++)
+                    for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                     {
-                        // line 86: total += Math.Exp(mains[k] - top);
-                        double _t15 = _values.Pop();
-                        double _g16 = _dtotal * _t15;
-                        _dmains[k_3] += _g16;
-                        _dtop += -_g16;
+                        // line 71: norm += lxc[d] * lxc[d];
+                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                     }
-                    // line 83: double total = 0;
-                    double _g13 = _dtotal;
-                    _dtotal = 0.0;
-                    total = _values.Pop();
-                    // line 78: for (int k = 1; k < K; k++)
-                    for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                    // line 68: double norm = 0;
+                    double _g9 = _dnorm;
+                    _dnorm = 0.0;
+                    // line 56: for (int r = 0; r < D; r++)
+                    for (int r = 2 - 1; r >= 0; r--)
                     {
-                        // line 80: top = Math.Max(top, mains[k]);
-                        double _g12 = _dtop;
-                        _dtop = 0.0;
-                        top = _values.Pop();
-                        if (top >= mains[k_2])
+                        // line 65: lxc[r] = row;
+                        double _g8 = _dlxc[r];
+                        _dlxc[r] = 0.0;
+                        lxc[r] = _values.Pop();
+                        _drow += _g8;
+                        // line 59: for (int c = 0; c < r; c++)
+                        for (int c = r - 1; c >= 0; c--)
                         {
-                            _dtop += _g12;
+                            // line 62: li++;
+                            li -= 1;
+                            // line 61: row += ls[k * lCount + li] * xc[c];
+                            double _t7 = ls[k_1 * lCount + li];
+                            dls[k_1 * lCount + li] += _drow * xc[c];
+                            _dxc[c] += _drow * _t7;
                         }
-                        else
-                        {
-                            _dmains[k_2] += _g12;
-                        }
+                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                        double _g5 = _drow;
+                        _drow = 0.0;
+                        double _t6 = _values.Pop();
+                        dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
+                        _dxc[r] += _g5 * _t6;
                     }
-                    // line 77: double top = mains[0];
-                    double _g11 = _dtop;
-                    _dtop = 0.0;
-                    top = _values.Pop();
-                    _dmains[0] += _g11;
-                    // line 47: for (int k = 0; k < K; k++)
-                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                    // line 55: int li = 0;
+                    li = _ints.Pop();
+                    // line 49: for (int d = 0; d < D; d++)
+                    for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
                     {
-                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g10 = _dmains[k_1];
-                        _dmains[k_1] = 0.0;
-                        mains[k_1] = _values.Pop();
-                        dalphas[k_1] += _g10;
-                        _dsums[k_1] += _g10;
-                        _dnorm += -_g10 * 0.5;
-                        // line 69: for (int d = 0; d < D; d++)
-                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
-                        }
-                        // line 68: double norm = 0;
-                        double _g9 = _dnorm;
-                        _dnorm = 0.0;
-                        // line 56: for (int r = 0; r < D; r++)
-                        for (int r = 2 - 1; r >= 0; r--)
-                        {
-                            // line 65: lxc[r] = row;
-                            double _g8 = _dlxc[r];
-                            _dlxc[r] = 0.0;
-                            lxc[r] = _values.Pop();
-                            _drow += _g8;
-                            // line 59: for (int c = 0; c < r; c++)
-                            for (int c = r - 1; c >= 0; c--)
-                            {
-                                // line 62: li++;
-                                li -= 1;
-                                // line 61: row += ls[k * lCount + li] * xc[c];
-                                double _t7 = ls[k_1 * lCount + li];
-                                dls[k_1 * lCount + li] += _drow * xc[c];
-                                _dxc[c] += _drow * _t7;
-                            }
-                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            double _g5 = _drow;
-                            _drow = 0.0;
-                            double _t6 = _values.Pop();
-                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
-                            _dxc[r] += _g5 * _t6;
-                        }
-                        // line 55: int li = 0;
-                        li = _ints.Pop();
-                        // line 49: for (int d = 0; d < D; d++)
-                        for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
-                        {
-                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            double _g3 = _dxc[d_1];
-                            _dxc[d_1] = 0.0;
-                            xc[d_1] = _values.Pop();
-                            dmeans[k_1 * 2 + d_1] += -_g3;
-                        }
+                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                        double _g3 = _dxc[d_1];
+                        _dxc[d_1] = 0.0;
+                        xc[d_1] = _values.Pop();
+                        dmeans[k_1 * 2 + d_1] += -_g3;
                     }
                 }
-                // line 33: for (int k = 0; k < K; k++)
-                for (int k = 3 - 1; k >= 0; k--)
-                {
-                    // line 41: sums[k] = s;
-                    double _g2 = _dsums[k];
-                    _dsums[k] = 0.0;
-                    _ds += _g2;
-                    // line 36: for (int d = 0; d < D; d++)
-                    for (int d = 2 - 1; d >= 0; d--)
-                    {
-                        // line 38: s += qs[k * D + d];
-                        dqs[k * 2 + d] += _ds;
-                    }
-                    // line 35: double s = 0;
-                    double _g1 = _ds;
-                    _ds = 0.0;
-                }
-                dgamma = _dgamma;
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dsums_pool);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dmains_pool);
-                return _result;
             }
-            finally
+            // line 33: for (int k = 0; k < K; k++)
+            for (int k = 3 - 1; k >= 0; k--)
             {
-                _values.Dispose();
-                _ints.Dispose();
+                // line 41: sums[k] = s;
+                double _g2 = _dsums[k];
+                _dsums[k] = 0.0;
+                _ds += _g2;
+                // line 36: for (int d = 0; d < D; d++)
+                for (int d = 2 - 1; d >= 0; d--)
+                {
+                    // line 38: s += qs[k * D + d];
+                    dqs[k * 2 + d] += _ds;
+                }
+                // line 35: double s = 0;
+                double _g1 = _ds;
+                _ds = 0.0;
             }
+            dgamma = _dgamma;
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dsums_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dmains_pool);
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
         }
 
         /// <summary>Pullback of <c>Objective</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -439,370 +439,370 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            try
+            // Primal sweep
+            // line 26: int n = x.Length / D;
+            int n = x.Length / 2;
+            // line 27: int lCount = D * (D - 1) / 2;
+            int lCount = 1;
+            // line 28: Span<double> sums = stackalloc double[K];
+            global::System.Span<double> sums = stackalloc double[3];
+            double[] _dsums_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sums.Length);
+            global::System.Span<double> _dsums = _dsums_pool.AsSpan(0, sums.Length);
+            _dsums.Clear();
+            // line 29: Span<double> xc = stackalloc double[D];
+            global::System.Span<double> xc = stackalloc double[2];
+            double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
+            global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
+            _dxc.Clear();
+            // line 30: Span<double> lxc = stackalloc double[D];
+            global::System.Span<double> lxc = stackalloc double[2];
+            double[] _dlxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(lxc.Length);
+            global::System.Span<double> _dlxc = _dlxc_pool.AsSpan(0, lxc.Length);
+            _dlxc.Clear();
+            // line 31: Span<double> mains = stackalloc double[K];
+            global::System.Span<double> mains = stackalloc double[3];
+            double[] _dmains_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(mains.Length);
+            global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
+            _dmains.Clear();
+            // line 33: for (int k = 0; k < K; k++)
+            for (int k = 0; k < 3; k++)
             {
-                // Primal sweep
-                // line 26: int n = x.Length / D;
-                int n = x.Length / 2;
-                // line 27: int lCount = D * (D - 1) / 2;
-                int lCount = 1;
-                // line 28: Span<double> sums = stackalloc double[K];
-                global::System.Span<double> sums = stackalloc double[3];
-                double[] _dsums_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sums.Length);
-                global::System.Span<double> _dsums = _dsums_pool.AsSpan(0, sums.Length);
-                _dsums.Clear();
-                // line 29: Span<double> xc = stackalloc double[D];
-                global::System.Span<double> xc = stackalloc double[2];
-                double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
-                global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
-                _dxc.Clear();
-                // line 30: Span<double> lxc = stackalloc double[D];
-                global::System.Span<double> lxc = stackalloc double[2];
-                double[] _dlxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(lxc.Length);
-                global::System.Span<double> _dlxc = _dlxc_pool.AsSpan(0, lxc.Length);
-                _dlxc.Clear();
-                // line 31: Span<double> mains = stackalloc double[K];
-                global::System.Span<double> mains = stackalloc double[3];
-                double[] _dmains_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(mains.Length);
-                global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
-                _dmains.Clear();
-                // line 33: for (int k = 0; k < K; k++)
-                for (int k = 0; k < 3; k++)
+                // line 35: double s = 0;
+                s = 0;
+                // line 36: for (int d = 0; d < D; d++)
+                for (int d = 0; d < 2; d++)
                 {
-                    // line 35: double s = 0;
-                    s = 0;
-                    // line 36: for (int d = 0; d < D; d++)
-                    for (int d = 0; d < 2; d++)
-                    {
-                        // line 38: s += qs[k * D + d];
-                        s += qs[k * 2 + d];
-                    }
-                    // line 41: sums[k] = s;
-                    sums[k] = s;
+                    // line 38: s += qs[k * D + d];
+                    s += qs[k * 2 + d];
                 }
-                // line 44: double slse = 0;
-                double slse = 0;
-                // line 45: for (int i = 0; i < n; i++)
-                for (int i = 0; i < n; i++)
+                // line 41: sums[k] = s;
+                sums[k] = s;
+            }
+            // line 44: double slse = 0;
+            double slse = 0;
+            // line 45: for (int i = 0; i < n; i++)
+            _values.Reserve(n * 31);
+            _ints.Reserve(n * 3);
+            for (int i = 0; i < n; i++)
+            {
+                // line 47: for (int k = 0; k < K; k++)
+                for (int k_1 = 0; k_1 < 3; k_1++)
                 {
-                    // line 47: for (int k = 0; k < K; k++)
-                    for (int k_1 = 0; k_1 < 3; k_1++)
+                    // line 49: for (int d = 0; d < D; d++)
+                    for (int d_1 = 0; d_1 < 2; d_1++)
                     {
-                        // line 49: for (int d = 0; d < D; d++)
-                        for (int d_1 = 0; d_1 < 2; d_1++)
+                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                        _values.PushReserved(xc[d_1]);
+                        xc[d_1] = x[i * 2 + d_1] - means[k_1 * 2 + d_1];
+                    }
+                    // line 55: int li = 0;
+                    _ints.PushReserved(li);
+                    li = 0;
+                    // line 56: for (int r = 0; r < D; r++)
+                    for (int r = 0; r < 2; r++)
+                    {
+                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                        double _t4 = Math.Exp(qs[k_1 * 2 + r]);
+                        _values.PushReserved(_t4);
+                        row = _t4 * xc[r];
+                        // line 59: for (int c = 0; c < r; c++)
+                        for (int c = 0; c < r; c++)
                         {
-                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            _values.Push(xc[d_1]);
-                            xc[d_1] = x[i * 2 + d_1] - means[k_1 * 2 + d_1];
+                            // line 61: row += ls[k * lCount + li] * xc[c];
+                            row += ls[k_1 * lCount + li] * xc[c];
+                            // line 62: li++;
+                            li += 1;
                         }
-                        // line 55: int li = 0;
-                        _ints.Push(li);
-                        li = 0;
-                        // line 56: for (int r = 0; r < D; r++)
-                        for (int r = 0; r < 2; r++)
-                        {
-                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            double _t4 = Math.Exp(qs[k_1 * 2 + r]);
-                            _values.Push(_t4);
-                            row = _t4 * xc[r];
-                            // line 59: for (int c = 0; c < r; c++)
-                            for (int c = 0; c < r; c++)
-                            {
-                                // line 61: row += ls[k * lCount + li] * xc[c];
-                                row += ls[k_1 * lCount + li] * xc[c];
-                                // line 62: li++;
-                                li += 1;
-                            }
-                            // line 65: lxc[r] = row;
-                            _values.Push(lxc[r]);
-                            lxc[r] = row;
-                        }
-                        // line 68: double norm = 0;
-                        norm = 0;
-                        // line 69: for (int d = 0; d < D; d++)
-                        for (int d_2 = 0; d_2 < 2; d_2++)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            norm += lxc[d_2] * lxc[d_2];
-                        }
-                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        _values.Push(mains[k_1]);
-                        mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
+                        // line 65: lxc[r] = row;
+                        _values.PushReserved(lxc[r]);
+                        lxc[r] = row;
                     }
-                    // line 77: double top = mains[0];
-                    _values.Push(top);
-                    top = mains[0];
-                    // line 78: for (int k = 1; k < K; k++)
-                    for (int k_2 = 1; k_2 < 3; k_2++)
+                    // line 68: double norm = 0;
+                    norm = 0;
+                    // line 69: for (int d = 0; d < D; d++)
+                    for (int d_2 = 0; d_2 < 2; d_2++)
                     {
-                        // line 80: top = Math.Max(top, mains[k]);
-                        _values.Push(top);
-                        top = Math.Max(top, mains[k_2]);
+                        // line 71: norm += lxc[d] * lxc[d];
+                        norm += lxc[d_2] * lxc[d_2];
                     }
-                    // line 83: double total = 0;
-                    _values.Push(total);
-                    total = 0;
-                    // line 84: for (int k = 0; k < K; k++)
-                    for (int k_3 = 0; k_3 < 3; k_3++)
-                    {
-                        // line 86: total += Math.Exp(mains[k] - top);
-                        double _t14 = Math.Exp(mains[k_3] - top);
-                        _values.Push(_t14);
-                        total += _t14;
-                    }
-                    // line 89: slse += top + Math.Log(total);
-                    slse += top + Math.Log(total);
+                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                    _values.PushReserved(mains[k_1]);
+                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
-                // line 92: double amax = alphas[0];
-                double amax = alphas[0];
-                // line 93: for (int k = 1; k < K; k++)
-                for (int k_4 = 1; k_4 < 3; k_4++)
+                // line 77: double top = mains[0];
+                _values.PushReserved(top);
+                top = mains[0];
+                // line 78: for (int k = 1; k < K; k++)
+                for (int k_2 = 1; k_2 < 3; k_2++)
                 {
-                    // line 95: amax = Math.Max(amax, alphas[k]);
-                    _values.Push(amax);
-                    amax = Math.Max(amax, alphas[k_4]);
+                    // line 80: top = Math.Max(top, mains[k]);
+                    _values.PushReserved(top);
+                    top = Math.Max(top, mains[k_2]);
                 }
-                // line 98: double asum = 0;
-                double asum = 0;
-                // line 99: for (int k = 0; k < K; k++)
-                for (int k_5 = 0; k_5 < 3; k_5++)
+                // line 83: double total = 0;
+                _values.PushReserved(total);
+                total = 0;
+                // line 84: for (int k = 0; k < K; k++)
+                for (int k_3 = 0; k_3 < 3; k_3++)
                 {
-                    // line 101: asum += Math.Exp(alphas[k] - amax);
-                    double _t18 = Math.Exp(alphas[k_5] - amax);
-                    _values.Push(_t18);
-                    asum += _t18;
+                    // line 86: total += Math.Exp(mains[k] - top);
+                    double _t14 = Math.Exp(mains[k_3] - top);
+                    _values.PushReserved(_t14);
+                    total += _t14;
                 }
-                // line 104: double lseAlphas = amax + Math.Log(asum);
-                double lseAlphas = amax + Math.Log(asum);
-                // line 107: double prior = 0;
-                double prior = 0;
-                // line 108: for (int k = 0; k < K; k++)
-                for (int k_6 = 0; k_6 < 3; k_6++)
+                // line 89: slse += top + Math.Log(total);
+                slse += top + Math.Log(total);
+            }
+            // line 92: double amax = alphas[0];
+            double amax = alphas[0];
+            // line 93: for (int k = 1; k < K; k++)
+            _values.Reserve(2);
+            for (int k_4 = 1; k_4 < 3; k_4++)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                _values.PushReserved(amax);
+                amax = Math.Max(amax, alphas[k_4]);
+            }
+            // line 98: double asum = 0;
+            double asum = 0;
+            // line 99: for (int k = 0; k < K; k++)
+            _values.Reserve(6);
+            for (int k_5 = 0; k_5 < 3; k_5++)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t18 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t18);
+                asum += _t18;
+            }
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double lseAlphas = amax + Math.Log(asum);
+            // line 107: double prior = 0;
+            double prior = 0;
+            // line 108: for (int k = 0; k < K; k++)
+            for (int k_6 = 0; k_6 < 3; k_6++)
+            {
+                // line 110: double frobenius = 0;
+                _values.Push(frobenius);
+                frobenius = 0;
+                // line 111: for (int d = 0; d < D; d++)
+                _values.Reserve(4);
+                for (int d_3 = 0; d_3 < 2; d_3++)
                 {
-                    // line 110: double frobenius = 0;
-                    _values.Push(frobenius);
-                    frobenius = 0;
-                    // line 111: for (int d = 0; d < D; d++)
-                    for (int d_3 = 0; d_3 < 2; d_3++)
-                    {
-                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                        _values.Push(_t22);
-                        frobenius += _t22;
-                    }
-                    // line 116: for (int j = 0; j < lCount; j++)
-                    for (int j = 0; j < lCount; j++)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        _values.Push(frobenius);
-                        frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
-                    }
-                    // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                    prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t22);
+                    frobenius += _t22;
                 }
-                // line 124: const double halfLog2Pi = 0.91893853320467274178;
-                double halfLog2Pi = 0.9189385332046728;
-                // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-                double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
+                // line 116: for (int j = 0; j < lCount; j++)
+                _values.Reserve(lCount);
+                for (int j = 0; j < lCount; j++)
+                {
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                    _values.PushReserved(frobenius);
+                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
+                }
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
+            }
+            // line 124: const double halfLog2Pi = 0.91893853320467274178;
+            double halfLog2Pi = 0.9189385332046728;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
 
-                // Adjoint sweep
-                double _ds = 0.0;
-                double _drow = 0.0;
-                double _dnorm = 0.0;
-                double _dtop = 0.0;
-                double _dtotal = 0.0;
-                double _dfrobenius = 0.0;
-                double _dgamma = 0.0;
-                // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-                double _dslse = seed;
-                double _dlseAlphas = -seed * n;
-                double _dprior = seed;
-                // line 108: for (int k = 0; k < K; k++)
-                for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
+            // Adjoint sweep
+            double _ds = 0.0;
+            double _drow = 0.0;
+            double _dnorm = 0.0;
+            double _dtop = 0.0;
+            double _dtotal = 0.0;
+            double _dfrobenius = 0.0;
+            double _dgamma = 0.0;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _dslse = seed;
+            double _dlseAlphas = -seed * n;
+            double _dprior = seed;
+            // line 108: for (int k = 0; k < K; k++)
+            for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
+            {
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                double _t25 = 0.5 * gamma * gamma;
+                double _g26 = _dprior * frobenius;
+                double _t27 = 0.5 * gamma;
+                _dgamma += _g26 * gamma * 0.5;
+                _dgamma += _g26 * _t27;
+                _dfrobenius += _dprior * _t25;
+                _dsums[k_6] += -_dprior * m;
+                // line 116: for (int j = 0; j < lCount; j++)
+                for (int j = lCount - 1; j >= 0; j--)
                 {
-                    // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                    double _t25 = 0.5 * gamma * gamma;
-                    double _g26 = _dprior * frobenius;
-                    double _t27 = 0.5 * gamma;
-                    _dgamma += _g26 * gamma * 0.5;
-                    _dgamma += _g26 * _t27;
-                    _dfrobenius += _dprior * _t25;
-                    _dsums[k_6] += -_dprior * m;
-                    // line 116: for (int j = 0; j < lCount; j++)
-                    for (int j = lCount - 1; j >= 0; j--)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        frobenius = _values.Pop();
-                        double _t24 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
-                    }
-                    // line 111: for (int d = 0; d < D; d++)
-                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
-                    {
-                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t23 = _values.Pop();
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
-                    }
-                    // line 110: double frobenius = 0;
-                    double _g21 = _dfrobenius;
-                    _dfrobenius = 0.0;
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
+                    double _t24 = ls[k_6 * lCount + j];
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
                 }
-                // line 104: double lseAlphas = amax + Math.Log(asum);
-                double _damax = _dlseAlphas;
-                double _dasum = _dlseAlphas / asum;
-                // line 99: for (int k = 0; k < K; k++)
-                for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+                // line 111: for (int d = 0; d < D; d++)
+                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
-                    // line 101: asum += Math.Exp(alphas[k] - amax);
-                    double _t19 = _values.Pop();
-                    double _g20 = _dasum * _t19;
-                    dalphas[k_5] += _g20;
-                    _damax += -_g20;
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t23 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
                 }
-                // line 93: for (int k = 1; k < K; k++)
-                for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
+                // line 110: double frobenius = 0;
+                double _g21 = _dfrobenius;
+                _dfrobenius = 0.0;
+                frobenius = _values.Pop();
+            }
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double _damax = _dlseAlphas;
+            double _dasum = _dlseAlphas / asum;
+            // line 99: for (int k = 0; k < K; k++)
+            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t19 = _values.Pop();
+                double _g20 = _dasum * _t19;
+                dalphas[k_5] += _g20;
+                _damax += -_g20;
+            }
+            // line 93: for (int k = 1; k < K; k++)
+            for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                double _g17 = _damax;
+                _damax = 0.0;
+                amax = _values.Pop();
+                if (amax >= alphas[k_4])
                 {
-                    // line 95: amax = Math.Max(amax, alphas[k]);
-                    double _g17 = _damax;
-                    _damax = 0.0;
-                    amax = _values.Pop();
-                    if (amax >= alphas[k_4])
+                    _damax += _g17;
+                }
+                else
+                {
+                    dalphas[k_4] += _g17;
+                }
+            }
+            // line 92: double amax = alphas[0];
+            dalphas[0] += _damax;
+            // line 45: for (int i = 0; i < n; i++)
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // line 89: slse += top + Math.Log(total);
+                _dtop += _dslse;
+                _dtotal += _dslse / total;
+                // line 84: for (int k = 0; k < K; k++)
+                for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                {
+                    // line 86: total += Math.Exp(mains[k] - top);
+                    double _t15 = _values.Pop();
+                    double _g16 = _dtotal * _t15;
+                    _dmains[k_3] += _g16;
+                    _dtop += -_g16;
+                }
+                // line 83: double total = 0;
+                double _g13 = _dtotal;
+                _dtotal = 0.0;
+                total = _values.Pop();
+                // line 78: for (int k = 1; k < K; k++)
+                for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                {
+                    // line 80: top = Math.Max(top, mains[k]);
+                    double _g12 = _dtop;
+                    _dtop = 0.0;
+                    top = _values.Pop();
+                    if (top >= mains[k_2])
                     {
-                        _damax += _g17;
+                        _dtop += _g12;
                     }
                     else
                     {
-                        dalphas[k_4] += _g17;
+                        _dmains[k_2] += _g12;
                     }
                 }
-                // line 92: double amax = alphas[0];
-                dalphas[0] += _damax;
-                // line 45: for (int i = 0; i < n; i++)
-                for (int i = n - 1; i >= 0; i--)
+                // line 77: double top = mains[0];
+                double _g11 = _dtop;
+                _dtop = 0.0;
+                top = _values.Pop();
+                _dmains[0] += _g11;
+                // line 47: for (int k = 0; k < K; k++)
+                for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                 {
-                    // line 89: slse += top + Math.Log(total);
-                    _dtop += _dslse;
-                    _dtotal += _dslse / total;
-                    // line 84: for (int k = 0; k < K; k++)
-                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                    double _g10 = _dmains[k_1];
+                    _dmains[k_1] = 0.0;
+                    mains[k_1] = _values.Pop();
+                    dalphas[k_1] += _g10;
+                    _dsums[k_1] += _g10;
+                    _dnorm += -_g10 * 0.5;
+                    // line 69: for (int d = 0; d < D; d++)
+                    for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                     {
-                        // line 86: total += Math.Exp(mains[k] - top);
-                        double _t15 = _values.Pop();
-                        double _g16 = _dtotal * _t15;
-                        _dmains[k_3] += _g16;
-                        _dtop += -_g16;
+                        // line 71: norm += lxc[d] * lxc[d];
+                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                     }
-                    // line 83: double total = 0;
-                    double _g13 = _dtotal;
-                    _dtotal = 0.0;
-                    total = _values.Pop();
-                    // line 78: for (int k = 1; k < K; k++)
-                    for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                    // line 68: double norm = 0;
+                    double _g9 = _dnorm;
+                    _dnorm = 0.0;
+                    // line 56: for (int r = 0; r < D; r++)
+                    for (int r = 2 - 1; r >= 0; r--)
                     {
-                        // line 80: top = Math.Max(top, mains[k]);
-                        double _g12 = _dtop;
-                        _dtop = 0.0;
-                        top = _values.Pop();
-                        if (top >= mains[k_2])
+                        // line 65: lxc[r] = row;
+                        double _g8 = _dlxc[r];
+                        _dlxc[r] = 0.0;
+                        lxc[r] = _values.Pop();
+                        _drow += _g8;
+                        // line 59: for (int c = 0; c < r; c++)
+                        for (int c = r - 1; c >= 0; c--)
                         {
-                            _dtop += _g12;
+                            // line 62: li++;
+                            li -= 1;
+                            // line 61: row += ls[k * lCount + li] * xc[c];
+                            double _t7 = ls[k_1 * lCount + li];
+                            dls[k_1 * lCount + li] += _drow * xc[c];
+                            _dxc[c] += _drow * _t7;
                         }
-                        else
-                        {
-                            _dmains[k_2] += _g12;
-                        }
+                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                        double _g5 = _drow;
+                        _drow = 0.0;
+                        double _t6 = _values.Pop();
+                        dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
+                        _dxc[r] += _g5 * _t6;
                     }
-                    // line 77: double top = mains[0];
-                    double _g11 = _dtop;
-                    _dtop = 0.0;
-                    top = _values.Pop();
-                    _dmains[0] += _g11;
-                    // line 47: for (int k = 0; k < K; k++)
-                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                    // line 55: int li = 0;
+                    li = _ints.Pop();
+                    // line 49: for (int d = 0; d < D; d++)
+                    for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
                     {
-                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g10 = _dmains[k_1];
-                        _dmains[k_1] = 0.0;
-                        mains[k_1] = _values.Pop();
-                        dalphas[k_1] += _g10;
-                        _dsums[k_1] += _g10;
-                        _dnorm += -_g10 * 0.5;
-                        // line 69: for (int d = 0; d < D; d++)
-                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
-                        }
-                        // line 68: double norm = 0;
-                        double _g9 = _dnorm;
-                        _dnorm = 0.0;
-                        // line 56: for (int r = 0; r < D; r++)
-                        for (int r = 2 - 1; r >= 0; r--)
-                        {
-                            // line 65: lxc[r] = row;
-                            double _g8 = _dlxc[r];
-                            _dlxc[r] = 0.0;
-                            lxc[r] = _values.Pop();
-                            _drow += _g8;
-                            // line 59: for (int c = 0; c < r; c++)
-                            for (int c = r - 1; c >= 0; c--)
-                            {
-                                // line 62: li++;
-                                li -= 1;
-                                // line 61: row += ls[k * lCount + li] * xc[c];
-                                double _t7 = ls[k_1 * lCount + li];
-                                dls[k_1 * lCount + li] += _drow * xc[c];
-                                _dxc[c] += _drow * _t7;
-                            }
-                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                            double _g5 = _drow;
-                            _drow = 0.0;
-                            double _t6 = _values.Pop();
-                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
-                            _dxc[r] += _g5 * _t6;
-                        }
-                        // line 55: int li = 0;
-                        li = _ints.Pop();
-                        // line 49: for (int d = 0; d < D; d++)
-                        for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
-                        {
-                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            double _g3 = _dxc[d_1];
-                            _dxc[d_1] = 0.0;
-                            xc[d_1] = _values.Pop();
-                            dmeans[k_1 * 2 + d_1] += -_g3;
-                        }
+                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                        double _g3 = _dxc[d_1];
+                        _dxc[d_1] = 0.0;
+                        xc[d_1] = _values.Pop();
+                        dmeans[k_1 * 2 + d_1] += -_g3;
                     }
                 }
-                // line 33: for (int k = 0; k < K; k++)
-                for (int k = 3 - 1; k >= 0; k--)
-                {
-                    // line 41: sums[k] = s;
-                    double _g2 = _dsums[k];
-                    _dsums[k] = 0.0;
-                    _ds += _g2;
-                    // line 36: for (int d = 0; d < D; d++)
-                    for (int d = 2 - 1; d >= 0; d--)
-                    {
-                        // line 38: s += qs[k * D + d];
-                        dqs[k * 2 + d] += _ds;
-                    }
-                    // line 35: double s = 0;
-                    double _g1 = _ds;
-                    _ds = 0.0;
-                }
-                dgamma += _dgamma;
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dsums_pool);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dmains_pool);
             }
-            finally
+            // line 33: for (int k = 0; k < K; k++)
+            for (int k = 3 - 1; k >= 0; k--)
             {
-                _values.Dispose();
-                _ints.Dispose();
+                // line 41: sums[k] = s;
+                double _g2 = _dsums[k];
+                _dsums[k] = 0.0;
+                _ds += _g2;
+                // line 36: for (int d = 0; d < D; d++)
+                for (int d = 2 - 1; d >= 0; d--)
+                {
+                    // line 38: s += qs[k * D + d];
+                    dqs[k * 2 + d] += _ds;
+                }
+                // line 35: double s = 0;
+                double _g1 = _ds;
+                _ds = 0.0;
             }
+            dgamma += _dgamma;
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dsums_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dmains_pool);
+            _values.Dispose();
+            _ints.Dispose();
         }
     }
 }

@@ -19,43 +19,38 @@ namespace Corpus
             dcoefficients.Clear();
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 42: double p = 0;
+            double p = 0;
+            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+            _values.Reserve(coefficients.Length);
+            for (int i = coefficients.Length - 1; i >= 0; i--)
             {
-                // Primal sweep
-                // line 42: double p = 0;
-                double p = 0;
-                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-                for (int i = coefficients.Length - 1; i >= 0; i--)
-                {
-                    // line 45: p = p * x + coefficients[i];
-                    _values.Push(p);
-                    p = p * x + coefficients[i];
-                }
-                // line 48: return p;
-                double _result = p;
+                // line 45: p = p * x + coefficients[i];
+                _values.PushReserved(p);
+                p = p * x + coefficients[i];
+            }
+            // line 48: return p;
+            double _result = p;
 
-                // Adjoint sweep
-                double _dx = 0.0;
-                // line 48: return p;
-                double _dp = 1.0;
-                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-                for (int i = 0; i <= coefficients.Length - 1; i++)
-                {
-                    // line 45: p = p * x + coefficients[i];
-                    double _g1 = _dp;
-                    _dp = 0.0;
-                    p = _values.Pop();
-                    _dp += _g1 * x;
-                    _dx += _g1 * p;
-                    dcoefficients[i] += _g1;
-                }
-                dx = _dx;
-                return _result;
-            }
-            finally
+            // Adjoint sweep
+            double _dx = 0.0;
+            // line 48: return p;
+            double _dp = 1.0;
+            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+            for (int i = 0; i <= coefficients.Length - 1; i++)
             {
-                _values.Dispose();
+                // line 45: p = p * x + coefficients[i];
+                double _g1 = _dp;
+                _dp = 0.0;
+                p = _values.Pop();
+                _dp += _g1 * x;
+                _dx += _g1 * p;
+                dcoefficients[i] += _g1;
             }
+            dx = _dx;
+            _values.Dispose();
+            return _result;
         }
 
         /// <summary>Pullback of <c>Horner</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -68,42 +63,37 @@ namespace Corpus
             }
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 42: double p = 0;
+            double p = 0;
+            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+            _values.Reserve(coefficients.Length);
+            for (int i = coefficients.Length - 1; i >= 0; i--)
             {
-                // Primal sweep
-                // line 42: double p = 0;
-                double p = 0;
-                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-                for (int i = coefficients.Length - 1; i >= 0; i--)
-                {
-                    // line 45: p = p * x + coefficients[i];
-                    _values.Push(p);
-                    p = p * x + coefficients[i];
-                }
-                // line 48: return p;
-                double _result = p;
+                // line 45: p = p * x + coefficients[i];
+                _values.PushReserved(p);
+                p = p * x + coefficients[i];
+            }
+            // line 48: return p;
+            double _result = p;
 
-                // Adjoint sweep
-                double _dx = 0.0;
-                // line 48: return p;
-                double _dp = seed;
-                // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
-                for (int i = 0; i <= coefficients.Length - 1; i++)
-                {
-                    // line 45: p = p * x + coefficients[i];
-                    double _g1 = _dp;
-                    _dp = 0.0;
-                    p = _values.Pop();
-                    _dp += _g1 * x;
-                    _dx += _g1 * p;
-                    dcoefficients[i] += _g1;
-                }
-                dx += _dx;
-            }
-            finally
+            // Adjoint sweep
+            double _dx = 0.0;
+            // line 48: return p;
+            double _dp = seed;
+            // line 43: for (int i = coefficients.Length - 1; i >= 0; i--)
+            for (int i = 0; i <= coefficients.Length - 1; i++)
             {
-                _values.Dispose();
+                // line 45: p = p * x + coefficients[i];
+                double _g1 = _dp;
+                _dp = 0.0;
+                p = _values.Pop();
+                _dp += _g1 * x;
+                _dx += _g1 * p;
+                dcoefficients[i] += _g1;
             }
+            dx += _dx;
+            _values.Dispose();
         }
     }
 }

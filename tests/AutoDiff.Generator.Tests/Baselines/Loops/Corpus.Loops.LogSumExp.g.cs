@@ -21,84 +21,80 @@ namespace Corpus
             double value_1 = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 23: double max = v[0];
+            double max = v[0];
+            // line 24: foreach (var value in v)
+            _values.Reserve(v.Length * 2);
+            for (int _i1 = 0; _i1 < v.Length; _i1++)
             {
-                // Primal sweep
-                // line 23: double max = v[0];
-                double max = v[0];
                 // line 24: foreach (var value in v)
-                for (int _i1 = 0; _i1 < v.Length; _i1++)
-                {
-                    // line 24: foreach (var value in v)
-                    value = v[_i1];
-                    // line 26: max = Math.Max(max, value);
-                    _values.Push(max);
-                    max = Math.Max(max, value);
-                }
-                // line 29: double sum = 0;
-                double sum = 0;
+                value = v[_i1];
+                // line 26: max = Math.Max(max, value);
+                _values.PushReserved(max);
+                max = Math.Max(max, value);
+            }
+            // line 29: double sum = 0;
+            double sum = 0;
+            // line 30: foreach (var value in v)
+            _values.Reserve(v.Length * 3);
+            for (int _i2 = 0; _i2 < v.Length; _i2++)
+            {
                 // line 30: foreach (var value in v)
-                for (int _i2 = 0; _i2 < v.Length; _i2++)
-                {
-                    // line 30: foreach (var value in v)
-                    value_1 = v[_i2];
-                    // line 32: sum += Math.Exp(value - max);
-                    double _t4 = Math.Exp(value_1 - max);
-                    _values.Push(_t4);
-                    sum += _t4;
-                }
-                // line 35: return max + Math.Log(sum);
-                double _result = max + Math.Log(sum);
+                value_1 = v[_i2];
+                // line 32: sum += Math.Exp(value - max);
+                double _t4 = Math.Exp(value_1 - max);
+                _values.PushReserved(_t4);
+                sum += _t4;
+            }
+            // line 35: return max + Math.Log(sum);
+            double _result = max + Math.Log(sum);
 
-                // Adjoint sweep
-                double _dvalue = 0.0;
-                double _dvalue_1 = 0.0;
-                // line 35: return max + Math.Log(sum);
-                double _dmax = 1.0;
-                double _dsum = 1.0 / sum;
+            // Adjoint sweep
+            double _dvalue = 0.0;
+            double _dvalue_1 = 0.0;
+            // line 35: return max + Math.Log(sum);
+            double _dmax = 1.0;
+            double _dsum = 1.0 / sum;
+            // line 30: foreach (var value in v)
+            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+            {
+                value_1 = v[_i2];
+                // line 32: sum += Math.Exp(value - max);
+                double _t5 = _values.Pop();
+                double _g6 = _dsum * _t5;
+                _dvalue_1 += _g6;
+                _dmax += -_g6;
                 // line 30: foreach (var value in v)
-                for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+                double _g3 = _dvalue_1;
+                _dvalue_1 = 0.0;
+                dv[_i2] += _g3;
+            }
+            // line 24: foreach (var value in v)
+            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
+            {
+                value = v[_i1];
+                // line 26: max = Math.Max(max, value);
+                double _g2 = _dmax;
+                _dmax = 0.0;
+                max = _values.Pop();
+                if (max >= value)
                 {
-                    value_1 = v[_i2];
-                    // line 32: sum += Math.Exp(value - max);
-                    double _t5 = _values.Pop();
-                    double _g6 = _dsum * _t5;
-                    _dvalue_1 += _g6;
-                    _dmax += -_g6;
-                    // line 30: foreach (var value in v)
-                    double _g3 = _dvalue_1;
-                    _dvalue_1 = 0.0;
-                    dv[_i2] += _g3;
+                    _dmax += _g2;
+                }
+                else
+                {
+                    _dvalue += _g2;
                 }
                 // line 24: foreach (var value in v)
-                for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
-                {
-                    value = v[_i1];
-                    // line 26: max = Math.Max(max, value);
-                    double _g2 = _dmax;
-                    _dmax = 0.0;
-                    max = _values.Pop();
-                    if (max >= value)
-                    {
-                        _dmax += _g2;
-                    }
-                    else
-                    {
-                        _dvalue += _g2;
-                    }
-                    // line 24: foreach (var value in v)
-                    double _g1 = _dvalue;
-                    _dvalue = 0.0;
-                    dv[_i1] += _g1;
-                }
-                // line 23: double max = v[0];
-                dv[0] += _dmax;
-                return _result;
+                double _g1 = _dvalue;
+                _dvalue = 0.0;
+                dv[_i1] += _g1;
             }
-            finally
-            {
-                _values.Dispose();
-            }
+            // line 23: double max = v[0];
+            dv[0] += _dmax;
+            _values.Dispose();
+            return _result;
         }
 
         /// <summary>Pullback of <c>LogSumExp</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -113,83 +109,79 @@ namespace Corpus
             double value_1 = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 23: double max = v[0];
+            double max = v[0];
+            // line 24: foreach (var value in v)
+            _values.Reserve(v.Length * 2);
+            for (int _i1 = 0; _i1 < v.Length; _i1++)
             {
-                // Primal sweep
-                // line 23: double max = v[0];
-                double max = v[0];
                 // line 24: foreach (var value in v)
-                for (int _i1 = 0; _i1 < v.Length; _i1++)
-                {
-                    // line 24: foreach (var value in v)
-                    value = v[_i1];
-                    // line 26: max = Math.Max(max, value);
-                    _values.Push(max);
-                    max = Math.Max(max, value);
-                }
-                // line 29: double sum = 0;
-                double sum = 0;
+                value = v[_i1];
+                // line 26: max = Math.Max(max, value);
+                _values.PushReserved(max);
+                max = Math.Max(max, value);
+            }
+            // line 29: double sum = 0;
+            double sum = 0;
+            // line 30: foreach (var value in v)
+            _values.Reserve(v.Length * 3);
+            for (int _i2 = 0; _i2 < v.Length; _i2++)
+            {
                 // line 30: foreach (var value in v)
-                for (int _i2 = 0; _i2 < v.Length; _i2++)
-                {
-                    // line 30: foreach (var value in v)
-                    value_1 = v[_i2];
-                    // line 32: sum += Math.Exp(value - max);
-                    double _t4 = Math.Exp(value_1 - max);
-                    _values.Push(_t4);
-                    sum += _t4;
-                }
-                // line 35: return max + Math.Log(sum);
-                double _result = max + Math.Log(sum);
+                value_1 = v[_i2];
+                // line 32: sum += Math.Exp(value - max);
+                double _t4 = Math.Exp(value_1 - max);
+                _values.PushReserved(_t4);
+                sum += _t4;
+            }
+            // line 35: return max + Math.Log(sum);
+            double _result = max + Math.Log(sum);
 
-                // Adjoint sweep
-                double _dvalue = 0.0;
-                double _dvalue_1 = 0.0;
-                // line 35: return max + Math.Log(sum);
-                double _dmax = seed;
-                double _dsum = seed / sum;
+            // Adjoint sweep
+            double _dvalue = 0.0;
+            double _dvalue_1 = 0.0;
+            // line 35: return max + Math.Log(sum);
+            double _dmax = seed;
+            double _dsum = seed / sum;
+            // line 30: foreach (var value in v)
+            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+            {
+                value_1 = v[_i2];
+                // line 32: sum += Math.Exp(value - max);
+                double _t5 = _values.Pop();
+                double _g6 = _dsum * _t5;
+                _dvalue_1 += _g6;
+                _dmax += -_g6;
                 // line 30: foreach (var value in v)
-                for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+                double _g3 = _dvalue_1;
+                _dvalue_1 = 0.0;
+                dv[_i2] += _g3;
+            }
+            // line 24: foreach (var value in v)
+            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
+            {
+                value = v[_i1];
+                // line 26: max = Math.Max(max, value);
+                double _g2 = _dmax;
+                _dmax = 0.0;
+                max = _values.Pop();
+                if (max >= value)
                 {
-                    value_1 = v[_i2];
-                    // line 32: sum += Math.Exp(value - max);
-                    double _t5 = _values.Pop();
-                    double _g6 = _dsum * _t5;
-                    _dvalue_1 += _g6;
-                    _dmax += -_g6;
-                    // line 30: foreach (var value in v)
-                    double _g3 = _dvalue_1;
-                    _dvalue_1 = 0.0;
-                    dv[_i2] += _g3;
+                    _dmax += _g2;
+                }
+                else
+                {
+                    _dvalue += _g2;
                 }
                 // line 24: foreach (var value in v)
-                for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
-                {
-                    value = v[_i1];
-                    // line 26: max = Math.Max(max, value);
-                    double _g2 = _dmax;
-                    _dmax = 0.0;
-                    max = _values.Pop();
-                    if (max >= value)
-                    {
-                        _dmax += _g2;
-                    }
-                    else
-                    {
-                        _dvalue += _g2;
-                    }
-                    // line 24: foreach (var value in v)
-                    double _g1 = _dvalue;
-                    _dvalue = 0.0;
-                    dv[_i1] += _g1;
-                }
-                // line 23: double max = v[0];
-                dv[0] += _dmax;
+                double _g1 = _dvalue;
+                _dvalue = 0.0;
+                dv[_i1] += _g1;
             }
-            finally
-            {
-                _values.Dispose();
-            }
+            // line 23: double max = v[0];
+            dv[0] += _dmax;
+            _values.Dispose();
         }
     }
 }

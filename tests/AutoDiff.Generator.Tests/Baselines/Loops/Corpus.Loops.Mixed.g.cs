@@ -20,96 +20,92 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            try
+            // Primal sweep
+            // line 74: double acc = 1;
+            double acc = 1;
+            // line 75: for (int r = 0; r < rounds; r++)
+            for (int r = 0; r < rounds; r++)
             {
-                // Primal sweep
-                // line 74: double acc = 1;
-                double acc = 1;
-                // line 75: for (int r = 0; r < rounds; r++)
-                for (int r = 0; r < rounds; r++)
+                // line 77: for (int i = 0; i < v.Length; i++)
+                _values.Reserve(v.Length);
+                _ints.Reserve(v.Length);
+                for (int i = 0; i < v.Length; i++)
                 {
-                    // line 77: for (int i = 0; i < v.Length; i++)
-                    for (int i = 0; i < v.Length; i++)
+                    // line 79: if (v[i] < 0)
+                    bool _branch1 = v[i] < 0;
+                    if (_branch1)
                     {
-                        // line 79: if (v[i] < 0)
-                        bool _branch1 = v[i] < 0;
-                        if (_branch1)
-                        {
-                        }
-                        else
-                        {
-                            // line 84: acc = acc * (1 + scale * v[i]);
-                            _values.Push(acc);
-                            acc = acc * (1 + scale * v[i]);
-                        }
-                        _ints.Push(_branch1 ? 1 : 0);
                     }
+                    else
+                    {
+                        // line 84: acc = acc * (1 + scale * v[i]);
+                        _values.PushReserved(acc);
+                        acc = acc * (1 + scale * v[i]);
+                    }
+                    _ints.PushReserved(_branch1 ? 1 : 0);
                 }
-                // line 88: int j = 0;
-                int j = 0;
-                // line 89: do … while (j < v.Length)
-                int _loop8 = 0;
-                do
-                {
-                    _loop8++;
-                    // line 91: acc += Math.Sin(acc * v[j]);
-                    _values.Push(acc);
-                    acc += Math.Sin(acc * v[j]);
-                    // line 92: j += 2;
-                    j += 2;
-                }
-                while (j < v.Length);
-                // line 96: return acc;
-                double _result = acc;
+            }
+            // line 88: int j = 0;
+            int j = 0;
+            // line 89: do … while (j < v.Length)
+            int _loop8 = 0;
+            do
+            {
+                _loop8++;
+                // line 91: acc += Math.Sin(acc * v[j]);
+                _values.Push(acc);
+                acc += Math.Sin(acc * v[j]);
+                // line 92: j += 2;
+                j += 2;
+            }
+            while (j < v.Length);
+            // line 96: return acc;
+            double _result = acc;
 
-                // Adjoint sweep
-                double _dscale = 0.0;
-                // line 96: return acc;
-                double _dacc = 1.0;
-                // line 89: do … while (j < v.Length)
-                for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
+            // Adjoint sweep
+            double _dscale = 0.0;
+            // line 96: return acc;
+            double _dacc = 1.0;
+            // line 89: do … while (j < v.Length)
+            for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
+            {
+                // line 92: j += 2;
+                j -= 2;
+                // line 91: acc += Math.Sin(acc * v[j]);
+                double _g5 = _dacc;
+                _dacc = 0.0;
+                acc = _values.Pop();
+                _dacc += _g5;
+                double _t6 = acc * v[j];
+                double _g7 = _g5 * Math.Cos(_t6);
+                _dacc += _g7 * v[j];
+                dv[j] += _g7 * acc;
+            }
+            // line 75: for (int r = 0; r < rounds; r++)
+            for (int r = rounds - 1; r >= 0; r--)
+            {
+                // line 77: for (int i = 0; i < v.Length; i++)
+                for (int i = v.Length - 1; i >= 0; i--)
                 {
-                    // line 92: j += 2;
-                    j -= 2;
-                    // line 91: acc += Math.Sin(acc * v[j]);
-                    double _g5 = _dacc;
-                    _dacc = 0.0;
-                    acc = _values.Pop();
-                    _dacc += _g5;
-                    double _t6 = acc * v[j];
-                    double _g7 = _g5 * Math.Cos(_t6);
-                    _dacc += _g7 * v[j];
-                    dv[j] += _g7 * acc;
-                }
-                // line 75: for (int r = 0; r < rounds; r++)
-                for (int r = rounds - 1; r >= 0; r--)
-                {
-                    // line 77: for (int i = 0; i < v.Length; i++)
-                    for (int i = v.Length - 1; i >= 0; i--)
+                    // line 79: if (v[i] < 0)
+                    if (!(_ints.Pop() != 0))
                     {
-                        // line 79: if (v[i] < 0)
-                        if (!(_ints.Pop() != 0))
-                        {
-                            // line 84: acc = acc * (1 + scale * v[i]);
-                            double _g2 = _dacc;
-                            _dacc = 0.0;
-                            acc = _values.Pop();
-                            double _t3 = 1 + scale * v[i];
-                            _dacc += _g2 * _t3;
-                            double _g4 = _g2 * acc;
-                            _dscale += _g4 * v[i];
-                            dv[i] += _g4 * scale;
-                        }
+                        // line 84: acc = acc * (1 + scale * v[i]);
+                        double _g2 = _dacc;
+                        _dacc = 0.0;
+                        acc = _values.Pop();
+                        double _t3 = 1 + scale * v[i];
+                        _dacc += _g2 * _t3;
+                        double _g4 = _g2 * acc;
+                        _dscale += _g4 * v[i];
+                        dv[i] += _g4 * scale;
                     }
                 }
-                dscale = _dscale;
-                return _result;
             }
-            finally
-            {
-                _values.Dispose();
-                _ints.Dispose();
-            }
+            dscale = _dscale;
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
         }
 
         /// <summary>Pullback of <c>Mixed</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -123,95 +119,91 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            try
+            // Primal sweep
+            // line 74: double acc = 1;
+            double acc = 1;
+            // line 75: for (int r = 0; r < rounds; r++)
+            for (int r = 0; r < rounds; r++)
             {
-                // Primal sweep
-                // line 74: double acc = 1;
-                double acc = 1;
-                // line 75: for (int r = 0; r < rounds; r++)
-                for (int r = 0; r < rounds; r++)
+                // line 77: for (int i = 0; i < v.Length; i++)
+                _values.Reserve(v.Length);
+                _ints.Reserve(v.Length);
+                for (int i = 0; i < v.Length; i++)
                 {
-                    // line 77: for (int i = 0; i < v.Length; i++)
-                    for (int i = 0; i < v.Length; i++)
+                    // line 79: if (v[i] < 0)
+                    bool _branch1 = v[i] < 0;
+                    if (_branch1)
                     {
-                        // line 79: if (v[i] < 0)
-                        bool _branch1 = v[i] < 0;
-                        if (_branch1)
-                        {
-                        }
-                        else
-                        {
-                            // line 84: acc = acc * (1 + scale * v[i]);
-                            _values.Push(acc);
-                            acc = acc * (1 + scale * v[i]);
-                        }
-                        _ints.Push(_branch1 ? 1 : 0);
                     }
+                    else
+                    {
+                        // line 84: acc = acc * (1 + scale * v[i]);
+                        _values.PushReserved(acc);
+                        acc = acc * (1 + scale * v[i]);
+                    }
+                    _ints.PushReserved(_branch1 ? 1 : 0);
                 }
-                // line 88: int j = 0;
-                int j = 0;
-                // line 89: do … while (j < v.Length)
-                int _loop8 = 0;
-                do
-                {
-                    _loop8++;
-                    // line 91: acc += Math.Sin(acc * v[j]);
-                    _values.Push(acc);
-                    acc += Math.Sin(acc * v[j]);
-                    // line 92: j += 2;
-                    j += 2;
-                }
-                while (j < v.Length);
-                // line 96: return acc;
-                double _result = acc;
+            }
+            // line 88: int j = 0;
+            int j = 0;
+            // line 89: do … while (j < v.Length)
+            int _loop8 = 0;
+            do
+            {
+                _loop8++;
+                // line 91: acc += Math.Sin(acc * v[j]);
+                _values.Push(acc);
+                acc += Math.Sin(acc * v[j]);
+                // line 92: j += 2;
+                j += 2;
+            }
+            while (j < v.Length);
+            // line 96: return acc;
+            double _result = acc;
 
-                // Adjoint sweep
-                double _dscale = 0.0;
-                // line 96: return acc;
-                double _dacc = seed;
-                // line 89: do … while (j < v.Length)
-                for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
+            // Adjoint sweep
+            double _dscale = 0.0;
+            // line 96: return acc;
+            double _dacc = seed;
+            // line 89: do … while (j < v.Length)
+            for (int _iteration9 = _loop8; _iteration9 > 0; _iteration9--)
+            {
+                // line 92: j += 2;
+                j -= 2;
+                // line 91: acc += Math.Sin(acc * v[j]);
+                double _g5 = _dacc;
+                _dacc = 0.0;
+                acc = _values.Pop();
+                _dacc += _g5;
+                double _t6 = acc * v[j];
+                double _g7 = _g5 * Math.Cos(_t6);
+                _dacc += _g7 * v[j];
+                dv[j] += _g7 * acc;
+            }
+            // line 75: for (int r = 0; r < rounds; r++)
+            for (int r = rounds - 1; r >= 0; r--)
+            {
+                // line 77: for (int i = 0; i < v.Length; i++)
+                for (int i = v.Length - 1; i >= 0; i--)
                 {
-                    // line 92: j += 2;
-                    j -= 2;
-                    // line 91: acc += Math.Sin(acc * v[j]);
-                    double _g5 = _dacc;
-                    _dacc = 0.0;
-                    acc = _values.Pop();
-                    _dacc += _g5;
-                    double _t6 = acc * v[j];
-                    double _g7 = _g5 * Math.Cos(_t6);
-                    _dacc += _g7 * v[j];
-                    dv[j] += _g7 * acc;
-                }
-                // line 75: for (int r = 0; r < rounds; r++)
-                for (int r = rounds - 1; r >= 0; r--)
-                {
-                    // line 77: for (int i = 0; i < v.Length; i++)
-                    for (int i = v.Length - 1; i >= 0; i--)
+                    // line 79: if (v[i] < 0)
+                    if (!(_ints.Pop() != 0))
                     {
-                        // line 79: if (v[i] < 0)
-                        if (!(_ints.Pop() != 0))
-                        {
-                            // line 84: acc = acc * (1 + scale * v[i]);
-                            double _g2 = _dacc;
-                            _dacc = 0.0;
-                            acc = _values.Pop();
-                            double _t3 = 1 + scale * v[i];
-                            _dacc += _g2 * _t3;
-                            double _g4 = _g2 * acc;
-                            _dscale += _g4 * v[i];
-                            dv[i] += _g4 * scale;
-                        }
+                        // line 84: acc = acc * (1 + scale * v[i]);
+                        double _g2 = _dacc;
+                        _dacc = 0.0;
+                        acc = _values.Pop();
+                        double _t3 = 1 + scale * v[i];
+                        _dacc += _g2 * _t3;
+                        double _g4 = _g2 * acc;
+                        _dscale += _g4 * v[i];
+                        dv[i] += _g4 * scale;
                     }
                 }
-                dscale += _dscale;
             }
-            finally
-            {
-                _values.Dispose();
-                _ints.Dispose();
-            }
+            dscale += _dscale;
+            _values.Dispose();
+            _ints.Dispose();
         }
     }
 }

@@ -15,63 +15,57 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            try
+            // Primal sweep
+            // line 55: double x = a;
+            double x = a;
+            // line 56: int k = 0;
+            int k = 0;
+            // line 57: while (k < 50)
+            int _loop4 = 0;
+            while (k < 50)
             {
-                // Primal sweep
-                // line 55: double x = a;
-                double x = a;
-                // line 56: int k = 0;
-                int k = 0;
-                // line 57: while (k < 50)
-                int _loop4 = 0;
-                while (k < 50)
+                _loop4++;
+                // line 59: x = 0.5 * (x + a / x);
+                _values.Push(x);
+                x = 0.5 * (x + a / x);
+                // line 60: k++;
+                k += 1;
+                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
+                if (_branch3)
                 {
-                    _loop4++;
-                    // line 59: x = 0.5 * (x + a / x);
-                    _values.Push(x);
-                    x = 0.5 * (x + a / x);
-                    // line 60: k++;
-                    k += 1;
-                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                    bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
-                    if (_branch3)
-                    {
-                        _ints.Push(_branch3 ? 1 : 0);
-                        break;
-                    }
                     _ints.Push(_branch3 ? 1 : 0);
+                    break;
                 }
-                // line 67: return x;
-                double _result = x;
+                _ints.Push(_branch3 ? 1 : 0);
+            }
+            // line 67: return x;
+            double _result = x;
 
-                // Adjoint sweep
-                double _da = 0.0;
-                // line 67: return x;
-                double _dx = 1.0;
-                // line 57: while (k < 50)
-                for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
-                {
-                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                    _ints.Pop();
-                    // line 59: x = 0.5 * (x + a / x);
-                    double _g1 = _dx;
-                    _dx = 0.0;
-                    x = _values.Pop();
-                    double _g2 = _g1 * 0.5;
-                    _dx += _g2;
-                    _da += _g2 / x;
-                    _dx += -(_g2 * (a / x) / x);
-                }
-                // line 55: double x = a;
-                _da += _dx;
-                da = _da;
-                return _result;
-            }
-            finally
+            // Adjoint sweep
+            double _da = 0.0;
+            // line 67: return x;
+            double _dx = 1.0;
+            // line 57: while (k < 50)
+            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                _values.Dispose();
-                _ints.Dispose();
+                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                _ints.Pop();
+                // line 59: x = 0.5 * (x + a / x);
+                double _g1 = _dx;
+                _dx = 0.0;
+                x = _values.Pop();
+                double _g2 = _g1 * 0.5;
+                _dx += _g2;
+                _da += _g2 / x;
+                _dx += -(_g2 * (a / x) / x);
             }
+            // line 55: double x = a;
+            _da += _dx;
+            da = _da;
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
         }
 
         /// <summary>Pullback of <c>NewtonSqrt</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -81,62 +75,56 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
-            try
+            // Primal sweep
+            // line 55: double x = a;
+            double x = a;
+            // line 56: int k = 0;
+            int k = 0;
+            // line 57: while (k < 50)
+            int _loop4 = 0;
+            while (k < 50)
             {
-                // Primal sweep
-                // line 55: double x = a;
-                double x = a;
-                // line 56: int k = 0;
-                int k = 0;
-                // line 57: while (k < 50)
-                int _loop4 = 0;
-                while (k < 50)
+                _loop4++;
+                // line 59: x = 0.5 * (x + a / x);
+                _values.Push(x);
+                x = 0.5 * (x + a / x);
+                // line 60: k++;
+                k += 1;
+                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
+                if (_branch3)
                 {
-                    _loop4++;
-                    // line 59: x = 0.5 * (x + a / x);
-                    _values.Push(x);
-                    x = 0.5 * (x + a / x);
-                    // line 60: k++;
-                    k += 1;
-                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                    bool _branch3 = Math.Abs(x * x - a) < 1E-15 * a;
-                    if (_branch3)
-                    {
-                        _ints.Push(_branch3 ? 1 : 0);
-                        break;
-                    }
                     _ints.Push(_branch3 ? 1 : 0);
+                    break;
                 }
-                // line 67: return x;
-                double _result = x;
+                _ints.Push(_branch3 ? 1 : 0);
+            }
+            // line 67: return x;
+            double _result = x;
 
-                // Adjoint sweep
-                double _da = 0.0;
-                // line 67: return x;
-                double _dx = seed;
-                // line 57: while (k < 50)
-                for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
-                {
-                    // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
-                    _ints.Pop();
-                    // line 59: x = 0.5 * (x + a / x);
-                    double _g1 = _dx;
-                    _dx = 0.0;
-                    x = _values.Pop();
-                    double _g2 = _g1 * 0.5;
-                    _dx += _g2;
-                    _da += _g2 / x;
-                    _dx += -(_g2 * (a / x) / x);
-                }
-                // line 55: double x = a;
-                _da += _dx;
-                da += _da;
-            }
-            finally
+            // Adjoint sweep
+            double _da = 0.0;
+            // line 67: return x;
+            double _dx = seed;
+            // line 57: while (k < 50)
+            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                _values.Dispose();
-                _ints.Dispose();
+                // line 61: if (Math.Abs(x * x - a) < 1e-15 * a)
+                _ints.Pop();
+                // line 59: x = 0.5 * (x + a / x);
+                double _g1 = _dx;
+                _dx = 0.0;
+                x = _values.Pop();
+                double _g2 = _g1 * 0.5;
+                _dx += _g2;
+                _da += _g2 / x;
+                _dx += -(_g2 * (a / x) / x);
             }
+            // line 55: double x = a;
+            _da += _dx;
+            da += _da;
+            _values.Dispose();
+            _ints.Dispose();
         }
     }
 }

@@ -32,111 +32,106 @@ namespace Corpus
             double error = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 16: Span<double> hidden = stackalloc double[Hidden];
+            global::System.Span<double> hidden = stackalloc double[4];
+            double[] _dhidden_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(hidden.Length);
+            global::System.Span<double> _dhidden = _dhidden_pool.AsSpan(0, hidden.Length);
+            _dhidden.Clear();
+            // line 17: double loss = 0;
+            double loss = 0;
+            // line 18: for (int n = 0; n < ys.Length; n++)
+            _values.Reserve(ys.Length * 5);
+            for (int n = 0; n < ys.Length; n++)
             {
-                // Primal sweep
-                // line 16: Span<double> hidden = stackalloc double[Hidden];
-                global::System.Span<double> hidden = stackalloc double[4];
-                double[] _dhidden_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(hidden.Length);
-                global::System.Span<double> _dhidden = _dhidden_pool.AsSpan(0, hidden.Length);
-                _dhidden.Clear();
-                // line 17: double loss = 0;
-                double loss = 0;
-                // line 18: for (int n = 0; n < ys.Length; n++)
-                for (int n = 0; n < ys.Length; n++)
+                // line 20: for (int j = 0; j < Hidden; j++)
+                for (int j = 0; j < 4; j++)
                 {
-                    // line 20: for (int j = 0; j < Hidden; j++)
-                    for (int j = 0; j < 4; j++)
+                    // line 22: double a = parameters[Hidden * Inputs + j];
+                    a = parameters[12 + j];
+                    // line 23: for (int i = 0; i < Inputs; i++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        // line 22: double a = parameters[Hidden * Inputs + j];
-                        a = parameters[12 + j];
-                        // line 23: for (int i = 0; i < Inputs; i++)
-                        for (int i = 0; i < 3; i++)
-                        {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            a += parameters[j * 3 + i] * xs[n * 3 + i];
-                        }
-                        // line 28: hidden[j] = Math.Tanh(a);
-                        _values.Push(hidden[j]);
-                        hidden[j] = Math.Tanh(a);
+                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                        a += parameters[j * 3 + i] * xs[n * 3 + i];
                     }
-                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                    output = parameters[20];
-                    // line 32: for (int j = 0; j < Hidden; j++)
-                    for (int j_1 = 0; j_1 < 4; j_1++)
-                    {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        output += parameters[16 + j_1] * hidden[j_1];
-                    }
-                    // line 37: double error = output - ys[n];
-                    _values.Push(error);
-                    error = output - ys[n];
-                    // line 38: loss += error * error;
-                    loss += error * error;
+                    // line 28: hidden[j] = Math.Tanh(a);
+                    _values.PushReserved(hidden[j]);
+                    hidden[j] = Math.Tanh(a);
                 }
-                // line 41: return loss / ys.Length;
-                double _result = loss / ys.Length;
+                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                output = parameters[20];
+                // line 32: for (int j = 0; j < Hidden; j++)
+                for (int j_1 = 0; j_1 < 4; j_1++)
+                {
+                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                    output += parameters[16 + j_1] * hidden[j_1];
+                }
+                // line 37: double error = output - ys[n];
+                _values.PushReserved(error);
+                error = output - ys[n];
+                // line 38: loss += error * error;
+                loss += error * error;
+            }
+            // line 41: return loss / ys.Length;
+            double _result = loss / ys.Length;
 
-                // Adjoint sweep
-                double _da = 0.0;
-                double _doutput = 0.0;
-                double _derror = 0.0;
-                // line 41: return loss / ys.Length;
-                double _dloss = 1.0 / ys.Length;
-                // line 18: for (int n = 0; n < ys.Length; n++)
-                for (int n = ys.Length - 1; n >= 0; n--)
-                {
-                    // line 38: loss += error * error;
-                    _derror += 2 * _dloss * error;
-                    // line 37: double error = output - ys[n];
-                    double _g8 = _derror;
-                    _derror = 0.0;
-                    error = _values.Pop();
-                    _doutput += _g8;
-                    dys[n] += -_g8;
-                    // line 32: for (int j = 0; j < Hidden; j++)
-                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
-                    {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        double _t7 = parameters[16 + j_1];
-                        dparameters[16 + j_1] += _doutput * hidden[j_1];
-                        _dhidden[j_1] += _doutput * _t7;
-                    }
-                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                    double _g6 = _doutput;
-                    _doutput = 0.0;
-                    dparameters[20] += _g6;
-                    // line 20: for (int j = 0; j < Hidden; j++)
-                    for (int j = 4 - 1; j >= 0; j--)
-                    {
-                        // line 28: hidden[j] = Math.Tanh(a);
-                        double _g4 = _dhidden[j];
-                        _dhidden[j] = 0.0;
-                        double _t5 = hidden[j];
-                        hidden[j] = _values.Pop();
-                        _da += _g4 * (1 - _t5 * _t5);
-                        // line 23: for (int i = 0; i < Inputs; i++)
-                        for (int i = 3 - 1; i >= 0; i--)
-                        {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = xs[n * 3 + i];
-                            double _t3 = parameters[j * 3 + i];
-                            dparameters[j * 3 + i] += _da * _t2;
-                            dxs[n * 3 + i] += _da * _t3;
-                        }
-                        // line 22: double a = parameters[Hidden * Inputs + j];
-                        double _g1 = _da;
-                        _da = 0.0;
-                        dparameters[12 + j] += _g1;
-                    }
-                }
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
-                return _result;
-            }
-            finally
+            // Adjoint sweep
+            double _da = 0.0;
+            double _doutput = 0.0;
+            double _derror = 0.0;
+            // line 41: return loss / ys.Length;
+            double _dloss = 1.0 / ys.Length;
+            // line 18: for (int n = 0; n < ys.Length; n++)
+            for (int n = ys.Length - 1; n >= 0; n--)
             {
-                _values.Dispose();
+                // line 38: loss += error * error;
+                _derror += 2 * _dloss * error;
+                // line 37: double error = output - ys[n];
+                double _g8 = _derror;
+                _derror = 0.0;
+                error = _values.Pop();
+                _doutput += _g8;
+                dys[n] += -_g8;
+                // line 32: for (int j = 0; j < Hidden; j++)
+                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                {
+                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                    double _t7 = parameters[16 + j_1];
+                    dparameters[16 + j_1] += _doutput * hidden[j_1];
+                    _dhidden[j_1] += _doutput * _t7;
+                }
+                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                double _g6 = _doutput;
+                _doutput = 0.0;
+                dparameters[20] += _g6;
+                // line 20: for (int j = 0; j < Hidden; j++)
+                for (int j = 4 - 1; j >= 0; j--)
+                {
+                    // line 28: hidden[j] = Math.Tanh(a);
+                    double _g4 = _dhidden[j];
+                    _dhidden[j] = 0.0;
+                    double _t5 = hidden[j];
+                    hidden[j] = _values.Pop();
+                    _da += _g4 * (1 - _t5 * _t5);
+                    // line 23: for (int i = 0; i < Inputs; i++)
+                    for (int i = 3 - 1; i >= 0; i--)
+                    {
+                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                        double _t2 = xs[n * 3 + i];
+                        double _t3 = parameters[j * 3 + i];
+                        dparameters[j * 3 + i] += _da * _t2;
+                        dxs[n * 3 + i] += _da * _t3;
+                    }
+                    // line 22: double a = parameters[Hidden * Inputs + j];
+                    double _g1 = _da;
+                    _da = 0.0;
+                    dparameters[12 + j] += _g1;
+                }
             }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
+            _values.Dispose();
+            return _result;
         }
 
         /// <summary>Pullback of <c>Loss</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -160,110 +155,105 @@ namespace Corpus
             double error = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 16: Span<double> hidden = stackalloc double[Hidden];
+            global::System.Span<double> hidden = stackalloc double[4];
+            double[] _dhidden_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(hidden.Length);
+            global::System.Span<double> _dhidden = _dhidden_pool.AsSpan(0, hidden.Length);
+            _dhidden.Clear();
+            // line 17: double loss = 0;
+            double loss = 0;
+            // line 18: for (int n = 0; n < ys.Length; n++)
+            _values.Reserve(ys.Length * 5);
+            for (int n = 0; n < ys.Length; n++)
             {
-                // Primal sweep
-                // line 16: Span<double> hidden = stackalloc double[Hidden];
-                global::System.Span<double> hidden = stackalloc double[4];
-                double[] _dhidden_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(hidden.Length);
-                global::System.Span<double> _dhidden = _dhidden_pool.AsSpan(0, hidden.Length);
-                _dhidden.Clear();
-                // line 17: double loss = 0;
-                double loss = 0;
-                // line 18: for (int n = 0; n < ys.Length; n++)
-                for (int n = 0; n < ys.Length; n++)
+                // line 20: for (int j = 0; j < Hidden; j++)
+                for (int j = 0; j < 4; j++)
                 {
-                    // line 20: for (int j = 0; j < Hidden; j++)
-                    for (int j = 0; j < 4; j++)
+                    // line 22: double a = parameters[Hidden * Inputs + j];
+                    a = parameters[12 + j];
+                    // line 23: for (int i = 0; i < Inputs; i++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        // line 22: double a = parameters[Hidden * Inputs + j];
-                        a = parameters[12 + j];
-                        // line 23: for (int i = 0; i < Inputs; i++)
-                        for (int i = 0; i < 3; i++)
-                        {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            a += parameters[j * 3 + i] * xs[n * 3 + i];
-                        }
-                        // line 28: hidden[j] = Math.Tanh(a);
-                        _values.Push(hidden[j]);
-                        hidden[j] = Math.Tanh(a);
+                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                        a += parameters[j * 3 + i] * xs[n * 3 + i];
                     }
-                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                    output = parameters[20];
-                    // line 32: for (int j = 0; j < Hidden; j++)
-                    for (int j_1 = 0; j_1 < 4; j_1++)
-                    {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        output += parameters[16 + j_1] * hidden[j_1];
-                    }
-                    // line 37: double error = output - ys[n];
-                    _values.Push(error);
-                    error = output - ys[n];
-                    // line 38: loss += error * error;
-                    loss += error * error;
+                    // line 28: hidden[j] = Math.Tanh(a);
+                    _values.PushReserved(hidden[j]);
+                    hidden[j] = Math.Tanh(a);
                 }
-                // line 41: return loss / ys.Length;
-                double _result = loss / ys.Length;
+                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                output = parameters[20];
+                // line 32: for (int j = 0; j < Hidden; j++)
+                for (int j_1 = 0; j_1 < 4; j_1++)
+                {
+                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                    output += parameters[16 + j_1] * hidden[j_1];
+                }
+                // line 37: double error = output - ys[n];
+                _values.PushReserved(error);
+                error = output - ys[n];
+                // line 38: loss += error * error;
+                loss += error * error;
+            }
+            // line 41: return loss / ys.Length;
+            double _result = loss / ys.Length;
 
-                // Adjoint sweep
-                double _da = 0.0;
-                double _doutput = 0.0;
-                double _derror = 0.0;
-                // line 41: return loss / ys.Length;
-                double _dloss = seed / ys.Length;
-                // line 18: for (int n = 0; n < ys.Length; n++)
-                for (int n = ys.Length - 1; n >= 0; n--)
-                {
-                    // line 38: loss += error * error;
-                    _derror += 2 * _dloss * error;
-                    // line 37: double error = output - ys[n];
-                    double _g8 = _derror;
-                    _derror = 0.0;
-                    error = _values.Pop();
-                    _doutput += _g8;
-                    dys[n] += -_g8;
-                    // line 32: for (int j = 0; j < Hidden; j++)
-                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
-                    {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        double _t7 = parameters[16 + j_1];
-                        dparameters[16 + j_1] += _doutput * hidden[j_1];
-                        _dhidden[j_1] += _doutput * _t7;
-                    }
-                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                    double _g6 = _doutput;
-                    _doutput = 0.0;
-                    dparameters[20] += _g6;
-                    // line 20: for (int j = 0; j < Hidden; j++)
-                    for (int j = 4 - 1; j >= 0; j--)
-                    {
-                        // line 28: hidden[j] = Math.Tanh(a);
-                        double _g4 = _dhidden[j];
-                        _dhidden[j] = 0.0;
-                        double _t5 = hidden[j];
-                        hidden[j] = _values.Pop();
-                        _da += _g4 * (1 - _t5 * _t5);
-                        // line 23: for (int i = 0; i < Inputs; i++)
-                        for (int i = 3 - 1; i >= 0; i--)
-                        {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = xs[n * 3 + i];
-                            double _t3 = parameters[j * 3 + i];
-                            dparameters[j * 3 + i] += _da * _t2;
-                            dxs[n * 3 + i] += _da * _t3;
-                        }
-                        // line 22: double a = parameters[Hidden * Inputs + j];
-                        double _g1 = _da;
-                        _da = 0.0;
-                        dparameters[12 + j] += _g1;
-                    }
-                }
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
-            }
-            finally
+            // Adjoint sweep
+            double _da = 0.0;
+            double _doutput = 0.0;
+            double _derror = 0.0;
+            // line 41: return loss / ys.Length;
+            double _dloss = seed / ys.Length;
+            // line 18: for (int n = 0; n < ys.Length; n++)
+            for (int n = ys.Length - 1; n >= 0; n--)
             {
-                _values.Dispose();
+                // line 38: loss += error * error;
+                _derror += 2 * _dloss * error;
+                // line 37: double error = output - ys[n];
+                double _g8 = _derror;
+                _derror = 0.0;
+                error = _values.Pop();
+                _doutput += _g8;
+                dys[n] += -_g8;
+                // line 32: for (int j = 0; j < Hidden; j++)
+                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                {
+                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                    double _t7 = parameters[16 + j_1];
+                    dparameters[16 + j_1] += _doutput * hidden[j_1];
+                    _dhidden[j_1] += _doutput * _t7;
+                }
+                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                double _g6 = _doutput;
+                _doutput = 0.0;
+                dparameters[20] += _g6;
+                // line 20: for (int j = 0; j < Hidden; j++)
+                for (int j = 4 - 1; j >= 0; j--)
+                {
+                    // line 28: hidden[j] = Math.Tanh(a);
+                    double _g4 = _dhidden[j];
+                    _dhidden[j] = 0.0;
+                    double _t5 = hidden[j];
+                    hidden[j] = _values.Pop();
+                    _da += _g4 * (1 - _t5 * _t5);
+                    // line 23: for (int i = 0; i < Inputs; i++)
+                    for (int i = 3 - 1; i >= 0; i--)
+                    {
+                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                        double _t2 = xs[n * 3 + i];
+                        double _t3 = parameters[j * 3 + i];
+                        dparameters[j * 3 + i] += _da * _t2;
+                        dxs[n * 3 + i] += _da * _t3;
+                    }
+                    // line 22: double a = parameters[Hidden * Inputs + j];
+                    double _g1 = _da;
+                    _da = 0.0;
+                    dparameters[12 + j] += _g1;
+                }
             }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
+            _values.Dispose();
         }
     }
 }

@@ -31,103 +31,98 @@ namespace Corpus
             double score = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 61: Span<double> h = stackalloc double[ReluHidden];
+            global::System.Span<double> h = stackalloc double[3];
+            double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
+            global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
+            _dh.Clear();
+            // line 62: double loss = 0.0;
+            double loss = 0.0;
+            // line 63: for (int n = 0; n < labels.Length; n++)
+            _values.Reserve(labels.Length * 5);
+            for (int n = 0; n < labels.Length; n++)
             {
-                // Primal sweep
-                // line 61: Span<double> h = stackalloc double[ReluHidden];
-                global::System.Span<double> h = stackalloc double[3];
-                double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
-                global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
-                _dh.Clear();
-                // line 62: double loss = 0.0;
-                double loss = 0.0;
-                // line 63: for (int n = 0; n < labels.Length; n++)
-                for (int n = 0; n < labels.Length; n++)
+                // line 65: for (int j = 0; j < ReluHidden; j++)
+                for (int j = 0; j < 3; j++)
                 {
-                    // line 65: for (int j = 0; j < ReluHidden; j++)
-                    for (int j = 0; j < 3; j++)
-                    {
-                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                        _values.Push(h[j]);
-                        h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    }
-                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                    _values.Push(clipped);
-                    clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                    // line 71: double score = clipped + p[12];
-                    _values.Push(score);
-                    score = clipped + p[12];
-                    // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-                    loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    _values.PushReserved(h[j]);
+                    h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
-                // line 75: return loss / labels.Length;
-                double _result = loss / labels.Length;
+                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                _values.PushReserved(clipped);
+                clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                // line 71: double score = clipped + p[12];
+                _values.PushReserved(score);
+                score = clipped + p[12];
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                loss += Math.Max(0.0, 1.0 - labels[n] * score);
+            }
+            // line 75: return loss / labels.Length;
+            double _result = loss / labels.Length;
 
-                // Adjoint sweep
-                double _dclipped = 0.0;
-                double _dscore = 0.0;
-                // line 75: return loss / labels.Length;
-                double _dloss = 1.0 / labels.Length;
-                // line 63: for (int n = 0; n < labels.Length; n++)
-                for (int n = labels.Length - 1; n >= 0; n--)
+            // Adjoint sweep
+            double _dclipped = 0.0;
+            double _dscore = 0.0;
+            // line 75: return loss / labels.Length;
+            double _dloss = 1.0 / labels.Length;
+            // line 63: for (int n = 0; n < labels.Length; n++)
+            for (int n = labels.Length - 1; n >= 0; n--)
+            {
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                double _t10 = 1.0 - labels[n] * score;
+                if (!(0.0 >= _t10))
                 {
-                    // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-                    double _t10 = 1.0 - labels[n] * score;
-                    if (!(0.0 >= _t10))
+                    double _g11 = -_dloss;
+                    dlabels[n] += _g11 * score;
+                    _dscore += _g11 * labels[n];
+                }
+                // line 71: double score = clipped + p[12];
+                double _g9 = _dscore;
+                _dscore = 0.0;
+                score = _values.Pop();
+                _dclipped += _g9;
+                dp[12] += _g9;
+                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                double _g7 = _dclipped;
+                _dclipped = 0.0;
+                double _t8 = clipped;
+                clipped = _values.Pop();
+                if (_t8 != 1.5)
+                {
+                    dp[9] += _g7 * h[0];
+                    _dh[0] += _g7 * p[9];
+                    dp[10] += _g7 * h[1];
+                    _dh[1] += _g7 * p[10];
+                    dp[11] += _g7 * h[2];
+                    _dh[2] += _g7 * p[11];
+                }
+                // line 65: for (int j = 0; j < ReluHidden; j++)
+                for (int j = 3 - 1; j >= 0; j--)
+                {
+                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    double _g1 = _dh[j];
+                    _dh[j] = 0.0;
+                    double _t2 = h[j];
+                    h[j] = _values.Pop();
+                    if (_t2 != 0.0)
                     {
-                        double _g11 = -_dloss;
-                        dlabels[n] += _g11 * score;
-                        _dscore += _g11 * labels[n];
-                    }
-                    // line 71: double score = clipped + p[12];
-                    double _g9 = _dscore;
-                    _dscore = 0.0;
-                    score = _values.Pop();
-                    _dclipped += _g9;
-                    dp[12] += _g9;
-                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                    double _g7 = _dclipped;
-                    _dclipped = 0.0;
-                    double _t8 = clipped;
-                    clipped = _values.Pop();
-                    if (_t8 != 1.5)
-                    {
-                        dp[9] += _g7 * h[0];
-                        _dh[0] += _g7 * p[9];
-                        dp[10] += _g7 * h[1];
-                        _dh[1] += _g7 * p[10];
-                        dp[11] += _g7 * h[2];
-                        _dh[2] += _g7 * p[11];
-                    }
-                    // line 65: for (int j = 0; j < ReluHidden; j++)
-                    for (int j = 3 - 1; j >= 0; j--)
-                    {
-                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                        double _g1 = _dh[j];
-                        _dh[j] = 0.0;
-                        double _t2 = h[j];
-                        h[j] = _values.Pop();
-                        if (_t2 != 0.0)
-                        {
-                            dp[6 + j] += _g1;
-                            double _t3 = points[2 * n];
-                            double _t4 = p[2 * j];
-                            dp[2 * j] += _g1 * _t3;
-                            dpoints[2 * n] += _g1 * _t4;
-                            double _t5 = points[2 * n + 1];
-                            double _t6 = p[2 * j + 1];
-                            dp[2 * j + 1] += _g1 * _t5;
-                            dpoints[2 * n + 1] += _g1 * _t6;
-                        }
+                        dp[6 + j] += _g1;
+                        double _t3 = points[2 * n];
+                        double _t4 = p[2 * j];
+                        dp[2 * j] += _g1 * _t3;
+                        dpoints[2 * n] += _g1 * _t4;
+                        double _t5 = points[2 * n + 1];
+                        double _t6 = p[2 * j + 1];
+                        dp[2 * j + 1] += _g1 * _t5;
+                        dpoints[2 * n + 1] += _g1 * _t6;
                     }
                 }
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
-                return _result;
             }
-            finally
-            {
-                _values.Dispose();
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
+            _values.Dispose();
+            return _result;
         }
 
         /// <summary>Pullback of <c>ReluLoss</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -150,102 +145,97 @@ namespace Corpus
             double score = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
-            try
+            // Primal sweep
+            // line 61: Span<double> h = stackalloc double[ReluHidden];
+            global::System.Span<double> h = stackalloc double[3];
+            double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
+            global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
+            _dh.Clear();
+            // line 62: double loss = 0.0;
+            double loss = 0.0;
+            // line 63: for (int n = 0; n < labels.Length; n++)
+            _values.Reserve(labels.Length * 5);
+            for (int n = 0; n < labels.Length; n++)
             {
-                // Primal sweep
-                // line 61: Span<double> h = stackalloc double[ReluHidden];
-                global::System.Span<double> h = stackalloc double[3];
-                double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
-                global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
-                _dh.Clear();
-                // line 62: double loss = 0.0;
-                double loss = 0.0;
-                // line 63: for (int n = 0; n < labels.Length; n++)
-                for (int n = 0; n < labels.Length; n++)
+                // line 65: for (int j = 0; j < ReluHidden; j++)
+                for (int j = 0; j < 3; j++)
                 {
-                    // line 65: for (int j = 0; j < ReluHidden; j++)
-                    for (int j = 0; j < 3; j++)
-                    {
-                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                        _values.Push(h[j]);
-                        h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    }
-                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                    _values.Push(clipped);
-                    clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                    // line 71: double score = clipped + p[12];
-                    _values.Push(score);
-                    score = clipped + p[12];
-                    // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-                    loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    _values.PushReserved(h[j]);
+                    h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
-                // line 75: return loss / labels.Length;
-                double _result = loss / labels.Length;
+                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                _values.PushReserved(clipped);
+                clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                // line 71: double score = clipped + p[12];
+                _values.PushReserved(score);
+                score = clipped + p[12];
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                loss += Math.Max(0.0, 1.0 - labels[n] * score);
+            }
+            // line 75: return loss / labels.Length;
+            double _result = loss / labels.Length;
 
-                // Adjoint sweep
-                double _dclipped = 0.0;
-                double _dscore = 0.0;
-                // line 75: return loss / labels.Length;
-                double _dloss = seed / labels.Length;
-                // line 63: for (int n = 0; n < labels.Length; n++)
-                for (int n = labels.Length - 1; n >= 0; n--)
+            // Adjoint sweep
+            double _dclipped = 0.0;
+            double _dscore = 0.0;
+            // line 75: return loss / labels.Length;
+            double _dloss = seed / labels.Length;
+            // line 63: for (int n = 0; n < labels.Length; n++)
+            for (int n = labels.Length - 1; n >= 0; n--)
+            {
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                double _t10 = 1.0 - labels[n] * score;
+                if (!(0.0 >= _t10))
                 {
-                    // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-                    double _t10 = 1.0 - labels[n] * score;
-                    if (!(0.0 >= _t10))
+                    double _g11 = -_dloss;
+                    dlabels[n] += _g11 * score;
+                    _dscore += _g11 * labels[n];
+                }
+                // line 71: double score = clipped + p[12];
+                double _g9 = _dscore;
+                _dscore = 0.0;
+                score = _values.Pop();
+                _dclipped += _g9;
+                dp[12] += _g9;
+                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                double _g7 = _dclipped;
+                _dclipped = 0.0;
+                double _t8 = clipped;
+                clipped = _values.Pop();
+                if (_t8 != 1.5)
+                {
+                    dp[9] += _g7 * h[0];
+                    _dh[0] += _g7 * p[9];
+                    dp[10] += _g7 * h[1];
+                    _dh[1] += _g7 * p[10];
+                    dp[11] += _g7 * h[2];
+                    _dh[2] += _g7 * p[11];
+                }
+                // line 65: for (int j = 0; j < ReluHidden; j++)
+                for (int j = 3 - 1; j >= 0; j--)
+                {
+                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    double _g1 = _dh[j];
+                    _dh[j] = 0.0;
+                    double _t2 = h[j];
+                    h[j] = _values.Pop();
+                    if (_t2 != 0.0)
                     {
-                        double _g11 = -_dloss;
-                        dlabels[n] += _g11 * score;
-                        _dscore += _g11 * labels[n];
-                    }
-                    // line 71: double score = clipped + p[12];
-                    double _g9 = _dscore;
-                    _dscore = 0.0;
-                    score = _values.Pop();
-                    _dclipped += _g9;
-                    dp[12] += _g9;
-                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                    double _g7 = _dclipped;
-                    _dclipped = 0.0;
-                    double _t8 = clipped;
-                    clipped = _values.Pop();
-                    if (_t8 != 1.5)
-                    {
-                        dp[9] += _g7 * h[0];
-                        _dh[0] += _g7 * p[9];
-                        dp[10] += _g7 * h[1];
-                        _dh[1] += _g7 * p[10];
-                        dp[11] += _g7 * h[2];
-                        _dh[2] += _g7 * p[11];
-                    }
-                    // line 65: for (int j = 0; j < ReluHidden; j++)
-                    for (int j = 3 - 1; j >= 0; j--)
-                    {
-                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                        double _g1 = _dh[j];
-                        _dh[j] = 0.0;
-                        double _t2 = h[j];
-                        h[j] = _values.Pop();
-                        if (_t2 != 0.0)
-                        {
-                            dp[6 + j] += _g1;
-                            double _t3 = points[2 * n];
-                            double _t4 = p[2 * j];
-                            dp[2 * j] += _g1 * _t3;
-                            dpoints[2 * n] += _g1 * _t4;
-                            double _t5 = points[2 * n + 1];
-                            double _t6 = p[2 * j + 1];
-                            dp[2 * j + 1] += _g1 * _t5;
-                            dpoints[2 * n + 1] += _g1 * _t6;
-                        }
+                        dp[6 + j] += _g1;
+                        double _t3 = points[2 * n];
+                        double _t4 = p[2 * j];
+                        dp[2 * j] += _g1 * _t3;
+                        dpoints[2 * n] += _g1 * _t4;
+                        double _t5 = points[2 * n + 1];
+                        double _t6 = p[2 * j + 1];
+                        dp[2 * j + 1] += _g1 * _t5;
+                        dpoints[2 * n + 1] += _g1 * _t6;
                     }
                 }
-                global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             }
-            finally
-            {
-                _values.Dispose();
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
+            _values.Dispose();
         }
     }
 }
