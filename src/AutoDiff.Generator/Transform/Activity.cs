@@ -133,10 +133,10 @@ internal static class Activity
     /// <summary>
     /// <c>Math.Max(a, e)</c> or <c>Math.Min(a, e)</c> with a cheap <c>a</c> (a ReLU's 0): the output equals a exactly
     /// when a was picked (signed zeros and NaN included), so the adjoint decides the branch from the output and
-    /// a without evaluating e again.
+    /// a, without evaluating e again or keeping what e read.
     /// </summary>
     public static bool ChoosesByOutput(Expr value) =>
-        value is MathCallExpr { Function: "Max" or "Min" } m && ExpressionRenderer.IsLeaf(m.Args[0]) && !ExpressionRenderer.IsLeaf(m.Args[1]);
+        value is MathCallExpr { Function: "Max" or "Min" } m && ExpressionRenderer.IsLeaf(m.Args[0]);
 
     /// <summary>A value whose adjoint reads its output back from the variable that stores it.</summary>
     public static bool ReadsOutputBack(Expr? value) => value is not null && (DerivativeReadsOutput(value) || ChoosesByOutput(value));

@@ -149,9 +149,9 @@ namespace Corpus
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t14 = Math.Exp(mains[k_3] - top);
-                    _values.PushReserved(_t14);
-                    total += _t14;
+                    double _t15 = Math.Exp(mains[k_3] - top);
+                    _values.PushReserved(_t15);
+                    total += _t15;
                 }
                 // line 89: slse += top + Math.Log(total);
                 slse += top + Math.Log(total);
@@ -173,9 +173,9 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t18 = Math.Exp(alphas[k_5] - amax);
-                _values.PushReserved(_t18);
-                asum += _t18;
+                double _t20 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t20);
+                asum += _t20;
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
             double lseAlphas = amax + Math.Log(asum);
@@ -192,9 +192,9 @@ namespace Corpus
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                    _values.PushReserved(_t22);
-                    frobenius += _t22;
+                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t24);
+                    frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
                 _values.Reserve(lCount);
@@ -228,30 +228,30 @@ namespace Corpus
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
             {
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t25 = 0.5 * gamma * gamma;
-                double _g26 = _dprior * frobenius;
-                double _t27 = 0.5 * gamma;
-                _dgamma += _g26 * gamma * 0.5;
-                _dgamma += _g26 * _t27;
-                _dfrobenius += _dprior * _t25;
+                double _t27 = 0.5 * gamma * gamma;
+                double _g28 = _dprior * frobenius;
+                double _t29 = 0.5 * gamma;
+                _dgamma += _g28 * gamma * 0.5;
+                _dgamma += _g28 * _t29;
+                _dfrobenius += _dprior * _t27;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = lCount - 1; j >= 0; j--)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
-                    double _t24 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
+                    double _t26 = ls[k_6 * lCount + j];
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
                 }
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t23 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
+                    double _t25 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
                 }
                 // line 110: double frobenius = 0;
-                double _g21 = _dfrobenius;
+                double _g23 = _dfrobenius;
                 _dfrobenius = 0.0;
                 frobenius = _values.Pop();
             }
@@ -262,25 +262,26 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t19 = _values.Pop();
-                double _g20 = _dasum * _t19;
-                dalphas[k_5] += _g20;
-                _damax += -_g20;
+                double _t21 = _values.Pop();
+                double _g22 = _dasum * _t21;
+                dalphas[k_5] += _g22;
+                _damax += -_g22;
             }
             // line 93: for (int k = 1; k < K; k++)
             for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
             {
                 // line 95: amax = Math.Max(amax, alphas[k]);
-                double _g17 = _damax;
+                double _g18 = _damax;
                 _damax = 0.0;
+                double _t19 = amax;
                 amax = _values.Pop();
-                if (amax >= alphas[k_4])
+                if (_t19 == amax)
                 {
-                    _damax += _g17;
+                    _damax += _g18;
                 }
                 else
                 {
-                    dalphas[k_4] += _g17;
+                    dalphas[k_4] += _g18;
                 }
             }
             // line 92: double amax = alphas[0];
@@ -295,13 +296,13 @@ namespace Corpus
                 for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t15 = _values.Pop();
-                    double _g16 = _dtotal * _t15;
-                    _dmains[k_3] += _g16;
-                    _dtop += -_g16;
+                    double _t16 = _values.Pop();
+                    double _g17 = _dtotal * _t16;
+                    _dmains[k_3] += _g17;
+                    _dtop += -_g17;
                 }
                 // line 83: double total = 0;
-                double _g13 = _dtotal;
+                double _g14 = _dtotal;
                 _dtotal = 0.0;
                 total = _values.Pop();
                 // line 78: for (int k = 1; k < K; k++)
@@ -310,8 +311,9 @@ namespace Corpus
                     // line 80: top = Math.Max(top, mains[k]);
                     double _g12 = _dtop;
                     _dtop = 0.0;
+                    double _t13 = top;
                     top = _values.Pop();
-                    if (top >= mains[k_2])
+                    if (_t13 == top)
                     {
                         _dtop += _g12;
                     }
@@ -546,9 +548,9 @@ namespace Corpus
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t14 = Math.Exp(mains[k_3] - top);
-                    _values.PushReserved(_t14);
-                    total += _t14;
+                    double _t15 = Math.Exp(mains[k_3] - top);
+                    _values.PushReserved(_t15);
+                    total += _t15;
                 }
                 // line 89: slse += top + Math.Log(total);
                 slse += top + Math.Log(total);
@@ -570,9 +572,9 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t18 = Math.Exp(alphas[k_5] - amax);
-                _values.PushReserved(_t18);
-                asum += _t18;
+                double _t20 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t20);
+                asum += _t20;
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
             double lseAlphas = amax + Math.Log(asum);
@@ -589,9 +591,9 @@ namespace Corpus
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t22 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                    _values.PushReserved(_t22);
-                    frobenius += _t22;
+                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t24);
+                    frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
                 _values.Reserve(lCount);
@@ -625,30 +627,30 @@ namespace Corpus
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
             {
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t25 = 0.5 * gamma * gamma;
-                double _g26 = _dprior * frobenius;
-                double _t27 = 0.5 * gamma;
-                _dgamma += _g26 * gamma * 0.5;
-                _dgamma += _g26 * _t27;
-                _dfrobenius += _dprior * _t25;
+                double _t27 = 0.5 * gamma * gamma;
+                double _g28 = _dprior * frobenius;
+                double _t29 = 0.5 * gamma;
+                _dgamma += _g28 * gamma * 0.5;
+                _dgamma += _g28 * _t29;
+                _dfrobenius += _dprior * _t27;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = lCount - 1; j >= 0; j--)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
                     frobenius = _values.Pop();
-                    double _t24 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t24;
+                    double _t26 = ls[k_6 * lCount + j];
+                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
                 }
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t23 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t23 * 2;
+                    double _t25 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
                 }
                 // line 110: double frobenius = 0;
-                double _g21 = _dfrobenius;
+                double _g23 = _dfrobenius;
                 _dfrobenius = 0.0;
                 frobenius = _values.Pop();
             }
@@ -659,25 +661,26 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t19 = _values.Pop();
-                double _g20 = _dasum * _t19;
-                dalphas[k_5] += _g20;
-                _damax += -_g20;
+                double _t21 = _values.Pop();
+                double _g22 = _dasum * _t21;
+                dalphas[k_5] += _g22;
+                _damax += -_g22;
             }
             // line 93: for (int k = 1; k < K; k++)
             for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
             {
                 // line 95: amax = Math.Max(amax, alphas[k]);
-                double _g17 = _damax;
+                double _g18 = _damax;
                 _damax = 0.0;
+                double _t19 = amax;
                 amax = _values.Pop();
-                if (amax >= alphas[k_4])
+                if (_t19 == amax)
                 {
-                    _damax += _g17;
+                    _damax += _g18;
                 }
                 else
                 {
-                    dalphas[k_4] += _g17;
+                    dalphas[k_4] += _g18;
                 }
             }
             // line 92: double amax = alphas[0];
@@ -692,13 +695,13 @@ namespace Corpus
                 for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t15 = _values.Pop();
-                    double _g16 = _dtotal * _t15;
-                    _dmains[k_3] += _g16;
-                    _dtop += -_g16;
+                    double _t16 = _values.Pop();
+                    double _g17 = _dtotal * _t16;
+                    _dmains[k_3] += _g17;
+                    _dtop += -_g17;
                 }
                 // line 83: double total = 0;
-                double _g13 = _dtotal;
+                double _g14 = _dtotal;
                 _dtotal = 0.0;
                 total = _values.Pop();
                 // line 78: for (int k = 1; k < K; k++)
@@ -707,8 +710,9 @@ namespace Corpus
                     // line 80: top = Math.Max(top, mains[k]);
                     double _g12 = _dtop;
                     _dtop = 0.0;
+                    double _t13 = top;
                     top = _values.Pop();
-                    if (top >= mains[k_2])
+                    if (_t13 == top)
                     {
                         _dtop += _g12;
                     }

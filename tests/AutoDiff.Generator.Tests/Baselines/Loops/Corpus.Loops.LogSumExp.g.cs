@@ -25,7 +25,7 @@ namespace Corpus
             // line 23: double max = v[0];
             double max = v[0];
             // line 24: foreach (var value in v)
-            _values.Reserve(v.Length * 2);
+            _values.Reserve(v.Length);
             for (int _i1 = 0; _i1 < v.Length; _i1++)
             {
                 // line 24: foreach (var value in v)
@@ -43,9 +43,9 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
-                double _t4 = Math.Exp(value_1 - max);
-                _values.PushReserved(_t4);
-                sum += _t4;
+                double _t5 = Math.Exp(value_1 - max);
+                _values.PushReserved(_t5);
+                sum += _t5;
             }
             // line 35: return max + Math.Log(sum);
             double _result = max + Math.Log(sum);
@@ -61,24 +61,24 @@ namespace Corpus
             {
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
-                double _t5 = _values.Pop();
-                double _g6 = _dsum * _t5;
-                _dvalue_1 += _g6;
-                _dmax += -_g6;
+                double _t6 = _values.Pop();
+                double _g7 = _dsum * _t6;
+                _dvalue_1 += _g7;
+                _dmax += -_g7;
                 // line 30: foreach (var value in v)
-                double _g3 = _dvalue_1;
+                double _g4 = _dvalue_1;
                 _dvalue_1 = 0.0;
-                dv[_i2] += _g3;
+                dv[_i2] += _g4;
             }
             // line 24: foreach (var value in v)
             for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
             {
-                value = v[_i1];
                 // line 26: max = Math.Max(max, value);
                 double _g2 = _dmax;
                 _dmax = 0.0;
+                double _t3 = max;
                 max = _values.Pop();
-                if (max >= value)
+                if (_t3 == max)
                 {
                     _dmax += _g2;
                 }
@@ -113,7 +113,7 @@ namespace Corpus
             // line 23: double max = v[0];
             double max = v[0];
             // line 24: foreach (var value in v)
-            _values.Reserve(v.Length * 2);
+            _values.Reserve(v.Length);
             for (int _i1 = 0; _i1 < v.Length; _i1++)
             {
                 // line 24: foreach (var value in v)
@@ -131,9 +131,9 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
-                double _t4 = Math.Exp(value_1 - max);
-                _values.PushReserved(_t4);
-                sum += _t4;
+                double _t5 = Math.Exp(value_1 - max);
+                _values.PushReserved(_t5);
+                sum += _t5;
             }
             // line 35: return max + Math.Log(sum);
             double _result = max + Math.Log(sum);
@@ -149,24 +149,24 @@ namespace Corpus
             {
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
-                double _t5 = _values.Pop();
-                double _g6 = _dsum * _t5;
-                _dvalue_1 += _g6;
-                _dmax += -_g6;
+                double _t6 = _values.Pop();
+                double _g7 = _dsum * _t6;
+                _dvalue_1 += _g7;
+                _dmax += -_g7;
                 // line 30: foreach (var value in v)
-                double _g3 = _dvalue_1;
+                double _g4 = _dvalue_1;
                 _dvalue_1 = 0.0;
-                dv[_i2] += _g3;
+                dv[_i2] += _g4;
             }
             // line 24: foreach (var value in v)
             for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
             {
-                value = v[_i1];
                 // line 26: max = Math.Max(max, value);
                 double _g2 = _dmax;
                 _dmax = 0.0;
+                double _t3 = max;
                 max = _values.Pop();
-                if (max >= value)
+                if (_t3 == max)
                 {
                     _dmax += _g2;
                 }
