@@ -342,7 +342,7 @@ internal sealed partial class AdjointWriter
                 AddRestore(restore, adjoint);
                 if (declare.Value is not null)
                 {
-                    BackpropStatement(declare.Value, Code.Atom(gradient), declare.Kind, adjoint);
+                    BackpropUnlessZero(declare.Value, gradient, declare.Kind, adjoint);
                 }
             }
         }
@@ -398,7 +398,7 @@ internal sealed partial class AdjointWriter
 
                 PopOutputs(recorded, adjoint);
                 AddRestore(restore, adjoint);
-                BackpropStatement(Activity.Effective(assign), Code.Atom(gradient), assign.Target.Kind, adjoint);
+                BackpropUnlessZero(Activity.Effective(assign), gradient, assign.Target.Kind, adjoint);
             }
         }
         else

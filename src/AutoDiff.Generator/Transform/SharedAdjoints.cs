@@ -25,6 +25,29 @@ internal sealed partial class AdjointWriter
         BackpropCollected(expression, gradient, gradientKind, output);
     }
 
+    /// <summary>Statements whose derivative writes at least this many lines skip them when their gradient is zero.</summary>
+    private const int SkippableLines = 8;
+
+    /// <summary>
+    /// Differentiates a statement whose gradient was taken into the local <paramref name="gradient"/>; a long
+    /// derivative runs only when that gradient is not zero. Every line adds the gradient times some factor, so
+    /// skipping changes nothing, except that a zero gradient times an infinite or NaN factor then contributes 0
+    /// rather than NaN. In a ReLU network trained on a hinge loss most points and units pass no gradient back, and
+    /// this is where the sweep saves their work (a hand-written backward pass skips them the same way).
+    /// </summary>
+    private void BackpropUnlessZero(Expr expression, string gradient, NumKind kind, Fragment output)
+    {
+        var derivative = new Fragment();
+        BackpropStatement(expression, Code.Atom(gradient), kind, derivative);
+        if (derivative.Lines.Count < SkippableLines)
+        {
+            output.Add(derivative);
+            return;
+        }
+
+        output.Block("if (" + gradient + " != " + Code.Number(0, kind) + ")", derivative);
+    }
+
     /// <summary>Differentiates an expression inside a branch of the adjoint (an if/else arm), with its own temporaries.</summary>
     private void BackpropInScope(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
     {

@@ -89,14 +89,17 @@ namespace Corpus
                 _dclipped = 0.0;
                 double _t8 = clipped;
                 clipped = _values.Pop();
-                if (_t8 != 1.5)
+                if (_g7 != 0.0)
                 {
-                    dp[9] += _g7 * h[0];
-                    _dh[0] += _g7 * p[9];
-                    dp[10] += _g7 * h[1];
-                    _dh[1] += _g7 * p[10];
-                    dp[11] += _g7 * h[2];
-                    _dh[2] += _g7 * p[11];
+                    if (_t8 != 1.5)
+                    {
+                        dp[9] += _g7 * h[0];
+                        _dh[0] += _g7 * p[9];
+                        dp[10] += _g7 * h[1];
+                        _dh[1] += _g7 * p[10];
+                        dp[11] += _g7 * h[2];
+                        _dh[2] += _g7 * p[11];
+                    }
                 }
                 // line 65: for (int j = 0; j < ReluHidden; j++)
                 for (int j = 3 - 1; j >= 0; j--)
@@ -106,17 +109,20 @@ namespace Corpus
                     _dh[j] = 0.0;
                     double _t2 = h[j];
                     h[j] = _values.Pop();
-                    if (_t2 != 0.0)
+                    if (_g1 != 0.0)
                     {
-                        dp[6 + j] += _g1;
-                        double _t3 = points[2 * n];
-                        double _t4 = p[2 * j];
-                        dp[2 * j] += _g1 * _t3;
-                        dpoints[2 * n] += _g1 * _t4;
-                        double _t5 = points[2 * n + 1];
-                        double _t6 = p[2 * j + 1];
-                        dp[2 * j + 1] += _g1 * _t5;
-                        dpoints[2 * n + 1] += _g1 * _t6;
+                        if (_t2 != 0.0)
+                        {
+                            dp[6 + j] += _g1;
+                            double _t3 = points[2 * n];
+                            double _t4 = p[2 * j];
+                            dp[2 * j] += _g1 * _t3;
+                            dpoints[2 * n] += _g1 * _t4;
+                            double _t5 = points[2 * n + 1];
+                            double _t6 = p[2 * j + 1];
+                            dp[2 * j + 1] += _g1 * _t5;
+                            dpoints[2 * n + 1] += _g1 * _t6;
+                        }
                     }
                 }
             }
@@ -203,14 +209,17 @@ namespace Corpus
                 _dclipped = 0.0;
                 double _t8 = clipped;
                 clipped = _values.Pop();
-                if (_t8 != 1.5)
+                if (_g7 != 0.0)
                 {
-                    dp[9] += _g7 * h[0];
-                    _dh[0] += _g7 * p[9];
-                    dp[10] += _g7 * h[1];
-                    _dh[1] += _g7 * p[10];
-                    dp[11] += _g7 * h[2];
-                    _dh[2] += _g7 * p[11];
+                    if (_t8 != 1.5)
+                    {
+                        dp[9] += _g7 * h[0];
+                        _dh[0] += _g7 * p[9];
+                        dp[10] += _g7 * h[1];
+                        _dh[1] += _g7 * p[10];
+                        dp[11] += _g7 * h[2];
+                        _dh[2] += _g7 * p[11];
+                    }
                 }
                 // line 65: for (int j = 0; j < ReluHidden; j++)
                 for (int j = 3 - 1; j >= 0; j--)
@@ -220,17 +229,20 @@ namespace Corpus
                     _dh[j] = 0.0;
                     double _t2 = h[j];
                     h[j] = _values.Pop();
-                    if (_t2 != 0.0)
+                    if (_g1 != 0.0)
                     {
-                        dp[6 + j] += _g1;
-                        double _t3 = points[2 * n];
-                        double _t4 = p[2 * j];
-                        dp[2 * j] += _g1 * _t3;
-                        dpoints[2 * n] += _g1 * _t4;
-                        double _t5 = points[2 * n + 1];
-                        double _t6 = p[2 * j + 1];
-                        dp[2 * j + 1] += _g1 * _t5;
-                        dpoints[2 * n + 1] += _g1 * _t6;
+                        if (_t2 != 0.0)
+                        {
+                            dp[6 + j] += _g1;
+                            double _t3 = points[2 * n];
+                            double _t4 = p[2 * j];
+                            dp[2 * j] += _g1 * _t3;
+                            dpoints[2 * n] += _g1 * _t4;
+                            double _t5 = points[2 * n + 1];
+                            double _t6 = p[2 * j + 1];
+                            dp[2 * j + 1] += _g1 * _t5;
+                            dpoints[2 * n + 1] += _g1 * _t6;
+                        }
                     }
                 }
             }
