@@ -25,8 +25,8 @@ internal sealed partial class AdjointWriter
         BackpropCollected(expression, gradient, gradientKind, output);
     }
 
-    /// <summary>Statements whose derivative writes at least this many lines skip them when their gradient is zero.</summary>
-    private const int SkippableLines = 8;
+    /// <summary>Statements whose derivative is at least this many statements long skip it when their gradient is zero.</summary>
+    private const int SkippableStatements = 6;
 
     /// <summary>
     /// Differentiates a statement whose gradient was taken into the local <paramref name="gradient"/>; a long
@@ -39,7 +39,7 @@ internal sealed partial class AdjointWriter
     {
         var derivative = new Fragment();
         BackpropStatement(expression, Code.Atom(gradient), kind, derivative);
-        if (derivative.Lines.Count < SkippableLines)
+        if (derivative.Lines.Count(l => l.EndsWith(";", System.StringComparison.Ordinal)) < SkippableStatements)
         {
             output.Add(derivative);
             return;

@@ -275,16 +275,13 @@ namespace Corpus
                 _damax = 0.0;
                 double _t19 = amax;
                 amax = _values.Pop();
-                if (_g18 != 0.0)
+                if (_t19 == amax)
                 {
-                    if (_t19 == amax)
-                    {
-                        _damax += _g18;
-                    }
-                    else
-                    {
-                        dalphas[k_4] += _g18;
-                    }
+                    _damax += _g18;
+                }
+                else
+                {
+                    dalphas[k_4] += _g18;
                 }
             }
             // line 92: double amax = alphas[0];
@@ -316,16 +313,13 @@ namespace Corpus
                     _dtop = 0.0;
                     double _t13 = top;
                     top = _values.Pop();
-                    if (_g12 != 0.0)
+                    if (_t13 == top)
                     {
-                        if (_t13 == top)
-                        {
-                            _dtop += _g12;
-                        }
-                        else
-                        {
-                            _dmains[k_2] += _g12;
-                        }
+                        _dtop += _g12;
+                    }
+                    else
+                    {
+                        _dmains[k_2] += _g12;
                     }
                 }
                 // line 77: double top = mains[0];
@@ -680,16 +674,13 @@ namespace Corpus
                 _damax = 0.0;
                 double _t19 = amax;
                 amax = _values.Pop();
-                if (_g18 != 0.0)
+                if (_t19 == amax)
                 {
-                    if (_t19 == amax)
-                    {
-                        _damax += _g18;
-                    }
-                    else
-                    {
-                        dalphas[k_4] += _g18;
-                    }
+                    _damax += _g18;
+                }
+                else
+                {
+                    dalphas[k_4] += _g18;
                 }
             }
             // line 92: double amax = alphas[0];
@@ -721,16 +712,13 @@ namespace Corpus
                     _dtop = 0.0;
                     double _t13 = top;
                     top = _values.Pop();
-                    if (_g12 != 0.0)
+                    if (_t13 == top)
                     {
-                        if (_t13 == top)
-                        {
-                            _dtop += _g12;
-                        }
-                        else
-                        {
-                            _dmains[k_2] += _g12;
-                        }
+                        _dtop += _g12;
+                    }
+                    else
+                    {
+                        _dmains[k_2] += _g12;
                     }
                 }
                 // line 77: double top = mains[0];

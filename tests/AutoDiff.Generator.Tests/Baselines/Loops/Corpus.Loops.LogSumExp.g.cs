@@ -78,16 +78,13 @@ namespace Corpus
                 _dmax = 0.0;
                 double _t3 = max;
                 max = _values.Pop();
-                if (_g2 != 0.0)
+                if (_t3 == max)
                 {
-                    if (_t3 == max)
-                    {
-                        _dmax += _g2;
-                    }
-                    else
-                    {
-                        _dvalue += _g2;
-                    }
+                    _dmax += _g2;
+                }
+                else
+                {
+                    _dvalue += _g2;
                 }
                 // line 24: foreach (var value in v)
                 double _g1 = _dvalue;
@@ -169,16 +166,13 @@ namespace Corpus
                 _dmax = 0.0;
                 double _t3 = max;
                 max = _values.Pop();
-                if (_g2 != 0.0)
+                if (_t3 == max)
                 {
-                    if (_t3 == max)
-                    {
-                        _dmax += _g2;
-                    }
-                    else
-                    {
-                        _dvalue += _g2;
-                    }
+                    _dmax += _g2;
+                }
+                else
+                {
+                    _dvalue += _g2;
                 }
                 // line 24: foreach (var value in v)
                 double _g1 = _dvalue;
