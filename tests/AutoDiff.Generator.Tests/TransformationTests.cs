@@ -97,4 +97,43 @@ public class TransformationTests
             Thread.CurrentThread.CurrentCulture = previous;
         }
     }
+
+    private static BinaryExpr Mul(Expr a, Expr b) => new("*", a, b, NumKind.Double);
+
+    private static BinaryExpr Add(Expr a, Expr b) => new("+", a, b, NumKind.Double);
+
+    private static MathCallExpr Call(string function, Expr argument) => new("Math", function, EquatableArray.Of(argument), NumKind.Double);
+
+    [Fact]
+    public void A_repeated_subexpression_passes_one_summed_gradient_on()
+    {
+        // return (x - y) * Math.Sin(x - y): both factors send a gradient into x - y, which reaches y once.
+        var difference = new BinaryExpr("-", X, Y, NumKind.Double);
+        var lines = Lines(Model(new ReturnStmt(Mul(difference, Call("Sin", difference)), 1, "return (x - y) * Math.Sin(x - y);")), pullback: false);
+        Assert.Single(lines, l => l.StartsWith("_dy ", StringComparison.Ordinal) || l.StartsWith("double _dy ", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("_dx ", StringComparison.Ordinal) || l.StartsWith("double _dx ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Negation_moves_into_a_leading_literal()
+    {
+        var g = Code.Atom("g");
+        Assert.Equal("-2 * g", Code.Neg(Code.Mul(Code.Number(2, NumKind.Int), g)).Text);
+        Assert.Equal("-2 * g", Code.Mul(Code.Number(2, NumKind.Int), Code.Neg(g)).Text);
+        Assert.Equal("2 * g", Code.Neg(Code.Mul(Code.Number(-2, NumKind.Int), g)).Text);
+        Assert.Equal("-(g * 2)", Code.Neg(Code.Mul(g, Code.Number(2, NumKind.Int))).Text);
+    }
+
+    [Fact]
+    public void A_long_derivative_runs_only_for_a_nonzero_gradient_and_a_short_one_always()
+    {
+        // x = x*y + x*x + Sin(x)*y + Cos(y)*x + Exp(x)*y; y = x * y; return y;
+        var terms = Add(Add(Add(Add(Mul(X, Y), Mul(X, X)), Mul(Call("Sin", X), Y)), Mul(Call("Cos", Y), X)), Mul(Call("Exp", X), Y));
+        var lines = Lines(Model(
+            new AssignStmt(X, "=", terms, 1, "x = …;"),
+            new AssignStmt(Y, "=", Mul(X, Y), 2, "y = x * y;"),
+            new ReturnStmt(Y, 3, "return y;")), pullback: false);
+        var guards = lines.Where(l => l.StartsWith("if (_g", StringComparison.Ordinal) && l.EndsWith(" != 0.0)", StringComparison.Ordinal)).ToList();
+        Assert.Single(guards); // the long statement on line 1, not the product on line 2
+    }
 }
