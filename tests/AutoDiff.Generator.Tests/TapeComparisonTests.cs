@@ -47,6 +47,24 @@ public class TapeComparisonTests
             var max = v.Aggregate(ValueMath.Max);
             return max + ValueMath.Log(v.Select(x => ValueMath.Exp(x - max)).Aggregate((a, b) => a + b));
         },
+        ["Reserved"] = v =>
+        {
+            var scale = v[0];
+            var h = new Value[] { 0, 0, 0 };
+            Value acc = 0;
+            for (var i = 1; i < v.Length; i++)
+            {
+                var e = ValueMath.Exp(scale * v[i]);
+                for (var k = 0; k < 3; k++)
+                {
+                    h[k] = ValueMath.Tanh((h[k] * scale) + (v[i] * (k + 1)));
+                }
+
+                acc = (i - 1) % 2 == 0 ? (acc * 0.5) + (h[0] * e) : acc + (e * h[1]) + ValueMath.Exp(h[2] * v[i]);
+            }
+
+            return acc;
+        },
         ["Horner"] = v =>
         {
             Value p = 0;
@@ -93,6 +111,7 @@ public class TapeComparisonTests
     [InlineData("Branches", "Corpus.Branches", "Piecewise", 2)]
     [InlineData("Loops", "Corpus.Loops", "LogSumExp", 6)]
     [InlineData("Loops", "Corpus.Loops", "Horner", 7)]
+    [InlineData("Loops", "Corpus.Loops", "Reserved", 6)]
     [InlineData("Mlp", "Corpus.Mlp", "Loss", 21)]
     public void Generated_gradient_equals_the_tape_gradient(string file, string type, string method, int dimension)
     {

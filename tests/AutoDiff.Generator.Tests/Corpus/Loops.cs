@@ -96,6 +96,36 @@ public static partial class Loops
         return acc;
     }
 
+    // A counted loop whose pushes are reserved before it: a local computed again in the reverse sweep, exp outputs
+    // recorded (stored and not), tanh outputs read back from a buffer a nested constant loop overwrites, and a
+    // branch record.
+    [Differentiable]
+    public static double Reserved(ReadOnlySpan<double> v, double scale)
+    {
+        Span<double> h = stackalloc double[3];
+        double acc = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            double xi = v[i];
+            double e = Math.Exp(scale * xi);
+            for (int k = 0; k < 3; k++)
+            {
+                h[k] = Math.Tanh(h[k] * scale + xi * (k + 1));
+            }
+
+            if (i % 2 == 0)
+            {
+                acc = acc * 0.5 + h[0] * e;
+            }
+            else
+            {
+                acc += e * h[1] + Math.Exp(h[2] * xi);
+            }
+        }
+
+        return acc;
+    }
+
     public static double Dot_Value(double[] p) => Dot(p.AsSpan(0, p.Length / 2), p[(p.Length / 2)..]);
     public static double Dot_Gradient(double[] p, double[] g) => DotWithGradient(p.AsSpan(0, p.Length / 2), p[(p.Length / 2)..], g.AsSpan(0, p.Length / 2), g.AsSpan(p.Length / 2));
     public static void Dot_Pullback(double[] p, double seed, double[] g) => DotPullback(p.AsSpan(0, p.Length / 2), p[(p.Length / 2)..], seed, g.AsSpan(0, p.Length / 2), g.AsSpan(p.Length / 2));
@@ -111,4 +141,8 @@ public static partial class Loops
     public static double Mixed_Value(double[] p) => Mixed(p.AsSpan(1), p[0], 2);
     public static double Mixed_Gradient(double[] p, double[] g) => MixedWithGradient(p.AsSpan(1), p[0], 2, g.AsSpan(1), out g[0]);
     public static void Mixed_Pullback(double[] p, double seed, double[] g) => MixedPullback(p.AsSpan(1), p[0], 2, seed, g.AsSpan(1), ref g[0]);
+
+    public static double Reserved_Value(double[] p) => Reserved(p.AsSpan(1), p[0]);
+    public static double Reserved_Gradient(double[] p, double[] g) => ReservedWithGradient(p.AsSpan(1), p[0], g.AsSpan(1), out g[0]);
+    public static void Reserved_Pullback(double[] p, double seed, double[] g) => ReservedPullback(p.AsSpan(1), p[0], seed, g.AsSpan(1), ref g[0]);
 }
