@@ -49,6 +49,48 @@ public class RegressionTests
     }
 
     [Fact]
+    public void A_reservation_counts_the_exp_recorded_inside_a_read_back_max()
+    {
+        // r = Max(0, Exp(…) - 1) is read back (no record for the max) but its inner exp is pushed: the bound once
+        // subtracted the read-back from the wrong call and reserved one push too few per iteration, which a
+        // long enough loop runs past.
+        using var loaded = GeneratorHarness.CompileAndLoad(Header + """
+            public static partial class Reserve
+            {
+                [Differentiable]
+                public static double F(ReadOnlySpan<double> v, double s)
+                {
+                    double acc = 0;
+                    for (int i = 0; i < v.Length; i++)
+                    {
+                        double r = Math.Max(0.0, Math.Exp(v[i] * s) - 1.0);
+                        acc += r * r;
+                    }
+
+                    return acc;
+                }
+
+                public static double Gradient(double[] v, double s, double[] dv, out double ds) => FWithGradient(v, s, dv, out ds);
+            }
+            """);
+        var v = Enumerable.Range(0, 2000).Select(i => Math.Sin(i * 0.37)).ToArray();
+        const double s = 0.8;
+        var args = Args(v, s, new double[v.Length], null);
+        var value = loaded.Method("Samples.Reserve", "Gradient").Invoke(null, args);
+        double expectedValue = 0, expectedDs = 0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            var e = Math.Exp(v[i] * s);
+            var r = Math.Max(0.0, e - 1.0);
+            expectedValue += r * r;
+            expectedDs += r > 0 ? 2 * r * e * v[i] : 0;
+        }
+
+        Assert.Equal(expectedValue, (double)value!, 1e-9 * expectedValue);
+        Assert.Equal(expectedDs, (double)args[3]!, 1e-9 * Math.Abs(expectedDs));
+    }
+
+    [Fact]
     public void Dynamic_parameters_and_expressions_are_rejected_at_the_construct()
     {
         // Found by the 20,000-mutant fuzz run: 'dynamic x' reached the tape fallback, whose code did not compile.

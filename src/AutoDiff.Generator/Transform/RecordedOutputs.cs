@@ -17,33 +17,37 @@ internal sealed partial class AdjointWriter
     /// </summary>
     private (Dictionary<Expr, Code>? Rendering, List<MathCallExpr> Calls) RecordOutputs(Expr value, bool storedReadBack, Context context, Fragment forward)
     {
-        var calls = new List<MathCallExpr>();
         if (context.Depth == 0)
         {
-            return (null, calls);
+            return (null, new List<MathCallExpr>());
         }
 
+        var calls = RecordedCalls(value, storedReadBack);
+        var rendering = new Dictionary<Expr, Code>();
+        foreach (var call in calls)
+        {
+            var output = Temp("_t", call.Kind, ExpressionRenderer.Render(call, rendering), forward);
+            forward.Add(Push(ints: false, output.Text, context));
+            rendering[call] = output;
+        }
+
+        return (calls.Count == 0 ? null : rendering, calls);
+    }
+
+    /// <summary>
+    /// The calls whose outputs a loop statement storing <paramref name="value"/> records, each once: the active
+    /// exp/tanh/cbrt calls the derivative reads (not inside a conditional arm, which may not run), and the value
+    /// itself unless the target keeps it (<paramref name="storedReadBack"/>). Stack reservations count these too.
+    /// </summary>
+    private List<MathCallExpr> RecordedCalls(Expr value, bool storedReadBack)
+    {
         IEnumerable<MathCallExpr> candidates = OutputCallsInside(value);
         if (!storedReadBack && value is MathCallExpr call && Activity.DerivativeReadsOutput(call) && Activity.IsActive(call, _varied))
         {
             candidates = candidates.Prepend(call);
         }
 
-        var rendering = new Dictionary<Expr, Code>();
-        foreach (var candidate in candidates.Where(c => c.Function != "Sqrt"))
-        {
-            if (rendering.ContainsKey(candidate))
-            {
-                continue;
-            }
-
-            var output = Temp("_t", candidate.Kind, ExpressionRenderer.Render(candidate, rendering), forward);
-            forward.Add(Push(ints: false, output.Text, context));
-            rendering[candidate] = output;
-            calls.Add(candidate);
-        }
-
-        return (calls.Count == 0 ? null : rendering, calls);
+        return candidates.Where(c => c.Function != "Sqrt").Distinct().ToList();
     }
 
     /// <summary>Pops the recorded outputs (last pushed first) and lets this statement's derivative read them.</summary>

@@ -60,16 +60,9 @@ internal sealed partial class AdjointWriter
     private PushBound Stored(string target, NumKind kind, Expr? value, string op)
     {
         var old = _needed.Contains(target) ? 1 : 0;
-        var outputs = 0;
-        if (value is not null && kind.IsFloating())
-        {
-            outputs = Walk(value).Count(e => e is MathCallExpr m && m.Function != "Sqrt" && Activity.DerivativeReadsOutput(m) && Activity.IsActive(m, _varied));
-            if (op == "=" && Activity.StoresReadableOutput(value, kind) && outputs > 0)
-            {
-                outputs--; // read back from the target instead
-            }
-        }
-
+        var outputs = value is not null && kind.IsFloating()
+            ? RecordedCalls(value, op == "=" && Activity.StoresReadableOutput(value, kind)).Count
+            : 0;
         return kind.IsFloating() ? new PushBound(old + outputs, 0) : new PushBound(outputs, old);
     }
 
