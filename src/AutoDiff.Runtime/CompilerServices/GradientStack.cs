@@ -18,6 +18,11 @@ public ref struct GradientStack<T>
 {
     private T[] _items;
     private int _count;
+#if DEBUG
+    // Debug builds (the tests) check that generated code never pushes past what it reserved: a count that is too
+    // low would otherwise only show once a loop runs past the rented array's spare room.
+    private int _reservedEnd;
+#endif
 
     /// <summary>Rents storage for at least <paramref name="capacity"/> values; it grows when more are pushed.</summary>
     /// <param name="capacity">The expected number of values.</param>
@@ -53,12 +58,24 @@ public ref struct GradientStack<T>
         {
             _items = Grow(_items, _count, _count + count);
         }
+#if DEBUG
+        _reservedEnd = _count + Math.Max(count, 0);
+#endif
     }
 
     /// <summary>Records <paramref name="value"/> in room made by <see cref="Reserve"/> (an array bounds check still guards it).</summary>
     /// <param name="value">The value to record.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PushReserved(T value) => _items[_count++] = value;
+    public void PushReserved(T value)
+    {
+#if DEBUG
+        if (_count >= _reservedEnd)
+        {
+            throw new InvalidOperationException($"Pushed past the reservation: {_count - _reservedEnd + 1} more than reserved.");
+        }
+#endif
+        _items[_count++] = value;
+    }
 
     /// <summary>Removes and returns the value pushed last.</summary>
     /// <returns>The value on top of the stack.</returns>
