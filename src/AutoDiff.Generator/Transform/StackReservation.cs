@@ -8,7 +8,7 @@ namespace AutoDiff.Generator.Transform;
 /// Room on the value stacks reserved before a counted loop, so that the pushes inside need no capacity check.
 /// A capacity check calls out when the stack is full; a loop holding a call, however rarely taken, keeps its
 /// floating-point values in memory rather than registers (every vector register is caller-saved), and that costs
-/// more than the push. The primal sweep of an MLP loss ran a third faster this way.
+/// more than the push. The generated gradient of an MLP loss ran a third faster this way.
 /// </summary>
 internal sealed partial class AdjointWriter
 {
