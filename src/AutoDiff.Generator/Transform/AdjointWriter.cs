@@ -542,16 +542,16 @@ internal sealed partial class AdjointWriter
     private void EmitCountedFor(CountedForStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
     {
         var scope = OpenLoop(context, loop.Body);
-        var reserving = CanReserve(loop, context);
+        var reservation = Reservation(loop, context);
         var (valuePushes, intPushes) = (_valuePushes, _intPushes);
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope, Reserved = context.Reserved || reserving }, loopBody: true);
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope, Reserved = context.Reserved || reservation is not null }, loopBody: true);
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         forward.Add(comment);
-        if (reserving)
+        if (reservation is { } bound)
         {
-            Reserve(loop, _valuePushes > valuePushes, _intPushes > intPushes, forward);
+            Reserve(loop, bound, _valuePushes > valuePushes, _intPushes > intPushes, forward);
         }
 
         var i = loop.Index;

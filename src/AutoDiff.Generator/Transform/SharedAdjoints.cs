@@ -15,7 +15,7 @@ internal sealed partial class AdjointWriter
     private readonly Stack<List<PendingAdjoint>> _pending = new();
 
     /// <summary>A repeated subexpression's gradient contributions, collected until every use has contributed.</summary>
-    private sealed record PendingAdjoint(Expr Expression, List<Code> Contributions);
+    private sealed record PendingAdjoint(Expr Expression, int Size, List<Code> Contributions);
 
     /// <summary>Differentiates a whole statement's expression (its temporaries scoped by <see cref="ResetScopes"/>).</summary>
     private void BackpropStatement(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
@@ -77,7 +77,7 @@ internal sealed partial class AdjointWriter
                 var next = pending[0];
                 foreach (var candidate in pending.Skip(1))
                 {
-                    if (Size(candidate.Expression) > Size(next.Expression))
+                    if (candidate.Size > next.Size)
                     {
                         next = candidate;
                     }
@@ -105,7 +105,7 @@ internal sealed partial class AdjointWriter
         var entry = pending.FirstOrDefault(p => p.Expression.Equals(expression));
         if (entry is null)
         {
-            entry = new PendingAdjoint(expression, new List<Code>());
+            entry = new PendingAdjoint(expression, Size(expression), new List<Code>());
             pending.Add(entry);
         }
 

@@ -63,7 +63,7 @@ internal sealed partial class AdjointWriter
         var outputs = value is not null && kind.IsFloating()
             ? RecordedCalls(value, op == "=" && Activity.StoresReadableOutput(value, kind)).Count
             : 0;
-        return kind.IsFloating() ? new PushBound(old + outputs, 0) : new PushBound(outputs, old);
+        return kind.IsFloating() ? new PushBound(old + outputs, 0) : new PushBound(0, old);
     }
 
     private PushBound? Repeated(CountedForStmt loop)
@@ -101,14 +101,13 @@ internal sealed partial class AdjointWriter
         return inclusive ? Code.Add(span, Code.Number(1, NumKind.Int)) : span;
     }
 
-    /// <summary>Whether the loop's pushes can be reserved before it; none of its pushes then checks capacity.</summary>
-    private bool CanReserve(CountedForStmt loop, Context context) =>
-        !context.Reserved && Bound(loop.Body) is { IsZero: false } bound && bound.Values <= LargestReservation && bound.Ints <= LargestReservation;
+    /// <summary>What one iteration of the loop pushes at most, when that can be reserved before it (none of its pushes then checks capacity); null otherwise.</summary>
+    private PushBound? Reservation(CountedForStmt loop, Context context) =>
+        !context.Reserved && Bound(loop.Body) is { IsZero: false } bound ? bound : null;
 
     /// <summary>Writes the reservations for a loop whose body pushed <paramref name="valuePushes"/>/<paramref name="intPushes"/> at some site.</summary>
-    private void Reserve(CountedForStmt loop, bool valuePushes, bool intPushes, Fragment forward)
+    private void Reserve(CountedForStmt loop, PushBound bound, bool valuePushes, bool intPushes, Fragment forward)
     {
-        var bound = Bound(loop.Body)!.Value;
         Code Total(long perIteration) => ConstantTrips(loop) is { } trips
             ? Code.Number(trips * perIteration, NumKind.Int)
             : Code.Mul(Trips(loop), Code.Number(perIteration, NumKind.Int));
