@@ -7,7 +7,7 @@ namespace AutoDiff.PropertyTests;
 /// The minimal sources of generator bugs found by the random-program, fuzz and incremental tests, kept as regression
 /// tests. All of them are fixed; a newly found bug gets its minimal source here.
 /// </summary>
-public sealed class KnownGeneratorBugTests
+public sealed partial class KnownGeneratorBugTests
 {
     [Fact]
     public void DoubleNegationIsTheIdentity()

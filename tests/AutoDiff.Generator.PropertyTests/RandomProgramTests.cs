@@ -24,12 +24,32 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [Fact]
     public void TapeFallbackGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.TapeFallback);
 
+    [Fact]
+    public void IntLocalGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.IntLocals);
+
+    [Fact]
+    public void WhileLoopGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.WhileLoops);
+
+    [Fact]
+    public void NestedLoopGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.NestedLoops);
+
+    [Fact]
+    public void ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.ReusedIndices);
+
+    [Fact]
+    public void BoolFlagGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.BoolFlags);
+
     /// <summary>The programs themselves are sound: they compile as plain C# and are finite at their points (no generator involved).</summary>
     [Theory]
     [InlineData(Features.StraightLine)]
     [InlineData(Features.ControlFlow)]
     [InlineData(Features.SpanLoops)]
     [InlineData(Features.TapeFallback)]
+    [InlineData(Features.IntLocals)]
+    [InlineData(Features.WhileLoops)]
+    [InlineData(Features.NestedLoops)]
+    [InlineData(Features.ReusedIndices)]
+    [InlineData(Features.BoolFlags)]
     public void RandomProgramsCompileAndStayInsideTheirDomains(Features features)
     {
         var stats = new PropertyStats();
@@ -55,7 +75,15 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         // Finite differences must check most derivatives, or the programs are too rough to prove anything.
         Assert.True(stats.FiniteDifferenceChecks >= stats.Derivatives / 2, stats.ToString());
 
-        // The fallback family exists to exercise the generated tape path: every program must have taken it.
-        Assert.Equal(features == Features.TapeFallback ? stats.Programs : 0, stats.Fallbacks);
+        // Each program fell back to the tape exactly when the docs say so (checked per function). The fallback family exists
+        // to exercise the generated tape path, so all of it must; in the others most programs must stay static.
+        if (features == Features.TapeFallback)
+        {
+            Assert.Equal(stats.Programs, stats.Fallbacks);
+        }
+        else
+        {
+            Assert.True(stats.Fallbacks <= stats.Programs / 4, stats.ToString());
+        }
     }
 }

@@ -8,13 +8,16 @@ internal static class Budget
     /// <summary>Functions per in-memory compilation: one compilation amortises Roslyn's fixed cost over many programs.</summary>
     public const int BatchSize = 50;
 
-    /// <summary>Random programs per run, split evenly over the four families (AUTODIFF_PROPERTY_PROGRAMS, default 600).</summary>
-    public static int Programs => Read("AUTODIFF_PROPERTY_PROGRAMS", 600);
+    /// <summary>
+    /// Random programs per run, split evenly over the nine families (AUTODIFF_PROPERTY_PROGRAMS, default 1800: 200 per
+    /// family, so the five int-and-loop families check 1,000 programs).
+    /// </summary>
+    public static int Programs => Read("AUTODIFF_PROPERTY_PROGRAMS", 1800);
 
     /// <summary>Mutated sources the fuzz test runs the generator on (AUTODIFF_FUZZ_SOURCES, default 2000).</summary>
     public static int FuzzSources => Read("AUTODIFF_FUZZ_SOURCES", 2000);
 
-    /// <summary>Batches for one family so the four families together reach <see cref="Programs"/>.</summary>
+    /// <summary>Batches for one family so the families together reach <see cref="Programs"/>.</summary>
     public static int BatchesPerFamily => Math.Max(1, (int)Math.Ceiling(Programs / (double)Enum.GetValues<Features>().Length / BatchSize));
 
     private static int Read(string name, int fallback) =>

@@ -4,7 +4,8 @@ using AutoDiff.PropertyTests.Compiling;
 namespace AutoDiff.PropertyTests.Checking;
 
 /// <summary>
-/// Checks one compiled random function at each of its points: the value is finite (the program generator's domain
+/// Checks one compiled random function: it fell back to the tape exactly when the docs say it does, and at each of its
+/// points the value is finite (the program generator's domain
 /// guards hold), <c>WithGradient</c> returns the same value, its gradient agrees with the tape's gradient, the pullback adds
 /// exactly seed × gradient into pre-filled adjoints, and every partial derivative matches Richardson-extrapolated central
 /// differences wherever the function is smooth within the step.
@@ -16,6 +17,13 @@ internal static class FunctionChecker
 
     public static IEnumerable<string> Check(FunctionEntry entry, PropertyStats stats)
     {
+        if (entry.Generated is not null && entry.FellBackToTape != entry.Function.FallsBackToTape)
+        {
+            yield return entry.FellBackToTape
+                ? "the generator fell back to the tape (AD0011) where the docs say it differentiates statically"
+                : "the generator differentiated statically a body the docs say falls back to the tape (AD0011)";
+        }
+
         foreach (var point in entry.Function.Points)
         {
             stats.Point();

@@ -39,17 +39,17 @@ internal sealed record Variable(int Index) : Expr
     public override string Render(Scope scope, Flavor flavor) => scope.Scalar(Index);
 }
 
-/// <summary>The current span element <c>w[i]</c> inside a loop; outside a loop, a scalar variable.</summary>
+/// <summary>The current span element (<c>w[i]</c>) inside a loop; outside a loop, a scalar variable.</summary>
 internal sealed record SpanElement(int Fallback) : Expr
 {
     public override string Render(Scope scope, Flavor flavor) =>
-        scope.InLoop ? scope.SpanName + "[i]" : scope.Scalar(Fallback);
+        scope.Loop is { } loop ? $"{scope.SpanName}[{loop.Element}]" : scope.Scalar(Fallback);
 }
 
 /// <summary>The loop index as a constant factor (an int converted to double); outside a loop, a constant.</summary>
 internal sealed record LoopIndex : Expr
 {
-    public override string Render(Scope scope, Flavor flavor) => scope.InLoop ? "(0.25 * i)" : "0.25";
+    public override string Render(Scope scope, Flavor flavor) => scope.Loop is { } loop ? $"(0.25 * {loop.Index})" : "0.25";
 }
 
 internal sealed record Negate(Expr Operand) : Expr

@@ -14,4 +14,29 @@ public enum Features
 
     /// <summary>Control-flow programs that open with a <c>switch</c>, which the generator runs on the runtime tape (AD0011).</summary>
     TapeFallback,
+
+    /// <summary>
+    /// Int locals stepped by constants and data-dependent amounts inside branches, scaled and reassigned modulo a bound,
+    /// chosen by <c>?:</c>, used as span indices and as arguments of plain (not [Differentiable]) helper methods
+    /// whose results multiply active values; for loops over a non-empty span.
+    /// </summary>
+    IntLocals,
+
+    /// <summary>Adds <c>while</c> and <c>do</c> loops with counters, <c>break</c>, <c>continue</c> and <c>return</c> (a tape fallback, AD0011).</summary>
+    WhileLoops,
+
+    /// <summary>Adds for loops nested in for loops whose bounds depend on the outer index (<c>j &lt; i</c>, <c>j &lt;= i</c>, <c>j = i … n</c>).</summary>
+    NestedLoops,
+
+    /// <summary>Two or three sequential <c>for (int i …)</c> loops (one index name, reused) whose index is passed to plain helpers.</summary>
+    ReusedIndices,
+
+    /// <summary>Adds bool flags: declared from a data comparison, toggled (<c>f = !f</c>) and set in loops, tested by <c>if</c> and <c>?:</c>.</summary>
+    BoolFlags,
+}
+
+/// <summary>Which families are the int-and-loop families (a non-empty span, int locals, plain helpers).</summary>
+internal static class FeatureKinds
+{
+    public static bool HasIntLocals(this Features features) => features >= Features.IntLocals;
 }

@@ -5,9 +5,10 @@ internal sealed record Point(double[] Scalars, double[] Span);
 
 /// <summary>
 /// A random differentiable function: 1–3 scalar parameters <c>x, y, z</c>, optionally a span <c>w</c>,
-/// a body of statements and a returned expression, plus the points it is checked at.
+/// a body of statements and a returned expression, plus the points it is checked at; with <see cref="Helpers"/>, its
+/// class also declares the plain int helpers of <see cref="PlainHelpers"/>.
 /// </summary>
-internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body, Expr Result, Point[] Points)
+internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body, Expr Result, Point[] Points, bool Helpers = false)
 {
     private static readonly string[] ScalarNames = ["x", "y", "z"];
 
@@ -29,6 +30,14 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
         var lines = new SourceLines(0);
         lines.Add(isDouble ? $"public static partial class P{id}" : $"public static class T{id}");
         lines.Open();
+        if (Helpers)
+        {
+            foreach (var helper in PlainHelpers.Declarations)
+            {
+                lines.Add(helper);
+            }
+        }
+
         if (isDouble)
         {
             lines.Add("[Differentiable]");
@@ -36,7 +45,7 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
 
         lines.Add($"public static {flavor.Number} F{id}({string.Join(", ", parameters)})");
         lines.Open();
-        var scope = new Scope(Scalars, 0, HasSpan ? "w" : null, InLoop: false);
+        var scope = new Scope(Scalars, 0, HasSpan ? "w" : null);
         foreach (var statement in Body)
         {
             scope = statement.Render(scope, flavor, lines);
@@ -48,5 +57,18 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
         return lines.ToString();
     }
 
+    /// <summary>
+    /// True when the docs say the generator runs this body on the runtime tape (AD0011): it opens with a <c>switch</c>,
+    /// or it returns from inside a loop.
+    /// </summary>
+    public bool FallsBackToTape => Body.Any(s => s is ForceTape || s is AccumulatingLoop loop && ReturnsInside(loop.Body));
+
     public override string ToString() => Render(0, Flavor.Double);
+
+    private static bool ReturnsInside(IEnumerable<Stmt> body) => body.Any(s => s switch
+    {
+        IfBlock b => b.Jump == Jump.Return || ReturnsInside(b.Then) || ReturnsInside(b.Else),
+        AccumulatingLoop loop => ReturnsInside(loop.Body),
+        _ => false,
+    });
 }

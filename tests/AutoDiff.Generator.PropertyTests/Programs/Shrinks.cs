@@ -40,7 +40,7 @@ internal static class Shrinks
         }
     }
 
-    private static IEnumerable<Stmt> Of(Stmt statement)
+    internal static IEnumerable<Stmt> Of(Stmt statement)
     {
         switch (statement)
         {
@@ -66,18 +66,47 @@ internal static class Shrinks
                 foreach (var e in Of(l.Init)) yield return l with { Init = e };
                 foreach (var e in Of(l.Body)) yield return l with { Body = e };
                 break;
+            default:
+                foreach (var s in IntShrinks.Of(statement)) yield return s;
+                break;
         }
     }
 
-    private static IEnumerable<Condition> Of(Condition condition)
+    /// <summary>Each list with one element dropped, then with one element replaced by one of its one-step simplifications.</summary>
+    internal static IEnumerable<T[]> OfList<T>(T[] list, Func<T, IEnumerable<T>> of)
     {
-        if (condition is Compare c)
+        for (var i = 0; i < list.Length; i++)
         {
-            foreach (var e in Of(c.Left)) yield return c with { Left = e };
+            yield return [.. list[..i], .. list[(i + 1)..]];
+        }
+
+        for (var i = 0; i < list.Length; i++)
+        {
+            foreach (var s in of(list[i]))
+            {
+                yield return [.. list[..i], s, .. list[(i + 1)..]];
+            }
         }
     }
 
-    private static IEnumerable<Expr> Of(Expr expression)
+    internal static IEnumerable<Condition> Of(Condition condition)
+    {
+        switch (condition)
+        {
+            case Compare c:
+                foreach (var e in Of(c.Left)) yield return c with { Left = e };
+                break;
+            case FlagIs f:
+                yield return f.Otherwise;
+                if (f.Negated) yield return f with { Negated = false };
+                break;
+            case IntIsEven even:
+                foreach (var e in IntShrinks.Of(even.Operand)) yield return new IntIsEven(e);
+                break;
+        }
+    }
+
+    internal static IEnumerable<Expr> Of(Expr expression)
     {
         switch (expression)
         {
@@ -113,6 +142,9 @@ internal static class Shrinks
                 foreach (var e in Of(c.Then)) yield return c with { Then = e };
                 foreach (var e in Of(c.Else)) yield return c with { Else = e };
                 foreach (var k in Of(c.Condition)) yield return c with { Condition = k };
+                break;
+            default:
+                foreach (var e in IntShrinks.Of(expression)) yield return e;
                 break;
         }
     }

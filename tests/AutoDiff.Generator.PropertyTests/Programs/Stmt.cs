@@ -114,7 +114,7 @@ internal sealed record Loop(LoopForm Form, Expr Init, Expr Body) : Stmt
 
         var acc = NewLocal(scope, "a");
         lines.Add($"{flavor.Number} {acc} = {Init.Render(scope, flavor)};");
-        var inner = scope with { InLoop = true };
+        var inner = scope with { Loop = new LoopScope("i", "i", null, 1, Counted: true) };
         var body = Body.Render(inner, flavor);
         var m = flavor.MathClass;
         lines.Add($"for (int i = 0; i < {span}.Length; i++)");

@@ -1,0 +1,228 @@
+using AutoDiff.PropertyTests.Robustness;
+
+namespace AutoDiff.PropertyTests;
+
+/// <summary>
+/// Minimal sources of the generator bugs the int-and-loop random families found (issue 12), one test per bug. Each is
+/// skipped while its bug is open; the random families step around the same shape through <c>Programs/GeneratorGaps.cs</c>.
+/// When a fix lands: unskip the test here and delete the matching <c>Gap</c> from <c>GeneratorGaps.Avoided</c>.
+/// Expected numbers are closed forms (stated next to each) and every partial derivative is also checked against finite differences.
+/// </summary>
+public sealed partial class KnownGeneratorBugTests
+{
+    private const string Helpers = """
+            static double Weight(int k) => 1.0 / (k + 1);
+        """;
+
+    [Fact(Skip = "Generator bug (issue 12, Gap.ReusedIndexInPlainCall): a reused loop index is not renamed inside a plain call's arguments (CS0103)")]
+    public void AReusedIndexPassedToAPlainMethodCompiles()
+    {
+        // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences.
+        using var program = new SourceProgram($$"""
+            public static partial class P
+            {
+            {{Helpers}}
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double s = x;
+                    for (int i = 0; i < w.Length; i++)
+                    {
+                        s += w[i];
+                    }
+
+                    for (int i = 0; i < w.Length; i++)
+                    {
+                        s += Weight(i) * w[i];
+                    }
+
+                    return s * x;
+                }
+            }
+            """);
+        double[] w = [0.5, -1.25, 2.0];
+        const double x = 0.75;
+        var (value, gradient) = program.WithGradient(x, w);
+        // F = x·(x + Σ wᵢ + Σ wᵢ/(i+1)); ∂F/∂x = 2x + Σ wᵢ(1 + 1/(i+1)); ∂F/∂wᵢ = x(1 + 1/(i+1)).
+        Assert.Equal(x * (x + 1.25 + (0.5 - 0.625 + 2.0 / 3)), value, 1e-14);
+        Assert.Equal(2 * x + 1.25 + (0.5 - 0.625 + 2.0 / 3), gradient[0], 1e-14);
+        Assert.Equal([x * 2, x * 1.5, x * (4.0 / 3)], gradient[1..], new ToleranceComparer(1e-14));
+        Assert.Empty(program.FiniteDifferenceMismatches(x, w));
+    }
+
+    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedIntInPlainCall): the reverse sweep calls a plain method with the int's final value (dx = 0.75, not 1.0833)")]
+    public void AnIntSteppedAfterAPlainCallInALoopIsSeenAtItsValueThen()
+    {
+        // Found by NestedLoopGradientsAgreeWithTapeAndFiniteDifferences (k stepped in a nested loop), and by
+        // WhileLoopGradientsAgreeWithTapeAndFiniteDifferences (a while loop's counter passed to a plain method).
+        using var program = new SourceProgram($$"""
+            public static partial class P
+            {
+            {{Helpers}}
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    int k = 0;
+                    double s = 0;
+                    for (int i = 0; i < w.Length; i++)
+                    {
+                        k++;
+                        s += Weight(k) * x;
+                    }
+
+                    return s;
+                }
+            }
+            """);
+        double[] w = [0.5, -1.25, 2.0];
+        var (_, gradient) = program.WithGradient(0.75, w);
+        Assert.Equal(1.0 / 2 + 1.0 / 3 + 1.0 / 4, gradient[0], 1e-14); // ∂/∂x Σₖ₌₁..₃ x/(k+1)
+        Assert.Empty(program.FiniteDifferenceMismatches(0.75, w));
+    }
+
+    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedIntInPlainCall): the index of a for loop with a break reaches a plain method at its final value -1 (dx = Infinity, not 1/6)")]
+    public void TheIndexOfALoopWithABreakIsSeenAtItsValueThen()
+    {
+        // Found by BoolFlagGradientsAgreeWithTapeAndFiniteDifferences; gives NaN, where the loop never breaks.
+        using var program = new SourceProgram($$"""
+            public static partial class P
+            {
+            {{Helpers}}
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double a = x;
+                    for (int i = w.Length - 1; i >= 0; i--)
+                    {
+                        if (w[i] > 10.0)
+                        {
+                            break;
+                        }
+
+                        a = Weight(i) * a;
+                    }
+
+                    return a;
+                }
+            }
+            """);
+        double[] w = [0.5, -1.25, 2.0];
+        var (_, gradient) = program.WithGradient(0.75, w);
+        Assert.Equal(1.0 / 3 * (1.0 / 2) * 1.0, gradient[0], 1e-14); // a = x·W(2)·W(1)·W(0)
+        Assert.Empty(program.FiniteDifferenceMismatches(0.75, w));
+    }
+
+    [Fact(Skip = "Generator bug (issue 12, Gap.ContinueInGeneralLoop): an int stepped before a while loop's continue is not undone (dx = 1.2, not -0.3)")]
+    public void AnIntSteppedBeforeAContinueIsUndone()
+    {
+        // The issue's first family, by hand; see WhileLoopGradientsAgreeWithTapeAndFiniteDifferences for random ones.
+        using var program = new SourceProgram("""
+            public static partial class P
+            {
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double s = 0;
+                    int k = 0;
+                    int c = 0;
+                    while (c < w.Length)
+                    {
+                        c++;
+                        if (w[c - 1] > 0)
+                        {
+                            k++;
+                            continue;
+                        }
+
+                        s += x * w[k];
+                    }
+
+                    return s;
+                }
+            }
+            """);
+        double[] w = [-0.3, 0.5, 1.2];
+        var (value, gradient) = program.WithGradient(0.7, w);
+        // Only c = 1 reaches the sum (w[0] ≤ 0, with k = 0), so F = x·w[0]: ∂F/∂x = w[0], ∂F/∂w[0] = x, the rest 0.
+        Assert.Equal(0.7 * -0.3, value, 1e-15);
+        Assert.Equal([-0.3, 0.7, 0.0, 0.0], gradient, new ToleranceComparer(1e-15));
+        Assert.Empty(program.FiniteDifferenceMismatches(0.7, w));
+    }
+
+    [Fact(Skip = "Generator bug (issue 12, Gap.ContinueInGeneralLoop): in a for loop that breaks, the index step on the continue path is not undone (dw shifted by one)")]
+    public void AForLoopThatContinuesAndBreaksStepsItsIndexOnTheContinuePath()
+    {
+        // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences: the for loop's own i++ on the continue path.
+        using var program = new SourceProgram("""
+            public static partial class P
+            {
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double a = x;
+                    for (int i = 0; i < w.Length; i++)
+                    {
+                        if (i % 2 == 0)
+                        {
+                            continue;
+                        }
+
+                        if (x > 10.0)
+                        {
+                            break;
+                        }
+
+                        a += w[i];
+                    }
+
+                    return a;
+                }
+            }
+            """);
+        double[] w = [0.5, -1.25, 2.0, 0.25];
+        var (value, gradient) = program.WithGradient(0.75, w);
+        // F = x + w[1] + w[3]: ∂F/∂x = 1, ∂F/∂w = [0, 1, 0, 1].
+        Assert.Equal(0.75 - 1.25 + 0.25, value, 1e-15);
+        Assert.Equal([1.0, 0.0, 1.0, 0.0, 1.0], gradient, new ToleranceComparer(1e-15));
+        Assert.Empty(program.FiniteDifferenceMismatches(0.75, w));
+    }
+
+    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedDoubleInPlainCall): a double local read inside a plain call's argument is seen at its final value (dx = 3, not 2)")]
+    public void AChangedDoubleReadInsideAPlainCallsArgumentIsSeenAtItsValueThen()
+    {
+        // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences: the call is pasted as text, so the reverse sweep
+        // re-evaluates Weight(x > a ? 0 : 1) (to tell which argument Min picked) with a's final value.
+        using var program = new SourceProgram($$"""
+            public static partial class P
+            {
+            {{Helpers}}
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double a = x;
+                    for (int i = 0; i < w.Length; i++)
+                    {
+                        a += Math.Min(x, Weight(x > a ? 0 : 1)) - 1.0;
+                    }
+
+                    return a;
+                }
+            }
+            """);
+        double[] w = [0.5, -1.25];
+        const double x = 0.75;
+        var (value, gradient) = program.WithGradient(x, w);
+        // i = 0: a = x, so x > a is false, Weight(1) = 0.5 < x: a = x - 0.5. i = 1: x > a, Weight(0) = 1 > x: a = 2x - 1.5.
+        Assert.Equal(2 * x - 1.5, value, 1e-15);
+        Assert.Equal([2.0, 0.0, 0.0], gradient, new ToleranceComparer(1e-15));
+        Assert.Empty(program.FiniteDifferenceMismatches(x, w));
+    }
+
+    /// <summary>Element-wise equality within an absolute tolerance, for gradient arrays.</summary>
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double a, double b) => Math.Abs(a - b) <= tolerance;
+
+        public int GetHashCode(double value) => 0;
+    }
+}

@@ -1,0 +1,53 @@
+namespace AutoDiff.PropertyTests.Programs;
+
+/// <summary>A program shape on which today's generator is known to give a wrong gradient or code that does not compile.</summary>
+internal enum Gap
+{
+    /// <summary>
+    /// A loop index name declared by an earlier loop too (<c>for (int i …)</c> twice) and passed to a plain method: the
+    /// generator renames the second index (<c>i_1</c>) everywhere but inside the call's argument list, so the generated
+    /// file does not compile (CS0103). Stepped around by keeping reused indices out of plain-call arguments.
+    /// </summary>
+    ReusedIndexInPlainCall,
+
+    /// <summary>
+    /// An int local read by a plain method's argument (<c>Weight(k) * x</c>) and changed afterwards (<c>k++</c>, a while
+    /// loop's counter, the index of a for loop that has a <c>break</c> or <c>continue</c> and so is not a counted loop): the
+    /// reverse sweep calls the method again with the int's final value, so the gradient is wrong (NaN when the final
+    /// value is out of the method's domain). Stepped around by passing only counted loops' indices to plain methods.
+    /// </summary>
+    ChangedIntInPlainCall,
+
+    /// <summary>
+    /// A <c>continue</c> in a loop that is not a counted loop (a while/do loop, or a for loop that also breaks): an int
+    /// changed on the path that continues (<c>k++; continue;</c>, a while counter's step, the for loop's own increment) is
+    /// not undone in the reverse sweep, so later adjoints land on the wrong span element. Stepped around by rendering
+    /// <c>continue</c> only in counted for loops (no break, no return), where it is right today.
+    /// </summary>
+    ContinueInGeneralLoop,
+
+    /// <summary>
+    /// A double local read inside a plain method's argument (<c>Math.Min(x, Weight(x &gt; a ? 0 : 1))</c>) and changed
+    /// afterwards: the call is pasted as text, and the reverse sweep evaluates it again with the local's final value.
+    /// Stepped around by letting plain-call arguments read only parameters among the doubles.
+    /// </summary>
+    ChangedDoubleInPlainCall,
+}
+
+/// <summary>
+/// THE SWITCH THE GENERATOR'S FIXES REMOVE: the shapes the int-and-loop families step around so CI stays green while a
+/// known generator bug is open. Each entry has a skipped regression test in <c>KnownGeneratorBugTests</c> with its
+/// minimal source; when a fix lands, delete the entry here and unskip that test. An empty set means no shape is avoided.
+/// </summary>
+internal static class GeneratorGaps
+{
+    public static readonly IReadOnlySet<Gap> Avoided = new HashSet<Gap>
+    {
+        Gap.ReusedIndexInPlainCall,
+        Gap.ChangedIntInPlainCall,
+        Gap.ContinueInGeneralLoop,
+        Gap.ChangedDoubleInPlainCall,
+    };
+
+    public static bool Avoids(Gap gap) => Avoided.Contains(gap);
+}

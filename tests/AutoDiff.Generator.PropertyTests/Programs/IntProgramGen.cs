@@ -1,0 +1,121 @@
+using CsCheck;
+
+namespace AutoDiff.PropertyTests.Programs;
+
+/// <summary>The int-and-loop families: int locals, plain helpers, while/do loops with jumps, nested and reused-index loops, flags.</summary>
+internal static partial class ProgramGen
+{
+    private static Gen<RandomFunction> IntFunction(Features features)
+    {
+        var ints = IntExpression(2);
+        var expression = Expression(MaxDepth - 1, conditionals: true, ints);
+        var condition = Condition(Expression(1, conditionals: false, ints), ints);
+        var flags = features == Features.BoolFlags;
+
+        var simple = Gen.Frequency(Weighted(
+            (3, Gen.Select(Gen.Int[0, 5], Gen.Enum<AssignOp>(), expression, (target, op, value) => (Stmt)new Assign(target, op, value))),
+            (3, IntUpdate(ints, condition)),
+            (flags ? 3 : 0, Gen.Select(Gen.Int[0, 3], Gen.Bool, condition, (target, toggle, value) => (Stmt)new FlagUpdate(target, toggle, value)))));
+        var jumps = features == Features.WhileLoops
+            ? Gen.Frequency((3, Jump.None), (3, Jump.Continue), (2, Jump.Break), (1, Jump.Return))
+            : Gen.Frequency((4, Jump.None), (1, Jump.Continue), (1, Jump.Break));
+        var branch = Gen.Select(condition, simple.Array[0, 2], simple.Array[0, 2], jumps, expression, (c, then, otherwise, jump, value) => (Stmt)new IfBlock(c, then, otherwise, jump, value));
+        var innerStatement = Gen.Frequency((4, simple), (3, branch));
+        var inner = Gen.Select(
+            Gen.OneOf(ForBounds.BelowOuter, ForBounds.UpToOuter, ForBounds.FromOuter, ForBounds.Full, ForBounds.Constant),
+            Gen.Int[1, 4], expression, Gen.Enum<LoopForm>(), expression, innerStatement.Array[0, 3],
+            (bounds, count, init, form, update, body) => (Stmt)new ForLoop(bounds, count, init, form, update, body));
+        var loopStatement = Gen.Frequency(Weighted((4, simple), (3, branch), (features == Features.NestedLoops ? 3 : 0, inner)));
+
+        var topBounds = Gen.OneOf(ForBounds.Full, ForBounds.Full, ForBounds.Down, ForBounds.Constant);
+        var forLoop = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), expression, loopStatement.Array[0, 4],
+            (bounds, count, init, form, update, body) => (Stmt)new ForLoop(bounds, count, init, form, update, body));
+        var whileLoop = Gen.Select(Gen.Bool, Gen.Bool, Gen.Int[0, 5], Gen.Bool, expression, Gen.Enum<LoopForm>(), expression, loopStatement.Array[1, 4],
+            (isDo, counterFirst, bound, dataExit, init, form, update, body) => (Stmt)new WhileLoop(isDo, counterFirst, bound, dataExit, init, form, update, body));
+        var loop = features == Features.WhileLoops ? Gen.Frequency((2, forLoop), (3, whileLoop)) : forLoop;
+
+        var topReturn = Gen.Frequency((4, Jump.None), (1, Jump.Return));
+        var statement = Gen.Frequency(Weighted(
+            (2, expression.Select(e => (Stmt)new Declare(e))),
+            (2, simple),
+            (2, Gen.Select(condition, simple.Array[0, 2], simple.Array[0, 2], topReturn, expression, (c, then, otherwise, jump, value) => (Stmt)new IfBlock(c, then, otherwise, jump, value))),
+            (4, loop)));
+        var prelude = Gen.Select(
+            ints.Select(i => (Stmt)new IntDeclare(i)).Array[1, 2],
+            condition.Select(c => (Stmt)new FlagDeclare(c)).Array[flags ? 1 : 0, flags ? 2 : 0],
+            expression.Select(e => (Stmt)new Declare(e)).Array[0, 1],
+            (a, b, c) => (Stmt[])[.. a, .. b, .. c]);
+
+        // Each family opens with the loops it is about, then random statements.
+        var nesting = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), expression, inner, loopStatement.Array[0, 2],
+            (bounds, count, init, form, update, first, rest) => (Stmt)new ForLoop(bounds, count, init, form, update, [first, .. rest]));
+        var loops = features switch
+        {
+            Features.NestedLoops => nesting.Array[1, 2],
+            Features.ReusedIndices => forLoop.Array[2, 3],
+            Features.WhileLoops => whileLoop.Array[1, 2],
+            _ => loop.Array[1, 2],
+        };
+        return Gen.Select(
+            Gen.Int[1, 3],
+            prelude,
+            loops,
+            statement.Array[0, 3],
+            Expression(MaxDepth, conditionals: true, ints),
+            PointGen(1).Array[2],
+            (scalars, head, main, tail, result, points) => new RandomFunction(scalars, true, [.. head, .. main, .. tail], result, points, Helpers: true));
+    }
+
+    /// <summary>Int expressions up to <paramref name="depth"/>: every form is ≥ 0 when every int in scope is (see <see cref="IntExpr"/>).</summary>
+    private static Gen<IntExpr> IntExpression(int depth)
+    {
+        var leaf = Gen.Frequency(
+            (3, Gen.Int[0, 3].Select(v => (IntExpr)new IntConstant(v))),
+            (6, Gen.Int[0, 7].Select(i => (IntExpr)new IntVariable(i))));
+        if (depth == 0)
+        {
+            return leaf;
+        }
+
+        var sub = IntExpression(depth - 1);
+        return Gen.Frequency(
+            (4, leaf),
+            (2, Gen.Select(sub, sub, (a, b) => (IntExpr)new IntSum(a, b))),
+            (2, Gen.Select(sub, Gen.Int[2, 5], (a, m) => (IntExpr)new IntRemainder(a, m))),
+            (2, Gen.Select(IntCondition(sub), sub, sub, (c, a, b) => (IntExpr)new IntChoice(c, a, b))),
+            (2, Gen.Select(Gen.Bool, sub, Gen.Int[2, 5], (wrap, a, m) => (IntExpr)new IntHelperCall(wrap, a, m))));
+    }
+
+    /// <summary>What an int <c>?:</c> tests: a span element (at an int position) against a parameter, a flag, or a parity.</summary>
+    private static Gen<Condition> IntCondition(Gen<IntExpr> ints)
+    {
+        var data = Gen.Frequency(
+            (2, Gen.Int[0, 5].Select(i => (Expr)new SpanElement(i))),
+            (2, Gen.Select(ints, Gen.Int[0, 5], (position, fallback) => (Expr)new ElementAt(position, fallback))),
+            (1, Gen.Int[0, 5].Select(i => (Expr)new Variable(i))));
+        var compare = Gen.Select(Gen.Bool, data, Gen.Int[0, 5], (less, left, right) => new Compare(less, left, right));
+        return Gen.Frequency(
+            (4, compare.Select(c => (Condition)c)),
+            (1, Gen.Select(Gen.Int[0, 3], Gen.Bool, compare, (flag, negated, otherwise) => (Condition)new FlagIs(flag, negated, otherwise))),
+            (1, ints.Select(a => (Condition)new IntIsEven(a))));
+    }
+
+    /// <summary>
+    /// A change of an int local: a step by a bounded amount (a constant, <c>e % 3</c>, a data-dependent <c>c ? 2 : 1</c>,
+    /// <c>Bump(e)</c>), a scaling modulo a bound, or a reassignment modulo a bound.
+    /// </summary>
+    private static Gen<Stmt> IntUpdate(Gen<IntExpr> ints, Gen<Condition> condition)
+    {
+        var small = Gen.Frequency(
+            (3, Gen.Int[1, 3].Select(v => (IntExpr)new IntConstant(v))),
+            (2, ints.Select(a => (IntExpr)new IntRemainder(a, 3))),
+            (2, Gen.Select(condition, Gen.Int[1, 3], Gen.Int[1, 3], (c, a, b) => (IntExpr)new IntChoice(c, new IntConstant(a), new IntConstant(b)))),
+            (1, ints.Select(a => (IntExpr)new IntHelperCall(false, a, 3))));
+        return Gen.Select(Gen.Int[0, 3], Gen.Frequency((4, IntChange.Step), (2, IntChange.Scale), (2, IntChange.Set)), small, ints, Gen.Int[2, 3], Gen.Int[3, 7],
+            (target, change, step, value, factor, modulus) => (Stmt)new IntUpdate(target, change, change == IntChange.Step ? step : value, factor, modulus));
+    }
+
+    /// <summary>Frequency options with zero-weight ones left out (CsCheck rejects a zero weight).</summary>
+    private static (int, IGen<T>)[] Weighted<T>(params (int Weight, IGen<T> Gen)[] options) =>
+        [.. options.Where(o => o.Weight > 0)];
+}
