@@ -218,6 +218,32 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(x, w));
     }
 
+    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedFlagInPlainCall): a bool read inside a plain call's argument is seen at its final value (dw = 0, not e^w)")]
+    public void AToggledFlagReadInsideAPlainCallsArgumentIsSeenAtItsValueThen()
+    {
+        // Found by BoolFlagGradientsAgreeWithTapeAndFiniteDifferences; straight-line code, no loop needed.
+        using var program = new SourceProgram($$"""
+            public static partial class P
+            {
+            {{Helpers}}
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    bool f = false;
+                    double t = Math.Min(Math.Exp(w[0]), Weight(f ? 2 : 1)) + x;
+                    f = !f;
+                    return t;
+                }
+            }
+            """);
+        double[] w = [-0.75];
+        var (value, gradient) = program.WithGradient(0.5, w);
+        // Weight(1) = 0.5 > e^-0.75 = 0.472, so Min picks e^w: F = e^w + x, ∂F/∂x = 1, ∂F/∂w = e^w.
+        Assert.Equal(Math.Exp(-0.75) + 0.5, value, 1e-15);
+        Assert.Equal([1.0, Math.Exp(-0.75)], gradient, new ToleranceComparer(1e-15));
+        Assert.Empty(program.FiniteDifferenceMismatches(0.5, w));
+    }
+
     /// <summary>Element-wise equality within an absolute tolerance, for gradient arrays.</summary>
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {

@@ -32,6 +32,13 @@ internal enum Gap
     /// Stepped around by letting plain-call arguments read only parameters among the doubles.
     /// </summary>
     ChangedDoubleInPlainCall,
+
+    /// <summary>
+    /// A bool local read inside a plain method's argument (<c>Weight(f ? 2 : 1)</c>) and changed afterwards (<c>f = !f</c>),
+    /// even in straight-line code: the reverse sweep evaluates the call again with the flag's final value. Stepped around
+    /// by keeping flags out of plain-call arguments.
+    /// </summary>
+    ChangedFlagInPlainCall,
 }
 
 /// <summary>
@@ -47,6 +54,7 @@ internal static class GeneratorGaps
         Gap.ChangedIntInPlainCall,
         Gap.ContinueInGeneralLoop,
         Gap.ChangedDoubleInPlainCall,
+        Gap.ChangedFlagInPlainCall,
     };
 
     public static bool Avoids(Gap gap) => Avoided.Contains(gap);

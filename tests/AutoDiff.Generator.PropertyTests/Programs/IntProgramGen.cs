@@ -7,13 +7,20 @@ internal static partial class ProgramGen
 {
     private static Gen<RandomFunction> IntFunction(Features features)
     {
+        // Shallower trees than the other families: loops multiply the work per statement, and the shape of the control
+        // flow and the ints, not the size of the arithmetic, is what these families test.
         var ints = IntExpression(2);
-        var expression = Expression(MaxDepth - 1, conditionals: true, ints);
-        var condition = Condition(Expression(1, conditionals: false, ints), ints);
+        var leafInts = IntExpression(1);
+        var expression = Expression(MaxDepth - 2, conditionals: true, leafInts);
+        var condition = Condition(Expression(1, conditionals: false, leafInts), leafInts);
+
+        // What statements add or assign is squashed by tanh: nested loops run a body up to 16 times, and an update such
+        // as a = Pow(1 + a*a, sin b) squares a each time, until values of 1e16 leave finite differences nothing to measure.
+        var bounded = expression.Select(e => (Expr)new UnaryCall(Unary.Tanh, e));
         var flags = features == Features.BoolFlags;
 
         var simple = Gen.Frequency(Weighted(
-            (3, Gen.Select(Gen.Int[0, 5], Gen.Enum<AssignOp>(), expression, (target, op, value) => (Stmt)new Assign(target, op, value))),
+            (3, Gen.Select(Gen.Int[0, 5], Gen.Enum<AssignOp>(), bounded, (target, op, value) => (Stmt)new Assign(target, op, value))),
             (3, IntUpdate(ints, condition)),
             (flags ? 3 : 0, Gen.Select(Gen.Int[0, 3], Gen.Bool, condition, (target, toggle, value) => (Stmt)new FlagUpdate(target, toggle, value)))));
         var jumps = features == Features.WhileLoops
@@ -23,14 +30,14 @@ internal static partial class ProgramGen
         var innerStatement = Gen.Frequency((4, simple), (3, branch));
         var inner = Gen.Select(
             Gen.OneOf(ForBounds.BelowOuter, ForBounds.UpToOuter, ForBounds.FromOuter, ForBounds.Full, ForBounds.Constant),
-            Gen.Int[1, 4], expression, Gen.Enum<LoopForm>(), expression, innerStatement.Array[0, 3],
+            Gen.Int[1, 4], expression, Gen.Enum<LoopForm>(), bounded, innerStatement.Array[0, 3],
             (bounds, count, init, form, update, body) => (Stmt)new ForLoop(bounds, count, init, form, update, body));
         var loopStatement = Gen.Frequency(Weighted((4, simple), (3, branch), (features == Features.NestedLoops ? 3 : 0, inner)));
 
         var topBounds = Gen.OneOf(ForBounds.Full, ForBounds.Full, ForBounds.Down, ForBounds.Constant);
-        var forLoop = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), expression, loopStatement.Array[0, 4],
+        var forLoop = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), bounded, loopStatement.Array[0, 3],
             (bounds, count, init, form, update, body) => (Stmt)new ForLoop(bounds, count, init, form, update, body));
-        var whileLoop = Gen.Select(Gen.Bool, Gen.Bool, Gen.Int[0, 5], Gen.Bool, expression, Gen.Enum<LoopForm>(), expression, loopStatement.Array[1, 4],
+        var whileLoop = Gen.Select(Gen.Bool, Gen.Bool, Gen.Int[0, 5], Gen.Bool, expression, Gen.Enum<LoopForm>(), bounded, loopStatement.Array[1, 4],
             (isDo, counterFirst, bound, dataExit, init, form, update, body) => (Stmt)new WhileLoop(isDo, counterFirst, bound, dataExit, init, form, update, body));
         var loop = features == Features.WhileLoops ? Gen.Frequency((2, forLoop), (3, whileLoop)) : forLoop;
 
@@ -47,12 +54,12 @@ internal static partial class ProgramGen
             (a, b, c) => (Stmt[])[.. a, .. b, .. c]);
 
         // Each family opens with the loops it is about, then random statements.
-        var nesting = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), expression, inner, loopStatement.Array[0, 2],
+        var nesting = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), bounded, inner, loopStatement.Array[0, 2],
             (bounds, count, init, form, update, first, rest) => (Stmt)new ForLoop(bounds, count, init, form, update, [first, .. rest]));
         var loops = features switch
         {
             Features.NestedLoops => nesting.Array[1, 2],
-            Features.ReusedIndices => forLoop.Array[2, 3],
+            Features.ReusedIndices => forLoop.Array[2],
             Features.WhileLoops => whileLoop.Array[1, 2],
             _ => loop.Array[1, 2],
         };
@@ -61,7 +68,7 @@ internal static partial class ProgramGen
             prelude,
             loops,
             statement.Array[0, 3],
-            Expression(MaxDepth, conditionals: true, ints),
+            Expression(MaxDepth - 1, conditionals: true, leafInts),
             PointGen(1).Array[2],
             (scalars, head, main, tail, result, points) => new RandomFunction(scalars, true, [.. head, .. main, .. tail], result, points, Helpers: true));
     }

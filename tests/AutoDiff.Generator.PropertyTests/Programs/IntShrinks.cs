@@ -33,7 +33,8 @@ internal static class IntShrinks
                 if (b.Jump == Jump.Return) foreach (var e in Shrinks.Of(b.ReturnValue)) yield return b with { ReturnValue = e };
                 break;
             case AccumulatingLoop loop:
-                yield return new Declare(loop.Init);
+                // An assignment, not a declaration: a nested loop's replacement must not declare a local inside the outer loop.
+                yield return new Assign(0, AssignOp.Add, loop.Init);
                 foreach (var s in Of(loop)) yield return s;
                 break;
         }

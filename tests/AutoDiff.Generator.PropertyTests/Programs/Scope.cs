@@ -17,7 +17,8 @@ internal sealed record Scope(IReadOnlyList<string> Scalars, int LocalCount, stri
 
     /// <summary>
     /// The scope an argument of a plain helper is rendered in: its ints, the loop's span element only when the loop's index
-    /// is one of them, and only the parameters among the scalars while <see cref="Gap.ChangedDoubleInPlainCall"/> is avoided.
+    /// is one of them, only the parameters among the scalars while <see cref="Gap.ChangedDoubleInPlainCall"/> is avoided, and no
+    /// flag while <see cref="Gap.ChangedFlagInPlainCall"/> is.
     /// </summary>
     public Scope ForPlainCall()
     {
@@ -26,9 +27,12 @@ internal sealed record Scope(IReadOnlyList<string> Scalars, int LocalCount, stri
             Ints = PlainCallInts,
             Loop = Loop is { } loop && !PlainCallInts.Contains(loop.Index) ? null : Loop,
         };
-        return GeneratorGaps.Avoids(Gap.ChangedDoubleInPlainCall)
-            ? scope with { Scalars = [.. Scalars.Take(Scalars.Count - LocalCount)], LocalCount = 0 }
-            : scope;
+        if (GeneratorGaps.Avoids(Gap.ChangedDoubleInPlainCall))
+        {
+            scope = scope with { Scalars = [.. Scalars.Take(Scalars.Count - LocalCount)], LocalCount = 0 };
+        }
+
+        return GeneratorGaps.Avoids(Gap.ChangedFlagInPlainCall) ? scope with { Flags = [] } : scope;
     }
 
     /// <summary>Adds an int that expressions may read, and plain-call arguments too unless <paramref name="plainCalls"/> is false.</summary>
