@@ -19,12 +19,15 @@ internal enum Gap
     ChangedIntInPlainCall,
 
     /// <summary>
-    /// A <c>continue</c> in a loop that is not a counted loop (a while/do loop, or a for loop that also breaks): an int
-    /// changed on the path that continues (<c>k++; continue;</c>, a while counter's step, the for loop's own increment) is
-    /// not undone in the reverse sweep, so later adjoints land on the wrong span element. Stepped around by rendering
-    /// <c>continue</c> only in counted for loops (no break, no return), where it is right today.
+    /// An int stepped (<c>k += e</c>, e not reading k) inside an <c>if</c> branch in a loop and read after it in that branch,
+    /// or in the if's other branch on a later iteration: the step is neither recorded nor undone, so the reverse sweep
+    /// reads k's final value and adjoints land on the wrong span element. (<c>AdjointWriter.NoReaderSinceLastOverwrite</c>
+    /// looks for later readers only among the loop body's own statements, not inside the enclosing if.) A <c>continue</c>
+    /// in a loop that is not counted makes this shape by itself: the normalizer puts the counter or index step before
+    /// the continue, inside the branch, and moves the rest of the body into the else. Stepped around by writing such a
+    /// step as <c>k = k + e</c> (recorded), and by rendering <c>continue</c> only in counted for loops.
     /// </summary>
-    ContinueInGeneralLoop,
+    IntStepInLoopBranch,
 
     /// <summary>
     /// A double local read inside a plain method's argument (<c>Math.Min(x, Weight(x &gt; a ? 0 : 1))</c>) and changed
@@ -52,7 +55,7 @@ internal static class GeneratorGaps
     {
         Gap.ReusedIndexInPlainCall,
         Gap.ChangedIntInPlainCall,
-        Gap.ContinueInGeneralLoop,
+        Gap.IntStepInLoopBranch,
         Gap.ChangedDoubleInPlainCall,
         Gap.ChangedFlagInPlainCall,
     };

@@ -28,8 +28,11 @@ internal sealed record IntUpdate(int Target, IntChange Change, IntExpr Amount, i
             return scope;
         }
 
+        // While the gap is open, a step in a branch of a loop is written so that it reads k, which the generator records.
+        var recorded = scope.InLoop && scope.InBranch && GeneratorGaps.Avoids(Gap.IntStepInLoopBranch);
         lines.Add(Change switch
         {
+            IntChange.Step when recorded => $"{k} = {k} + {Amount.Render(scope, flavor)};",
             IntChange.Step when Amount is IntConstant { Value: 1 } => $"{k}++;",
             IntChange.Step => $"{k} += {Amount.Render(scope, flavor)};",
             IntChange.Scale => $"{k} = ({k} * {Factor}) % {Modulus};",
@@ -76,6 +79,8 @@ internal sealed record IfBlock(Condition Condition, Stmt[] Then, Stmt[] Else, Ju
     public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
     {
         var jump = JumpIn(scope.Loop);
+        var outer = scope;
+        scope = scope with { InBranch = true };
         lines.Add($"if ({Condition.Render(scope, flavor)})");
         lines.Open();
         Block.Render(Then, scope, flavor, lines);
@@ -106,16 +111,16 @@ internal sealed record IfBlock(Condition Condition, Stmt[] Then, Stmt[] Else, Ju
             lines.Close();
         }
 
-        return scope;
+        return outer;
     }
 
     /// <summary>
     /// The jump that renders: none outside a loop (but a return), and no <c>continue</c> in a loop that is not counted while
-    /// <see cref="Gap.ContinueInGeneralLoop"/> is avoided.
+    /// <see cref="Gap.IntStepInLoopBranch"/> is avoided.
     /// </summary>
     public Jump JumpIn(LoopScope? loop) => Jump switch
     {
-        Jump.Continue when loop is null || (!loop.Counted && GeneratorGaps.Avoids(Gap.ContinueInGeneralLoop)) => Jump.None,
+        Jump.Continue when loop is null || (!loop.Counted && GeneratorGaps.Avoids(Gap.IntStepInLoopBranch)) => Jump.None,
         Jump.Break when loop is null => Jump.None,
         _ => Jump,
     };

@@ -39,6 +39,9 @@ internal sealed record Scope(IReadOnlyList<string> Scalars, int LocalCount, stri
     public Scope WithInt(string name, bool plainCalls = true) =>
         this with { Ints = [.. Ints, name], PlainCallInts = plainCalls ? [.. PlainCallInts, name] : PlainCallInts };
 
+    /// <summary>True inside the blocks of an <c>if</c>.</summary>
+    public bool InBranch { get; init; }
+
     /// <summary>Bool locals.</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 
