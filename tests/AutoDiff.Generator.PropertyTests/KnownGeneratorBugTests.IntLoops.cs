@@ -10,35 +10,23 @@ namespace AutoDiff.PropertyTests;
 /// </summary>
 public sealed partial class KnownGeneratorBugTests
 {
-    private const string Helpers = """
-            static double Weight(int k) => 1.0 / (k + 1);
-        """;
-
     [Fact(Skip = "Generator bug (issue 12, Gap.ReusedIndexInPlainCall): a reused loop index is not renamed inside a plain call's arguments (CS0103)")]
     public void AReusedIndexPassedToAPlainMethodCompiles()
     {
         // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences.
-        using var program = new SourceProgram($$"""
-            public static partial class P
+        using var program = SourceProgram.OfBody("""
+            double s = x;
+            for (int i = 0; i < w.Length; i++)
             {
-            {{Helpers}}
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
-                {
-                    double s = x;
-                    for (int i = 0; i < w.Length; i++)
-                    {
-                        s += w[i];
-                    }
-
-                    for (int i = 0; i < w.Length; i++)
-                    {
-                        s += Weight(i) * w[i];
-                    }
-
-                    return s * x;
-                }
+                s += w[i];
             }
+
+            for (int i = 0; i < w.Length; i++)
+            {
+                s += Weight(i) * w[i];
+            }
+
+            return s * x;
             """);
         double[] w = [0.5, -1.25, 2.0];
         const double x = 0.75;
@@ -55,24 +43,16 @@ public sealed partial class KnownGeneratorBugTests
     {
         // Found by NestedLoopGradientsAgreeWithTapeAndFiniteDifferences (k stepped in a nested loop), and by
         // WhileLoopGradientsAgreeWithTapeAndFiniteDifferences (a while loop's counter passed to a plain method).
-        using var program = new SourceProgram($$"""
-            public static partial class P
+        using var program = SourceProgram.OfBody("""
+            int k = 0;
+            double s = 0;
+            for (int i = 0; i < w.Length; i++)
             {
-            {{Helpers}}
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
-                {
-                    int k = 0;
-                    double s = 0;
-                    for (int i = 0; i < w.Length; i++)
-                    {
-                        k++;
-                        s += Weight(k) * x;
-                    }
-
-                    return s;
-                }
+                k++;
+                s += Weight(k) * x;
             }
+
+            return s;
             """);
         double[] w = [0.5, -1.25, 2.0];
         var (_, gradient) = program.WithGradient(0.75, w);
@@ -83,28 +63,20 @@ public sealed partial class KnownGeneratorBugTests
     [Fact(Skip = "Generator bug (issue 12, Gap.ChangedIntInPlainCall): the index of a for loop with a break reaches a plain method at its final value -1 (dx = Infinity, not 1/6)")]
     public void TheIndexOfALoopWithABreakIsSeenAtItsValueThen()
     {
-        // Found by BoolFlagGradientsAgreeWithTapeAndFiniteDifferences; gives NaN, where the loop never breaks.
-        using var program = new SourceProgram($$"""
-            public static partial class P
+        // Found by BoolFlagGradientsAgreeWithTapeAndFiniteDifferences (there NaN: 0 times Weight(-1) = ∞); the loop never breaks.
+        using var program = SourceProgram.OfBody("""
+            double a = x;
+            for (int i = w.Length - 1; i >= 0; i--)
             {
-            {{Helpers}}
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
+                if (w[i] > 10.0)
                 {
-                    double a = x;
-                    for (int i = w.Length - 1; i >= 0; i--)
-                    {
-                        if (w[i] > 10.0)
-                        {
-                            break;
-                        }
-
-                        a = Weight(i) * a;
-                    }
-
-                    return a;
+                    break;
                 }
+
+                a = Weight(i) * a;
             }
+
+            return a;
             """);
         double[] w = [0.5, -1.25, 2.0];
         var (_, gradient) = program.WithGradient(0.75, w);
@@ -116,26 +88,19 @@ public sealed partial class KnownGeneratorBugTests
     public void AnIntSteppedInABranchOfALoopIsUndone()
     {
         // The root shape of the two continue tests below, found while diagnosing them (see Gap.IntStepInLoopBranch).
-        using var program = new SourceProgram("""
-            public static partial class P
+        using var program = SourceProgram.OfBody("""
+            double s = 0;
+            int k = 0;
+            for (int i = 0; i < w.Length; i++)
             {
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
+                if (w[i] > 0)
                 {
-                    double s = 0;
-                    int k = 0;
-                    for (int i = 0; i < w.Length; i++)
-                    {
-                        if (w[i] > 0)
-                        {
-                            k++;
-                            s += x * w[k % w.Length];
-                        }
-                    }
-
-                    return s;
+                    k++;
+                    s += x * w[k % w.Length];
                 }
             }
+
+            return s;
             """);
         double[] w = [0.5, -1.25, 2.0];
         const double x = 0.75;
@@ -150,30 +115,23 @@ public sealed partial class KnownGeneratorBugTests
     public void AnIntSteppedBeforeAContinueIsUndone()
     {
         // The issue's first family, by hand; see WhileLoopGradientsAgreeWithTapeAndFiniteDifferences for random ones.
-        using var program = new SourceProgram("""
-            public static partial class P
+        using var program = SourceProgram.OfBody("""
+            double s = 0;
+            int k = 0;
+            int c = 0;
+            while (c < w.Length)
             {
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
+                c++;
+                if (w[c - 1] > 0)
                 {
-                    double s = 0;
-                    int k = 0;
-                    int c = 0;
-                    while (c < w.Length)
-                    {
-                        c++;
-                        if (w[c - 1] > 0)
-                        {
-                            k++;
-                            continue;
-                        }
-
-                        s += x * w[k];
-                    }
-
-                    return s;
+                    k++;
+                    continue;
                 }
+
+                s += x * w[k];
             }
+
+            return s;
             """);
         double[] w = [-0.3, 0.5, 1.2];
         var (value, gradient) = program.WithGradient(0.7, w);
@@ -187,31 +145,24 @@ public sealed partial class KnownGeneratorBugTests
     public void AForLoopThatContinuesAndBreaksStepsItsIndexOnTheContinuePath()
     {
         // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences: the for loop's own i++ on the continue path.
-        using var program = new SourceProgram("""
-            public static partial class P
+        using var program = SourceProgram.OfBody("""
+            double a = x;
+            for (int i = 0; i < w.Length; i++)
             {
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
+                if (i % 2 == 0)
                 {
-                    double a = x;
-                    for (int i = 0; i < w.Length; i++)
-                    {
-                        if (i % 2 == 0)
-                        {
-                            continue;
-                        }
-
-                        if (x > 10.0)
-                        {
-                            break;
-                        }
-
-                        a += w[i];
-                    }
-
-                    return a;
+                    continue;
                 }
+
+                if (x > 10.0)
+                {
+                    break;
+                }
+
+                a += w[i];
             }
+
+            return a;
             """);
         double[] w = [0.5, -1.25, 2.0, 0.25];
         var (value, gradient) = program.WithGradient(0.75, w);
@@ -226,22 +177,14 @@ public sealed partial class KnownGeneratorBugTests
     {
         // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences: the call is pasted as text, so the reverse sweep
         // re-evaluates Weight(x > a ? 0 : 1) (to tell which argument Min picked) with a's final value.
-        using var program = new SourceProgram($$"""
-            public static partial class P
+        using var program = SourceProgram.OfBody("""
+            double a = x;
+            for (int i = 0; i < w.Length; i++)
             {
-            {{Helpers}}
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
-                {
-                    double a = x;
-                    for (int i = 0; i < w.Length; i++)
-                    {
-                        a += Math.Min(x, Weight(x > a ? 0 : 1)) - 1.0;
-                    }
-
-                    return a;
-                }
+                a += Math.Min(x, Weight(x > a ? 0 : 1)) - 1.0;
             }
+
+            return a;
             """);
         double[] w = [0.5, -1.25];
         const double x = 0.75;
@@ -256,19 +199,11 @@ public sealed partial class KnownGeneratorBugTests
     public void AToggledFlagReadInsideAPlainCallsArgumentIsSeenAtItsValueThen()
     {
         // Found by BoolFlagGradientsAgreeWithTapeAndFiniteDifferences; straight-line code, no loop needed.
-        using var program = new SourceProgram($$"""
-            public static partial class P
-            {
-            {{Helpers}}
-                [Differentiable]
-                public static double F(double x, ReadOnlySpan<double> w)
-                {
-                    bool f = false;
-                    double t = Math.Min(Math.Exp(w[0]), Weight(f ? 2 : 1)) + x;
-                    f = !f;
-                    return t;
-                }
-            }
+        using var program = SourceProgram.OfBody("""
+            bool f = false;
+            double t = Math.Min(Math.Exp(w[0]), Weight(f ? 2 : 1)) + x;
+            f = !f;
+            return t;
             """);
         double[] w = [-0.75];
         var (value, gradient) = program.WithGradient(0.5, w);

@@ -30,6 +30,23 @@ internal sealed class SourceProgram : IDisposable
         _assembly = LoadedAssembly.Emit(outcome.Output);
     }
 
+    /// <summary>
+    /// <c>[Differentiable] double F(double x, ReadOnlySpan&lt;double&gt; w)</c> with <paramref name="body"/>, in a class <c>P</c>
+    /// that also declares the plain helper <c>static double Weight(int k) =&gt; 1.0 / (k + 1);</c>.
+    /// </summary>
+    public static SourceProgram OfBody(string body) => new($$"""
+        public static partial class P
+        {
+            static double Weight(int k) => 1.0 / (k + 1);
+
+            [Differentiable]
+            public static double F(double x, ReadOnlySpan<double> w)
+            {
+        {{string.Join("\n", body.Split('\n').Select(line => "        " + line))}}
+            }
+        }
+        """);
+
     /// <summary>Ids of what the generator reported (AD0011 when it fell back to the tape).</summary>
     public IReadOnlyList<string> Diagnostics { get; }
 
