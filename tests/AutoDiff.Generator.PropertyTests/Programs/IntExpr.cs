@@ -21,6 +21,12 @@ internal sealed record IntVariable(int Index) : IntExpr
     public override string Render(Scope scope, Flavor flavor) => scope.Int(Index) ?? "1";
 }
 
+/// <summary>An int local by the same index <see cref="IntUpdate"/> resolves its target with (so a statement can step k and then read it); 1 when there is none.</summary>
+internal sealed record IntLocalRef(int Index, bool Private) : IntExpr
+{
+    public override string Render(Scope scope, Flavor flavor) => scope.IntLocal(Index, Private) ?? "1";
+}
+
 internal sealed record IntSum(IntExpr Left, IntExpr Right) : IntExpr
 {
     public override string Render(Scope scope, Flavor flavor) => $"({Left.Render(scope, flavor)} + {Right.Render(scope, flavor)})";

@@ -27,12 +27,13 @@ internal static partial class ProgramGen
             ? Gen.Frequency((3, Jump.None), (3, Jump.Continue), (2, Jump.Break), (1, Jump.Return))
             : Gen.Frequency((4, Jump.None), (1, Jump.Continue), (1, Jump.Break));
         var branch = Gen.Select(condition, simple.Array[0, 2], simple.Array[0, 2], jumps, expression, (c, then, otherwise, jump, value) => (Stmt)new IfBlock(c, then, otherwise, jump, value));
-        var innerStatement = Gen.Frequency((4, simple), (3, branch));
+        var stepThenRead = StepThenRead(IntStepAmount(ints, condition), condition, expression, simple);
+        var innerStatement = Gen.Frequency((4, simple), (3, branch), (2, stepThenRead));
         var inner = Gen.Select(
             Gen.OneOf(ForBounds.BelowOuter, ForBounds.UpToOuter, ForBounds.FromOuter, ForBounds.Full, ForBounds.Constant),
             Gen.Int[1, 4], expression, Gen.Enum<LoopForm>(), bounded, innerStatement.Array[0, 3],
             (bounds, count, init, form, update, body) => (Stmt)new ForLoop(bounds, count, init, form, update, body));
-        var loopStatement = Gen.Frequency(Weighted((4, simple), (3, branch), (features == Features.NestedLoops ? 3 : 0, inner)));
+        var loopStatement = Gen.Frequency(Weighted((4, simple), (3, branch), (2, stepThenRead), (features == Features.NestedLoops ? 3 : 0, inner)));
 
         var topBounds = Gen.OneOf(ForBounds.Full, ForBounds.Full, ForBounds.Down, ForBounds.Constant);
         var forLoop = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), bounded, loopStatement.Array[0, 3],
@@ -49,9 +50,10 @@ internal static partial class ProgramGen
             (4, loop)));
         var prelude = Gen.Select(
             ints.Select(i => (Stmt)new IntDeclare(i)).Array[1, 2],
+            Gen.Int[0, 2].Select(v => (Stmt)new IntDeclare(new IntConstant(v), Private: true)).Array[0, 1],
             condition.Select(c => (Stmt)new FlagDeclare(c)).Array[flags ? 1 : 0, flags ? 2 : 0],
             expression.Select(e => (Stmt)new Declare(e)).Array[0, 1],
-            (a, b, c) => (Stmt[])[.. a, .. b, .. c]);
+            (a, p, b, c) => (Stmt[])[.. a, .. p, .. b, .. c]);
 
         // Each family opens with the loops it is about, then random statements.
         var nesting = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), bounded, inner, loopStatement.Array[0, 2],
@@ -108,16 +110,32 @@ internal static partial class ProgramGen
     }
 
     /// <summary>
-    /// A change of an int local: a step by a bounded amount (a constant, <c>e % 3</c>, a data-dependent <c>c ? 2 : 1</c>,
-    /// <c>Bump(e)</c>), a scaling modulo a bound, or a reassignment modulo a bound.
+    /// <c>if (c) { p += a; t += w[p % w.Length] * tanh(e); } else { … }</c> in a loop, on a private int p that nothing else
+    /// reads (when the function declares one): stepped in a branch and read only right after it, the shape whose step the
+    /// reverse sweep must undo on its own; without a private int, the same on an ordinary one.
     /// </summary>
+    private static Gen<Stmt> StepThenRead(Gen<IntExpr> amount, Gen<Condition> condition, Gen<Expr> expression, Gen<Stmt> simple) =>
+        Gen.Select(condition, Gen.Int[0, 3], amount, Gen.Int[0, 5], expression, simple.Array[0, 1], (c, k, step, target, e, otherwise) => (Stmt)new IfBlock(
+            c,
+            [
+                new IntUpdate(k, IntChange.Step, step, 2, 5, Private: true),
+                new Assign(target, AssignOp.Add, new BinaryCall(BinaryOp.Multiply, new ElementAt(new IntLocalRef(k, Private: true), 0), new UnaryCall(Unary.Tanh, e))),
+            ],
+            otherwise,
+            Jump.None,
+            e));
+
+    /// <summary>A bounded step: a constant, <c>e % 3</c>, a data-dependent <c>c ? 2 : 1</c>, or <c>Bump(e)</c> (at most 3).</summary>
+    private static Gen<IntExpr> IntStepAmount(Gen<IntExpr> ints, Gen<Condition> condition) => Gen.Frequency(
+        (3, Gen.Int[1, 3].Select(v => (IntExpr)new IntConstant(v))),
+        (2, ints.Select(a => (IntExpr)new IntRemainder(a, 3))),
+        (2, Gen.Select(condition, Gen.Int[1, 3], Gen.Int[1, 3], (c, a, b) => (IntExpr)new IntChoice(c, new IntConstant(a), new IntConstant(b)))),
+        (1, ints.Select(a => (IntExpr)new IntHelperCall(false, a, 3))));
+
+    /// <summary>A change of an int local: a step by a bounded amount, a scaling modulo a bound, or a reassignment modulo a bound.</summary>
     private static Gen<Stmt> IntUpdate(Gen<IntExpr> ints, Gen<Condition> condition)
     {
-        var small = Gen.Frequency(
-            (3, Gen.Int[1, 3].Select(v => (IntExpr)new IntConstant(v))),
-            (2, ints.Select(a => (IntExpr)new IntRemainder(a, 3))),
-            (2, Gen.Select(condition, Gen.Int[1, 3], Gen.Int[1, 3], (c, a, b) => (IntExpr)new IntChoice(c, new IntConstant(a), new IntConstant(b)))),
-            (1, ints.Select(a => (IntExpr)new IntHelperCall(false, a, 3))));
+        var small = IntStepAmount(ints, condition);
         return Gen.Select(Gen.Int[0, 3], Gen.Frequency((4, IntChange.Step), (2, IntChange.Scale), (2, IntChange.Set)), small, ints, Gen.Int[2, 3], Gen.Int[3, 7],
             (target, change, step, value, factor, modulus) => (Stmt)new IntUpdate(target, change, change == IntChange.Step ? step : value, factor, modulus));
     }

@@ -11,7 +11,7 @@ internal static class IntShrinks
         switch (statement)
         {
             case IntDeclare d:
-                foreach (var e in Of(d.Init)) yield return new IntDeclare(e);
+                foreach (var e in Of(d.Init)) yield return d with { Init = e };
                 break;
             case IntUpdate u:
                 if (u.Change != IntChange.Step || u.Amount is not IntConstant { Value: 1 }) yield return u with { Change = IntChange.Step, Amount = new IntConstant(1) };
@@ -67,6 +67,9 @@ internal static class IntShrinks
         {
             case IntConstant { Value: > 1 }:
                 yield return new IntConstant(1);
+                break;
+            case IntLocalRef { Index: > 0 } r:
+                yield return r with { Index = 0 };
                 break;
             case IntVariable v:
                 yield return new IntConstant(1);

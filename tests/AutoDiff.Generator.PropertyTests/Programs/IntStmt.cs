@@ -3,14 +3,16 @@ namespace AutoDiff.PropertyTests.Programs;
 /// <summary>How an int local changes: stepped (<c>k += a</c>, <c>k++</c>), scaled modulo a bound, or reassigned modulo a bound.</summary>
 internal enum IntChange { Step, Scale, Set }
 
-/// <summary><c>int kN = init;</c></summary>
-internal sealed record IntDeclare(IntExpr Init) : Stmt
+/// <summary><c>int kN = init;</c>, or a private <c>int pN = init;</c> (see <see cref="Scope.PrivateInts"/>).</summary>
+internal sealed record IntDeclare(IntExpr Init, bool Private = false) : Stmt
 {
     public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
     {
-        var name = scope.Names.Next("k");
+        var name = scope.Names.Next(Private ? "p" : "k");
         lines.Add($"int {name} = {Init.Render(scope, flavor)};");
-        return scope.WithInt(name, plainCalls: !GeneratorGaps.Avoids(Gap.ChangedIntInPlainCall)) with { IntLocals = [.. scope.IntLocals, name] };
+        return Private
+            ? scope with { PrivateInts = [.. scope.PrivateInts, name] }
+            : scope.WithInt(name, plainCalls: !GeneratorGaps.Avoids(Gap.ChangedIntInPlainCall)) with { IntLocals = [.. scope.IntLocals, name] };
     }
 }
 
@@ -19,11 +21,11 @@ internal sealed record IntDeclare(IntExpr Init) : Stmt
 /// amounts: constants, <c>e % 3</c>, <c>c ? 2 : 1</c>, <c>Bump(e)</c>); scaling and reassignment reduce modulo a constant,
 /// so ints stay small and ≥ 0 however many iterations run.
 /// </summary>
-internal sealed record IntUpdate(int Target, IntChange Change, IntExpr Amount, int Factor, int Modulus) : Stmt
+internal sealed record IntUpdate(int Target, IntChange Change, IntExpr Amount, int Factor, int Modulus, bool Private = false) : Stmt
 {
     public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
     {
-        if (scope.IntLocal(Target) is not { } k)
+        if (scope.IntLocal(Target, Private) is not { } k)
         {
             return scope;
         }

@@ -64,6 +64,16 @@ internal sealed record Scope(IReadOnlyList<string> Scalars, int LocalCount, stri
     /// <summary>Int locals that statements may change (loop indices and counters are left to their loops).</summary>
     public IReadOnlyList<string> IntLocals { get; init; } = [];
 
+    /// <summary>
+    /// Private int locals: only step-then-read branches change and read them (no other statement sees them), so the only
+    /// reads of such an int are inside that branch, the shape whose step the generator must undo on its own.
+    /// </summary>
+    public IReadOnlyList<string> PrivateInts { get; init; } = [];
+
+    /// <summary>The int local an <see cref="IntUpdate"/> or <see cref="IntLocalRef"/> names: a private one if asked and declared, else an ordinary one.</summary>
+    public string? IntLocal(int index, bool isPrivate) =>
+        isPrivate && PrivateInts.Count > 0 ? PrivateInts[index % PrivateInts.Count] : IntLocal(index);
+
     public string? Flag(int index) => Flags.Count == 0 ? null : Flags[index % Flags.Count];
 }
 
