@@ -61,7 +61,12 @@ public class GradientTests
         { "Loops", "Corpus.Loops", "Horner", 6, -1.5, 1.5 },
         { "Loops", "Corpus.Loops", "NewtonSqrt", 1, 0.5, 10 },
         { "Loops", "Corpus.Loops", "Mixed", 6, -0.6, 0.6 },
-        { "Loops", "Corpus.Loops", "Reserved", 6, -1, 1 }, // narrower: sin(acc·v) oscillates fast once acc grows, beyond what finite differences resolve
+        { "Loops", "Corpus.Loops", "Reserved", 6, -1, 1 },
+        { "IntState", "Corpus.IntState", "WhileContinue", 7, -1.5, 1.5 },
+        { "IntState", "Corpus.IntState", "DoSteps", 7, -1.5, 1.5 },
+        { "IntState", "Corpus.IntState", "PlainArguments", 2, -1.5, 1.5 },
+        { "IntState", "Corpus.IntState", "ReusedIndex", 6, -1.5, 1.5 },
+        { "IntState", "Corpus.IntState", "Flags", 7, -1, 1 }, // narrower: sin(acc·v) oscillates fast once acc grows, beyond what finite differences resolve
         { "Mlp", "Corpus.Mlp", "Loss", 21, -1, 1 },
         { "Mlp", "Corpus.Mlp", "ReluLoss", 13, -1, 1 },
         { "Gmm", "Corpus.Gmm", "Objective", 18, -1, 1 },

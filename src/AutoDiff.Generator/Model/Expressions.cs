@@ -52,5 +52,12 @@ internal sealed record DifferentiableCallExpr(
     EquatableArray<NumKind> ParamKinds,
     NumKind Kind) : Expr(Kind);
 
-/// <summary>An expression that carries no derivative, kept as source text (static readonly field, int helper call).</summary>
+/// <summary>
+/// A call of a plain static helper (not [Differentiable]) whose arguments carry no derivative (ints, bools, constants,
+/// passive parameters). Its arguments are expressions like any other, so renaming and dataflow see the locals they
+/// read; the adjoint may call the helper again with the values those locals had, so helpers must be pure.
+/// </summary>
+internal sealed record PlainCallExpr(string Target, EquatableArray<Expr> Args, NumKind Kind) : Expr(Kind);
+
+/// <summary>An expression that carries no derivative, kept as source text: a static readonly field, or a parameter or sequence passed by name.</summary>
 internal sealed record OpaqueExpr(string Text, NumKind Kind) : Expr(Kind);

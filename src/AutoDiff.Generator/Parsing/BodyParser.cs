@@ -422,26 +422,61 @@ internal sealed class BodyParser
                 kind);
         }
 
-        foreach (var argument in arguments)
+        if (!callee.IsStatic)
         {
-            var argumentType = _model.GetTypeInfo(argument.Expression, _cancellationToken).Type;
-            var floating = TypeClassifier.Scalar(argumentType)?.IsFloating() == true || TypeClassifier.FloatingSequence(argumentType) is not null;
-            if (floating && !_model.GetConstantValue(argument.Expression, _cancellationToken).HasValue)
-            {
-                throw new NotDifferentiableException(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name));
-            }
+            throw NotSupported("instance call '" + OneLine(invocation) + "'", "only static helpers of constants can be called", invocation);
         }
 
-        return new OpaqueExpr(FullyQualifiedCall(callee, invocation), kind);
+        var plainArgs = new List<Expr>();
+        foreach (var argument in arguments)
+        {
+            plainArgs.Add(ParsePlainArgument(callee, argument, invocation));
+        }
+
+        return new PlainCallExpr(callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name, plainArgs.ToEquatableArray(), kind);
     }
 
-    private string FullyQualifiedCall(IMethodSymbol callee, InvocationExpressionSyntax invocation)
+    /// <summary>
+    /// An argument of a plain helper: an expression the transformation reads like any other (so a renamed local is
+    /// renamed inside the call, and the value it had is restored for the adjoint), a constant, or a parameter
+    /// passed by name. Nothing that could carry a derivative, and nothing the helper could write to.
+    /// </summary>
+    private Expr ParsePlainArgument(IMethodSymbol callee, ArgumentSyntax argument, InvocationExpressionSyntax invocation)
     {
-        var receiver = callee.IsStatic
-            ? callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name
-            : throw NotSupported("instance call '" + OneLine(invocation) + "'", "only static helpers of constants can be called", invocation);
-        return receiver + invocation.ArgumentList.ToString();
+        var name = callee.ContainingType?.Name + "." + callee.Name;
+        if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+        {
+            throw NotSupported("argument '" + OneLine(argument) + "' passed by '" + argument.RefKindKeyword.Text + "' to '" + name + "'", "a plain helper may only read its arguments: return the value instead", argument);
+        }
+
+        if (argument.NameColon is not null)
+        {
+            throw NotSupported("named argument '" + OneLine(argument) + "' of '" + name + "'", "pass the helper's arguments in order", argument);
+        }
+
+        var expression = argument.Expression;
+        var argumentType = _model.GetTypeInfo(expression, _cancellationToken).Type;
+        var constant = _model.GetConstantValue(expression, _cancellationToken).HasValue;
+        var scalar = TypeClassifier.Scalar(argumentType);
+        var floating = scalar?.IsFloating() == true || TypeClassifier.FloatingSequence(argumentType) is not null;
+        if (floating && !constant)
+        {
+            throw new NotDifferentiableException(DiagnosticInfo.Create(
+                DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), name));
+        }
+
+        if (scalar is not null)
+        {
+            return ParseExpr(expression);
+        }
+
+        if (constant || _model.GetSymbolInfo(expression, _cancellationToken).Symbol is IParameterSymbol)
+        {
+            // A constant of another type (a string) or a passive parameter: read-only, never renamed.
+            return new OpaqueExpr(expression.ToString(), NumKind.Int);
+        }
+
+        throw NotSupported("argument '" + OneLine(argument) + "' of '" + name + "'", "pass ints, bools, constants or parameters to a plain helper", argument);
     }
 
     private NumKind KindOf(ExpressionSyntax expression)

@@ -22,6 +22,7 @@ internal static class Activity
         CastExpr c => Names(c.Operand),
         MathCallExpr m => m.Args.SelectMany(Names),
         DifferentiableCallExpr d => d.Args.SelectMany(Names),
+        PlainCallExpr p => p.Args.SelectMany(Names),
         OpaqueExpr o => [o.Text],
         _ => [],
     };

@@ -359,7 +359,9 @@ internal sealed partial class AdjointWriter
         var target = ExpressionRenderer.Render(assign.Target);
         var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
         string? restore = null;
-        if (_needed.Contains(name) && !(assign.Target is VarExpr && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, context)))
+        // An int the adjoint reads is always restored: undoing a step costs nothing, and the skip below reasons
+        // about readers of floating values only.
+        if (_needed.Contains(name) && !(assign.Target is VarExpr { Kind: NumKind.Double or NumKind.Float } && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, context)))
         {
             restore = IsConstantIntegerStep(assign)
                 ? target + (assign.Op == "+=" ? " -= " : " += ") + ExpressionRenderer.Render(assign.Value) + ";"
@@ -625,8 +627,9 @@ internal sealed partial class AdjointWriter
 
             if (frame.LoopBody)
             {
-                // Earlier iterations ran the rest of the body before this statement too.
-                for (var i = frame.Index + 1; i < frame.Block.Count; i++)
+                // Earlier iterations ran the rest of the body before this statement too, and the statement holding
+                // it as well (the other arm of an if around it reads in another iteration).
+                for (var i = frame.Index; i < frame.Block.Count; i++)
                 {
                     if (Overwrites(frame.Block[i], name) == Effect.Reads)
                     {
@@ -661,7 +664,8 @@ internal sealed partial class AdjointWriter
             AssignStmt => Effect.None,
             DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
             // A nested overwrite may or may not run; treat it as a reader so the save stays.
-            _ => Normalizer.Walk(statement).Any(s => s is DeclareStmt d && d.Name == name || s is AssignStmt { Target: VarExpr v } && v.Name == name) ? Effect.Reads : Effect.None,
+            // Accumulations are neutral: they neither read the value nor need it right (see above).
+            _ => Normalizer.Walk(statement).Any(s => s is DeclareStmt d && d.Name == name || s is AssignStmt { Target: VarExpr v } a && v.Name == name && !IsAccumulation(a)) ? Effect.Reads : Effect.None,
         };
     }
 

@@ -62,7 +62,7 @@ internal sealed partial class AdjointWriter
 
     /// <summary>Arithmetic and element reads of at most a few operations; calls cost more than the push they would save.</summary>
     private static bool IsCheap(Expr value) =>
-        Size(value) <= 7 && !Walk(value).Any(e => e is MathCallExpr or DifferentiableCallExpr or ConditionalExpr or OpaqueExpr);
+        Size(value) <= 7 && !Walk(value).Any(e => e is MathCallExpr or DifferentiableCallExpr or PlainCallExpr or ConditionalExpr or OpaqueExpr);
 
     private static IEnumerable<Expr> Walk(Expr expression) => Children(expression).SelectMany(Walk).Prepend(expression);
 

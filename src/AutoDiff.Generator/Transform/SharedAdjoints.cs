@@ -156,6 +156,7 @@ internal sealed partial class AdjointWriter
         CastExpr c => [c.Operand],
         MathCallExpr m => m.Args,
         DifferentiableCallExpr d => d.Args,
+        PlainCallExpr p => p.Args,
         _ => [],
     };
 

@@ -197,11 +197,9 @@ namespace Corpus
                     frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                _values.Reserve(lCount);
                 for (int j = 0; j < lCount; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    _values.PushReserved(frobenius);
                     frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
@@ -239,7 +237,6 @@ namespace Corpus
                 for (int j = lCount - 1; j >= 0; j--)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius = _values.Pop();
                     double _t26 = ls[k_6 * lCount + j];
                     dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
                 }
@@ -596,11 +593,9 @@ namespace Corpus
                     frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                _values.Reserve(lCount);
                 for (int j = 0; j < lCount; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    _values.PushReserved(frobenius);
                     frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
@@ -638,7 +633,6 @@ namespace Corpus
                 for (int j = lCount - 1; j >= 0; j--)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius = _values.Pop();
                     double _t26 = ls[k_6 * lCount + j];
                     dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
                 }
