@@ -379,7 +379,7 @@ internal sealed partial class AdjointWriter
         if (differentiated)
         {
             var targetAdjoint = assign.Target is IndexExpr index
-                ? Code.Atom(_adjointOf[name] + "[" + ExpressionRenderer.Render(index.Index) + "]")
+                ? Code.Index(_adjointOf[name], ExpressionRenderer.Render(index.Index))
                 : Code.Atom(_adjointOf[name]);
             var mentionsTarget = Activity.Names(assign.Value).Contains(name);
             if (assign.Op is "+=" or "-=" && !mentionsTarget)

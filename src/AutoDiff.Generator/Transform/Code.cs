@@ -1,11 +1,16 @@
+using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Linq;
 using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.Transform;
 
-/// <summary>A piece of C# expression text with its precedence, so composed code gets exactly the parentheses it needs.</summary>
-internal readonly record struct Code(string Text, int Precedence)
+/// <summary>
+/// A C# expression of the generated code, as a small tree: names, literals, operators, calls. Its text is
+/// printed from the tree with exactly the parentheses precedence needs, and every simplification (a negation
+/// folded into a literal, a double negation dropped) is a rewrite of the tree, never of text.
+/// </summary>
+internal sealed class Code
 {
     public const int Conditional = 20;
     public const int Or = 30;
@@ -17,17 +22,70 @@ internal readonly record struct Code(string Text, int Precedence)
     public const int Unary = 90;
     public const int Primary = 100;
 
+    private enum Shape
+    {
+        Name,
+        Literal,
+        Prefix,
+        Binary,
+        Call,
+        Cast,
+        Choice,
+        Index,
+    }
+
+    private readonly Shape _shape;
+    private readonly string _op;
+    private readonly Code[] _parts;
+    private readonly double _value;
+    private readonly NumKind _kind;
+
+    private Code(Shape shape, string op, Code[] parts, int precedence, string text, double value = 0, NumKind kind = NumKind.Double)
+    {
+        _shape = shape;
+        _op = op;
+        _parts = parts;
+        Precedence = precedence;
+        Text = text;
+        _value = value;
+        _kind = kind;
+    }
+
+    /// <summary>The printed expression.</summary>
+    public string Text { get; }
+
+    public int Precedence { get; }
+
     public override string ToString() => Text;
 
-    public static Code Atom(string text) => new(text, Primary);
+    /// <summary>A name: a local, a parameter, an adjoint, or a member of one (<c>x.Length</c>).</summary>
+    public static Code Atom(string name) => new(Shape.Name, name, [], Primary, name);
 
-    public bool IsOne => Text is "1" or "1d" or "1f" or "1.0";
+    public bool IsOne => _shape == Shape.Literal && _value == 1;
+
+    /// <summary>A name, a non-negative literal, or an element read through such: cheap to write more than once.</summary>
+    public bool IsSimple => _shape switch
+    {
+        Shape.Name => true,
+        Shape.Literal => Precedence == Primary,
+        Shape.Index => _parts[1].IsPlainArithmetic,
+        _ => false,
+    };
+
+    /// <summary>Names and literals combined by operators that need no parentheses (an index such as <c>k * n + j</c>).</summary>
+    private bool IsPlainArithmetic => _shape switch
+    {
+        Shape.Name or Shape.Literal => true,
+        Shape.Binary => _parts[0].IsPlainArithmetic && _parts[1].IsPlainArithmetic && _parts[0].Precedence >= Precedence && _parts[1].Precedence > Precedence,
+        Shape.Index => _parts[1].IsPlainArithmetic,
+        _ => false,
+    };
 
     /// <summary>The text, parenthesized when its precedence is below <paramref name="minimum"/>.</summary>
     public string At(int minimum) => Precedence < minimum ? "(" + Text + ")" : Text;
 
     public static Code Binary(Code left, string op, Code right, int precedence) =>
-        new(left.At(precedence) + " " + op + " " + right.At(precedence + 1), precedence);
+        new(Shape.Binary, op, [left, right], precedence, left.At(precedence) + " " + op + " " + right.At(precedence + 1));
 
     public static Code Add(Code left, Code right) => Binary(left, "+", right, Additive);
 
@@ -46,7 +104,7 @@ internal readonly record struct Code(string Text, int Precedence)
         }
 
         // 2 * -g is written -2 * g: the sign moves into the literal.
-        return IsLiteral(left) && IsNegation(right)
+        return left._shape == Shape.Literal && right.IsNegation
             ? Neg(Binary(left, "*", Neg(right), Multiplicative))
             : Binary(left, "*", right, Multiplicative);
     }
@@ -55,33 +113,42 @@ internal readonly record struct Code(string Text, int Precedence)
 
     public static Code Neg(Code operand)
     {
-        if (IsNegation(operand))
+        switch (operand._shape)
         {
-            return new Code(operand.Text.Substring(1), Primary).Reparse();
+            case Shape.Literal:
+                return Number(-operand._value, operand._kind);
+            case Shape.Prefix when operand._op == "-":
+                return operand._parts[0];
         }
 
         // -(2 * g) is written -2 * g: one multiplication by a negative literal instead of a multiplication and a negation.
-        var literal = operand.Precedence == Multiplicative ? LeadingFactor.Match(operand.Text) : Match.Empty;
-        if (literal.Success)
-        {
-            return new Code(literal.Groups[1].Length == 0 ? "-" + operand.Text : operand.Text.Substring(1), Multiplicative);
-        }
-
-        return Prefix("-", operand);
+        return WithNegatedLeadingLiteral(operand) ?? Prefix("-", operand);
     }
 
-    private static bool IsNegation(Code code) =>
-        code.Precedence == Unary && code.Text.StartsWith("-", System.StringComparison.Ordinal) && !code.Text.StartsWith("--", System.StringComparison.Ordinal);
+    /// <summary>A product or quotient whose leftmost factor is a literal, with that literal negated; else null.</summary>
+    private static Code? WithNegatedLeadingLiteral(Code code)
+    {
+        if (code._shape != Shape.Binary || code._op is not ("*" or "/"))
+        {
+            return null;
+        }
 
-    /// <summary>A numeric literal as <see cref="Number"/> writes it, or its negation.</summary>
-    private static bool IsLiteral(Code code) => code.Precedence >= Unary && Literal.IsMatch(code.Text);
+        var left = code._parts[0];
+        var negatedLeft = left._shape == Shape.Literal && code._op == "*"
+            ? Number(-left._value, left._kind)
+            : WithNegatedLeadingLiteral(left);
+        return negatedLeft is null ? null : Binary(negatedLeft, code._op, code._parts[1], Multiplicative);
+    }
 
-    private const string LiteralPattern = @"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[fd]?";
+    /// <summary>A negation, or a negative literal: negating it makes it shorter.</summary>
+    public bool IsNegation => _shape == Shape.Prefix && _op == "-" || _shape == Shape.Literal && Precedence == Unary;
 
-    private static readonly Regex Literal = new("^-?" + LiteralPattern + "$", RegexOptions.CultureInvariant);
+    /// <summary>True when <see cref="Neg"/> of this is simpler than this (a negation, or a product led by a negative literal).</summary>
+    public bool NegatesToSimpler => IsNegation || LeadsWithNegativeLiteral;
 
-    /// <summary>A product whose first factor is a literal: <c>2 * g</c>, <c>-0.5 * x * y</c>; group 1 is the literal's sign.</summary>
-    private static readonly Regex LeadingFactor = new("^(-?)" + LiteralPattern + " \\* ", RegexOptions.CultureInvariant);
+    private bool LeadsWithNegativeLiteral => _shape == Shape.Binary && _op is "*" or "/" && (_parts[0]._shape == Shape.Literal
+        ? _op == "*" && _parts[0].IsNegation
+        : _parts[0].LeadsWithNegativeLiteral);
 
     /// <summary>
     /// A prefix operator applied to <paramref name="operand"/>. An operand that starts with the same sign is
@@ -91,20 +158,39 @@ internal readonly record struct Code(string Text, int Precedence)
     {
         var text = operand.At(Unary);
         var fuses = (op == "-" || op == "+") && text.Length > 0 && text[0] == op[0];
-        return new Code(op + (fuses ? "(" + text + ")" : text), Unary);
+        return new Code(Shape.Prefix, op, [operand], Unary, op + (fuses ? "(" + text + ")" : text));
     }
 
     public static Code Call(string function, params Code[] args) =>
-        Atom(function + "(" + string.Join(", ", System.Linq.Enumerable.Select(args, a => a.Text)) + ")");
+        new(Shape.Call, function, args, Primary, function + "(" + string.Join(", ", args.Select(a => a.Text)) + ")");
 
-    public static Code Cast(NumKind kind, Code operand) => new("(" + kind.Keyword() + ")" + operand.At(Unary), Unary);
+    public static Code Cast(NumKind kind, Code operand) => new(Shape.Cast, kind.Keyword(), [operand], Unary, "(" + kind.Keyword() + ")" + operand.At(Unary));
+
+    /// <summary><c>condition ? whenTrue : whenFalse</c>.</summary>
+    public static Code Choose(Code condition, Code whenTrue, Code whenFalse) =>
+        new(Shape.Choice, "?:", [condition, whenTrue, whenFalse], Conditional, condition.At(Conditional + 1) + " ? " + whenTrue.At(Conditional) + " : " + whenFalse.At(Conditional));
+
+    /// <summary><c>array[index]</c>.</summary>
+    public static Code Index(string array, Code index) => new(Shape.Index, array, [Atom(array), index], Primary, array + "[" + index.Text + "]");
+
+    /// <summary>Every name this expression reads, including the arrays it indexes.</summary>
+    public IEnumerable<string> Names => _shape switch
+    {
+        Shape.Name => [_op],
+        _ => _parts.SelectMany(p => p.Names),
+    };
+
+    /// <summary>Structural equality: the same tree (and so the same text).</summary>
+    public bool SameAs(Code other) =>
+        _shape == other._shape && _op == other._op && _value.Equals(other._value) && _kind == other._kind
+        && _parts.Length == other._parts.Length && _parts.Zip(other._parts, (a, b) => a.SameAs(b)).All(x => x);
 
     /// <summary>A numeric literal of <paramref name="kind"/>, invariant and round-trippable (never "0,5").</summary>
     public static Code Number(double value, NumKind kind)
     {
         if (kind == NumKind.Bool)
         {
-            return Atom(value != 0 ? "true" : "false");
+            return new Code(Shape.Literal, string.Empty, [], Primary, value != 0 ? "true" : "false", value, kind);
         }
 
         string text;
@@ -112,7 +198,7 @@ internal readonly record struct Code(string Text, int Precedence)
         {
             var type = kind == NumKind.Float ? "float" : "double";
             text = double.IsNaN(value) ? type + ".NaN" : value > 0 ? type + ".PositiveInfinity" : type + ".NegativeInfinity";
-            return Atom(text);
+            return new Code(Shape.Literal, string.Empty, [], Primary, text, value, kind);
         }
 
         if (kind == NumKind.Int)
@@ -144,30 +230,7 @@ internal readonly record struct Code(string Text, int Precedence)
             }
         }
 
-        return text.StartsWith("-", System.StringComparison.Ordinal) ? new Code(text, Unary) : Atom(text);
-    }
-
-    // After stripping a leading minus the remaining text may be a compound expression; keep it safe.
-    private Code Reparse() => Text.IndexOfAny([' ', '?']) >= 0 && !IsParenthesized(Text) ? new Code("(" + Text + ")", Primary) : this;
-
-    /// <summary>True for "(…)" where the first parenthesis closes at the end.</summary>
-    private static bool IsParenthesized(string text)
-    {
-        if (text.Length < 2 || text[0] != '(')
-        {
-            return false;
-        }
-
-        var depth = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
-            if (depth == 0)
-            {
-                return i == text.Length - 1;
-            }
-        }
-
-        return false;
+        var negative = text.StartsWith("-", System.StringComparison.Ordinal);
+        return new Code(Shape.Literal, string.Empty, [], negative ? Unary : Primary, text, value, kind);
     }
 }

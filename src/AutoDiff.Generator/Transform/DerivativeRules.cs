@@ -96,10 +96,17 @@ internal sealed partial class AdjointWriter
                 break;
             case "*":
                 // The right factor first: in `c * u * u` the left factor `c * u` can then be written as `c * _t`.
-                var rightValue = leftActive ? Value(b.Right, output) : default;
-                var leftValue = rightActive ? Value(b.Left, output) : default;
-                Backprop(b.Left, Code.Mul(g, rightValue), b.Kind, output);
-                Backprop(b.Right, Code.Mul(g, leftValue), b.Kind, output);
+                var rightValue = leftActive ? Value(b.Right, output) : null;
+                var leftValue = rightActive ? Value(b.Left, output) : null;
+                if (rightValue is not null)
+                {
+                    Backprop(b.Left, Code.Mul(g, rightValue), b.Kind, output);
+                }
+
+                if (leftValue is not null)
+                {
+                    Backprop(b.Right, Code.Mul(g, leftValue), b.Kind, output);
+                }
                 break;
             case "/":
                 var denominator = Value(b.Right, output);
@@ -410,5 +417,5 @@ internal sealed partial class AdjointWriter
 
     /// <summary>A gradient used more than once is computed once.</summary>
     private Code Share(Code gradient, NumKind kind, Fragment output) =>
-        gradient.Precedence == Code.Primary && !gradient.Text.Contains("(") ? gradient : Temp("_g", kind, gradient, output);
+        gradient.IsSimple ? gradient : Temp("_g", kind, gradient, output);
 }

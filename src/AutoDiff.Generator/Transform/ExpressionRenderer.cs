@@ -17,14 +17,12 @@ internal static class ExpressionRenderer
     {
         ConstExpr c => Code.Number(c.Value, c.Kind),
         VarExpr v => Code.Atom(v.Name),
-        IndexExpr i => Code.Atom(i.Array + "[" + Render(i.Index, known).Text + "]"),
+        IndexExpr i => Code.Index(i.Array, Render(i.Index, known)),
         LengthExpr l => Code.Atom(l.Array + ".Length"),
         UnaryExpr { Op: "+" } u => Render(u.Operand, known),
         UnaryExpr u => Code.Prefix(u.Op, Render(u.Operand, known)),
         BinaryExpr b => Code.Binary(Render(b.Left, known), b.Op, Render(b.Right, known), PrecedenceOf(b.Op)),
-        ConditionalExpr c => new Code(
-            Render(c.Condition, known).At(Code.Conditional + 1) + " ? " + Render(c.WhenTrue, known).At(Code.Conditional) + " : " + Render(c.WhenFalse, known).At(Code.Conditional),
-            Code.Conditional),
+        ConditionalExpr c => Code.Choose(Render(c.Condition, known), Render(c.WhenTrue, known), Render(c.WhenFalse, known)),
         CastExpr c => Code.Cast(c.Kind, Render(c.Operand, known)),
         MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(a => Render(a, known)).ToArray()),
         DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),

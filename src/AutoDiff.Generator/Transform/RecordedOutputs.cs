@@ -56,8 +56,8 @@ internal sealed partial class AdjointWriter
         for (var i = calls.Count - 1; i >= 0; i--)
         {
             var call = calls[i];
-            var pop = call.Kind == NumKind.Double ? "_values.Pop()" : "(float)_values.Pop()";
-            _valueScopes.Peek()[call] = Temp("_t", call.Kind, Code.Atom(pop), adjoint);
+            var pop = Code.Call("_values.Pop");
+            _valueScopes.Peek()[call] = Temp("_t", call.Kind, call.Kind == NumKind.Double ? pop : Code.Cast(NumKind.Float, pop), adjoint);
         }
     }
 }

@@ -116,7 +116,7 @@ internal sealed partial class AdjointWriter
     private static Code Sum(List<Code> contributions)
     {
         var first = contributions[0];
-        if (contributions.All(c => c.Text == first.Text))
+        if (contributions.All(c => c.SameAs(first)))
         {
             return contributions.Count == 1 ? first : Code.Mul(Code.Number(contributions.Count, NumKind.Int), first);
         }
@@ -124,8 +124,7 @@ internal sealed partial class AdjointWriter
         var sum = first;
         foreach (var contribution in contributions.Skip(1))
         {
-            var negated = Code.Neg(contribution);
-            sum = negated.Text.Length < contribution.Text.Length ? Code.Sub(sum, negated) : Code.Add(sum, contribution);
+            sum = contribution.NegatesToSimpler ? Code.Sub(sum, Code.Neg(contribution)) : Code.Add(sum, contribution);
         }
 
         return sum;
