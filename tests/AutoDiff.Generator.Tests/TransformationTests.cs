@@ -27,7 +27,7 @@ public class TransformationTests
         "C.F.g.cs");
 
     private static string[] Lines(MethodModel model, bool pullback) =>
-        AdjointWriter.Write(model, pullback).Lines.Select(l => l.Trim()).ToArray();
+        AutoDiff.Generator.Printing.IrPrinter.Print(AdjointWriter.Write(model, pullback)).Select(l => l.Trim()).ToArray();
 
     [Fact]
     public void Product_rule_sends_each_factor_the_other()

@@ -1,5 +1,7 @@
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Printing;
 using AutoDiff.Generator.Transform;
 
 namespace AutoDiff.Generator.Emit;
@@ -63,14 +65,14 @@ internal static class Emitter
         return writer.ToString();
     }
 
-    private static Fragment Body(MethodModel method, bool pullback) =>
+    private static Block Body(MethodModel method, bool pullback) =>
         method.UserPullback is not null
             ? UserPullbackForwarder.Write(method, pullback)
             : method.FallbackBody is not null
                 ? TapeBody.Write(method, pullback)
                 : AdjointWriter.Write(method, pullback);
 
-    private static void WriteMethod(SourceWriter writer, MethodModel method, Fragment body, bool pullback)
+    private static void WriteMethod(SourceWriter writer, MethodModel method, Block body, bool pullback)
     {
         var scalar = method.ReturnKind.Keyword();
         var primal = method.Parameters.Select(p => p.TypeText + " " + p.Name);
@@ -92,7 +94,7 @@ internal static class Emitter
 
         writer.Line(GeneratedCode);
         writer.Open(method.Accessibility + " static " + (pullback ? "void " + method.Name + "Pullback" : scalar + " " + method.Name + "WithGradient") + "(" + string.Join(", ", signature) + ")");
-        foreach (var line in body.Lines)
+        foreach (var line in IrPrinter.Print(body))
         {
             writer.Line(line);
         }

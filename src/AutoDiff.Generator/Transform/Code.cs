@@ -32,6 +32,9 @@ internal sealed class Code
         Cast,
         Choice,
         Index,
+        Member,
+        Creation,
+        Ref,
     }
 
     private readonly Shape _shape;
@@ -66,7 +69,7 @@ internal sealed class Code
     /// <summary>A name, a non-negative literal, or an element read through such: cheap to write more than once.</summary>
     public bool IsSimple => _shape switch
     {
-        Shape.Name => true,
+        Shape.Name or Shape.Member => true,
         Shape.Literal => Precedence == Primary,
         Shape.Index => _parts[1].IsPlainArithmetic,
         _ => false,
@@ -76,6 +79,7 @@ internal sealed class Code
     private bool IsPlainArithmetic => _shape switch
     {
         Shape.Name or Shape.Literal => true,
+        Shape.Member => _parts[0].IsPlainArithmetic,
         Shape.Binary => _parts[0].IsPlainArithmetic && _parts[1].IsPlainArithmetic && _parts[0].Precedence >= Precedence && _parts[1].Precedence > Precedence,
         Shape.Index => _parts[1].IsPlainArithmetic,
         _ => false,
@@ -172,6 +176,16 @@ internal sealed class Code
 
     /// <summary><c>array[index]</c>.</summary>
     public static Code Index(string array, Code index) => new(Shape.Index, array, [Atom(array), index], Primary, array + "[" + index.Text + "]");
+
+    /// <summary><c>target.member</c> (<c>x.Length</c>).</summary>
+    public static Code Member(Code target, string member) => new(Shape.Member, member, [target], Primary, target.At(Primary) + "." + member);
+
+    /// <summary><c>stackalloc double[length]</c> or <c>new double[length]</c>.</summary>
+    public static Code NewArray(bool stackAllocated, string elementType, Code length) =>
+        new(Shape.Creation, elementType, [length], Unary, (stackAllocated ? "stackalloc " : "new ") + elementType + "[" + length.Text + "]");
+
+    /// <summary><c>ref name</c>, an argument passed by reference.</summary>
+    public static Code Ref(string name) => new(Shape.Ref, "ref", [Atom(name)], Primary, "ref " + name);
 
     /// <summary>Every name this expression reads, including the arrays it indexes.</summary>
     public IEnumerable<string> Names => _shape switch

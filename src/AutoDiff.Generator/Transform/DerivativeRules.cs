@@ -1,4 +1,5 @@
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.Transform;
@@ -7,7 +8,7 @@ namespace AutoDiff.Generator.Transform;
 internal sealed partial class AdjointWriter
 {
     /// <summary>Writes statements adding <paramref name="gradient"/> · ∂<paramref name="expression"/>/∂v into the adjoint of every active v it reads.</summary>
-    private void Backprop(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    private void Backprop(Expr expression, Code gradient, NumKind gradientKind, Block output)
     {
         if (!Activity.IsActive(expression, _varied))
         {
@@ -24,15 +25,15 @@ internal sealed partial class AdjointWriter
     }
 
     /// <summary>Applies <paramref name="expression"/>'s own derivative rule to its gradient <paramref name="g"/> (of the expression's kind).</summary>
-    private void BackpropNode(Expr expression, Code g, Fragment output)
+    private void BackpropNode(Expr expression, Code g, Block output)
     {
         switch (expression)
         {
             case VarExpr v:
-                output.Add(_adjointOf[v.Name] + " += " + g + ";");
+                output.Accumulate(Code.Atom(_adjointOf[v.Name]), g);
                 break;
             case IndexExpr i:
-                output.Add(_adjointOf[i.Array] + "[" + ExpressionRenderer.Render(i.Index) + "] += " + g + ";");
+                output.Accumulate(Code.Index(_adjointOf[i.Array], ExpressionRenderer.Render(i.Index)), g);
                 break;
             case UnaryExpr { Op: "-" } u:
                 Backprop(u.Operand, Code.Neg(g), u.Kind, output);
@@ -48,15 +49,11 @@ internal sealed partial class AdjointWriter
                 break;
             case ConditionalExpr c:
                 var shared = Share(g, c.Kind, output);
-                var whenTrue = new Fragment();
-                var whenFalse = new Fragment();
+                var whenTrue = new Block();
+                var whenFalse = new Block();
                 BackpropInScope(c.WhenTrue, shared, c.Kind, whenTrue);
                 BackpropInScope(c.WhenFalse, shared, c.Kind, whenFalse);
-                output.Block("if (" + ExpressionRenderer.Render(c.Condition) + ")", whenTrue);
-                if (!whenFalse.IsEmpty)
-                {
-                    output.Block("else", whenFalse);
-                }
+                output.If(ExpressionRenderer.Render(c.Condition), whenTrue, whenFalse);
 
                 break;
             case MathCallExpr m:
@@ -68,7 +65,7 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private void BackpropBinary(BinaryExpr b, Code g, Fragment output)
+    private void BackpropBinary(BinaryExpr b, Code g, Block output)
     {
         var leftActive = Activity.IsActive(b.Left, _varied);
         var rightActive = Activity.IsActive(b.Right, _varied);
@@ -122,7 +119,7 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private void BackpropMath(MathCallExpr m, Code g, Fragment output)
+    private void BackpropMath(MathCallExpr m, Code g, Block output)
     {
         var kind = m.Kind;
         Code F(string function, params Code[] args) => Code.Call(m.Class + "." + function, args);
@@ -207,21 +204,21 @@ internal sealed partial class AdjointWriter
             case "Min":
                 // Ties pick the first argument, as the runtime tape does.
                 var first = Value(m.Args[0], output);
-                string picksFirst, picksSecond;
+                Code picksFirst, picksSecond;
                 if (Activity.ChoosesByOutput(m) && _knownValues.TryGetValue(m, out var picked))
                 {
                     // The stored output equals the first argument exactly when that one was picked.
-                    picksFirst = Code.Binary(picked, "==", first, Code.Equality).Text;
-                    picksSecond = Code.Binary(picked, "!=", first, Code.Equality).Text;
+                    picksFirst = Code.Binary(picked, "==", first, Code.Equality);
+                    picksSecond = Code.Binary(picked, "!=", first, Code.Equality);
                 }
                 else
                 {
-                    picksFirst = Code.Binary(first, m.Function == "Max" ? ">=" : "<=", Value(m.Args[1], output), Code.Relational).Text;
-                    picksSecond = "!(" + picksFirst + ")";
+                    picksFirst = Code.Binary(first, m.Function == "Max" ? ">=" : "<=", Value(m.Args[1], output), Code.Relational);
+                    picksSecond = Code.Prefix("!", picksFirst);
                 }
 
-                var pickFirst = new Fragment();
-                var pickSecond = new Fragment();
+                var pickFirst = new Block();
+                var pickSecond = new Block();
                 BackpropInScope(m.Args[0], g, kind, pickFirst);
                 BackpropInScope(m.Args[1], g, kind, pickSecond);
                 WriteChoice(picksFirst, pickFirst, pickSecond, output, picksSecond);
@@ -230,15 +227,15 @@ internal sealed partial class AdjointWriter
                 var clamped = Value(m.Args[0], output);
                 var low = Value(m.Args[1], output);
                 var high = Value(m.Args[2], output);
-                var toValue = new Fragment();
-                var toLow = new Fragment();
-                var toHigh = new Fragment();
+                var toValue = new Block();
+                var toLow = new Block();
+                var toHigh = new Block();
                 BackpropInScope(m.Args[0], g, kind, toValue);
                 BackpropInScope(m.Args[1], g, kind, toLow);
                 BackpropInScope(m.Args[2], g, kind, toHigh);
-                var inner = new Fragment();
-                WriteChoice(Code.Binary(clamped, ">", high, Code.Relational).Text, toHigh, toValue, inner);
-                WriteChoice(Code.Binary(clamped, "<", low, Code.Relational).Text, toLow, inner, output);
+                var inner = new Block();
+                WriteChoice(Code.Binary(clamped, ">", high, Code.Relational), toHigh, toValue, inner);
+                WriteChoice(Code.Binary(clamped, "<", low, Code.Relational), toLow, inner, output);
                 break;
             default:
                 // Floor, Ceiling, Round, Truncate, Sign: piecewise constant, zero derivative.
@@ -246,7 +243,7 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private void BackpropPow(MathCallExpr m, Code g, System.Func<string, Code[], Code> f, Fragment output)
+    private void BackpropPow(MathCallExpr m, Code g, System.Func<string, Code[], Code> f, Block output)
     {
         var kind = m.Kind;
         var baseValue = Value(m.Args[0], output);
@@ -263,16 +260,16 @@ internal sealed partial class AdjointWriter
         if (exponentActive)
         {
             // d(a^b)/db = a^b ln a: NaN for a < 0 (IEEE), and 0 at a = 0, as the runtime tape defines it.
-            var byExponent = new Fragment();
+            var byExponent = new Block();
             BackpropInScope(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent);
-            output.Block("if (" + Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality) + ")", byExponent);
+            output.If(Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality), byExponent);
         }
     }
 
-    private void BackpropCall(DifferentiableCallExpr call, Code g, Fragment output)
+    private void BackpropCall(DifferentiableCallExpr call, Code g, Block output)
     {
         var arguments = call.Args.Select((a, i) => call.Roles[i] == ParamRole.Span ? Code.Atom(((OpaqueExpr)a).Text) : ExpressionRenderer.Render(a)).ToList();
-        var adjoints = new System.Collections.Generic.List<string>();
+        var adjoints = new System.Collections.Generic.List<Code>();
         var scalarAdjoints = new System.Collections.Generic.List<(Expr Argument, string Adjoint, NumKind Kind)>();
         for (var i = 0; i < call.Args.Count; i++)
         {
@@ -281,20 +278,20 @@ internal sealed partial class AdjointWriter
                 case ParamRole.Scalar:
                     var kind = call.ParamKinds[i].IsFloating() ? call.ParamKinds[i] : call.Kind;
                     var adjoint = Temp("_a");
-                    output.Add(kind.Keyword() + " " + adjoint + " = " + Code.Number(0, kind) + ";");
-                    adjoints.Add("ref " + adjoint);
+                    output.Declare(kind.Keyword(), adjoint, Code.Number(0, kind));
+                    adjoints.Add(Code.Ref(adjoint));
                     scalarAdjoints.Add((call.Args[i], adjoint, kind));
                     break;
                 case ParamRole.Span:
                     var sequence = ((OpaqueExpr)call.Args[i]).Text;
                     adjoints.Add(_adjointOf.TryGetValue(sequence, out var spanAdjoint)
-                        ? spanAdjoint
-                        : "new " + call.Kind.Keyword() + "[" + sequence + ".Length]");
+                        ? Code.Atom(spanAdjoint)
+                        : Code.NewArray(false, call.Kind.Keyword(), Code.Member(Code.Atom(sequence), "Length")));
                     break;
             }
         }
 
-        output.Add(call.Pullback + "(" + string.Join(", ", arguments.Select(a => a.Text).Append(g.Text).Concat(adjoints)) + ");");
+        output.Add(new ExpressionNode(Code.Call(call.Pullback, arguments.Append(g).Concat(adjoints).ToArray())));
         foreach (var (argument, adjoint, adjointKind) in scalarAdjoints)
         {
             // The adjoint has the callee's parameter type; Backprop casts it back to the argument's (float for a double parameter).
@@ -303,7 +300,7 @@ internal sealed partial class AdjointWriter
     }
 
     /// <summary>Writes <c>if (condition) { whenTrue } else { whenFalse }</c>, leaving out an empty arm (<paramref name="negation"/> is the condition's exact negation, when it has a simpler form than <c>!(…)</c>).</summary>
-    private static void WriteChoice(string condition, Fragment whenTrue, Fragment whenFalse, Fragment output, string? negation = null)
+    private static void WriteChoice(Code condition, Block whenTrue, Block whenFalse, Block output, Code? negation = null)
     {
         if (whenTrue.IsEmpty && whenFalse.IsEmpty)
         {
@@ -312,22 +309,18 @@ internal sealed partial class AdjointWriter
 
         if (whenTrue.IsEmpty)
         {
-            output.Block("if (" + (negation ?? "!(" + condition + ")") + ")", whenFalse);
+            output.If(negation ?? Code.Prefix("!", condition), whenFalse);
             return;
         }
 
-        output.Block("if (" + condition + ")", whenTrue);
-        if (!whenFalse.IsEmpty)
-        {
-            output.Block("else", whenFalse);
-        }
+        output.If(condition, whenTrue, whenFalse);
     }
 
     /// <summary>
     /// The value of <paramref name="expression"/> as code: leaves inline, anything else computed once into a
     /// temporary, shared by every equal subexpression of the same statement (model expressions compare by value).
     /// </summary>
-    private Code Value(Expr expression, Fragment output)
+    private Code Value(Expr expression, Block output)
     {
         if (ExpressionRenderer.IsLeaf(expression))
         {
@@ -400,10 +393,10 @@ internal sealed partial class AdjointWriter
         _valueScopes.Push(new System.Collections.Generic.Dictionary<Expr, Code>());
     }
 
-    private Code Temp(string stem, NumKind kind, Code value, Fragment output)
+    private Code Temp(string stem, NumKind kind, Code value, Block output)
     {
         var name = Temp(stem);
-        output.Add(kind.Keyword() + " " + name + " = " + value + ";");
+        output.Declare(kind.Keyword(), name, value);
         return Code.Atom(name);
     }
 
@@ -412,10 +405,10 @@ internal sealed partial class AdjointWriter
     /// (see RememberOutput), else the statement's temporary for it (the product rule in <c>Math.Exp(q) * v</c> has
     /// already computed it for v's derivative), else computed once into a new one.
     /// </summary>
-    private Code Output(MathCallExpr call, Fragment output) =>
+    private Code Output(MathCallExpr call, Block output) =>
         _knownValues.TryGetValue(call, out var known) ? known : Value(call, output);
 
     /// <summary>A gradient used more than once is computed once.</summary>
-    private Code Share(Code gradient, NumKind kind, Fragment output) =>
+    private Code Share(Code gradient, NumKind kind, Block output) =>
         gradient.IsSimple ? gradient : Temp("_g", kind, gradient, output);
 }

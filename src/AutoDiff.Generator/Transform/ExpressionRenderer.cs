@@ -18,7 +18,7 @@ internal static class ExpressionRenderer
         ConstExpr c => Code.Number(c.Value, c.Kind),
         VarExpr v => Code.Atom(v.Name),
         IndexExpr i => Code.Index(i.Array, Render(i.Index, known)),
-        LengthExpr l => Code.Atom(l.Array + ".Length"),
+        LengthExpr l => Code.Member(Code.Atom(l.Array), "Length"),
         UnaryExpr { Op: "+" } u => Render(u.Operand, known),
         UnaryExpr u => Code.Prefix(u.Op, Render(u.Operand, known)),
         BinaryExpr b => Code.Binary(Render(b.Left, known), b.Op, Render(b.Right, known), PrecedenceOf(b.Op)),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.Transform;
@@ -15,7 +16,7 @@ internal sealed partial class AdjointWriter
     /// Writes the primal sweep's recording of the calls in <paramref name="value"/> worth recording; returns the map
     /// that renders the statement in terms of them, and the calls in the order they were pushed.
     /// </summary>
-    private (Dictionary<Expr, Code>? Rendering, List<MathCallExpr> Calls) RecordOutputs(Expr value, bool storedReadBack, Context context, Fragment forward)
+    private (Dictionary<Expr, Code>? Rendering, List<MathCallExpr> Calls) RecordOutputs(Expr value, bool storedReadBack, Context context, Block forward)
     {
         if (context.Depth == 0)
         {
@@ -27,7 +28,7 @@ internal sealed partial class AdjointWriter
         foreach (var call in calls)
         {
             var output = Temp("_t", call.Kind, ExpressionRenderer.Render(call, rendering), forward);
-            forward.Add(Push(ints: false, output.Text, context));
+            forward.Add(Push(Stack.Values, output));
             rendering[call] = output;
         }
 
@@ -51,12 +52,12 @@ internal sealed partial class AdjointWriter
     }
 
     /// <summary>Pops the recorded outputs (last pushed first) and lets this statement's derivative read them.</summary>
-    private void PopOutputs(List<MathCallExpr> calls, Fragment adjoint)
+    private void PopOutputs(List<MathCallExpr> calls, Block adjoint)
     {
         for (var i = calls.Count - 1; i >= 0; i--)
         {
             var call = calls[i];
-            var pop = Code.Call("_values.Pop");
+            var pop = PopValue;
             _valueScopes.Peek()[call] = Temp("_t", call.Kind, call.Kind == NumKind.Double ? pop : Code.Cast(NumKind.Float, pop), adjoint);
         }
     }

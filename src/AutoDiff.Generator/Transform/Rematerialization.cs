@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.Transform;
@@ -14,25 +15,25 @@ internal sealed partial class AdjointWriter
     private Dictionary<string, int>? _writes;
 
     /// <summary>The innermost loop being written: the recomputations its reverse body starts with, and what they may read.</summary>
-    private sealed record LoopScope(Fragment Recomputed, HashSet<string> Readable, bool Exits);
+    private sealed record LoopScope(Block Recomputed, HashSet<string> Readable, bool Exits);
 
     /// <summary>Starts a loop body: it may recompute from what the enclosing loops recompute, and from names nothing writes (parameters, counted-loop indices).</summary>
     private static LoopScope OpenLoop(Context context, EquatableArray<Stmt> body)
     {
         // An iteration that leaves early would recompute values its forward run never reached (maybe out of range).
         var exits = Normalizer.Walk(body, intoLoops: false).Any(s => s is BreakStmt or ContinueStmt);
-        return new LoopScope(new Fragment(), new HashSet<string>(context.Loop?.Readable ?? []), exits);
+        return new LoopScope(new Block(), new HashSet<string>(context.Loop?.Readable ?? []), exits);
     }
 
     /// <summary>Puts the loop's recomputations in front of its reverse body.</summary>
-    private static Fragment StartWithRecomputed(LoopScope scope, Fragment bodyReverse)
+    private static Block StartWithRecomputed(LoopScope scope, Block bodyReverse)
     {
         if (scope.Recomputed.IsEmpty || bodyReverse.IsEmpty)
         {
             return bodyReverse;
         }
 
-        var start = new Fragment();
+        var start = new Block();
         start.Add(scope.Recomputed);
         start.Add(bodyReverse);
         return start;
@@ -55,7 +56,7 @@ internal sealed partial class AdjointWriter
             return false;
         }
 
-        loop.Recomputed.Add(declare.Name + " = " + ExpressionRenderer.Render(value) + ";");
+        loop.Recomputed.Assign(Code.Atom(declare.Name), "=", ExpressionRenderer.Render(value));
         loop.Readable.Add(declare.Name);
         return true;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.Transform;
@@ -18,7 +19,7 @@ internal sealed partial class AdjointWriter
     private sealed record PendingAdjoint(Expr Expression, int Size, List<Code> Contributions);
 
     /// <summary>Differentiates a whole statement's expression (its temporaries scoped by <see cref="ResetScopes"/>).</summary>
-    private void BackpropStatement(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    private void BackpropStatement(Expr expression, Code gradient, NumKind gradientKind, Block output)
     {
         _occurrences = new Dictionary<Expr, int>();
         CountOccurrences(expression, _occurrences);
@@ -35,21 +36,30 @@ internal sealed partial class AdjointWriter
     /// rather than NaN. In a ReLU network trained on a hinge loss most points and units pass no gradient back, and
     /// this is where the sweep saves their work (a hand-written backward pass skips them the same way).
     /// </summary>
-    private void BackpropUnlessZero(Expr expression, string gradient, NumKind kind, Fragment output)
+    private void BackpropUnlessZero(Expr expression, string gradient, NumKind kind, Block output)
     {
-        var derivative = new Fragment();
+        var derivative = new Block();
         BackpropStatement(expression, Code.Atom(gradient), kind, derivative);
-        if (derivative.Lines.Count(l => l.EndsWith(";", System.StringComparison.Ordinal)) < SkippableStatements)
+        if (StatementCount(derivative) < SkippableStatements)
         {
             output.Add(derivative);
             return;
         }
 
-        output.Block("if (" + gradient + " != " + Code.Number(0, kind) + ")", derivative);
+        output.If(Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, kind), Code.Equality), derivative);
     }
 
+    /// <summary>Simple statements in a block, counting those inside its branches.</summary>
+    private static int StatementCount(Block block) => block.Sum(node => node switch
+    {
+        IfNode branch => StatementCount(branch.Then) + StatementCount(branch.Else),
+        LoopNode loop => StatementCount(loop.Body),
+        CommentNode => 0,
+        _ => 1,
+    });
+
     /// <summary>Differentiates an expression inside a branch of the adjoint (an if/else arm), with its own temporaries.</summary>
-    private void BackpropInScope(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    private void BackpropInScope(Expr expression, Code gradient, NumKind gradientKind, Block output)
     {
         _valueScopes.Push(new Dictionary<Expr, Code>());
         try
@@ -62,7 +72,7 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private void BackpropCollected(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    private void BackpropCollected(Expr expression, Code gradient, NumKind gradientKind, Block output)
     {
         var pending = new List<PendingAdjoint>();
         _pending.Push(pending);
