@@ -50,6 +50,12 @@ public class GradientTests
         { "MathFunctions", "Corpus.MathFns", "Truncate", 1, 1.1, 1.9 },
         { "MathFunctions", "Corpus.MathFns", "Sign", 1, 0.1, 2 },
         { "MathFunctions", "Corpus.MathFns", "Relu", 1, -2, 2 },
+        { "MathFunctions", "Corpus.MathFns", "Hypot", 2, -2, 2 },
+        { "MathFunctions", "Corpus.MathFns", "FusedMultiplyAdd", 2, -2, 2 },
+        { "MathFunctions", "Corpus.MathFns", "CopySign", 2, -2, 2 },
+        { "MathFunctions", "Corpus.MathFns", "ScaleB", 1, -2, 2 },
+        { "MathFunctions", "Corpus.MathFns", "GenericMath", 2, 0.2, 2 },
+        { "MathFunctions", "Corpus.MathFns", "RoundDigits", 1, 1.01, 1.09 },
         { "Branches", "Corpus.Branches", "Piecewise", 2, -2, 2 },
         { "Branches", "Corpus.Branches", "LeakyRelu", 1, -2, 2 },
         { "Branches", "Corpus.Branches", "Select", 2, 0.2, 2 },
@@ -119,6 +125,8 @@ public class GradientTests
         "Select" => Math.Abs((p[0] * p[1]) - 1) < KinkMargin,
         "Piecewise" => Math.Abs(p[0]) < KinkMargin || Math.Abs(p[0] - Math.Log(3)) < KinkMargin,
         "Mixed" => p.Skip(1).Any(v => Math.Abs(v) < KinkMargin),
+        "CopySign" => Math.Abs((p[0] * p[0]) - 0.5) < KinkMargin || Math.Abs(p[1]) < KinkMargin,
+        "GenericMath" => Math.Abs(p[0] - p[1]) < KinkMargin,
         _ => false,
     };
 

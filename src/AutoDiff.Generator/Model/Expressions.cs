@@ -27,7 +27,7 @@ internal sealed record ConditionalExpr(Expr Condition, Expr WhenTrue, Expr WhenF
 /// <summary>An explicit conversion among int, float and double.</summary>
 internal sealed record CastExpr(Expr Operand, NumKind Kind) : Expr(Kind);
 
-/// <summary>A call of a known <c>Math</c>/<c>MathF</c> function (<paramref name="Class"/> is "Math" or "MathF").</summary>
+/// <summary>A call of a function of the derivative table; <paramref name="Class"/> is how the source named its class: "Math", "MathF", "double" or "float".</summary>
 internal sealed record MathCallExpr(string Class, string Function, EquatableArray<Expr> Args, NumKind Kind) : Expr(Kind);
 
 /// <summary>How a callee's parameter takes part in differentiation.</summary>

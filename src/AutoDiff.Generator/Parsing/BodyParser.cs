@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using AutoDiff.Generator.Diagnostics;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -386,9 +387,9 @@ internal sealed class BodyParser
         var kind = KindOf(invocation);
         var arguments = invocation.ArgumentList.Arguments;
         var containing = callee.ContainingType?.ToDisplayString();
-        if (containing is "System.Math" or "System.MathF" && MathFunctions.IsKnown(callee.Name, arguments.Count))
+        if (containing is not null && DerivativeTable.MathClassOf(containing) is { } mathClass && DerivativeTable.Find(callee.Name, arguments.Count) is not null)
         {
-            return new MathCallExpr(containing == "System.Math" ? "Math" : "MathF", callee.Name, arguments.Select(a => ParseExpr(a.Expression)).ToEquatableArray(), kind);
+            return new MathCallExpr(mathClass, callee.Name, arguments.Select(a => ParseExpr(a.Expression)).ToEquatableArray(), kind);
         }
 
         if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, _method.OriginalDefinition))

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Rules;
 
 namespace AutoDiff.Generator.Transform;
 
@@ -128,8 +129,12 @@ internal static class Activity
         return needed;
     }
 
-    /// <summary>exp, tanh, sqrt and cbrt: the derivative is a function of the output.</summary>
-    public static bool DerivativeReadsOutput(Expr value) => value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" };
+    /// <summary>A call whose derivative is written in its output (exp, tanh, sqrt, cbrt, hypot): see <see cref="FunctionRule.ReadsOutput"/>.</summary>
+    public static bool DerivativeReadsOutput(Expr value) => value is MathCallExpr m && RuleOf(m).ReadsOutput;
+
+    /// <summary>The derivative-table row of a call (parsing admits only calls that have one).</summary>
+    public static FunctionRule RuleOf(MathCallExpr call) =>
+        DerivativeTable.Find(call.Function, call.Args.Count) ?? throw new System.InvalidOperationException("No derivative rule for " + call.Function);
 
     /// <summary>
     /// <c>Math.Max(a, e)</c> or <c>Math.Min(a, e)</c> with a cheap <c>a</c> (a ReLU's 0): the output equals a exactly
@@ -137,7 +142,8 @@ internal static class Activity
     /// a, without evaluating e again or keeping what e read.
     /// </summary>
     public static bool ChoosesByOutput(Expr value) =>
-        value is MathCallExpr { Function: "Max" or "Min" } m && ExpressionRenderer.IsLeaf(m.Args[0]);
+        value is MathCallExpr m && RuleOf(m) is { Shape: RuleShape.Select, Arity: 2, DefaultPick: 1 } rule
+        && rule.Picks.Count == 1 && rule.Picks[0].Argument == 0 && ExpressionRenderer.IsLeaf(m.Args[0]);
 
     /// <summary>A value whose adjoint reads its output back from the variable that stores it.</summary>
     public static bool ReadsOutputBack(Expr? value) => value is not null && (DerivativeReadsOutput(value) || ChoosesByOutput(value));
@@ -160,10 +166,21 @@ internal static class Activity
         {
             CollectAll(call.Args[0], needed);
             Collect(call.Args[1], linear: true, needed, varied);
+            return;
         }
-        else
+
+        // The derivative reads the output, and those arguments whose values its formulas name (hypot's x / out).
+        var rule = RuleOf(call);
+        for (var i = 0; i < call.Args.Count; i++)
         {
-            Collect(call.Args[0], linear: true, needed, varied);
+            if (rule.ReadsArgument(i))
+            {
+                CollectAll(call.Args[i], needed);
+            }
+            else
+            {
+                Collect(call.Args[i], linear: true, needed, varied);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Linq;
 using AutoDiff.Generator.IR;
+using System.Collections.Generic;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Rules;
 
 namespace AutoDiff.Generator.Transform;
 
@@ -119,150 +121,76 @@ internal sealed partial class AdjointWriter
         }
     }
 
+    /// <summary>Applies the call's row of the derivative table (parsing admits only calls that have one).</summary>
     private void BackpropMath(MathCallExpr m, Code g, Block output)
     {
-        var kind = m.Kind;
-        Code F(string function, params Code[] args) => Code.Call(m.Class + "." + function, args);
-        Code N(double value) => value == System.Math.Floor(value) && System.Math.Abs(value) < 100 ? Code.Number(value, NumKind.Int) : Code.Number(value, kind);
-        var u = m.Args[0];
-        switch (m.Function)
+        var rule = DerivativeTable.Find(m.Function, m.Args.Count)
+            ?? throw new System.InvalidOperationException("No derivative rule for " + m.Class + "." + m.Function);
+        var formulas = new FormulaWriter(this, m, output);
+        switch (rule.Shape)
         {
-            case "Sin":
-                Backprop(u, Code.Mul(g, F("Cos", Value(u, output))), kind, output);
-                break;
-            case "Cos":
-                Backprop(u, Code.Neg(Code.Mul(g, F("Sin", Value(u, output)))), kind, output);
-                break;
-            case "Tan":
-                var cos = Temp("_t", kind, F("Cos", Value(u, output)), output);
-                Backprop(u, Code.Div(g, Code.Mul(cos, cos)), kind, output);
-                break;
-            case "Asin":
-            case "Acos":
-                var x = Value(u, output);
-                var slope = Code.Div(g, F("Sqrt", Code.Sub(N(1), Code.Mul(x, x))));
-                Backprop(u, m.Function == "Asin" ? slope : Code.Neg(slope), kind, output);
-                break;
-            case "Atan":
-                var a = Value(u, output);
-                Backprop(u, Code.Div(g, Code.Add(N(1), Code.Mul(a, a))), kind, output);
-                break;
-            case "Atan2":
-                // atan2(y, x): dy = x / (x² + y²), dx = -y / (x² + y²)
-                var y = Value(m.Args[0], output);
-                var x2 = Value(m.Args[1], output);
-                var radius = Temp("_t", kind, Code.Add(Code.Mul(x2, x2), Code.Mul(y, y)), output);
-                var shared = Share(g, kind, output);
-                Backprop(m.Args[0], Code.Div(Code.Mul(shared, x2), radius), kind, output);
-                Backprop(m.Args[1], Code.Neg(Code.Div(Code.Mul(shared, y), radius)), kind, output);
-                break;
-            case "Sinh":
-                Backprop(u, Code.Mul(g, F("Cosh", Value(u, output))), kind, output);
-                break;
-            case "Cosh":
-                Backprop(u, Code.Mul(g, F("Sinh", Value(u, output))), kind, output);
-                break;
-            case "Tanh":
-                var tanh = Output(m, output);
-                Backprop(u, Code.Mul(g, Code.Sub(N(1), Code.Mul(tanh, tanh))), kind, output);
-                break;
-            case "Exp":
-                var exp = Output(m, output);
-                Backprop(u, Code.Mul(g, exp), kind, output);
-                break;
-            case "Log" when m.Args.Count == 1:
-                Backprop(u, Code.Div(g, Value(u, output)), kind, output);
-                break;
-            case "Log":
-                // log_b(u) = ln u / ln b
-                var argument = Value(u, output);
-                var logBase = Temp("_t", kind, F("Log", Value(m.Args[1], output)), output);
-                var shared2 = Share(g, kind, output);
-                Backprop(u, Code.Div(shared2, Code.Mul(argument, logBase)), kind, output);
-                Backprop(m.Args[1], Code.Neg(Code.Div(Code.Mul(shared2, F("Log", argument)), Code.Mul(Code.Mul(Value(m.Args[1], output), logBase), logBase))), kind, output);
-                break;
-            case "Log10":
-            case "Log2":
-                Backprop(u, Code.Div(g, Code.Mul(Value(u, output), F("Log", Code.Number(m.Function == "Log10" ? 10 : 2, kind)))), kind, output);
-                break;
-            case "Sqrt":
-                var root = Output(m, output);
-                Backprop(u, Code.Div(g, Code.Mul(N(2), root)), kind, output);
-                break;
-            case "Cbrt":
-                var cube = Output(m, output);
-                Backprop(u, Code.Div(g, Code.Mul(Code.Mul(N(3), cube), cube)), kind, output);
-                break;
-            case "Pow":
-                BackpropPow(m, g, F, output);
-                break;
-            case "Abs":
-                // Abs'(0) = 0, as the runtime tape does.
-                Backprop(u, Code.Mul(g, F("Sign", Value(u, output))), kind, output);
-                break;
-            case "Max":
-            case "Min":
-                // Ties pick the first argument, as the runtime tape does.
-                var first = Value(m.Args[0], output);
-                Code picksFirst, picksSecond;
-                if (Activity.ChoosesByOutput(m) && _knownValues.TryGetValue(m, out var picked))
-                {
-                    // The stored output equals the first argument exactly when that one was picked.
-                    picksFirst = Code.Binary(picked, "==", first, Code.Equality);
-                    picksSecond = Code.Binary(picked, "!=", first, Code.Equality);
-                }
-                else
-                {
-                    picksFirst = Code.Binary(first, m.Function == "Max" ? ">=" : "<=", Value(m.Args[1], output), Code.Relational);
-                    picksSecond = Code.Prefix("!", picksFirst);
-                }
+            case RuleShape.Constant:
+                return;
+            case RuleShape.Select:
+                BackpropSelect(m, rule, g, formulas, output);
+                return;
+        }
 
-                var pickFirst = new Block();
-                var pickSecond = new Block();
-                BackpropInScope(m.Args[0], g, kind, pickFirst);
-                BackpropInScope(m.Args[1], g, kind, pickSecond);
-                WriteChoice(picksFirst, pickFirst, pickSecond, output, picksSecond);
-                break;
-            case "Clamp":
-                var clamped = Value(m.Args[0], output);
-                var low = Value(m.Args[1], output);
-                var high = Value(m.Args[2], output);
-                var toValue = new Block();
-                var toLow = new Block();
-                var toHigh = new Block();
-                BackpropInScope(m.Args[0], g, kind, toValue);
-                BackpropInScope(m.Args[1], g, kind, toLow);
-                BackpropInScope(m.Args[2], g, kind, toHigh);
-                var inner = new Block();
-                WriteChoice(Code.Binary(clamped, ">", high, Code.Relational), toHigh, toValue, inner);
-                WriteChoice(Code.Binary(clamped, "<", low, Code.Relational), toLow, inner, output);
-                break;
-            default:
-                // Floor, Ceiling, Round, Truncate, Sign: piecewise constant, zero derivative.
-                break;
+        var active = Enumerable.Range(0, m.Args.Count).Where(i => rule.Partials[i] is not null && Activity.IsActive(m.Args[i], _varied)).ToList();
+        formulas.Count(active.Select(i => rule.Partials[i]!).Concat(active.Select(i => rule.Guards[i]).OfType<Formula>()));
+        if (active.Count > 1)
+        {
+            g = Share(g, m.Kind, output);
+        }
+
+        foreach (var i in active)
+        {
+            var contribution = formulas.Contribution(g, rule.Partials[i]!);
+            if (rule.Guards[i] is { } guard)
+            {
+                var guarded = new Block();
+                BackpropInScope(m.Args[i], contribution, m.Kind, guarded);
+                output.If(formulas.Write(guard), guarded);
+            }
+            else
+            {
+                Backprop(m.Args[i], contribution, m.Kind, output);
+            }
         }
     }
 
-    private void BackpropPow(MathCallExpr m, Code g, System.Func<string, Code[], Code> f, Block output)
+    /// <summary>max, min, clamp: the gradient goes to whichever argument the call returned.</summary>
+    private void BackpropSelect(MathCallExpr m, FunctionRule rule, Code g, FormulaWriter formulas, Block output)
     {
-        var kind = m.Kind;
-        var baseValue = Value(m.Args[0], output);
-        var exponent = Value(m.Args[1], output);
-        var exponentActive = Activity.IsActive(m.Args[1], _varied);
-        if (Activity.IsActive(m.Args[0], _varied))
+        var conditions = new List<Code>();
+        Code? negation = null;
+        if (Activity.ChoosesByOutput(m) && _knownValues.TryGetValue(m, out var picked))
         {
-            Code derivative = m.Args[1] is ConstExpr { Value: 2 }
-                ? Code.Mul(Code.Number(2, NumKind.Int), baseValue)
-                : Code.Mul(exponent, f("Pow", [baseValue, Code.Sub(exponent, Code.Number(1, NumKind.Int))]));
-            Backprop(m.Args[0], Code.Mul(exponentActive ? Share(g, kind, output) : g, derivative), kind, output);
+            // The stored output equals the first argument exactly when that one was picked.
+            var first = Value(m.Args[0], output);
+            conditions.Add(Code.Binary(picked, "==", first, Code.Equality));
+            negation = Code.Binary(picked, "!=", first, Code.Equality);
+        }
+        else
+        {
+            conditions.AddRange(rule.Picks.Select(p => formulas.Write(p.Condition)));
         }
 
-        if (exponentActive)
+        var arms = new List<Block>();
+        for (var i = 0; i < m.Args.Count; i++)
         {
-            // d(a^b)/db = a^b ln a: NaN for a < 0 (IEEE), and 0 at a = 0, as the runtime tape defines it.
-            var byExponent = new Block();
-            BackpropInScope(m.Args[1], Code.Mul(Code.Mul(g, f("Pow", [baseValue, exponent])), f("Log", [baseValue])), kind, byExponent);
-            output.If(Code.Binary(baseValue, "!=", Code.Number(0, NumKind.Int), Code.Equality), byExponent);
+            var arm = new Block();
+            BackpropInScope(m.Args[i], g, m.Kind, arm);
+            arms.Add(arm);
+        }
+
+        // The first pick that holds wins: nest the choices from the last one inwards.
+        var choice = arms[rule.DefaultPick];
+        for (var p = rule.Picks.Count - 1; p >= 0; p--)
+        {
+            var outer = p == 0 ? output : new Block();
+            WriteChoice(conditions[p], arms[rule.Picks[p].Argument], choice, outer, rule.Picks.Count == 1 ? negation : null);
+            choice = outer;
         }
     }
 

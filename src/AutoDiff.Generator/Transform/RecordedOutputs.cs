@@ -48,7 +48,7 @@ internal sealed partial class AdjointWriter
             candidates = candidates.Prepend(call);
         }
 
-        return candidates.Where(c => c.Function != "Sqrt").Distinct().ToList();
+        return candidates.Where(c => !Activity.RuleOf(c).CheapToRecompute).Distinct().ToList();
     }
 
     /// <summary>Pops the recorded outputs (last pushed first) and lets this statement's derivative read them.</summary>
