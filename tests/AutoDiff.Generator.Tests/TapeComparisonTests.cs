@@ -101,6 +101,23 @@ public class TapeComparisonTests
 
             return loss / ys.Length;
         },
+        ["Rotate"] = v =>
+        {
+            Value x = v[0], y = v[1];
+            Value s = ValueMath.Sin(v[2]), c = ValueMath.Cos(v[2]);
+            for (var k = 0; k < 3; k++)
+            {
+                (x, y) = ((c * x) - (s * y), (s * x) + (c * y));
+                (x, y) = (y, x * 1.5);
+            }
+
+            return (x * x * y) + ValueMath.Exp(y);
+        },
+        ["Pairs"] = v =>
+        {
+            var ratio = (v[0] + v[1]) / (1 + (v[0] * v[1] * (v[0] * v[1])));
+            return (ValueMath.Tanh(v[1]) * (ratio * v[0])) + ratio;
+        },
         // Corpus.IntState: v[0] is the scalar s, the rest the span.
         ["WhileContinue"] = v =>
         {
@@ -199,6 +216,8 @@ public class TapeComparisonTests
     [InlineData("Loops", "Corpus.Loops", "Horner", 7)]
     [InlineData("Loops", "Corpus.Loops", "Reserved", 6)]
     [InlineData("Mlp", "Corpus.Mlp", "Loss", 21)]
+    [InlineData("Tuples", "Corpus.Tuples", "Rotate", 3)]
+    [InlineData("Tuples", "Corpus.Tuples", "Pairs", 2)]
     [InlineData("IntState", "Corpus.IntState", "WhileContinue", 7)]
     [InlineData("IntState", "Corpus.IntState", "DoSteps", 7)]
     [InlineData("IntState", "Corpus.IntState", "PlainArguments", 2)]

@@ -5,6 +5,7 @@ using System.Threading;
 using AutoDiff.Generator.Diagnostics;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Rules;
+using AutoDiff.Generator.Transform;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -82,6 +83,9 @@ internal sealed class BodyParser
                     output.Add(ParseDeclarator(variable, line, OneLine(statement)));
                 }
 
+                break;
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction }:
+                ParseDeconstruction(deconstruction, line, OneLine(statement), output);
                 break;
             case ExpressionStatementSyntax expressionStatement:
                 output.Add(ParseExpressionStatement(expressionStatement.Expression, line, OneLine(statement)));
@@ -186,6 +190,124 @@ internal sealed class BodyParser
                 return Step(prefix.Operand, prefix.IsKind(SyntaxKind.PreIncrementExpression), line, source);
             default:
                 throw NotSupported("expression statement '" + OneLine(expression) + "'", "only assignments, ++ and -- can stand alone in a differentiable body", expression);
+        }
+    }
+
+    /// <summary>
+    /// <c>(x, y) = (0.8 * x - 0.6 * y, x * y);</c>, <c>var (s, c) = Math.SinCos(t);</c>: every value is computed before
+    /// any target is written, as C# does, through temporaries where a later value reads an earlier target (a swap).
+    /// </summary>
+    private void ParseDeconstruction(AssignmentExpressionSyntax assignment, int line, string source, List<Stmt> output)
+    {
+        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            throw NotSupported("'" + assignment.OperatorToken.Text + "' on a tuple", "assign the tuple with '='", assignment);
+        }
+
+        var targets = DeconstructionTargets(assignment.Left);
+        var values = DeconstructedValues(assignment.Right, targets.Count);
+        var written = new List<string>();
+        var direct = true;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i] is { } target)
+            {
+                if (target.Existing is IndexExpr index && Activity.Names(index.Index).Any(written.Contains))
+                {
+                    throw NotSupported("a tuple target '" + OneLine(assignment.Left) + "' whose index reads another target", "assign the elements one by one", assignment.Left);
+                }
+
+                direct &= !values.Skip(i + 1).SelectMany(Activity.Names).Any(n => n == target.Name);
+                written.Add(target.Name);
+            }
+        }
+
+        var sources = new List<Expr>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (direct || targets[i] is null)
+            {
+                sources.Add(values[i]);
+                continue;
+            }
+
+            var temporary = Fresh("tuple");
+            output.Add(new DeclareStmt(temporary, targets[i]!.Kind, values[i], line, source));
+            sources.Add(new VarExpr(temporary, targets[i]!.Kind));
+        }
+
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i] is { } target)
+            {
+                output.Add(target.Existing is { } existing
+                    ? new AssignStmt(existing, "=", sources[i], line, source)
+                    : new DeclareStmt(target.Name, target.Kind, sources[i], line, source));
+            }
+        }
+    }
+
+    /// <summary>A deconstruction target: a new local (<see cref="Existing"/> null) or a variable or element written.</summary>
+    private sealed record TupleTarget(string Name, NumKind Kind, Expr? Existing);
+
+    /// <summary>The targets in order; null for a discard.</summary>
+    private List<TupleTarget?> DeconstructionTargets(ExpressionSyntax left)
+    {
+        var targets = new List<TupleTarget?>();
+        switch (left)
+        {
+            case DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designations }:
+                targets.AddRange(designations.Variables.Select(DeclaredTarget));
+                break;
+            case TupleExpressionSyntax tuple:
+                foreach (var argument in tuple.Arguments)
+                {
+                    targets.Add(argument.Expression switch
+                    {
+                        DeclarationExpressionSyntax { Designation: var designation } => DeclaredTarget(designation),
+                        IdentifierNameSyntax { Identifier.Text: "_" } discard when _model.GetSymbolInfo(discard, _cancellationToken).Symbol is IDiscardSymbol or null => null,
+                        var target => ParseTarget(target) is var existing ? new TupleTarget(existing is VarExpr v ? v.Name : ((IndexExpr)existing).Array, existing.Kind, existing) : null,
+                    });
+                }
+
+                break;
+            default:
+                throw NotSupported("deconstruction into '" + OneLine(left) + "'", "deconstruct into locals: var (a, b) = …", left);
+        }
+
+        return targets;
+    }
+
+    private TupleTarget? DeclaredTarget(VariableDesignationSyntax designation)
+    {
+        switch (designation)
+        {
+            case DiscardDesignationSyntax:
+                return null;
+            case SingleVariableDesignationSyntax single when _model.GetDeclaredSymbol(single, _cancellationToken) is ILocalSymbol local && TypeClassifier.Scalar(local.Type) is { } kind:
+                return new TupleTarget(Declare(local), kind, null);
+            default:
+                throw NotSupported("deconstruction into '" + OneLine(designation) + "'", "deconstruct into double, float, int or bool locals, one level deep", designation);
+        }
+    }
+
+    /// <summary>The values a tuple literal or <c>Math.SinCos</c> gives, one per target.</summary>
+    private List<Expr> DeconstructedValues(ExpressionSyntax right, int count)
+    {
+        switch (right)
+        {
+            case TupleExpressionSyntax tuple when tuple.Arguments.Count == count:
+                return tuple.Arguments.Select(a => ParseExpr(a.Expression)).ToList();
+            case InvocationExpressionSyntax invocation when count == 2
+                && _model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol { Name: "SinCos" } sinCos
+                && sinCos.ContainingType is { } type && DerivativeTable.MathClassOf(type.ToDisplayString()) is { } mathClass
+                && invocation.ArgumentList.Arguments.Count == 1:
+                // SinCos(t) is (Sin(t), Cos(t)), each differentiated by its own row of the table.
+                var angle = ParseExpr(invocation.ArgumentList.Arguments[0].Expression);
+                var kind = TypeClassifier.Scalar(sinCos.Parameters[0].Type) ?? NumKind.Double;
+                return [new MathCallExpr(mathClass, "Sin", EquatableArray.Of(angle), kind), new MathCallExpr(mathClass, "Cos", EquatableArray.Of(angle), kind)];
+            default:
+                throw NotSupported("deconstructing '" + OneLine(right) + "'", "deconstruct a tuple literal (a, b) or Math.SinCos(t)", right);
         }
     }
 
