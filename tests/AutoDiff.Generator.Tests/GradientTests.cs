@@ -69,6 +69,8 @@ public class GradientTests
         { "Loops", "Corpus.Loops", "Mixed", 6, -0.6, 0.6 },
         { "Loops", "Corpus.Loops", "Reserved", 6, -1, 1 },
         { "Tuples", "Corpus.Tuples", "Rotate", 3, -1, 1 },
+        { "LocalFunctions", "Corpus.LocalFunctions", "Softplus", 2, -1.5, 1.5 },
+        { "LocalFunctions", "Corpus.LocalFunctions", "InLoop", 6, -2, 2 },
         { "Tuples", "Corpus.Tuples", "Pairs", 2, -1.5, 1.5 },
         { "IntState", "Corpus.IntState", "WhileContinue", 7, -1.5, 1.5 },
         { "IntState", "Corpus.IntState", "DoSteps", 7, -1.5, 1.5 },

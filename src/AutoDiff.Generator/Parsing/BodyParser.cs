@@ -21,6 +21,9 @@ internal sealed class BodyParser
     private readonly Dictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> _usedNames = new();
     private readonly HashSet<ISymbol> _buffers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, ExpressionSyntax> _localFunctions = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IParameterSymbol, Expr> _arguments = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
     private int _syntheticCounter;
 
     public BodyParser(SemanticModel model, IMethodSymbol method, IEnumerable<string> reservedNames, CancellationToken cancellationToken)
@@ -41,7 +44,30 @@ internal sealed class BodyParser
             return EquatableArray.Of<Stmt>(new ReturnStmt(ParseExpr(arrow.Expression), LineOf(arrow.Expression), "return " + OneLine(arrow.Expression) + ";"));
         }
 
+        foreach (var local in syntax.Body!.DescendantNodes().OfType<LocalFunctionStatementSyntax>())
+        {
+            if (InlinableBody(local) is { } body && _model.GetDeclaredSymbol(local, _cancellationToken) is IMethodSymbol symbol)
+            {
+                _localFunctions[symbol] = body;
+            }
+        }
+
         return ParseBlock(syntax.Body!.Statements);
+    }
+
+    /// <summary>
+    /// The value expression of a local function that can be differentiated in place, where it is called: scalar
+    /// parameters and result, and a body that is one expression (<c>=&gt; v * v</c> or <c>{ return v * v; }</c>).
+    /// </summary>
+    private ExpressionSyntax? InlinableBody(LocalFunctionStatementSyntax local)
+    {
+        var body = local.ExpressionBody?.Expression
+            ?? (local.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
+        var scalar = local.ParameterList.Parameters.All(p => p.Modifiers.Count == 0 && p.Default is null
+                && _model.GetDeclaredSymbol(p, _cancellationToken) is { } parameter && TypeClassifier.Scalar(parameter.Type) is not null)
+            && _model.GetDeclaredSymbol(local, _cancellationToken) is IMethodSymbol { IsGenericMethod: false, IsAsync: false } method
+            && TypeClassifier.Scalar(method.ReturnType) is not null;
+        return scalar ? body : null;
     }
 
     private EquatableArray<Stmt> ParseBlock(IEnumerable<StatementSyntax> statements)
@@ -121,8 +147,11 @@ internal sealed class BodyParser
                 break;
             case SwitchStatementSyntax:
                 throw Fallback("it uses a 'switch' statement", statement);
+            case LocalFunctionStatementSyntax local when _model.GetDeclaredSymbol(local, _cancellationToken) is IMethodSymbol symbol && _localFunctions.ContainsKey(symbol):
+                // Differentiated where it is called (see ParseInvocation).
+                break;
             case LocalFunctionStatementSyntax:
-                throw Fallback("it declares a local function", statement);
+                throw Fallback("it declares a local function whose body is more than one expression", statement);
             default:
                 throw NotSupported("'" + Describe(statement) + "' statement", "rewrite it with assignments, if/else and loops", statement);
         }
@@ -445,6 +474,8 @@ internal sealed class BodyParser
         {
             case ILocalSymbol local when TypeClassifier.Scalar(local.Type) is { } kind:
                 return new VarExpr(NameOf(local), kind);
+            case IParameterSymbol parameter when _arguments.TryGetValue(parameter, out var argument):
+                return argument;
             case IParameterSymbol parameter when TypeClassifier.Scalar(parameter.Type) is { } kind:
                 return new VarExpr(parameter.Name, kind);
             case IFieldSymbol { IsStatic: true } field:
@@ -514,6 +545,11 @@ internal sealed class BodyParser
             return new MathCallExpr(mathClass, callee.Name, arguments.Select(a => ParseExpr(a.Expression)).ToEquatableArray(), kind);
         }
 
+        if (_localFunctions.TryGetValue(callee, out var inlined))
+        {
+            return Inline(callee, inlined, invocation);
+        }
+
         if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, _method.OriginalDefinition))
         {
             throw Fallback("it calls itself recursively", invocation);
@@ -558,6 +594,58 @@ internal sealed class BodyParser
 
         return new PlainCallExpr(callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name, plainArgs.ToEquatableArray(), kind);
     }
+
+    /// <summary>
+    /// A local function's value at this call: its body with each parameter read as the argument's expression (the
+    /// arguments carry no side effects, so reading one twice is computing it twice). The result converts to the
+    /// function's return type, as the call does.
+    /// </summary>
+    private Expr Inline(IMethodSymbol callee, ExpressionSyntax body, InvocationExpressionSyntax invocation)
+    {
+        if (!_inlining.Add(callee))
+        {
+            throw Fallback("its local function '" + callee.Name + "' calls itself", invocation);
+        }
+
+        var arguments = invocation.ArgumentList.Arguments;
+        if (arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None)) || arguments.Count != callee.Parameters.Length)
+        {
+            throw NotSupported("call '" + OneLine(invocation) + "'", "pass a local function's arguments in order, by value", invocation);
+        }
+
+        var parsed = arguments.Select((a, i) => Convert(ParseExpr(a.Expression), TypeClassifier.Scalar(callee.Parameters[i].Type)!.Value)).ToList();
+        var saved = callee.Parameters.Select(p => _arguments.TryGetValue(p, out var previous) ? previous : null).ToList();
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            _arguments[callee.Parameters[i]] = parsed[i];
+        }
+
+        try
+        {
+            return Convert(ParseExpr(body), TypeClassifier.Scalar(callee.ReturnType)!.Value);
+        }
+        finally
+        {
+            for (var i = 0; i < parsed.Count; i++)
+            {
+                if (saved[i] is { } previous)
+                {
+                    _arguments[callee.Parameters[i]] = previous;
+                }
+                else
+                {
+                    _arguments.Remove(callee.Parameters[i]);
+                }
+            }
+
+            _inlining.Remove(callee);
+        }
+    }
+
+    /// <summary>The implicit conversion a parameter or return type applies (an int argument to a double parameter).</summary>
+    private static Expr Convert(Expr value, NumKind kind) => value.Kind == kind || value is ConstExpr && kind.IsFloating()
+        ? value is ConstExpr c && c.Kind != kind ? c with { Kind = kind } : value
+        : new CastExpr(value, kind);
 
     /// <summary>
     /// An argument of a plain helper: an expression the transformation reads like any other (so a renamed local is
