@@ -1,5 +1,7 @@
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Tests;
 

@@ -2,7 +2,8 @@ using System.Linq;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Printing;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Emit;
 

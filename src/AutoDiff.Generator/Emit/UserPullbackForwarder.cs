@@ -1,7 +1,8 @@
 using System.Linq;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Emit;
 

@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.IR;
 

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>
 /// Inside loops, the outputs of exp, tanh and cbrt calls whose derivative needs them are pushed on the value stack

@@ -3,8 +3,9 @@ using System.Linq;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Passes;
+using AutoDiff.Generator.Analysis;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>
 /// The adjoint transformation: from a method model to the statements of its WithGradient or Pullback body.

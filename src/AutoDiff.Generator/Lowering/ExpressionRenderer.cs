@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.IR;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>Writes a model expression back as C# (the primal computation).</summary>
 internal static class ExpressionRenderer
@@ -42,12 +43,4 @@ internal static class ExpressionRenderer
         _ => throw new System.InvalidOperationException("Unknown operator " + op),
     };
 
-    /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>
-    public static bool IsLeaf(Expr expression) => expression switch
-    {
-        ConstExpr or VarExpr or LengthExpr or OpaqueExpr => true,
-        IndexExpr i => i.Index is ConstExpr or VarExpr,
-        UnaryExpr { Op: "-" } u => u.Operand is ConstExpr or VarExpr,
-        _ => false,
-    };
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using AutoDiff.Generator.Model;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.IR;
 
 /// <summary>
 /// A C# expression of the generated code, as a small tree: names, literals, operators, calls. Its text is

@@ -4,7 +4,7 @@ using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Rules;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 internal sealed partial class AdjointWriter
 {

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>
 /// Subexpressions a statement uses more than once: their adjoint contributions are summed before being pushed
@@ -106,7 +107,7 @@ internal sealed partial class AdjointWriter
     /// <summary>Holds <paramref name="gradient"/> back when <paramref name="expression"/> occurs again in the statement.</summary>
     private bool Defer(Expr expression, Code gradient)
     {
-        if (_pending.Count == 0 || ExpressionRenderer.IsLeaf(expression) || !_occurrences.TryGetValue(expression, out var count) || count < 2)
+        if (_pending.Count == 0 || Activity.IsLeaf(expression) || !_occurrences.TryGetValue(expression, out var count) || count < 2)
         {
             return false;
         }
@@ -143,7 +144,7 @@ internal sealed partial class AdjointWriter
     /// <summary>Counts every non-leaf subexpression by value; equal subexpressions are one value computed twice.</summary>
     private static void CountOccurrences(Expr expression, Dictionary<Expr, int> counts)
     {
-        if (ExpressionRenderer.IsLeaf(expression))
+        if (Activity.IsLeaf(expression))
         {
             return;
         }

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>
 /// Loop-body locals the reverse sweep recomputes instead of recording: <c>double x = data[3 * p];</c> or

@@ -3,7 +3,7 @@ using System.Linq;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Rules;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Analysis;
 
 /// <summary>
 /// Dataflow facts about a body: which variables vary with the differentiable parameters ("active"),
@@ -32,7 +32,7 @@ internal static class Activity
     public static HashSet<string> Varied(IEnumerable<Stmt> body, IEnumerable<ParameterModel> parameters)
     {
         var varied = new HashSet<string>(parameters.Where(p => p.Role != ParamRole.Passive).Select(p => p.Name));
-        var statements = Transform.Normalizer.Walk(body).ToList();
+        var statements = Normalizer.Walk(body).ToList();
         bool changed;
         do
         {
@@ -60,7 +60,7 @@ internal static class Activity
     public static bool ResultDependsOnInputs(EquatableArray<Stmt> body, IEnumerable<ParameterModel> parameters)
     {
         var varied = Varied(body, parameters);
-        return Transform.Normalizer.Walk(body).OfType<ReturnStmt>().Any(r => IsActive(r.Value, varied));
+        return Normalizer.Walk(body).OfType<ReturnStmt>().Any(r => IsActive(r.Value, varied));
     }
 
     /// <summary>True when a derivative can flow from the expression into some varied variable.</summary>
@@ -89,7 +89,7 @@ internal static class Activity
     public static HashSet<string> Needed(IEnumerable<Stmt> body, HashSet<string> varied)
     {
         var needed = new HashSet<string>();
-        foreach (var statement in Transform.Normalizer.Walk(body))
+        foreach (var statement in Normalizer.Walk(body))
         {
             switch (statement)
             {
@@ -143,7 +143,7 @@ internal static class Activity
     /// </summary>
     public static bool ChoosesByOutput(Expr value) =>
         value is MathCallExpr m && RuleOf(m) is { Shape: RuleShape.Select, Arity: 2, DefaultPick: 1 } rule
-        && rule.Picks.Count == 1 && rule.Picks[0].Argument == 0 && ExpressionRenderer.IsLeaf(m.Args[0]);
+        && rule.Picks.Count == 1 && rule.Picks[0].Argument == 0 && IsLeaf(m.Args[0]);
 
     /// <summary>A value whose adjoint reads its output back from the variable that stores it.</summary>
     public static bool ReadsOutputBack(Expr? value) => value is not null && (DerivativeReadsOutput(value) || ChoosesByOutput(value));
@@ -257,4 +257,13 @@ internal static class Activity
             needed.Add(name);
         }
     }
+
+    /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>
+    public static bool IsLeaf(Expr expression) => expression switch
+    {
+        ConstExpr or VarExpr or LengthExpr or OpaqueExpr => true,
+        IndexExpr i => i.Index is ConstExpr or VarExpr,
+        UnaryExpr { Op: "-" } u => u.Operand is ConstExpr or VarExpr,
+        _ => false,
+    };
 }

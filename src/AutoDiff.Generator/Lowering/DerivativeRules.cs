@@ -1,10 +1,11 @@
 using System.Linq;
+using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.IR;
 using System.Collections.Generic;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Rules;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>Local derivative rules: how an adjoint flows from an expression into the adjoints of what it reads.</summary>
 internal sealed partial class AdjointWriter
@@ -250,7 +251,7 @@ internal sealed partial class AdjointWriter
     /// </summary>
     private Code Value(Expr expression, Block output)
     {
-        if (ExpressionRenderer.IsLeaf(expression))
+        if (Activity.IsLeaf(expression))
         {
             return ExpressionRenderer.Render(expression);
         }
