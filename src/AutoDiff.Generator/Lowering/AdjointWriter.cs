@@ -18,9 +18,9 @@ internal sealed partial class AdjointWriter
 {
     private readonly MethodModel _method;
     private readonly bool _pullback;
+    private readonly AdjointPlan _plan;
     private readonly EquatableArray<Stmt> _body;
     private readonly HashSet<string> _varied;
-    private readonly HashSet<string> _needed;
     private readonly Dictionary<string, ParameterModel> _parameters;
     private readonly Dictionary<string, string> _adjointOf = new();
     private readonly Dictionary<string, NumKind> _localAdjointKinds = new();
@@ -40,10 +40,10 @@ internal sealed partial class AdjointWriter
     {
         _method = method;
         _pullback = pullback;
-        _body = Normalizer.Normalize(method.Body);
+        _plan = AdjointPlan.Of(method);
+        _body = _plan.Body;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
-        _varied = Activity.Varied(_body, method.Parameters);
-        _needed = Activity.Needed(_body, _varied);
+        _varied = _plan.Varied;
         var statements = Normalizer.Walk(_body).ToList();
         foreach (var name in method.Parameters.SelectMany(p => new[] { p.Name, p.AdjointName }).Where(n => n is not null))
         {
@@ -107,7 +107,7 @@ internal sealed partial class AdjointWriter
 
     private Block WriteBody()
     {
-        var (forward, reverse) = EmitBlock(_body, new Context(0, false, [], []));
+        var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
         forward = StackReservation.Reserve(forward);
         var body = new Block();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
@@ -180,15 +180,13 @@ internal sealed partial class AdjointWriter
     /// Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), the
     /// branch records a <c>break</c> must push first, and the innermost loop.
     /// </summary>
-    private sealed record Context(int Depth, bool Nested, IReadOnlyList<Node> PendingPushes, IReadOnlyList<Frame> Frames, LoopScope? Loop = null)
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<Node> PendingPushes, LoopScope? Loop = null)
     {
         public Context Enter(bool loop) => loop ? this with { Depth = Depth + 1, Nested = true, PendingPushes = [] } : this with { Nested = true };
     }
 
-    /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
-    private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
 
-    private (Block Forward, Block Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context, bool loopBody = false)
+    private (Block Forward, Block Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context)
     {
         var forward = new Block();
         var reverses = new List<Block>();
@@ -196,7 +194,7 @@ internal sealed partial class AdjointWriter
         for (var index = 0; index < block.Count; index++)
         {
             var statement = block[index];
-            var (f, r) = EmitStatement(statement, context with { Frames = context.Frames.Append(new Frame(block, index, loopBody)).ToList() });
+            var (f, r) = EmitStatement(statement, context);
             forward.Add(f);
             reverses.Add(r);
         }
@@ -301,9 +299,14 @@ internal sealed partial class AdjointWriter
         if (context.Nested)
         {
             Hoist(declare.Kind, declare.Name);
-            if (context.Depth > 0 && _needed.Contains(declare.Name) && !TryRecompute(declare, context))
+            switch (_plan.RecoveryOf(declare))
             {
-                restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
+                case Recovery.Save:
+                    restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
+                    break;
+                case Recovery.Recompute:
+                    context.Loop!.Recomputed.Assign(Code.Atom(declare.Name), "=", ExpressionRenderer.Render(declare.Value!));
+                    break;
             }
         }
 
@@ -362,15 +365,12 @@ internal sealed partial class AdjointWriter
     {
         var target = ExpressionRenderer.Render(assign.Target);
         var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
-        Node? restore = null;
-        // An int the adjoint reads is always restored: undoing a step costs nothing, and the skip below reasons
-        // about readers of floating values only.
-        if (_needed.Contains(name) && !(assign.Target is VarExpr { Kind: NumKind.Double or NumKind.Float } && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, context)))
+        var restore = _plan.RecoveryOf(assign) switch
         {
-            restore = IsConstantIntegerStep(assign)
-                ? new AssignNode(target, assign.Op == "+=" ? "-=" : "+=", ExpressionRenderer.Render(assign.Value))
-                : Save(name, assign.Target.Kind, target, context, forward);
-        }
+            Recovery.UndoStep => new AssignNode(target, assign.Op == "+=" ? "-=" : "+=", ExpressionRenderer.Render(assign.Value)),
+            Recovery.Save => Save(name, assign.Target.Kind, target, context, forward),
+            _ => null,
+        };
 
         var differentiated = assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name);
         var (rendering, recorded) = differentiated
@@ -490,8 +490,8 @@ internal sealed partial class AdjointWriter
 
     private void EmitWhile(WhileStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
     {
-        var scope = OpenLoop(context, loop.Body);
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope }, loopBody: true);
+        var scope = OpenLoop();
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var condition = ExpressionRenderer.Render(loop.Condition);
         forward.Add(comment);
@@ -535,8 +535,8 @@ internal sealed partial class AdjointWriter
 
     private void EmitCountedFor(CountedForStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
     {
-        var scope = OpenLoop(context, loop.Body);
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope }, loopBody: true);
+        var scope = OpenLoop();
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
@@ -610,81 +610,6 @@ internal sealed partial class AdjointWriter
         public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
 
         public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
-
-    /// <summary>
-    /// <c>i += 3</c> or <c>i--</c> on an int: integer addition wraps exactly, so the reverse sweep undoes the step
-    /// by subtracting it again instead of recording the old value on the stack (a counter stepped in an inner loop).
-    /// </summary>
-    private static bool IsConstantIntegerStep(AssignStmt assign) =>
-        assign is { Target: VarExpr { Kind: NumKind.Int }, Op: "+=" or "-=", Value: ConstExpr { Kind: NumKind.Int } };
-
-    private static bool IsAccumulation(AssignStmt assign) =>
-        assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
-
-    /// <summary>
-    /// An accumulation <c>v += e</c> need not record v when nothing reads v's value (in the adjoint sweep)
-    /// between the last overwrite of v that restores it and this statement, on any path: the adjoint sweep
-    /// then never looks at v until that overwrite restores it.
-    /// </summary>
-    private bool NoReaderSinceLastOverwrite(string name, Context context)
-    {
-        for (var f = context.Frames.Count - 1; f >= 0; f--)
-        {
-            var frame = context.Frames[f];
-            for (var i = frame.Index - 1; i >= 0; i--)
-            {
-                switch (Overwrites(frame.Block[i], name))
-                {
-                    case Effect.Reads:
-                        return false;
-                    case Effect.Overwrites:
-                        return true;
-                }
-            }
-
-            if (frame.LoopBody)
-            {
-                // Earlier iterations ran the rest of the body before this statement too, and the statement holding
-                // it as well (the other arm of an if around it reads in another iteration).
-                for (var i = frame.Index; i < frame.Block.Count; i++)
-                {
-                    if (Overwrites(frame.Block[i], name) == Effect.Reads)
-                    {
-                        return false;
-                    }
-                }
-            }
-        }
-
-        return true;
-    }
-
-    private enum Effect
-    {
-        None,
-        Reads,
-        Overwrites,
-    }
-
-    private Effect Overwrites(Stmt statement, string name)
-    {
-        if (Activity.Needed([statement], _varied).Contains(name))
-        {
-            return Effect.Reads;
-        }
-
-        // An overwrite whose output the adjoint sweep reads back (see RememberOutput) is itself a reader.
-        return statement switch
-        {
-            DeclareStmt d when d.Name == name => Activity.ReadsOutputBack(d.Value) ? Effect.Reads : Effect.Overwrites,
-            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : Activity.ReadsOutputBack(a.Value) ? Effect.Reads : Effect.Overwrites,
-            AssignStmt => Effect.None,
-            DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
-            // A nested overwrite may or may not run; treat it as a reader so the save stays.
-            // Accumulations are neutral: they neither read the value nor need it right (see above).
-            _ => Normalizer.Walk(statement).Any(s => s is DeclareStmt d && d.Name == name || s is AssignStmt { Target: VarExpr v } a && v.Name == name && !IsAccumulation(a)) ? Effect.Reads : Effect.None,
-        };
     }
 
     /// <summary>Records the current value of <paramref name="target"/> before it is overwritten; returns the statement that restores it.</summary>

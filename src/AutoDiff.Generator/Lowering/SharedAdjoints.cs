@@ -116,7 +116,7 @@ internal sealed partial class AdjointWriter
         var entry = pending.FirstOrDefault(p => p.Expression.Equals(expression));
         if (entry is null)
         {
-            entry = new PendingAdjoint(expression, Size(expression), new List<Code>());
+            entry = new PendingAdjoint(expression, ExprTree.Size(expression), new List<Code>());
             pending.Add(entry);
         }
 
@@ -151,24 +151,11 @@ internal sealed partial class AdjointWriter
 
         counts.TryGetValue(expression, out var count);
         counts[expression] = count + 1;
-        foreach (var child in Children(expression))
+        foreach (var child in ExprTree.Children(expression))
         {
             CountOccurrences(child, counts);
         }
     }
 
-    private static IEnumerable<Expr> Children(Expr expression) => expression switch
-    {
-        IndexExpr i => [i.Index],
-        UnaryExpr u => [u.Operand],
-        BinaryExpr b => [b.Left, b.Right],
-        ConditionalExpr c => [c.Condition, c.WhenTrue, c.WhenFalse],
-        CastExpr c => [c.Operand],
-        MathCallExpr m => m.Args,
-        DifferentiableCallExpr d => d.Args,
-        PlainCallExpr p => p.Args,
-        _ => [],
-    };
 
-    private static int Size(Expr expression) => 1 + Children(expression).Sum(Size);
 }
