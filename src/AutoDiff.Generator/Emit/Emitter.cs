@@ -52,6 +52,11 @@ internal static class Emitter
         WriteMethod(writer, method, withGradient, pullback: false);
         writer.Line();
         WriteMethod(writer, method, Body(method, pullback: true), pullback: true);
+        if (method.Pushforward)
+        {
+            writer.Line();
+            WritePushforward(writer, method);
+        }
 
         foreach (var _ in method.ContainingTypes)
         {
@@ -72,6 +77,25 @@ internal static class Emitter
             : method.FallbackBody is not null
                 ? TapeBody.Write(method, pullback)
                 : AdjointWriter.Write(method, pullback);
+
+    private static void WritePushforward(SourceWriter writer, MethodModel method)
+    {
+        var scalar = method.ReturnKind.Keyword();
+        var primal = method.Parameters.Select(p => p.TypeText + " " + p.Name);
+        var tangents = method.Parameters.Where(p => p.TangentName is not null).Select(p =>
+            p.Role == ParamRole.Span
+                ? "global::System.ReadOnlySpan<" + p.ElementKind.Keyword() + "> " + p.TangentName
+                : p.ElementKind.Keyword() + " " + p.TangentName);
+        writer.Line("/// <summary>Value of <c>" + method.Name + "</c> and its directional derivative along the tangents (forward mode): <paramref name=\"" + method.TangentName + "\"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Open(method.Accessibility + " static " + scalar + " " + method.Name + "Pushforward(" + string.Join(", ", primal.Concat(tangents).Append("out " + scalar + " " + method.TangentName)) + ")");
+        foreach (var line in IrPrinter.Print(AdjointWriter.WritePushforward(method)))
+        {
+            writer.Line(line);
+        }
+
+        writer.Close();
+    }
 
     private static void WriteMethod(SourceWriter writer, MethodModel method, Block body, bool pullback)
     {

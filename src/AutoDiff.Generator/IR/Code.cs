@@ -184,8 +184,8 @@ internal sealed class Code
     public static Code NewArray(bool stackAllocated, string elementType, Code length) =>
         new(Shape.Creation, elementType, [length], Unary, (stackAllocated ? "stackalloc " : "new ") + elementType + "[" + length.Text + "]");
 
-    /// <summary><c>ref name</c>, an argument passed by reference.</summary>
-    public static Code Ref(string name) => new(Shape.Ref, "ref", [Atom(name)], Primary, "ref " + name);
+    /// <summary><c>ref name</c> (or <c>out name</c>), an argument passed by reference.</summary>
+    public static Code Ref(string name, string keyword = "ref") => new(Shape.Ref, keyword, [Atom(name)], Primary, keyword + " " + name);
 
     /// <summary>Every name this expression reads, including the arrays it indexes.</summary>
     public IEnumerable<string> Names => _shape switch

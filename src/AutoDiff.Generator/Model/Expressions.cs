@@ -42,7 +42,8 @@ internal enum ParamRole
 /// A call of another differentiable method: <paramref name="Target"/> computes the value,
 /// <paramref name="Pullback"/> (its generated pullback or its [DerivativeOf] method) the adjoints.
 /// <paramref name="ParamKinds"/> are the callee's parameter element kinds: its <c>ref</c> adjoints have those types,
-/// which may differ from the arguments' (a float passed to a double parameter).
+/// which may differ from the arguments' (a float passed to a double parameter). <paramref name="Pushforward"/> is the
+/// callee's generated pushforward, when it asked for one.
 /// </summary>
 internal sealed record DifferentiableCallExpr(
     string Target,
@@ -50,7 +51,8 @@ internal sealed record DifferentiableCallExpr(
     EquatableArray<Expr> Args,
     EquatableArray<ParamRole> Roles,
     EquatableArray<NumKind> ParamKinds,
-    NumKind Kind) : Expr(Kind);
+    NumKind Kind,
+    string? Pushforward = null) : Expr(Kind);
 
 /// <summary>
 /// A call of a plain static helper (not [Differentiable]) whose arguments carry no derivative (ints, bools, constants,

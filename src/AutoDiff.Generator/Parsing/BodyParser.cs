@@ -580,7 +580,8 @@ internal sealed class BodyParser
                 args.ToEquatableArray(),
                 callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
                 callee.Parameters.Select(p => TypeClassifier.Scalar(p.Type) ?? TypeClassifier.FloatingSequence(p.Type) ?? NumKind.Int).ToEquatableArray(),
-                kind);
+                kind,
+                userPullback is null && (Callees.KindsOf(callee) & Callees.PushforwardKind) != 0 ? prefix + callee.Name + "Pushforward" : null);
         }
 
         if (!callee.IsStatic)
