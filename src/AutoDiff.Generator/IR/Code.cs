@@ -187,6 +187,20 @@ internal sealed class Code
     /// <summary><c>ref name</c> (or <c>out name</c>), an argument passed by reference.</summary>
     public static Code Ref(string name, string keyword = "ref") => new(Shape.Ref, keyword, [Atom(name)], Primary, keyword + " " + name);
 
+    /// <summary>
+    /// True when this is <paramref name="name"/> times something: the name itself, a product or quotient with it
+    /// among the factors of the numerator, or the negation of one. Zero for <paramref name="name"/> zero makes it
+    /// zero (or NaN where another factor is infinite or NaN).
+    /// </summary>
+    public bool HasFactor(string name) => _shape switch
+    {
+        Shape.Name => _op == name,
+        Shape.Prefix => _op == "-" && _parts[0].HasFactor(name),
+        Shape.Binary when _op == "*" => _parts[0].HasFactor(name) || _parts[1].HasFactor(name),
+        Shape.Binary when _op == "/" => _parts[0].HasFactor(name),
+        _ => false,
+    };
+
     /// <summary>Every name this expression reads, including the arrays it indexes.</summary>
     public IEnumerable<string> Names => _shape switch
     {

@@ -148,7 +148,7 @@ internal sealed partial class AdjointWriter
         sweeps.Add(forward);
         sweeps.Add(new VerbatimNode(string.Empty));
         sweeps.Comment("Adjoint sweep");
-        sweeps.Add(FirstContributions.Fold(_localAdjointKinds, reverse));
+        sweeps.Add(FirstContributions.Fold(_localAdjointKinds, ZeroAdjointLoops.Skip(reverse)));
         foreach (var name in _scalarParameters)
         {
             sweeps.Assign(Code.Atom(_parameters[name].AdjointName!), _pullback ? "+=" : "=", Code.Atom(_adjointOf[name]));

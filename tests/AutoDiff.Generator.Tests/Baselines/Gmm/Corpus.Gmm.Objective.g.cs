@@ -234,18 +234,24 @@ namespace Corpus
                 _dfrobenius += _dprior * _t27;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = lCount - 1; j >= 0; j--)
+                if (_dfrobenius != 0)
                 {
-                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    for (int j = lCount - 1; j >= 0; j--)
+                    {
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t26 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    }
                 }
                 // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                if (_dfrobenius != 0)
                 {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t25 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    }
                 }
                 // line 110: double frobenius = 0;
                 double _g23 = _dfrobenius;
@@ -335,10 +341,13 @@ namespace Corpus
                     _dsums[k_1] += _g10;
                     _dnorm += -_g10 * 0.5;
                     // line 69: for (int d = 0; d < D; d++)
-                    for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                    if (_dnorm != 0)
                     {
-                        // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                        {
+                            // line 71: norm += lxc[d] * lxc[d];
+                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        }
                     }
                     // line 68: double norm = 0;
                     double _g9 = _dnorm;
@@ -389,10 +398,13 @@ namespace Corpus
                 _dsums[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
-                for (int d = 2 - 1; d >= 0; d--)
+                if (_ds != 0)
                 {
-                    // line 38: s += qs[k * D + d];
-                    dqs[k * 2 + d] += _ds;
+                    for (int d = 2 - 1; d >= 0; d--)
+                    {
+                        // line 38: s += qs[k * D + d];
+                        dqs[k * 2 + d] += _ds;
+                    }
                 }
                 // line 35: double s = 0;
                 double _g1 = _ds;
@@ -630,18 +642,24 @@ namespace Corpus
                 _dfrobenius += _dprior * _t27;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = lCount - 1; j >= 0; j--)
+                if (_dfrobenius != 0)
                 {
-                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    for (int j = lCount - 1; j >= 0; j--)
+                    {
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t26 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    }
                 }
                 // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                if (_dfrobenius != 0)
                 {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t25 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    }
                 }
                 // line 110: double frobenius = 0;
                 double _g23 = _dfrobenius;
@@ -731,10 +749,13 @@ namespace Corpus
                     _dsums[k_1] += _g10;
                     _dnorm += -_g10 * 0.5;
                     // line 69: for (int d = 0; d < D; d++)
-                    for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                    if (_dnorm != 0)
                     {
-                        // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                        {
+                            // line 71: norm += lxc[d] * lxc[d];
+                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        }
                     }
                     // line 68: double norm = 0;
                     double _g9 = _dnorm;
@@ -785,10 +806,13 @@ namespace Corpus
                 _dsums[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
-                for (int d = 2 - 1; d >= 0; d--)
+                if (_ds != 0)
                 {
-                    // line 38: s += qs[k * D + d];
-                    dqs[k * 2 + d] += _ds;
+                    for (int d = 2 - 1; d >= 0; d--)
+                    {
+                        // line 38: s += qs[k * D + d];
+                        dqs[k * 2 + d] += _ds;
+                    }
                 }
                 // line 35: double s = 0;
                 double _g1 = _ds;
