@@ -14,14 +14,20 @@ namespace AutoDiff.Generator.Passes;
 /// </summary>
 internal static class ZeroAdjointLoops
 {
-    public static Block Skip(Block block) => new(block.Select(node => node switch
+    /// <summary>
+    /// The adjoint sweep with such loops gated. Only loops inside loops are: a loop that runs once per call saves
+    /// nothing worth a test.
+    /// </summary>
+    public static Block Skip(Block block) => Skip(block, insideLoop: false);
+
+    private static Block Skip(Block block, bool insideLoop) => new(block.Select(node => node switch
     {
-        LoopNode loop when Gate(loop.Body) is { } gradient => new IfNode(
+        LoopNode loop when insideLoop && Gate(loop.Body) is { } gradient => new IfNode(
             Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, NumKind.Int), Code.Equality),
             new Block([loop]),
             new Block()),
-        LoopNode loop => loop with { Body = Skip(loop.Body) },
-        IfNode branch => branch with { Then = Skip(branch.Then), Else = Skip(branch.Else) },
+        LoopNode loop => loop with { Body = Skip(loop.Body, insideLoop: true) },
+        IfNode branch => branch with { Then = Skip(branch.Then, insideLoop), Else = Skip(branch.Else, insideLoop) },
         _ => node,
     }));
 

@@ -39,14 +39,11 @@ namespace Corpus
             // line 17: return s;
             double _ds = 1.0;
             // line 12: for (int i = 0; i < w.Length; i++)
-            if (_ds != 0)
+            for (int i = w.Length - 1; i >= 0; i--)
             {
-                for (int i = w.Length - 1; i >= 0; i--)
-                {
-                    // line 14: s += w[i] * x[i];
-                    dw[i] += _ds * x[i];
-                    dx[i] += _ds * w[i];
-                }
+                // line 14: s += w[i] * x[i];
+                dw[i] += _ds * x[i];
+                dx[i] += _ds * w[i];
             }
             return _result;
         }
@@ -80,14 +77,11 @@ namespace Corpus
             // line 17: return s;
             double _ds = seed;
             // line 12: for (int i = 0; i < w.Length; i++)
-            if (_ds != 0)
+            for (int i = w.Length - 1; i >= 0; i--)
             {
-                for (int i = w.Length - 1; i >= 0; i--)
-                {
-                    // line 14: s += w[i] * x[i];
-                    dw[i] += _ds * x[i];
-                    dx[i] += _ds * w[i];
-                }
+                // line 14: s += w[i] * x[i];
+                dw[i] += _ds * x[i];
+                dx[i] += _ds * w[i];
             }
         }
     }
