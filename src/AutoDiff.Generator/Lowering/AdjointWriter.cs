@@ -112,11 +112,7 @@ internal sealed partial class AdjointWriter
         var body = new Block();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {
-            var adjointLength = Code.Member(Code.Atom(parameter.AdjointName!), "Length");
-            var length = Code.Member(Code.Atom(parameter.Name), "Length");
-            body.If(Code.Binary(adjointLength, "!=", length, Code.Equality), new Block([new ThrowArgumentNode(
-                "The adjoint '" + parameter.AdjointName + "' has length {" + parameter.AdjointName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.",
-                parameter.AdjointName!)]));
+            body.Add(LengthCheck("adjoint", parameter.AdjointName!, parameter.Name));
         }
 
         if (!_pullback)
@@ -175,6 +171,15 @@ internal sealed partial class AdjointWriter
         body.Add(sweeps);
         return body;
     }
+
+    /// <summary>Throws, naming both, unless the <paramref name="role"/> span <paramref name="span"/> is as long as <paramref name="parameter"/>.</summary>
+    private static IfNode LengthCheck(string role, string span, string parameter) =>
+        new(
+            Code.Binary(Code.Member(Code.Atom(span), "Length"), "!=", Code.Member(Code.Atom(parameter), "Length"), Code.Equality),
+            new Block([new ThrowArgumentNode(
+                "The " + role + " '" + span + "' has length {" + span + ".Length} but parameter '" + parameter + "' has length {" + parameter + ".Length}; they must be equal.",
+                span)]),
+            new Block());
 
     /// <summary>
     /// Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), the

@@ -45,11 +45,7 @@ internal sealed partial class AdjointWriter
         var body = new Block();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span && p.TangentName is not null))
         {
-            var tangentLength = Code.Member(Code.Atom(parameter.TangentName!), "Length");
-            var length = Code.Member(Code.Atom(parameter.Name), "Length");
-            body.If(Code.Binary(tangentLength, "!=", length, Code.Equality), new Block([new ThrowArgumentNode(
-                "The tangent '" + parameter.TangentName + "' has length {" + parameter.TangentName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.",
-                parameter.TangentName!)]));
+            body.Add(LengthCheck("tangent", parameter.TangentName!, parameter.Name));
         }
 
         body.Add(ForwardBlock(_body));
