@@ -159,7 +159,9 @@ public sealed class TapeInterpreter
             case SlotExpr slot:
                 return _slots[slot.Slot]!;
             case NegateExpr { Operand: var operand }:
-                return Evaluate(operand) is Value v ? Node(-v, null) : unchecked(-(int)Evaluate(operand));
+                // Each arm cast to object: 'Value : int' would convert the int to a Value through the implicit operator.
+                var negated = Evaluate(operand);
+                return negated is Value v ? (object)Node(-v, null) : (object)unchecked(-(int)negated);
             case NotExpr { Operand: var operand }:
                 return !(bool)Evaluate(operand);
             case BinaryExpr binary:
@@ -245,17 +247,17 @@ public sealed class TapeInterpreter
 
     private object Convert(object value, Num type) => (value, type) switch
     {
-        (int i, Num.Real) => Leaf(i),
-        (Value v, Num.Int) => (int)v.Data, // as C# converts on this runtime (saturating, NaN -> 0)
+        (int i, Num.Real) => (object)Leaf(i),
+        (Value v, Num.Int) => (object)(int)v.Data, // as C# converts on this runtime (saturating, NaN -> 0)
         _ => value,
     };
 
     private object EvaluateIncrement(IncrementExpr increment)
     {
         var before = _slots[increment.Slot]!;
-        object after = before is Value v
-            ? Node(v + Leaf(increment.Delta), increment.Where)
-            : unchecked((int)before + increment.Delta);
+        var after = before is Value v
+            ? (object)Node(v + Leaf(increment.Delta), increment.Where)
+            : (object)unchecked((int)before + increment.Delta);
         Store(increment.Slot, increment.Name, after);
         return increment.Prefix ? after : before;
     }
