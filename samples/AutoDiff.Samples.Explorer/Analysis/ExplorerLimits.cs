@@ -9,8 +9,8 @@ public sealed record ExplorerLimits
     /// <summary>Request bodies above this many bytes are refused before they are parsed.</summary>
     public int MaxRequestBytes { get; init; } = 256 * 1024;
 
-    /// <summary>The longest source, in characters (a method, not a program).</summary>
-    public int MaxSourceChars { get; init; } = 20_000;
+    /// <summary>The longest source, in characters: a method, not a program (and Roslyn parses some 20,000-character texts in seconds).</summary>
+    public int MaxSourceChars { get; init; } = 10_000;
 
     /// <summary>The deepest syntax tree: keeps every recursive walk (the generator's, the interpreter's) far from the stack's end.</summary>
     public int MaxSyntaxDepth { get; init; } = 200;

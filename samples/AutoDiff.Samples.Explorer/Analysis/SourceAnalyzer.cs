@@ -33,6 +33,16 @@ public sealed class SourceAnalyzer(ExplorerLimits limits, IMemoryCache cache)
                 $"The source has {source.Length:N0} characters; the explorer takes at most {limits.MaxSourceChars:N0} (one method)."));
         }
 
+        // Each bracket is at least one syntax level, so this refuses before parsing what the depth check would refuse after.
+        if (NestingScan.FirstOffsetDeeperThan(source, limits.MaxSyntaxDepth / 2) is var deep and >= 0)
+        {
+            var line = source.AsSpan(0, deep).Count('\n') + 1;
+            var column = deep - source.LastIndexOf('\n', Math.Max(0, deep - 1));
+            return Refused(ExplorerDiagnostic.Error(DiagnosticIds.SourceShape,
+                $"The code nests brackets more than {limits.MaxSyntaxDepth / 2} deep, the explorer's limit; split the expression into locals.",
+                new SourceSpanInfo(line, column, line, column + 1)));
+        }
+
         var wrapped = WrappedSource.Parse(source, cancellation);
         var root = wrapped.Tree.GetCompilationUnitRoot(cancellation);
         if (ShapeProblem(wrapped, root) is { } shape)
@@ -43,7 +53,7 @@ public sealed class SourceAnalyzer(ExplorerLimits limits, IMemoryCache cache)
         var syntaxErrors = wrapped.Tree.GetDiagnostics(cancellation).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => Map(d, wrapped)).ToList();
         if (syntaxErrors.Count > 0)
         {
-            return new SourceAnalysis("", syntaxErrors, null);
+            return new SourceAnalysis("", Capped(syntaxErrors), null);
         }
 
         if (MethodProblem(wrapped) is { } methodProblem)
@@ -61,12 +71,26 @@ public sealed class SourceAnalyzer(ExplorerLimits limits, IMemoryCache cache)
         diagnostics.AddRange(generatorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Info).Select(d => Map(d, wrapped)));
         if (diagnostics.Any(d => d.IsError && d.Id.StartsWith("CS", StringComparison.Ordinal)))
         {
-            return new SourceAnalysis(generated, diagnostics, null);
+            return new SourceAnalysis(generated, Capped(diagnostics), null);
         }
 
         var (plan, subset) = SubsetLowering.Lower(method, compilation.GetSemanticModel(wrapped.Tree), wrapped, cancellation);
         diagnostics.AddRange(subset);
-        return new SourceAnalysis(generated, diagnostics, plan);
+        return new SourceAnalysis(generated, Capped(diagnostics), plan);
+    }
+
+    // Thousands of repeats of one warning help nobody and make every response large: errors first, then the rest, up to a hundred.
+    private static List<ExplorerDiagnostic> Capped(List<ExplorerDiagnostic> diagnostics)
+    {
+        const int Shown = 100;
+        if (diagnostics.Count <= Shown)
+        {
+            return diagnostics;
+        }
+
+        var kept = diagnostics.OrderBy(d => d.IsError ? 0 : 1).Take(Shown).ToList();
+        kept.Add(ExplorerDiagnostic.Info(DiagnosticIds.SourceShape, $"{diagnostics.Count - Shown:N0} more diagnostics are not shown."));
+        return kept;
     }
 
     private static SourceAnalysis Refused(ExplorerDiagnostic diagnostic) => new("", [diagnostic], null);

@@ -38,15 +38,12 @@ public sealed class WrappedSource
 
     public static WrappedSource Parse(string source, CancellationToken cancellation)
     {
-        var plain = ParseText(Head + source + Tail, cancellation);
-        var marked = MethodsOf(plain).Any(HasDifferentiableAttribute);
-        if (marked)
-        {
-            return new WrappedSource(source, plain, CountLines(Head));
-        }
-
+        // Parsed once in the usual case; a method that carries [Differentiable] itself is parsed again without ours.
         var withAttribute = ParseText(Head + AttributeLine + source + Tail, cancellation);
-        return new WrappedSource(source, withAttribute, CountLines(Head + AttributeLine));
+        var marked = MethodsOf(withAttribute).Any(m => m.AttributeLists.SelectMany(l => l.Attributes).Count(IsDifferentiable) > 1);
+        return marked
+            ? new WrappedSource(source, ParseText(Head + source + Tail, cancellation), CountLines(Head))
+            : new WrappedSource(source, withAttribute, CountLines(Head + AttributeLine));
     }
 
     /// <summary>The explorer class, when the text parsed into it (a stray brace can close it early).</summary>
@@ -94,9 +91,8 @@ public sealed class WrappedSource
     private static IEnumerable<MethodDeclarationSyntax> MethodsOf(SyntaxTree tree) =>
         tree.GetCompilationUnitRoot().DescendantNodes().OfType<MethodDeclarationSyntax>();
 
-    private static bool HasDifferentiableAttribute(MethodDeclarationSyntax method) =>
-        method.AttributeLists.SelectMany(l => l.Attributes)
-            .Any(a => a.Name.ToString() is "Differentiable" or "DifferentiableAttribute" or "AutoDiff.Differentiable" or "AutoDiff.DifferentiableAttribute");
+    private static bool IsDifferentiable(AttributeSyntax attribute) =>
+        attribute.Name.ToString() is "Differentiable" or "DifferentiableAttribute" or "AutoDiff.Differentiable" or "AutoDiff.DifferentiableAttribute";
 
     private static int CountLines(string text) => text.Count(c => c == '\n');
 }

@@ -104,15 +104,15 @@ public sealed partial class SubsetLowering
             case SyntaxKind.UnaryPlusExpression:
                 return LowerExpression(unary.Operand);
             case SyntaxKind.UnaryMinusExpression:
-                return LowerExpression(unary.Operand) is { Type: not Num.Bool } negated ? new NegateExpr(negated) : Refuse<Expr>(unary, Describe(unary));
+                return LowerExpression(unary.Operand) is { Type: not Num.Bool } negated ? new NegateExpr(negated) : RefuseWithCalls(unary);
             case SyntaxKind.LogicalNotExpression:
-                return LowerExpression(unary.Operand) is { Type: Num.Bool } operand ? new NotExpr(operand) : Refuse<Expr>(unary, Describe(unary));
+                return LowerExpression(unary.Operand) is { Type: Num.Bool } operand ? new NotExpr(operand) : RefuseWithCalls(unary);
             case SyntaxKind.PreIncrementExpression:
                 return LowerIncrement(unary, unary.Operand, 1, prefix: true);
             case SyntaxKind.PreDecrementExpression:
                 return LowerIncrement(unary, unary.Operand, -1, prefix: true);
             default:
-                return Refuse<Expr>(unary, Describe(unary));
+                return RefuseWithCalls(unary);
         }
     }
 
@@ -120,7 +120,7 @@ public sealed partial class SubsetLowering
     {
         SyntaxKind.PostIncrementExpression => LowerIncrement(unary, unary.Operand, 1, prefix: false),
         SyntaxKind.PostDecrementExpression => LowerIncrement(unary, unary.Operand, -1, prefix: false),
-        _ => Refuse<Expr>(unary, Describe(unary)),
+        _ => RefuseWithCalls(unary),
     };
 
     private Expr? LowerIncrement(ExpressionSyntax whole, ExpressionSyntax target, int delta, bool prefix)

@@ -49,7 +49,8 @@ public sealed partial class SubsetLowering
             if (_model.GetDeclaredSymbol(variable) is not ILocalSymbol local || NumOf(local.Type) is not { } type)
             {
                 failed = true;
-                Refuse(variable, $"the local '{variable.Identifier.Text}' of type '{declaration.Type}' (locals are double, float, int or bool)");
+                var typeName = (_model.GetDeclaredSymbol(variable) as ILocalSymbol)?.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? declaration.Type.ToString();
+                Refuse(variable, $"the local '{variable.Identifier.Text}' of type '{typeName}' (locals are double, float, int or bool)");
                 continue;
             }
 
