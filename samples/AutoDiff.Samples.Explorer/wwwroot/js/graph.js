@@ -44,8 +44,10 @@ window.drawGraph = function (container, dot, maxNodes) {
   columns.forEach((column, c) => { colX[c] = x; x += Math.max(...column.map(widthOf)) + 40; });
   const rowH = 40, tallest = Math.max(...columns.map(c => c.length));
   const svg = document.createElementNS(ns, "svg");
+  const height = tallest * rowH + 20;
+  svg.setAttribute("viewBox", `0 0 ${x} ${height}`);
   svg.setAttribute("width", x);
-  svg.setAttribute("height", tallest * rowH + 20);
+  svg.setAttribute("height", height);
   const el = (name, attrs, parent, text) => {
     const e = document.createElementNS(ns, name);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -85,6 +87,12 @@ window.drawGraph = function (container, dot, maxNodes) {
     el("path", { class: "edge", d: `M${a.right} ${a.y} C${mid} ${a.y} ${mid} ${b.y} ${b.left} ${b.y}`, "marker-end": "url(#arrow)" });
   });
   container.appendChild(svg);
+  // A graph a little wider than the panel is scaled to fit; a much wider one keeps its size and scrolls, so its text stays legible.
+  const fit = container.clientWidth / x;
+  if (fit < 1 && fit >= 0.7) {
+    svg.setAttribute("width", x * fit);
+    svg.setAttribute("height", height * fit);
+  }
 };
 
 function average(ids, row) {
