@@ -24,6 +24,11 @@ public sealed class DifferentiateApiTests(ExplorerFactory factory) : IClassFixtu
         { "static double G(double x, double y) { double t = x; do { t = Math.Sqrt(t * t + y); } while (t < 3); return t * Math.Atan2(y, x) + Math.Cbrt(x) - Math.Abs(y); }", "x=0.8,y=0.75" },
         { "static double R(double x, [NoDerivative] double k) { double s = Math.Clamp(x, -1, 1); s -= k / 2; s /= 1.5; return s * Math.Cosh(x) + Math.Log10(k) + Math.Log(x * x + 1, 2); }", "x=0.4,k=3" },
         { "static float Q(float x, float y) => MathF.Sqrt(x * x + y * y) * 2.5f;", "x=0.5,y=1.5" },
+        { "static double I(double x, int n) { int m = -n; double y = x; y++; ++y; y--; int r = m % 3; m /= 2; return y * m + r - (double)(n / 4) + (int)(x * 10) + Math.Abs(m) + Math.Sign(x); }", "x=0.73,n=11" },
+        { "static double B(double x, double y) { bool up = x < y && !(x == 0) || y > 10; double z = up ? x * y : x - y; if (!up) { z *= z; } else if (z != 1) { z = -z + Math.Min(x, y); } return z; }", "x=0.2,y=0.9" },
+        { "static double B(double x, double y) { bool up = x < y && !(x == 0) || y > 10; double z = up ? x * y : x - y; if (!up) { z *= z; } else if (z != 1) { z = -z + Math.Min(x, y); } return z; }", "x=1.2,y=0.9" },
+        { "static double K(double x, double y) => Math.Pow(x, 2) * Math.Pow(2, y) + Math.Log(y, 10) - Math.Pow(x, y) + Math.Log(x * y);", "x=1.3,y=2.2" },
+        { "static double C(double x) { double s = 0; int i = 0; while (true) { i++; if (i % 2 == 0) continue; s += Math.Exp(-i * x); if (i > 9) break; } return s + Math.PI * Math.Round(x) + Math.Floor(x) + Math.Log(x, 3); }", "x=1.4" },
     };
 
     [Theory]

@@ -53,6 +53,29 @@ public sealed class DocsTests(ExplorerFactory factory) : IClassFixture<ExplorerF
         }
     }
 
+    [Fact]
+    public async Task The_loop_example_evaluates_to_what_the_compiled_method_returns()
+    {
+        var loop = MarkdownCodeBlocks.Read(DocPath).First(b => b.Language == "csharp" && b.Code.Contains("Fourier", StringComparison.Ordinal));
+        var reply = await _api.Differentiate(loop.Code, new { x = 0.9, n = 4 });
+        Assert.Equal(Fourier(0.9, 4), reply.Value, 14);
+    }
+
+    // The doc's C# examples, compiled as they stand (DocsSamplesAreCompiledTests looks for every docs block in
+    // compiled code). The refused one is never called.
+    static double Fourier(double x, int n)
+    {
+        double sum = 0;
+        for (int k = 1; k <= n; k++)
+        {
+            sum += Math.Sin(k * x) / k;
+        }
+
+        return sum;
+    }
+
+    static double Sneaky(double x) => System.IO.File.ReadAllText("/etc/hostname").Length * x; // refused: EX0004
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

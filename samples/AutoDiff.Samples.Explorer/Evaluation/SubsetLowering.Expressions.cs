@@ -93,7 +93,11 @@ public sealed partial class SubsetLowering
             arguments.Add(ConvertTo(lowered, parameterType.Value));
         }
 
-        double? constantSecond = arguments is [_, ConstantExpr { Type: not Num.Bool } second, ..] ? second.Number : null;
+        // A constant second argument (Math.Pow(x, 2), Math.Log(x, 10)) becomes the tape's constant-exponent or constant-base node.
+        double? constantSecond = call.ArgumentList.Arguments.Count > 1
+            && _model.GetConstantValue(call.ArgumentList.Arguments[1].Expression) is { HasValue: true, Value: double or float or int } second
+                ? Convert.ToDouble(second.Value, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
         return new MathCallExpr(resultType!.Value, method.Name, arguments, constantSecond, _source.Map(call));
     }
 

@@ -1,23 +1,20 @@
 namespace AutoDiff.Samples.Explorer.Evaluation;
 
 /// <summary>
-/// The Math/MathF functions the explorer evaluates, with their argument counts: the ones <see cref="ValueMath"/>
-/// has on the tape (the same list the generator differentiates).
+/// The Math/MathF functions the explorer evaluates: those <see cref="ValueMath"/> has on the tape, under the same
+/// names and argument counts (the list is read off ValueMath once, so it cannot drift from the tape).
 /// </summary>
 public static class TapeFunctions
 {
-    private static readonly Dictionary<string, int[]> Arities = new()
-    {
-        ["Sin"] = [1], ["Cos"] = [1], ["Tan"] = [1], ["Asin"] = [1], ["Acos"] = [1], ["Atan"] = [1], ["Atan2"] = [2],
-        ["Sinh"] = [1], ["Cosh"] = [1], ["Tanh"] = [1], ["Exp"] = [1], ["Log"] = [1, 2], ["Log10"] = [1], ["Log2"] = [1],
-        ["Sqrt"] = [1], ["Cbrt"] = [1], ["Pow"] = [2], ["Abs"] = [1], ["Max"] = [2], ["Min"] = [2], ["Clamp"] = [3],
-        ["Floor"] = [1], ["Ceiling"] = [1], ["Round"] = [1], ["Truncate"] = [1], ["Sign"] = [1],
-    };
+    private static readonly HashSet<(string Name, int Arguments)> Known = typeof(ValueMath)
+        .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(m => m.ReturnType == typeof(Value))
+        .Select(m => (m.Name, m.GetParameters().Length))
+        .ToHashSet();
 
-    public static IEnumerable<string> Names => Arities.Keys;
+    public static IEnumerable<string> Names => Known.Select(k => k.Name).Distinct().Order(StringComparer.Ordinal);
 
-    public static bool IsKnown(string name, int argumentCount) =>
-        Arities.TryGetValue(name, out var counts) && counts.Contains(argumentCount);
+    public static bool IsKnown(string name, int argumentCount) => Known.Contains((name, argumentCount));
 
     /// <summary>
     /// A function on the tape. <paramref name="constantSecond"/> is the second argument when it is a compile-time
