@@ -36,6 +36,18 @@ public sealed class DiagnosticsApiTests(ExplorerFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_method_that_carries_its_own_attribute_is_not_given_a_second_one_and_lines_still_map()
+    {
+        var fine = await _api.Differentiate("[Differentiable]\nstatic double F(double x) => x * x;", new { x = 3.0 });
+        Assert.Equal(HttpStatusCode.OK, fine.Status);
+        Assert.Equal(6.0, fine.Gradient("x"));
+
+        var broken = await _api.Differentiate("[Differentiable]\nstatic double F(double x) => x * y;", new { x = 3.0 });
+        Assert.Equal(2, (int?)broken.Diagnostic("CS0103")["line"]);
+        Assert.Equal(34, (int?)broken.Diagnostic("CS0103")["column"]);
+    }
+
+    [Fact]
     public async Task A_warning_of_the_generator_comes_with_a_200_and_the_numbers()
     {
         var reply = await _api.Differentiate("static double F(double x, int n) => 3.0 * n;", new { x = 2.0, n = 4 });

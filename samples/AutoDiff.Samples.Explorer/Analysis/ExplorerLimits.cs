@@ -30,6 +30,9 @@ public sealed record ExplorerLimits
     /// <summary>Graphs with more nodes than this are not sent as DOT (the page could not lay them out readably anyway).</summary>
     public int MaxDrawnNodes { get; init; } = 1_000;
 
-    /// <summary>Wall time for one request: analysis, generation and evaluation together.</summary>
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Wall time for one request: analysis, generation and evaluation together. The first analysis in a process
+    /// loads and compiles Roslyn and the generator, seconds on a busy two-core machine, hence ten.
+    /// </summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 }

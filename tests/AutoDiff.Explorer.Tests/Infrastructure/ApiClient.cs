@@ -6,11 +6,11 @@ using System.Text.Json.Nodes;
 namespace AutoDiff.Explorer.Tests.Infrastructure;
 
 /// <summary>Posts JSON to the explorer and hands back the status and the parsed body.</summary>
-public sealed class ApiClient(HttpClient http)
+public sealed class ApiClient(HttpClient http, TimeSpan timeout)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public HttpClient Http { get; } = Init(http);
+    public HttpClient Http { get; } = WithTimeout(http, timeout);
 
     public Task<ApiReply> Differentiate(string source, object? point) => Post("/api/differentiate", new { source, point });
 
@@ -24,9 +24,9 @@ public sealed class ApiClient(HttpClient http)
         return new ApiReply(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
-    private static HttpClient Init(HttpClient http)
+    private static HttpClient WithTimeout(HttpClient http, TimeSpan timeout)
     {
-        http.Timeout = TimeSpan.FromSeconds(20);
+        http.Timeout = timeout;
         return http;
     }
 }

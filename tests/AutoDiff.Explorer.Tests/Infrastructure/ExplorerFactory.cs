@@ -18,6 +18,7 @@ public sealed class ExplorerFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A client whose requests give up after 20 seconds, so a hung request fails the test instead of stalling it.</summary>
-    public ApiClient Api() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    /// <summary>A client whose requests give up after 20 seconds (or <paramref name="timeout"/>), so a hung request fails the test instead of stalling it.</summary>
+    public ApiClient Api(TimeSpan? timeout = null) =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), timeout ?? TimeSpan.FromSeconds(20));
 }
