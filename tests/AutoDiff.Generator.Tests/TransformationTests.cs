@@ -1,5 +1,7 @@
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Tests;
 
@@ -27,7 +29,7 @@ public class TransformationTests
         "C.F.g.cs");
 
     private static string[] Lines(MethodModel model, bool pullback) =>
-        AdjointWriter.Write(model, pullback).Lines.Select(l => l.Trim()).ToArray();
+        AutoDiff.Generator.Printing.IrPrinter.Print(AdjointWriter.Write(model, pullback)).Select(l => l.Trim()).ToArray();
 
     [Fact]
     public void Product_rule_sends_each_factor_the_other()

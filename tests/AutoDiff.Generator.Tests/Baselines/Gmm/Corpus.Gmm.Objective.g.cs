@@ -84,7 +84,7 @@ namespace Corpus
             // line 44: double slse = 0;
             double slse = 0;
             // line 45: for (int i = 0; i < n; i++)
-            _values.Reserve(n * 31);
+            _values.Reserve(n * 28);
             _ints.Reserve(n * 3);
             for (int i = 0; i < n; i++)
             {
@@ -169,7 +169,7 @@ namespace Corpus
             // line 98: double asum = 0;
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
-            _values.Reserve(6);
+            _values.Reserve(3);
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
@@ -182,13 +182,13 @@ namespace Corpus
             // line 107: double prior = 0;
             double prior = 0;
             // line 108: for (int k = 0; k < K; k++)
+            _values.Reserve(9);
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
                 // line 110: double frobenius = 0;
-                _values.Push(frobenius);
+                _values.PushReserved(frobenius);
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
-                _values.Reserve(4);
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
@@ -197,11 +197,9 @@ namespace Corpus
                     frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                _values.Reserve(lCount);
                 for (int j = 0; j < lCount; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    _values.PushReserved(frobenius);
                     frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
@@ -239,7 +237,6 @@ namespace Corpus
                 for (int j = lCount - 1; j >= 0; j--)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius = _values.Pop();
                     double _t26 = ls[k_6 * lCount + j];
                     dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
                 }
@@ -483,7 +480,7 @@ namespace Corpus
             // line 44: double slse = 0;
             double slse = 0;
             // line 45: for (int i = 0; i < n; i++)
-            _values.Reserve(n * 31);
+            _values.Reserve(n * 28);
             _ints.Reserve(n * 3);
             for (int i = 0; i < n; i++)
             {
@@ -568,7 +565,7 @@ namespace Corpus
             // line 98: double asum = 0;
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
-            _values.Reserve(6);
+            _values.Reserve(3);
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
@@ -581,13 +578,13 @@ namespace Corpus
             // line 107: double prior = 0;
             double prior = 0;
             // line 108: for (int k = 0; k < K; k++)
+            _values.Reserve(9);
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
                 // line 110: double frobenius = 0;
-                _values.Push(frobenius);
+                _values.PushReserved(frobenius);
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
-                _values.Reserve(4);
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
@@ -596,11 +593,9 @@ namespace Corpus
                     frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                _values.Reserve(lCount);
                 for (int j = 0; j < lCount; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    _values.PushReserved(frobenius);
                     frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
@@ -638,7 +633,6 @@ namespace Corpus
                 for (int j = lCount - 1; j >= 0; j--)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius = _values.Pop();
                     double _t26 = ls[k_6 * lCount + j];
                     dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
                 }

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>
 /// Inside loops, the outputs of exp, tanh and cbrt calls whose derivative needs them are pushed on the value stack
@@ -15,7 +17,7 @@ internal sealed partial class AdjointWriter
     /// Writes the primal sweep's recording of the calls in <paramref name="value"/> worth recording; returns the map
     /// that renders the statement in terms of them, and the calls in the order they were pushed.
     /// </summary>
-    private (Dictionary<Expr, Code>? Rendering, List<MathCallExpr> Calls) RecordOutputs(Expr value, bool storedReadBack, Context context, Fragment forward)
+    private (Dictionary<Expr, Code>? Rendering, List<MathCallExpr> Calls) RecordOutputs(Expr value, bool storedReadBack, Context context, Block forward)
     {
         if (context.Depth == 0)
         {
@@ -27,7 +29,7 @@ internal sealed partial class AdjointWriter
         foreach (var call in calls)
         {
             var output = Temp("_t", call.Kind, ExpressionRenderer.Render(call, rendering), forward);
-            forward.Add(Push(ints: false, output.Text, context));
+            forward.Add(Push(Stack.Values, output));
             rendering[call] = output;
         }
 
@@ -47,17 +49,17 @@ internal sealed partial class AdjointWriter
             candidates = candidates.Prepend(call);
         }
 
-        return candidates.Where(c => c.Function != "Sqrt").Distinct().ToList();
+        return candidates.Where(c => !Activity.RuleOf(c).CheapToRecompute).Distinct().ToList();
     }
 
     /// <summary>Pops the recorded outputs (last pushed first) and lets this statement's derivative read them.</summary>
-    private void PopOutputs(List<MathCallExpr> calls, Fragment adjoint)
+    private void PopOutputs(List<MathCallExpr> calls, Block adjoint)
     {
         for (var i = calls.Count - 1; i >= 0; i--)
         {
             var call = calls[i];
-            var pop = call.Kind == NumKind.Double ? "_values.Pop()" : "(float)_values.Pop()";
-            _valueScopes.Peek()[call] = Temp("_t", call.Kind, Code.Atom(pop), adjoint);
+            var pop = PopValue;
+            _valueScopes.Peek()[call] = Temp("_t", call.Kind, call.Kind == NumKind.Double ? pop : Code.Cast(NumKind.Float, pop), adjoint);
         }
     }
 }

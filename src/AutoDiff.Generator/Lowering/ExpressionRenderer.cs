@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.IR;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>Writes a model expression back as C# (the primal computation).</summary>
 internal static class ExpressionRenderer
@@ -17,17 +18,16 @@ internal static class ExpressionRenderer
     {
         ConstExpr c => Code.Number(c.Value, c.Kind),
         VarExpr v => Code.Atom(v.Name),
-        IndexExpr i => Code.Atom(i.Array + "[" + Render(i.Index, known).Text + "]"),
-        LengthExpr l => Code.Atom(l.Array + ".Length"),
+        IndexExpr i => Code.Index(i.Array, Render(i.Index, known)),
+        LengthExpr l => Code.Member(Code.Atom(l.Array), "Length"),
         UnaryExpr { Op: "+" } u => Render(u.Operand, known),
         UnaryExpr u => Code.Prefix(u.Op, Render(u.Operand, known)),
         BinaryExpr b => Code.Binary(Render(b.Left, known), b.Op, Render(b.Right, known), PrecedenceOf(b.Op)),
-        ConditionalExpr c => new Code(
-            Render(c.Condition, known).At(Code.Conditional + 1) + " ? " + Render(c.WhenTrue, known).At(Code.Conditional) + " : " + Render(c.WhenFalse, known).At(Code.Conditional),
-            Code.Conditional),
+        ConditionalExpr c => Code.Choose(Render(c.Condition, known), Render(c.WhenTrue, known), Render(c.WhenFalse, known)),
         CastExpr c => Code.Cast(c.Kind, Render(c.Operand, known)),
         MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(a => Render(a, known)).ToArray()),
         DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),
+        PlainCallExpr p => Code.Call(p.Target, p.Args.Select(a => Render(a, known)).ToArray()),
         OpaqueExpr o => Code.Atom(o.Text),
         _ => throw new System.InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };
@@ -43,12 +43,4 @@ internal static class ExpressionRenderer
         _ => throw new System.InvalidOperationException("Unknown operator " + op),
     };
 
-    /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>
-    public static bool IsLeaf(Expr expression) => expression switch
-    {
-        ConstExpr or VarExpr or LengthExpr or OpaqueExpr => true,
-        IndexExpr i => i.Index is ConstExpr or VarExpr,
-        UnaryExpr { Op: "-" } u => u.Operand is ConstExpr or VarExpr,
-        _ => false,
-    };
 }

@@ -3,7 +3,7 @@ using System.Linq;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Parsing;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Analysis;
 
 /// <summary>
 /// Puts jumps into a shape the reverse sweep can mirror: after an <c>if</c> one of whose branches always

@@ -1,6 +1,6 @@
 using AutoDiff.Generator.Model;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Analysis;
 
 /// <summary>
 /// A <c>for (int i = start; i &lt; end; i++)</c> loop (or <c>i &gt;= end; i--</c> when <paramref name="Descending"/>)

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Rules;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Analysis;
 
 /// <summary>
 /// Dataflow facts about a body: which variables vary with the differentiable parameters ("active"),
@@ -22,6 +23,7 @@ internal static class Activity
         CastExpr c => Names(c.Operand),
         MathCallExpr m => m.Args.SelectMany(Names),
         DifferentiableCallExpr d => d.Args.SelectMany(Names),
+        PlainCallExpr p => p.Args.SelectMany(Names),
         OpaqueExpr o => [o.Text],
         _ => [],
     };
@@ -30,7 +32,7 @@ internal static class Activity
     public static HashSet<string> Varied(IEnumerable<Stmt> body, IEnumerable<ParameterModel> parameters)
     {
         var varied = new HashSet<string>(parameters.Where(p => p.Role != ParamRole.Passive).Select(p => p.Name));
-        var statements = Transform.Normalizer.Walk(body).ToList();
+        var statements = Normalizer.Walk(body).ToList();
         bool changed;
         do
         {
@@ -58,7 +60,7 @@ internal static class Activity
     public static bool ResultDependsOnInputs(EquatableArray<Stmt> body, IEnumerable<ParameterModel> parameters)
     {
         var varied = Varied(body, parameters);
-        return Transform.Normalizer.Walk(body).OfType<ReturnStmt>().Any(r => IsActive(r.Value, varied));
+        return Normalizer.Walk(body).OfType<ReturnStmt>().Any(r => IsActive(r.Value, varied));
     }
 
     /// <summary>True when a derivative can flow from the expression into some varied variable.</summary>
@@ -87,7 +89,7 @@ internal static class Activity
     public static HashSet<string> Needed(IEnumerable<Stmt> body, HashSet<string> varied)
     {
         var needed = new HashSet<string>();
-        foreach (var statement in Transform.Normalizer.Walk(body))
+        foreach (var statement in Normalizer.Walk(body))
         {
             switch (statement)
             {
@@ -127,8 +129,12 @@ internal static class Activity
         return needed;
     }
 
-    /// <summary>exp, tanh, sqrt and cbrt: the derivative is a function of the output.</summary>
-    public static bool DerivativeReadsOutput(Expr value) => value is MathCallExpr { Function: "Exp" or "Tanh" or "Sqrt" or "Cbrt" };
+    /// <summary>A call whose derivative is written in its output (exp, tanh, sqrt, cbrt, hypot): see <see cref="FunctionRule.ReadsOutput"/>.</summary>
+    public static bool DerivativeReadsOutput(Expr value) => value is MathCallExpr m && RuleOf(m).ReadsOutput;
+
+    /// <summary>The derivative-table row of a call (parsing admits only calls that have one).</summary>
+    public static FunctionRule RuleOf(MathCallExpr call) =>
+        DerivativeTable.Find(call.Function, call.Args.Count) ?? throw new System.InvalidOperationException("No derivative rule for " + call.Function);
 
     /// <summary>
     /// <c>Math.Max(a, e)</c> or <c>Math.Min(a, e)</c> with a cheap <c>a</c> (a ReLU's 0): the output equals a exactly
@@ -136,7 +142,8 @@ internal static class Activity
     /// a, without evaluating e again or keeping what e read.
     /// </summary>
     public static bool ChoosesByOutput(Expr value) =>
-        value is MathCallExpr { Function: "Max" or "Min" } m && ExpressionRenderer.IsLeaf(m.Args[0]);
+        value is MathCallExpr m && RuleOf(m) is { Shape: RuleShape.Select, Arity: 2, DefaultPick: 1 } rule
+        && rule.Picks.Count == 1 && rule.Picks[0].Argument == 0 && IsLeaf(m.Args[0]);
 
     /// <summary>A value whose adjoint reads its output back from the variable that stores it.</summary>
     public static bool ReadsOutputBack(Expr? value) => value is not null && (DerivativeReadsOutput(value) || ChoosesByOutput(value));
@@ -159,10 +166,21 @@ internal static class Activity
         {
             CollectAll(call.Args[0], needed);
             Collect(call.Args[1], linear: true, needed, varied);
+            return;
         }
-        else
+
+        // The derivative reads the output, and those arguments whose values its formulas name (hypot's x / out).
+        var rule = RuleOf(call);
+        for (var i = 0; i < call.Args.Count; i++)
         {
-            Collect(call.Args[0], linear: true, needed, varied);
+            if (rule.ReadsArgument(i))
+            {
+                CollectAll(call.Args[i], needed);
+            }
+            else
+            {
+                Collect(call.Args[i], linear: true, needed, varied);
+            }
         }
     }
 
@@ -239,4 +257,13 @@ internal static class Activity
             needed.Add(name);
         }
     }
+
+    /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>
+    public static bool IsLeaf(Expr expression) => expression switch
+    {
+        ConstExpr or VarExpr or LengthExpr or OpaqueExpr => true,
+        IndexExpr i => i.Index is ConstExpr or VarExpr,
+        UnaryExpr { Op: "-" } u => u.Operand is ConstExpr or VarExpr,
+        _ => false,
+    };
 }

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>
 /// Subexpressions a statement uses more than once: their adjoint contributions are summed before being pushed
@@ -18,7 +20,7 @@ internal sealed partial class AdjointWriter
     private sealed record PendingAdjoint(Expr Expression, int Size, List<Code> Contributions);
 
     /// <summary>Differentiates a whole statement's expression (its temporaries scoped by <see cref="ResetScopes"/>).</summary>
-    private void BackpropStatement(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    private void BackpropStatement(Expr expression, Code gradient, NumKind gradientKind, Block output)
     {
         _occurrences = new Dictionary<Expr, int>();
         CountOccurrences(expression, _occurrences);
@@ -35,21 +37,30 @@ internal sealed partial class AdjointWriter
     /// rather than NaN. In a ReLU network trained on a hinge loss most points and units pass no gradient back, and
     /// this is where the sweep saves their work (a hand-written backward pass skips them the same way).
     /// </summary>
-    private void BackpropUnlessZero(Expr expression, string gradient, NumKind kind, Fragment output)
+    private void BackpropUnlessZero(Expr expression, string gradient, NumKind kind, Block output)
     {
-        var derivative = new Fragment();
+        var derivative = new Block();
         BackpropStatement(expression, Code.Atom(gradient), kind, derivative);
-        if (derivative.Lines.Count(l => l.EndsWith(";", System.StringComparison.Ordinal)) < SkippableStatements)
+        if (StatementCount(derivative) < SkippableStatements)
         {
             output.Add(derivative);
             return;
         }
 
-        output.Block("if (" + gradient + " != " + Code.Number(0, kind) + ")", derivative);
+        output.If(Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, kind), Code.Equality), derivative);
     }
 
+    /// <summary>Simple statements in a block, counting those inside its branches.</summary>
+    private static int StatementCount(Block block) => block.Sum(node => node switch
+    {
+        IfNode branch => StatementCount(branch.Then) + StatementCount(branch.Else),
+        LoopNode loop => StatementCount(loop.Body),
+        CommentNode => 0,
+        _ => 1,
+    });
+
     /// <summary>Differentiates an expression inside a branch of the adjoint (an if/else arm), with its own temporaries.</summary>
-    private void BackpropInScope(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    private void BackpropInScope(Expr expression, Code gradient, NumKind gradientKind, Block output)
     {
         _valueScopes.Push(new Dictionary<Expr, Code>());
         try
@@ -62,7 +73,7 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private void BackpropCollected(Expr expression, Code gradient, NumKind gradientKind, Fragment output)
+    private void BackpropCollected(Expr expression, Code gradient, NumKind gradientKind, Block output)
     {
         var pending = new List<PendingAdjoint>();
         _pending.Push(pending);
@@ -96,7 +107,7 @@ internal sealed partial class AdjointWriter
     /// <summary>Holds <paramref name="gradient"/> back when <paramref name="expression"/> occurs again in the statement.</summary>
     private bool Defer(Expr expression, Code gradient)
     {
-        if (_pending.Count == 0 || ExpressionRenderer.IsLeaf(expression) || !_occurrences.TryGetValue(expression, out var count) || count < 2)
+        if (_pending.Count == 0 || Activity.IsLeaf(expression) || !_occurrences.TryGetValue(expression, out var count) || count < 2)
         {
             return false;
         }
@@ -105,7 +116,7 @@ internal sealed partial class AdjointWriter
         var entry = pending.FirstOrDefault(p => p.Expression.Equals(expression));
         if (entry is null)
         {
-            entry = new PendingAdjoint(expression, Size(expression), new List<Code>());
+            entry = new PendingAdjoint(expression, ExprTree.Size(expression), new List<Code>());
             pending.Add(entry);
         }
 
@@ -116,7 +127,7 @@ internal sealed partial class AdjointWriter
     private static Code Sum(List<Code> contributions)
     {
         var first = contributions[0];
-        if (contributions.All(c => c.Text == first.Text))
+        if (contributions.All(c => c.SameAs(first)))
         {
             return contributions.Count == 1 ? first : Code.Mul(Code.Number(contributions.Count, NumKind.Int), first);
         }
@@ -124,8 +135,7 @@ internal sealed partial class AdjointWriter
         var sum = first;
         foreach (var contribution in contributions.Skip(1))
         {
-            var negated = Code.Neg(contribution);
-            sum = negated.Text.Length < contribution.Text.Length ? Code.Sub(sum, negated) : Code.Add(sum, contribution);
+            sum = contribution.NegatesToSimpler ? Code.Sub(sum, Code.Neg(contribution)) : Code.Add(sum, contribution);
         }
 
         return sum;
@@ -134,30 +144,18 @@ internal sealed partial class AdjointWriter
     /// <summary>Counts every non-leaf subexpression by value; equal subexpressions are one value computed twice.</summary>
     private static void CountOccurrences(Expr expression, Dictionary<Expr, int> counts)
     {
-        if (ExpressionRenderer.IsLeaf(expression))
+        if (Activity.IsLeaf(expression))
         {
             return;
         }
 
         counts.TryGetValue(expression, out var count);
         counts[expression] = count + 1;
-        foreach (var child in Children(expression))
+        foreach (var child in ExprTree.Children(expression))
         {
             CountOccurrences(child, counts);
         }
     }
 
-    private static IEnumerable<Expr> Children(Expr expression) => expression switch
-    {
-        IndexExpr i => [i.Index],
-        UnaryExpr u => [u.Operand],
-        BinaryExpr b => [b.Left, b.Right],
-        ConditionalExpr c => [c.Condition, c.WhenTrue, c.WhenFalse],
-        CastExpr c => [c.Operand],
-        MathCallExpr m => m.Args,
-        DifferentiableCallExpr d => d.Args,
-        _ => [],
-    };
 
-    private static int Size(Expr expression) => 1 + Children(expression).Sum(Size);
 }

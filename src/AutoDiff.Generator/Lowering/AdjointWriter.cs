@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Passes;
+using AutoDiff.Generator.Analysis;
 
-namespace AutoDiff.Generator.Transform;
+namespace AutoDiff.Generator.Lowering;
 
 /// <summary>
 /// The adjoint transformation: from a method model to the statements of its WithGradient or Pullback body.
@@ -15,9 +18,9 @@ internal sealed partial class AdjointWriter
 {
     private readonly MethodModel _method;
     private readonly bool _pullback;
+    private readonly AdjointPlan _plan;
     private readonly EquatableArray<Stmt> _body;
     private readonly HashSet<string> _varied;
-    private readonly HashSet<string> _needed;
     private readonly Dictionary<string, ParameterModel> _parameters;
     private readonly Dictionary<string, string> _adjointOf = new();
     private readonly Dictionary<string, NumKind> _localAdjointKinds = new();
@@ -25,24 +28,22 @@ internal sealed partial class AdjointWriter
     private readonly List<BufferStmt> _buffers;
     private readonly HashSet<string> _usedNames = new();
     private readonly Dictionary<string, int> _versions = new();
-    private readonly Fragment _hoisted = new();
+    private readonly Block _hoisted = new();
     private readonly HashSet<string> _hoistedNames = new();
     private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceComparer.Instance);
     private readonly Stack<Dictionary<Expr, Code>> _valueScopes = new();
-    private Fragment? _primalValues;
+    private Block? _primalValues;
     private int _tempCounter;
     private readonly string _resultName;
-    private bool _usesValueStack;
-    private bool _usesIntStack;
 
     private AdjointWriter(MethodModel method, bool pullback)
     {
         _method = method;
         _pullback = pullback;
-        _body = Normalizer.Normalize(method.Body);
+        _plan = AdjointPlan.Of(method);
+        _body = _plan.Body;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
-        _varied = Activity.Varied(_body, method.Parameters);
-        _needed = Activity.Needed(_body, _varied);
+        _varied = _plan.Varied;
         var statements = Normalizer.Walk(_body).ToList();
         foreach (var name in method.Parameters.SelectMany(p => new[] { p.Name, p.AdjointName }).Where(n => n is not null))
         {
@@ -102,63 +103,60 @@ internal sealed partial class AdjointWriter
     private const string StackType = "global::AutoDiff.CompilerServices.GradientStack";
 
     /// <summary>The body of <c>{Name}WithGradient</c> (or <c>{Name}Pullback</c> when <paramref name="pullback"/>).</summary>
-    public static Fragment Write(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody();
+    public static Block Write(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody();
 
-    private Fragment WriteBody()
+    private Block WriteBody()
     {
-        var (forward, reverse) = EmitBlock(_body, new Context(0, false, [], []));
-        var body = new Fragment();
+        var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
+        forward = StackReservation.Reserve(forward);
+        var body = new Block();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {
-            body.Add("if (" + parameter.AdjointName + ".Length != " + parameter.Name + ".Length)");
-            body.Add("{");
-            body.Add("    throw new global::System.ArgumentException($\"The adjoint '" + parameter.AdjointName + "' has length {" + parameter.AdjointName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.\", nameof(" + parameter.AdjointName + "));");
-            body.Add("}");
+            var adjointLength = Code.Member(Code.Atom(parameter.AdjointName!), "Length");
+            var length = Code.Member(Code.Atom(parameter.Name), "Length");
+            body.If(Code.Binary(adjointLength, "!=", length, Code.Equality), new Block([new ThrowArgumentNode(
+                "The adjoint '" + parameter.AdjointName + "' has length {" + parameter.AdjointName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.",
+                parameter.AdjointName!)]));
         }
 
         if (!_pullback)
         {
             foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
             {
-                body.Add(parameter.AdjointName + ".Clear();");
+                body.Add(new ExpressionNode(Code.Call(parameter.AdjointName + ".Clear")));
             }
         }
 
         body.Add(_hoisted);
-        var stacks = new List<string>();
-        if (_usesValueStack)
+        var stacks = new List<Stack>();
+        foreach (var stack in new[] { Stack.Values, Stack.Ints })
         {
-            body.Add("var _values = new " + StackType + "<double>(64);");
-            stacks.Add("_values");
-        }
-
-        if (_usesIntStack)
-        {
-            body.Add("var _ints = new " + StackType + "<int>(64);");
-            stacks.Add("_ints");
+            if (StackReservation.Pushes(forward, stack))
+            {
+                body.Declare("var", StackNames.Of(stack), Code.Atom("new " + StackType + "<" + (stack == Stack.Values ? "double" : "int") + ">(64)"));
+                stacks.Add(stack);
+            }
         }
 
         if (!body.IsEmpty)
         {
-            body.Add(string.Empty);
+            body.Add(new VerbatimNode(string.Empty));
         }
 
-        var sweeps = new Fragment();
-        sweeps.Add("// Primal sweep");
+        var sweeps = new Block();
+        sweeps.Comment("Primal sweep");
         sweeps.Add(forward);
-        sweeps.Add(string.Empty);
-        sweeps.Add("// Adjoint sweep");
-        var (declarations, folded) = FirstContributions.Fold(_localAdjointKinds, reverse);
-        sweeps.Add(declarations);
-        sweeps.Add(folded);
+        sweeps.Add(new VerbatimNode(string.Empty));
+        sweeps.Comment("Adjoint sweep");
+        sweeps.Add(FirstContributions.Fold(_localAdjointKinds, reverse));
         foreach (var name in _scalarParameters)
         {
-            sweeps.Add(_parameters[name].AdjointName + (_pullback ? " += " : " = ") + _adjointOf[name] + ";");
+            sweeps.Assign(Code.Atom(_parameters[name].AdjointName!), _pullback ? "+=" : "=", Code.Atom(_adjointOf[name]));
         }
 
         foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
         {
-            sweeps.Add("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return(" + _adjointOf[buffer.Name] + "_pool);");
+            sweeps.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
         }
 
         // The stacks go back to the pool on the way out. A body that throws (a callee's argument check, an index
@@ -166,12 +164,12 @@ internal sealed partial class AdjointWriter
         // would cost every call a few percent, since the JIT keeps locals that live into a handler in memory.
         foreach (var stack in stacks)
         {
-            sweeps.Add(stack + ".Dispose();");
+            sweeps.Add(new ExpressionNode(Code.Call(StackNames.Of(stack) + ".Dispose")));
         }
 
         if (!_pullback)
         {
-            sweeps.Add("return " + _resultName + ";");
+            sweeps.Add(new ReturnNode(Code.Atom(_resultName)));
         }
 
         body.Add(sweeps);
@@ -180,31 +178,28 @@ internal sealed partial class AdjointWriter
 
     /// <summary>
     /// Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), the
-    /// branch records a <c>break</c> must push first, the innermost loop, and whether an enclosing loop reserved
-    /// room for every push inside it.
+    /// branch records a <c>break</c> must push first, and the innermost loop.
     /// </summary>
-    private sealed record Context(int Depth, bool Nested, IReadOnlyList<string> PendingPushes, IReadOnlyList<Frame> Frames, LoopScope? Loop = null, bool Reserved = false)
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<Node> PendingPushes, LoopScope? Loop = null)
     {
         public Context Enter(bool loop) => loop ? this with { Depth = Depth + 1, Nested = true, PendingPushes = [] } : this with { Nested = true };
     }
 
-    /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
-    private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
 
-    private (Fragment Forward, Fragment Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context, bool loopBody = false)
+    private (Block Forward, Block Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context)
     {
-        var forward = new Fragment();
-        var reverses = new List<Fragment>();
+        var forward = new Block();
+        var reverses = new List<Block>();
         var block = statements.ToList();
         for (var index = 0; index < block.Count; index++)
         {
             var statement = block[index];
-            var (f, r) = EmitStatement(statement, context with { Frames = context.Frames.Append(new Frame(block, index, loopBody)).ToList() });
+            var (f, r) = EmitStatement(statement, context);
             forward.Add(f);
             reverses.Add(r);
         }
 
-        var reverse = new Fragment();
+        var reverse = new Block();
         for (var i = reverses.Count - 1; i >= 0; i--)
         {
             reverse.Add(reverses[i]);
@@ -213,11 +208,11 @@ internal sealed partial class AdjointWriter
         return (forward, reverse);
     }
 
-    private (Fragment Forward, Fragment Reverse) EmitStatement(Stmt statement, Context context)
+    private (Block Forward, Block Reverse) EmitStatement(Stmt statement, Context context)
     {
-        var forward = new Fragment();
-        var reverse = new Fragment();
-        var comment = "// line " + statement.Line + ": " + statement.Source;
+        var forward = new Block();
+        var reverse = new Block();
+        var comment = new CommentNode("line " + statement.Line + ": " + statement.Source);
         switch (statement)
         {
             case DeclareStmt declare:
@@ -235,15 +230,15 @@ internal sealed partial class AdjointWriter
             case ReturnStmt ret when !context.Nested:
                 // The final return at the top: the subexpressions the adjoint needs are computed once, before
                 // the value, and the value is written in terms of them.
-                var top = new Fragment();
-                var topAdjoint = new Fragment();
+                var top = new Block();
+                var topAdjoint = new Block();
                 ResetScopes();
                 _primalValues = top;
                 BackpropStatement(ret.Value, _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar), Scalar, topAdjoint);
                 _primalValues = null;
                 forward.Add(comment);
                 forward.Add(top);
-                forward.Add(Scalar.Keyword() + " " + _resultName + " = " + ExpressionRenderer.Render(ret.Value, _valueScopes.Peek()) + ";");
+                forward.Declare(Scalar.Keyword(), _resultName, ExpressionRenderer.Render(ret.Value, _valueScopes.Peek()));
                 AddCommented(reverse, comment, topAdjoint);
                 break;
             case ReturnStmt ret:
@@ -252,15 +247,15 @@ internal sealed partial class AdjointWriter
                 if (context.Nested)
                 {
                     Hoist(Scalar, _resultName);
-                    forward.Add(_resultName + " = " + value + ";");
+                    forward.Assign(Code.Atom(_resultName), "=", value);
                 }
                 else
                 {
-                    forward.Add(Scalar.Keyword() + " " + _resultName + " = " + value + ";");
+                    forward.Declare(Scalar.Keyword(), _resultName, value);
                 }
 
                 var seed = _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar);
-                var adjoint = new Fragment();
+                var adjoint = new Block();
                 ResetScopes();
                 BackpropStatement(ret.Value, seed, Scalar, adjoint);
                 AddCommented(reverse, comment, adjoint);
@@ -271,7 +266,7 @@ internal sealed partial class AdjointWriter
                     forward.Add(context.PendingPushes[i]);
                 }
 
-                forward.Add("break;");
+                forward.Add(new BreakNode());
                 break;
             case IfStmt branch:
                 EmitIf(branch, context, comment, forward, reverse);
@@ -289,7 +284,7 @@ internal sealed partial class AdjointWriter
         return (forward, reverse);
     }
 
-    private static void AddCommented(Fragment reverse, string comment, Fragment adjoint)
+    private static void AddCommented(Block reverse, CommentNode comment, Block adjoint)
     {
         if (!adjoint.IsEmpty)
         {
@@ -298,15 +293,20 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private void EmitDeclare(DeclareStmt declare, Context context, Fragment forward, Fragment reverse)
+    private void EmitDeclare(DeclareStmt declare, Context context, Block forward, Block reverse)
     {
-        string? restore = null;
+        Node? restore = null;
         if (context.Nested)
         {
             Hoist(declare.Kind, declare.Name);
-            if (context.Depth > 0 && _needed.Contains(declare.Name) && !TryRecompute(declare, context))
+            switch (_plan.RecoveryOf(declare))
             {
-                restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
+                case Recovery.Save:
+                    restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
+                    break;
+                case Recovery.Recompute:
+                    context.Loop!.Recomputed.Assign(Code.Atom(declare.Name), "=", ExpressionRenderer.Render(declare.Value!));
+                    break;
             }
         }
 
@@ -314,9 +314,16 @@ internal sealed partial class AdjointWriter
             ? RecordOutputs(v, Activity.StoresReadableOutput(v, declare.Kind), context, forward)
             : (null, new List<MathCallExpr>());
         var value = declare.Value is not null ? ExpressionRenderer.Render(declare.Value, rendering) : Code.Number(0, declare.Kind);
-        forward.Add((context.Nested ? string.Empty : declare.Kind.Keyword() + " ") + declare.Name + " = " + value + ";");
+        if (context.Nested)
+        {
+            forward.Assign(Code.Atom(declare.Name), "=", value);
+        }
+        else
+        {
+            forward.Declare(declare.Kind.Keyword(), declare.Name, value);
+        }
 
-        var adjoint = new Fragment();
+        var adjoint = new Block();
         ResetScopes();
         if (_adjointOf.TryGetValue(declare.Name, out var adjointName))
         {
@@ -331,8 +338,8 @@ internal sealed partial class AdjointWriter
             else
             {
                 var gradient = Temp("_g");
-                adjoint.Add(declare.Kind.Keyword() + " " + gradient + " = " + adjointName + ";");
-                adjoint.Add(adjointName + " = " + Code.Number(0, declare.Kind) + ";");
+                adjoint.Declare(declare.Kind.Keyword(), gradient, Code.Atom(adjointName));
+                adjoint.Assign(Code.Atom(adjointName), "=", Code.Number(0, declare.Kind));
                 if (declare.Value is not null)
                 {
                     RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: true);
@@ -351,33 +358,32 @@ internal sealed partial class AdjointWriter
             AddRestore(restore, adjoint);
         }
 
-        AddCommented(reverse, "// line " + declare.Line + ": " + declare.Source, adjoint);
+        AddCommented(reverse, new CommentNode("line " + declare.Line + ": " + declare.Source), adjoint);
     }
 
-    private void EmitAssign(AssignStmt assign, Context context, Fragment forward, Fragment reverse)
+    private void EmitAssign(AssignStmt assign, Context context, Block forward, Block reverse)
     {
         var target = ExpressionRenderer.Render(assign.Target);
         var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
-        string? restore = null;
-        if (_needed.Contains(name) && !(assign.Target is VarExpr && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, context)))
+        var restore = _plan.RecoveryOf(assign) switch
         {
-            restore = IsConstantIntegerStep(assign)
-                ? target + (assign.Op == "+=" ? " -= " : " += ") + ExpressionRenderer.Render(assign.Value) + ";"
-                : Save(name, assign.Target.Kind, target, context, forward);
-        }
+            Recovery.UndoStep => new AssignNode(target, assign.Op == "+=" ? "-=" : "+=", ExpressionRenderer.Render(assign.Value)),
+            Recovery.Save => Save(name, assign.Target.Kind, target, context, forward),
+            _ => null,
+        };
 
         var differentiated = assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name);
         var (rendering, recorded) = differentiated
             ? RecordOutputs(assign.Value, assign.Op == "=" && Activity.StoresReadableOutput(assign.Value, assign.Target.Kind), context, forward)
             : (null, new List<MathCallExpr>());
-        forward.Add(target + " " + assign.Op + " " + ExpressionRenderer.Render(assign.Value, rendering) + ";");
+        forward.Assign(target, assign.Op, ExpressionRenderer.Render(assign.Value, rendering));
 
-        var adjoint = new Fragment();
+        var adjoint = new Block();
         ResetScopes();
         if (differentiated)
         {
             var targetAdjoint = assign.Target is IndexExpr index
-                ? Code.Atom(_adjointOf[name] + "[" + ExpressionRenderer.Render(index.Index) + "]")
+                ? Code.Index(_adjointOf[name], ExpressionRenderer.Render(index.Index))
                 : Code.Atom(_adjointOf[name]);
             var mentionsTarget = Activity.Names(assign.Value).Contains(name);
             if (assign.Op is "+=" or "-=" && !mentionsTarget)
@@ -389,8 +395,8 @@ internal sealed partial class AdjointWriter
             else
             {
                 var gradient = Temp("_g");
-                adjoint.Add(assign.Target.Kind.Keyword() + " " + gradient + " = " + targetAdjoint + ";");
-                adjoint.Add(targetAdjoint + " = " + Code.Number(0, assign.Target.Kind) + ";");
+                adjoint.Declare(assign.Target.Kind.Keyword(), gradient, targetAdjoint);
+                adjoint.Assign(targetAdjoint, "=", Code.Number(0, assign.Target.Kind));
                 if (assign.Op == "=")
                 {
                     RememberOutput(assign.Value, assign.Target.Kind, target, adjoint, copy: true);
@@ -406,96 +412,92 @@ internal sealed partial class AdjointWriter
             AddRestore(restore, adjoint);
         }
 
-        AddCommented(reverse, "// line " + assign.Line + ": " + assign.Source, adjoint);
+        AddCommented(reverse, new CommentNode("line " + assign.Line + ": " + assign.Source), adjoint);
     }
 
-    private void EmitBuffer(BufferStmt buffer, Fragment forward)
+    private void EmitBuffer(BufferStmt buffer, Block forward)
     {
         var type = buffer.ElementKind.Keyword();
         var length = ExpressionRenderer.Render(buffer.Length);
-        forward.Add(buffer.StackAllocated
-            ? "global::System.Span<" + type + "> " + buffer.Name + " = stackalloc " + type + "[" + length + "];"
-            : type + "[] " + buffer.Name + " = new " + type + "[" + length + "];");
+        forward.Declare(
+            buffer.StackAllocated ? "global::System.Span<" + type + ">" : type + "[]",
+            buffer.Name,
+            Code.NewArray(buffer.StackAllocated, type, length));
         if (_adjointOf.TryGetValue(buffer.Name, out var adjoint))
         {
-            forward.Add(type + "[] " + adjoint + "_pool = global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent(" + buffer.Name + ".Length);");
-            forward.Add("global::System.Span<" + type + "> " + adjoint + " = " + adjoint + "_pool.AsSpan(0, " + buffer.Name + ".Length);");
-            forward.Add(adjoint + ".Clear();");
+            var bufferLength = Code.Member(Code.Atom(buffer.Name), "Length");
+            forward.Declare(type + "[]", adjoint + "_pool", Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", bufferLength));
+            forward.Declare("global::System.Span<" + type + ">", adjoint, Code.Call(adjoint + "_pool.AsSpan", Code.Number(0, NumKind.Int), bufferLength));
+            forward.Add(new ExpressionNode(Code.Call(adjoint + ".Clear")));
         }
     }
 
-    private void EmitIf(IfStmt branch, Context context, string comment, Fragment forward, Fragment reverse)
+    private void EmitIf(IfStmt branch, Context context, CommentNode comment, Block forward, Block reverse)
     {
         var hasBreak = Normalizer.Walk(branch.Then.Concat(branch.Else), intoLoops: false).Any(s => s is BreakStmt);
         var record = Temp("_branch");
-        var push = Push(ints: true, record + " ? 1 : 0", context);
+        var push = Push(Stack.Ints, Code.Choose(Code.Atom(record), Code.Number(1, NumKind.Int), Code.Number(0, NumKind.Int)));
         var inner = context.Depth > 0 && hasBreak
             ? context with { Nested = true, PendingPushes = context.PendingPushes.Append(push).ToList() }
             : context.Enter(loop: false);
         var (thenForward, thenReverse) = EmitBlock(branch.Then, inner);
         var (elseForward, elseReverse) = EmitBlock(branch.Else, inner);
-        var condition = ExpressionRenderer.Render(branch.Condition).Text;
+        var condition = ExpressionRenderer.Render(branch.Condition);
         forward.Add(comment);
         var recorded = hasBreak && context.Depth > 0 || !thenReverse.IsEmpty || !elseReverse.IsEmpty;
         if (!recorded)
         {
-            forward.Block("if (" + condition + ")", thenForward);
-            if (!elseForward.IsEmpty)
-            {
-                forward.Block("else", elseForward);
-            }
-
+            forward.If(condition, thenForward, elseForward);
             return;
         }
 
         if (context.Depth == 0 && context.Nested)
         {
             Hoist(NumKind.Bool, record);
-            forward.Add(record + " = " + condition + ";");
+            forward.Assign(Code.Atom(record), "=", condition);
         }
         else
         {
-            forward.Add("bool " + record + " = " + condition + ";");
+            forward.Declare("bool", record, condition);
         }
 
-        forward.Block("if (" + record + ")", thenForward);
-        if (!elseForward.IsEmpty)
-        {
-            forward.Block("else", elseForward);
-        }
-
-        string test;
+        forward.If(Code.Atom(record), thenForward, elseForward);
+        Code test;
         if (context.Depth > 0)
         {
             forward.Add(push);
-            test = "_ints.Pop() != 0";
+            test = Code.Binary(PopInt, "!=", Code.Number(0, NumKind.Int), Code.Equality);
         }
         else
         {
-            test = record;
+            test = Code.Atom(record);
         }
 
         reverse.Add(comment);
         if (thenReverse.IsEmpty && elseReverse.IsEmpty)
         {
             // Only the record's slot on the stack needs releasing.
-            reverse.Add("_ints.Pop();");
+            reverse.Add(new ExpressionNode(PopInt));
             return;
         }
 
         WriteChoice(test, thenReverse, elseReverse, reverse);
     }
 
-    private void EmitWhile(WhileStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
+    private static Code PopInt => Code.Call(StackNames.Of(Stack.Ints) + ".Pop");
+
+    private static Code PopValue => Code.Call(StackNames.Of(Stack.Values) + ".Pop");
+
+    private void EmitWhile(WhileStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
     {
-        var scope = OpenLoop(context, loop.Body);
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope }, loopBody: true);
+        var scope = OpenLoop();
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
-        var condition = ExpressionRenderer.Render(loop.Condition).Text;
+        var condition = ExpressionRenderer.Render(loop.Condition);
         forward.Add(comment);
         if (bodyReverse.IsEmpty)
         {
-            WriteLoop(loop, condition, bodyForward, forward);
+            forward.Add(new LoopNode(loop.IsDo ? LoopForm.Do : LoopForm.While, null, condition, null, bodyForward));
             return;
         }
 
@@ -503,78 +505,96 @@ internal sealed partial class AdjointWriter
         if (context.Depth == 0 && context.Nested)
         {
             Hoist(NumKind.Int, count);
-            forward.Add(count + " = 0;");
+            forward.Assign(Code.Atom(count), "=", Code.Number(0, NumKind.Int));
         }
         else
         {
-            forward.Add("int " + count + " = 0;");
+            forward.Declare("int", count, Code.Number(0, NumKind.Int));
         }
 
-        var counted = new Fragment();
-        counted.Add(count + "++;");
+        var counted = new Block();
+        counted.Add(new AssignNode(Code.Atom(count), "++", null));
         counted.Add(bodyForward);
-        WriteLoop(loop, condition, counted, forward);
-        string start = count;
+        forward.Add(new LoopNode(loop.IsDo ? LoopForm.Do : LoopForm.While, null, condition, null, counted));
+        var start = Code.Atom(count);
         if (context.Depth > 0)
         {
-            forward.Add(Push(ints: true, count, context));
-            start = "_ints.Pop()";
+            forward.Add(Push(Stack.Ints, Code.Atom(count)));
+            start = PopInt;
         }
 
         var iteration = Temp("_iteration");
         reverse.Add(comment);
-        reverse.Block("for (int " + iteration + " = " + start + "; " + iteration + " > 0; " + iteration + "--)", bodyReverse);
+        reverse.Add(new LoopNode(
+            LoopForm.For,
+            new DeclareNode("int", iteration, start),
+            Code.Binary(Code.Atom(iteration), ">", Code.Number(0, NumKind.Int), Code.Relational),
+            new AssignNode(Code.Atom(iteration), "--", null),
+            bodyReverse));
     }
 
-    private static void WriteLoop(WhileStmt loop, string condition, Fragment body, Fragment forward)
+    private void EmitCountedFor(CountedForStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
     {
-        if (loop.IsDo)
-        {
-            forward.Block("do", body);
-            forward.Add("while (" + condition + ");");
-        }
-        else
-        {
-            forward.Block("while (" + condition + ")", body);
-        }
-    }
-
-    private void EmitCountedFor(CountedForStmt loop, Context context, string comment, Fragment forward, Fragment reverse)
-    {
-        var scope = OpenLoop(context, loop.Body);
-        var reservation = Reservation(loop, context);
-        var (valuePushes, intPushes) = (_valuePushes, _intPushes);
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope, Reserved = context.Reserved || reservation is not null }, loopBody: true);
+        var scope = OpenLoop();
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         forward.Add(comment);
-        if (reservation is { } bound)
-        {
-            Reserve(loop, bound, _valuePushes > valuePushes, _intPushes > intPushes, forward);
-        }
-
-        var i = loop.Index;
-        var comparison = loop.Descending ? (loop.Inclusive ? " >= " : " > ") : (loop.Inclusive ? " <= " : " < ");
-        forward.Block("for (int " + i + " = " + start + "; " + i + comparison + end + "; " + i + (loop.Descending ? "--)" : "++)"), bodyForward);
+        var i = Code.Atom(loop.Index);
+        var comparison = loop.Descending ? (loop.Inclusive ? ">=" : ">") : (loop.Inclusive ? "<=" : "<");
+        forward.Add(new LoopNode(
+            LoopForm.For,
+            new DeclareNode("int", loop.Index, start),
+            Code.Binary(i, comparison, end, Code.Relational),
+            new AssignNode(i, loop.Descending ? "--" : "++", null),
+            bodyForward,
+            Trips(loop),
+            ConstantTrips(loop)));
         if (!bodyReverse.IsEmpty)
         {
             // The reverse visits the same indices the other way round.
             var one = Code.Number(1, NumKind.Int);
             var last = loop.Inclusive ? end : loop.Descending ? Code.Add(end, one) : Code.Sub(end, one);
             reverse.Add(comment);
-            reverse.Block(
-                "for (int " + i + " = " + last + "; " + i + (loop.Descending ? " <= " : " >= ") + start + "; " + i + (loop.Descending ? "++)" : "--)"),
-                bodyReverse);
+            reverse.Add(new LoopNode(
+                LoopForm.For,
+                new DeclareNode("int", loop.Index, last),
+                Code.Binary(i, loop.Descending ? "<=" : ">=", start, Code.Relational),
+                new AssignNode(i, loop.Descending ? "++" : "--", null),
+                bodyReverse));
         }
     }
+
+    private static long? ConstantTrips(CountedForStmt loop) =>
+        loop is { Start: ConstExpr start, End: ConstExpr end }
+            ? System.Math.Max(0, (long)(loop.Descending ? start.Value - end.Value : end.Value - start.Value) + (loop.Inclusive ? 1 : 0))
+            : null;
+
+    /// <summary>How many times the loop runs, as code evaluated just before it.</summary>
+    private static Code Trips(CountedForStmt loop)
+    {
+        var (from, to) = loop.Descending ? (loop.End, loop.Start) : (loop.Start, loop.End);
+        var inclusive = loop.Inclusive;
+        if (inclusive && to is BinaryExpr { Op: "-", Right: ConstExpr { Value: 1 } } last)
+        {
+            // i = n - 1 down to 0 runs n times
+            (to, inclusive) = (last.Left, false);
+        }
+
+        var span = from is ConstExpr { Value: 0 } ? ExpressionRenderer.Render(to) : Code.Sub(ExpressionRenderer.Render(to), ExpressionRenderer.Render(from));
+        return inclusive ? Code.Add(span, Code.Number(1, NumKind.Int)) : span;
+    }
+
+    /// <summary>A push onto one of the value stacks.</summary>
+    private static PushNode Push(Stack stack, Code value) => new(stack, value);
 
     /// <summary>
     /// When a statement stores exp/tanh/sqrt/cbrt of something, the derivative needs exactly that output, which
     /// the target still holds before it is restored: read it instead of computing the function again. A stored
     /// ReLU-style max/min is read back too, to tell which argument it picked (see Activity.ChoosesByOutput).
     /// </summary>
-    private void RememberOutput(Expr value, NumKind targetKind, Code target, Fragment adjoint, bool copy)
+    private void RememberOutput(Expr value, NumKind targetKind, Code target, Block adjoint, bool copy)
     {
         if (Activity.StoresReadableOutput(value, targetKind) && Activity.IsActive(value, _varied))
         {
@@ -592,92 +612,21 @@ internal sealed partial class AdjointWriter
         public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
-    /// <summary>
-    /// <c>i += 3</c> or <c>i--</c> on an int: integer addition wraps exactly, so the reverse sweep undoes the step
-    /// by subtracting it again instead of recording the old value on the stack (a counter stepped in an inner loop).
-    /// </summary>
-    private static bool IsConstantIntegerStep(AssignStmt assign) =>
-        assign is { Target: VarExpr { Kind: NumKind.Int }, Op: "+=" or "-=", Value: ConstExpr { Kind: NumKind.Int } };
-
-    private static bool IsAccumulation(AssignStmt assign) =>
-        assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
-
-    /// <summary>
-    /// An accumulation <c>v += e</c> need not record v when nothing reads v's value (in the adjoint sweep)
-    /// between the last overwrite of v that restores it and this statement, on any path: the adjoint sweep
-    /// then never looks at v until that overwrite restores it.
-    /// </summary>
-    private bool NoReaderSinceLastOverwrite(string name, Context context)
-    {
-        for (var f = context.Frames.Count - 1; f >= 0; f--)
-        {
-            var frame = context.Frames[f];
-            for (var i = frame.Index - 1; i >= 0; i--)
-            {
-                switch (Overwrites(frame.Block[i], name))
-                {
-                    case Effect.Reads:
-                        return false;
-                    case Effect.Overwrites:
-                        return true;
-                }
-            }
-
-            if (frame.LoopBody)
-            {
-                // Earlier iterations ran the rest of the body before this statement too.
-                for (var i = frame.Index + 1; i < frame.Block.Count; i++)
-                {
-                    if (Overwrites(frame.Block[i], name) == Effect.Reads)
-                    {
-                        return false;
-                    }
-                }
-            }
-        }
-
-        return true;
-    }
-
-    private enum Effect
-    {
-        None,
-        Reads,
-        Overwrites,
-    }
-
-    private Effect Overwrites(Stmt statement, string name)
-    {
-        if (Activity.Needed([statement], _varied).Contains(name))
-        {
-            return Effect.Reads;
-        }
-
-        // An overwrite whose output the adjoint sweep reads back (see RememberOutput) is itself a reader.
-        return statement switch
-        {
-            DeclareStmt d when d.Name == name => Activity.ReadsOutputBack(d.Value) ? Effect.Reads : Effect.Overwrites,
-            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : Activity.ReadsOutputBack(a.Value) ? Effect.Reads : Effect.Overwrites,
-            AssignStmt => Effect.None,
-            DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
-            // A nested overwrite may or may not run; treat it as a reader so the save stays.
-            _ => Normalizer.Walk(statement).Any(s => s is DeclareStmt d && d.Name == name || s is AssignStmt { Target: VarExpr v } && v.Name == name) ? Effect.Reads : Effect.None,
-        };
-    }
-
     /// <summary>Records the current value of <paramref name="target"/> before it is overwritten; returns the statement that restores it.</summary>
-    private string Save(string name, NumKind kind, Code target, Context context, Fragment forward)
+    private Node Save(string name, NumKind kind, Code target, Context context, Block forward)
     {
         if (context.Depth > 0)
         {
             if (kind.IsFloating())
             {
-                forward.Add(Push(ints: false, target.Text, context));
-                return target + " = " + (kind == NumKind.Double ? string.Empty : "(float)") + "_values.Pop();";
+                forward.Add(Push(Stack.Values, target));
+                return new AssignNode(target, "=", kind == NumKind.Double ? PopValue : Code.Cast(NumKind.Float, PopValue));
             }
 
-            forward.Add(Push(ints: true, kind == NumKind.Bool ? target.At(Code.Conditional + 1) + " ? 1 : 0" : target.Text, context));
-            return target + " = " + (kind == NumKind.Bool ? "_ints.Pop() != 0" : "_ints.Pop()") + ";";
+            var one = Code.Number(1, NumKind.Int);
+            var zero = Code.Number(0, NumKind.Int);
+            forward.Add(Push(Stack.Ints, kind == NumKind.Bool ? Code.Choose(target, one, zero) : target));
+            return new AssignNode(target, "=", kind == NumKind.Bool ? Code.Binary(PopInt, "!=", zero, Code.Equality) : PopInt);
         }
 
         _versions.TryGetValue(name, out var version);
@@ -686,17 +635,17 @@ internal sealed partial class AdjointWriter
         if (context.Nested)
         {
             Hoist(kind, saved);
-            forward.Add(saved + " = " + target + ";");
+            forward.Assign(Code.Atom(saved), "=", target);
         }
         else
         {
-            forward.Add(kind.Keyword() + " " + saved + " = " + target + ";");
+            forward.Declare(kind.Keyword(), saved, target);
         }
 
-        return target + " = " + saved + ";";
+        return new AssignNode(target, "=", Code.Atom(saved));
     }
 
-    private static void AddRestore(string? restore, Fragment adjoint)
+    private static void AddRestore(Node? restore, Block adjoint)
     {
         if (restore is not null)
         {
@@ -708,7 +657,7 @@ internal sealed partial class AdjointWriter
     {
         if (_hoistedNames.Add(name))
         {
-            _hoisted.Add(kind.Keyword() + " " + name + " = " + Code.Number(0, kind) + ";");
+            _hoisted.Declare(kind.Keyword(), name, Code.Number(0, kind));
         }
     }
 
