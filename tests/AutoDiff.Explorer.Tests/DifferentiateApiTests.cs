@@ -28,6 +28,7 @@ public sealed class DifferentiateApiTests(ExplorerFactory factory) : IClassFixtu
         { "static double B(double x, double y) { bool up = x < y && !(x == 0) || y > 10; double z = up ? x * y : x - y; if (!up) { z *= z; } else if (z != 1) { z = -z + Math.Min(x, y); } return z; }", "x=0.2,y=0.9" },
         { "static double B(double x, double y) { bool up = x < y && !(x == 0) || y > 10; double z = up ? x * y : x - y; if (!up) { z *= z; } else if (z != 1) { z = -z + Math.Min(x, y); } return z; }", "x=1.2,y=0.9" },
         { "static double K(double x, double y) => Math.Pow(x, 2) * Math.Pow(2, y) + Math.Log(y, 10) - Math.Pow(x, y) + Math.Log(x * y);", "x=1.3,y=2.2" },
+        { "static double T(double x, double y) => double.Hypot(x, y) + Math.FusedMultiplyAdd(x, y, 1) - Math.CopySign(x, -y) * Math.ScaleB(y, 3) + Math.Round(x * y, 2);", "x=0.35,y=1.7" },
         { "static double C(double x) { double s = 0; int i = 0; while (true) { i++; if (i % 2 == 0) continue; s += Math.Exp(-i * x); if (i > 9) break; } return s + Math.PI * Math.Round(x) + Math.Floor(x) + Math.Log(x, 3); }", "x=1.4" },
     };
 

@@ -58,8 +58,13 @@ public sealed record AssignExpr(int Slot, string Name, Expr Value) : Expr(Value.
 
 public sealed record IncrementExpr(Num Type, int Slot, string Name, int Delta, bool Prefix, SourceSpanInfo Where) : Expr(Type);
 
-/// <summary>A Math/MathF function; arguments have the overload's parameter types. A constant exponent of Pow is kept for the tape's x**n node.</summary>
-public sealed record MathCallExpr(Num Type, string Function, IReadOnlyList<Expr> Arguments, double? ConstantSecondArgument, SourceSpanInfo Where) : Expr(Type);
+/// <summary>
+/// A Math/MathF/double/float function. For a double result, <paramref name="TapeFunction"/> is the ValueMath overload
+/// to call, and <paramref name="ConstantSecondArgument"/> the plain double it takes in place of the second argument
+/// when it has one (Pow's x**n node); for an int result (Abs, Max, Min, Clamp, Sign) it is null.
+/// </summary>
+public sealed record MathCallExpr(
+    Num Type, string Function, IReadOnlyList<Expr> Arguments, System.Reflection.MethodInfo? TapeFunction, double? ConstantSecondArgument, SourceSpanInfo Where) : Expr(Type);
 
 public abstract record Stmt;
 

@@ -64,10 +64,13 @@ public sealed partial class SubsetLowering
     {
         var method = _model.GetSymbolInfo(call).Symbol as IMethodSymbol;
         var owner = method?.ContainingType?.ToDisplayString();
-        if (method is null || owner is not ("System.Math" or "System.MathF") || !TapeFunctions.IsKnown(method.Name, method.Parameters.Length))
+        var resultType = NumOf(method?.ReturnType);
+        var parameterTypes = method?.Parameters.Select(p => NumOf(p.Type)).ToList() ?? [];
+        if (method is null || !method.IsStatic || owner is not ("System.Math" or "System.MathF" or "double" or "float")
+            || resultType is null or Num.Bool || parameterTypes.Any(t => t is null or Num.Bool)
+            || (resultType == Num.Int && !TapeFunctions.HasIntOverload(method.Name)))
         {
-            var what = method is null ? call.Expression.ToString() : method.ContainingType.ToDisplayString() + "." + method.Name;
-            return Refuse<Expr>(call, $"the call to '{what}' (only these Math/MathF functions run: {string.Join(", ", TapeFunctions.Names)})");
+            return Refused(call, method);
         }
 
         if (call.ArgumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None)))
@@ -75,30 +78,36 @@ public sealed partial class SubsetLowering
             return Refuse<Expr>(call.ArgumentList, "named or ref arguments");
         }
 
-        var resultType = NumOf(method.ReturnType);
-        var arguments = new List<Expr>();
-        foreach (var (argument, parameter) in call.ArgumentList.Arguments.Zip(method.Parameters))
-        {
-            var parameterType = NumOf(parameter.Type);
-            if (parameterType is null || resultType is null)
-            {
-                return Refuse<Expr>(call, $"the overload '{method.ToDisplayString()}'");
-            }
-
-            if (LowerExpression(argument.Expression) is not { } lowered)
-            {
-                return null;
-            }
-
-            arguments.Add(ConvertTo(lowered, parameterType.Value));
-        }
-
         // A constant second argument (Math.Pow(x, 2), Math.Log(x, 10)) becomes the tape's constant-exponent or constant-base node.
         double? constantSecond = call.ArgumentList.Arguments.Count > 1
             && _model.GetConstantValue(call.ArgumentList.Arguments[1].Expression) is { HasValue: true, Value: double or float or int } second
                 ? Convert.ToDouble(second.Value, System.Globalization.CultureInfo.InvariantCulture)
                 : null;
-        return new MathCallExpr(resultType!.Value, method.Name, arguments, constantSecond, _source.Map(call));
+        var tapeFunction = resultType == Num.Real ? TapeFunctions.Find(method.Name, parameterTypes.Select(t => t!.Value).ToList(), constantSecond is not null) : null;
+        if (resultType == Num.Real && tapeFunction is null)
+        {
+            return Refused(call, method);
+        }
+
+        var arguments = new List<Expr>();
+        foreach (var (argument, parameterType) in call.ArgumentList.Arguments.Zip(parameterTypes))
+        {
+            if (LowerExpression(argument.Expression) is not { } lowered)
+            {
+                return null;
+            }
+
+            arguments.Add(ConvertTo(lowered, parameterType!.Value));
+        }
+
+        var takesConstant = tapeFunction?.GetParameters() is [_, { ParameterType: var t }, ..] && t == typeof(double);
+        return new MathCallExpr(resultType.Value, method.Name, arguments, tapeFunction, takesConstant ? constantSecond : null, _source.Map(call));
+    }
+
+    private Expr? Refused(InvocationExpressionSyntax call, IMethodSymbol? method)
+    {
+        var what = method is null ? call.Expression.ToString() : method.ContainingType.ToDisplayString() + "." + method.Name;
+        return Refuse<Expr>(call, $"the call to '{what}' (the functions of Math, MathF, double and float that the tape has run: {string.Join(", ", TapeFunctions.Names)})");
     }
 
     private Expr? LowerPrefix(PrefixUnaryExpressionSyntax unary)

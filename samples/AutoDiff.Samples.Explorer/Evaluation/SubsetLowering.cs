@@ -149,6 +149,6 @@ public sealed partial class SubsetLowering
         _diagnostics.Add(ExplorerDiagnostic.Error(
             DiagnosticIds.OutsideSubset,
             $"{char.ToUpperInvariant(construct[0])}{construct[1..]} is outside what the explorer evaluates: it runs double, float, int and bool locals and parameters, " +
-            "arithmetic, comparisons, Math/MathF functions, if/else, ?:, for/while/do loops and return, nothing else.",
+            "arithmetic, comparisons, the tape's Math functions, if/else, ?:, for/while/do loops and return, nothing else.",
             where));
 }

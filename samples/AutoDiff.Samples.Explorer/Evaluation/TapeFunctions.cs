@@ -1,60 +1,51 @@
+using System.Reflection;
+
 namespace AutoDiff.Samples.Explorer.Evaluation;
 
 /// <summary>
-/// The Math/MathF functions the explorer evaluates: those <see cref="ValueMath"/> has on the tape, under the same
-/// names and argument counts (the list is read off ValueMath once, so it cannot drift from the tape).
+/// The functions the explorer evaluates: those <see cref="ValueMath"/> has on the tape, found by name and
+/// parameter kinds (a tape value for double/float, an int for int), so the list cannot drift from the tape.
+/// Nothing but ValueMath's own members is ever looked up or called here.
 /// </summary>
 public static class TapeFunctions
 {
-    private static readonly HashSet<(string Name, int Arguments)> Known = typeof(ValueMath)
-        .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+    private static readonly ILookup<string, MethodInfo> Overloads = typeof(ValueMath)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Where(m => m.ReturnType == typeof(Value))
-        .Select(m => (m.Name, m.GetParameters().Length))
-        .ToHashSet();
+        .ToLookup(m => m.Name);
 
-    public static IEnumerable<string> Names => Known.Select(k => k.Name).Distinct().Order(StringComparer.Ordinal);
-
-    public static bool IsKnown(string name, int argumentCount) => Known.Contains((name, argumentCount));
+    public static IEnumerable<string> Names => Overloads.Select(g => g.Key).Order(StringComparer.Ordinal);
 
     /// <summary>
-    /// A function on the tape. <paramref name="constantSecond"/> is the second argument when it is a compile-time
-    /// constant, so that <c>Math.Pow(x, 2)</c> records the seeds' <c>**2</c> node rather than a general power.
+    /// The tape overload for a call whose arguments have these kinds; with a constant second argument, the overload
+    /// that takes it as a plain double when there is one (Pow's x**n node, Log's constant base).
     /// </summary>
-    public static Value Apply(string name, IReadOnlyList<Value> a, double? constantSecond) => name switch
+    public static MethodInfo? Find(string name, IReadOnlyList<Num> arguments, bool constantSecond)
     {
-        "Sin" => ValueMath.Sin(a[0]),
-        "Cos" => ValueMath.Cos(a[0]),
-        "Tan" => ValueMath.Tan(a[0]),
-        "Asin" => ValueMath.Asin(a[0]),
-        "Acos" => ValueMath.Acos(a[0]),
-        "Atan" => ValueMath.Atan(a[0]),
-        "Atan2" => ValueMath.Atan2(a[0], a[1]),
-        "Sinh" => ValueMath.Sinh(a[0]),
-        "Cosh" => ValueMath.Cosh(a[0]),
-        "Tanh" => ValueMath.Tanh(a[0]),
-        "Exp" => ValueMath.Exp(a[0]),
-        "Log" when a.Count == 1 => ValueMath.Log(a[0]),
-        "Log" when constantSecond is { } newBase => ValueMath.Log(a[0], newBase),
-        "Log" => ValueMath.Log(a[0], a[1]),
-        "Log10" => ValueMath.Log10(a[0]),
-        "Log2" => ValueMath.Log2(a[0]),
-        "Sqrt" => ValueMath.Sqrt(a[0]),
-        "Cbrt" => ValueMath.Cbrt(a[0]),
-        "Pow" when constantSecond is { } exponent => a[0].Pow(exponent),
-        "Pow" => ValueMath.Pow(a[0], a[1]),
-        "Abs" => ValueMath.Abs(a[0]),
-        "Max" => ValueMath.Max(a[0], a[1]),
-        "Min" => ValueMath.Min(a[0], a[1]),
-        "Clamp" => ValueMath.Clamp(a[0], a[1], a[2]),
-        "Floor" => ValueMath.Floor(a[0]),
-        "Ceiling" => ValueMath.Ceiling(a[0]),
-        "Round" => ValueMath.Round(a[0]),
-        "Truncate" => ValueMath.Truncate(a[0]),
-        "Sign" => ValueMath.Sign(a[0]),
-        _ => throw new ArgumentException($"'{name}' is not a tape function.", nameof(name)),
-    };
+        var wanted = arguments.Select(a => a == Num.Int ? typeof(int) : typeof(Value)).ToArray();
+        var constant = constantSecond && wanted is [_, var second, ..] && second == typeof(Value)
+            ? Overloads[name].FirstOrDefault(m => Matches(m, wanted.Select((t, i) => i == 1 ? typeof(double) : t).ToArray()))
+            : null;
+        return constant ?? Overloads[name].FirstOrDefault(m => Matches(m, wanted));
+    }
+
+    /// <summary>Calls the tape overload; its own exceptions (e.g. Clamp's min > max) surface as they are.</summary>
+    public static Value Apply(MethodInfo tapeFunction, object[] arguments)
+    {
+        try
+        {
+            return (Value)tapeFunction.Invoke(null, arguments)!;
+        }
+        catch (TargetInvocationException error) when (error.InnerException is { } inner)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+            throw;
+        }
+    }
 
     /// <summary>The overloads that return int: Abs, Max, Min, Clamp of ints, and Sign (of an int or a double).</summary>
+    public static bool HasIntOverload(string name) => name is "Abs" or "Max" or "Min" or "Clamp" or "Sign";
+
     public static int ApplyInt(string name, IReadOnlyList<object> a) => name switch
     {
         "Abs" => Math.Abs((int)a[0]),
@@ -64,4 +55,7 @@ public static class TapeFunctions
         "Sign" => a[0] is Value v ? Math.Sign(v.Data) : Math.Sign((int)a[0]),
         _ => throw new ArgumentException($"'{name}' has no int overload in the explorer.", nameof(name)),
     };
+
+    private static bool Matches(MethodInfo method, Type[] wanted) =>
+        method.GetParameters().Select(p => p.ParameterType).SequenceEqual(wanted);
 }

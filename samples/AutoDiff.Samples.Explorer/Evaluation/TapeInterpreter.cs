@@ -264,21 +264,26 @@ public sealed class TapeInterpreter
 
     private object EvaluateCall(MathCallExpr call)
     {
-        var arguments = call.Arguments.Select(Evaluate).ToList();
+        var arguments = call.Arguments.Select(Evaluate).ToArray();
         try
         {
-            if (call.Type == Num.Int)
+            if (call.TapeFunction is not { } tapeFunction)
             {
                 return TapeFunctions.ApplyInt(call.Function, arguments);
             }
 
-            // A tape function builds at most three nodes (Clamp and Log with a variable base build more than one).
+            if (call.ConstantSecondArgument is { } constant)
+            {
+                arguments[1] = constant;
+            }
+
+            // A tape function builds at most three nodes (Clamp and FusedMultiplyAdd build more than one).
             _budget.Nodes(3, call.Where);
-            return TapeFunctions.Apply(call.Function, arguments.Cast<Value>().ToList(), call.ConstantSecondArgument);
+            return TapeFunctions.Apply(tapeFunction, arguments);
         }
         catch (Exception error) when (error is ArithmeticException or ArgumentException)
         {
-            throw new EvaluationLimitException(DiagnosticIds.ArithmeticError, $"Math.{call.Function} failed as it would in C#: {error.Message}", call.Where);
+            throw new EvaluationLimitException(DiagnosticIds.ArithmeticError, $"{call.Function} failed as it would in C#: {error.Message}", call.Where);
         }
     }
 
