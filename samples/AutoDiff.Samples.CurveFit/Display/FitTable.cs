@@ -26,15 +26,18 @@ public static class FitTable
         }
 
         FitResult shown = fits[0];
-        double[] errors = FitUncertainty.StandardErrors(data, shown.Parameters);
+        double[] estimated = FitUncertainty.EstimatedStandardErrors(data, shown.Parameters);
+        double[] allowed = FitUncertainty.NoiseStandardErrors(data);
+        double[] off = FitUncertainty.ErrorsInStandardErrors(data, shown.Parameters);
         Line(text, "");
-        Line(text, $"Parameters of the {Name(shown.Minimizer)} fit on the {Name(shown.Source)} gradient (± one standard error from σ̂²(JᵀJ)⁻¹):");
-        Line(text, $"{"parameter",-12}  {"true",8}  {"fitted",20}  {"error / SE",10}");
+        Line(text, $"Parameters of the {Name(shown.Minimizer)} fit on the {Name(shown.Source)} gradient. \"fitted\" carries the standard error the fit");
+        Line(text, $"estimates for itself (σ̂ = {FitUncertainty.EstimatedNoise(data, shown.Parameters):F4} from its residuals, J at the fit); \"noise SE\" is the one the check uses");
+        Line(text, $"(the true σ = {data.Noise} and J at the truth), and \"error / SE\" is |fitted − true| in those.");
+        Line(text, $"{"parameter",-12}  {"true",8}  {"fitted",20}  {"noise SE",8}  {"error / SE",10}");
         for (int j = 0; j < shown.Parameters.Length; j++)
         {
-            double off = Math.Abs(shown.Parameters[j] - data.TrueParameters[j]) / errors[j];
-            string fitted = string.Create(CultureInfo.InvariantCulture, $"{shown.Parameters[j],9:F4} ± {errors[j]:F4}");
-            Line(text, $"{ParameterName(j),-12}  {data.TrueParameters[j],8:F4}  {fitted,20}  {off,10:F2}");
+            string fitted = string.Create(CultureInfo.InvariantCulture, $"{shown.Parameters[j],9:F4} ± {estimated[j]:F4}");
+            Line(text, $"{ParameterName(j),-12}  {data.TrueParameters[j],8:F4}  {fitted,20}  {allowed[j],8:F4}  {off[j],10:F2}");
         }
 
         return text.ToString();

@@ -32,9 +32,11 @@ public static class CurveFitter
     /// <param name="start">The starting parameters.</param>
     /// <param name="minimizer">Which minimizer.</param>
     /// <param name="source">Which gradient.</param>
+    /// <param name="repetitions">How many times to run the fit for its time (the results are identical).</param>
     /// <returns>The fit.</returns>
-    public static FitResult Fit(SyntheticSpectrum data, IReadOnlyList<double> start, MinimizerKind minimizer, GradientSource source)
+    public static FitResult Fit(SyntheticSpectrum data, IReadOnlyList<double> start, MinimizerKind minimizer, GradientSource source, int repetitions = Repetitions)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(start);
         if (start.Count != data.TrueParameters.Length)
@@ -43,7 +45,7 @@ public static class CurveFitter
         }
 
         FitResult? fastest = null;
-        for (int repetition = 0; repetition < Repetitions; repetition++)
+        for (int repetition = 0; repetition < repetitions; repetition++)
         {
             FitResult fit = FitOnce(data, Vector<double>.Build.DenseOfEnumerable(start), minimizer, source);
             fastest = fastest is null || fit.Time < fastest.Time ? fit : fastest;
