@@ -38,7 +38,12 @@ public static class CurveFitApp
         List<FitResult> fits = [.. Fits().Select(run => CurveFitter.Fit(data, start, run.Minimizer, run.Source))];
         Console.WriteLine();
         Console.Write(FitTable.Format(data, fits));
-        SavePlot(data, fits[0], options.OutputFolder);
+        if (RuntimeBuild.TimingNote is string note)
+        {
+            Console.WriteLine(note);
+        }
+
+        SavePlot(data, start, fits[0], options.OutputFolder);
 
         var failures = FitChecks.Failures(data, fits);
         Console.WriteLine();
@@ -59,13 +64,13 @@ public static class CurveFitApp
         from source in new[] { GradientSource.Generated, GradientSource.FiniteDifferences }
         select (minimizer, source);
 
-    private static void SavePlot(SyntheticSpectrum data, FitResult fit, string folder)
+    private static void SavePlot(SyntheticSpectrum data, double[] start, FitResult fit, string folder)
     {
         string path = Path.GetFullPath(Path.Combine(folder, "curvefit.png"));
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            FitPlot.Save(data, fit, path);
+            FitPlot.Save(data, start, fit, path);
             Console.WriteLine($"Plot written to {path}");
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException)

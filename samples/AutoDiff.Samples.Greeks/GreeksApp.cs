@@ -53,6 +53,12 @@ public static class GreeksApp
             failures.AddRange(GreekChecks.Failures(report));
         }
 
+        if (RuntimeBuild.TimingNote is string note)
+        {
+            Console.WriteLine();
+            Console.WriteLine(note);
+        }
+
         SavePlot(reports, options.OutputFolder);
         Console.WriteLine();
         if (failures.Count > 0)

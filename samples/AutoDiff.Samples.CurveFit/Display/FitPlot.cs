@@ -11,13 +11,15 @@ public static class FitPlot
 
     /// <summary>Draws the fit and saves it as a PNG.</summary>
     /// <param name="data">The spectrum.</param>
+    /// <param name="start">Where the minimizers started.</param>
     /// <param name="fit">The fit to draw.</param>
     /// <param name="path">The PNG file to write.</param>
     /// <exception cref="TypeInitializationException">SkiaSharp's native library could not be loaded.</exception>
     /// <exception cref="DllNotFoundException">A native library SkiaSharp needs (e.g. libfontconfig) is missing.</exception>
-    public static void Save(SyntheticSpectrum data, FitResult fit, string path)
+    public static void Save(SyntheticSpectrum data, IReadOnlyList<double> start, FitResult fit, string path)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(fit);
         double[] xs = [.. Enumerable.Range(0, CurvePoints).Select(i => 10.0 * i / (CurvePoints - 1))];
         var multiplot = new Multiplot();
@@ -34,6 +36,11 @@ public static class FitPlot
         truth.LineWidth = 2;
         truth.LinePattern = LinePattern.Dashed;
         truth.LegendText = "truth";
+        var guess = top.Add.ScatterLine(xs, [.. xs.Select(x => Spectrum.Model([.. start], x))]);
+        guess.Color = Color.FromHex("#1f77b4").WithAlpha(0.7);
+        guess.LineWidth = 1;
+        guess.LinePattern = LinePattern.Dotted;
+        guess.LegendText = "start";
         var fitted = top.Add.ScatterLine(xs, [.. xs.Select(x => Spectrum.Model(fit.Parameters, x))]);
         fitted.Color = Color.FromHex("#d62728");
         fitted.LineWidth = 1.5f;

@@ -11,7 +11,7 @@ public static class GreeksCalculator
     /// Every run is repeated this many times, in rounds that visit each kind once, and the fastest time of each
     /// kind is kept: the machine may be shared, and interleaving exposes every kind to the same load.
     /// </summary>
-    public const int Rounds = 3;
+    public const int Rounds = 5;
 
     /// <summary>The kinds of run: pricing, adjoint Greeks, bumped Greeks, adjoint gamma, bumped gamma.</summary>
     public const int RunKinds = 5;
