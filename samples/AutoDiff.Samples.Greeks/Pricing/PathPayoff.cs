@@ -17,6 +17,8 @@ public static partial class PathPayoff
     /// <param name="asian">True for the arithmetic-average call, false for the European call.</param>
     /// <returns>e^(−rT) · max(A − K, 0) with A the average (Asian) or final (European) spot.</returns>
     // The log-Euler step is exact for GBM, so the European price converges to Black–Scholes with no time bias.
+    // The style is a bool because the generator rejects `style == OptionStyle.Asian` on an enum parameter (AD0004,
+    // reported with a reproducer for the generator rewrite); OptionStyle stays the sample's public vocabulary.
     [Differentiable]
     public static double DiscountedCall(
         double spot,
