@@ -3,6 +3,7 @@ using AutoDiff.Samples.Greeks.Display;
 using AutoDiff.Samples.Greeks.Greeks;
 using AutoDiff.Samples.Greeks.MonteCarlo;
 using AutoDiff.Samples.Greeks.Pricing;
+using AutoDiff.Samples.Shared;
 
 namespace AutoDiff.Samples.Greeks;
 
@@ -13,26 +14,11 @@ public static class GreeksApp
     /// <summary>Runs the sample.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args)
+    public static int Run(string[] args) =>
+        SampleProgram.Run<GreeksOptions, OptionsException>(args, OptionsParser.Parse, options => options.ShowHelp, OptionsParser.Usage, Run);
+
+    private static int Run(GreeksOptions options)
     {
-        GreeksOptions options;
-        try
-        {
-            options = OptionsParser.Parse(args);
-        }
-        catch (OptionsException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Run with --help to see the options.");
-            return 2;
-        }
-
-        if (options.ShowHelp)
-        {
-            Console.WriteLine(OptionsParser.Usage);
-            return 0;
-        }
-
         Market market = Market.Default;
         Console.WriteLine(
             $"Monte Carlo under GBM: S = {market.Spot}, K = {market.Strike}, vol = {market.Volatility}, r = {market.Rate}, T = {market.Maturity}; " +
@@ -53,13 +39,13 @@ public static class GreeksApp
             failures.AddRange(GreekChecks.Failures(report));
         }
 
-        if (RuntimeBuild.TimingNote is string note)
+        if (SampleProgram.TimingNote is string note)
         {
             Console.WriteLine();
             Console.WriteLine(note);
         }
 
-        SavePlot(reports, options.OutputFolder);
+        SampleProgram.SavePicture(options.OutputFolder, "greeks-cost.png", path => CostPlot.Save(reports, path), "Cost chart");
         Console.WriteLine();
         if (failures.Count > 0)
         {
@@ -72,22 +58,5 @@ public static class GreeksApp
             $"generated and bumped Greeks agree (first order within {GreekChecks.MaxFirstOrderDisagreement} standard errors on the same paths, " +
             $"gamma within {GreekChecks.MaxStandardErrors} combined standard errors).");
         return 0;
-    }
-
-    private static void SavePlot(IReadOnlyList<GreeksReport> reports, string folder)
-    {
-        string path = Path.GetFullPath(Path.Combine(folder, "greeks-cost.png"));
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            CostPlot.Save(reports, path);
-            Console.WriteLine($"Cost chart written to {path}");
-        }
-        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException)
-        {
-            // SkiaSharp loads its native library on first use; on a bare Debian/Ubuntu it lacks libfontconfig.
-            Console.Error.WriteLine($"No chart: ScottPlot's native graphics library could not be loaded ({e.GetBaseException().Message}).");
-            Console.Error.WriteLine("On Debian/Ubuntu install it with: sudo apt-get install libfontconfig1. The numbers above are complete.");
-        }
     }
 }

@@ -8,10 +8,9 @@ namespace AutoDiff;
 /// gradient (<c>ForwardDifferenceGradientObjectiveFunction</c>) wraps, so its evaluations can be compared with a
 /// generated gradient's.
 /// </summary>
-public sealed class CountedValueObjectiveFunction : IObjectiveFunction
+public sealed class CountedValueObjectiveFunction : CountedObjectiveFunction
 {
     private readonly ValueOnly function;
-    private Vector<double>? point;
     private double value;
 
     /// <summary>Wraps <paramref name="function"/>.</summary>
@@ -21,56 +20,39 @@ public sealed class CountedValueObjectiveFunction : IObjectiveFunction
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is less than 1.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     public CountedValueObjectiveFunction(int dimension, ValueOnly function, EvaluationCounter? counter = null)
+        : base(dimension, counter)
     {
-        Dimension = PointChecks.Dimension(dimension);
         this.function = function ?? throw new ArgumentNullException(nameof(function));
-        Counter = counter ?? new EvaluationCounter();
     }
 
-    /// <summary>Number of parameters.</summary>
-    public int Dimension { get; }
-
-    /// <summary>Calls of the function by this objective and all its copies.</summary>
-    public EvaluationCounter Counter { get; }
-
     /// <inheritdoc/>
-    public Vector<double> Point => PointChecks.Evaluated(point);
-
-    /// <inheritdoc/>
-    public double Value
+    public override double Value
     {
         get
         {
-            PointChecks.Evaluated(point);
+            _ = Point; // throws before the first evaluation
             return value;
         }
     }
 
     /// <inheritdoc/>
-    public bool IsGradientSupported => false;
+    public override bool IsGradientSupported => false;
 
     /// <inheritdoc/>
-    public bool IsHessianSupported => false;
+    public override Vector<double> Gradient =>
+        throw new NotSupportedException("This objective has no gradient; wrap it in ForwardDifferenceGradientObjectiveFunction or use a generated gradient.");
 
     /// <inheritdoc/>
-    public Vector<double> Gradient => throw new NotSupportedException("This objective has no gradient; wrap it in ForwardDifferenceGradientObjectiveFunction or use a generated gradient.");
+    public override IObjectiveFunction CreateNew() => new CountedValueObjectiveFunction(Dimension, function, Counter);
 
     /// <inheritdoc/>
-    public Matrix<double> Hessian => throw new NotSupportedException("This objective has no Hessian.");
+    public override IObjectiveFunction Fork() => WithPointOf(new CountedValueObjectiveFunction(Dimension, function, Counter) { value = value });
 
     /// <inheritdoc/>
     // Eager, like Math.NET's own value objective: its finite differences read Value right after EvaluateAt.
-    public void EvaluateAt(Vector<double> point)
+    private protected override void OnEvaluateAt(Vector<double> point)
     {
-        PointChecks.Point(point, Dimension);
-        value = function(PointChecks.AsSpan(point));
+        value = function(AsSpan(point));
         Counter.Increment();
-        this.point = point;
     }
-
-    /// <inheritdoc/>
-    public IObjectiveFunction CreateNew() => new CountedValueObjectiveFunction(Dimension, function, Counter);
-
-    /// <inheritdoc/>
-    public IObjectiveFunction Fork() => new CountedValueObjectiveFunction(Dimension, function, Counter) { point = point, value = value };
 }

@@ -5,12 +5,11 @@ namespace AutoDiff;
 
 /// <summary>
 /// A Math.NET <see cref="IObjectiveFunction"/> on a gradient such as a generated <c>FWithGradient</c>: one call gives
-/// the value and the gradient, made lazily the first time either is read after <see cref="EvaluateAt"/>.
+/// the value and the gradient, made lazily the first time either is read after <see cref="CountedObjectiveFunction.EvaluateAt"/>.
 /// </summary>
-public sealed class GradientObjectiveFunction : IObjectiveFunction
+public sealed class GradientObjectiveFunction : CountedObjectiveFunction
 {
     private readonly ValueAndGradient function;
-    private Vector<double>? point;
     private double value;
     private Vector<double>? gradient;
 
@@ -21,23 +20,13 @@ public sealed class GradientObjectiveFunction : IObjectiveFunction
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is less than 1.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     public GradientObjectiveFunction(int dimension, ValueAndGradient function, EvaluationCounter? counter = null)
+        : base(dimension, counter)
     {
-        Dimension = PointChecks.Dimension(dimension);
         this.function = function ?? throw new ArgumentNullException(nameof(function));
-        Counter = counter ?? new EvaluationCounter();
     }
 
-    /// <summary>Number of parameters.</summary>
-    public int Dimension { get; }
-
-    /// <summary>Calls of the gradient function by this objective and all its copies.</summary>
-    public EvaluationCounter Counter { get; }
-
     /// <inheritdoc/>
-    public Vector<double> Point => PointChecks.Evaluated(point);
-
-    /// <inheritdoc/>
-    public double Value
+    public override double Value
     {
         get
         {
@@ -47,7 +36,7 @@ public sealed class GradientObjectiveFunction : IObjectiveFunction
     }
 
     /// <inheritdoc/>
-    public Vector<double> Gradient
+    public override Vector<double> Gradient
     {
         get
         {
@@ -57,40 +46,28 @@ public sealed class GradientObjectiveFunction : IObjectiveFunction
     }
 
     /// <inheritdoc/>
-    public bool IsGradientSupported => true;
+    public override bool IsGradientSupported => true;
 
     /// <inheritdoc/>
-    public bool IsHessianSupported => false;
-
-    /// <inheritdoc/>
-    public Matrix<double> Hessian => throw new NotSupportedException("This objective has a gradient but no Hessian; use a gradient-based minimizer.");
-
-    /// <inheritdoc/>
-    public void EvaluateAt(Vector<double> point)
-    {
-        PointChecks.Point(point, Dimension);
-        this.point = point;
-        gradient = null;
-    }
-
-    /// <inheritdoc/>
-    public IObjectiveFunction CreateNew() => new GradientObjectiveFunction(Dimension, function, Counter);
+    public override IObjectiveFunction CreateNew() => new GradientObjectiveFunction(Dimension, function, Counter);
 
     /// <inheritdoc/>
     // Minimizers keep forks as the previous iterate, so the fork gets its own gradient vector.
-    public IObjectiveFunction Fork() =>
-        new GradientObjectiveFunction(Dimension, function, Counter) { point = point, value = value, gradient = gradient?.Clone() };
+    public override IObjectiveFunction Fork() =>
+        WithPointOf(new GradientObjectiveFunction(Dimension, function, Counter) { value = value, gradient = gradient?.Clone() });
+
+    private protected override void OnEvaluateAt(Vector<double> point) => gradient = null;
 
     private void Evaluate()
     {
-        Vector<double> at = PointChecks.Evaluated(point);
+        Vector<double> at = Point;
         if (gradient is not null)
         {
             return;
         }
 
         var result = new double[Dimension];
-        value = function(PointChecks.AsSpan(at), result);
+        value = function(AsSpan(at), result);
         Counter.Increment();
         gradient = Vector<double>.Build.Dense(result);
     }

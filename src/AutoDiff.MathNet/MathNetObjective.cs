@@ -15,7 +15,7 @@ public static class MathNetObjective
     /// <summary>The objective whose value and gradient come from <paramref name="function"/>.</summary>
     /// <param name="dimension">Number of parameters.</param>
     /// <param name="function">Value and gradient, e.g. a lambda over a generated <c>FWithGradient</c>.</param>
-    /// <returns>The objective; its <see cref="GradientObjectiveFunction.Counter"/> counts the calls.</returns>
+    /// <returns>The objective; its <see cref="CountedObjectiveFunction.Counter"/> counts the calls.</returns>
     public static GradientObjectiveFunction FromGradient(int dimension, ValueAndGradient function) => new(dimension, function);
 
     /// <summary>
@@ -29,7 +29,8 @@ public static class MathNetObjective
     public static ForwardDifferenceGradientObjectiveFunction ForwardDifference(int dimension, ValueOnly function, EvaluationCounter counter)
     {
         ArgumentNullException.ThrowIfNull(counter);
-        var unbounded = Vector<double>.Build.Dense(PointChecks.Dimension(dimension), double.PositiveInfinity);
-        return new ForwardDifferenceGradientObjectiveFunction(new CountedValueObjectiveFunction(dimension, function, counter), -unbounded, unbounded);
+        var inner = new CountedValueObjectiveFunction(dimension, function, counter);
+        var unbounded = Vector<double>.Build.Dense(dimension, double.PositiveInfinity);
+        return new ForwardDifferenceGradientObjectiveFunction(inner, -unbounded, unbounded);
     }
 }

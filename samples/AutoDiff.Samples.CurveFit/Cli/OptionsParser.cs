@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoDiff.Samples.Shared;
 
 namespace AutoDiff.Samples.CurveFit.Cli;
 
@@ -37,44 +38,22 @@ public static class OptionsParser
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new CurveFitOptions();
-        for (int i = 0; i < args.Count; i++)
+        var reader = new ArgumentReader(args, message => new OptionsException(message));
+        while (reader.MoveNext())
         {
-            string arg = args[i];
-            bool hasInline = arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
-            string name = hasInline ? arg[..arg.IndexOf('=', StringComparison.Ordinal)] : arg;
-            string? inline = hasInline ? arg[(name.Length + 1)..] : null;
-            string Value() => inline ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
-                ? args[++i]
-                : throw new OptionsException($"{name} needs a value."));
-
-            options = name switch
+            options = reader.Name switch
             {
                 "-h" or "--help" => options with { ShowHelp = true },
-                "--points" => options with { Points = ParseInt(name, Value(), MinPoints, MaxPoints) },
-                "--noise" => options with { Noise = ParseNoise(Value()) },
-                "--seed" => options with { Seed = ParseInt(name, Value(), int.MinValue, int.MaxValue) },
-                "--out" => options with { OutputFolder = ParseFolder(Value()) },
-                _ => throw new OptionsException($"Unknown option '{arg}'."),
+                "--points" => options with { Points = reader.Int(MinPoints, MaxPoints) },
+                "--noise" => options with { Noise = ParseNoise(reader.Value()) },
+                "--seed" => options with { Seed = reader.Int(int.MinValue, int.MaxValue) },
+                "--out" => options with { OutputFolder = reader.Folder() },
+                _ => throw reader.Unknown(),
             };
         }
 
         return options;
     }
-
-    private static int ParseInt(string name, string text, int minimum, int maximum)
-    {
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out int value))
-        {
-            throw new OptionsException($"{name} must be a whole number, not '{text}'.");
-        }
-
-        return value >= minimum && value <= maximum
-            ? value
-            : throw new OptionsException($"{name} must be between {minimum:N0} and {maximum:N0}, not {value:N0}.");
-    }
-
-    private static string ParseFolder(string text) =>
-        string.IsNullOrWhiteSpace(text) ? throw new OptionsException("--out must name a folder.") : text;
 
     private static double ParseNoise(string text)
     {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using AutoDiff.Samples.Greeks.Pricing;
+using AutoDiff.Samples.Shared;
 
 namespace AutoDiff.Samples.Greeks.Cli;
 
@@ -38,24 +38,17 @@ public static class OptionsParser
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new GreeksOptions();
-        for (int i = 0; i < args.Count; i++)
+        var reader = new ArgumentReader(args, message => new OptionsException(message));
+        while (reader.MoveNext())
         {
-            string arg = args[i];
-            bool hasInline = arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
-            string name = hasInline ? arg[..arg.IndexOf('=', StringComparison.Ordinal)] : arg;
-            string? inline = hasInline ? arg[(name.Length + 1)..] : null;
-            string Value() => inline ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
-                ? args[++i]
-                : throw new OptionsException($"{name} needs a value."));
-
-            options = name switch
+            options = reader.Name switch
             {
                 "-h" or "--help" => options with { ShowHelp = true },
-                "--paths" => options with { Paths = ParseInt(name, Value(), MinPaths, int.MaxValue) },
-                "--steps" => options with { Steps = ParseInt(name, Value(), 1, MaxSteps) },
-                "--seed" => options with { Seed = ParseInt(name, Value(), int.MinValue, int.MaxValue) },
-                "--out" => options with { OutputFolder = ParseFolder(Value()) },
-                _ => throw new OptionsException($"Unknown option '{arg}'."),
+                "--paths" => options with { Paths = reader.Int(MinPaths, int.MaxValue) },
+                "--steps" => options with { Steps = reader.Int(1, MaxSteps) },
+                "--seed" => options with { Seed = reader.Int(int.MinValue, int.MaxValue) },
+                "--out" => options with { OutputFolder = reader.Folder() },
+                _ => throw reader.Unknown(),
             };
         }
 
@@ -65,19 +58,4 @@ public static class OptionsParser
             : throw new OptionsException(
                 $"--paths {options.Paths:N0} × --steps {options.Steps:N0} needs {normals:N0} normal numbers; at most {NormalNumbers.MaxCount:N0} fit in memory here.");
     }
-
-    private static int ParseInt(string name, string text, int minimum, int maximum)
-    {
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out int value))
-        {
-            throw new OptionsException($"{name} must be a whole number, not '{text}'.");
-        }
-
-        return value >= minimum && value <= maximum
-            ? value
-            : throw new OptionsException($"{name} must be between {minimum:N0} and {maximum:N0}, not {value:N0}.");
-    }
-
-    private static string ParseFolder(string text) =>
-        string.IsNullOrWhiteSpace(text) ? throw new OptionsException("--out must name a folder.") : text;
 }
