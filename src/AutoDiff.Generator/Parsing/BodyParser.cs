@@ -480,6 +480,9 @@ internal sealed class BodyParser
                 return argument;
             case IParameterSymbol parameter when TypeClassifier.Scalar(parameter.Type) is { } kind:
                 return new VarExpr(parameter.Name, kind);
+            case IParameterSymbol { Type.TypeKind: TypeKind.Enum } parameter:
+                // An enum parameter is read, never written (a differentiable body cannot assign it): a passive value.
+                return new OpaqueExpr(parameter.Name, NumKind.Int);
             case IFieldSymbol { IsStatic: true } field:
                 return Field(field, identifier);
             default:
@@ -489,6 +492,11 @@ internal sealed class BodyParser
 
     private Expr Field(IFieldSymbol field, ExpressionSyntax at)
     {
+        if (field is { IsConst: true, ContainingType.TypeKind: TypeKind.Enum })
+        {
+            return new OpaqueExpr(field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name, NumKind.Int);
+        }
+
         if (field.IsReadOnly && TypeClassifier.Scalar(field.Type) is { } kind)
         {
             return new OpaqueExpr(field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name, kind);
