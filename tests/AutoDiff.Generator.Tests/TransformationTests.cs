@@ -32,6 +32,18 @@ public class TransformationTests
         AutoDiff.Generator.Printing.IrPrinter.Print(AdjointWriter.Write(model, pullback)).Select(l => l.Trim()).ToArray();
 
     [Fact]
+    public void Constant_factors_fold_into_one_literal()
+    {
+        // The seed's f(x) = 3x² − 4x + 5: the gradient of -4 * x is -4, not -1.0 * 4.
+        var four = new BinaryExpr("*", new ConstExpr(4, NumKind.Int), X, NumKind.Double);
+        var square = new BinaryExpr("*", new BinaryExpr("*", new ConstExpr(3, NumKind.Int), X, NumKind.Double), X, NumKind.Double);
+        var body = new BinaryExpr("+", new BinaryExpr("-", square, four, NumKind.Double), new ConstExpr(5, NumKind.Int), NumKind.Double);
+        var lines = Lines(Model(new ReturnStmt(body, 1, "return 3 * x * x - 4 * x + 5;")), pullback: false);
+        Assert.Contains("_dx += -4.0;", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("1.0 * 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Product_rule_sends_each_factor_the_other()
     {
         var lines = Lines(Model(new ReturnStmt(new BinaryExpr("*", X, Y, NumKind.Double), 3, "return x * y;")), pullback: true);

@@ -107,11 +107,31 @@ internal sealed class Code
             return left;
         }
 
+        // Constants fold (-1.0 * 4 is -4.0), and a product with -1 is a negation.
+        if (left._shape == Shape.Literal && right._shape == Shape.Literal && left._kind != NumKind.Bool && right._kind != NumKind.Bool)
+        {
+            return Number(left._value * right._value, Wider(left._kind, right._kind));
+        }
+
+        if (left._shape == Shape.Literal && left._value == -1)
+        {
+            return Neg(right);
+        }
+
+        if (right._shape == Shape.Literal && right._value == -1)
+        {
+            return Neg(left);
+        }
+
         // 2 * -g is written -2 * g: the sign moves into the literal.
         return left._shape == Shape.Literal && right.IsNegation
             ? Neg(Binary(left, "*", Neg(right), Multiplicative))
             : Binary(left, "*", right, Multiplicative);
     }
+
+    /// <summary>The type of a product of two literals: double over float over int.</summary>
+    private static NumKind Wider(NumKind a, NumKind b) =>
+        a == NumKind.Double || b == NumKind.Double ? NumKind.Double : a == NumKind.Float || b == NumKind.Float ? NumKind.Float : NumKind.Int;
 
     public static Code Div(Code left, Code right) => Binary(left, "/", right, Multiplicative);
 

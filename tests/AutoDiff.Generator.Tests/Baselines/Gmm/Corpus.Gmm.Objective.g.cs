@@ -220,7 +220,7 @@ namespace Corpus
             double _dgamma = 0.0;
             // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
             double _dslse = 1.0;
-            double _dlseAlphas = -1.0 * n;
+            double _dlseAlphas = -n;
             double _dprior = 1.0;
             // line 108: for (int k = 0; k < K; k++)
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
