@@ -66,6 +66,8 @@ internal sealed class Code
 
     public bool IsOne => _shape == Shape.Literal && _value == 1;
 
+    public bool IsNonZeroLiteral => _shape == Shape.Literal && _value != 0 && !double.IsNaN(_value);
+
     /// <summary>A name, a non-negative literal, or an element read through such: cheap to write more than once.</summary>
     public bool IsSimple => _shape switch
     {

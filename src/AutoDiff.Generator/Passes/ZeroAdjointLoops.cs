@@ -14,22 +14,57 @@ namespace AutoDiff.Generator.Passes;
 /// </summary>
 internal static class ZeroAdjointLoops
 {
-    /// <summary>
-    /// The adjoint sweep with such loops gated. Only loops inside loops are: a loop that runs once per call saves
-    /// nothing worth a test.
-    /// </summary>
-    public static Block Skip(Block block) => Skip(block, insideLoop: false);
-
-    private static Block Skip(Block block, bool insideLoop) => new(block.Select(node => node switch
+    /// <summary>The adjoint sweep with such loops gated.</summary>
+    public static Block Skip(Block block)
     {
-        LoopNode loop when insideLoop && Gate(loop.Body) is { } gradient => new IfNode(
-            Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, NumKind.Int), Code.Equality),
-            new Block([loop]),
-            new Block()),
-        LoopNode loop => loop with { Body = Skip(loop.Body, insideLoop: true) },
-        IfNode branch => branch with { Then = Skip(branch.Then, insideLoop), Else = Skip(branch.Else, insideLoop) },
-        _ => node,
-    }));
+        var result = new Block();
+        for (var i = 0; i < block.Count; i++)
+        {
+            result.Add(block[i] switch
+            {
+                LoopNode loop when Gate(loop.Body) is { } gradient && !KnownNonZero(gradient, block, i) => new IfNode(
+                    Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, NumKind.Int), Code.Equality),
+                    new Block([loop with { Body = Skip(loop.Body) }]),
+                    new Block()),
+                LoopNode loop => loop with { Body = Skip(loop.Body) },
+                IfNode branch => branch with { Then = Skip(branch.Then), Else = Skip(branch.Else) },
+                var node => node,
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// True when everything written to <paramref name="gradient"/> before the loop at <paramref name="index"/> in
+    /// its block is a nonzero literal (the seed 1 of a gradient): testing it would be noise.
+    /// </summary>
+    private static bool KnownNonZero(string gradient, Block block, int index)
+    {
+        var written = false;
+        for (var i = 0; i < index; i++)
+        {
+            if (!block[i].Names.Contains(gradient))
+            {
+                continue;
+            }
+
+            var value = block[i] switch
+            {
+                AccumulateNode a when a.Adjoint.SameAs(Code.Atom(gradient)) => a.Contribution,
+                DeclareNode d when d.Name == gradient => d.Value,
+                _ => null,
+            };
+            if (value is null || !value.IsNonZeroLiteral)
+            {
+                return false;
+            }
+
+            written = true;
+        }
+
+        return written;
+    }
 
     /// <summary>The adjoint every accumulation of <paramref name="body"/> is a multiple of, when the body only accumulates; else null.</summary>
     private static string? Gate(Block body)

@@ -95,13 +95,16 @@ namespace Corpus
             // line 94: return acc;
             double _dacc = seed;
             // line 89: for (int i = 0; i < v.Length; i++)
-            for (int i_1 = v.Length - 1; i_1 >= 0; i_1--)
+            if (_dacc != 0)
             {
-                // line 91: acc += s * s * Pair(i, v.Length) * v[i];
-                double _t4 = s * s * global::Corpus.IntState.Pair(i_1, v.Length);
-                double _t5 = global::Corpus.IntState.Pair(i_1, v.Length);
-                _ds += 2 * (_dacc * v[i_1] * _t5) * s;
-                dv[i_1] += _dacc * _t4;
+                for (int i_1 = v.Length - 1; i_1 >= 0; i_1--)
+                {
+                    // line 91: acc += s * s * Pair(i, v.Length) * v[i];
+                    double _t4 = s * s * global::Corpus.IntState.Pair(i_1, v.Length);
+                    double _t5 = global::Corpus.IntState.Pair(i_1, v.Length);
+                    _ds += 2 * (_dacc * v[i_1] * _t5) * s;
+                    dv[i_1] += _dacc * _t4;
+                }
             }
             // line 84: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
