@@ -77,11 +77,14 @@ namespace Corpus
             // line 17: return s;
             double _ds = seed;
             // line 12: for (int i = 0; i < w.Length; i++)
-            for (int i = w.Length - 1; i >= 0; i--)
+            if (_ds != 0)
             {
-                // line 14: s += w[i] * x[i];
-                dw[i] += _ds * x[i];
-                dx[i] += _ds * w[i];
+                for (int i = w.Length - 1; i >= 0; i--)
+                {
+                    // line 14: s += w[i] * x[i];
+                    dw[i] += _ds * x[i];
+                    dx[i] += _ds * w[i];
+                }
             }
         }
     }
