@@ -91,6 +91,43 @@ public class RegressionTests
     }
 
     [Fact]
+    public void A_reverse_loop_that_pops_recorded_outputs_is_not_skipped_when_its_gradient_is_zero()
+    {
+        // Found by the bool-flag random programs: the second loop's reverse pops tanh(x) each iteration, and its
+        // gradient (a2's, unused) is zero; skipping the whole loop left the pops to the first loop, which read
+        // them as its own records.
+        using var loaded = GeneratorHarness.CompileAndLoad(Header + """
+            public static partial class Skips
+            {
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double a1 = x;
+                    for (int i = 0; i < w.Length; i++) { a1 += Math.Tanh(a1); }
+                    double a2 = 1.0;
+                    for (int i = 0; i < w.Length; i++) { a2 += Math.Tanh(x); }
+                    return a1;
+                }
+
+                public static double Gradient(double x, double[] w, double[] dw, out double dx) => FWithGradient(x, w, out dx, dw);
+            }
+            """);
+        const double x = 0.260314159265359;
+        var w = new[] { 0.845, 0.287, -1.338 };
+        var args = Args(x, w, new double[3], null);
+        loaded.Method("Samples.Skips", "Gradient").Invoke(null, args);
+        double a = x, derivative = 1;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var t = Math.Tanh(a);
+            derivative *= 2 - (t * t); // d(a + tanh a)/da = 1 + sech²a
+            a += t;
+        }
+
+        Assert.Equal(derivative, (double)args[3]!, 12);
+    }
+
+    [Fact]
     public void An_enum_parameter_compared_with_an_enum_member_chooses_a_branch()
     {
         // Found writing the Greeks sample: 'style == Style.Asian' was refused (AD0004) because an enum was not a value.

@@ -43,8 +43,9 @@ internal sealed class Code
     private readonly double _value;
     private readonly NumKind _kind;
 
-    private Code(Shape shape, string op, Code[] parts, int precedence, string text, double value = 0, NumKind kind = NumKind.Double)
+    private Code(Shape shape, string op, Code[] parts, int precedence, string text, double value = 0, NumKind kind = NumKind.Double, bool effect = false)
     {
+        HasEffect = effect || parts.Any(p => p.HasEffect);
         _shape = shape;
         _op = op;
         _parts = parts;
@@ -53,6 +54,9 @@ internal sealed class Code
         _value = value;
         _kind = kind;
     }
+
+    /// <summary>True when evaluating this changes something (a pop from a stack): it must run exactly where it stands.</summary>
+    public bool HasEffect { get; }
 
     /// <summary>The printed expression.</summary>
     public string Text { get; }
@@ -186,6 +190,9 @@ internal sealed class Code
         var fuses = (op == "-" || op == "+") && text.Length > 0 && text[0] == op[0];
         return new Code(Shape.Prefix, op, [operand], Unary, op + (fuses ? "(" + text + ")" : text));
     }
+
+    /// <summary><c>stack.Pop()</c>: the value pushed last, removed (an effect: skipping or repeating it misaligns the stack).</summary>
+    public static Code Pop(string stack) => new(Shape.Call, stack + ".Pop", [], Primary, stack + ".Pop()", effect: true);
 
     public static Code Call(string function, params Code[] args) =>
         new(Shape.Call, function, args, Primary, function + "(" + string.Join(", ", args.Select(a => a.Text)) + ")");

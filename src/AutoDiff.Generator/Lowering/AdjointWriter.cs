@@ -489,9 +489,9 @@ internal sealed partial class AdjointWriter
         WriteChoice(test, thenReverse, elseReverse, reverse);
     }
 
-    private static Code PopInt => Code.Call(StackNames.Of(Stack.Ints) + ".Pop");
+    private static Code PopInt => Code.Pop(StackNames.Of(Stack.Ints));
 
-    private static Code PopValue => Code.Call(StackNames.Of(Stack.Values) + ".Pop");
+    private static Code PopValue => Code.Pop(StackNames.Of(Stack.Values));
 
     private void EmitWhile(WhileStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
     {

@@ -89,12 +89,13 @@ internal static class ZeroAdjointLoops
             {
                 case CommentNode:
                     break;
-                case AccumulateNode accumulate:
+                case AccumulateNode accumulate when !accumulate.Contribution.HasEffect:
                     accumulations.Add(accumulate);
                     written.UnionWith(accumulate.Adjoint.Names.Take(1));
                     break;
-                case DeclareNode declare:
-                    // A temporary for the products below; declared, so it is gone after the loop.
+                case DeclareNode declare when !declare.Value.HasEffect:
+                    // A temporary for the products below; declared, so it is gone after the loop. One that pops a
+                    // recorded value is not: skipping the pop would hand its value to the statements before.
                     written.Add(declare.Name);
                     break;
                 case LoopNode { Form: LoopForm.For } loop when loop.Init is DeclareNode index:

@@ -53,11 +53,6 @@ internal static class GeneratorGaps
 {
     public static readonly IReadOnlySet<Gap> Avoided = new HashSet<Gap>
     {
-        Gap.ReusedIndexInPlainCall,
-        Gap.ChangedIntInPlainCall,
-        Gap.IntStepInLoopBranch,
-        Gap.ChangedDoubleInPlainCall,
-        Gap.ChangedFlagInPlainCall,
     };
 
     public static bool Avoids(Gap gap) => Avoided.Contains(gap);

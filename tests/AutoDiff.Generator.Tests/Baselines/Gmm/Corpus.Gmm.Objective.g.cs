@@ -244,14 +244,11 @@ namespace Corpus
                     }
                 }
                 // line 111: for (int d = 0; d < D; d++)
-                if (_dfrobenius != 0)
+                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
-                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
-                    {
-                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t25 = _values.Pop();
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
-                    }
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t25 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
                 }
                 // line 110: double frobenius = 0;
                 double _g23 = _dfrobenius;
@@ -652,14 +649,11 @@ namespace Corpus
                     }
                 }
                 // line 111: for (int d = 0; d < D; d++)
-                if (_dfrobenius != 0)
+                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
                 {
-                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
-                    {
-                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                        double _t25 = _values.Pop();
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
-                    }
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t25 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
                 }
                 // line 110: double frobenius = 0;
                 double _g23 = _dfrobenius;
