@@ -1,4 +1,4 @@
-using AutoDiff.NN;
+using AutoDiff.Tensors.NN;
 
 namespace AutoDiff.Runtime.Tests.Tensors;
 
@@ -73,7 +73,7 @@ public class DocSampleTests
     [Fact]
     public void TrainingAnMlpLowersTheLoss()
     {
-        var model = Sequential.Mlp(3, [4, 4, 1], TensorActivation.Tanh, seed: 1);
+        var model = Sequential.Mlp(3, [4, 4, 1], () => new Tanh(), seed: 1);
         var inputs = Tensor.From([2.0, 3.0, -1.0, 3.0, -1.0, 0.5, 0.5, 1.0, 1.0, 1.0, 1.0, -1.0], 4, 3);
         var targets = Tensor.From([1.0, -1.0, -1.0, 1.0], 4, 1);
         double first = model.Forward(inputs).Mse(targets).Item();
@@ -90,10 +90,10 @@ public class DocSampleTests
     }
 
     [Fact]
-    public void LoadingNeuronOrder()
+    public void SettingParameters()
     {
         var layer = new Linear(2, 1);
-        layer.LoadNeuronOrder([0.5, -0.25, 0.1]);  // w = [0.5, -0.25] for the one neuron, b = 0.1
+        layer.SetParameters([0.5, -0.25], [0.1]);  // weight [in, out] row-major, then bias [out]
 
         Assert.Equal([0.5, -0.25], layer.Weight.ToArray());
         Assert.Equal([0.1], layer.Bias.ToArray());
