@@ -35,8 +35,8 @@ internal static unsafe class Gemm<T>
     [ThreadStatic] private static T[]? t_aPack;
     [ThreadStatic] private static T[]? t_bPack;
 
-    /// <summary>Set by tests to run a given micro-kernel; <see cref="GemmKernel.Auto"/> in use.</summary>
-    internal static GemmKernel Kernel { get; set; } = GemmKernel.Auto;
+    /// <summary>Set by tests to run a given micro-kernel on the calling thread's products; <see cref="GemmKernel.Auto"/> (default) in use.</summary>
+    [ThreadStatic] internal static GemmKernel Kernel;
 
     /// <summary>
     /// C[n×m] (at cOff) += op(A)·op(B) where op(A) is n×k and op(B) is k×m. A is stored row-major as n×k, or as k×n when
