@@ -18,8 +18,8 @@ public class GemmBenchmark
         public Config()
         {
             AddColumn(new GflopsColumn(), new PeakFractionColumn());
-            // Keep the rows in the order Cases lists them (peaks first).
-            WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
+            HideColumns("Method", "Error");
+            WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterColumnWidth(60));
         }
     }
 
@@ -32,7 +32,9 @@ public class GemmBenchmark
     [ParamsSource(nameof(Cases))]
     public GemmCase Case { get; set; } = null!;
 
-    public static IEnumerable<GemmCase> Cases()
+    public static IEnumerable<GemmCase> Cases() => AllCases().Select((c, i) => c with { Position = i });
+
+    private static IEnumerable<GemmCase> AllCases()
     {
         foreach (bool isFloat in new[] { false, true })
         {

@@ -23,7 +23,15 @@ public enum GemmKind
 /// <see cref="TransB"/>: B stored m × k), in float32 when <see cref="Float"/>.
 /// </summary>
 public sealed record GemmCase(GemmKind Kind, bool Float, int N = 0, int K = 0, int M = 0, int Batch = 1, bool TransA = false, bool TransB = false)
+    : IComparable<GemmCase>, IComparable
 {
+    /// <summary>The row's position in <see cref="GemmBenchmark.Cases"/>: the summary lists rows in that order.</summary>
+    public int Position { get; init; }
+
+    public int CompareTo(GemmCase? other) => other is null ? 1 : Position.CompareTo(other.Position);
+
+    public int CompareTo(object? obj) => CompareTo(obj as GemmCase);
+
     /// <summary>Floating-point operations of one call (an FMA counts 2).</summary>
     public double Flops => Kind == GemmKind.Peak
         ? (Float ? PeakFma.Flops<float>() : PeakFma.Flops<double>())

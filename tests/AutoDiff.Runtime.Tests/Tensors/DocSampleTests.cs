@@ -98,4 +98,40 @@ public class DocSampleTests
         Assert.Equal([0.5, -0.25], layer.Weight.ToArray());
         Assert.Equal([0.1], layer.Bias.ToArray());
     }
+
+    [Fact]
+    public void FloatTensors()
+    {
+        var f = FloatTensor.From([1f, 2f, 3f, 4f], 2, 2); f.RequiresGrad = true;
+        var fl = (f.MatMul(f) * 0.5f).Sum();
+        fl.Backward();
+        Tensor asDouble = f.Grad!.ToDouble();      // and Tensor.ToFloat() back
+
+        // d/dF[a,b] of ½·Σᵢⱼ(F·F)[i,j] = ½·(Σⱼ F[b,j] + Σᵢ F[i,a]): row sums 3, 7 and column sums 4, 6.
+        Assert.Equal([0.5 * (3 + 4), 0.5 * (7 + 4), 0.5 * (3 + 6), 0.5 * (7 + 6)], asDouble.ToArray());
+        Assert.Equal(FloatTensor.RandomNormal([3], seed: 4).ToArray(), Tensor.RandomNormal([3], seed: 4).ToFloat().ToArray());
+    }
+
+    [Fact]
+    public void RecomputedTrainingLoop()
+    {
+        var net = Sequential.Mlp(4, [8, 3], seed: 2);
+        var batch = Tensor.Zeros(5, 4);
+        int[] labels = [0, 1, 2, 1, 0];
+        var optimizer = new AutoDiff.Optim.Sgd(net.Parameters(), learningRate: 0.1);
+        var recorded = net.Forward(batch).CrossEntropy(labels);   // built once
+        for (int step = 0; step < 10; step++)
+        {
+            batch.CopyFrom(Tensor.RandomNormal([5, 4], seed: step).AsSpan());   // the next batch, in place
+            labels[0] = step % 3;                                              // labels are read again too
+            recorded.Recompute();
+            optimizer.ZeroGrad();
+            recorded.Backward();
+            optimizer.Step();
+        }
+
+        // The recorded graph gives what a freshly built one gives on the current batch and weights.
+        recorded.Recompute();
+        Assert.Equal(net.Forward(batch).CrossEntropy(labels).Item(), recorded.Item(), 15);
+    }
 }
