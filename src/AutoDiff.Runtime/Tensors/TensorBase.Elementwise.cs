@@ -85,7 +85,7 @@ public abstract partial class TensorBase<TSelf, T>
     {
         ArgumentNullException.ThrowIfNull(exponent);
         var shape = ShapeMath.Broadcast("Pow", _shape, exponent._shape);
-        var result = Empty(shape);
+        var result = Uninitialized(shape);
         // The broadcast operands, kept for the backward step and refilled by Recompute.
         var x = new T[result.Count];
         var p = new T[result.Count];
@@ -120,6 +120,6 @@ public abstract partial class TensorBase<TSelf, T>
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var shape = ShapeMath.Broadcast(op, a._shape, b._shape);
-        return (Empty(shape), shape);
+        return (Uninitialized(shape), shape);
     }
 }

@@ -35,7 +35,7 @@ public abstract partial class TensorBase<TSelf, T>
         }
 
         var shape = BatchedGemm.ResultShape("MatMul", _shape, other._shape);
-        var result = Empty(shape);
+        var result = Uninitialized(shape);
         // dA = G·Bᵀ, dB = Aᵀ·G (transposes read in place while packing), each summed over the batch axes its operand was broadcast along.
         var leftGrad = MatMulGrad.For(this, shape, false, other._shape, true);
         var rightGrad = MatMulGrad.For(other, _shape, true, shape, false);

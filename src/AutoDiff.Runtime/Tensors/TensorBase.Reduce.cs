@@ -15,7 +15,7 @@ public abstract partial class TensorBase<TSelf, T>
     public TSelf Sum(int[] axes, bool keepDims = false)
     {
         var (keptShape, outShape) = ReducedShapes("Sum", axes, keepDims);
-        var result = Empty(outShape);
+        var result = Uninitialized(outShape);
         return result.Compute(Records(this), "sum", [Self], () =>
         {
             Array.Clear(result._data);
@@ -56,7 +56,7 @@ public abstract partial class TensorBase<TSelf, T>
     {
         var (keptShape, outShape) = ReducedShapes("Max", axes, keepDims);
         if (Count == 0) throw new InvalidOperationException($"Max: tensor of shape {ShapeText} is empty");
-        var result = Empty(outShape);
+        var result = Uninitialized(outShape);
         var y = result._data;
         return result.Compute(Records(this), "max", [Self], () => ReduceKernel.MaxTo(_data, _shape, keptShape, y), () =>
         {

@@ -83,6 +83,6 @@ public abstract partial class TensorBase<TSelf, T>
     private static TSelf Unary(TensorBase<TSelf, T> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return Empty(a._shape);
+        return Uninitialized(a._shape);
     }
 }

@@ -71,7 +71,7 @@ public abstract partial class TensorBase<TSelf, T>
         var outShape = PermuteKernel.Shape(_shape, normalized);
         var inverse = new int[normalized.Length];
         for (int i = 0; i < normalized.Length; i++) inverse[normalized[i]] = i;
-        var result = Empty(outShape);
+        var result = Uninitialized(outShape);
         return result.Compute(Records(this), "permute", [Self], () => PermuteKernel.Apply(_data, _shape, normalized, result._data), () =>
         {
             var scratch = result.Scratch(Count);
@@ -106,7 +106,7 @@ public abstract partial class TensorBase<TSelf, T>
         int sourceRow = _shape[a] * inner, chunk = length * inner, skip = start * inner;
         var outShape = (int[])_shape.Clone();
         outShape[a] = length;
-        var result = Empty(outShape);
+        var result = Uninitialized(outShape);
         return result.Compute(Records(this), "slice", [Self], () =>
         {
             for (int o = 0; o < outer; o++) _data.AsSpan(o * sourceRow + skip, chunk).CopyTo(result._data.AsSpan(o * chunk));

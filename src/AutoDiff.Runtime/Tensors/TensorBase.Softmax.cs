@@ -25,7 +25,7 @@ public abstract partial class TensorBase<TSelf, T>
         if (labels.Length != batch)
             throw new ArgumentException($"CrossEntropy: {labels.Length} labels for logits of shape {ShapeText} (batch {batch})", nameof(labels));
         var logProbabilities = new T[Count];
-        var result = Empty([]);
+        var result = Uninitialized([]);
         return result.Compute(Records(this), "cross_entropy", [Self], () =>
         {
             T total = T.Zero;
@@ -71,7 +71,7 @@ public abstract partial class TensorBase<TSelf, T>
     private TSelf SoftmaxLastAxis(bool log)
     {
         int length = _shape[^1], rows = length == 0 ? 0 : Count / length;
-        var result = Empty(_shape);
+        var result = Uninitialized(_shape);
         var y = result._data;
         return result.Compute(Records(this), log ? "log_softmax" : "softmax", [Self], () =>
         {

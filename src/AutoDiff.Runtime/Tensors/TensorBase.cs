@@ -94,8 +94,11 @@ public abstract partial class TensorBase<TSelf, T>
 
     private TSelf Self => (TSelf)this;
 
-    /// <summary>A new tensor of <paramref name="shape"/> over zeroed storage, filled by the op that asks for it.</summary>
-    private static TSelf Empty(int[] shape) => TSelf.Wrap(new T[ShapeMath.Count(shape)], shape);
+    /// <summary>
+    /// A new tensor of <paramref name="shape"/> for an op's result. Its storage is not zeroed (a 1024² MatMul would
+    /// otherwise clear 8 MB only to overwrite it): every op writes every element of its result.
+    /// </summary>
+    private static TSelf Uninitialized(int[] shape) => TSelf.Wrap(GC.AllocateUninitializedArray<T>(ShapeMath.Count(shape)), shape);
 
     /// <summary>Shape and values, nested like numpy prints them, e.g. <c>Tensor[2,2] [[1, 2], [3, 4]]</c>.</summary>
     public override string ToString()

@@ -26,7 +26,7 @@ internal static unsafe class Gemm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Slab depth: 2 KB of one row of a packed sliver (256 doubles, 512 floats).</summary>
-    private static readonly int KC = 2048 / sizeof(T);
+    private static readonly int KC = 4096 / sizeof(T);
     private const int MC = 96;
     private const int NC = 2048;
     private const long SmallWork = 16L * 16 * 16;
@@ -145,14 +145,15 @@ internal static unsafe class Gemm<T>
     {
         if (r0 >= r1 || c0 >= c1) return;
         int mr = TKernel.MR, nr = TKernel.NR;
-        int kcMax = Math.Min(KC, o.K);
+        // Equal slabs (784 = 2 × 392, not 512 + 272): a thin last slab would pay the C tile's loads and stores for little work.
+        int kcMax = (o.K + (o.K + KC - 1) / KC - 1) / ((o.K + KC - 1) / KC);
         int ncMax = (Math.Min(NC, c1 - c0) + nr - 1) / nr * nr;
         int mcMax = (Math.Min(MC, r1 - r0) + mr - 1) / mr * mr;
         var aPack = Buffer(ref t_aPack, mcMax * kcMax);
         var bPack = Buffer(ref t_bPack, ncMax * kcMax);
-        for (int p0 = 0; p0 < o.K; p0 += KC)
+        for (int p0 = 0; p0 < o.K; p0 += kcMax)
         {
-            int kc = Math.Min(KC, o.K - p0);
+            int kc = Math.Min(kcMax, o.K - p0);
             for (int j0 = c0; j0 < c1; j0 += NC)
             {
                 int nc = Math.Min(NC, c1 - j0);
@@ -250,10 +251,11 @@ internal static unsafe class Gemm<T>
                     o.A.AsSpan(o.AOff + (p0 + p) * o.N + firstRow, rows).CopyTo(dst.Slice(p * mr, mr));
                 continue;
             }
-            for (int r = 0; r < rows; r++)
+            // Step by step across the sliver's rows: the writes are sequential, the rows are read as mr streams.
+            fixed (T* a = &o.A[o.AOff + firstRow * o.K + p0], d = dst)
             {
-                var src = o.A.AsSpan(o.AOff + (firstRow + r) * o.K + p0, kc);
-                for (int p = 0; p < kc; p++) dst[p * mr + r] = src[p];
+                for (int p = 0; p < kc; p++)
+                    for (int r = 0; r < rows; r++) d[p * mr + r] = a[(long)r * o.K + p];
             }
         }
     }
