@@ -28,6 +28,9 @@ public sealed record GemmCase(GemmKind Kind, bool Float, int N = 0, int K = 0, i
     /// <summary>The row's position in <see cref="GemmBenchmark.Cases"/>: the summary lists rows in that order.</summary>
     public int Position { get; init; }
 
+    /// <summary>Marks the second peak row of a group (measured after the group's products).</summary>
+    public bool Repeat { get; init; }
+
     public int CompareTo(GemmCase? other) => other is null ? 1 : Position.CompareTo(other.Position);
 
     public int CompareTo(object? obj) => CompareTo(obj as GemmCase);
@@ -41,7 +44,7 @@ public sealed record GemmCase(GemmKind Kind, bool Float, int N = 0, int K = 0, i
     public override string ToString()
     {
         string type = Float ? "float" : "double";
-        if (Kind == GemmKind.Peak) return $"{type} FMA peak ({PeakFma.Chains} chains × {Environment.ProcessorCount} cores)";
+        if (Kind == GemmKind.Peak) return $"{type} FMA peak ({PeakFma.Chains} chains × {Environment.ProcessorCount} cores){(Repeat ? ", again" : "")}";
         string shape = string.Create(CultureInfo.InvariantCulture, $"{N}×{K}×{M}");
         if (Batch > 1) shape = $"{Batch}×({shape})";
         string op = Kind switch

@@ -36,7 +36,7 @@ public sealed class GflopsColumn : IColumn
     public bool IsAvailable(Summary summary) => true;
 }
 
-/// <summary>"of peak": a row's GFLOP/s over the FMA peak row of the same element type in the same run.</summary>
+/// <summary>"of peak": a row's GFLOP/s over the higher FMA peak row of the same element type in the same run.</summary>
 public sealed class PeakFractionColumn : IColumn
 {
     public string Id => nameof(PeakFractionColumn);
@@ -46,16 +46,17 @@ public sealed class PeakFractionColumn : IColumn
     public int PriorityInCategory => 1;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "GFLOP/s over the same run's FMA peak for the row's element type (both cores)";
+    public string Legend => "GFLOP/s over the same run's FMA peak for the row's element type (both cores; the higher of its two peak rows)";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
         if (benchmarkCase.Parameters.Items.FirstOrDefault()?.Value is not GemmCase gemm) return "-";
-        var peak = summary.BenchmarksCases.FirstOrDefault(c =>
-            c.Parameters.Items.FirstOrDefault()?.Value is GemmCase p && p.Kind == GemmKind.Peak && p.Float == gemm.Float);
-        if (peak is null || GflopsColumn.Gflops(summary, peak) is not { } peakRate || GflopsColumn.Gflops(summary, benchmarkCase) is not { } rate)
-            return "-";
-        return (rate / peakRate).ToString("P0", CultureInfo.InvariantCulture);
+        double? peakRate = summary.BenchmarksCases
+            .Where(c => c.Parameters.Items.FirstOrDefault()?.Value is GemmCase p && p.Kind == GemmKind.Peak && p.Float == gemm.Float)
+            .Select(c => GflopsColumn.Gflops(summary, c))
+            .Max();
+        if (peakRate is not { } peak || GflopsColumn.Gflops(summary, benchmarkCase) is not { } rate) return "-";
+        return (rate / peak).ToString("P0", CultureInfo.InvariantCulture);
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
