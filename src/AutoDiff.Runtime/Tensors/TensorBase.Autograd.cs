@@ -14,7 +14,6 @@ public abstract partial class TensorBase<TSelf, T>
     private Action? _forward;
     private Action? _backward;
     private List<TSelf>? _order;
-    private List<TSelf>? _recomputeOrder;
 
     /// <summary>
     /// Whether gradients flow into this tensor. Set it on leaves (parameters, inputs you differentiate by);
@@ -29,10 +28,10 @@ public abstract partial class TensorBase<TSelf, T>
     /// <summary>The accumulated gradient, same shape as this tensor; null until a backward pass reaches it.</summary>
     public TSelf? Grad => _grad is null ? null : _gradView ??= TSelf.Wrap(_grad, _shape);
 
-    /// <summary>The op that produced this tensor (e.g. <c>"matmul"</c>), or null for a leaf or a result computed inside <see cref="NoGrad"/>.</summary>
+    /// <summary>The op that produced this tensor (e.g. <c>"matmul"</c>), or null for a leaf or when no graph was recorded.</summary>
     public string? Op { get; private set; }
 
-    /// <summary>The tensors this one was computed from (empty for a leaf or a result computed inside <see cref="NoGrad"/>).</summary>
+    /// <summary>The tensors this one was computed from (empty for a leaf or when no graph was recorded).</summary>
     public IReadOnlyList<TSelf> Parents => _parents ?? [];
 
     /// <summary>
@@ -81,16 +80,16 @@ public abstract partial class TensorBase<TSelf, T>
     /// <summary>
     /// Runs every op of the recorded graph below this tensor again, inputs first, writing into the buffers it already
     /// has: after new values were copied into inputs or parameters (<see cref="CopyFrom"/>, an optimizer step), this
-    /// tensor holds the new result without building a new graph or allocating. Every op outside <see cref="NoGrad"/> is
-    /// recorded, whether or not its inputs require grad; results computed inside <see cref="NoGrad"/> are constants.
+    /// tensor holds the new result without building a new graph or allocating. Only ops with an input that requires
+    /// grad are recorded: a result computed from tensors that do not (or inside <see cref="NoGrad"/>) is a constant of
+    /// the graph, so per-batch preprocessing belongs before <see cref="CopyFrom"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">This tensor is a leaf or was computed inside <see cref="NoGrad"/>.</exception>
+    /// <exception cref="InvalidOperationException">This tensor has no recorded graph.</exception>
     public void Recompute()
     {
         if (_parents is null)
-            throw new InvalidOperationException("Recompute: this tensor has no recorded graph (it is a leaf, or it was computed inside NoGrad())");
-        _recomputeOrder ??= TopologicalOrder(static _ => true);
-        foreach (var node in _recomputeOrder) node._forward?.Invoke();
+            throw new InvalidOperationException("Recompute: this tensor has no recorded graph (it is a leaf, no input had RequiresGrad = true, or it was computed inside NoGrad())");
+        foreach (var node in Order()) node._forward?.Invoke();
     }
 
     private List<TSelf> PrepareBackward()
@@ -114,15 +113,13 @@ public abstract partial class TensorBase<TSelf, T>
         }
     }
 
-    /// <summary>Every tensor requiring grad reachable from this one, inputs first; a recorded graph never changes, so it is kept.</summary>
-    private List<TSelf> Order() => _order ??= TopologicalOrder(static parent => parent._requiresGrad);
-
     /// <summary>
-    /// The tensors reachable from this one through parents that <paramref name="follow"/> accepts, inputs before the
-    /// tensors computed from them. Iterative: deep graphs cannot overflow the stack.
+    /// Every tensor requiring grad reachable from this one, inputs before the tensors computed from them. Iterative:
+    /// deep graphs cannot overflow the stack. A recorded graph never changes, so the order is kept for the next pass.
     /// </summary>
-    private List<TSelf> TopologicalOrder(Func<TSelf, bool> follow)
+    private List<TSelf> Order()
     {
+        if (_order is not null) return _order;
         var order = new List<TSelf>();
         var visited = new HashSet<TSelf>(ReferenceEqualityComparer.Instance) { Self };
         var stack = new Stack<(TSelf Node, int NextParent)>();
@@ -135,11 +132,11 @@ public abstract partial class TensorBase<TSelf, T>
             {
                 stack.Push((node, next + 1));
                 var parent = parents[next];
-                if (follow(parent) && visited.Add(parent)) stack.Push((parent, 0));
+                if (parent._requiresGrad && visited.Add(parent)) stack.Push((parent, 0));
             }
             else order.Add(node);
         }
-        return order;
+        return _order = order;
     }
 
     /// <summary>This tensor's gradient storage, allocated (zeroed) on first use and kept.</summary>
@@ -171,18 +168,19 @@ public abstract partial class TensorBase<TSelf, T>
     internal static bool Records(TensorBase<TSelf, T> a, TensorBase<TSelf, T> b) => (a._requiresGrad || b._requiresGrad) && GradMode.IsEnabled;
 
     /// <summary>
-    /// Computes this fresh tensor with <paramref name="forward"/> and, outside <see cref="NoGrad"/>, records it: the op,
-    /// its parents and <paramref name="forward"/> (for <see cref="Recompute"/>); when <paramref name="requiresGrad"/>
-    /// also <paramref name="backward"/>, which reads this tensor's gradient and feeds the parents.
+    /// Computes this fresh tensor with <paramref name="forward"/> and, when <paramref name="requiresGrad"/> (an input
+    /// requires grad, outside <see cref="NoGrad"/>), records it: the op, its parents, <paramref name="forward"/> for
+    /// <see cref="Recompute"/> and <paramref name="backward"/>, which reads this tensor's gradient and feeds the parents.
     /// </summary>
     internal TSelf Compute(bool requiresGrad, string op, TSelf[] parents, Action? forward, Action backward)
     {
         forward?.Invoke();
-        if (!GradMode.IsEnabled) return Self;
+        // Like PyTorch, a result that needs no gradient keeps no graph: a loop such as `total = total + x` over
+        // tensors without RequiresGrad must not hold on to every earlier total.
+        if (!requiresGrad) return Self;
         Op = op;
         _parents = parents;
         _forward = forward;
-        if (!requiresGrad) return Self;
         _requiresGrad = true;
         _backward = backward;
         return Self;

@@ -13,7 +13,7 @@ public class RecomputeTests
         int[] labels = [3, 0, 1, 2, 3];
         var target = Tensor.RandomNormal([5, 4], seed: 9);
         Func<Tensor> build = () => model.Forward(input).CrossEntropy(labels) + (model.Forward(input) - target).Pow(2).Mean()
-            + model.Forward(input).Softmax().Max(1).Sum() / input.Sum().Exp().Log();
+            + model.Forward(input).Softmax().Max(1).Sum() / (model.Forward(input).Exp().Sum() + 1).Log();
         var recorded = build();
 
         input.CopyFrom(Tensor.RandomNormal([5, 6], seed: 5).AsSpan());
@@ -78,10 +78,8 @@ public class RecomputeTests
         Assert.StartsWith("Recompute: this tensor has no recorded graph",
             Assert.Throws<InvalidOperationException>(() => constant.Recompute()).Message);
 
-        var recorded = leaf * 2; // recorded although nothing requires grad: Recompute follows new leaf values
-        leaf.CopyFrom([5.0, 6.0]);
-        recorded.Recompute();
-        Assert.Equal([10.0, 12.0], recorded.ToArray());
+        Assert.StartsWith("Recompute: this tensor has no recorded graph",
+            Assert.Throws<InvalidOperationException>(() => (leaf * 2).Recompute()).Message); // nothing requires grad
     }
 
     [Fact]
