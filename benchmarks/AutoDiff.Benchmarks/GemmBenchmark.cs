@@ -32,7 +32,18 @@ public class GemmBenchmark
     [ParamsSource(nameof(Cases))]
     public GemmCase Case { get; set; } = null!;
 
-    public static IEnumerable<GemmCase> Cases() => AllCases().Select((c, i) => c with { Position = i });
+    /// <summary>
+    /// The rows, in order. <c>GEMM_ROWS</c> (e.g. <c>"MatMul 1024,MatMul 512"</c>) keeps only the rows whose label contains
+    /// one of its comma-separated parts, plus the peak rows: BenchmarkDotNet's <c>--filter</c> does not see parameters,
+    /// and a short rerun of a few rows keeps the machine's load steadier between them and their peaks.
+    /// </summary>
+    public static IEnumerable<GemmCase> Cases()
+    {
+        var parts = Environment.GetEnvironmentVariable("GEMM_ROWS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return AllCases()
+            .Where(c => parts is null || c.Kind == GemmKind.Peak || parts.Any(part => c.ToString().Contains(part, StringComparison.Ordinal)))
+            .Select((c, i) => c with { Position = i });
+    }
 
     private static IEnumerable<GemmCase> AllCases()
     {
