@@ -101,7 +101,7 @@ internal static unsafe class Gemm<T>
         if ((long)o.N * o.K * o.M >= ParallelWork && KernelThreads.Count > 1)
         {
             var job = BandJob<TKernel>.ForThisThread;
-            job.Operands = o;
+            job.Start(o);
             bool ran = KernelThreads.TryRun(job);
             job.Operands = default; // drop the arrays: a thread-static job must not keep them alive
             if (ran) return;
@@ -109,31 +109,48 @@ internal static unsafe class Gemm<T>
         Band<TKernel>(o, 0, o.N, 0, o.M);
     }
 
-    /// <summary>Splits C into one band per core along the axis with more micro-tiles.</summary>
+    /// <summary>
+    /// Splits C into one band per core along the axis with more micro-tiles. Each core claims bands until none are
+    /// left, so on a busy machine a core that wakes late finds its band already done instead of being waited for.
+    /// </summary>
     private sealed class BandJob<TKernel> : IParallelJob
         where TKernel : IMicroKernel<T>
     {
         [ThreadStatic] private static BandJob<TKernel>? t_job;
+        private int _nextBand;
 
         public static BandJob<TKernel> ForThisThread => t_job ??= new BandJob<TKernel>();
 
         public Operands Operands;
 
+        /// <summary>Sets the product up before the cores are woken (their wake-up publishes these writes).</summary>
+        public void Start(in Operands operands)
+        {
+            Operands = operands;
+            _nextBand = 0;
+        }
+
         public void Execute(int worker, int workers)
+        {
+            int band;
+            while ((band = Interlocked.Increment(ref _nextBand) - 1) < workers) RunBand(band, workers);
+        }
+
+        private void RunBand(int band, int bands)
         {
             var o = Operands;
             int mr = TKernel.MR, nr = TKernel.NR;
             int rowTiles = (o.N + mr - 1) / mr, columnTiles = (o.M + nr - 1) / nr;
             if (rowTiles >= columnTiles)
             {
-                int rows = (rowTiles + workers - 1) / workers * mr;
-                int start = Math.Min(o.N, worker * rows);
+                int rows = (rowTiles + bands - 1) / bands * mr;
+                int start = Math.Min(o.N, band * rows);
                 Band<TKernel>(o, start, Math.Min(o.N, start + rows), 0, o.M);
             }
             else
             {
-                int columns = (columnTiles + workers - 1) / workers * nr;
-                int start = Math.Min(o.M, worker * columns);
+                int columns = (columnTiles + bands - 1) / bands * nr;
+                int start = Math.Min(o.M, band * columns);
                 Band<TKernel>(o, 0, o.N, start, Math.Min(o.M, start + columns));
             }
         }
