@@ -1,7 +1,7 @@
-using AutoDiff.NN;
 using AutoDiff.Optim;
 using AutoDiff.Samples.Moons.Data;
 using AutoDiff.Samples.Moons.Model;
+using AutoDiff.Tensors.NN;
 
 namespace AutoDiff.Samples.Moons.Training;
 
@@ -26,8 +26,8 @@ public sealed class TensorEngine : ITrainingEngine
     {
         ArgumentNullException.ThrowIfNull(data);
         MoonsNetwork.RequireParameterCount(initialWeights);
-        _model = Sequential.Mlp(MoonsNetwork.Inputs, MoonsNetwork.LayerWidths, TensorActivation.Relu, seed: 0);
-        _model.LoadNeuronOrder(initialWeights);
+        _model = Sequential.Mlp(MoonsNetwork.Inputs, MoonsNetwork.LayerWidths, () => new ReLU(), seed: 0);
+        NeuronOrder.Load(_model, initialWeights);
         _layers = _model.Modules.OfType<Linear>().ToArray();
         _parameters = _model.Parameters();
         _inputs = Tensor.From(data.Points.SelectMany(p => new[] { p.X, p.Y }).ToArray(), data.Count, MoonsNetwork.Inputs);
@@ -57,23 +57,5 @@ public sealed class TensorEngine : ITrainingEngine
     }
 
     /// <inheritdoc/>
-    public void CopyWeights(Span<double> destination)
-    {
-        // Undo LoadNeuronOrder: Linear keeps weight[i, j] (input i → neuron j) row-major, we list neuron by neuron.
-        int next = 0;
-        foreach (Linear layer in _layers)
-        {
-            ReadOnlySpan<double> weight = layer.Weight.AsSpan();
-            ReadOnlySpan<double> bias = layer.Bias.AsSpan();
-            for (int neuron = 0; neuron < layer.OutFeatures; neuron++)
-            {
-                for (int i = 0; i < layer.InFeatures; i++)
-                {
-                    destination[next++] = weight[i * layer.OutFeatures + neuron];
-                }
-
-                destination[next++] = bias[neuron];
-            }
-        }
-    }
+    public void CopyWeights(Span<double> destination) => NeuronOrder.Store(_layers, destination);
 }

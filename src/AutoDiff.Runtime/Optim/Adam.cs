@@ -50,8 +50,10 @@ public sealed class Adam : Optimizer
         double correction2 = 1.0 - Math.Pow(Beta2, StepCount);
         double rate = LearningRate;
         int offset = 0;
-        foreach (IParameter p in Parameters)
+        // An indexed loop: foreach over the IReadOnlyList would allocate an enumerator every step.
+        for (int index = 0; index < Parameters.Count; index++)
         {
+            IParameter p = Parameters[index];
             Span<double> data = p.Data;
             ReadOnlySpan<double> grad = p.Grad;
             Span<double> m = _firstMoment.AsSpan(offset, data.Length);

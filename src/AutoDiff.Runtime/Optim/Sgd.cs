@@ -33,8 +33,10 @@ public sealed class Sgd : Optimizer
     {
         double rate = LearningRate;
         int offset = 0;
-        foreach (IParameter p in Parameters)
+        // An indexed loop: foreach over the IReadOnlyList would allocate an enumerator every step.
+        for (int index = 0; index < Parameters.Count; index++)
         {
+            IParameter p = Parameters[index];
             Span<double> data = p.Data;
             ReadOnlySpan<double> grad = p.Grad;
             if (Momentum == 0.0)

@@ -2,7 +2,7 @@ namespace AutoDiff.Tensors;
 
 /// <summary>
 /// Whether tensor ops record the autograd graph. Thread-static, like PyTorch's grad mode: a
-/// <see cref="Tensor.NoGrad"/> scope affects the thread that opened it only (and does not flow into
+/// <c>Tensor.NoGrad()</c> scope affects the thread that opened it only (and does not flow into
 /// tasks or async continuations that resume on another thread).
 /// </summary>
 internal static class GradMode

@@ -1,102 +1,31 @@
-using System.Collections.ObjectModel;
-using System.Globalization;
-using System.Text;
 using AutoDiff.Optim;
-using AutoDiff.Tensors;
 
 namespace AutoDiff;
 
 /// <summary>
-/// An N-dimensional array of doubles with reverse-mode autograd: micrograd's <c>Value</c> for arrays.
-/// Storage is always contiguous and row-major; ops return new tensors and record how to pull gradients back
-/// when an input has <see cref="RequiresGrad"/> set and no <see cref="NoGrad"/> scope is active.
+/// An N-dimensional array of <see cref="double"/> with reverse-mode autograd: micrograd's <c>Value</c> for arrays.
+/// Every op, its gradient and its kernels are shared with <see cref="FloatTensor"/> through
+/// <see cref="TensorBase{TSelf, T}"/>; this type adds what only doubles have: it is an optimizer
+/// <see cref="IParameter"/>, so <c>Sgd</c> and <c>Adam</c> train it directly.
 /// </summary>
-/// <remarks>
-/// Elementwise ops broadcast like numpy. The op families live in partial files:
-/// creation, elementwise, unary, reductions, shape, MatMul, softmax and losses, autograd.
-/// </remarks>
-public sealed partial class Tensor : IParameter
+public sealed class Tensor : TensorBase<Tensor, double>, ITensorFactory<Tensor, double>, IParameter
 {
-    private readonly double[] _data;
-    private readonly int[] _shape;
-    private int[]? _strides;
-    private ReadOnlyCollection<int>? _shapeView;
-
-    /// <summary>Wraps <paramref name="data"/> without copying; callers own the contract that its length matches the shape.</summary>
-    internal Tensor(double[] data, int[] shape)
+    private Tensor(double[] data, int[] shape)
+        : base(data, shape)
     {
-        _data = data;
-        _shape = shape;
     }
 
-    /// <summary>The size of each axis, outermost first. A scalar has an empty shape.</summary>
-    public IReadOnlyList<int> Shape => _shapeView ??= Array.AsReadOnly(_shape);
+    static Tensor ITensorFactory<Tensor, double>.Wrap(double[] data, int[] shape) => new(data, shape);
 
-    /// <summary>Row-major element strides: how far apart consecutive indices along each axis are in <see cref="ToArray"/>.</summary>
-    public IReadOnlyList<int> Strides => Array.AsReadOnly(_strides ??= ShapeMath.RowMajorStrides(_shape));
-
-    /// <summary>The number of axes.</summary>
-    public int Rank => _shape.Length;
-
-    /// <summary>The number of elements (the product of <see cref="Shape"/>).</summary>
-    public int Count => _data.Length;
-
-    /// <summary>The elements in row-major order, as a fresh copy.</summary>
-    public double[] ToArray() => (double[])_data.Clone();
-
-    /// <summary>The elements, read-only and without copying.</summary>
-    public ReadOnlySpan<double> AsSpan() => _data;
-
-    /// <summary>The single element of a one-element tensor (a scalar or any shape of size 1).</summary>
-    public double Item()
+    /// <summary>The same values as a float32 tensor (a copy, cut from the graph).</summary>
+    public FloatTensor ToFloat()
     {
-        if (_data.Length != 1)
-            throw new InvalidOperationException($"Item: tensor of shape {ShapeMath.Format(_shape)} has {_data.Length} elements, not 1");
-        return _data[0];
+        var values = new float[Count];
+        for (int i = 0; i < values.Length; i++) values[i] = (float)Data[i];
+        return FloatTensor.From(values, [.. Shape]);
     }
 
-    /// <summary>The element at a full index (one entry per axis).</summary>
-    public double At(params int[] index)
-    {
-        if (index.Length != _shape.Length)
-            throw new ArgumentException($"At: index has {index.Length} entries but the tensor of shape {ShapeMath.Format(_shape)} has rank {_shape.Length}");
-        int offset = 0, stride = 1;
-        for (int i = _shape.Length - 1; i >= 0; i--)
-        {
-            if ((uint)index[i] >= (uint)_shape[i])
-                throw new IndexOutOfRangeException($"At: index {index[i]} is out of range for axis {i} of size {_shape[i]} (shape {ShapeMath.Format(_shape)})");
-            offset += index[i] * stride;
-            stride *= _shape[i];
-        }
-        return _data[offset];
-    }
+    Span<double> IParameter.Data => Data;
 
-    internal double[] Data => _data;
-    internal int[] ShapeArray => _shape;
-    internal string ShapeText => ShapeMath.Format(_shape);
-
-    /// <summary>Shape and values, nested like numpy prints them, e.g. <c>Tensor[2,2] [[1, 2], [3, 4]]</c>.</summary>
-    public override string ToString()
-    {
-        var text = new StringBuilder("Tensor").Append(ShapeText).Append(' ');
-        int position = 0;
-        AppendNested(text, 0, ref position);
-        return text.ToString();
-    }
-
-    private void AppendNested(StringBuilder text, int axis, ref int position)
-    {
-        if (axis == _shape.Length)
-        {
-            text.Append(_data[position++].ToString("R", CultureInfo.InvariantCulture));
-            return;
-        }
-        text.Append('[');
-        for (int i = 0; i < _shape[axis]; i++)
-        {
-            if (i > 0) text.Append(", ");
-            AppendNested(text, axis + 1, ref position);
-        }
-        text.Append(']');
-    }
+    Span<double> IParameter.Grad => GradBuffer();
 }

@@ -1,5 +1,7 @@
 using AutoDiff.NN;
 using AutoDiff.Optim;
+using AutoDiff.Samples.Moons.Model;
+using AutoDiff.Tensors.NN;
 
 namespace AutoDiff.Tests.CrossEngine;
 
@@ -14,14 +16,15 @@ public class TensorVersusValueMlpTests
     private static readonly double[] Ys = [1, -1, -1, 1];
 
     [Theory]
-    [InlineData(Activation.Tanh, TensorActivation.Tanh, 1)]
-    [InlineData(Activation.Relu, TensorActivation.Relu, 2)]
-    [InlineData(Activation.Tanh, TensorActivation.Tanh, 3)]
-    public void SameWeightsGiveTheSameMseLossAndGradients(Activation activation, TensorActivation tensorActivation, int seed)
+    [InlineData(Activation.Tanh, 1)]
+    [InlineData(Activation.Relu, 2)]
+    [InlineData(Activation.Tanh, 3)]
+    public void SameWeightsGiveTheSameMseLossAndGradients(Activation activation, int seed)
     {
         var scalar = new MLP(3, [4, 4, 1], activation, seed);
+        Func<AutoDiff.Tensors.NN.Module> tensorActivation = activation == Activation.Tanh ? () => new Tanh() : () => new ReLU();
         var tensor = Sequential.Mlp(3, [4, 4, 1], tensorActivation, seed: 99);
-        Assert.Equal(scalar.Parameters().Count, tensor.LoadNeuronOrder(scalar.GetParameterValues()));
+        Assert.Equal(scalar.Parameters().Count, NeuronOrder.Load(tensor, scalar.GetParameterValues()));
 
         Value scalarLoss = ScalarMse(scalar);
         scalarLoss.Backward();
@@ -42,8 +45,8 @@ public class TensorVersusValueMlpTests
     public void HingeLossOnBothEnginesAgrees()
     {
         var scalar = new MLP(3, [8, 1], Activation.Relu, seed: 5);
-        var tensor = Sequential.Mlp(3, [8, 1], TensorActivation.Relu);
-        tensor.LoadNeuronOrder(scalar.GetParameterValues());
+        var tensor = Sequential.Mlp(3, [8, 1], () => new ReLU());
+        NeuronOrder.Load(tensor, scalar.GetParameterValues());
 
         var scores = Xs.Select(x => scalar.Forward(x)[0]).ToArray();
         Value scalarLoss = Losses.Hinge(scores, Ys);
@@ -66,8 +69,8 @@ public class TensorVersusValueMlpTests
     public void OptimizersTrainTensorParametersExactlyAsScalarParameters(string optimizer)
     {
         var scalar = new MLP(3, [4, 4, 1], Activation.Tanh, seed: 7);
-        var tensor = Sequential.Mlp(3, [4, 4, 1], TensorActivation.Tanh);
-        tensor.LoadNeuronOrder(scalar.GetParameterValues());
+        var tensor = Sequential.Mlp(3, [4, 4, 1], () => new Tanh());
+        NeuronOrder.Load(tensor, scalar.GetParameterValues());
         Optimizer scalarOptimizer = Create(optimizer, scalar.Parameters());
         Optimizer tensorOptimizer = Create(optimizer, tensor.Parameters());
 
@@ -82,8 +85,8 @@ public class TensorVersusValueMlpTests
             tensorOptimizer.Step();
         }
 
-        var fresh = Sequential.Mlp(3, [4, 4, 1], TensorActivation.Tanh);
-        fresh.LoadNeuronOrder(scalar.GetParameterValues());
+        var fresh = Sequential.Mlp(3, [4, 4, 1], () => new Tanh());
+        NeuronOrder.Load(fresh, scalar.GetParameterValues());
         Assert.Equal(ValuesInNeuronOrder(fresh), ValuesInNeuronOrder(tensor), new ToleranceComparer(1e-12));
     }
 

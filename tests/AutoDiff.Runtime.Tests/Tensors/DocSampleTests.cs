@@ -1,4 +1,4 @@
-using AutoDiff.NN;
+using AutoDiff.Tensors.NN;
 
 namespace AutoDiff.Runtime.Tests.Tensors;
 
@@ -73,7 +73,7 @@ public class DocSampleTests
     [Fact]
     public void TrainingAnMlpLowersTheLoss()
     {
-        var model = Sequential.Mlp(3, [4, 4, 1], TensorActivation.Tanh, seed: 1);
+        var model = Sequential.Mlp(3, [4, 4, 1], () => new Tanh(), seed: 1);
         var inputs = Tensor.From([2.0, 3.0, -1.0, 3.0, -1.0, 0.5, 0.5, 1.0, 1.0, 1.0, 1.0, -1.0], 4, 3);
         var targets = Tensor.From([1.0, -1.0, -1.0, 1.0], 4, 1);
         double first = model.Forward(inputs).Mse(targets).Item();
@@ -90,12 +90,48 @@ public class DocSampleTests
     }
 
     [Fact]
-    public void LoadingNeuronOrder()
+    public void SettingParameters()
     {
         var layer = new Linear(2, 1);
-        layer.LoadNeuronOrder([0.5, -0.25, 0.1]);  // w = [0.5, -0.25] for the one neuron, b = 0.1
+        layer.SetParameters([0.5, -0.25], [0.1]);  // weight [in, out] row-major, then bias [out]
 
         Assert.Equal([0.5, -0.25], layer.Weight.ToArray());
         Assert.Equal([0.1], layer.Bias.ToArray());
+    }
+
+    [Fact]
+    public void FloatTensors()
+    {
+        var f = FloatTensor.From([1f, 2f, 3f, 4f], 2, 2); f.RequiresGrad = true;
+        var fl = (f.MatMul(f) * 0.5f).Sum();
+        fl.Backward();
+        Tensor asDouble = f.Grad!.ToDouble();      // and Tensor.ToFloat() back
+
+        // d/dF[a,b] of ½·Σᵢⱼ(F·F)[i,j] = ½·(Σⱼ F[b,j] + Σᵢ F[i,a]): row sums 3, 7 and column sums 4, 6.
+        Assert.Equal([0.5 * (3 + 4), 0.5 * (7 + 4), 0.5 * (3 + 6), 0.5 * (7 + 6)], asDouble.ToArray());
+        Assert.Equal(FloatTensor.RandomNormal([3], seed: 4).ToArray(), Tensor.RandomNormal([3], seed: 4).ToFloat().ToArray());
+    }
+
+    [Fact]
+    public void RecomputedTrainingLoop()
+    {
+        var net = Sequential.Mlp(4, [8, 3], seed: 2);
+        var batch = Tensor.Zeros(5, 4);
+        int[] labels = [0, 1, 2, 1, 0];
+        var optimizer = new AutoDiff.Optim.Sgd(net.Parameters(), learningRate: 0.1);
+        var recorded = net.Forward(batch).CrossEntropy(labels);   // built once
+        for (int step = 0; step < 10; step++)
+        {
+            batch.CopyFrom(Tensor.RandomNormal([5, 4], seed: step).AsSpan());   // the next batch, in place
+            labels[0] = step % 3;                                              // labels are read again too
+            recorded.Recompute();
+            optimizer.ZeroGrad();
+            recorded.Backward();
+            optimizer.Step();
+        }
+
+        // The recorded graph gives what a freshly built one gives on the current batch and weights.
+        recorded.Recompute();
+        Assert.Equal(net.Forward(batch).CrossEntropy(labels).Item(), recorded.Item(), 15);
     }
 }

@@ -1,8 +1,9 @@
-using AutoDiff.NN;
+using AutoDiff.Samples.Moons.Model;
+using AutoDiff.Tensors.NN;
 
 namespace AutoDiff.Runtime.Tests.Tensors;
 
-/// <summary>Linear, Sequential and the MLP builder on tensors.</summary>
+/// <summary>Linear, Sequential and the MLP builder on tensors (and the Moons sample's micrograd-order loader).</summary>
 public class TensorModuleTests
 {
     [Fact]
@@ -29,24 +30,24 @@ public class TensorModuleTests
     [Fact]
     public void MlpHasMicrogradsShape()
     {
-        var mlp = Sequential.Mlp(3, [4, 4, 1], TensorActivation.Tanh, seed: 2);
+        var mlp = Sequential.Mlp(3, [4, 4, 1], () => new Tanh(), seed: 2);
         Assert.Collection(mlp.Modules,
-            m => Assert.IsType<Linear>(m), m => Assert.IsType<TanhModule>(m),
-            m => Assert.IsType<Linear>(m), m => Assert.IsType<TanhModule>(m),
+            m => Assert.IsType<Linear>(m), m => Assert.IsType<Tanh>(m),
+            m => Assert.IsType<Linear>(m), m => Assert.IsType<Tanh>(m),
             m => Assert.IsType<Linear>(m));
         Assert.Equal(6, mlp.Parameters().Count);
         // micrograd's MLP(3, [4, 4, 1]) has 4·(3+1) + 4·(4+1) + 1·(4+1) = 41 parameters.
         Assert.Equal(41, mlp.Parameters().Sum(p => p.Count));
-        Assert.IsType<ReluModule>(Sequential.Mlp(2, [3, 1]).Modules[1]);
+        Assert.IsType<ReLU>(Sequential.Mlp(2, [3, 1]).Modules[1]);
     }
 
     [Fact]
-    public void LoadNeuronOrderMatchesMicrogradNeurons()
+    public void NeuronOrderMatchesMicrogradNeurons()
     {
         // Flat values in micrograd's parameters() order for MLP(2, [2, 1]): neuron by neuron, weights then bias.
         double[] flat = [0.1, 0.2, 0.3, /* layer 1 neuron 0 */ -0.4, 0.5, -0.6, /* neuron 1 */ 0.7, -0.8, 0.9 /* layer 2 neuron 0 */];
-        var mlp = Sequential.Mlp(2, [2, 1], TensorActivation.Tanh, seed: 3);
-        Assert.Equal(flat.Length, mlp.LoadNeuronOrder(flat));
+        var mlp = Sequential.Mlp(2, [2, 1], () => new Tanh(), seed: 3);
+        Assert.Equal(flat.Length, NeuronOrder.Load(mlp, flat));
 
         double x0 = 1.5, x1 = -2.0;
         double h0 = Math.Tanh(0.1 * x0 + 0.2 * x1 + 0.3);
@@ -61,8 +62,8 @@ public class TensorModuleTests
         var layer = new Linear(2, 3);
         Assert.StartsWith("SetParameters: weight has 5 values but shape [2,3] needs 6",
             Assert.Throws<ArgumentException>(() => layer.SetParameters(new double[5], new double[3])).Message);
-        Assert.StartsWith("LoadNeuronOrder: 4 values left but Linear(2, 3) needs 9",
-            Assert.Throws<ArgumentException>(() => layer.LoadNeuronOrder(new double[4])).Message);
+        Assert.StartsWith("NeuronOrder.Load: 4 values left but Linear(2, 3) needs 9",
+            Assert.Throws<ArgumentException>(() => NeuronOrder.Load(layer, new double[4])).Message);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public class TensorModuleTests
         // The seed's four examples as two classes (target sign), trained with plain gradient steps.
         var inputs = Tensor.From([2.0, 3.0, -1.0, 3.0, -1.0, 0.5, 0.5, 1.0, 1.0, 1.0, 1.0, -1.0], 4, 3);
         int[] labels = [1, 0, 0, 1];
-        var mlp = Sequential.Mlp(3, [8, 2], TensorActivation.Relu, seed: 5);
+        var mlp = Sequential.Mlp(3, [8, 2], () => new ReLU(), seed: 5);
         for (int step = 0; step < 200; step++)
         {
             mlp.ZeroGrad();

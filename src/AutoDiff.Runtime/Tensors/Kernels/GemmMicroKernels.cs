@@ -2,109 +2,144 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace AutoDiff.Tensors;
+namespace AutoDiff.Tensors.Kernels;
 
 /// <summary>
-/// A register-blocked kernel: C[MR×NR] += A·B over kc steps, where A is a packed MR-row sliver
-/// (MR values per step) and B a packed NR-column panel (NR values per step).
+/// A register-blocked kernel: C[MR×NR] += A·B over kc steps (C = A·B when not <c>add</c>), where A is a packed
+/// MR-row sliver (MR values per step) and B a packed NR-column panel (NR values per step).
 /// </summary>
-internal unsafe interface IMicroKernel
+internal unsafe interface IMicroKernel<T>
+    where T : unmanaged
 {
     static abstract int MR { get; }
     static abstract int NR { get; }
-    static abstract void Run(int kc, double* a, double* b, double* c, int ldc);
+    static abstract void Run(int kc, T* a, T* b, T* c, int ldc, bool add);
 }
 
-/// <summary>AVX-512: 8 rows × 16 columns held in 16 zmm accumulators; each step is 2 loads, 8 broadcasts, 16 FMAs.</summary>
-internal unsafe struct Avx512Kernel8x16 : IMicroKernel
+/// <summary>
+/// AVX-512: 8 rows × 2 zmm columns (16 doubles or 32 floats) in 16 accumulators; each step is 2 loads,
+/// 8 broadcasts and 16 independent FMAs, enough to hide the FMA latency on both pipes.
+/// </summary>
+internal unsafe struct Avx512Kernel<T> : IMicroKernel<T>
+    where T : unmanaged
 {
     public static int MR => 8;
-    public static int NR => 16;
+    public static int NR => 2 * Vector512<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, double* a, double* b, double* c, int ldc)
+    public static void Run(int kc, T* a, T* b, T* c, int ldc, bool add)
     {
-        Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default;
-        Vector512<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        Vector512<double> c40 = default, c41 = default, c50 = default, c51 = default;
-        Vector512<double> c60 = default, c61 = default, c70 = default, c71 = default;
+        Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default;
+        Vector512<T> c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector512<T> c40 = default, c41 = default, c50 = default, c51 = default;
+        Vector512<T> c60 = default, c61 = default, c70 = default, c71 = default;
+        int lanes = Vector512<T>.Count;
         for (int p = 0; p < kc; p++)
         {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 8);
+            var b0 = Vector512.Load(b);
+            var b1 = Vector512.Load(b + lanes);
             var x = Vector512.Create(a[0]);
-            c00 = Avx512F.FusedMultiplyAdd(x, b0, c00); c01 = Avx512F.FusedMultiplyAdd(x, b1, c01);
+            c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
             x = Vector512.Create(a[1]);
-            c10 = Avx512F.FusedMultiplyAdd(x, b0, c10); c11 = Avx512F.FusedMultiplyAdd(x, b1, c11);
+            c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);
             x = Vector512.Create(a[2]);
-            c20 = Avx512F.FusedMultiplyAdd(x, b0, c20); c21 = Avx512F.FusedMultiplyAdd(x, b1, c21);
+            c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21);
             x = Vector512.Create(a[3]);
-            c30 = Avx512F.FusedMultiplyAdd(x, b0, c30); c31 = Avx512F.FusedMultiplyAdd(x, b1, c31);
+            c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31);
             x = Vector512.Create(a[4]);
-            c40 = Avx512F.FusedMultiplyAdd(x, b0, c40); c41 = Avx512F.FusedMultiplyAdd(x, b1, c41);
+            c40 = Fma(x, b0, c40); c41 = Fma(x, b1, c41);
             x = Vector512.Create(a[5]);
-            c50 = Avx512F.FusedMultiplyAdd(x, b0, c50); c51 = Avx512F.FusedMultiplyAdd(x, b1, c51);
+            c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51);
             x = Vector512.Create(a[6]);
-            c60 = Avx512F.FusedMultiplyAdd(x, b0, c60); c61 = Avx512F.FusedMultiplyAdd(x, b1, c61);
+            c60 = Fma(x, b0, c60); c61 = Fma(x, b1, c61);
             x = Vector512.Create(a[7]);
-            c70 = Avx512F.FusedMultiplyAdd(x, b0, c70); c71 = Avx512F.FusedMultiplyAdd(x, b1, c71);
+            c70 = Fma(x, b0, c70); c71 = Fma(x, b1, c71);
             a += 8;
-            b += 16;
+            b += 2 * lanes;
         }
-        AddRow(c, c00, c01); c += ldc;
-        AddRow(c, c10, c11); c += ldc;
-        AddRow(c, c20, c21); c += ldc;
-        AddRow(c, c30, c31); c += ldc;
-        AddRow(c, c40, c41); c += ldc;
-        AddRow(c, c50, c51); c += ldc;
-        AddRow(c, c60, c61); c += ldc;
-        AddRow(c, c70, c71);
+        StoreRow(c, lanes, add, c00, c01); c += ldc;
+        StoreRow(c, lanes, add, c10, c11); c += ldc;
+        StoreRow(c, lanes, add, c20, c21); c += ldc;
+        StoreRow(c, lanes, add, c30, c31); c += ldc;
+        StoreRow(c, lanes, add, c40, c41); c += ldc;
+        StoreRow(c, lanes, add, c50, c51); c += ldc;
+        StoreRow(c, lanes, add, c60, c61); c += ldc;
+        StoreRow(c, lanes, add, c70, c71);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(double* c, Vector512<double> v0, Vector512<double> v1)
+    private static void StoreRow(T* c, int lanes, bool add, Vector512<T> v0, Vector512<T> v1)
     {
-        Avx512F.Store(c, Avx512F.Add(Avx512F.LoadVector512(c), v0));
-        Avx512F.Store(c + 8, Avx512F.Add(Avx512F.LoadVector512(c + 8), v1));
+        if (add)
+        {
+            v0 += Vector512.Load(c);
+            v1 += Vector512.Load(c + lanes);
+        }
+        Vector512.Store(v0, c);
+        Vector512.Store(v1, c + lanes);
+    }
+
+    // The type tests are JIT-time constants: each instantiation keeps one instruction.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Fma(Vector512<T> x, Vector512<T> y, Vector512<T> acc)
+    {
+        if (typeof(T) == typeof(double))
+            return Avx512F.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), acc.AsDouble()).As<double, T>();
+        return Avx512F.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), acc.AsSingle()).As<float, T>();
     }
 }
 
-/// <summary>AVX2 + FMA: 4 rows × 8 columns in 8 ymm accumulators (16 registers in all).</summary>
-internal unsafe struct Avx2Kernel4x8 : IMicroKernel
+/// <summary>AVX2 + FMA: 4 rows × 2 ymm columns in 8 accumulators (16 registers in all).</summary>
+internal unsafe struct Avx2Kernel<T> : IMicroKernel<T>
+    where T : unmanaged
 {
     public static int MR => 4;
-    public static int NR => 8;
+    public static int NR => 2 * Vector256<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, double* a, double* b, double* c, int ldc)
+    public static void Run(int kc, T* a, T* b, T* c, int ldc, bool add)
     {
-        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
-        Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default;
+        Vector256<T> c20 = default, c21 = default, c30 = default, c31 = default;
+        int lanes = Vector256<T>.Count;
         for (int p = 0; p < kc; p++)
         {
-            var b0 = Avx.LoadVector256(b);
-            var b1 = Avx.LoadVector256(b + 4);
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + lanes);
             var x = Vector256.Create(a[0]);
-            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01);
+            c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
             x = Vector256.Create(a[1]);
-            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11);
+            c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);
             x = Vector256.Create(a[2]);
-            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21);
+            c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21);
             x = Vector256.Create(a[3]);
-            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31);
+            c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31);
             a += 4;
-            b += 8;
+            b += 2 * lanes;
         }
-        AddRow(c, c00, c01); c += ldc;
-        AddRow(c, c10, c11); c += ldc;
-        AddRow(c, c20, c21); c += ldc;
-        AddRow(c, c30, c31);
+        StoreRow(c, lanes, add, c00, c01); c += ldc;
+        StoreRow(c, lanes, add, c10, c11); c += ldc;
+        StoreRow(c, lanes, add, c20, c21); c += ldc;
+        StoreRow(c, lanes, add, c30, c31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(double* c, Vector256<double> v0, Vector256<double> v1)
+    private static void StoreRow(T* c, int lanes, bool add, Vector256<T> v0, Vector256<T> v1)
     {
-        Avx.Store(c, Avx.Add(Avx.LoadVector256(c), v0));
-        Avx.Store(c + 4, Avx.Add(Avx.LoadVector256(c + 4), v1));
+        if (add)
+        {
+            v0 += Vector256.Load(c);
+            v1 += Vector256.Load(c + lanes);
+        }
+        Vector256.Store(v0, c);
+        Vector256.Store(v1, c + lanes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Fma(Vector256<T> x, Vector256<T> y, Vector256<T> acc)
+    {
+        if (typeof(T) == typeof(double))
+            return System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(x.AsDouble(), y.AsDouble(), acc.AsDouble()).As<double, T>();
+        return System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(x.AsSingle(), y.AsSingle(), acc.AsSingle()).As<float, T>();
     }
 }

@@ -1,25 +1,28 @@
-namespace AutoDiff.Tensors;
+namespace AutoDiff.Tensors.Kernels;
 
 /// <summary>Reorders axes by copying: output axis i is input axis <c>axes[i]</c>.</summary>
 internal static class PermuteKernel
 {
-    public static double[] Apply(double[] src, int[] srcShape, int[] axes, out int[] outShape)
+    /// <summary>The shape after the permutation.</summary>
+    public static int[] Shape(int[] srcShape, int[] axes)
     {
-        var srcStrides = ShapeMath.RowMajorStrides(srcShape);
-        outShape = new int[axes.Length];
-        var gatherStrides = new int[axes.Length];
-        for (int i = 0; i < axes.Length; i++)
-        {
-            outShape[i] = srcShape[axes[i]];
-            gatherStrides[i] = srcStrides[axes[i]];
-        }
-        var dst = new double[src.Length];
-        var rows = new GatherRows(dst, src);
-        StridedLoop.Run(outShape, ShapeMath.RowMajorStrides(outShape), gatherStrides, new int[axes.Length], ref rows);
-        return dst;
+        var outShape = new int[axes.Length];
+        for (int i = 0; i < axes.Length; i++) outShape[i] = srcShape[axes[i]];
+        return outShape;
     }
 
-    private readonly struct GatherRows(double[] dst, double[] src) : IRowAction
+    /// <summary>Writes <paramref name="src"/> with its axes reordered into <paramref name="dst"/> (same count).</summary>
+    public static void Apply<T>(T[] src, int[] srcShape, int[] axes, T[] dst)
+    {
+        var srcStrides = ShapeMath.RowMajorStrides(srcShape);
+        var outShape = Shape(srcShape, axes);
+        var gatherStrides = new int[axes.Length];
+        for (int i = 0; i < axes.Length; i++) gatherStrides[i] = srcStrides[axes[i]];
+        var rows = new GatherRows<T>(dst, src);
+        StridedLoop.Run(outShape, ShapeMath.RowMajorStrides(outShape), gatherStrides, new int[axes.Length], ref rows);
+    }
+
+    private readonly struct GatherRows<T>(T[] dst, T[] src) : IRowAction
     {
         public void Row(int od, int os, int unused, int length, int step, int stepUnused)
         {

@@ -1,60 +1,62 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace AutoDiff.Tensors;
+namespace AutoDiff.Tensors.Kernels;
 
 /// <summary>Sums and maxima over axes, and the broadcast copy that undoes them (for gradients).</summary>
 internal static class ReduceKernel
 {
     /// <summary>
-    /// Sums <paramref name="src"/> (shape <paramref name="srcShape"/>) down to <paramref name="dstShape"/>, a shape that
-    /// broadcasts to srcShape: what a broadcast input's gradient needs, and what Sum over axes with keepDims computes.
-    /// Returns <paramref name="src"/> itself when the shapes are equal.
+    /// Adds <paramref name="src"/> (shape <paramref name="srcShape"/>) summed down to <paramref name="dstShape"/>, a shape that
+    /// broadcasts to srcShape, into <paramref name="dst"/>: what a broadcast input's gradient needs, and what Sum over axes
+    /// with keepDims computes (into a zeroed <paramref name="dst"/>).
     /// </summary>
-    public static double[] SumTo(double[] src, int[] srcShape, int[] dstShape)
+    public static void AddSumTo<T>(T[] src, int[] srcShape, int[] dstShape, T[] dst)
+        where T : IFloatingPointIeee754<T>
     {
-        if (ShapeMath.SameShape(srcShape, dstShape)) return src;
-        var dst = new double[ShapeMath.Count(dstShape)];
-        if (dst.Length == 1)
+        if (ShapeMath.SameShape(srcShape, dstShape)) TensorPrimitives.Add(dst, src, dst);
+        else if (dst.Length == 1) dst[0] += TensorPrimitives.Sum<T>(src);
+        else
         {
-            dst[0] = TensorPrimitives.Sum<double>(src);
-            return dst;
+            var rows = new SumRows<T>(src, dst);
+            StridedLoop.RunBroadcast(srcShape, dstShape, [], ref rows);
         }
-        var rows = new SumRows(src, dst);
-        StridedLoop.Run(srcShape, ShapeMath.RowMajorStrides(srcShape), ShapeMath.BroadcastStrides(dstShape, srcShape), new int[srcShape.Length], ref rows);
-        return dst;
     }
 
-    /// <summary>Maximum of <paramref name="src"/> down to <paramref name="dstShape"/> (same contract as <see cref="SumTo(double[], int[], int[])"/>).</summary>
-    public static double[] MaxTo(double[] src, int[] srcShape, int[] dstShape)
+    /// <summary>Maximum of <paramref name="src"/> down to <paramref name="dstShape"/>, written into <paramref name="dst"/>.</summary>
+    public static void MaxTo<T>(T[] src, int[] srcShape, int[] dstShape, T[] dst)
+        where T : IFloatingPointIeee754<T>
     {
-        var dst = new double[ShapeMath.Count(dstShape)];
-        Array.Fill(dst, double.NegativeInfinity);
-        var rows = new MaxRows(src, dst);
-        StridedLoop.Run(srcShape, ShapeMath.RowMajorStrides(srcShape), ShapeMath.BroadcastStrides(dstShape, srcShape), new int[srcShape.Length], ref rows);
-        return dst;
+        Array.Fill(dst, T.NegativeInfinity);
+        var rows = new MaxRows<T>(src, dst);
+        StridedLoop.RunBroadcast(srcShape, dstShape, [], ref rows);
     }
 
-    /// <summary>Copies <paramref name="src"/> broadcast up to <paramref name="dstShape"/>.</summary>
-    public static double[] ExpandTo(double[] src, int[] srcShape, int[] dstShape)
+    /// <summary>Copies <paramref name="src"/> broadcast up to <paramref name="dstShape"/> into <paramref name="dst"/>.</summary>
+    public static void ExpandTo<T>(T[] src, int[] srcShape, int[] dstShape, T[] dst)
+        where T : IFloatingPointIeee754<T>
     {
-        if (ShapeMath.SameShape(srcShape, dstShape)) return (double[])src.Clone();
-        var dst = new double[ShapeMath.Count(dstShape)];
+        if (ShapeMath.SameShape(srcShape, dstShape))
+        {
+            src.AsSpan().CopyTo(dst);
+            return;
+        }
         if (src.Length == 1)
         {
             Array.Fill(dst, src[0]);
-            return dst;
+            return;
         }
-        var rows = new ExpandRows(dst, src);
-        StridedLoop.Run(dstShape, ShapeMath.RowMajorStrides(dstShape), ShapeMath.BroadcastStrides(srcShape, dstShape), new int[dstShape.Length], ref rows);
-        return dst;
+        var rows = new ExpandRows<T>(dst, src);
+        StridedLoop.RunBroadcast(dstShape, srcShape, [], ref rows);
     }
 
-    private readonly struct SumRows(double[] src, double[] dst) : IRowAction
+    private readonly struct SumRows<T>(T[] src, T[] dst) : IRowAction
+        where T : IFloatingPointIeee754<T>
     {
         public void Row(int os, int od, int unused, int length, int stepD, int stepUnused)
         {
             var row = src.AsSpan(os, length);
-            if (stepD == 0) dst[od] += TensorPrimitives.Sum(row);
+            if (stepD == 0) dst[od] += TensorPrimitives.Sum<T>(row);
             else
             {
                 var d = dst.AsSpan(od, length);
@@ -63,12 +65,13 @@ internal static class ReduceKernel
         }
     }
 
-    private readonly struct MaxRows(double[] src, double[] dst) : IRowAction
+    private readonly struct MaxRows<T>(T[] src, T[] dst) : IRowAction
+        where T : IFloatingPointIeee754<T>
     {
         public void Row(int os, int od, int unused, int length, int stepD, int stepUnused)
         {
             var row = src.AsSpan(os, length);
-            if (stepD == 0) dst[od] = Math.Max(dst[od], TensorPrimitives.Max(row));
+            if (stepD == 0) dst[od] = T.Max(dst[od], TensorPrimitives.Max<T>(row));
             else
             {
                 var d = dst.AsSpan(od, length);
@@ -77,7 +80,8 @@ internal static class ReduceKernel
         }
     }
 
-    private readonly struct ExpandRows(double[] dst, double[] src) : IRowAction
+    private readonly struct ExpandRows<T>(T[] dst, T[] src) : IRowAction
+        where T : IFloatingPointIeee754<T>
     {
         public void Row(int od, int os, int unused, int length, int stepS, int stepUnused)
         {

@@ -1,4 +1,4 @@
-namespace AutoDiff.Tensors;
+namespace AutoDiff.Tensors.Kernels;
 
 /// <summary>Shape arithmetic shared by every tensor op: element counts, row-major strides, numpy broadcasting.</summary>
 internal static class ShapeMath
@@ -14,13 +14,19 @@ internal static class ShapeMath
     public static int[] RowMajorStrides(ReadOnlySpan<int> shape)
     {
         var strides = new int[shape.Length];
+        RowMajorStrides(shape, strides);
+        return strides;
+    }
+
+    /// <summary>Writes the row-major strides of <paramref name="shape"/> into <paramref name="strides"/> (kernels pass stack memory).</summary>
+    public static void RowMajorStrides(ReadOnlySpan<int> shape, Span<int> strides)
+    {
         int stride = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {
             strides[i] = stride;
             stride *= shape[i];
         }
-        return strides;
     }
 
     public static string Format(ReadOnlySpan<int> shape) => "[" + string.Join(",", shape.ToArray()) + "]";
@@ -52,14 +58,14 @@ internal static class ShapeMath
     /// Strides that read <paramref name="shape"/> as if it had <paramref name="target"/>'s shape:
     /// aligned right, stride 0 on every broadcast axis.
     /// </summary>
-    public static int[] BroadcastStrides(ReadOnlySpan<int> shape, ReadOnlySpan<int> target)
+    public static void BroadcastStrides(ReadOnlySpan<int> shape, ReadOnlySpan<int> target, Span<int> result)
     {
-        var own = RowMajorStrides(shape);
-        var result = new int[target.Length];
+        Span<int> own = stackalloc int[shape.Length];
+        RowMajorStrides(shape, own);
+        result.Clear();
         int offset = target.Length - shape.Length;
         for (int i = 0; i < shape.Length; i++)
             result[offset + i] = shape[i] == 1 && target[offset + i] != 1 ? 0 : own[i];
-        return result;
     }
 
     public static bool SameShape(ReadOnlySpan<int> a, ReadOnlySpan<int> b) => a.SequenceEqual(b);

@@ -1,4 +1,4 @@
-namespace AutoDiff.Tensors;
+namespace AutoDiff.Tensors.Kernels;
 
 /// <summary>
 /// Receives one row of the iteration: offsets into three operands, the row length, and the element
@@ -16,7 +16,23 @@ internal interface IRowAction
 /// </summary>
 internal static class StridedLoop
 {
-    public static void Run<TAction>(ReadOnlySpan<int> shape, int[] s0, int[] s1, int[] s2, ref TAction action)
+    /// <summary>
+    /// Walks <paramref name="shape"/> with operand 0 contiguous and operands 1 and 2 read as if broadcast to it from
+    /// <paramref name="shape1"/> and <paramref name="shape2"/> (stride 0 along stretched axes). Strides live on the stack.
+    /// </summary>
+    public static void RunBroadcast<TAction>(ReadOnlySpan<int> shape, ReadOnlySpan<int> shape1, ReadOnlySpan<int> shape2, ref TAction action)
+        where TAction : struct, IRowAction
+    {
+        Span<int> s0 = stackalloc int[shape.Length];
+        Span<int> s1 = stackalloc int[shape.Length];
+        Span<int> s2 = stackalloc int[shape.Length];
+        ShapeMath.RowMajorStrides(shape, s0);
+        ShapeMath.BroadcastStrides(shape1, shape, s1);
+        ShapeMath.BroadcastStrides(shape2, shape, s2);
+        Run(shape, s0, s1, s2, ref action);
+    }
+
+    public static void Run<TAction>(ReadOnlySpan<int> shape, ReadOnlySpan<int> s0, ReadOnlySpan<int> s1, ReadOnlySpan<int> s2, ref TAction action)
         where TAction : struct, IRowAction
     {
         int n = 0;

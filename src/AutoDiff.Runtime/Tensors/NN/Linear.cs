@@ -1,11 +1,12 @@
-namespace AutoDiff.NN;
+namespace AutoDiff.Tensors.NN;
 
 /// <summary>
 /// A fully connected layer: <c>y = x·W + b</c> for x of shape [batch, inFeatures]. The weight has shape
 /// [inFeatures, outFeatures] (column j holds output neuron j's weights, so no transpose is needed) and the
 /// bias [outFeatures]. Initialized like micrograd's neurons: every weight and bias uniform in [-1, 1).
+/// PyTorch's <c>nn.Linear</c> stores the weight transposed, [out, in]; [in, out] lets the forward pass be one MatMul.
 /// </summary>
-public sealed class Linear : TensorModule
+public sealed class Linear : Module
 {
     /// <summary>Creates the layer; a seed makes its initial values reproducible.</summary>
     public Linear(int inFeatures, int outFeatures, int? seed = null)
@@ -23,7 +24,10 @@ public sealed class Linear : TensorModule
         Bias = Tensor.RandomUniform([outFeatures], -1.0, 1.0, random);
         Weight.RequiresGrad = true;
         Bias.RequiresGrad = true;
+        _parameters = [Weight, Bias];
     }
+
+    private readonly Tensor[] _parameters;
 
     /// <summary>Inputs per example.</summary>
     public int InFeatures { get; }
@@ -41,7 +45,7 @@ public sealed class Linear : TensorModule
     public override Tensor Forward(Tensor input) => input.MatMul(Weight) + Bias;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Tensor> Parameters() => [Weight, Bias];
+    public override IReadOnlyList<Tensor> Parameters() => _parameters;
 
     /// <summary>
     /// Overwrites the weights (row-major [inFeatures, outFeatures]: <c>weight[i * outFeatures + j]</c> connects
@@ -55,22 +59,5 @@ public sealed class Linear : TensorModule
             throw new ArgumentException($"SetParameters: bias has {bias.Length} values but shape [{OutFeatures}] needs {OutFeatures}", nameof(bias));
         weight.CopyTo(((Optim.IParameter)Weight).Data);
         bias.CopyTo(((Optim.IParameter)Bias).Data);
-    }
-
-    /// <inheritdoc/>
-    public override int LoadNeuronOrder(ReadOnlySpan<double> values)
-    {
-        int needed = (InFeatures + 1) * OutFeatures;
-        if (values.Length < needed)
-            throw new ArgumentException($"LoadNeuronOrder: {values.Length} values left but Linear({InFeatures}, {OutFeatures}) needs {needed}", nameof(values));
-        var weight = ((Optim.IParameter)Weight).Data;
-        var bias = ((Optim.IParameter)Bias).Data;
-        for (int neuron = 0; neuron < OutFeatures; neuron++)
-        {
-            var block = values.Slice(neuron * (InFeatures + 1), InFeatures + 1);
-            for (int i = 0; i < InFeatures; i++) weight[i * OutFeatures + neuron] = block[i];
-            bias[neuron] = block[InFeatures];
-        }
-        return needed;
     }
 }

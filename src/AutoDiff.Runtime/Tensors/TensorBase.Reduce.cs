@@ -1,68 +1,75 @@
 using System.Numerics.Tensors;
-using AutoDiff.Tensors;
+using AutoDiff.Tensors.Kernels;
 
 namespace AutoDiff;
 
-public sealed partial class Tensor
+public abstract partial class TensorBase<TSelf, T>
 {
     /// <summary>The sum of all elements, as a scalar tensor.</summary>
-    public Tensor Sum() => Sum(AllAxes(), keepDims: false);
+    public TSelf Sum() => Sum(AllAxes(), keepDims: false);
 
     /// <summary>The sum along one axis (negative counts from the end).</summary>
-    public Tensor Sum(int axis, bool keepDims = false) => Sum([axis], keepDims);
+    public TSelf Sum(int axis, bool keepDims = false) => Sum([axis], keepDims);
 
     /// <summary>The sum along the given axes; <paramref name="keepDims"/> keeps them as size 1 (handy for broadcasting back).</summary>
-    public Tensor Sum(int[] axes, bool keepDims = false)
+    public TSelf Sum(int[] axes, bool keepDims = false)
     {
         var (keptShape, outShape) = ReducedShapes("Sum", axes, keepDims);
-        var y = ReduceKernel.SumTo(_data, _shape, keptShape);
-        if (ReferenceEquals(y, _data)) y = (double[])y.Clone();
-        var result = new Tensor(y, outShape);
-        if (!Records(this)) return result;
-        return result.Record("sum", [this], () => AccumulateOwnedGrad(ReduceKernel.ExpandTo(result.GradData, keptShape, _shape)));
+        var result = Uninitialized(outShape);
+        return result.Compute(Records(this), "sum", [Self], () =>
+        {
+            Array.Clear(result._data);
+            ReduceKernel.AddSumTo(_data, _shape, keptShape, result._data);
+        }, () =>
+        {
+            var scratch = result.Scratch(Count);
+            ReduceKernel.ExpandTo(result.GradData, keptShape, _shape, scratch);
+            AccumulateGrad(scratch);
+        });
     }
 
     /// <summary>The mean of all elements, as a scalar tensor.</summary>
-    public Tensor Mean() => Mean(AllAxes(), keepDims: false);
+    public TSelf Mean() => Mean(AllAxes(), keepDims: false);
 
     /// <summary>The mean along one axis.</summary>
-    public Tensor Mean(int axis, bool keepDims = false) => Mean([axis], keepDims);
+    public TSelf Mean(int axis, bool keepDims = false) => Mean([axis], keepDims);
 
     /// <summary>The mean along the given axes.</summary>
-    public Tensor Mean(int[] axes, bool keepDims = false)
+    public TSelf Mean(int[] axes, bool keepDims = false)
     {
         var sum = Sum(axes, keepDims);
         int reducedCount = sum.Count == 0 ? 0 : Count / sum.Count;
-        return sum / reducedCount;
+        return sum / T.CreateChecked(reducedCount);
     }
 
     /// <summary>The largest element, as a scalar tensor.</summary>
-    public Tensor Max() => Max(AllAxes(), keepDims: false);
+    public TSelf Max() => Max(AllAxes(), keepDims: false);
 
     /// <summary>The maximum along one axis.</summary>
-    public Tensor Max(int axis, bool keepDims = false) => Max([axis], keepDims);
+    public TSelf Max(int axis, bool keepDims = false) => Max([axis], keepDims);
 
     /// <summary>
     /// The maximum along the given axes. The gradient goes to the maximal elements, split evenly among ties
     /// (like PyTorch's <c>amax</c>).
     /// </summary>
-    public Tensor Max(int[] axes, bool keepDims = false)
+    public TSelf Max(int[] axes, bool keepDims = false)
     {
         var (keptShape, outShape) = ReducedShapes("Max", axes, keepDims);
         if (Count == 0) throw new InvalidOperationException($"Max: tensor of shape {ShapeText} is empty");
-        var y = ReduceKernel.MaxTo(_data, _shape, keptShape);
-        var result = new Tensor(y, outShape);
-        if (!Records(this)) return result;
-        return result.Record("max", [this], () =>
+        var result = Uninitialized(outShape);
+        var y = result._data;
+        return result.Compute(Records(this), "max", [Self], () => ReduceKernel.MaxTo(_data, _shape, keptShape, y), () =>
         {
-            var maxima = ReduceKernel.ExpandTo(y, keptShape, _shape);
-            var isMax = new double[Count];
-            for (int i = 0; i < isMax.Length; i++) isMax[i] = _data[i] == maxima[i] ? 1.0 : 0.0;
-            var share = ReduceKernel.SumTo(isMax, _shape, keptShape);
+            var maxima = new T[Count];
+            ReduceKernel.ExpandTo(y, keptShape, _shape, maxima);
+            var isMax = new T[Count];
+            for (int i = 0; i < isMax.Length; i++) isMax[i] = _data[i] == maxima[i] ? T.One : T.Zero;
+            var share = new T[y.Length];
+            ReduceKernel.AddSumTo(isMax, _shape, keptShape, share);
             TensorPrimitives.Divide(result.GradData, share, share);
-            var ga = ReduceKernel.ExpandTo(share, keptShape, _shape);
-            TensorPrimitives.Multiply(ga, isMax, ga);
-            AccumulateOwnedGrad(ga);
+            ReduceKernel.ExpandTo(share, keptShape, _shape, maxima);
+            var grad = GradBuffer();
+            TensorPrimitives.MultiplyAdd(maxima, isMax, grad, grad);
         });
     }
 

@@ -1,19 +1,18 @@
-using AutoDiff.Tensors;
+using System.Numerics.Tensors;
+using AutoDiff.Tensors.Kernels;
 
 namespace AutoDiff;
 
-public sealed partial class Tensor
+public abstract partial class TensorBase<TSelf, T>
 {
     /// <summary>
     /// The same elements in a new shape (row-major order is kept; the data is shared, not copied).
     /// One dimension may be -1: it is inferred from the others.
     /// </summary>
-    public Tensor Reshape(params int[] shape)
+    public TSelf Reshape(params int[] shape)
     {
-        var newShape = ResolveReshape(shape);
-        var result = new Tensor(_data, newShape);
-        if (!Records(this)) return result;
-        return result.Record("reshape", [this], () => AccumulateGrad(result.GradData));
+        var result = TSelf.Wrap(_data, ResolveReshape(shape));
+        return result.Compute(Records(this), "reshape", [Self], null, () => AccumulateGrad(result.GradData));
     }
 
     private int[] ResolveReshape(int[] shape)
@@ -44,10 +43,10 @@ public sealed partial class Tensor
     }
 
     /// <summary>Swaps the last two axes (the matrix transpose; a 1-D tensor is returned unchanged).</summary>
-    public Tensor Transpose() => Rank < 2 ? this : Transpose(-2, -1);
+    public TSelf Transpose() => Rank < 2 ? Self : Transpose(-2, -1);
 
     /// <summary>Swaps two axes.</summary>
-    public Tensor Transpose(int axis0, int axis1)
+    public TSelf Transpose(int axis0, int axis1)
     {
         var axes = AllAxes();
         int a = ShapeMath.Axis("Transpose", axis0, _shape), b = ShapeMath.Axis("Transpose", axis1, _shape);
@@ -56,7 +55,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>Reorders axes: result axis i is this tensor's axis <c>axes[i]</c> (a copy, like numpy's transpose(axes) made contiguous).</summary>
-    public Tensor Permute(params int[] axes)
+    public TSelf Permute(params int[] axes)
     {
         ArgumentNullException.ThrowIfNull(axes);
         if (axes.Length != Rank)
@@ -69,20 +68,21 @@ public sealed partial class Tensor
             if (seen[normalized[i]]) throw new ArgumentException($"Permute: {ShapeMath.Format(axes)} is not a permutation of the axes of {ShapeText}");
             seen[normalized[i]] = true;
         }
-        var y = PermuteKernel.Apply(_data, _shape, normalized, out var outShape);
-        var result = new Tensor(y, outShape);
-        if (!Records(this)) return result;
-        return result.Record("permute", [this], () =>
+        var outShape = PermuteKernel.Shape(_shape, normalized);
+        var inverse = new int[normalized.Length];
+        for (int i = 0; i < normalized.Length; i++) inverse[normalized[i]] = i;
+        var result = Uninitialized(outShape);
+        return result.Compute(Records(this), "permute", [Self], () => PermuteKernel.Apply(_data, _shape, normalized, result._data), () =>
         {
-            var inverse = new int[normalized.Length];
-            for (int i = 0; i < normalized.Length; i++) inverse[normalized[i]] = i;
-            AccumulateOwnedGrad(PermuteKernel.Apply(result.GradData, outShape, inverse, out _));
+            var scratch = result.Scratch(Count);
+            PermuteKernel.Apply(result.GradData, outShape, inverse, scratch);
+            AccumulateGrad(scratch);
         });
     }
 
     /// <summary>The sub-tensor at index <paramref name="index"/> along axis 0 (rank drops by one); a copy that backpropagates.</summary>
     [System.Runtime.CompilerServices.IndexerName("Row")] // "Item" is the scalar accessor, as in PyTorch
-    public Tensor this[int index]
+    public TSelf this[int index]
     {
         get
         {
@@ -94,7 +94,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>Elements <paramref name="start"/> … start+length-1 along <paramref name="axis"/>; a copy that backpropagates.</summary>
-    public Tensor Slice(int axis, int start, int length)
+    public TSelf Slice(int axis, int start, int length)
     {
         int a = ShapeMath.Axis("Slice", axis, _shape);
         if (start < 0 || length < 0 || start + length > _shape[a])
@@ -106,16 +106,19 @@ public sealed partial class Tensor
         int sourceRow = _shape[a] * inner, chunk = length * inner, skip = start * inner;
         var outShape = (int[])_shape.Clone();
         outShape[a] = length;
-        var y = new double[outer * chunk];
-        for (int o = 0; o < outer; o++) _data.AsSpan(o * sourceRow + skip, chunk).CopyTo(y.AsSpan(o * chunk));
-        var result = new Tensor(y, outShape);
-        if (!Records(this)) return result;
-        return result.Record("slice", [this], () =>
+        var result = Uninitialized(outShape);
+        return result.Compute(Records(this), "slice", [Self], () =>
+        {
+            for (int o = 0; o < outer; o++) _data.AsSpan(o * sourceRow + skip, chunk).CopyTo(result._data.AsSpan(o * chunk));
+        }, () =>
         {
             var g = result.GradData;
-            var ga = new double[Count];
-            for (int o = 0; o < outer; o++) g.AsSpan(o * chunk, chunk).CopyTo(ga.AsSpan(o * sourceRow + skip));
-            AccumulateOwnedGrad(ga);
+            var grad = GradBuffer();
+            for (int o = 0; o < outer; o++)
+            {
+                var target = grad.AsSpan(o * sourceRow + skip, chunk);
+                TensorPrimitives.Add(target, g.AsSpan(o * chunk, chunk), target);
+            }
         });
     }
 }
