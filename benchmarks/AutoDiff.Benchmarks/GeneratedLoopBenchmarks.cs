@@ -34,6 +34,15 @@ public class GeneratedMlpBenchmarks
     [Benchmark]
     public double HandWritten() => GeneratedMlp.LossHandWritten(_parameters, _xs, _ys, _gradient);
 
+    /// <summary>The gradient as one shared body would give it: the pullback with seed 1 into a cleared adjoint.</summary>
+    [Benchmark]
+    public double PullbackWithSeedOne()
+    {
+        _gradient.AsSpan().Clear();
+        GeneratedMlp.LossPullback(_parameters, _xs, _ys, 1.0, _gradient);
+        return _gradient[0];
+    }
+
     [Benchmark]
     public double ValueTape() => GeneratedMlp.LossOnTape(_parameters.Select(p => new Value(p)).ToArray(), _xs, _ys);
 }

@@ -101,6 +101,109 @@ public class TapeComparisonTests
 
             return loss / ys.Length;
         },
+        ["Rotate"] = v =>
+        {
+            Value x = v[0], y = v[1];
+            Value s = ValueMath.Sin(v[2]), c = ValueMath.Cos(v[2]);
+            for (var k = 0; k < 3; k++)
+            {
+                (x, y) = ((c * x) - (s * y), (s * x) + (c * y));
+                (x, y) = (y, x * 1.5);
+            }
+
+            return (x * x * y) + ValueMath.Exp(y);
+        },
+        ["Pairs"] = v =>
+        {
+            var ratio = (v[0] + v[1]) / (1 + (v[0] * v[1] * (v[0] * v[1])));
+            return (ValueMath.Tanh(v[1]) * (ratio * v[0])) + ratio;
+        },
+        // Corpus.IntState: v[0] is the scalar s, the rest the span.
+        ["WhileContinue"] = v =>
+        {
+            var x = v[1..];
+            int i = 0, j = 0;
+            Value acc = 0;
+            while (i < x.Length)
+            {
+                if (x[i].Data > 0)
+                {
+                    j++;
+                    i++;
+                    continue;
+                }
+
+                acc += v[0] * x[j] * x[i];
+                i++;
+            }
+
+            return acc;
+        },
+        ["DoSteps"] = v =>
+        {
+            var x = v[1..];
+            int i = 0, k = 1;
+            Value acc = 0;
+            do
+            {
+                if (x[i].Data * v[0].Data > 0)
+                {
+                    k = (k * 2) % x.Length;
+                    i++;
+                    continue;
+                }
+
+                k += x[i].Data < -0.5 ? 2 : 1;
+                acc += ValueMath.Sin(v[0] * x[k % x.Length]) * x[i];
+                i++;
+            }
+            while (i < x.Length);
+            return acc * v[0];
+        },
+        ["PlainArguments"] = v =>
+        {
+            // Weight(1) = 1/2, Weight(3) = 1/4, Weight(5) = 1/6; Wrap(12, 5) = 2 and Pair(2, 3) = 3/5.
+            var r = v[0] * v[0] * 0.5;
+            r += ValueMath.Sin(v[0] * v[1]) * 0.25;
+            r *= v[1] / 6;
+            return r + (v[0] * 0.6);
+        },
+        ["ReusedIndex"] = v =>
+        {
+            var x = v[1..];
+            Value acc = 0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                acc += v[0] * x[(i + 1) % x.Length] / (i + 1.0);
+            }
+
+            for (var i = 0; i < x.Length; i++)
+            {
+                acc += v[0] * v[0] * ((i + 1.0) / (x.Length + 2.0)) * x[i];
+            }
+
+            return acc;
+        },
+        ["Flags"] = v =>
+        {
+            var x = v[1..];
+            var flag = false;
+            var m = 0;
+            Value acc = 0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                flag = !flag;
+                if (x[i].Data > 0.3)
+                {
+                    flag = !flag;
+                    m = (m + 3) % x.Length;
+                }
+
+                acc += flag ? v[0] * x[m] * x[i] : ValueMath.Exp(v[0] * x[i]) / (m + 1.0);
+            }
+
+            return acc;
+        },
     };
 
     [Theory]
@@ -113,6 +216,13 @@ public class TapeComparisonTests
     [InlineData("Loops", "Corpus.Loops", "Horner", 7)]
     [InlineData("Loops", "Corpus.Loops", "Reserved", 6)]
     [InlineData("Mlp", "Corpus.Mlp", "Loss", 21)]
+    [InlineData("Tuples", "Corpus.Tuples", "Rotate", 3)]
+    [InlineData("Tuples", "Corpus.Tuples", "Pairs", 2)]
+    [InlineData("IntState", "Corpus.IntState", "WhileContinue", 7)]
+    [InlineData("IntState", "Corpus.IntState", "DoSteps", 7)]
+    [InlineData("IntState", "Corpus.IntState", "PlainArguments", 2)]
+    [InlineData("IntState", "Corpus.IntState", "ReusedIndex", 6)]
+    [InlineData("IntState", "Corpus.IntState", "Flags", 7)]
     public void Generated_gradient_equals_the_tape_gradient(string file, string type, string method, int dimension)
     {
         var probe = new GradientProbe(CorpusFiles.Load(file), type, method);

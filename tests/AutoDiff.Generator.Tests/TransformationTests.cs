@@ -1,5 +1,7 @@
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Tests;
 
@@ -27,7 +29,19 @@ public class TransformationTests
         "C.F.g.cs");
 
     private static string[] Lines(MethodModel model, bool pullback) =>
-        AdjointWriter.Write(model, pullback).Lines.Select(l => l.Trim()).ToArray();
+        AutoDiff.Generator.Printing.IrPrinter.Print(AdjointWriter.Write(model, pullback)).Select(l => l.Trim()).ToArray();
+
+    [Fact]
+    public void Constant_factors_fold_into_one_literal()
+    {
+        // The seed's f(x) = 3x² − 4x + 5: the gradient of -4 * x is -4, not -1.0 * 4.
+        var four = new BinaryExpr("*", new ConstExpr(4, NumKind.Int), X, NumKind.Double);
+        var square = new BinaryExpr("*", new BinaryExpr("*", new ConstExpr(3, NumKind.Int), X, NumKind.Double), X, NumKind.Double);
+        var body = new BinaryExpr("+", new BinaryExpr("-", square, four, NumKind.Double), new ConstExpr(5, NumKind.Int), NumKind.Double);
+        var lines = Lines(Model(new ReturnStmt(body, 1, "return 3 * x * x - 4 * x + 5;")), pullback: false);
+        Assert.Contains("_dx += -4.0;", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("1.0 * 4", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Product_rule_sends_each_factor_the_other()

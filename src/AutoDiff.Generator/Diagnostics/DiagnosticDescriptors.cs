@@ -40,7 +40,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExpressionNotDifferentiable = Create(
         "AD0005",
         "Expression is not differentiable",
-        "Expression is not differentiable: '{0}' is neither [Differentiable], nor has a [DerivativeOf] pullback, nor is a known Math function; mark it [Differentiable], write a [DerivativeOf] pullback for it, or pass it only constants",
+        "Expression is not differentiable: '{0}' is neither [Differentiable], nor has a [DerivativeOf] pullback, nor is a function of the derivative table; mark it [Differentiable], write a [DerivativeOf] pullback for it, or pass it only constants",
         DiagnosticSeverity.Error,
         "A call that receives a value depending on the differentiation arguments must itself be differentiable.");
 
@@ -86,10 +86,17 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "The generated WithGradient and Pullback run the body on AutoDiff.Value at run time instead of compile-time derivative code.");
 
+    public static readonly DiagnosticDescriptor KindNotAvailable = Create(
+        "AD0012",
+        "Derivative kind not available",
+        "'{0}' asks for {1}, which cannot be generated: {2}",
+        DiagnosticSeverity.Error,
+        "A derivative kind beyond the gradient needs a body the compile-time transformation differentiates, and every differentiable method it calls must offer the same kind.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         TypeNotPartial, UnsupportedReturnType, UnsupportedParameter, UnsupportedConstruct, ExpressionNotDifferentiable,
-        DerivativeOfMismatch, ZeroDerivative, NameClash, MethodShape, InternalError, FallsBackToTape,
+        DerivativeOfMismatch, ZeroDerivative, NameClash, MethodShape, InternalError, FallsBackToTape, KindNotAvailable,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

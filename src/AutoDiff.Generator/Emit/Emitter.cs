@@ -1,6 +1,9 @@
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Printing;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Emit;
 
@@ -49,6 +52,11 @@ internal static class Emitter
         WriteMethod(writer, method, withGradient, pullback: false);
         writer.Line();
         WriteMethod(writer, method, Body(method, pullback: true), pullback: true);
+        if (method.Pushforward)
+        {
+            writer.Line();
+            WritePushforward(writer, method);
+        }
 
         foreach (var _ in method.ContainingTypes)
         {
@@ -63,14 +71,33 @@ internal static class Emitter
         return writer.ToString();
     }
 
-    private static Fragment Body(MethodModel method, bool pullback) =>
+    private static Block Body(MethodModel method, bool pullback) =>
         method.UserPullback is not null
             ? UserPullbackForwarder.Write(method, pullback)
             : method.FallbackBody is not null
                 ? TapeBody.Write(method, pullback)
                 : AdjointWriter.Write(method, pullback);
 
-    private static void WriteMethod(SourceWriter writer, MethodModel method, Fragment body, bool pullback)
+    private static void WritePushforward(SourceWriter writer, MethodModel method)
+    {
+        var scalar = method.ReturnKind.Keyword();
+        var primal = method.Parameters.Select(p => p.TypeText + " " + p.Name);
+        var tangents = method.Parameters.Where(p => p.TangentName is not null).Select(p =>
+            p.Role == ParamRole.Span
+                ? "global::System.ReadOnlySpan<" + p.ElementKind.Keyword() + "> " + p.TangentName
+                : p.ElementKind.Keyword() + " " + p.TangentName);
+        writer.Line("/// <summary>Value of <c>" + method.Name + "</c> and its directional derivative along the tangents (forward mode): <paramref name=\"" + method.TangentName + "\"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Open(method.Accessibility + " static " + scalar + " " + method.Name + "Pushforward(" + string.Join(", ", primal.Concat(tangents).Append("out " + scalar + " " + method.TangentName)) + ")");
+        foreach (var line in IrPrinter.Print(AdjointWriter.WritePushforward(method)))
+        {
+            writer.Line(line);
+        }
+
+        writer.Close();
+    }
+
+    private static void WriteMethod(SourceWriter writer, MethodModel method, Block body, bool pullback)
     {
         var scalar = method.ReturnKind.Keyword();
         var primal = method.Parameters.Select(p => p.TypeText + " " + p.Name);
@@ -92,7 +119,7 @@ internal static class Emitter
 
         writer.Line(GeneratedCode);
         writer.Open(method.Accessibility + " static " + (pullback ? "void " + method.Name + "Pullback" : scalar + " " + method.Name + "WithGradient") + "(" + string.Join(", ", signature) + ")");
-        foreach (var line in body.Lines)
+        foreach (var line in IrPrinter.Print(body))
         {
             writer.Line(line);
         }

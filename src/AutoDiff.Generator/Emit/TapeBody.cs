@@ -1,7 +1,9 @@
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Parsing;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Emit;
 
@@ -12,11 +14,11 @@ namespace AutoDiff.Generator.Emit;
 /// </summary>
 internal static class TapeBody
 {
-    public static Fragment Write(MethodModel method, bool pullback)
+    public static Block Write(MethodModel method, bool pullback)
     {
-        var body = new Fragment();
+        var body = new Block();
         const string value = TapeRewriter.ValueType;
-        body.Add("// Runs on the runtime tape (AutoDiff.Value) because " + method.FallbackReason + ".");
+        body.Line("// Runs on the runtime tape (AutoDiff.Value) because " + method.FallbackReason + ".");
         var arguments = method.Parameters.Select(p => p.Role switch
         {
             ParamRole.Scalar => "_" + p.Name,
@@ -28,24 +30,24 @@ internal static class TapeBody
             switch (parameter.Role)
             {
                 case ParamRole.Scalar:
-                    body.Add("var _" + parameter.Name + " = new " + value + "(" + parameter.Name + ", \"" + parameter.Name + "\");");
+                    body.Line("var _" + parameter.Name + " = new " + value + "(" + parameter.Name + ", \"" + parameter.Name + "\");");
                     break;
                 case ParamRole.Span:
-                    body.Add("if (" + parameter.AdjointName + ".Length != " + parameter.Name + ".Length)");
-                    body.Add("{");
-                    body.Add("    throw new global::System.ArgumentException($\"The adjoint '" + parameter.AdjointName + "' has length {" + parameter.AdjointName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.\", nameof(" + parameter.AdjointName + "));");
-                    body.Add("}");
-                    body.Add("var _" + parameter.Name + " = new " + value + "[" + parameter.Name + ".Length];");
-                    body.Add("for (int _i = 0; _i < _" + parameter.Name + ".Length; _i++)");
-                    body.Add("{");
-                    body.Add("    _" + parameter.Name + "[_i] = new " + value + "(" + parameter.Name + "[_i]);");
-                    body.Add("}");
+                    body.Line("if (" + parameter.AdjointName + ".Length != " + parameter.Name + ".Length)");
+                    body.Line("{");
+                    body.Line("    throw new global::System.ArgumentException($\"The adjoint '" + parameter.AdjointName + "' has length {" + parameter.AdjointName + ".Length} but parameter '" + parameter.Name + "' has length {" + parameter.Name + ".Length}; they must be equal.\", nameof(" + parameter.AdjointName + "));");
+                    body.Line("}");
+                    body.Line("var _" + parameter.Name + " = new " + value + "[" + parameter.Name + ".Length];");
+                    body.Line("for (int _i = 0; _i < _" + parameter.Name + ".Length; _i++)");
+                    body.Line("{");
+                    body.Line("    _" + parameter.Name + "[_i] = new " + value + "(" + parameter.Name + "[_i]);");
+                    body.Line("}");
                     break;
             }
         }
 
-        body.Add("var _output = " + TapeRewriter.BodyName + "(" + string.Join(", ", arguments) + ");");
-        body.Add("_output.Backward();");
+        body.Line("var _output = " + TapeRewriter.BodyName + "(" + string.Join(", ", arguments) + ");");
+        body.Line("_output.Backward();");
         var cast = method.ReturnKind == NumKind.Float ? "(float)" : string.Empty;
         foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive))
         {
@@ -55,23 +57,23 @@ internal static class TapeBody
             var op = pullback ? " += " : " = ";
             if (parameter.Role == ParamRole.Scalar)
             {
-                body.Add(parameter.AdjointName + op + Read("_" + parameter.Name + ".Grad") + ";");
+                body.Line(parameter.AdjointName + op + Read("_" + parameter.Name + ".Grad") + ";");
             }
             else
             {
-                body.Add("for (int _i = 0; _i < _" + parameter.Name + ".Length; _i++)");
-                body.Add("{");
-                body.Add("    " + parameter.AdjointName + "[_i]" + op + Read("_" + parameter.Name + "[_i].Grad") + ";");
-                body.Add("}");
+                body.Line("for (int _i = 0; _i < _" + parameter.Name + ".Length; _i++)");
+                body.Line("{");
+                body.Line("    " + parameter.AdjointName + "[_i]" + op + Read("_" + parameter.Name + "[_i].Grad") + ";");
+                body.Line("}");
             }
         }
 
         if (!pullback)
         {
-            body.Add("return " + cast + "_output.Data;");
+            body.Line("return " + cast + "_output.Data;");
         }
 
-        body.Add(string.Empty);
+        body.Line(string.Empty);
         var signature = method.Parameters.Select(p => p.Role switch
         {
             ParamRole.Scalar => value + " " + p.Name,
@@ -82,14 +84,14 @@ internal static class TapeBody
         var lines = method.FallbackBody!.Split('\n');
         if (lines[0].StartsWith("=>", System.StringComparison.Ordinal))
         {
-            body.Add(header + " " + string.Join(" ", lines) + ";");
+            body.Line(header + " " + string.Join(" ", lines) + ";");
         }
         else
         {
-            body.Add(header);
+            body.Line(header);
             foreach (var line in lines)
             {
-                body.Add(line);
+                body.Line(line);
             }
         }
 

@@ -1,6 +1,8 @@
 using System.Linq;
+using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.Lowering;
 
 namespace AutoDiff.Generator.Emit;
 
@@ -10,25 +12,25 @@ namespace AutoDiff.Generator.Emit;
 /// </summary>
 internal static class UserPullbackForwarder
 {
-    public static Fragment Write(MethodModel method, bool pullback)
+    public static Block Write(MethodModel method, bool pullback)
     {
-        var body = new Fragment();
+        var body = new Block();
         var arguments = method.Parameters.Select(p => p.Name).ToList();
         var adjoints = method.Parameters.Where(p => p.Role != ParamRole.Passive)
             .Select(p => p.Role == ParamRole.Span ? p.AdjointName! : "ref " + p.AdjointName).ToList();
         if (pullback)
         {
-            body.Add(method.UserPullback + "(" + string.Join(", ", arguments.Append(method.SeedName).Concat(adjoints)) + ");");
+            body.Line(method.UserPullback + "(" + string.Join(", ", arguments.Append(method.SeedName).Concat(adjoints)) + ");");
             return body;
         }
 
         foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive))
         {
-            body.Add(parameter.Role == ParamRole.Span ? parameter.AdjointName + ".Clear();" : parameter.AdjointName + " = 0;");
+            body.Line(parameter.Role == ParamRole.Span ? parameter.AdjointName + ".Clear();" : parameter.AdjointName + " = 0;");
         }
 
-        body.Add(method.UserPullback + "(" + string.Join(", ", arguments.Append(Code.Number(1, method.ReturnKind).Text).Concat(adjoints)) + ");");
-        body.Add("return " + method.Name + "(" + string.Join(", ", arguments) + ");");
+        body.Line(method.UserPullback + "(" + string.Join(", ", arguments.Append(Code.Number(1, method.ReturnKind).Text).Concat(adjoints)) + ");");
+        body.Line("return " + method.Name + "(" + string.Join(", ", arguments) + ");");
         return body;
     }
 }

@@ -27,7 +27,7 @@ internal sealed record ConditionalExpr(Expr Condition, Expr WhenTrue, Expr WhenF
 /// <summary>An explicit conversion among int, float and double.</summary>
 internal sealed record CastExpr(Expr Operand, NumKind Kind) : Expr(Kind);
 
-/// <summary>A call of a known <c>Math</c>/<c>MathF</c> function (<paramref name="Class"/> is "Math" or "MathF").</summary>
+/// <summary>A call of a function of the derivative table; <paramref name="Class"/> is how the source named its class: "Math", "MathF", "double" or "float".</summary>
 internal sealed record MathCallExpr(string Class, string Function, EquatableArray<Expr> Args, NumKind Kind) : Expr(Kind);
 
 /// <summary>How a callee's parameter takes part in differentiation.</summary>
@@ -42,7 +42,8 @@ internal enum ParamRole
 /// A call of another differentiable method: <paramref name="Target"/> computes the value,
 /// <paramref name="Pullback"/> (its generated pullback or its [DerivativeOf] method) the adjoints.
 /// <paramref name="ParamKinds"/> are the callee's parameter element kinds: its <c>ref</c> adjoints have those types,
-/// which may differ from the arguments' (a float passed to a double parameter).
+/// which may differ from the arguments' (a float passed to a double parameter). <paramref name="Pushforward"/> is the
+/// callee's generated pushforward, when it asked for one.
 /// </summary>
 internal sealed record DifferentiableCallExpr(
     string Target,
@@ -50,7 +51,15 @@ internal sealed record DifferentiableCallExpr(
     EquatableArray<Expr> Args,
     EquatableArray<ParamRole> Roles,
     EquatableArray<NumKind> ParamKinds,
-    NumKind Kind) : Expr(Kind);
+    NumKind Kind,
+    string? Pushforward = null) : Expr(Kind);
 
-/// <summary>An expression that carries no derivative, kept as source text (static readonly field, int helper call).</summary>
+/// <summary>
+/// A call of a plain static helper (not [Differentiable]) whose arguments carry no derivative (ints, bools, constants,
+/// passive parameters). Its arguments are expressions like any other, so renaming and dataflow see the locals they
+/// read; the adjoint may call the helper again with the values those locals had, so helpers must be pure.
+/// </summary>
+internal sealed record PlainCallExpr(string Target, EquatableArray<Expr> Args, NumKind Kind) : Expr(Kind);
+
+/// <summary>An expression that carries no derivative, kept as source text: a static readonly field, or a parameter or sequence passed by name.</summary>
 internal sealed record OpaqueExpr(string Text, NumKind Kind) : Expr(Kind);

@@ -12,12 +12,14 @@ internal sealed record ParameterModel(
     string TypeText,
     ParamRole Role,
     NumKind ElementKind,
-    string? AdjointName);
+    string? AdjointName,
+    string? TangentName = null);
 
 /// <summary>
 /// Everything the emitter needs for one [Differentiable] method; plain values only. <paramref name="Body"/> feeds
 /// the static transformation; <paramref name="UserPullback"/> names a [DerivativeOf] method that replaces it;
 /// <paramref name="FallbackBody"/> is the body rewritten for the runtime tape when neither applies.
+/// <paramref name="Pushforward"/> asks for <c>{Name}Pushforward</c>, whose tangent output is <paramref name="TangentName"/>.
 /// </summary>
 internal sealed record MethodModel(
     string? Namespace,
@@ -32,7 +34,9 @@ internal sealed record MethodModel(
     string? UserPullback,
     string? FallbackBody,
     string? FallbackReason,
-    string HintName);
+    string HintName,
+    bool Pushforward = false,
+    string TangentName = "tangent");
 
 /// <summary>
 /// The result of parsing one method: a model to emit (null when it cannot be differentiated), where the method is

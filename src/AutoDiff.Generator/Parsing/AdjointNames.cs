@@ -2,18 +2,21 @@ using System.Collections.Generic;
 
 namespace AutoDiff.Generator.Parsing;
 
-/// <summary>Chooses the names of adjoint parameters: <c>x</c> → <c>dx</c>, <c>weights</c> → <c>dweights</c>, without clashes.</summary>
+/// <summary>
+/// Chooses the names of adjoint and tangent parameters: <c>x</c> → <c>dx</c> (or <c>tx</c>), <c>weights</c> →
+/// <c>dweights</c>, without clashes.
+/// </summary>
 internal static class AdjointNames
 {
-    public static string Choose(string parameterName, HashSet<string> taken)
+    public static string Choose(string parameterName, HashSet<string> taken, string prefix = "d")
     {
-        var plain = "d" + parameterName.TrimStart('@');
+        var plain = prefix + parameterName.TrimStart('@');
         if (IsReadable(parameterName) && taken.Add(plain))
         {
             return plain;
         }
 
-        var upper = "d" + char.ToUpperInvariant(parameterName.TrimStart('@', '_')[0]) + parameterName.TrimStart('@', '_').Substring(1);
+        var upper = prefix + char.ToUpperInvariant(parameterName.TrimStart('@', '_')[0]) + parameterName.TrimStart('@', '_').Substring(1);
         return Unique(upper, taken);
     }
 

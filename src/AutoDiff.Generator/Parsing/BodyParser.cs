@@ -4,6 +4,10 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using AutoDiff.Generator.Diagnostics;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Rules;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Lowering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,6 +23,9 @@ internal sealed class BodyParser
     private readonly Dictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> _usedNames = new();
     private readonly HashSet<ISymbol> _buffers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, ExpressionSyntax> _localFunctions = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IParameterSymbol, Expr> _arguments = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
     private int _syntheticCounter;
 
     public BodyParser(SemanticModel model, IMethodSymbol method, IEnumerable<string> reservedNames, CancellationToken cancellationToken)
@@ -39,7 +46,30 @@ internal sealed class BodyParser
             return EquatableArray.Of<Stmt>(new ReturnStmt(ParseExpr(arrow.Expression), LineOf(arrow.Expression), "return " + OneLine(arrow.Expression) + ";"));
         }
 
+        foreach (var local in syntax.Body!.DescendantNodes().OfType<LocalFunctionStatementSyntax>())
+        {
+            if (InlinableBody(local) is { } body && _model.GetDeclaredSymbol(local, _cancellationToken) is IMethodSymbol symbol)
+            {
+                _localFunctions[symbol] = body;
+            }
+        }
+
         return ParseBlock(syntax.Body!.Statements);
+    }
+
+    /// <summary>
+    /// The value expression of a local function that can be differentiated in place, where it is called: scalar
+    /// parameters and result, and a body that is one expression (<c>=&gt; v * v</c> or <c>{ return v * v; }</c>).
+    /// </summary>
+    private ExpressionSyntax? InlinableBody(LocalFunctionStatementSyntax local)
+    {
+        var body = local.ExpressionBody?.Expression
+            ?? (local.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
+        var scalar = local.ParameterList.Parameters.All(p => p.Modifiers.Count == 0 && p.Default is null
+                && _model.GetDeclaredSymbol(p, _cancellationToken) is { } parameter && TypeClassifier.Scalar(parameter.Type) is not null)
+            && _model.GetDeclaredSymbol(local, _cancellationToken) is IMethodSymbol { IsGenericMethod: false, IsAsync: false } method
+            && TypeClassifier.Scalar(method.ReturnType) is not null;
+        return scalar ? body : null;
     }
 
     private EquatableArray<Stmt> ParseBlock(IEnumerable<StatementSyntax> statements)
@@ -82,6 +112,9 @@ internal sealed class BodyParser
                 }
 
                 break;
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction }:
+                ParseDeconstruction(deconstruction, line, OneLine(statement), output);
+                break;
             case ExpressionStatementSyntax expressionStatement:
                 output.Add(ParseExpressionStatement(expressionStatement.Expression, line, OneLine(statement)));
                 break;
@@ -116,8 +149,11 @@ internal sealed class BodyParser
                 break;
             case SwitchStatementSyntax:
                 throw Fallback("it uses a 'switch' statement", statement);
+            case LocalFunctionStatementSyntax local when _model.GetDeclaredSymbol(local, _cancellationToken) is IMethodSymbol symbol && _localFunctions.ContainsKey(symbol):
+                // Differentiated where it is called (see ParseInvocation).
+                break;
             case LocalFunctionStatementSyntax:
-                throw Fallback("it declares a local function", statement);
+                throw Fallback("it declares a local function whose body is more than one expression", statement);
             default:
                 throw NotSupported("'" + Describe(statement) + "' statement", "rewrite it with assignments, if/else and loops", statement);
         }
@@ -185,6 +221,124 @@ internal sealed class BodyParser
                 return Step(prefix.Operand, prefix.IsKind(SyntaxKind.PreIncrementExpression), line, source);
             default:
                 throw NotSupported("expression statement '" + OneLine(expression) + "'", "only assignments, ++ and -- can stand alone in a differentiable body", expression);
+        }
+    }
+
+    /// <summary>
+    /// <c>(x, y) = (0.8 * x - 0.6 * y, x * y);</c>, <c>var (s, c) = Math.SinCos(t);</c>: every value is computed before
+    /// any target is written, as C# does, through temporaries where a later value reads an earlier target (a swap).
+    /// </summary>
+    private void ParseDeconstruction(AssignmentExpressionSyntax assignment, int line, string source, List<Stmt> output)
+    {
+        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            throw NotSupported("'" + assignment.OperatorToken.Text + "' on a tuple", "assign the tuple with '='", assignment);
+        }
+
+        var targets = DeconstructionTargets(assignment.Left);
+        var values = DeconstructedValues(assignment.Right, targets.Count);
+        var written = new List<string>();
+        var direct = true;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i] is { } target)
+            {
+                if (target.Existing is IndexExpr index && Activity.Names(index.Index).Any(written.Contains))
+                {
+                    throw NotSupported("a tuple target '" + OneLine(assignment.Left) + "' whose index reads another target", "assign the elements one by one", assignment.Left);
+                }
+
+                direct &= !values.Skip(i + 1).SelectMany(Activity.Names).Any(n => n == target.Name);
+                written.Add(target.Name);
+            }
+        }
+
+        var sources = new List<Expr>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (direct || targets[i] is null)
+            {
+                sources.Add(values[i]);
+                continue;
+            }
+
+            var temporary = Fresh("tuple");
+            output.Add(new DeclareStmt(temporary, targets[i]!.Kind, values[i], line, source));
+            sources.Add(new VarExpr(temporary, targets[i]!.Kind));
+        }
+
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i] is { } target)
+            {
+                output.Add(target.Existing is { } existing
+                    ? new AssignStmt(existing, "=", sources[i], line, source)
+                    : new DeclareStmt(target.Name, target.Kind, sources[i], line, source));
+            }
+        }
+    }
+
+    /// <summary>A deconstruction target: a new local (<see cref="Existing"/> null) or a variable or element written.</summary>
+    private sealed record TupleTarget(string Name, NumKind Kind, Expr? Existing);
+
+    /// <summary>The targets in order; null for a discard.</summary>
+    private List<TupleTarget?> DeconstructionTargets(ExpressionSyntax left)
+    {
+        var targets = new List<TupleTarget?>();
+        switch (left)
+        {
+            case DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designations }:
+                targets.AddRange(designations.Variables.Select(DeclaredTarget));
+                break;
+            case TupleExpressionSyntax tuple:
+                foreach (var argument in tuple.Arguments)
+                {
+                    targets.Add(argument.Expression switch
+                    {
+                        DeclarationExpressionSyntax { Designation: var designation } => DeclaredTarget(designation),
+                        IdentifierNameSyntax { Identifier.Text: "_" } discard when _model.GetSymbolInfo(discard, _cancellationToken).Symbol is IDiscardSymbol or null => null,
+                        var target => ParseTarget(target) is var existing ? new TupleTarget(existing is VarExpr v ? v.Name : ((IndexExpr)existing).Array, existing.Kind, existing) : null,
+                    });
+                }
+
+                break;
+            default:
+                throw NotSupported("deconstruction into '" + OneLine(left) + "'", "deconstruct into locals: var (a, b) = …", left);
+        }
+
+        return targets;
+    }
+
+    private TupleTarget? DeclaredTarget(VariableDesignationSyntax designation)
+    {
+        switch (designation)
+        {
+            case DiscardDesignationSyntax:
+                return null;
+            case SingleVariableDesignationSyntax single when _model.GetDeclaredSymbol(single, _cancellationToken) is ILocalSymbol local && TypeClassifier.Scalar(local.Type) is { } kind:
+                return new TupleTarget(Declare(local), kind, null);
+            default:
+                throw NotSupported("deconstruction into '" + OneLine(designation) + "'", "deconstruct into double, float, int or bool locals, one level deep", designation);
+        }
+    }
+
+    /// <summary>The values a tuple literal or <c>Math.SinCos</c> gives, one per target.</summary>
+    private List<Expr> DeconstructedValues(ExpressionSyntax right, int count)
+    {
+        switch (right)
+        {
+            case TupleExpressionSyntax tuple when tuple.Arguments.Count == count:
+                return tuple.Arguments.Select(a => ParseExpr(a.Expression)).ToList();
+            case InvocationExpressionSyntax invocation when count == 2
+                && _model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol { Name: "SinCos" } sinCos
+                && sinCos.ContainingType is { } type && DerivativeTable.MathClassOf(type.ToDisplayString()) is { } mathClass
+                && invocation.ArgumentList.Arguments.Count == 1:
+                // SinCos(t) is (Sin(t), Cos(t)), each differentiated by its own row of the table.
+                var angle = ParseExpr(invocation.ArgumentList.Arguments[0].Expression);
+                var kind = TypeClassifier.Scalar(sinCos.Parameters[0].Type) ?? NumKind.Double;
+                return [new MathCallExpr(mathClass, "Sin", EquatableArray.Of(angle), kind), new MathCallExpr(mathClass, "Cos", EquatableArray.Of(angle), kind)];
+            default:
+                throw NotSupported("deconstructing '" + OneLine(right) + "'", "deconstruct a tuple literal (a, b) or Math.SinCos(t)", right);
         }
     }
 
@@ -322,8 +476,13 @@ internal sealed class BodyParser
         {
             case ILocalSymbol local when TypeClassifier.Scalar(local.Type) is { } kind:
                 return new VarExpr(NameOf(local), kind);
+            case IParameterSymbol parameter when _arguments.TryGetValue(parameter, out var argument):
+                return argument;
             case IParameterSymbol parameter when TypeClassifier.Scalar(parameter.Type) is { } kind:
                 return new VarExpr(parameter.Name, kind);
+            case IParameterSymbol { Type.TypeKind: TypeKind.Enum } parameter:
+                // An enum parameter is read, never written (a differentiable body cannot assign it): a passive value.
+                return new OpaqueExpr(parameter.Name, NumKind.Int);
             case IFieldSymbol { IsStatic: true } field:
                 return Field(field, identifier);
             default:
@@ -333,6 +492,11 @@ internal sealed class BodyParser
 
     private Expr Field(IFieldSymbol field, ExpressionSyntax at)
     {
+        if (field is { IsConst: true, ContainingType.TypeKind: TypeKind.Enum })
+        {
+            return new OpaqueExpr(field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name, NumKind.Int);
+        }
+
         if (field.IsReadOnly && TypeClassifier.Scalar(field.Type) is { } kind)
         {
             return new OpaqueExpr(field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name, kind);
@@ -386,9 +550,14 @@ internal sealed class BodyParser
         var kind = KindOf(invocation);
         var arguments = invocation.ArgumentList.Arguments;
         var containing = callee.ContainingType?.ToDisplayString();
-        if (containing is "System.Math" or "System.MathF" && MathFunctions.IsKnown(callee.Name, arguments.Count))
+        if (containing is not null && DerivativeTable.MathClassOf(containing) is { } mathClass && DerivativeTable.Find(callee.Name, arguments.Count) is not null)
         {
-            return new MathCallExpr(containing == "System.Math" ? "Math" : "MathF", callee.Name, arguments.Select(a => ParseExpr(a.Expression)).ToEquatableArray(), kind);
+            return new MathCallExpr(mathClass, callee.Name, arguments.Select(a => ParseExpr(a.Expression)).ToEquatableArray(), kind);
+        }
+
+        if (_localFunctions.TryGetValue(callee, out var inlined))
+        {
+            return Inline(callee, inlined, invocation);
         }
 
         if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, _method.OriginalDefinition))
@@ -419,29 +588,117 @@ internal sealed class BodyParser
                 args.ToEquatableArray(),
                 callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
                 callee.Parameters.Select(p => TypeClassifier.Scalar(p.Type) ?? TypeClassifier.FloatingSequence(p.Type) ?? NumKind.Int).ToEquatableArray(),
-                kind);
+                kind,
+                userPullback is null && (Callees.KindsOf(callee) & Callees.PushforwardKind) != 0 ? prefix + callee.Name + "Pushforward" : null);
         }
 
+        if (!callee.IsStatic)
+        {
+            throw NotSupported("instance call '" + OneLine(invocation) + "'", "only static helpers of constants can be called", invocation);
+        }
+
+        var plainArgs = new List<Expr>();
         foreach (var argument in arguments)
         {
-            var argumentType = _model.GetTypeInfo(argument.Expression, _cancellationToken).Type;
-            var floating = TypeClassifier.Scalar(argumentType)?.IsFloating() == true || TypeClassifier.FloatingSequence(argumentType) is not null;
-            if (floating && !_model.GetConstantValue(argument.Expression, _cancellationToken).HasValue)
-            {
-                throw new NotDifferentiableException(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name));
-            }
+            plainArgs.Add(ParsePlainArgument(callee, argument, invocation));
         }
 
-        return new OpaqueExpr(FullyQualifiedCall(callee, invocation), kind);
+        return new PlainCallExpr(callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name, plainArgs.ToEquatableArray(), kind);
     }
 
-    private string FullyQualifiedCall(IMethodSymbol callee, InvocationExpressionSyntax invocation)
+    /// <summary>
+    /// A local function's value at this call: its body with each parameter read as the argument's expression (the
+    /// arguments carry no side effects, so reading one twice is computing it twice). The result converts to the
+    /// function's return type, as the call does.
+    /// </summary>
+    private Expr Inline(IMethodSymbol callee, ExpressionSyntax body, InvocationExpressionSyntax invocation)
     {
-        var receiver = callee.IsStatic
-            ? callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name
-            : throw NotSupported("instance call '" + OneLine(invocation) + "'", "only static helpers of constants can be called", invocation);
-        return receiver + invocation.ArgumentList.ToString();
+        if (!_inlining.Add(callee))
+        {
+            throw Fallback("its local function '" + callee.Name + "' calls itself", invocation);
+        }
+
+        var arguments = invocation.ArgumentList.Arguments;
+        if (arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None)) || arguments.Count != callee.Parameters.Length)
+        {
+            throw NotSupported("call '" + OneLine(invocation) + "'", "pass a local function's arguments in order, by value", invocation);
+        }
+
+        var parsed = arguments.Select((a, i) => Convert(ParseExpr(a.Expression), TypeClassifier.Scalar(callee.Parameters[i].Type)!.Value)).ToList();
+        var saved = callee.Parameters.Select(p => _arguments.TryGetValue(p, out var previous) ? previous : null).ToList();
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            _arguments[callee.Parameters[i]] = parsed[i];
+        }
+
+        try
+        {
+            return Convert(ParseExpr(body), TypeClassifier.Scalar(callee.ReturnType)!.Value);
+        }
+        finally
+        {
+            for (var i = 0; i < parsed.Count; i++)
+            {
+                if (saved[i] is { } previous)
+                {
+                    _arguments[callee.Parameters[i]] = previous;
+                }
+                else
+                {
+                    _arguments.Remove(callee.Parameters[i]);
+                }
+            }
+
+            _inlining.Remove(callee);
+        }
+    }
+
+    /// <summary>The implicit conversion a parameter or return type applies (an int argument to a double parameter).</summary>
+    private static Expr Convert(Expr value, NumKind kind) => value.Kind == kind || value is ConstExpr && kind.IsFloating()
+        ? value is ConstExpr c && c.Kind != kind ? c with { Kind = kind } : value
+        : new CastExpr(value, kind);
+
+    /// <summary>
+    /// An argument of a plain helper: an expression the transformation reads like any other (so a renamed local is
+    /// renamed inside the call, and the value it had is restored for the adjoint), a constant, or a parameter
+    /// passed by name. Nothing that could carry a derivative, and nothing the helper could write to.
+    /// </summary>
+    private Expr ParsePlainArgument(IMethodSymbol callee, ArgumentSyntax argument, InvocationExpressionSyntax invocation)
+    {
+        var name = callee.ContainingType?.Name + "." + callee.Name;
+        if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+        {
+            throw NotSupported("argument '" + OneLine(argument) + "' passed by '" + argument.RefKindKeyword.Text + "' to '" + name + "'", "a plain helper may only read its arguments: return the value instead", argument);
+        }
+
+        if (argument.NameColon is not null)
+        {
+            throw NotSupported("named argument '" + OneLine(argument) + "' of '" + name + "'", "pass the helper's arguments in order", argument);
+        }
+
+        var expression = argument.Expression;
+        var argumentType = _model.GetTypeInfo(expression, _cancellationToken).Type;
+        var constant = _model.GetConstantValue(expression, _cancellationToken).HasValue;
+        var scalar = TypeClassifier.Scalar(argumentType);
+        var floating = scalar?.IsFloating() == true || TypeClassifier.FloatingSequence(argumentType) is not null;
+        if (floating && !constant)
+        {
+            throw new NotDifferentiableException(DiagnosticInfo.Create(
+                DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), name));
+        }
+
+        if (scalar is not null)
+        {
+            return ParseExpr(expression);
+        }
+
+        if (constant || _model.GetSymbolInfo(expression, _cancellationToken).Symbol is IParameterSymbol)
+        {
+            // A constant of another type (a string) or a passive parameter: read-only, never renamed.
+            return new OpaqueExpr(expression.ToString(), NumKind.Int);
+        }
+
+        throw NotSupported("argument '" + OneLine(argument) + "' of '" + name + "'", "pass ints, bools, constants or parameters to a plain helper", argument);
     }
 
     private NumKind KindOf(ExpressionSyntax expression)

@@ -14,6 +14,17 @@ internal static class Callees
     public static bool IsDifferentiable(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
 
+    /// <summary>The Derivatives flags of a [Differentiable] method's attribute (Gradient = 1, Pushforward = 2, Hessian = 4).</summary>
+    public static int KindsOf(IMethodSymbol method) =>
+        method.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute)
+            .Select(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int kinds ? kinds | 1 : 1)
+            .FirstOrDefault();
+
+    public const int PushforwardKind = 2;
+
+    public const int HessianKind = 4;
+
     /// <summary>The name of the [DerivativeOf] method for <paramref name="method"/> in its type, if any.</summary>
     public static string? FindUserPullback(IMethodSymbol method) =>
         method.ContainingType?.GetMembers().OfType<IMethodSymbol>()

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Threading;
 using AutoDiff.Generator.Diagnostics;
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Transform;
+using AutoDiff.Generator.Analysis;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Lowering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -65,6 +67,8 @@ internal static class MethodParser
 
         var parameters = new List<ParameterModel>();
         var taken = new HashSet<string>(method.Parameters.Select(p => p.Name));
+        var kinds = Callees.KindsOf(method);
+        var pushforward = (kinds & Callees.PushforwardKind) != 0;
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type.TypeKind == TypeKind.Dynamic)
@@ -79,7 +83,8 @@ internal static class MethodParser
             var role = Callees.RoleOf(parameter);
             var elementKind = TypeClassifier.Scalar(parameter.Type) ?? TypeClassifier.FloatingSequence(parameter.Type) ?? NumKind.Int;
             var adjoint = role == ParamRole.Passive ? null : AdjointNames.Choose(parameter.Name, taken);
-            parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint));
+            var tangent = role == ParamRole.Passive || !pushforward ? null : AdjointNames.Choose(parameter.Name, taken, "t");
+            parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint, tangent));
         }
 
         // 'dynamic' defers every operation to run time: neither the transformation nor the tape can see through it.
@@ -94,7 +99,8 @@ internal static class MethodParser
         }
 
         var seedName = AdjointNames.Unique("seed", taken);
-        var clash = FindClash(method);
+        var tangentName = AdjointNames.Unique("tangent", taken);
+        var clash = FindClash(method, pushforward);
         if (clash is not null)
         {
             return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, at, method.ContainingType.Name, clash, method.Name));
@@ -138,6 +144,17 @@ internal static class MethodParser
             }
         }
 
+        if ((kinds & Callees.HessianKind) != 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", "second-order members are not generated yet; take the pushforward of the gradient, or finite differences of it"));
+        }
+
+        if (pushforward && PushforwardProblem(userPullback, fallbackReason, body) is { } problem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Pushforward", problem));
+            pushforward = false;
+        }
+
         var fallbackBody = fallbackReason is null ? null : TapeRewriter.Rewrite(semanticModel, syntax, method, cancellationToken);
         var model = new MethodModel(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
@@ -152,7 +169,9 @@ internal static class MethodParser
             userPullback,
             fallbackBody,
             fallbackReason,
-            HintNames.For(method));
+            HintNames.For(method),
+            pushforward,
+            tangentName);
         return new MethodParseResult(model, at, diagnostics.ToEquatableArray());
     }
 
@@ -170,9 +189,39 @@ internal static class MethodParser
         }
     }
 
-    private static string? FindClash(IMethodSymbol method)
+    /// <summary>Why a pushforward cannot be written for this body, or null.</summary>
+    private static string? PushforwardProblem(string? userPullback, string? fallbackReason, EquatableArray<Stmt> body)
     {
-        foreach (var suffix in new[] { "WithGradient", "Pullback" })
+        if (userPullback is not null)
+        {
+            return "its derivative is the [DerivativeOf] pullback '" + userPullback + "', and a pullback cannot give a forward-mode derivative; remove Derivatives.Pushforward, or differentiate the body";
+        }
+
+        if (fallbackReason is not null)
+        {
+            return "its body runs on the runtime tape (" + fallbackReason + "), which has no forward mode";
+        }
+
+        var callee = Normalizer.Walk(body).SelectMany(StatementExpressions).SelectMany(ExprTree.Walk)
+            .OfType<DifferentiableCallExpr>().FirstOrDefault(c => c.Pushforward is null);
+        return callee is null ? null : "it calls '" + callee.Target + "', which has no pushforward; mark that method [Differentiable(Derivatives.Pushforward)]";
+    }
+
+    private static IEnumerable<Expr> StatementExpressions(Stmt statement) => statement switch
+    {
+        DeclareStmt { Value: { } value } => [value],
+        AssignStmt a => [a.Target, a.Value],
+        ReturnStmt r => [r.Value],
+        IfStmt i => [i.Condition],
+        WhileStmt w => [w.Condition],
+        ForStmt { Condition: { } condition } => [condition],
+        BufferStmt b => [b.Length],
+        _ => [],
+    };
+
+    private static string? FindClash(IMethodSymbol method, bool pushforward)
+    {
+        foreach (var suffix in pushforward ? new[] { "WithGradient", "Pullback", "Pushforward" } : new[] { "WithGradient", "Pullback" })
         {
             var name = method.Name + suffix;
             if (method.ContainingType.GetMembers(name).Any(m => !m.IsImplicitlyDeclared))

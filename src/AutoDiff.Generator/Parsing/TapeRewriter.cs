@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using AutoDiff.Generator.Diagnostics;
 using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,7 +40,7 @@ internal static class TapeRewriter
                         return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(invocation), "LINQ ('" + callee.Name + "') over differentiable values", "write the loop out");
                     }
 
-                    var known = containing is "System.Math" or "System.MathF" && MathFunctions.IsKnown(callee.Name, invocation.ArgumentList.Arguments.Count);
+                    var known = IsTableFunction(callee, invocation.ArgumentList.Arguments.Count);
                     var self = SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition);
                     var local = callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke;
                     var floating = invocation.ArgumentList.Arguments.Any(a => IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type) && !model.GetConstantValue(a.Expression, cancellationToken).HasValue);
@@ -69,6 +70,12 @@ internal static class TapeRewriter
         return body.NormalizeWhitespace("    ", "\n").ToFullString();
     }
 
+    /// <summary>A function of the derivative table; the tape has a <c>ValueMath</c> function of the same name for each.</summary>
+    private static bool IsTableFunction(IMethodSymbol callee, int arguments) =>
+        callee.ContainingType?.ToDisplayString() is { } containing
+        && DerivativeTable.MathClassOf(containing) is not null
+        && DerivativeTable.Find(callee.Name, arguments) is not null;
+
     private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
 
     private sealed class Rewriter(SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken) : CSharpSyntaxRewriter
@@ -89,7 +96,7 @@ internal static class TapeRewriter
                 return visited;
             }
 
-            if (callee.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF" && MathFunctions.IsKnown(callee.Name, node.ArgumentList.Arguments.Count))
+            if (IsTableFunction(callee, node.ArgumentList.Arguments.Count))
             {
                 return visited.WithExpression(SyntaxFactory.ParseExpression("global::AutoDiff.ValueMath." + callee.Name));
             }

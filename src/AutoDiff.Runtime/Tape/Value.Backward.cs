@@ -183,6 +183,18 @@ public sealed partial class Value
             case ValueOp.Min:
                 if (a!._data <= b!._data) { a._grad += g; } else { b._grad += g; }
                 return;
+            case ValueOp.Hypot:
+                // d/dx = x / hypot, d/dy = y / hypot
+                a!._grad += a._data / _data * g;
+                b!._grad += b._data / _data * g;
+                return;
+            case ValueOp.CopySign:
+                // |x| with y's sign: d/dx = sign(x) · (±1 by y's sign bit); flat in y.
+                a!._grad += Math.Sign(a._data) * Math.CopySign(1.0, b!._data) * g;
+                return;
+            case ValueOp.ScaleB:
+                a!._grad += Math.ScaleB(1.0, (int)_constant) * g;
+                return;
             default:
                 // Floor, Ceiling, Round, Truncate, Sign: piecewise constant, zero derivative.
                 return;

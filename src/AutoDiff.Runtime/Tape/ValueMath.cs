@@ -8,7 +8,7 @@ namespace AutoDiff;
 /// <remarks>
 /// Conventions where the derivative is not defined: <see cref="Abs"/>'(0) = 0; <see cref="Max"/> and
 /// <see cref="Min"/> send the whole gradient to the first argument on a tie; <see cref="Floor"/>,
-/// <see cref="Ceiling"/>, <see cref="Round"/>, <see cref="Truncate"/> and <see cref="Sign"/> have zero
+/// <see cref="Ceiling"/>, <see cref="Round(Value)"/>, <see cref="Truncate"/> and <see cref="Sign"/> have zero
 /// derivative everywhere. Outside a function's domain results follow IEEE 754 (NaN or ±Infinity), and so
 /// do derivatives at the domain's edge (e.g. <see cref="Sqrt"/>'(0) = +Infinity).
 /// </remarks>
@@ -187,4 +187,39 @@ public static class ValueMath
     /// <returns>A node holding the sign of <paramref name="a"/>.</returns>
     public static Value Sign(Value a) =>
         Value.Unary(double.IsNaN(a.Data) ? double.NaN : Math.Sign(a.Data), ValueOp.Sign, a);
+
+    /// <summary>Rounded to <paramref name="digits"/> fractional digits; zero derivative.</summary>
+    /// <param name="a">The argument.</param>
+    /// <param name="digits">How many fractional digits to keep.</param>
+    /// <returns>A node holding <c>Math.Round(a, digits)</c>.</returns>
+    public static Value Round(Value a, int digits) => Value.Unary(Math.Round(a.Data, digits), ValueOp.Round, a);
+
+    /// <summary>The length of the vector (x, y), as <see cref="double.Hypot"/>: without overflow for large inputs.</summary>
+    /// <param name="x">The first coordinate.</param>
+    /// <param name="y">The second coordinate.</param>
+    /// <returns>A node <c>sqrt(x² + y²)</c>.</returns>
+    public static Value Hypot(Value x, Value y) => Value.Binary(double.Hypot(x.Data, y.Data), ValueOp.Hypot, x, y); // d/dx = x/hypot
+
+    /// <summary>The magnitude of <paramref name="x"/> with the sign of <paramref name="y"/>.</summary>
+    /// <param name="x">The magnitude.</param>
+    /// <param name="y">The value whose sign is taken; no gradient flows to it.</param>
+    /// <returns>A node <c>copysign(x, y)</c>.</returns>
+    public static Value CopySign(Value x, Value y) => Value.Binary(Math.CopySign(x.Data, y.Data), ValueOp.CopySign, x, y);
+
+    /// <summary><paramref name="x"/> · 2^<paramref name="n"/>, computed exactly.</summary>
+    /// <param name="x">The value to scale.</param>
+    /// <param name="n">The power of two.</param>
+    /// <returns>A node <c>scaleb(x, n)</c>.</returns>
+    public static Value ScaleB(Value x, int n) => Value.Unary(Math.ScaleB(x.Data, n), ValueOp.ScaleB, x, n); // d/dx = 2^n
+
+    /// <summary>
+    /// <c>a · b + c</c> rounded once, as <see cref="Math.FusedMultiplyAdd"/>. The graph holds the product and the sum
+    /// (so the gradient is the product rule's), with the sum's value the fused one.
+    /// </summary>
+    /// <param name="a">The first factor.</param>
+    /// <param name="b">The second factor.</param>
+    /// <param name="c">The addend.</param>
+    /// <returns>A node <c>a · b + c</c>.</returns>
+    public static Value FusedMultiplyAdd(Value a, Value b, Value c) =>
+        Value.Binary(Math.FusedMultiplyAdd(a.Data, b.Data, c.Data), ValueOp.Add, a * b, c);
 }

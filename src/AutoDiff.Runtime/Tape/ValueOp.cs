@@ -39,4 +39,7 @@ internal enum ValueOp : byte
     Round,
     Truncate,
     Sign,
+    Hypot,
+    CopySign,
+    ScaleB,
 }

@@ -10,11 +10,22 @@ public static partial class Fallback
     [Differentiable]
     public static double Chebyshev(double x, int n) => n == 0 ? 1 : n == 1 ? x : 2 * x * Chebyshev(x, n - 1) - Chebyshev(x, n - 2);
 
+    // A local function with a loop in its body is not differentiated in place (one-expression bodies are).
     [Differentiable]
     public static double WithLocalFunction(double x, double y)
     {
-        double Square(double v) => v * v;
-        return Square(x) + Math.Sin(Square(y) * x);
+        double Power(double v, int n)
+        {
+            double p = 1;
+            for (int i = 0; i < n; i++)
+            {
+                p *= v;
+            }
+
+            return p;
+        }
+
+        return Power(x, 2) + Math.Sin(Power(y, 3) * x);
     }
 
     [Differentiable]

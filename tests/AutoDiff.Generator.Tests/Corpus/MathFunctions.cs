@@ -35,4 +35,13 @@ public static partial class MathFns
     [Differentiable] public static double Truncate(double x) => Math.Truncate(x) * x;
     [Differentiable] public static double Sign(double x) => Math.Sign(x) * x * x;
     [Differentiable] public static double Relu(double x) => Math.Max(0, x);
+
+    // Added with the derivative table: functions users reach for, and the generic-math spellings.
+    [Differentiable] public static double Hypot(double x, double y) => double.Hypot(x * y, y + 1);
+    [Differentiable] public static double FusedMultiplyAdd(double x, double y) => Math.FusedMultiplyAdd(x, Math.Sin(y), x * y);
+    [Differentiable] public static double CopySign(double x, double y) => Math.CopySign(x * x - 0.5, y) * y;
+    [Differentiable] public static double ScaleB(double x) => Math.ScaleB(x * x, 3) + Math.ScaleB(x, -2);
+    [Differentiable] public static double GenericMath(double x, double y) => double.Sin(x) * double.Exp(y) + double.Atan2(y, x) - double.Max(x, y);
+    [Differentiable] public static float GenericFloat(float x, float y) => float.Tanh(x * y) + float.Sqrt(x * x + 1f) * float.Pow(y, 2f);
+    [Differentiable] public static double RoundDigits(double x) => Math.Round(x, 1) * x;
 }

@@ -5,7 +5,7 @@ namespace AutoDiff.Tests.Docs;
 
 /// <summary>
 /// Keeps README.md and docs/ true: every ```csharp block must stand, line for line (indentation and blank
-/// lines aside), in a C# file that the build compiles (tests, samples, benchmarks) or in a checked-in
+/// lines aside), in a C# file that the build compiles (src, tests, samples, benchmarks) or in a checked-in
 /// baseline of generated code, which the generator's snapshot tests compare with the generator's output.
 /// </summary>
 public partial class DocsSamplesAreCompiledTests
@@ -65,7 +65,7 @@ public partial class DocsSamplesAreCompiledTests
     private static List<string[]> CompiledSources()
     {
         var files = new List<string[]>();
-        foreach (string folder in new[] { "tests", "samples", "benchmarks" })
+        foreach (string folder in new[] { "src", "tests", "samples", "benchmarks" })
         {
             foreach (string path in Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
             {

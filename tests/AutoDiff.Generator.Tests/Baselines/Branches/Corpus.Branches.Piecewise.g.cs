@@ -17,7 +17,6 @@ namespace Corpus
             double t_0 = 0.0;
             double t_1 = 0.0;
             bool _branch3 = false;
-            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
             // line 12: if (x < 0)
@@ -87,7 +86,6 @@ namespace Corpus
             }
             dx = _dx;
             dy = _dy;
-            _ints.Dispose();
             return _result;
         }
 
@@ -100,7 +98,6 @@ namespace Corpus
             double t_0 = 0.0;
             double t_1 = 0.0;
             bool _branch3 = false;
-            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
             // line 12: if (x < 0)
@@ -170,7 +167,6 @@ namespace Corpus
             }
             dx += _dx;
             dy += _dy;
-            _ints.Dispose();
         }
     }
 }

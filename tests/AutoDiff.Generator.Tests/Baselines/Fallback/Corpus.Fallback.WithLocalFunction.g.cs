@@ -12,7 +12,7 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double WithLocalFunctionWithGradient(double x, double y, out double dx, out double dy)
         {
-            // Runs on the runtime tape (AutoDiff.Value) because it declares a local function.
+            // Runs on the runtime tape (AutoDiff.Value) because it declares a local function whose body is more than one expression.
             var _x = new global::AutoDiff.Value(x, "x");
             var _y = new global::AutoDiff.Value(y, "y");
             var _output = Tape(_x, _y);
@@ -23,8 +23,18 @@ namespace Corpus
 
             static global::AutoDiff.Value Tape(global::AutoDiff.Value x, global::AutoDiff.Value y)
             {
-                global::AutoDiff.Value Square(global::AutoDiff.Value v) => v * v;
-                return Square(x) + global::AutoDiff.ValueMath.Sin(Square(y) * x);
+                global::AutoDiff.Value Power(global::AutoDiff.Value v, int n)
+                {
+                    global::AutoDiff.Value p = 1;
+                    for (int i = 0; i < n; i++)
+                    {
+                        p *= v;
+                    }
+
+                    return p;
+                }
+
+                return Power(x, 2) + global::AutoDiff.ValueMath.Sin(Power(y, 3) * x);
             }
         }
 
@@ -32,7 +42,7 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void WithLocalFunctionPullback(double x, double y, double seed, ref double dx, ref double dy)
         {
-            // Runs on the runtime tape (AutoDiff.Value) because it declares a local function.
+            // Runs on the runtime tape (AutoDiff.Value) because it declares a local function whose body is more than one expression.
             var _x = new global::AutoDiff.Value(x, "x");
             var _y = new global::AutoDiff.Value(y, "y");
             var _output = Tape(_x, _y);
@@ -42,8 +52,18 @@ namespace Corpus
 
             static global::AutoDiff.Value Tape(global::AutoDiff.Value x, global::AutoDiff.Value y)
             {
-                global::AutoDiff.Value Square(global::AutoDiff.Value v) => v * v;
-                return Square(x) + global::AutoDiff.ValueMath.Sin(Square(y) * x);
+                global::AutoDiff.Value Power(global::AutoDiff.Value v, int n)
+                {
+                    global::AutoDiff.Value p = 1;
+                    for (int i = 0; i < n; i++)
+                    {
+                        p *= v;
+                    }
+
+                    return p;
+                }
+
+                return Power(x, 2) + global::AutoDiff.ValueMath.Sin(Power(y, 3) * x);
             }
         }
     }

@@ -84,7 +84,7 @@ namespace Corpus
             // line 44: double slse = 0;
             double slse = 0;
             // line 45: for (int i = 0; i < n; i++)
-            _values.Reserve(n * 31);
+            _values.Reserve(n * 28);
             _ints.Reserve(n * 3);
             for (int i = 0; i < n; i++)
             {
@@ -169,7 +169,7 @@ namespace Corpus
             // line 98: double asum = 0;
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
-            _values.Reserve(6);
+            _values.Reserve(3);
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
@@ -182,13 +182,13 @@ namespace Corpus
             // line 107: double prior = 0;
             double prior = 0;
             // line 108: for (int k = 0; k < K; k++)
+            _values.Reserve(9);
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
                 // line 110: double frobenius = 0;
-                _values.Push(frobenius);
+                _values.PushReserved(frobenius);
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
-                _values.Reserve(4);
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
@@ -197,11 +197,9 @@ namespace Corpus
                     frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                _values.Reserve(lCount);
                 for (int j = 0; j < lCount; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    _values.PushReserved(frobenius);
                     frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
@@ -222,7 +220,7 @@ namespace Corpus
             double _dgamma = 0.0;
             // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
             double _dslse = 1.0;
-            double _dlseAlphas = -1.0 * n;
+            double _dlseAlphas = -n;
             double _dprior = 1.0;
             // line 108: for (int k = 0; k < K; k++)
             for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
@@ -236,19 +234,24 @@ namespace Corpus
                 _dfrobenius += _dprior * _t27;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = lCount - 1; j >= 0; j--)
+                if (_dfrobenius != 0)
                 {
-                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius = _values.Pop();
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    for (int j = lCount - 1; j >= 0; j--)
+                    {
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t26 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    }
                 }
                 // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                if (_dfrobenius != 0)
                 {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t25 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    }
                 }
                 // line 110: double frobenius = 0;
                 double _g23 = _dfrobenius;
@@ -338,10 +341,13 @@ namespace Corpus
                     _dsums[k_1] += _g10;
                     _dnorm += -_g10 * 0.5;
                     // line 69: for (int d = 0; d < D; d++)
-                    for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                    if (_dnorm != 0)
                     {
-                        // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                        {
+                            // line 71: norm += lxc[d] * lxc[d];
+                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        }
                     }
                     // line 68: double norm = 0;
                     double _g9 = _dnorm;
@@ -392,10 +398,13 @@ namespace Corpus
                 _dsums[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
-                for (int d = 2 - 1; d >= 0; d--)
+                if (_ds != 0)
                 {
-                    // line 38: s += qs[k * D + d];
-                    dqs[k * 2 + d] += _ds;
+                    for (int d = 2 - 1; d >= 0; d--)
+                    {
+                        // line 38: s += qs[k * D + d];
+                        dqs[k * 2 + d] += _ds;
+                    }
                 }
                 // line 35: double s = 0;
                 double _g1 = _ds;
@@ -483,7 +492,7 @@ namespace Corpus
             // line 44: double slse = 0;
             double slse = 0;
             // line 45: for (int i = 0; i < n; i++)
-            _values.Reserve(n * 31);
+            _values.Reserve(n * 28);
             _ints.Reserve(n * 3);
             for (int i = 0; i < n; i++)
             {
@@ -568,7 +577,7 @@ namespace Corpus
             // line 98: double asum = 0;
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
-            _values.Reserve(6);
+            _values.Reserve(3);
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
@@ -581,13 +590,13 @@ namespace Corpus
             // line 107: double prior = 0;
             double prior = 0;
             // line 108: for (int k = 0; k < K; k++)
+            _values.Reserve(9);
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
                 // line 110: double frobenius = 0;
-                _values.Push(frobenius);
+                _values.PushReserved(frobenius);
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
-                _values.Reserve(4);
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
@@ -596,11 +605,9 @@ namespace Corpus
                     frobenius += _t24;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                _values.Reserve(lCount);
                 for (int j = 0; j < lCount; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    _values.PushReserved(frobenius);
                     frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
@@ -635,19 +642,24 @@ namespace Corpus
                 _dfrobenius += _dprior * _t27;
                 _dsums[k_6] += -_dprior * m;
                 // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = lCount - 1; j >= 0; j--)
+                if (_dfrobenius != 0)
                 {
-                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius = _values.Pop();
-                    double _t26 = ls[k_6 * lCount + j];
-                    dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    for (int j = lCount - 1; j >= 0; j--)
+                    {
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t26 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    }
                 }
                 // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                if (_dfrobenius != 0)
                 {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t25 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    }
                 }
                 // line 110: double frobenius = 0;
                 double _g23 = _dfrobenius;
@@ -737,10 +749,13 @@ namespace Corpus
                     _dsums[k_1] += _g10;
                     _dnorm += -_g10 * 0.5;
                     // line 69: for (int d = 0; d < D; d++)
-                    for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                    if (_dnorm != 0)
                     {
-                        // line 71: norm += lxc[d] * lxc[d];
-                        _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                        {
+                            // line 71: norm += lxc[d] * lxc[d];
+                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                        }
                     }
                     // line 68: double norm = 0;
                     double _g9 = _dnorm;
@@ -791,10 +806,13 @@ namespace Corpus
                 _dsums[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
-                for (int d = 2 - 1; d >= 0; d--)
+                if (_ds != 0)
                 {
-                    // line 38: s += qs[k * D + d];
-                    dqs[k * 2 + d] += _ds;
+                    for (int d = 2 - 1; d >= 0; d--)
+                    {
+                        // line 38: s += qs[k * D + d];
+                        dqs[k * 2 + d] += _ds;
+                    }
                 }
                 // line 35: double s = 0;
                 double _g1 = _ds;

@@ -37,7 +37,7 @@ namespace Corpus
             // line 29: double sum = 0;
             double sum = 0;
             // line 30: foreach (var value in v)
-            _values.Reserve(v.Length * 3);
+            _values.Reserve(v.Length);
             for (int _i2 = 0; _i2 < v.Length; _i2++)
             {
                 // line 30: foreach (var value in v)
@@ -125,7 +125,7 @@ namespace Corpus
             // line 29: double sum = 0;
             double sum = 0;
             // line 30: foreach (var value in v)
-            _values.Reserve(v.Length * 3);
+            _values.Reserve(v.Length);
             for (int _i2 = 0; _i2 < v.Length; _i2++)
             {
                 // line 30: foreach (var value in v)

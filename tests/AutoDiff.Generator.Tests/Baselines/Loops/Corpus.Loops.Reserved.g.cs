@@ -31,7 +31,7 @@ namespace Corpus
             // line 106: double acc = 0;
             double acc = 0;
             // line 107: for (int i = 0; i < v.Length; i++)
-            _values.Reserve(v.Length * 6);
+            _values.Reserve(v.Length * 5);
             _ints.Reserve(v.Length);
             for (int i = 0; i < v.Length; i++)
             {
@@ -152,7 +152,7 @@ namespace Corpus
             // line 106: double acc = 0;
             double acc = 0;
             // line 107: for (int i = 0; i < v.Length; i++)
-            _values.Reserve(v.Length * 6);
+            _values.Reserve(v.Length * 5);
             _ints.Reserve(v.Length);
             for (int i = 0; i < v.Length; i++)
             {

@@ -18,7 +18,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 22: return Math.Log10(x);
-            double _dx = 1.0 / (x * Math.Log(10.0));
+            double _dx = 1.0 / (x * Math.Log(10));
             dx = _dx;
             return _result;
         }
@@ -33,7 +33,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 22: return Math.Log10(x);
-            double _dx = seed / (x * Math.Log(10.0));
+            double _dx = seed / (x * Math.Log(10));
             dx += _dx;
         }
     }

@@ -18,7 +18,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 23: return Math.Log2(x);
-            double _dx = 1.0 / (x * Math.Log(2.0));
+            double _dx = 1.0 / (x * Math.Log(2));
             dx = _dx;
             return _result;
         }
@@ -33,7 +33,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 23: return Math.Log2(x);
-            double _dx = seed / (x * Math.Log(2.0));
+            double _dx = seed / (x * Math.Log(2));
             dx += _dx;
         }
     }

@@ -40,7 +40,7 @@ namespace Corpus
             // Adjoint sweep
             double _dy = 0.0;
             // line 26: return Math.Pow(x, y);
-            double _dx = seed * (y * Math.Pow(x, y - 1));
+            double _dx = seed * y * Math.Pow(x, y - 1);
             if (x != 0)
             {
                 _dy += seed * Math.Pow(x, y) * Math.Log(x);

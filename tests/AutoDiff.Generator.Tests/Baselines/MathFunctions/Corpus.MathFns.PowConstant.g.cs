@@ -18,7 +18,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 27: return Math.Pow(x, 3.5);
-            double _dx = 3.5 * Math.Pow(x, 3.5 - 1);
+            double _dx = 3.5 * Math.Pow(x, 2.5);
             dx = _dx;
             return _result;
         }
@@ -33,7 +33,7 @@ namespace Corpus
 
             // Adjoint sweep
             // line 27: return Math.Pow(x, 3.5);
-            double _dx = seed * (3.5 * Math.Pow(x, 3.5 - 1));
+            double _dx = 3.5 * seed * Math.Pow(x, 2.5);
             dx += _dx;
         }
     }

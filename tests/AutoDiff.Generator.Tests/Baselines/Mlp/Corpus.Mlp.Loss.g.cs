@@ -94,12 +94,15 @@ namespace Corpus
                 _doutput += _g8;
                 dys[n] += -_g8;
                 // line 32: for (int j = 0; j < Hidden; j++)
-                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                if (_doutput != 0)
                 {
-                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                    double _t7 = parameters[16 + j_1];
-                    dparameters[16 + j_1] += _doutput * hidden[j_1];
-                    _dhidden[j_1] += _doutput * _t7;
+                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    {
+                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                        double _t7 = parameters[16 + j_1];
+                        dparameters[16 + j_1] += _doutput * hidden[j_1];
+                        _dhidden[j_1] += _doutput * _t7;
+                    }
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 double _g6 = _doutput;
@@ -115,13 +118,16 @@ namespace Corpus
                     hidden[j] = _values.Pop();
                     _da += _g4 * (1 - _t5 * _t5);
                     // line 23: for (int i = 0; i < Inputs; i++)
-                    for (int i = 3 - 1; i >= 0; i--)
+                    if (_da != 0)
                     {
-                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        double _t2 = xs[n * 3 + i];
-                        double _t3 = parameters[j * 3 + i];
-                        dparameters[j * 3 + i] += _da * _t2;
-                        dxs[n * 3 + i] += _da * _t3;
+                        for (int i = 3 - 1; i >= 0; i--)
+                        {
+                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                            double _t2 = xs[n * 3 + i];
+                            double _t3 = parameters[j * 3 + i];
+                            dparameters[j * 3 + i] += _da * _t2;
+                            dxs[n * 3 + i] += _da * _t3;
+                        }
                     }
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     double _g1 = _da;
@@ -217,12 +223,15 @@ namespace Corpus
                 _doutput += _g8;
                 dys[n] += -_g8;
                 // line 32: for (int j = 0; j < Hidden; j++)
-                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                if (_doutput != 0)
                 {
-                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                    double _t7 = parameters[16 + j_1];
-                    dparameters[16 + j_1] += _doutput * hidden[j_1];
-                    _dhidden[j_1] += _doutput * _t7;
+                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    {
+                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                        double _t7 = parameters[16 + j_1];
+                        dparameters[16 + j_1] += _doutput * hidden[j_1];
+                        _dhidden[j_1] += _doutput * _t7;
+                    }
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 double _g6 = _doutput;
@@ -238,13 +247,16 @@ namespace Corpus
                     hidden[j] = _values.Pop();
                     _da += _g4 * (1 - _t5 * _t5);
                     // line 23: for (int i = 0; i < Inputs; i++)
-                    for (int i = 3 - 1; i >= 0; i--)
+                    if (_da != 0)
                     {
-                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        double _t2 = xs[n * 3 + i];
-                        double _t3 = parameters[j * 3 + i];
-                        dparameters[j * 3 + i] += _da * _t2;
-                        dxs[n * 3 + i] += _da * _t3;
+                        for (int i = 3 - 1; i >= 0; i--)
+                        {
+                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                            double _t2 = xs[n * 3 + i];
+                            double _t3 = parameters[j * 3 + i];
+                            dparameters[j * 3 + i] += _da * _t2;
+                            dxs[n * 3 + i] += _da * _t3;
+                        }
                     }
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     double _g1 = _da;

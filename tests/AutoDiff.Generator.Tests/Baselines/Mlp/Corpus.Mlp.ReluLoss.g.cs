@@ -72,7 +72,7 @@ namespace Corpus
             {
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 double _t10 = 1.0 - labels[n] * score;
-                if (!(0.0 >= _t10))
+                if (!(0 >= _t10))
                 {
                     double _g11 = -_dloss;
                     dlabels[n] += _g11 * score;
@@ -192,7 +192,7 @@ namespace Corpus
             {
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 double _t10 = 1.0 - labels[n] * score;
-                if (!(0.0 >= _t10))
+                if (!(0 >= _t10))
                 {
                     double _g11 = -_dloss;
                     dlabels[n] += _g11 * score;

@@ -28,7 +28,7 @@ namespace Corpus
             double _dx = Math.Cos(_t1);
             _dx += _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
-            _dx += _dp * c * (n * Math.Pow(x, n - 1));
+            _dx += _dp * c * n * Math.Pow(x, n - 1);
             _dx += _dp * 0.5 * n;
             dx = _dx;
             return _result;
@@ -54,7 +54,7 @@ namespace Corpus
             double _dx = seed * Math.Cos(_t1);
             _dx += seed * _t2;
             // line 15: var p = Math.Pow(x, n) * c + n * x * Scale;
-            _dx += _dp * c * (n * Math.Pow(x, n - 1));
+            _dx += _dp * c * n * Math.Pow(x, n - 1);
             _dx += _dp * 0.5 * n;
             dx += _dx;
         }

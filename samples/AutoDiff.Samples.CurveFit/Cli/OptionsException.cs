@@ -1,0 +1,4 @@
+namespace AutoDiff.Samples.CurveFit.Cli;
+
+/// <summary>A command line the sample cannot run; the message says which option is wrong and why.</summary>
+public sealed class OptionsException(string message) : Exception(message);

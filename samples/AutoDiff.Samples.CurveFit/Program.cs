@@ -1,0 +1,1 @@
+return AutoDiff.Samples.CurveFit.CurveFitApp.Run(args);

@@ -1,0 +1,1 @@
+return AutoDiff.Samples.Greeks.GreeksApp.Run(args);

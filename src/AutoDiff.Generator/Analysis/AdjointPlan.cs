@@ -1,0 +1,218 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Analysis;
+
+/// <summary>
+/// Everything decided about a body before any code is written: the normalized statements, which variables vary
+/// with the inputs, which values the reverse sweep reads, and, for every statement that overwrites something, how
+/// the reverse sweep gets the old value back (<see cref="Recovery"/>). The lowering only follows these decisions.
+/// </summary>
+internal sealed class AdjointPlan
+{
+    private readonly Dictionary<Stmt, Recovery> _recovery = new(ReferenceEqualityComparer<Stmt>.Instance);
+    private readonly Dictionary<string, int> _writes = new();
+
+    private AdjointPlan(MethodModel method)
+    {
+        Body = Normalizer.Normalize(method.Body);
+        Varied = Activity.Varied(Body, method.Parameters);
+        Needed = Activity.Needed(Body, Varied);
+        foreach (var statement in Normalizer.Walk(Body))
+        {
+            if (WrittenName(statement) is { } name)
+            {
+                _writes.TryGetValue(name, out var count);
+                _writes[name] = count + 1;
+            }
+        }
+
+        Decide(Body, depth: 0, nested: false, [], loop: null);
+    }
+
+    public EquatableArray<Stmt> Body { get; }
+
+    /// <summary>Variables and sequences whose value depends on a differentiable parameter.</summary>
+    public HashSet<string> Varied { get; }
+
+    /// <summary>Variables and sequences whose values the reverse sweep reads again.</summary>
+    public HashSet<string> Needed { get; }
+
+    public static AdjointPlan Of(MethodModel method) => new(method);
+
+    /// <summary>How the reverse sweep recovers what <paramref name="statement"/> overwrites.</summary>
+    public Recovery RecoveryOf(Stmt statement) => _recovery.TryGetValue(statement, out var recovery) ? recovery : Recovery.None;
+
+    /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
+    private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
+
+    /// <summary>The innermost loop: the locals its reverse iterations can compute again, and whether it leaves early.</summary>
+    private sealed record LoopScope(HashSet<string> Readable, bool Exits);
+
+    private void Decide(IEnumerable<Stmt> statements, int depth, bool nested, IReadOnlyList<Frame> frames, LoopScope? loop, bool loopBody = false)
+    {
+        var block = statements.ToList();
+        for (var index = 0; index < block.Count; index++)
+        {
+            var here = frames.Append(new Frame(block, index, loopBody)).ToList();
+            switch (block[index])
+            {
+                case DeclareStmt declare when nested && depth > 0 && Needed.Contains(declare.Name):
+                    _recovery[declare] = Recomputable(declare, here, loop) ? Recovery.Recompute : Recovery.Save;
+                    break;
+                case AssignStmt assign:
+                    _recovery[assign] = Recover(assign, here);
+                    break;
+                case IfStmt branch:
+                    Decide(branch.Then, depth, nested: true, here, loop);
+                    Decide(branch.Else, depth, nested: true, here, loop);
+                    break;
+                case WhileStmt w:
+                    Decide(w.Body, depth + 1, nested: true, here, Open(w.Body, loop), loopBody: true);
+                    break;
+                case CountedForStmt c:
+                    Decide(c.Body, depth + 1, nested: true, here, Open(c.Body, loop), loopBody: true);
+                    break;
+            }
+        }
+    }
+
+    private Recovery Recover(AssignStmt assign, IReadOnlyList<Frame> frames)
+    {
+        var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
+        // An int the adjoint reads is always restored: undoing a step costs nothing, and the skip below reasons
+        // about readers of floating values only.
+        if (!Needed.Contains(name) || assign.Target is VarExpr { Kind: NumKind.Double or NumKind.Float } && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, frames))
+        {
+            return Recovery.None;
+        }
+
+        return IsConstantIntegerStep(assign) ? Recovery.UndoStep : Recovery.Save;
+    }
+
+    /// <summary>
+    /// <c>i += 3</c> or <c>i--</c> on an int: integer addition wraps exactly, so the reverse sweep undoes the step
+    /// by subtracting it again instead of recording the old value on the stack (a counter stepped in an inner loop).
+    /// </summary>
+    private static bool IsConstantIntegerStep(AssignStmt assign) =>
+        assign is { Target: VarExpr { Kind: NumKind.Int }, Op: "+=" or "-=", Value: ConstExpr { Kind: NumKind.Int } };
+
+    private static bool IsAccumulation(AssignStmt assign) =>
+        assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
+
+    /// <summary>
+    /// An accumulation <c>v += e</c> need not record v when nothing reads v's value (in the adjoint sweep)
+    /// between the last overwrite of v that restores it and this statement, on any path: the adjoint sweep
+    /// then never looks at v until that overwrite restores it.
+    /// </summary>
+    private bool NoReaderSinceLastOverwrite(string name, IReadOnlyList<Frame> frames)
+    {
+        for (var f = frames.Count - 1; f >= 0; f--)
+        {
+            var frame = frames[f];
+            for (var i = frame.Index - 1; i >= 0; i--)
+            {
+                switch (Overwrites(frame.Block[i], name))
+                {
+                    case Effect.Reads:
+                        return false;
+                    case Effect.Overwrites:
+                        return true;
+                }
+            }
+
+            if (frame.LoopBody)
+            {
+                // Earlier iterations ran the rest of the body before this statement too, and the statement holding
+                // it as well (the other arm of an if around it reads in another iteration).
+                for (var i = frame.Index; i < frame.Block.Count; i++)
+                {
+                    if (Overwrites(frame.Block[i], name) == Effect.Reads)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private enum Effect
+    {
+        None,
+        Reads,
+        Overwrites,
+    }
+
+    private Effect Overwrites(Stmt statement, string name)
+    {
+        if (Activity.Needed([statement], Varied).Contains(name))
+        {
+            return Effect.Reads;
+        }
+
+        // An overwrite whose output the adjoint sweep reads back is itself a reader.
+        return statement switch
+        {
+            DeclareStmt d when d.Name == name => Activity.ReadsOutputBack(d.Value) ? Effect.Reads : Effect.Overwrites,
+            AssignStmt { Target: VarExpr v } a when v.Name == name => IsAccumulation(a) ? Effect.None : Activity.ReadsOutputBack(a.Value) ? Effect.Reads : Effect.Overwrites,
+            AssignStmt => Effect.None,
+            DeclareStmt or BufferStmt or ReturnStmt or BreakStmt => Effect.None,
+            // A nested overwrite may or may not run; treat it as a reader so the save stays.
+            // Accumulations are neutral: they neither read the value nor need it right (see above).
+            _ => Normalizer.Walk(statement).Any(s => s is DeclareStmt d && d.Name == name || s is AssignStmt { Target: VarExpr v } a && v.Name == name && !IsAccumulation(a)) ? Effect.Reads : Effect.None,
+        };
+    }
+
+    /// <summary>Starts a loop body: it may recompute from what the enclosing loops recompute, and from names nothing writes (parameters, counted-loop indices).</summary>
+    private static LoopScope Open(EquatableArray<Stmt> body, LoopScope? enclosing) =>
+        // An iteration that leaves early would recompute values its forward run never reached (maybe out of range).
+        new(new HashSet<string>(enclosing?.Readable ?? []), Normalizer.Walk(body, intoLoops: false).Any(s => s is BreakStmt or ContinueStmt));
+
+    /// <summary>
+    /// True when <paramref name="declare"/>, directly in a loop body, is the only write of its local and its value
+    /// is a cheap expression of loop indices, never-written names and locals recomputed before it: the reverse
+    /// iteration then recomputes it rather than restoring it from the stack.
+    /// </summary>
+    private bool Recomputable(DeclareStmt declare, IReadOnlyList<Frame> frames, LoopScope? loop)
+    {
+        if (loop is not { Exits: false }
+            || !frames[frames.Count - 1].LoopBody
+            || declare.Value is not { } value
+            || _writes[declare.Name] != 1
+            || !IsCheap(value)
+            || !Activity.Names(value).All(n => loop.Readable.Contains(n) || !_writes.ContainsKey(n)))
+        {
+            return false;
+        }
+
+        loop.Readable.Add(declare.Name);
+        return true;
+    }
+
+    /// <summary>Arithmetic and element reads of at most a few operations; calls cost more than the push they would save.</summary>
+    private static bool IsCheap(Expr value) =>
+        ExprTree.Size(value) <= 7 && !ExprTree.Walk(value).Any(e => e is MathCallExpr or DifferentiableCallExpr or PlainCallExpr or ConditionalExpr or OpaqueExpr);
+
+    /// <summary>The local, buffer or parameter a statement writes (loop indices count none).</summary>
+    private static string? WrittenName(Stmt statement) => statement switch
+    {
+        DeclareStmt d => d.Name,
+        BufferStmt b => b.Name,
+        AssignStmt { Target: VarExpr v } => v.Name,
+        AssignStmt { Target: IndexExpr i } => i.Array,
+        _ => null,
+    };
+
+    private sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T>
+        where T : class
+    {
+        public static readonly ReferenceEqualityComparer<T> Instance = new();
+
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Analysis;
+
+/// <summary>The shape of model expressions: what an expression is made of, and how big it is.</summary>
+internal static class ExprTree
+{
+    public static IEnumerable<Expr> Children(Expr expression) => expression switch
+    {
+        IndexExpr i => [i.Index],
+        UnaryExpr u => [u.Operand],
+        BinaryExpr b => [b.Left, b.Right],
+        ConditionalExpr c => [c.Condition, c.WhenTrue, c.WhenFalse],
+        CastExpr c => [c.Operand],
+        MathCallExpr m => m.Args,
+        DifferentiableCallExpr d => d.Args,
+        PlainCallExpr p => p.Args,
+        _ => [],
+    };
+
+    /// <summary>The expression and every expression inside it.</summary>
+    public static IEnumerable<Expr> Walk(Expr expression) => Children(expression).SelectMany(Walk).Prepend(expression);
+
+    public static int Size(Expr expression) => 1 + Children(expression).Sum(Size);
+}

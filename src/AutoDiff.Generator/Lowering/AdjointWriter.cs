@@ -1,0 +1,691 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Model;
+using AutoDiff.Generator.Passes;
+using AutoDiff.Generator.Analysis;
+
+namespace AutoDiff.Generator.Lowering;
+
+/// <summary>
+/// The adjoint transformation: from a method model to the statements of its WithGradient or Pullback body.
+/// The primal sweep runs the original statements, recording what the reverse sweep will need (overwritten
+/// values, branch decisions, iteration counts) in locals, or on a pooled stack inside loops; the adjoint sweep
+/// visits the statements in reverse, restoring each overwritten value and adding local derivatives into adjoints.
+/// Works on the model only, so it can be tested on hand-built models.
+/// </summary>
+internal sealed partial class AdjointWriter
+{
+    private readonly MethodModel _method;
+    private readonly bool _pullback;
+    private readonly AdjointPlan _plan;
+    private readonly EquatableArray<Stmt> _body;
+    private readonly HashSet<string> _varied;
+    private readonly Dictionary<string, ParameterModel> _parameters;
+    private readonly Dictionary<string, string> _adjointOf = new();
+    private readonly Dictionary<string, NumKind> _localAdjointKinds = new();
+    private readonly List<string> _scalarParameters;
+    private readonly List<BufferStmt> _buffers;
+    private readonly HashSet<string> _usedNames = new();
+    private readonly Dictionary<string, int> _versions = new();
+    private readonly Block _hoisted = new();
+    private readonly HashSet<string> _hoistedNames = new();
+    private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceComparer.Instance);
+    private readonly Stack<Dictionary<Expr, Code>> _valueScopes = new();
+    private Block? _primalValues;
+    private int _tempCounter;
+    private readonly string _resultName;
+
+    private AdjointWriter(MethodModel method, bool pullback)
+    {
+        _method = method;
+        _pullback = pullback;
+        _plan = AdjointPlan.Of(method);
+        _body = _plan.Body;
+        _parameters = method.Parameters.ToDictionary(p => p.Name);
+        _varied = _plan.Varied;
+        var statements = Normalizer.Walk(_body).ToList();
+        foreach (var name in method.Parameters.SelectMany(p => new[] { p.Name, p.AdjointName }).Where(n => n is not null))
+        {
+            _usedNames.Add(name!);
+        }
+
+        _usedNames.Add(method.SeedName);
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case DeclareStmt d:
+                    _usedNames.Add(d.Name);
+                    break;
+                case BufferStmt b:
+                    _usedNames.Add(b.Name);
+                    break;
+                case CountedForStmt c:
+                    _usedNames.Add(c.Index);
+                    break;
+            }
+        }
+
+        _buffers = statements.OfType<BufferStmt>().ToList();
+        _scalarParameters = method.Parameters.Where(p => p.Role == ParamRole.Scalar).Select(p => p.Name).ToList();
+
+        foreach (var declaration in statements.OfType<DeclareStmt>().Where(d => d.Kind.IsFloating() && _varied.Contains(d.Name)))
+        {
+            _adjointOf[declaration.Name] = Fresh("_d" + declaration.Name);
+            _localAdjointKinds[_adjointOf[declaration.Name]] = declaration.Kind;
+        }
+
+        // Every scalar parameter's adjoint is summed in a local and stored once at the end: `dx += …` on the out/ref
+        // parameter itself would be a store through a reference per contribution, which the JIT keeps in memory.
+        foreach (var name in _scalarParameters)
+        {
+            _adjointOf[name] = Fresh("_d" + name);
+            _localAdjointKinds[_adjointOf[name]] = _parameters[name].ElementKind;
+        }
+
+        foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive && !_adjointOf.ContainsKey(p.Name)))
+        {
+            _adjointOf[parameter.Name] = parameter.AdjointName!;
+        }
+
+        foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
+        {
+            _adjointOf[buffer.Name] = Fresh("_d" + buffer.Name);
+        }
+
+        _resultName = Fresh("_result");
+    }
+
+    private NumKind Scalar => _method.ReturnKind;
+
+    /// <summary>The runtime's value stack (public there, rather than a file-local type here, so C# 10 compiles the output).</summary>
+    private const string StackType = "global::AutoDiff.CompilerServices.GradientStack";
+
+    /// <summary>The body of <c>{Name}WithGradient</c> (or <c>{Name}Pullback</c> when <paramref name="pullback"/>).</summary>
+    public static Block Write(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody();
+
+    private Block WriteBody()
+    {
+        var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
+        forward = StackReservation.Reserve(forward);
+        var body = new Block();
+        foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
+        {
+            body.Add(LengthCheck("adjoint", parameter.AdjointName!, parameter.Name));
+        }
+
+        if (!_pullback)
+        {
+            foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
+            {
+                body.Add(new ExpressionNode(Code.Call(parameter.AdjointName + ".Clear")));
+            }
+        }
+
+        body.Add(_hoisted);
+        var stacks = new List<Stack>();
+        foreach (var stack in new[] { Stack.Values, Stack.Ints })
+        {
+            if (StackReservation.Pushes(forward, stack))
+            {
+                body.Declare("var", StackNames.Of(stack), Code.Atom("new " + StackType + "<" + (stack == Stack.Values ? "double" : "int") + ">(64)"));
+                stacks.Add(stack);
+            }
+        }
+
+        if (!body.IsEmpty)
+        {
+            body.Add(new VerbatimNode(string.Empty));
+        }
+
+        var sweeps = new Block();
+        sweeps.Comment("Primal sweep");
+        sweeps.Add(forward);
+        sweeps.Add(new VerbatimNode(string.Empty));
+        sweeps.Comment("Adjoint sweep");
+        sweeps.Add(FirstContributions.Fold(_localAdjointKinds, ZeroAdjointLoops.Skip(reverse)));
+        foreach (var name in _scalarParameters)
+        {
+            sweeps.Assign(Code.Atom(_parameters[name].AdjointName!), _pullback ? "+=" : "=", Code.Atom(_adjointOf[name]));
+        }
+
+        foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
+        {
+            sweeps.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
+        }
+
+        // The stacks go back to the pool on the way out. A body that throws (a callee's argument check, an index
+        // out of range) leaves them to the garbage collector instead, which the pool allows: a try/finally here
+        // would cost every call a few percent, since the JIT keeps locals that live into a handler in memory.
+        foreach (var stack in stacks)
+        {
+            sweeps.Add(new ExpressionNode(Code.Call(StackNames.Of(stack) + ".Dispose")));
+        }
+
+        if (!_pullback)
+        {
+            sweeps.Add(new ReturnNode(Code.Atom(_resultName)));
+        }
+
+        body.Add(sweeps);
+        return body;
+    }
+
+    /// <summary>Throws, naming both, unless the <paramref name="role"/> span <paramref name="span"/> is as long as <paramref name="parameter"/>.</summary>
+    private static IfNode LengthCheck(string role, string span, string parameter) =>
+        new(
+            Code.Binary(Code.Member(Code.Atom(span), "Length"), "!=", Code.Member(Code.Atom(parameter), "Length"), Code.Equality),
+            new Block([new ThrowArgumentNode(
+                "The " + role + " '" + span + "' has length {" + span + ".Length} but parameter '" + parameter + "' has length {" + parameter + ".Length}; they must be equal.",
+                span)]),
+            new Block());
+
+    /// <summary>
+    /// Where a statement sits: loop depth, whether it is inside a branch or loop (its locals are then hoisted), the
+    /// branch records a <c>break</c> must push first, and the innermost loop.
+    /// </summary>
+    private sealed record Context(int Depth, bool Nested, IReadOnlyList<Node> PendingPushes, LoopScope? Loop = null)
+    {
+        public Context Enter(bool loop) => loop ? this with { Depth = Depth + 1, Nested = true, PendingPushes = [] } : this with { Nested = true };
+    }
+
+
+    private (Block Forward, Block Reverse) EmitBlock(IEnumerable<Stmt> statements, Context context)
+    {
+        var forward = new Block();
+        var reverses = new List<Block>();
+        var block = statements.ToList();
+        for (var index = 0; index < block.Count; index++)
+        {
+            var statement = block[index];
+            var (f, r) = EmitStatement(statement, context);
+            forward.Add(f);
+            reverses.Add(r);
+        }
+
+        var reverse = new Block();
+        for (var i = reverses.Count - 1; i >= 0; i--)
+        {
+            reverse.Add(reverses[i]);
+        }
+
+        return (forward, reverse);
+    }
+
+    private (Block Forward, Block Reverse) EmitStatement(Stmt statement, Context context)
+    {
+        var forward = new Block();
+        var reverse = new Block();
+        var comment = new CommentNode("line " + statement.Line + ": " + statement.Source);
+        switch (statement)
+        {
+            case DeclareStmt declare:
+                forward.Add(comment);
+                EmitDeclare(declare, context, forward, reverse);
+                break;
+            case AssignStmt assign:
+                forward.Add(comment);
+                EmitAssign(assign, context, forward, reverse);
+                break;
+            case BufferStmt buffer:
+                forward.Add(comment);
+                EmitBuffer(buffer, forward);
+                break;
+            case ReturnStmt ret when !context.Nested:
+                // The final return at the top: the subexpressions the adjoint needs are computed once, before
+                // the value, and the value is written in terms of them.
+                var top = new Block();
+                var topAdjoint = new Block();
+                ResetScopes();
+                _primalValues = top;
+                BackpropStatement(ret.Value, _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar), Scalar, topAdjoint);
+                _primalValues = null;
+                forward.Add(comment);
+                forward.Add(top);
+                forward.Declare(Scalar.Keyword(), _resultName, ExpressionRenderer.Render(ret.Value, _valueScopes.Peek()));
+                AddCommented(reverse, comment, topAdjoint);
+                break;
+            case ReturnStmt ret:
+                forward.Add(comment);
+                var value = ExpressionRenderer.Render(ret.Value);
+                if (context.Nested)
+                {
+                    Hoist(Scalar, _resultName);
+                    forward.Assign(Code.Atom(_resultName), "=", value);
+                }
+                else
+                {
+                    forward.Declare(Scalar.Keyword(), _resultName, value);
+                }
+
+                var seed = _pullback ? Code.Atom(_method.SeedName) : Code.Number(1, Scalar);
+                var adjoint = new Block();
+                ResetScopes();
+                BackpropStatement(ret.Value, seed, Scalar, adjoint);
+                AddCommented(reverse, comment, adjoint);
+                break;
+            case BreakStmt:
+                for (var i = context.PendingPushes.Count - 1; i >= 0; i--)
+                {
+                    forward.Add(context.PendingPushes[i]);
+                }
+
+                forward.Add(new BreakNode());
+                break;
+            case IfStmt branch:
+                EmitIf(branch, context, comment, forward, reverse);
+                break;
+            case WhileStmt loop:
+                EmitWhile(loop, context, comment, forward, reverse);
+                break;
+            case CountedForStmt loop:
+                EmitCountedFor(loop, context, comment, forward, reverse);
+                break;
+            default:
+                throw new System.InvalidOperationException("Statement " + statement.GetType().Name + " reached the writer unnormalized");
+        }
+
+        return (forward, reverse);
+    }
+
+    private static void AddCommented(Block reverse, CommentNode comment, Block adjoint)
+    {
+        if (!adjoint.IsEmpty)
+        {
+            reverse.Add(comment);
+            reverse.Add(adjoint);
+        }
+    }
+
+    private void EmitDeclare(DeclareStmt declare, Context context, Block forward, Block reverse)
+    {
+        Node? restore = null;
+        if (context.Nested)
+        {
+            Hoist(declare.Kind, declare.Name);
+            switch (_plan.RecoveryOf(declare))
+            {
+                case Recovery.Save:
+                    restore = Save(declare.Name, declare.Kind, Code.Atom(declare.Name), context, forward);
+                    break;
+                case Recovery.Recompute:
+                    context.Loop!.Recomputed.Assign(Code.Atom(declare.Name), "=", ExpressionRenderer.Render(declare.Value!));
+                    break;
+            }
+        }
+
+        var (rendering, recorded) = declare.Value is { } v && _adjointOf.ContainsKey(declare.Name)
+            ? RecordOutputs(v, Activity.StoresReadableOutput(v, declare.Kind), context, forward)
+            : (null, new List<MathCallExpr>());
+        var value = declare.Value is not null ? ExpressionRenderer.Render(declare.Value, rendering) : Code.Number(0, declare.Kind);
+        if (context.Nested)
+        {
+            forward.Assign(Code.Atom(declare.Name), "=", value);
+        }
+        else
+        {
+            forward.Declare(declare.Kind.Keyword(), declare.Name, value);
+        }
+
+        var adjoint = new Block();
+        ResetScopes();
+        if (_adjointOf.TryGetValue(declare.Name, out var adjointName))
+        {
+            if (restore is null && context.Depth == 0)
+            {
+                if (declare.Value is not null)
+                {
+                    RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: false);
+                    BackpropStatement(declare.Value, Code.Atom(adjointName), declare.Kind, adjoint);
+                }
+            }
+            else
+            {
+                var gradient = Temp("_g");
+                adjoint.Declare(declare.Kind.Keyword(), gradient, Code.Atom(adjointName));
+                adjoint.Assign(Code.Atom(adjointName), "=", Code.Number(0, declare.Kind));
+                if (declare.Value is not null)
+                {
+                    RememberOutput(declare.Value, declare.Kind, Code.Atom(declare.Name), adjoint, copy: true);
+                }
+
+                PopOutputs(recorded, adjoint);
+                AddRestore(restore, adjoint);
+                if (declare.Value is not null)
+                {
+                    BackpropUnlessZero(declare.Value, gradient, declare.Kind, adjoint);
+                }
+            }
+        }
+        else
+        {
+            AddRestore(restore, adjoint);
+        }
+
+        AddCommented(reverse, new CommentNode("line " + declare.Line + ": " + declare.Source), adjoint);
+    }
+
+    private void EmitAssign(AssignStmt assign, Context context, Block forward, Block reverse)
+    {
+        var target = ExpressionRenderer.Render(assign.Target);
+        var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
+        var restore = _plan.RecoveryOf(assign) switch
+        {
+            Recovery.UndoStep => new AssignNode(target, assign.Op == "+=" ? "-=" : "+=", ExpressionRenderer.Render(assign.Value)),
+            Recovery.Save => Save(name, assign.Target.Kind, target, context, forward),
+            _ => null,
+        };
+
+        var differentiated = assign.Target.Kind.IsFloating() && _adjointOf.ContainsKey(name);
+        var (rendering, recorded) = differentiated
+            ? RecordOutputs(assign.Value, assign.Op == "=" && Activity.StoresReadableOutput(assign.Value, assign.Target.Kind), context, forward)
+            : (null, new List<MathCallExpr>());
+        forward.Assign(target, assign.Op, ExpressionRenderer.Render(assign.Value, rendering));
+
+        var adjoint = new Block();
+        ResetScopes();
+        if (differentiated)
+        {
+            var targetAdjoint = assign.Target is IndexExpr index
+                ? Code.Index(_adjointOf[name], ExpressionRenderer.Render(index.Index))
+                : Code.Atom(_adjointOf[name]);
+            var mentionsTarget = Activity.Names(assign.Value).Contains(name);
+            if (assign.Op is "+=" or "-=" && !mentionsTarget)
+            {
+                PopOutputs(recorded, adjoint);
+                AddRestore(restore, adjoint);
+                BackpropStatement(assign.Value, assign.Op == "+=" ? targetAdjoint : Code.Neg(targetAdjoint), assign.Target.Kind, adjoint);
+            }
+            else
+            {
+                var gradient = Temp("_g");
+                adjoint.Declare(assign.Target.Kind.Keyword(), gradient, targetAdjoint);
+                adjoint.Assign(targetAdjoint, "=", Code.Number(0, assign.Target.Kind));
+                if (assign.Op == "=")
+                {
+                    RememberOutput(assign.Value, assign.Target.Kind, target, adjoint, copy: true);
+                }
+
+                PopOutputs(recorded, adjoint);
+                AddRestore(restore, adjoint);
+                BackpropUnlessZero(Activity.Effective(assign), gradient, assign.Target.Kind, adjoint);
+            }
+        }
+        else
+        {
+            AddRestore(restore, adjoint);
+        }
+
+        AddCommented(reverse, new CommentNode("line " + assign.Line + ": " + assign.Source), adjoint);
+    }
+
+    private void EmitBuffer(BufferStmt buffer, Block forward)
+    {
+        var type = buffer.ElementKind.Keyword();
+        var length = ExpressionRenderer.Render(buffer.Length);
+        forward.Declare(
+            buffer.StackAllocated ? "global::System.Span<" + type + ">" : type + "[]",
+            buffer.Name,
+            Code.NewArray(buffer.StackAllocated, type, length));
+        if (_adjointOf.TryGetValue(buffer.Name, out var adjoint))
+        {
+            var bufferLength = Code.Member(Code.Atom(buffer.Name), "Length");
+            forward.Declare(type + "[]", adjoint + "_pool", Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", bufferLength));
+            forward.Declare("global::System.Span<" + type + ">", adjoint, Code.Call(adjoint + "_pool.AsSpan", Code.Number(0, NumKind.Int), bufferLength));
+            forward.Add(new ExpressionNode(Code.Call(adjoint + ".Clear")));
+        }
+    }
+
+    private void EmitIf(IfStmt branch, Context context, CommentNode comment, Block forward, Block reverse)
+    {
+        var hasBreak = Normalizer.Walk(branch.Then.Concat(branch.Else), intoLoops: false).Any(s => s is BreakStmt);
+        var record = Temp("_branch");
+        var push = Push(Stack.Ints, Code.Choose(Code.Atom(record), Code.Number(1, NumKind.Int), Code.Number(0, NumKind.Int)));
+        var inner = context.Depth > 0 && hasBreak
+            ? context with { Nested = true, PendingPushes = context.PendingPushes.Append(push).ToList() }
+            : context.Enter(loop: false);
+        var (thenForward, thenReverse) = EmitBlock(branch.Then, inner);
+        var (elseForward, elseReverse) = EmitBlock(branch.Else, inner);
+        var condition = ExpressionRenderer.Render(branch.Condition);
+        forward.Add(comment);
+        var recorded = hasBreak && context.Depth > 0 || !thenReverse.IsEmpty || !elseReverse.IsEmpty;
+        if (!recorded)
+        {
+            forward.If(condition, thenForward, elseForward);
+            return;
+        }
+
+        if (context.Depth == 0 && context.Nested)
+        {
+            Hoist(NumKind.Bool, record);
+            forward.Assign(Code.Atom(record), "=", condition);
+        }
+        else
+        {
+            forward.Declare("bool", record, condition);
+        }
+
+        forward.If(Code.Atom(record), thenForward, elseForward);
+        Code test;
+        if (context.Depth > 0)
+        {
+            forward.Add(push);
+            test = Code.Binary(PopInt, "!=", Code.Number(0, NumKind.Int), Code.Equality);
+        }
+        else
+        {
+            test = Code.Atom(record);
+        }
+
+        reverse.Add(comment);
+        if (thenReverse.IsEmpty && elseReverse.IsEmpty)
+        {
+            // Only the record's slot on the stack needs releasing.
+            reverse.Add(new ExpressionNode(PopInt));
+            return;
+        }
+
+        WriteChoice(test, thenReverse, elseReverse, reverse);
+    }
+
+    private static Code PopInt => Code.Call(StackNames.Of(Stack.Ints) + ".Pop");
+
+    private static Code PopValue => Code.Call(StackNames.Of(Stack.Values) + ".Pop");
+
+    private void EmitWhile(WhileStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
+    {
+        var scope = OpenLoop();
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
+        bodyReverse = StartWithRecomputed(scope, bodyReverse);
+        var condition = ExpressionRenderer.Render(loop.Condition);
+        forward.Add(comment);
+        if (bodyReverse.IsEmpty)
+        {
+            forward.Add(new LoopNode(loop.IsDo ? LoopForm.Do : LoopForm.While, null, condition, null, bodyForward));
+            return;
+        }
+
+        var count = Temp("_loop");
+        if (context.Depth == 0 && context.Nested)
+        {
+            Hoist(NumKind.Int, count);
+            forward.Assign(Code.Atom(count), "=", Code.Number(0, NumKind.Int));
+        }
+        else
+        {
+            forward.Declare("int", count, Code.Number(0, NumKind.Int));
+        }
+
+        var counted = new Block();
+        counted.Add(new AssignNode(Code.Atom(count), "++", null));
+        counted.Add(bodyForward);
+        forward.Add(new LoopNode(loop.IsDo ? LoopForm.Do : LoopForm.While, null, condition, null, counted));
+        var start = Code.Atom(count);
+        if (context.Depth > 0)
+        {
+            forward.Add(Push(Stack.Ints, Code.Atom(count)));
+            start = PopInt;
+        }
+
+        var iteration = Temp("_iteration");
+        reverse.Add(comment);
+        reverse.Add(new LoopNode(
+            LoopForm.For,
+            new DeclareNode("int", iteration, start),
+            Code.Binary(Code.Atom(iteration), ">", Code.Number(0, NumKind.Int), Code.Relational),
+            new AssignNode(Code.Atom(iteration), "--", null),
+            bodyReverse));
+    }
+
+    private void EmitCountedFor(CountedForStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
+    {
+        var scope = OpenLoop();
+        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
+        bodyReverse = StartWithRecomputed(scope, bodyReverse);
+        var start = ExpressionRenderer.Render(loop.Start);
+        var end = ExpressionRenderer.Render(loop.End);
+        forward.Add(comment);
+        var i = Code.Atom(loop.Index);
+        var comparison = loop.Descending ? (loop.Inclusive ? ">=" : ">") : (loop.Inclusive ? "<=" : "<");
+        forward.Add(new LoopNode(
+            LoopForm.For,
+            new DeclareNode("int", loop.Index, start),
+            Code.Binary(i, comparison, end, Code.Relational),
+            new AssignNode(i, loop.Descending ? "--" : "++", null),
+            bodyForward,
+            Trips(loop),
+            ConstantTrips(loop)));
+        if (!bodyReverse.IsEmpty)
+        {
+            // The reverse visits the same indices the other way round.
+            var one = Code.Number(1, NumKind.Int);
+            var last = loop.Inclusive ? end : loop.Descending ? Code.Add(end, one) : Code.Sub(end, one);
+            reverse.Add(comment);
+            reverse.Add(new LoopNode(
+                LoopForm.For,
+                new DeclareNode("int", loop.Index, last),
+                Code.Binary(i, loop.Descending ? "<=" : ">=", start, Code.Relational),
+                new AssignNode(i, loop.Descending ? "++" : "--", null),
+                bodyReverse));
+        }
+    }
+
+    private static long? ConstantTrips(CountedForStmt loop) =>
+        loop is { Start: ConstExpr start, End: ConstExpr end }
+            ? System.Math.Max(0, (long)(loop.Descending ? start.Value - end.Value : end.Value - start.Value) + (loop.Inclusive ? 1 : 0))
+            : null;
+
+    /// <summary>How many times the loop runs, as code evaluated just before it.</summary>
+    private static Code Trips(CountedForStmt loop)
+    {
+        var (from, to) = loop.Descending ? (loop.End, loop.Start) : (loop.Start, loop.End);
+        var inclusive = loop.Inclusive;
+        if (inclusive && to is BinaryExpr { Op: "-", Right: ConstExpr { Value: 1 } } last)
+        {
+            // i = n - 1 down to 0 runs n times
+            (to, inclusive) = (last.Left, false);
+        }
+
+        var span = from is ConstExpr { Value: 0 } ? ExpressionRenderer.Render(to) : Code.Sub(ExpressionRenderer.Render(to), ExpressionRenderer.Render(from));
+        return inclusive ? Code.Add(span, Code.Number(1, NumKind.Int)) : span;
+    }
+
+    /// <summary>A push onto one of the value stacks.</summary>
+    private static PushNode Push(Stack stack, Code value) => new(stack, value);
+
+    /// <summary>
+    /// When a statement stores exp/tanh/sqrt/cbrt of something, the derivative needs exactly that output, which
+    /// the target still holds before it is restored: read it instead of computing the function again. A stored
+    /// ReLU-style max/min is read back too, to tell which argument it picked (see Activity.ChoosesByOutput).
+    /// </summary>
+    private void RememberOutput(Expr value, NumKind targetKind, Code target, Block adjoint, bool copy)
+    {
+        if (Activity.StoresReadableOutput(value, targetKind) && Activity.IsActive(value, _varied))
+        {
+            _knownValues[value] = copy ? Temp("_t", targetKind, target, adjoint) : target;
+        }
+    }
+
+
+    private sealed class ReferenceComparer : IEqualityComparer<Expr>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    /// <summary>Records the current value of <paramref name="target"/> before it is overwritten; returns the statement that restores it.</summary>
+    private Node Save(string name, NumKind kind, Code target, Context context, Block forward)
+    {
+        if (context.Depth > 0)
+        {
+            if (kind.IsFloating())
+            {
+                forward.Add(Push(Stack.Values, target));
+                return new AssignNode(target, "=", kind == NumKind.Double ? PopValue : Code.Cast(NumKind.Float, PopValue));
+            }
+
+            var one = Code.Number(1, NumKind.Int);
+            var zero = Code.Number(0, NumKind.Int);
+            forward.Add(Push(Stack.Ints, kind == NumKind.Bool ? Code.Choose(target, one, zero) : target));
+            return new AssignNode(target, "=", kind == NumKind.Bool ? Code.Binary(PopInt, "!=", zero, Code.Equality) : PopInt);
+        }
+
+        _versions.TryGetValue(name, out var version);
+        _versions[name] = version + 1;
+        var saved = Fresh(name + "_" + version);
+        if (context.Nested)
+        {
+            Hoist(kind, saved);
+            forward.Assign(Code.Atom(saved), "=", target);
+        }
+        else
+        {
+            forward.Declare(kind.Keyword(), saved, target);
+        }
+
+        return new AssignNode(target, "=", Code.Atom(saved));
+    }
+
+    private static void AddRestore(Node? restore, Block adjoint)
+    {
+        if (restore is not null)
+        {
+            adjoint.Add(restore);
+        }
+    }
+
+    private void Hoist(NumKind kind, string name)
+    {
+        if (_hoistedNames.Add(name))
+        {
+            _hoisted.Declare(kind.Keyword(), name, Code.Number(0, kind));
+        }
+    }
+
+    /// <summary>A numbered generated name (<c>_g1</c>, <c>_branch2</c>) that no source name uses.</summary>
+    private string Temp(string stem)
+    {
+        string name;
+        do
+        {
+            name = stem + (++_tempCounter);
+        }
+        while (!_usedNames.Add(name));
+        return name;
+    }
+
+    private string Fresh(string stem)
+    {
+        var name = stem;
+        for (var i = 2; !_usedNames.Add(name); i++)
+        {
+            name = stem + "_" + i;
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+using AutoDiff.Generator.IR;
+
+namespace AutoDiff.Generator.Lowering;
+
+/// <summary>Writes a model expression back as C# (the primal computation).</summary>
+internal static class ExpressionRenderer
+{
+    public static Code Render(Expr expression) => Render(expression, null);
+
+    /// <summary>Renders <paramref name="expression"/>, writing any subexpression found in <paramref name="known"/> as its temporary.</summary>
+    public static Code Render(Expr expression, IReadOnlyDictionary<Expr, Code>? known) =>
+        known is not null && known.TryGetValue(expression, out var temporary) ? temporary : RenderNode(expression, known);
+
+    private static Code RenderNode(Expr expression, IReadOnlyDictionary<Expr, Code>? known) => expression switch
+    {
+        ConstExpr c => Code.Number(c.Value, c.Kind),
+        VarExpr v => Code.Atom(v.Name),
+        IndexExpr i => Code.Index(i.Array, Render(i.Index, known)),
+        LengthExpr l => Code.Member(Code.Atom(l.Array), "Length"),
+        UnaryExpr { Op: "+" } u => Render(u.Operand, known),
+        UnaryExpr u => Code.Prefix(u.Op, Render(u.Operand, known)),
+        BinaryExpr b => Code.Binary(Render(b.Left, known), b.Op, Render(b.Right, known), PrecedenceOf(b.Op)),
+        ConditionalExpr c => Code.Choose(Render(c.Condition, known), Render(c.WhenTrue, known), Render(c.WhenFalse, known)),
+        CastExpr c => Code.Cast(c.Kind, Render(c.Operand, known)),
+        MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(a => Render(a, known)).ToArray()),
+        DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),
+        PlainCallExpr p => Code.Call(p.Target, p.Args.Select(a => Render(a, known)).ToArray()),
+        OpaqueExpr o => Code.Atom(o.Text),
+        _ => throw new System.InvalidOperationException("Unknown expression " + expression.GetType().Name),
+    };
+
+    public static int PrecedenceOf(string op) => op switch
+    {
+        "*" or "/" or "%" => Code.Multiplicative,
+        "+" or "-" => Code.Additive,
+        "<" or ">" or "<=" or ">=" => Code.Relational,
+        "==" or "!=" => Code.Equality,
+        "&&" => Code.And,
+        "||" => Code.Or,
+        _ => throw new System.InvalidOperationException("Unknown operator " + op),
+    };
+
+}

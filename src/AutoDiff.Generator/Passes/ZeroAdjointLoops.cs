@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Passes;
+
+/// <summary>
+/// Skips a reverse loop whose every statement adds some product with one adjoint the loop does not change, when
+/// that adjoint is exactly zero: a ReLU unit that was off, a hinge margin that was met, pass no gradient back, and a
+/// hand-written backward pass skips their inner loops the same way. Nothing else in the loop may be skipped, so only
+/// loops that do nothing but accumulate (and compute temporaries for that) qualify. As with the statement-level
+/// skip, zero times an infinite or NaN factor then adds nothing instead of NaN.
+/// </summary>
+internal static class ZeroAdjointLoops
+{
+    /// <summary>
+    /// The adjoint sweep with such loops gated. Only loops inside loops are: a loop that runs once per call saves
+    /// nothing worth a test.
+    /// </summary>
+    public static Block Skip(Block block) => Skip(block, insideLoop: false);
+
+    private static Block Skip(Block block, bool insideLoop) => new(block.Select(node => node switch
+    {
+        LoopNode loop when insideLoop && Gate(loop.Body) is { } gradient => new IfNode(
+            Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, NumKind.Int), Code.Equality),
+            new Block([loop]),
+            new Block()),
+        LoopNode loop => loop with { Body = Skip(loop.Body, insideLoop: true) },
+        IfNode branch => branch with { Then = Skip(branch.Then, insideLoop), Else = Skip(branch.Else, insideLoop) },
+        _ => node,
+    }));
+
+    /// <summary>The adjoint every accumulation of <paramref name="body"/> is a multiple of, when the body only accumulates; else null.</summary>
+    private static string? Gate(Block body)
+    {
+        var accumulations = new List<AccumulateNode>();
+        var written = new HashSet<string>();
+        if (!OnlyAccumulates(body, accumulations, written) || accumulations.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = accumulations[0].Contribution.Names.Distinct()
+            .Where(name => !written.Contains(name) && accumulations.All(a => a.Contribution.HasFactor(name)));
+        return candidates.FirstOrDefault();
+    }
+
+    private static bool OnlyAccumulates(Block body, List<AccumulateNode> accumulations, HashSet<string> written)
+    {
+        foreach (var node in body)
+        {
+            switch (node)
+            {
+                case CommentNode:
+                    break;
+                case AccumulateNode accumulate:
+                    accumulations.Add(accumulate);
+                    written.UnionWith(accumulate.Adjoint.Names.Take(1));
+                    break;
+                case DeclareNode declare:
+                    // A temporary for the products below; declared, so it is gone after the loop.
+                    written.Add(declare.Name);
+                    break;
+                case LoopNode { Form: LoopForm.For } loop when loop.Init is DeclareNode index:
+                    written.Add(index.Name);
+                    if (!OnlyAccumulates(loop.Body, accumulations, written))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}
