@@ -3,14 +3,14 @@ using AutoDiff.PropertyTests.Robustness;
 namespace AutoDiff.PropertyTests;
 
 /// <summary>
-/// Minimal sources of the generator bugs the int-and-loop random families found (issue 12), one test per bug. Each is
-/// skipped while its bug is open; the random families step around the same shape through <c>Programs/GeneratorGaps.cs</c>.
-/// When a fix lands: unskip the test here and delete the matching <c>Gap</c> from <c>GeneratorGaps.Avoided</c>.
+/// Minimal sources of the generator bugs the int-and-loop random families found (issue 12), one test per bug route; the
+/// <c>Gap</c> each names is in <c>Programs/GeneratorGaps.cs</c>. All failed on the generator before the derivative IR
+/// (34f51e2) and pass on main since (5b8bb90). A test is skipped only while its gap is listed in <c>GeneratorGaps.Avoided</c>.
 /// Expected numbers are closed forms (stated next to each) and every partial derivative is also checked against finite differences.
 /// </summary>
 public sealed partial class KnownGeneratorBugTests
 {
-    [Fact(Skip = "Generator bug (issue 12, Gap.ReusedIndexInPlainCall): a reused loop index is not renamed inside a plain call's arguments (CS0103)")]
+    [Fact]
     public void AReusedIndexPassedToAPlainMethodCompiles()
     {
         // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences.
@@ -38,7 +38,7 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(x, w));
     }
 
-    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedIntInPlainCall): the reverse sweep calls a plain method with the int's final value (dx = 0.75, not 1.0833)")]
+    [Fact]
     public void AnIntSteppedAfterAPlainCallInALoopIsSeenAtItsValueThen()
     {
         // Found by NestedLoopGradientsAgreeWithTapeAndFiniteDifferences (k stepped in a nested loop), and by
@@ -60,7 +60,7 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(0.75, w));
     }
 
-    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedIntInPlainCall): the index of a for loop with a break reaches a plain method at its final value -1 (dx = Infinity, not 1/6)")]
+    [Fact]
     public void TheIndexOfALoopWithABreakIsSeenAtItsValueThen()
     {
         // Found by BoolFlagGradientsAgreeWithTapeAndFiniteDifferences (there NaN: 0 times Weight(-1) = ∞); the loop never breaks.
@@ -84,7 +84,7 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(0.75, w));
     }
 
-    [Fact(Skip = "Generator bug (issue 12, Gap.IntStepInLoopBranch): an int stepped in a branch of a loop and read after it in the branch is not undone (dx = 4, not 0.75)")]
+    [Fact]
     public void AnIntSteppedInABranchOfALoopIsUndone()
     {
         // The root shape of the two continue tests below, found while diagnosing them (see Gap.IntStepInLoopBranch).
@@ -111,7 +111,7 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(x, w));
     }
 
-    [Fact(Skip = "Generator bug (issue 12, Gap.IntStepInLoopBranch): an int stepped before a while loop's continue is not undone (dx = 1.2, not -0.3)")]
+    [Fact]
     public void AnIntSteppedBeforeAContinueIsUndone()
     {
         // The issue's first family, by hand; see WhileLoopGradientsAgreeWithTapeAndFiniteDifferences for random ones.
@@ -141,7 +141,7 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(0.7, w));
     }
 
-    [Fact(Skip = "Generator bug (issue 12, Gap.IntStepInLoopBranch): in a for loop that breaks, the index step on the continue path is not undone (dw shifted by one)")]
+    [Fact]
     public void AForLoopThatContinuesAndBreaksStepsItsIndexOnTheContinuePath()
     {
         // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences: the for loop's own i++ on the continue path.
@@ -172,7 +172,7 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(0.75, w));
     }
 
-    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedDoubleInPlainCall): a double local read inside a plain call's argument is seen at its final value (dx = 3, not 2)")]
+    [Fact]
     public void AChangedDoubleReadInsideAPlainCallsArgumentIsSeenAtItsValueThen()
     {
         // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences: the call is pasted as text, so the reverse sweep
@@ -195,7 +195,7 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(program.FiniteDifferenceMismatches(x, w));
     }
 
-    [Fact(Skip = "Generator bug (issue 12, Gap.ChangedFlagInPlainCall): a bool read inside a plain call's argument is seen at its final value (dw = 0, not e^w)")]
+    [Fact]
     public void AToggledFlagReadInsideAPlainCallsArgumentIsSeenAtItsValueThen()
     {
         // Found by BoolFlagGradientsAgreeWithTapeAndFiniteDifferences; straight-line code, no loop needed.
@@ -211,6 +211,35 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Equal(Math.Exp(-0.75) + 0.5, value, 1e-15);
         Assert.Equal([1.0, Math.Exp(-0.75)], gradient, new ToleranceComparer(1e-15));
         Assert.Empty(program.FiniteDifferenceMismatches(0.5, w));
+    }
+
+    [Fact]
+    public void ATanhOutputOverwrittenInALoopIsNotReadBack()
+    {
+        // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences on main 8a6a1db (seed 6knTZ3zCVvv5); passes on 5b8bb90.
+        using var program = SourceProgram.OfBody("""
+            double a0 = x;
+            for (int i = 0; i < w.Length; i++)
+            {
+                a0 = Math.Tanh(x);
+                a0 += 1.0;
+            }
+
+            double a1 = 1.0;
+            for (int i = 0; i < w.Length; i++)
+            {
+                a1 += Math.Tanh(w[i]);
+            }
+
+            return a0;
+            """);
+        double[] w = [-1.75, 0.5];
+        const double x = -1.5;
+        var (value, gradient) = program.WithGradient(x, w);
+        var t = Math.Tanh(x);
+        Assert.Equal(t + 1, value, 1e-15); // F = tanh x + 1
+        Assert.Equal([1 - t * t, 0.0, 0.0], gradient, new ToleranceComparer(1e-15));
+        Assert.Empty(program.FiniteDifferenceMismatches(x, w));
     }
 
     /// <summary>Element-wise equality within an absolute tolerance, for gradient arrays.</summary>
