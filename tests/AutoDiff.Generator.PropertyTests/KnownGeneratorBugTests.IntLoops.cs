@@ -3,9 +3,9 @@ using AutoDiff.PropertyTests.Robustness;
 namespace AutoDiff.PropertyTests;
 
 /// <summary>
-/// Minimal sources of the generator bugs the int-and-loop random families found (issue 12), one test per bug. Each is
-/// skipped while its bug is open; the random families step around the same shape through <c>Programs/GeneratorGaps.cs</c>.
-/// When a fix lands: unskip the test here and delete the matching <c>Gap</c> from <c>GeneratorGaps.Avoided</c>.
+/// Minimal sources of the generator bugs the int-and-loop random families found (issue 12), one test per bug route; the
+/// <c>Gap</c> each names is in <c>Programs/GeneratorGaps.cs</c>. All failed on the generator before the derivative IR
+/// (34f51e2) and pass on main since (5b8bb90). A test is skipped only while its gap is listed in <c>GeneratorGaps.Avoided</c>.
 /// Expected numbers are closed forms (stated next to each) and every partial derivative is also checked against finite differences.
 /// </summary>
 public sealed partial class KnownGeneratorBugTests
@@ -211,6 +211,35 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Equal(Math.Exp(-0.75) + 0.5, value, 1e-15);
         Assert.Equal([1.0, Math.Exp(-0.75)], gradient, new ToleranceComparer(1e-15));
         Assert.Empty(program.FiniteDifferenceMismatches(0.5, w));
+    }
+
+    [Fact]
+    public void ATanhOutputOverwrittenInALoopIsNotReadBack()
+    {
+        // Found by ReusedIndexGradientsAgreeWithTapeAndFiniteDifferences on main 8a6a1db (seed 6knTZ3zCVvv5); passes on 5b8bb90.
+        using var program = SourceProgram.OfBody("""
+            double a0 = x;
+            for (int i = 0; i < w.Length; i++)
+            {
+                a0 = Math.Tanh(x);
+                a0 += 1.0;
+            }
+
+            double a1 = 1.0;
+            for (int i = 0; i < w.Length; i++)
+            {
+                a1 += Math.Tanh(w[i]);
+            }
+
+            return a0;
+            """);
+        double[] w = [-1.75, 0.5];
+        const double x = -1.5;
+        var (value, gradient) = program.WithGradient(x, w);
+        var t = Math.Tanh(x);
+        Assert.Equal(t + 1, value, 1e-15); // F = tanh x + 1
+        Assert.Equal([1 - t * t, 0.0, 0.0], gradient, new ToleranceComparer(1e-15));
+        Assert.Empty(program.FiniteDifferenceMismatches(x, w));
     }
 
     /// <summary>Element-wise equality within an absolute tolerance, for gradient arrays.</summary>
