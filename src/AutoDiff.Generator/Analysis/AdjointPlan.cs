@@ -205,14 +205,4 @@ internal sealed class AdjointPlan
         AssignStmt { Target: IndexExpr i } => i.Array,
         _ => null,
     };
-
-    private sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T>
-        where T : class
-    {
-        public static readonly ReferenceEqualityComparer<T> Instance = new();
-
-        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }

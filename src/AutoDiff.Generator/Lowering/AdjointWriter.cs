@@ -30,7 +30,7 @@ internal sealed partial class AdjointWriter
     private readonly Dictionary<string, int> _versions = new();
     private readonly Block _hoisted = new();
     private readonly HashSet<string> _hoistedNames = new();
-    private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceComparer.Instance);
+    private readonly Dictionary<Expr, Code> _knownValues = new(ReferenceEqualityComparer<Expr>.Instance);
     private readonly Stack<Dictionary<Expr, Code>> _valueScopes = new();
     private Block? _primalValues;
     private int _tempCounter;
@@ -545,17 +545,9 @@ internal sealed partial class AdjointWriter
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
-        forward.Add(comment);
         var i = Code.Atom(loop.Index);
-        var comparison = loop.Descending ? (loop.Inclusive ? ">=" : ">") : (loop.Inclusive ? "<=" : "<");
-        forward.Add(new LoopNode(
-            LoopForm.For,
-            new DeclareNode("int", loop.Index, start),
-            Code.Binary(i, comparison, end, Code.Relational),
-            new AssignNode(i, loop.Descending ? "--" : "++", null),
-            bodyForward,
-            Trips(loop),
-            ConstantTrips(loop)));
+        forward.Add(comment);
+        forward.Add(PrimalLoop(loop, bodyForward) with { Trips = Trips(loop), ConstantTrips = ConstantTrips(loop) });
         if (!bodyReverse.IsEmpty)
         {
             // The reverse visits the same indices the other way round.
@@ -569,6 +561,18 @@ internal sealed partial class AdjointWriter
                 new AssignNode(i, loop.Descending ? "++" : "--", null),
                 bodyReverse));
         }
+    }
+
+    /// <summary>The counted loop as the source runs it, over <paramref name="body"/>.</summary>
+    private static LoopNode PrimalLoop(CountedForStmt loop, Block body)
+    {
+        var i = Code.Atom(loop.Index);
+        return new LoopNode(
+            LoopForm.For,
+            new DeclareNode("int", loop.Index, ExpressionRenderer.Render(loop.Start)),
+            Code.Binary(i, loop.Descending ? (loop.Inclusive ? ">=" : ">") : (loop.Inclusive ? "<=" : "<"), ExpressionRenderer.Render(loop.End), Code.Relational),
+            new AssignNode(i, loop.Descending ? "--" : "++", null),
+            body);
     }
 
     private static long? ConstantTrips(CountedForStmt loop) =>
@@ -607,15 +611,6 @@ internal sealed partial class AdjointWriter
         }
     }
 
-
-    private sealed class ReferenceComparer : IEqualityComparer<Expr>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 
     /// <summary>Records the current value of <paramref name="target"/> before it is overwritten; returns the statement that restores it.</summary>
     private Node Save(string name, NumKind kind, Code target, Context context, Block forward)

@@ -128,13 +128,7 @@ internal sealed partial class AdjointWriter
                 break;
             case CountedForStmt loop:
                 output.Add(comment);
-                var i = Code.Atom(loop.Index);
-                output.Add(new LoopNode(
-                    LoopForm.For,
-                    new DeclareNode("int", loop.Index, ExpressionRenderer.Render(loop.Start)),
-                    Code.Binary(i, loop.Descending ? (loop.Inclusive ? ">=" : ">") : (loop.Inclusive ? "<=" : "<"), ExpressionRenderer.Render(loop.End), Code.Relational),
-                    new AssignNode(i, loop.Descending ? "--" : "++", null),
-                    ForwardBlock(loop.Body)));
+                output.Add(PrimalLoop(loop, ForwardBlock(loop.Body)));
                 break;
             default:
                 throw new System.InvalidOperationException("Statement " + statement.GetType().Name + " reached the forward sweep unnormalized");

@@ -297,7 +297,7 @@ internal sealed class BodyParser
                     {
                         DeclarationExpressionSyntax { Designation: var designation } => DeclaredTarget(designation),
                         IdentifierNameSyntax { Identifier.Text: "_" } discard when _model.GetSymbolInfo(discard, _cancellationToken).Symbol is IDiscardSymbol or null => null,
-                        var target => ParseTarget(target) is var existing ? new TupleTarget(existing is VarExpr v ? v.Name : ((IndexExpr)existing).Array, existing.Kind, existing) : null,
+                        var target => ExistingTarget(ParseTarget(target)),
                     });
                 }
 
@@ -308,6 +308,9 @@ internal sealed class BodyParser
 
         return targets;
     }
+
+    private static TupleTarget ExistingTarget(Expr target) =>
+        new(target is VarExpr v ? v.Name : ((IndexExpr)target).Array, target.Kind, target);
 
     private TupleTarget? DeclaredTarget(VariableDesignationSyntax designation)
     {
