@@ -592,7 +592,8 @@ internal sealed class BodyParser
                 callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
                 callee.Parameters.Select(p => TypeClassifier.Scalar(p.Type) ?? TypeClassifier.FloatingSequence(p.Type) ?? NumKind.Int).ToEquatableArray(),
                 kind,
-                userPullback is null && (Callees.KindsOf(callee) & Callees.PushforwardKind) != 0 ? prefix + callee.Name + "Pushforward" : null);
+                userPullback is null && (Callees.KindsOf(callee) & (Callees.PushforwardKind | Callees.HessianKind)) != 0 ? prefix + callee.Name + "Pushforward" : null,
+                userPullback is null && (Callees.KindsOf(callee) & Callees.HessianKind) != 0 ? prefix + callee.Name + "PullbackPushforward" : null);
         }
 
         if (!callee.IsStatic)
