@@ -47,8 +47,24 @@ public sealed class CheckerSelfTests
     [Fact]
     public void ACorrectEngineTripleIsAccepted() => Assert.Empty(Check(generatedScale: 1.0, pullbackScale: 1.0));
 
+    [Fact]
+    public void AWrongPushforwardIsCaught()
+    {
+        var problems = Check(generatedScale: 1.0, pullbackScale: 1.0, jvpScale: 1.01);
+        Assert.Single(problems);
+        Assert.Contains("pushforward", problems[0]);
+    }
+
+    [Fact]
+    public void AWrongHessianVectorProductIsCaughtByFiniteDifferencesOfTheGradient()
+    {
+        var problems = Check(generatedScale: 1.0, pullbackScale: 1.0, hvpScale: 1.01);
+        Assert.Single(problems);
+        Assert.Contains("finite differences of the gradient", problems[0]);
+    }
+
     /// <summary>Checks f(x) = sin x at x ≈ 0.3 with engines whose derivatives are cos x times the given scales.</summary>
-    private static List<string> Check(double generatedScale, double pullbackScale, bool pullbackOverwrites = false)
+    private static List<string> Check(double generatedScale, double pullbackScale, bool pullbackOverwrites = false, double jvpScale = 1.0, double hvpScale = 1.0)
     {
         var function = new RandomFunction(1, false, [], new UnaryCall(Unary.Sin, new Variable(0)), [new Point([0.3 + Math.PI * 1e-4, 0, 0], [])]);
         var entry = new FunctionEntry(
@@ -58,7 +74,14 @@ public sealed class CheckerSelfTests
             (s, w, ds, dw) => { ds[0] = generatedScale * Math.Cos(s[0]); return Math.Sin(s[0]); },
             (s, w, seed, ds, dw) => ds[0] = (pullbackOverwrites ? 0 : ds[0]) + seed * pullbackScale * Math.Cos(s[0]),
             (s, w, ds, dw) => { ds[0] = Math.Cos(s[0]); return Math.Sin(s[0]); },
-            FellBackToTape: false);
+            FellBackToTape: false,
+            (s, w, ts, tw) => jvpScale * Math.Cos(s[0]) * ts[0],
+            (s, w, vs, vw, ds, dw, hs, hw) =>
+            {
+                ds[0] = Math.Cos(s[0]);
+                hs[0] = -hvpScale * Math.Sin(s[0]) * vs[0]; // (sin)'' = -sin
+                return Math.Sin(s[0]);
+            });
         return FunctionChecker.Check(entry, new PropertyStats()).ToList();
     }
 }

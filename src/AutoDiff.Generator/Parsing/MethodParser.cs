@@ -150,7 +150,7 @@ internal static class MethodParser
             }
         }
 
-        if (hessian && HessianProblem(userPullback, fallbackReason, body) is { } secondOrderProblem)
+        if (hessian && HessianProblem(userPullback, fallbackReason, body, parameters, returnKind) is { } secondOrderProblem)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", secondOrderProblem));
             hessian = false;
@@ -224,7 +224,7 @@ internal static class MethodParser
     }
 
     /// <summary>Why second-order code cannot be written for this body, or null.</summary>
-    private static string? HessianProblem(string? userPullback, string? fallbackReason, EquatableArray<Stmt> body)
+    private static string? HessianProblem(string? userPullback, string? fallbackReason, EquatableArray<Stmt> body, IReadOnlyList<ParameterModel> parameters, NumKind returnKind)
     {
         if (userPullback is not null)
         {
@@ -237,7 +237,14 @@ internal static class MethodParser
         }
 
         var callee = ExprTree.Callees(body).FirstOrDefault(c => c.PullbackPushforward is null);
-        return callee is null ? null : "it calls '" + callee.Target + "', which has no second-order code; mark that method [Differentiable(Derivatives.Hessian)]";
+        if (callee is not null)
+        {
+            return "it calls '" + callee.Target + "', which has no second-order code; mark that method [Differentiable(Derivatives.Hessian)]";
+        }
+
+        // The Hessian is one matrix of the result's type, and each product lands in it by reference.
+        var mixed = parameters.FirstOrDefault(p => p.Role != ParamRole.Passive && p.ElementKind != returnKind);
+        return mixed is null ? null : "parameter '" + mixed.Name + "' is " + mixed.ElementKind.Keyword() + " but the result is " + returnKind.Keyword() + "; give them one floating-point type";
     }
 
     private static string? FindClash(IMethodSymbol method, bool pushforward, bool hessian)

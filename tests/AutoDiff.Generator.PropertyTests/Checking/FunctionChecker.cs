@@ -87,7 +87,89 @@ internal static class FunctionChecker
                     yield return $"{name} = {Show(gradient[k])} from WithGradient but finite differences give {Show(fd.Estimate)} ± {Show(fd.ErrorBar)} {where}";
                 }
             }
+
+            foreach (var problem in CheckForwardAndSecondOrder(entry, s, w, gradient, where, stats))
+            {
+                yield return problem;
+            }
         }
+    }
+
+    /// <summary>
+    /// The pushforward is the gradient along a tangent; the Hessian-vector product returns the same gradient, is a
+    /// symmetric bilinear form (uᵀHv = vᵀHu), and is the derivative of the gradient along the direction wherever
+    /// finite differences of the gradient see it smooth.
+    /// </summary>
+    private static IEnumerable<string> CheckForwardAndSecondOrder(FunctionEntry entry, double[] s, double[] w, double[] gradient, string where, PropertyStats stats)
+    {
+        if (entry.Jvp is null || entry.Hvp is null)
+        {
+            yield break;
+        }
+
+        var u = Direction(s.Length + w.Length, 0.7);
+        var v = Direction(s.Length + w.Length, 1.9);
+        var jvp = entry.Jvp(s, w, u[..s.Length], u[s.Length..]);
+        var expected = gradient.Zip(u, (g, t) => g * t).Sum();
+        if (!Tolerances.EnginesAgree(jvp, expected))
+        {
+            yield return $"the pushforward along ({string.Join(", ", u.Select(Show))}) is {Show(jvp)} but gradient · tangent is {Show(expected)} {where}";
+        }
+
+        var (hvpGradient, hu) = Product(entry.Hvp, s, w, u);
+        var (_, hv) = Product(entry.Hvp, s, w, v);
+        for (var k = 0; k < gradient.Length; k++)
+        {
+            if (!Tolerances.EnginesAgree(hvpGradient[k], gradient[k]))
+            {
+                yield return $"HessianVectorProduct's gradient {k} is {Show(hvpGradient[k])} but WithGradient's is {Show(gradient[k])} {where}";
+            }
+        }
+
+        var uHv = u.Zip(hv, (a, b) => a * b).Sum();
+        var vHu = v.Zip(hu, (a, b) => a * b).Sum();
+        if (!(Math.Abs(uHv - vHu) <= Tolerances.BetweenEngines * (1 + hu.Sum(Math.Abs) + hv.Sum(Math.Abs))))
+        {
+            yield return $"the Hessian-vector products are not symmetric: uᵀHv = {Show(uHv)} but vᵀHu = {Show(vHu)} {where}";
+        }
+
+        // Every component's differences come from the same few gradients along the line.
+        var along = new Dictionary<double, double[]>();
+        double[] At(double t) => along.TryGetValue(t, out var known) ? known : along[t] = Gradient(entry.Generated!, s, w, u, t);
+        for (var k = 0; k < gradient.Length; k++)
+        {
+            var component = k;
+            var fd = FiniteDifference.Of(t => At(t)[component], 0);
+            stats.Derivative(fd.Smooth);
+            if (fd.Smooth && !Tolerances.MatchesFiniteDifference(hu[k], fd))
+            {
+                yield return $"(H·u)[{k}] = {Show(hu[k])} from HessianVectorProduct but finite differences of the gradient give {Show(fd.Estimate)} ± {Show(fd.ErrorBar)} along ({string.Join(", ", u.Select(Show))}) {where}";
+            }
+        }
+    }
+
+    /// <summary>A fixed direction with entries of both signs and different sizes, the same for every point.</summary>
+    private static double[] Direction(int length, double phase) => Enumerable.Range(0, length).Select(i => Math.Sin((1.3 * i) + phase)).ToArray();
+
+    private static (double[] Gradient, double[] Product) Product(HvpFn hvp, double[] s, double[] w, double[] direction)
+    {
+        var ds = new double[s.Length];
+        var dw = new double[w.Length];
+        var hs = new double[s.Length];
+        var hw = new double[w.Length];
+        hvp(s, w, direction[..s.Length], direction[s.Length..], ds, dw, hs, hw);
+        return (ds.Concat(dw).ToArray(), hs.Concat(hw).ToArray());
+    }
+
+    /// <summary>The generated gradient at the point moved by <paramref name="t"/> along <paramref name="direction"/>.</summary>
+    private static double[] Gradient(GradFn generated, double[] s, double[] w, double[] direction, double t)
+    {
+        var movedS = s.Select((x, i) => x + (t * direction[i])).ToArray();
+        var movedW = w.Select((x, i) => x + (t * direction[s.Length + i])).ToArray();
+        var ds = new double[s.Length];
+        var dw = new double[w.Length];
+        generated(movedS, movedW, ds, dw);
+        return ds.Concat(dw).ToArray();
     }
 
     private static double[] With(double[] values, int index, double value)

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace AutoDiff.PropertyTests.Compiling;
 
 /// <summary>The entry points of one random function in a loaded batch; generated and tape members are null when not compiled in.</summary>
-internal sealed record FunctionEntry(int Id, RandomFunction Function, EvalFn Eval, GradFn? Generated, PullbackFn? Pullback, GradFn? Tape, bool FellBackToTape);
+internal sealed record FunctionEntry(int Id, RandomFunction Function, EvalFn Eval, GradFn? Generated, PullbackFn? Pullback, GradFn? Tape, bool FellBackToTape, JvpFn? Jvp = null, HvpFn? Hvp = null);
 
 /// <summary>
 /// Many random functions in one in-memory compilation run through the generator. A function whose program the
@@ -112,7 +112,9 @@ internal sealed partial class CompiledBatch : IDisposable
             withGenerator ? assembly.Delegate<GradFn>($"H{id}", "Grad") : null,
             withGenerator ? assembly.Delegate<PullbackFn>($"H{id}", "Pullback") : null,
             withTape ? assembly.Delegate<GradFn>($"H{id}", "Tape") : null,
-            fallbacks.Contains(id))).ToList();
+            fallbacks.Contains(id),
+            withGenerator && functions[id].HasEveryKind(id) ? assembly.Delegate<JvpFn>($"H{id}", "Jvp") : null,
+            withGenerator && functions[id].HasEveryKind(id) ? assembly.Delegate<HvpFn>($"H{id}", "Hvp") : null)).ToList();
         return new CompiledBatch(assembly, entries, rejected);
     }
 

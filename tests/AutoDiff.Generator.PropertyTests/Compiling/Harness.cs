@@ -11,6 +11,12 @@ internal delegate double GradFn(double[] scalars, double[] span, double[] dScala
 /// <summary>The generated pullback: adds <paramref name="seed"/> times the gradient into the adjoints.</summary>
 internal delegate void PullbackFn(double[] scalars, double[] span, double seed, double[] dScalars, double[] dSpan);
 
+/// <summary>The generated pushforward: the directional derivative along the tangents (<paramref name="ts"/>, <paramref name="tw"/>).</summary>
+internal delegate double JvpFn(double[] scalars, double[] span, double[] ts, double[] tw);
+
+/// <summary>The generated Hessian-vector product: the gradient into <paramref name="ds"/>/<paramref name="dw"/>, the Hessian times (<paramref name="vs"/>, <paramref name="vw"/>) into <paramref name="hs"/>/<paramref name="hw"/>.</summary>
+internal delegate double HvpFn(double[] scalars, double[] span, double[] vs, double[] vw, double[] ds, double[] dw, double[] hs, double[] hw);
+
 /// <summary>Writes the class <c>H{id}</c> that adapts <c>F{id}</c>, its generated members and its tape twin to the delegates above.</summary>
 internal static class Harness
 {
@@ -37,6 +43,14 @@ internal static class Harness
         {
             lines.Add($"public static double Grad(double[] s, double[] w, double[] ds, double[] dw) => P{id}.F{id}WithGradient({string.Join(", ", args.Concat(outs))});");
             lines.Add($"public static void Pullback(double[] s, double[] w, double seed, double[] ds, double[] dw) => P{id}.F{id}Pullback({string.Join(", ", args.Append("seed").Concat(refs))});");
+            if (function.HasEveryKind(id))
+            {
+                var tangents = scalars.Select(i => $"ts[{i}]").Concat(function.HasSpan ? ["tw"] : []);
+                var directions = scalars.Select(i => $"vs[{i}]").Concat(function.HasSpan ? ["vw"] : []);
+                var products = scalars.Select(i => $"out hs[{i}]").Concat(function.HasSpan ? ["hw"] : []);
+                lines.Add($"public static double Jvp(double[] s, double[] w, double[] ts, double[] tw) {{ P{id}.F{id}Pushforward({string.Join(", ", args.Concat(tangents))}, out double tangent); return tangent; }}");
+                lines.Add($"public static double Hvp(double[] s, double[] w, double[] vs, double[] vw, double[] ds, double[] dw, double[] hs, double[] hw) => P{id}.F{id}HessianVectorProduct({string.Join(", ", args.Concat(directions).Concat(outs).Concat(products))});");
+            }
         }
 
         if (withTape)
