@@ -1,0 +1,50 @@
+using AutoDiff.Benchmarks;
+using AutoDiff.Samples.Moons.Cli;
+using AutoDiff.Samples.Moons.Data;
+using AutoDiff.Samples.Moons.Model;
+
+namespace AutoDiff.Samples.Tests;
+
+/// <summary>
+/// The benchmarks' hand-written backward pass (<see cref="MlpHandWrittenGradient"/>) is the same function as the
+/// generated gradient of <see cref="MoonsLoss.Loss"/> it is timed against, and both agree with finite differences.
+/// </summary>
+public class HandWrittenGradientTests
+{
+    private static readonly MoonsDataSet Data = MoonsDataSet.Generate(100, noise: 0.1, seed: MoonsOptions.DefaultSeed);
+    private static readonly double[] Interleaved = Data.ToInterleaved();
+
+    [Theory]
+    [InlineData(new[] { 16, 16 }, 1337)]
+    [InlineData(new[] { 64, 64 }, 1337)]
+    [InlineData(new[] { 8 }, 3)]
+    [InlineData(new[] { 5, 7, 3 }, 4)]
+    public void Hand_written_gradient_equals_the_generated_gradient(int[] hidden, int seed)
+    {
+        var network = new MoonsNetwork(hidden);
+        double[] w = MoonsNetworkTests.RandomWeights(network, seed);
+        var generated = new double[w.Length];
+        var handWritten = new double[w.Length];
+
+        double generatedLoss = MoonsLoss.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, generated);
+        double handWrittenLoss = MlpHandWrittenGradient.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, handWritten);
+
+        Assert.Equal(generatedLoss, handWrittenLoss, 1e-12 * generatedLoss);
+        double worst = generated.Zip(handWritten, (g, h) => Math.Abs(g - h)).Max();
+        Assert.True(worst <= 1e-12 * generated.Max(Math.Abs), $"worst difference {worst:G3}");
+    }
+
+    [Fact]
+    public void Hand_written_gradient_matches_central_finite_differences_where_margins_are_met_too()
+    {
+        // Weights scaled up so that many points meet their margin: the skipped points must contribute nothing.
+        var network = new MoonsNetwork([5, 7, 3]);
+        double[] w = MoonsNetworkTests.RandomWeights(network, seed: 8).Select(v => 3 * v).ToArray();
+        var gradient = new double[w.Length];
+        MlpHandWrittenGradient.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, gradient);
+
+        GradCheckReport report = GradCheck.Check(x => MoonsLoss.Loss(x, network.Sizes, Interleaved, Data.Count), w, gradient);
+
+        Assert.True(report.IsWithin(1e-7), report.ToString());
+    }
+}
