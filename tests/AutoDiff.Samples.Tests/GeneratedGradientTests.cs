@@ -1,7 +1,7 @@
 using AutoDiff.Samples.Moons.Cli;
-using AutoDiff.Samples.Moons.Data;
 using AutoDiff.Samples.Moons.Model;
 using AutoDiff.Samples.Moons.Training;
+using static AutoDiff.Samples.Tests.MoonsTestData;
 
 namespace AutoDiff.Samples.Tests;
 
@@ -11,9 +11,6 @@ namespace AutoDiff.Samples.Tests;
 /// </summary>
 public class GeneratedGradientTests
 {
-    private static readonly MoonsDataSet Data = MoonsDataSet.Generate(100, noise: 0.1, seed: MoonsOptions.DefaultSeed);
-    private static readonly double[] Interleaved = Data.ToInterleaved();
-
     public static TheoryData<int[]> Shapes => new() { new[] { 8 }, new[] { 16, 16 }, new[] { 5, 7, 3 }, new[] { 1 } };
 
     [Theory]
@@ -34,9 +31,8 @@ public class GeneratedGradientTests
     {
         var network = new MoonsNetwork(hidden);
         double[] w = network.InitialWeights(MoonsOptions.DefaultSeed);
-        var generated = new double[w.Length];
 
-        double loss = MoonsLoss.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, generated);
+        double[] generated = GeneratedGradient(network, w, out double loss);
         double[] tape = new TapeEngine(network, Data, w, steps: 1).Gradient();
 
         Assert.Equal(Loss(network, w), loss, 15);
@@ -48,10 +44,9 @@ public class GeneratedGradientTests
     public void Gradient_equals_the_value_tape_gradient_at_weights_with_nonzero_biases(int[] hidden)
     {
         var network = new MoonsNetwork(hidden);
-        double[] w = MoonsNetworkTests.RandomWeights(network, seed: 21);
-        var generated = new double[w.Length];
+        double[] w = RandomWeights(network, seed: 21);
 
-        MoonsLoss.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, generated);
+        double[] generated = GeneratedGradient(network, w, out _);
         double[] tape = new TapeEngine(network, Data, w, steps: 1).Gradient();
 
         Assert.True(RelativeError(generated, tape) <= 1e-9, $"relative error {RelativeError(generated, tape):G3}");
@@ -62,11 +57,9 @@ public class GeneratedGradientTests
     public void Gradient_matches_central_finite_differences(int[] hidden)
     {
         var network = new MoonsNetwork(hidden);
-        double[] w = MoonsNetworkTests.RandomWeights(network, seed: 5);
-        var generated = new double[w.Length];
-        MoonsLoss.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, generated);
+        double[] w = RandomWeights(network, seed: 5);
 
-        GradCheckReport report = GradCheck.Check(x => Loss(network, x), w, generated);
+        GradCheckReport report = GradCheck.Check(x => Loss(network, x), w, GeneratedGradient(network, w, out _));
 
         // Central differences with h = 1e-6 on a piecewise-linear-plus-quadratic loss are exact up to rounding
         // (about 1e-16 / h) unless a step crosses a ReLU or hinge kink, which these points do not.
@@ -80,8 +73,6 @@ public class GeneratedGradientTests
 
         Assert.Throws<ArgumentException>(() => MoonsLoss.LossWithGradient(w, MoonsNetwork.Default.Sizes, Interleaved, Data.Count, new double[10]));
     }
-
-    private static double Loss(MoonsNetwork network, double[] w) => MoonsLoss.Loss(w, network.Sizes, Interleaved, Data.Count);
 
     // ‖a - b‖∞ / ‖b‖∞: relative to the gradient's scale, so the many exact zeros of dead ReLUs don't divide by 0.
     private static double RelativeError(double[] a, double[] b) =>

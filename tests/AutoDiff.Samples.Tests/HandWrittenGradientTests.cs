@@ -1,19 +1,15 @@
 using AutoDiff.Benchmarks;
-using AutoDiff.Samples.Moons.Cli;
-using AutoDiff.Samples.Moons.Data;
 using AutoDiff.Samples.Moons.Model;
+using static AutoDiff.Samples.Tests.MoonsTestData;
 
 namespace AutoDiff.Samples.Tests;
 
 /// <summary>
 /// The benchmarks' hand-written backward pass (<see cref="MlpHandWrittenGradient"/>) is the same function as the
-/// generated gradient of <see cref="MoonsLoss.Loss"/> it is timed against, and both agree with finite differences.
+/// generated gradient of <see cref="MoonsLoss.Loss"/> it is timed against, and agrees with finite differences.
 /// </summary>
 public class HandWrittenGradientTests
 {
-    private static readonly MoonsDataSet Data = MoonsDataSet.Generate(100, noise: 0.1, seed: MoonsOptions.DefaultSeed);
-    private static readonly double[] Interleaved = Data.ToInterleaved();
-
     [Theory]
     [InlineData(new[] { 16, 16 }, 1337)]
     [InlineData(new[] { 64, 64 }, 1337)]
@@ -22,12 +18,10 @@ public class HandWrittenGradientTests
     public void Hand_written_gradient_equals_the_generated_gradient(int[] hidden, int seed)
     {
         var network = new MoonsNetwork(hidden);
-        double[] w = MoonsNetworkTests.RandomWeights(network, seed);
-        var generated = new double[w.Length];
-        var handWritten = new double[w.Length];
+        double[] w = RandomWeights(network, seed);
+        double[] generated = GeneratedGradient(network, w, out double generatedLoss);
 
-        double generatedLoss = MoonsLoss.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, generated);
-        double handWrittenLoss = MlpHandWrittenGradient.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, handWritten);
+        double[] handWritten = HandWritten(network, w, out double handWrittenLoss);
 
         Assert.Equal(generatedLoss, handWrittenLoss, 1e-12 * generatedLoss);
         double worst = generated.Zip(handWritten, (g, h) => Math.Abs(g - h)).Max();
@@ -39,12 +33,17 @@ public class HandWrittenGradientTests
     {
         // Weights scaled up so that many points meet their margin: the skipped points must contribute nothing.
         var network = new MoonsNetwork([5, 7, 3]);
-        double[] w = MoonsNetworkTests.RandomWeights(network, seed: 8).Select(v => 3 * v).ToArray();
-        var gradient = new double[w.Length];
-        MlpHandWrittenGradient.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, gradient);
+        double[] w = RandomWeights(network, seed: 8).Select(v => 3 * v).ToArray();
 
-        GradCheckReport report = GradCheck.Check(x => MoonsLoss.Loss(x, network.Sizes, Interleaved, Data.Count), w, gradient);
+        GradCheckReport report = GradCheck.Check(x => Loss(network, x), w, HandWritten(network, w, out _));
 
         Assert.True(report.IsWithin(1e-7), report.ToString());
+    }
+
+    private static double[] HandWritten(MoonsNetwork network, double[] w, out double loss)
+    {
+        var gradient = new double[w.Length];
+        loss = MlpHandWrittenGradient.LossWithGradient(w, network.Sizes, Interleaved, Data.Count, gradient);
+        return gradient;
     }
 }

@@ -52,7 +52,7 @@ public class MoonsNetworkTests
     public void Scores_equal_the_value_mlps_output_on_the_same_weights(int[] hidden)
     {
         var network = new MoonsNetwork(hidden);
-        double[] w = RandomWeights(network, seed: 11);
+        double[] w = MoonsTestData.RandomWeights(network, seed: 11);
         MLP mlp = MLP.FromParameters(2, network.LayerWidths, Activation.Relu, w);
         MoonPoint[] points = MoonsDataSet.Generate(20, noise: 0.1, seed: 4).Points.ToArray();
 
@@ -95,12 +95,5 @@ public class MoonsNetworkTests
         ArgumentException e = Assert.Throws<ArgumentException>(() => new MoonsNetwork(hidden));
 
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
-    }
-
-    // Non-zero biases too, so that the bias slots of the layout are exercised.
-    internal static double[] RandomWeights(MoonsNetwork network, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, network.ParameterCount).Select(_ => 2.0 * random.NextDouble() - 1.0).ToArray();
     }
 }

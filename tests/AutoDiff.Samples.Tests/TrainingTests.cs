@@ -8,7 +8,7 @@ namespace AutoDiff.Samples.Tests;
 
 public class TrainingTests
 {
-    private static readonly MoonsDataSet Data = MoonsDataSet.Generate(100, noise: 0.1, seed: MoonsOptions.DefaultSeed);
+    private static readonly MoonsDataSet Data = MoonsTestData.Data;
     private static readonly MoonsNetwork Network = MoonsNetwork.Default;
     private static readonly double[] InitialWeights = Network.InitialWeights(MoonsOptions.DefaultSeed);
 
