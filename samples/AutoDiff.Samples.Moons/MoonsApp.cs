@@ -37,28 +37,29 @@ public static class MoonsApp
         }
 
         var data = MoonsDataSet.Generate(options.Points, Noise, options.Seed);
-        double[] initialWeights = MoonsNetwork.InitialWeights(options.Seed);
-        Console.WriteLine($"Two moons: {data.Count} points, MLP 2-16-16-1 ({MoonsNetwork.ParameterCount} parameters), {options.Steps} SGD steps, seed {options.Seed}.");
+        MoonsNetwork network = options.Network;
+        double[] initialWeights = network.InitialWeights(options.Seed);
+        Console.WriteLine($"Two moons: {data.Count} points, MLP {network} ({network.ParameterCount} parameters), {options.Steps} SGD steps, seed {options.Seed}.");
 
         TrainingResult shown;
         if (options.Compare)
         {
-            var results = Enum.GetValues<EngineKind>().Select(kind => Train(kind, data, initialWeights, options.Steps)).ToList();
+            var results = Enum.GetValues<EngineKind>().Select(kind => Train(kind, network, data, initialWeights, options.Steps)).ToList();
             ComparisonReport.Write(results);
             shown = results[0];
         }
         else
         {
-            shown = Train(options.Engine, data, initialWeights, options.Steps);
+            shown = Train(options.Engine, network, data, initialWeights, options.Steps);
             Console.WriteLine($"Final accuracy {100 * shown.FinalAccuracy:F0}% (final loss {shown.FinalLoss:F6}), {ComparisonReport.FormatTime(shown.TimePerStep)} per step on the {options.Engine.ToString().ToLowerInvariant()} engine.");
         }
 
         return SavePlot(data, shown, options.OutputFolder);
     }
 
-    private static TrainingResult Train(EngineKind kind, MoonsDataSet data, double[] initialWeights, int steps)
+    private static TrainingResult Train(EngineKind kind, MoonsNetwork network, MoonsDataSet data, double[] initialWeights, int steps)
     {
-        ITrainingEngine engine = EngineFactory.Create(kind, data, initialWeights, steps);
+        ITrainingEngine engine = EngineFactory.Create(kind, network, data, initialWeights, steps);
         return TrainingDisplay.Run(kind, steps, onStep => MoonsTrainer.Train(engine, data, steps, onStep));
     }
 

@@ -1,71 +1,77 @@
 using AutoDiff.Samples.Moons.Cli;
-using AutoDiff.Samples.Moons.Data;
 using AutoDiff.Samples.Moons.Model;
 using AutoDiff.Samples.Moons.Training;
+using static AutoDiff.Samples.Tests.MoonsTestData;
 
 namespace AutoDiff.Samples.Tests;
 
-/// <summary>The generated gradient of <see cref="MoonsLoss.Loss"/> checked against the tape and finite differences.</summary>
+/// <summary>
+/// The generated gradient of <see cref="MoonsLoss.Loss"/> checked against the tape (another engine) and central
+/// finite differences, for several network shapes: the loss's loops must follow whatever sizes they are given.
+/// </summary>
 public class GeneratedGradientTests
 {
-    private static readonly MoonsDataSet Data = MoonsDataSet.Generate(100, noise: 0.1, seed: MoonsOptions.DefaultSeed);
-    private static readonly double[] Interleaved = Data.ToInterleaved();
+    public static TheoryData<int[]> Shapes => new() { new[] { 8 }, new[] { 16, 16 }, new[] { 5, 7, 3 }, new[] { 1 } };
 
-    [Fact]
-    public void Loss_equals_the_tape_loss_at_the_initial_weights()
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Loss_equals_the_tape_loss_at_the_initial_weights(int[] hidden)
     {
-        double[] w = MoonsNetwork.InitialWeights(MoonsOptions.DefaultSeed);
+        var network = new MoonsNetwork(hidden);
+        double[] w = network.InitialWeights(MoonsOptions.DefaultSeed);
 
-        double tapeLoss = new TapeEngine(Data, w, steps: 1).BuildLoss().Data;
+        double tapeLoss = new TapeEngine(network, Data, w, steps: 1).BuildLoss().Data;
 
-        Assert.Equal(tapeLoss, MoonsLoss.Loss(w, Interleaved, Data.Count), 12);
+        Assert.Equal(tapeLoss, Loss(network, w), 12);
     }
 
-    [Fact]
-    public void Gradient_equals_the_value_tape_gradient_at_the_initial_weights()
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Gradient_equals_the_value_tape_gradient_at_the_initial_weights(int[] hidden)
     {
-        double[] w = MoonsNetwork.InitialWeights(MoonsOptions.DefaultSeed);
-        var generated = new double[w.Length];
+        var network = new MoonsNetwork(hidden);
+        double[] w = network.InitialWeights(MoonsOptions.DefaultSeed);
 
-        double loss = MoonsLoss.LossWithGradient(w, Interleaved, Data.Count, generated);
-        double[] tape = new TapeEngine(Data, w, steps: 1).Gradient();
+        double[] generated = GeneratedGradient(network, w, out double loss);
+        double[] tape = new TapeEngine(network, Data, w, steps: 1).Gradient();
 
-        Assert.Equal(MoonsLoss.Loss(w, Interleaved, Data.Count), loss, 15);
+        Assert.Equal(Loss(network, w), loss, 15);
         Assert.True(RelativeError(generated, tape) <= 1e-9, $"relative error {RelativeError(generated, tape):G3}");
     }
 
-    [Fact]
-    public void Gradient_equals_the_value_tape_gradient_at_weights_with_nonzero_biases()
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Gradient_equals_the_value_tape_gradient_at_weights_with_nonzero_biases(int[] hidden)
     {
-        double[] w = MoonsNetworkTests.RandomWeights(seed: 21);
-        var generated = new double[w.Length];
+        var network = new MoonsNetwork(hidden);
+        double[] w = RandomWeights(network, seed: 21);
 
-        MoonsLoss.LossWithGradient(w, Interleaved, Data.Count, generated);
-        double[] tape = new TapeEngine(Data, w, steps: 1).Gradient();
+        double[] generated = GeneratedGradient(network, w, out _);
+        double[] tape = new TapeEngine(network, Data, w, steps: 1).Gradient();
 
         Assert.True(RelativeError(generated, tape) <= 1e-9, $"relative error {RelativeError(generated, tape):G3}");
     }
 
-    [Fact]
-    public void Gradient_matches_central_finite_differences()
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Gradient_matches_central_finite_differences(int[] hidden)
     {
-        double[] w = MoonsNetwork.InitialWeights(MoonsOptions.DefaultSeed);
-        var generated = new double[w.Length];
-        MoonsLoss.LossWithGradient(w, Interleaved, Data.Count, generated);
+        var network = new MoonsNetwork(hidden);
+        double[] w = RandomWeights(network, seed: 5);
 
-        GradCheckReport report = GradCheck.Check(x => MoonsLoss.Loss(x, Interleaved, Data.Count), w, generated);
+        GradCheckReport report = GradCheck.Check(x => Loss(network, x), w, GeneratedGradient(network, w, out _));
 
         // Central differences with h = 1e-6 on a piecewise-linear-plus-quadratic loss are exact up to rounding
-        // (about 1e-16 / h) unless a step crosses a ReLU kink, which this point does not.
+        // (about 1e-16 / h) unless a step crosses a ReLU or hinge kink, which these points do not.
         Assert.True(report.IsWithin(1e-7), report.ToString());
     }
 
     [Fact]
     public void A_gradient_span_of_the_wrong_length_is_an_argument_exception()
     {
-        double[] w = MoonsNetwork.InitialWeights(1);
+        double[] w = MoonsNetwork.Default.InitialWeights(1);
 
-        Assert.Throws<ArgumentException>(() => MoonsLoss.LossWithGradient(w, Interleaved, Data.Count, new double[10]));
+        Assert.Throws<ArgumentException>(() => MoonsLoss.LossWithGradient(w, MoonsNetwork.Default.Sizes, Interleaved, Data.Count, new double[10]));
     }
 
     // ‖a - b‖∞ / ‖b‖∞: relative to the gradient's scale, so the many exact zeros of dead ReLUs don't divide by 0.

@@ -7,11 +7,14 @@ namespace AutoDiff.Samples.Tests;
 
 public class MoonsPlotTests
 {
-    [Fact]
-    public void The_plot_is_written_as_a_png()
+    [Theory]
+    [InlineData(new[] { 16, 16 })]
+    [InlineData(new[] { 5, 7, 3 })]
+    public void The_plot_is_written_as_a_png(int[] hidden)
     {
+        var network = new MoonsNetwork(hidden);
         MoonsDataSet data = MoonsDataSet.Generate(20, noise: 0.1, seed: 1);
-        TrainingResult result = MoonsTrainer.Train(EngineFactory.Create(EngineKind.Generated, data, MoonsNetwork.InitialWeights(1), 5), data, steps: 5);
+        TrainingResult result = MoonsTrainer.Train(EngineFactory.Create(EngineKind.Generated, network, data, network.InitialWeights(1), 5), data, steps: 5);
         string path = Path.Combine(Path.GetTempPath(), $"moons-{Guid.NewGuid():N}.png");
         try
         {

@@ -8,8 +8,9 @@ namespace AutoDiff.Samples.Tests;
 
 public class TrainingTests
 {
-    private static readonly MoonsDataSet Data = MoonsDataSet.Generate(100, noise: 0.1, seed: MoonsOptions.DefaultSeed);
-    private static readonly double[] InitialWeights = MoonsNetwork.InitialWeights(MoonsOptions.DefaultSeed);
+    private static readonly MoonsDataSet Data = MoonsTestData.Data;
+    private static readonly MoonsNetwork Network = MoonsNetwork.Default;
+    private static readonly double[] InitialWeights = Network.InitialWeights(MoonsOptions.DefaultSeed);
 
     [Fact]
     public void The_generated_engine_classifies_at_least_97_percent_of_the_training_set_after_100_steps()
@@ -37,19 +38,19 @@ public class TrainingTests
     [Fact]
     public void Each_step_records_the_loss_before_its_update_and_micrograds_learning_rate()
     {
-        TrainingResult result = MoonsTrainer.Train(EngineFactory.Create(EngineKind.Generated, Data, InitialWeights, 3), Data, steps: 3);
+        TrainingResult result = MoonsTrainer.Train(EngineFactory.Create(EngineKind.Generated, Network, Data, InitialWeights, 3), Data, steps: 3);
 
-        Assert.Equal(MoonsLoss.Loss(InitialWeights, Data.ToInterleaved(), Data.Count), result.Steps[0].Loss, 15);
-        Assert.Equal(MoonsNetwork.Accuracy(InitialWeights, Data), result.Steps[0].Accuracy);
+        Assert.Equal(MoonsLoss.Loss(InitialWeights, Network.Sizes, Data.ToInterleaved(), Data.Count), result.Steps[0].Loss, 15);
+        Assert.Equal(new NetworkScorer(Network).Accuracy(InitialWeights, Data), result.Steps[0].Accuracy);
         Assert.Equal([1.0, 1.0 - 0.9 * 1 / 3, 1.0 - 0.9 * 2 / 3], result.Steps.Select(s => s.LearningRate));
     }
 
     [Fact]
     public void The_first_update_is_a_plain_sgd_step_with_learning_rate_one()
     {
-        ITrainingEngine engine = EngineFactory.Create(EngineKind.Generated, Data, InitialWeights, 100);
+        ITrainingEngine engine = EngineFactory.Create(EngineKind.Generated, Network, Data, InitialWeights, 100);
         var gradient = new double[InitialWeights.Length];
-        MoonsLoss.LossWithGradient(InitialWeights, Data.ToInterleaved(), Data.Count, gradient);
+        MoonsLoss.LossWithGradient(InitialWeights, Network.Sizes, Data.ToInterleaved(), Data.Count, gradient);
 
         engine.Step();
         var after = new double[InitialWeights.Length];
@@ -65,7 +66,7 @@ public class TrainingTests
     [InlineData(EngineKind.Tensor)]
     public void Every_engine_starts_from_the_weights_it_was_given(EngineKind kind)
     {
-        ITrainingEngine engine = EngineFactory.Create(kind, Data, InitialWeights, 100);
+        ITrainingEngine engine = EngineFactory.Create(kind, Network, Data, InitialWeights, 100);
         var copy = new double[InitialWeights.Length];
 
         engine.CopyWeights(copy);
@@ -74,7 +75,7 @@ public class TrainingTests
     }
 
     private static TrainingResult Train(EngineKind kind) =>
-        MoonsTrainer.Train(EngineFactory.Create(kind, Data, InitialWeights, 100), Data, steps: 100);
+        MoonsTrainer.Train(EngineFactory.Create(kind, Network, Data, InitialWeights, 100), Data, steps: 100);
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {

@@ -1,3 +1,4 @@
+using AutoDiff.Samples.Moons.Model;
 using AutoDiff.Samples.Moons.Training;
 
 namespace AutoDiff.Samples.Moons.Cli;
@@ -13,6 +14,9 @@ public sealed record MoonsOptions
 
     /// <summary>Train on every engine from the same weights and print a comparison table.</summary>
     public bool Compare { get; init; }
+
+    /// <summary>The network to train: its hidden layer widths (<c>--hidden 16,16</c>, micrograd's demo).</summary>
+    public MoonsNetwork Network { get; init; } = MoonsNetwork.Default;
 
     /// <summary>Number of SGD steps.</summary>
     public int Steps { get; init; } = 100;

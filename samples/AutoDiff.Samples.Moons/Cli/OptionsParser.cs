@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoDiff.Samples.Moons.Model;
 using AutoDiff.Samples.Moons.Training;
 
 namespace AutoDiff.Samples.Moons.Cli;
@@ -11,8 +12,8 @@ public static class OptionsParser
 
     /// <summary>The text <c>--help</c> prints.</summary>
     public const string Usage = """
-        Trains micrograd's two-moons classifier (MLP 2-16-16-1, ReLU, SVM max-margin loss + 1e-4 L2, SGD with
-        learning rate 1 - 0.9·k/steps) on gradients from AutoDiff, then plots the decision boundary.
+        Trains micrograd's two-moons classifier (an MLP, 2-16-16-1 by default, ReLU, SVM max-margin loss + 1e-4 L2,
+        SGD with learning rate 1 - 0.9·k/steps) on gradients from AutoDiff, then plots the decision boundary.
 
         Usage: AutoDiff.Samples.Moons [options]
 
@@ -22,6 +23,8 @@ public static class OptionsParser
                             tensor: the tensor engine (AutoDiff.Tensor, Sequential of Linear layers)
           --compare         train on all three engines from the same initial weights and compare
                             time per step and losses
+          --hidden <sizes>  hidden layer widths, comma-separated (default 16,16); 1 to 16 layers of
+                            1 to 1024 neurons, e.g. --hidden 8 or --hidden 32,32,16
           --steps <n>       SGD steps (default 100)
           --seed <n>        seed of the data set and the initial weights (default 1337)
           --points <n>      points in the data set, at least 2 (default 100)
@@ -52,6 +55,7 @@ public static class OptionsParser
                 "-h" or "--help" => options with { ShowHelp = true },
                 "--compare" => inline is null ? options with { Compare = true } : throw new OptionsException("--compare takes no value."),
                 "--engine" => options with { Engine = ParseEngine(Value()) },
+                "--hidden" => options with { Network = ParseHidden(Value()) },
                 "--steps" => options with { Steps = ParseCount(name, Value(), minimum: 1) },
                 "--points" => options with { Points = ParseCount(name, Value(), minimum: 2) },
                 "--seed" => options with { Seed = ParseInt(name, Value()) },
@@ -70,6 +74,31 @@ public static class OptionsParser
         "tensor" => EngineKind.Tensor,
         _ => throw new OptionsException($"--engine must be generated, tape or tensor, not '{text}'."),
     };
+
+    private static MoonsNetwork ParseHidden(string text)
+    {
+        string[] parts = text.Split(',');
+        if (parts.Length > MoonsNetwork.MaxHiddenLayers)
+        {
+            throw new OptionsException($"--hidden takes at most {MoonsNetwork.MaxHiddenLayers} layers, not {parts.Length}.");
+        }
+
+        var widths = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out widths[i]) || widths[i] < 1)
+            {
+                throw new OptionsException($"--hidden must list positive whole numbers separated by commas (like 16,16), not '{text}'.");
+            }
+
+            if (widths[i] > MoonsNetwork.MaxWidth)
+            {
+                throw new OptionsException($"--hidden layers have at most {MoonsNetwork.MaxWidth} neurons, not {widths[i]}.");
+            }
+        }
+
+        return new MoonsNetwork(widths);
+    }
 
     private static int ParseCount(string name, string text, int minimum)
     {

@@ -41,17 +41,28 @@ public static class MoonsPlot
         double xMin = data.Points.Min(p => p.X) - Margin, xMax = data.Points.Max(p => p.X) + Margin;
         double yMin = data.Points.Min(p => p.Y) - Margin, yMax = data.Points.Max(p => p.Y) + Margin;
 
-        // Row 0 of a heatmap is drawn at the top, so rows run from yMax down.
+        // Row 0 of a heatmap is drawn at the top, so rows run from yMax down. The grid is scored as one batch.
+        var grid = new double[GridSize * GridSize * MoonsNetwork.Inputs];
+        for (int row = 0; row < GridSize; row++)
+        {
+            for (int col = 0; col < GridSize; col++)
+            {
+                int cell = MoonsNetwork.Inputs * (row * GridSize + col);
+                grid[cell] = xMin + (col + 0.5) * (xMax - xMin) / GridSize;
+                grid[cell + 1] = yMax - (row + 0.5) * (yMax - yMin) / GridSize;
+            }
+        }
+
+        double[] gridScores = new NetworkScorer(result.Network).Scores(result.FinalWeights, grid);
         var scores = new double[GridSize, GridSize];
         var surface = new Coordinates3d[GridSize, GridSize];
         for (int row = 0; row < GridSize; row++)
         {
-            double y = yMax - (row + 0.5) * (yMax - yMin) / GridSize;
             for (int col = 0; col < GridSize; col++)
             {
-                double x = xMin + (col + 0.5) * (xMax - xMin) / GridSize;
-                scores[row, col] = MoonsNetwork.Score(result.FinalWeights, x, y);
-                surface[row, col] = new Coordinates3d(x, y, scores[row, col]);
+                int cell = row * GridSize + col;
+                scores[row, col] = gridScores[cell];
+                surface[row, col] = new Coordinates3d(grid[MoonsNetwork.Inputs * cell], grid[MoonsNetwork.Inputs * cell + 1], gridScores[cell]);
             }
         }
 
@@ -70,7 +81,7 @@ public static class MoonsPlot
         AddPoints(plot, data, label: -1.0, UpperMoonColor, "class -1 (upper moon)");
         AddPoints(plot, data, label: +1.0, LowerMoonColor, "class +1 (lower moon)");
 
-        plot.Title($"Decision boundary (score 0) after {result.Steps.Count} steps: {100 * result.FinalAccuracy:F0}% accuracy");
+        plot.Title($"MLP {result.Network}, boundary after {result.Steps.Count} steps: {100 * result.FinalAccuracy:F0}% accuracy");
         plot.XLabel("x");
         plot.YLabel("y");
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);

@@ -1,3 +1,5 @@
+using AutoDiff.Samples.Moons.Model;
+
 namespace AutoDiff.Samples.Moons.Training;
 
 /// <summary>
@@ -9,6 +11,9 @@ public interface ITrainingEngine
     /// <summary>Which engine computes the gradient.</summary>
     EngineKind Kind { get; }
 
+    /// <summary>The network definition whose weights the engine trains.</summary>
+    MoonsNetwork Network { get; }
+
     /// <summary>
     /// One training step, micrograd's loop body: the loss at the current weights, its gradient, then the SGD
     /// update with the learning rate the schedule gives for this step.
@@ -17,6 +22,6 @@ public interface ITrainingEngine
     double Step();
 
     /// <summary>Copies the current weights, in <c>MoonsNetwork</c>'s parameter order, into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A span of <c>MoonsNetwork.ParameterCount</c> numbers.</param>
+    /// <param name="destination">A span of <see cref="MoonsNetwork.ParameterCount"/> numbers.</param>
     void CopyWeights(Span<double> destination);
 }

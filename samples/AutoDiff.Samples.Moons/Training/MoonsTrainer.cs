@@ -18,13 +18,14 @@ public static class MoonsTrainer
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
-        var weights = new double[MoonsNetwork.ParameterCount];
+        var scorer = new NetworkScorer(engine.Network);
+        var weights = new double[engine.Network.ParameterCount];
         var history = new TrainingStep[steps];
         var stepTimes = new TimeSpan[steps];
         for (int k = 0; k < steps; k++)
         {
             engine.CopyWeights(weights);
-            double accuracy = MoonsNetwork.Accuracy(weights, data);
+            double accuracy = scorer.Accuracy(weights, data);
             long start = Stopwatch.GetTimestamp();
             double loss = engine.Step();
             stepTimes[k] = Stopwatch.GetElapsedTime(start);
@@ -33,7 +34,7 @@ public static class MoonsTrainer
         }
 
         engine.CopyWeights(weights);
-        return new TrainingResult(engine.Kind, history, weights, MoonsNetwork.Accuracy(weights, data), Median(stepTimes));
+        return new TrainingResult(engine.Kind, engine.Network, history, weights, scorer.Accuracy(weights, data), Median(stepTimes));
     }
 
     // The median, not the mean: the first steps pay for JIT compilation and a GC pause can land in any step.

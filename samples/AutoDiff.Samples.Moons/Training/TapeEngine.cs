@@ -7,7 +7,7 @@ namespace AutoDiff.Samples.Moons.Training;
 
 /// <summary>
 /// Trains as micrograd does: every step builds the loss on the runtime tape (<see cref="Value"/> nodes for
-/// every multiply and add, about 66,000 of them) and calls <c>Backward()</c>.
+/// every multiply and add, about 66,000 of them for 2-16-16-1) and calls <c>Backward()</c>.
 /// </summary>
 public sealed class TapeEngine : ITrainingEngine
 {
@@ -18,14 +18,17 @@ public sealed class TapeEngine : ITrainingEngine
     private readonly Sgd _optimizer;
 
     /// <summary>Creates the engine: a scalar <see cref="MLP"/> holding the initial weights.</summary>
+    /// <param name="network">The network definition.</param>
     /// <param name="data">The training set.</param>
     /// <param name="initialWeights">The weights in <see cref="MoonsNetwork"/>'s order, which is <c>MLP.Parameters()</c>'s.</param>
     /// <param name="steps">The run's number of steps, for the learning-rate schedule.</param>
-    public TapeEngine(MoonsDataSet data, ReadOnlySpan<double> initialWeights, int steps)
+    public TapeEngine(MoonsNetwork network, MoonsDataSet data, ReadOnlySpan<double> initialWeights, int steps)
     {
+        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
-        MoonsNetwork.RequireParameterCount(initialWeights);
-        _model = MLP.FromParameters(MoonsNetwork.Inputs, MoonsNetwork.LayerWidths, Activation.Relu, initialWeights);
+        network.RequireParameterCount(initialWeights);
+        Network = network;
+        _model = MLP.FromParameters(MoonsNetwork.Inputs, network.LayerWidths, Activation.Relu, initialWeights);
         _parameters = _model.Parameters();
         _inputs = data.Points.Select(p => new[] { new Value(p.X), new Value(p.Y) }).ToArray();
         _labels = data.Points.Select(p => p.Label).ToArray();
@@ -34,6 +37,9 @@ public sealed class TapeEngine : ITrainingEngine
 
     /// <inheritdoc/>
     public EngineKind Kind => EngineKind.Tape;
+
+    /// <inheritdoc/>
+    public MoonsNetwork Network { get; }
 
     /// <summary>The loss at the current weights as a fresh graph, ready for <c>Backward()</c>.</summary>
     /// <returns>The loss node.</returns>
@@ -59,7 +65,7 @@ public sealed class TapeEngine : ITrainingEngine
     }
 
     /// <summary>The gradient of the loss at the current weights, in <see cref="MoonsNetwork"/>'s order (weights unchanged).</summary>
-    /// <returns>A new array of 337 partial derivatives.</returns>
+    /// <returns>A new array of <see cref="MoonsNetwork.ParameterCount"/> partial derivatives.</returns>
     public double[] Gradient()
     {
         Value loss = BuildLoss();

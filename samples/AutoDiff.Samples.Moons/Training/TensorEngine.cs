@@ -6,8 +6,8 @@ using AutoDiff.Tensors.NN;
 namespace AutoDiff.Samples.Moons.Training;
 
 /// <summary>
-/// Trains on the tensor engine: the whole batch goes through <see cref="Linear"/> layers as [100, 2] →
-/// [100, 16] → [100, 16] → [100, 1] matrices, and autograd runs once per step on a graph of a dozen tensor ops.
+/// Trains on the tensor engine: the whole batch goes through <see cref="Linear"/> layers as matrices ([100, 2] →
+/// [100, 16] → [100, 16] → [100, 1] for 2-16-16-1), and autograd runs once per step on a graph of a dozen tensor ops.
 /// </summary>
 public sealed class TensorEngine : ITrainingEngine
 {
@@ -19,14 +19,17 @@ public sealed class TensorEngine : ITrainingEngine
     private readonly Sgd _optimizer;
 
     /// <summary>Creates the engine: a tensor MLP loaded with the initial weights.</summary>
+    /// <param name="network">The network definition.</param>
     /// <param name="data">The training set.</param>
     /// <param name="initialWeights">The weights in <see cref="MoonsNetwork"/>'s order.</param>
     /// <param name="steps">The run's number of steps, for the learning-rate schedule.</param>
-    public TensorEngine(MoonsDataSet data, ReadOnlySpan<double> initialWeights, int steps)
+    public TensorEngine(MoonsNetwork network, MoonsDataSet data, ReadOnlySpan<double> initialWeights, int steps)
     {
+        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
-        MoonsNetwork.RequireParameterCount(initialWeights);
-        _model = Sequential.Mlp(MoonsNetwork.Inputs, MoonsNetwork.LayerWidths, () => new ReLU(), seed: 0);
+        network.RequireParameterCount(initialWeights);
+        Network = network;
+        _model = Sequential.Mlp(MoonsNetwork.Inputs, network.LayerWidths, () => new ReLU(), seed: 0);
         NeuronOrder.Load(_model, initialWeights);
         _layers = _model.Modules.OfType<Linear>().ToArray();
         _parameters = _model.Parameters();
@@ -37,6 +40,9 @@ public sealed class TensorEngine : ITrainingEngine
 
     /// <inheritdoc/>
     public EngineKind Kind => EngineKind.Tensor;
+
+    /// <inheritdoc/>
+    public MoonsNetwork Network { get; }
 
     /// <inheritdoc/>
     public double Step()
