@@ -503,7 +503,8 @@ internal sealed partial class AdjointWriter
         AddCommented(reverse, new CommentNode("line " + assign.Line + ": " + assign.Source), adjoint);
     }
 
-    private void EmitBuffer(BufferStmt buffer, Block forward)
+    /// <summary>Declares the local buffer, and its adjoint buffer when <paramref name="withAdjoint"/> (a forward-mode body has none).</summary>
+    private void EmitBuffer(BufferStmt buffer, Block forward, bool withAdjoint = true)
     {
         var type = buffer.ElementKind.Keyword();
         var length = ExpressionRenderer.Render(buffer.Length);
@@ -511,7 +512,7 @@ internal sealed partial class AdjointWriter
             buffer.StackAllocated ? "global::System.Span<" + type + ">" : type + "[]",
             buffer.Name,
             Code.NewArray(buffer.StackAllocated, type, length));
-        if (_adjointOf.TryGetValue(buffer.Name, out var adjoint))
+        if (withAdjoint && _adjointOf.TryGetValue(buffer.Name, out var adjoint))
         {
             var bufferLength = Code.Member(Code.Atom(buffer.Name), "Length");
             forward.Declare(type + "[]", adjoint + "_pool", Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", bufferLength));

@@ -88,11 +88,18 @@ internal sealed partial class AdjointWriter
                 break;
             case BufferStmt buffer:
                 output.Add(comment);
-                EmitBuffer(buffer, output);
+                EmitBuffer(buffer, output, withAdjoint: false);
                 if (_tangentOf.TryGetValue(buffer.Name, out var tangentBuffer))
                 {
                     var type = buffer.ElementKind.Keyword();
                     var length = Code.Member(Code.Atom(buffer.Name), "Length");
+                    if (buffer.StackAllocated)
+                    {
+                        // Made like the buffer itself: a stackalloc is zeroed and costs nothing to give back.
+                        output.Declare("global::System.Span<" + type + ">", tangentBuffer, Code.NewArray(true, type, ExpressionRenderer.Render(buffer.Length)));
+                        break;
+                    }
+
                     output.Declare(type + "[]", tangentBuffer + "_pool", Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", length));
                     output.Declare("global::System.Span<" + type + ">", tangentBuffer, Code.Call(tangentBuffer + "_pool.AsSpan", Code.Number(0, NumKind.Int), length));
                     output.Add(new ExpressionNode(Code.Call(tangentBuffer + ".Clear")));

@@ -536,7 +536,8 @@ internal sealed class TangentTransform
         {
             "+" => leftTangent is null ? rightTangent : rightTangent is null ? leftTangent : Plus(leftTangent, rightTangent),
             "-" => rightTangent is null ? leftTangent : leftTangent is null ? Code.Neg(rightTangent) : Code.Sub(leftTangent, rightTangent),
-            // The product rule: d(uv) = du·v + u·dv.
+            // d(u·u) = 2u·du; otherwise the product rule d(uv) = du·v + u·dv.
+            "*" when left.SameAs(right) && !left.HasEffect => Code.Mul(Code.Mul(Code.Number(2, NumKind.Int), left), leftTangent!),
             "*" => leftTangent is null ? Code.Mul(left, rightTangent!)
                 : rightTangent is null ? Code.Mul(leftTangent, right)
                 : Plus(Code.Mul(leftTangent, right), Code.Mul(left, rightTangent)),

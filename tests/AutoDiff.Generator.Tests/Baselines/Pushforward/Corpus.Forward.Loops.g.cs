@@ -228,12 +228,7 @@ namespace Corpus
             }
             // line 26: Span<double> h = stackalloc double[3];
             global::System.Span<double> h = stackalloc double[3];
-            double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
-            global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
-            _dh.Clear();
-            double[] _th_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
-            global::System.Span<double> _th = _th_pool.AsSpan(0, h.Length);
-            _th.Clear();
+            global::System.Span<double> _th = stackalloc double[3];
             // line 27: double acc = 0;
             double _tacc = 0.0;
             double acc = 0;
@@ -269,7 +264,6 @@ namespace Corpus
             // line 45: return acc;
             double _value5 = acc;
             tangent = _tacc;
-            global::System.Buffers.ArrayPool<double>.Shared.Return(_th_pool);
             return _value5;
         }
     }

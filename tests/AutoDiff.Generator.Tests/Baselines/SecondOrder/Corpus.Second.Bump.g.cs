@@ -64,7 +64,7 @@ namespace Corpus
             var _t = Math.Exp(0.1 * v);
             double _vt1 = 0.1 * vv * _t;
             double _t1 = _t;
-            double _vt2 = vv * v + v * vv;
+            double _vt2 = 2 * v * vv;
             double _t2 = v * v;
             double _result = _t2 * _t1;
 
@@ -111,7 +111,7 @@ namespace Corpus
             var _t = Math.Exp(0.1 * v);
             double _vt1 = 0.1 * vv * _t;
             double _t1 = _t;
-            double _vt2 = vv * v + v * vv;
+            double _vt2 = 2 * v * vv;
             double _t2 = v * v;
             double _result = _t2 * _t1;
 

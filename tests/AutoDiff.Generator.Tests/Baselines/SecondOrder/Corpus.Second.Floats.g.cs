@@ -77,7 +77,7 @@ namespace Corpus
             float _vt1 = vx * 0.5f * _t;
             float _t1 = _t;
             var _t_2 = MathF.Sqrt(x * x + y * y + 1f);
-            float _vt2 = (vx * x + x * vx + (vy * y + y * vy)) * (1 / (2 * _t_2));
+            float _vt2 = (2 * x * vx + 2 * y * vy) * (1 / (2 * _t_2));
             float _t2 = _t_2;
             float _result = _t1 * y + _t2;
 
@@ -138,7 +138,7 @@ namespace Corpus
             float _vt1 = vx * 0.5f * _t;
             float _t1 = _t;
             var _t_2 = MathF.Sqrt(x * x + y * y + 1f);
-            float _vt2 = (vx * x + x * vx + (vy * y + y * vy)) * (1 / (2 * _t_2));
+            float _vt2 = (2 * x * vx + 2 * y * vy) * (1 / (2 * _t_2));
             float _t2 = _t_2;
             float _result = _t1 * y + _t2;
 

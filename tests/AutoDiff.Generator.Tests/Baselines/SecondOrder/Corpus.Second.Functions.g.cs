@@ -236,13 +236,13 @@ namespace Corpus
             // line 23: double t = Math.Tanh(e - y) + Math.Sqrt(1 + x * x);
             var _t_2 = Math.Tanh(e - y);
             var _t_3 = Math.Sqrt(1 + x * x);
-            double _vt = (_ve - vy) * (1 - _t_2 * _t_2) + (vx * x + x * vx) * (1 / (2 * _t_3));
+            double _vt = (_ve - vy) * (1 - _t_2 * _t_2) + 2 * x * vx * (1 / (2 * _t_3));
             double t = _t_2 + _t_3;
             // line 24: t *= Math.Pow(1.5 + y * y, x) / (2 + Math.Sin(y));
             double _vt_0 = _vt;
             double t_0 = t;
             var _t_4 = 1.5 + y * y;
-            _vt = _vt * (Math.Pow(_t_4, x) / (2 + Math.Sin(y))) + t * (((vy * y + y * vy) * (x * Math.Pow(_t_4, x - 1)) + (_t_4 != 0 ? vx * (Math.Pow(_t_4, x) * Math.Log(_t_4)) : 0) - Math.Pow(_t_4, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y)));
+            _vt = _vt * (Math.Pow(_t_4, x) / (2 + Math.Sin(y))) + t * ((2 * y * vy * (x * Math.Pow(_t_4, x - 1)) + (_t_4 != 0 ? vx * (Math.Pow(_t_4, x) * Math.Log(_t_4)) : 0) - Math.Pow(_t_4, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y)));
             t *= Math.Pow(_t_4, x) / (2 + Math.Sin(y));
             // line 25: t += Math.Max(x, y) * Math.Clamp(x - y, -0.5, 0.5) + double.Hypot(x, y) + Math.Atan2(y, 2 + x);
             double _vt_1 = _vt;
@@ -306,7 +306,7 @@ namespace Corpus
             _dy += _dt * y / _t16;
             double _vt17 = vx;
             double _t17 = 2 + x;
-            double _vt18 = _vt17 * _t17 + _t17 * _vt17 + (vy * y + y * vy);
+            double _vt18 = 2 * _t17 * _vt17 + 2 * y * vy;
             double _t18 = _t17 * _t17 + y * y;
             _hy += (_ht * _t17 + _dt * _vt17 - _dt * _t17 / _t18 * _vt18) / _t18;
             _dy += _dt * _t17 / _t18;
@@ -322,7 +322,7 @@ namespace Corpus
             if (_g5 != 0.0 || _vg5 != 0)
             {
                 var _t_8 = 1.5 + y * y;
-                double _vt6 = ((vy * y + y * vy) * (x * Math.Pow(_t_8, x - 1)) + (_t_8 != 0 ? vx * (Math.Pow(_t_8, x) * Math.Log(_t_8)) : 0) - Math.Pow(_t_8, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y));
+                double _vt6 = (2 * y * vy * (x * Math.Pow(_t_8, x - 1)) + (_t_8 != 0 ? vx * (Math.Pow(_t_8, x) * Math.Log(_t_8)) : 0) - Math.Pow(_t_8, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y));
                 double _t6 = Math.Pow(_t_8, x) / (2 + Math.Sin(y));
                 _ht += _vg5 * _t6 + _g5 * _vt6;
                 _dt += _g5 * _t6;
@@ -332,7 +332,7 @@ namespace Corpus
                 double _t8 = 2 + Math.Sin(y);
                 double _vg9 = (_vg7 - _g7 / _t8 * _vt8) / _t8;
                 double _g9 = _g7 / _t8;
-                double _vt10 = vy * y + y * vy;
+                double _vt10 = 2 * y * vy;
                 double _t10 = 1.5 + y * y;
                 var _t_9 = x - 1;
                 _hy += 2 * ((_vg9 * x + _g9 * vx) * Math.Pow(_t10, _t_9) + _g9 * x * (_vt10 * (_t_9 * Math.Pow(_t10, _t_9 - 1)) + (_t10 != 0 ? vx * (Math.Pow(_t10, _t_9) * Math.Log(_t10)) : 0))) * y + 2 * (_g9 * x * Math.Pow(_t10, _t_9)) * vy;
@@ -351,14 +351,14 @@ namespace Corpus
             var _t_10 = Math.Tanh(e - y);
             double _vt2 = (_ve - vy) * (1 - _t_10 * _t_10);
             double _t2 = _t_10;
-            double _vg3 = _ht * (1 - _t2 * _t2) + _dt * -(_vt2 * _t2 + _t2 * _vt2);
+            double _vg3 = _ht * (1 - _t2 * _t2) + _dt * (-2 * _t2 * _vt2);
             double _g3 = _dt * (1 - _t2 * _t2);
             _he += _vg3;
             _de += _g3;
             _hy += -_vg3;
             _dy += -_g3;
             var _t_11 = Math.Sqrt(1 + x * x);
-            double _vt4 = (vx * x + x * vx) * (1 / (2 * _t_11));
+            double _vt4 = 2 * x * vx * (1 / (2 * _t_11));
             double _t4 = _t_11;
             _hx += 2 * ((_ht - _dt / (2 * _t4) * (2 * _vt4)) / (2 * _t4)) * x + 2 * (_dt / (2 * _t4)) * vx;
             _dx += 2 * (_dt / (2 * _t4)) * x;
@@ -412,13 +412,13 @@ namespace Corpus
             // line 23: double t = Math.Tanh(e - y) + Math.Sqrt(1 + x * x);
             var _t_2 = Math.Tanh(e - y);
             var _t_3 = Math.Sqrt(1 + x * x);
-            double _vt = (_ve - vy) * (1 - _t_2 * _t_2) + (vx * x + x * vx) * (1 / (2 * _t_3));
+            double _vt = (_ve - vy) * (1 - _t_2 * _t_2) + 2 * x * vx * (1 / (2 * _t_3));
             double t = _t_2 + _t_3;
             // line 24: t *= Math.Pow(1.5 + y * y, x) / (2 + Math.Sin(y));
             double _vt_0 = _vt;
             double t_0 = t;
             var _t_4 = 1.5 + y * y;
-            _vt = _vt * (Math.Pow(_t_4, x) / (2 + Math.Sin(y))) + t * (((vy * y + y * vy) * (x * Math.Pow(_t_4, x - 1)) + (_t_4 != 0 ? vx * (Math.Pow(_t_4, x) * Math.Log(_t_4)) : 0) - Math.Pow(_t_4, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y)));
+            _vt = _vt * (Math.Pow(_t_4, x) / (2 + Math.Sin(y))) + t * ((2 * y * vy * (x * Math.Pow(_t_4, x - 1)) + (_t_4 != 0 ? vx * (Math.Pow(_t_4, x) * Math.Log(_t_4)) : 0) - Math.Pow(_t_4, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y)));
             t *= Math.Pow(_t_4, x) / (2 + Math.Sin(y));
             // line 25: t += Math.Max(x, y) * Math.Clamp(x - y, -0.5, 0.5) + double.Hypot(x, y) + Math.Atan2(y, 2 + x);
             double _vt_1 = _vt;
@@ -483,7 +483,7 @@ namespace Corpus
             _dy += _dt * y / _t16;
             double _vt17 = vx;
             double _t17 = 2 + x;
-            double _vt18 = _vt17 * _t17 + _t17 * _vt17 + (vy * y + y * vy);
+            double _vt18 = 2 * _t17 * _vt17 + 2 * y * vy;
             double _t18 = _t17 * _t17 + y * y;
             _hy += (_ht * _t17 + _dt * _vt17 - _dt * _t17 / _t18 * _vt18) / _t18;
             _dy += _dt * _t17 / _t18;
@@ -499,7 +499,7 @@ namespace Corpus
             if (_g5 != 0.0 || _vg5 != 0)
             {
                 var _t_8 = 1.5 + y * y;
-                double _vt6 = ((vy * y + y * vy) * (x * Math.Pow(_t_8, x - 1)) + (_t_8 != 0 ? vx * (Math.Pow(_t_8, x) * Math.Log(_t_8)) : 0) - Math.Pow(_t_8, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y));
+                double _vt6 = (2 * y * vy * (x * Math.Pow(_t_8, x - 1)) + (_t_8 != 0 ? vx * (Math.Pow(_t_8, x) * Math.Log(_t_8)) : 0) - Math.Pow(_t_8, x) / (2 + Math.Sin(y)) * (vy * Math.Cos(y))) / (2 + Math.Sin(y));
                 double _t6 = Math.Pow(_t_8, x) / (2 + Math.Sin(y));
                 _ht += _vg5 * _t6 + _g5 * _vt6;
                 _dt += _g5 * _t6;
@@ -509,7 +509,7 @@ namespace Corpus
                 double _t8 = 2 + Math.Sin(y);
                 double _vg9 = (_vg7 - _g7 / _t8 * _vt8) / _t8;
                 double _g9 = _g7 / _t8;
-                double _vt10 = vy * y + y * vy;
+                double _vt10 = 2 * y * vy;
                 double _t10 = 1.5 + y * y;
                 var _t_9 = x - 1;
                 _hy += 2 * ((_vg9 * x + _g9 * vx) * Math.Pow(_t10, _t_9) + _g9 * x * (_vt10 * (_t_9 * Math.Pow(_t10, _t_9 - 1)) + (_t10 != 0 ? vx * (Math.Pow(_t10, _t_9) * Math.Log(_t10)) : 0))) * y + 2 * (_g9 * x * Math.Pow(_t10, _t_9)) * vy;
@@ -528,14 +528,14 @@ namespace Corpus
             var _t_10 = Math.Tanh(e - y);
             double _vt2 = (_ve - vy) * (1 - _t_10 * _t_10);
             double _t2 = _t_10;
-            double _vg3 = _ht * (1 - _t2 * _t2) + _dt * -(_vt2 * _t2 + _t2 * _vt2);
+            double _vg3 = _ht * (1 - _t2 * _t2) + _dt * (-2 * _t2 * _vt2);
             double _g3 = _dt * (1 - _t2 * _t2);
             _he += _vg3;
             _de += _g3;
             _hy += -_vg3;
             _dy += -_g3;
             var _t_11 = Math.Sqrt(1 + x * x);
-            double _vt4 = (vx * x + x * vx) * (1 / (2 * _t_11));
+            double _vt4 = 2 * x * vx * (1 / (2 * _t_11));
             double _t4 = _t_11;
             _hx += 2 * ((_ht - _dt / (2 * _t4) * (2 * _vt4)) / (2 * _t4)) * x + 2 * (_dt / (2 * _t4)) * vx;
             _dx += 2 * (_dt / (2 * _t4)) * x;

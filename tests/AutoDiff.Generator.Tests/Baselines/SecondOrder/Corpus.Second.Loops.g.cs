@@ -256,12 +256,7 @@ namespace Corpus
             }
             // line 32: Span<double> h = stackalloc double[3];
             global::System.Span<double> h = stackalloc double[3];
-            double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
-            global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
-            _dh.Clear();
-            double[] _th_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
-            global::System.Span<double> _th = _th_pool.AsSpan(0, h.Length);
-            _th.Clear();
+            global::System.Span<double> _th = stackalloc double[3];
             // line 33: double acc = 0;
             double _tacc = 0.0;
             double acc = 0;
@@ -302,7 +297,6 @@ namespace Corpus
             // line 52: return acc;
             double _value7 = acc;
             tangent = _tacc;
-            global::System.Buffers.ArrayPool<double>.Shared.Return(_th_pool);
             return _value7;
         }
 
@@ -375,7 +369,7 @@ namespace Corpus
                 // line 48: acc /= 1 + s * s;
                 _values.Push(acc);
                 _values.Push(_vacc);
-                _vacc = (_vacc - acc / (1 + s * s) * (vs * s + s * vs)) / (1 + s * s);
+                _vacc = (_vacc - acc / (1 + s * s) * (2 * s * vs)) / (1 + s * s);
                 acc /= 1 + s * s;
                 // line 49: j++;
                 j += 1;
@@ -401,7 +395,7 @@ namespace Corpus
                 _dacc = 0.0;
                 _vacc = _values.Pop();
                 acc = _values.Pop();
-                double _vt10 = vs * s + s * vs;
+                double _vt10 = 2 * s * vs;
                 double _t10 = 1 + s * s;
                 _hacc += (_vg9 - _g9 / _t10 * _vt10) / _t10;
                 _dacc += _g9 / _t10;
@@ -465,7 +459,7 @@ namespace Corpus
                     double _t2 = h[k];
                     _vh[k] = _values.Pop();
                     h[k] = _values.Pop();
-                    double _vg3 = _vg1 * (1 - _t2 * _t2) + _g1 * -(_vt2 * _t2 + _t2 * _vt2);
+                    double _vg3 = _vg1 * (1 - _t2 * _t2) + _g1 * (-2 * _t2 * _vt2);
                     double _g3 = _g1 * (1 - _t2 * _t2);
                     _hh[k] += _vg3 * s + _g3 * vs;
                     _dh[k] += _g3 * s;
@@ -584,7 +578,7 @@ namespace Corpus
                 // line 48: acc /= 1 + s * s;
                 _values.Push(acc);
                 _values.Push(_vacc);
-                _vacc = (_vacc - acc / (1 + s * s) * (vs * s + s * vs)) / (1 + s * s);
+                _vacc = (_vacc - acc / (1 + s * s) * (2 * s * vs)) / (1 + s * s);
                 acc /= 1 + s * s;
                 // line 49: j++;
                 j += 1;
@@ -610,7 +604,7 @@ namespace Corpus
                 _dacc = 0.0;
                 _vacc = _values.Pop();
                 acc = _values.Pop();
-                double _vt10 = vs * s + s * vs;
+                double _vt10 = 2 * s * vs;
                 double _t10 = 1 + s * s;
                 _hacc += (_vg9 - _g9 / _t10 * _vt10) / _t10;
                 _dacc += _g9 / _t10;
@@ -674,7 +668,7 @@ namespace Corpus
                     double _t2 = h[k];
                     _vh[k] = _values.Pop();
                     h[k] = _values.Pop();
-                    double _vg3 = _vg1 * (1 - _t2 * _t2) + _g1 * -(_vt2 * _t2 + _t2 * _vt2);
+                    double _vg3 = _vg1 * (1 - _t2 * _t2) + _g1 * (-2 * _t2 * _vt2);
                     double _g3 = _g1 * (1 - _t2 * _t2);
                     _hh[k] += _vg3 * s + _g3 * vs;
                     _dh[k] += _g3 * s;

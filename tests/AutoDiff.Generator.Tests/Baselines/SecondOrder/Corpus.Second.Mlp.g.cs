@@ -296,12 +296,7 @@ namespace Corpus
             }
             // line 100: Span<double> hidden = stackalloc double[4];
             global::System.Span<double> hidden = stackalloc double[4];
-            double[] _dhidden_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(hidden.Length);
-            global::System.Span<double> _dhidden = _dhidden_pool.AsSpan(0, hidden.Length);
-            _dhidden.Clear();
-            double[] _thidden_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(hidden.Length);
-            global::System.Span<double> _thidden = _thidden_pool.AsSpan(0, hidden.Length);
-            _thidden.Clear();
+            global::System.Span<double> _thidden = stackalloc double[4];
             // line 101: double loss = 0;
             double _tloss = 0.0;
             double loss = 0;
@@ -351,7 +346,6 @@ namespace Corpus
             // line 125: return loss / ys.Length;
             double _value7 = loss / ys.Length;
             tangent = _tloss / ys.Length;
-            global::System.Buffers.ArrayPool<double>.Shared.Return(_thidden_pool);
             return _value7;
         }
 
@@ -512,7 +506,7 @@ namespace Corpus
                         var _t_2 = Math.Tanh(a);
                         double _vt4 = _va * (1 - _t_2 * _t_2);
                         double _t4 = _t_2;
-                        _ha += _vg3 * (1 - _t4 * _t4) + _g3 * -(_vt4 * _t4 + _t4 * _vt4);
+                        _ha += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
                         _da += _g3 * (1 - _t4 * _t4);
                     }
                     else
@@ -745,7 +739,7 @@ namespace Corpus
                         var _t_2 = Math.Tanh(a);
                         double _vt4 = _va * (1 - _t_2 * _t_2);
                         double _t4 = _t_2;
-                        _ha += _vg3 * (1 - _t4 * _t4) + _g3 * -(_vt4 * _t4 + _t4 * _vt4);
+                        _ha += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
                         _da += _g3 * (1 - _t4 * _t4);
                     }
                     else

@@ -176,7 +176,7 @@ namespace Corpus
             for (int i = 0; i < a.Length; i++)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                _vsum += (va[i] - vb[i]) * (a[i] - b[i]) + (a[i] - b[i]) * (va[i] - vb[i]);
+                _vsum += 2 * (a[i] - b[i]) * (va[i] - vb[i]);
                 sum += (a[i] - b[i]) * (a[i] - b[i]);
             }
             // line 75: return scale * Bump(sum) + Spread(a);
@@ -296,7 +296,7 @@ namespace Corpus
             for (int i = 0; i < a.Length; i++)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                _vsum += (va[i] - vb[i]) * (a[i] - b[i]) + (a[i] - b[i]) * (va[i] - vb[i]);
+                _vsum += 2 * (a[i] - b[i]) * (va[i] - vb[i]);
                 sum += (a[i] - b[i]) * (a[i] - b[i]);
             }
             // line 75: return scale * Bump(sum) + Spread(a);

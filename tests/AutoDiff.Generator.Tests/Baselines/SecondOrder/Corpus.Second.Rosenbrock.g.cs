@@ -75,7 +75,7 @@ namespace Corpus
             // line 11: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             double _vt1 = -vx;
             double _t1 = 1 - x;
-            double _vt2 = vy - (vx * x + x * vx);
+            double _vt2 = vy - 2 * x * vx;
             double _t2 = y - x * x;
             double _vt3 = 100 * _vt2;
             double _t3 = 100 * _t2;
@@ -130,7 +130,7 @@ namespace Corpus
             // line 11: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
             double _vt1 = -vx;
             double _t1 = 1 - x;
-            double _vt2 = vy - (vx * x + x * vx);
+            double _vt2 = vy - 2 * x * vx;
             double _t2 = y - x * x;
             double _vt3 = 100 * _vt2;
             double _t3 = 100 * _t2;

@@ -245,7 +245,7 @@ namespace Corpus
                 v = a[_i1];
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 var _t_3 = 1 + v * v;
-                double _vt2 = (_vv * v + v * _vv) * (1 / _t_3);
+                double _vt2 = 2 * v * _vv * (1 / _t_3);
                 double _t2 = Math.Log(_t_3);
                 var _t_4 = v - mean;
                 double _vt3 = (_vv - _vmean) * Math.Sign(_t_4);
@@ -257,7 +257,7 @@ namespace Corpus
                 _dv += _g5;
                 _hmean += -_vg5;
                 _dmean += -_g5;
-                double _vt6 = _vv * v + v * _vv;
+                double _vt6 = 2 * v * _vv;
                 double _t6 = 1 + v * v;
                 _hv += 2 * ((_dspread * _vt3 - _dspread * _t3 / _t6 * _vt6) / _t6) * v + 2 * (_dspread * _t3 / _t6) * _vv;
                 _dv += 2 * (_dspread * _t3 / _t6) * v;
@@ -376,7 +376,7 @@ namespace Corpus
                 v = a[_i1];
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 var _t_3 = 1 + v * v;
-                double _vt2 = (_vv * v + v * _vv) * (1 / _t_3);
+                double _vt2 = 2 * v * _vv * (1 / _t_3);
                 double _t2 = Math.Log(_t_3);
                 var _t_4 = v - mean;
                 double _vt3 = (_vv - _vmean) * Math.Sign(_t_4);
@@ -388,7 +388,7 @@ namespace Corpus
                 _dv += _g5;
                 _hmean += -_vg5;
                 _dmean += -_g5;
-                double _vt6 = _vv * v + v * _vv;
+                double _vt6 = 2 * v * _vv;
                 double _t6 = 1 + v * v;
                 _hv += 2 * ((_hspread * _t3 + _dspread * _vt3 - _dspread * _t3 / _t6 * _vt6) / _t6) * v + 2 * (_dspread * _t3 / _t6) * _vv;
                 _dv += 2 * (_dspread * _t3 / _t6) * v;

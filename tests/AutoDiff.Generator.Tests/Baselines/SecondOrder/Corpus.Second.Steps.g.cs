@@ -299,7 +299,7 @@ namespace Corpus
                     // line 144: acc = acc * acc * 0.5 + y;
                     _values.Push(acc);
                     _values.Push(_vacc);
-                    _vacc = (_vacc * acc + acc * _vacc) * 0.5 + vy;
+                    _vacc = 2 * acc * _vacc * 0.5 + vy;
                     acc = acc * acc * 0.5 + y;
                     // line 145: k += flips % 2;
                     k += flips % 2;
@@ -454,7 +454,7 @@ namespace Corpus
                     // line 144: acc = acc * acc * 0.5 + y;
                     _values.Push(acc);
                     _values.Push(_vacc);
-                    _vacc = (_vacc * acc + acc * _vacc) * 0.5 + vy;
+                    _vacc = 2 * acc * _vacc * 0.5 + vy;
                     acc = acc * acc * 0.5 + y;
                     // line 145: k += flips % 2;
                     k += flips % 2;
