@@ -68,6 +68,7 @@ public class GradientTests
         { "Loops", "Corpus.Loops", "NewtonSqrt", 1, 0.5, 10 },
         { "Loops", "Corpus.Loops", "Mixed", 6, -0.6, 0.6 },
         { "Loops", "Corpus.Loops", "Reserved", 6, -1, 1 },
+        { "Loops", "Corpus.Loops", "Layered", 5, -1, 1 },
         { "Tuples", "Corpus.Tuples", "Rotate", 3, -1, 1 },
         { "LocalFunctions", "Corpus.LocalFunctions", "Softplus", 2, -1.5, 1.5 },
         { "LocalFunctions", "Corpus.LocalFunctions", "InLoop", 6, -2, 2 },

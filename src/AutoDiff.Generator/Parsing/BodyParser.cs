@@ -395,7 +395,7 @@ internal sealed class BodyParser
         var element = (ILocalSymbol)_model.GetDeclaredSymbol(forEach, _cancellationToken)!;
         var sequenceName = collection switch
         {
-            IParameterSymbol p when TypeClassifier.FloatingSequence(p.Type) is not null => p.Name,
+            IParameterSymbol p when TypeClassifier.FloatingSequence(p.Type) is not null || TypeClassifier.IsIntSequence(p.Type) => p.Name,
             ILocalSymbol l when _buffers.Contains(l) => NameOf(l),
             _ => null,
         };
@@ -405,7 +405,7 @@ internal sealed class BodyParser
         }
 
         var index = Fresh("i");
-        var elementKind = TypeClassifier.FloatingSequence(collection is IParameterSymbol ps ? ps.Type : ((ILocalSymbol)collection!).Type)!.Value;
+        var elementKind = TypeClassifier.SequenceElement(collection is IParameterSymbol ps ? ps.Type : ((ILocalSymbol)collection!).Type)!.Value;
         var source = "foreach (" + OneLine(forEach.Type) + " " + forEach.Identifier.Text + " in " + OneLine(forEach.Expression) + ")";
         var body = new List<Stmt>
         {
@@ -538,7 +538,7 @@ internal sealed class BodyParser
     private string? SequenceName(ExpressionSyntax expression) =>
         _model.GetSymbolInfo(expression, _cancellationToken).Symbol switch
         {
-            IParameterSymbol p when TypeClassifier.FloatingSequence(p.Type) is not null => p.Name,
+            IParameterSymbol p when TypeClassifier.FloatingSequence(p.Type) is not null || TypeClassifier.IsIntSequence(p.Type) => p.Name,
             ILocalSymbol l when _buffers.Contains(l) => NameOf(l),
             _ => null,
         };

@@ -16,7 +16,13 @@ internal static class TypeClassifier
     };
 
     /// <summary>The element kind of <c>double[]</c>, <c>float[]</c>, <c>Span</c>/<c>ReadOnlySpan</c> of those; null otherwise.</summary>
-    public static NumKind? FloatingSequence(ITypeSymbol? type)
+    public static NumKind? FloatingSequence(ITypeSymbol? type) => SequenceElement(type) is { } k && k.IsFloating() ? k : null;
+
+    /// <summary>True for <c>int[]</c> and <c>Span</c>/<c>ReadOnlySpan</c> of <c>int</c>: sizes, offsets, labels a body reads but never differentiates.</summary>
+    public static bool IsIntSequence(ITypeSymbol? type) => SequenceElement(type) == NumKind.Int;
+
+    /// <summary>The element kind of a one-dimensional array, span or read-only span of a kind this library knows; null otherwise.</summary>
+    public static NumKind? SequenceElement(ITypeSymbol? type)
     {
         ITypeSymbol? element = type switch
         {
@@ -27,7 +33,6 @@ internal static class TypeClassifier
             _ => null,
         };
 
-        var kind = Scalar(element);
-        return kind is { } k && k.IsFloating() ? k : null;
+        return Scalar(element);
     }
 }

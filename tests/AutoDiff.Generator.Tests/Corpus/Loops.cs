@@ -145,4 +145,32 @@ public static partial class Loops
     public static double Reserved_Value(double[] p) => Reserved(p.AsSpan(1), p[0]);
     public static double Reserved_Gradient(double[] p, double[] g) => ReservedWithGradient(p.AsSpan(1), p[0], g.AsSpan(1), out g[0]);
     public static void Reserved_Pullback(double[] p, double seed, double[] g) => ReservedPullback(p.AsSpan(1), p[0], seed, g.AsSpan(1), ref g[0]);
+
+    // Sizes and offsets read from int spans and arrays the body never differentiates: a layered sum of squares.
+    [Differentiable]
+    public static double Layered(ReadOnlySpan<double> w, ReadOnlySpan<int> sizes, int[] offsets)
+    {
+        double s = 0;
+        for (int k = 0; k < sizes.Length; k++)
+        {
+            for (int j = 0; j < sizes[k]; j++)
+            {
+                s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
+            }
+        }
+
+        foreach (int size in sizes)
+        {
+            s *= 1 + 0.1 * size * w[0];
+        }
+
+        return s;
+    }
+
+    private static readonly int[] LayerSizes = [2, 3];
+    private static readonly int[] LayerOffsets = [0, 2];
+
+    public static double Layered_Value(double[] p) => Layered(p, LayerSizes, LayerOffsets);
+    public static double Layered_Gradient(double[] p, double[] g) => LayeredWithGradient(p, LayerSizes, LayerOffsets, g);
+    public static void Layered_Pullback(double[] p, double seed, double[] g) => LayeredPullback(p, LayerSizes, LayerOffsets, seed, g);
 }
