@@ -95,6 +95,7 @@ internal sealed partial class AdjointWriter
         }
 
         _resultName = Fresh("_result");
+        DeclareVectorAdjoints();
     }
 
     private NumKind Scalar => _method.ReturnKind;
@@ -114,6 +115,8 @@ internal sealed partial class AdjointWriter
         {
             body.Add(LengthCheck("adjoint", parameter.AdjointName!, parameter.Name));
         }
+
+        VectorPrologue(body);
 
         if (!_pullback)
         {
@@ -142,6 +145,7 @@ internal sealed partial class AdjointWriter
         var sweeps = new Block();
         sweeps.Comment("Primal sweep");
         sweeps.Add(forward);
+        VectorAfterPrimal(sweeps);
         sweeps.Add(new VerbatimNode(string.Empty));
         sweeps.Comment("Adjoint sweep");
         sweeps.Add(FirstContributions.Fold(_localAdjointKinds, ZeroAdjointLoops.Skip(reverse)));
@@ -154,6 +158,8 @@ internal sealed partial class AdjointWriter
         {
             sweeps.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
         }
+
+        VectorEpilogue(sweeps);
 
         // The stacks go back to the pool on the way out. A body that throws (a callee's argument check, an index
         // out of range) leaves them to the garbage collector instead, which the pool allows: a try/finally here
@@ -231,6 +237,9 @@ internal sealed partial class AdjointWriter
             case BufferStmt buffer:
                 forward.Add(comment);
                 EmitBuffer(buffer, forward);
+                break;
+            case ReturnStmt { Value: TupleExpr tuple }:
+                EmitTupleReturn(tuple, comment, forward, reverse);
                 break;
             case ReturnStmt ret when !context.Nested:
                 // The final return at the top: the subexpressions the adjoint needs are computed once, before
@@ -420,7 +429,8 @@ internal sealed partial class AdjointWriter
         AddCommented(reverse, new CommentNode("line " + assign.Line + ": " + assign.Source), adjoint);
     }
 
-    private void EmitBuffer(BufferStmt buffer, Block forward)
+    /// <param name="withAdjoint">False in forward mode, which has tangents instead (an adjoint rented there was never returned).</param>
+    private void EmitBuffer(BufferStmt buffer, Block forward, bool withAdjoint = true)
     {
         var type = buffer.ElementKind.Keyword();
         var length = ExpressionRenderer.Render(buffer.Length);
@@ -428,7 +438,7 @@ internal sealed partial class AdjointWriter
             buffer.StackAllocated ? "global::System.Span<" + type + ">" : type + "[]",
             buffer.Name,
             Code.NewArray(buffer.StackAllocated, type, length));
-        if (_adjointOf.TryGetValue(buffer.Name, out var adjoint))
+        if (withAdjoint && _adjointOf.TryGetValue(buffer.Name, out var adjoint))
         {
             var bufferLength = Code.Member(Code.Atom(buffer.Name), "Length");
             forward.Declare(type + "[]", adjoint + "_pool", Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", bufferLength));

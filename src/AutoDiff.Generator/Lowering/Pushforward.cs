@@ -48,7 +48,9 @@ internal sealed partial class AdjointWriter
             body.Add(LengthCheck("tangent", parameter.TangentName!, parameter.Name));
         }
 
+        VectorForwardPrologue(body);
         body.Add(ForwardBlock(_body));
+        VectorForwardEpilogue(body);
         return body;
     }
 
@@ -88,7 +90,7 @@ internal sealed partial class AdjointWriter
                 break;
             case BufferStmt buffer:
                 output.Add(comment);
-                EmitBuffer(buffer, output);
+                EmitBuffer(buffer, output, withAdjoint: false);
                 if (_tangentOf.TryGetValue(buffer.Name, out var tangentBuffer))
                 {
                     var type = buffer.ElementKind.Keyword();
@@ -99,6 +101,9 @@ internal sealed partial class AdjointWriter
                     _tangentBufferReturns.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Return", Code.Atom(tangentBuffer + "_pool"))));
                 }
 
+                break;
+            case ReturnStmt { Value: TupleExpr tuple }:
+                ForwardTupleReturn(tuple, comment, output);
                 break;
             case ReturnStmt ret:
                 output.Add(comment);
@@ -217,6 +222,8 @@ internal sealed partial class AdjointWriter
                 return MathTangent(m, output);
             case DifferentiableCallExpr d:
                 return CallTangent(d, output);
+            case TupleElementExpr e:
+                return TupleElementTangent(e, output);
             default:
                 return null;
         }
@@ -295,6 +302,17 @@ internal sealed partial class AdjointWriter
     /// <summary>A differentiable callee's own pushforward gives its value and tangent at once; the value stands in for the call.</summary>
     private Code CallTangent(DifferentiableCallExpr call, Block output)
     {
+        var (arguments, tangents) = CallArguments(call, output);
+        var tangent = Temp("_dot");
+        output.Declare(call.Kind.Keyword(), tangent, Code.Number(0, call.Kind));
+        var value = Temp("_t", call.Kind, Code.Call(call.Pushforward!, arguments.Concat(tangents).Append(Code.Ref(tangent, "out")).ToArray()), output);
+        _valueScopes.Peek()[call] = value;
+        return Code.Atom(tangent);
+    }
+
+    /// <summary>A callee pushforward's primal arguments and, for its differentiable parameters, their tangents.</summary>
+    private (List<Code> Arguments, List<Code> Tangents) CallArguments(DifferentiableCallExpr call, Block output)
+    {
         var arguments = new List<Code>();
         var tangents = new List<Code>();
         for (var i = 0; i < call.Args.Count; i++)
@@ -318,11 +336,7 @@ internal sealed partial class AdjointWriter
             }
         }
 
-        var tangent = Temp("_dot");
-        output.Declare(call.Kind.Keyword(), tangent, Code.Number(0, call.Kind));
-        var value = Temp("_t", call.Kind, Code.Call(call.Pushforward!, arguments.Concat(tangents).Append(Code.Ref(tangent, "out")).ToArray()), output);
-        _valueScopes.Peek()[call] = value;
-        return Code.Atom(tangent);
+        return (arguments, tangents);
     }
 
     /// <summary><c>a + b</c>, written <c>a - c</c> when <paramref name="right"/> is a negation <c>-c</c>.</summary>

@@ -20,6 +20,7 @@ internal sealed record ParameterModel(
 /// the static transformation; <paramref name="UserPullback"/> names a [DerivativeOf] method that replaces it;
 /// <paramref name="FallbackBody"/> is the body rewritten for the runtime tape when neither applies.
 /// <paramref name="Pushforward"/> asks for <c>{Name}Pushforward</c>, whose tangent output is <paramref name="TangentName"/>.
+/// <paramref name="Vector"/> describes the outputs of a vector-valued method (null for a scalar one).
 /// </summary>
 internal sealed record MethodModel(
     string? Namespace,
@@ -36,7 +37,8 @@ internal sealed record MethodModel(
     string? FallbackReason,
     string HintName,
     bool Pushforward = false,
-    string TangentName = "tangent");
+    string TangentName = "tangent",
+    VectorOutput? Vector = null);
 
 /// <summary>
 /// The result of parsing one method: a model to emit (null when it cannot be differentiated), where the method is

@@ -60,7 +60,13 @@ internal static class MethodParser
             }
         }
 
-        if (TypeClassifier.Scalar(method.ReturnType) is not { } returnKind || !returnKind.IsFloating())
+        var vector = VectorMethods.ShapeOf(method);
+        if (vector?.Problem is { } vectorProblem)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.VectorOutputNotDifferentiable, LocationInfo.From(syntax.ReturnType), method.Name, vectorProblem));
+        }
+
+        if ((vector?.Kind ?? TypeClassifier.Scalar(method.ReturnType)) is not { } returnKind || !returnKind.IsFloating())
         {
             return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, LocationInfo.From(syntax.ReturnType), method.Name, method.ReturnType.ToDisplayString()));
         }
@@ -80,10 +86,11 @@ internal static class MethodParser
                 return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, LocationInfo.From(parameterSyntax), parameter.Name, method.Name, what));
             }
 
-            var role = Callees.RoleOf(parameter);
+            // A vector method's output span is written, not differentiated: it gets a cotangent, not an adjoint.
+            var role = parameter.Name == vector?.Span ? ParamRole.Passive : Callees.RoleOf(parameter);
             var elementKind = TypeClassifier.Scalar(parameter.Type) ?? TypeClassifier.FloatingSequence(parameter.Type) ?? NumKind.Int;
             var adjoint = role == ParamRole.Passive ? null : AdjointNames.Choose(parameter.Name, taken);
-            var tangent = role == ParamRole.Passive || !pushforward ? null : AdjointNames.Choose(parameter.Name, taken, "t");
+            var tangent = role == ParamRole.Passive || !(pushforward || vector is not null) ? null : AdjointNames.Choose(parameter.Name, taken, "t");
             parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint, tangent));
         }
 
@@ -100,7 +107,8 @@ internal static class MethodParser
 
         var seedName = AdjointNames.Unique("seed", taken);
         var tangentName = AdjointNames.Unique("tangent", taken);
-        var clash = FindClash(method, pushforward);
+        var vectorNames = vector is null ? null : VectorMethods.Describe(vector, taken);
+        var clash = FindClash(method, vector is not null ? VectorMethods.Suffixes : pushforward ? ["WithGradient", "Pullback", "Pushforward"] : ["WithGradient", "Pullback"]);
         if (clash is not null)
         {
             return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, at, method.ContainingType.Name, clash, method.Name));
@@ -112,7 +120,7 @@ internal static class MethodParser
         string? fallbackReason = null;
         if (userPullback is null)
         {
-            var parser = new BodyParser(semanticModel, method, taken, cancellationToken);
+            var parser = new BodyParser(semanticModel, method, taken, cancellationToken, vector?.Span);
             try
             {
                 body = parser.ParseBody(syntax);
@@ -122,7 +130,12 @@ internal static class MethodParser
                     throw new FallbackRequiredException(shapeProblem, at);
                 }
 
-                if (!Activity.ResultDependsOnInputs(body, parameters))
+                if (vector is not null && VectorMethods.BodyProblem(vector, body) is { } outputProblem)
+                {
+                    return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.VectorOutputNotDifferentiable, at, method.Name, outputProblem));
+                }
+
+                if (!(vector is null ? Activity.ResultDependsOnInputs(body, parameters) : VectorMethods.OutputsDependOnInputs(vector, body, parameters)))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroDerivative, at, method.Name));
                 }
@@ -144,6 +157,19 @@ internal static class MethodParser
             }
         }
 
+        if (vector is not null && (userPullback is not null || fallbackReason is not null))
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.VectorOutputNotDifferentiable, at, method.Name, userPullback is not null
+                ? "has the [DerivativeOf] method '" + userPullback + "', and a user pullback of a vector-valued method is not supported; remove it and let the body be differentiated"
+                : "would have to run on the runtime tape (" + fallbackReason + "), which has no vector outputs; rewrite that part with loops and if/else"));
+        }
+
+        if (vector is not null && (kinds & Callees.HessianKind) != 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", "a vector-valued method has no Hessian; take the Jacobian of each output's gradient, or differentiate a scalar function of the outputs"));
+            kinds &= ~Callees.HessianKind;
+        }
+
         if ((kinds & Callees.HessianKind) != 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", "second-order members are not generated yet; take the pushforward of the gradient, or finite differences of it"));
@@ -155,6 +181,7 @@ internal static class MethodParser
             pushforward = false;
         }
 
+        var vectorOutput = vectorNames is null ? null : vectorNames with { Forward = PushforwardProblem(userPullback, fallbackReason, body) is null, PublicPushforward = pushforward };
         var fallbackBody = fallbackReason is null ? null : TapeRewriter.Rewrite(semanticModel, syntax, method, cancellationToken);
         var model = new MethodModel(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
@@ -171,7 +198,8 @@ internal static class MethodParser
             fallbackReason,
             HintNames.For(method),
             pushforward,
-            tangentName);
+            tangentName,
+            vectorOutput);
         return new MethodParseResult(model, at, diagnostics.ToEquatableArray());
     }
 
@@ -219,9 +247,9 @@ internal static class MethodParser
         _ => [],
     };
 
-    private static string? FindClash(IMethodSymbol method, bool pushforward)
+    private static string? FindClash(IMethodSymbol method, string[] suffixes)
     {
-        foreach (var suffix in pushforward ? new[] { "WithGradient", "Pullback", "Pushforward" } : new[] { "WithGradient", "Pullback" })
+        foreach (var suffix in suffixes)
         {
             var name = method.Name + suffix;
             if (method.ContainingType.GetMembers(name).Any(m => !m.IsImplicitlyDeclared))
