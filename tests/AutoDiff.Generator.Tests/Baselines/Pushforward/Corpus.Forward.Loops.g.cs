@@ -228,9 +228,6 @@ namespace Corpus
             }
             // line 26: Span<double> h = stackalloc double[3];
             global::System.Span<double> h = stackalloc double[3];
-            double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
-            global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
-            _dh.Clear();
             double[] _th_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _th = _th_pool.AsSpan(0, h.Length);
             _th.Clear();
