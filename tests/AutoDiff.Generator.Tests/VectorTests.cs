@@ -9,7 +9,7 @@ namespace AutoDiff.Generator.Tests;
 /// </summary>
 public class VectorTests
 {
-    /// <summary>Method, flattened inputs N, outputs M. Pairs, Powers, Rotate and Stats with one element run the Jacobian forward (N &lt; M); the rest reverse.</summary>
+    /// <summary>Method, flattened inputs N, outputs M. Pairs, Powers, Rotate, Helix and Stats with one element run the Jacobian forward (N &lt; M); the rest reverse.</summary>
     public static TheoryData<string, int, int> Cases => new()
     {
         { "Pairs", 4, 7 },
@@ -21,6 +21,7 @@ public class VectorTests
         { "Stats", 2, 3 },
         { "Shifted", 2, 2 },
         { "Polar", 2, 2 },
+        { "Helix", 1, 3 },
     };
 
     // Float methods compute in float: their agreement with double-precision references is float rounding (about 1e-7
@@ -199,6 +200,8 @@ public class VectorTests
         // (a + b, a b): [[1, 1], [b, a]]; Shifted is SumProduct(a + 1, b - 1): [[1, 1], [b - 1, a + 1]].
         AssertJacobian("SumProduct", [0.4, -1.5], new double[,] { { 1, 1 }, { -1.5, 0.4 } }, 0);
         AssertJacobian("Shifted", [0.4, -1.5], new double[,] { { 1, 1 }, { -2.5, 1.4 } }, 0);
+        // (cos t, sin t, t²/2): (-sin t, cos t, t).
+        AssertJacobian("Helix", [0.8], new double[,] { { -Math.Sin(0.8) }, { Math.Cos(0.8) }, { 0.8 } }, 1e-15);
         // (r cos θ, r sin θ): [[cos θ, -r sin θ], [sin θ, r cos θ]]; Rotate adds r²: [0, 2r] (inputs angle, r).
         const double r = 1.7, theta = 0.9;
         AssertJacobian("Polar", [r, theta], new double[,] { { Math.Cos(theta), -r * Math.Sin(theta) }, { Math.Sin(theta), r * Math.Cos(theta) } }, 1e-6);

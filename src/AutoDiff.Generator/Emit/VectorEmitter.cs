@@ -96,13 +96,19 @@ internal static class VectorEmitter
         writer.Line("throw new global::System.ArgumentException($\"The Jacobian '" + jacobian + "' has length {" + jacobian + ".Length} but needs {" + outputs + " * " + inputs + "} ({" + outputs + "} outputs x {" + inputs + "} inputs).\", nameof(" + jacobian + "));");
         writer.Close();
         var rent = "global::System.Buffers.ArrayPool<" + scalar + ">.Shared";
+        // A tuple of scalars has both counts fixed: the choice is made here and only one mode is written.
+        bool? forwardIsCheaper = vector.IsTuple && int.TryParse(inputCount, out var fixedInputs) ? 0 < fixedInputs && fixedInputs < vector.Elements.Count : null;
 
-        if (vector.Forward)
+        if (vector.Forward && forwardIsCheaper != false)
         {
             var (direction, column, work, value, pool) = (Local("_direction"), Local("_column"), Local("_work"), Local("_value"), Local("_directionPool"));
             writer.Line();
             writer.Line("// Fewer inputs than outputs: one pushforward per input, along its unit direction, gives a column.");
-            writer.Open("if (0 < " + inputs + " && " + inputs + " < " + outputs + ")");
+            if (forwardIsCheaper is null)
+            {
+                writer.Open("if (0 < " + inputs + " && " + inputs + " < " + outputs + ")");
+            }
+
             var size = vector.IsTuple ? inputs : inputs + " + " + outputs;
             writer.Line(scalar + "[]? " + pool + " = null;");
             writer.Line("global::System.Span<" + scalar + "> " + work + " = " + size + " <= 256 ? stackalloc " + scalar + "[" + size + "] : (" + pool + " = " + rent + ".Rent(" + size + ")).AsSpan(0, " + size + ");");
@@ -146,6 +152,10 @@ internal static class VectorEmitter
             writer.Close();
             writer.Line(vector.IsTuple ? "return " + value + ";" : "return;");
             writer.Close();
+            if (forwardIsCheaper == true)
+            {
+                return;
+            }
         }
 
         writer.Line();

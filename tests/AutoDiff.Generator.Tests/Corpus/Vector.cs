@@ -107,6 +107,10 @@ public static partial class Vector
     [Differentiable]
     public static (double Sum, double Product) Shifted(double a, double b) => SumProduct(a + 1, b - 1);
 
+    // One input, three outputs: the Jacobian is one pushforward.
+    [Differentiable(Derivatives.Pushforward)]
+    public static (double X, double Y, double Z) Helix(double t) => (Math.Cos(t), Math.Sin(t), 0.5 * t * t);
+
     // A float tuple.
     [Differentiable(Derivatives.Pushforward)]
     public static (float X, float Y) Polar(float r, float theta) => (r * MathF.Cos(theta), r * MathF.Sin(theta));
@@ -181,6 +185,16 @@ public static partial class Vector
         ShiftedPullback(p[0], p[1], cotangent[0], cotangent[1], ref grad[0], ref grad[1]);
     }
     public static void Shifted_Jacobian(double[] p, double[] result, double[] jacobian) => (result[0], result[1]) = ShiftedJacobian(p[0], p[1], jacobian);
+
+    public static void Helix_Value(double[] p, double[] result) => (result[0], result[1], result[2]) = Helix(p[0]);
+    public static void Helix_Pullback(double[] p, double[] result, double[] cotangent, double[] grad)
+    {
+        (result[0], result[1], result[2]) = Helix(p[0]);
+        HelixPullback(p[0], cotangent[0], cotangent[1], cotangent[2], ref grad[0]);
+    }
+    public static void Helix_Pushforward(double[] p, double[] t, double[] result, double[] tangent) =>
+        (result[0], result[1], result[2]) = HelixPushforward(p[0], t[0], out tangent[0], out tangent[1], out tangent[2]);
+    public static void Helix_Jacobian(double[] p, double[] result, double[] jacobian) => (result[0], result[1], result[2]) = HelixJacobian(p[0], jacobian);
 
     public static void Polar_Value(double[] p, double[] result) => (result[0], result[1]) = Polar((float)p[0], (float)p[1]);
     public static void Polar_Pullback(double[] p, double[] result, double[] cotangent, double[] grad)

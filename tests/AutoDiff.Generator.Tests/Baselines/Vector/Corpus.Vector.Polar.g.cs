@@ -13,12 +13,12 @@ namespace Corpus
         public static void PolarPullback(float r, float theta, float seedX, float seedY, ref float dr, ref float dtheta)
         {
             // Primal sweep
-            // line 112: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
+            // line 116: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
 
             // Adjoint sweep
             float _dr = 0f;
             float _dtheta = 0f;
-            // line 112: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
+            // line 116: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
             float _t1 = MathF.Cos(theta);
             _dr += seedX * _t1;
             _dtheta += -(seedX * r * MathF.Sin(theta));
@@ -33,7 +33,7 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static (float X, float Y) PolarPushforward(float r, float theta, float tr, float ttheta, out float tangentX, out float tangentY)
         {
-            // line 112: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
+            // line 116: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
             float _t1 = MathF.Cos(theta);
             float _t2 = MathF.Sin(theta);
             var _value3 = (r * _t1, r * _t2);
@@ -51,29 +51,6 @@ namespace Corpus
             if (jacobian.Length != _outputs * _inputs)
             {
                 throw new global::System.ArgumentException($"The Jacobian 'jacobian' has length {jacobian.Length} but needs {_outputs * _inputs} ({_outputs} outputs x {_inputs} inputs).", nameof(jacobian));
-            }
-
-            // Fewer inputs than outputs: one pushforward per input, along its unit direction, gives a column.
-            if (0 < _inputs && _inputs < _outputs)
-            {
-                float[]? _directionPool = null;
-                global::System.Span<float> _work = _inputs <= 256 ? stackalloc float[_inputs] : (_directionPool = global::System.Buffers.ArrayPool<float>.Shared.Rent(_inputs)).AsSpan(0, _inputs);
-                global::System.Span<float> _direction = _work.Slice(0, _inputs);
-                (float X, float Y) _value = default;
-                _direction.Clear();
-                for (int _j = 0; _j < _inputs; _j++)
-                {
-                    _direction[_j] = 1;
-                    _value = PolarPushforward(r, theta, _direction[0], _direction[1], out float _columnX, out float _columnY);
-                    _direction[_j] = 0;
-                    jacobian[_j] = _columnX;
-                    jacobian[1 * _inputs + _j] = _columnY;
-                }
-                if (_directionPool is not null)
-                {
-                    global::System.Buffers.ArrayPool<float>.Shared.Return(_directionPool);
-                }
-                return _value;
             }
 
             // One pullback per output, with its unit cotangent, gives a row.

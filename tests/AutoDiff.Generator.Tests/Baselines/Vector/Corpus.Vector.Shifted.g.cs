@@ -61,29 +61,6 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The Jacobian 'jacobian' has length {jacobian.Length} but needs {_outputs * _inputs} ({_outputs} outputs x {_inputs} inputs).", nameof(jacobian));
             }
 
-            // Fewer inputs than outputs: one pushforward per input, along its unit direction, gives a column.
-            if (0 < _inputs && _inputs < _outputs)
-            {
-                double[]? _directionPool = null;
-                global::System.Span<double> _work = _inputs <= 256 ? stackalloc double[_inputs] : (_directionPool = global::System.Buffers.ArrayPool<double>.Shared.Rent(_inputs)).AsSpan(0, _inputs);
-                global::System.Span<double> _direction = _work.Slice(0, _inputs);
-                (double Sum, double Product) _value = default;
-                _direction.Clear();
-                for (int _j = 0; _j < _inputs; _j++)
-                {
-                    _direction[_j] = 1;
-                    _value = ShiftedPushforward(a, b, _direction[0], _direction[1], out double _columnSum, out double _columnProduct);
-                    _direction[_j] = 0;
-                    jacobian[_j] = _columnSum;
-                    jacobian[1 * _inputs + _j] = _columnProduct;
-                }
-                if (_directionPool is not null)
-                {
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(_directionPool);
-                }
-                return _value;
-            }
-
             // One pullback per output, with its unit cotangent, gives a row.
             jacobian.Clear();
             for (int _i = 0; _i < _outputs; _i++)
