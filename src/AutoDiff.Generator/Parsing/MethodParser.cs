@@ -235,7 +235,8 @@ internal static class MethodParser
         return callee is null ? null : "it calls '" + callee.Target + "', which has no pushforward; mark that method [Differentiable(Derivatives.Pushforward)]";
     }
 
-    private static IEnumerable<Expr> StatementExpressions(Stmt statement) => statement switch
+    /// <summary>The expressions a statement evaluates (an assignment's target included).</summary>
+    internal static IEnumerable<Expr> StatementExpressions(Stmt statement) => statement switch
     {
         DeclareStmt { Value: { } value } => [value],
         AssignStmt a => [a.Target, a.Value],

@@ -78,7 +78,9 @@ internal static class VectorMethods
 
         foreach (var statement in Normalizer.Walk(body))
         {
-            var reads = StatementExpressions(statement).SelectMany(ExprTree.Walk).OfType<IndexExpr>().Any(i => i.Array == output)
+            // The element an assignment writes is not read (unless by a compound assignment, below); its index is.
+            var written = (statement as AssignStmt)?.Target;
+            var reads = MethodParser.StatementExpressions(statement).SelectMany(ExprTree.Walk).OfType<IndexExpr>().Any(i => i.Array == output && !ReferenceEquals(i, written))
                 || statement is AssignStmt { Target: IndexExpr { Array: var target }, Op: not "=" } && target == output;
             if (reads)
             {
@@ -86,7 +88,7 @@ internal static class VectorMethods
                     + "so write each element before reading it, or compute into a local buffer and copy into '" + output + "' at the end";
             }
 
-            if (statement is AssignStmt { Target: IndexExpr { Array: var written } } && written == output)
+            if (written is IndexExpr { Array: var array } && array == output)
             {
                 return null;
             }
@@ -100,16 +102,4 @@ internal static class VectorMethods
         shape.Span is { } output
             ? Activity.Varied(body, parameters).Contains(output)
             : Activity.ResultDependsOnInputs(body, parameters);
-
-    private static IEnumerable<Expr> StatementExpressions(Stmt statement) => statement switch
-    {
-        DeclareStmt { Value: { } value } => [value],
-        AssignStmt a => [a.Target is IndexExpr i ? i.Index : a.Target, a.Value],
-        ReturnStmt r => [r.Value],
-        IfStmt i => [i.Condition],
-        WhileStmt w => [w.Condition],
-        ForStmt { Condition: { } condition } => [condition],
-        BufferStmt b => [b.Length],
-        _ => [],
-    };
 }
