@@ -25,5 +25,22 @@ internal static class ExprTree
     /// <summary>The expression and every expression inside it.</summary>
     public static IEnumerable<Expr> Walk(Expr expression) => Children(expression).SelectMany(Walk).Prepend(expression);
 
+    /// <summary>The expressions a statement holds directly (not those of nested statements).</summary>
+    public static IEnumerable<Expr> OfStatement(Stmt statement) => statement switch
+    {
+        DeclareStmt { Value: { } value } => [value],
+        AssignStmt a => [a.Target, a.Value],
+        ReturnStmt r => [r.Value],
+        IfStmt i => [i.Condition],
+        WhileStmt w => [w.Condition],
+        ForStmt { Condition: { } condition } => [condition],
+        BufferStmt b => [b.Length],
+        _ => [],
+    };
+
+    /// <summary>The differentiable methods a body calls, each call once.</summary>
+    public static IEnumerable<DifferentiableCallExpr> Callees(IEnumerable<Stmt> body) =>
+        Normalizer.Walk(body).SelectMany(OfStatement).SelectMany(Walk).OfType<DifferentiableCallExpr>();
+
     public static int Size(Expr expression) => 1 + Children(expression).Sum(Size);
 }

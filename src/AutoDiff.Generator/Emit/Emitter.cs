@@ -8,7 +8,7 @@ using AutoDiff.Generator.Lowering;
 namespace AutoDiff.Generator.Emit;
 
 /// <summary>Writes the generated file of one [Differentiable] method: its namespace, enclosing partial types, WithGradient and Pullback.</summary>
-internal static class Emitter
+internal static partial class Emitter
 {
     internal const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoDiff.Generator\", \"0.1.0\")]";
 
@@ -63,6 +63,11 @@ internal static class Emitter
                 writer.Line();
                 WritePushforward(writer, method);
             }
+        }
+
+        if (method.Hessian)
+        {
+            WriteSecondOrder(writer, method);
         }
 
         foreach (var _ in method.ContainingTypes)

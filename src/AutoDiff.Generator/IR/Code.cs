@@ -22,7 +22,8 @@ internal sealed class Code
     public const int Unary = 90;
     public const int Primary = 100;
 
-    private enum Shape
+    /// <summary>What kind of expression a node is; transformations over the tree (the second-order tangents) switch on it.</summary>
+    public enum Shape
     {
         Name,
         Literal,
@@ -55,6 +56,52 @@ internal sealed class Code
         _kind = kind;
     }
 
+    /// <summary>The node's shape.</summary>
+    public Shape Form => _shape;
+
+    /// <summary>The operator, the called function, the cast's type keyword, the indexed array or the member's name.</summary>
+    public string Op => _op;
+
+    /// <summary>The operands, in source order (an index's are the array's name and the index).</summary>
+    public IReadOnlyList<Code> Parts => _parts;
+
+    /// <summary>A literal's value.</summary>
+    public double LiteralValue => _value;
+
+    /// <summary>A literal's type.</summary>
+    public NumKind LiteralKind => _kind;
+
+    /// <summary>True for <c>_values.Pop()</c> or <c>_ints.Pop()</c> of <paramref name="stack"/>.</summary>
+    public bool IsPopOf(string stack) => _shape == Shape.Call && HasEffect && _op == stack + ".Pop";
+
+    /// <summary>
+    /// The same node over new operands, built by the same factory (so its text and simplifications follow). Leaves,
+    /// pops and creations come back unchanged.
+    /// </summary>
+    public Code With(IReadOnlyList<Code> parts)
+    {
+        if (parts.Count != _parts.Length || parts.Select((p, i) => ReferenceEquals(p, _parts[i])).All(same => same))
+        {
+            return this;
+        }
+
+        return _shape switch
+        {
+            Shape.Prefix => _op == "-" ? Neg(parts[0]) : Prefix(_op, parts[0]),
+            Shape.Binary => _op switch
+            {
+                "*" => Mul(parts[0], parts[1]),
+                _ => Binary(parts[0], _op, parts[1], Precedence),
+            },
+            Shape.Call => Call(_op, parts.ToArray()),
+            Shape.Cast => Cast(NumKindExtensions.FromKeyword(_op) ?? throw new System.InvalidOperationException("Cast to " + _op), parts[0]),
+            Shape.Choice => Choose(parts[0], parts[1], parts[2]),
+            Shape.Index => Index(parts[0].Text, parts[1]),
+            Shape.Member => Member(parts[0], _op),
+            _ => this,
+        };
+    }
+
     /// <summary>True when evaluating this changes something (a pop from a stack): it must run exactly where it stands.</summary>
     public bool HasEffect { get; }
 
@@ -69,6 +116,8 @@ internal sealed class Code
     public static Code Atom(string name) => new(Shape.Name, name, [], Primary, name);
 
     public bool IsOne => _shape == Shape.Literal && _value == 1;
+
+    public bool IsZeroLiteral => _shape == Shape.Literal && _value == 0;
 
     public bool IsNonZeroLiteral => _shape == Shape.Literal && _value != 0 && !double.IsNaN(_value);
 

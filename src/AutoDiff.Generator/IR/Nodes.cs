@@ -78,7 +78,12 @@ internal sealed record ExpressionNode(Code Expression) : Node
     public override IEnumerable<string> Names => Expression.Names;
 }
 
-internal sealed record IfNode(Code Condition, Block Then, Block Else) : Node
+/// <summary>
+/// <c>if (condition) { then } else { otherwise }</c>. <paramref name="SkipsWhenZero"/> names the adjoint when the
+/// branch only skips work that adds multiples of it (<c>if (_g != 0)</c>): a transformation that makes the work
+/// depend on more than that adjoint must widen the test.
+/// </summary>
+internal sealed record IfNode(Code Condition, Block Then, Block Else, string? SkipsWhenZero = null) : Node
 {
     public override IEnumerable<string> Names => Condition.Names.Concat(Then.Names).Concat(Else.Names);
 }

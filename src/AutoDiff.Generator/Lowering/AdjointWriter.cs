@@ -51,6 +51,12 @@ internal sealed partial class AdjointWriter
         }
 
         _usedNames.Add(method.SeedName);
+        _usedNames.Add(method.SeedDirectionName);
+        foreach (var name in method.Parameters.SelectMany(p => new[] { p.TangentName, p.DirectionName, p.ProductName }).Where(n => n is not null))
+        {
+            _usedNames.Add(name!);
+        }
+
         foreach (var statement in statements)
         {
             switch (statement)
@@ -106,14 +112,49 @@ internal sealed partial class AdjointWriter
     /// <summary>The body of <c>{Name}WithGradient</c> (or <c>{Name}Pullback</c> when <paramref name="pullback"/>).</summary>
     public static Block Write(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody();
 
-    private Block WriteBody()
+    /// <summary>
+    /// The body of <c>{Name}HessianVectorProduct</c> (or <c>{Name}PullbackPushforward</c> when <paramref name="pullback"/>):
+    /// the gradient's statements with the tangents along the direction carried through them.
+    /// </summary>
+    public static Block WriteHessianVector(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody(secondOrder: true);
+
+    private Block WriteBody(bool secondOrder = false)
     {
         var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
+        var hoisted = _hoisted;
+        var stores = new Block();
+        foreach (var name in _scalarParameters)
+        {
+            stores.Assign(Code.Atom(_parameters[name].AdjointName!), _pullback ? "+=" : "=", Code.Atom(_adjointOf[name]));
+        }
+
+        foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
+        {
+            stores.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
+        }
+
+        if (secondOrder)
+        {
+            // The tangents go through the adjoints' declarations and the skipped-when-zero tests before those are
+            // folded and added: both change meaning when a tangent rides along.
+            var transformed = Tangents().Transform([hoisted, forward, FirstContributions.Fold(_localAdjointKinds, reverse), stores]);
+            (hoisted, forward, reverse, stores) = (transformed[0], transformed[1], ZeroAdjointLoops.Skip(transformed[2]), transformed[3]);
+        }
+        else
+        {
+            reverse = FirstContributions.Fold(_localAdjointKinds, ZeroAdjointLoops.Skip(reverse));
+        }
+
         forward = StackReservation.Reserve(forward);
         var body = new Block();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {
             body.Add(LengthCheck("adjoint", parameter.AdjointName!, parameter.Name));
+            if (secondOrder)
+            {
+                body.Add(LengthCheck("direction", parameter.DirectionName!, parameter.Name));
+                body.Add(LengthCheck("product", parameter.ProductName!, parameter.Name));
+            }
         }
 
         VectorPrologue(body);
@@ -123,10 +164,14 @@ internal sealed partial class AdjointWriter
             foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
             {
                 body.Add(new ExpressionNode(Code.Call(parameter.AdjointName + ".Clear")));
+                if (secondOrder)
+                {
+                    body.Add(new ExpressionNode(Code.Call(parameter.ProductName + ".Clear")));
+                }
             }
         }
 
-        body.Add(_hoisted);
+        body.Add(hoisted);
         var stacks = new List<Stack>();
         foreach (var stack in new[] { Stack.Values, Stack.Ints })
         {
@@ -148,16 +193,8 @@ internal sealed partial class AdjointWriter
         VectorAfterPrimal(sweeps);
         sweeps.Add(new VerbatimNode(string.Empty));
         sweeps.Comment("Adjoint sweep");
-        sweeps.Add(FirstContributions.Fold(_localAdjointKinds, ZeroAdjointLoops.Skip(reverse)));
-        foreach (var name in _scalarParameters)
-        {
-            sweeps.Assign(Code.Atom(_parameters[name].AdjointName!), _pullback ? "+=" : "=", Code.Atom(_adjointOf[name]));
-        }
-
-        foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
-        {
-            sweeps.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
-        }
+        sweeps.Add(reverse);
+        sweeps.Add(stores);
 
         VectorEpilogue(sweeps);
 
@@ -176,6 +213,52 @@ internal sealed partial class AdjointWriter
 
         body.Add(sweeps);
         return body;
+    }
+
+    /// <summary>The forward-mode transformation of this body's gradient code, with the parameters' directions and products named.</summary>
+    private TangentTransform Tangents()
+    {
+        var scalars = new Dictionary<string, NumKind>();
+        var arrays = new Dictionary<string, NumKind>();
+        var tangents = new Dictionary<string, string>();
+        foreach (var parameter in _method.Parameters)
+        {
+            if (NumKindExtensions.FromKeyword(parameter.TypeText) is { } kind && kind.IsFloating())
+            {
+                scalars[parameter.Name] = kind;
+            }
+            else if (parameter.ElementKind.IsFloating())
+            {
+                arrays[parameter.Name] = parameter.ElementKind;
+            }
+
+            if (parameter.Role == ParamRole.Passive)
+            {
+                continue;
+            }
+
+            tangents[parameter.Name] = parameter.DirectionName!;
+            tangents[parameter.AdjointName!] = parameter.ProductName!;
+            if (parameter.Role == ParamRole.Span)
+            {
+                arrays[parameter.AdjointName!] = parameter.ElementKind;
+            }
+            else
+            {
+                scalars[parameter.AdjointName!] = parameter.ElementKind;
+            }
+        }
+
+        if (_pullback)
+        {
+            scalars[_method.SeedName] = Scalar;
+            tangents[_method.SeedName] = _method.SeedDirectionName;
+        }
+
+        var callees = ExprTree.Callees(_body)
+            .Where(c => c.PullbackPushforward is not null)
+            .Select(c => new TangentTransform.Callee(c.Target, c.Pullback, c.Pushforward!, c.PullbackPushforward!, c.Roles, c.Kind));
+        return new TangentTransform(scalars, arrays, tangents, callees, Fresh);
     }
 
     /// <summary>Throws, naming both, unless the <paramref name="role"/> span <paramref name="span"/> is as long as <paramref name="parameter"/>.</summary>

@@ -47,7 +47,7 @@ internal sealed partial class AdjointWriter
             return;
         }
 
-        output.If(Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, kind), Code.Equality), derivative);
+        output.Add(new IfNode(Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, kind), Code.Equality), derivative, new Block(), gradient));
     }
 
     /// <summary>Simple statements in a block, counting those inside its branches.</summary>

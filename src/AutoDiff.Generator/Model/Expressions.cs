@@ -43,7 +43,8 @@ internal enum ParamRole
 /// <paramref name="Pullback"/> (its generated pullback or its [DerivativeOf] method) the adjoints.
 /// <paramref name="ParamKinds"/> are the callee's parameter element kinds: its <c>ref</c> adjoints have those types,
 /// which may differ from the arguments' (a float passed to a double parameter). <paramref name="Pushforward"/> is the
-/// callee's generated pushforward, when it asked for one.
+/// callee's generated pushforward, when it asked for one, and <paramref name="PullbackPushforward"/> its second-order
+/// pullback, when it asked for Hessians.
 /// </summary>
 internal sealed record DifferentiableCallExpr(
     string Target,
@@ -52,7 +53,8 @@ internal sealed record DifferentiableCallExpr(
     EquatableArray<ParamRole> Roles,
     EquatableArray<NumKind> ParamKinds,
     NumKind Kind,
-    string? Pushforward = null) : Expr(Kind);
+    string? Pushforward = null,
+    string? PullbackPushforward = null) : Expr(Kind);
 
 /// <summary>
 /// A call of a plain static helper (not [Differentiable]) whose arguments carry no derivative (ints, bools, constants,

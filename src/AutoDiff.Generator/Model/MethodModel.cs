@@ -5,7 +5,9 @@ internal sealed record ContainingTypeModel(string Keyword, string Name);
 
 /// <summary>
 /// A parameter of the differentiable method. <paramref name="Role"/> says whether it gets an adjoint;
-/// <paramref name="AdjointName"/> is that adjoint's name (null when passive).
+/// <paramref name="AdjointName"/> is that adjoint's name (null when passive), <paramref name="TangentName"/> its
+/// tangent in the pushforward, <paramref name="DirectionName"/> and <paramref name="ProductName"/> its direction and
+/// Hessian-vector product in the second-order members.
 /// </summary>
 internal sealed record ParameterModel(
     string Name,
@@ -13,13 +15,18 @@ internal sealed record ParameterModel(
     ParamRole Role,
     NumKind ElementKind,
     string? AdjointName,
-    string? TangentName = null);
+    string? TangentName = null,
+    string? DirectionName = null,
+    string? ProductName = null);
 
 /// <summary>
 /// Everything the emitter needs for one [Differentiable] method; plain values only. <paramref name="Body"/> feeds
 /// the static transformation; <paramref name="UserPullback"/> names a [DerivativeOf] method that replaces it;
 /// <paramref name="FallbackBody"/> is the body rewritten for the runtime tape when neither applies.
 /// <paramref name="Pushforward"/> asks for <c>{Name}Pushforward</c>, whose tangent output is <paramref name="TangentName"/>.
+/// <paramref name="Hessian"/> asks for the second-order members (<c>HessianVectorProduct</c>, <c>WithHessian</c>, and
+/// <c>PullbackPushforward</c>, which other methods' second-order code calls); the seed's direction there is
+/// <paramref name="SeedDirectionName"/> and the matrix <paramref name="HessianName"/>.
 /// <paramref name="Vector"/> describes the outputs of a vector-valued method (null for a scalar one).
 /// </summary>
 internal sealed record MethodModel(
@@ -38,6 +45,9 @@ internal sealed record MethodModel(
     string HintName,
     bool Pushforward = false,
     string TangentName = "tangent",
+    bool Hessian = false,
+    string SeedDirectionName = "vseed",
+    string HessianName = "hessian",
     VectorOutput? Vector = null);
 
 /// <summary>

@@ -21,6 +21,16 @@ internal static class NumKindExtensions
         _ => "bool",
     };
 
+    /// <summary>The kind a type keyword names (<c>double</c>, <c>float</c>, <c>int</c>, <c>bool</c>); null for any other type.</summary>
+    public static NumKind? FromKeyword(string keyword) => keyword switch
+    {
+        "double" => NumKind.Double,
+        "float" => NumKind.Float,
+        "int" => NumKind.Int,
+        "bool" => NumKind.Bool,
+        _ => null,
+    };
+
     /// <summary>The class holding this kind's math functions.</summary>
     public static string MathClass(this NumKind kind) => kind == NumKind.Float ? "MathF" : "Math";
 }

@@ -619,7 +619,8 @@ internal sealed class BodyParser
         return new PlainCallExpr(callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name, plainArgs.ToEquatableArray(), kind);
     }
 
-    private DifferentiableCallExpr DifferentiableCall(IMethodSymbol callee, SeparatedSyntaxList<ArgumentSyntax> arguments, string? userPullback, NumKind kind)
+    /// <param name="vector">A vector-valued callee: it has a pushforward only when it asked for one, and no second order.</param>
+    private DifferentiableCallExpr DifferentiableCall(IMethodSymbol callee, SeparatedSyntaxList<ArgumentSyntax> arguments, string? userPullback, NumKind kind, bool vector = false)
     {
         var sameType = SymbolEqualityComparer.Default.Equals(callee.ContainingType, _method.ContainingType);
         var prefix = sameType ? string.Empty : callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
@@ -637,7 +638,8 @@ internal sealed class BodyParser
             callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
             callee.Parameters.Select(p => TypeClassifier.Scalar(p.Type) ?? TypeClassifier.FloatingSequence(p.Type) ?? NumKind.Int).ToEquatableArray(),
             kind,
-            userPullback is null && (Callees.KindsOf(callee) & Callees.PushforwardKind) != 0 ? prefix + callee.Name + "Pushforward" : null);
+            userPullback is null && (Callees.KindsOf(callee) & (vector ? Callees.PushforwardKind : Callees.PushforwardKind | Callees.HessianKind)) != 0 ? prefix + callee.Name + "Pushforward" : null,
+            userPullback is null && !vector && (Callees.KindsOf(callee) & Callees.HessianKind) != 0 ? prefix + callee.Name + "PullbackPushforward" : null);
     }
 
     /// <summary>
@@ -658,7 +660,7 @@ internal sealed class BodyParser
             throw NotSupported("recursive call '" + OneLine(invocation) + "' of a vector-valued method", "vector-valued methods cannot run on the runtime tape; write the recursion as a loop", invocation);
         }
 
-        var call = DifferentiableCall(callee, invocation.ArgumentList.Arguments, null, shape.Kind);
+        var call = DifferentiableCall(callee, invocation.ArgumentList.Arguments, null, shape.Kind, vector: true);
         return shape.Elements.Select((e, i) => (Expr)new TupleElementExpr(call, i, e, shape.Elements.Count, shape.Kind)).ToList();
     }
 

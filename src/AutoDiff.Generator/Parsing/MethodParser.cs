@@ -74,7 +74,10 @@ internal static class MethodParser
         var parameters = new List<ParameterModel>();
         var taken = new HashSet<string>(method.Parameters.Select(p => p.Name));
         var kinds = Callees.KindsOf(method);
-        var pushforward = (kinds & Callees.PushforwardKind) != 0;
+        // Second-order code calls its callees' pushforwards, so a method with Hessians has a pushforward too.
+        // A vector-valued method has no Hessian (AD0012 below), so its flag implies no pushforward either.
+        var hessian = vector is null && (kinds & Callees.HessianKind) != 0;
+        var pushforward = (kinds & (vector is null ? Callees.PushforwardKind | Callees.HessianKind : Callees.PushforwardKind)) != 0;
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type.TypeKind == TypeKind.Dynamic)
@@ -91,7 +94,9 @@ internal static class MethodParser
             var elementKind = TypeClassifier.Scalar(parameter.Type) ?? TypeClassifier.FloatingSequence(parameter.Type) ?? NumKind.Int;
             var adjoint = role == ParamRole.Passive ? null : AdjointNames.Choose(parameter.Name, taken);
             var tangent = role == ParamRole.Passive || !(pushforward || vector is not null) ? null : AdjointNames.Choose(parameter.Name, taken, "t");
-            parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint, tangent));
+            var direction = role == ParamRole.Passive || !hessian ? null : AdjointNames.Choose(parameter.Name, taken, "v");
+            var product = role == ParamRole.Passive || !hessian ? null : AdjointNames.Choose(parameter.Name, taken, "h");
+            parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint, tangent, direction, product));
         }
 
         // 'dynamic' defers every operation to run time: neither the transformation nor the tape can see through it.
@@ -107,8 +112,10 @@ internal static class MethodParser
 
         var seedName = AdjointNames.Unique("seed", taken);
         var tangentName = AdjointNames.Unique("tangent", taken);
+        var seedDirectionName = AdjointNames.Unique("v" + seedName, taken);
+        var hessianName = AdjointNames.Unique("hessian", taken);
         var vectorNames = vector is null ? null : VectorMethods.Describe(vector, taken);
-        var clash = FindClash(method, vector is not null ? VectorMethods.Suffixes : pushforward ? ["WithGradient", "Pullback", "Pushforward"] : ["WithGradient", "Pullback"]);
+        var clash = vector is not null ? FindClash(method, VectorMethods.Suffixes) : FindClash(method, pushforward, hessian);
         if (clash is not null)
         {
             return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, at, method.ContainingType.Name, clash, method.Name));
@@ -167,12 +174,19 @@ internal static class MethodParser
         if (vector is not null && (kinds & Callees.HessianKind) != 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", "a vector-valued method has no Hessian; take the Jacobian of each output's gradient, or differentiate a scalar function of the outputs"));
-            kinds &= ~Callees.HessianKind;
         }
 
-        if ((kinds & Callees.HessianKind) != 0)
+        if (hessian && HessianProblem(userPullback, fallbackReason, body) is { } secondOrderProblem)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", "second-order members are not generated yet; take the pushforward of the gradient, or finite differences of it"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", secondOrderProblem));
+            hessian = false;
+            parameters = parameters.Select(p => p with { DirectionName = null, ProductName = null }).ToList();
+            if ((kinds & Callees.PushforwardKind) == 0)
+            {
+                // The pushforward was only implied by the Hessian: it goes with it, without a second diagnostic.
+                pushforward = false;
+                parameters = parameters.Select(p => p with { TangentName = null }).ToList();
+            }
         }
 
         if (pushforward && PushforwardProblem(userPullback, fallbackReason, body) is { } problem)
@@ -199,6 +213,9 @@ internal static class MethodParser
             HintNames.For(method),
             pushforward,
             tangentName,
+            hessian,
+            seedDirectionName,
+            hessianName,
             vectorOutput);
         return new MethodParseResult(model, at, diagnostics.ToEquatableArray());
     }
@@ -230,25 +247,35 @@ internal static class MethodParser
             return "its body runs on the runtime tape (" + fallbackReason + "), which has no forward mode";
         }
 
-        var callee = Normalizer.Walk(body).SelectMany(StatementExpressions).SelectMany(ExprTree.Walk)
-            .OfType<DifferentiableCallExpr>().FirstOrDefault(c => c.Pushforward is null);
+        var callee = ExprTree.Callees(body).FirstOrDefault(c => c.Pushforward is null);
         return callee is null ? null : "it calls '" + callee.Target + "', which has no pushforward; mark that method [Differentiable(Derivatives.Pushforward)]";
     }
 
-    /// <summary>The expressions a statement evaluates (an assignment's target included).</summary>
-    internal static IEnumerable<Expr> StatementExpressions(Stmt statement) => statement switch
+    /// <summary>Why second-order code cannot be written for this body, or null.</summary>
+    private static string? HessianProblem(string? userPullback, string? fallbackReason, EquatableArray<Stmt> body)
     {
-        DeclareStmt { Value: { } value } => [value],
-        AssignStmt a => [a.Target, a.Value],
-        ReturnStmt r => [r.Value],
-        IfStmt i => [i.Condition],
-        WhileStmt w => [w.Condition],
-        ForStmt { Condition: { } condition } => [condition],
-        BufferStmt b => [b.Length],
-        _ => [],
-    };
+        if (userPullback is not null)
+        {
+            return "its derivative is the [DerivativeOf] pullback '" + userPullback + "', which cannot be differentiated again; remove Derivatives.Hessian, or differentiate the body";
+        }
 
-    private static string? FindClash(IMethodSymbol method, string[] suffixes)
+        if (fallbackReason is not null)
+        {
+            return "its body runs on the runtime tape (" + fallbackReason + "), which has no second order";
+        }
+
+        var callee = ExprTree.Callees(body).FirstOrDefault(c => c.PullbackPushforward is null);
+        return callee is null ? null : "it calls '" + callee.Target + "', which has no second-order code; mark that method [Differentiable(Derivatives.Hessian)]";
+    }
+
+    private static string? FindClash(IMethodSymbol method, bool pushforward, bool hessian) =>
+        FindClash(
+            method,
+            new[] { "WithGradient", "Pullback" }
+                .Concat(pushforward ? ["Pushforward"] : [])
+                .Concat(hessian ? ["HessianVectorProduct", "WithHessian", "PullbackPushforward"] : []));
+
+    private static string? FindClash(IMethodSymbol method, IEnumerable<string> suffixes)
     {
         foreach (var suffix in suffixes)
         {

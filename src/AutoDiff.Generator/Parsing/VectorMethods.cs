@@ -80,7 +80,7 @@ internal static class VectorMethods
         {
             // The element an assignment writes is not read (unless by a compound assignment, below); its index is.
             var written = (statement as AssignStmt)?.Target;
-            var reads = MethodParser.StatementExpressions(statement).SelectMany(ExprTree.Walk).OfType<IndexExpr>().Any(i => i.Array == output && !ReferenceEquals(i, written))
+            var reads = ExprTree.OfStatement(statement).SelectMany(ExprTree.Walk).OfType<IndexExpr>().Any(i => i.Array == output && !ReferenceEquals(i, written))
                 || statement is AssignStmt { Target: IndexExpr { Array: var target }, Op: not "=" } && target == output;
             if (reads)
             {

@@ -25,7 +25,8 @@ internal static class ZeroAdjointLoops
                 LoopNode loop when Gate(loop.Body) is { } gradient && !KnownNonZero(gradient, block, i) => new IfNode(
                     Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, NumKind.Int), Code.Equality),
                     new Block([loop with { Body = Skip(loop.Body) }]),
-                    new Block()),
+                    new Block(),
+                    gradient),
                 LoopNode loop => loop with { Body = Skip(loop.Body) },
                 IfNode branch => branch with { Then = Skip(branch.Then), Else = Skip(branch.Else) },
                 var node => node,

@@ -34,6 +34,27 @@ internal static class FiniteDifferences
         return (up - down) / (2 * h);
     }
 
+    /// <summary>
+    /// The derivative of a vector function (a gradient) along <paramref name="direction"/>: central differences with
+    /// one Richardson step, at two step sizes. Null where the two disagree, which means a kink of the function within
+    /// the step (max, abs, a branch), where differences measure neither side.
+    /// </summary>
+    public static double[]? AlongDirection(Func<double[], double[]> f, double[] point, double[] direction)
+    {
+        double[] CentralAlong(double h)
+        {
+            var plus = f(point.Zip(direction, (p, d) => p + (h * d)).ToArray());
+            var minus = f(point.Zip(direction, (p, d) => p - (h * d)).ToArray());
+            return plus.Zip(minus, (a, b) => (a - b) / (2 * h)).ToArray();
+        }
+
+        double[] Richardson(double h) => CentralAlong(h / 2).Zip(CentralAlong(h), (fine, coarse) => ((4 * fine) - coarse) / 3).ToArray();
+
+        var first = Richardson(2e-3);
+        var second = Richardson(1e-3);
+        return first.Zip(second).All(pair => Math.Abs(pair.First - pair.Second) <= 1e-6 * (1 + Math.Abs(pair.Second))) ? second : null;
+    }
+
     /// <summary>|a − b| relative to the larger magnitude, with magnitudes below 1 treated as 1.</summary>
     public static double RelativeError(double a, double b) => Math.Abs(a - b) / Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 }
