@@ -23,6 +23,8 @@ public class DiagnosticTests
     [InlineData("AD0009", "public partial class C { [Differentiable] public double ⟦F(double x) => x; }")]
     [InlineData("AD0009", "public static partial class C { [Differentiable] public static double ⟦F<T>(double x) => x; }")]
     [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x, int n) => n == 0 ? x : x * ⟦F(x, n - 1); }")]
+    [InlineData("AD0013", "public static partial class C { [Differentiable] public static ⟦(double, int) F(double x) => (x, 1); }")]
+    [InlineData("AD0013", "public static partial class C { [Differentiable] public static void ⟦F(ReadOnlySpan<double> x, Span<double> r) { for (int i = 0; i < x.Length; i++) { r[i] += x[i]; } } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double[] v) => ⟦System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(v, t => t * t)); }")]
     public void Diagnostic_fires_at_the_construct(string id, string code)
     {

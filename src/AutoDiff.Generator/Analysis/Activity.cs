@@ -25,6 +25,8 @@ internal static class Activity
         DifferentiableCallExpr d => d.Args.SelectMany(Names),
         PlainCallExpr p => p.Args.SelectMany(Names),
         OpaqueExpr o => [o.Text],
+        TupleExpr t => t.Elements.SelectMany(Names),
+        TupleElementExpr e => Names(e.Call),
         _ => [],
     };
 
@@ -79,6 +81,8 @@ internal static class Activity
             ParamRole.Span => a is OpaqueExpr o && varied.Contains(o.Text),
             _ => false,
         }).Any(x => x),
+        TupleExpr t => t.Elements.Any(e => IsActive(e, varied)),
+        TupleElementExpr e => e.Kind.IsFloating() && IsActive(e.Call, varied),
         _ => false,
     };
 
@@ -226,6 +230,14 @@ internal static class Activity
             case BinaryExpr { Op: "/" } b:
                 CollectFactor(b.Left, IsActive(b.Right, varied), linear, needed, varied);
                 CollectAll(b.Right, needed);
+                break;
+            case TupleExpr t:
+                // Each returned element gets its own seed: the elements are read as linearly as a scalar return.
+                foreach (var element in t.Elements)
+                {
+                    Collect(element, linear, needed, varied);
+                }
+
                 break;
             case ConditionalExpr c:
                 CollectAll(c.Condition, needed);

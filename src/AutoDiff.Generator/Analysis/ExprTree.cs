@@ -17,6 +17,8 @@ internal static class ExprTree
         MathCallExpr m => m.Args,
         DifferentiableCallExpr d => d.Args,
         PlainCallExpr p => p.Args,
+        TupleExpr t => t.Elements,
+        TupleElementExpr e => [e.Call],
         _ => [],
     };
 

@@ -21,7 +21,7 @@ internal static class DiagnosticDescriptors
         "Unsupported return type",
         "[Differentiable] method '{0}' returns '{1}'; a differentiable method must return 'double' or 'float'",
         DiagnosticSeverity.Error,
-        "Only scalar double or float results can be differentiated.");
+        "Only double or float results can be differentiated: one scalar, a tuple of them, or a void method writing them into a final Span<double>.");
 
     public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
         "AD0003",
@@ -93,10 +93,18 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A derivative kind beyond the gradient needs a body the compile-time transformation differentiates, and every differentiable method it calls must offer the same kind.");
 
+    public static readonly DiagnosticDescriptor VectorOutputNotDifferentiable = Create(
+        "AD0013",
+        "Vector-valued method cannot be differentiated in this form",
+        "Vector-valued method '{0}' {1}",
+        DiagnosticSeverity.Error,
+        "A vector-valued method writes its outputs into its last parameter, a Span<double> it writes before reading, or returns a tuple of doubles (or of floats); its body is differentiated at compile time.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         TypeNotPartial, UnsupportedReturnType, UnsupportedParameter, UnsupportedConstruct, ExpressionNotDifferentiable,
         DerivativeOfMismatch, ZeroDerivative, NameClash, MethodShape, InternalError, FallsBackToTape, KindNotAvailable,
+        VectorOutputNotDifferentiable,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -10,7 +10,7 @@ namespace AutoDiff.Generator.Emit;
 /// <summary>Writes the generated file of one [Differentiable] method: its namespace, enclosing partial types, WithGradient and Pullback.</summary>
 internal static partial class Emitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoDiff.Generator\", \"0.1.0\")]";
+    internal const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoDiff.Generator\", \"0.1.0\")]";
 
     /// <summary>The file's text, or an AD0010 diagnostic when emitting fails (the generator never throws).</summary>
     public static (string? Source, DiagnosticInfo? Error) TryEmit(MethodModel method, LocationInfo? location)
@@ -48,14 +48,21 @@ internal static partial class Emitter
             writer.Open("partial " + type.Keyword + " " + type.Name);
         }
 
-        var withGradient = Body(method, pullback: false);
-        WriteMethod(writer, method, withGradient, pullback: false);
-        writer.Line();
-        WriteMethod(writer, method, Body(method, pullback: true), pullback: true);
-        if (method.Pushforward)
+        if (method.Vector is not null)
         {
+            VectorEmitter.Write(writer, method);
+        }
+        else
+        {
+            var withGradient = Body(method, pullback: false);
+            WriteMethod(writer, method, withGradient, pullback: false);
             writer.Line();
-            WritePushforward(writer, method);
+            WriteMethod(writer, method, Body(method, pullback: true), pullback: true);
+            if (method.Pushforward)
+            {
+                writer.Line();
+                WritePushforward(writer, method);
+            }
         }
 
         if (method.Hessian)

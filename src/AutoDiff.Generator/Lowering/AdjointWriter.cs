@@ -101,6 +101,7 @@ internal sealed partial class AdjointWriter
         }
 
         _resultName = Fresh("_result");
+        DeclareVectorAdjoints();
     }
 
     private NumKind Scalar => _method.ReturnKind;
@@ -156,6 +157,8 @@ internal sealed partial class AdjointWriter
             }
         }
 
+        VectorPrologue(body);
+
         if (!_pullback)
         {
             foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
@@ -187,10 +190,13 @@ internal sealed partial class AdjointWriter
         var sweeps = new Block();
         sweeps.Comment("Primal sweep");
         sweeps.Add(forward);
+        VectorAfterPrimal(sweeps);
         sweeps.Add(new VerbatimNode(string.Empty));
         sweeps.Comment("Adjoint sweep");
         sweeps.Add(reverse);
         sweeps.Add(stores);
+
+        VectorEpilogue(sweeps);
 
         // The stacks go back to the pool on the way out. A body that throws (a callee's argument check, an index
         // out of range) leaves them to the garbage collector instead, which the pool allows: a try/finally here
@@ -314,6 +320,9 @@ internal sealed partial class AdjointWriter
             case BufferStmt buffer:
                 forward.Add(comment);
                 EmitBuffer(buffer, forward);
+                break;
+            case ReturnStmt { Value: TupleExpr tuple }:
+                EmitTupleReturn(tuple, comment, forward, reverse);
                 break;
             case ReturnStmt ret when !context.Nested:
                 // The final return at the top: the subexpressions the adjoint needs are computed once, before

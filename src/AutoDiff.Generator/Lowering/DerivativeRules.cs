@@ -63,7 +63,10 @@ internal sealed partial class AdjointWriter
                 BackpropMath(m, g, output);
                 break;
             case DifferentiableCallExpr d:
-                BackpropCall(d, g, output);
+                BackpropCall(d, [g], output);
+                break;
+            case TupleElementExpr e:
+                BackpropCall(e.Call, TupleSeeds(e, g), output);
                 break;
         }
     }
@@ -195,7 +198,8 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private void BackpropCall(DifferentiableCallExpr call, Code g, Block output)
+    /// <summary>Calls the callee's pullback with <paramref name="seeds"/> (one for a scalar callee, one per element for a tuple) and distributes its adjoints.</summary>
+    private void BackpropCall(DifferentiableCallExpr call, IReadOnlyList<Code> seeds, Block output)
     {
         var arguments = call.Args.Select((a, i) => call.Roles[i] == ParamRole.Span ? Code.Atom(((OpaqueExpr)a).Text) : ExpressionRenderer.Render(a)).ToList();
         var adjoints = new System.Collections.Generic.List<Code>();
@@ -220,7 +224,7 @@ internal sealed partial class AdjointWriter
             }
         }
 
-        output.Add(new ExpressionNode(Code.Call(call.Pullback, arguments.Append(g).Concat(adjoints).ToArray())));
+        output.Add(new ExpressionNode(Code.Call(call.Pullback, arguments.Concat(seeds).Concat(adjoints).ToArray())));
         foreach (var (argument, adjoint, adjointKind) in scalarAdjoints)
         {
             // The adjoint has the callee's parameter type; Backprop casts it back to the argument's (float for a double parameter).

@@ -29,6 +29,8 @@ internal static class ExpressionRenderer
         DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),
         PlainCallExpr p => Code.Call(p.Target, p.Args.Select(a => Render(a, known)).ToArray()),
         OpaqueExpr o => Code.Atom(o.Text),
+        TupleExpr t => Code.Call(string.Empty, t.Elements.Select(e => Render(e, known)).ToArray()),
+        TupleElementExpr e => Code.Member(Render(e.Call, known), e.Element),
         _ => throw new System.InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };
 

@@ -48,7 +48,9 @@ internal sealed partial class AdjointWriter
             body.Add(LengthCheck("tangent", parameter.TangentName!, parameter.Name));
         }
 
+        VectorForwardPrologue(body);
         body.Add(ForwardBlock(_body));
+        VectorForwardEpilogue(body);
         return body;
     }
 
@@ -106,6 +108,9 @@ internal sealed partial class AdjointWriter
                     _tangentBufferReturns.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Return", Code.Atom(tangentBuffer + "_pool"))));
                 }
 
+                break;
+            case ReturnStmt { Value: TupleExpr tuple }:
+                ForwardTupleReturn(tuple, comment, output);
                 break;
             case ReturnStmt ret:
                 output.Add(comment);
@@ -224,6 +229,8 @@ internal sealed partial class AdjointWriter
                 return MathTangent(m, output);
             case DifferentiableCallExpr d:
                 return CallTangent(d, output);
+            case TupleElementExpr e:
+                return TupleElementTangent(e, output);
             default:
                 return null;
         }
@@ -302,6 +309,17 @@ internal sealed partial class AdjointWriter
     /// <summary>A differentiable callee's own pushforward gives its value and tangent at once; the value stands in for the call.</summary>
     private Code CallTangent(DifferentiableCallExpr call, Block output)
     {
+        var (arguments, tangents) = CallArguments(call, output);
+        var tangent = Temp("_dot");
+        output.Declare(call.Kind.Keyword(), tangent, Code.Number(0, call.Kind));
+        var value = Temp("_t", call.Kind, Code.Call(call.Pushforward!, arguments.Concat(tangents).Append(Code.Ref(tangent, "out")).ToArray()), output);
+        _valueScopes.Peek()[call] = value;
+        return Code.Atom(tangent);
+    }
+
+    /// <summary>A callee pushforward's primal arguments and, for its differentiable parameters, their tangents.</summary>
+    private (List<Code> Arguments, List<Code> Tangents) CallArguments(DifferentiableCallExpr call, Block output)
+    {
         var arguments = new List<Code>();
         var tangents = new List<Code>();
         for (var i = 0; i < call.Args.Count; i++)
@@ -325,11 +343,7 @@ internal sealed partial class AdjointWriter
             }
         }
 
-        var tangent = Temp("_dot");
-        output.Declare(call.Kind.Keyword(), tangent, Code.Number(0, call.Kind));
-        var value = Temp("_t", call.Kind, Code.Call(call.Pushforward!, arguments.Concat(tangents).Append(Code.Ref(tangent, "out")).ToArray()), output);
-        _valueScopes.Peek()[call] = value;
-        return Code.Atom(tangent);
+        return (arguments, tangents);
     }
 
     /// <summary><c>a + b</c>, written <c>a - c</c> when <paramref name="right"/> is a negation <c>-c</c>.</summary>

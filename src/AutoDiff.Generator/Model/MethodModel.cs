@@ -27,6 +27,7 @@ internal sealed record ParameterModel(
 /// <paramref name="Hessian"/> asks for the second-order members (<c>HessianVectorProduct</c>, <c>WithHessian</c>, and
 /// <c>PullbackPushforward</c>, which other methods' second-order code calls); the seed's direction there is
 /// <paramref name="SeedDirectionName"/> and the matrix <paramref name="HessianName"/>.
+/// <paramref name="Vector"/> describes the outputs of a vector-valued method (null for a scalar one).
 /// </summary>
 internal sealed record MethodModel(
     string? Namespace,
@@ -46,7 +47,8 @@ internal sealed record MethodModel(
     string TangentName = "tangent",
     bool Hessian = false,
     string SeedDirectionName = "vseed",
-    string HessianName = "hessian");
+    string HessianName = "hessian",
+    VectorOutput? Vector = null);
 
 /// <summary>
 /// The result of parsing one method: a model to emit (null when it cannot be differentiated), where the method is

@@ -26,11 +26,14 @@ internal sealed class BodyParser
     private readonly Dictionary<IMethodSymbol, ExpressionSyntax> _localFunctions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IParameterSymbol, Expr> _arguments = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
+    private readonly string? _output;
     private int _syntheticCounter;
 
-    public BodyParser(SemanticModel model, IMethodSymbol method, IEnumerable<string> reservedNames, CancellationToken cancellationToken)
+    /// <param name="output">The output span parameter of a vector-valued method: the one parameter the body may write.</param>
+    public BodyParser(SemanticModel model, IMethodSymbol method, IEnumerable<string> reservedNames, CancellationToken cancellationToken, string? output = null)
     {
         _model = model;
+        _output = output;
         _method = method;
         _cancellationToken = cancellationToken;
         foreach (var name in reservedNames)
@@ -332,6 +335,9 @@ internal sealed class BodyParser
         {
             case TupleExpressionSyntax tuple when tuple.Arguments.Count == count:
                 return tuple.Arguments.Select(a => ParseExpr(a.Expression)).ToList();
+            case InvocationExpressionSyntax invocation when TupleCallElements(invocation) is { } elements && elements.Count == count:
+                // Each element is read through the callee's pullback, with its own seed.
+                return elements;
             case InvocationExpressionSyntax invocation when count == 2
                 && _model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol { Name: "SinCos" } sinCos
                 && sinCos.ContainingType is { } type && DerivativeTable.MathClassOf(type.ToDisplayString()) is { } mathClass
@@ -358,6 +364,8 @@ internal sealed class BodyParser
             case IdentifierNameSyntax when symbol is IParameterSymbol parameter && TypeClassifier.Scalar(parameter.Type) is { } kind:
                 return new VarExpr(parameter.Name, kind);
             case ElementAccessExpressionSyntax element when _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is ILocalSymbol buffer && _buffers.Contains(buffer):
+                return ParseIndex(element);
+            case ElementAccessExpressionSyntax element when _output is not null && _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is IParameterSymbol { Name: var written } && written == _output:
                 return ParseIndex(element);
             case ElementAccessExpressionSyntax element:
                 throw NotSupported("writing into '" + OneLine(element.Expression) + "'", "parameters are read-only in a differentiable body; copy into a local buffer first", target);
@@ -439,10 +447,28 @@ internal sealed class BodyParser
             return new ConstExpr(value, constantKind);
         }
 
+        if (typeInfo.Type is INamedTypeSymbol { IsTupleType: true } && expression is InvocationExpressionSyntax tupleCall && TupleCallElements(tupleCall) is { } returned)
+        {
+            // `return G(a, b);` in a method returning a tuple: the callee's tuple, element by element.
+            return new TupleExpr(returned.ToEquatableArray(), returned[0].Kind);
+        }
+
         switch (expression)
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return ParseExpr(parenthesized.Expression);
+            case TupleExpressionSyntax tuple when (typeInfo.ConvertedType ?? typeInfo.Type) is INamedTypeSymbol { IsTupleType: true } tupleType
+                && tupleType.TupleElements.Length == tuple.Arguments.Count
+                && tupleType.TupleElements.All(e => TypeClassifier.Scalar(e.Type)?.IsFloating() == true):
+                // The values a vector-valued method returns, each converted to its element's type.
+                return new TupleExpr(
+                    tuple.Arguments.Select((a, i) => Convert(ParseExpr(a.Expression), TypeClassifier.Scalar(tupleType.TupleElements[i].Type)!.Value)).ToEquatableArray(),
+                    TypeClassifier.Scalar(tupleType.TupleElements[0].Type)!.Value);
+            case MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax elementCall } member
+                when _model.GetSymbolInfo(member, _cancellationToken).Symbol is IFieldSymbol { ContainingType.IsTupleType: true } field
+                && TupleCallElements(elementCall) is { } fields
+                && fields.OfType<TupleElementExpr>().FirstOrDefault(e => e.Element == field.Name || "Item" + (e.Index + 1) == field.Name) is { } picked:
+                return picked;
             case IdentifierNameSyntax identifier:
                 return ParseName(identifier);
             case BinaryExpressionSyntax binary:
@@ -576,24 +602,7 @@ internal sealed class BodyParser
         var userPullback = Callees.FindUserPullback(callee);
         if (userPullback is not null || Callees.IsDifferentiable(callee))
         {
-            var sameType = SymbolEqualityComparer.Default.Equals(callee.ContainingType, _method.ContainingType);
-            var prefix = sameType ? string.Empty : callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
-            var args = new List<Expr>();
-            for (var i = 0; i < arguments.Count; i++)
-            {
-                var role = Callees.RoleOf(callee.Parameters[i]);
-                args.Add(role == ParamRole.Span ? new OpaqueExpr(SequenceName(arguments[i].Expression) ?? throw NotSupported("argument '" + OneLine(arguments[i]) + "'", "pass a span/array parameter or local buffer by name", arguments[i]), NumKind.Double) : ParseExpr(arguments[i].Expression));
-            }
-
-            return new DifferentiableCallExpr(
-                prefix + callee.Name,
-                prefix + (userPullback ?? callee.Name + "Pullback"),
-                args.ToEquatableArray(),
-                callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
-                callee.Parameters.Select(p => TypeClassifier.Scalar(p.Type) ?? TypeClassifier.FloatingSequence(p.Type) ?? NumKind.Int).ToEquatableArray(),
-                kind,
-                userPullback is null && (Callees.KindsOf(callee) & (Callees.PushforwardKind | Callees.HessianKind)) != 0 ? prefix + callee.Name + "Pushforward" : null,
-                userPullback is null && (Callees.KindsOf(callee) & Callees.HessianKind) != 0 ? prefix + callee.Name + "PullbackPushforward" : null);
+            return DifferentiableCall(callee, arguments, userPullback, kind);
         }
 
         if (!callee.IsStatic)
@@ -608,6 +617,51 @@ internal sealed class BodyParser
         }
 
         return new PlainCallExpr(callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name, plainArgs.ToEquatableArray(), kind);
+    }
+
+    /// <param name="vector">A vector-valued callee: it has a pushforward only when it asked for one, and no second order.</param>
+    private DifferentiableCallExpr DifferentiableCall(IMethodSymbol callee, SeparatedSyntaxList<ArgumentSyntax> arguments, string? userPullback, NumKind kind, bool vector = false)
+    {
+        var sameType = SymbolEqualityComparer.Default.Equals(callee.ContainingType, _method.ContainingType);
+        var prefix = sameType ? string.Empty : callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
+        var args = new List<Expr>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var role = Callees.RoleOf(callee.Parameters[i]);
+            args.Add(role == ParamRole.Span ? new OpaqueExpr(SequenceName(arguments[i].Expression) ?? throw NotSupported("argument '" + OneLine(arguments[i]) + "'", "pass a span/array parameter or local buffer by name", arguments[i]), NumKind.Double) : ParseExpr(arguments[i].Expression));
+        }
+
+        return new DifferentiableCallExpr(
+            prefix + callee.Name,
+            prefix + (userPullback ?? callee.Name + "Pullback"),
+            args.ToEquatableArray(),
+            callee.Parameters.Select(Callees.RoleOf).ToEquatableArray(),
+            callee.Parameters.Select(p => TypeClassifier.Scalar(p.Type) ?? TypeClassifier.FloatingSequence(p.Type) ?? NumKind.Int).ToEquatableArray(),
+            kind,
+            userPullback is null && (Callees.KindsOf(callee) & (vector ? Callees.PushforwardKind : Callees.PushforwardKind | Callees.HessianKind)) != 0 ? prefix + callee.Name + "Pushforward" : null,
+            userPullback is null && !vector && (Callees.KindsOf(callee) & Callees.HessianKind) != 0 ? prefix + callee.Name + "PullbackPushforward" : null);
+    }
+
+    /// <summary>
+    /// The elements of the tuple a vector-valued [Differentiable] method returns, one expression each, or null when
+    /// <paramref name="invocation"/> calls no such method.
+    /// </summary>
+    private List<Expr>? TupleCallElements(InvocationExpressionSyntax invocation)
+    {
+        if (_model.GetSymbolInfo(invocation, _cancellationToken).Symbol is not IMethodSymbol callee
+            || !Callees.IsDifferentiable(callee)
+            || VectorMethods.ShapeOf(callee) is not { Problem: null, Span: null } shape)
+        {
+            return null;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, _method.OriginalDefinition))
+        {
+            throw NotSupported("recursive call '" + OneLine(invocation) + "' of a vector-valued method", "vector-valued methods cannot run on the runtime tape; write the recursion as a loop", invocation);
+        }
+
+        var call = DifferentiableCall(callee, invocation.ArgumentList.Arguments, null, shape.Kind, vector: true);
+        return shape.Elements.Select((e, i) => (Expr)new TupleElementExpr(call, i, e, shape.Elements.Count, shape.Kind)).ToList();
     }
 
     /// <summary>

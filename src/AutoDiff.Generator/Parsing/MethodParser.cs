@@ -60,7 +60,13 @@ internal static class MethodParser
             }
         }
 
-        if (TypeClassifier.Scalar(method.ReturnType) is not { } returnKind || !returnKind.IsFloating())
+        var vector = VectorMethods.ShapeOf(method);
+        if (vector?.Problem is { } vectorProblem)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.VectorOutputNotDifferentiable, LocationInfo.From(syntax.ReturnType), method.Name, vectorProblem));
+        }
+
+        if ((vector?.Kind ?? TypeClassifier.Scalar(method.ReturnType)) is not { } returnKind || !returnKind.IsFloating())
         {
             return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, LocationInfo.From(syntax.ReturnType), method.Name, method.ReturnType.ToDisplayString()));
         }
@@ -69,8 +75,9 @@ internal static class MethodParser
         var taken = new HashSet<string>(method.Parameters.Select(p => p.Name));
         var kinds = Callees.KindsOf(method);
         // Second-order code calls its callees' pushforwards, so a method with Hessians has a pushforward too.
-        var hessian = (kinds & Callees.HessianKind) != 0;
-        var pushforward = (kinds & (Callees.PushforwardKind | Callees.HessianKind)) != 0;
+        // A vector-valued method has no Hessian (AD0012 below), so its flag implies no pushforward either.
+        var hessian = vector is null && (kinds & Callees.HessianKind) != 0;
+        var pushforward = (kinds & (vector is null ? Callees.PushforwardKind | Callees.HessianKind : Callees.PushforwardKind)) != 0;
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type.TypeKind == TypeKind.Dynamic)
@@ -82,10 +89,11 @@ internal static class MethodParser
                 return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, LocationInfo.From(parameterSyntax), parameter.Name, method.Name, what));
             }
 
-            var role = Callees.RoleOf(parameter);
+            // A vector method's output span is written, not differentiated: it gets a cotangent, not an adjoint.
+            var role = parameter.Name == vector?.Span ? ParamRole.Passive : Callees.RoleOf(parameter);
             var elementKind = TypeClassifier.Scalar(parameter.Type) ?? TypeClassifier.FloatingSequence(parameter.Type) ?? NumKind.Int;
             var adjoint = role == ParamRole.Passive ? null : AdjointNames.Choose(parameter.Name, taken);
-            var tangent = role == ParamRole.Passive || !pushforward ? null : AdjointNames.Choose(parameter.Name, taken, "t");
+            var tangent = role == ParamRole.Passive || !(pushforward || vector is not null) ? null : AdjointNames.Choose(parameter.Name, taken, "t");
             var direction = role == ParamRole.Passive || !hessian ? null : AdjointNames.Choose(parameter.Name, taken, "v");
             var product = role == ParamRole.Passive || !hessian ? null : AdjointNames.Choose(parameter.Name, taken, "h");
             parameters.Add(new ParameterModel(parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), role, elementKind, adjoint, tangent, direction, product));
@@ -106,7 +114,8 @@ internal static class MethodParser
         var tangentName = AdjointNames.Unique("tangent", taken);
         var seedDirectionName = AdjointNames.Unique("v" + seedName, taken);
         var hessianName = AdjointNames.Unique("hessian", taken);
-        var clash = FindClash(method, pushforward, hessian);
+        var vectorNames = vector is null ? null : VectorMethods.Describe(vector, taken);
+        var clash = vector is not null ? FindClash(method, VectorMethods.Suffixes) : FindClash(method, pushforward, hessian);
         if (clash is not null)
         {
             return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, at, method.ContainingType.Name, clash, method.Name));
@@ -118,7 +127,7 @@ internal static class MethodParser
         string? fallbackReason = null;
         if (userPullback is null)
         {
-            var parser = new BodyParser(semanticModel, method, taken, cancellationToken);
+            var parser = new BodyParser(semanticModel, method, taken, cancellationToken, vector?.Span);
             try
             {
                 body = parser.ParseBody(syntax);
@@ -128,7 +137,12 @@ internal static class MethodParser
                     throw new FallbackRequiredException(shapeProblem, at);
                 }
 
-                if (!Activity.ResultDependsOnInputs(body, parameters))
+                if (vector is not null && VectorMethods.BodyProblem(vector, body) is { } outputProblem)
+                {
+                    return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.VectorOutputNotDifferentiable, at, method.Name, outputProblem));
+                }
+
+                if (!(vector is null ? Activity.ResultDependsOnInputs(body, parameters) : VectorMethods.OutputsDependOnInputs(vector, body, parameters)))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroDerivative, at, method.Name));
                 }
@@ -150,6 +164,18 @@ internal static class MethodParser
             }
         }
 
+        if (vector is not null && (userPullback is not null || fallbackReason is not null))
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.VectorOutputNotDifferentiable, at, method.Name, userPullback is not null
+                ? "has the [DerivativeOf] method '" + userPullback + "', and a user pullback of a vector-valued method is not supported; remove it and let the body be differentiated"
+                : "would have to run on the runtime tape (" + fallbackReason + "), which has no vector outputs; rewrite that part with loops and if/else"));
+        }
+
+        if (vector is not null && (kinds & Callees.HessianKind) != 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", "a vector-valued method has no Hessian; take the Jacobian of each output's gradient, or differentiate a scalar function of the outputs"));
+        }
+
         if (hessian && HessianProblem(userPullback, fallbackReason, body, parameters, returnKind) is { } secondOrderProblem)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotAvailable, at, method.Name, "Derivatives.Hessian", secondOrderProblem));
@@ -169,6 +195,7 @@ internal static class MethodParser
             pushforward = false;
         }
 
+        var vectorOutput = vectorNames is null ? null : vectorNames with { Forward = PushforwardProblem(userPullback, fallbackReason, body) is null, PublicPushforward = pushforward };
         var fallbackBody = fallbackReason is null ? null : TapeRewriter.Rewrite(semanticModel, syntax, method, cancellationToken);
         var model = new MethodModel(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
@@ -188,7 +215,8 @@ internal static class MethodParser
             tangentName,
             hessian,
             seedDirectionName,
-            hessianName);
+            hessianName,
+            vectorOutput);
         return new MethodParseResult(model, at, diagnostics.ToEquatableArray());
     }
 
@@ -236,6 +264,12 @@ internal static class MethodParser
             return "its body runs on the runtime tape (" + fallbackReason + "), which has no second order";
         }
 
+        var tuple = Normalizer.Walk(body).SelectMany(ExprTree.OfStatement).SelectMany(ExprTree.Walk).OfType<TupleElementExpr>().FirstOrDefault();
+        if (tuple is not null)
+        {
+            return "it calls the vector-valued '" + tuple.Call.Target + "', and vector-valued methods have no second-order code yet";
+        }
+
         var callee = ExprTree.Callees(body).FirstOrDefault(c => c.PullbackPushforward is null);
         if (callee is not null)
         {
@@ -247,11 +281,15 @@ internal static class MethodParser
         return mixed is null ? null : "parameter '" + mixed.Name + "' is " + mixed.ElementKind.Keyword() + " but the result is " + returnKind.Keyword() + "; give them one floating-point type";
     }
 
-    private static string? FindClash(IMethodSymbol method, bool pushforward, bool hessian)
+    private static string? FindClash(IMethodSymbol method, bool pushforward, bool hessian) =>
+        FindClash(
+            method,
+            new[] { "WithGradient", "Pullback" }
+                .Concat(pushforward ? ["Pushforward"] : [])
+                .Concat(hessian ? ["HessianVectorProduct", "WithHessian", "PullbackPushforward"] : []));
+
+    private static string? FindClash(IMethodSymbol method, IEnumerable<string> suffixes)
     {
-        var suffixes = new[] { "WithGradient", "Pullback" }
-            .Concat(pushforward ? ["Pushforward"] : [])
-            .Concat(hessian ? ["HessianVectorProduct", "WithHessian", "PullbackPushforward"] : []);
         foreach (var suffix in suffixes)
         {
             var name = method.Name + suffix;
