@@ -127,7 +127,8 @@ public static partial class GeneratedGmm
             prior += 0.5 * gamma * gamma * frobenius - m * sumQs[ik];
         }
 
-        // WishartConstant.Of(d, m, gamma), spelled out: a plain helper may take ints but no double, even a constant one.
+        // WishartConstant.Of(d, m, gamma), spelled out: a plain helper may take a double only when it is a
+        // compile-time constant, and gamma is a parameter.
         int freedom = d + m + 1;
         double wishart = freedom * d * (Math.Log(gamma) - 0.5 * Math.Log(2)) - WishartConstant.LogMultivariateGammaOfHalf(freedom, d);
         double constant = -n * d * 0.5 * Math.Log(2 * Math.PI);

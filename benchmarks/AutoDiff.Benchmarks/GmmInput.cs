@@ -15,9 +15,12 @@ public sealed record GmmInput(int D, int K, int N, double[] Alphas, double[] Mea
     /// </summary>
     public static GmmInput Generate(int d, int k, int n, int seed)
     {
-        if (d < 1 || k < 1 || n < 1)
+        foreach (var (value, name) in new[] { (d, nameof(d)), (k, nameof(k)), (n, nameof(n)) })
         {
-            throw new ArgumentOutOfRangeException(nameof(d), $"A GMM needs d, k and n of at least 1 (got d = {d}, k = {k}, n = {n}).");
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"A GMM needs d, k and n of at least 1; {name} is {value}.");
+            }
         }
 
         var random = new Random(seed);
