@@ -1,267 +1,137 @@
 namespace AutoDiff.Benchmarks;
 
 /// <summary>
-/// The Gaussian mixture objective of ADBench (arXiv:1807.10129): K components in D dimensions over the
-/// points x. Q_k is lower triangular with diagonal exp(q_k) and strictly lower part l_k; Wishart prior (gamma, m).
+/// The Gaussian mixture objective of ADBench (Srajer, Kukelova, Fitzgibbon, arXiv:1807.10129), written the way
+/// ADBench's reference C++ (<c>src/cpp/shared/gmm.h</c>) writes it, with the dimension <c>d</c> and the number of
+/// components <c>k</c> as run-time arguments so one generated gradient serves every size.
 /// </summary>
+/// <remarks>
+/// Layout as in ADBench: <c>alphas</c> holds k log mixture weights; <c>means</c> k rows of d; <c>icf</c> k rows of
+/// d(d+1)/2 inverse covariance factors, first the logs of Q_k's diagonal, then its strictly lower part column by
+/// column; <c>x</c> n rows of d. The Wishart prior (gamma, m) is a constant of the problem, as in ADBench, so
+/// the gradient is with respect to alphas, means and icf only.
+/// </remarks>
 public static partial class GeneratedGmm
 {
-    public const int D = 4;
-    public const int K = 5;
-    public const int LCount = D * (D - 1) / 2;
-
     [Differentiable]
     public static double Objective(
         ReadOnlySpan<double> alphas,
         ReadOnlySpan<double> means,
-        ReadOnlySpan<double> qs,
-        ReadOnlySpan<double> ls,
+        ReadOnlySpan<double> icf,
         [NoDerivative] ReadOnlySpan<double> x,
-        double gamma,
-        int m)
+        [NoDerivative] double gamma,
+        int m,
+        int d,
+        int k)
     {
-        int n = x.Length / D;
-        int lCount = D * (D - 1) / 2;
-        Span<double> sums = stackalloc double[K];
-        Span<double> xc = stackalloc double[D];
-        Span<double> lxc = stackalloc double[D];
-        Span<double> mains = stackalloc double[K];
+        int n = x.Length / d;
+        int icfSize = d * (d + 1) / 2;
+        Span<double> qdiags = stackalloc double[d * k];
+        Span<double> sumQs = stackalloc double[k];
+        Span<double> xcentered = stackalloc double[d];
+        Span<double> qxcentered = stackalloc double[d];
+        Span<double> mainTerm = stackalloc double[k];
 
-        Span<double> diagonal = stackalloc double[K * D];
-        for (int k = 0; k < K; k++)
+        // preprocess_qs: each component's sum of log-diagonal entries and its diagonal exp(q).
+        for (int ik = 0; ik < k; ik++)
         {
-            double s = 0;
-            for (int d = 0; d < D; d++)
+            double sumQ = 0;
+            for (int id = 0; id < d; id++)
             {
-                s += qs[k * D + d];
-                diagonal[k * D + d] = Math.Exp(qs[k * D + d]);
+                sumQ += icf[ik * icfSize + id];
+                qdiags[ik * d + id] = Math.Exp(icf[ik * icfSize + id]);
             }
 
-            sums[k] = s;
+            sumQs[ik] = sumQ;
         }
 
         double slse = 0;
-        for (int i = 0; i < n; i++)
+        for (int ix = 0; ix < n; ix++)
         {
-            for (int k = 0; k < K; k++)
+            for (int ik = 0; ik < k; ik++)
             {
-                for (int d = 0; d < D; d++)
+                for (int id = 0; id < d; id++)
                 {
-                    xc[d] = x[i * D + d] - means[k * D + d];
+                    xcentered[id] = x[ix * d + id] - means[ik * d + id];
                 }
 
-                // lxc = Q_k * xc, with Q_k = diag(exp(q_k)) + strictly lower L_k.
-                int li = 0;
-                for (int r = 0; r < D; r++)
+                // Qtimesx: Q_k (x - mu_k), the strictly lower part read column by column as icf stores it.
+                for (int id = 0; id < d; id++)
                 {
-                    double row = diagonal[k * D + r] * xc[r];
-                    for (int c = 0; c < r; c++)
+                    qxcentered[id] = qdiags[ik * d + id] * xcentered[id];
+                }
+
+                int lIndex = ik * icfSize + d;
+                for (int i = 0; i < d; i++)
+                {
+                    for (int j = i + 1; j < d; j++)
                     {
-                        row += ls[k * lCount + li] * xc[c];
-                        li++;
+                        qxcentered[j] += icf[lIndex] * xcentered[i];
+                        lIndex++;
                     }
-
-                    lxc[r] = row;
                 }
 
-                double norm = 0;
-                for (int d = 0; d < D; d++)
+                double sqnorm = 0;
+                for (int id = 0; id < d; id++)
                 {
-                    norm += lxc[d] * lxc[d];
+                    sqnorm += qxcentered[id] * qxcentered[id];
                 }
 
-                mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                mainTerm[ik] = alphas[ik] + sumQs[ik] - 0.5 * sqnorm;
             }
 
-            double top = mains[0];
-            for (int k = 1; k < K; k++)
+            double top = mainTerm[0];
+            for (int ik = 1; ik < k; ik++)
             {
-                top = Math.Max(top, mains[k]);
+                top = Math.Max(top, mainTerm[ik]);
             }
 
             double total = 0;
-            for (int k = 0; k < K; k++)
+            for (int ik = 0; ik < k; ik++)
             {
-                total += Math.Exp(mains[k] - top);
+                total += Math.Exp(mainTerm[ik] - top);
             }
 
             slse += top + Math.Log(total);
         }
 
-        double amax = alphas[0];
-        for (int k = 1; k < K; k++)
+        double alphaTop = alphas[0];
+        for (int ik = 1; ik < k; ik++)
         {
-            amax = Math.Max(amax, alphas[k]);
+            alphaTop = Math.Max(alphaTop, alphas[ik]);
         }
 
-        double asum = 0;
-        for (int k = 0; k < K; k++)
+        double alphaTotal = 0;
+        for (int ik = 0; ik < k; ik++)
         {
-            asum += Math.Exp(alphas[k] - amax);
+            alphaTotal += Math.Exp(alphas[ik] - alphaTop);
         }
 
-        double lseAlphas = amax + Math.Log(asum);
+        double lseAlphas = alphaTop + Math.Log(alphaTotal);
 
-        // Wishart prior: sum_k 0.5 gamma^2 (||exp(q_k)||^2 + ||l_k||^2) - m sum(q_k)
+        // log_wishart_prior: sum_k 0.5 gamma^2 ||Q_k||_F^2 - m sum(q_k), less k times its normalising constant.
         double prior = 0;
-        for (int k = 0; k < K; k++)
+        for (int ik = 0; ik < k; ik++)
         {
             double frobenius = 0;
-            for (int d = 0; d < D; d++)
+            for (int id = 0; id < d; id++)
             {
-                frobenius += diagonal[k * D + d] * diagonal[k * D + d];
+                frobenius += qdiags[ik * d + id] * qdiags[ik * d + id];
             }
 
-            for (int j = 0; j < lCount; j++)
+            for (int j = ik * icfSize + d; j < (ik + 1) * icfSize; j++)
             {
-                frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                frobenius += icf[j] * icf[j];
             }
 
-            prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+            prior += 0.5 * gamma * gamma * frobenius - m * sumQs[ik];
         }
 
-        const double halfLog2Pi = 0.91893853320467274178;
-        return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-    }
-
-    /// <summary>Hand-derived gradient: softmax weights per point flow back through Q_k (x_i − μ_k).</summary>
-    public static double ObjectiveHandWritten(
-        ReadOnlySpan<double> alphas, ReadOnlySpan<double> means, ReadOnlySpan<double> qs, ReadOnlySpan<double> ls,
-        ReadOnlySpan<double> x, double gamma, int m,
-        Span<double> dalphas, Span<double> dmeans, Span<double> dqs, Span<double> dls, out double dgamma)
-    {
-        dalphas.Clear();
-        dmeans.Clear();
-        dqs.Clear();
-        dls.Clear();
-        int n = x.Length / D;
-        Span<double> diag = stackalloc double[K * D];
-        Span<double> sums = stackalloc double[K];
-        for (int k = 0; k < K; k++)
-        {
-            sums[k] = 0;
-            for (int d = 0; d < D; d++)
-            {
-                diag[(k * D) + d] = Math.Exp(qs[(k * D) + d]);
-                sums[k] += qs[(k * D) + d];
-            }
-        }
-
-        Span<double> xcs = stackalloc double[K * D];
-        Span<double> lxcs = stackalloc double[K * D];
-        Span<double> mains = stackalloc double[K];
-        Span<double> dlxc = stackalloc double[D];
-        Span<double> dxc = stackalloc double[D];
-        double slse = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double top = double.NegativeInfinity;
-            for (int k = 0; k < K; k++)
-            {
-                var xc = xcs.Slice(k * D, D);
-                var lxc = lxcs.Slice(k * D, D);
-                for (int d = 0; d < D; d++)
-                {
-                    xc[d] = x[(i * D) + d] - means[(k * D) + d];
-                }
-
-                int li = 0;
-                double norm = 0;
-                for (int r = 0; r < D; r++)
-                {
-                    double row = diag[(k * D) + r] * xc[r];
-                    for (int c = 0; c < r; c++)
-                    {
-                        row += ls[(k * LCount) + li++] * xc[c];
-                    }
-
-                    lxc[r] = row;
-                    norm += row * row;
-                }
-
-                mains[k] = alphas[k] + sums[k] - (0.5 * norm);
-                top = Math.Max(top, mains[k]);
-            }
-
-            double total = 0;
-            for (int k = 0; k < K; k++)
-            {
-                mains[k] = Math.Exp(mains[k] - top);
-                total += mains[k];
-            }
-
-            slse += top + Math.Log(total);
-            for (int k = 0; k < K; k++)
-            {
-                var weight = mains[k] / total;
-                var xc = xcs.Slice(k * D, D);
-                var lxc = lxcs.Slice(k * D, D);
-                dalphas[k] += weight;
-                dxc.Clear();
-                int li = 0;
-                for (int r = 0; r < D; r++)
-                {
-                    dqs[(k * D) + r] += weight;
-                    dlxc[r] = -weight * lxc[r];
-                    dqs[(k * D) + r] += dlxc[r] * diag[(k * D) + r] * xc[r];
-                    dxc[r] += dlxc[r] * diag[(k * D) + r];
-                    for (int c = 0; c < r; c++)
-                    {
-                        dls[(k * LCount) + li] += dlxc[r] * xc[c];
-                        dxc[c] += dlxc[r] * ls[(k * LCount) + li];
-                        li++;
-                    }
-                }
-
-                for (int d = 0; d < D; d++)
-                {
-                    dmeans[(k * D) + d] -= dxc[d];
-                }
-            }
-        }
-
-        double amax = double.NegativeInfinity;
-        for (int k = 0; k < K; k++)
-        {
-            amax = Math.Max(amax, alphas[k]);
-        }
-
-        double asum = 0;
-        for (int k = 0; k < K; k++)
-        {
-            asum += Math.Exp(alphas[k] - amax);
-        }
-
-        for (int k = 0; k < K; k++)
-        {
-            dalphas[k] -= n * Math.Exp(alphas[k] - amax) / asum;
-        }
-
-        double prior = 0;
-        double frobeniusTotal = 0;
-        for (int k = 0; k < K; k++)
-        {
-            double frobenius = 0;
-            for (int d = 0; d < D; d++)
-            {
-                var square = diag[(k * D) + d] * diag[(k * D) + d];
-                frobenius += square;
-                dqs[(k * D) + d] += (gamma * gamma * square) - m;
-            }
-
-            for (int j = 0; j < LCount; j++)
-            {
-                var l = ls[(k * LCount) + j];
-                frobenius += l * l;
-                dls[(k * LCount) + j] += gamma * gamma * l;
-            }
-
-            frobeniusTotal += frobenius;
-            prior += (0.5 * gamma * gamma * frobenius) - (m * sums[k]);
-        }
-
-        dgamma = gamma * frobeniusTotal;
-        const double halfLog2Pi = 0.91893853320467274178;
-        return (-n * D * halfLog2Pi) + slse - (n * (amax + Math.Log(asum))) + prior;
+        // WishartConstant.Of(d, m, gamma), spelled out: a plain helper may take a double only when it is a
+        // compile-time constant, and gamma is a parameter.
+        int freedom = d + m + 1;
+        double wishart = freedom * d * (Math.Log(gamma) - 0.5 * Math.Log(2)) - WishartConstant.LogMultivariateGammaOfHalf(freedom, d);
+        double constant = -n * d * 0.5 * Math.Log(2 * Math.PI);
+        return constant + slse - n * lseAlphas + prior - k * wishart;
     }
 }

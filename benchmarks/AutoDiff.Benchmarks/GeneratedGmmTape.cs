@@ -3,71 +3,78 @@ namespace AutoDiff.Benchmarks;
 /// <summary>The GMM objective on the runtime tape, for comparison with generated and hand-written gradients.</summary>
 public static partial class GeneratedGmm
 {
-    public static double ObjectiveOnTape(Value[] alphas, Value[] means, Value[] qs, Value[] ls, double[] x, Value gamma, int m)
+    public static double ObjectiveOnTape(Value[] alphas, Value[] means, Value[] icf, double[] x, double gamma, int m, int d, int k)
     {
-        int n = x.Length / D;
-        var sums = new Value[K];
-        for (int k = 0; k < K; k++)
+        int n = x.Length / d;
+        int icfSize = d * (d + 1) / 2;
+        var sumQs = new Value[k];
+        var qdiags = new Value[d * k];
+        for (int ik = 0; ik < k; ik++)
         {
-            Value s = 0;
-            for (int d = 0; d < D; d++)
+            Value sumQ = 0;
+            for (int id = 0; id < d; id++)
             {
-                s += qs[(k * D) + d];
+                sumQ += icf[(ik * icfSize) + id];
+                qdiags[(ik * d) + id] = icf[(ik * icfSize) + id].Exp();
             }
 
-            sums[k] = s;
+            sumQs[ik] = sumQ;
         }
 
         Value slse = 0;
-        var mains = new Value[K];
-        var xc = new Value[D];
-        for (int i = 0; i < n; i++)
+        var mainTerm = new Value[k];
+        var qxcentered = new Value[d];
+        var xcentered = new Value[d];
+        for (int ix = 0; ix < n; ix++)
         {
-            for (int k = 0; k < K; k++)
+            for (int ik = 0; ik < k; ik++)
             {
-                for (int d = 0; d < D; d++)
+                for (int id = 0; id < d; id++)
                 {
-                    xc[d] = x[(i * D) + d] - means[(k * D) + d];
+                    xcentered[id] = x[(ix * d) + id] - means[(ik * d) + id];
+                    qxcentered[id] = qdiags[(ik * d) + id] * xcentered[id];
                 }
 
-                int li = 0;
-                Value norm = 0;
-                for (int r = 0; r < D; r++)
+                int lIndex = (ik * icfSize) + d;
+                for (int i = 0; i < d; i++)
                 {
-                    var row = qs[(k * D) + r].Exp() * xc[r];
-                    for (int c = 0; c < r; c++)
+                    for (int j = i + 1; j < d; j++)
                     {
-                        row += ls[(k * LCount) + li++] * xc[c];
+                        qxcentered[j] += icf[lIndex++] * xcentered[i];
                     }
-
-                    norm += row * row;
                 }
 
-                mains[k] = alphas[k] + sums[k] - (0.5 * norm);
+                Value sqnorm = 0;
+                foreach (var q in qxcentered)
+                {
+                    sqnorm += q * q;
+                }
+
+                mainTerm[ik] = alphas[ik] + sumQs[ik] - (0.5 * sqnorm);
             }
 
-            slse += LogSumExp(mains);
+            slse += LogSumExp(mainTerm);
         }
 
         Value prior = 0;
-        for (int k = 0; k < K; k++)
+        for (int ik = 0; ik < k; ik++)
         {
             Value frobenius = 0;
-            for (int d = 0; d < D; d++)
+            for (int id = 0; id < d; id++)
             {
-                frobenius += (2 * qs[(k * D) + d]).Exp();
+                frobenius += qdiags[(ik * d) + id] * qdiags[(ik * d) + id];
             }
 
-            for (int j = 0; j < LCount; j++)
+            for (int j = (ik * icfSize) + d; j < (ik + 1) * icfSize; j++)
             {
-                frobenius += ls[(k * LCount) + j] * ls[(k * LCount) + j];
+                frobenius += icf[j] * icf[j];
             }
 
-            prior += (0.5 * gamma * gamma * frobenius) - (m * sums[k]);
+            prior += (0.5 * gamma * gamma * frobenius) - (m * sumQs[ik]);
         }
 
-        const double halfLog2Pi = 0.91893853320467274178;
-        var result = (-n * D * halfLog2Pi) + slse - (n * LogSumExp(alphas)) + prior;
+        double constant = (-n * d * 0.5 * Math.Log(2 * Math.PI)) - (k * WishartConstant.Of(d, m, gamma));
+        var result = constant + slse - (n * LogSumExp(alphas)) + prior;
         result.Backward();
         return result.Data;
     }

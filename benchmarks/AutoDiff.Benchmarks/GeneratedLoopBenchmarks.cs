@@ -47,50 +47,35 @@ public class GeneratedMlpBenchmarks
     public double ValueTape() => GeneratedMlp.LossOnTape(_parameters.Select(p => new Value(p)).ToArray(), _xs, _ys);
 }
 
-/// <summary>ADBench GMM objective, D = 4, K = 5, 50 points: primal, generated, hand-written, tape.</summary>
+/// <summary>
+/// A small ADBench GMM (d = 4, K = 5, 50 points): objective, generated and hand-written gradients, and the runtime
+/// tape, which the ADBench-size table (<see cref="GmmAdBenchBenchmarks"/>) leaves out.
+/// </summary>
 [MemoryDiagnoser]
 public class GeneratedGmmBenchmarks
 {
-    private const int Points = 50;
-    private double[] _alphas = null!, _means = null!, _qs = null!, _ls = null!, _x = null!;
-    private double[] _dalphas = null!, _dmeans = null!, _dqs = null!, _dls = null!;
-    private const double Gamma = 1.5;
-    private const int M = 3;
+    private GmmInput _input = null!;
+    private GmmGradient _gradient = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(7);
-        double[] Draw(int count) => Enumerable.Range(0, count).Select(_ => random.NextDouble() - 0.5).ToArray();
-        _alphas = Draw(GeneratedGmm.K);
-        _means = Draw(GeneratedGmm.K * GeneratedGmm.D);
-        _qs = Draw(GeneratedGmm.K * GeneratedGmm.D);
-        _ls = Draw(GeneratedGmm.K * GeneratedGmm.LCount);
-        _x = Draw(Points * GeneratedGmm.D).Select(v => v * 4).ToArray();
-        _dalphas = new double[_alphas.Length];
-        _dmeans = new double[_means.Length];
-        _dqs = new double[_qs.Length];
-        _dls = new double[_ls.Length];
-        GeneratedGmm.ObjectiveWithGradient(_alphas, _means, _qs, _ls, _x, Gamma, M, _dalphas, _dmeans, _dqs, _dls, out var dgamma);
-        double[] generated = [.. _dalphas, .. _dmeans, .. _dqs, .. _dls, dgamma];
-        GeneratedGmm.ObjectiveHandWritten(_alphas, _means, _qs, _ls, _x, Gamma, M, _dalphas, _dmeans, _dqs, _dls, out var hgamma);
-        GradientAgreement.Require("GMM", generated, [.. _dalphas, .. _dmeans, .. _dqs, .. _dls, hgamma]);
+        _input = GmmInput.Generate(d: 4, k: 5, n: 50, seed: 7);
+        _gradient = GmmAgreement.Require(_input);
     }
 
     [Benchmark(Baseline = true)]
-    public double Primal() => GeneratedGmm.Objective(_alphas, _means, _qs, _ls, _x, Gamma, M);
+    public double Primal() => _input.Objective();
 
     [Benchmark]
-    public double Generated() =>
-        GeneratedGmm.ObjectiveWithGradient(_alphas, _means, _qs, _ls, _x, Gamma, M, _dalphas, _dmeans, _dqs, _dls, out _);
+    public double Generated() => _input.GeneratedGradient(_gradient);
 
     [Benchmark]
-    public double HandWritten() =>
-        GeneratedGmm.ObjectiveHandWritten(_alphas, _means, _qs, _ls, _x, Gamma, M, _dalphas, _dmeans, _dqs, _dls, out _);
+    public double HandWritten() => _input.HandWrittenGradient(_gradient);
 
     [Benchmark]
     public double ValueTape() =>
         GeneratedGmm.ObjectiveOnTape(
-            _alphas.Select(v => new Value(v)).ToArray(), _means.Select(v => new Value(v)).ToArray(),
-            _qs.Select(v => new Value(v)).ToArray(), _ls.Select(v => new Value(v)).ToArray(), _x, new Value(Gamma), M);
+            _input.Alphas.Select(v => new Value(v)).ToArray(), _input.Means.Select(v => new Value(v)).ToArray(),
+            _input.Icf.Select(v => new Value(v)).ToArray(), _input.X, _input.Gamma, _input.M, _input.D, _input.K);
 }
