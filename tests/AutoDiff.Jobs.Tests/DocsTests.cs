@@ -13,7 +13,7 @@ public partial class DocsTests
         .Single(a => a.Key == "RepositoryRoot").Value!;
 
     private static readonly string[] QuotedFolders =
-        ["samples/AutoDiff.Samples.Greeks", "samples/AutoDiff.Samples.CurveFit", "src/AutoDiff.MathNet", "tests/AutoDiff.Jobs.Tests"];
+        ["samples/AutoDiff.Samples.Greeks", "samples/AutoDiff.Samples.CurveFit", "samples/AutoDiff.Samples.Newton", "src/AutoDiff.MathNet", "tests/AutoDiff.Jobs.Tests"];
 
     [Fact]
     public void Every_csharp_block_of_the_samples_page_is_quoted_from_compiled_code()

@@ -21,15 +21,15 @@ public static partial class MoonsLoss
     [Differentiable]
     public static double Loss(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<int> sizes, [NoDerivative] ReadOnlySpan<double> data, int n)
     {
-        int layers = LayerCount(sizes);
+        int layers = sizes.Length;
         int units = 0;
         for (int layer = 0; layer < layers; layer++)
         {
-            units += Width(sizes, layer);
+            units += sizes[layer];
         }
 
         Span<double> a = stackalloc double[units];
-        int inputs = Width(sizes, 0);
+        int inputs = sizes[0];
         double hinge = 0.0;
         for (int p = 0; p < n; p++)
         {
@@ -42,9 +42,9 @@ public static partial class MoonsLoss
             int input = 0; // where the layer being read starts in `a`
             for (int layer = 1; layer < layers; layer++)
             {
-                int fanIn = Width(sizes, layer - 1);
+                int fanIn = sizes[layer - 1];
                 int output = input + fanIn;
-                for (int j = 0; j < Width(sizes, layer); j++)
+                for (int j = 0; j < sizes[layer]; j++)
                 {
                     double sum = w[next + fanIn];
                     for (int i = 0; i < fanIn; i++)
@@ -71,10 +71,4 @@ public static partial class MoonsLoss
 
         return hinge / n + RegularizationStrength * squares;
     }
-
-    // The generator does not read int spans (`sizes.Length` and `sizes[layer]` are AD0004 "not differentiable"),
-    // but it calls plain helpers of passive parameters; these two are its way to read the sizes.
-    private static int LayerCount(ReadOnlySpan<int> sizes) => sizes.Length;
-
-    private static int Width(ReadOnlySpan<int> sizes, int layer) => sizes[layer];
 }
