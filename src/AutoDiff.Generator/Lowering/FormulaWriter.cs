@@ -73,16 +73,7 @@ internal sealed partial class AdjointWriter
                 return shared;
             }
 
-            var code = formula switch
-            {
-                Formula.Arg a => writer.Value(call.Args[a.Index], output),
-                Formula.Out => writer.Output(call, output),
-                Formula.Num n => Number(n.Value),
-                Formula.Neg n => Code.Neg(Term(n.Operand)),
-                Formula.Op o => Code.Binary(Term(o.Left), o.Operator, Term(o.Right), ExpressionRenderer.PrecedenceOf(o.Operator)),
-                Formula.Call c => Code.Call(call.Class + "." + c.Function, c.Args.Select(Term).ToArray()),
-                _ => throw new System.InvalidOperationException("Unknown formula " + formula),
-            };
+            var code = FormulaCode.Write(formula, Term, i => writer.Value(call.Args[i], output), () => writer.Output(call, output), call.Class, call.Kind);
             if (_uses.TryGetValue(formula, out var uses) && uses > 1)
             {
                 code = writer.Temp("_t", call.Kind, code, output);
@@ -92,9 +83,7 @@ internal sealed partial class AdjointWriter
             return code;
         }
 
-        /// <summary>Small whole numbers as int literals (<c>2 * x</c>), others in the call's type.</summary>
-        private Code Number(double value) =>
-            value == System.Math.Floor(value) && System.Math.Abs(value) < 100 ? Code.Number(value, NumKind.Int) : Code.Number(value, call.Kind);
+        private Code Number(double value) => FormulaCode.Number(value, call.Kind);
 
         /// <summary>Constant arguments substituted and folded: <c>Pow(x, 2)</c>'s partial is <c>2 * x</c>, not <c>2 * Pow(x, 2 - 1)</c>.</summary>
         private Formula Fold(Formula formula)

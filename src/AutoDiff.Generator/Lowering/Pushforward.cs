@@ -236,37 +236,14 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private Code? BinaryTangent(BinaryExpr b, Block output)
-    {
-        var left = Tangent(b.Left, output);
-        var right = Tangent(b.Right, output);
-        switch (b.Op)
-        {
-            case "+":
-                return left is null ? right : right is null ? left : Plus(left, right);
-            case "-":
-                return right is null ? left : left is null ? Code.Neg(right) : Code.Sub(left, right);
-            case "*" when b.Left.Equals(b.Right):
-                return Code.Mul(Code.Mul(Code.Number(2, NumKind.Int), Value(b.Left, output)), left!);
-            case "*":
-                // The product rule: d(uv) = du·v + u·dv.
-                var byLeft = left is null ? null : Code.Mul(left, Value(b.Right, output));
-                var byRight = right is null ? null : Code.Mul(Value(b.Left, output), right);
-                return byLeft is null ? byRight : byRight is null ? byLeft : Plus(byLeft, byRight);
-            case "/":
-                // d(u/v) = (du - (u/v)·dv) / v
-                var denominator = Value(b.Right, output);
-                if (right is null)
-                {
-                    return Code.Div(left!, denominator);
-                }
-
-                var scaled = Code.Mul(Value(b, output), right);
-                return Code.Div(left is null ? Code.Neg(scaled) : Code.Sub(left, scaled), denominator);
-            default:
-                return null;
-        }
-    }
+    private Code? BinaryTangent(BinaryExpr b, Block output) => TangentRules.Binary(
+        b.Op,
+        Tangent(b.Left, output),
+        Tangent(b.Right, output),
+        b.Left.Equals(b.Right),
+        () => Value(b.Left, output),
+        () => Value(b.Right, output),
+        () => Value(b, output));
 
     /// <summary>Σ ∂f/∂aᵢ · taᵢ from the function's table row (a selecting function passes on the picked argument's tangent).</summary>
     private Code? MathTangent(MathCallExpr m, Block output)
@@ -279,14 +256,7 @@ internal sealed partial class AdjointWriter
             case RuleShape.Constant:
                 return null;
             case RuleShape.Select:
-                var zero = Code.Number(0, m.Kind);
-                var choice = tangents[rule.DefaultPick] ?? zero;
-                for (var p = rule.Picks.Count - 1; p >= 0; p--)
-                {
-                    choice = Code.Choose(formulas.Write(rule.Picks[p].Condition), tangents[rule.Picks[p].Argument] ?? zero, choice);
-                }
-
-                return choice;
+                return TangentRules.Select(rule, p => formulas.Write(rule.Picks[p].Condition), tangents, Code.Number(0, m.Kind));
         }
 
         var active = Enumerable.Range(0, m.Args.Count).Where(i => rule.Partials[i] is not null && tangents[i] is not null).ToList();
@@ -300,7 +270,7 @@ internal sealed partial class AdjointWriter
                 term = Code.Choose(formulas.Write(guard), term, Code.Number(0, m.Kind));
             }
 
-            sum = sum is null ? term : Plus(sum, term);
+            sum = sum is null ? term : TangentRules.Plus(sum, term);
         }
 
         return sum;
@@ -346,8 +316,6 @@ internal sealed partial class AdjointWriter
         return (arguments, tangents);
     }
 
-    /// <summary><c>a + b</c>, written <c>a - c</c> when <paramref name="right"/> is a negation <c>-c</c>.</summary>
-    private static Code Plus(Code left, Code right) => right.NegatesToSimpler ? Code.Sub(left, Code.Neg(right)) : Code.Add(left, right);
 
     /// <summary>A tangent of kind <paramref name="from"/> as kind <paramref name="to"/> (a float argument of a double function).</summary>
     private static Code Convert(Code tangent, NumKind from, NumKind to) => to == NumKind.Float && from == NumKind.Double ? Code.Cast(to, tangent) : tangent;

@@ -381,7 +381,7 @@ internal sealed class TangentTransform
             var moved = tangent is null
                 ? scaled
                 : multiply
-                    ? Plus(scaled, Code.Mul(assign.Target, tangent))
+                    ? TangentRules.Plus(scaled, Code.Mul(assign.Target, tangent))
                     : Code.Div(Code.Sub(target, Code.Mul(Code.Div(assign.Target, value), tangent)), value);
             output.Assign(target, "=", Narrow(moved, kind));
         }
@@ -532,21 +532,12 @@ internal sealed class TangentTransform
             return (value, null);
         }
 
-        Code? tangent = code.Op switch
+        if (!(code.Op is "+" or "-" or "*" or "/" or "<" or ">" or "<=" or ">=" or "==" or "!=" or "&&" or "||"))
         {
-            "+" => leftTangent is null ? rightTangent : rightTangent is null ? leftTangent : Plus(leftTangent, rightTangent),
-            "-" => rightTangent is null ? leftTangent : leftTangent is null ? Code.Neg(rightTangent) : Code.Sub(leftTangent, rightTangent),
-            // d(u·u) = 2u·du; otherwise the product rule d(uv) = du·v + u·dv.
-            "*" when left.SameAs(right) && !left.HasEffect => Code.Mul(Code.Mul(Code.Number(2, NumKind.Int), left), leftTangent!),
-            "*" => leftTangent is null ? Code.Mul(left, rightTangent!)
-                : rightTangent is null ? Code.Mul(leftTangent, right)
-                : Plus(Code.Mul(leftTangent, right), Code.Mul(left, rightTangent)),
-            // d(u/v) = (du - (u/v)·dv) / v
-            "/" => rightTangent is null ? Code.Div(leftTangent!, right)
-                : Code.Div(leftTangent is null ? Code.Neg(Code.Mul(Code.Div(left, right), rightTangent)) : Code.Sub(leftTangent, Code.Mul(Code.Div(left, right), rightTangent)), right),
-            "<" or ">" or "<=" or ">=" or "==" or "!=" or "&&" or "||" => null,
-            _ => throw new InvalidOperationException("No tangent for the operator " + code.Op + " in '" + code.Text + "'"),
-        };
+            throw new InvalidOperationException("No tangent for the operator " + code.Op + " in '" + code.Text + "'");
+        }
+
+        var tangent = TangentRules.Binary(code.Op, leftTangent, rightTangent, left.SameAs(right) && !left.HasEffect, () => left, () => right, () => Code.Div(left, right));
         return (value, tangent);
     }
 
@@ -596,14 +587,7 @@ internal sealed class TangentTransform
             case RuleShape.Constant:
                 return (value, null);
             case RuleShape.Select:
-                var conditions = rule.Picks.Select(p => WriteFormula(p.Condition, mathClass, arguments, value)).ToList();
-                var choice = tangents[rule.DefaultPick] ?? Zero;
-                for (var p = rule.Picks.Count - 1; p >= 0; p--)
-                {
-                    choice = Code.Choose(conditions[p], tangents[rule.Picks[p].Argument] ?? Zero, choice);
-                }
-
-                return (value, choice);
+                return (value, TangentRules.Select(rule, p => WriteFormula(rule.Picks[p].Condition, mathClass, arguments, value), tangents, Zero));
         }
 
         var active = Enumerable.Range(0, arguments.Count).Where(i => rule.Partials[i] is not null && tangents[i] is not null).ToList();
@@ -630,23 +614,19 @@ internal sealed class TangentTransform
                 term = Code.Choose(WriteFormula(guard, mathClass, arguments, value), term, Zero);
             }
 
-            sum = sum is null ? term : Plus(sum, term);
+            sum = sum is null ? term : TangentRules.Plus(sum, term);
         }
 
         return (value, sum);
     }
 
-    private static Code WriteFormula(Formula formula, string mathClass, IReadOnlyList<Code> arguments, Code output) => formula switch
-    {
-        Formula.Arg a => arguments[a.Index],
-        Formula.Out => output,
-        Formula.Num n => n.Value == Math.Floor(n.Value) && Math.Abs(n.Value) < 100 ? Code.Number(n.Value, NumKind.Int) : Code.Number(n.Value, mathClass is "MathF" or "float" ? NumKind.Float : NumKind.Double),
-        Formula.Neg n => Code.Neg(WriteFormula(n.Operand, mathClass, arguments, output)),
-        Formula.Op { Operator: "*" } o => Code.Mul(WriteFormula(o.Left, mathClass, arguments, output), WriteFormula(o.Right, mathClass, arguments, output)),
-        Formula.Op o => Code.Binary(WriteFormula(o.Left, mathClass, arguments, output), o.Operator, WriteFormula(o.Right, mathClass, arguments, output), ExpressionRenderer.PrecedenceOf(o.Operator)),
-        Formula.Call c => Code.Call(mathClass + "." + c.Function, c.Args.Select(a => WriteFormula(a, mathClass, arguments, output)).ToArray()),
-        _ => throw new InvalidOperationException("Unknown formula " + formula),
-    };
+    private static Code WriteFormula(Formula formula, string mathClass, IReadOnlyList<Code> arguments, Code output) => FormulaCode.Write(
+        formula,
+        term => WriteFormula(term, mathClass, arguments, output),
+        i => arguments[i],
+        () => output,
+        mathClass,
+        mathClass is "MathF" or "float" ? NumKind.Float : NumKind.Double);
 
     /// <summary>A callee's own pushforward gives its value and tangent at once; the value stands in for the call.</summary>
     private (Code Value, Code? Tangent) CalleeTangent(Callee callee, List<Code> arguments, List<Code?> tangents, Code value, Block pre)
@@ -742,7 +722,4 @@ internal sealed class TangentTransform
         Code.Shape.Call => code.IsPopOf(Values) || code.Op.StartsWith("Math.", StringComparison.Ordinal) || code.Op.StartsWith("double.", StringComparison.Ordinal) || code.Parts.Any(IsDouble),
         _ => code.Parts.Any(IsDouble),
     };
-
-    /// <summary><c>a + b</c>, written <c>a - c</c> when <paramref name="right"/> is a negation <c>-c</c>.</summary>
-    private static Code Plus(Code left, Code right) => right.NegatesToSimpler ? Code.Sub(left, Code.Neg(right)) : Code.Add(left, right);
 }
