@@ -55,7 +55,8 @@ internal static partial class Emitter
         writer.Close();
     }
 
-    private static void WriteBody(SourceWriter writer, Block body)
+    /// <summary>Writes a generated body's statements at the writer's indentation.</summary>
+    internal static void WriteBody(SourceWriter writer, Block body)
     {
         foreach (var line in IrPrinter.Print(body))
         {
@@ -64,13 +65,13 @@ internal static partial class Emitter
     }
 
     /// <summary>An input like <paramref name="parameter"/>: a scalar, or a read-only span of its elements.</summary>
-    private static string In(ParameterModel parameter, string name) =>
+    internal static string In(ParameterModel parameter, string name) =>
         parameter.Role == ParamRole.Span
             ? "global::System.ReadOnlySpan<" + parameter.ElementKind.Keyword() + "> " + name
             : parameter.ElementKind.Keyword() + " " + name;
 
     /// <summary>An output for <paramref name="parameter"/>: an <c>out</c>/<c>ref</c> scalar, or a span of its elements.</summary>
-    private static string Out(ParameterModel parameter, string name, string keyword) =>
+    internal static string Out(ParameterModel parameter, string name, string keyword) =>
         parameter.Role == ParamRole.Span
             ? "global::System.Span<" + parameter.ElementKind.Keyword() + "> " + name
             : keyword + " " + parameter.ElementKind.Keyword() + " " + name;

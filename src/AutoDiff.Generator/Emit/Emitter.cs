@@ -1,7 +1,6 @@
 using System.Linq;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
-using AutoDiff.Generator.Printing;
 using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.Lowering;
 
@@ -94,17 +93,11 @@ internal static partial class Emitter
     {
         var scalar = method.ReturnKind.Keyword();
         var primal = method.Parameters.Select(p => p.TypeText + " " + p.Name);
-        var tangents = method.Parameters.Where(p => p.TangentName is not null).Select(p =>
-            p.Role == ParamRole.Span
-                ? "global::System.ReadOnlySpan<" + p.ElementKind.Keyword() + "> " + p.TangentName
-                : p.ElementKind.Keyword() + " " + p.TangentName);
+        var tangents = method.Parameters.Where(p => p.TangentName is not null).Select(p => In(p, p.TangentName!));
         writer.Line("/// <summary>Value of <c>" + method.Name + "</c> and its directional derivative along the tangents (forward mode): <paramref name=\"" + method.TangentName + "\"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>");
         writer.Line(GeneratedCode);
         writer.Open(method.Accessibility + " static " + scalar + " " + method.Name + "Pushforward(" + string.Join(", ", primal.Concat(tangents).Append("out " + scalar + " " + method.TangentName)) + ")");
-        foreach (var line in IrPrinter.Print(AdjointWriter.WritePushforward(method)))
-        {
-            writer.Line(line);
-        }
+        WriteBody(writer, AdjointWriter.WritePushforward(method));
 
         writer.Close();
     }
@@ -113,10 +106,7 @@ internal static partial class Emitter
     {
         var scalar = method.ReturnKind.Keyword();
         var primal = method.Parameters.Select(p => p.TypeText + " " + p.Name);
-        var adjoints = method.Parameters.Where(p => p.Role != ParamRole.Passive).Select(p =>
-            p.Role == ParamRole.Span
-                ? "global::System.Span<" + p.ElementKind.Keyword() + "> " + p.AdjointName
-                : (pullback ? "ref " : "out ") + p.ElementKind.Keyword() + " " + p.AdjointName);
+        var adjoints = method.Parameters.Where(p => p.Role != ParamRole.Passive).Select(p => Out(p, p.AdjointName!, pullback ? "ref" : "out"));
         var signature = pullback
             ? primal.Append(scalar + " " + method.SeedName).Concat(adjoints)
             : primal.Concat(adjoints);
@@ -131,10 +121,7 @@ internal static partial class Emitter
 
         writer.Line(GeneratedCode);
         writer.Open(method.Accessibility + " static " + (pullback ? "void " + method.Name + "Pullback" : scalar + " " + method.Name + "WithGradient") + "(" + string.Join(", ", signature) + ")");
-        foreach (var line in IrPrinter.Print(body))
-        {
-            writer.Line(line);
-        }
+        WriteBody(writer, body);
 
         writer.Close();
     }

@@ -3,7 +3,6 @@ using System.Linq;
 using AutoDiff.Generator.Lowering;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Parsing;
-using AutoDiff.Generator.Printing;
 
 namespace AutoDiff.Generator.Emit;
 
@@ -42,23 +41,19 @@ internal static class VectorEmitter
         var seeds = vector.IsTuple
             ? vector.Seeds.Select(s => Scalar(method) + " " + s)
             : [SpanOf(method, readOnly: true) + " " + vector.Cotangent];
-        var adjoints = Inputs(method).Select(p => p.Role == ParamRole.Span
-            ? "global::System.Span<" + p.ElementKind.Keyword() + "> " + p.AdjointName
-            : "ref " + p.ElementKind.Keyword() + " " + p.AdjointName);
+        var adjoints = Inputs(method).Select(p => Emitter.Out(p, p.AdjointName!, "ref"));
         writer.Line(vector.IsTuple
             ? "/// <summary>Pullback of <c>" + method.Name + "</c> (a vector-Jacobian product): adds the seeds times the Jacobian into the adjoints, seed k weighting output k.</summary>"
             : "/// <summary>Pullback of <c>" + method.Name + "</c> (a vector-Jacobian product): writes <paramref name=\"" + vector.Span + "\"/> and adds <paramref name=\"" + vector.Cotangent + "\"/> times the Jacobian into the adjoints.</summary>");
         writer.Line(Emitter.GeneratedCode);
         writer.Open(method.Accessibility + " static void " + method.Name + "Pullback(" + string.Join(", ", Primal(method, withOutput: true).Concat(seeds).Concat(adjoints)) + ")");
-        Print(writer, AdjointWriter.Write(method, pullback: true));
+        Emitter.WriteBody(writer, AdjointWriter.Write(method, pullback: true));
         writer.Close();
     }
 
     private static void WritePushforward(SourceWriter writer, MethodModel method, VectorOutput vector)
     {
-        var tangents = Inputs(method).Select(p => p.Role == ParamRole.Span
-            ? "global::System.ReadOnlySpan<" + p.ElementKind.Keyword() + "> " + p.TangentName
-            : p.ElementKind.Keyword() + " " + p.TangentName);
+        var tangents = Inputs(method).Select(p => Emitter.In(p, p.TangentName!));
         var outputs = vector.IsTuple
             ? vector.Tangents.Select(t => "out " + Scalar(method) + " " + t)
             : [SpanOf(method, readOnly: false) + " " + vector.Span, SpanOf(method, readOnly: false) + " " + method.TangentName];
@@ -68,7 +63,7 @@ internal static class VectorEmitter
         writer.Line(Emitter.GeneratedCode);
         var accessibility = vector.PublicPushforward ? method.Accessibility : "private";
         writer.Open(accessibility + " static " + (vector.IsTuple ? vector.ReturnTypeText : "void") + " " + method.Name + "Pushforward(" + string.Join(", ", Primal(method, withOutput: false).Concat(tangents).Concat(outputs)) + ")");
-        Print(writer, AdjointWriter.WritePushforward(method));
+        Emitter.WriteBody(writer, AdjointWriter.WritePushforward(method));
         writer.Close();
     }
 
@@ -227,12 +222,4 @@ internal static class VectorEmitter
 
     /// <summary><c>k * inputs + </c>, or nothing for row 0.</summary>
     private static string Offset(int k, string inputs) => k == 0 ? string.Empty : k + " * " + inputs + " + ";
-
-    private static void Print(SourceWriter writer, IR.Block body)
-    {
-        foreach (var line in IrPrinter.Print(body))
-        {
-            writer.Line(line);
-        }
-    }
 }
