@@ -25,11 +25,11 @@ public class DerivativeKindBenchmarks
     private readonly double[] _plus = new double[Inputs];
     private readonly double[] _minus = new double[Inputs];
 
-    private readonly double[] _weights = Enumerable.Range(0, 21).Select(i => Math.Cos(i * 0.7) * 0.5).ToArray();
-    private readonly double[] _weightDirection = Enumerable.Range(0, 21).Select(i => Math.Sin(i * 1.3)).ToArray();
-    private readonly double[] _weightGradient = new double[21];
-    private readonly double[] _weightProduct = new double[21];
-    private readonly double[] _xs = Enumerable.Range(0, 24).Select(i => Math.Sin(i * 0.9)).ToArray();
+    private readonly double[] _weights = Enumerable.Range(0, GeneratedMlp.ParameterCount).Select(i => Math.Cos(i * 0.7) * 0.5).ToArray();
+    private readonly double[] _weightDirection = Enumerable.Range(0, GeneratedMlp.ParameterCount).Select(i => Math.Sin(i * 1.3)).ToArray();
+    private readonly double[] _weightGradient = new double[GeneratedMlp.ParameterCount];
+    private readonly double[] _weightProduct = new double[GeneratedMlp.ParameterCount];
+    private readonly double[] _xs = Enumerable.Range(0, 8 * GeneratedMlp.Inputs).Select(i => Math.Sin(i * 0.9)).ToArray();
     private readonly double[] _ys = Enumerable.Range(0, 8).Select(i => Math.Cos(i * 0.4)).ToArray();
 
     [GlobalSetup]
@@ -57,12 +57,12 @@ public class DerivativeKindBenchmarks
     public double Pushforward() => SecondOrderFunctions.ExtendedRosenbrockPushforward(_x, _direction, out var tangent) + tangent;
 
     [Benchmark(Baseline = true, Description = "primal")]
-    [BenchmarkCategory("forward: network 21")]
-    public double NetworkPrimal() => SecondOrderFunctions.NetworkLoss(_weights, _xs, _ys);
+    [BenchmarkCategory("forward: network 161")]
+    public double NetworkPrimal() => GeneratedMlp.Loss(_weights, _xs, _ys);
 
     [Benchmark(Description = "pushforward")]
-    [BenchmarkCategory("forward: network 21")]
-    public double NetworkPushforward() => SecondOrderFunctions.NetworkLossPushforward(_weights, _xs, _ys, _weightDirection, out var tangent) + tangent;
+    [BenchmarkCategory("forward: network 161")]
+    public double NetworkPushforward() => GeneratedMlp.LossPushforward(_weights, _xs, _ys, _weightDirection, out var tangent) + tangent;
 
     [Benchmark(Baseline = true, Description = "gradient")]
     [BenchmarkCategory("second: Rosenbrock 10")]
@@ -73,13 +73,13 @@ public class DerivativeKindBenchmarks
     public double HessianVectorProduct() => SecondOrderFunctions.ExtendedRosenbrockHessianVectorProduct(_x, _direction, _gradient, _product);
 
     [Benchmark(Baseline = true, Description = "gradient")]
-    [BenchmarkCategory("second: network 21")]
-    public double NetworkGradient() => SecondOrderFunctions.NetworkLossWithGradient(_weights, _xs, _ys, _weightGradient);
+    [BenchmarkCategory("second: network 161")]
+    public double NetworkGradient() => GeneratedMlp.LossWithGradient(_weights, _xs, _ys, _weightGradient);
 
     [Benchmark(Description = "Hessian-vector product")]
-    [BenchmarkCategory("second: network 21")]
+    [BenchmarkCategory("second: network 161")]
     public double NetworkHessianVectorProduct() =>
-        SecondOrderFunctions.NetworkLossHessianVectorProduct(_weights, _xs, _ys, _weightDirection, _weightGradient, _weightProduct);
+        GeneratedMlp.LossHessianVectorProduct(_weights, _xs, _ys, _weightDirection, _weightGradient, _weightProduct);
 
     [Benchmark(Baseline = true, Description = "WithHessian")]
     [BenchmarkCategory("Hessian: Rosenbrock 10")]

@@ -7,8 +7,9 @@ public static partial class GeneratedMlp
     public const int Hidden = 16;
     public const int ParameterCount = (Hidden * Inputs) + (2 * Hidden) + 1;
 
-    // Packed parameters: W1 (Hidden × Inputs), b1 (Hidden), w2 (Hidden), b2.
-    [Differentiable]
+    // Packed parameters: W1 (Hidden × Inputs), b1 (Hidden), w2 (Hidden), b2. Every kind: DerivativeKindBenchmarks
+    // times its pushforward and Hessian-vector product too.
+    [Differentiable(Derivatives.Hessian)]
     public static double Loss(ReadOnlySpan<double> parameters, [NoDerivative] ReadOnlySpan<double> xs, [NoDerivative] ReadOnlySpan<double> ys)
     {
         Span<double> hidden = stackalloc double[Hidden];

@@ -1,4 +1,5 @@
 using AutoDiff.Samples.Newton.Model;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace AutoDiff.Samples.Newton.Optimization;
 
@@ -19,7 +20,6 @@ public static class Minimizers
         var w = new double[d];
         var gradient = new double[d];
         var hessian = new double[d * d];
-        var direction = new double[d];
         var trial = new double[d];
         for (var iteration = 0; ; iteration++)
         {
@@ -30,7 +30,8 @@ public static class Minimizers
                 return new MinimizerResult("Newton (WithHessian)", w, loss, norm, iteration, norm <= tolerance);
             }
 
-            Cholesky.Solve(hessian, gradient, direction);
+            // The Hessian is symmetric, so Math.NET's column-major reading of the row-major array is the same matrix.
+            var direction = Matrix<double>.Build.Dense(d, d, hessian).Cholesky().Solve(Vector<double>.Build.Dense(gradient)).ToArray();
             var decrease = gradient.Zip(direction, (g, p) => g * p).Sum();
             LineSearch(data, w, direction, loss, decrease, 1.0, trial);
             trial.CopyTo(w, 0);
