@@ -28,8 +28,13 @@ internal sealed class AdjointPlan
             }
         }
 
+        Independent = IterationAdjoints.Find(Body, method.Vector is null ? method.Parameters : [], Varied)
+            .ToDictionary(c => c.Loop, c => c, ReferenceEqualityComparer<CountedForStmt>.Instance);
         Decide(Body, depth: 0, nested: false, [], loop: null);
     }
+
+    /// <summary>The top-level loops whose adjoint runs iteration by iteration inside them (see <see cref="IterationAdjoints"/>).</summary>
+    public IReadOnlyDictionary<CountedForStmt, IterationAdjoints.Candidate> Independent { get; }
 
     public EquatableArray<Stmt> Body { get; }
 
@@ -70,6 +75,10 @@ internal sealed class AdjointPlan
                     break;
                 case WhileStmt w:
                     Decide(w.Body, depth + 1, nested: true, here, Open(w.Body, loop), loopBody: true);
+                    break;
+                case CountedForStmt c when Independent.ContainsKey(c):
+                    // Each iteration's adjoint runs right after it: the body is recovered as if it ran once, on its own.
+                    Decide(c.Body, depth, nested: true, [], loop);
                     break;
                 case CountedForStmt c:
                     Decide(c.Body, depth + 1, nested: true, here, Open(c.Body, loop), loopBody: true);

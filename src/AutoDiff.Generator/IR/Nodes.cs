@@ -99,8 +99,10 @@ internal enum LoopForm
 /// A loop: <c>for (init; condition; step)</c>, <c>while (condition)</c> or <c>do … while (condition);</c>.
 /// <paramref name="Trips"/> is how many times a counted loop runs, as code evaluated just before it, and
 /// <paramref name="ConstantTrips"/> that number when it is a constant; both null when unknown.
+/// <paramref name="WithAdjoint"/> marks a primal loop whose body ends with its own iteration's adjoint, which pops
+/// again what the iteration pushed (see <see cref="Analysis.IterationAdjoints"/>).
 /// </summary>
-internal sealed record LoopNode(LoopForm Form, Node? Init, Code Condition, Node? Step, Block Body, Code? Trips = null, long? ConstantTrips = null) : Node
+internal sealed record LoopNode(LoopForm Form, Node? Init, Code Condition, Node? Step, Block Body, Code? Trips = null, long? ConstantTrips = null, bool WithAdjoint = false) : Node
 {
     public override IEnumerable<string> Names =>
         (Init?.Names ?? []).Concat(Condition.Names).Concat(Step?.Names ?? []).Concat(Body.Names);

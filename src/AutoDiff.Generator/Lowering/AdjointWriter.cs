@@ -122,6 +122,8 @@ internal sealed partial class AdjointWriter
     {
         var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
         var hoisted = _hoisted;
+        var (folded, declaredUpFront) = SplitAdjointDeclarations();
+        hoisted.Add(declaredUpFront);
         var stores = new Block();
         foreach (var name in _scalarParameters)
         {
@@ -137,12 +139,12 @@ internal sealed partial class AdjointWriter
         {
             // The tangents go through the adjoints' declarations and the skipped-when-zero tests before those are
             // folded and added: both change meaning when a tangent rides along.
-            var transformed = Tangents().Transform([hoisted, forward, FirstContributions.Fold(_localAdjointKinds, reverse), stores]);
+            var transformed = Tangents().Transform([hoisted, forward, FirstContributions.Fold(folded, reverse), stores]);
             (hoisted, forward, reverse, stores) = (transformed[0], transformed[1], ZeroAdjointLoops.Skip(transformed[2]), transformed[3]);
         }
         else
         {
-            reverse = FirstContributions.Fold(_localAdjointKinds, ZeroAdjointLoops.Skip(reverse));
+            reverse = FirstContributions.Fold(folded, ZeroAdjointLoops.Skip(reverse));
         }
 
         forward = StackReservation.Reserve(forward);
@@ -336,7 +338,7 @@ internal sealed partial class AdjointWriter
                 forward.Add(comment);
                 forward.Add(top);
                 forward.Declare(Scalar.Keyword(), _resultName, ExpressionRenderer.Render(ret.Value, _valueScopes.Peek()));
-                AddCommented(reverse, comment, topAdjoint);
+                AddCommented(reverse, comment, WithoutSeededContributions(topAdjoint));
                 break;
             case ReturnStmt ret:
                 forward.Add(comment);
@@ -633,6 +635,12 @@ internal sealed partial class AdjointWriter
 
     private void EmitCountedFor(CountedForStmt loop, Context context, CommentNode comment, Block forward, Block reverse)
     {
+        if (IndependentLoop(loop, context) is { } candidate)
+        {
+            EmitWithIterationAdjoints(loop, AccumulatorSeeds(candidate), context, comment, forward);
+            return;
+        }
+
         var scope = OpenLoop();
         var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
         bodyReverse = StartWithRecomputed(scope, bodyReverse);

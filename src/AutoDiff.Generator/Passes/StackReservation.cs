@@ -38,6 +38,10 @@ internal static class StackReservation
         {
             switch (node)
             {
+                case LoopNode { WithAdjoint: true } loop:
+                    // Each iteration pops what it pushed: room for one iteration, reserved at its start.
+                    result.Add(loop with { Body = ReserveIteration(loop.Body) });
+                    break;
                 case LoopNode { Trips: { } trips } loop when Count(loop.Body) is { IsZero: false } perIteration
                                                             && perIteration.Values <= LargestReservation && perIteration.Ints <= LargestReservation:
                     foreach (var stack in new[] { Stack.Values, Stack.Ints })
@@ -65,6 +69,27 @@ internal static class StackReservation
             }
         }
 
+        return result;
+    }
+
+    /// <summary>A body that pops what it pushes: one reservation in front when its pushes can be counted, else those of its loops.</summary>
+    private static Block ReserveIteration(Block body)
+    {
+        if (Count(body) is not { IsZero: false } pushes || pushes.Values > LargestReservation || pushes.Ints > LargestReservation)
+        {
+            return Reserve(body);
+        }
+
+        var result = new Block();
+        foreach (var stack in new[] { Stack.Values, Stack.Ints })
+        {
+            if (pushes[stack] > 0)
+            {
+                result.Add(new ReserveNode(stack, Code.Number(pushes[stack], NumKind.Int)));
+            }
+        }
+
+        result.Add(MarkReserved(body));
         return result;
     }
 

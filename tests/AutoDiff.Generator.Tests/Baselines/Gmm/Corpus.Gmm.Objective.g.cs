@@ -39,6 +39,12 @@ namespace Corpus
             double top = 0.0;
             double total = 0.0;
             double frobenius = 0.0;
+            double _dfrobenius = 0.0;
+            double _dgamma = 0.0;
+            double _dnorm = 0.0;
+            double _drow = 0.0;
+            double _dtop = 0.0;
+            double _dtotal = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
@@ -84,10 +90,11 @@ namespace Corpus
             // line 44: double slse = 0;
             double slse = 0;
             // line 45: for (int i = 0; i < n; i++)
-            _values.Reserve(n * 28);
-            _ints.Reserve(n * 3);
+            double _dslse = 1.0;
             for (int i = 0; i < n; i++)
             {
+                _values.Reserve(26);
+                _ints.Reserve(3);
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
@@ -133,7 +140,6 @@ namespace Corpus
                     mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
-                _values.PushReserved(top);
                 top = mains[0];
                 // line 78: for (int k = 1; k < K; k++)
                 for (int k_2 = 1; k_2 < 3; k_2++)
@@ -143,7 +149,6 @@ namespace Corpus
                     top = Math.Max(top, mains[k_2]);
                 }
                 // line 83: double total = 0;
-                _values.PushReserved(total);
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
                 for (int k_3 = 0; k_3 < 3; k_3++)
@@ -155,140 +160,7 @@ namespace Corpus
                 }
                 // line 89: slse += top + Math.Log(total);
                 slse += top + Math.Log(total);
-            }
-            // line 92: double amax = alphas[0];
-            double amax = alphas[0];
-            // line 93: for (int k = 1; k < K; k++)
-            _values.Reserve(2);
-            for (int k_4 = 1; k_4 < 3; k_4++)
-            {
-                // line 95: amax = Math.Max(amax, alphas[k]);
-                _values.PushReserved(amax);
-                amax = Math.Max(amax, alphas[k_4]);
-            }
-            // line 98: double asum = 0;
-            double asum = 0;
-            // line 99: for (int k = 0; k < K; k++)
-            _values.Reserve(3);
-            for (int k_5 = 0; k_5 < 3; k_5++)
-            {
-                // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t20 = Math.Exp(alphas[k_5] - amax);
-                _values.PushReserved(_t20);
-                asum += _t20;
-            }
-            // line 104: double lseAlphas = amax + Math.Log(asum);
-            double lseAlphas = amax + Math.Log(asum);
-            // line 107: double prior = 0;
-            double prior = 0;
-            // line 108: for (int k = 0; k < K; k++)
-            _values.Reserve(9);
-            for (int k_6 = 0; k_6 < 3; k_6++)
-            {
-                // line 110: double frobenius = 0;
-                _values.PushReserved(frobenius);
-                frobenius = 0;
-                // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 0; d_3 < 2; d_3++)
-                {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                    _values.PushReserved(_t24);
-                    frobenius += _t24;
-                }
-                // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = 0; j < lCount; j++)
-                {
-                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
-                }
-                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
-            }
-            // line 124: const double halfLog2Pi = 0.91893853320467274178;
-            double halfLog2Pi = 0.9189385332046728;
-            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-            double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
-
-            // Adjoint sweep
-            double _ds = 0.0;
-            double _drow = 0.0;
-            double _dnorm = 0.0;
-            double _dtop = 0.0;
-            double _dtotal = 0.0;
-            double _dfrobenius = 0.0;
-            double _dgamma = 0.0;
-            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-            double _dslse = 1.0;
-            double _dlseAlphas = -n;
-            double _dprior = 1.0;
-            // line 108: for (int k = 0; k < K; k++)
-            for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
-            {
-                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                _dgamma += _g28 * gamma * 0.5;
-                _dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
-                _dsums[k_6] += -_dprior * m;
-                // line 116: for (int j = 0; j < lCount; j++)
-                if (_dfrobenius != 0)
-                {
-                    for (int j = lCount - 1; j >= 0; j--)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        double _t26 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
-                    }
-                }
-                // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
-                {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
-                }
-                // line 110: double frobenius = 0;
-                double _g23 = _dfrobenius;
-                _dfrobenius = 0.0;
-                frobenius = _values.Pop();
-            }
-            // line 104: double lseAlphas = amax + Math.Log(asum);
-            double _damax = _dlseAlphas;
-            double _dasum = _dlseAlphas / asum;
-            // line 99: for (int k = 0; k < K; k++)
-            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
-            {
-                // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t21 = _values.Pop();
-                double _g22 = _dasum * _t21;
-                dalphas[k_5] += _g22;
-                _damax += -_g22;
-            }
-            // line 93: for (int k = 1; k < K; k++)
-            for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
-            {
-                // line 95: amax = Math.Max(amax, alphas[k]);
-                double _g18 = _damax;
-                _damax = 0.0;
-                double _t19 = amax;
-                amax = _values.Pop();
-                if (_t19 == amax)
-                {
-                    _damax += _g18;
-                }
-                else
-                {
-                    dalphas[k_4] += _g18;
-                }
-            }
-            // line 92: double amax = alphas[0];
-            dalphas[0] += _damax;
-            // line 45: for (int i = 0; i < n; i++)
-            for (int i = n - 1; i >= 0; i--)
-            {
+                // Adjoint of this iteration
                 // line 89: slse += top + Math.Log(total);
                 _dtop += _dslse;
                 _dtotal += _dslse / total;
@@ -304,7 +176,6 @@ namespace Corpus
                 // line 83: double total = 0;
                 double _g14 = _dtotal;
                 _dtotal = 0.0;
-                total = _values.Pop();
                 // line 78: for (int k = 1; k < K; k++)
                 for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
                 {
@@ -325,7 +196,6 @@ namespace Corpus
                 // line 77: double top = mains[0];
                 double _g11 = _dtop;
                 _dtop = 0.0;
-                top = _values.Pop();
                 _dmains[0] += _g11;
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
@@ -387,6 +257,124 @@ namespace Corpus
                     }
                 }
             }
+            // line 92: double amax = alphas[0];
+            double amax = alphas[0];
+            // line 93: for (int k = 1; k < K; k++)
+            _values.Reserve(2);
+            for (int k_4 = 1; k_4 < 3; k_4++)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                _values.PushReserved(amax);
+                amax = Math.Max(amax, alphas[k_4]);
+            }
+            // line 98: double asum = 0;
+            double asum = 0;
+            // line 99: for (int k = 0; k < K; k++)
+            _values.Reserve(3);
+            for (int k_5 = 0; k_5 < 3; k_5++)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t20 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t20);
+                asum += _t20;
+            }
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double lseAlphas = amax + Math.Log(asum);
+            // line 107: double prior = 0;
+            double prior = 0;
+            // line 108: for (int k = 0; k < K; k++)
+            double _dprior = 1.0;
+            for (int k_6 = 0; k_6 < 3; k_6++)
+            {
+                _values.Reserve(2);
+                // line 110: double frobenius = 0;
+                frobenius = 0;
+                // line 111: for (int d = 0; d < D; d++)
+                for (int d_3 = 0; d_3 < 2; d_3++)
+                {
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t24);
+                    frobenius += _t24;
+                }
+                // line 116: for (int j = 0; j < lCount; j++)
+                for (int j = 0; j < lCount; j++)
+                {
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
+                }
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
+                // Adjoint of this iteration
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                double _t27 = 0.5 * gamma * gamma;
+                double _g28 = _dprior * frobenius;
+                double _t29 = 0.5 * gamma;
+                _dgamma += _g28 * gamma * 0.5;
+                _dgamma += _g28 * _t29;
+                _dfrobenius += _dprior * _t27;
+                _dsums[k_6] += -_dprior * m;
+                // line 116: for (int j = 0; j < lCount; j++)
+                if (_dfrobenius != 0)
+                {
+                    for (int j = lCount - 1; j >= 0; j--)
+                    {
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t26 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    }
+                }
+                // line 111: for (int d = 0; d < D; d++)
+                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                {
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t25 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                }
+                // line 110: double frobenius = 0;
+                double _g23 = _dfrobenius;
+                _dfrobenius = 0.0;
+            }
+            // line 124: const double halfLog2Pi = 0.91893853320467274178;
+            double halfLog2Pi = 0.9189385332046728;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
+
+            // Adjoint sweep
+            double _ds = 0.0;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _dlseAlphas = -n;
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double _damax = _dlseAlphas;
+            double _dasum = _dlseAlphas / asum;
+            // line 99: for (int k = 0; k < K; k++)
+            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t21 = _values.Pop();
+                double _g22 = _dasum * _t21;
+                dalphas[k_5] += _g22;
+                _damax += -_g22;
+            }
+            // line 93: for (int k = 1; k < K; k++)
+            for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                double _g18 = _damax;
+                _damax = 0.0;
+                double _t19 = amax;
+                amax = _values.Pop();
+                if (_t19 == amax)
+                {
+                    _damax += _g18;
+                }
+                else
+                {
+                    dalphas[k_4] += _g18;
+                }
+            }
+            // line 92: double amax = alphas[0];
+            dalphas[0] += _damax;
             // line 33: for (int k = 0; k < K; k++)
             for (int k = 3 - 1; k >= 0; k--)
             {
@@ -444,6 +432,12 @@ namespace Corpus
             double top = 0.0;
             double total = 0.0;
             double frobenius = 0.0;
+            double _dfrobenius = 0.0;
+            double _dgamma = 0.0;
+            double _dnorm = 0.0;
+            double _drow = 0.0;
+            double _dtop = 0.0;
+            double _dtotal = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
@@ -489,10 +483,11 @@ namespace Corpus
             // line 44: double slse = 0;
             double slse = 0;
             // line 45: for (int i = 0; i < n; i++)
-            _values.Reserve(n * 28);
-            _ints.Reserve(n * 3);
+            double _dslse = seed;
             for (int i = 0; i < n; i++)
             {
+                _values.Reserve(26);
+                _ints.Reserve(3);
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
@@ -538,7 +533,6 @@ namespace Corpus
                     mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
-                _values.PushReserved(top);
                 top = mains[0];
                 // line 78: for (int k = 1; k < K; k++)
                 for (int k_2 = 1; k_2 < 3; k_2++)
@@ -548,7 +542,6 @@ namespace Corpus
                     top = Math.Max(top, mains[k_2]);
                 }
                 // line 83: double total = 0;
-                _values.PushReserved(total);
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
                 for (int k_3 = 0; k_3 < 3; k_3++)
@@ -560,140 +553,7 @@ namespace Corpus
                 }
                 // line 89: slse += top + Math.Log(total);
                 slse += top + Math.Log(total);
-            }
-            // line 92: double amax = alphas[0];
-            double amax = alphas[0];
-            // line 93: for (int k = 1; k < K; k++)
-            _values.Reserve(2);
-            for (int k_4 = 1; k_4 < 3; k_4++)
-            {
-                // line 95: amax = Math.Max(amax, alphas[k]);
-                _values.PushReserved(amax);
-                amax = Math.Max(amax, alphas[k_4]);
-            }
-            // line 98: double asum = 0;
-            double asum = 0;
-            // line 99: for (int k = 0; k < K; k++)
-            _values.Reserve(3);
-            for (int k_5 = 0; k_5 < 3; k_5++)
-            {
-                // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t20 = Math.Exp(alphas[k_5] - amax);
-                _values.PushReserved(_t20);
-                asum += _t20;
-            }
-            // line 104: double lseAlphas = amax + Math.Log(asum);
-            double lseAlphas = amax + Math.Log(asum);
-            // line 107: double prior = 0;
-            double prior = 0;
-            // line 108: for (int k = 0; k < K; k++)
-            _values.Reserve(9);
-            for (int k_6 = 0; k_6 < 3; k_6++)
-            {
-                // line 110: double frobenius = 0;
-                _values.PushReserved(frobenius);
-                frobenius = 0;
-                // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 0; d_3 < 2; d_3++)
-                {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                    _values.PushReserved(_t24);
-                    frobenius += _t24;
-                }
-                // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = 0; j < lCount; j++)
-                {
-                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
-                }
-                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
-            }
-            // line 124: const double halfLog2Pi = 0.91893853320467274178;
-            double halfLog2Pi = 0.9189385332046728;
-            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-            double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
-
-            // Adjoint sweep
-            double _ds = 0.0;
-            double _drow = 0.0;
-            double _dnorm = 0.0;
-            double _dtop = 0.0;
-            double _dtotal = 0.0;
-            double _dfrobenius = 0.0;
-            double _dgamma = 0.0;
-            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-            double _dslse = seed;
-            double _dlseAlphas = -seed * n;
-            double _dprior = seed;
-            // line 108: for (int k = 0; k < K; k++)
-            for (int k_6 = 3 - 1; k_6 >= 0; k_6--)
-            {
-                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                _dgamma += _g28 * gamma * 0.5;
-                _dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
-                _dsums[k_6] += -_dprior * m;
-                // line 116: for (int j = 0; j < lCount; j++)
-                if (_dfrobenius != 0)
-                {
-                    for (int j = lCount - 1; j >= 0; j--)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        double _t26 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
-                    }
-                }
-                // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
-                {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
-                }
-                // line 110: double frobenius = 0;
-                double _g23 = _dfrobenius;
-                _dfrobenius = 0.0;
-                frobenius = _values.Pop();
-            }
-            // line 104: double lseAlphas = amax + Math.Log(asum);
-            double _damax = _dlseAlphas;
-            double _dasum = _dlseAlphas / asum;
-            // line 99: for (int k = 0; k < K; k++)
-            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
-            {
-                // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t21 = _values.Pop();
-                double _g22 = _dasum * _t21;
-                dalphas[k_5] += _g22;
-                _damax += -_g22;
-            }
-            // line 93: for (int k = 1; k < K; k++)
-            for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
-            {
-                // line 95: amax = Math.Max(amax, alphas[k]);
-                double _g18 = _damax;
-                _damax = 0.0;
-                double _t19 = amax;
-                amax = _values.Pop();
-                if (_t19 == amax)
-                {
-                    _damax += _g18;
-                }
-                else
-                {
-                    dalphas[k_4] += _g18;
-                }
-            }
-            // line 92: double amax = alphas[0];
-            dalphas[0] += _damax;
-            // line 45: for (int i = 0; i < n; i++)
-            for (int i = n - 1; i >= 0; i--)
-            {
+                // Adjoint of this iteration
                 // line 89: slse += top + Math.Log(total);
                 _dtop += _dslse;
                 _dtotal += _dslse / total;
@@ -709,7 +569,6 @@ namespace Corpus
                 // line 83: double total = 0;
                 double _g14 = _dtotal;
                 _dtotal = 0.0;
-                total = _values.Pop();
                 // line 78: for (int k = 1; k < K; k++)
                 for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
                 {
@@ -730,7 +589,6 @@ namespace Corpus
                 // line 77: double top = mains[0];
                 double _g11 = _dtop;
                 _dtop = 0.0;
-                top = _values.Pop();
                 _dmains[0] += _g11;
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
@@ -792,6 +650,124 @@ namespace Corpus
                     }
                 }
             }
+            // line 92: double amax = alphas[0];
+            double amax = alphas[0];
+            // line 93: for (int k = 1; k < K; k++)
+            _values.Reserve(2);
+            for (int k_4 = 1; k_4 < 3; k_4++)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                _values.PushReserved(amax);
+                amax = Math.Max(amax, alphas[k_4]);
+            }
+            // line 98: double asum = 0;
+            double asum = 0;
+            // line 99: for (int k = 0; k < K; k++)
+            _values.Reserve(3);
+            for (int k_5 = 0; k_5 < 3; k_5++)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t20 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t20);
+                asum += _t20;
+            }
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double lseAlphas = amax + Math.Log(asum);
+            // line 107: double prior = 0;
+            double prior = 0;
+            // line 108: for (int k = 0; k < K; k++)
+            double _dprior = seed;
+            for (int k_6 = 0; k_6 < 3; k_6++)
+            {
+                _values.Reserve(2);
+                // line 110: double frobenius = 0;
+                frobenius = 0;
+                // line 111: for (int d = 0; d < D; d++)
+                for (int d_3 = 0; d_3 < 2; d_3++)
+                {
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t24);
+                    frobenius += _t24;
+                }
+                // line 116: for (int j = 0; j < lCount; j++)
+                for (int j = 0; j < lCount; j++)
+                {
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
+                }
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
+                // Adjoint of this iteration
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                double _t27 = 0.5 * gamma * gamma;
+                double _g28 = _dprior * frobenius;
+                double _t29 = 0.5 * gamma;
+                _dgamma += _g28 * gamma * 0.5;
+                _dgamma += _g28 * _t29;
+                _dfrobenius += _dprior * _t27;
+                _dsums[k_6] += -_dprior * m;
+                // line 116: for (int j = 0; j < lCount; j++)
+                if (_dfrobenius != 0)
+                {
+                    for (int j = lCount - 1; j >= 0; j--)
+                    {
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t26 = ls[k_6 * lCount + j];
+                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                    }
+                }
+                // line 111: for (int d = 0; d < D; d++)
+                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                {
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t25 = _values.Pop();
+                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                }
+                // line 110: double frobenius = 0;
+                double _g23 = _dfrobenius;
+                _dfrobenius = 0.0;
+            }
+            // line 124: const double halfLog2Pi = 0.91893853320467274178;
+            double halfLog2Pi = 0.9189385332046728;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
+
+            // Adjoint sweep
+            double _ds = 0.0;
+            // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
+            double _dlseAlphas = -seed * n;
+            // line 104: double lseAlphas = amax + Math.Log(asum);
+            double _damax = _dlseAlphas;
+            double _dasum = _dlseAlphas / asum;
+            // line 99: for (int k = 0; k < K; k++)
+            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+            {
+                // line 101: asum += Math.Exp(alphas[k] - amax);
+                double _t21 = _values.Pop();
+                double _g22 = _dasum * _t21;
+                dalphas[k_5] += _g22;
+                _damax += -_g22;
+            }
+            // line 93: for (int k = 1; k < K; k++)
+            for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
+            {
+                // line 95: amax = Math.Max(amax, alphas[k]);
+                double _g18 = _damax;
+                _damax = 0.0;
+                double _t19 = amax;
+                amax = _values.Pop();
+                if (_t19 == amax)
+                {
+                    _damax += _g18;
+                }
+                else
+                {
+                    dalphas[k_4] += _g18;
+                }
+            }
+            // line 92: double amax = alphas[0];
+            dalphas[0] += _damax;
             // line 33: for (int k = 0; k < K; k++)
             for (int k = 3 - 1; k >= 0; k--)
             {

@@ -17,6 +17,7 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'dv' has length {dv.Length} but parameter 'v' has length {v.Length}; they must be equal.", nameof(dv));
             }
             dv.Clear();
+            double _ds = 0.0;
 
             // Primal sweep
             // line 83: double acc = 0;
@@ -28,27 +29,22 @@ namespace Corpus
                 acc += s * v[global::Corpus.IntState.Wrap(i + 1, v.Length)] * global::Corpus.IntState.Weight(i);
             }
             // line 89: for (int i = 0; i < v.Length; i++)
+            double _dacc = 1.0;
             for (int i_1 = 0; i_1 < v.Length; i_1++)
             {
                 // line 91: acc += s * s * Pair(i, v.Length) * v[i];
                 acc += s * s * global::Corpus.IntState.Pair(i_1, v.Length) * v[i_1];
-            }
-            // line 94: return acc;
-            double _result = acc;
-
-            // Adjoint sweep
-            double _ds = 0.0;
-            // line 94: return acc;
-            double _dacc = 1.0;
-            // line 89: for (int i = 0; i < v.Length; i++)
-            for (int i_1 = v.Length - 1; i_1 >= 0; i_1--)
-            {
+                // Adjoint of this iteration
                 // line 91: acc += s * s * Pair(i, v.Length) * v[i];
                 double _t4 = s * s * global::Corpus.IntState.Pair(i_1, v.Length);
                 double _t5 = global::Corpus.IntState.Pair(i_1, v.Length);
                 _ds += 2 * (_dacc * v[i_1] * _t5) * s;
                 dv[i_1] += _dacc * _t4;
             }
+            // line 94: return acc;
+            double _result = acc;
+
+            // Adjoint sweep
             // line 84: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
@@ -71,6 +67,7 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The adjoint 'dv' has length {dv.Length} but parameter 'v' has length {v.Length}; they must be equal.", nameof(dv));
             }
+            double _ds = 0.0;
 
             // Primal sweep
             // line 83: double acc = 0;
@@ -82,30 +79,22 @@ namespace Corpus
                 acc += s * v[global::Corpus.IntState.Wrap(i + 1, v.Length)] * global::Corpus.IntState.Weight(i);
             }
             // line 89: for (int i = 0; i < v.Length; i++)
+            double _dacc = seed;
             for (int i_1 = 0; i_1 < v.Length; i_1++)
             {
                 // line 91: acc += s * s * Pair(i, v.Length) * v[i];
                 acc += s * s * global::Corpus.IntState.Pair(i_1, v.Length) * v[i_1];
+                // Adjoint of this iteration
+                // line 91: acc += s * s * Pair(i, v.Length) * v[i];
+                double _t4 = s * s * global::Corpus.IntState.Pair(i_1, v.Length);
+                double _t5 = global::Corpus.IntState.Pair(i_1, v.Length);
+                _ds += 2 * (_dacc * v[i_1] * _t5) * s;
+                dv[i_1] += _dacc * _t4;
             }
             // line 94: return acc;
             double _result = acc;
 
             // Adjoint sweep
-            double _ds = 0.0;
-            // line 94: return acc;
-            double _dacc = seed;
-            // line 89: for (int i = 0; i < v.Length; i++)
-            if (_dacc != 0)
-            {
-                for (int i_1 = v.Length - 1; i_1 >= 0; i_1--)
-                {
-                    // line 91: acc += s * s * Pair(i, v.Length) * v[i];
-                    double _t4 = s * s * global::Corpus.IntState.Pair(i_1, v.Length);
-                    double _t5 = global::Corpus.IntState.Pair(i_1, v.Length);
-                    _ds += 2 * (_dacc * v[i_1] * _t5) * s;
-                    dv[i_1] += _dacc * _t4;
-                }
-            }
             // line 84: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {

@@ -17,26 +17,18 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'dv' has length {dv.Length} but parameter 'v' has length {v.Length}; they must be equal.", nameof(dv));
             }
             dv.Clear();
+            double _dw = 0.0;
 
             // Primal sweep
             // line 23: double loss = 0;
             double loss = 0;
             // line 24: for (int i = 0; i < v.Length; i++)
+            double _dloss = 1.0;
             for (int i = 0; i < v.Length; i++)
             {
                 // line 26: loss += Hinge(w * v[i]) * (i + 1);
                 loss += Math.Max(0, 1 - w * v[i]) * (i + 1);
-            }
-            // line 29: return loss;
-            double _result = loss;
-
-            // Adjoint sweep
-            double _dw = 0.0;
-            // line 29: return loss;
-            double _dloss = 1.0;
-            // line 24: for (int i = 0; i < v.Length; i++)
-            for (int i = v.Length - 1; i >= 0; i--)
-            {
+                // Adjoint of this iteration
                 // line 26: loss += Hinge(w * v[i]) * (i + 1);
                 int _t1 = i + 1;
                 double _t2 = 1 - w * v[i];
@@ -47,6 +39,10 @@ namespace Corpus
                     dv[i] += _g3 * w;
                 }
             }
+            // line 29: return loss;
+            double _result = loss;
+
+            // Adjoint sweep
             dw = _dw;
             return _result;
         }
@@ -59,26 +55,18 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The adjoint 'dv' has length {dv.Length} but parameter 'v' has length {v.Length}; they must be equal.", nameof(dv));
             }
+            double _dw = 0.0;
 
             // Primal sweep
             // line 23: double loss = 0;
             double loss = 0;
             // line 24: for (int i = 0; i < v.Length; i++)
+            double _dloss = seed;
             for (int i = 0; i < v.Length; i++)
             {
                 // line 26: loss += Hinge(w * v[i]) * (i + 1);
                 loss += Math.Max(0, 1 - w * v[i]) * (i + 1);
-            }
-            // line 29: return loss;
-            double _result = loss;
-
-            // Adjoint sweep
-            double _dw = 0.0;
-            // line 29: return loss;
-            double _dloss = seed;
-            // line 24: for (int i = 0; i < v.Length; i++)
-            for (int i = v.Length - 1; i >= 0; i--)
-            {
+                // Adjoint of this iteration
                 // line 26: loss += Hinge(w * v[i]) * (i + 1);
                 int _t1 = i + 1;
                 double _t2 = 1 - w * v[i];
@@ -89,6 +77,10 @@ namespace Corpus
                     dv[i] += _g3 * w;
                 }
             }
+            // line 29: return loss;
+            double _result = loss;
+
+            // Adjoint sweep
             dw += _dw;
         }
     }

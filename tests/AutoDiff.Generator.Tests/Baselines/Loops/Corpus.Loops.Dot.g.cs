@@ -27,24 +27,20 @@ namespace Corpus
             // line 11: double s = 0;
             double s = 0;
             // line 12: for (int i = 0; i < w.Length; i++)
+            double _ds = 1.0;
             for (int i = 0; i < w.Length; i++)
             {
                 // line 14: s += w[i] * x[i];
                 s += w[i] * x[i];
+                // Adjoint of this iteration
+                // line 14: s += w[i] * x[i];
+                dw[i] += _ds * x[i];
+                dx[i] += _ds * w[i];
             }
             // line 17: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 17: return s;
-            double _ds = 1.0;
-            // line 12: for (int i = 0; i < w.Length; i++)
-            for (int i = w.Length - 1; i >= 0; i--)
-            {
-                // line 14: s += w[i] * x[i];
-                dw[i] += _ds * x[i];
-                dx[i] += _ds * w[i];
-            }
             return _result;
         }
 
@@ -65,27 +61,20 @@ namespace Corpus
             // line 11: double s = 0;
             double s = 0;
             // line 12: for (int i = 0; i < w.Length; i++)
+            double _ds = seed;
             for (int i = 0; i < w.Length; i++)
             {
                 // line 14: s += w[i] * x[i];
                 s += w[i] * x[i];
+                // Adjoint of this iteration
+                // line 14: s += w[i] * x[i];
+                dw[i] += _ds * x[i];
+                dx[i] += _ds * w[i];
             }
             // line 17: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 17: return s;
-            double _ds = seed;
-            // line 12: for (int i = 0; i < w.Length; i++)
-            if (_ds != 0)
-            {
-                for (int i = w.Length - 1; i >= 0; i--)
-                {
-                    // line 14: s += w[i] * x[i];
-                    dw[i] += _ds * x[i];
-                    dx[i] += _ds * w[i];
-                }
-            }
         }
     }
 }

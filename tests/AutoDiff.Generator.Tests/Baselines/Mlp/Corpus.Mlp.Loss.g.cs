@@ -30,6 +30,9 @@ namespace Corpus
             double a = 0.0;
             double output = 0.0;
             double error = 0.0;
+            double _da = 0.0;
+            double _derror = 0.0;
+            double _doutput = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -41,9 +44,10 @@ namespace Corpus
             // line 17: double loss = 0;
             double loss = 0;
             // line 18: for (int n = 0; n < ys.Length; n++)
-            _values.Reserve(ys.Length * 5);
+            double _dloss = 1.0 / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
+                _values.Reserve(4);
                 // line 20: for (int j = 0; j < Hidden; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -68,29 +72,15 @@ namespace Corpus
                     output += parameters[16 + j_1] * hidden[j_1];
                 }
                 // line 37: double error = output - ys[n];
-                _values.PushReserved(error);
                 error = output - ys[n];
                 // line 38: loss += error * error;
                 loss += error * error;
-            }
-            // line 41: return loss / ys.Length;
-            double _result = loss / ys.Length;
-
-            // Adjoint sweep
-            double _da = 0.0;
-            double _doutput = 0.0;
-            double _derror = 0.0;
-            // line 41: return loss / ys.Length;
-            double _dloss = 1.0 / ys.Length;
-            // line 18: for (int n = 0; n < ys.Length; n++)
-            for (int n = ys.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 38: loss += error * error;
                 _derror += 2 * _dloss * error;
                 // line 37: double error = output - ys[n];
                 double _g8 = _derror;
                 _derror = 0.0;
-                error = _values.Pop();
                 _doutput += _g8;
                 dys[n] += -_g8;
                 // line 32: for (int j = 0; j < Hidden; j++)
@@ -135,6 +125,10 @@ namespace Corpus
                     dparameters[12 + j] += _g1;
                 }
             }
+            // line 41: return loss / ys.Length;
+            double _result = loss / ys.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
             return _result;
@@ -159,6 +153,9 @@ namespace Corpus
             double a = 0.0;
             double output = 0.0;
             double error = 0.0;
+            double _da = 0.0;
+            double _derror = 0.0;
+            double _doutput = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -170,9 +167,10 @@ namespace Corpus
             // line 17: double loss = 0;
             double loss = 0;
             // line 18: for (int n = 0; n < ys.Length; n++)
-            _values.Reserve(ys.Length * 5);
+            double _dloss = seed / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
+                _values.Reserve(4);
                 // line 20: for (int j = 0; j < Hidden; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -197,29 +195,15 @@ namespace Corpus
                     output += parameters[16 + j_1] * hidden[j_1];
                 }
                 // line 37: double error = output - ys[n];
-                _values.PushReserved(error);
                 error = output - ys[n];
                 // line 38: loss += error * error;
                 loss += error * error;
-            }
-            // line 41: return loss / ys.Length;
-            double _result = loss / ys.Length;
-
-            // Adjoint sweep
-            double _da = 0.0;
-            double _doutput = 0.0;
-            double _derror = 0.0;
-            // line 41: return loss / ys.Length;
-            double _dloss = seed / ys.Length;
-            // line 18: for (int n = 0; n < ys.Length; n++)
-            for (int n = ys.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 38: loss += error * error;
                 _derror += 2 * _dloss * error;
                 // line 37: double error = output - ys[n];
                 double _g8 = _derror;
                 _derror = 0.0;
-                error = _values.Pop();
                 _doutput += _g8;
                 dys[n] += -_g8;
                 // line 32: for (int j = 0; j < Hidden; j++)
@@ -264,6 +248,10 @@ namespace Corpus
                     dparameters[12 + j] += _g1;
                 }
             }
+            // line 41: return loss / ys.Length;
+            double _result = loss / ys.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
         }

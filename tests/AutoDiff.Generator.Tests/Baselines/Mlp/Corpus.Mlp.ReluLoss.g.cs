@@ -29,6 +29,8 @@ namespace Corpus
             dlabels.Clear();
             double clipped = 0.0;
             double score = 0.0;
+            double _dclipped = 0.0;
+            double _dscore = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -40,9 +42,10 @@ namespace Corpus
             // line 62: double loss = 0.0;
             double loss = 0.0;
             // line 63: for (int n = 0; n < labels.Length; n++)
-            _values.Reserve(labels.Length * 5);
+            double _dloss = 1.0 / labels.Length;
             for (int n = 0; n < labels.Length; n++)
             {
+                _values.Reserve(3);
                 // line 65: for (int j = 0; j < ReluHidden; j++)
                 for (int j = 0; j < 3; j++)
                 {
@@ -51,25 +54,12 @@ namespace Corpus
                     h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                _values.PushReserved(clipped);
                 clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
                 // line 71: double score = clipped + p[12];
-                _values.PushReserved(score);
                 score = clipped + p[12];
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            }
-            // line 75: return loss / labels.Length;
-            double _result = loss / labels.Length;
-
-            // Adjoint sweep
-            double _dclipped = 0.0;
-            double _dscore = 0.0;
-            // line 75: return loss / labels.Length;
-            double _dloss = 1.0 / labels.Length;
-            // line 63: for (int n = 0; n < labels.Length; n++)
-            for (int n = labels.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 double _t10 = 1.0 - labels[n] * score;
                 if (!(0 >= _t10))
@@ -81,14 +71,12 @@ namespace Corpus
                 // line 71: double score = clipped + p[12];
                 double _g9 = _dscore;
                 _dscore = 0.0;
-                score = _values.Pop();
                 _dclipped += _g9;
                 dp[12] += _g9;
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
                 double _g7 = _dclipped;
                 _dclipped = 0.0;
                 double _t8 = clipped;
-                clipped = _values.Pop();
                 if (_g7 != 0.0)
                 {
                     if (_t8 != 1.5)
@@ -126,6 +114,10 @@ namespace Corpus
                     }
                 }
             }
+            // line 75: return loss / labels.Length;
+            double _result = loss / labels.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
             return _result;
@@ -149,6 +141,8 @@ namespace Corpus
             }
             double clipped = 0.0;
             double score = 0.0;
+            double _dclipped = 0.0;
+            double _dscore = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -160,9 +154,10 @@ namespace Corpus
             // line 62: double loss = 0.0;
             double loss = 0.0;
             // line 63: for (int n = 0; n < labels.Length; n++)
-            _values.Reserve(labels.Length * 5);
+            double _dloss = seed / labels.Length;
             for (int n = 0; n < labels.Length; n++)
             {
+                _values.Reserve(3);
                 // line 65: for (int j = 0; j < ReluHidden; j++)
                 for (int j = 0; j < 3; j++)
                 {
@@ -171,25 +166,12 @@ namespace Corpus
                     h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                _values.PushReserved(clipped);
                 clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
                 // line 71: double score = clipped + p[12];
-                _values.PushReserved(score);
                 score = clipped + p[12];
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            }
-            // line 75: return loss / labels.Length;
-            double _result = loss / labels.Length;
-
-            // Adjoint sweep
-            double _dclipped = 0.0;
-            double _dscore = 0.0;
-            // line 75: return loss / labels.Length;
-            double _dloss = seed / labels.Length;
-            // line 63: for (int n = 0; n < labels.Length; n++)
-            for (int n = labels.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 double _t10 = 1.0 - labels[n] * score;
                 if (!(0 >= _t10))
@@ -201,14 +183,12 @@ namespace Corpus
                 // line 71: double score = clipped + p[12];
                 double _g9 = _dscore;
                 _dscore = 0.0;
-                score = _values.Pop();
                 _dclipped += _g9;
                 dp[12] += _g9;
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
                 double _g7 = _dclipped;
                 _dclipped = 0.0;
                 double _t8 = clipped;
-                clipped = _values.Pop();
                 if (_g7 != 0.0)
                 {
                     if (_t8 != 1.5)
@@ -246,6 +226,10 @@ namespace Corpus
                     }
                 }
             }
+            // line 75: return loss / labels.Length;
+            double _result = loss / labels.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
         }

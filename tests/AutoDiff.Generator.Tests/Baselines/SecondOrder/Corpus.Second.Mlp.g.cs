@@ -20,6 +20,9 @@ namespace Corpus
             double a = 0.0;
             double output = 0.0;
             double error = 0.0;
+            double _da = 0.0;
+            double _derror = 0.0;
+            double _doutput = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -31,9 +34,10 @@ namespace Corpus
             // line 101: double loss = 0;
             double loss = 0;
             // line 102: for (int n = 0; n < ys.Length; n++)
-            _values.Reserve(ys.Length * 10);
+            double _dloss = 1.0 / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
+                _values.Reserve(8);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -51,7 +55,6 @@ namespace Corpus
                     hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                 }
                 // line 115: double output = p[20];
-                _values.PushReserved(output);
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
                 for (int j_1 = 0; j_1 < 4; j_1++)
@@ -60,23 +63,10 @@ namespace Corpus
                     output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
                 }
                 // line 121: double error = output - ys[n];
-                _values.PushReserved(error);
                 error = output - ys[n];
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            }
-            // line 125: return loss / ys.Length;
-            double _result = loss / ys.Length;
-
-            // Adjoint sweep
-            double _da = 0.0;
-            double _doutput = 0.0;
-            double _derror = 0.0;
-            // line 125: return loss / ys.Length;
-            double _dloss = 1.0 / ys.Length;
-            // line 102: for (int n = 0; n < ys.Length; n++)
-            for (int n = ys.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 _derror += 2 * _dloss * error;
                 double _t11 = 1 - output * ys[n];
@@ -87,7 +77,6 @@ namespace Corpus
                 // line 121: double error = output - ys[n];
                 double _g10 = _derror;
                 _derror = 0.0;
-                error = _values.Pop();
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
                 for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
@@ -103,7 +92,6 @@ namespace Corpus
                 // line 115: double output = p[20];
                 double _g6 = _doutput;
                 _doutput = 0.0;
-                output = _values.Pop();
                 dp[20] += _g6;
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 4 - 1; j >= 0; j--)
@@ -143,6 +131,10 @@ namespace Corpus
                     dp[12 + j] += _g1;
                 }
             }
+            // line 125: return loss / ys.Length;
+            double _result = loss / ys.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
             return _result;
@@ -159,6 +151,9 @@ namespace Corpus
             double a = 0.0;
             double output = 0.0;
             double error = 0.0;
+            double _da = 0.0;
+            double _derror = 0.0;
+            double _doutput = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -170,9 +165,10 @@ namespace Corpus
             // line 101: double loss = 0;
             double loss = 0;
             // line 102: for (int n = 0; n < ys.Length; n++)
-            _values.Reserve(ys.Length * 10);
+            double _dloss = seed / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
+                _values.Reserve(8);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -190,7 +186,6 @@ namespace Corpus
                     hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                 }
                 // line 115: double output = p[20];
-                _values.PushReserved(output);
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
                 for (int j_1 = 0; j_1 < 4; j_1++)
@@ -199,23 +194,10 @@ namespace Corpus
                     output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
                 }
                 // line 121: double error = output - ys[n];
-                _values.PushReserved(error);
                 error = output - ys[n];
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            }
-            // line 125: return loss / ys.Length;
-            double _result = loss / ys.Length;
-
-            // Adjoint sweep
-            double _da = 0.0;
-            double _doutput = 0.0;
-            double _derror = 0.0;
-            // line 125: return loss / ys.Length;
-            double _dloss = seed / ys.Length;
-            // line 102: for (int n = 0; n < ys.Length; n++)
-            for (int n = ys.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 _derror += 2 * _dloss * error;
                 double _t11 = 1 - output * ys[n];
@@ -226,7 +208,6 @@ namespace Corpus
                 // line 121: double error = output - ys[n];
                 double _g10 = _derror;
                 _derror = 0.0;
-                error = _values.Pop();
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
                 for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
@@ -242,7 +223,6 @@ namespace Corpus
                 // line 115: double output = p[20];
                 double _g6 = _doutput;
                 _doutput = 0.0;
-                output = _values.Pop();
                 dp[20] += _g6;
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 4 - 1; j >= 0; j--)
@@ -282,6 +262,10 @@ namespace Corpus
                     dp[12 + j] += _g1;
                 }
             }
+            // line 125: return loss / ys.Length;
+            double _result = loss / ys.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
         }
@@ -373,6 +357,12 @@ namespace Corpus
             double output = 0.0;
             double _verror = 0.0;
             double error = 0.0;
+            double _ha = 0.0;
+            double _da = 0.0;
+            double _herror = 0.0;
+            double _derror = 0.0;
+            double _houtput = 0.0;
+            double _doutput = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -388,9 +378,10 @@ namespace Corpus
             // line 101: double loss = 0;
             double loss = 0;
             // line 102: for (int n = 0; n < ys.Length; n++)
-            _values.Reserve(ys.Length * 20);
+            double _dloss = 1.0 / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
+                _values.Reserve(16);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -414,8 +405,6 @@ namespace Corpus
                     hidden[j] = j % 2 == 0 ? _t : Math.Max(0.0, a) * a;
                 }
                 // line 115: double output = p[20];
-                _values.PushReserved(output);
-                _values.PushReserved(_voutput);
                 _voutput = vp[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
@@ -426,28 +415,11 @@ namespace Corpus
                     output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
                 }
                 // line 121: double error = output - ys[n];
-                _values.PushReserved(error);
-                _values.PushReserved(_verror);
                 _verror = _voutput;
                 error = output - ys[n];
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            }
-            // line 125: return loss / ys.Length;
-            double _result = loss / ys.Length;
-
-            // Adjoint sweep
-            double _ha = 0.0;
-            double _da = 0.0;
-            double _houtput = 0.0;
-            double _doutput = 0.0;
-            double _herror = 0.0;
-            double _derror = 0.0;
-            // line 125: return loss / ys.Length;
-            double _dloss = 1.0 / ys.Length;
-            // line 102: for (int n = 0; n < ys.Length; n++)
-            for (int n = ys.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 _herror += 2 * _dloss * _verror;
                 _derror += 2 * _dloss * error;
@@ -461,8 +433,6 @@ namespace Corpus
                 double _g10 = _derror;
                 _herror = 0.0;
                 _derror = 0.0;
-                _verror = _values.Pop();
-                error = _values.Pop();
                 _houtput += _vg10;
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
@@ -487,8 +457,6 @@ namespace Corpus
                 double _g6 = _doutput;
                 _houtput = 0.0;
                 _doutput = 0.0;
-                _voutput = _values.Pop();
-                output = _values.Pop();
                 hp[20] += _vg6;
                 dp[20] += _g6;
                 // line 104: for (int j = 0; j < 4; j++)
@@ -522,12 +490,15 @@ namespace Corpus
                         _da += _g3 * _t5;
                     }
                     // line 107: for (int i = 0; i < 3; i++)
-                    for (int i = 3 - 1; i >= 0; i--)
+                    if (_da != 0 || _ha != 0)
                     {
-                        // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                        double _t2 = xs[n * 3 + i];
-                        hp[j * 3 + i] += _ha * _t2;
-                        dp[j * 3 + i] += _da * _t2;
+                        for (int i = 3 - 1; i >= 0; i--)
+                        {
+                            // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                            double _t2 = xs[n * 3 + i];
+                            hp[j * 3 + i] += _ha * _t2;
+                            dp[j * 3 + i] += _da * _t2;
+                        }
                     }
                     // line 106: double a = p[12 + j];
                     double _vg1 = _ha;
@@ -540,6 +511,10 @@ namespace Corpus
                     dp[12 + j] += _g1;
                 }
             }
+            // line 125: return loss / ys.Length;
+            double _result = loss / ys.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_hhidden_pool);
             _values.Dispose();
@@ -604,6 +579,12 @@ namespace Corpus
             double output = 0.0;
             double _verror = 0.0;
             double error = 0.0;
+            double _ha = 0.0;
+            double _da = 0.0;
+            double _herror = 0.0;
+            double _derror = 0.0;
+            double _houtput = 0.0;
+            double _doutput = 0.0;
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
@@ -619,9 +600,11 @@ namespace Corpus
             // line 101: double loss = 0;
             double loss = 0;
             // line 102: for (int n = 0; n < ys.Length; n++)
-            _values.Reserve(ys.Length * 20);
+            double _hloss = vseed / ys.Length;
+            double _dloss = seed / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
+                _values.Reserve(16);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -645,8 +628,6 @@ namespace Corpus
                     hidden[j] = j % 2 == 0 ? _t : Math.Max(0.0, a) * a;
                 }
                 // line 115: double output = p[20];
-                _values.PushReserved(output);
-                _values.PushReserved(_voutput);
                 _voutput = vp[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
@@ -657,29 +638,11 @@ namespace Corpus
                     output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
                 }
                 // line 121: double error = output - ys[n];
-                _values.PushReserved(error);
-                _values.PushReserved(_verror);
                 _verror = _voutput;
                 error = output - ys[n];
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            }
-            // line 125: return loss / ys.Length;
-            double _result = loss / ys.Length;
-
-            // Adjoint sweep
-            double _ha = 0.0;
-            double _da = 0.0;
-            double _houtput = 0.0;
-            double _doutput = 0.0;
-            double _herror = 0.0;
-            double _derror = 0.0;
-            // line 125: return loss / ys.Length;
-            double _hloss = vseed / ys.Length;
-            double _dloss = seed / ys.Length;
-            // line 102: for (int n = 0; n < ys.Length; n++)
-            for (int n = ys.Length - 1; n >= 0; n--)
-            {
+                // Adjoint of this iteration
                 // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 _herror += 2 * _hloss * error + 2 * _dloss * _verror;
                 _derror += 2 * _dloss * error;
@@ -694,8 +657,6 @@ namespace Corpus
                 double _g10 = _derror;
                 _herror = 0.0;
                 _derror = 0.0;
-                _verror = _values.Pop();
-                error = _values.Pop();
                 _houtput += _vg10;
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
@@ -720,8 +681,6 @@ namespace Corpus
                 double _g6 = _doutput;
                 _houtput = 0.0;
                 _doutput = 0.0;
-                _voutput = _values.Pop();
-                output = _values.Pop();
                 hp[20] += _vg6;
                 dp[20] += _g6;
                 // line 104: for (int j = 0; j < 4; j++)
@@ -755,12 +714,15 @@ namespace Corpus
                         _da += _g3 * _t5;
                     }
                     // line 107: for (int i = 0; i < 3; i++)
-                    for (int i = 3 - 1; i >= 0; i--)
+                    if (_da != 0 || _ha != 0)
                     {
-                        // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                        double _t2 = xs[n * 3 + i];
-                        hp[j * 3 + i] += _ha * _t2;
-                        dp[j * 3 + i] += _da * _t2;
+                        for (int i = 3 - 1; i >= 0; i--)
+                        {
+                            // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                            double _t2 = xs[n * 3 + i];
+                            hp[j * 3 + i] += _ha * _t2;
+                            dp[j * 3 + i] += _da * _t2;
+                        }
                     }
                     // line 106: double a = p[12 + j];
                     double _vg1 = _ha;
@@ -773,6 +735,10 @@ namespace Corpus
                     dp[12 + j] += _g1;
                 }
             }
+            // line 125: return loss / ys.Length;
+            double _result = loss / ys.Length;
+
+            // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_hhidden_pool);
             _values.Dispose();

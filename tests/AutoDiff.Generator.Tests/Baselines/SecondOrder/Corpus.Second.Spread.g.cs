@@ -18,6 +18,8 @@ namespace Corpus
             }
             da.Clear();
             double v = 0.0;
+            double _dmean = 0.0;
+            double _dv = 0.0;
 
             // Primal sweep
             // line 81: double mean = 0;
@@ -31,25 +33,14 @@ namespace Corpus
             // line 87: double spread = 0;
             double spread = 0;
             // line 88: foreach (double v in a)
+            double _dspread = 1.0;
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
                 // line 88: foreach (double v in a)
                 v = a[_i1];
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
-            }
-            // line 93: return spread;
-            double _result = spread;
-
-            // Adjoint sweep
-            double _dmean = 0.0;
-            double _dv = 0.0;
-            // line 93: return spread;
-            double _dspread = 1.0;
-            // line 88: foreach (double v in a)
-            for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
-            {
-                v = a[_i1];
+                // Adjoint of this iteration
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 double _t2 = Math.Log(1 + v * v);
                 double _t3 = Math.Abs(v - mean);
@@ -64,6 +55,10 @@ namespace Corpus
                 _dv = 0.0;
                 da[_i1] += _g1;
             }
+            // line 93: return spread;
+            double _result = spread;
+
+            // Adjoint sweep
             // line 82: for (int i = 0; i < a.Length; i++)
             if (_dmean != 0)
             {
@@ -85,6 +80,8 @@ namespace Corpus
                 throw new global::System.ArgumentException($"The adjoint 'da' has length {da.Length} but parameter 'a' has length {a.Length}; they must be equal.", nameof(da));
             }
             double v = 0.0;
+            double _dmean = 0.0;
+            double _dv = 0.0;
 
             // Primal sweep
             // line 81: double mean = 0;
@@ -98,25 +95,14 @@ namespace Corpus
             // line 87: double spread = 0;
             double spread = 0;
             // line 88: foreach (double v in a)
+            double _dspread = seed;
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
                 // line 88: foreach (double v in a)
                 v = a[_i1];
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
-            }
-            // line 93: return spread;
-            double _result = spread;
-
-            // Adjoint sweep
-            double _dmean = 0.0;
-            double _dv = 0.0;
-            // line 93: return spread;
-            double _dspread = seed;
-            // line 88: foreach (double v in a)
-            for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
-            {
-                v = a[_i1];
+                // Adjoint of this iteration
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 double _t2 = Math.Log(1 + v * v);
                 double _t3 = Math.Abs(v - mean);
@@ -131,6 +117,10 @@ namespace Corpus
                 _dv = 0.0;
                 da[_i1] += _g1;
             }
+            // line 93: return spread;
+            double _result = spread;
+
+            // Adjoint sweep
             // line 82: for (int i = 0; i < a.Length; i++)
             if (_dmean != 0)
             {
@@ -203,6 +193,10 @@ namespace Corpus
             ha.Clear();
             double _vv = 0.0;
             double v = 0.0;
+            double _hmean = 0.0;
+            double _dmean = 0.0;
+            double _hv = 0.0;
+            double _dv = 0.0;
 
             // Primal sweep
             // line 81: double mean = 0;
@@ -218,6 +212,7 @@ namespace Corpus
             // line 87: double spread = 0;
             double spread = 0;
             // line 88: foreach (double v in a)
+            double _dspread = 1.0;
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
                 // line 88: foreach (double v in a)
@@ -227,22 +222,7 @@ namespace Corpus
                 var _t = v - mean;
                 var _t_2 = 1 + v * v;
                 spread += Math.Abs(_t) * Math.Log(_t_2);
-            }
-            // line 93: return spread;
-            double _result = spread;
-
-            // Adjoint sweep
-            double _hmean = 0.0;
-            double _dmean = 0.0;
-            double _hv = 0.0;
-            double _dv = 0.0;
-            // line 93: return spread;
-            double _dspread = 1.0;
-            // line 88: foreach (double v in a)
-            for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
-            {
-                _vv = va[_i1];
-                v = a[_i1];
+                // Adjoint of this iteration
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 var _t_3 = 1 + v * v;
                 double _vt2 = 2 * v * _vv * (1 / _t_3);
@@ -269,6 +249,10 @@ namespace Corpus
                 ha[_i1] += _vg1;
                 da[_i1] += _g1;
             }
+            // line 93: return spread;
+            double _result = spread;
+
+            // Adjoint sweep
             // line 82: for (int i = 0; i < a.Length; i++)
             for (int i = a.Length - 1; i >= 0; i--)
             {
@@ -333,6 +317,10 @@ namespace Corpus
             }
             double _vv = 0.0;
             double v = 0.0;
+            double _hmean = 0.0;
+            double _dmean = 0.0;
+            double _hv = 0.0;
+            double _dv = 0.0;
 
             // Primal sweep
             // line 81: double mean = 0;
@@ -348,6 +336,8 @@ namespace Corpus
             // line 87: double spread = 0;
             double spread = 0;
             // line 88: foreach (double v in a)
+            double _hspread = vseed;
+            double _dspread = seed;
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
                 // line 88: foreach (double v in a)
@@ -357,23 +347,7 @@ namespace Corpus
                 var _t = v - mean;
                 var _t_2 = 1 + v * v;
                 spread += Math.Abs(_t) * Math.Log(_t_2);
-            }
-            // line 93: return spread;
-            double _result = spread;
-
-            // Adjoint sweep
-            double _hmean = 0.0;
-            double _dmean = 0.0;
-            double _hv = 0.0;
-            double _dv = 0.0;
-            // line 93: return spread;
-            double _hspread = vseed;
-            double _dspread = seed;
-            // line 88: foreach (double v in a)
-            for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
-            {
-                _vv = va[_i1];
-                v = a[_i1];
+                // Adjoint of this iteration
                 // line 90: spread += Math.Abs(v - mean) * Math.Log(1 + v * v);
                 var _t_3 = 1 + v * v;
                 double _vt2 = 2 * v * _vv * (1 / _t_3);
@@ -400,6 +374,10 @@ namespace Corpus
                 ha[_i1] += _vg1;
                 da[_i1] += _g1;
             }
+            // line 93: return spread;
+            double _result = spread;
+
+            // Adjoint sweep
             // line 82: for (int i = 0; i < a.Length; i++)
             for (int i = a.Length - 1; i >= 0; i--)
             {

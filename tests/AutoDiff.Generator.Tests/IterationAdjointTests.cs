@@ -1,0 +1,70 @@
+using AutoDiff.Generator.Tests.Infrastructure;
+
+namespace AutoDiff.Generator.Tests;
+
+/// <summary>
+/// Which top-level loops run each iteration's adjoint right after the iteration (corpus <c>IndependentLoops</c>):
+/// those whose iterations meet only through accumulators, and not those where an iteration reads what an earlier
+/// one wrote, the code after the loop changes what it read, or the accumulator's adjoint is not known before the
+/// loop. That the gradients are right either way, <see cref="GradientTests"/> checks against finite differences;
+/// this checks the form, so a refusal that stops refusing (or a loop that stops qualifying) shows.
+/// </summary>
+public class IterationAdjointTests
+{
+    private const string Marker = "// Adjoint of this iteration";
+
+    public static TheoryData<string, string, bool> Cases => new()
+    {
+        { "IndependentLoops", "Corpus.IndependentLoops.BatchLoss", true },
+        { "IndependentLoops", "Corpus.IndependentLoops.ScaledSum", true },
+        { "IndependentLoops", "Corpus.IndependentLoops.TwoAccumulators", true },
+        { "IndependentLoops", "Corpus.IndependentLoops.Recurrence", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.BufferRecurrence", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.PartialCover", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.AccumulatorReadBefore", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.TailOverwrites", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.NonlinearReturn", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.FactorChangesLater", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.AccumulatorReadInside", false },
+        { "Loops", "Corpus.Loops.Dot", true },
+        { "Mlp", "Corpus.Mlp.Loss", true },
+        { "Gmm", "Corpus.Gmm.Objective", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Iterations_take_their_adjoint_along_only_when_independent(string corpus, string method, bool independent)
+    {
+        var source = Generated(corpus, method);
+        var withGradient = source[..source.IndexOf("Pullback of", StringComparison.Ordinal)];
+        Assert.Equal(independent, withGradient.Contains(Marker, StringComparison.Ordinal));
+        if (independent)
+        {
+            Assert.Contains(Marker, source[source.IndexOf("Pullback of", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Accumulator_adjoint_is_the_returns_partial_derivative_written_before_the_loop()
+    {
+        var source = Generated("IndependentLoops", "Corpus.IndependentLoops.TwoAccumulators");
+        var before = source[..source.IndexOf("a += e * v[i];", StringComparison.Ordinal)];
+        Assert.Contains("double _da = 1.0 / v.Length;", before, StringComparison.Ordinal);
+        Assert.Contains("double _db = ", before, StringComparison.Ordinal); // -3 · v[0], through the shared gradient of `3 * b * v[0]`
+    }
+
+    [Fact]
+    public void Locals_declared_in_an_independent_iteration_are_not_recorded()
+    {
+        // `z` and `r` are written once per point: the point's own adjoint reads them before the next point overwrites them.
+        var source = Generated("IndependentLoops", "Corpus.IndependentLoops.BatchLoss");
+        Assert.DoesNotContain("PushReserved(z)", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("PushReserved(r)", source, StringComparison.Ordinal);
+    }
+
+    private static string Generated(string corpus, string method)
+    {
+        var result = GeneratorHarness.Run(CorpusFiles.Source(corpus));
+        return result.RunResult.Results.Single().GeneratedSources.Single(s => s.HintName == method + ".g.cs").SourceText.ToString();
+    }
+}
