@@ -13,6 +13,7 @@ internal sealed class AdjointPlan
 {
     private readonly Dictionary<Stmt, Recovery> _recovery = new(ReferenceEqualityComparer<Stmt>.Instance);
     private readonly Dictionary<string, int> _writes = new();
+    private readonly Dictionary<string, BufferStmt> _buffers = new();
 
     private AdjointPlan(MethodModel method)
     {
@@ -21,6 +22,11 @@ internal sealed class AdjointPlan
         Needed = Activity.Needed(Body, Varied);
         foreach (var statement in Normalizer.Walk(Body))
         {
+            if (statement is BufferStmt buffer)
+            {
+                _buffers[buffer.Name] = buffer;
+            }
+
             if (WrittenName(statement) is { } name)
             {
                 _writes.TryGetValue(name, out var count);
@@ -92,7 +98,7 @@ internal sealed class AdjointPlan
         var name = assign.Target is VarExpr v ? v.Name : ((IndexExpr)assign.Target).Array;
         // An int the adjoint reads is always restored: undoing a step costs nothing, and the skip below reasons
         // about readers of floating values only.
-        if (!Needed.Contains(name) || assign.Target is VarExpr { Kind: NumKind.Double or NumKind.Float } && IsAccumulation(assign) && NoReaderSinceLastOverwrite(name, frames))
+        if (!Needed.Contains(name) || IsFloatingAccumulation(assign) && (assign.Target is VarExpr || _buffers.ContainsKey(name)) && NoReaderSinceLastOverwrite(name, frames))
         {
             return Recovery.None;
         }
@@ -111,9 +117,24 @@ internal sealed class AdjointPlan
         assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
 
     /// <summary>
+    /// <c>v += e</c> on a floating-point local, or <c>buffer[i] += e</c> on an element (a partial sum of a
+    /// matrix-vector product), with e and the index not reading the target: nothing reads the old value.
+    /// </summary>
+    private static bool IsFloatingAccumulation(AssignStmt assign) => assign switch
+    {
+        { Target: VarExpr { Kind: NumKind.Double or NumKind.Float } } => IsAccumulation(assign),
+        { Target: IndexExpr { Kind: NumKind.Double or NumKind.Float } element, Op: "+=" or "-=" } =>
+            !Activity.Names(assign.Value).Concat(Activity.Names(element.Index)).Contains(element.Array),
+        _ => false,
+    };
+
+    /// <summary>
     /// An accumulation <c>v += e</c> need not record v when nothing reads v's value (in the adjoint sweep)
     /// between the last overwrite of v that restores it and this statement, on any path: the adjoint sweep
-    /// then never looks at v until that overwrite restores it.
+    /// then never looks at v until that overwrite restores it. For a buffer element the overwrite must be of the
+    /// whole buffer (its declaration, or a loop storing every element, <see cref="WholeBufferWrites"/>): a store
+    /// into one element restores only that one. Stores into single elements on the way are neutral: each restores
+    /// its own element to what it held, and nothing reads the others until the whole overwrite restores them.
     /// </summary>
     private bool NoReaderSinceLastOverwrite(string name, IReadOnlyList<Frame> frames)
     {
@@ -160,6 +181,11 @@ internal sealed class AdjointPlan
         if (Activity.Needed([statement], Varied).Contains(name))
         {
             return Effect.Reads;
+        }
+
+        if (_buffers.TryGetValue(name, out var buffer))
+        {
+            return statement == buffer || WholeBufferWrites.Overwrites(buffer, statement, _writes.Keys) ? Effect.Overwrites : Effect.None;
         }
 
         // An overwrite whose output the adjoint sweep reads back is itself a reader.

@@ -210,21 +210,8 @@ internal static class IterationAdjoints
         {
             case (DeclareStmt, AssignStmt { Target: VarExpr target, Op: "=" } assign) when target.Name == name:
                 return !Names(assign.Value).Contains(name);
-            case (BufferStmt buffer, CountedForStmt { Start: ConstExpr { Value: 0 }, Inclusive: false, Descending: false } loop):
-                // The bound must be the declared length, with the same value: nothing writes what it reads.
-                var wholeLength = loop.End is LengthExpr length && length.Array == name
-                    || loop.End.Equals(buffer.Length) && !Names(buffer.Length).Any(allWritten.Contains);
-                if (!wholeLength || Normalizer.Walk(loop.Body, intoLoops: false).Any(s => s is BreakStmt or ContinueStmt))
-                {
-                    return false;
-                }
-
-                // The element store comes first among the statements that touch the buffer, and the only one.
-                var touching = loop.Body.Where(s => MentionsDeep(s).Contains(name)).ToList();
-                return touching.Count == 1
-                    && touching[0] is AssignStmt { Target: IndexExpr { Index: VarExpr element } store, Op: "=" } elementStore
-                    && store.Array == name && element.Name == loop.Index
-                    && !Names(elementStore.Value).Contains(name);
+            case (BufferStmt buffer, _):
+                return WholeBufferWrites.Overwrites(buffer, statement, allWritten);
             default:
                 return false;
         }
