@@ -95,6 +95,8 @@ public class GradientTests
         { "BufferSums", "Corpus.BufferSums", "TriangularProduct", 6, -1, 1 },
         { "BufferSums", "Corpus.BufferSums", "ReadBetween", 6, -1, 1 },
         { "BufferSums", "Corpus.BufferSums", "PartlyOverwritten", 4, -1, 1 },
+        { "IntSteps", "Corpus.IntSteps", "RunningOffset", 17, -1, 1 },
+        { "IntSteps", "Corpus.IntSteps", "GrowingStride", 7, -1.5, 1.5 },
         { "EdgeCases", "Corpus.Edge.Outer+Inner", "Collide", 3, -1.5, 1.5 },
         { "Fallback", "Corpus.Fallback", "Chebyshev", 1, -1, 1 },
         { "Fallback", "Corpus.Fallback", "WithLocalFunction", 2, -1.5, 1.5 },

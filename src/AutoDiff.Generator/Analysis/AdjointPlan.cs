@@ -103,15 +103,22 @@ internal sealed class AdjointPlan
             return Recovery.None;
         }
 
-        return IsConstantIntegerStep(assign) ? Recovery.UndoStep : Recovery.Save;
+        return IsIntegerStep(assign) ? Recovery.UndoStep : Recovery.Save;
     }
 
     /// <summary>
-    /// <c>i += 3</c> or <c>i--</c> on an int: integer addition wraps exactly, so the reverse sweep undoes the step
-    /// by subtracting it again instead of recording the old value on the stack (a counter stepped in an inner loop).
+    /// <c>i += 3</c>, <c>i--</c> or <c>next += fanIn + 1</c> on an int: integer addition wraps exactly, so the
+    /// reverse sweep undoes the step by subtracting it again instead of recording the old value on the stack (a
+    /// counter stepped in an inner loop). A step that is not a constant may read only ints that nothing writes
+    /// (parameters, constants) or that the reverse sweep restores anyway (every int it reads is restored), so it
+    /// has the same value when it is undone; and only cheap arithmetic, which evaluates to the same value twice.
     /// </summary>
-    private static bool IsConstantIntegerStep(AssignStmt assign) =>
-        assign is { Target: VarExpr { Kind: NumKind.Int }, Op: "+=" or "-=", Value: ConstExpr { Kind: NumKind.Int } };
+    private bool IsIntegerStep(AssignStmt assign) =>
+        assign is { Target: VarExpr { Kind: NumKind.Int } target, Op: "+=" or "-=", Value: { Kind: NumKind.Int } step }
+        && (step is ConstExpr
+            || IsCheap(step)
+               && ExprTree.Walk(step).All(e => e is ConstExpr or VarExpr { Kind: NumKind.Int } or LengthExpr or BinaryExpr { Op: "+" or "-" or "*" } or UnaryExpr { Op: "-" })
+               && Activity.Names(step).All(n => n != target.Name && (Needed.Contains(n) || !_writes.ContainsKey(n))));
 
     private static bool IsAccumulation(AssignStmt assign) =>
         assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
