@@ -80,6 +80,7 @@ public class GradientTests
         { "IntState", "Corpus.IntState", "Flags", 7, -1, 1 }, // narrower: sin(acc·v) oscillates fast once acc grows, beyond what finite differences resolve
         { "Mlp", "Corpus.Mlp", "Loss", 21, -1, 1 },
         { "Mlp", "Corpus.Mlp", "ReluLoss", 13, -1, 1 },
+        { "Mlp", "Corpus.Mlp", "LayeredRelu", 25, -1, 1 },
         { "Gmm", "Corpus.Gmm", "Objective", 18, -1, 1 },
         { "IndependentLoops", "Corpus.IndependentLoops", "BatchLoss", 8, -1, 1 },
         { "IndependentLoops", "Corpus.IndependentLoops", "ScaledSum", 6, -1.5, 1.5 },

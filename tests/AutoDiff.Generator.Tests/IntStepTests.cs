@@ -26,9 +26,24 @@ public class IntStepTests
         Assert.Contains("(index)", source, StringComparison.Ordinal); // pushed before the step
     }
 
-    private static string Generated(string method)
+    [Fact]
+    public void Layer_loop_network_records_neither_its_offset_nor_its_pre_activations()
     {
-        var result = GeneratorHarness.Run(CorpusFiles.Source("IntSteps"));
-        return result.RunResult.Results.Single().GeneratedSources.Single(s => s.HintName == "Corpus.IntSteps." + method + ".g.cs").SourceText.ToString();
+        // The ReLU on hidden layers only (`layer < layers - 1 ? Math.Max(0.0, sum) : sum`) is decided from the
+        // stored output, so `sum` is not recorded; the offset steps by the restored fan-in, so `next` is recorded
+        // only where each point sets it to 0, not at each neuron's step.
+        var source = Generated("Mlp", "Corpus.Mlp.LayeredRelu");
+        var withGradient = source[..source.IndexOf("Pullback of", StringComparison.Ordinal)];
+        Assert.DoesNotContain("(sum)", withGradient, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(withGradient, @"Push(Reserved)?\(next\)"));
+        Assert.Contains("next -= fanIn + 1;", withGradient, StringComparison.Ordinal);
+    }
+
+    private static string Generated(string method) => Generated("IntSteps", "Corpus.IntSteps." + method);
+
+    private static string Generated(string corpus, string method)
+    {
+        var result = GeneratorHarness.Run(CorpusFiles.Source(corpus));
+        return result.RunResult.Results.Single().GeneratedSources.Single(s => s.HintName == method + ".g.cs").SourceText.ToString();
     }
 }

@@ -26,6 +26,7 @@ public class SecondOrderTests
         { "Norms", 7, -1, 1 },
         { "Mlp", 21, -1, 1 },
         { "Steps", 2, -1, 1 },
+        { "Layered", 13, -1, 1 },
     };
 
     [Theory]

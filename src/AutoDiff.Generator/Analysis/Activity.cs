@@ -149,8 +149,15 @@ internal static class Activity
         value is MathCallExpr m && RuleOf(m) is { Shape: RuleShape.Select, Arity: 2, DefaultPick: 1 } rule
         && rule.Picks.Count == 1 && rule.Picks[0].Argument == 0 && IsLeaf(m.Args[0]);
 
+    /// <summary>
+    /// <c>c ? Math.Max(0.0, e) : e2</c>, a ReLU on some layers only: when the arm that ran is the max, the stored
+    /// output is that max's output, so the adjoint reads it back as for a plain ReLU (see <see cref="ChoosesByOutput"/>).
+    /// </summary>
+    public static bool ArmChoosesByOutput(Expr value) =>
+        value is ConditionalExpr c && (ChoosesByOutput(c.WhenTrue) || ChoosesByOutput(c.WhenFalse));
+
     /// <summary>A value whose adjoint reads its output back from the variable that stores it.</summary>
-    public static bool ReadsOutputBack(Expr? value) => value is not null && (DerivativeReadsOutput(value) || ChoosesByOutput(value));
+    public static bool ReadsOutputBack(Expr? value) => value is not null && (DerivativeReadsOutput(value) || ChoosesByOutput(value) || ArmChoosesByOutput(value));
 
     /// <summary>A value stored into a variable of its own kind whose adjoint reads the output back from it.</summary>
     public static bool StoresReadableOutput(Expr value, NumKind targetKind) => ReadsOutputBack(value) && value.Kind == targetKind;
@@ -165,6 +172,25 @@ internal static class Activity
 
         // The adjoint reads the output back from the target, so every later overwrite of it must be undone first.
         needed.Add(target);
+        if (value is ConditionalExpr conditional)
+        {
+            CollectAll(conditional.Condition, needed);
+            foreach (var arm in new[] { conditional.WhenTrue, conditional.WhenFalse })
+            {
+                if (ChoosesByOutput(arm))
+                {
+                    CollectAll(((MathCallExpr)arm).Args[0], needed);
+                    Collect(((MathCallExpr)arm).Args[1], linear: true, needed, varied);
+                }
+                else
+                {
+                    Collect(arm, linear: true, needed, varied);
+                }
+            }
+
+            return;
+        }
+
         var call = (MathCallExpr)value;
         if (ChoosesByOutput(call))
         {

@@ -708,7 +708,19 @@ internal sealed partial class AdjointWriter
     {
         if (Activity.StoresReadableOutput(value, targetKind) && Activity.IsActive(value, _varied))
         {
-            _knownValues[value] = copy ? Temp("_t", targetKind, target, adjoint) : target;
+            var output = copy ? Temp("_t", targetKind, target, adjoint) : target;
+            if (value is ConditionalExpr conditional)
+            {
+                // Only the max arm's derivative reads it, inside the branch where that arm ran.
+                foreach (var arm in new[] { conditional.WhenTrue, conditional.WhenFalse }.Where(Activity.ChoosesByOutput))
+                {
+                    _knownValues[arm] = output;
+                }
+            }
+            else
+            {
+                _knownValues[value] = output;
+            }
         }
     }
 

@@ -107,4 +107,82 @@ public static partial class Mlp
 
         return distance;
     }
+
+    private static readonly int[] LayerSizes = [2, 3, 3, 1];
+
+    // A network written as users write one: loops over layer sizes, a running weight offset, one buffer of unit
+    // outputs, and a ReLU on the hidden layers only (a conditional), read back from the stored output by the adjoint.
+    [Differentiable]
+    public static double LayeredRelu(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<int> sizes, [NoDerivative] ReadOnlySpan<double> points)
+    {
+        Span<double> a = stackalloc double[9];
+        int layers = sizes.Length;
+        double loss = 0.0;
+        for (int p = 0; p < points.Length / 2; p++)
+        {
+            a[0] = points[2 * p];
+            a[1] = points[2 * p + 1];
+            int next = 0;
+            int input = 0;
+            for (int layer = 1; layer < layers; layer++)
+            {
+                int fanIn = sizes[layer - 1];
+                int output = input + fanIn;
+                for (int j = 0; j < sizes[layer]; j++)
+                {
+                    double sum = w[next + fanIn];
+                    for (int i = 0; i < fanIn; i++)
+                    {
+                        sum += w[next + i] * a[input + i];
+                    }
+
+                    a[output + j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
+                    next += fanIn + 1;
+                }
+
+                input = output;
+            }
+
+            double error = a[input] - 0.5;
+            loss += error * error;
+        }
+
+        return loss;
+    }
+
+    public static double LayeredRelu_Value(double[] p) => LayeredRelu(p, LayerSizes, ReluPoints);
+    public static double LayeredRelu_Gradient(double[] p, double[] g) => LayeredReluWithGradient(p, LayerSizes, ReluPoints, g);
+    public static void LayeredRelu_Pullback(double[] p, double seed, double[] g) => LayeredReluPullback(p, LayerSizes, ReluPoints, seed, g);
+
+    /// <summary>How far the point is from switching any ReLU of LayeredRelu (the same network, evaluated again).</summary>
+    public static double LayeredRelu_KinkDistance(double[] w)
+    {
+        var distance = double.PositiveInfinity;
+        for (int p = 0; p < ReluPoints.Length / 2; p++)
+        {
+            double[] units = [ReluPoints[2 * p], ReluPoints[2 * p + 1]];
+            var next = 0;
+            for (int layer = 1; layer < LayerSizes.Length; layer++)
+            {
+                var outputs = new double[LayerSizes[layer]];
+                for (int j = 0; j < outputs.Length; j++)
+                {
+                    var sum = w[next + units.Length];
+                    for (int i = 0; i < units.Length; i++)
+                    {
+                        sum += w[next + i] * units[i];
+                    }
+
+                    var hidden = layer < LayerSizes.Length - 1;
+                    distance = hidden ? Math.Min(distance, Math.Abs(sum)) : distance;
+                    outputs[j] = hidden ? Math.Max(0.0, sum) : sum;
+                    next += units.Length + 1;
+                }
+
+                units = outputs;
+            }
+        }
+
+        return distance;
+    }
 }

@@ -125,6 +125,43 @@ public static partial class Second
         return loss / ys.Length;
     }
 
+    // The loop form of a network (layer sizes, a running offset, a ReLU on hidden layers only, read back from the
+    // stored output) over points whose iterations take their adjoints along, with a hinge term.
+    [Differentiable(Derivatives.Hessian)]
+    public static double Layered(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<int> sizes, [NoDerivative] ReadOnlySpan<double> xs)
+    {
+        Span<double> a = stackalloc double[6];
+        double loss = 0;
+        for (int p = 0; p < xs.Length; p++)
+        {
+            a[0] = xs[p];
+            int next = 0;
+            int input = 0;
+            for (int layer = 1; layer < sizes.Length; layer++)
+            {
+                int fanIn = sizes[layer - 1];
+                int output = input + fanIn;
+                for (int j = 0; j < sizes[layer]; j++)
+                {
+                    double sum = w[next + fanIn];
+                    for (int i = 0; i < fanIn; i++)
+                    {
+                        sum += w[next + i] * Math.Tanh(a[input + i]);
+                    }
+
+                    a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
+                    next += fanIn + 1;
+                }
+
+                input = output;
+            }
+
+            loss += a[input] * a[input] + Math.Max(0, 1 - a[input] * xs[p]);
+        }
+
+        return loss / xs.Length;
+    }
+
     // Ints that change inside branches, a break, and a value overwritten in a while loop.
     [Differentiable(Derivatives.Hessian)]
     public static double Steps(double x, double y, int n)
@@ -191,6 +228,12 @@ public static partial class Second
     public static double Mlp_Gradient(double[] p, double[] g) => MlpWithGradient(p, Xs, Ys, g);
     public static double Mlp_Hvp(double[] p, double[] v, double[] g, double[] h) => MlpHessianVectorProduct(p, Xs, Ys, v, g, h);
     public static double Mlp_Hessian(double[] p, double[] g, double[] m) => MlpWithHessian(p, Xs, Ys, g, m);
+
+    private static readonly int[] LayeredSizes = [1, 2, 2, 1];
+    private static readonly double[] LayeredXs = [0.5, -1.2, 0.3, 1.1];
+    public static double Layered_Gradient(double[] p, double[] g) => LayeredWithGradient(p, LayeredSizes, LayeredXs, g);
+    public static double Layered_Hvp(double[] p, double[] v, double[] g, double[] h) => LayeredHessianVectorProduct(p, LayeredSizes, LayeredXs, v, g, h);
+    public static double Layered_Hessian(double[] p, double[] g, double[] m) => LayeredWithHessian(p, LayeredSizes, LayeredXs, g, m);
 
     public static double Steps_Gradient(double[] p, double[] g) => StepsWithGradient(p[0], p[1], 9, out g[0], out g[1]);
     public static double Steps_Hvp(double[] p, double[] v, double[] g, double[] h) => StepsHessianVectorProduct(p[0], p[1], 9, v[0], v[1], out g[0], out g[1], out h[0], out h[1]);

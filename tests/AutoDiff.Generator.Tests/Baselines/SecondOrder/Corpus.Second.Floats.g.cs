@@ -13,7 +13,7 @@ namespace Corpus
         public static float FloatsWithGradient(float x, float y, out float dx, out float dy)
         {
             // Primal sweep
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             float _t1 = MathF.Exp(x * 0.5f);
             float _t2 = MathF.Sqrt(x * x + y * y + 1f);
             float _result = _t1 * y + _t2;
@@ -21,7 +21,7 @@ namespace Corpus
             // Adjoint sweep
             float _dx = 0f;
             float _dy = 0f;
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             _dx += y * _t1 * 0.5f;
             _dy += _t1;
             float _g3 = 1f / (2 * _t2);
@@ -37,7 +37,7 @@ namespace Corpus
         public static void FloatsPullback(float x, float y, float seed, ref float dx, ref float dy)
         {
             // Primal sweep
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             float _t1 = MathF.Exp(x * 0.5f);
             float _t2 = MathF.Sqrt(x * x + y * y + 1f);
             float _result = _t1 * y + _t2;
@@ -45,7 +45,7 @@ namespace Corpus
             // Adjoint sweep
             float _dx = 0f;
             float _dy = 0f;
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             _dx += seed * y * _t1 * 0.5f;
             _dy += seed * _t1;
             float _g3 = seed / (2 * _t2);
@@ -59,7 +59,7 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static float FloatsPushforward(float x, float y, float tx, float ty, out float tangent)
         {
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             float _t1 = MathF.Exp(x * 0.5f);
             float _t2 = MathF.Sqrt(x * x + y * y + 1f);
             float _value3 = _t1 * y + _t2;
@@ -72,7 +72,7 @@ namespace Corpus
         public static float FloatsHessianVectorProduct(float x, float y, float vx, float vy, out float dx, out float dy, out float hx, out float hy)
         {
             // Primal sweep
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             var _t = MathF.Exp(x * 0.5f);
             float _vt1 = vx * 0.5f * _t;
             float _t1 = _t;
@@ -86,7 +86,7 @@ namespace Corpus
             float _dx = 0f;
             float _hy = 0f;
             float _dy = 0f;
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             _hx += (vy * _t1 + y * _vt1) * 0.5f;
             _dx += y * _t1 * 0.5f;
             _hy += _vt1;
@@ -133,7 +133,7 @@ namespace Corpus
         public static void FloatsPullbackPushforward(float x, float y, float vx, float vy, float seed, float vseed, ref float dx, ref float dy, ref float hx, ref float hy)
         {
             // Primal sweep
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             var _t = MathF.Exp(x * 0.5f);
             float _vt1 = vx * 0.5f * _t;
             float _t1 = _t;
@@ -147,7 +147,7 @@ namespace Corpus
             float _dx = 0f;
             float _hy = 0f;
             float _dy = 0f;
-            // line 161: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
+            // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             _hx += ((vseed * y + seed * vy) * _t1 + seed * y * _vt1) * 0.5f;
             _dx += seed * y * _t1 * 0.5f;
             _hy += vseed * _t1 + seed * _vt1;

@@ -16,37 +16,37 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             double acc = x;
-            // line 133: int k = 0;
+            // line 170: int k = 0;
             int k = 0;
-            // line 134: int flips = 0;
+            // line 171: int flips = 0;
             int flips = 0;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             int _loop7 = 0;
             while (k < n)
             {
                 _loop7++;
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 bool _branch1 = acc * y > 0.3;
                 if (_branch1)
                 {
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     _values.Push(acc);
                     acc = Math.Sin(acc * y) + x;
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips += 1;
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     _values.Push(acc);
                     acc = acc * acc * 0.5 + y;
-                    // line 145: k += flips % 2;
+                    // line 182: k += flips % 2;
                     k += flips % 2;
                 }
                 _ints.Push(_branch1 ? 1 : 0);
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 bool _branch6 = flips > 5;
                 if (_branch6)
                 {
@@ -55,33 +55,33 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 153: k++;
+                    // line 190: k++;
                     k += 1;
                 }
                 _ints.Push(_branch6 ? 1 : 0);
             }
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _t9 = Math.Exp(-y * y);
             double _result = acc * _t9 + flips * x;
 
             // Adjoint sweep
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _dacc = _t9;
             double _g10 = acc * _t9;
             double _dy = -(_g10 * y);
             _dy += _g10 * -y;
             double _dx = flips;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
             {
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 _ints.Pop();
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 if (_ints.Pop() != 0)
                 {
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips -= 1;
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     double _g2 = _dacc;
                     _dacc = 0.0;
                     acc = _values.Pop();
@@ -93,7 +93,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     double _g5 = _dacc;
                     _dacc = 0.0;
                     acc = _values.Pop();
@@ -101,7 +101,7 @@ namespace Corpus
                     _dy += _g5;
                 }
             }
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             _dx += _dacc;
             dx = _dx;
             dy = _dy;
@@ -118,37 +118,37 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             double acc = x;
-            // line 133: int k = 0;
+            // line 170: int k = 0;
             int k = 0;
-            // line 134: int flips = 0;
+            // line 171: int flips = 0;
             int flips = 0;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             int _loop7 = 0;
             while (k < n)
             {
                 _loop7++;
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 bool _branch1 = acc * y > 0.3;
                 if (_branch1)
                 {
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     _values.Push(acc);
                     acc = Math.Sin(acc * y) + x;
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips += 1;
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     _values.Push(acc);
                     acc = acc * acc * 0.5 + y;
-                    // line 145: k += flips % 2;
+                    // line 182: k += flips % 2;
                     k += flips % 2;
                 }
                 _ints.Push(_branch1 ? 1 : 0);
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 bool _branch6 = flips > 5;
                 if (_branch6)
                 {
@@ -157,33 +157,33 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 153: k++;
+                    // line 190: k++;
                     k += 1;
                 }
                 _ints.Push(_branch6 ? 1 : 0);
             }
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _t9 = Math.Exp(-y * y);
             double _result = acc * _t9 + flips * x;
 
             // Adjoint sweep
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _dacc = seed * _t9;
             double _g10 = seed * acc * _t9;
             double _dy = -(_g10 * y);
             _dy += _g10 * -y;
             double _dx = seed * flips;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
             {
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 _ints.Pop();
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 if (_ints.Pop() != 0)
                 {
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips -= 1;
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     double _g2 = _dacc;
                     _dacc = 0.0;
                     acc = _values.Pop();
@@ -195,7 +195,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     double _g5 = _dacc;
                     _dacc = 0.0;
                     acc = _values.Pop();
@@ -203,7 +203,7 @@ namespace Corpus
                     _dy += _g5;
                 }
             }
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             _dx += _dacc;
             dx += _dx;
             dy += _dy;
@@ -215,46 +215,46 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double StepsPushforward(double x, double y, int n, double tx, double ty, out double tangent)
         {
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             double _tacc = tx;
             double acc = x;
-            // line 133: int k = 0;
+            // line 170: int k = 0;
             int k = 0;
-            // line 134: int flips = 0;
+            // line 171: int flips = 0;
             int flips = 0;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             while (k < n)
             {
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 if (acc * y > 0.3)
                 {
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     double _t1 = acc * y;
                     _tacc = (_tacc * y + acc * ty) * Math.Cos(_t1) + tx;
                     acc = Math.Sin(_t1) + x;
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips += 1;
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     _tacc = 2 * acc * _tacc * 0.5 + ty;
                     acc = acc * acc * 0.5 + y;
-                    // line 145: k += flips % 2;
+                    // line 182: k += flips % 2;
                     k += flips % 2;
                 }
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 if (flips > 5)
                 {
                     break;
                 }
                 else
                 {
-                    // line 153: k++;
+                    // line 190: k++;
                     k += 1;
                 }
             }
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _t2 = Math.Exp(-y * y);
             double _value3 = acc * _t2 + flips * x;
             tangent = _tacc * _t2 + acc * ((-ty * y + -y * ty) * _t2) + flips * tx;
@@ -269,43 +269,43 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             double _vacc = vx;
             double acc = x;
-            // line 133: int k = 0;
+            // line 170: int k = 0;
             int k = 0;
-            // line 134: int flips = 0;
+            // line 171: int flips = 0;
             int flips = 0;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             int _loop7 = 0;
             while (k < n)
             {
                 _loop7++;
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 bool _branch1 = acc * y > 0.3;
                 if (_branch1)
                 {
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     _values.Push(acc);
                     _values.Push(_vacc);
                     var _t = acc * y;
                     _vacc = (_vacc * y + acc * vy) * Math.Cos(_t) + vx;
                     acc = Math.Sin(_t) + x;
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips += 1;
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     _values.Push(acc);
                     _values.Push(_vacc);
                     _vacc = 2 * acc * _vacc * 0.5 + vy;
                     acc = acc * acc * 0.5 + y;
-                    // line 145: k += flips % 2;
+                    // line 182: k += flips % 2;
                     k += flips % 2;
                 }
                 _ints.Push(_branch1 ? 1 : 0);
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 bool _branch6 = flips > 5;
                 if (_branch6)
                 {
@@ -314,19 +314,19 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 153: k++;
+                    // line 190: k++;
                     k += 1;
                 }
                 _ints.Push(_branch6 ? 1 : 0);
             }
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             var _t_2 = Math.Exp(-y * y);
             double _vt9 = (-vy * y + -y * vy) * _t_2;
             double _t9 = _t_2;
             double _result = acc * _t9 + flips * x;
 
             // Adjoint sweep
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _hacc = _vt9;
             double _dacc = _t9;
             double _vg10 = _vacc * _t9 + acc * _vt9;
@@ -337,17 +337,17 @@ namespace Corpus
             _dy += _g10 * -y;
             double _hx = 0.0;
             double _dx = flips;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
             {
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 _ints.Pop();
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 if (_ints.Pop() != 0)
                 {
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips -= 1;
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     double _vg2 = _hacc;
                     double _g2 = _dacc;
                     _hacc = 0.0;
@@ -367,7 +367,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     double _vg5 = _hacc;
                     double _g5 = _dacc;
                     _hacc = 0.0;
@@ -380,7 +380,7 @@ namespace Corpus
                     _dy += _g5;
                 }
             }
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             _hx += _hacc;
             _dx += _dacc;
             hx = _hx;
@@ -424,43 +424,43 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             double _vacc = vx;
             double acc = x;
-            // line 133: int k = 0;
+            // line 170: int k = 0;
             int k = 0;
-            // line 134: int flips = 0;
+            // line 171: int flips = 0;
             int flips = 0;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             int _loop7 = 0;
             while (k < n)
             {
                 _loop7++;
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 bool _branch1 = acc * y > 0.3;
                 if (_branch1)
                 {
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     _values.Push(acc);
                     _values.Push(_vacc);
                     var _t = acc * y;
                     _vacc = (_vacc * y + acc * vy) * Math.Cos(_t) + vx;
                     acc = Math.Sin(_t) + x;
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips += 1;
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     _values.Push(acc);
                     _values.Push(_vacc);
                     _vacc = 2 * acc * _vacc * 0.5 + vy;
                     acc = acc * acc * 0.5 + y;
-                    // line 145: k += flips % 2;
+                    // line 182: k += flips % 2;
                     k += flips % 2;
                 }
                 _ints.Push(_branch1 ? 1 : 0);
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 bool _branch6 = flips > 5;
                 if (_branch6)
                 {
@@ -469,19 +469,19 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 153: k++;
+                    // line 190: k++;
                     k += 1;
                 }
                 _ints.Push(_branch6 ? 1 : 0);
             }
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             var _t_2 = Math.Exp(-y * y);
             double _vt9 = (-vy * y + -y * vy) * _t_2;
             double _t9 = _t_2;
             double _result = acc * _t9 + flips * x;
 
             // Adjoint sweep
-            // line 156: return acc * Math.Exp(-y * y) + flips * x;
+            // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _hacc = vseed * _t9 + seed * _vt9;
             double _dacc = seed * _t9;
             double _vg10 = (vseed * acc + seed * _vacc) * _t9 + seed * acc * _vt9;
@@ -492,17 +492,17 @@ namespace Corpus
             _dy += _g10 * -y;
             double _hx = vseed * flips;
             double _dx = seed * flips;
-            // line 135: while (k < n)
+            // line 172: while (k < n)
             for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
             {
-                // line 148: if (flips > 5)
+                // line 185: if (flips > 5)
                 _ints.Pop();
-                // line 137: if (acc * y > 0.3)
+                // line 174: if (acc * y > 0.3)
                 if (_ints.Pop() != 0)
                 {
-                    // line 140: flips++;
+                    // line 177: flips++;
                     flips -= 1;
-                    // line 139: acc = Math.Sin(acc * y) + x;
+                    // line 176: acc = Math.Sin(acc * y) + x;
                     double _vg2 = _hacc;
                     double _g2 = _dacc;
                     _hacc = 0.0;
@@ -522,7 +522,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 144: acc = acc * acc * 0.5 + y;
+                    // line 181: acc = acc * acc * 0.5 + y;
                     double _vg5 = _hacc;
                     double _g5 = _dacc;
                     _hacc = 0.0;
@@ -535,7 +535,7 @@ namespace Corpus
                     _dy += _g5;
                 }
             }
-            // line 132: double acc = x;
+            // line 169: double acc = x;
             _hx += _hacc;
             _dx += _dacc;
             hx += _hx;
