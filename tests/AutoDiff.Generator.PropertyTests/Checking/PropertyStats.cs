@@ -9,6 +9,7 @@ internal sealed class PropertyStats
     private long _finiteDifferenceChecks;
     private long _notSmooth;
     private long _fallbacks;
+    private long _iterationAdjoints;
     private long _batches;
 
     public long Programs => Interlocked.Read(ref _programs);
@@ -19,11 +20,19 @@ internal sealed class PropertyStats
 
     public long Fallbacks => Interlocked.Read(ref _fallbacks);
 
+    /// <summary>Programs with a loop that runs each iteration's adjoint right after it (see the generator's IterationAdjoints).</summary>
+    public long IterationAdjoints => Interlocked.Read(ref _iterationAdjoints);
+
     public void Batch() => Interlocked.Increment(ref _batches);
 
-    public void Program(bool fellBack)
+    public void Program(bool fellBack, bool iterationAdjoints = false)
     {
         Interlocked.Increment(ref _programs);
+        if (iterationAdjoints)
+        {
+            Interlocked.Increment(ref _iterationAdjoints);
+        }
+
         if (fellBack)
         {
             Interlocked.Increment(ref _fallbacks);
@@ -41,5 +50,6 @@ internal sealed class PropertyStats
     public override string ToString() =>
         $"{Programs} programs in {_batches} compilations, {_points} points, {Derivatives} partial derivatives " +
         $"(each compared with the tape and the pullback; {FiniteDifferenceChecks} also with finite differences, " +
-        $"{_notSmooth} skipped by FD as not smooth within the step), {_fallbacks} programs fell back to the runtime tape";
+        $"{_notSmooth} skipped by FD as not smooth within the step), {_fallbacks} programs fell back to the runtime tape, " +
+        $"{_iterationAdjoints} ran a loop's adjoint iteration by iteration";
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace AutoDiff.PropertyTests.Compiling;
 
 /// <summary>The entry points of one random function in a loaded batch; generated and tape members are null when not compiled in.</summary>
-internal sealed record FunctionEntry(int Id, RandomFunction Function, EvalFn Eval, GradFn? Generated, PullbackFn? Pullback, GradFn? Tape, bool FellBackToTape, JvpFn? Jvp = null, HvpFn? Hvp = null);
+internal sealed record FunctionEntry(int Id, RandomFunction Function, EvalFn Eval, GradFn? Generated, PullbackFn? Pullback, GradFn? Tape, bool FellBackToTape, JvpFn? Jvp = null, HvpFn? Hvp = null, bool IterationAdjoints = false);
 
 /// <summary>
 /// Many random functions in one in-memory compilation run through the generator. A function whose program the
@@ -62,7 +62,13 @@ internal sealed partial class CompiledBatch : IDisposable
 
                 if (TryLoad(output, rejected) is { } loaded)
                 {
-                    return Build(loaded, functions, ids, rejected, withGenerator, withTape, fallbacks);
+                    var iterationAdjoints = outcome.RunResult.Results.SelectMany(r => r.GeneratedSources)
+                        .Where(s => s.SourceText.ToString().Contains("// Adjoint of this iteration", StringComparison.Ordinal))
+                        .Select(s => FileNumber().Match(s.HintName))
+                        .Where(m => m.Success)
+                        .Select(m => int.Parse(m.Groups[1].Value))
+                        .ToHashSet();
+                    return Build(loaded, functions, ids, rejected, withGenerator, withTape, fallbacks, iterationAdjoints);
                 }
             }
             else if (TryLoad(output, rejected) is { } loaded)
@@ -103,7 +109,7 @@ internal sealed partial class CompiledBatch : IDisposable
 
     private static CompiledBatch Build(
         LoadedAssembly assembly, IReadOnlyList<RandomFunction> functions, int[] ids, Dictionary<int, string> rejected,
-        bool withGenerator, bool withTape, HashSet<int> fallbacks)
+        bool withGenerator, bool withTape, HashSet<int> fallbacks, HashSet<int>? iterationAdjoints = null)
     {
         var entries = ids.Select(id => new FunctionEntry(
             id,
@@ -114,7 +120,8 @@ internal sealed partial class CompiledBatch : IDisposable
             withTape ? assembly.Delegate<GradFn>($"H{id}", "Tape") : null,
             fallbacks.Contains(id),
             withGenerator && functions[id].HasEveryKind(id) ? assembly.Delegate<JvpFn>($"H{id}", "Jvp") : null,
-            withGenerator && functions[id].HasEveryKind(id) ? assembly.Delegate<HvpFn>($"H{id}", "Hvp") : null)).ToList();
+            withGenerator && functions[id].HasEveryKind(id) ? assembly.Delegate<HvpFn>($"H{id}", "Hvp") : null,
+            iterationAdjoints?.Contains(id) ?? false)).ToList();
         return new CompiledBatch(assembly, entries, rejected);
     }
 
