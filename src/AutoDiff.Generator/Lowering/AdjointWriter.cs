@@ -139,12 +139,13 @@ internal sealed partial class AdjointWriter
         {
             // The tangents go through the adjoints' declarations and the skipped-when-zero tests before those are
             // folded and added: both change meaning when a tangent rides along.
-            var transformed = Tangents().Transform([hoisted, forward, FirstContributions.Fold(folded, reverse), stores]);
+            var transformed = Tangents().Transform([hoisted, ElementSums(forward), ElementSums(FirstContributions.Fold(folded, reverse)), stores]);
             (hoisted, forward, reverse, stores) = (transformed[0], transformed[1], ZeroAdjointLoops.Skip(transformed[2]), transformed[3]);
         }
         else
         {
-            reverse = FirstContributions.Fold(folded, ZeroAdjointLoops.Skip(reverse));
+            reverse = ElementSums(FirstContributions.Fold(folded, ZeroAdjointLoops.Skip(reverse)));
+            forward = ElementSums(forward);
         }
 
         forward = StackReservation.Reserve(forward);
@@ -215,6 +216,15 @@ internal sealed partial class AdjointWriter
 
         body.Add(sweeps);
         return body;
+    }
+
+    /// <summary>The sweep with the element sums of its loops kept in locals (<see cref="InvariantElementSums"/>), over this body's double adjoint spans.</summary>
+    private Block ElementSums(Block sweep)
+    {
+        var doubleArrays = _method.Parameters.Where(p => p.Role == ParamRole.Span && p.ElementKind == NumKind.Double).Select(p => p.AdjointName!)
+            .Concat(_buffers.Where(b => b.ElementKind == NumKind.Double && _adjointOf.ContainsKey(b.Name)).Select(b => _adjointOf[b.Name]))
+            .ToList();
+        return InvariantElementSums.Hoist(sweep, doubleArrays, Temp);
     }
 
     /// <summary>The forward-mode transformation of this body's gradient code, with the parameters' directions and products named.</summary>

@@ -64,12 +64,17 @@ namespace Corpus
                 // line 103: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
+                    double _sum5 = 0.0;
                     for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                     {
                         // line 105: s += qx[d] * qx[d] * v[3];
                         double _t4 = qx[d_1] * qx[d_1];
                         _dqx[d_1] += 2 * (_ds * v[3]) * qx[d_1];
-                        dv[3] += _ds * _t4;
+                        _sum5 += _ds * _t4;
+                    }
+                    if (_sum5 != 0)
+                    {
+                        dv[3] += _sum5;
                     }
                 }
                 // line 98: for (int d = 0; d < 2; d++)
@@ -144,12 +149,17 @@ namespace Corpus
                 // line 103: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
+                    double _sum5 = 0.0;
                     for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                     {
                         // line 105: s += qx[d] * qx[d] * v[3];
                         double _t4 = qx[d_1] * qx[d_1];
                         _dqx[d_1] += 2 * (_ds * v[3]) * qx[d_1];
-                        dv[3] += _ds * _t4;
+                        _sum5 += _ds * _t4;
+                    }
+                    if (_sum5 != 0)
+                    {
+                        dv[3] += _sum5;
                     }
                 }
                 // line 98: for (int d = 0; d < 2; d++)

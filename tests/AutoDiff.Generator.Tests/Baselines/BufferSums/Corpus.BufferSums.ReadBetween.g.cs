@@ -93,6 +93,7 @@ namespace Corpus
                 for (int i = 3 - 1; i >= 0; i--)
                 {
                     // line 74: for (int j = i + 1; j < 3; j++)
+                    double _sum7 = 0.0;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 77: l++;
@@ -100,7 +101,11 @@ namespace Corpus
                         // line 76: qx[j] += v[l] * xc[i];
                         qx[j] = _values.Pop();
                         dv[l] += _dqx[j] * xc[i];
-                        _dxc[i] += _dqx[j] * v[l];
+                        _sum7 += _dqx[j] * v[l];
+                    }
+                    if (_sum7 != 0)
+                    {
+                        _dxc[i] += _sum7;
                     }
                     // line 73: s += qx[i] * qx[i] * v[i];
                     double _t6 = qx[i] * qx[i];
@@ -223,6 +228,7 @@ namespace Corpus
                 for (int i = 3 - 1; i >= 0; i--)
                 {
                     // line 74: for (int j = i + 1; j < 3; j++)
+                    double _sum7 = 0.0;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 77: l++;
@@ -230,7 +236,11 @@ namespace Corpus
                         // line 76: qx[j] += v[l] * xc[i];
                         qx[j] = _values.Pop();
                         dv[l] += _dqx[j] * xc[i];
-                        _dxc[i] += _dqx[j] * v[l];
+                        _sum7 += _dqx[j] * v[l];
+                    }
+                    if (_sum7 != 0)
+                    {
+                        _dxc[i] += _sum7;
                     }
                     // line 73: s += qx[i] * qx[i] * v[i];
                     double _t6 = qx[i] * qx[i];

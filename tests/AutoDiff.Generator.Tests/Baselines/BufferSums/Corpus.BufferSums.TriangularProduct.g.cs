@@ -88,13 +88,18 @@ namespace Corpus
                 for (int i = 3 - 1; i >= 0; i--)
                 {
                     // line 35: for (int j = i + 1; j < 3; j++)
+                    double _sum6 = 0.0;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 38: l++;
                         l -= 1;
                         // line 37: qx[j] += v[l] * xc[i];
                         dv[l] += _dqx[j] * xc[i];
-                        _dxc[i] += _dqx[j] * v[l];
+                        _sum6 += _dqx[j] * v[l];
+                    }
+                    if (_sum6 != 0)
+                    {
+                        _dxc[i] += _sum6;
                     }
                 }
                 // line 27: for (int d = 0; d < 3; d++)
@@ -208,13 +213,18 @@ namespace Corpus
                 for (int i = 3 - 1; i >= 0; i--)
                 {
                     // line 35: for (int j = i + 1; j < 3; j++)
+                    double _sum6 = 0.0;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 38: l++;
                         l -= 1;
                         // line 37: qx[j] += v[l] * xc[i];
                         dv[l] += _dqx[j] * xc[i];
-                        _dxc[i] += _dqx[j] * v[l];
+                        _sum6 += _dqx[j] * v[l];
+                    }
+                    if (_sum6 != 0)
+                    {
+                        _dxc[i] += _sum6;
                     }
                 }
                 // line 27: for (int d = 0; d < 3; d++)

@@ -62,6 +62,7 @@ namespace Corpus
                 _dh[0] += _g3 * h[1];
                 _dh[1] += _g3 * h[0];
                 // line 118: for (int j = 0; j < 2; j++)
+                double _sum4 = 0.0;
                 for (int j = 2 - 1; j >= 0; j--)
                 {
                     // line 120: h[j] = v[p] * (j + 1) + 0.5 * h[2];
@@ -69,8 +70,12 @@ namespace Corpus
                     _dh[j] = 0.0;
                     h[j] = _values.Pop();
                     int _t2 = j + 1;
-                    dv[p] += _g1 * _t2;
+                    _sum4 += _g1 * _t2;
                     _dh[2] += _g1 * 0.5;
+                }
+                if (_sum4 != 0)
+                {
+                    dv[p] += _sum4;
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
@@ -131,6 +136,7 @@ namespace Corpus
                 _dh[0] += _g3 * h[1];
                 _dh[1] += _g3 * h[0];
                 // line 118: for (int j = 0; j < 2; j++)
+                double _sum4 = 0.0;
                 for (int j = 2 - 1; j >= 0; j--)
                 {
                     // line 120: h[j] = v[p] * (j + 1) + 0.5 * h[2];
@@ -138,8 +144,12 @@ namespace Corpus
                     _dh[j] = 0.0;
                     h[j] = _values.Pop();
                     int _t2 = j + 1;
-                    dv[p] += _g1 * _t2;
+                    _sum4 += _g1 * _t2;
                     _dh[2] += _g1 * 0.5;
+                }
+                if (_sum4 != 0)
+                {
+                    dv[p] += _sum4;
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);

@@ -50,6 +50,7 @@ namespace Corpus
             // line 167: return s;
             double _ds = 1.0;
             // line 162: foreach (int size in sizes)
+            double _sum6 = 0.0;
             for (int _i1 = sizes.Length - 1; _i1 >= 0; _i1--)
             {
                 size = sizes[_i1];
@@ -60,7 +61,11 @@ namespace Corpus
                 double _t4 = 1 + 0.1 * size * w[0];
                 _ds += _g3 * _t4;
                 double _t5 = 0.1 * size;
-                dw[0] += _g3 * s * _t5;
+                _sum6 += _g3 * s * _t5;
+            }
+            if (_sum6 != 0)
+            {
+                dw[0] += _sum6;
             }
             // line 154: for (int k = 0; k < sizes.Length; k++)
             if (_ds != 0)
@@ -125,6 +130,7 @@ namespace Corpus
             // line 167: return s;
             double _ds = seed;
             // line 162: foreach (int size in sizes)
+            double _sum6 = 0.0;
             for (int _i1 = sizes.Length - 1; _i1 >= 0; _i1--)
             {
                 size = sizes[_i1];
@@ -135,7 +141,11 @@ namespace Corpus
                 double _t4 = 1 + 0.1 * size * w[0];
                 _ds += _g3 * _t4;
                 double _t5 = 0.1 * size;
-                dw[0] += _g3 * s * _t5;
+                _sum6 += _g3 * s * _t5;
+            }
+            if (_sum6 != 0)
+            {
+                dw[0] += _sum6;
             }
             // line 154: for (int k = 0; k < sizes.Length; k++)
             if (_ds != 0)

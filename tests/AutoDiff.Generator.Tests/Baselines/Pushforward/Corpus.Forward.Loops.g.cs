@@ -94,6 +94,7 @@ namespace Corpus
                     }
                 }
                 // line 30: for (int k = 0; k < 3; k++)
+                double _sum11 = 0.0;
                 for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 32: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
@@ -105,7 +106,11 @@ namespace Corpus
                     _dh[k] += _g3 * s;
                     _ds += _g3 * h[k];
                     int _t4 = k + 1;
-                    dw[i] += _g3 * _t4;
+                    _sum11 += _g3 * _t4;
+                }
+                if (_sum11 != 0)
+                {
+                    dw[i] += _sum11;
                 }
             }
             ds = _ds;
@@ -199,6 +204,7 @@ namespace Corpus
                     }
                 }
                 // line 30: for (int k = 0; k < 3; k++)
+                double _sum11 = 0.0;
                 for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 32: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
@@ -210,7 +216,11 @@ namespace Corpus
                     _dh[k] += _g3 * s;
                     _ds += _g3 * h[k];
                     int _t4 = k + 1;
-                    dw[i] += _g3 * _t4;
+                    _sum11 += _g3 * _t4;
+                }
+                if (_sum11 != 0)
+                {
+                    dw[i] += _sum11;
                 }
             }
             ds += _ds;

@@ -108,6 +108,7 @@ namespace Corpus
                     }
                 }
                 // line 36: for (int k = 0; k < 3; k++)
+                double _sum13 = 0.0;
                 for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
@@ -119,7 +120,11 @@ namespace Corpus
                     _dh[k] += _g3 * s;
                     _ds += _g3 * h[k];
                     int _t4 = k + 1;
-                    dw[i] += _g3 * _t4;
+                    _sum13 += _g3 * _t4;
+                }
+                if (_sum13 != 0)
+                {
+                    dw[i] += _sum13;
                 }
             }
             ds = _ds;
@@ -227,6 +232,7 @@ namespace Corpus
                     }
                 }
                 // line 36: for (int k = 0; k < 3; k++)
+                double _sum13 = 0.0;
                 for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
@@ -238,7 +244,11 @@ namespace Corpus
                     _dh[k] += _g3 * s;
                     _ds += _g3 * h[k];
                     int _t4 = k + 1;
-                    dw[i] += _g3 * _t4;
+                    _sum13 += _g3 * _t4;
+                }
+                if (_sum13 != 0)
+                {
+                    dw[i] += _sum13;
                 }
             }
             ds += _ds;
@@ -448,6 +458,8 @@ namespace Corpus
                     }
                 }
                 // line 36: for (int k = 0; k < 3; k++)
+                double _vsum13 = 0.0;
+                double _sum13 = 0.0;
                 for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
@@ -466,8 +478,13 @@ namespace Corpus
                     _hs += _vg3 * h[k] + _g3 * _vh[k];
                     _ds += _g3 * h[k];
                     int _t4 = k + 1;
-                    hw[i] += _vg3 * _t4;
-                    dw[i] += _g3 * _t4;
+                    _vsum13 += _vg3 * _t4;
+                    _sum13 += _g3 * _t4;
+                }
+                if (_sum13 != 0 || _vsum13 != 0)
+                {
+                    hw[i] += _vsum13;
+                    dw[i] += _sum13;
                 }
             }
             hs = _hs;
@@ -657,6 +674,8 @@ namespace Corpus
                     }
                 }
                 // line 36: for (int k = 0; k < 3; k++)
+                double _vsum13 = 0.0;
+                double _sum13 = 0.0;
                 for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
@@ -675,8 +694,13 @@ namespace Corpus
                     _hs += _vg3 * h[k] + _g3 * _vh[k];
                     _ds += _g3 * h[k];
                     int _t4 = k + 1;
-                    hw[i] += _vg3 * _t4;
-                    dw[i] += _g3 * _t4;
+                    _vsum13 += _vg3 * _t4;
+                    _sum13 += _g3 * _t4;
+                }
+                if (_sum13 != 0 || _vsum13 != 0)
+                {
+                    hw[i] += _vsum13;
+                    dw[i] += _sum13;
                 }
             }
             hs += _hs;
