@@ -18,6 +18,7 @@ public class IterationAdjointTests
         { "IndependentLoops", "Corpus.IndependentLoops.BatchLoss", true },
         { "IndependentLoops", "Corpus.IndependentLoops.ScaledSum", true },
         { "IndependentLoops", "Corpus.IndependentLoops.TwoAccumulators", true },
+        { "IndependentLoops", "Corpus.IndependentLoops.FloatSum", true },
         { "IndependentLoops", "Corpus.IndependentLoops.Recurrence", false },
         { "IndependentLoops", "Corpus.IndependentLoops.BufferRecurrence", false },
         { "IndependentLoops", "Corpus.IndependentLoops.PartialCover", false },
@@ -51,6 +52,19 @@ public class IterationAdjointTests
         var before = source[..source.IndexOf("a += e * v[i];", StringComparison.Ordinal)];
         Assert.Contains("double _da = 1.0 / v.Length;", before, StringComparison.Ordinal);
         Assert.Contains("double _db = ", before, StringComparison.Ordinal); // -3 · v[0], through the shared gradient of `3 * b * v[0]`
+    }
+
+    [Fact]
+    public void Float_accumulator_takes_its_double_partial_derivative()
+    {
+        // d/dv_i of 1.1 · Σ v_j² / 2 is 1.1 · v_i, in float.
+        var probe = new GradientProbe(CorpusFiles.Load("IndependentLoops"), "Corpus.IndependentLoops", "FloatSum");
+        double[] point = [0.5, -1.25, 2.0, 0.75];
+        var (_, gradient) = probe.WithGradient(point);
+        for (var i = 0; i < point.Length; i++)
+        {
+            Assert.Equal(1.1 * point[i], gradient[i], 1e-6 * Math.Abs(point[i]));
+        }
     }
 
     [Fact]

@@ -107,8 +107,20 @@ internal sealed partial class AdjointWriter
         foreach (var pair in contributions)
         {
             var kind = _localAdjointKinds[pair.Key];
-            var value = pair.Value.Count == 0 ? Code.Number(0, kind) : pair.Value.Aggregate(Code.Add);
-            seeds.Declare(kind.Keyword(), pair.Key, value);
+            if (kind == NumKind.Double || pair.Value.Count == 0)
+            {
+                seeds.Declare(kind.Keyword(), pair.Key, pair.Value.Count == 0 ? Code.Number(0, kind) : pair.Value.Aggregate(Code.Add));
+            }
+            else
+            {
+                // A float adjoint's `+=` narrows a double contribution implicitly; a declaration would not.
+                seeds.Declare(kind.Keyword(), pair.Key, Code.Number(0, kind));
+                foreach (var contribution in pair.Value)
+                {
+                    seeds.Accumulate(Code.Atom(pair.Key), contribution);
+                }
+            }
+
             _seededAdjoints.Add(pair.Key);
         }
 

@@ -73,6 +73,19 @@ public static partial class IndependentLoops
         return a / v.Length - 3 * b * v[0];
     }
 
+    // A float accumulator whose adjoint comes from a double partial derivative (its `+=` narrows it).
+    [Differentiable]
+    public static float FloatSum(ReadOnlySpan<float> v)
+    {
+        float s = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            s += v[i] * v[i] * 0.5f;
+        }
+
+        return (float)(s * 0.1) + s;
+    }
+
     // --- Keep the reverse loop ---
 
     // A scalar carried from one iteration to the next.
@@ -208,6 +221,29 @@ public static partial class IndependentLoops
     public static double TwoAccumulators_Value(double[] p) => TwoAccumulators(p);
     public static double TwoAccumulators_Gradient(double[] p, double[] g) => TwoAccumulatorsWithGradient(p, g);
     public static void TwoAccumulators_Pullback(double[] p, double seed, double[] g) => TwoAccumulatorsPullback(p, seed, g);
+
+    public static double FloatSum_Value(double[] p) => FloatSum(Array.ConvertAll(p, x => (float)x));
+    public static double FloatSum_Gradient(double[] p, double[] g)
+    {
+        var adjoint = new float[p.Length];
+        var value = FloatSumWithGradient(Array.ConvertAll(p, x => (float)x), adjoint);
+        for (int i = 0; i < p.Length; i++)
+        {
+            g[i] = adjoint[i];
+        }
+
+        return value;
+    }
+
+    public static void FloatSum_Pullback(double[] p, double seed, double[] g)
+    {
+        var adjoint = Array.ConvertAll(g, x => (float)x);
+        FloatSumPullback(Array.ConvertAll(p, x => (float)x), (float)seed, adjoint);
+        for (int i = 0; i < p.Length; i++)
+        {
+            g[i] = adjoint[i];
+        }
+    }
 
     public static double Recurrence_Value(double[] p) => Recurrence(p);
     public static double Recurrence_Gradient(double[] p, double[] g) => RecurrenceWithGradient(p, g);
