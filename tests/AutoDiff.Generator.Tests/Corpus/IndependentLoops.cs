@@ -86,6 +86,38 @@ public static partial class IndependentLoops
         return (float)(s * 0.1) + s;
     }
 
+    // A differentiable callee, a while loop and a branch inside each iteration.
+    [Differentiable]
+    public static double WithCallsAndBranches(ReadOnlySpan<double> v)
+    {
+        double total = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            double u = Softened(v[i]);
+            int k = 0;
+            double t = u;
+            while (k < i % 3 + 1)
+            {
+                t = Math.Sin(t) + 0.5 * u;
+                k++;
+            }
+
+            if (t > 0.2)
+            {
+                total += t * v[0];
+            }
+            else
+            {
+                total -= u * t;
+            }
+        }
+
+        return total * 0.5;
+    }
+
+    [Differentiable]
+    public static double Softened(double x) => Math.Log(1 + Math.Exp(x)) - 0.1 * x * x;
+
     // --- Keep the reverse loop ---
 
     // A scalar carried from one iteration to the next.
@@ -243,6 +275,29 @@ public static partial class IndependentLoops
         {
             g[i] = adjoint[i];
         }
+    }
+
+    public static double WithCallsAndBranches_Value(double[] p) => WithCallsAndBranches(p);
+    public static double WithCallsAndBranches_Gradient(double[] p, double[] g) => WithCallsAndBranchesWithGradient(p, g);
+    public static void WithCallsAndBranches_Pullback(double[] p, double seed, double[] g) => WithCallsAndBranchesPullback(p, seed, g);
+
+    /// <summary>How far the point is from switching the branch of WithCallsAndBranches (t = 0.2 in some iteration).</summary>
+    public static double WithCallsAndBranches_KinkDistance(double[] v)
+    {
+        var distance = double.PositiveInfinity;
+        for (int i = 0; i < v.Length; i++)
+        {
+            var u = Softened(v[i]);
+            var t = u;
+            for (int k = 0; k < i % 3 + 1; k++)
+            {
+                t = Math.Sin(t) + 0.5 * u;
+            }
+
+            distance = Math.Min(distance, Math.Abs(t - 0.2));
+        }
+
+        return distance;
     }
 
     public static double Recurrence_Value(double[] p) => Recurrence(p);
