@@ -20,6 +20,7 @@ public class IterationAdjointTests
         { "IndependentLoops", "Corpus.IndependentLoops.TwoAccumulators", true },
         { "IndependentLoops", "Corpus.IndependentLoops.FloatSum", true },
         { "IndependentLoops", "Corpus.IndependentLoops.WithCallsAndBranches", true },
+        { "IndependentLoops", "Corpus.IndependentLoops.ClearedScratch", true },
         { "IndependentLoops", "Corpus.IndependentLoops.Recurrence", false },
         { "IndependentLoops", "Corpus.IndependentLoops.BufferRecurrence", false },
         { "IndependentLoops", "Corpus.IndependentLoops.PartialCover", false },

@@ -33,6 +33,13 @@ public static partial class MoonsLoss
         double hinge = 0.0;
         for (int p = 0; p < n; p++)
         {
+            // Each point starts from a clean slate: no point reads what the previous one left in `a`, which lets
+            // the generator run each point's adjoint right after it (docs/how-it-works.md, "Independent iterations").
+            for (int u = 0; u < a.Length; u++)
+            {
+                a[u] = 0.0;
+            }
+
             for (int i = 0; i < inputs; i++)
             {
                 a[i] = data[(inputs + 1) * p + i];

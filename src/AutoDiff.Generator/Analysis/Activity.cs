@@ -290,11 +290,21 @@ internal static class Activity
 
     private static void CollectAll(Expr expression, HashSet<string> needed)
     {
-        foreach (var name in Names(expression))
+        foreach (var name in ValuesRead(expression))
         {
             needed.Add(name);
         }
     }
+
+    /// <summary>The names whose values an expression reads: a sequence's length is not its contents, and never changes.</summary>
+    public static IEnumerable<string> ValuesRead(Expr expression) => expression switch
+    {
+        LengthExpr => [],
+        VarExpr v => [v.Name],
+        IndexExpr i => ValuesRead(i.Index).Prepend(i.Array),
+        OpaqueExpr o => [o.Text],
+        _ => ExprTree.Children(expression).SelectMany(ValuesRead),
+    };
 
     /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>
     public static bool IsLeaf(Expr expression) => expression switch

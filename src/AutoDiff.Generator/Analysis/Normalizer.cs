@@ -151,9 +151,13 @@ internal static class Normalizer
             return null;
         }
 
+        // Storing into an element leaves a sequence's length alone: `for (int u = 0; u < a.Length; u++) a[u] = 0;` counts.
         var assigned = new HashSet<string>(Walk(loop.Body).SelectMany(AssignedNames));
-        var boundsRead = Activity.Names(start).Concat(Activity.Names(end));
-        if (assigned.Contains(index.Name) || boundsRead.Any(assigned.Contains) || Walk(loop.Body, intoLoops: false).Any(s => s is BreakStmt or ReturnStmt))
+        var reassigned = new HashSet<string>(Walk(loop.Body).SelectMany(s => s is AssignStmt { Target: IndexExpr } ? [] : AssignedNames(s)));
+        var boundsRead = Activity.ValuesRead(start).Concat(Activity.ValuesRead(end));
+        var lengthsRead = ExprTree.Walk(start).Concat(ExprTree.Walk(end)).OfType<LengthExpr>().Select(l => l.Array);
+        if (assigned.Contains(index.Name) || boundsRead.Any(assigned.Contains) || lengthsRead.Any(reassigned.Contains)
+            || Walk(loop.Body, intoLoops: false).Any(s => s is BreakStmt or ReturnStmt))
         {
             return null;
         }

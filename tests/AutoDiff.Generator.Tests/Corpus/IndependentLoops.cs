@@ -118,6 +118,29 @@ public static partial class IndependentLoops
     [Differentiable]
     public static double Softened(double x) => Math.Log(1 + Math.Exp(x)) - 0.1 * x * x;
 
+    // A scratch buffer cleared at the start of each iteration (a loop over its Length), then written and read at
+    // offsets the analysis does not follow: the clearing is what makes the iterations independent.
+    [Differentiable]
+    public static double ClearedScratch(ReadOnlySpan<double> v)
+    {
+        Span<double> scratch = stackalloc double[4];
+        double s = 0;
+        for (int p = 0; p < 3; p++)
+        {
+            for (int u = 0; u < scratch.Length; u++)
+            {
+                scratch[u] = 0.0;
+            }
+
+            int at = p % 2;
+            scratch[at] = v[p] * v[p + 1];
+            scratch[at + 1] = Math.Sin(scratch[at]) + v[0];
+            s += scratch[at + 1] * scratch[at] + scratch[3];
+        }
+
+        return s;
+    }
+
     // --- Keep the reverse loop ---
 
     // A scalar carried from one iteration to the next.
@@ -299,6 +322,10 @@ public static partial class IndependentLoops
 
         return distance;
     }
+
+    public static double ClearedScratch_Value(double[] p) => ClearedScratch(p);
+    public static double ClearedScratch_Gradient(double[] p, double[] g) => ClearedScratchWithGradient(p, g);
+    public static void ClearedScratch_Pullback(double[] p, double seed, double[] g) => ClearedScratchPullback(p, seed, g);
 
     public static double Recurrence_Value(double[] p) => Recurrence(p);
     public static double Recurrence_Gradient(double[] p, double[] g) => RecurrenceWithGradient(p, g);

@@ -38,19 +38,16 @@ namespace Corpus
             for (int k = 0; k < 2; k++)
             {
                 // line 60: for (int d = 0; d < 3; d++)
-                _values.Reserve(3);
                 for (int d = 0; d < 3; d++)
                 {
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                    _values.PushReserved(xc[d]);
                     xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 65: for (int d = 0; d < 3; d++)
-                _values.Reserve(6);
+                _values.Reserve(3);
                 for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                    _values.PushReserved(qx[d_1]);
                     double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
                     qx[d_1] = _t3 * xc[d_1];
@@ -119,7 +116,6 @@ namespace Corpus
                     double _g4 = _dqx[d_1];
                     _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    qx[d_1] = _values.Pop();
                     dv[d_1] += _g4 * xc[d_1] * _t5;
                     _dxc[d_1] += _g4 * _t5;
                 }
@@ -129,7 +125,6 @@ namespace Corpus
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
                     double _g1 = _dxc[d];
                     _dxc[d] = 0.0;
-                    xc[d] = _values.Pop();
                     int _t2 = k + 1;
                     dv[d] += _g1 * _t2;
                 }
@@ -173,19 +168,16 @@ namespace Corpus
             for (int k = 0; k < 2; k++)
             {
                 // line 60: for (int d = 0; d < 3; d++)
-                _values.Reserve(3);
                 for (int d = 0; d < 3; d++)
                 {
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                    _values.PushReserved(xc[d]);
                     xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 65: for (int d = 0; d < 3; d++)
-                _values.Reserve(6);
+                _values.Reserve(3);
                 for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                    _values.PushReserved(qx[d_1]);
                     double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
                     qx[d_1] = _t3 * xc[d_1];
@@ -254,7 +246,6 @@ namespace Corpus
                     double _g4 = _dqx[d_1];
                     _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    qx[d_1] = _values.Pop();
                     dv[d_1] += _g4 * xc[d_1] * _t5;
                     _dxc[d_1] += _g4 * _t5;
                 }
@@ -264,7 +255,6 @@ namespace Corpus
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
                     double _g1 = _dxc[d];
                     _dxc[d] = 0.0;
-                    xc[d] = _values.Pop();
                     int _t2 = k + 1;
                     dv[d] += _g1 * _t2;
                 }

@@ -37,19 +37,17 @@ namespace Corpus
             double _ds = 1.0;
             for (int k = 0; k < 2; k++)
             {
-                _values.Reserve(9);
+                _values.Reserve(3);
                 // line 22: for (int d = 0; d < 3; d++)
                 for (int d = 0; d < 3; d++)
                 {
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
-                    _values.PushReserved(xc[d]);
                     xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 27: for (int d = 0; d < 3; d++)
                 for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 29: qx[d] = Math.Exp(v[d]) * xc[d];
-                    _values.PushReserved(qx[d_1]);
                     double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
                     qx[d_1] = _t3 * xc[d_1];
@@ -109,7 +107,6 @@ namespace Corpus
                     double _g4 = _dqx[d_1];
                     _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    qx[d_1] = _values.Pop();
                     dv[d_1] += _g4 * xc[d_1] * _t5;
                     _dxc[d_1] += _g4 * _t5;
                 }
@@ -119,7 +116,6 @@ namespace Corpus
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
                     double _g1 = _dxc[d];
                     _dxc[d] = 0.0;
-                    xc[d] = _values.Pop();
                     int _t2 = k + 1;
                     dv[d] += _g1 * _t2;
                 }
@@ -162,19 +158,17 @@ namespace Corpus
             double _ds = seed;
             for (int k = 0; k < 2; k++)
             {
-                _values.Reserve(9);
+                _values.Reserve(3);
                 // line 22: for (int d = 0; d < 3; d++)
                 for (int d = 0; d < 3; d++)
                 {
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
-                    _values.PushReserved(xc[d]);
                     xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 27: for (int d = 0; d < 3; d++)
                 for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 29: qx[d] = Math.Exp(v[d]) * xc[d];
-                    _values.PushReserved(qx[d_1]);
                     double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
                     qx[d_1] = _t3 * xc[d_1];
@@ -234,7 +228,6 @@ namespace Corpus
                     double _g4 = _dqx[d_1];
                     _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    qx[d_1] = _values.Pop();
                     dv[d_1] += _g4 * xc[d_1] * _t5;
                     _dxc[d_1] += _g4 * _t5;
                 }
@@ -244,7 +237,6 @@ namespace Corpus
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
                     double _g1 = _dxc[d];
                     _dxc[d] = 0.0;
-                    xc[d] = _values.Pop();
                     int _t2 = k + 1;
                     dv[d] += _g1 * _t2;
                 }

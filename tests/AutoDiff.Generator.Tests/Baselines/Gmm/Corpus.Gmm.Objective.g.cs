@@ -93,7 +93,7 @@ namespace Corpus
             double _dslse = 1.0;
             for (int i = 0; i < n; i++)
             {
-                _values.Reserve(26);
+                _values.Reserve(23);
                 _ints.Reserve(3);
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
@@ -136,7 +136,6 @@ namespace Corpus
                         norm += lxc[d_2] * lxc[d_2];
                     }
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    _values.PushReserved(mains[k_1]);
                     mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
@@ -203,7 +202,6 @@ namespace Corpus
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
                     double _g10 = _dmains[k_1];
                     _dmains[k_1] = 0.0;
-                    mains[k_1] = _values.Pop();
                     dalphas[k_1] += _g10;
                     _dsums[k_1] += _g10;
                     _dnorm += -_g10 * 0.5;
@@ -486,7 +484,7 @@ namespace Corpus
             double _dslse = seed;
             for (int i = 0; i < n; i++)
             {
-                _values.Reserve(26);
+                _values.Reserve(23);
                 _ints.Reserve(3);
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
@@ -529,7 +527,6 @@ namespace Corpus
                         norm += lxc[d_2] * lxc[d_2];
                     }
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    _values.PushReserved(mains[k_1]);
                     mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
@@ -596,7 +593,6 @@ namespace Corpus
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
                     double _g10 = _dmains[k_1];
                     _dmains[k_1] = 0.0;
-                    mains[k_1] = _values.Pop();
                     dalphas[k_1] += _g10;
                     _dsums[k_1] += _g10;
                     _dnorm += -_g10 * 0.5;

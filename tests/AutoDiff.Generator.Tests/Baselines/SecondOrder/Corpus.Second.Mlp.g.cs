@@ -37,7 +37,7 @@ namespace Corpus
             double _dloss = 1.0 / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                _values.Reserve(8);
+                _values.Reserve(4);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -51,7 +51,6 @@ namespace Corpus
                         a += p[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    _values.PushReserved(hidden[j]);
                     hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                 }
                 // line 115: double output = p[20];
@@ -99,7 +98,6 @@ namespace Corpus
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                     double _g3 = _dhidden[j];
                     _dhidden[j] = 0.0;
-                    hidden[j] = _values.Pop();
                     if (j % 2 == 0)
                     {
                         double _t4 = Math.Tanh(a);
@@ -168,7 +166,7 @@ namespace Corpus
             double _dloss = seed / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                _values.Reserve(8);
+                _values.Reserve(4);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -182,7 +180,6 @@ namespace Corpus
                         a += p[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    _values.PushReserved(hidden[j]);
                     hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                 }
                 // line 115: double output = p[20];
@@ -230,7 +227,6 @@ namespace Corpus
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                     double _g3 = _dhidden[j];
                     _dhidden[j] = 0.0;
-                    hidden[j] = _values.Pop();
                     if (j % 2 == 0)
                     {
                         double _t4 = Math.Tanh(a);
@@ -381,7 +377,7 @@ namespace Corpus
             double _dloss = 1.0 / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                _values.Reserve(16);
+                _values.Reserve(8);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -398,8 +394,6 @@ namespace Corpus
                         a += p[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    _values.PushReserved(hidden[j]);
-                    _values.PushReserved(_vhidden[j]);
                     var _t = Math.Tanh(a);
                     _vhidden[j] = j % 2 == 0 ? _va * (1 - _t * _t) : (0.0 >= a ? 0 : _va) * a + Math.Max(0.0, a) * _va;
                     hidden[j] = j % 2 == 0 ? _t : Math.Max(0.0, a) * a;
@@ -467,8 +461,6 @@ namespace Corpus
                     double _g3 = _dhidden[j];
                     _hhidden[j] = 0.0;
                     _dhidden[j] = 0.0;
-                    _vhidden[j] = _values.Pop();
-                    hidden[j] = _values.Pop();
                     if (j % 2 == 0)
                     {
                         var _t_2 = Math.Tanh(a);
@@ -604,7 +596,7 @@ namespace Corpus
             double _dloss = seed / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                _values.Reserve(16);
+                _values.Reserve(8);
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -621,8 +613,6 @@ namespace Corpus
                         a += p[j * 3 + i] * xs[n * 3 + i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    _values.PushReserved(hidden[j]);
-                    _values.PushReserved(_vhidden[j]);
                     var _t = Math.Tanh(a);
                     _vhidden[j] = j % 2 == 0 ? _va * (1 - _t * _t) : (0.0 >= a ? 0 : _va) * a + Math.Max(0.0, a) * _va;
                     hidden[j] = j % 2 == 0 ? _t : Math.Max(0.0, a) * a;
@@ -691,8 +681,6 @@ namespace Corpus
                     double _g3 = _dhidden[j];
                     _hhidden[j] = 0.0;
                     _dhidden[j] = 0.0;
-                    _vhidden[j] = _values.Pop();
-                    hidden[j] = _values.Pop();
                     if (j % 2 == 0)
                     {
                         var _t_2 = Math.Tanh(a);

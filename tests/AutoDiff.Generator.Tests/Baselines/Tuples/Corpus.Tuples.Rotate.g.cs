@@ -24,7 +24,7 @@ namespace Corpus
             // line 13: var (s, c) = Math.SinCos(angle);
             double c = Math.Cos(angle);
             // line 14: for (int k = 0; k < 3; k++)
-            _values.Reserve(12);
+            _values.Reserve(6);
             for (int k = 0; k < 3; k++)
             {
                 // line 16: (x, y) = (c * x - s * y, s * x + c * y);
@@ -42,10 +42,8 @@ namespace Corpus
                 // line 17: (x, y) = (y, x * 1.5);
                 _tuple4 = x * 1.5;
                 // line 17: (x, y) = (y, x * 1.5);
-                _values.PushReserved(x);
                 x = _tuple3;
                 // line 17: (x, y) = (y, x * 1.5);
-                _values.PushReserved(y);
                 y = _tuple4;
             }
             // line 20: return x * x * y + Math.Exp(y);
@@ -70,12 +68,10 @@ namespace Corpus
                 // line 17: (x, y) = (y, x * 1.5);
                 double _g9 = _dy;
                 _dy = 0.0;
-                y = _values.Pop();
                 _d_tuple4 += _g9;
                 // line 17: (x, y) = (y, x * 1.5);
                 double _g8 = _dx;
                 _dx = 0.0;
-                x = _values.Pop();
                 _d_tuple3 += _g8;
                 // line 17: (x, y) = (y, x * 1.5);
                 double _g7 = _d_tuple4;
@@ -138,7 +134,7 @@ namespace Corpus
             // line 13: var (s, c) = Math.SinCos(angle);
             double c = Math.Cos(angle);
             // line 14: for (int k = 0; k < 3; k++)
-            _values.Reserve(12);
+            _values.Reserve(6);
             for (int k = 0; k < 3; k++)
             {
                 // line 16: (x, y) = (c * x - s * y, s * x + c * y);
@@ -156,10 +152,8 @@ namespace Corpus
                 // line 17: (x, y) = (y, x * 1.5);
                 _tuple4 = x * 1.5;
                 // line 17: (x, y) = (y, x * 1.5);
-                _values.PushReserved(x);
                 x = _tuple3;
                 // line 17: (x, y) = (y, x * 1.5);
-                _values.PushReserved(y);
                 y = _tuple4;
             }
             // line 20: return x * x * y + Math.Exp(y);
@@ -184,12 +178,10 @@ namespace Corpus
                 // line 17: (x, y) = (y, x * 1.5);
                 double _g9 = _dy;
                 _dy = 0.0;
-                y = _values.Pop();
                 _d_tuple4 += _g9;
                 // line 17: (x, y) = (y, x * 1.5);
                 double _g8 = _dx;
                 _dx = 0.0;
-                x = _values.Pop();
                 _d_tuple3 += _g8;
                 // line 17: (x, y) = (y, x * 1.5);
                 double _g7 = _d_tuple4;
