@@ -70,6 +70,21 @@ public class IterationAdjointTests
     }
 
     [Fact]
+    public void Iteration_whose_accumulation_passes_nothing_back_skips_the_rest_of_its_adjoint()
+    {
+        // The hinge of a point whose margin is met adds nothing to _dscore: the rest of that point's adjoint would add
+        // only zeros, so it is skipped and the values the point recorded for it are dropped from the stack.
+        var source = Generated("Mlp", "Corpus.Mlp.ReluLoss");
+        var withGradient = source[..source.IndexOf("Pullback of", StringComparison.Ordinal)];
+        Assert.Matches(@"(?s)int (_mark\d+) = _values\.Count;.*if \(_dscore != 0\)\s*\{.*\}\s*else\s*\{\s*_values\.DropTo\(\1\);", withGradient);
+
+        // Not in second order, where the rest also carries the tangents.
+        var second = Generated("SecondOrder", "Corpus.Second.Mlp");
+        var product = second[second.IndexOf("HessianVectorProduct(", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("DropTo", product, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Locals_declared_in_an_independent_iteration_are_not_recorded()
     {
         // `z` and `r` are written once per point: the point's own adjoint reads them before the next point overwrites them.

@@ -120,6 +120,7 @@ internal sealed partial class AdjointWriter
 
     private Block WriteBody(bool secondOrder = false)
     {
+        _secondOrder = secondOrder;
         var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
         var hoisted = _hoisted;
         var (folded, declaredUpFront) = SplitAdjointDeclarations();

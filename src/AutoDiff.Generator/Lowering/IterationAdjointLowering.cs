@@ -130,18 +130,49 @@ internal sealed partial class AdjointWriter
     private static System.InvalidOperationException Disagreement(string what) =>
         new("The return's derivative " + what + ", which the plan ruled out for a loop whose iterations take their adjoints along");
 
+    /// <summary>Set while writing a second-order body, whose tangents a skipped iteration would skip too.</summary>
+    private bool _secondOrder;
+
     /// <summary>The loop with each iteration's adjoint after its primal, preceded by the accumulators' adjoints.</summary>
     private void EmitWithIterationAdjoints(CountedForStmt loop, Block seeds, Context context, CommentNode comment, Block forward)
     {
         var scope = OpenLoop();
-        var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
-        bodyReverse = ZeroAdjointLoops.Skip(StartWithRecomputed(scope, bodyReverse));
+        var inner = context.Enter(loop: true) with { Loop = scope };
+        var statements = loop.Body.ToList();
+        var (bodyForward, restReverse) = EmitBlock(statements.Take(statements.Count - 1), inner);
+        var (lastForward, lastReverse) = EmitBlock(statements.Skip(statements.Count - 1), inner);
+        bodyForward.Add(lastForward);
         var body = new Block();
-        body.Add(bodyForward);
-        if (!bodyReverse.IsEmpty)
+        var gate = scope.Recomputed.IsEmpty ? IterationGate(loop, statements, lastReverse, restReverse) : null;
+        if (gate is not null)
         {
+            // A point whose accumulation passes nothing back (a hinge whose margin is met) skips the rest of its
+            // adjoint, and forgets what it recorded for it.
+            var drops = new Block();
+            foreach (var stack in new[] { Stack.Values, Stack.Ints }.Where(s => StackReservation.Pushes(bodyForward, s)))
+            {
+                var mark = Temp("_mark");
+                body.Declare("int", mark, Code.Member(Code.Atom(StackNames.Of(stack)), "Count"));
+                drops.Add(new ExpressionNode(Code.Call(StackNames.Of(stack) + ".DropTo", Code.Atom(mark))));
+            }
+
+            body.Add(bodyForward);
             body.Comment("Adjoint of this iteration");
-            body.Add(bodyReverse);
+            body.Add(ZeroAdjointLoops.Skip(lastReverse));
+            body.Add(new IfNode(gate, ZeroAdjointLoops.Skip(restReverse), drops));
+        }
+        else
+        {
+            var bodyReverse = new Block();
+            bodyReverse.Add(lastReverse);
+            bodyReverse.Add(restReverse);
+            bodyReverse = ZeroAdjointLoops.Skip(StartWithRecomputed(scope, bodyReverse));
+            body.Add(bodyForward);
+            if (!bodyReverse.IsEmpty)
+            {
+                body.Comment("Adjoint of this iteration");
+                body.Add(bodyReverse);
+            }
         }
 
         _adjointsInPrimal.UnionWith(body.Names.Where(_localAdjointKinds.ContainsKey));
@@ -149,6 +180,53 @@ internal sealed partial class AdjointWriter
         forward.Add(seeds);
         forward.Add(PrimalLoop(loop, body) with { Trips = Trips(loop), ConstantTrips = ConstantTrips(loop), WithAdjoint = true });
     }
+
+    /// <summary>
+    /// When an iteration's adjoint only starts from its last statement, an accumulation (<c>hinge += …</c>), and the
+    /// rest reads nothing that statement's adjoint did not just write: the test that what it wrote is not all zero.
+    /// Every other adjoint the rest reads is zero when an iteration starts (the body's locals and the buffers it
+    /// overwrites whole get theirs back to zero by the end of each iteration's adjoint), so when this one is false
+    /// the rest would add only zeros, and its restores are not needed (nothing after the iteration reads what it
+    /// wrote). Null when the shape does not allow it, and in second-order bodies.
+    /// </summary>
+    private Code? IterationGate(CountedForStmt loop, List<Stmt> statements, Block lastReverse, Block restReverse)
+    {
+        var accumulators = _plan.Independent[loop].Accumulators;
+        if (_secondOrder
+            || restReverse.IsEmpty
+            || statements[statements.Count - 1] is not AssignStmt { Target: VarExpr target, Op: "+=" or "-=" }
+            || !accumulators.Contains(target.Name)
+            || statements.Take(statements.Count - 1).SelectMany(Normalizer.Walk).SelectMany(ExprTree.OfStatement).SelectMany(Activity.Names).Any(accumulators.Contains)
+            || !OnlyAddsUp(lastReverse))
+        {
+            return null;
+        }
+
+        var read = new HashSet<string>(restReverse.Names);
+        var tests = AccumulationTargets(lastReverse)
+            .Where(t => read.Contains(t.Names.First()))
+            .GroupBy(t => t.Text)
+            .Select(g => Code.Binary(g.First(), "!=", Code.Number(0, NumKind.Int), Code.Equality))
+            .ToList();
+        return tests.Count == 0 ? null : tests.Aggregate((a, b) => Code.Binary(a, "||", b, Code.Or));
+    }
+
+    /// <summary>True when a block only computes temporaries and adds into adjoints (no restore, pop or call).</summary>
+    private static bool OnlyAddsUp(Block block) => block.All(node => node switch
+    {
+        CommentNode => true,
+        DeclareNode d => !d.Value.HasEffect,
+        AccumulateNode a => !a.Contribution.HasEffect && !a.Adjoint.HasEffect,
+        IfNode i => !i.Condition.HasEffect && OnlyAddsUp(i.Then) && OnlyAddsUp(i.Else),
+        _ => false,
+    });
+
+    private static IEnumerable<Code> AccumulationTargets(Block block) => block.SelectMany(node => node switch
+    {
+        AccumulateNode a => [a.Adjoint],
+        IfNode i => AccumulationTargets(i.Then).Concat(AccumulationTargets(i.Else)),
+        _ => [],
+    });
 
     /// <summary>The return's adjoint without the contributions to accumulators seeded before their loops, nor the temporaries only those read.</summary>
     private Block WithoutSeededContributions(Block adjoint)

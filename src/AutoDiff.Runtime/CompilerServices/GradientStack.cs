@@ -82,6 +82,26 @@ public ref struct GradientStack<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Pop() => _items[--_count];
 
+    /// <summary>How many values the stack holds.</summary>
+    public readonly int Count => _count;
+
+    /// <summary>
+    /// Forgets every value pushed since the stack held <paramref name="count"/>: an iteration whose adjoint is
+    /// skipped (it would add only zeros) does not pop what it recorded.
+    /// </summary>
+    /// <param name="count">An earlier <see cref="Count"/>, at most the current one.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void DropTo(int count)
+    {
+#if DEBUG
+        if ((uint)count > (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"The stack holds {_count} values; it cannot grow back to {count}.");
+        }
+#endif
+        _count = count;
+    }
+
     /// <summary>Returns the storage to the pool; the stack must not be used afterwards.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Dispose()

@@ -95,6 +95,8 @@ namespace Corpus
             {
                 _values.Reserve(23);
                 _ints.Reserve(3);
+                int _mark18 = _values.Count;
+                int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
@@ -163,96 +165,104 @@ namespace Corpus
                 // line 89: slse += top + Math.Log(total);
                 _dtop += _dslse;
                 _dtotal += _dslse / total;
-                // line 84: for (int k = 0; k < K; k++)
-                for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                if (_dtop != 0 || _dtotal != 0)
                 {
-                    // line 86: total += Math.Exp(mains[k] - top);
-                    double _t16 = _values.Pop();
-                    double _g17 = _dtotal * _t16;
-                    _dmains[k_3] += _g17;
-                    _dtop += -_g17;
-                }
-                // line 83: double total = 0;
-                double _g14 = _dtotal;
-                _dtotal = 0.0;
-                // line 78: for (int k = 1; k < K; k++)
-                for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
-                {
-                    // line 80: top = Math.Max(top, mains[k]);
-                    double _g12 = _dtop;
+                    // line 84: for (int k = 0; k < K; k++)
+                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    {
+                        // line 86: total += Math.Exp(mains[k] - top);
+                        double _t16 = _values.Pop();
+                        double _g17 = _dtotal * _t16;
+                        _dmains[k_3] += _g17;
+                        _dtop += -_g17;
+                    }
+                    // line 83: double total = 0;
+                    double _g14 = _dtotal;
+                    _dtotal = 0.0;
+                    // line 78: for (int k = 1; k < K; k++)
+                    for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                    {
+                        // line 80: top = Math.Max(top, mains[k]);
+                        double _g12 = _dtop;
+                        _dtop = 0.0;
+                        double _t13 = top;
+                        top = _values.Pop();
+                        if (_t13 == top)
+                        {
+                            _dtop += _g12;
+                        }
+                        else
+                        {
+                            _dmains[k_2] += _g12;
+                        }
+                    }
+                    // line 77: double top = mains[0];
+                    double _g11 = _dtop;
                     _dtop = 0.0;
-                    double _t13 = top;
-                    top = _values.Pop();
-                    if (_t13 == top)
+                    _dmains[0] += _g11;
+                    // line 47: for (int k = 0; k < K; k++)
+                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
-                        _dtop += _g12;
-                    }
-                    else
-                    {
-                        _dmains[k_2] += _g12;
+                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                        double _g10 = _dmains[k_1];
+                        _dmains[k_1] = 0.0;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
+                        _dnorm += -_g10 * 0.5;
+                        // line 69: for (int d = 0; d < D; d++)
+                        if (_dnorm != 0)
+                        {
+                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                            {
+                                // line 71: norm += lxc[d] * lxc[d];
+                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                            }
+                        }
+                        // line 68: double norm = 0;
+                        double _g9 = _dnorm;
+                        _dnorm = 0.0;
+                        // line 56: for (int r = 0; r < D; r++)
+                        for (int r = 2 - 1; r >= 0; r--)
+                        {
+                            // line 65: lxc[r] = row;
+                            double _g8 = _dlxc[r];
+                            _dlxc[r] = 0.0;
+                            lxc[r] = _values.Pop();
+                            _drow += _g8;
+                            // line 59: for (int c = 0; c < r; c++)
+                            for (int c = r - 1; c >= 0; c--)
+                            {
+                                // line 62: li++;
+                                li -= 1;
+                                // line 61: row += ls[k * lCount + li] * xc[c];
+                                double _t7 = ls[k_1 * lCount + li];
+                                dls[k_1 * lCount + li] += _drow * xc[c];
+                                _dxc[c] += _drow * _t7;
+                            }
+                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                            double _g5 = _drow;
+                            _drow = 0.0;
+                            double _t6 = _values.Pop();
+                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
+                        }
+                        // line 55: int li = 0;
+                        li = _ints.Pop();
+                        // line 49: for (int d = 0; d < D; d++)
+                        for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            double _g3 = _dxc[d_1];
+                            _dxc[d_1] = 0.0;
+                            xc[d_1] = _values.Pop();
+                            dmeans[k_1 * 2 + d_1] += -_g3;
+                        }
                     }
                 }
-                // line 77: double top = mains[0];
-                double _g11 = _dtop;
-                _dtop = 0.0;
-                _dmains[0] += _g11;
-                // line 47: for (int k = 0; k < K; k++)
-                for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                else
                 {
-                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    double _g10 = _dmains[k_1];
-                    _dmains[k_1] = 0.0;
-                    dalphas[k_1] += _g10;
-                    _dsums[k_1] += _g10;
-                    _dnorm += -_g10 * 0.5;
-                    // line 69: for (int d = 0; d < D; d++)
-                    if (_dnorm != 0)
-                    {
-                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
-                        }
-                    }
-                    // line 68: double norm = 0;
-                    double _g9 = _dnorm;
-                    _dnorm = 0.0;
-                    // line 56: for (int r = 0; r < D; r++)
-                    for (int r = 2 - 1; r >= 0; r--)
-                    {
-                        // line 65: lxc[r] = row;
-                        double _g8 = _dlxc[r];
-                        _dlxc[r] = 0.0;
-                        lxc[r] = _values.Pop();
-                        _drow += _g8;
-                        // line 59: for (int c = 0; c < r; c++)
-                        for (int c = r - 1; c >= 0; c--)
-                        {
-                            // line 62: li++;
-                            li -= 1;
-                            // line 61: row += ls[k * lCount + li] * xc[c];
-                            double _t7 = ls[k_1 * lCount + li];
-                            dls[k_1 * lCount + li] += _drow * xc[c];
-                            _dxc[c] += _drow * _t7;
-                        }
-                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                        double _g5 = _drow;
-                        _drow = 0.0;
-                        double _t6 = _values.Pop();
-                        dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
-                        _dxc[r] += _g5 * _t6;
-                    }
-                    // line 55: int li = 0;
-                    li = _ints.Pop();
-                    // line 49: for (int d = 0; d < D; d++)
-                    for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
-                    {
-                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        double _g3 = _dxc[d_1];
-                        _dxc[d_1] = 0.0;
-                        xc[d_1] = _values.Pop();
-                        dmeans[k_1 * 2 + d_1] += -_g3;
-                    }
+                    _values.DropTo(_mark18);
+                    _ints.DropTo(_mark19);
                 }
             }
             // line 92: double amax = alphas[0];
@@ -272,9 +282,9 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t20 = Math.Exp(alphas[k_5] - amax);
-                _values.PushReserved(_t20);
-                asum += _t20;
+                double _t22 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t22);
+                asum += _t22;
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
             double lseAlphas = amax + Math.Log(asum);
@@ -285,15 +295,16 @@ namespace Corpus
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
                 _values.Reserve(2);
+                int _mark32 = _values.Count;
                 // line 110: double frobenius = 0;
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                    _values.PushReserved(_t24);
-                    frobenius += _t24;
+                    double _t26 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t26);
+                    frobenius += _t26;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = 0; j < lCount; j++)
@@ -305,33 +316,40 @@ namespace Corpus
                 prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
                 // Adjoint of this iteration
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                _dgamma += _g28 * gamma * 0.5;
-                _dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
+                double _t29 = 0.5 * gamma * gamma;
+                double _g30 = _dprior * frobenius;
+                double _t31 = 0.5 * gamma;
+                _dgamma += _g30 * gamma * 0.5;
+                _dgamma += _g30 * _t31;
+                _dfrobenius += _dprior * _t29;
                 _dsums[k_6] += -_dprior * m;
-                // line 116: for (int j = 0; j < lCount; j++)
                 if (_dfrobenius != 0)
                 {
-                    for (int j = lCount - 1; j >= 0; j--)
+                    // line 116: for (int j = 0; j < lCount; j++)
+                    if (_dfrobenius != 0)
                     {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        double _t26 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                        for (int j = lCount - 1; j >= 0; j--)
+                        {
+                            // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                            double _t28 = ls[k_6 * lCount + j];
+                            dls[k_6 * lCount + j] += 2 * _dfrobenius * _t28;
+                        }
                     }
+                    // line 111: for (int d = 0; d < D; d++)
+                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t27 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t27 * 2;
+                    }
+                    // line 110: double frobenius = 0;
+                    double _g25 = _dfrobenius;
+                    _dfrobenius = 0.0;
                 }
-                // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                else
                 {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    _values.DropTo(_mark32);
                 }
-                // line 110: double frobenius = 0;
-                double _g23 = _dfrobenius;
-                _dfrobenius = 0.0;
             }
             // line 124: const double halfLog2Pi = 0.91893853320467274178;
             double halfLog2Pi = 0.9189385332046728;
@@ -349,26 +367,26 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t21 = _values.Pop();
-                double _g22 = _dasum * _t21;
-                dalphas[k_5] += _g22;
-                _damax += -_g22;
+                double _t23 = _values.Pop();
+                double _g24 = _dasum * _t23;
+                dalphas[k_5] += _g24;
+                _damax += -_g24;
             }
             // line 93: for (int k = 1; k < K; k++)
             for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
             {
                 // line 95: amax = Math.Max(amax, alphas[k]);
-                double _g18 = _damax;
+                double _g20 = _damax;
                 _damax = 0.0;
-                double _t19 = amax;
+                double _t21 = amax;
                 amax = _values.Pop();
-                if (_t19 == amax)
+                if (_t21 == amax)
                 {
-                    _damax += _g18;
+                    _damax += _g20;
                 }
                 else
                 {
-                    dalphas[k_4] += _g18;
+                    dalphas[k_4] += _g20;
                 }
             }
             // line 92: double amax = alphas[0];
@@ -486,6 +504,8 @@ namespace Corpus
             {
                 _values.Reserve(23);
                 _ints.Reserve(3);
+                int _mark18 = _values.Count;
+                int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
@@ -554,96 +574,104 @@ namespace Corpus
                 // line 89: slse += top + Math.Log(total);
                 _dtop += _dslse;
                 _dtotal += _dslse / total;
-                // line 84: for (int k = 0; k < K; k++)
-                for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                if (_dtop != 0 || _dtotal != 0)
                 {
-                    // line 86: total += Math.Exp(mains[k] - top);
-                    double _t16 = _values.Pop();
-                    double _g17 = _dtotal * _t16;
-                    _dmains[k_3] += _g17;
-                    _dtop += -_g17;
-                }
-                // line 83: double total = 0;
-                double _g14 = _dtotal;
-                _dtotal = 0.0;
-                // line 78: for (int k = 1; k < K; k++)
-                for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
-                {
-                    // line 80: top = Math.Max(top, mains[k]);
-                    double _g12 = _dtop;
+                    // line 84: for (int k = 0; k < K; k++)
+                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    {
+                        // line 86: total += Math.Exp(mains[k] - top);
+                        double _t16 = _values.Pop();
+                        double _g17 = _dtotal * _t16;
+                        _dmains[k_3] += _g17;
+                        _dtop += -_g17;
+                    }
+                    // line 83: double total = 0;
+                    double _g14 = _dtotal;
+                    _dtotal = 0.0;
+                    // line 78: for (int k = 1; k < K; k++)
+                    for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                    {
+                        // line 80: top = Math.Max(top, mains[k]);
+                        double _g12 = _dtop;
+                        _dtop = 0.0;
+                        double _t13 = top;
+                        top = _values.Pop();
+                        if (_t13 == top)
+                        {
+                            _dtop += _g12;
+                        }
+                        else
+                        {
+                            _dmains[k_2] += _g12;
+                        }
+                    }
+                    // line 77: double top = mains[0];
+                    double _g11 = _dtop;
                     _dtop = 0.0;
-                    double _t13 = top;
-                    top = _values.Pop();
-                    if (_t13 == top)
+                    _dmains[0] += _g11;
+                    // line 47: for (int k = 0; k < K; k++)
+                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
-                        _dtop += _g12;
-                    }
-                    else
-                    {
-                        _dmains[k_2] += _g12;
+                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                        double _g10 = _dmains[k_1];
+                        _dmains[k_1] = 0.0;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
+                        _dnorm += -_g10 * 0.5;
+                        // line 69: for (int d = 0; d < D; d++)
+                        if (_dnorm != 0)
+                        {
+                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                            {
+                                // line 71: norm += lxc[d] * lxc[d];
+                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                            }
+                        }
+                        // line 68: double norm = 0;
+                        double _g9 = _dnorm;
+                        _dnorm = 0.0;
+                        // line 56: for (int r = 0; r < D; r++)
+                        for (int r = 2 - 1; r >= 0; r--)
+                        {
+                            // line 65: lxc[r] = row;
+                            double _g8 = _dlxc[r];
+                            _dlxc[r] = 0.0;
+                            lxc[r] = _values.Pop();
+                            _drow += _g8;
+                            // line 59: for (int c = 0; c < r; c++)
+                            for (int c = r - 1; c >= 0; c--)
+                            {
+                                // line 62: li++;
+                                li -= 1;
+                                // line 61: row += ls[k * lCount + li] * xc[c];
+                                double _t7 = ls[k_1 * lCount + li];
+                                dls[k_1 * lCount + li] += _drow * xc[c];
+                                _dxc[c] += _drow * _t7;
+                            }
+                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                            double _g5 = _drow;
+                            _drow = 0.0;
+                            double _t6 = _values.Pop();
+                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
+                        }
+                        // line 55: int li = 0;
+                        li = _ints.Pop();
+                        // line 49: for (int d = 0; d < D; d++)
+                        for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            double _g3 = _dxc[d_1];
+                            _dxc[d_1] = 0.0;
+                            xc[d_1] = _values.Pop();
+                            dmeans[k_1 * 2 + d_1] += -_g3;
+                        }
                     }
                 }
-                // line 77: double top = mains[0];
-                double _g11 = _dtop;
-                _dtop = 0.0;
-                _dmains[0] += _g11;
-                // line 47: for (int k = 0; k < K; k++)
-                for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                else
                 {
-                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    double _g10 = _dmains[k_1];
-                    _dmains[k_1] = 0.0;
-                    dalphas[k_1] += _g10;
-                    _dsums[k_1] += _g10;
-                    _dnorm += -_g10 * 0.5;
-                    // line 69: for (int d = 0; d < D; d++)
-                    if (_dnorm != 0)
-                    {
-                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
-                        }
-                    }
-                    // line 68: double norm = 0;
-                    double _g9 = _dnorm;
-                    _dnorm = 0.0;
-                    // line 56: for (int r = 0; r < D; r++)
-                    for (int r = 2 - 1; r >= 0; r--)
-                    {
-                        // line 65: lxc[r] = row;
-                        double _g8 = _dlxc[r];
-                        _dlxc[r] = 0.0;
-                        lxc[r] = _values.Pop();
-                        _drow += _g8;
-                        // line 59: for (int c = 0; c < r; c++)
-                        for (int c = r - 1; c >= 0; c--)
-                        {
-                            // line 62: li++;
-                            li -= 1;
-                            // line 61: row += ls[k * lCount + li] * xc[c];
-                            double _t7 = ls[k_1 * lCount + li];
-                            dls[k_1 * lCount + li] += _drow * xc[c];
-                            _dxc[c] += _drow * _t7;
-                        }
-                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                        double _g5 = _drow;
-                        _drow = 0.0;
-                        double _t6 = _values.Pop();
-                        dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
-                        _dxc[r] += _g5 * _t6;
-                    }
-                    // line 55: int li = 0;
-                    li = _ints.Pop();
-                    // line 49: for (int d = 0; d < D; d++)
-                    for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
-                    {
-                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        double _g3 = _dxc[d_1];
-                        _dxc[d_1] = 0.0;
-                        xc[d_1] = _values.Pop();
-                        dmeans[k_1 * 2 + d_1] += -_g3;
-                    }
+                    _values.DropTo(_mark18);
+                    _ints.DropTo(_mark19);
                 }
             }
             // line 92: double amax = alphas[0];
@@ -663,9 +691,9 @@ namespace Corpus
             for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t20 = Math.Exp(alphas[k_5] - amax);
-                _values.PushReserved(_t20);
-                asum += _t20;
+                double _t22 = Math.Exp(alphas[k_5] - amax);
+                _values.PushReserved(_t22);
+                asum += _t22;
             }
             // line 104: double lseAlphas = amax + Math.Log(asum);
             double lseAlphas = amax + Math.Log(asum);
@@ -676,15 +704,16 @@ namespace Corpus
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
                 _values.Reserve(2);
+                int _mark32 = _values.Count;
                 // line 110: double frobenius = 0;
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
                 for (int d_3 = 0; d_3 < 2; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t24 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
-                    _values.PushReserved(_t24);
-                    frobenius += _t24;
+                    double _t26 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    _values.PushReserved(_t26);
+                    frobenius += _t26;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
                 for (int j = 0; j < lCount; j++)
@@ -696,33 +725,40 @@ namespace Corpus
                 prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
                 // Adjoint of this iteration
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-                double _t27 = 0.5 * gamma * gamma;
-                double _g28 = _dprior * frobenius;
-                double _t29 = 0.5 * gamma;
-                _dgamma += _g28 * gamma * 0.5;
-                _dgamma += _g28 * _t29;
-                _dfrobenius += _dprior * _t27;
+                double _t29 = 0.5 * gamma * gamma;
+                double _g30 = _dprior * frobenius;
+                double _t31 = 0.5 * gamma;
+                _dgamma += _g30 * gamma * 0.5;
+                _dgamma += _g30 * _t31;
+                _dfrobenius += _dprior * _t29;
                 _dsums[k_6] += -_dprior * m;
-                // line 116: for (int j = 0; j < lCount; j++)
                 if (_dfrobenius != 0)
                 {
-                    for (int j = lCount - 1; j >= 0; j--)
+                    // line 116: for (int j = 0; j < lCount; j++)
+                    if (_dfrobenius != 0)
                     {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        double _t26 = ls[k_6 * lCount + j];
-                        dls[k_6 * lCount + j] += 2 * _dfrobenius * _t26;
+                        for (int j = lCount - 1; j >= 0; j--)
+                        {
+                            // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                            double _t28 = ls[k_6 * lCount + j];
+                            dls[k_6 * lCount + j] += 2 * _dfrobenius * _t28;
+                        }
                     }
+                    // line 111: for (int d = 0; d < D; d++)
+                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t27 = _values.Pop();
+                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t27 * 2;
+                    }
+                    // line 110: double frobenius = 0;
+                    double _g25 = _dfrobenius;
+                    _dfrobenius = 0.0;
                 }
-                // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                else
                 {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t25 = _values.Pop();
-                    dqs[k_6 * 2 + d_3] += _dfrobenius * _t25 * 2;
+                    _values.DropTo(_mark32);
                 }
-                // line 110: double frobenius = 0;
-                double _g23 = _dfrobenius;
-                _dfrobenius = 0.0;
             }
             // line 124: const double halfLog2Pi = 0.91893853320467274178;
             double halfLog2Pi = 0.9189385332046728;
@@ -740,26 +776,26 @@ namespace Corpus
             for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t21 = _values.Pop();
-                double _g22 = _dasum * _t21;
-                dalphas[k_5] += _g22;
-                _damax += -_g22;
+                double _t23 = _values.Pop();
+                double _g24 = _dasum * _t23;
+                dalphas[k_5] += _g24;
+                _damax += -_g24;
             }
             // line 93: for (int k = 1; k < K; k++)
             for (int k_4 = 3 - 1; k_4 >= 1; k_4--)
             {
                 // line 95: amax = Math.Max(amax, alphas[k]);
-                double _g18 = _damax;
+                double _g20 = _damax;
                 _damax = 0.0;
-                double _t19 = amax;
+                double _t21 = amax;
                 amax = _values.Pop();
-                if (_t19 == amax)
+                if (_t21 == amax)
                 {
-                    _damax += _g18;
+                    _damax += _g20;
                 }
                 else
                 {
-                    dalphas[k_4] += _g18;
+                    dalphas[k_4] += _g20;
                 }
             }
             // line 92: double amax = alphas[0];

@@ -36,6 +36,7 @@ namespace Corpus
             for (int p = 0; p < 4; p++)
             {
                 _values.Reserve(3);
+                int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
                 for (int j = 0; j < 3; j++)
                 {
@@ -58,47 +59,54 @@ namespace Corpus
                 // Adjoint of this iteration
                 // line 37: loss += r * r;
                 _dr += 2 * _dloss * r;
-                // line 36: double r = z - 0.5 * p;
-                double _g8 = _dr;
-                _dr = 0.0;
-                _dz += _g8;
-                // line 31: for (int j = 0; j < 3; j++)
-                if (_dz != 0)
+                if (_dr != 0)
                 {
-                    for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
+                    // line 36: double r = z - 0.5 * p;
+                    double _g8 = _dr;
+                    _dr = 0.0;
+                    _dz += _g8;
+                    // line 31: for (int j = 0; j < 3; j++)
+                    if (_dz != 0)
                     {
-                        // line 33: z += h[j] * w[4 + j];
-                        double _t7 = w[4 + j_1];
-                        _dh[j_1] += _dz * _t7;
-                        dw[4 + j_1] += _dz * h[j_1];
+                        for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 33: z += h[j] * w[4 + j];
+                            double _t7 = w[4 + j_1];
+                            _dh[j_1] += _dz * _t7;
+                            dw[4 + j_1] += _dz * h[j_1];
+                        }
+                    }
+                    // line 30: double z = w[7];
+                    double _g6 = _dz;
+                    _dz = 0.0;
+                    dw[7] += _g6;
+                    // line 25: for (int j = 0; j < 3; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                        double _g2 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t3 = h[j];
+                        h[j] = _values.Pop();
+                        double _g4 = _g2 * (1 - _t3 * _t3);
+                        int _t5 = p + 1;
+                        dw[j] += _g4 * _t5;
+                        dw[3] += -_g4;
                     }
                 }
-                // line 30: double z = w[7];
-                double _g6 = _dz;
-                _dz = 0.0;
-                dw[7] += _g6;
-                // line 25: for (int j = 0; j < 3; j++)
-                for (int j = 3 - 1; j >= 0; j--)
+                else
                 {
-                    // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    double _g2 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t3 = h[j];
-                    h[j] = _values.Pop();
-                    double _g4 = _g2 * (1 - _t3 * _t3);
-                    int _t5 = p + 1;
-                    dw[j] += _g4 * _t5;
-                    dw[3] += -_g4;
+                    _values.DropTo(_mark9);
                 }
             }
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
-            double _t9 = 0.01 * w[0];
-            double _result = loss / 4 + _t9 * w[0];
+            double _t10 = 0.01 * w[0];
+            double _result = loss / 4 + _t10 * w[0];
 
             // Adjoint sweep
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
             dw[0] += w[0] * 0.01;
-            dw[0] += _t9;
+            dw[0] += _t10;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
             return _result;
@@ -131,6 +139,7 @@ namespace Corpus
             for (int p = 0; p < 4; p++)
             {
                 _values.Reserve(3);
+                int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
                 for (int j = 0; j < 3; j++)
                 {
@@ -153,47 +162,54 @@ namespace Corpus
                 // Adjoint of this iteration
                 // line 37: loss += r * r;
                 _dr += 2 * _dloss * r;
-                // line 36: double r = z - 0.5 * p;
-                double _g8 = _dr;
-                _dr = 0.0;
-                _dz += _g8;
-                // line 31: for (int j = 0; j < 3; j++)
-                if (_dz != 0)
+                if (_dr != 0)
                 {
-                    for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
+                    // line 36: double r = z - 0.5 * p;
+                    double _g8 = _dr;
+                    _dr = 0.0;
+                    _dz += _g8;
+                    // line 31: for (int j = 0; j < 3; j++)
+                    if (_dz != 0)
                     {
-                        // line 33: z += h[j] * w[4 + j];
-                        double _t7 = w[4 + j_1];
-                        _dh[j_1] += _dz * _t7;
-                        dw[4 + j_1] += _dz * h[j_1];
+                        for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 33: z += h[j] * w[4 + j];
+                            double _t7 = w[4 + j_1];
+                            _dh[j_1] += _dz * _t7;
+                            dw[4 + j_1] += _dz * h[j_1];
+                        }
+                    }
+                    // line 30: double z = w[7];
+                    double _g6 = _dz;
+                    _dz = 0.0;
+                    dw[7] += _g6;
+                    // line 25: for (int j = 0; j < 3; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                        double _g2 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t3 = h[j];
+                        h[j] = _values.Pop();
+                        double _g4 = _g2 * (1 - _t3 * _t3);
+                        int _t5 = p + 1;
+                        dw[j] += _g4 * _t5;
+                        dw[3] += -_g4;
                     }
                 }
-                // line 30: double z = w[7];
-                double _g6 = _dz;
-                _dz = 0.0;
-                dw[7] += _g6;
-                // line 25: for (int j = 0; j < 3; j++)
-                for (int j = 3 - 1; j >= 0; j--)
+                else
                 {
-                    // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    double _g2 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t3 = h[j];
-                    h[j] = _values.Pop();
-                    double _g4 = _g2 * (1 - _t3 * _t3);
-                    int _t5 = p + 1;
-                    dw[j] += _g4 * _t5;
-                    dw[3] += -_g4;
+                    _values.DropTo(_mark9);
                 }
             }
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
-            double _t9 = 0.01 * w[0];
-            double _result = loss / 4 + _t9 * w[0];
+            double _t10 = 0.01 * w[0];
+            double _result = loss / 4 + _t10 * w[0];
 
             // Adjoint sweep
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
             dw[0] += seed * w[0] * 0.01;
-            dw[0] += seed * _t9;
+            dw[0] += seed * _t10;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
         }

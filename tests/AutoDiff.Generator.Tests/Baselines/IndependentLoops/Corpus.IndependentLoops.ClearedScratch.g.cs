@@ -33,6 +33,7 @@ namespace Corpus
             for (int p = 0; p < 3; p++)
             {
                 _values.Reserve(1);
+                int _mark6 = _values.Count;
                 // line 130: for (int u = 0; u < scratch.Length; u++)
                 for (int u = 0; u < scratch.Length; u++)
                 {
@@ -54,24 +55,31 @@ namespace Corpus
                 _dscratch[at + 1] += _ds * scratch[at];
                 _dscratch[at] += _ds * _t5;
                 _dscratch[3] += _ds;
-                // line 137: scratch[at + 1] = Math.Sin(scratch[at]) + v[0];
-                double _g4 = _dscratch[at + 1];
-                _dscratch[at + 1] = 0.0;
-                scratch[at + 1] = _values.Pop();
-                _dscratch[at] += _g4 * Math.Cos(scratch[at]);
-                dv[0] += _g4;
-                // line 136: scratch[at] = v[p] * v[p + 1];
-                double _g2 = _dscratch[at];
-                _dscratch[at] = 0.0;
-                double _t3 = v[p + 1];
-                dv[p] += _g2 * _t3;
-                dv[p + 1] += _g2 * v[p];
-                // line 130: for (int u = 0; u < scratch.Length; u++)
-                for (int u = scratch.Length - 1; u >= 0; u--)
+                if (_dscratch[at + 1] != 0 || _dscratch[at] != 0 || _dscratch[3] != 0)
                 {
-                    // line 132: scratch[u] = 0.0;
-                    double _g1 = _dscratch[u];
-                    _dscratch[u] = 0.0;
+                    // line 137: scratch[at + 1] = Math.Sin(scratch[at]) + v[0];
+                    double _g4 = _dscratch[at + 1];
+                    _dscratch[at + 1] = 0.0;
+                    scratch[at + 1] = _values.Pop();
+                    _dscratch[at] += _g4 * Math.Cos(scratch[at]);
+                    dv[0] += _g4;
+                    // line 136: scratch[at] = v[p] * v[p + 1];
+                    double _g2 = _dscratch[at];
+                    _dscratch[at] = 0.0;
+                    double _t3 = v[p + 1];
+                    dv[p] += _g2 * _t3;
+                    dv[p + 1] += _g2 * v[p];
+                    // line 130: for (int u = 0; u < scratch.Length; u++)
+                    for (int u = scratch.Length - 1; u >= 0; u--)
+                    {
+                        // line 132: scratch[u] = 0.0;
+                        double _g1 = _dscratch[u];
+                        _dscratch[u] = 0.0;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark6);
                 }
             }
             // line 141: return s;
@@ -107,6 +115,7 @@ namespace Corpus
             for (int p = 0; p < 3; p++)
             {
                 _values.Reserve(1);
+                int _mark6 = _values.Count;
                 // line 130: for (int u = 0; u < scratch.Length; u++)
                 for (int u = 0; u < scratch.Length; u++)
                 {
@@ -128,24 +137,31 @@ namespace Corpus
                 _dscratch[at + 1] += _ds * scratch[at];
                 _dscratch[at] += _ds * _t5;
                 _dscratch[3] += _ds;
-                // line 137: scratch[at + 1] = Math.Sin(scratch[at]) + v[0];
-                double _g4 = _dscratch[at + 1];
-                _dscratch[at + 1] = 0.0;
-                scratch[at + 1] = _values.Pop();
-                _dscratch[at] += _g4 * Math.Cos(scratch[at]);
-                dv[0] += _g4;
-                // line 136: scratch[at] = v[p] * v[p + 1];
-                double _g2 = _dscratch[at];
-                _dscratch[at] = 0.0;
-                double _t3 = v[p + 1];
-                dv[p] += _g2 * _t3;
-                dv[p + 1] += _g2 * v[p];
-                // line 130: for (int u = 0; u < scratch.Length; u++)
-                for (int u = scratch.Length - 1; u >= 0; u--)
+                if (_dscratch[at + 1] != 0 || _dscratch[at] != 0 || _dscratch[3] != 0)
                 {
-                    // line 132: scratch[u] = 0.0;
-                    double _g1 = _dscratch[u];
-                    _dscratch[u] = 0.0;
+                    // line 137: scratch[at + 1] = Math.Sin(scratch[at]) + v[0];
+                    double _g4 = _dscratch[at + 1];
+                    _dscratch[at + 1] = 0.0;
+                    scratch[at + 1] = _values.Pop();
+                    _dscratch[at] += _g4 * Math.Cos(scratch[at]);
+                    dv[0] += _g4;
+                    // line 136: scratch[at] = v[p] * v[p + 1];
+                    double _g2 = _dscratch[at];
+                    _dscratch[at] = 0.0;
+                    double _t3 = v[p + 1];
+                    dv[p] += _g2 * _t3;
+                    dv[p + 1] += _g2 * v[p];
+                    // line 130: for (int u = 0; u < scratch.Length; u++)
+                    for (int u = scratch.Length - 1; u >= 0; u--)
+                    {
+                        // line 132: scratch[u] = 0.0;
+                        double _g1 = _dscratch[u];
+                        _dscratch[u] = 0.0;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark6);
                 }
             }
             // line 141: return s;

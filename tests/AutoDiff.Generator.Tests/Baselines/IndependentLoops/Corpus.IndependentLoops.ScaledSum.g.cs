@@ -38,12 +38,15 @@ namespace Corpus
                 // line 52: s += u * v[i];
                 _du += _ds * v[i];
                 dv[i] += _ds * u;
-                // line 51: double u = Math.Sin(v[i]) * c;
-                double _g2 = _du;
-                _du = 0.0;
-                double _t3 = Math.Sin(v[i]);
-                dv[i] += _g2 * c * Math.Cos(v[i]);
-                _dc += _g2 * _t3;
+                if (_du != 0 || dv[i] != 0)
+                {
+                    // line 51: double u = Math.Sin(v[i]) * c;
+                    double _g2 = _du;
+                    _du = 0.0;
+                    double _t3 = Math.Sin(v[i]);
+                    dv[i] += _g2 * c * Math.Cos(v[i]);
+                    _dc += _g2 * _t3;
+                }
             }
             // line 55: double t = v[2] * 3;
             double t = v[2] * 3;
@@ -100,12 +103,15 @@ namespace Corpus
                 // line 52: s += u * v[i];
                 _du += _ds * v[i];
                 dv[i] += _ds * u;
-                // line 51: double u = Math.Sin(v[i]) * c;
-                double _g2 = _du;
-                _du = 0.0;
-                double _t3 = Math.Sin(v[i]);
-                dv[i] += _g2 * c * Math.Cos(v[i]);
-                _dc += _g2 * _t3;
+                if (_du != 0 || dv[i] != 0)
+                {
+                    // line 51: double u = Math.Sin(v[i]) * c;
+                    double _g2 = _du;
+                    _du = 0.0;
+                    double _t3 = Math.Sin(v[i]);
+                    dv[i] += _g2 * c * Math.Cos(v[i]);
+                    _dc += _g2 * _t3;
+                }
             }
             // line 55: double t = v[2] * 3;
             double t = v[2] * 3;

@@ -48,6 +48,7 @@ namespace Corpus
             for (int n = 0; n < ys.Length; n++)
             {
                 _values.Reserve(4);
+                int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -78,51 +79,58 @@ namespace Corpus
                 // Adjoint of this iteration
                 // line 38: loss += error * error;
                 _derror += 2 * _dloss * error;
-                // line 37: double error = output - ys[n];
-                double _g8 = _derror;
-                _derror = 0.0;
-                _doutput += _g8;
-                dys[n] += -_g8;
-                // line 32: for (int j = 0; j < Hidden; j++)
-                if (_doutput != 0)
+                if (_derror != 0)
                 {
-                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    // line 37: double error = output - ys[n];
+                    double _g8 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g8;
+                    dys[n] += -_g8;
+                    // line 32: for (int j = 0; j < Hidden; j++)
+                    if (_doutput != 0)
                     {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        double _t7 = parameters[16 + j_1];
-                        dparameters[16 + j_1] += _doutput * hidden[j_1];
-                        _dhidden[j_1] += _doutput * _t7;
-                    }
-                }
-                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dparameters[20] += _g6;
-                // line 20: for (int j = 0; j < Hidden; j++)
-                for (int j = 4 - 1; j >= 0; j--)
-                {
-                    // line 28: hidden[j] = Math.Tanh(a);
-                    double _g4 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    double _t5 = hidden[j];
-                    hidden[j] = _values.Pop();
-                    _da += _g4 * (1 - _t5 * _t5);
-                    // line 23: for (int i = 0; i < Inputs; i++)
-                    if (_da != 0)
-                    {
-                        for (int i = 3 - 1; i >= 0; i--)
+                        for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
                         {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = xs[n * 3 + i];
-                            double _t3 = parameters[j * 3 + i];
-                            dparameters[j * 3 + i] += _da * _t2;
-                            dxs[n * 3 + i] += _da * _t3;
+                            // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                            double _t7 = parameters[16 + j_1];
+                            dparameters[16 + j_1] += _doutput * hidden[j_1];
+                            _dhidden[j_1] += _doutput * _t7;
                         }
                     }
-                    // line 22: double a = parameters[Hidden * Inputs + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    dparameters[12 + j] += _g1;
+                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dparameters[20] += _g6;
+                    // line 20: for (int j = 0; j < Hidden; j++)
+                    for (int j = 4 - 1; j >= 0; j--)
+                    {
+                        // line 28: hidden[j] = Math.Tanh(a);
+                        double _g4 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        double _t5 = hidden[j];
+                        hidden[j] = _values.Pop();
+                        _da += _g4 * (1 - _t5 * _t5);
+                        // line 23: for (int i = 0; i < Inputs; i++)
+                        if (_da != 0)
+                        {
+                            for (int i = 3 - 1; i >= 0; i--)
+                            {
+                                // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                                double _t2 = xs[n * 3 + i];
+                                double _t3 = parameters[j * 3 + i];
+                                dparameters[j * 3 + i] += _da * _t2;
+                                dxs[n * 3 + i] += _da * _t3;
+                            }
+                        }
+                        // line 22: double a = parameters[Hidden * Inputs + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        dparameters[12 + j] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
                 }
             }
             // line 41: return loss / ys.Length;
@@ -171,6 +179,7 @@ namespace Corpus
             for (int n = 0; n < ys.Length; n++)
             {
                 _values.Reserve(4);
+                int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -201,51 +210,58 @@ namespace Corpus
                 // Adjoint of this iteration
                 // line 38: loss += error * error;
                 _derror += 2 * _dloss * error;
-                // line 37: double error = output - ys[n];
-                double _g8 = _derror;
-                _derror = 0.0;
-                _doutput += _g8;
-                dys[n] += -_g8;
-                // line 32: for (int j = 0; j < Hidden; j++)
-                if (_doutput != 0)
+                if (_derror != 0)
                 {
-                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    // line 37: double error = output - ys[n];
+                    double _g8 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g8;
+                    dys[n] += -_g8;
+                    // line 32: for (int j = 0; j < Hidden; j++)
+                    if (_doutput != 0)
                     {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        double _t7 = parameters[16 + j_1];
-                        dparameters[16 + j_1] += _doutput * hidden[j_1];
-                        _dhidden[j_1] += _doutput * _t7;
-                    }
-                }
-                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dparameters[20] += _g6;
-                // line 20: for (int j = 0; j < Hidden; j++)
-                for (int j = 4 - 1; j >= 0; j--)
-                {
-                    // line 28: hidden[j] = Math.Tanh(a);
-                    double _g4 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    double _t5 = hidden[j];
-                    hidden[j] = _values.Pop();
-                    _da += _g4 * (1 - _t5 * _t5);
-                    // line 23: for (int i = 0; i < Inputs; i++)
-                    if (_da != 0)
-                    {
-                        for (int i = 3 - 1; i >= 0; i--)
+                        for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
                         {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = xs[n * 3 + i];
-                            double _t3 = parameters[j * 3 + i];
-                            dparameters[j * 3 + i] += _da * _t2;
-                            dxs[n * 3 + i] += _da * _t3;
+                            // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                            double _t7 = parameters[16 + j_1];
+                            dparameters[16 + j_1] += _doutput * hidden[j_1];
+                            _dhidden[j_1] += _doutput * _t7;
                         }
                     }
-                    // line 22: double a = parameters[Hidden * Inputs + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    dparameters[12 + j] += _g1;
+                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dparameters[20] += _g6;
+                    // line 20: for (int j = 0; j < Hidden; j++)
+                    for (int j = 4 - 1; j >= 0; j--)
+                    {
+                        // line 28: hidden[j] = Math.Tanh(a);
+                        double _g4 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        double _t5 = hidden[j];
+                        hidden[j] = _values.Pop();
+                        _da += _g4 * (1 - _t5 * _t5);
+                        // line 23: for (int i = 0; i < Inputs; i++)
+                        if (_da != 0)
+                        {
+                            for (int i = 3 - 1; i >= 0; i--)
+                            {
+                                // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                                double _t2 = xs[n * 3 + i];
+                                double _t3 = parameters[j * 3 + i];
+                                dparameters[j * 3 + i] += _da * _t2;
+                                dxs[n * 3 + i] += _da * _t3;
+                            }
+                        }
+                        // line 22: double a = parameters[Hidden * Inputs + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        dparameters[12 + j] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
                 }
             }
             // line 41: return loss / ys.Length;

@@ -46,6 +46,7 @@ namespace Corpus
             for (int n = 0; n < labels.Length; n++)
             {
                 _values.Reserve(3);
+                int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
                 for (int j = 0; j < 3; j++)
                 {
@@ -68,50 +69,57 @@ namespace Corpus
                     dlabels[n] += _g11 * score;
                     _dscore += _g11 * labels[n];
                 }
-                // line 71: double score = clipped + p[12];
-                double _g9 = _dscore;
-                _dscore = 0.0;
-                _dclipped += _g9;
-                dp[12] += _g9;
-                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                double _g7 = _dclipped;
-                _dclipped = 0.0;
-                double _t8 = clipped;
-                if (_g7 != 0.0)
+                if (_dscore != 0)
                 {
-                    if (_t8 != 1.5)
+                    // line 71: double score = clipped + p[12];
+                    double _g9 = _dscore;
+                    _dscore = 0.0;
+                    _dclipped += _g9;
+                    dp[12] += _g9;
+                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                    double _g7 = _dclipped;
+                    _dclipped = 0.0;
+                    double _t8 = clipped;
+                    if (_g7 != 0.0)
                     {
-                        dp[9] += _g7 * h[0];
-                        _dh[0] += _g7 * p[9];
-                        dp[10] += _g7 * h[1];
-                        _dh[1] += _g7 * p[10];
-                        dp[11] += _g7 * h[2];
-                        _dh[2] += _g7 * p[11];
-                    }
-                }
-                // line 65: for (int j = 0; j < ReluHidden; j++)
-                for (int j = 3 - 1; j >= 0; j--)
-                {
-                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    double _g1 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t2 = h[j];
-                    h[j] = _values.Pop();
-                    if (_g1 != 0.0)
-                    {
-                        if (_t2 != 0.0)
+                        if (_t8 != 1.5)
                         {
-                            dp[6 + j] += _g1;
-                            double _t3 = points[2 * n];
-                            double _t4 = p[2 * j];
-                            dp[2 * j] += _g1 * _t3;
-                            dpoints[2 * n] += _g1 * _t4;
-                            double _t5 = points[2 * n + 1];
-                            double _t6 = p[2 * j + 1];
-                            dp[2 * j + 1] += _g1 * _t5;
-                            dpoints[2 * n + 1] += _g1 * _t6;
+                            dp[9] += _g7 * h[0];
+                            _dh[0] += _g7 * p[9];
+                            dp[10] += _g7 * h[1];
+                            _dh[1] += _g7 * p[10];
+                            dp[11] += _g7 * h[2];
+                            _dh[2] += _g7 * p[11];
                         }
                     }
+                    // line 65: for (int j = 0; j < ReluHidden; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                        double _g1 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t2 = h[j];
+                        h[j] = _values.Pop();
+                        if (_g1 != 0.0)
+                        {
+                            if (_t2 != 0.0)
+                            {
+                                dp[6 + j] += _g1;
+                                double _t3 = points[2 * n];
+                                double _t4 = p[2 * j];
+                                dp[2 * j] += _g1 * _t3;
+                                dpoints[2 * n] += _g1 * _t4;
+                                double _t5 = points[2 * n + 1];
+                                double _t6 = p[2 * j + 1];
+                                dp[2 * j + 1] += _g1 * _t5;
+                                dpoints[2 * n + 1] += _g1 * _t6;
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark12);
                 }
             }
             // line 75: return loss / labels.Length;
@@ -158,6 +166,7 @@ namespace Corpus
             for (int n = 0; n < labels.Length; n++)
             {
                 _values.Reserve(3);
+                int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
                 for (int j = 0; j < 3; j++)
                 {
@@ -180,50 +189,57 @@ namespace Corpus
                     dlabels[n] += _g11 * score;
                     _dscore += _g11 * labels[n];
                 }
-                // line 71: double score = clipped + p[12];
-                double _g9 = _dscore;
-                _dscore = 0.0;
-                _dclipped += _g9;
-                dp[12] += _g9;
-                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                double _g7 = _dclipped;
-                _dclipped = 0.0;
-                double _t8 = clipped;
-                if (_g7 != 0.0)
+                if (_dscore != 0)
                 {
-                    if (_t8 != 1.5)
+                    // line 71: double score = clipped + p[12];
+                    double _g9 = _dscore;
+                    _dscore = 0.0;
+                    _dclipped += _g9;
+                    dp[12] += _g9;
+                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                    double _g7 = _dclipped;
+                    _dclipped = 0.0;
+                    double _t8 = clipped;
+                    if (_g7 != 0.0)
                     {
-                        dp[9] += _g7 * h[0];
-                        _dh[0] += _g7 * p[9];
-                        dp[10] += _g7 * h[1];
-                        _dh[1] += _g7 * p[10];
-                        dp[11] += _g7 * h[2];
-                        _dh[2] += _g7 * p[11];
-                    }
-                }
-                // line 65: for (int j = 0; j < ReluHidden; j++)
-                for (int j = 3 - 1; j >= 0; j--)
-                {
-                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    double _g1 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t2 = h[j];
-                    h[j] = _values.Pop();
-                    if (_g1 != 0.0)
-                    {
-                        if (_t2 != 0.0)
+                        if (_t8 != 1.5)
                         {
-                            dp[6 + j] += _g1;
-                            double _t3 = points[2 * n];
-                            double _t4 = p[2 * j];
-                            dp[2 * j] += _g1 * _t3;
-                            dpoints[2 * n] += _g1 * _t4;
-                            double _t5 = points[2 * n + 1];
-                            double _t6 = p[2 * j + 1];
-                            dp[2 * j + 1] += _g1 * _t5;
-                            dpoints[2 * n + 1] += _g1 * _t6;
+                            dp[9] += _g7 * h[0];
+                            _dh[0] += _g7 * p[9];
+                            dp[10] += _g7 * h[1];
+                            _dh[1] += _g7 * p[10];
+                            dp[11] += _g7 * h[2];
+                            _dh[2] += _g7 * p[11];
                         }
                     }
+                    // line 65: for (int j = 0; j < ReluHidden; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                        double _g1 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t2 = h[j];
+                        h[j] = _values.Pop();
+                        if (_g1 != 0.0)
+                        {
+                            if (_t2 != 0.0)
+                            {
+                                dp[6 + j] += _g1;
+                                double _t3 = points[2 * n];
+                                double _t4 = p[2 * j];
+                                dp[2 * j] += _g1 * _t3;
+                                dpoints[2 * n] += _g1 * _t4;
+                                double _t5 = points[2 * n + 1];
+                                double _t6 = p[2 * j + 1];
+                                dp[2 * j + 1] += _g1 * _t5;
+                                dpoints[2 * n + 1] += _g1 * _t6;
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark12);
                 }
             }
             // line 75: return loss / labels.Length;

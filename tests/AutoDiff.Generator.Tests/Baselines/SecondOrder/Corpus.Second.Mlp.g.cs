@@ -38,6 +38,7 @@ namespace Corpus
             for (int n = 0; n < ys.Length; n++)
             {
                 _values.Reserve(4);
+                int _mark12 = _values.Count;
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -73,60 +74,67 @@ namespace Corpus
                 {
                     _doutput += -_dloss * ys[n];
                 }
-                // line 121: double error = output - ys[n];
-                double _g10 = _derror;
-                _derror = 0.0;
-                _doutput += _g10;
-                // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                if (_derror != 0 || _doutput != 0)
                 {
-                    // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _t7 = p[16 + j_1] * hidden[j_1];
-                    double _g8 = _doutput * hidden[j_1];
-                    double _t9 = p[16 + j_1];
-                    dp[16 + j_1] += _g8 * hidden[j_1];
-                    _dhidden[j_1] += _g8 * _t9;
-                    _dhidden[j_1] += _doutput * _t7;
+                    // line 121: double error = output - ys[n];
+                    double _g10 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g10;
+                    // line 116: for (int j = 0; j < 4; j++)
+                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    {
+                        // line 118: output += p[16 + j] * hidden[j] * hidden[j];
+                        double _t7 = p[16 + j_1] * hidden[j_1];
+                        double _g8 = _doutput * hidden[j_1];
+                        double _t9 = p[16 + j_1];
+                        dp[16 + j_1] += _g8 * hidden[j_1];
+                        _dhidden[j_1] += _g8 * _t9;
+                        _dhidden[j_1] += _doutput * _t7;
+                    }
+                    // line 115: double output = p[20];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dp[20] += _g6;
+                    // line 104: for (int j = 0; j < 4; j++)
+                    for (int j = 4 - 1; j >= 0; j--)
+                    {
+                        // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                        double _g3 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        if (j % 2 == 0)
+                        {
+                            double _t4 = Math.Tanh(a);
+                            _da += _g3 * (1 - _t4 * _t4);
+                        }
+                        else
+                        {
+                            double _t5 = Math.Max(0.0, a);
+                            if (!(0 >= a))
+                            {
+                                _da += _g3 * a;
+                            }
+                            _da += _g3 * _t5;
+                        }
+                        // line 107: for (int i = 0; i < 3; i++)
+                        if (_da != 0)
+                        {
+                            for (int i = 3 - 1; i >= 0; i--)
+                            {
+                                // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                                double _t2 = xs[n * 3 + i];
+                                dp[j * 3 + i] += _da * _t2;
+                            }
+                        }
+                        // line 106: double a = p[12 + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        a = _values.Pop();
+                        dp[12 + j] += _g1;
+                    }
                 }
-                // line 115: double output = p[20];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dp[20] += _g6;
-                // line 104: for (int j = 0; j < 4; j++)
-                for (int j = 4 - 1; j >= 0; j--)
+                else
                 {
-                    // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    double _g3 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    if (j % 2 == 0)
-                    {
-                        double _t4 = Math.Tanh(a);
-                        _da += _g3 * (1 - _t4 * _t4);
-                    }
-                    else
-                    {
-                        double _t5 = Math.Max(0.0, a);
-                        if (!(0 >= a))
-                        {
-                            _da += _g3 * a;
-                        }
-                        _da += _g3 * _t5;
-                    }
-                    // line 107: for (int i = 0; i < 3; i++)
-                    if (_da != 0)
-                    {
-                        for (int i = 3 - 1; i >= 0; i--)
-                        {
-                            // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                            double _t2 = xs[n * 3 + i];
-                            dp[j * 3 + i] += _da * _t2;
-                        }
-                    }
-                    // line 106: double a = p[12 + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    a = _values.Pop();
-                    dp[12 + j] += _g1;
+                    _values.DropTo(_mark12);
                 }
             }
             // line 125: return loss / ys.Length;
@@ -167,6 +175,7 @@ namespace Corpus
             for (int n = 0; n < ys.Length; n++)
             {
                 _values.Reserve(4);
+                int _mark12 = _values.Count;
                 // line 104: for (int j = 0; j < 4; j++)
                 for (int j = 0; j < 4; j++)
                 {
@@ -202,60 +211,67 @@ namespace Corpus
                 {
                     _doutput += -_dloss * ys[n];
                 }
-                // line 121: double error = output - ys[n];
-                double _g10 = _derror;
-                _derror = 0.0;
-                _doutput += _g10;
-                // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                if (_derror != 0 || _doutput != 0)
                 {
-                    // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _t7 = p[16 + j_1] * hidden[j_1];
-                    double _g8 = _doutput * hidden[j_1];
-                    double _t9 = p[16 + j_1];
-                    dp[16 + j_1] += _g8 * hidden[j_1];
-                    _dhidden[j_1] += _g8 * _t9;
-                    _dhidden[j_1] += _doutput * _t7;
+                    // line 121: double error = output - ys[n];
+                    double _g10 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g10;
+                    // line 116: for (int j = 0; j < 4; j++)
+                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    {
+                        // line 118: output += p[16 + j] * hidden[j] * hidden[j];
+                        double _t7 = p[16 + j_1] * hidden[j_1];
+                        double _g8 = _doutput * hidden[j_1];
+                        double _t9 = p[16 + j_1];
+                        dp[16 + j_1] += _g8 * hidden[j_1];
+                        _dhidden[j_1] += _g8 * _t9;
+                        _dhidden[j_1] += _doutput * _t7;
+                    }
+                    // line 115: double output = p[20];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dp[20] += _g6;
+                    // line 104: for (int j = 0; j < 4; j++)
+                    for (int j = 4 - 1; j >= 0; j--)
+                    {
+                        // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                        double _g3 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        if (j % 2 == 0)
+                        {
+                            double _t4 = Math.Tanh(a);
+                            _da += _g3 * (1 - _t4 * _t4);
+                        }
+                        else
+                        {
+                            double _t5 = Math.Max(0.0, a);
+                            if (!(0 >= a))
+                            {
+                                _da += _g3 * a;
+                            }
+                            _da += _g3 * _t5;
+                        }
+                        // line 107: for (int i = 0; i < 3; i++)
+                        if (_da != 0)
+                        {
+                            for (int i = 3 - 1; i >= 0; i--)
+                            {
+                                // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                                double _t2 = xs[n * 3 + i];
+                                dp[j * 3 + i] += _da * _t2;
+                            }
+                        }
+                        // line 106: double a = p[12 + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        a = _values.Pop();
+                        dp[12 + j] += _g1;
+                    }
                 }
-                // line 115: double output = p[20];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dp[20] += _g6;
-                // line 104: for (int j = 0; j < 4; j++)
-                for (int j = 4 - 1; j >= 0; j--)
+                else
                 {
-                    // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    double _g3 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    if (j % 2 == 0)
-                    {
-                        double _t4 = Math.Tanh(a);
-                        _da += _g3 * (1 - _t4 * _t4);
-                    }
-                    else
-                    {
-                        double _t5 = Math.Max(0.0, a);
-                        if (!(0 >= a))
-                        {
-                            _da += _g3 * a;
-                        }
-                        _da += _g3 * _t5;
-                    }
-                    // line 107: for (int i = 0; i < 3; i++)
-                    if (_da != 0)
-                    {
-                        for (int i = 3 - 1; i >= 0; i--)
-                        {
-                            // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                            double _t2 = xs[n * 3 + i];
-                            dp[j * 3 + i] += _da * _t2;
-                        }
-                    }
-                    // line 106: double a = p[12 + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    a = _values.Pop();
-                    dp[12 + j] += _g1;
+                    _values.DropTo(_mark12);
                 }
             }
             // line 125: return loss / ys.Length;

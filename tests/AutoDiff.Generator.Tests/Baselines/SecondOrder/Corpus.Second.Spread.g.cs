@@ -50,10 +50,13 @@ namespace Corpus
                 _dmean += -_g5;
                 double _t6 = 1 + v * v;
                 _dv += 2 * (_dspread * _t3 / _t6) * v;
-                // line 88: foreach (double v in a)
-                double _g1 = _dv;
-                _dv = 0.0;
-                da[_i1] += _g1;
+                if (_dv != 0)
+                {
+                    // line 88: foreach (double v in a)
+                    double _g1 = _dv;
+                    _dv = 0.0;
+                    da[_i1] += _g1;
+                }
             }
             // line 93: return spread;
             double _result = spread;
@@ -112,10 +115,13 @@ namespace Corpus
                 _dmean += -_g5;
                 double _t6 = 1 + v * v;
                 _dv += 2 * (_dspread * _t3 / _t6) * v;
-                // line 88: foreach (double v in a)
-                double _g1 = _dv;
-                _dv = 0.0;
-                da[_i1] += _g1;
+                if (_dv != 0)
+                {
+                    // line 88: foreach (double v in a)
+                    double _g1 = _dv;
+                    _dv = 0.0;
+                    da[_i1] += _g1;
+                }
             }
             // line 93: return spread;
             double _result = spread;
