@@ -195,10 +195,14 @@ internal sealed partial class AdjointWriter
         sweeps.Comment("Primal sweep");
         sweeps.Add(forward);
         VectorAfterPrimal(sweeps);
-        sweeps.Add(new VerbatimNode(string.Empty));
-        sweeps.Comment("Adjoint sweep");
-        sweeps.Add(reverse);
-        sweeps.Add(stores);
+        if (!reverse.IsEmpty || !stores.IsEmpty)
+        {
+            // When every loop took its adjoint along (a dot product), nothing is left to sweep.
+            sweeps.Add(new VerbatimNode(string.Empty));
+            sweeps.Comment("Adjoint sweep");
+            sweeps.Add(reverse);
+            sweeps.Add(stores);
+        }
 
         VectorEpilogue(sweeps);
 

@@ -10,9 +10,9 @@ namespace AutoDiff.Generator.Lowering;
 /// <summary>
 /// Writes a loop that <see cref="IterationAdjoints"/> found independent as one primal loop whose body ends with
 /// that iteration's adjoint: <c>for (…) { primal of p; adjoint of p; }</c>. The accumulators' adjoints are
-/// written before the loop from the return's partial derivatives, which must read only what neither the loop nor
-/// the code after it changes (else the loop keeps the usual form). The reverse sweep then has nothing left to do
-/// for the loop, and the stack holds one iteration's record at a time.
+/// written before the loop from the return's partial derivatives, which read only what neither the loop nor the
+/// code after it changes (the plan checked). The reverse sweep then has nothing left to do for the loop, and the
+/// stack holds one iteration's record at a time.
 /// </summary>
 internal sealed partial class AdjointWriter
 {
@@ -37,7 +37,7 @@ internal sealed partial class AdjointWriter
             .Where(a => a.Target is VarExpr v && candidate.Accumulators.Contains(v.Name));
         if (accumulations.Any(a => _plan.RecoveryOf(a) != Recovery.None))
         {
-            throw Disagreement("records an accumulator");
+            throw Disagreement("an accumulator is recorded");
         }
 
         var adjoints = candidate.Accumulators.Where(_adjointOf.ContainsKey).ToDictionary(name => _adjointOf[name], name => name);
@@ -69,7 +69,7 @@ internal sealed partial class AdjointWriter
                 default:
                     if (node.Names.Any(adjoints.ContainsKey))
                     {
-                        throw Disagreement("reaches an accumulator through a call or branch");
+                        throw Disagreement("the return's derivative reaches an accumulator through a call or branch");
                     }
 
                     break;
@@ -93,14 +93,14 @@ internal sealed partial class AdjointWriter
         // A temporary a callee's pullback or a branch writes (`ref _a1`) is no plain value.
         if (partials.Where(n => n is not DeclareNode and not AccumulateNode).SelectMany(n => n.Names).Any(used.Contains))
         {
-            throw Disagreement("writes an accumulator's partial derivative through a call");
+            throw Disagreement("a call writes an accumulator's partial derivative");
         }
 
         var otherAdjoints = new HashSet<string>(_adjointOf.Values);
         var codes = partials.OfType<DeclareNode>().Where(d => used.Contains(d.Name)).Select(d => d.Value).Concat(contributions.Values.SelectMany(c => c));
         if (codes.Any(code => code.HasEffect || code.Names.Any(n => !used.Contains(n) && (candidate.Unstable.Contains(n) || otherAdjoints.Contains(n)))))
         {
-            throw Disagreement("reads a value that changes after the loop in an accumulator's partial derivative");
+            throw Disagreement("an accumulator's partial derivative reads a value that changes after the loop");
         }
 
         seeds.Add(new Block(partials.OfType<DeclareNode>().Where(d => used.Contains(d.Name))));
@@ -128,7 +128,7 @@ internal sealed partial class AdjointWriter
     }
 
     private static System.InvalidOperationException Disagreement(string what) =>
-        new("The return's derivative " + what + ", which the plan ruled out for a loop whose iterations take their adjoints along");
+        new("In a loop whose iterations take their adjoints along, " + what + ", which the plan ruled out");
 
     /// <summary>Set while writing a second-order body, whose tangents a skipped iteration would skip too.</summary>
     private bool _secondOrder;

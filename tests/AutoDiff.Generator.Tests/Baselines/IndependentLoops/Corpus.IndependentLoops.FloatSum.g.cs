@@ -35,8 +35,6 @@ namespace Corpus
             }
             // line 86: return (float)(s * 0.1) + s;
             float _result = (float)(s * 0.1) + s;
-
-            // Adjoint sweep
             return _result;
         }
 
@@ -66,8 +64,6 @@ namespace Corpus
             }
             // line 86: return (float)(s * 0.1) + s;
             float _result = (float)(s * 0.1) + s;
-
-            // Adjoint sweep
         }
     }
 }

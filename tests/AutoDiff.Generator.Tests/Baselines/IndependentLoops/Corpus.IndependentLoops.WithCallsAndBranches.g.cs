@@ -101,8 +101,6 @@ namespace Corpus
             }
             // line 115: return total * 0.5;
             double _result = total * 0.5;
-
-            // Adjoint sweep
             _values.Dispose();
             _ints.Dispose();
             return _result;
@@ -200,8 +198,6 @@ namespace Corpus
             }
             // line 115: return total * 0.5;
             double _result = total * 0.5;
-
-            // Adjoint sweep
             _values.Dispose();
             _ints.Dispose();
         }

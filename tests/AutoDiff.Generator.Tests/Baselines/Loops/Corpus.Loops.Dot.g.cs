@@ -39,8 +39,6 @@ namespace Corpus
             }
             // line 17: return s;
             double _result = s;
-
-            // Adjoint sweep
             return _result;
         }
 
@@ -73,8 +71,6 @@ namespace Corpus
             }
             // line 17: return s;
             double _result = s;
-
-            // Adjoint sweep
         }
     }
 }
