@@ -99,7 +99,7 @@ internal sealed class AdjointPlan
         // An int the adjoint reads is always restored: undoing a step costs nothing, and the skip below reasons
         // about readers of floating values only.
         if (!Needed.Contains(name)
-            || (IsFloatingAccumulation(assign) || IsFloatingOverwrite(assign)) && (assign.Target is VarExpr || _buffers.ContainsKey(name)) && NoReaderSinceLastOverwrite(name, frames))
+            || IsFloatingStore(assign) && (assign.Target is VarExpr || _buffers.ContainsKey(name)) && NoReaderSinceLastOverwrite(name, frames))
         {
             return Recovery.None;
         }
@@ -125,26 +125,16 @@ internal sealed class AdjointPlan
         assign.Op is "+=" or "-=" && !Activity.Names(assign.Value).Contains(((VarExpr)assign.Target).Name);
 
     /// <summary>
-    /// <c>v = e</c> or <c>buffer[i] = e</c> on floating-point values, with e and the index not reading the target:
-    /// the statement's own derivative needs nothing of the old value, so it is recorded only for what the reverse
-    /// sweep reaches after it (see <see cref="NoReaderSinceLastOverwrite"/>).
+    /// <c>v = e</c>, <c>v += e</c> or <c>v -= e</c> on a floating-point local or buffer element (a partial sum of a
+    /// matrix-vector product), with e and the index not reading the target: the statement's own derivative needs
+    /// nothing of the old value, so it is recorded only for what the reverse sweep reaches after it
+    /// (see <see cref="NoReaderSinceLastOverwrite"/>).
     /// </summary>
-    private static bool IsFloatingOverwrite(AssignStmt assign) => assign switch
+    private static bool IsFloatingStore(AssignStmt assign) => assign switch
     {
-        { Target: VarExpr { Kind: NumKind.Double or NumKind.Float } target, Op: "=" } => !Activity.Names(assign.Value).Contains(target.Name),
-        { Target: IndexExpr { Kind: NumKind.Double or NumKind.Float } element, Op: "=" } =>
-            !Activity.Names(assign.Value).Concat(Activity.Names(element.Index)).Contains(element.Array),
-        _ => false,
-    };
-
-    /// <summary>
-    /// <c>v += e</c> on a floating-point local, or <c>buffer[i] += e</c> on an element (a partial sum of a
-    /// matrix-vector product), with e and the index not reading the target: nothing reads the old value.
-    /// </summary>
-    private static bool IsFloatingAccumulation(AssignStmt assign) => assign switch
-    {
-        { Target: VarExpr { Kind: NumKind.Double or NumKind.Float } } => IsAccumulation(assign),
-        { Target: IndexExpr { Kind: NumKind.Double or NumKind.Float } element, Op: "+=" or "-=" } =>
+        { Op: not ("=" or "+=" or "-=") } => false,
+        { Target: VarExpr { Kind: NumKind.Double or NumKind.Float } target } => !Activity.Names(assign.Value).Contains(target.Name),
+        { Target: IndexExpr { Kind: NumKind.Double or NumKind.Float } element } =>
             !Activity.Names(assign.Value).Concat(Activity.Names(element.Index)).Contains(element.Array),
         _ => false,
     };
