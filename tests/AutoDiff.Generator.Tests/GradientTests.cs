@@ -95,6 +95,7 @@ public class GradientTests
         { "IndependentLoops", "Corpus.IndependentLoops", "NonlinearReturn", 6, -1.5, 1.5 },
         { "IndependentLoops", "Corpus.IndependentLoops", "FactorChangesLater", 6, -1.5, 1.5 },
         { "IndependentLoops", "Corpus.IndependentLoops", "AccumulatorReadInside", 6, -1.5, 1.5 },
+        { "IndependentLoops", "Corpus.IndependentLoops", "BoundReadsBuffer", 4, -1, 1 },
         { "BufferSums", "Corpus.BufferSums", "TriangularProduct", 6, -1, 1 },
         { "BufferSums", "Corpus.BufferSums", "ReadBetween", 6, -1, 1 },
         { "BufferSums", "Corpus.BufferSums", "PartlyOverwritten", 4, -1, 1 },

@@ -29,6 +29,7 @@ public class IterationAdjointTests
         { "IndependentLoops", "Corpus.IndependentLoops.NonlinearReturn", false },
         { "IndependentLoops", "Corpus.IndependentLoops.FactorChangesLater", false },
         { "IndependentLoops", "Corpus.IndependentLoops.AccumulatorReadInside", false },
+        { "IndependentLoops", "Corpus.IndependentLoops.BoundReadsBuffer", false },
         { "Loops", "Corpus.Loops.Dot", true },
         { "Mlp", "Corpus.Mlp.Loss", true },
         { "Gmm", "Corpus.Gmm.Objective", true },

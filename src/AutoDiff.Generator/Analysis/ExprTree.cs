@@ -35,8 +35,12 @@ internal static class ExprTree
         WhileStmt w => [w.Condition],
         ForStmt { Condition: { } condition } => [condition],
         BufferStmt b => [b.Length],
+        CountedForStmt c => [c.Start, c.End],
         _ => [],
     };
+
+    /// <summary>Every name a statement or a statement inside it reads or writes through an expression (bounds included).</summary>
+    public static IEnumerable<string> NamesIn(Stmt statement) => Normalizer.Walk(statement).SelectMany(OfStatement).SelectMany(Activity.Names);
 
     /// <summary>The differentiable methods a body calls, each call once.</summary>
     public static IEnumerable<DifferentiableCallExpr> Callees(IEnumerable<Stmt> body) =>

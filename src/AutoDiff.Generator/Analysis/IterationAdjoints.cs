@@ -238,11 +238,7 @@ internal static class IterationAdjoints
     };
 
     /// <summary>Every name a statement itself declares, reads or writes (nested statements aside).</summary>
-    private static IEnumerable<string> MentionsOwn(Stmt statement) => statement switch
-    {
-        CountedForStmt c => Names(c.Start).Concat(Names(c.End)).Append(c.Index),
-        _ => ExprTree.OfStatement(statement).SelectMany(Names).Concat(Declares(statement)),
-    };
+    private static IEnumerable<string> MentionsOwn(Stmt statement) => ExprTree.OfStatement(statement).SelectMany(Names).Concat(Declares(statement));
 
     /// <summary>Every name a statement or any statement inside it mentions.</summary>
     private static IEnumerable<string> MentionsDeep(Stmt statement) => Normalizer.Walk(statement).SelectMany(MentionsOwn);

@@ -30,7 +30,7 @@ internal static class WholeBufferWrites
             return false;
         }
 
-        var touching = loop.Body.Where(s => Normalizer.Walk(s).SelectMany(ExprTree.OfStatement).SelectMany(Activity.Names).Contains(name)).ToList();
+        var touching = loop.Body.Where(s => ExprTree.NamesIn(s).Contains(name)).ToList();
         return touching.Count == 1
             && touching[0] is AssignStmt { Target: IndexExpr { Index: VarExpr element } store, Op: "=" } elementStore
             && store.Array == name && element.Name == loop.Index

@@ -196,7 +196,7 @@ internal sealed partial class AdjointWriter
             || restReverse.IsEmpty
             || statements[statements.Count - 1] is not AssignStmt { Target: VarExpr target, Op: "+=" or "-=" }
             || !accumulators.Contains(target.Name)
-            || statements.Take(statements.Count - 1).SelectMany(Normalizer.Walk).SelectMany(ExprTree.OfStatement).SelectMany(Activity.Names).Any(accumulators.Contains)
+            || statements.Take(statements.Count - 1).SelectMany(ExprTree.NamesIn).Any(accumulators.Contains)
             || !OnlyAddsUp(lastReverse))
         {
             return null;

@@ -252,6 +252,31 @@ public static partial class IndependentLoops
         return s * k;
     }
 
+    // The loop that overwrites the buffer reads the previous iteration's element in an inner loop's bound first.
+    [Differentiable]
+    public static double BoundReadsBuffer(ReadOnlySpan<double> v)
+    {
+        Span<double> h = stackalloc double[2];
+        double s = 0;
+        for (int p = 0; p < 3; p++)
+        {
+            for (int u = 0; u < h.Length; u++)
+            {
+                double t = 0.25;
+                for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
+                {
+                    t += v[k] * v[k + 1];
+                }
+
+                h[u] = Math.Sin(t + v[p]);
+            }
+
+            s += h[0] * h[1];
+        }
+
+        return s;
+    }
+
     // The accumulator is read inside the loop.
     [Differentiable]
     public static double AccumulatorReadInside(ReadOnlySpan<double> v)
@@ -354,6 +379,10 @@ public static partial class IndependentLoops
     public static double FactorChangesLater_Value(double[] p) => FactorChangesLater(p);
     public static double FactorChangesLater_Gradient(double[] p, double[] g) => FactorChangesLaterWithGradient(p, g);
     public static void FactorChangesLater_Pullback(double[] p, double seed, double[] g) => FactorChangesLaterPullback(p, seed, g);
+
+    public static double BoundReadsBuffer_Value(double[] p) => BoundReadsBuffer(p);
+    public static double BoundReadsBuffer_Gradient(double[] p, double[] g) => BoundReadsBufferWithGradient(p, g);
+    public static void BoundReadsBuffer_Pullback(double[] p, double seed, double[] g) => BoundReadsBufferPullback(p, seed, g);
 
     public static double AccumulatorReadInside_Value(double[] p) => AccumulatorReadInside(p);
     public static double AccumulatorReadInside_Gradient(double[] p, double[] g) => AccumulatorReadInsideWithGradient(p, g);
