@@ -21,6 +21,7 @@ public class IterationAdjointTests
         { "IndependentLoops", "Corpus.IndependentLoops.FloatSum", true },
         { "IndependentLoops", "Corpus.IndependentLoops.WithCallsAndBranches", true },
         { "IndependentLoops", "Corpus.IndependentLoops.ClearedScratch", true },
+        { "IndependentLoops", "Corpus.IndependentLoops.SharedGradientInBranch", true },
         { "IndependentLoops", "Corpus.IndependentLoops.Recurrence", false },
         { "IndependentLoops", "Corpus.IndependentLoops.BufferRecurrence", false },
         { "IndependentLoops", "Corpus.IndependentLoops.PartialCover", false },

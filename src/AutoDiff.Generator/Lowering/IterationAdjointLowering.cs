@@ -90,8 +90,8 @@ internal sealed partial class AdjointWriter
             }
         }
 
-        // A temporary a callee's pullback or a branch writes (`ref _a1`) is no plain value.
-        if (partials.Where(n => n is not DeclareNode and not AccumulateNode).SelectMany(n => n.Names).Any(used.Contains))
+        // A temporary a callee's pullback or a branch writes (`ref _a1`) is no plain value; one a branch only reads is.
+        if (partials.Where(n => n is not DeclareNode and not AccumulateNode).SelectMany(Written).Any(used.Contains))
         {
             throw Disagreement("a call writes an accumulator's partial derivative");
         }
@@ -126,6 +126,18 @@ internal sealed partial class AdjointWriter
 
         return seeds;
     }
+
+    /// <summary>The names a statement may write: targets, declarations, and everything a call mentions (its <c>ref</c> arguments).</summary>
+    private static IEnumerable<string> Written(Node node) => node switch
+    {
+        DeclareNode d => [d.Name],
+        AssignNode a => a.Target.Names.Take(1),
+        AccumulateNode a => a.Adjoint.Names.Take(1),
+        IfNode i => i.Then.Concat(i.Else).SelectMany(Written),
+        LoopNode l => l.Body.SelectMany(Written),
+        CommentNode or VerbatimNode => [],
+        _ => node.Names,
+    };
 
     private static System.InvalidOperationException Disagreement(string what) =>
         new("In a loop whose iterations take their adjoints along, " + what + ", which the plan ruled out");

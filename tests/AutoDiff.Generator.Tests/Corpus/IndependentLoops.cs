@@ -141,6 +141,20 @@ public static partial class IndependentLoops
         return s;
     }
 
+    // The return's derivative branches (the max) on a gradient it shares with the accumulator's term (found by
+    // the random programs: the branch only reads that shared gradient).
+    [Differentiable]
+    public static double SharedGradientInBranch(double x, ReadOnlySpan<double> w)
+    {
+        double a = 1.0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            a += x * w[i];
+        }
+
+        return x * (Math.Max(x, x) - a);
+    }
+
     // --- Keep the reverse loop ---
 
     // A scalar carried from one iteration to the next.
@@ -351,6 +365,10 @@ public static partial class IndependentLoops
     public static double ClearedScratch_Value(double[] p) => ClearedScratch(p);
     public static double ClearedScratch_Gradient(double[] p, double[] g) => ClearedScratchWithGradient(p, g);
     public static void ClearedScratch_Pullback(double[] p, double seed, double[] g) => ClearedScratchPullback(p, seed, g);
+
+    public static double SharedGradientInBranch_Value(double[] p) => SharedGradientInBranch(p[0], p.AsSpan(1));
+    public static double SharedGradientInBranch_Gradient(double[] p, double[] g) => SharedGradientInBranchWithGradient(p[0], p.AsSpan(1), out g[0], g.AsSpan(1));
+    public static void SharedGradientInBranch_Pullback(double[] p, double seed, double[] g) => SharedGradientInBranchPullback(p[0], p.AsSpan(1), seed, ref g[0], g.AsSpan(1));
 
     public static double Recurrence_Value(double[] p) => Recurrence(p);
     public static double Recurrence_Gradient(double[] p, double[] g) => RecurrenceWithGradient(p, g);

@@ -20,35 +20,35 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 202: double acc = v[0];
+            // line 216: double acc = v[0];
             double acc = v[0];
-            // line 203: double q = acc * acc;
+            // line 217: double q = acc * acc;
             double q = acc * acc;
-            // line 204: for (int i = 0; i < v.Length; i++)
+            // line 218: for (int i = 0; i < v.Length; i++)
             _values.Reserve(v.Length);
             for (int i = 0; i < v.Length; i++)
             {
-                // line 206: acc += v[i] * v[i];
+                // line 220: acc += v[i] * v[i];
                 _values.PushReserved(acc);
                 acc += v[i] * v[i];
             }
-            // line 209: return acc + q;
+            // line 223: return acc + q;
             double _result = acc + q;
 
             // Adjoint sweep
-            // line 209: return acc + q;
+            // line 223: return acc + q;
             double _dacc = 1.0;
             double _dq = 1.0;
-            // line 204: for (int i = 0; i < v.Length; i++)
+            // line 218: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 206: acc += v[i] * v[i];
+                // line 220: acc += v[i] * v[i];
                 acc = _values.Pop();
                 dv[i] += 2 * _dacc * v[i];
             }
-            // line 203: double q = acc * acc;
+            // line 217: double q = acc * acc;
             _dacc += 2 * _dq * acc;
-            // line 202: double acc = v[0];
+            // line 216: double acc = v[0];
             dv[0] += _dacc;
             _values.Dispose();
             return _result;
@@ -65,35 +65,35 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 202: double acc = v[0];
+            // line 216: double acc = v[0];
             double acc = v[0];
-            // line 203: double q = acc * acc;
+            // line 217: double q = acc * acc;
             double q = acc * acc;
-            // line 204: for (int i = 0; i < v.Length; i++)
+            // line 218: for (int i = 0; i < v.Length; i++)
             _values.Reserve(v.Length);
             for (int i = 0; i < v.Length; i++)
             {
-                // line 206: acc += v[i] * v[i];
+                // line 220: acc += v[i] * v[i];
                 _values.PushReserved(acc);
                 acc += v[i] * v[i];
             }
-            // line 209: return acc + q;
+            // line 223: return acc + q;
             double _result = acc + q;
 
             // Adjoint sweep
-            // line 209: return acc + q;
+            // line 223: return acc + q;
             double _dacc = seed;
             double _dq = seed;
-            // line 204: for (int i = 0; i < v.Length; i++)
+            // line 218: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 206: acc += v[i] * v[i];
+                // line 220: acc += v[i] * v[i];
                 acc = _values.Pop();
                 dv[i] += 2 * _dacc * v[i];
             }
-            // line 203: double q = acc * acc;
+            // line 217: double q = acc * acc;
             _dacc += 2 * _dq * acc;
-            // line 202: double acc = v[0];
+            // line 216: double acc = v[0];
             dv[0] += _dacc;
             _values.Dispose();
         }

@@ -19,24 +19,24 @@ namespace Corpus
             dv.Clear();
 
             // Primal sweep
-            // line 284: double s = 0;
+            // line 298: double s = 0;
             double s = 0;
-            // line 285: for (int i = 0; i < v.Length; i++)
+            // line 299: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 287: s += 0.1 * s + v[i];
+                // line 301: s += 0.1 * s + v[i];
                 s += 0.1 * s + v[i];
             }
-            // line 290: return s;
+            // line 304: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 290: return s;
+            // line 304: return s;
             double _ds = 1.0;
-            // line 285: for (int i = 0; i < v.Length; i++)
+            // line 299: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 287: s += 0.1 * s + v[i];
+                // line 301: s += 0.1 * s + v[i];
                 double _g1 = _ds;
                 _ds = 0.0;
                 _ds += _g1;
@@ -56,24 +56,24 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 284: double s = 0;
+            // line 298: double s = 0;
             double s = 0;
-            // line 285: for (int i = 0; i < v.Length; i++)
+            // line 299: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 287: s += 0.1 * s + v[i];
+                // line 301: s += 0.1 * s + v[i];
                 s += 0.1 * s + v[i];
             }
-            // line 290: return s;
+            // line 304: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 290: return s;
+            // line 304: return s;
             double _ds = seed;
-            // line 285: for (int i = 0; i < v.Length; i++)
+            // line 299: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 287: s += 0.1 * s + v[i];
+                // line 301: s += 0.1 * s + v[i];
                 double _g1 = _ds;
                 _ds = 0.0;
                 _ds += _g1;

@@ -21,53 +21,53 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 259: Span<double> h = stackalloc double[2];
+            // line 273: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 260: double s = 0;
+            // line 274: double s = 0;
             double s = 0;
-            // line 261: for (int p = 0; p < 3; p++)
+            // line 275: for (int p = 0; p < 3; p++)
             for (int p = 0; p < 3; p++)
             {
-                // line 263: for (int u = 0; u < h.Length; u++)
+                // line 277: for (int u = 0; u < h.Length; u++)
                 _values.Reserve(h.Length * 2);
                 for (int u = 0; u < h.Length; u++)
                 {
-                    // line 265: double t = 0.25;
+                    // line 279: double t = 0.25;
                     _values.PushReserved(t);
                     t = 0.25;
-                    // line 266: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
+                    // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     {
-                        // line 268: t += v[k] * v[k + 1];
+                        // line 282: t += v[k] * v[k + 1];
                         t += v[k] * v[k + 1];
                     }
-                    // line 271: h[u] = Math.Sin(t + v[p]);
+                    // line 285: h[u] = Math.Sin(t + v[p]);
                     _values.PushReserved(h[u]);
                     h[u] = Math.Sin(t + v[p]);
                 }
-                // line 274: s += h[0] * h[1];
+                // line 288: s += h[0] * h[1];
                 s += h[0] * h[1];
             }
-            // line 277: return s;
+            // line 291: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dt = 0.0;
-            // line 277: return s;
+            // line 291: return s;
             double _ds = 1.0;
-            // line 261: for (int p = 0; p < 3; p++)
+            // line 275: for (int p = 0; p < 3; p++)
             for (int p = 3 - 1; p >= 0; p--)
             {
-                // line 274: s += h[0] * h[1];
+                // line 288: s += h[0] * h[1];
                 _dh[0] += _ds * h[1];
                 _dh[1] += _ds * h[0];
-                // line 263: for (int u = 0; u < h.Length; u++)
+                // line 277: for (int u = 0; u < h.Length; u++)
                 for (int u = h.Length - 1; u >= 0; u--)
                 {
-                    // line 271: h[u] = Math.Sin(t + v[p]);
+                    // line 285: h[u] = Math.Sin(t + v[p]);
                     double _g3 = _dh[u];
                     _dh[u] = 0.0;
                     h[u] = _values.Pop();
@@ -75,18 +75,18 @@ namespace Corpus
                     double _g5 = _g3 * Math.Cos(_t4);
                     _dt += _g5;
                     dv[p] += _g5;
-                    // line 266: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
+                    // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     if (_dt != 0)
                     {
                         for (int k = 1 + (int)(h[u] * 1.5) - 1; k >= 0; k--)
                         {
-                            // line 268: t += v[k] * v[k + 1];
+                            // line 282: t += v[k] * v[k + 1];
                             double _t2 = v[k + 1];
                             dv[k] += _dt * _t2;
                             dv[k + 1] += _dt * v[k];
                         }
                     }
-                    // line 265: double t = 0.25;
+                    // line 279: double t = 0.25;
                     double _g1 = _dt;
                     _dt = 0.0;
                     t = _values.Pop();
@@ -109,53 +109,53 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 259: Span<double> h = stackalloc double[2];
+            // line 273: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 260: double s = 0;
+            // line 274: double s = 0;
             double s = 0;
-            // line 261: for (int p = 0; p < 3; p++)
+            // line 275: for (int p = 0; p < 3; p++)
             for (int p = 0; p < 3; p++)
             {
-                // line 263: for (int u = 0; u < h.Length; u++)
+                // line 277: for (int u = 0; u < h.Length; u++)
                 _values.Reserve(h.Length * 2);
                 for (int u = 0; u < h.Length; u++)
                 {
-                    // line 265: double t = 0.25;
+                    // line 279: double t = 0.25;
                     _values.PushReserved(t);
                     t = 0.25;
-                    // line 266: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
+                    // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     {
-                        // line 268: t += v[k] * v[k + 1];
+                        // line 282: t += v[k] * v[k + 1];
                         t += v[k] * v[k + 1];
                     }
-                    // line 271: h[u] = Math.Sin(t + v[p]);
+                    // line 285: h[u] = Math.Sin(t + v[p]);
                     _values.PushReserved(h[u]);
                     h[u] = Math.Sin(t + v[p]);
                 }
-                // line 274: s += h[0] * h[1];
+                // line 288: s += h[0] * h[1];
                 s += h[0] * h[1];
             }
-            // line 277: return s;
+            // line 291: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dt = 0.0;
-            // line 277: return s;
+            // line 291: return s;
             double _ds = seed;
-            // line 261: for (int p = 0; p < 3; p++)
+            // line 275: for (int p = 0; p < 3; p++)
             for (int p = 3 - 1; p >= 0; p--)
             {
-                // line 274: s += h[0] * h[1];
+                // line 288: s += h[0] * h[1];
                 _dh[0] += _ds * h[1];
                 _dh[1] += _ds * h[0];
-                // line 263: for (int u = 0; u < h.Length; u++)
+                // line 277: for (int u = 0; u < h.Length; u++)
                 for (int u = h.Length - 1; u >= 0; u--)
                 {
-                    // line 271: h[u] = Math.Sin(t + v[p]);
+                    // line 285: h[u] = Math.Sin(t + v[p]);
                     double _g3 = _dh[u];
                     _dh[u] = 0.0;
                     h[u] = _values.Pop();
@@ -163,18 +163,18 @@ namespace Corpus
                     double _g5 = _g3 * Math.Cos(_t4);
                     _dt += _g5;
                     dv[p] += _g5;
-                    // line 266: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
+                    // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     if (_dt != 0)
                     {
                         for (int k = 1 + (int)(h[u] * 1.5) - 1; k >= 0; k--)
                         {
-                            // line 268: t += v[k] * v[k + 1];
+                            // line 282: t += v[k] * v[k + 1];
                             double _t2 = v[k + 1];
                             dv[k] += _dt * _t2;
                             dv[k + 1] += _dt * v[k];
                         }
                     }
-                    // line 265: double t = 0.25;
+                    // line 279: double t = 0.25;
                     double _g1 = _dt;
                     _dt = 0.0;
                     t = _values.Pop();

@@ -20,45 +20,45 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 166: Span<double> state = stackalloc double[2];
+            // line 180: Span<double> state = stackalloc double[2];
             global::System.Span<double> state = stackalloc double[2];
             double[] _dstate_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(state.Length);
             global::System.Span<double> _dstate = _dstate_pool.AsSpan(0, state.Length);
             _dstate.Clear();
-            // line 167: double s = 0;
+            // line 181: double s = 0;
             double s = 0;
-            // line 168: for (int i = 0; i < v.Length; i++)
+            // line 182: for (int i = 0; i < v.Length; i++)
             _values.Reserve(v.Length * 2);
             for (int i = 0; i < v.Length; i++)
             {
-                // line 170: state[1] = state[0] * v[i] + 0.25;
+                // line 184: state[1] = state[0] * v[i] + 0.25;
                 _values.PushReserved(state[1]);
                 state[1] = state[0] * v[i] + 0.25;
-                // line 171: state[0] = Math.Sin(state[1]) + v[i];
+                // line 185: state[0] = Math.Sin(state[1]) + v[i];
                 _values.PushReserved(state[0]);
                 state[0] = Math.Sin(state[1]) + v[i];
-                // line 172: s += state[0] * state[1];
+                // line 186: s += state[0] * state[1];
                 s += state[0] * state[1];
             }
-            // line 175: return s;
+            // line 189: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 175: return s;
+            // line 189: return s;
             double _ds = 1.0;
-            // line 168: for (int i = 0; i < v.Length; i++)
+            // line 182: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 172: s += state[0] * state[1];
+                // line 186: s += state[0] * state[1];
                 _dstate[0] += _ds * state[1];
                 _dstate[1] += _ds * state[0];
-                // line 171: state[0] = Math.Sin(state[1]) + v[i];
+                // line 185: state[0] = Math.Sin(state[1]) + v[i];
                 double _g2 = _dstate[0];
                 _dstate[0] = 0.0;
                 state[0] = _values.Pop();
                 _dstate[1] += _g2 * Math.Cos(state[1]);
                 dv[i] += _g2;
-                // line 170: state[1] = state[0] * v[i] + 0.25;
+                // line 184: state[1] = state[0] * v[i] + 0.25;
                 double _g1 = _dstate[1];
                 _dstate[1] = 0.0;
                 state[1] = _values.Pop();
@@ -81,45 +81,45 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 166: Span<double> state = stackalloc double[2];
+            // line 180: Span<double> state = stackalloc double[2];
             global::System.Span<double> state = stackalloc double[2];
             double[] _dstate_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(state.Length);
             global::System.Span<double> _dstate = _dstate_pool.AsSpan(0, state.Length);
             _dstate.Clear();
-            // line 167: double s = 0;
+            // line 181: double s = 0;
             double s = 0;
-            // line 168: for (int i = 0; i < v.Length; i++)
+            // line 182: for (int i = 0; i < v.Length; i++)
             _values.Reserve(v.Length * 2);
             for (int i = 0; i < v.Length; i++)
             {
-                // line 170: state[1] = state[0] * v[i] + 0.25;
+                // line 184: state[1] = state[0] * v[i] + 0.25;
                 _values.PushReserved(state[1]);
                 state[1] = state[0] * v[i] + 0.25;
-                // line 171: state[0] = Math.Sin(state[1]) + v[i];
+                // line 185: state[0] = Math.Sin(state[1]) + v[i];
                 _values.PushReserved(state[0]);
                 state[0] = Math.Sin(state[1]) + v[i];
-                // line 172: s += state[0] * state[1];
+                // line 186: s += state[0] * state[1];
                 s += state[0] * state[1];
             }
-            // line 175: return s;
+            // line 189: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 175: return s;
+            // line 189: return s;
             double _ds = seed;
-            // line 168: for (int i = 0; i < v.Length; i++)
+            // line 182: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 172: s += state[0] * state[1];
+                // line 186: s += state[0] * state[1];
                 _dstate[0] += _ds * state[1];
                 _dstate[1] += _ds * state[0];
-                // line 171: state[0] = Math.Sin(state[1]) + v[i];
+                // line 185: state[0] = Math.Sin(state[1]) + v[i];
                 double _g2 = _dstate[0];
                 _dstate[0] = 0.0;
                 state[0] = _values.Pop();
                 _dstate[1] += _g2 * Math.Cos(state[1]);
                 dv[i] += _g2;
-                // line 170: state[1] = state[0] * v[i] + 0.25;
+                // line 184: state[1] = state[0] * v[i] + 0.25;
                 double _g1 = _dstate[1];
                 _dstate[1] = 0.0;
                 state[1] = _values.Pop();

@@ -19,42 +19,42 @@ namespace Corpus
             dv.Clear();
 
             // Primal sweep
-            // line 244: double k = v[0];
+            // line 258: double k = v[0];
             double k = v[0];
-            // line 245: double s = 0;
+            // line 259: double s = 0;
             double s = 0;
-            // line 246: for (int i = 0; i < v.Length; i++)
+            // line 260: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 248: s += Math.Cos(v[i]);
+                // line 262: s += Math.Cos(v[i]);
                 s += Math.Cos(v[i]);
             }
-            // line 251: k = k * v[1];
+            // line 265: k = k * v[1];
             double k_0 = k;
             k = k * v[1];
-            // line 252: return s * k;
+            // line 266: return s * k;
             double _result = s * k;
 
             // Adjoint sweep
-            // line 252: return s * k;
+            // line 266: return s * k;
             double _ds = k;
             double _dk = s;
-            // line 251: k = k * v[1];
+            // line 265: k = k * v[1];
             double _g1 = _dk;
             _dk = 0.0;
             k = k_0;
             _dk += _g1 * v[1];
             dv[1] += _g1 * k;
-            // line 246: for (int i = 0; i < v.Length; i++)
+            // line 260: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
                 for (int i = v.Length - 1; i >= 0; i--)
                 {
-                    // line 248: s += Math.Cos(v[i]);
+                    // line 262: s += Math.Cos(v[i]);
                     dv[i] += -(_ds * Math.Sin(v[i]));
                 }
             }
-            // line 244: double k = v[0];
+            // line 258: double k = v[0];
             dv[0] += _dk;
             return _result;
         }
@@ -69,42 +69,42 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 244: double k = v[0];
+            // line 258: double k = v[0];
             double k = v[0];
-            // line 245: double s = 0;
+            // line 259: double s = 0;
             double s = 0;
-            // line 246: for (int i = 0; i < v.Length; i++)
+            // line 260: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 248: s += Math.Cos(v[i]);
+                // line 262: s += Math.Cos(v[i]);
                 s += Math.Cos(v[i]);
             }
-            // line 251: k = k * v[1];
+            // line 265: k = k * v[1];
             double k_0 = k;
             k = k * v[1];
-            // line 252: return s * k;
+            // line 266: return s * k;
             double _result = s * k;
 
             // Adjoint sweep
-            // line 252: return s * k;
+            // line 266: return s * k;
             double _ds = seed * k;
             double _dk = seed * s;
-            // line 251: k = k * v[1];
+            // line 265: k = k * v[1];
             double _g1 = _dk;
             _dk = 0.0;
             k = k_0;
             _dk += _g1 * v[1];
             dv[1] += _g1 * k;
-            // line 246: for (int i = 0; i < v.Length; i++)
+            // line 260: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
                 for (int i = v.Length - 1; i >= 0; i--)
                 {
-                    // line 248: s += Math.Cos(v[i]);
+                    // line 262: s += Math.Cos(v[i]);
                     dv[i] += -(_ds * Math.Sin(v[i]));
                 }
             }
-            // line 244: double k = v[0];
+            // line 258: double k = v[0];
             dv[0] += _dk;
         }
     }

@@ -19,27 +19,27 @@ namespace Corpus
             dv.Clear();
 
             // Primal sweep
-            // line 231: double s = 0;
+            // line 245: double s = 0;
             double s = 0;
-            // line 232: for (int i = 0; i < v.Length; i++)
+            // line 246: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 234: s += v[i] * v[i];
+                // line 248: s += v[i] * v[i];
                 s += v[i] * v[i];
             }
-            // line 237: return Math.Log(1 + s);
+            // line 251: return Math.Log(1 + s);
             double _t1 = 1 + s;
             double _result = Math.Log(_t1);
 
             // Adjoint sweep
-            // line 237: return Math.Log(1 + s);
+            // line 251: return Math.Log(1 + s);
             double _ds = 1.0 / _t1;
-            // line 232: for (int i = 0; i < v.Length; i++)
+            // line 246: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
                 for (int i = v.Length - 1; i >= 0; i--)
                 {
-                    // line 234: s += v[i] * v[i];
+                    // line 248: s += v[i] * v[i];
                     dv[i] += 2 * _ds * v[i];
                 }
             }
@@ -56,27 +56,27 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 231: double s = 0;
+            // line 245: double s = 0;
             double s = 0;
-            // line 232: for (int i = 0; i < v.Length; i++)
+            // line 246: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 234: s += v[i] * v[i];
+                // line 248: s += v[i] * v[i];
                 s += v[i] * v[i];
             }
-            // line 237: return Math.Log(1 + s);
+            // line 251: return Math.Log(1 + s);
             double _t1 = 1 + s;
             double _result = Math.Log(_t1);
 
             // Adjoint sweep
-            // line 237: return Math.Log(1 + s);
+            // line 251: return Math.Log(1 + s);
             double _ds = seed / _t1;
-            // line 232: for (int i = 0; i < v.Length; i++)
+            // line 246: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
                 for (int i = v.Length - 1; i >= 0; i--)
                 {
-                    // line 234: s += v[i] * v[i];
+                    // line 248: s += v[i] * v[i];
                     dv[i] += 2 * _ds * v[i];
                 }
             }

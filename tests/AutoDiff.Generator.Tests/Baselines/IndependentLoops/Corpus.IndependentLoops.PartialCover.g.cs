@@ -20,52 +20,52 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 182: Span<double> h = stackalloc double[3];
+            // line 196: Span<double> h = stackalloc double[3];
             global::System.Span<double> h = stackalloc double[3];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 183: double s = 0;
+            // line 197: double s = 0;
             double s = 0;
-            // line 184: for (int p = 0; p < v.Length; p++)
+            // line 198: for (int p = 0; p < v.Length; p++)
             _values.Reserve(v.Length * 3);
             for (int p = 0; p < v.Length; p++)
             {
-                // line 186: for (int j = 0; j < 2; j++)
+                // line 200: for (int j = 0; j < 2; j++)
                 for (int j = 0; j < 2; j++)
                 {
-                    // line 188: h[j] = v[p] * (j + 1) + 0.5 * h[2];
+                    // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
                     _values.PushReserved(h[j]);
                     h[j] = v[p] * (j + 1) + 0.5 * h[2];
                 }
-                // line 191: h[2] = h[0] * h[1];
+                // line 205: h[2] = h[0] * h[1];
                 _values.PushReserved(h[2]);
                 h[2] = h[0] * h[1];
-                // line 192: s += h[2];
+                // line 206: s += h[2];
                 s += h[2];
             }
-            // line 195: return s;
+            // line 209: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 195: return s;
+            // line 209: return s;
             double _ds = 1.0;
-            // line 184: for (int p = 0; p < v.Length; p++)
+            // line 198: for (int p = 0; p < v.Length; p++)
             for (int p = v.Length - 1; p >= 0; p--)
             {
-                // line 192: s += h[2];
+                // line 206: s += h[2];
                 _dh[2] += _ds;
-                // line 191: h[2] = h[0] * h[1];
+                // line 205: h[2] = h[0] * h[1];
                 double _g3 = _dh[2];
                 _dh[2] = 0.0;
                 h[2] = _values.Pop();
                 _dh[0] += _g3 * h[1];
                 _dh[1] += _g3 * h[0];
-                // line 186: for (int j = 0; j < 2; j++)
+                // line 200: for (int j = 0; j < 2; j++)
                 double _sum4 = 0.0;
                 for (int j = 2 - 1; j >= 0; j--)
                 {
-                    // line 188: h[j] = v[p] * (j + 1) + 0.5 * h[2];
+                    // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
                     double _g1 = _dh[j];
                     _dh[j] = 0.0;
                     h[j] = _values.Pop();
@@ -94,52 +94,52 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 182: Span<double> h = stackalloc double[3];
+            // line 196: Span<double> h = stackalloc double[3];
             global::System.Span<double> h = stackalloc double[3];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 183: double s = 0;
+            // line 197: double s = 0;
             double s = 0;
-            // line 184: for (int p = 0; p < v.Length; p++)
+            // line 198: for (int p = 0; p < v.Length; p++)
             _values.Reserve(v.Length * 3);
             for (int p = 0; p < v.Length; p++)
             {
-                // line 186: for (int j = 0; j < 2; j++)
+                // line 200: for (int j = 0; j < 2; j++)
                 for (int j = 0; j < 2; j++)
                 {
-                    // line 188: h[j] = v[p] * (j + 1) + 0.5 * h[2];
+                    // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
                     _values.PushReserved(h[j]);
                     h[j] = v[p] * (j + 1) + 0.5 * h[2];
                 }
-                // line 191: h[2] = h[0] * h[1];
+                // line 205: h[2] = h[0] * h[1];
                 _values.PushReserved(h[2]);
                 h[2] = h[0] * h[1];
-                // line 192: s += h[2];
+                // line 206: s += h[2];
                 s += h[2];
             }
-            // line 195: return s;
+            // line 209: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 195: return s;
+            // line 209: return s;
             double _ds = seed;
-            // line 184: for (int p = 0; p < v.Length; p++)
+            // line 198: for (int p = 0; p < v.Length; p++)
             for (int p = v.Length - 1; p >= 0; p--)
             {
-                // line 192: s += h[2];
+                // line 206: s += h[2];
                 _dh[2] += _ds;
-                // line 191: h[2] = h[0] * h[1];
+                // line 205: h[2] = h[0] * h[1];
                 double _g3 = _dh[2];
                 _dh[2] = 0.0;
                 h[2] = _values.Pop();
                 _dh[0] += _g3 * h[1];
                 _dh[1] += _g3 * h[0];
-                // line 186: for (int j = 0; j < 2; j++)
+                // line 200: for (int j = 0; j < 2; j++)
                 double _sum4 = 0.0;
                 for (int j = 2 - 1; j >= 0; j--)
                 {
-                    // line 188: h[j] = v[p] * (j + 1) + 0.5 * h[2];
+                    // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
                     double _g1 = _dh[j];
                     _dh[j] = 0.0;
                     h[j] = _values.Pop();

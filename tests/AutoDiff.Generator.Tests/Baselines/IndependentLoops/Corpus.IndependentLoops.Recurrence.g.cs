@@ -21,40 +21,40 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 150: double carry = 0.5;
+            // line 164: double carry = 0.5;
             double carry = 0.5;
-            // line 151: double s = 0;
+            // line 165: double s = 0;
             double s = 0;
-            // line 152: for (int i = 0; i < v.Length; i++)
+            // line 166: for (int i = 0; i < v.Length; i++)
             _values.Reserve(v.Length);
             for (int i = 0; i < v.Length; i++)
             {
-                // line 154: double y = carry * 0.5 + v[i];
+                // line 168: double y = carry * 0.5 + v[i];
                 _values.PushReserved(y);
                 y = carry * 0.5 + v[i];
-                // line 155: carry = Math.Sin(y);
+                // line 169: carry = Math.Sin(y);
                 carry = Math.Sin(y);
-                // line 156: s += y * y;
+                // line 170: s += y * y;
                 s += y * y;
             }
-            // line 159: return s;
+            // line 173: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dcarry = 0.0;
             double _dy = 0.0;
-            // line 159: return s;
+            // line 173: return s;
             double _ds = 1.0;
-            // line 152: for (int i = 0; i < v.Length; i++)
+            // line 166: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 156: s += y * y;
+                // line 170: s += y * y;
                 _dy += 2 * _ds * y;
-                // line 155: carry = Math.Sin(y);
+                // line 169: carry = Math.Sin(y);
                 double _g2 = _dcarry;
                 _dcarry = 0.0;
                 _dy += _g2 * Math.Cos(y);
-                // line 154: double y = carry * 0.5 + v[i];
+                // line 168: double y = carry * 0.5 + v[i];
                 double _g1 = _dy;
                 _dy = 0.0;
                 y = _values.Pop();
@@ -77,40 +77,40 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 150: double carry = 0.5;
+            // line 164: double carry = 0.5;
             double carry = 0.5;
-            // line 151: double s = 0;
+            // line 165: double s = 0;
             double s = 0;
-            // line 152: for (int i = 0; i < v.Length; i++)
+            // line 166: for (int i = 0; i < v.Length; i++)
             _values.Reserve(v.Length);
             for (int i = 0; i < v.Length; i++)
             {
-                // line 154: double y = carry * 0.5 + v[i];
+                // line 168: double y = carry * 0.5 + v[i];
                 _values.PushReserved(y);
                 y = carry * 0.5 + v[i];
-                // line 155: carry = Math.Sin(y);
+                // line 169: carry = Math.Sin(y);
                 carry = Math.Sin(y);
-                // line 156: s += y * y;
+                // line 170: s += y * y;
                 s += y * y;
             }
-            // line 159: return s;
+            // line 173: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dcarry = 0.0;
             double _dy = 0.0;
-            // line 159: return s;
+            // line 173: return s;
             double _ds = seed;
-            // line 152: for (int i = 0; i < v.Length; i++)
+            // line 166: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 156: s += y * y;
+                // line 170: s += y * y;
                 _dy += 2 * _ds * y;
-                // line 155: carry = Math.Sin(y);
+                // line 169: carry = Math.Sin(y);
                 double _g2 = _dcarry;
                 _dcarry = 0.0;
                 _dy += _g2 * Math.Cos(y);
-                // line 154: double y = carry * 0.5 + v[i];
+                // line 168: double y = carry * 0.5 + v[i];
                 double _g1 = _dy;
                 _dy = 0.0;
                 y = _values.Pop();

@@ -19,40 +19,40 @@ namespace Corpus
             dv.Clear();
 
             // Primal sweep
-            // line 216: double c = v[0] * v[1];
+            // line 230: double c = v[0] * v[1];
             double c = v[0] * v[1];
-            // line 217: double s = 0;
+            // line 231: double s = 0;
             double s = 0;
-            // line 218: for (int i = 0; i < v.Length; i++)
+            // line 232: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 220: s += c * v[i];
+                // line 234: s += c * v[i];
                 s += c * v[i];
             }
-            // line 223: c = v[2] * v[3];
+            // line 237: c = v[2] * v[3];
             double c_0 = c;
             c = v[2] * v[3];
-            // line 224: return s + c;
+            // line 238: return s + c;
             double _result = s + c;
 
             // Adjoint sweep
-            // line 224: return s + c;
+            // line 238: return s + c;
             double _ds = 1.0;
             double _dc = 1.0;
-            // line 223: c = v[2] * v[3];
+            // line 237: c = v[2] * v[3];
             double _g1 = _dc;
             _dc = 0.0;
             c = c_0;
             dv[2] += _g1 * v[3];
             dv[3] += _g1 * v[2];
-            // line 218: for (int i = 0; i < v.Length; i++)
+            // line 232: for (int i = 0; i < v.Length; i++)
             for (int i = v.Length - 1; i >= 0; i--)
             {
-                // line 220: s += c * v[i];
+                // line 234: s += c * v[i];
                 _dc += _ds * v[i];
                 dv[i] += _ds * c;
             }
-            // line 216: double c = v[0] * v[1];
+            // line 230: double c = v[0] * v[1];
             dv[0] += _dc * v[1];
             dv[1] += _dc * v[0];
             return _result;
@@ -68,43 +68,43 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 216: double c = v[0] * v[1];
+            // line 230: double c = v[0] * v[1];
             double c = v[0] * v[1];
-            // line 217: double s = 0;
+            // line 231: double s = 0;
             double s = 0;
-            // line 218: for (int i = 0; i < v.Length; i++)
+            // line 232: for (int i = 0; i < v.Length; i++)
             for (int i = 0; i < v.Length; i++)
             {
-                // line 220: s += c * v[i];
+                // line 234: s += c * v[i];
                 s += c * v[i];
             }
-            // line 223: c = v[2] * v[3];
+            // line 237: c = v[2] * v[3];
             double c_0 = c;
             c = v[2] * v[3];
-            // line 224: return s + c;
+            // line 238: return s + c;
             double _result = s + c;
 
             // Adjoint sweep
-            // line 224: return s + c;
+            // line 238: return s + c;
             double _ds = seed;
             double _dc = seed;
-            // line 223: c = v[2] * v[3];
+            // line 237: c = v[2] * v[3];
             double _g1 = _dc;
             _dc = 0.0;
             c = c_0;
             dv[2] += _g1 * v[3];
             dv[3] += _g1 * v[2];
-            // line 218: for (int i = 0; i < v.Length; i++)
+            // line 232: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
                 for (int i = v.Length - 1; i >= 0; i--)
                 {
-                    // line 220: s += c * v[i];
+                    // line 234: s += c * v[i];
                     _dc += _ds * v[i];
                     dv[i] += _ds * c;
                 }
             }
-            // line 216: double c = v[0] * v[1];
+            // line 230: double c = v[0] * v[1];
             dv[0] += _dc * v[1];
             dv[1] += _dc * v[0];
         }
