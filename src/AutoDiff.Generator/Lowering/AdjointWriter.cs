@@ -150,6 +150,9 @@ internal sealed partial class AdjointWriter
         }
 
         forward = StackReservation.Reserve(forward);
+        var parameterNames = _method.Parameters.Select(p => p.Name).ToList();
+        forward = LoopWindows.Apply(forward, parameterNames, Fresh);
+        reverse = LoopWindows.Apply(reverse, parameterNames, Fresh);
         var body = new Block();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {

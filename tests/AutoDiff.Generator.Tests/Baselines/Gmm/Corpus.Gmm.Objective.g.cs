@@ -74,18 +74,20 @@ namespace Corpus
             global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
             _dmains.Clear();
             // line 33: for (int k = 0; k < K; k++)
-            for (int k = 0; k < 3; k++)
+            var _sumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
+            for (int k = 0; k < _sumsWindow.Length; k++)
             {
                 // line 35: double s = 0;
                 s = 0;
                 // line 36: for (int d = 0; d < D; d++)
-                for (int d = 0; d < 2; d++)
+                var _qsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k * 2, 2);
+                for (int d = 0; d < _qsWindow.Length; d++)
                 {
                     // line 38: s += qs[k * D + d];
-                    s += qs[k * 2 + d];
+                    s += _qsWindow[d];
                 }
                 // line 41: sums[k] = s;
-                sums[k] = s;
+                _sumsWindow[k] = s;
             }
             // line 44: double slse = 0;
             double slse = 0;
@@ -98,47 +100,58 @@ namespace Corpus
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
-                for (int k_1 = 0; k_1 < 3; k_1++)
+                var _mainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
+                var _alphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
+                var _sumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
+                for (int k_1 = 0; k_1 < _mainsWindow.Length; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
-                    for (int d_1 = 0; d_1 < 2; d_1++)
+                    var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                    var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
+                    var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                    for (int d_1 = 0; d_1 < _xcWindow.Length; d_1++)
                     {
                         // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        _values.PushReserved(xc[d_1]);
-                        xc[d_1] = x[i * 2 + d_1] - means[k_1 * 2 + d_1];
+                        _values.PushReserved(_xcWindow[d_1]);
+                        _xcWindow[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
                     _ints.PushReserved(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
-                    for (int r = 0; r < 2; r++)
+                    var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
+                    var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                    var _lxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                    for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
                         // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                        double _t4 = Math.Exp(qs[k_1 * 2 + r]);
+                        double _t4 = Math.Exp(_qsWindow_2[r]);
                         _values.PushReserved(_t4);
-                        row = _t4 * xc[r];
+                        row = _t4 * _xcWindow_3[r];
                         // line 59: for (int c = 0; c < r; c++)
-                        for (int c = 0; c < r; c++)
+                        var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
+                        for (int c = 0; c < _xcWindow_2.Length; c++)
                         {
                             // line 61: row += ls[k * lCount + li] * xc[c];
-                            row += ls[k_1 * lCount + li] * xc[c];
+                            row += ls[k_1 * lCount + li] * _xcWindow_2[c];
                             // line 62: li++;
                             li += 1;
                         }
                         // line 65: lxc[r] = row;
-                        _values.PushReserved(lxc[r]);
-                        lxc[r] = row;
+                        _values.PushReserved(_lxcWindow[r]);
+                        _lxcWindow[r] = row;
                     }
                     // line 68: double norm = 0;
                     norm = 0;
                     // line 69: for (int d = 0; d < D; d++)
-                    for (int d_2 = 0; d_2 < 2; d_2++)
+                    var _lxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                    for (int d_2 = 0; d_2 < _lxcWindow_2.Length; d_2++)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        norm += lxc[d_2] * lxc[d_2];
+                        norm += _lxcWindow_2[d_2] * _lxcWindow_2[d_2];
                     }
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
+                    _mainsWindow[k_1] = _alphasWindow[k_1] + _sumsWindow_2[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
                 top = mains[0];
@@ -152,10 +165,11 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
-                for (int k_3 = 0; k_3 < 3; k_3++)
+                var _mainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
+                for (int k_3 = 0; k_3 < _mainsWindow_2.Length; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t15 = Math.Exp(mains[k_3] - top);
+                    double _t15 = Math.Exp(_mainsWindow_2[k_3] - top);
                     _values.PushReserved(_t15);
                     total += _t15;
                 }
@@ -168,12 +182,13 @@ namespace Corpus
                 if (_dtop != 0 || _dtotal != 0)
                 {
                     // line 84: for (int k = 0; k < K; k++)
-                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    var _dmainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
+                    for (int k_3 = _dmainsWindow.Length - 1; k_3 >= 0; k_3--)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
                         double _t16 = _values.Pop();
                         double _g17 = _dtotal * _t16;
-                        _dmains[k_3] += _g17;
+                        _dmainsWindow[k_3] += _g17;
                         _dtop += -_g17;
                     }
                     // line 83: double total = 0;
@@ -201,61 +216,76 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
-                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                    var _dmainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
+                    var _dalphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
+                    var _dsumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
+                    for (int k_1 = _dmainsWindow_2.Length - 1; k_1 >= 0; k_1--)
                     {
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g10 = _dmains[k_1];
-                        _dmains[k_1] = 0.0;
-                        dalphas[k_1] += _g10;
-                        _dsums[k_1] += _g10;
+                        double _g10 = _dmainsWindow_2[k_1];
+                        _dmainsWindow_2[k_1] = 0.0;
+                        _dalphasWindow[k_1] += _g10;
+                        _dsumsWindow[k_1] += _g10;
                         _dnorm += -_g10 * 0.5;
                         // line 69: for (int d = 0; d < D; d++)
                         if (_dnorm != 0)
                         {
-                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                            var _dlxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
+                            var _lxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                            for (int d_2 = _dlxcWindow.Length - 1; d_2 >= 0; d_2--)
                             {
                                 // line 71: norm += lxc[d] * lxc[d];
-                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                                _dlxcWindow[d_2] += 2 * _dnorm * _lxcWindow_3[d_2];
                             }
                         }
                         // line 68: double norm = 0;
                         double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
-                        for (int r = 2 - 1; r >= 0; r--)
+                        var _dlxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
+                        var _lxcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                        var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
+                        var _xcWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                        var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
+                        for (int r = _dlxcWindow_2.Length - 1; r >= 0; r--)
                         {
                             // line 65: lxc[r] = row;
-                            double _g8 = _dlxc[r];
-                            _dlxc[r] = 0.0;
-                            lxc[r] = _values.Pop();
+                            double _g8 = _dlxcWindow_2[r];
+                            _dlxcWindow_2[r] = 0.0;
+                            _lxcWindow_4[r] = _values.Pop();
                             _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
-                            for (int c = r - 1; c >= 0; c--)
+                            var _xcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
+                            var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, r);
+                            for (int c = _xcWindow_4.Length - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
                                 li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 double _t7 = ls[k_1 * lCount + li];
-                                dls[k_1 * lCount + li] += _drow * xc[c];
-                                _dxc[c] += _drow * _t7;
+                                dls[k_1 * lCount + li] += _drow * _xcWindow_4[c];
+                                _dxcWindow[c] += _drow * _t7;
                             }
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
                             double _g5 = _drow;
                             _drow = 0.0;
                             double _t6 = _values.Pop();
-                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
-                            _dxc[r] += _g5 * _t6;
+                            _dqsWindow[r] += _g5 * _xcWindow_5[r] * _t6;
+                            _dxcWindow_2[r] += _g5 * _t6;
                         }
                         // line 55: int li = 0;
                         li = _ints.Pop();
                         // line 49: for (int d = 0; d < D; d++)
-                        for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
+                        var _dxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
+                        var _xcWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                        var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
+                        for (int d_1 = _dxcWindow_3.Length - 1; d_1 >= 0; d_1--)
                         {
                             // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            double _g3 = _dxc[d_1];
-                            _dxc[d_1] = 0.0;
-                            xc[d_1] = _values.Pop();
-                            dmeans[k_1 * 2 + d_1] += -_g3;
+                            double _g3 = _dxcWindow_3[d_1];
+                            _dxcWindow_3[d_1] = 0.0;
+                            _xcWindow_6[d_1] = _values.Pop();
+                            _dmeansWindow[d_1] += -_g3;
                         }
                     }
                 }
@@ -279,10 +309,11 @@ namespace Corpus
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
             _values.Reserve(3);
-            for (int k_5 = 0; k_5 < 3; k_5++)
+            var _alphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
+            for (int k_5 = 0; k_5 < _alphasWindow_2.Length; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t22 = Math.Exp(alphas[k_5] - amax);
+                double _t22 = Math.Exp(_alphasWindow_2[k_5] - amax);
                 _values.PushReserved(_t22);
                 asum += _t22;
             }
@@ -299,18 +330,20 @@ namespace Corpus
                 // line 110: double frobenius = 0;
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 0; d_3 < 2; d_3++)
+                var _qsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_6 * 2, 2);
+                for (int d_3 = 0; d_3 < _qsWindow_3.Length; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t26 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    double _t26 = Math.Exp(2 * _qsWindow_3[d_3]);
                     _values.PushReserved(_t26);
                     frobenius += _t26;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = 0; j < lCount; j++)
+                var _lsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                for (int j = 0; j < _lsWindow.Length; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
+                    frobenius += _lsWindow[j] * _lsWindow[j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
                 prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
@@ -328,19 +361,22 @@ namespace Corpus
                     // line 116: for (int j = 0; j < lCount; j++)
                     if (_dfrobenius != 0)
                     {
-                        for (int j = lCount - 1; j >= 0; j--)
+                        var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                        var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
+                        for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
                         {
                             // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                            double _t28 = ls[k_6 * lCount + j];
-                            dls[k_6 * lCount + j] += 2 * _dfrobenius * _t28;
+                            double _t28 = _lsWindow_2[j];
+                            _dlsWindow[j] += 2 * _dfrobenius * _t28;
                         }
                     }
                     // line 111: for (int d = 0; d < D; d++)
-                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);
+                    for (int d_3 = _dqsWindow_2.Length - 1; d_3 >= 0; d_3--)
                     {
                         // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
                         double _t27 = _values.Pop();
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t27 * 2;
+                        _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
                     }
                     // line 110: double frobenius = 0;
                     double _g25 = _dfrobenius;
@@ -364,12 +400,13 @@ namespace Corpus
             double _damax = _dlseAlphas;
             double _dasum = _dlseAlphas / asum;
             // line 99: for (int k = 0; k < K; k++)
-            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+            var _dalphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
+            for (int k_5 = _dalphasWindow_2.Length - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
                 double _t23 = _values.Pop();
                 double _g24 = _dasum * _t23;
-                dalphas[k_5] += _g24;
+                _dalphasWindow_2[k_5] += _g24;
                 _damax += -_g24;
             }
             // line 93: for (int k = 1; k < K; k++)
@@ -392,19 +429,21 @@ namespace Corpus
             // line 92: double amax = alphas[0];
             dalphas[0] += _damax;
             // line 33: for (int k = 0; k < K; k++)
-            for (int k = 3 - 1; k >= 0; k--)
+            var _dsumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
+            for (int k = _dsumsWindow_2.Length - 1; k >= 0; k--)
             {
                 // line 41: sums[k] = s;
-                double _g2 = _dsums[k];
-                _dsums[k] = 0.0;
+                double _g2 = _dsumsWindow_2[k];
+                _dsumsWindow_2[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
                 if (_ds != 0)
                 {
-                    for (int d = 2 - 1; d >= 0; d--)
+                    var _dqsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k * 2, 2);
+                    for (int d = _dqsWindow_3.Length - 1; d >= 0; d--)
                     {
                         // line 38: s += qs[k * D + d];
-                        dqs[k * 2 + d] += _ds;
+                        _dqsWindow_3[d] += _ds;
                     }
                 }
                 // line 35: double s = 0;
@@ -483,18 +522,20 @@ namespace Corpus
             global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
             _dmains.Clear();
             // line 33: for (int k = 0; k < K; k++)
-            for (int k = 0; k < 3; k++)
+            var _sumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
+            for (int k = 0; k < _sumsWindow.Length; k++)
             {
                 // line 35: double s = 0;
                 s = 0;
                 // line 36: for (int d = 0; d < D; d++)
-                for (int d = 0; d < 2; d++)
+                var _qsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k * 2, 2);
+                for (int d = 0; d < _qsWindow.Length; d++)
                 {
                     // line 38: s += qs[k * D + d];
-                    s += qs[k * 2 + d];
+                    s += _qsWindow[d];
                 }
                 // line 41: sums[k] = s;
-                sums[k] = s;
+                _sumsWindow[k] = s;
             }
             // line 44: double slse = 0;
             double slse = 0;
@@ -507,47 +548,58 @@ namespace Corpus
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
-                for (int k_1 = 0; k_1 < 3; k_1++)
+                var _mainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
+                var _alphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
+                var _sumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
+                for (int k_1 = 0; k_1 < _mainsWindow.Length; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
-                    for (int d_1 = 0; d_1 < 2; d_1++)
+                    var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                    var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
+                    var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                    for (int d_1 = 0; d_1 < _xcWindow.Length; d_1++)
                     {
                         // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        _values.PushReserved(xc[d_1]);
-                        xc[d_1] = x[i * 2 + d_1] - means[k_1 * 2 + d_1];
+                        _values.PushReserved(_xcWindow[d_1]);
+                        _xcWindow[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
                     _ints.PushReserved(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
-                    for (int r = 0; r < 2; r++)
+                    var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
+                    var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                    var _lxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                    for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
                         // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                        double _t4 = Math.Exp(qs[k_1 * 2 + r]);
+                        double _t4 = Math.Exp(_qsWindow_2[r]);
                         _values.PushReserved(_t4);
-                        row = _t4 * xc[r];
+                        row = _t4 * _xcWindow_3[r];
                         // line 59: for (int c = 0; c < r; c++)
-                        for (int c = 0; c < r; c++)
+                        var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
+                        for (int c = 0; c < _xcWindow_2.Length; c++)
                         {
                             // line 61: row += ls[k * lCount + li] * xc[c];
-                            row += ls[k_1 * lCount + li] * xc[c];
+                            row += ls[k_1 * lCount + li] * _xcWindow_2[c];
                             // line 62: li++;
                             li += 1;
                         }
                         // line 65: lxc[r] = row;
-                        _values.PushReserved(lxc[r]);
-                        lxc[r] = row;
+                        _values.PushReserved(_lxcWindow[r]);
+                        _lxcWindow[r] = row;
                     }
                     // line 68: double norm = 0;
                     norm = 0;
                     // line 69: for (int d = 0; d < D; d++)
-                    for (int d_2 = 0; d_2 < 2; d_2++)
+                    var _lxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                    for (int d_2 = 0; d_2 < _lxcWindow_2.Length; d_2++)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        norm += lxc[d_2] * lxc[d_2];
+                        norm += _lxcWindow_2[d_2] * _lxcWindow_2[d_2];
                     }
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
+                    _mainsWindow[k_1] = _alphasWindow[k_1] + _sumsWindow_2[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
                 top = mains[0];
@@ -561,10 +613,11 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
-                for (int k_3 = 0; k_3 < 3; k_3++)
+                var _mainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
+                for (int k_3 = 0; k_3 < _mainsWindow_2.Length; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t15 = Math.Exp(mains[k_3] - top);
+                    double _t15 = Math.Exp(_mainsWindow_2[k_3] - top);
                     _values.PushReserved(_t15);
                     total += _t15;
                 }
@@ -577,12 +630,13 @@ namespace Corpus
                 if (_dtop != 0 || _dtotal != 0)
                 {
                     // line 84: for (int k = 0; k < K; k++)
-                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    var _dmainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
+                    for (int k_3 = _dmainsWindow.Length - 1; k_3 >= 0; k_3--)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
                         double _t16 = _values.Pop();
                         double _g17 = _dtotal * _t16;
-                        _dmains[k_3] += _g17;
+                        _dmainsWindow[k_3] += _g17;
                         _dtop += -_g17;
                     }
                     // line 83: double total = 0;
@@ -610,61 +664,76 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
-                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                    var _dmainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
+                    var _dalphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
+                    var _dsumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
+                    for (int k_1 = _dmainsWindow_2.Length - 1; k_1 >= 0; k_1--)
                     {
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g10 = _dmains[k_1];
-                        _dmains[k_1] = 0.0;
-                        dalphas[k_1] += _g10;
-                        _dsums[k_1] += _g10;
+                        double _g10 = _dmainsWindow_2[k_1];
+                        _dmainsWindow_2[k_1] = 0.0;
+                        _dalphasWindow[k_1] += _g10;
+                        _dsumsWindow[k_1] += _g10;
                         _dnorm += -_g10 * 0.5;
                         // line 69: for (int d = 0; d < D; d++)
                         if (_dnorm != 0)
                         {
-                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                            var _dlxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
+                            var _lxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                            for (int d_2 = _dlxcWindow.Length - 1; d_2 >= 0; d_2--)
                             {
                                 // line 71: norm += lxc[d] * lxc[d];
-                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                                _dlxcWindow[d_2] += 2 * _dnorm * _lxcWindow_3[d_2];
                             }
                         }
                         // line 68: double norm = 0;
                         double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
-                        for (int r = 2 - 1; r >= 0; r--)
+                        var _dlxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
+                        var _lxcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
+                        var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
+                        var _xcWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                        var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
+                        for (int r = _dlxcWindow_2.Length - 1; r >= 0; r--)
                         {
                             // line 65: lxc[r] = row;
-                            double _g8 = _dlxc[r];
-                            _dlxc[r] = 0.0;
-                            lxc[r] = _values.Pop();
+                            double _g8 = _dlxcWindow_2[r];
+                            _dlxcWindow_2[r] = 0.0;
+                            _lxcWindow_4[r] = _values.Pop();
                             _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
-                            for (int c = r - 1; c >= 0; c--)
+                            var _xcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
+                            var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, r);
+                            for (int c = _xcWindow_4.Length - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
                                 li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 double _t7 = ls[k_1 * lCount + li];
-                                dls[k_1 * lCount + li] += _drow * xc[c];
-                                _dxc[c] += _drow * _t7;
+                                dls[k_1 * lCount + li] += _drow * _xcWindow_4[c];
+                                _dxcWindow[c] += _drow * _t7;
                             }
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
                             double _g5 = _drow;
                             _drow = 0.0;
                             double _t6 = _values.Pop();
-                            dqs[k_1 * 2 + r] += _g5 * xc[r] * _t6;
-                            _dxc[r] += _g5 * _t6;
+                            _dqsWindow[r] += _g5 * _xcWindow_5[r] * _t6;
+                            _dxcWindow_2[r] += _g5 * _t6;
                         }
                         // line 55: int li = 0;
                         li = _ints.Pop();
                         // line 49: for (int d = 0; d < D; d++)
-                        for (int d_1 = 2 - 1; d_1 >= 0; d_1--)
+                        var _dxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
+                        var _xcWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
+                        var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
+                        for (int d_1 = _dxcWindow_3.Length - 1; d_1 >= 0; d_1--)
                         {
                             // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            double _g3 = _dxc[d_1];
-                            _dxc[d_1] = 0.0;
-                            xc[d_1] = _values.Pop();
-                            dmeans[k_1 * 2 + d_1] += -_g3;
+                            double _g3 = _dxcWindow_3[d_1];
+                            _dxcWindow_3[d_1] = 0.0;
+                            _xcWindow_6[d_1] = _values.Pop();
+                            _dmeansWindow[d_1] += -_g3;
                         }
                     }
                 }
@@ -688,10 +757,11 @@ namespace Corpus
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
             _values.Reserve(3);
-            for (int k_5 = 0; k_5 < 3; k_5++)
+            var _alphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
+            for (int k_5 = 0; k_5 < _alphasWindow_2.Length; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t22 = Math.Exp(alphas[k_5] - amax);
+                double _t22 = Math.Exp(_alphasWindow_2[k_5] - amax);
                 _values.PushReserved(_t22);
                 asum += _t22;
             }
@@ -708,18 +778,20 @@ namespace Corpus
                 // line 110: double frobenius = 0;
                 frobenius = 0;
                 // line 111: for (int d = 0; d < D; d++)
-                for (int d_3 = 0; d_3 < 2; d_3++)
+                var _qsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_6 * 2, 2);
+                for (int d_3 = 0; d_3 < _qsWindow_3.Length; d_3++)
                 {
                     // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t26 = Math.Exp(2 * qs[k_6 * 2 + d_3]);
+                    double _t26 = Math.Exp(2 * _qsWindow_3[d_3]);
                     _values.PushReserved(_t26);
                     frobenius += _t26;
                 }
                 // line 116: for (int j = 0; j < lCount; j++)
-                for (int j = 0; j < lCount; j++)
+                var _lsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                for (int j = 0; j < _lsWindow.Length; j++)
                 {
                     // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                    frobenius += ls[k_6 * lCount + j] * ls[k_6 * lCount + j];
+                    frobenius += _lsWindow[j] * _lsWindow[j];
                 }
                 // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
                 prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
@@ -737,19 +809,22 @@ namespace Corpus
                     // line 116: for (int j = 0; j < lCount; j++)
                     if (_dfrobenius != 0)
                     {
-                        for (int j = lCount - 1; j >= 0; j--)
+                        var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                        var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
+                        for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
                         {
                             // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                            double _t28 = ls[k_6 * lCount + j];
-                            dls[k_6 * lCount + j] += 2 * _dfrobenius * _t28;
+                            double _t28 = _lsWindow_2[j];
+                            _dlsWindow[j] += 2 * _dfrobenius * _t28;
                         }
                     }
                     // line 111: for (int d = 0; d < D; d++)
-                    for (int d_3 = 2 - 1; d_3 >= 0; d_3--)
+                    var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);
+                    for (int d_3 = _dqsWindow_2.Length - 1; d_3 >= 0; d_3--)
                     {
                         // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
                         double _t27 = _values.Pop();
-                        dqs[k_6 * 2 + d_3] += _dfrobenius * _t27 * 2;
+                        _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
                     }
                     // line 110: double frobenius = 0;
                     double _g25 = _dfrobenius;
@@ -773,12 +848,13 @@ namespace Corpus
             double _damax = _dlseAlphas;
             double _dasum = _dlseAlphas / asum;
             // line 99: for (int k = 0; k < K; k++)
-            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
+            var _dalphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
+            for (int k_5 = _dalphasWindow_2.Length - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
                 double _t23 = _values.Pop();
                 double _g24 = _dasum * _t23;
-                dalphas[k_5] += _g24;
+                _dalphasWindow_2[k_5] += _g24;
                 _damax += -_g24;
             }
             // line 93: for (int k = 1; k < K; k++)
@@ -801,19 +877,21 @@ namespace Corpus
             // line 92: double amax = alphas[0];
             dalphas[0] += _damax;
             // line 33: for (int k = 0; k < K; k++)
-            for (int k = 3 - 1; k >= 0; k--)
+            var _dsumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
+            for (int k = _dsumsWindow_2.Length - 1; k >= 0; k--)
             {
                 // line 41: sums[k] = s;
-                double _g2 = _dsums[k];
-                _dsums[k] = 0.0;
+                double _g2 = _dsumsWindow_2[k];
+                _dsumsWindow_2[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
                 if (_ds != 0)
                 {
-                    for (int d = 2 - 1; d >= 0; d--)
+                    var _dqsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k * 2, 2);
+                    for (int d = _dqsWindow_3.Length - 1; d >= 0; d--)
                     {
                         // line 38: s += qs[k * D + d];
-                        dqs[k * 2 + d] += _ds;
+                        _dqsWindow_3[d] += _ds;
                     }
                 }
                 // line 35: double s = 0;

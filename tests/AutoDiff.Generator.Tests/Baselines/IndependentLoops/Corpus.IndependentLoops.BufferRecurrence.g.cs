@@ -47,7 +47,8 @@ namespace Corpus
             // line 189: return s;
             double _ds = 1.0;
             // line 182: for (int i = 0; i < v.Length; i++)
-            for (int i = v.Length - 1; i >= 0; i--)
+            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int i = _dvWindow.Length - 1; i >= 0; i--)
             {
                 // line 186: s += state[0] * state[1];
                 _dstate[0] += _ds * state[1];
@@ -57,13 +58,13 @@ namespace Corpus
                 _dstate[0] = 0.0;
                 state[0] = _values.Pop();
                 _dstate[1] += _g2 * Math.Cos(state[1]);
-                dv[i] += _g2;
+                _dvWindow[i] += _g2;
                 // line 184: state[1] = state[0] * v[i] + 0.25;
                 double _g1 = _dstate[1];
                 _dstate[1] = 0.0;
                 state[1] = _values.Pop();
                 _dstate[0] += _g1 * v[i];
-                dv[i] += _g1 * state[0];
+                _dvWindow[i] += _g1 * state[0];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dstate_pool);
             _values.Dispose();
@@ -108,7 +109,8 @@ namespace Corpus
             // line 189: return s;
             double _ds = seed;
             // line 182: for (int i = 0; i < v.Length; i++)
-            for (int i = v.Length - 1; i >= 0; i--)
+            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int i = _dvWindow.Length - 1; i >= 0; i--)
             {
                 // line 186: s += state[0] * state[1];
                 _dstate[0] += _ds * state[1];
@@ -118,13 +120,13 @@ namespace Corpus
                 _dstate[0] = 0.0;
                 state[0] = _values.Pop();
                 _dstate[1] += _g2 * Math.Cos(state[1]);
-                dv[i] += _g2;
+                _dvWindow[i] += _g2;
                 // line 184: state[1] = state[0] * v[i] + 0.25;
                 double _g1 = _dstate[1];
                 _dstate[1] = 0.0;
                 state[1] = _values.Pop();
                 _dstate[0] += _g1 * v[i];
-                dv[i] += _g1 * state[0];
+                _dvWindow[i] += _g1 * state[0];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dstate_pool);
             _values.Dispose();

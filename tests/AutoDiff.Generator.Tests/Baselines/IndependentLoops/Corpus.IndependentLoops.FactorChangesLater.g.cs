@@ -48,10 +48,11 @@ namespace Corpus
             // line 260: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                for (int i = v.Length - 1; i >= 0; i--)
+                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+                for (int i = _dvWindow.Length - 1; i >= 0; i--)
                 {
                     // line 262: s += Math.Cos(v[i]);
-                    dv[i] += -(_ds * Math.Sin(v[i]));
+                    _dvWindow[i] += -(_ds * Math.Sin(v[i]));
                 }
             }
             // line 258: double k = v[0];
@@ -98,10 +99,11 @@ namespace Corpus
             // line 260: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                for (int i = v.Length - 1; i >= 0; i--)
+                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+                for (int i = _dvWindow.Length - 1; i >= 0; i--)
                 {
                     // line 262: s += Math.Cos(v[i]);
-                    dv[i] += -(_ds * Math.Sin(v[i]));
+                    _dvWindow[i] += -(_ds * Math.Sin(v[i]));
                 }
             }
             // line 258: double k = v[0];

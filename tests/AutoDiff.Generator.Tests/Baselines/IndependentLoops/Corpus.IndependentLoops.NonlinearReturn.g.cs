@@ -37,10 +37,11 @@ namespace Corpus
             // line 246: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                for (int i = v.Length - 1; i >= 0; i--)
+                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+                for (int i = _dvWindow.Length - 1; i >= 0; i--)
                 {
                     // line 248: s += v[i] * v[i];
-                    dv[i] += 2 * _ds * v[i];
+                    _dvWindow[i] += 2 * _ds * v[i];
                 }
             }
             return _result;
@@ -74,10 +75,11 @@ namespace Corpus
             // line 246: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                for (int i = v.Length - 1; i >= 0; i--)
+                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+                for (int i = _dvWindow.Length - 1; i >= 0; i--)
                 {
                     // line 248: s += v[i] * v[i];
-                    dv[i] += 2 * _ds * v[i];
+                    _dvWindow[i] += 2 * _ds * v[i];
                 }
             }
         }

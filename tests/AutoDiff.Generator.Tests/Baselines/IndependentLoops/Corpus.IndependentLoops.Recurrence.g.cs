@@ -46,7 +46,8 @@ namespace Corpus
             // line 173: return s;
             double _ds = 1.0;
             // line 166: for (int i = 0; i < v.Length; i++)
-            for (int i = v.Length - 1; i >= 0; i--)
+            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int i = _dvWindow.Length - 1; i >= 0; i--)
             {
                 // line 170: s += y * y;
                 _dy += 2 * _ds * y;
@@ -59,7 +60,7 @@ namespace Corpus
                 _dy = 0.0;
                 y = _values.Pop();
                 _dcarry += _g1 * 0.5;
-                dv[i] += _g1;
+                _dvWindow[i] += _g1;
             }
             _values.Dispose();
             return _result;
@@ -102,7 +103,8 @@ namespace Corpus
             // line 173: return s;
             double _ds = seed;
             // line 166: for (int i = 0; i < v.Length; i++)
-            for (int i = v.Length - 1; i >= 0; i--)
+            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int i = _dvWindow.Length - 1; i >= 0; i--)
             {
                 // line 170: s += y * y;
                 _dy += 2 * _ds * y;
@@ -115,7 +117,7 @@ namespace Corpus
                 _dy = 0.0;
                 y = _values.Pop();
                 _dcarry += _g1 * 0.5;
-                dv[i] += _g1;
+                _dvWindow[i] += _g1;
             }
             _values.Dispose();
         }

@@ -24,14 +24,15 @@ namespace Corpus
             double a = 1.0;
             // line 150: for (int i = 0; i < w.Length; i++)
             double _da = -x;
-            for (int i = 0; i < w.Length; i++)
+            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, w.Length);
+            for (int i = 0; i < _dwWindow.Length; i++)
             {
                 // line 152: a += x * w[i];
                 a += x * w[i];
                 // Adjoint of this iteration
                 // line 152: a += x * w[i];
                 _dx += _da * w[i];
-                dw[i] += _da * x;
+                _dwWindow[i] += _da * x;
             }
             // line 155: return x * (Math.Max(x, x) - a);
             double _t2 = Math.Max(x, x) - a;
@@ -68,14 +69,15 @@ namespace Corpus
             // line 150: for (int i = 0; i < w.Length; i++)
             double _g2 = seed * x;
             double _da = -_g2;
-            for (int i = 0; i < w.Length; i++)
+            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, w.Length);
+            for (int i = 0; i < _dwWindow.Length; i++)
             {
                 // line 152: a += x * w[i];
                 a += x * w[i];
                 // Adjoint of this iteration
                 // line 152: a += x * w[i];
                 _dx += _da * w[i];
-                dw[i] += _da * x;
+                _dwWindow[i] += _da * x;
             }
             // line 155: return x * (Math.Max(x, x) - a);
             double _t3 = Math.Max(x, x) - a;

@@ -39,10 +39,11 @@ namespace Corpus
                     _values.PushReserved(z);
                     z = w[next + fanIn];
                     // line 27: for (int i = 0; i < fanIn; i++)
-                    for (int i = 0; i < fanIn; i++)
+                    var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                    for (int i = 0; i < _wWindow.Length; i++)
                     {
                         // line 29: z += w[next + i] * (i + 1) * 0.1;
-                        z += w[next + i] * (i + 1) * 0.1;
+                        z += _wWindow[i] * (i + 1) * 0.1;
                     }
                     // line 32: s += Math.Tanh(z) * s + Math.Tanh(z) * (j + 1);
                     _values.PushReserved(s);
@@ -81,11 +82,12 @@ namespace Corpus
                     // line 27: for (int i = 0; i < fanIn; i++)
                     if (_dz != 0)
                     {
-                        for (int i = fanIn - 1; i >= 0; i--)
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                        for (int i = _dwWindow.Length - 1; i >= 0; i--)
                         {
                             // line 29: z += w[next + i] * (i + 1) * 0.1;
                             int _t2 = i + 1;
-                            dw[next + i] += _dz * 0.1 * _t2;
+                            _dwWindow[i] += _dz * 0.1 * _t2;
                         }
                     }
                     // line 26: double z = w[next + fanIn];
@@ -129,10 +131,11 @@ namespace Corpus
                     _values.PushReserved(z);
                     z = w[next + fanIn];
                     // line 27: for (int i = 0; i < fanIn; i++)
-                    for (int i = 0; i < fanIn; i++)
+                    var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                    for (int i = 0; i < _wWindow.Length; i++)
                     {
                         // line 29: z += w[next + i] * (i + 1) * 0.1;
-                        z += w[next + i] * (i + 1) * 0.1;
+                        z += _wWindow[i] * (i + 1) * 0.1;
                     }
                     // line 32: s += Math.Tanh(z) * s + Math.Tanh(z) * (j + 1);
                     _values.PushReserved(s);
@@ -171,11 +174,12 @@ namespace Corpus
                     // line 27: for (int i = 0; i < fanIn; i++)
                     if (_dz != 0)
                     {
-                        for (int i = fanIn - 1; i >= 0; i--)
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                        for (int i = _dwWindow.Length - 1; i >= 0; i--)
                         {
                             // line 29: z += w[next + i] * (i + 1) * 0.1;
                             int _t2 = i + 1;
-                            dw[next + i] += _dz * 0.1 * _t2;
+                            _dwWindow[i] += _dz * 0.1 * _t2;
                         }
                     }
                     // line 26: double z = w[next + fanIn];

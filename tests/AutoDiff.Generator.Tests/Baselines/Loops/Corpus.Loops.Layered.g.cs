@@ -24,13 +24,15 @@ namespace Corpus
             // line 153: double s = 0;
             double s = 0;
             // line 154: for (int k = 0; k < sizes.Length; k++)
-            for (int k = 0; k < sizes.Length; k++)
+            var _offsetsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(offsets, 0, sizes.Length);
+            for (int k = 0; k < _offsetsWindow.Length; k++)
             {
                 // line 156: for (int j = 0; j < sizes[k]; j++)
-                for (int j = 0; j < sizes[k]; j++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, _offsetsWindow[k], sizes[k]);
+                for (int j = 0; j < _wWindow.Length; j++)
                 {
                     // line 158: s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
-                    s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
+                    s += _wWindow[j] * _wWindow[j] * (k + 1);
                 }
             }
             // line 162: foreach (int size in sizes)
@@ -75,12 +77,14 @@ namespace Corpus
                     // line 156: for (int j = 0; j < sizes[k]; j++)
                     if (_ds != 0)
                     {
-                        for (int j = sizes[k] - 1; j >= 0; j--)
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, offsets[k], sizes[k]);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, offsets[k], sizes[k]);
+                        for (int j = _wWindow_2.Length - 1; j >= 0; j--)
                         {
                             // line 158: s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
                             int _t1 = k + 1;
-                            double _t2 = w[offsets[k] + j];
-                            dw[offsets[k] + j] += 2 * (_ds * _t1) * _t2;
+                            double _t2 = _wWindow_2[j];
+                            _dwWindow[j] += 2 * (_ds * _t1) * _t2;
                         }
                     }
                 }
@@ -104,13 +108,15 @@ namespace Corpus
             // line 153: double s = 0;
             double s = 0;
             // line 154: for (int k = 0; k < sizes.Length; k++)
-            for (int k = 0; k < sizes.Length; k++)
+            var _offsetsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(offsets, 0, sizes.Length);
+            for (int k = 0; k < _offsetsWindow.Length; k++)
             {
                 // line 156: for (int j = 0; j < sizes[k]; j++)
-                for (int j = 0; j < sizes[k]; j++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, _offsetsWindow[k], sizes[k]);
+                for (int j = 0; j < _wWindow.Length; j++)
                 {
                     // line 158: s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
-                    s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
+                    s += _wWindow[j] * _wWindow[j] * (k + 1);
                 }
             }
             // line 162: foreach (int size in sizes)
@@ -155,12 +161,14 @@ namespace Corpus
                     // line 156: for (int j = 0; j < sizes[k]; j++)
                     if (_ds != 0)
                     {
-                        for (int j = sizes[k] - 1; j >= 0; j--)
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, offsets[k], sizes[k]);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, offsets[k], sizes[k]);
+                        for (int j = _wWindow_2.Length - 1; j >= 0; j--)
                         {
                             // line 158: s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
                             int _t1 = k + 1;
-                            double _t2 = w[offsets[k] + j];
-                            dw[offsets[k] + j] += 2 * (_ds * _t1) * _t2;
+                            double _t2 = _wWindow_2[j];
+                            _dwWindow[j] += 2 * (_ds * _t1) * _t2;
                         }
                     }
                 }

@@ -57,7 +57,8 @@ namespace Corpus
             double _dmax = 1.0;
             double _dsum = 1.0 / sum;
             // line 30: foreach (var value in v)
-            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int _i2 = _dvWindow.Length - 1; _i2 >= 0; _i2--)
             {
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
@@ -68,10 +69,11 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 double _g4 = _dvalue_1;
                 _dvalue_1 = 0.0;
-                dv[_i2] += _g4;
+                _dvWindow[_i2] += _g4;
             }
             // line 24: foreach (var value in v)
-            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
+            var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int _i1 = _dvWindow_2.Length - 1; _i1 >= 0; _i1--)
             {
                 // line 26: max = Math.Max(max, value);
                 double _g2 = _dmax;
@@ -89,7 +91,7 @@ namespace Corpus
                 // line 24: foreach (var value in v)
                 double _g1 = _dvalue;
                 _dvalue = 0.0;
-                dv[_i1] += _g1;
+                _dvWindow_2[_i1] += _g1;
             }
             // line 23: double max = v[0];
             dv[0] += _dmax;
@@ -145,7 +147,8 @@ namespace Corpus
             double _dmax = seed;
             double _dsum = seed / sum;
             // line 30: foreach (var value in v)
-            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
+            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int _i2 = _dvWindow.Length - 1; _i2 >= 0; _i2--)
             {
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
@@ -156,10 +159,11 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 double _g4 = _dvalue_1;
                 _dvalue_1 = 0.0;
-                dv[_i2] += _g4;
+                _dvWindow[_i2] += _g4;
             }
             // line 24: foreach (var value in v)
-            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
+            var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int _i1 = _dvWindow_2.Length - 1; _i1 >= 0; _i1--)
             {
                 // line 26: max = Math.Max(max, value);
                 double _g2 = _dmax;
@@ -177,7 +181,7 @@ namespace Corpus
                 // line 24: foreach (var value in v)
                 double _g1 = _dvalue;
                 _dvalue = 0.0;
-                dv[_i1] += _g1;
+                _dvWindow_2[_i1] += _g1;
             }
             // line 23: double max = v[0];
             dv[0] += _dmax;

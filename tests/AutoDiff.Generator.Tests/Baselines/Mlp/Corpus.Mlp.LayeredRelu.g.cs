@@ -61,19 +61,22 @@ namespace Corpus
                     output = input + fanIn;
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer]);
-                    for (int j = 0; j < sizes[layer]; j++)
+                    var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 133: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 134: for (int i = 0; i < fanIn; i++)
-                        for (int i = 0; i < fanIn; i++)
+                        var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                        for (int i = 0; i < _wWindow.Length; i++)
                         {
                             // line 136: sum += w[next + i] * a[input + i];
-                            sum += w[next + i] * a[input + i];
+                            sum += _wWindow[i] * _aWindow[i];
                         }
                         // line 139: a[output + j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
-                        _values.PushReserved(a[output + j]);
-                        a[output + j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
+                        _values.PushReserved(_aWindow_2[j]);
+                        _aWindow_2[j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
                         // line 140: next += fanIn + 1;
                         next += fanIn + 1;
                     }
@@ -112,15 +115,17 @@ namespace Corpus
                     // line 143: input = output;
                     input = _ints.Pop();
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = sizes[layer] - 1; j >= 0; j--)
+                    var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
+                    var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 140: next += fanIn + 1;
                         next -= fanIn + 1;
                         // line 139: a[output + j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
-                        double _g6 = _da[output + j];
-                        _da[output + j] = 0.0;
-                        double _t7 = a[output + j];
-                        a[output + j] = _values.Pop();
+                        double _g6 = _daWindow_2[j];
+                        _daWindow_2[j] = 0.0;
+                        double _t7 = _aWindow_4[j];
+                        _aWindow_4[j] = _values.Pop();
                         if (layer < layers - 1)
                         {
                             if (_t7 != 0.0)
@@ -135,13 +140,17 @@ namespace Corpus
                         // line 134: for (int i = 0; i < fanIn; i++)
                         if (_dsum != 0)
                         {
-                            for (int i = fanIn - 1; i >= 0; i--)
+                            var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                            var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
+                            for (int i = _aWindow_3.Length - 1; i >= 0; i--)
                             {
                                 // line 136: sum += w[next + i] * a[input + i];
-                                double _t4 = a[input + i];
-                                double _t5 = w[next + i];
-                                dw[next + i] += _dsum * _t4;
-                                _da[input + i] += _dsum * _t5;
+                                double _t4 = _aWindow_3[i];
+                                double _t5 = _wWindow_2[i];
+                                _dwWindow[i] += _dsum * _t4;
+                                _daWindow[i] += _dsum * _t5;
                             }
                         }
                         // line 133: double sum = w[next + fanIn];
@@ -223,19 +232,22 @@ namespace Corpus
                     output = input + fanIn;
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer]);
-                    for (int j = 0; j < sizes[layer]; j++)
+                    var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 133: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 134: for (int i = 0; i < fanIn; i++)
-                        for (int i = 0; i < fanIn; i++)
+                        var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                        for (int i = 0; i < _wWindow.Length; i++)
                         {
                             // line 136: sum += w[next + i] * a[input + i];
-                            sum += w[next + i] * a[input + i];
+                            sum += _wWindow[i] * _aWindow[i];
                         }
                         // line 139: a[output + j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
-                        _values.PushReserved(a[output + j]);
-                        a[output + j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
+                        _values.PushReserved(_aWindow_2[j]);
+                        _aWindow_2[j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
                         // line 140: next += fanIn + 1;
                         next += fanIn + 1;
                     }
@@ -274,15 +286,17 @@ namespace Corpus
                     // line 143: input = output;
                     input = _ints.Pop();
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = sizes[layer] - 1; j >= 0; j--)
+                    var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
+                    var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 140: next += fanIn + 1;
                         next -= fanIn + 1;
                         // line 139: a[output + j] = layer < layers - 1 ? Math.Max(0.0, sum) : sum;
-                        double _g6 = _da[output + j];
-                        _da[output + j] = 0.0;
-                        double _t7 = a[output + j];
-                        a[output + j] = _values.Pop();
+                        double _g6 = _daWindow_2[j];
+                        _daWindow_2[j] = 0.0;
+                        double _t7 = _aWindow_4[j];
+                        _aWindow_4[j] = _values.Pop();
                         if (layer < layers - 1)
                         {
                             if (_t7 != 0.0)
@@ -297,13 +311,17 @@ namespace Corpus
                         // line 134: for (int i = 0; i < fanIn; i++)
                         if (_dsum != 0)
                         {
-                            for (int i = fanIn - 1; i >= 0; i--)
+                            var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                            var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
+                            for (int i = _aWindow_3.Length - 1; i >= 0; i--)
                             {
                                 // line 136: sum += w[next + i] * a[input + i];
-                                double _t4 = a[input + i];
-                                double _t5 = w[next + i];
-                                dw[next + i] += _dsum * _t4;
-                                _da[input + i] += _dsum * _t5;
+                                double _t4 = _aWindow_3[i];
+                                double _t5 = _wWindow_2[i];
+                                _dwWindow[i] += _dsum * _t4;
+                                _daWindow[i] += _dsum * _t5;
                             }
                         }
                         // line 133: double sum = w[next + fanIn];

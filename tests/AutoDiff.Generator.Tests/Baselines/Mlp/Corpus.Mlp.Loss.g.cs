@@ -50,27 +50,33 @@ namespace Corpus
                 _values.Reserve(4);
                 int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
-                for (int j = 0; j < 4; j++)
+                var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
+                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
-                    a = parameters[12 + j];
+                    a = _parametersWindow_2[j];
                     // line 23: for (int i = 0; i < Inputs; i++)
-                    for (int i = 0; i < 3; i++)
+                    var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    for (int i = 0; i < _parametersWindow.Length; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        a += parameters[j * 3 + i] * xs[n * 3 + i];
+                        a += _parametersWindow[i] * _xsWindow[i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
-                    _values.PushReserved(hidden[j]);
-                    hidden[j] = Math.Tanh(a);
+                    _values.PushReserved(_hiddenWindow[j]);
+                    _hiddenWindow[j] = Math.Tanh(a);
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 output = parameters[20];
                 // line 32: for (int j = 0; j < Hidden; j++)
-                for (int j_1 = 0; j_1 < 4; j_1++)
+                var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
                 {
                     // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                    output += parameters[16 + j_1] * hidden[j_1];
+                    output += _parametersWindow_3[j_1] * _hiddenWindow_2[j_1];
                 }
                 // line 37: double error = output - ys[n];
                 error = output - ys[n];
@@ -89,12 +95,16 @@ namespace Corpus
                     // line 32: for (int j = 0; j < Hidden; j++)
                     if (_doutput != 0)
                     {
-                        for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                        var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                        var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
+                        var _hiddenWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                        var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                        for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                            double _t7 = parameters[16 + j_1];
-                            dparameters[16 + j_1] += _doutput * hidden[j_1];
-                            _dhidden[j_1] += _doutput * _t7;
+                            double _t7 = _parametersWindow_4[j_1];
+                            _dparametersWindow[j_1] += _doutput * _hiddenWindow_3[j_1];
+                            _dhiddenWindow[j_1] += _doutput * _t7;
                         }
                     }
                     // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
@@ -102,30 +112,37 @@ namespace Corpus
                     _doutput = 0.0;
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
-                    for (int j = 4 - 1; j >= 0; j--)
+                    var _dhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                    var _hiddenWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                    var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
+                    for (int j = _dhiddenWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 28: hidden[j] = Math.Tanh(a);
-                        double _g4 = _dhidden[j];
-                        _dhidden[j] = 0.0;
-                        double _t5 = hidden[j];
-                        hidden[j] = _values.Pop();
+                        double _g4 = _dhiddenWindow_2[j];
+                        _dhiddenWindow_2[j] = 0.0;
+                        double _t5 = _hiddenWindow_4[j];
+                        _hiddenWindow_4[j] = _values.Pop();
                         _da += _g4 * (1 - _t5 * _t5);
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)
                         {
-                            for (int i = 3 - 1; i >= 0; i--)
+                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                            var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                            var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
+                            var _dxsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                             {
                                 // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                                double _t2 = xs[n * 3 + i];
-                                double _t3 = parameters[j * 3 + i];
-                                dparameters[j * 3 + i] += _da * _t2;
-                                dxs[n * 3 + i] += _da * _t3;
+                                double _t2 = _xsWindow_2[i];
+                                double _t3 = _parametersWindow_5[i];
+                                _dparametersWindow_2[i] += _da * _t2;
+                                _dxsWindow[i] += _da * _t3;
                             }
                         }
                         // line 22: double a = parameters[Hidden * Inputs + j];
                         double _g1 = _da;
                         _da = 0.0;
-                        dparameters[12 + j] += _g1;
+                        _dparametersWindow_3[j] += _g1;
                     }
                 }
                 else
@@ -181,27 +198,33 @@ namespace Corpus
                 _values.Reserve(4);
                 int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
-                for (int j = 0; j < 4; j++)
+                var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
+                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
-                    a = parameters[12 + j];
+                    a = _parametersWindow_2[j];
                     // line 23: for (int i = 0; i < Inputs; i++)
-                    for (int i = 0; i < 3; i++)
+                    var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    for (int i = 0; i < _parametersWindow.Length; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                        a += parameters[j * 3 + i] * xs[n * 3 + i];
+                        a += _parametersWindow[i] * _xsWindow[i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
-                    _values.PushReserved(hidden[j]);
-                    hidden[j] = Math.Tanh(a);
+                    _values.PushReserved(_hiddenWindow[j]);
+                    _hiddenWindow[j] = Math.Tanh(a);
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 output = parameters[20];
                 // line 32: for (int j = 0; j < Hidden; j++)
-                for (int j_1 = 0; j_1 < 4; j_1++)
+                var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
                 {
                     // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                    output += parameters[16 + j_1] * hidden[j_1];
+                    output += _parametersWindow_3[j_1] * _hiddenWindow_2[j_1];
                 }
                 // line 37: double error = output - ys[n];
                 error = output - ys[n];
@@ -220,12 +243,16 @@ namespace Corpus
                     // line 32: for (int j = 0; j < Hidden; j++)
                     if (_doutput != 0)
                     {
-                        for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                        var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                        var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
+                        var _hiddenWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                        var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                        for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                            double _t7 = parameters[16 + j_1];
-                            dparameters[16 + j_1] += _doutput * hidden[j_1];
-                            _dhidden[j_1] += _doutput * _t7;
+                            double _t7 = _parametersWindow_4[j_1];
+                            _dparametersWindow[j_1] += _doutput * _hiddenWindow_3[j_1];
+                            _dhiddenWindow[j_1] += _doutput * _t7;
                         }
                     }
                     // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
@@ -233,30 +260,37 @@ namespace Corpus
                     _doutput = 0.0;
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
-                    for (int j = 4 - 1; j >= 0; j--)
+                    var _dhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                    var _hiddenWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                    var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
+                    for (int j = _dhiddenWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 28: hidden[j] = Math.Tanh(a);
-                        double _g4 = _dhidden[j];
-                        _dhidden[j] = 0.0;
-                        double _t5 = hidden[j];
-                        hidden[j] = _values.Pop();
+                        double _g4 = _dhiddenWindow_2[j];
+                        _dhiddenWindow_2[j] = 0.0;
+                        double _t5 = _hiddenWindow_4[j];
+                        _hiddenWindow_4[j] = _values.Pop();
                         _da += _g4 * (1 - _t5 * _t5);
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)
                         {
-                            for (int i = 3 - 1; i >= 0; i--)
+                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                            var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                            var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
+                            var _dxsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                             {
                                 // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                                double _t2 = xs[n * 3 + i];
-                                double _t3 = parameters[j * 3 + i];
-                                dparameters[j * 3 + i] += _da * _t2;
-                                dxs[n * 3 + i] += _da * _t3;
+                                double _t2 = _xsWindow_2[i];
+                                double _t3 = _parametersWindow_5[i];
+                                _dparametersWindow_2[i] += _da * _t2;
+                                _dxsWindow[i] += _da * _t3;
                             }
                         }
                         // line 22: double a = parameters[Hidden * Inputs + j];
                         double _g1 = _da;
                         _da = 0.0;
-                        dparameters[12 + j] += _g1;
+                        _dparametersWindow_3[j] += _g1;
                     }
                 }
                 else

@@ -54,22 +54,25 @@ namespace Corpus
                     _ints.Push(output);
                     output = input + fanIn;
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = 0; j < sizes[layer]; j++)
+                    var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn);
-                        for (int i = 0; i < fanIn; i++)
+                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                        var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        for (int i = 0; i < _aWindow.Length; i++)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
-                            double _t3 = Math.Tanh(a[input + i]);
+                            double _t3 = Math.Tanh(_aWindow[i]);
                             _values.PushReserved(_t3);
-                            sum += w[next + i] * _t3;
+                            sum += _wWindow[i] * _t3;
                         }
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        _values.Push(a[output + j]);
-                        a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
+                        _values.Push(_aWindow_2[j]);
+                        _aWindow_2[j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
                         // line 153: next += fanIn + 1;
                         next += fanIn + 1;
                     }
@@ -104,15 +107,17 @@ namespace Corpus
                     // line 156: input = output;
                     input = _ints.Pop();
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = sizes[layer] - 1; j >= 0; j--)
+                    var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
+                    var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
                         next -= fanIn + 1;
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        double _g6 = _da[output + j];
-                        _da[output + j] = 0.0;
-                        double _t7 = a[output + j];
-                        a[output + j] = _values.Pop();
+                        double _g6 = _daWindow_2[j];
+                        _daWindow_2[j] = 0.0;
+                        double _t7 = _aWindow_3[j];
+                        _aWindow_3[j] = _values.Pop();
                         if (layer < sizes.Length - 1)
                         {
                             if (_t7 != 0.0)
@@ -125,13 +130,16 @@ namespace Corpus
                             _dsum += _g6;
                         }
                         // line 147: for (int i = 0; i < fanIn; i++)
-                        for (int i = fanIn - 1; i >= 0; i--)
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
+                        for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
                             double _t4 = _values.Pop();
-                            double _t5 = w[next + i];
-                            dw[next + i] += _dsum * _t4;
-                            _da[input + i] += _dsum * _t5 * (1 - _t4 * _t4);
+                            double _t5 = _wWindow_2[i];
+                            _dwWindow[i] += _dsum * _t4;
+                            _daWindow[i] += _dsum * _t5 * (1 - _t4 * _t4);
                         }
                         // line 146: double sum = w[next + fanIn];
                         double _g2 = _dsum;
@@ -201,22 +209,25 @@ namespace Corpus
                     _ints.Push(output);
                     output = input + fanIn;
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = 0; j < sizes[layer]; j++)
+                    var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn);
-                        for (int i = 0; i < fanIn; i++)
+                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                        var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        for (int i = 0; i < _aWindow.Length; i++)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
-                            double _t3 = Math.Tanh(a[input + i]);
+                            double _t3 = Math.Tanh(_aWindow[i]);
                             _values.PushReserved(_t3);
-                            sum += w[next + i] * _t3;
+                            sum += _wWindow[i] * _t3;
                         }
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        _values.Push(a[output + j]);
-                        a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
+                        _values.Push(_aWindow_2[j]);
+                        _aWindow_2[j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
                         // line 153: next += fanIn + 1;
                         next += fanIn + 1;
                     }
@@ -251,15 +262,17 @@ namespace Corpus
                     // line 156: input = output;
                     input = _ints.Pop();
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = sizes[layer] - 1; j >= 0; j--)
+                    var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
+                    var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
                         next -= fanIn + 1;
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        double _g6 = _da[output + j];
-                        _da[output + j] = 0.0;
-                        double _t7 = a[output + j];
-                        a[output + j] = _values.Pop();
+                        double _g6 = _daWindow_2[j];
+                        _daWindow_2[j] = 0.0;
+                        double _t7 = _aWindow_3[j];
+                        _aWindow_3[j] = _values.Pop();
                         if (layer < sizes.Length - 1)
                         {
                             if (_t7 != 0.0)
@@ -272,13 +285,16 @@ namespace Corpus
                             _dsum += _g6;
                         }
                         // line 147: for (int i = 0; i < fanIn; i++)
-                        for (int i = fanIn - 1; i >= 0; i--)
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
+                        for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
                             double _t4 = _values.Pop();
-                            double _t5 = w[next + i];
-                            dw[next + i] += _dsum * _t4;
-                            _da[input + i] += _dsum * _t5 * (1 - _t4 * _t4);
+                            double _t5 = _wWindow_2[i];
+                            _dwWindow[i] += _dsum * _t4;
+                            _daWindow[i] += _dsum * _t5 * (1 - _t4 * _t4);
                         }
                         // line 146: double sum = w[next + fanIn];
                         double _g2 = _dsum;
@@ -430,29 +446,35 @@ namespace Corpus
                     _ints.Push(output);
                     output = input + fanIn;
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = 0; j < sizes[layer]; j++)
+                    var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
                         _vsum = vw[next + fanIn];
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn * 2);
-                        for (int i = 0; i < fanIn; i++)
+                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                        var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn);
+                        var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
+                        var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        for (int i = 0; i < _aWindow.Length; i++)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
-                            var _t = Math.Tanh(a[input + i]);
-                            double _vt3 = _va[input + i] * (1 - _t * _t);
+                            var _t = Math.Tanh(_aWindow[i]);
+                            double _vt3 = _vaWindow[i] * (1 - _t * _t);
                             double _t3 = _t;
                             _values.PushReserved(_t3);
                             _values.PushReserved(_vt3);
-                            _vsum += vw[next + i] * _t3 + w[next + i] * _vt3;
-                            sum += w[next + i] * _t3;
+                            _vsum += _vwWindow[i] * _t3 + _wWindow[i] * _vt3;
+                            sum += _wWindow[i] * _t3;
                         }
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        _values.Push(a[output + j]);
-                        _values.Push(_va[output + j]);
-                        _va[output + j] = layer < sizes.Length - 1 ? 0.0 >= sum ? 0 : _vsum : _vsum;
-                        a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
+                        _values.Push(_aWindow_2[j]);
+                        _values.Push(_vaWindow_2[j]);
+                        _vaWindow_2[j] = layer < sizes.Length - 1 ? 0.0 >= sum ? 0 : _vsum : _vsum;
+                        _aWindow_2[j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
                         // line 153: next += fanIn + 1;
                         next += fanIn + 1;
                     }
@@ -489,18 +511,22 @@ namespace Corpus
                     // line 156: input = output;
                     input = _ints.Pop();
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = sizes[layer] - 1; j >= 0; j--)
+                    var _haWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, output, sizes[layer]);
+                    var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
+                    var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _vaWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    for (int j = _haWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
                         next -= fanIn + 1;
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        double _vg6 = _ha[output + j];
-                        double _g6 = _da[output + j];
-                        _ha[output + j] = 0.0;
-                        _da[output + j] = 0.0;
-                        double _t7 = a[output + j];
-                        _va[output + j] = _values.Pop();
-                        a[output + j] = _values.Pop();
+                        double _vg6 = _haWindow_2[j];
+                        double _g6 = _daWindow_2[j];
+                        _haWindow_2[j] = 0.0;
+                        _daWindow_2[j] = 0.0;
+                        double _t7 = _aWindow_3[j];
+                        _vaWindow_3[j] = _values.Pop();
+                        _aWindow_3[j] = _values.Pop();
                         if (layer < sizes.Length - 1)
                         {
                             if (_t7 != 0.0)
@@ -515,17 +541,23 @@ namespace Corpus
                             _dsum += _g6;
                         }
                         // line 147: for (int i = 0; i < fanIn; i++)
-                        for (int i = fanIn - 1; i >= 0; i--)
+                        var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, next, fanIn);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                        var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, input, fanIn);
+                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
+                        for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
                             double _vt4 = _values.Pop();
                             double _t4 = _values.Pop();
-                            double _vt5 = vw[next + i];
-                            double _t5 = w[next + i];
-                            hw[next + i] += _hsum * _t4 + _dsum * _vt4;
-                            dw[next + i] += _dsum * _t4;
-                            _ha[input + i] += (_hsum * _t5 + _dsum * _vt5) * (1 - _t4 * _t4) + _dsum * _t5 * (-2 * _t4 * _vt4);
-                            _da[input + i] += _dsum * _t5 * (1 - _t4 * _t4);
+                            double _vt5 = _vwWindow_2[i];
+                            double _t5 = _wWindow_2[i];
+                            _hwWindow[i] += _hsum * _t4 + _dsum * _vt4;
+                            _dwWindow[i] += _dsum * _t4;
+                            _haWindow[i] += (_hsum * _t5 + _dsum * _vt5) * (1 - _t4 * _t4) + _dsum * _t5 * (-2 * _t4 * _vt4);
+                            _daWindow[i] += _dsum * _t5 * (1 - _t4 * _t4);
                         }
                         // line 146: double sum = w[next + fanIn];
                         double _vg2 = _hsum;
@@ -652,29 +684,35 @@ namespace Corpus
                     _ints.Push(output);
                     output = input + fanIn;
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = 0; j < sizes[layer]; j++)
+                    var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
                         _vsum = vw[next + fanIn];
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn * 2);
-                        for (int i = 0; i < fanIn; i++)
+                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
+                        var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn);
+                        var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
+                        var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        for (int i = 0; i < _aWindow.Length; i++)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
-                            var _t = Math.Tanh(a[input + i]);
-                            double _vt3 = _va[input + i] * (1 - _t * _t);
+                            var _t = Math.Tanh(_aWindow[i]);
+                            double _vt3 = _vaWindow[i] * (1 - _t * _t);
                             double _t3 = _t;
                             _values.PushReserved(_t3);
                             _values.PushReserved(_vt3);
-                            _vsum += vw[next + i] * _t3 + w[next + i] * _vt3;
-                            sum += w[next + i] * _t3;
+                            _vsum += _vwWindow[i] * _t3 + _wWindow[i] * _vt3;
+                            sum += _wWindow[i] * _t3;
                         }
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        _values.Push(a[output + j]);
-                        _values.Push(_va[output + j]);
-                        _va[output + j] = layer < sizes.Length - 1 ? 0.0 >= sum ? 0 : _vsum : _vsum;
-                        a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
+                        _values.Push(_aWindow_2[j]);
+                        _values.Push(_vaWindow_2[j]);
+                        _vaWindow_2[j] = layer < sizes.Length - 1 ? 0.0 >= sum ? 0 : _vsum : _vsum;
+                        _aWindow_2[j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
                         // line 153: next += fanIn + 1;
                         next += fanIn + 1;
                     }
@@ -713,18 +751,22 @@ namespace Corpus
                     // line 156: input = output;
                     input = _ints.Pop();
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
-                    for (int j = sizes[layer] - 1; j >= 0; j--)
+                    var _haWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, output, sizes[layer]);
+                    var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
+                    var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _vaWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    for (int j = _haWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
                         next -= fanIn + 1;
                         // line 152: a[output + j] = layer < sizes.Length - 1 ? Math.Max(0.0, sum) : sum;
-                        double _vg6 = _ha[output + j];
-                        double _g6 = _da[output + j];
-                        _ha[output + j] = 0.0;
-                        _da[output + j] = 0.0;
-                        double _t7 = a[output + j];
-                        _va[output + j] = _values.Pop();
-                        a[output + j] = _values.Pop();
+                        double _vg6 = _haWindow_2[j];
+                        double _g6 = _daWindow_2[j];
+                        _haWindow_2[j] = 0.0;
+                        _daWindow_2[j] = 0.0;
+                        double _t7 = _aWindow_3[j];
+                        _vaWindow_3[j] = _values.Pop();
+                        _aWindow_3[j] = _values.Pop();
                         if (layer < sizes.Length - 1)
                         {
                             if (_t7 != 0.0)
@@ -739,17 +781,23 @@ namespace Corpus
                             _dsum += _g6;
                         }
                         // line 147: for (int i = 0; i < fanIn; i++)
-                        for (int i = fanIn - 1; i >= 0; i--)
+                        var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
+                        var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, next, fanIn);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
+                        var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, input, fanIn);
+                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
+                        for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
                             double _vt4 = _values.Pop();
                             double _t4 = _values.Pop();
-                            double _vt5 = vw[next + i];
-                            double _t5 = w[next + i];
-                            hw[next + i] += _hsum * _t4 + _dsum * _vt4;
-                            dw[next + i] += _dsum * _t4;
-                            _ha[input + i] += (_hsum * _t5 + _dsum * _vt5) * (1 - _t4 * _t4) + _dsum * _t5 * (-2 * _t4 * _vt4);
-                            _da[input + i] += _dsum * _t5 * (1 - _t4 * _t4);
+                            double _vt5 = _vwWindow_2[i];
+                            double _t5 = _wWindow_2[i];
+                            _hwWindow[i] += _hsum * _t4 + _dsum * _vt4;
+                            _dwWindow[i] += _dsum * _t4;
+                            _haWindow[i] += (_hsum * _t5 + _dsum * _vt5) * (1 - _t4 * _t4) + _dsum * _t5 * (-2 * _t4 * _vt4);
+                            _daWindow[i] += _dsum * _t5 * (1 - _t4 * _t4);
                         }
                         // line 146: double sum = w[next + fanIn];
                         double _vg2 = _hsum;

@@ -46,10 +46,12 @@ namespace Corpus
                     _values.PushReserved(a);
                     a = p[12 + j];
                     // line 107: for (int i = 0; i < 3; i++)
-                    for (int i = 0; i < 3; i++)
+                    var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    for (int i = 0; i < _pWindow.Length; i++)
                     {
                         // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                        a += p[j * 3 + i] * xs[n * 3 + i];
+                        a += _pWindow[i] * _xsWindow[i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                     hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
@@ -57,10 +59,12 @@ namespace Corpus
                 // line 115: double output = p[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 0; j_1 < 4; j_1++)
+                var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
+                    output += _pWindow_2[j_1] * _hiddenWindow[j_1] * _hiddenWindow[j_1];
                 }
                 // line 121: double error = output - ys[n];
                 error = output - ys[n];
@@ -81,15 +85,19 @@ namespace Corpus
                     _derror = 0.0;
                     _doutput += _g10;
                     // line 116: for (int j = 0; j < 4; j++)
-                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                    var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                    var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
+                    var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                    for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
                     {
                         // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                        double _t7 = p[16 + j_1] * hidden[j_1];
-                        double _g8 = _doutput * hidden[j_1];
-                        double _t9 = p[16 + j_1];
-                        dp[16 + j_1] += _g8 * hidden[j_1];
-                        _dhidden[j_1] += _g8 * _t9;
-                        _dhidden[j_1] += _doutput * _t7;
+                        double _t7 = _pWindow_3[j_1] * _hiddenWindow_2[j_1];
+                        double _g8 = _doutput * _hiddenWindow_2[j_1];
+                        double _t9 = _pWindow_3[j_1];
+                        _dpWindow[j_1] += _g8 * _hiddenWindow_2[j_1];
+                        _dhiddenWindow[j_1] += _g8 * _t9;
+                        _dhiddenWindow[j_1] += _doutput * _t7;
                     }
                     // line 115: double output = p[20];
                     double _g6 = _doutput;
@@ -118,11 +126,13 @@ namespace Corpus
                         // line 107: for (int i = 0; i < 3; i++)
                         if (_da != 0)
                         {
-                            for (int i = 3 - 1; i >= 0; i--)
+                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                            var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                             {
                                 // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                                double _t2 = xs[n * 3 + i];
-                                dp[j * 3 + i] += _da * _t2;
+                                double _t2 = _xsWindow_2[i];
+                                _dpWindow_2[i] += _da * _t2;
                             }
                         }
                         // line 106: double a = p[12 + j];
@@ -183,10 +193,12 @@ namespace Corpus
                     _values.PushReserved(a);
                     a = p[12 + j];
                     // line 107: for (int i = 0; i < 3; i++)
-                    for (int i = 0; i < 3; i++)
+                    var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    for (int i = 0; i < _pWindow.Length; i++)
                     {
                         // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                        a += p[j * 3 + i] * xs[n * 3 + i];
+                        a += _pWindow[i] * _xsWindow[i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                     hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
@@ -194,10 +206,12 @@ namespace Corpus
                 // line 115: double output = p[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 0; j_1 < 4; j_1++)
+                var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
+                    output += _pWindow_2[j_1] * _hiddenWindow[j_1] * _hiddenWindow[j_1];
                 }
                 // line 121: double error = output - ys[n];
                 error = output - ys[n];
@@ -218,15 +232,19 @@ namespace Corpus
                     _derror = 0.0;
                     _doutput += _g10;
                     // line 116: for (int j = 0; j < 4; j++)
-                    for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                    var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                    var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                    var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
+                    var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                    for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
                     {
                         // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                        double _t7 = p[16 + j_1] * hidden[j_1];
-                        double _g8 = _doutput * hidden[j_1];
-                        double _t9 = p[16 + j_1];
-                        dp[16 + j_1] += _g8 * hidden[j_1];
-                        _dhidden[j_1] += _g8 * _t9;
-                        _dhidden[j_1] += _doutput * _t7;
+                        double _t7 = _pWindow_3[j_1] * _hiddenWindow_2[j_1];
+                        double _g8 = _doutput * _hiddenWindow_2[j_1];
+                        double _t9 = _pWindow_3[j_1];
+                        _dpWindow[j_1] += _g8 * _hiddenWindow_2[j_1];
+                        _dhiddenWindow[j_1] += _g8 * _t9;
+                        _dhiddenWindow[j_1] += _doutput * _t7;
                     }
                     // line 115: double output = p[20];
                     double _g6 = _doutput;
@@ -255,11 +273,13 @@ namespace Corpus
                         // line 107: for (int i = 0; i < 3; i++)
                         if (_da != 0)
                         {
-                            for (int i = 3 - 1; i >= 0; i--)
+                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                            var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                             {
                                 // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                                double _t2 = xs[n * 3 + i];
-                                dp[j * 3 + i] += _da * _t2;
+                                double _t2 = _xsWindow_2[i];
+                                _dpWindow_2[i] += _da * _t2;
                             }
                         }
                         // line 106: double a = p[12 + j];
@@ -403,11 +423,14 @@ namespace Corpus
                     _va = vp[12 + j];
                     a = p[12 + j];
                     // line 107: for (int i = 0; i < 3; i++)
-                    for (int i = 0; i < 3; i++)
+                    var _vpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
+                    for (int i = 0; i < _vpWindow.Length; i++)
                     {
                         // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                        _va += vp[j * 3 + i] * xs[n * 3 + i];
-                        a += p[j * 3 + i] * xs[n * 3 + i];
+                        _va += _vpWindow[i] * _xsWindow[i];
+                        a += _pWindow[i] * _xsWindow[i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                     var _t = Math.Tanh(a);
@@ -418,11 +441,15 @@ namespace Corpus
                 _voutput = vp[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 0; j_1 < 4; j_1++)
+                var _vpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
+                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                var _vhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
+                for (int j_1 = 0; j_1 < _vpWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    _voutput += (vp[16 + j_1] * hidden[j_1] + p[16 + j_1] * _vhidden[j_1]) * hidden[j_1] + p[16 + j_1] * hidden[j_1] * _vhidden[j_1];
-                    output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
+                    _voutput += (_vpWindow_2[j_1] * _hiddenWindow[j_1] + _pWindow_2[j_1] * _vhiddenWindow[j_1]) * _hiddenWindow[j_1] + _pWindow_2[j_1] * _hiddenWindow[j_1] * _vhiddenWindow[j_1];
+                    output += _pWindow_2[j_1] * _hiddenWindow[j_1] * _hiddenWindow[j_1];
                 }
                 // line 121: double error = output - ys[n];
                 _verror = _voutput;
@@ -446,21 +473,29 @@ namespace Corpus
                 _houtput += _vg10;
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                var _vpWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
+                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                var _vhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
+                var _hpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hp, 16, 4);
+                var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
+                var _hhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_hhidden, 0, 4);
+                var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                for (int j_1 = _vpWindow_3.Length - 1; j_1 >= 0; j_1--)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _vt7 = vp[16 + j_1] * hidden[j_1] + p[16 + j_1] * _vhidden[j_1];
-                    double _t7 = p[16 + j_1] * hidden[j_1];
-                    double _vg8 = _houtput * hidden[j_1] + _doutput * _vhidden[j_1];
-                    double _g8 = _doutput * hidden[j_1];
-                    double _vt9 = vp[16 + j_1];
-                    double _t9 = p[16 + j_1];
-                    hp[16 + j_1] += _vg8 * hidden[j_1] + _g8 * _vhidden[j_1];
-                    dp[16 + j_1] += _g8 * hidden[j_1];
-                    _hhidden[j_1] += _vg8 * _t9 + _g8 * _vt9;
-                    _dhidden[j_1] += _g8 * _t9;
-                    _hhidden[j_1] += _houtput * _t7 + _doutput * _vt7;
-                    _dhidden[j_1] += _doutput * _t7;
+                    double _vt7 = _vpWindow_3[j_1] * _hiddenWindow_2[j_1] + _pWindow_3[j_1] * _vhiddenWindow_2[j_1];
+                    double _t7 = _pWindow_3[j_1] * _hiddenWindow_2[j_1];
+                    double _vg8 = _houtput * _hiddenWindow_2[j_1] + _doutput * _vhiddenWindow_2[j_1];
+                    double _g8 = _doutput * _hiddenWindow_2[j_1];
+                    double _vt9 = _vpWindow_3[j_1];
+                    double _t9 = _pWindow_3[j_1];
+                    _hpWindow[j_1] += _vg8 * _hiddenWindow_2[j_1] + _g8 * _vhiddenWindow_2[j_1];
+                    _dpWindow[j_1] += _g8 * _hiddenWindow_2[j_1];
+                    _hhiddenWindow[j_1] += _vg8 * _t9 + _g8 * _vt9;
+                    _dhiddenWindow[j_1] += _g8 * _t9;
+                    _hhiddenWindow[j_1] += _houtput * _t7 + _doutput * _vt7;
+                    _dhiddenWindow[j_1] += _doutput * _t7;
                 }
                 // line 115: double output = p[20];
                 double _vg6 = _houtput;
@@ -500,12 +535,15 @@ namespace Corpus
                     // line 107: for (int i = 0; i < 3; i++)
                     if (_da != 0 || _ha != 0)
                     {
-                        for (int i = 3 - 1; i >= 0; i--)
+                        var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                        var _hpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hp, j * 3, 3);
+                        var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
+                        for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                            double _t2 = xs[n * 3 + i];
-                            hp[j * 3 + i] += _ha * _t2;
-                            dp[j * 3 + i] += _da * _t2;
+                            double _t2 = _xsWindow_2[i];
+                            _hpWindow_2[i] += _ha * _t2;
+                            _dpWindow_2[i] += _da * _t2;
                         }
                     }
                     // line 106: double a = p[12 + j];
@@ -622,11 +660,14 @@ namespace Corpus
                     _va = vp[12 + j];
                     a = p[12 + j];
                     // line 107: for (int i = 0; i < 3; i++)
-                    for (int i = 0; i < 3; i++)
+                    var _vpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
+                    for (int i = 0; i < _vpWindow.Length; i++)
                     {
                         // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                        _va += vp[j * 3 + i] * xs[n * 3 + i];
-                        a += p[j * 3 + i] * xs[n * 3 + i];
+                        _va += _vpWindow[i] * _xsWindow[i];
+                        a += _pWindow[i] * _xsWindow[i];
                     }
                     // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
                     var _t = Math.Tanh(a);
@@ -637,11 +678,15 @@ namespace Corpus
                 _voutput = vp[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 0; j_1 < 4; j_1++)
+                var _vpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
+                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                var _vhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
+                for (int j_1 = 0; j_1 < _vpWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    _voutput += (vp[16 + j_1] * hidden[j_1] + p[16 + j_1] * _vhidden[j_1]) * hidden[j_1] + p[16 + j_1] * hidden[j_1] * _vhidden[j_1];
-                    output += p[16 + j_1] * hidden[j_1] * hidden[j_1];
+                    _voutput += (_vpWindow_2[j_1] * _hiddenWindow[j_1] + _pWindow_2[j_1] * _vhiddenWindow[j_1]) * _hiddenWindow[j_1] + _pWindow_2[j_1] * _hiddenWindow[j_1] * _vhiddenWindow[j_1];
+                    output += _pWindow_2[j_1] * _hiddenWindow[j_1] * _hiddenWindow[j_1];
                 }
                 // line 121: double error = output - ys[n];
                 _verror = _voutput;
@@ -666,21 +711,29 @@ namespace Corpus
                 _houtput += _vg10;
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
-                for (int j_1 = 4 - 1; j_1 >= 0; j_1--)
+                var _vpWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
+                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
+                var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                var _vhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
+                var _hpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hp, 16, 4);
+                var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
+                var _hhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_hhidden, 0, 4);
+                var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
+                for (int j_1 = _vpWindow_3.Length - 1; j_1 >= 0; j_1--)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _vt7 = vp[16 + j_1] * hidden[j_1] + p[16 + j_1] * _vhidden[j_1];
-                    double _t7 = p[16 + j_1] * hidden[j_1];
-                    double _vg8 = _houtput * hidden[j_1] + _doutput * _vhidden[j_1];
-                    double _g8 = _doutput * hidden[j_1];
-                    double _vt9 = vp[16 + j_1];
-                    double _t9 = p[16 + j_1];
-                    hp[16 + j_1] += _vg8 * hidden[j_1] + _g8 * _vhidden[j_1];
-                    dp[16 + j_1] += _g8 * hidden[j_1];
-                    _hhidden[j_1] += _vg8 * _t9 + _g8 * _vt9;
-                    _dhidden[j_1] += _g8 * _t9;
-                    _hhidden[j_1] += _houtput * _t7 + _doutput * _vt7;
-                    _dhidden[j_1] += _doutput * _t7;
+                    double _vt7 = _vpWindow_3[j_1] * _hiddenWindow_2[j_1] + _pWindow_3[j_1] * _vhiddenWindow_2[j_1];
+                    double _t7 = _pWindow_3[j_1] * _hiddenWindow_2[j_1];
+                    double _vg8 = _houtput * _hiddenWindow_2[j_1] + _doutput * _vhiddenWindow_2[j_1];
+                    double _g8 = _doutput * _hiddenWindow_2[j_1];
+                    double _vt9 = _vpWindow_3[j_1];
+                    double _t9 = _pWindow_3[j_1];
+                    _hpWindow[j_1] += _vg8 * _hiddenWindow_2[j_1] + _g8 * _vhiddenWindow_2[j_1];
+                    _dpWindow[j_1] += _g8 * _hiddenWindow_2[j_1];
+                    _hhiddenWindow[j_1] += _vg8 * _t9 + _g8 * _vt9;
+                    _dhiddenWindow[j_1] += _g8 * _t9;
+                    _hhiddenWindow[j_1] += _houtput * _t7 + _doutput * _vt7;
+                    _dhiddenWindow[j_1] += _doutput * _t7;
                 }
                 // line 115: double output = p[20];
                 double _vg6 = _houtput;
@@ -720,12 +773,15 @@ namespace Corpus
                     // line 107: for (int i = 0; i < 3; i++)
                     if (_da != 0 || _ha != 0)
                     {
-                        for (int i = 3 - 1; i >= 0; i--)
+                        var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                        var _hpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hp, j * 3, 3);
+                        var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
+                        for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                            double _t2 = xs[n * 3 + i];
-                            hp[j * 3 + i] += _ha * _t2;
-                            dp[j * 3 + i] += _da * _t2;
+                            double _t2 = _xsWindow_2[i];
+                            _hpWindow_2[i] += _ha * _t2;
+                            _dpWindow_2[i] += _da * _t2;
                         }
                     }
                     // line 106: double a = p[12 + j];

@@ -63,14 +63,15 @@ namespace Corpus
                 _dq += seedItem3 * s;
             }
             // line 82: for (int i = 0; i < v.Length; i++)
-            for (int i = v.Length - 1; i >= 0; i--)
+            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
+            for (int i = _dvWindow.Length - 1; i >= 0; i--)
             {
                 // line 85: q += v[i] * v[i] * scale;
                 double _t1 = v[i] * v[i];
-                dv[i] += 2 * (_dq * scale) * v[i];
+                _dvWindow[i] += 2 * (_dq * scale) * v[i];
                 _dscale += _dq * _t1;
                 // line 84: s += v[i];
-                dv[i] += _ds;
+                _dvWindow[i] += _ds;
             }
             dscale += _dscale;
         }

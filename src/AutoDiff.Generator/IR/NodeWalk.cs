@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AutoDiff.Generator.IR;
+
+/// <summary>What the loop passes ask of a statement: the expressions it holds, what it may change, and the same statement rewritten.</summary>
+internal static class NodeWalk
+{
+    /// <summary>Every expression a statement holds, not those of its nested blocks (a loop's header is its own).</summary>
+    public static IEnumerable<Code> Codes(Node node) => node switch
+    {
+        DeclareNode d => [d.Value],
+        AssignNode a => a.Value is null ? [a.Target] : [a.Target, a.Value],
+        AccumulateNode a => [a.Adjoint, a.Contribution],
+        PushNode p => [p.Value],
+        ReserveNode r => [r.Count],
+        ExpressionNode e => [e.Expression],
+        ReturnNode r => [r.Value],
+        IfNode i => [i.Condition],
+        LoopNode l => new[] { l.Condition }.Concat(l.Init is { } init ? Codes(init) : []).Concat(l.Step is { } step ? Codes(step) : []),
+        _ => [],
+    };
+
+    /// <summary>Every expression a statement holds, nested blocks included.</summary>
+    public static IEnumerable<Code> AllCodes(Node node) => node switch
+    {
+        IfNode i => Codes(i).Concat(i.Then.Concat(i.Else).SelectMany(AllCodes)),
+        LoopNode l => Codes(l).Concat(l.Body.SelectMany(AllCodes)),
+        _ => Codes(node),
+    };
+
+    /// <summary>
+    /// The expressions a statement evaluates whenever it runs: all of a simple statement's, a branch's condition, a
+    /// for loop's initializer (a while loop's condition may never be reached again, but its first test is).
+    /// </summary>
+    public static IEnumerable<Code> Unconditional(Node node) => node switch
+    {
+        IfNode branch => [branch.Condition],
+        LoopNode loop => loop.Init is { } init ? Codes(init) : [],
+        _ => Codes(node),
+    };
+
+    /// <summary>
+    /// Every name a statement may change: declared, assigned or added to, and everything a call statement mentions;
+    /// with <paramref name="elements"/>, also the arrays it stores elements into.
+    /// </summary>
+    public static IEnumerable<string> Writes(Node node, bool elements) => node switch
+    {
+        DeclareNode d => [d.Name],
+        AssignNode { Target.Form: Code.Shape.Index } a => elements ? [a.Target.Op] : [],
+        AssignNode a => a.Target.Names.Take(1),
+        AccumulateNode { Adjoint.Form: Code.Shape.Index } a => elements ? [a.Adjoint.Op] : [],
+        AccumulateNode a => a.Adjoint.Names.Take(1),
+        ExpressionNode e => e.Expression.Names,
+        IfNode i => i.Then.Concat(i.Else).SelectMany(n => Writes(n, elements)),
+        LoopNode l => (l.Init is { } init ? Writes(init, elements) : [])
+            .Concat(l.Step is { } step ? Writes(step, elements) : [])
+            .Concat(l.Body.SelectMany(n => Writes(n, elements))),
+        _ => [],
+    };
+
+    /// <summary>Every name a statement may change, the arrays it stores into included.</summary>
+    public static IEnumerable<string> Changed(Node node) => Writes(node, elements: true);
+
+    /// <summary><paramref name="node"/> with <paramref name="rewrite"/> applied to every expression in it, nested blocks included.</summary>
+    public static Node RewriteNode(Node node, Func<Code, Code?> rewrite)
+    {
+        Code R(Code code) => RewriteCode(code, rewrite);
+        Block B(Block block) => new(block.Select(n => RewriteNode(n, rewrite)));
+        return node switch
+        {
+            DeclareNode d => d with { Value = R(d.Value) },
+            AssignNode a => a with { Target = R(a.Target), Value = a.Value is null ? null : R(a.Value) },
+            AccumulateNode a => a with { Adjoint = R(a.Adjoint), Contribution = R(a.Contribution) },
+            PushNode p => p with { Value = R(p.Value) },
+            ReserveNode r => r with { Count = R(r.Count) },
+            ExpressionNode e => e with { Expression = R(e.Expression) },
+            ReturnNode r => r with { Value = R(r.Value) },
+            IfNode i => i with { Condition = R(i.Condition), Then = B(i.Then), Else = B(i.Else) },
+            LoopNode l => l with
+            {
+                Init = l.Init is null ? null : RewriteNode(l.Init, rewrite),
+                Condition = R(l.Condition),
+                Step = l.Step is null ? null : RewriteNode(l.Step, rewrite),
+                Body = B(l.Body),
+                Trips = l.Trips is null ? null : R(l.Trips),
+            },
+            _ => node,
+        };
+    }
+
+    /// <summary><paramref name="code"/> with each subtree <paramref name="rewrite"/> replaces (outermost first) replaced.</summary>
+    public static Code RewriteCode(Code code, Func<Code, Code?> rewrite) =>
+        rewrite(code) ?? code.With(code.Parts.Select(p => RewriteCode(p, rewrite)).ToList());
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.IR;
+using AutoDiff.Generator.Model;
+
+namespace AutoDiff.Generator.Passes;
+
+/// <summary>
+/// Takes the run of elements a counted loop reads or writes at <c>s[start + i]</c> as one span before the loop
+/// (<c>var _sWindow = LoopWindow.Of(s, start, n);</c>), indexes that window by the counter, and bounds the loop by
+/// the first window's length, as a hand-written loop over slices does: no offset is added per access and the JIT
+/// drops that window's range checks. Applies to loops <c>for (int i = 0; i &lt; n; i++)</c> and the reverse sweep's
+/// <c>for (int i = n - 1; i &gt;= 0; i--)</c> whose <c>n</c> and <c>start</c> the body does not change.
+/// </summary>
+/// <remarks>
+/// A window checks its whole range before the first iteration, where the loop checked each index when it reached
+/// it, so a loop gets windows only when the difference cannot show: every window is read or written on every
+/// iteration (outside branches, conditional expressions and short-circuit operands), nothing leaves the loop
+/// early (break, return, throw), nothing in it can throw anything but an index out of range (no calls beyond the
+/// math functions that never throw, no division that could be by an int zero), and it writes no sequence the
+/// caller passed in other than the adjoints it fills. Such a loop's first bad index and the window's check throw
+/// the same <see cref="IndexOutOfRangeException"/>, and nothing the caller can see happened in between.
+/// </remarks>
+internal static class LoopWindows
+{
+    private const string WindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
+
+    // Math functions that throw for some arguments: Sign(NaN), Clamp with min > max, Round with bad digits.
+    private static readonly HashSet<string> Throwing = ["Sign", "Clamp", "Round"];
+
+    /// <summary>The block with windows taken for every loop that qualifies, innermost first.</summary>
+    /// <param name="block">A sweep of generated code.</param>
+    /// <param name="callerSequences">The method's sequence parameters whose contents the caller sees (not the adjoints it fills).</param>
+    /// <param name="fresh">Reserves a name no other local of the body uses.</param>
+    public static Block Apply(Block block, IReadOnlyCollection<string> callerSequences, Func<string, string> fresh)
+    {
+        var result = new Block();
+        foreach (var node in block)
+        {
+            switch (node)
+            {
+                case LoopNode loop:
+                    Window(loop with { Body = Apply(loop.Body, callerSequences, fresh) }, callerSequences, fresh, result);
+                    break;
+                case IfNode branch:
+                    result.Add(branch with { Then = Apply(branch.Then, callerSequences, fresh), Else = Apply(branch.Else, callerSequences, fresh) });
+                    break;
+                default:
+                    result.Add(node);
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static void Window(LoopNode loop, IReadOnlyCollection<string> callerSequences, Func<string, string> fresh, Block output)
+    {
+        if (Counted(loop) is not var (counter, count, upward) || !Qualifies(loop.Body, callerSequences))
+        {
+            output.Add(loop);
+            return;
+        }
+
+        // Names the body assigns (the counter too), and with them the arrays it stores elements into: a start or
+        // count that reads any of them may differ between iterations.
+        var written = new HashSet<string>(loop.Body.SelectMany(n => NodeWalk.Writes(n, elements: false))) { counter };
+        var changed = new HashSet<string>(loop.Body.SelectMany(NodeWalk.Changed)) { counter };
+        if (count.Names.Any(changed.Contains) || count.HasEffect)
+        {
+            output.Add(loop);
+            return;
+        }
+
+        // Only elements every iteration reaches decide the windows; the rewrite then also serves conditional ones.
+        var windows = new List<(string Array, Code? Start, string Name)>();
+        foreach (var node in loop.Body)
+        {
+            foreach (var code in NodeWalk.Unconditional(node))
+            {
+                Collect(code, count, counter, written, changed, windows, fresh);
+            }
+        }
+
+        if (windows.Count == 0)
+        {
+            output.Add(loop);
+            return;
+        }
+
+        foreach (var (array, start, name) in windows)
+        {
+            output.Declare("var", name, Code.Call(WindowOf, Code.Atom(array), start ?? Code.Number(0, NumKind.Int), count));
+        }
+
+        var bound = Code.Member(Code.Atom(windows[0].Name), "Length");
+        var i = Code.Atom(counter);
+        var body = new Block(loop.Body.Select(n => NodeWalk.RewriteNode(n, c => Windowed(c, counter, windows))));
+        output.Add(upward
+            ? loop with { Condition = Code.Binary(i, "<", bound, Code.Relational), Body = body }
+            : loop with { Init = new DeclareNode("int", counter, Code.Sub(bound, Code.Number(1, NumKind.Int))), Body = body });
+    }
+
+    /// <summary>The counter, trip count and direction of <c>for (int i = 0; i &lt; n; i++)</c> or <c>for (int i = n - 1; i &gt;= 0; i--)</c>.</summary>
+    private static (string Counter, Code Count, bool Upward)? Counted(LoopNode loop)
+    {
+        if (loop is not { Form: LoopForm.For, Init: DeclareNode { Type: "int" } init, Step: AssignNode { Value: null } step, Condition: { Form: Code.Shape.Binary } condition }
+            || step.Target.Form != Code.Shape.Name || step.Target.Text != init.Name
+            || condition.Parts[0].Form != Code.Shape.Name || condition.Parts[0].Text != init.Name)
+        {
+            return null;
+        }
+
+        if (step.Op == "++" && condition.Op == "<" && init.Value.IsZeroLiteral && init.Value.LiteralKind == NumKind.Int)
+        {
+            return (init.Name, condition.Parts[1], true);
+        }
+
+        if (step.Op == "--" && condition.Op == ">=" && condition.Parts[1].IsZeroLiteral
+            && init.Value is { Form: Code.Shape.Binary, Op: "-" } last && last.Parts[1].IsOne && last.Parts[1].LiteralKind == NumKind.Int)
+        {
+            return (init.Name, last.Parts[0], false);
+        }
+
+        return null;
+    }
+
+    /// <summary>True when nothing in <paramref name="body"/> can leave early, throw anything but a range error, or write what the caller passed.</summary>
+    private static bool Qualifies(Block body, IReadOnlyCollection<string> callerSequences) => body.All(node => node switch
+    {
+        BreakNode or ReturnNode or ThrowArgumentNode or VerbatimNode => false,
+        IfNode branch => Safe(branch.Condition) && Qualifies(branch.Then, callerSequences) && Qualifies(branch.Else, callerSequences),
+        LoopNode loop => (loop.Init is null || Qualifies(new Block([loop.Init]), callerSequences))
+            && Safe(loop.Condition)
+            && (loop.Step is null || Qualifies(new Block([loop.Step]), callerSequences))
+            && Qualifies(loop.Body, callerSequences),
+        AssignNode { Target: { Form: Code.Shape.Index } target } when callerSequences.Contains(target.Op) => false,
+        AccumulateNode { Adjoint: { Form: Code.Shape.Index } target } when callerSequences.Contains(target.Op) => false,
+        _ => NodeWalk.Codes(node).All(Safe),
+    });
+
+    /// <summary>True when evaluating <paramref name="code"/> can throw nothing but an index out of range.</summary>
+    private static bool Safe(Code code) => code.Form switch
+    {
+        Code.Shape.Call => SafeCall(code.Op) && code.Parts.All(Safe),
+        Code.Shape.Binary when code.Op is "/" or "%" => false,
+        Code.Shape.Creation => false,
+        _ => code.Parts.All(Safe),
+    };
+
+    private static bool SafeCall(string function)
+    {
+        if (function is WindowOf || function.EndsWith(".Pop", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var dot = function.IndexOf('.');
+        return dot > 0
+            && function.Substring(0, dot) is "Math" or "MathF"
+            && !Throwing.Contains(function.Substring(dot + 1));
+    }
+
+    /// <summary>Adds a window for each element <c>s[start + i]</c> (or <c>s[i]</c>) that <paramref name="code"/> always reaches.</summary>
+    private static void Collect(Code code, Code count, string counter, HashSet<string> written, HashSet<string> changed, List<(string, Code?, string)> windows, Func<string, string> fresh)
+    {
+        switch (code.Form)
+        {
+            case Code.Shape.Choice:
+                Collect(code.Parts[0], count, counter, written, changed, windows, fresh);
+                return;
+            case Code.Shape.Binary when code.Op is "&&" or "||":
+                Collect(code.Parts[0], count, counter, written, changed, windows, fresh);
+                return;
+            case Code.Shape.Index when StartOf(code.Parts[1], counter) is var (matched, start)
+                                       && matched
+                                       && !written.Contains(code.Op)
+                                       && (start is null || !start.HasEffect && !start.Names.Any(changed.Contains))
+                                       && !windows.Any(w => w.Item1 == code.Op && SameStart(w.Item2, start))
+                                       && !(start is null && IsLengthOf(count, code.Op)):
+                windows.Add((code.Op, start, fresh("_" + code.Op.TrimStart('_') + "Window")));
+                return;
+        }
+
+        foreach (var part in code.Parts)
+        {
+            Collect(part, count, counter, written, changed, windows, fresh);
+        }
+    }
+
+    /// <summary>Whether <paramref name="index"/> is the counter plus something (that something, or null for the counter alone).</summary>
+    private static (bool Matched, Code? Start) StartOf(Code index, string counter)
+    {
+        if (IsCounter(index, counter))
+        {
+            return (true, null);
+        }
+
+        if (index is { Form: Code.Shape.Binary, Op: "+" })
+        {
+            if (IsCounter(index.Parts[1], counter) && !index.Parts[0].Names.Contains(counter))
+            {
+                return (true, index.Parts[0]);
+            }
+
+            if (IsCounter(index.Parts[0], counter) && !index.Parts[1].Names.Contains(counter))
+            {
+                return (true, index.Parts[1]);
+            }
+        }
+
+        return (false, null);
+    }
+
+    // s[i] over i < s.Length: the JIT already drops those checks, and a window of the whole of s adds nothing.
+    private static bool IsLengthOf(Code count, string array) =>
+        count is { Form: Code.Shape.Member, Op: "Length" } && count.Parts[0].Form == Code.Shape.Name && count.Parts[0].Text == array;
+
+    private static bool IsCounter(Code code, string counter) => code.Form == Code.Shape.Name && code.Text == counter;
+
+    private static bool SameStart(Code? a, Code? b) => a is null ? b is null : b is not null && a.SameAs(b);
+
+    /// <summary><paramref name="code"/> as an element of its window, or null when it is not one.</summary>
+    private static Code? Windowed(Code code, string counter, List<(string Array, Code? Start, string Name)> windows)
+    {
+        if (code.Form != Code.Shape.Index || StartOf(code.Parts[1], counter) is not (true, var start))
+        {
+            return null;
+        }
+
+        foreach (var (array, windowStart, name) in windows)
+        {
+            if (array == code.Op && SameStart(windowStart, start))
+            {
+                return Code.Index(name, Code.Atom(counter));
+            }
+        }
+
+        return null;
+    }
+}

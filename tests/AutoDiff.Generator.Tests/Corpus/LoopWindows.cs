@@ -1,0 +1,78 @@
+using System;
+using AutoDiff;
+
+namespace Corpus;
+
+/// <summary>
+/// Counted loops over a run of a sequence (<c>x[start + i]</c>): which get windows (one span per run, taken before
+/// the loop) and which keep their per-access range checks because a window's up-front check could throw where
+/// the loop would not.
+/// </summary>
+public static partial class LoopWindows
+{
+    // Every iteration reads x[start + i]: a window, in the primal sweep and in the reverse one.
+    [Differentiable]
+    public static double RunOfSquares(double[] x, int start, int count)
+    {
+        double s = 0.0;
+        for (int i = 0; i < count; i++)
+        {
+            s += x[start + i] * x[start + i];
+        }
+
+        return s;
+    }
+
+    // Stops at the first negative element: the indices after it are never read, so no window.
+    [Differentiable]
+    public static double UntilNegative(double[] x, int start, int count)
+    {
+        double s = 0.0;
+        for (int i = 0; i < count; i++)
+        {
+            if (x[start + i] < 0)
+            {
+                break;
+            }
+
+            s += x[start + i] * x[start + i];
+        }
+
+        return s;
+    }
+
+    // Reads x[start + i] only while i < limit: the loop may run past the end of x without reading there, so no window.
+    [Differentiable]
+    public static double BelowLimit(double[] x, int start, int count, int limit)
+    {
+        double s = 0.0;
+        for (int i = 0; i < count; i++)
+        {
+            if (i < limit)
+            {
+                s += x[start + i] * x[start + i];
+            }
+        }
+
+        return s;
+    }
+
+    // The start moves inside the loop: x[start + i] is not one run, so no window.
+    [Differentiable]
+    public static double MovingStart(double[] x, int start, int count)
+    {
+        double s = 0.0;
+        for (int i = 0; i < count; i++)
+        {
+            s += x[start + i] * x[start + i];
+            start += 1;
+        }
+
+        return s;
+    }
+
+    // Array-typed entry points for the tests, which call through reflection and cannot pass spans.
+    public static double RunOfSquaresGradient(double[] x, int start, int count, double[] dx) => RunOfSquaresWithGradient(x, start, count, dx);
+
+    public static double BelowLimitGradient(double[] x, int start, int count, int limit, double[] dx) => BelowLimitWithGradient(x, start, count, limit, dx);
+}

@@ -1,0 +1,92 @@
+using System.Reflection;
+using AutoDiff.Generator.Tests.Infrastructure;
+
+namespace AutoDiff.Generator.Tests;
+
+/// <summary>
+/// Loop windows (corpus <c>LoopWindows</c>): a counted loop that reads <c>x[start + i]</c> on every iteration reads it
+/// through one span taken before the loop. The window checks the whole run up front, so these tests pin that the
+/// generated code still fails exactly where the source does, and takes no window where an early check could fail
+/// where the source would not.
+/// </summary>
+public class LoopWindowTests
+{
+    private static readonly Type Corpus = CorpusFiles.Load("LoopWindows").Assembly.GetType("Corpus.LoopWindows")!;
+
+    [Fact]
+    public void A_run_read_on_every_iteration_gets_a_window_in_both_sweeps()
+    {
+        var source = Generated("RunOfSquares");
+        Assert.Equal(2, Count(source, "LoopWindow.Of(x, start, count)"));
+        Assert.Equal(2, Count(source, "LoopWindow.Of(dx, start, count)")); // the gradient and the pullback's reverse sweeps
+    }
+
+    [Theory]
+    [InlineData("UntilNegative")]
+    [InlineData("BelowLimit")]
+    [InlineData("MovingStart")]
+    public void A_run_some_iteration_may_skip_or_that_moves_gets_no_window(string method) =>
+        Assert.DoesNotContain("LoopWindow.Of", Generated(method), StringComparison.Ordinal);
+
+    [Fact]
+    public void Gradient_of_a_windowed_run_is_twice_the_run()
+    {
+        double[] x = [0.5, -1.25, 2.0, 3.5, -0.75, 1.5];
+        var dx = new double[x.Length];
+        var value = (double)Corpus.GetMethod("RunOfSquaresGradient")!.Invoke(null, [x, 2, 3, dx])!;
+        Assert.Equal((2.0 * 2.0) + (3.5 * 3.5) + (0.75 * 0.75), value);
+        Assert.Equal([0, 0, 4.0, 7.0, -1.5, 0], dx);
+    }
+
+    [Theory]
+    [InlineData(3, 5)] // runs past the end
+    [InlineData(-1, 2)] // starts before the start
+    [InlineData(5, int.MaxValue)] // start + count overflows
+    public void Out_of_range_run_throws_what_the_source_throws(int start, int count)
+    {
+        double[] x = [1, 2, 3, 4, 5, 6];
+        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("RunOfSquares")!.Invoke(null, [x, start, count]));
+        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("RunOfSquaresGradient")!.Invoke(null, [x, start, count, new double[x.Length]]));
+        Assert.IsType<IndexOutOfRangeException>(primal.InnerException);
+        Assert.IsType<IndexOutOfRangeException>(generated.InnerException);
+        Assert.Equal(primal.InnerException!.Message, generated.InnerException!.Message);
+    }
+
+    [Fact]
+    public void Null_sequence_throws_what_the_source_throws()
+    {
+        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("RunOfSquares")!.Invoke(null, [null, 0, 2]));
+        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("RunOfSquaresGradient")!.Invoke(null, [null, 0, 2, Array.Empty<double>()]));
+        Assert.IsType<NullReferenceException>(primal.InnerException);
+        Assert.IsType<NullReferenceException>(generated.InnerException);
+    }
+
+    [Theory]
+    [InlineData(100, 0)]
+    [InlineData(-7, -3)]
+    public void A_loop_that_does_not_run_checks_no_index(int start, int count)
+    {
+        double[] x = [1, 2, 3];
+        var dx = new double[x.Length];
+        Assert.Equal(0.0, (double)Corpus.GetMethod("RunOfSquaresGradient")!.Invoke(null, [x, start, count, dx])!);
+        Assert.Equal([0, 0, 0], dx);
+    }
+
+    [Fact]
+    public void A_run_past_the_end_that_is_never_read_does_not_throw()
+    {
+        double[] x = [1, 2, 3, 4];
+        var dx = new double[x.Length];
+        var value = (double)Corpus.GetMethod("BelowLimitGradient")!.Invoke(null, [x, 1, 10, 2, dx])!;
+        Assert.Equal((2.0 * 2.0) + (3.0 * 3.0), value);
+        Assert.Equal([0, 4.0, 6.0, 0], dx);
+    }
+
+    private static int Count(string text, string part) => text.Split(part).Length - 1;
+
+    private static string Generated(string method)
+    {
+        var result = GeneratorHarness.Run(CorpusFiles.Source("LoopWindows"));
+        return result.RunResult.Results.Single().GeneratedSources.Single(s => s.HintName == "Corpus.LoopWindows." + method + ".g.cs").SourceText.ToString();
+    }
+}
