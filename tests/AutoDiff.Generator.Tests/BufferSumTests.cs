@@ -24,7 +24,7 @@ public class BufferSumTests
     {
         // The reverse of `qx[j] += v[l] * xc[i]` over j adds into _dxc[i] on every iteration: kept in a local, added once.
         var withGradient = WithGradient("TriangularProduct");
-        Assert.Matches(@"(?s)double (_sum\d+) = 0\.0;\s*for \(int j = .*?\1 \+= _dqx\[j\] \* v\[l\];.*?if \(\1 != 0\)\s*\{\s*_dxc\[i\] \+= \1;", withGradient);
+        Assert.Matches(@"(?s)double (_sum\d+) = 0\.0;.*?for \(int j = .*?\1 \+= _dqxAt \* v\[l\];.*?if \(\1 != 0\)\s*\{\s*_dxc\[i\] \+= \1;", withGradient);
         Assert.DoesNotContain("_dxc[i] += _dqx[j]", withGradient, StringComparison.Ordinal);
     }
 

@@ -150,6 +150,18 @@ internal sealed partial class AdjointWriter
         }
 
         forward = StackReservation.Reserve(forward);
+        var ownArrays = new Dictionary<string, string>();
+        foreach (var buffer in _buffers)
+        {
+            ownArrays[buffer.Name] = buffer.ElementKind.Keyword();
+            if (_adjointOf.TryGetValue(buffer.Name, out var bufferAdjoint))
+            {
+                ownArrays[bufferAdjoint] = buffer.ElementKind.Keyword();
+            }
+        }
+
+        forward = ElementReads.Apply(forward, ownArrays, Fresh);
+        reverse = ElementReads.Apply(reverse, ownArrays, Fresh);
         var parameterNames = _method.Parameters.Select(p => p.Name).ToList();
         forward = LoopWindows.Apply(forward, parameterNames, Fresh);
         reverse = LoopWindows.Apply(reverse, parameterNames, Fresh);

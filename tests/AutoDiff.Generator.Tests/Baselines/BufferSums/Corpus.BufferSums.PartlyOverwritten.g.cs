@@ -65,8 +65,9 @@ namespace Corpus
             {
                 // line 108: qx[2] += v[2] * v[k];
                 qx[2] = _values.Pop();
-                dv[2] += _dqx[2] * _vWindow_4[k];
-                _dvWindow_2[k] += _dqx[2] * v[2];
+                double _dqxAt = _dqx[2];
+                dv[2] += _dqxAt * _vWindow_4[k];
+                _dvWindow_2[k] += _dqxAt * v[2];
                 // line 103: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
@@ -76,8 +77,9 @@ namespace Corpus
                     for (int d_1 = _qxWindow_3.Length - 1; d_1 >= 0; d_1--)
                     {
                         // line 105: s += qx[d] * qx[d] * v[3];
-                        double _t4 = _qxWindow_3[d_1] * _qxWindow_3[d_1];
-                        _dqxWindow[d_1] += 2 * (_ds * v[3]) * _qxWindow_3[d_1];
+                        double _qxAt = _qxWindow_3[d_1];
+                        double _t4 = _qxAt * _qxAt;
+                        _dqxWindow[d_1] += 2 * (_ds * v[3]) * _qxAt;
                         _sum5 += _ds * _t4;
                     }
                     if (_sum5 != 0)
@@ -162,8 +164,9 @@ namespace Corpus
             {
                 // line 108: qx[2] += v[2] * v[k];
                 qx[2] = _values.Pop();
-                dv[2] += _dqx[2] * _vWindow_4[k];
-                _dvWindow_2[k] += _dqx[2] * v[2];
+                double _dqxAt = _dqx[2];
+                dv[2] += _dqxAt * _vWindow_4[k];
+                _dvWindow_2[k] += _dqxAt * v[2];
                 // line 103: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
@@ -173,8 +176,9 @@ namespace Corpus
                     for (int d_1 = _qxWindow_3.Length - 1; d_1 >= 0; d_1--)
                     {
                         // line 105: s += qx[d] * qx[d] * v[3];
-                        double _t4 = _qxWindow_3[d_1] * _qxWindow_3[d_1];
-                        _dqxWindow[d_1] += 2 * (_ds * v[3]) * _qxWindow_3[d_1];
+                        double _qxAt = _qxWindow_3[d_1];
+                        double _t4 = _qxAt * _qxAt;
+                        _dqxWindow[d_1] += 2 * (_ds * v[3]) * _qxAt;
                         _sum5 += _ds * _t4;
                     }
                     if (_sum5 != 0)

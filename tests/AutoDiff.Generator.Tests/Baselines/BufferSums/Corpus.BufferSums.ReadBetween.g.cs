@@ -68,11 +68,12 @@ namespace Corpus
                     s += _qxWindow_2[i] * _qxWindow_2[i] * _vWindow_3[i];
                     // line 74: for (int j = i + 1; j < 3; j++)
                     _values.Reserve(3 - (i + 1));
+                    double _xcAt = i + 1 < 3 ? xc[i] : default;
                     for (int j = i + 1; j < 3; j++)
                     {
                         // line 76: qx[j] += v[l] * xc[i];
                         _values.PushReserved(qx[j]);
-                        qx[j] += v[l] * xc[i];
+                        qx[j] += v[l] * _xcAt;
                         // line 77: l++;
                         l += 1;
                     }
@@ -105,22 +106,25 @@ namespace Corpus
                 {
                     // line 74: for (int j = i + 1; j < 3; j++)
                     double _sum7 = 0.0;
+                    double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 77: l++;
                         l -= 1;
                         // line 76: qx[j] += v[l] * xc[i];
                         qx[j] = _values.Pop();
-                        dv[l] += _dqx[j] * xc[i];
-                        _sum7 += _dqx[j] * v[l];
+                        double _dqxAt = _dqx[j];
+                        dv[l] += _dqxAt * _xcAt_2;
+                        _sum7 += _dqxAt * v[l];
                     }
                     if (_sum7 != 0)
                     {
                         _dxc[i] += _sum7;
                     }
                     // line 73: s += qx[i] * qx[i] * v[i];
-                    double _t6 = _qxWindow_5[i] * _qxWindow_5[i];
-                    _dqxWindow_2[i] += 2 * (_ds * _vWindow_4[i]) * _qxWindow_5[i];
+                    double _qxAt = _qxWindow_5[i];
+                    double _t6 = _qxAt * _qxAt;
+                    _dqxWindow_2[i] += 2 * (_ds * _vWindow_4[i]) * _qxAt;
                     _dvWindow[i] += _ds * _t6;
                 }
                 // line 65: for (int d = 0; d < 3; d++)
@@ -218,11 +222,12 @@ namespace Corpus
                     s += _qxWindow_2[i] * _qxWindow_2[i] * _vWindow_3[i];
                     // line 74: for (int j = i + 1; j < 3; j++)
                     _values.Reserve(3 - (i + 1));
+                    double _xcAt = i + 1 < 3 ? xc[i] : default;
                     for (int j = i + 1; j < 3; j++)
                     {
                         // line 76: qx[j] += v[l] * xc[i];
                         _values.PushReserved(qx[j]);
-                        qx[j] += v[l] * xc[i];
+                        qx[j] += v[l] * _xcAt;
                         // line 77: l++;
                         l += 1;
                     }
@@ -255,22 +260,25 @@ namespace Corpus
                 {
                     // line 74: for (int j = i + 1; j < 3; j++)
                     double _sum7 = 0.0;
+                    double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 77: l++;
                         l -= 1;
                         // line 76: qx[j] += v[l] * xc[i];
                         qx[j] = _values.Pop();
-                        dv[l] += _dqx[j] * xc[i];
-                        _sum7 += _dqx[j] * v[l];
+                        double _dqxAt = _dqx[j];
+                        dv[l] += _dqxAt * _xcAt_2;
+                        _sum7 += _dqxAt * v[l];
                     }
                     if (_sum7 != 0)
                     {
                         _dxc[i] += _sum7;
                     }
                     // line 73: s += qx[i] * qx[i] * v[i];
-                    double _t6 = _qxWindow_5[i] * _qxWindow_5[i];
-                    _dqxWindow_2[i] += 2 * (_ds * _vWindow_4[i]) * _qxWindow_5[i];
+                    double _qxAt = _qxWindow_5[i];
+                    double _t6 = _qxAt * _qxAt;
+                    _dqxWindow_2[i] += 2 * (_ds * _vWindow_4[i]) * _qxAt;
                     _dvWindow[i] += _ds * _t6;
                 }
                 // line 65: for (int d = 0; d < 3; d++)

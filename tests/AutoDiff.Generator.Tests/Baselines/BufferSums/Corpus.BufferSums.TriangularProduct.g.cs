@@ -63,10 +63,11 @@ namespace Corpus
                 for (int i = 0; i < 3; i++)
                 {
                     // line 35: for (int j = i + 1; j < 3; j++)
+                    double _xcAt = i + 1 < 3 ? xc[i] : default;
                     for (int j = i + 1; j < 3; j++)
                     {
                         // line 37: qx[j] += v[l] * xc[i];
-                        qx[j] += v[l] * xc[i];
+                        qx[j] += v[l] * _xcAt;
                         // line 38: l++;
                         l += 1;
                     }
@@ -95,13 +96,15 @@ namespace Corpus
                 {
                     // line 35: for (int j = i + 1; j < 3; j++)
                     double _sum6 = 0.0;
+                    double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 38: l++;
                         l -= 1;
                         // line 37: qx[j] += v[l] * xc[i];
-                        dv[l] += _dqx[j] * xc[i];
-                        _sum6 += _dqx[j] * v[l];
+                        double _dqxAt = _dqx[j];
+                        dv[l] += _dqxAt * _xcAt_2;
+                        _sum6 += _dqxAt * v[l];
                     }
                     if (_sum6 != 0)
                     {
@@ -198,10 +201,11 @@ namespace Corpus
                 for (int i = 0; i < 3; i++)
                 {
                     // line 35: for (int j = i + 1; j < 3; j++)
+                    double _xcAt = i + 1 < 3 ? xc[i] : default;
                     for (int j = i + 1; j < 3; j++)
                     {
                         // line 37: qx[j] += v[l] * xc[i];
-                        qx[j] += v[l] * xc[i];
+                        qx[j] += v[l] * _xcAt;
                         // line 38: l++;
                         l += 1;
                     }
@@ -230,13 +234,15 @@ namespace Corpus
                 {
                     // line 35: for (int j = i + 1; j < 3; j++)
                     double _sum6 = 0.0;
+                    double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
                     for (int j = 3 - 1; j >= i + 1; j--)
                     {
                         // line 38: l++;
                         l -= 1;
                         // line 37: qx[j] += v[l] * xc[i];
-                        dv[l] += _dqx[j] * xc[i];
-                        _sum6 += _dqx[j] * v[l];
+                        double _dqxAt = _dqx[j];
+                        dv[l] += _dqxAt * _xcAt_2;
+                        _sum6 += _dqxAt * v[l];
                     }
                     if (_sum6 != 0)
                     {

@@ -48,11 +48,13 @@ namespace Corpus
                 _values.PushReserved(scratch[at + 1]);
                 scratch[at + 1] = Math.Sin(scratch[at]) + v[0];
                 // line 138: s += scratch[at + 1] * scratch[at] + scratch[3];
-                s += scratch[at + 1] * scratch[at] + scratch[3];
+                double _scratchAt = scratch[at + 1];
+                double _scratchAt_2 = scratch[at];
+                s += _scratchAt * _scratchAt_2 + scratch[3];
                 // Adjoint of this iteration
                 // line 138: s += scratch[at + 1] * scratch[at] + scratch[3];
-                double _t5 = scratch[at + 1];
-                _dscratch[at + 1] += _ds * scratch[at];
+                double _t5 = _scratchAt;
+                _dscratch[at + 1] += _ds * _scratchAt_2;
                 _dscratch[at] += _ds * _t5;
                 _dscratch[3] += _ds;
                 if (_dscratch[at + 1] != 0 || _dscratch[at] != 0 || _dscratch[3] != 0)
@@ -131,11 +133,13 @@ namespace Corpus
                 _values.PushReserved(scratch[at + 1]);
                 scratch[at + 1] = Math.Sin(scratch[at]) + v[0];
                 // line 138: s += scratch[at + 1] * scratch[at] + scratch[3];
-                s += scratch[at + 1] * scratch[at] + scratch[3];
+                double _scratchAt = scratch[at + 1];
+                double _scratchAt_2 = scratch[at];
+                s += _scratchAt * _scratchAt_2 + scratch[3];
                 // Adjoint of this iteration
                 // line 138: s += scratch[at + 1] * scratch[at] + scratch[3];
-                double _t5 = scratch[at + 1];
-                _dscratch[at + 1] += _ds * scratch[at];
+                double _t5 = _scratchAt;
+                _dscratch[at + 1] += _ds * _scratchAt_2;
                 _dscratch[at] += _ds * _t5;
                 _dscratch[3] += _ds;
                 if (_dscratch[at + 1] != 0 || _dscratch[at] != 0 || _dscratch[3] != 0)

@@ -94,8 +94,9 @@ namespace Corpus
             for (int p = xs.Length - 1; p >= 0; p--)
             {
                 // line 159: loss += a[input] * a[input] + Math.Max(0, 1 - a[input] * xs[p]);
-                _da[input] += 2 * _dloss * a[input];
-                double _t8 = 1 - a[input] * xs[p];
+                double _aAt = a[input];
+                _da[input] += 2 * _dloss * _aAt;
+                double _t8 = 1 - _aAt * xs[p];
                 if (!(0 >= _t8))
                 {
                     _da[input] += -_dloss * xs[p];
@@ -249,8 +250,9 @@ namespace Corpus
             for (int p = xs.Length - 1; p >= 0; p--)
             {
                 // line 159: loss += a[input] * a[input] + Math.Max(0, 1 - a[input] * xs[p]);
-                _da[input] += 2 * _dloss * a[input];
-                double _t8 = 1 - a[input] * xs[p];
+                double _aAt = a[input];
+                _da[input] += 2 * _dloss * _aAt;
+                double _t8 = 1 - _aAt * xs[p];
                 if (!(0 >= _t8))
                 {
                     _da[input] += -_dloss * xs[p];
@@ -498,8 +500,9 @@ namespace Corpus
             {
                 // line 159: loss += a[input] * a[input] + Math.Max(0, 1 - a[input] * xs[p]);
                 _ha[input] += 2 * _dloss * _va[input];
-                _da[input] += 2 * _dloss * a[input];
-                double _t8 = 1 - a[input] * xs[p];
+                double _aAt = a[input];
+                _da[input] += 2 * _dloss * _aAt;
+                double _t8 = 1 - _aAt * xs[p];
                 if (!(0 >= _t8))
                 {
                     _da[input] += -_dloss * xs[p];
@@ -736,9 +739,10 @@ namespace Corpus
             for (int p = xs.Length - 1; p >= 0; p--)
             {
                 // line 159: loss += a[input] * a[input] + Math.Max(0, 1 - a[input] * xs[p]);
-                _ha[input] += 2 * _hloss * a[input] + 2 * _dloss * _va[input];
-                _da[input] += 2 * _dloss * a[input];
-                double _t8 = 1 - a[input] * xs[p];
+                double _aAt = a[input];
+                _ha[input] += 2 * _hloss * _aAt + 2 * _dloss * _va[input];
+                _da[input] += 2 * _dloss * _aAt;
+                double _t8 = 1 - _aAt * xs[p];
                 if (!(0 >= _t8))
                 {
                     _ha[input] += -_hloss * xs[p];

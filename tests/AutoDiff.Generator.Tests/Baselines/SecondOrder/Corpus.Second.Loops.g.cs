@@ -359,18 +359,22 @@ namespace Corpus
                 for (int k = 0; k < _hWindow.Length; k++)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
+                    double _hAt = _hWindow[k];
+                    _values.PushReserved(_hAt);
                     _values.PushReserved(_vhWindow[k]);
-                    var _t = Math.Tanh(_hWindow[k] * s + w[i] * (k + 1));
-                    _vhWindow[k] = (_vhWindow[k] * s + _hWindow[k] * vs + vw[i] * (k + 1)) * (1 - _t * _t);
+                    var _t = Math.Tanh(_hAt * s + w[i] * (k + 1));
+                    _vhWindow[k] = (_vhWindow[k] * s + _hAt * vs + vw[i] * (k + 1)) * (1 - _t * _t);
                     _hWindow[k] = _t;
                 }
                 // line 41: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 _values.PushReserved(acc);
                 _values.PushReserved(_vacc);
-                var _t_2 = Math.Exp(h[2] * w[i]);
-                _vacc = i % 2 == 0 ? _vacc * 0.5 + (_vh[0] * h[1] + h[0] * _vh[1]) : _vacc + (_vh[2] * w[i] + h[2] * vw[i]) * _t_2;
-                acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + _t_2;
+                double _hAt_2 = h[2];
+                var _t_2 = Math.Exp(_hAt_2 * w[i]);
+                double _hAt_3 = h[1];
+                double _hAt_4 = h[0];
+                _vacc = i % 2 == 0 ? _vacc * 0.5 + (_vh[0] * _hAt_3 + _hAt_4 * _vh[1]) : _vacc + (_vh[2] * w[i] + _hAt_2 * vw[i]) * _t_2;
+                acc = i % 2 == 0 ? acc * 0.5 + _hAt_4 * _hAt_3 : acc + _t_2;
             }
             // line 44: int j = 0;
             int j = 0;
@@ -487,8 +491,9 @@ namespace Corpus
                     double _g3 = _g1 * (1 - _t2 * _t2);
                     _hhWindow[k] += _vg3 * s + _g3 * vs;
                     _dhWindow[k] += _g3 * s;
-                    _hs += _vg3 * _hWindow_2[k] + _g3 * _vhWindow_2[k];
-                    _ds += _g3 * _hWindow_2[k];
+                    double _hAt_5 = _hWindow_2[k];
+                    _hs += _vg3 * _hAt_5 + _g3 * _vhWindow_2[k];
+                    _ds += _g3 * _hAt_5;
                     int _t4 = k + 1;
                     _vsum13 += _vg3 * _t4;
                     _sum13 += _g3 * _t4;
@@ -581,18 +586,22 @@ namespace Corpus
                 for (int k = 0; k < _hWindow.Length; k++)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
+                    double _hAt = _hWindow[k];
+                    _values.PushReserved(_hAt);
                     _values.PushReserved(_vhWindow[k]);
-                    var _t = Math.Tanh(_hWindow[k] * s + w[i] * (k + 1));
-                    _vhWindow[k] = (_vhWindow[k] * s + _hWindow[k] * vs + vw[i] * (k + 1)) * (1 - _t * _t);
+                    var _t = Math.Tanh(_hAt * s + w[i] * (k + 1));
+                    _vhWindow[k] = (_vhWindow[k] * s + _hAt * vs + vw[i] * (k + 1)) * (1 - _t * _t);
                     _hWindow[k] = _t;
                 }
                 // line 41: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 _values.PushReserved(acc);
                 _values.PushReserved(_vacc);
-                var _t_2 = Math.Exp(h[2] * w[i]);
-                _vacc = i % 2 == 0 ? _vacc * 0.5 + (_vh[0] * h[1] + h[0] * _vh[1]) : _vacc + (_vh[2] * w[i] + h[2] * vw[i]) * _t_2;
-                acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + _t_2;
+                double _hAt_2 = h[2];
+                var _t_2 = Math.Exp(_hAt_2 * w[i]);
+                double _hAt_3 = h[1];
+                double _hAt_4 = h[0];
+                _vacc = i % 2 == 0 ? _vacc * 0.5 + (_vh[0] * _hAt_3 + _hAt_4 * _vh[1]) : _vacc + (_vh[2] * w[i] + _hAt_2 * vw[i]) * _t_2;
+                acc = i % 2 == 0 ? acc * 0.5 + _hAt_4 * _hAt_3 : acc + _t_2;
             }
             // line 44: int j = 0;
             int j = 0;
@@ -709,8 +718,9 @@ namespace Corpus
                     double _g3 = _g1 * (1 - _t2 * _t2);
                     _hhWindow[k] += _vg3 * s + _g3 * vs;
                     _dhWindow[k] += _g3 * s;
-                    _hs += _vg3 * _hWindow_2[k] + _g3 * _vhWindow_2[k];
-                    _ds += _g3 * _hWindow_2[k];
+                    double _hAt_5 = _hWindow_2[k];
+                    _hs += _vg3 * _hAt_5 + _g3 * _vhWindow_2[k];
+                    _ds += _g3 * _hAt_5;
                     int _t4 = k + 1;
                     _vsum13 += _vg3 * _t4;
                     _sum13 += _g3 * _t4;

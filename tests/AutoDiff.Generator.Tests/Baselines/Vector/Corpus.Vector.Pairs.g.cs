@@ -91,17 +91,18 @@ namespace Corpus
             }
             // line 16: for (int i = 0; i < x.Length; i++)
             var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, x.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
             var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, x.Length);
+            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
             for (int i = _dhWindow.Length - 1; i >= 0; i--)
             {
                 // line 19: total += h[i] * x[i];
                 _dhWindow[i] += _dtotal * x[i];
-                _dxWindow[i] += _dtotal * _hWindow_2[i];
+                double _hAt = _hWindow_2[i];
+                _dxWindow[i] += _dtotal * _hAt;
                 // line 18: h[i] = Math.Tanh(a * x[i]);
                 double _g1 = _dhWindow[i];
                 _dhWindow[i] = 0.0;
-                double _t2 = _hWindow_2[i];
+                double _t2 = _hAt;
                 _hWindow_2[i] = _values.Pop();
                 double _g3 = _g1 * (1 - _t2 * _t2);
                 _da += _g3 * x[i];
