@@ -29,28 +29,24 @@ namespace Corpus
             double s = 0;
             // line 96: for (int k = 0; k < 3; k++)
             _values.Reserve(9);
-            var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-            for (int k = 0; k < _vWindow_2.Length; k++)
+            for (int k = 0; k < 3; k++)
             {
                 // line 98: for (int d = 0; d < 2; d++)
-                var _qxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 2);
-                var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 2);
-                for (int d = 0; d < _qxWindow.Length; d++)
+                for (int d = 0; d < 2; d++)
                 {
                     // line 100: qx[d] = Math.Sin(v[d] * (k + 1));
-                    _values.PushReserved(_qxWindow[d]);
-                    _qxWindow[d] = Math.Sin(_vWindow[d] * (k + 1));
+                    _values.PushReserved(qx[d]);
+                    qx[d] = Math.Sin(v[d] * (k + 1));
                 }
                 // line 103: for (int d = 0; d < 3; d++)
-                var _qxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                for (int d_1 = 0; d_1 < _qxWindow_2.Length; d_1++)
+                for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 105: s += qx[d] * qx[d] * v[3];
-                    s += _qxWindow_2[d_1] * _qxWindow_2[d_1] * v[3];
+                    s += qx[d_1] * qx[d_1] * v[3];
                 }
                 // line 108: qx[2] += v[2] * v[k];
                 _values.PushReserved(qx[2]);
-                qx[2] += v[2] * _vWindow_2[k];
+                qx[2] += v[2] * v[k];
             }
             // line 111: return s;
             double _result = s;
@@ -59,27 +55,23 @@ namespace Corpus
             // line 111: return s;
             double _ds = 1.0;
             // line 96: for (int k = 0; k < 3; k++)
-            var _vWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-            var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-            for (int k = _vWindow_4.Length - 1; k >= 0; k--)
+            for (int k = 3 - 1; k >= 0; k--)
             {
                 // line 108: qx[2] += v[2] * v[k];
                 qx[2] = _values.Pop();
                 double _dqxAt = _dqx[2];
-                dv[2] += _dqxAt * _vWindow_4[k];
-                _dvWindow_2[k] += _dqxAt * v[2];
+                dv[2] += _dqxAt * v[k];
+                dv[k] += _dqxAt * v[2];
                 // line 103: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
                     double _sum5 = 0.0;
-                    var _qxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                    var _dqxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                    for (int d_1 = _qxWindow_3.Length - 1; d_1 >= 0; d_1--)
+                    for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                     {
                         // line 105: s += qx[d] * qx[d] * v[3];
-                        double _qxAt = _qxWindow_3[d_1];
+                        double _qxAt = qx[d_1];
                         double _t4 = _qxAt * _qxAt;
-                        _dqxWindow[d_1] += 2 * (_ds * v[3]) * _qxAt;
+                        _dqx[d_1] += 2 * (_ds * v[3]) * _qxAt;
                         _sum5 += _ds * _t4;
                     }
                     if (_sum5 != 0)
@@ -88,19 +80,15 @@ namespace Corpus
                     }
                 }
                 // line 98: for (int d = 0; d < 2; d++)
-                var _dqxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 2);
-                var _qxWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 2);
-                var _vWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 2);
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 2);
-                for (int d = _dqxWindow_2.Length - 1; d >= 0; d--)
+                for (int d = 2 - 1; d >= 0; d--)
                 {
                     // line 100: qx[d] = Math.Sin(v[d] * (k + 1));
-                    double _g1 = _dqxWindow_2[d];
-                    _dqxWindow_2[d] = 0.0;
-                    _qxWindow_4[d] = _values.Pop();
-                    double _t2 = _vWindow_3[d] * (k + 1);
+                    double _g1 = _dqx[d];
+                    _dqx[d] = 0.0;
+                    qx[d] = _values.Pop();
+                    double _t2 = v[d] * (k + 1);
                     int _t3 = k + 1;
-                    _dvWindow[d] += _g1 * Math.Cos(_t2) * _t3;
+                    dv[d] += _g1 * Math.Cos(_t2) * _t3;
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dqx_pool);
@@ -128,28 +116,24 @@ namespace Corpus
             double s = 0;
             // line 96: for (int k = 0; k < 3; k++)
             _values.Reserve(9);
-            var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-            for (int k = 0; k < _vWindow_2.Length; k++)
+            for (int k = 0; k < 3; k++)
             {
                 // line 98: for (int d = 0; d < 2; d++)
-                var _qxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 2);
-                var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 2);
-                for (int d = 0; d < _qxWindow.Length; d++)
+                for (int d = 0; d < 2; d++)
                 {
                     // line 100: qx[d] = Math.Sin(v[d] * (k + 1));
-                    _values.PushReserved(_qxWindow[d]);
-                    _qxWindow[d] = Math.Sin(_vWindow[d] * (k + 1));
+                    _values.PushReserved(qx[d]);
+                    qx[d] = Math.Sin(v[d] * (k + 1));
                 }
                 // line 103: for (int d = 0; d < 3; d++)
-                var _qxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                for (int d_1 = 0; d_1 < _qxWindow_2.Length; d_1++)
+                for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 105: s += qx[d] * qx[d] * v[3];
-                    s += _qxWindow_2[d_1] * _qxWindow_2[d_1] * v[3];
+                    s += qx[d_1] * qx[d_1] * v[3];
                 }
                 // line 108: qx[2] += v[2] * v[k];
                 _values.PushReserved(qx[2]);
-                qx[2] += v[2] * _vWindow_2[k];
+                qx[2] += v[2] * v[k];
             }
             // line 111: return s;
             double _result = s;
@@ -158,27 +142,23 @@ namespace Corpus
             // line 111: return s;
             double _ds = seed;
             // line 96: for (int k = 0; k < 3; k++)
-            var _vWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-            var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-            for (int k = _vWindow_4.Length - 1; k >= 0; k--)
+            for (int k = 3 - 1; k >= 0; k--)
             {
                 // line 108: qx[2] += v[2] * v[k];
                 qx[2] = _values.Pop();
                 double _dqxAt = _dqx[2];
-                dv[2] += _dqxAt * _vWindow_4[k];
-                _dvWindow_2[k] += _dqxAt * v[2];
+                dv[2] += _dqxAt * v[k];
+                dv[k] += _dqxAt * v[2];
                 // line 103: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
                     double _sum5 = 0.0;
-                    var _qxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                    var _dqxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                    for (int d_1 = _qxWindow_3.Length - 1; d_1 >= 0; d_1--)
+                    for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                     {
                         // line 105: s += qx[d] * qx[d] * v[3];
-                        double _qxAt = _qxWindow_3[d_1];
+                        double _qxAt = qx[d_1];
                         double _t4 = _qxAt * _qxAt;
-                        _dqxWindow[d_1] += 2 * (_ds * v[3]) * _qxAt;
+                        _dqx[d_1] += 2 * (_ds * v[3]) * _qxAt;
                         _sum5 += _ds * _t4;
                     }
                     if (_sum5 != 0)
@@ -187,19 +167,15 @@ namespace Corpus
                     }
                 }
                 // line 98: for (int d = 0; d < 2; d++)
-                var _dqxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 2);
-                var _qxWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 2);
-                var _vWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 2);
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 2);
-                for (int d = _dqxWindow_2.Length - 1; d >= 0; d--)
+                for (int d = 2 - 1; d >= 0; d--)
                 {
                     // line 100: qx[d] = Math.Sin(v[d] * (k + 1));
-                    double _g1 = _dqxWindow_2[d];
-                    _dqxWindow_2[d] = 0.0;
-                    _qxWindow_4[d] = _values.Pop();
-                    double _t2 = _vWindow_3[d] * (k + 1);
+                    double _g1 = _dqx[d];
+                    _dqx[d] = 0.0;
+                    qx[d] = _values.Pop();
+                    double _t2 = v[d] * (k + 1);
                     int _t3 = k + 1;
-                    _dvWindow[d] += _g1 * Math.Cos(_t2) * _t3;
+                    dv[d] += _g1 * Math.Cos(_t2) * _t3;
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dqx_pool);

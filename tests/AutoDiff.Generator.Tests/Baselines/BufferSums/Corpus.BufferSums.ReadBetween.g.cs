@@ -38,34 +38,27 @@ namespace Corpus
             for (int k = 0; k < 2; k++)
             {
                 // line 60: for (int d = 0; d < 3; d++)
-                var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                for (int d = 0; d < _xcWindow.Length; d++)
+                for (int d = 0; d < 3; d++)
                 {
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                    _xcWindow[d] = _vWindow[d] * (k + 1) - 0.5;
+                    xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 65: for (int d = 0; d < 3; d++)
                 _values.Reserve(3);
-                var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                var _qxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                for (int d_1 = 0; d_1 < _vWindow_2.Length; d_1++)
+                for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _t3 = Math.Exp(_vWindow_2[d_1]);
+                    double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
-                    _qxWindow[d_1] = _t3 * _xcWindow_2[d_1];
+                    qx[d_1] = _t3 * xc[d_1];
                 }
                 // line 70: int l = 3;
                 l = 3;
                 // line 71: for (int i = 0; i < 3; i++)
-                var _qxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _vWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                for (int i = 0; i < _qxWindow_2.Length; i++)
+                for (int i = 0; i < 3; i++)
                 {
                     // line 73: s += qx[i] * qx[i] * v[i];
-                    s += _qxWindow_2[i] * _qxWindow_2[i] * _vWindow_3[i];
+                    s += qx[i] * qx[i] * v[i];
                     // line 74: for (int j = i + 1; j < 3; j++)
                     _values.Reserve(3 - (i + 1));
                     double _xcAt = i + 1 < 3 ? xc[i] : default;
@@ -79,30 +72,23 @@ namespace Corpus
                     }
                 }
                 // line 81: for (int d = 0; d < 3; d++)
-                var _qxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                for (int d_2 = 0; d_2 < _qxWindow_3.Length; d_2++)
+                for (int d_2 = 0; d_2 < 3; d_2++)
                 {
                     // line 83: s += qx[d] * qx[d];
-                    s += _qxWindow_3[d_2] * _qxWindow_3[d_2];
+                    s += qx[d_2] * qx[d_2];
                 }
                 // Adjoint of this iteration
                 // line 81: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
-                    var _dqxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                    var _qxWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                    for (int d_2 = _dqxWindow.Length - 1; d_2 >= 0; d_2--)
+                    for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
                     {
                         // line 83: s += qx[d] * qx[d];
-                        _dqxWindow[d_2] += 2 * _ds * _qxWindow_4[d_2];
+                        _dqx[d_2] += 2 * _ds * qx[d_2];
                     }
                 }
                 // line 71: for (int i = 0; i < 3; i++)
-                var _qxWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _dqxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                var _vWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                for (int i = _qxWindow_5.Length - 1; i >= 0; i--)
+                for (int i = 3 - 1; i >= 0; i--)
                 {
                     // line 74: for (int j = i + 1; j < 3; j++)
                     double _sum7 = 0.0;
@@ -122,35 +108,29 @@ namespace Corpus
                         _dxc[i] += _sum7;
                     }
                     // line 73: s += qx[i] * qx[i] * v[i];
-                    double _qxAt = _qxWindow_5[i];
+                    double _qxAt = qx[i];
                     double _t6 = _qxAt * _qxAt;
-                    _dqxWindow_2[i] += 2 * (_ds * _vWindow_4[i]) * _qxAt;
-                    _dvWindow[i] += _ds * _t6;
+                    _dqx[i] += 2 * (_ds * v[i]) * _qxAt;
+                    dv[i] += _ds * _t6;
                 }
                 // line 65: for (int d = 0; d < 3; d++)
-                var _dqxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                for (int d_1 = _dqxWindow_3.Length - 1; d_1 >= 0; d_1--)
+                for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                 {
                     // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _g4 = _dqxWindow_3[d_1];
-                    _dqxWindow_3[d_1] = 0.0;
+                    double _g4 = _dqx[d_1];
+                    _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    _dvWindow_2[d_1] += _g4 * _xcWindow_3[d_1] * _t5;
-                    _dxcWindow[d_1] += _g4 * _t5;
+                    dv[d_1] += _g4 * xc[d_1] * _t5;
+                    _dxc[d_1] += _g4 * _t5;
                 }
                 // line 60: for (int d = 0; d < 3; d++)
-                var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                var _dvWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                for (int d = _dxcWindow_2.Length - 1; d >= 0; d--)
+                for (int d = 3 - 1; d >= 0; d--)
                 {
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                    double _g1 = _dxcWindow_2[d];
-                    _dxcWindow_2[d] = 0.0;
+                    double _g1 = _dxc[d];
+                    _dxc[d] = 0.0;
                     int _t2 = k + 1;
-                    _dvWindow_3[d] += _g1 * _t2;
+                    dv[d] += _g1 * _t2;
                 }
             }
             // line 87: return s;
@@ -192,34 +172,27 @@ namespace Corpus
             for (int k = 0; k < 2; k++)
             {
                 // line 60: for (int d = 0; d < 3; d++)
-                var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                for (int d = 0; d < _xcWindow.Length; d++)
+                for (int d = 0; d < 3; d++)
                 {
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                    _xcWindow[d] = _vWindow[d] * (k + 1) - 0.5;
+                    xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 65: for (int d = 0; d < 3; d++)
                 _values.Reserve(3);
-                var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                var _qxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                for (int d_1 = 0; d_1 < _vWindow_2.Length; d_1++)
+                for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _t3 = Math.Exp(_vWindow_2[d_1]);
+                    double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
-                    _qxWindow[d_1] = _t3 * _xcWindow_2[d_1];
+                    qx[d_1] = _t3 * xc[d_1];
                 }
                 // line 70: int l = 3;
                 l = 3;
                 // line 71: for (int i = 0; i < 3; i++)
-                var _qxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _vWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                for (int i = 0; i < _qxWindow_2.Length; i++)
+                for (int i = 0; i < 3; i++)
                 {
                     // line 73: s += qx[i] * qx[i] * v[i];
-                    s += _qxWindow_2[i] * _qxWindow_2[i] * _vWindow_3[i];
+                    s += qx[i] * qx[i] * v[i];
                     // line 74: for (int j = i + 1; j < 3; j++)
                     _values.Reserve(3 - (i + 1));
                     double _xcAt = i + 1 < 3 ? xc[i] : default;
@@ -233,30 +206,23 @@ namespace Corpus
                     }
                 }
                 // line 81: for (int d = 0; d < 3; d++)
-                var _qxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                for (int d_2 = 0; d_2 < _qxWindow_3.Length; d_2++)
+                for (int d_2 = 0; d_2 < 3; d_2++)
                 {
                     // line 83: s += qx[d] * qx[d];
-                    s += _qxWindow_3[d_2] * _qxWindow_3[d_2];
+                    s += qx[d_2] * qx[d_2];
                 }
                 // Adjoint of this iteration
                 // line 81: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
-                    var _dqxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                    var _qxWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                    for (int d_2 = _dqxWindow.Length - 1; d_2 >= 0; d_2--)
+                    for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
                     {
                         // line 83: s += qx[d] * qx[d];
-                        _dqxWindow[d_2] += 2 * _ds * _qxWindow_4[d_2];
+                        _dqx[d_2] += 2 * _ds * qx[d_2];
                     }
                 }
                 // line 71: for (int i = 0; i < 3; i++)
-                var _qxWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _dqxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                var _vWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                for (int i = _qxWindow_5.Length - 1; i >= 0; i--)
+                for (int i = 3 - 1; i >= 0; i--)
                 {
                     // line 74: for (int j = i + 1; j < 3; j++)
                     double _sum7 = 0.0;
@@ -276,35 +242,29 @@ namespace Corpus
                         _dxc[i] += _sum7;
                     }
                     // line 73: s += qx[i] * qx[i] * v[i];
-                    double _qxAt = _qxWindow_5[i];
+                    double _qxAt = qx[i];
                     double _t6 = _qxAt * _qxAt;
-                    _dqxWindow_2[i] += 2 * (_ds * _vWindow_4[i]) * _qxAt;
-                    _dvWindow[i] += _ds * _t6;
+                    _dqx[i] += 2 * (_ds * v[i]) * _qxAt;
+                    dv[i] += _ds * _t6;
                 }
                 // line 65: for (int d = 0; d < 3; d++)
-                var _dqxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                for (int d_1 = _dqxWindow_3.Length - 1; d_1 >= 0; d_1--)
+                for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                 {
                     // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _g4 = _dqxWindow_3[d_1];
-                    _dqxWindow_3[d_1] = 0.0;
+                    double _g4 = _dqx[d_1];
+                    _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    _dvWindow_2[d_1] += _g4 * _xcWindow_3[d_1] * _t5;
-                    _dxcWindow[d_1] += _g4 * _t5;
+                    dv[d_1] += _g4 * xc[d_1] * _t5;
+                    _dxc[d_1] += _g4 * _t5;
                 }
                 // line 60: for (int d = 0; d < 3; d++)
-                var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                var _dvWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                for (int d = _dxcWindow_2.Length - 1; d >= 0; d--)
+                for (int d = 3 - 1; d >= 0; d--)
                 {
                     // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                    double _g1 = _dxcWindow_2[d];
-                    _dxcWindow_2[d] = 0.0;
+                    double _g1 = _dxc[d];
+                    _dxc[d] = 0.0;
                     int _t2 = k + 1;
-                    _dvWindow_3[d] += _g1 * _t2;
+                    dv[d] += _g1 * _t2;
                 }
             }
             // line 87: return s;

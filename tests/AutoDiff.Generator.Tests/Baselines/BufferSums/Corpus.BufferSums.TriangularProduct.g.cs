@@ -39,23 +39,18 @@ namespace Corpus
             {
                 _values.Reserve(3);
                 // line 22: for (int d = 0; d < 3; d++)
-                var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                for (int d = 0; d < _xcWindow.Length; d++)
+                for (int d = 0; d < 3; d++)
                 {
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
-                    _xcWindow[d] = _vWindow[d] * (k + 1) - 0.5;
+                    xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 27: for (int d = 0; d < 3; d++)
-                var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                var _qxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                for (int d_1 = 0; d_1 < _vWindow_2.Length; d_1++)
+                for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 29: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _t3 = Math.Exp(_vWindow_2[d_1]);
+                    double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
-                    _qxWindow[d_1] = _t3 * _xcWindow_2[d_1];
+                    qx[d_1] = _t3 * xc[d_1];
                 }
                 // line 32: int l = 3;
                 l = 3;
@@ -73,22 +68,19 @@ namespace Corpus
                     }
                 }
                 // line 42: for (int d = 0; d < 3; d++)
-                var _qxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                for (int d_2 = 0; d_2 < _qxWindow_2.Length; d_2++)
+                for (int d_2 = 0; d_2 < 3; d_2++)
                 {
                     // line 44: s += qx[d] * qx[d];
-                    s += _qxWindow_2[d_2] * _qxWindow_2[d_2];
+                    s += qx[d_2] * qx[d_2];
                 }
                 // Adjoint of this iteration
                 // line 42: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
-                    var _dqxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                    var _qxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                    for (int d_2 = _dqxWindow.Length - 1; d_2 >= 0; d_2--)
+                    for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
                     {
                         // line 44: s += qx[d] * qx[d];
-                        _dqxWindow[d_2] += 2 * _ds * _qxWindow_3[d_2];
+                        _dqx[d_2] += 2 * _ds * qx[d_2];
                     }
                 }
                 // line 33: for (int i = 0; i < 3; i++)
@@ -112,29 +104,23 @@ namespace Corpus
                     }
                 }
                 // line 27: for (int d = 0; d < 3; d++)
-                var _dqxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                for (int d_1 = _dqxWindow_2.Length - 1; d_1 >= 0; d_1--)
+                for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                 {
                     // line 29: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _g4 = _dqxWindow_2[d_1];
-                    _dqxWindow_2[d_1] = 0.0;
+                    double _g4 = _dqx[d_1];
+                    _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    _dvWindow[d_1] += _g4 * _xcWindow_3[d_1] * _t5;
-                    _dxcWindow[d_1] += _g4 * _t5;
+                    dv[d_1] += _g4 * xc[d_1] * _t5;
+                    _dxc[d_1] += _g4 * _t5;
                 }
                 // line 22: for (int d = 0; d < 3; d++)
-                var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                for (int d = _dxcWindow_2.Length - 1; d >= 0; d--)
+                for (int d = 3 - 1; d >= 0; d--)
                 {
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
-                    double _g1 = _dxcWindow_2[d];
-                    _dxcWindow_2[d] = 0.0;
+                    double _g1 = _dxc[d];
+                    _dxc[d] = 0.0;
                     int _t2 = k + 1;
-                    _dvWindow_2[d] += _g1 * _t2;
+                    dv[d] += _g1 * _t2;
                 }
             }
             // line 48: return s;
@@ -177,23 +163,18 @@ namespace Corpus
             {
                 _values.Reserve(3);
                 // line 22: for (int d = 0; d < 3; d++)
-                var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                for (int d = 0; d < _xcWindow.Length; d++)
+                for (int d = 0; d < 3; d++)
                 {
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
-                    _xcWindow[d] = _vWindow[d] * (k + 1) - 0.5;
+                    xc[d] = v[d] * (k + 1) - 0.5;
                 }
                 // line 27: for (int d = 0; d < 3; d++)
-                var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 3);
-                var _qxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                for (int d_1 = 0; d_1 < _vWindow_2.Length; d_1++)
+                for (int d_1 = 0; d_1 < 3; d_1++)
                 {
                     // line 29: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _t3 = Math.Exp(_vWindow_2[d_1]);
+                    double _t3 = Math.Exp(v[d_1]);
                     _values.PushReserved(_t3);
-                    _qxWindow[d_1] = _t3 * _xcWindow_2[d_1];
+                    qx[d_1] = _t3 * xc[d_1];
                 }
                 // line 32: int l = 3;
                 l = 3;
@@ -211,22 +192,19 @@ namespace Corpus
                     }
                 }
                 // line 42: for (int d = 0; d < 3; d++)
-                var _qxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                for (int d_2 = 0; d_2 < _qxWindow_2.Length; d_2++)
+                for (int d_2 = 0; d_2 < 3; d_2++)
                 {
                     // line 44: s += qx[d] * qx[d];
-                    s += _qxWindow_2[d_2] * _qxWindow_2[d_2];
+                    s += qx[d_2] * qx[d_2];
                 }
                 // Adjoint of this iteration
                 // line 42: for (int d = 0; d < 3; d++)
                 if (_ds != 0)
                 {
-                    var _dqxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                    var _qxWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qx, 0, 3);
-                    for (int d_2 = _dqxWindow.Length - 1; d_2 >= 0; d_2--)
+                    for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
                     {
                         // line 44: s += qx[d] * qx[d];
-                        _dqxWindow[d_2] += 2 * _ds * _qxWindow_3[d_2];
+                        _dqx[d_2] += 2 * _ds * qx[d_2];
                     }
                 }
                 // line 33: for (int i = 0; i < 3; i++)
@@ -250,29 +228,23 @@ namespace Corpus
                     }
                 }
                 // line 27: for (int d = 0; d < 3; d++)
-                var _dqxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dqx, 0, 3);
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 3);
-                var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                for (int d_1 = _dqxWindow_2.Length - 1; d_1 >= 0; d_1--)
+                for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
                 {
                     // line 29: qx[d] = Math.Exp(v[d]) * xc[d];
-                    double _g4 = _dqxWindow_2[d_1];
-                    _dqxWindow_2[d_1] = 0.0;
+                    double _g4 = _dqx[d_1];
+                    _dqx[d_1] = 0.0;
                     double _t5 = _values.Pop();
-                    _dvWindow[d_1] += _g4 * _xcWindow_3[d_1] * _t5;
-                    _dxcWindow[d_1] += _g4 * _t5;
+                    dv[d_1] += _g4 * xc[d_1] * _t5;
+                    _dxc[d_1] += _g4 * _t5;
                 }
                 // line 22: for (int d = 0; d < 3; d++)
-                var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 3);
-                var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 3);
-                for (int d = _dxcWindow_2.Length - 1; d >= 0; d--)
+                for (int d = 3 - 1; d >= 0; d--)
                 {
                     // line 24: xc[d] = v[d] * (k + 1) - 0.5;
-                    double _g1 = _dxcWindow_2[d];
-                    _dxcWindow_2[d] = 0.0;
+                    double _g1 = _dxc[d];
+                    _dxc[d] = 0.0;
                     int _t2 = k + 1;
-                    _dvWindow_2[d] += _g1 * _t2;
+                    dv[d] += _g1 * _t2;
                 }
             }
             // line 48: return s;

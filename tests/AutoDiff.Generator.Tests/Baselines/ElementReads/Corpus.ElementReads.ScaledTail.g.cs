@@ -25,11 +25,10 @@ namespace Corpus
             global::System.Span<double> _dsquares = _dsquares_pool.AsSpan(0, squares.Length);
             _dsquares.Clear();
             // line 18: for (int i = 0; i < x.Length; i++)
-            var _squaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            for (int i = 0; i < _squaresWindow.Length; i++)
+            for (int i = 0; i < x.Length; i++)
             {
                 // line 20: squares[i] = x[i] * x[i];
-                _squaresWindow[i] = x[i] * x[i];
+                squares[i] = x[i] * x[i];
             }
             // line 23: double s = 0.0;
             double s = 0.0;
@@ -55,14 +54,12 @@ namespace Corpus
 
             // Adjoint sweep
             // line 18: for (int i = 0; i < x.Length; i++)
-            var _dsquaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsquares, 0, x.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
-            for (int i = _dsquaresWindow.Length - 1; i >= 0; i--)
+            for (int i = x.Length - 1; i >= 0; i--)
             {
                 // line 20: squares[i] = x[i] * x[i];
-                double _g1 = _dsquaresWindow[i];
-                _dsquaresWindow[i] = 0.0;
-                _dxWindow[i] += 2 * _g1 * x[i];
+                double _g1 = _dsquares[i];
+                _dsquares[i] = 0.0;
+                dx[i] += 2 * _g1 * x[i];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dsquares_pool);
             return _result;
@@ -84,11 +81,10 @@ namespace Corpus
             global::System.Span<double> _dsquares = _dsquares_pool.AsSpan(0, squares.Length);
             _dsquares.Clear();
             // line 18: for (int i = 0; i < x.Length; i++)
-            var _squaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            for (int i = 0; i < _squaresWindow.Length; i++)
+            for (int i = 0; i < x.Length; i++)
             {
                 // line 20: squares[i] = x[i] * x[i];
-                _squaresWindow[i] = x[i] * x[i];
+                squares[i] = x[i] * x[i];
             }
             // line 23: double s = 0.0;
             double s = 0.0;
@@ -114,14 +110,12 @@ namespace Corpus
 
             // Adjoint sweep
             // line 18: for (int i = 0; i < x.Length; i++)
-            var _dsquaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsquares, 0, x.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
-            for (int i = _dsquaresWindow.Length - 1; i >= 0; i--)
+            for (int i = x.Length - 1; i >= 0; i--)
             {
                 // line 20: squares[i] = x[i] * x[i];
-                double _g1 = _dsquaresWindow[i];
-                _dsquaresWindow[i] = 0.0;
-                _dxWindow[i] += 2 * _g1 * x[i];
+                double _g1 = _dsquares[i];
+                _dsquares[i] = 0.0;
+                dx[i] += 2 * _g1 * x[i];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dsquares_pool);
         }

@@ -26,24 +26,22 @@ namespace Corpus
             global::System.Span<double> _dsquares = _dsquares_pool.AsSpan(0, squares.Length);
             _dsquares.Clear();
             // line 37: for (int i = 0; i < x.Length; i++)
-            var _squaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            for (int i = 0; i < _squaresWindow.Length; i++)
+            for (int i = 0; i < x.Length; i++)
             {
                 // line 39: squares[i] = x[i] * x[i];
-                _squaresWindow[i] = x[i] * x[i];
+                squares[i] = x[i] * x[i];
             }
             // line 42: double s = 0.0;
             double s = 0.0;
             // line 43: for (int j = 0; j < x.Length; j++)
             _values.Reserve(x.Length);
-            var _squaresWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            for (int j = 0; j < _squaresWindow_2.Length; j++)
+            for (int j = 0; j < x.Length; j++)
             {
                 // line 45: s += squares[at] * x[j];
                 s += squares[at] * x[j];
                 // line 46: squares[j] = 2.0 * x[j];
-                _values.PushReserved(_squaresWindow_2[j]);
-                _squaresWindow_2[j] = 2.0 * x[j];
+                _values.PushReserved(squares[j]);
+                squares[j] = 2.0 * x[j];
             }
             // line 49: return s;
             double _result = s;
@@ -52,29 +50,24 @@ namespace Corpus
             // line 49: return s;
             double _ds = 1.0;
             // line 43: for (int j = 0; j < x.Length; j++)
-            var _dsquaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsquares, 0, x.Length);
-            var _squaresWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
-            for (int j = _dsquaresWindow.Length - 1; j >= 0; j--)
+            for (int j = x.Length - 1; j >= 0; j--)
             {
                 // line 46: squares[j] = 2.0 * x[j];
-                double _g2 = _dsquaresWindow[j];
-                _dsquaresWindow[j] = 0.0;
-                _squaresWindow_3[j] = _values.Pop();
-                _dxWindow[j] += _g2 * 2.0;
+                double _g2 = _dsquares[j];
+                _dsquares[j] = 0.0;
+                squares[j] = _values.Pop();
+                dx[j] += _g2 * 2.0;
                 // line 45: s += squares[at] * x[j];
                 _dsquares[at] += _ds * x[j];
-                _dxWindow[j] += _ds * squares[at];
+                dx[j] += _ds * squares[at];
             }
             // line 37: for (int i = 0; i < x.Length; i++)
-            var _dsquaresWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsquares, 0, x.Length);
-            var _dxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
-            for (int i = _dsquaresWindow_2.Length - 1; i >= 0; i--)
+            for (int i = x.Length - 1; i >= 0; i--)
             {
                 // line 39: squares[i] = x[i] * x[i];
-                double _g1 = _dsquaresWindow_2[i];
-                _dsquaresWindow_2[i] = 0.0;
-                _dxWindow_2[i] += 2 * _g1 * x[i];
+                double _g1 = _dsquares[i];
+                _dsquares[i] = 0.0;
+                dx[i] += 2 * _g1 * x[i];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dsquares_pool);
             _values.Dispose();
@@ -98,24 +91,22 @@ namespace Corpus
             global::System.Span<double> _dsquares = _dsquares_pool.AsSpan(0, squares.Length);
             _dsquares.Clear();
             // line 37: for (int i = 0; i < x.Length; i++)
-            var _squaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            for (int i = 0; i < _squaresWindow.Length; i++)
+            for (int i = 0; i < x.Length; i++)
             {
                 // line 39: squares[i] = x[i] * x[i];
-                _squaresWindow[i] = x[i] * x[i];
+                squares[i] = x[i] * x[i];
             }
             // line 42: double s = 0.0;
             double s = 0.0;
             // line 43: for (int j = 0; j < x.Length; j++)
             _values.Reserve(x.Length);
-            var _squaresWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            for (int j = 0; j < _squaresWindow_2.Length; j++)
+            for (int j = 0; j < x.Length; j++)
             {
                 // line 45: s += squares[at] * x[j];
                 s += squares[at] * x[j];
                 // line 46: squares[j] = 2.0 * x[j];
-                _values.PushReserved(_squaresWindow_2[j]);
-                _squaresWindow_2[j] = 2.0 * x[j];
+                _values.PushReserved(squares[j]);
+                squares[j] = 2.0 * x[j];
             }
             // line 49: return s;
             double _result = s;
@@ -124,29 +115,24 @@ namespace Corpus
             // line 49: return s;
             double _ds = seed;
             // line 43: for (int j = 0; j < x.Length; j++)
-            var _dsquaresWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsquares, 0, x.Length);
-            var _squaresWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(squares, 0, x.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
-            for (int j = _dsquaresWindow.Length - 1; j >= 0; j--)
+            for (int j = x.Length - 1; j >= 0; j--)
             {
                 // line 46: squares[j] = 2.0 * x[j];
-                double _g2 = _dsquaresWindow[j];
-                _dsquaresWindow[j] = 0.0;
-                _squaresWindow_3[j] = _values.Pop();
-                _dxWindow[j] += _g2 * 2.0;
+                double _g2 = _dsquares[j];
+                _dsquares[j] = 0.0;
+                squares[j] = _values.Pop();
+                dx[j] += _g2 * 2.0;
                 // line 45: s += squares[at] * x[j];
                 _dsquares[at] += _ds * x[j];
-                _dxWindow[j] += _ds * squares[at];
+                dx[j] += _ds * squares[at];
             }
             // line 37: for (int i = 0; i < x.Length; i++)
-            var _dsquaresWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsquares, 0, x.Length);
-            var _dxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
-            for (int i = _dsquaresWindow_2.Length - 1; i >= 0; i--)
+            for (int i = x.Length - 1; i >= 0; i--)
             {
                 // line 39: squares[i] = x[i] * x[i];
-                double _g1 = _dsquaresWindow_2[i];
-                _dsquaresWindow_2[i] = 0.0;
-                _dxWindow_2[i] += 2 * _g1 * x[i];
+                double _g1 = _dsquares[i];
+                _dsquares[i] = 0.0;
+                dx[i] += 2 * _g1 * x[i];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dsquares_pool);
             _values.Dispose();

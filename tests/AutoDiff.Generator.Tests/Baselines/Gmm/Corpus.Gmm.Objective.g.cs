@@ -74,8 +74,7 @@ namespace Corpus
             global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
             _dmains.Clear();
             // line 33: for (int k = 0; k < K; k++)
-            var _sumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
-            for (int k = 0; k < _sumsWindow.Length; k++)
+            for (int k = 0; k < 3; k++)
             {
                 // line 35: double s = 0;
                 s = 0;
@@ -87,7 +86,7 @@ namespace Corpus
                     s += _qsWindow[d];
                 }
                 // line 41: sums[k] = s;
-                _sumsWindow[k] = s;
+                sums[k] = s;
             }
             // line 44: double slse = 0;
             double slse = 0;
@@ -100,58 +99,50 @@ namespace Corpus
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
-                var _mainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
-                var _alphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
-                var _sumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
-                for (int k_1 = 0; k_1 < _mainsWindow.Length; k_1++)
+                for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
-                    var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                    for (int d_1 = 0; d_1 < _xcWindow.Length; d_1++)
+                    for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {
                         // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        _values.PushReserved(_xcWindow[d_1]);
-                        _xcWindow[d_1] = _xWindow[d_1] - _meansWindow[d_1];
+                        _values.PushReserved(xc[d_1]);
+                        xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
                     _ints.PushReserved(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
                     var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
-                    var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
-                    var _lxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
                     for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
                         // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
                         double _t4 = Math.Exp(_qsWindow_2[r]);
                         _values.PushReserved(_t4);
-                        row = _t4 * _xcWindow_3[r];
+                        row = _t4 * xc[r];
                         // line 59: for (int c = 0; c < r; c++)
-                        var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
-                        for (int c = 0; c < _xcWindow_2.Length; c++)
+                        for (int c = 0; c < r; c++)
                         {
                             // line 61: row += ls[k * lCount + li] * xc[c];
-                            row += ls[k_1 * lCount + li] * _xcWindow_2[c];
+                            row += ls[k_1 * lCount + li] * xc[c];
                             // line 62: li++;
                             li += 1;
                         }
                         // line 65: lxc[r] = row;
-                        _values.PushReserved(_lxcWindow[r]);
-                        _lxcWindow[r] = row;
+                        _values.PushReserved(lxc[r]);
+                        lxc[r] = row;
                     }
                     // line 68: double norm = 0;
                     norm = 0;
                     // line 69: for (int d = 0; d < D; d++)
-                    var _lxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
-                    for (int d_2 = 0; d_2 < _lxcWindow_2.Length; d_2++)
+                    for (int d_2 = 0; d_2 < 2; d_2++)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        norm += _lxcWindow_2[d_2] * _lxcWindow_2[d_2];
+                        norm += lxc[d_2] * lxc[d_2];
                     }
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    _mainsWindow[k_1] = _alphasWindow[k_1] + _sumsWindow_2[k_1] - 0.5 * norm;
+                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
                 top = mains[0];
@@ -165,11 +156,10 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
-                var _mainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
-                for (int k_3 = 0; k_3 < _mainsWindow_2.Length; k_3++)
+                for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t15 = Math.Exp(_mainsWindow_2[k_3] - top);
+                    double _t15 = Math.Exp(mains[k_3] - top);
                     _values.PushReserved(_t15);
                     total += _t15;
                 }
@@ -182,13 +172,12 @@ namespace Corpus
                 if (_dtop != 0 || _dtotal != 0)
                 {
                     // line 84: for (int k = 0; k < K; k++)
-                    var _dmainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
-                    for (int k_3 = _dmainsWindow.Length - 1; k_3 >= 0; k_3--)
+                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
                         double _t16 = _values.Pop();
                         double _g17 = _dtotal * _t16;
-                        _dmainsWindow[k_3] += _g17;
+                        _dmains[k_3] += _g17;
                         _dtop += -_g17;
                     }
                     // line 83: double total = 0;
@@ -216,75 +205,62 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
-                    var _dmainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
-                    var _dalphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
-                    var _dsumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
-                    for (int k_1 = _dmainsWindow_2.Length - 1; k_1 >= 0; k_1--)
+                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g10 = _dmainsWindow_2[k_1];
-                        _dmainsWindow_2[k_1] = 0.0;
-                        _dalphasWindow[k_1] += _g10;
-                        _dsumsWindow[k_1] += _g10;
+                        double _g10 = _dmains[k_1];
+                        _dmains[k_1] = 0.0;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
                         _dnorm += -_g10 * 0.5;
                         // line 69: for (int d = 0; d < D; d++)
                         if (_dnorm != 0)
                         {
-                            var _dlxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
-                            var _lxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
-                            for (int d_2 = _dlxcWindow.Length - 1; d_2 >= 0; d_2--)
+                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                             {
                                 // line 71: norm += lxc[d] * lxc[d];
-                                _dlxcWindow[d_2] += 2 * _dnorm * _lxcWindow_3[d_2];
+                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                             }
                         }
                         // line 68: double norm = 0;
                         double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
-                        var _dlxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
-                        var _lxcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
                         var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
-                        var _xcWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
-                        var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
-                        for (int r = _dlxcWindow_2.Length - 1; r >= 0; r--)
+                        for (int r = _dqsWindow.Length - 1; r >= 0; r--)
                         {
                             // line 65: lxc[r] = row;
-                            double _g8 = _dlxcWindow_2[r];
-                            _dlxcWindow_2[r] = 0.0;
-                            _lxcWindow_4[r] = _values.Pop();
+                            double _g8 = _dlxc[r];
+                            _dlxc[r] = 0.0;
+                            lxc[r] = _values.Pop();
                             _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
-                            var _xcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
-                            var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, r);
-                            for (int c = _xcWindow_4.Length - 1; c >= 0; c--)
+                            for (int c = r - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
                                 li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 double _t7 = ls[k_1 * lCount + li];
-                                dls[k_1 * lCount + li] += _drow * _xcWindow_4[c];
-                                _dxcWindow[c] += _drow * _t7;
+                                dls[k_1 * lCount + li] += _drow * xc[c];
+                                _dxc[c] += _drow * _t7;
                             }
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
                             double _g5 = _drow;
                             _drow = 0.0;
                             double _t6 = _values.Pop();
-                            _dqsWindow[r] += _g5 * _xcWindow_5[r] * _t6;
-                            _dxcWindow_2[r] += _g5 * _t6;
+                            _dqsWindow[r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
                         }
                         // line 55: int li = 0;
                         li = _ints.Pop();
                         // line 49: for (int d = 0; d < D; d++)
-                        var _dxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
-                        var _xcWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
                         var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
-                        for (int d_1 = _dxcWindow_3.Length - 1; d_1 >= 0; d_1--)
+                        for (int d_1 = _dmeansWindow.Length - 1; d_1 >= 0; d_1--)
                         {
                             // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            double _g3 = _dxcWindow_3[d_1];
-                            _dxcWindow_3[d_1] = 0.0;
-                            _xcWindow_6[d_1] = _values.Pop();
+                            double _g3 = _dxc[d_1];
+                            _dxc[d_1] = 0.0;
+                            xc[d_1] = _values.Pop();
                             _dmeansWindow[d_1] += -_g3;
                         }
                     }
@@ -309,11 +285,10 @@ namespace Corpus
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
             _values.Reserve(3);
-            var _alphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
-            for (int k_5 = 0; k_5 < _alphasWindow_2.Length; k_5++)
+            for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t22 = Math.Exp(_alphasWindow_2[k_5] - amax);
+                double _t22 = Math.Exp(alphas[k_5] - amax);
                 _values.PushReserved(_t22);
                 asum += _t22;
             }
@@ -400,13 +375,12 @@ namespace Corpus
             double _damax = _dlseAlphas;
             double _dasum = _dlseAlphas / asum;
             // line 99: for (int k = 0; k < K; k++)
-            var _dalphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
-            for (int k_5 = _dalphasWindow_2.Length - 1; k_5 >= 0; k_5--)
+            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
                 double _t23 = _values.Pop();
                 double _g24 = _dasum * _t23;
-                _dalphasWindow_2[k_5] += _g24;
+                dalphas[k_5] += _g24;
                 _damax += -_g24;
             }
             // line 93: for (int k = 1; k < K; k++)
@@ -429,12 +403,11 @@ namespace Corpus
             // line 92: double amax = alphas[0];
             dalphas[0] += _damax;
             // line 33: for (int k = 0; k < K; k++)
-            var _dsumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
-            for (int k = _dsumsWindow_2.Length - 1; k >= 0; k--)
+            for (int k = 3 - 1; k >= 0; k--)
             {
                 // line 41: sums[k] = s;
-                double _g2 = _dsumsWindow_2[k];
-                _dsumsWindow_2[k] = 0.0;
+                double _g2 = _dsums[k];
+                _dsums[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
                 if (_ds != 0)
@@ -522,8 +495,7 @@ namespace Corpus
             global::System.Span<double> _dmains = _dmains_pool.AsSpan(0, mains.Length);
             _dmains.Clear();
             // line 33: for (int k = 0; k < K; k++)
-            var _sumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
-            for (int k = 0; k < _sumsWindow.Length; k++)
+            for (int k = 0; k < 3; k++)
             {
                 // line 35: double s = 0;
                 s = 0;
@@ -535,7 +507,7 @@ namespace Corpus
                     s += _qsWindow[d];
                 }
                 // line 41: sums[k] = s;
-                _sumsWindow[k] = s;
+                sums[k] = s;
             }
             // line 44: double slse = 0;
             double slse = 0;
@@ -548,58 +520,50 @@ namespace Corpus
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
-                var _mainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
-                var _alphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
-                var _sumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(sums, 0, 3);
-                for (int k_1 = 0; k_1 < _mainsWindow.Length; k_1++)
+                for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
-                    var _xcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                    for (int d_1 = 0; d_1 < _xcWindow.Length; d_1++)
+                    for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {
                         // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        _values.PushReserved(_xcWindow[d_1]);
-                        _xcWindow[d_1] = _xWindow[d_1] - _meansWindow[d_1];
+                        _values.PushReserved(xc[d_1]);
+                        xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
                     _ints.PushReserved(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
                     var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
-                    var _xcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
-                    var _lxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
                     for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
                         // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
                         double _t4 = Math.Exp(_qsWindow_2[r]);
                         _values.PushReserved(_t4);
-                        row = _t4 * _xcWindow_3[r];
+                        row = _t4 * xc[r];
                         // line 59: for (int c = 0; c < r; c++)
-                        var _xcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
-                        for (int c = 0; c < _xcWindow_2.Length; c++)
+                        for (int c = 0; c < r; c++)
                         {
                             // line 61: row += ls[k * lCount + li] * xc[c];
-                            row += ls[k_1 * lCount + li] * _xcWindow_2[c];
+                            row += ls[k_1 * lCount + li] * xc[c];
                             // line 62: li++;
                             li += 1;
                         }
                         // line 65: lxc[r] = row;
-                        _values.PushReserved(_lxcWindow[r]);
-                        _lxcWindow[r] = row;
+                        _values.PushReserved(lxc[r]);
+                        lxc[r] = row;
                     }
                     // line 68: double norm = 0;
                     norm = 0;
                     // line 69: for (int d = 0; d < D; d++)
-                    var _lxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
-                    for (int d_2 = 0; d_2 < _lxcWindow_2.Length; d_2++)
+                    for (int d_2 = 0; d_2 < 2; d_2++)
                     {
                         // line 71: norm += lxc[d] * lxc[d];
-                        norm += _lxcWindow_2[d_2] * _lxcWindow_2[d_2];
+                        norm += lxc[d_2] * lxc[d_2];
                     }
                     // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    _mainsWindow[k_1] = _alphasWindow[k_1] + _sumsWindow_2[k_1] - 0.5 * norm;
+                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
                 }
                 // line 77: double top = mains[0];
                 top = mains[0];
@@ -613,11 +577,10 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
-                var _mainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mains, 0, 3);
-                for (int k_3 = 0; k_3 < _mainsWindow_2.Length; k_3++)
+                for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
-                    double _t15 = Math.Exp(_mainsWindow_2[k_3] - top);
+                    double _t15 = Math.Exp(mains[k_3] - top);
                     _values.PushReserved(_t15);
                     total += _t15;
                 }
@@ -630,13 +593,12 @@ namespace Corpus
                 if (_dtop != 0 || _dtotal != 0)
                 {
                     // line 84: for (int k = 0; k < K; k++)
-                    var _dmainsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
-                    for (int k_3 = _dmainsWindow.Length - 1; k_3 >= 0; k_3--)
+                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
                     {
                         // line 86: total += Math.Exp(mains[k] - top);
                         double _t16 = _values.Pop();
                         double _g17 = _dtotal * _t16;
-                        _dmainsWindow[k_3] += _g17;
+                        _dmains[k_3] += _g17;
                         _dtop += -_g17;
                     }
                     // line 83: double total = 0;
@@ -664,75 +626,62 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
-                    var _dmainsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dmains, 0, 3);
-                    var _dalphasWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
-                    var _dsumsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
-                    for (int k_1 = _dmainsWindow_2.Length - 1; k_1 >= 0; k_1--)
+                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                        double _g10 = _dmainsWindow_2[k_1];
-                        _dmainsWindow_2[k_1] = 0.0;
-                        _dalphasWindow[k_1] += _g10;
-                        _dsumsWindow[k_1] += _g10;
+                        double _g10 = _dmains[k_1];
+                        _dmains[k_1] = 0.0;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
                         _dnorm += -_g10 * 0.5;
                         // line 69: for (int d = 0; d < D; d++)
                         if (_dnorm != 0)
                         {
-                            var _dlxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
-                            var _lxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
-                            for (int d_2 = _dlxcWindow.Length - 1; d_2 >= 0; d_2--)
+                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
                             {
                                 // line 71: norm += lxc[d] * lxc[d];
-                                _dlxcWindow[d_2] += 2 * _dnorm * _lxcWindow_3[d_2];
+                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
                             }
                         }
                         // line 68: double norm = 0;
                         double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
-                        var _dlxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dlxc, 0, 2);
-                        var _lxcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(lxc, 0, 2);
                         var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
-                        var _xcWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
-                        var _dxcWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
-                        for (int r = _dlxcWindow_2.Length - 1; r >= 0; r--)
+                        for (int r = _dqsWindow.Length - 1; r >= 0; r--)
                         {
                             // line 65: lxc[r] = row;
-                            double _g8 = _dlxcWindow_2[r];
-                            _dlxcWindow_2[r] = 0.0;
-                            _lxcWindow_4[r] = _values.Pop();
+                            double _g8 = _dlxc[r];
+                            _dlxc[r] = 0.0;
+                            lxc[r] = _values.Pop();
                             _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
-                            var _xcWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, r);
-                            var _dxcWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, r);
-                            for (int c = _xcWindow_4.Length - 1; c >= 0; c--)
+                            for (int c = r - 1; c >= 0; c--)
                             {
                                 // line 62: li++;
                                 li -= 1;
                                 // line 61: row += ls[k * lCount + li] * xc[c];
                                 double _t7 = ls[k_1 * lCount + li];
-                                dls[k_1 * lCount + li] += _drow * _xcWindow_4[c];
-                                _dxcWindow[c] += _drow * _t7;
+                                dls[k_1 * lCount + li] += _drow * xc[c];
+                                _dxc[c] += _drow * _t7;
                             }
                             // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
                             double _g5 = _drow;
                             _drow = 0.0;
                             double _t6 = _values.Pop();
-                            _dqsWindow[r] += _g5 * _xcWindow_5[r] * _t6;
-                            _dxcWindow_2[r] += _g5 * _t6;
+                            _dqsWindow[r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
                         }
                         // line 55: int li = 0;
                         li = _ints.Pop();
                         // line 49: for (int d = 0; d < D; d++)
-                        var _dxcWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dxc, 0, 2);
-                        var _xcWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(xc, 0, 2);
                         var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
-                        for (int d_1 = _dxcWindow_3.Length - 1; d_1 >= 0; d_1--)
+                        for (int d_1 = _dmeansWindow.Length - 1; d_1 >= 0; d_1--)
                         {
                             // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            double _g3 = _dxcWindow_3[d_1];
-                            _dxcWindow_3[d_1] = 0.0;
-                            _xcWindow_6[d_1] = _values.Pop();
+                            double _g3 = _dxc[d_1];
+                            _dxc[d_1] = 0.0;
+                            xc[d_1] = _values.Pop();
                             _dmeansWindow[d_1] += -_g3;
                         }
                     }
@@ -757,11 +706,10 @@ namespace Corpus
             double asum = 0;
             // line 99: for (int k = 0; k < K; k++)
             _values.Reserve(3);
-            var _alphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(alphas, 0, 3);
-            for (int k_5 = 0; k_5 < _alphasWindow_2.Length; k_5++)
+            for (int k_5 = 0; k_5 < 3; k_5++)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
-                double _t22 = Math.Exp(_alphasWindow_2[k_5] - amax);
+                double _t22 = Math.Exp(alphas[k_5] - amax);
                 _values.PushReserved(_t22);
                 asum += _t22;
             }
@@ -848,13 +796,12 @@ namespace Corpus
             double _damax = _dlseAlphas;
             double _dasum = _dlseAlphas / asum;
             // line 99: for (int k = 0; k < K; k++)
-            var _dalphasWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dalphas, 0, 3);
-            for (int k_5 = _dalphasWindow_2.Length - 1; k_5 >= 0; k_5--)
+            for (int k_5 = 3 - 1; k_5 >= 0; k_5--)
             {
                 // line 101: asum += Math.Exp(alphas[k] - amax);
                 double _t23 = _values.Pop();
                 double _g24 = _dasum * _t23;
-                _dalphasWindow_2[k_5] += _g24;
+                dalphas[k_5] += _g24;
                 _damax += -_g24;
             }
             // line 93: for (int k = 1; k < K; k++)
@@ -877,12 +824,11 @@ namespace Corpus
             // line 92: double amax = alphas[0];
             dalphas[0] += _damax;
             // line 33: for (int k = 0; k < K; k++)
-            var _dsumsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dsums, 0, 3);
-            for (int k = _dsumsWindow_2.Length - 1; k >= 0; k--)
+            for (int k = 3 - 1; k >= 0; k--)
             {
                 // line 41: sums[k] = s;
-                double _g2 = _dsumsWindow_2[k];
-                _dsumsWindow_2[k] = 0.0;
+                double _g2 = _dsums[k];
+                _dsums[k] = 0.0;
                 _ds += _g2;
                 // line 36: for (int d = 0; d < D; d++)
                 if (_ds != 0)

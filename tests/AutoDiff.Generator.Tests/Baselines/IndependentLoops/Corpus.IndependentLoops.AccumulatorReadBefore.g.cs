@@ -40,12 +40,11 @@ namespace Corpus
             double _dacc = 1.0;
             double _dq = 1.0;
             // line 218: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 220: acc += v[i] * v[i];
                 acc = _values.Pop();
-                _dvWindow[i] += 2 * _dacc * v[i];
+                dv[i] += 2 * _dacc * v[i];
             }
             // line 217: double q = acc * acc;
             _dacc += 2 * _dq * acc;
@@ -86,12 +85,11 @@ namespace Corpus
             double _dacc = seed;
             double _dq = seed;
             // line 218: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 220: acc += v[i] * v[i];
                 acc = _values.Pop();
-                _dvWindow[i] += 2 * _dacc * v[i];
+                dv[i] += 2 * _dacc * v[i];
             }
             // line 217: double q = acc * acc;
             _dacc += 2 * _dq * acc;

@@ -34,15 +34,14 @@ namespace Corpus
             // line 304: return s;
             double _ds = 1.0;
             // line 299: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 301: s += 0.1 * s + v[i];
                 double _g1 = _ds;
                 _ds = 0.0;
                 _ds += _g1;
                 _ds += _g1 * 0.1;
-                _dvWindow[i] += _g1;
+                dv[i] += _g1;
             }
             return _result;
         }
@@ -72,15 +71,14 @@ namespace Corpus
             // line 304: return s;
             double _ds = seed;
             // line 299: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 301: s += 0.1 * s + v[i];
                 double _g1 = _ds;
                 _ds = 0.0;
                 _ds += _g1;
                 _ds += _g1 * 0.1;
-                _dvWindow[i] += _g1;
+                dv[i] += _g1;
             }
         }
     }

@@ -38,23 +38,20 @@ namespace Corpus
                 _values.Reserve(3);
                 int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 0, 3);
-                for (int j = 0; j < _hWindow.Length; j++)
+                for (int j = 0; j < 3; j++)
                 {
                     // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    _values.PushReserved(_hWindow[j]);
-                    _hWindow[j] = Math.Tanh(_wWindow[j] * (p + 1) - w[3]);
+                    _values.PushReserved(h[j]);
+                    h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
                 }
                 // line 30: double z = w[7];
                 z = w[7];
                 // line 31: for (int j = 0; j < 3; j++)
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                for (int j_1 = 0; j_1 < _hWindow_2.Length; j_1++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
+                for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
                 {
                     // line 33: z += h[j] * w[4 + j];
-                    z += _hWindow_2[j_1] * _wWindow_2[j_1];
+                    z += h[j_1] * _wWindow[j_1];
                 }
                 // line 36: double r = z - 0.5 * p;
                 r = z - 0.5 * p;
@@ -72,16 +69,14 @@ namespace Corpus
                     // line 31: for (int j = 0; j < 3; j++)
                     if (_dz != 0)
                     {
-                        var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                        var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
-                        var _hWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                        for (int j_1 = _wWindow_3.Length - 1; j_1 >= 0; j_1--)
+                        for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 33: z += h[j] * w[4 + j];
-                            double _t7 = _wWindow_3[j_1];
-                            _dhWindow[j_1] += _dz * _t7;
-                            _dwWindow[j_1] += _dz * _hWindow_3[j_1];
+                            double _t7 = _wWindow_2[j_1];
+                            _dh[j_1] += _dz * _t7;
+                            _dwWindow[j_1] += _dz * h[j_1];
                         }
                     }
                     // line 30: double z = w[7];
@@ -89,19 +84,16 @@ namespace Corpus
                     _dz = 0.0;
                     dw[7] += _g6;
                     // line 25: for (int j = 0; j < 3; j++)
-                    var _dhWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                    var _hWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                    var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, 3);
-                    for (int j = _dhWindow_2.Length - 1; j >= 0; j--)
+                    for (int j = 3 - 1; j >= 0; j--)
                     {
                         // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                        double _g2 = _dhWindow_2[j];
-                        _dhWindow_2[j] = 0.0;
-                        double _t3 = _hWindow_4[j];
-                        _hWindow_4[j] = _values.Pop();
+                        double _g2 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t3 = h[j];
+                        h[j] = _values.Pop();
                         double _g4 = _g2 * (1 - _t3 * _t3);
                         int _t5 = p + 1;
-                        _dwWindow_2[j] += _g4 * _t5;
+                        dw[j] += _g4 * _t5;
                         dw[3] += -_g4;
                     }
                 }
@@ -152,23 +144,20 @@ namespace Corpus
                 _values.Reserve(3);
                 int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 0, 3);
-                for (int j = 0; j < _hWindow.Length; j++)
+                for (int j = 0; j < 3; j++)
                 {
                     // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    _values.PushReserved(_hWindow[j]);
-                    _hWindow[j] = Math.Tanh(_wWindow[j] * (p + 1) - w[3]);
+                    _values.PushReserved(h[j]);
+                    h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
                 }
                 // line 30: double z = w[7];
                 z = w[7];
                 // line 31: for (int j = 0; j < 3; j++)
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                for (int j_1 = 0; j_1 < _hWindow_2.Length; j_1++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
+                for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
                 {
                     // line 33: z += h[j] * w[4 + j];
-                    z += _hWindow_2[j_1] * _wWindow_2[j_1];
+                    z += h[j_1] * _wWindow[j_1];
                 }
                 // line 36: double r = z - 0.5 * p;
                 r = z - 0.5 * p;
@@ -186,16 +175,14 @@ namespace Corpus
                     // line 31: for (int j = 0; j < 3; j++)
                     if (_dz != 0)
                     {
-                        var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                        var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
-                        var _hWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                        for (int j_1 = _wWindow_3.Length - 1; j_1 >= 0; j_1--)
+                        for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 33: z += h[j] * w[4 + j];
-                            double _t7 = _wWindow_3[j_1];
-                            _dhWindow[j_1] += _dz * _t7;
-                            _dwWindow[j_1] += _dz * _hWindow_3[j_1];
+                            double _t7 = _wWindow_2[j_1];
+                            _dh[j_1] += _dz * _t7;
+                            _dwWindow[j_1] += _dz * h[j_1];
                         }
                     }
                     // line 30: double z = w[7];
@@ -203,19 +190,16 @@ namespace Corpus
                     _dz = 0.0;
                     dw[7] += _g6;
                     // line 25: for (int j = 0; j < 3; j++)
-                    var _dhWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                    var _hWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                    var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, 3);
-                    for (int j = _dhWindow_2.Length - 1; j >= 0; j--)
+                    for (int j = 3 - 1; j >= 0; j--)
                     {
                         // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                        double _g2 = _dhWindow_2[j];
-                        _dhWindow_2[j] = 0.0;
-                        double _t3 = _hWindow_4[j];
-                        _hWindow_4[j] = _values.Pop();
+                        double _g2 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t3 = h[j];
+                        h[j] = _values.Pop();
                         double _g4 = _g2 * (1 - _t3 * _t3);
                         int _t5 = p + 1;
-                        _dwWindow_2[j] += _g4 * _t5;
+                        dw[j] += _g4 * _t5;
                         dw[3] += -_g4;
                     }
                 }

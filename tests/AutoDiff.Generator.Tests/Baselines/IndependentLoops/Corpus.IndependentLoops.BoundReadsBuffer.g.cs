@@ -39,12 +39,11 @@ namespace Corpus
                     _values.PushReserved(t);
                     t = 0.25;
                     // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
-                    var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 1 + (int)(h[u] * 1.5));
-                    var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
+                    var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
                     for (int k = 0; k < _vWindow.Length; k++)
                     {
                         // line 282: t += v[k] * v[k + 1];
-                        t += _vWindow[k] * _vWindow_2[k];
+                        t += v[k] * _vWindow[k];
                     }
                     // line 285: h[u] = Math.Sin(t + v[p]);
                     _values.PushReserved(h[u]);
@@ -80,16 +79,14 @@ namespace Corpus
                     // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     if (_dt != 0)
                     {
-                        var _vWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
-                        var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 1 + (int)(h[u] * 1.5));
-                        var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 1, 1 + (int)(h[u] * 1.5));
-                        var _vWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 1 + (int)(h[u] * 1.5));
-                        for (int k = _vWindow_3.Length - 1; k >= 0; k--)
+                        var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
+                        var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 1, 1 + (int)(h[u] * 1.5));
+                        for (int k = _vWindow_2.Length - 1; k >= 0; k--)
                         {
                             // line 282: t += v[k] * v[k + 1];
-                            double _t2 = _vWindow_3[k];
-                            _dvWindow[k] += _dt * _t2;
-                            _dvWindow_2[k] += _dt * _vWindow_4[k];
+                            double _t2 = _vWindow_2[k];
+                            dv[k] += _dt * _t2;
+                            _dvWindow[k] += _dt * v[k];
                         }
                     }
                     // line 279: double t = 0.25;
@@ -133,12 +130,11 @@ namespace Corpus
                     _values.PushReserved(t);
                     t = 0.25;
                     // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
-                    var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 1 + (int)(h[u] * 1.5));
-                    var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
+                    var _vWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
                     for (int k = 0; k < _vWindow.Length; k++)
                     {
                         // line 282: t += v[k] * v[k + 1];
-                        t += _vWindow[k] * _vWindow_2[k];
+                        t += v[k] * _vWindow[k];
                     }
                     // line 285: h[u] = Math.Sin(t + v[p]);
                     _values.PushReserved(h[u]);
@@ -174,16 +170,14 @@ namespace Corpus
                     // line 280: for (int k = 0; k < 1 + (int)(h[u] * 1.5); k++)
                     if (_dt != 0)
                     {
-                        var _vWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
-                        var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, 1 + (int)(h[u] * 1.5));
-                        var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 1, 1 + (int)(h[u] * 1.5));
-                        var _vWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 0, 1 + (int)(h[u] * 1.5));
-                        for (int k = _vWindow_3.Length - 1; k >= 0; k--)
+                        var _vWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(v, 1, 1 + (int)(h[u] * 1.5));
+                        var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 1, 1 + (int)(h[u] * 1.5));
+                        for (int k = _vWindow_2.Length - 1; k >= 0; k--)
                         {
                             // line 282: t += v[k] * v[k + 1];
-                            double _t2 = _vWindow_3[k];
-                            _dvWindow[k] += _dt * _t2;
-                            _dvWindow_2[k] += _dt * _vWindow_4[k];
+                            double _t2 = _vWindow_2[k];
+                            dv[k] += _dt * _t2;
+                            _dvWindow[k] += _dt * v[k];
                         }
                     }
                     // line 279: double t = 0.25;

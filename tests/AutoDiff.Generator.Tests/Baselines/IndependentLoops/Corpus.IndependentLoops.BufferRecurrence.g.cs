@@ -47,8 +47,7 @@ namespace Corpus
             // line 189: return s;
             double _ds = 1.0;
             // line 182: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 186: s += state[0] * state[1];
                 _dstate[0] += _ds * state[1];
@@ -58,13 +57,13 @@ namespace Corpus
                 _dstate[0] = 0.0;
                 state[0] = _values.Pop();
                 _dstate[1] += _g2 * Math.Cos(state[1]);
-                _dvWindow[i] += _g2;
+                dv[i] += _g2;
                 // line 184: state[1] = state[0] * v[i] + 0.25;
                 double _g1 = _dstate[1];
                 _dstate[1] = 0.0;
                 state[1] = _values.Pop();
                 _dstate[0] += _g1 * v[i];
-                _dvWindow[i] += _g1 * state[0];
+                dv[i] += _g1 * state[0];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dstate_pool);
             _values.Dispose();
@@ -109,8 +108,7 @@ namespace Corpus
             // line 189: return s;
             double _ds = seed;
             // line 182: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 186: s += state[0] * state[1];
                 _dstate[0] += _ds * state[1];
@@ -120,13 +118,13 @@ namespace Corpus
                 _dstate[0] = 0.0;
                 state[0] = _values.Pop();
                 _dstate[1] += _g2 * Math.Cos(state[1]);
-                _dvWindow[i] += _g2;
+                dv[i] += _g2;
                 // line 184: state[1] = state[0] * v[i] + 0.25;
                 double _g1 = _dstate[1];
                 _dstate[1] = 0.0;
                 state[1] = _values.Pop();
                 _dstate[0] += _g1 * v[i];
-                _dvWindow[i] += _g1 * state[0];
+                dv[i] += _g1 * state[0];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dstate_pool);
             _values.Dispose();

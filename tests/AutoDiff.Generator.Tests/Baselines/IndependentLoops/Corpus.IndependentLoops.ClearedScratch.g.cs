@@ -72,12 +72,11 @@ namespace Corpus
                     dv[p] += _g2 * _t3;
                     dv[p + 1] += _g2 * v[p];
                     // line 130: for (int u = 0; u < scratch.Length; u++)
-                    var _dscratchWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dscratch, 0, scratch.Length);
-                    for (int u = _dscratchWindow.Length - 1; u >= 0; u--)
+                    for (int u = scratch.Length - 1; u >= 0; u--)
                     {
                         // line 132: scratch[u] = 0.0;
-                        double _g1 = _dscratchWindow[u];
-                        _dscratchWindow[u] = 0.0;
+                        double _g1 = _dscratch[u];
+                        _dscratch[u] = 0.0;
                     }
                 }
                 else
@@ -157,12 +156,11 @@ namespace Corpus
                     dv[p] += _g2 * _t3;
                     dv[p + 1] += _g2 * v[p];
                     // line 130: for (int u = 0; u < scratch.Length; u++)
-                    var _dscratchWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dscratch, 0, scratch.Length);
-                    for (int u = _dscratchWindow.Length - 1; u >= 0; u--)
+                    for (int u = scratch.Length - 1; u >= 0; u--)
                     {
                         // line 132: scratch[u] = 0.0;
-                        double _g1 = _dscratchWindow[u];
-                        _dscratchWindow[u] = 0.0;
+                        double _g1 = _dscratch[u];
+                        _dscratch[u] = 0.0;
                     }
                 }
                 else

@@ -48,11 +48,10 @@ namespace Corpus
             // line 260: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-                for (int i = _dvWindow.Length - 1; i >= 0; i--)
+                for (int i = v.Length - 1; i >= 0; i--)
                 {
                     // line 262: s += Math.Cos(v[i]);
-                    _dvWindow[i] += -(_ds * Math.Sin(v[i]));
+                    dv[i] += -(_ds * Math.Sin(v[i]));
                 }
             }
             // line 258: double k = v[0];
@@ -99,11 +98,10 @@ namespace Corpus
             // line 260: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-                for (int i = _dvWindow.Length - 1; i >= 0; i--)
+                for (int i = v.Length - 1; i >= 0; i--)
                 {
                     // line 262: s += Math.Cos(v[i]);
-                    _dvWindow[i] += -(_ds * Math.Sin(v[i]));
+                    dv[i] += -(_ds * Math.Sin(v[i]));
                 }
             }
             // line 258: double k = v[0];

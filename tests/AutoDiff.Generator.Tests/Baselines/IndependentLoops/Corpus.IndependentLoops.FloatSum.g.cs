@@ -25,14 +25,13 @@ namespace Corpus
             float _ds = 0f;
             _ds += (float)0.1;
             _ds += 1f;
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = 0; i < _dvWindow.Length; i++)
+            for (int i = 0; i < v.Length; i++)
             {
                 // line 83: s += v[i] * v[i] * 0.5f;
                 s += v[i] * v[i] * 0.5f;
                 // Adjoint of this iteration
                 // line 83: s += v[i] * v[i] * 0.5f;
-                _dvWindow[i] += 2 * (_ds * 0.5f) * v[i];
+                dv[i] += 2 * (_ds * 0.5f) * v[i];
             }
             // line 86: return (float)(s * 0.1) + s;
             float _result = (float)(s * 0.1) + s;
@@ -55,14 +54,13 @@ namespace Corpus
             float _ds = 0f;
             _ds += (float)((double)seed * 0.1);
             _ds += seed;
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = 0; i < _dvWindow.Length; i++)
+            for (int i = 0; i < v.Length; i++)
             {
                 // line 83: s += v[i] * v[i] * 0.5f;
                 s += v[i] * v[i] * 0.5f;
                 // Adjoint of this iteration
                 // line 83: s += v[i] * v[i] * 0.5f;
-                _dvWindow[i] += 2 * (_ds * 0.5f) * v[i];
+                dv[i] += 2 * (_ds * 0.5f) * v[i];
             }
             // line 86: return (float)(s * 0.1) + s;
             float _result = (float)(s * 0.1) + s;

@@ -37,11 +37,10 @@ namespace Corpus
             // line 246: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-                for (int i = _dvWindow.Length - 1; i >= 0; i--)
+                for (int i = v.Length - 1; i >= 0; i--)
                 {
                     // line 248: s += v[i] * v[i];
-                    _dvWindow[i] += 2 * _ds * v[i];
+                    dv[i] += 2 * _ds * v[i];
                 }
             }
             return _result;
@@ -75,11 +74,10 @@ namespace Corpus
             // line 246: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-                for (int i = _dvWindow.Length - 1; i >= 0; i--)
+                for (int i = v.Length - 1; i >= 0; i--)
                 {
                     // line 248: s += v[i] * v[i];
-                    _dvWindow[i] += 2 * _ds * v[i];
+                    dv[i] += 2 * _ds * v[i];
                 }
             }
         }

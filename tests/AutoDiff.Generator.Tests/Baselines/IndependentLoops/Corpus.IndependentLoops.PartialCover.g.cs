@@ -32,12 +32,11 @@ namespace Corpus
             for (int p = 0; p < v.Length; p++)
             {
                 // line 200: for (int j = 0; j < 2; j++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 2);
-                for (int j = 0; j < _hWindow.Length; j++)
+                for (int j = 0; j < 2; j++)
                 {
                     // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
-                    _values.PushReserved(_hWindow[j]);
-                    _hWindow[j] = v[p] * (j + 1) + 0.5 * h[2];
+                    _values.PushReserved(h[j]);
+                    h[j] = v[p] * (j + 1) + 0.5 * h[2];
                 }
                 // line 205: h[2] = h[0] * h[1];
                 _values.PushReserved(h[2]);
@@ -64,14 +63,12 @@ namespace Corpus
                 _dh[1] += _g3 * h[0];
                 // line 200: for (int j = 0; j < 2; j++)
                 double _sum4 = 0.0;
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 2);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 2);
-                for (int j = _dhWindow.Length - 1; j >= 0; j--)
+                for (int j = 2 - 1; j >= 0; j--)
                 {
                     // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
-                    double _g1 = _dhWindow[j];
-                    _dhWindow[j] = 0.0;
-                    _hWindow_2[j] = _values.Pop();
+                    double _g1 = _dh[j];
+                    _dh[j] = 0.0;
+                    h[j] = _values.Pop();
                     int _t2 = j + 1;
                     _sum4 += _g1 * _t2;
                     _dh[2] += _g1 * 0.5;
@@ -109,12 +106,11 @@ namespace Corpus
             for (int p = 0; p < v.Length; p++)
             {
                 // line 200: for (int j = 0; j < 2; j++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 2);
-                for (int j = 0; j < _hWindow.Length; j++)
+                for (int j = 0; j < 2; j++)
                 {
                     // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
-                    _values.PushReserved(_hWindow[j]);
-                    _hWindow[j] = v[p] * (j + 1) + 0.5 * h[2];
+                    _values.PushReserved(h[j]);
+                    h[j] = v[p] * (j + 1) + 0.5 * h[2];
                 }
                 // line 205: h[2] = h[0] * h[1];
                 _values.PushReserved(h[2]);
@@ -141,14 +137,12 @@ namespace Corpus
                 _dh[1] += _g3 * h[0];
                 // line 200: for (int j = 0; j < 2; j++)
                 double _sum4 = 0.0;
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 2);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 2);
-                for (int j = _dhWindow.Length - 1; j >= 0; j--)
+                for (int j = 2 - 1; j >= 0; j--)
                 {
                     // line 202: h[j] = v[p] * (j + 1) + 0.5 * h[2];
-                    double _g1 = _dhWindow[j];
-                    _dhWindow[j] = 0.0;
-                    _hWindow_2[j] = _values.Pop();
+                    double _g1 = _dh[j];
+                    _dh[j] = 0.0;
+                    h[j] = _values.Pop();
                     int _t2 = j + 1;
                     _sum4 += _g1 * _t2;
                     _dh[2] += _g1 * 0.5;

@@ -46,8 +46,7 @@ namespace Corpus
             // line 173: return s;
             double _ds = 1.0;
             // line 166: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 170: s += y * y;
                 _dy += 2 * _ds * y;
@@ -60,7 +59,7 @@ namespace Corpus
                 _dy = 0.0;
                 y = _values.Pop();
                 _dcarry += _g1 * 0.5;
-                _dvWindow[i] += _g1;
+                dv[i] += _g1;
             }
             _values.Dispose();
             return _result;
@@ -103,8 +102,7 @@ namespace Corpus
             // line 173: return s;
             double _ds = seed;
             // line 166: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 170: s += y * y;
                 _dy += 2 * _ds * y;
@@ -117,7 +115,7 @@ namespace Corpus
                 _dy = 0.0;
                 y = _values.Pop();
                 _dcarry += _g1 * 0.5;
-                _dvWindow[i] += _g1;
+                dv[i] += _g1;
             }
             _values.Dispose();
         }

@@ -28,8 +28,7 @@ namespace Corpus
             double s = 0;
             // line 49: for (int i = 0; i < v.Length; i++)
             double _ds = v[3] * 2;
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = 0; i < _dvWindow.Length; i++)
+            for (int i = 0; i < v.Length; i++)
             {
                 // line 51: double u = Math.Sin(v[i]) * c;
                 u = Math.Sin(v[i]) * c;
@@ -38,14 +37,14 @@ namespace Corpus
                 // Adjoint of this iteration
                 // line 52: s += u * v[i];
                 _du += _ds * v[i];
-                _dvWindow[i] += _ds * u;
-                if (_du != 0 || _dvWindow[i] != 0)
+                dv[i] += _ds * u;
+                if (_du != 0 || dv[i] != 0)
                 {
                     // line 51: double u = Math.Sin(v[i]) * c;
                     double _g2 = _du;
                     _du = 0.0;
                     double _t3 = Math.Sin(v[i]);
-                    _dvWindow[i] += _g2 * c * Math.Cos(v[i]);
+                    dv[i] += _g2 * c * Math.Cos(v[i]);
                     _dc += _g2 * _t3;
                 }
             }
@@ -94,8 +93,7 @@ namespace Corpus
             double s = 0;
             // line 49: for (int i = 0; i < v.Length; i++)
             double _ds = seed * v[3] * 2;
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = 0; i < _dvWindow.Length; i++)
+            for (int i = 0; i < v.Length; i++)
             {
                 // line 51: double u = Math.Sin(v[i]) * c;
                 u = Math.Sin(v[i]) * c;
@@ -104,14 +102,14 @@ namespace Corpus
                 // Adjoint of this iteration
                 // line 52: s += u * v[i];
                 _du += _ds * v[i];
-                _dvWindow[i] += _ds * u;
-                if (_du != 0 || _dvWindow[i] != 0)
+                dv[i] += _ds * u;
+                if (_du != 0 || dv[i] != 0)
                 {
                     // line 51: double u = Math.Sin(v[i]) * c;
                     double _g2 = _du;
                     _du = 0.0;
                     double _t3 = Math.Sin(v[i]);
-                    _dvWindow[i] += _g2 * c * Math.Cos(v[i]);
+                    dv[i] += _g2 * c * Math.Cos(v[i]);
                     _dc += _g2 * _t3;
                 }
             }

@@ -24,15 +24,14 @@ namespace Corpus
             double a = 1.0;
             // line 150: for (int i = 0; i < w.Length; i++)
             double _da = -x;
-            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, w.Length);
-            for (int i = 0; i < _dwWindow.Length; i++)
+            for (int i = 0; i < w.Length; i++)
             {
                 // line 152: a += x * w[i];
                 a += x * w[i];
                 // Adjoint of this iteration
                 // line 152: a += x * w[i];
                 _dx += _da * w[i];
-                _dwWindow[i] += _da * x;
+                dw[i] += _da * x;
             }
             // line 155: return x * (Math.Max(x, x) - a);
             double _t2 = Math.Max(x, x) - a;
@@ -69,15 +68,14 @@ namespace Corpus
             // line 150: for (int i = 0; i < w.Length; i++)
             double _g2 = seed * x;
             double _da = -_g2;
-            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, w.Length);
-            for (int i = 0; i < _dwWindow.Length; i++)
+            for (int i = 0; i < w.Length; i++)
             {
                 // line 152: a += x * w[i];
                 a += x * w[i];
                 // Adjoint of this iteration
                 // line 152: a += x * w[i];
                 _dx += _da * w[i];
-                _dwWindow[i] += _da * x;
+                dw[i] += _da * x;
             }
             // line 155: return x * (Math.Max(x, x) - a);
             double _t3 = Math.Max(x, x) - a;

@@ -46,12 +46,11 @@ namespace Corpus
             dv[2] += _g1 * v[3];
             dv[3] += _g1 * v[2];
             // line 232: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 234: s += c * v[i];
                 _dc += _ds * v[i];
-                _dvWindow[i] += _ds * c;
+                dv[i] += _ds * c;
             }
             // line 230: double c = v[0] * v[1];
             dv[0] += _dc * v[1];
@@ -98,12 +97,11 @@ namespace Corpus
             // line 232: for (int i = 0; i < v.Length; i++)
             if (_ds != 0)
             {
-                var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-                for (int i = _dvWindow.Length - 1; i >= 0; i--)
+                for (int i = v.Length - 1; i >= 0; i--)
                 {
                     // line 234: s += c * v[i];
                     _dc += _ds * v[i];
-                    _dvWindow[i] += _ds * c;
+                    dv[i] += _ds * c;
                 }
             }
             // line 230: double c = v[0] * v[1];

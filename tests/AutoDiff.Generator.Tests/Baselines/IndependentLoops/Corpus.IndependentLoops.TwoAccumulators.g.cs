@@ -29,8 +29,7 @@ namespace Corpus
             double _g1 = -1.0;
             double _da = 1.0 / v.Length;
             double _db = _g1 * v[0] * 3;
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = 0; i < _dvWindow.Length; i++)
+            for (int i = 0; i < v.Length; i++)
             {
                 // line 68: double e = Math.Exp(0.3 * v[i]);
                 e = Math.Exp(0.3 * v[i]);
@@ -43,12 +42,12 @@ namespace Corpus
                 _de += -_db;
                 // line 69: a += e * v[i];
                 _de += _da * v[i];
-                _dvWindow[i] += _da * e;
+                dv[i] += _da * e;
                 // line 68: double e = Math.Exp(0.3 * v[i]);
                 double _g3 = _de;
                 _de = 0.0;
                 double _t4 = e;
-                _dvWindow[i] += _g3 * _t4 * 0.3;
+                dv[i] += _g3 * _t4 * 0.3;
             }
             // line 73: return a / v.Length - 3 * b * v[0];
             double _t6 = 3 * b;
@@ -81,8 +80,7 @@ namespace Corpus
             double _g1 = -seed;
             double _da = seed / v.Length;
             double _db = _g1 * v[0] * 3;
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = 0; i < _dvWindow.Length; i++)
+            for (int i = 0; i < v.Length; i++)
             {
                 // line 68: double e = Math.Exp(0.3 * v[i]);
                 e = Math.Exp(0.3 * v[i]);
@@ -95,12 +93,12 @@ namespace Corpus
                 _de += -_db;
                 // line 69: a += e * v[i];
                 _de += _da * v[i];
-                _dvWindow[i] += _da * e;
+                dv[i] += _da * e;
                 // line 68: double e = Math.Exp(0.3 * v[i]);
                 double _g3 = _de;
                 _de = 0.0;
                 double _t4 = e;
-                _dvWindow[i] += _g3 * _t4 * 0.3;
+                dv[i] += _g3 * _t4 * 0.3;
             }
             // line 73: return a / v.Length - 3 * b * v[0];
             double _t6 = 3 * b;

@@ -28,17 +28,14 @@ namespace Corpus
             double s = 0;
             // line 12: for (int i = 0; i < w.Length; i++)
             double _ds = 1.0;
-            var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, w.Length);
-            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, w.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, w.Length);
-            for (int i = 0; i < _xWindow.Length; i++)
+            for (int i = 0; i < w.Length; i++)
             {
                 // line 14: s += w[i] * x[i];
-                s += w[i] * _xWindow[i];
+                s += w[i] * x[i];
                 // Adjoint of this iteration
                 // line 14: s += w[i] * x[i];
-                _dwWindow[i] += _ds * _xWindow[i];
-                _dxWindow[i] += _ds * w[i];
+                dw[i] += _ds * x[i];
+                dx[i] += _ds * w[i];
             }
             // line 17: return s;
             double _result = s;
@@ -63,17 +60,14 @@ namespace Corpus
             double s = 0;
             // line 12: for (int i = 0; i < w.Length; i++)
             double _ds = seed;
-            var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, w.Length);
-            var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 0, w.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, w.Length);
-            for (int i = 0; i < _xWindow.Length; i++)
+            for (int i = 0; i < w.Length; i++)
             {
                 // line 14: s += w[i] * x[i];
-                s += w[i] * _xWindow[i];
+                s += w[i] * x[i];
                 // Adjoint of this iteration
                 // line 14: s += w[i] * x[i];
-                _dwWindow[i] += _ds * _xWindow[i];
-                _dxWindow[i] += _ds * w[i];
+                dw[i] += _ds * x[i];
+                dx[i] += _ds * w[i];
             }
             // line 17: return s;
             double _result = s;

@@ -24,11 +24,10 @@ namespace Corpus
             // line 153: double s = 0;
             double s = 0;
             // line 154: for (int k = 0; k < sizes.Length; k++)
-            var _offsetsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(offsets, 0, sizes.Length);
-            for (int k = 0; k < _offsetsWindow.Length; k++)
+            for (int k = 0; k < sizes.Length; k++)
             {
                 // line 156: for (int j = 0; j < sizes[k]; j++)
-                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, _offsetsWindow[k], sizes[k]);
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, offsets[k], sizes[k]);
                 for (int j = 0; j < _wWindow.Length; j++)
                 {
                     // line 158: s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);
@@ -108,11 +107,10 @@ namespace Corpus
             // line 153: double s = 0;
             double s = 0;
             // line 154: for (int k = 0; k < sizes.Length; k++)
-            var _offsetsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(offsets, 0, sizes.Length);
-            for (int k = 0; k < _offsetsWindow.Length; k++)
+            for (int k = 0; k < sizes.Length; k++)
             {
                 // line 156: for (int j = 0; j < sizes[k]; j++)
-                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, _offsetsWindow[k], sizes[k]);
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, offsets[k], sizes[k]);
                 for (int j = 0; j < _wWindow.Length; j++)
                 {
                     // line 158: s += w[offsets[k] + j] * w[offsets[k] + j] * (k + 1);

@@ -57,8 +57,7 @@ namespace Corpus
             double _dmax = 1.0;
             double _dsum = 1.0 / sum;
             // line 30: foreach (var value in v)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int _i2 = _dvWindow.Length - 1; _i2 >= 0; _i2--)
+            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
             {
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
@@ -69,11 +68,10 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 double _g4 = _dvalue_1;
                 _dvalue_1 = 0.0;
-                _dvWindow[_i2] += _g4;
+                dv[_i2] += _g4;
             }
             // line 24: foreach (var value in v)
-            var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int _i1 = _dvWindow_2.Length - 1; _i1 >= 0; _i1--)
+            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
             {
                 // line 26: max = Math.Max(max, value);
                 double _g2 = _dmax;
@@ -91,7 +89,7 @@ namespace Corpus
                 // line 24: foreach (var value in v)
                 double _g1 = _dvalue;
                 _dvalue = 0.0;
-                _dvWindow_2[_i1] += _g1;
+                dv[_i1] += _g1;
             }
             // line 23: double max = v[0];
             dv[0] += _dmax;
@@ -147,8 +145,7 @@ namespace Corpus
             double _dmax = seed;
             double _dsum = seed / sum;
             // line 30: foreach (var value in v)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int _i2 = _dvWindow.Length - 1; _i2 >= 0; _i2--)
+            for (int _i2 = v.Length - 1; _i2 >= 0; _i2--)
             {
                 value_1 = v[_i2];
                 // line 32: sum += Math.Exp(value - max);
@@ -159,11 +156,10 @@ namespace Corpus
                 // line 30: foreach (var value in v)
                 double _g4 = _dvalue_1;
                 _dvalue_1 = 0.0;
-                _dvWindow[_i2] += _g4;
+                dv[_i2] += _g4;
             }
             // line 24: foreach (var value in v)
-            var _dvWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int _i1 = _dvWindow_2.Length - 1; _i1 >= 0; _i1--)
+            for (int _i1 = v.Length - 1; _i1 >= 0; _i1--)
             {
                 // line 26: max = Math.Max(max, value);
                 double _g2 = _dmax;
@@ -181,7 +177,7 @@ namespace Corpus
                 // line 24: foreach (var value in v)
                 double _g1 = _dvalue;
                 _dvalue = 0.0;
-                _dvWindow_2[_i1] += _g1;
+                dv[_i1] += _g1;
             }
             // line 23: double max = v[0];
             dv[0] += _dmax;

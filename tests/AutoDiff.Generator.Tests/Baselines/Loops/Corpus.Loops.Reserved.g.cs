@@ -41,12 +41,11 @@ namespace Corpus
                 _values.PushReserved(e);
                 e = Math.Exp(scale * xi);
                 // line 111: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 113: h[k] = Math.Tanh(h[k] * scale + xi * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
-                    _hWindow[k] = Math.Tanh(_hWindow[k] * scale + xi * (k + 1));
+                    _values.PushReserved(h[k]);
+                    h[k] = Math.Tanh(h[k] * scale + xi * (k + 1));
                 }
                 // line 116: if (i % 2 == 0)
                 bool _branch9 = i % 2 == 0;
@@ -74,8 +73,7 @@ namespace Corpus
             // line 126: return acc;
             double _dacc = 1.0;
             // line 107: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 xi = v[i];
                 // line 116: if (i % 2 == 0)
@@ -99,18 +97,16 @@ namespace Corpus
                     _dxi += _g13 * h[2];
                 }
                 // line 111: for (int k = 0; k < 3; k++)
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _dhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 113: h[k] = Math.Tanh(h[k] * scale + xi * (k + 1));
-                    double _g5 = _dhWindow[k];
-                    _dhWindow[k] = 0.0;
-                    double _t6 = _hWindow_2[k];
-                    _hWindow_2[k] = _values.Pop();
+                    double _g5 = _dh[k];
+                    _dh[k] = 0.0;
+                    double _t6 = h[k];
+                    h[k] = _values.Pop();
                     double _g7 = _g5 * (1 - _t6 * _t6);
-                    _dhWindow[k] += _g7 * scale;
-                    _dscale += _g7 * _hWindow_2[k];
+                    _dh[k] += _g7 * scale;
+                    _dscale += _g7 * h[k];
                     int _t8 = k + 1;
                     _dxi += _g7 * _t8;
                 }
@@ -125,7 +121,7 @@ namespace Corpus
                 // line 109: double xi = v[i];
                 double _g1 = _dxi;
                 _dxi = 0.0;
-                _dvWindow[i] += _g1;
+                dv[i] += _g1;
             }
             dscale = _dscale;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
@@ -166,12 +162,11 @@ namespace Corpus
                 _values.PushReserved(e);
                 e = Math.Exp(scale * xi);
                 // line 111: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 113: h[k] = Math.Tanh(h[k] * scale + xi * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
-                    _hWindow[k] = Math.Tanh(_hWindow[k] * scale + xi * (k + 1));
+                    _values.PushReserved(h[k]);
+                    h[k] = Math.Tanh(h[k] * scale + xi * (k + 1));
                 }
                 // line 116: if (i % 2 == 0)
                 bool _branch9 = i % 2 == 0;
@@ -199,8 +194,7 @@ namespace Corpus
             // line 126: return acc;
             double _dacc = seed;
             // line 107: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 xi = v[i];
                 // line 116: if (i % 2 == 0)
@@ -224,18 +218,16 @@ namespace Corpus
                     _dxi += _g13 * h[2];
                 }
                 // line 111: for (int k = 0; k < 3; k++)
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _dhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 113: h[k] = Math.Tanh(h[k] * scale + xi * (k + 1));
-                    double _g5 = _dhWindow[k];
-                    _dhWindow[k] = 0.0;
-                    double _t6 = _hWindow_2[k];
-                    _hWindow_2[k] = _values.Pop();
+                    double _g5 = _dh[k];
+                    _dh[k] = 0.0;
+                    double _t6 = h[k];
+                    h[k] = _values.Pop();
                     double _g7 = _g5 * (1 - _t6 * _t6);
-                    _dhWindow[k] += _g7 * scale;
-                    _dscale += _g7 * _hWindow_2[k];
+                    _dh[k] += _g7 * scale;
+                    _dscale += _g7 * h[k];
                     int _t8 = k + 1;
                     _dxi += _g7 * _t8;
                 }
@@ -250,7 +242,7 @@ namespace Corpus
                 // line 109: double xi = v[i];
                 double _g1 = _dxi;
                 _dxi = 0.0;
-                _dvWindow[i] += _g1;
+                dv[i] += _g1;
             }
             dscale += _dscale;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);

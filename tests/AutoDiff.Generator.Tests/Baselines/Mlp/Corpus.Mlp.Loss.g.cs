@@ -51,7 +51,6 @@ namespace Corpus
                 int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
                 var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
-                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
@@ -65,18 +64,17 @@ namespace Corpus
                         a += _parametersWindow[i] * _xsWindow[i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
-                    _values.PushReserved(_hiddenWindow[j]);
-                    _hiddenWindow[j] = Math.Tanh(a);
+                    _values.PushReserved(hidden[j]);
+                    hidden[j] = Math.Tanh(a);
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 output = parameters[20];
                 // line 32: for (int j = 0; j < Hidden; j++)
                 var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
                 {
                     // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                    output += _parametersWindow_3[j_1] * _hiddenWindow_2[j_1];
+                    output += _parametersWindow_3[j_1] * hidden[j_1];
                 }
                 // line 37: double error = output - ys[n];
                 error = output - ys[n];
@@ -97,14 +95,12 @@ namespace Corpus
                     {
                         var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
                         var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
-                        var _hiddenWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
-                        var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
                         for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
                             double _t7 = _parametersWindow_4[j_1];
-                            _dparametersWindow[j_1] += _doutput * _hiddenWindow_3[j_1];
-                            _dhiddenWindow[j_1] += _doutput * _t7;
+                            _dparametersWindow[j_1] += _doutput * hidden[j_1];
+                            _dhidden[j_1] += _doutput * _t7;
                         }
                     }
                     // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
@@ -112,16 +108,14 @@ namespace Corpus
                     _doutput = 0.0;
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
-                    var _dhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
-                    var _hiddenWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                     var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
-                    for (int j = _dhiddenWindow_2.Length - 1; j >= 0; j--)
+                    for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
                     {
                         // line 28: hidden[j] = Math.Tanh(a);
-                        double _g4 = _dhiddenWindow_2[j];
-                        _dhiddenWindow_2[j] = 0.0;
-                        double _t5 = _hiddenWindow_4[j];
-                        _hiddenWindow_4[j] = _values.Pop();
+                        double _g4 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        double _t5 = hidden[j];
+                        hidden[j] = _values.Pop();
                         _da += _g4 * (1 - _t5 * _t5);
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)
@@ -199,7 +193,6 @@ namespace Corpus
                 int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
                 var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
-                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
@@ -213,18 +206,17 @@ namespace Corpus
                         a += _parametersWindow[i] * _xsWindow[i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
-                    _values.PushReserved(_hiddenWindow[j]);
-                    _hiddenWindow[j] = Math.Tanh(a);
+                    _values.PushReserved(hidden[j]);
+                    hidden[j] = Math.Tanh(a);
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 output = parameters[20];
                 // line 32: for (int j = 0; j < Hidden; j++)
                 var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
                 {
                     // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                    output += _parametersWindow_3[j_1] * _hiddenWindow_2[j_1];
+                    output += _parametersWindow_3[j_1] * hidden[j_1];
                 }
                 // line 37: double error = output - ys[n];
                 error = output - ys[n];
@@ -245,14 +237,12 @@ namespace Corpus
                     {
                         var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
                         var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
-                        var _hiddenWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
-                        var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
                         for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
                             double _t7 = _parametersWindow_4[j_1];
-                            _dparametersWindow[j_1] += _doutput * _hiddenWindow_3[j_1];
-                            _dhiddenWindow[j_1] += _doutput * _t7;
+                            _dparametersWindow[j_1] += _doutput * hidden[j_1];
+                            _dhidden[j_1] += _doutput * _t7;
                         }
                     }
                     // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
@@ -260,16 +250,14 @@ namespace Corpus
                     _doutput = 0.0;
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
-                    var _dhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
-                    var _hiddenWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                     var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
-                    for (int j = _dhiddenWindow_2.Length - 1; j >= 0; j--)
+                    for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
                     {
                         // line 28: hidden[j] = Math.Tanh(a);
-                        double _g4 = _dhiddenWindow_2[j];
-                        _dhiddenWindow_2[j] = 0.0;
-                        double _t5 = _hiddenWindow_4[j];
-                        _hiddenWindow_4[j] = _values.Pop();
+                        double _g4 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        double _t5 = hidden[j];
+                        hidden[j] = _values.Pop();
                         _da += _g4 * (1 - _t5 * _t5);
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)

@@ -48,13 +48,12 @@ namespace Corpus
                 _values.Reserve(3);
                 int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
                 var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
-                for (int j = 0; j < _hWindow.Length; j++)
+                for (int j = 0; j < _pWindow.Length; j++)
                 {
                     // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    _values.PushReserved(_hWindow[j]);
-                    _hWindow[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    _values.PushReserved(h[j]);
+                    h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
                 clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
@@ -95,15 +94,13 @@ namespace Corpus
                         }
                     }
                     // line 65: for (int j = 0; j < ReluHidden; j++)
-                    var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                    var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                    for (int j = _dhWindow.Length - 1; j >= 0; j--)
+                    for (int j = 3 - 1; j >= 0; j--)
                     {
                         // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                        double _g1 = _dhWindow[j];
-                        _dhWindow[j] = 0.0;
-                        double _t2 = _hWindow_2[j];
-                        _hWindow_2[j] = _values.Pop();
+                        double _g1 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t2 = h[j];
+                        h[j] = _values.Pop();
                         if (_g1 != 0.0)
                         {
                             if (_t2 != 0.0)
@@ -172,13 +169,12 @@ namespace Corpus
                 _values.Reserve(3);
                 int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
                 var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
-                for (int j = 0; j < _hWindow.Length; j++)
+                for (int j = 0; j < _pWindow.Length; j++)
                 {
                     // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    _values.PushReserved(_hWindow[j]);
-                    _hWindow[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    _values.PushReserved(h[j]);
+                    h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
                 clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
@@ -219,15 +215,13 @@ namespace Corpus
                         }
                     }
                     // line 65: for (int j = 0; j < ReluHidden; j++)
-                    var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                    var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                    for (int j = _dhWindow.Length - 1; j >= 0; j--)
+                    for (int j = 3 - 1; j >= 0; j--)
                     {
                         // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                        double _g1 = _dhWindow[j];
-                        _dhWindow[j] = 0.0;
-                        double _t2 = _hWindow_2[j];
-                        _hWindow_2[j] = _values.Pop();
+                        double _g1 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t2 = h[j];
+                        h[j] = _values.Pop();
                         if (_g1 != 0.0)
                         {
                             if (_t2 != 0.0)

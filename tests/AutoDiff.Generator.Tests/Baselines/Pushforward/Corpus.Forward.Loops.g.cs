@@ -32,12 +32,11 @@ namespace Corpus
             for (int i = 0; i < w.Length; i++)
             {
                 // line 30: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 32: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
-                    _hWindow[k] = Math.Tanh(_hWindow[k] * s + w[i] * (k + 1));
+                    _values.PushReserved(h[k]);
+                    h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
                 }
                 // line 35: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
@@ -96,18 +95,16 @@ namespace Corpus
                 }
                 // line 30: for (int k = 0; k < 3; k++)
                 double _sum11 = 0.0;
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _dhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 32: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _g1 = _dhWindow[k];
-                    _dhWindow[k] = 0.0;
-                    double _t2 = _hWindow_2[k];
-                    _hWindow_2[k] = _values.Pop();
+                    double _g1 = _dh[k];
+                    _dh[k] = 0.0;
+                    double _t2 = h[k];
+                    h[k] = _values.Pop();
                     double _g3 = _g1 * (1 - _t2 * _t2);
-                    _dhWindow[k] += _g3 * s;
-                    _ds += _g3 * _hWindow_2[k];
+                    _dh[k] += _g3 * s;
+                    _ds += _g3 * h[k];
                     int _t4 = k + 1;
                     _sum11 += _g3 * _t4;
                 }
@@ -145,12 +142,11 @@ namespace Corpus
             for (int i = 0; i < w.Length; i++)
             {
                 // line 30: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 32: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
-                    _hWindow[k] = Math.Tanh(_hWindow[k] * s + w[i] * (k + 1));
+                    _values.PushReserved(h[k]);
+                    h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
                 }
                 // line 35: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
@@ -209,18 +205,16 @@ namespace Corpus
                 }
                 // line 30: for (int k = 0; k < 3; k++)
                 double _sum11 = 0.0;
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _dhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 32: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _g1 = _dhWindow[k];
-                    _dhWindow[k] = 0.0;
-                    double _t2 = _hWindow_2[k];
-                    _hWindow_2[k] = _values.Pop();
+                    double _g1 = _dh[k];
+                    _dh[k] = 0.0;
+                    double _t2 = h[k];
+                    h[k] = _values.Pop();
                     double _g3 = _g1 * (1 - _t2 * _t2);
-                    _dhWindow[k] += _g3 * s;
-                    _ds += _g3 * _hWindow_2[k];
+                    _dh[k] += _g3 * s;
+                    _ds += _g3 * h[k];
                     int _t4 = k + 1;
                     _sum11 += _g3 * _t4;
                 }

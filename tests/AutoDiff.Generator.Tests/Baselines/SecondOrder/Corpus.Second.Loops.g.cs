@@ -32,12 +32,11 @@ namespace Corpus
             for (int i = 0; i < w.Length; i++)
             {
                 // line 36: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
-                    _hWindow[k] = Math.Tanh(_hWindow[k] * s + w[i] * (k + 1));
+                    _values.PushReserved(h[k]);
+                    h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
                 }
                 // line 41: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 _values.PushReserved(acc);
@@ -110,18 +109,16 @@ namespace Corpus
                 }
                 // line 36: for (int k = 0; k < 3; k++)
                 double _sum13 = 0.0;
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _dhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _g1 = _dhWindow[k];
-                    _dhWindow[k] = 0.0;
-                    double _t2 = _hWindow_2[k];
-                    _hWindow_2[k] = _values.Pop();
+                    double _g1 = _dh[k];
+                    _dh[k] = 0.0;
+                    double _t2 = h[k];
+                    h[k] = _values.Pop();
                     double _g3 = _g1 * (1 - _t2 * _t2);
-                    _dhWindow[k] += _g3 * s;
-                    _ds += _g3 * _hWindow_2[k];
+                    _dh[k] += _g3 * s;
+                    _ds += _g3 * h[k];
                     int _t4 = k + 1;
                     _sum13 += _g3 * _t4;
                 }
@@ -159,12 +156,11 @@ namespace Corpus
             for (int i = 0; i < w.Length; i++)
             {
                 // line 36: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    _values.PushReserved(_hWindow[k]);
-                    _hWindow[k] = Math.Tanh(_hWindow[k] * s + w[i] * (k + 1));
+                    _values.PushReserved(h[k]);
+                    h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
                 }
                 // line 41: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 _values.PushReserved(acc);
@@ -237,18 +233,16 @@ namespace Corpus
                 }
                 // line 36: for (int k = 0; k < 3; k++)
                 double _sum13 = 0.0;
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _dhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _g1 = _dhWindow[k];
-                    _dhWindow[k] = 0.0;
-                    double _t2 = _hWindow_2[k];
-                    _hWindow_2[k] = _values.Pop();
+                    double _g1 = _dh[k];
+                    _dh[k] = 0.0;
+                    double _t2 = h[k];
+                    h[k] = _values.Pop();
                     double _g3 = _g1 * (1 - _t2 * _t2);
-                    _dhWindow[k] += _g3 * s;
-                    _ds += _g3 * _hWindow_2[k];
+                    _dh[k] += _g3 * s;
+                    _ds += _g3 * h[k];
                     int _t4 = k + 1;
                     _sum13 += _g3 * _t4;
                 }
@@ -354,17 +348,15 @@ namespace Corpus
             for (int i = 0; i < w.Length; i++)
             {
                 // line 36: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                var _vhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_vh, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _hAt = _hWindow[k];
+                    double _hAt = h[k];
                     _values.PushReserved(_hAt);
-                    _values.PushReserved(_vhWindow[k]);
+                    _values.PushReserved(_vh[k]);
                     var _t = Math.Tanh(_hAt * s + w[i] * (k + 1));
-                    _vhWindow[k] = (_vhWindow[k] * s + _hAt * vs + vw[i] * (k + 1)) * (1 - _t * _t);
-                    _hWindow[k] = _t;
+                    _vh[k] = (_vh[k] * s + _hAt * vs + vw[i] * (k + 1)) * (1 - _t * _t);
+                    h[k] = _t;
                 }
                 // line 41: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 _values.PushReserved(acc);
@@ -472,27 +464,23 @@ namespace Corpus
                 // line 36: for (int k = 0; k < 3; k++)
                 double _vsum13 = 0.0;
                 double _sum13 = 0.0;
-                var _hhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_hh, 0, 3);
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _vhWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_vh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _hhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _vg1 = _hhWindow[k];
-                    double _g1 = _dhWindow[k];
-                    _hhWindow[k] = 0.0;
-                    _dhWindow[k] = 0.0;
-                    double _vt2 = _vhWindow_2[k];
-                    double _t2 = _hWindow_2[k];
-                    _vhWindow_2[k] = _values.Pop();
-                    _hWindow_2[k] = _values.Pop();
+                    double _vg1 = _hh[k];
+                    double _g1 = _dh[k];
+                    _hh[k] = 0.0;
+                    _dh[k] = 0.0;
+                    double _vt2 = _vh[k];
+                    double _t2 = h[k];
+                    _vh[k] = _values.Pop();
+                    h[k] = _values.Pop();
                     double _vg3 = _vg1 * (1 - _t2 * _t2) + _g1 * (-2 * _t2 * _vt2);
                     double _g3 = _g1 * (1 - _t2 * _t2);
-                    _hhWindow[k] += _vg3 * s + _g3 * vs;
-                    _dhWindow[k] += _g3 * s;
-                    double _hAt_5 = _hWindow_2[k];
-                    _hs += _vg3 * _hAt_5 + _g3 * _vhWindow_2[k];
+                    _hh[k] += _vg3 * s + _g3 * vs;
+                    _dh[k] += _g3 * s;
+                    double _hAt_5 = h[k];
+                    _hs += _vg3 * _hAt_5 + _g3 * _vh[k];
                     _ds += _g3 * _hAt_5;
                     int _t4 = k + 1;
                     _vsum13 += _vg3 * _t4;
@@ -581,17 +569,15 @@ namespace Corpus
             for (int i = 0; i < w.Length; i++)
             {
                 // line 36: for (int k = 0; k < 3; k++)
-                var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                var _vhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_vh, 0, 3);
-                for (int k = 0; k < _hWindow.Length; k++)
+                for (int k = 0; k < 3; k++)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _hAt = _hWindow[k];
+                    double _hAt = h[k];
                     _values.PushReserved(_hAt);
-                    _values.PushReserved(_vhWindow[k]);
+                    _values.PushReserved(_vh[k]);
                     var _t = Math.Tanh(_hAt * s + w[i] * (k + 1));
-                    _vhWindow[k] = (_vhWindow[k] * s + _hAt * vs + vw[i] * (k + 1)) * (1 - _t * _t);
-                    _hWindow[k] = _t;
+                    _vh[k] = (_vh[k] * s + _hAt * vs + vw[i] * (k + 1)) * (1 - _t * _t);
+                    h[k] = _t;
                 }
                 // line 41: acc = i % 2 == 0 ? acc * 0.5 + h[0] * h[1] : acc + Math.Exp(h[2] * w[i]);
                 _values.PushReserved(acc);
@@ -699,27 +685,23 @@ namespace Corpus
                 // line 36: for (int k = 0; k < 3; k++)
                 double _vsum13 = 0.0;
                 double _sum13 = 0.0;
-                var _hhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_hh, 0, 3);
-                var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, 3);
-                var _vhWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_vh, 0, 3);
-                var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, 3);
-                for (int k = _hhWindow.Length - 1; k >= 0; k--)
+                for (int k = 3 - 1; k >= 0; k--)
                 {
                     // line 38: h[k] = Math.Tanh(h[k] * s + w[i] * (k + 1));
-                    double _vg1 = _hhWindow[k];
-                    double _g1 = _dhWindow[k];
-                    _hhWindow[k] = 0.0;
-                    _dhWindow[k] = 0.0;
-                    double _vt2 = _vhWindow_2[k];
-                    double _t2 = _hWindow_2[k];
-                    _vhWindow_2[k] = _values.Pop();
-                    _hWindow_2[k] = _values.Pop();
+                    double _vg1 = _hh[k];
+                    double _g1 = _dh[k];
+                    _hh[k] = 0.0;
+                    _dh[k] = 0.0;
+                    double _vt2 = _vh[k];
+                    double _t2 = h[k];
+                    _vh[k] = _values.Pop();
+                    h[k] = _values.Pop();
                     double _vg3 = _vg1 * (1 - _t2 * _t2) + _g1 * (-2 * _t2 * _vt2);
                     double _g3 = _g1 * (1 - _t2 * _t2);
-                    _hhWindow[k] += _vg3 * s + _g3 * vs;
-                    _dhWindow[k] += _g3 * s;
-                    double _hAt_5 = _hWindow_2[k];
-                    _hs += _vg3 * _hAt_5 + _g3 * _vhWindow_2[k];
+                    _hh[k] += _vg3 * s + _g3 * vs;
+                    _dh[k] += _g3 * s;
+                    double _hAt_5 = h[k];
+                    _hs += _vg3 * _hAt_5 + _g3 * _vh[k];
                     _ds += _g3 * _hAt_5;
                     int _t4 = k + 1;
                     _vsum13 += _vg3 * _t4;

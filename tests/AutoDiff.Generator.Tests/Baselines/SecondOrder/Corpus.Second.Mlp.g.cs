@@ -60,11 +60,10 @@ namespace Corpus
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
                 var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    output += _pWindow_2[j_1] * _hiddenWindow[j_1] * _hiddenWindow[j_1];
+                    output += _pWindow_2[j_1] * hidden[j_1] * hidden[j_1];
                 }
                 // line 121: double error = output - ys[n];
                 error = output - ys[n];
@@ -85,20 +84,18 @@ namespace Corpus
                     _derror = 0.0;
                     _doutput += _g10;
                     // line 116: for (int j = 0; j < 4; j++)
-                    var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                     var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
                     var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
-                    var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
-                    for (int j_1 = _hiddenWindow_2.Length - 1; j_1 >= 0; j_1--)
+                    for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
                     {
                         // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                        double _hiddenAt = _hiddenWindow_2[j_1];
+                        double _hiddenAt = hidden[j_1];
                         double _t7 = _pWindow_3[j_1] * _hiddenAt;
                         double _g8 = _doutput * _hiddenAt;
                         double _t9 = _pWindow_3[j_1];
                         _dpWindow[j_1] += _g8 * _hiddenAt;
-                        _dhiddenWindow[j_1] += _g8 * _t9;
-                        _dhiddenWindow[j_1] += _doutput * _t7;
+                        _dhidden[j_1] += _g8 * _t9;
+                        _dhidden[j_1] += _doutput * _t7;
                     }
                     // line 115: double output = p[20];
                     double _g6 = _doutput;
@@ -208,11 +205,10 @@ namespace Corpus
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
                 var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    output += _pWindow_2[j_1] * _hiddenWindow[j_1] * _hiddenWindow[j_1];
+                    output += _pWindow_2[j_1] * hidden[j_1] * hidden[j_1];
                 }
                 // line 121: double error = output - ys[n];
                 error = output - ys[n];
@@ -233,20 +229,18 @@ namespace Corpus
                     _derror = 0.0;
                     _doutput += _g10;
                     // line 116: for (int j = 0; j < 4; j++)
-                    var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                     var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
                     var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
-                    var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
-                    for (int j_1 = _hiddenWindow_2.Length - 1; j_1 >= 0; j_1--)
+                    for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
                     {
                         // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                        double _hiddenAt = _hiddenWindow_2[j_1];
+                        double _hiddenAt = hidden[j_1];
                         double _t7 = _pWindow_3[j_1] * _hiddenAt;
                         double _g8 = _doutput * _hiddenAt;
                         double _t9 = _pWindow_3[j_1];
                         _dpWindow[j_1] += _g8 * _hiddenAt;
-                        _dhiddenWindow[j_1] += _g8 * _t9;
-                        _dhiddenWindow[j_1] += _doutput * _t7;
+                        _dhidden[j_1] += _g8 * _t9;
+                        _dhidden[j_1] += _doutput * _t7;
                     }
                     // line 115: double output = p[20];
                     double _g6 = _doutput;
@@ -443,15 +437,13 @@ namespace Corpus
                 _voutput = vp[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
-                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 var _vpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
                 var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _vhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
-                for (int j_1 = 0; j_1 < _hiddenWindow.Length; j_1++)
+                for (int j_1 = 0; j_1 < _vpWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _hiddenAt = _hiddenWindow[j_1];
-                    _voutput += (_vpWindow_2[j_1] * _hiddenAt + _pWindow_2[j_1] * _vhiddenWindow[j_1]) * _hiddenAt + _pWindow_2[j_1] * _hiddenAt * _vhiddenWindow[j_1];
+                    double _hiddenAt = hidden[j_1];
+                    _voutput += (_vpWindow_2[j_1] * _hiddenAt + _pWindow_2[j_1] * _vhidden[j_1]) * _hiddenAt + _pWindow_2[j_1] * _hiddenAt * _vhidden[j_1];
                     output += _pWindow_2[j_1] * _hiddenAt * _hiddenAt;
                 }
                 // line 121: double error = output - ys[n];
@@ -476,30 +468,26 @@ namespace Corpus
                 _houtput += _vg10;
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
-                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 var _vpWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
                 var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _vhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
                 var _hpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hp, 16, 4);
                 var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
-                var _hhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_hhidden, 0, 4);
-                var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
-                for (int j_1 = _hiddenWindow_2.Length - 1; j_1 >= 0; j_1--)
+                for (int j_1 = _vpWindow_3.Length - 1; j_1 >= 0; j_1--)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _hiddenAt_2 = _hiddenWindow_2[j_1];
-                    double _vt7 = _vpWindow_3[j_1] * _hiddenAt_2 + _pWindow_3[j_1] * _vhiddenWindow_2[j_1];
+                    double _hiddenAt_2 = hidden[j_1];
+                    double _vt7 = _vpWindow_3[j_1] * _hiddenAt_2 + _pWindow_3[j_1] * _vhidden[j_1];
                     double _t7 = _pWindow_3[j_1] * _hiddenAt_2;
-                    double _vg8 = _houtput * _hiddenAt_2 + _doutput * _vhiddenWindow_2[j_1];
+                    double _vg8 = _houtput * _hiddenAt_2 + _doutput * _vhidden[j_1];
                     double _g8 = _doutput * _hiddenAt_2;
                     double _vt9 = _vpWindow_3[j_1];
                     double _t9 = _pWindow_3[j_1];
-                    _hpWindow[j_1] += _vg8 * _hiddenAt_2 + _g8 * _vhiddenWindow_2[j_1];
+                    _hpWindow[j_1] += _vg8 * _hiddenAt_2 + _g8 * _vhidden[j_1];
                     _dpWindow[j_1] += _g8 * _hiddenAt_2;
-                    _hhiddenWindow[j_1] += _vg8 * _t9 + _g8 * _vt9;
-                    _dhiddenWindow[j_1] += _g8 * _t9;
-                    _hhiddenWindow[j_1] += _houtput * _t7 + _doutput * _vt7;
-                    _dhiddenWindow[j_1] += _doutput * _t7;
+                    _hhidden[j_1] += _vg8 * _t9 + _g8 * _vt9;
+                    _dhidden[j_1] += _g8 * _t9;
+                    _hhidden[j_1] += _houtput * _t7 + _doutput * _vt7;
+                    _dhidden[j_1] += _doutput * _t7;
                 }
                 // line 115: double output = p[20];
                 double _vg6 = _houtput;
@@ -682,15 +670,13 @@ namespace Corpus
                 _voutput = vp[20];
                 output = p[20];
                 // line 116: for (int j = 0; j < 4; j++)
-                var _hiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 var _vpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
                 var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _vhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
-                for (int j_1 = 0; j_1 < _hiddenWindow.Length; j_1++)
+                for (int j_1 = 0; j_1 < _vpWindow_2.Length; j_1++)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _hiddenAt = _hiddenWindow[j_1];
-                    _voutput += (_vpWindow_2[j_1] * _hiddenAt + _pWindow_2[j_1] * _vhiddenWindow[j_1]) * _hiddenAt + _pWindow_2[j_1] * _hiddenAt * _vhiddenWindow[j_1];
+                    double _hiddenAt = hidden[j_1];
+                    _voutput += (_vpWindow_2[j_1] * _hiddenAt + _pWindow_2[j_1] * _vhidden[j_1]) * _hiddenAt + _pWindow_2[j_1] * _hiddenAt * _vhidden[j_1];
                     output += _pWindow_2[j_1] * _hiddenAt * _hiddenAt;
                 }
                 // line 121: double error = output - ys[n];
@@ -716,30 +702,26 @@ namespace Corpus
                 _houtput += _vg10;
                 _doutput += _g10;
                 // line 116: for (int j = 0; j < 4; j++)
-                var _hiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hidden, 0, 4);
                 var _vpWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vp, 16, 4);
                 var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _vhiddenWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_vhidden, 0, 4);
                 var _hpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hp, 16, 4);
                 var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
-                var _hhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_hhidden, 0, 4);
-                var _dhiddenWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dhidden, 0, 4);
-                for (int j_1 = _hiddenWindow_2.Length - 1; j_1 >= 0; j_1--)
+                for (int j_1 = _vpWindow_3.Length - 1; j_1 >= 0; j_1--)
                 {
                     // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _hiddenAt_2 = _hiddenWindow_2[j_1];
-                    double _vt7 = _vpWindow_3[j_1] * _hiddenAt_2 + _pWindow_3[j_1] * _vhiddenWindow_2[j_1];
+                    double _hiddenAt_2 = hidden[j_1];
+                    double _vt7 = _vpWindow_3[j_1] * _hiddenAt_2 + _pWindow_3[j_1] * _vhidden[j_1];
                     double _t7 = _pWindow_3[j_1] * _hiddenAt_2;
-                    double _vg8 = _houtput * _hiddenAt_2 + _doutput * _vhiddenWindow_2[j_1];
+                    double _vg8 = _houtput * _hiddenAt_2 + _doutput * _vhidden[j_1];
                     double _g8 = _doutput * _hiddenAt_2;
                     double _vt9 = _vpWindow_3[j_1];
                     double _t9 = _pWindow_3[j_1];
-                    _hpWindow[j_1] += _vg8 * _hiddenAt_2 + _g8 * _vhiddenWindow_2[j_1];
+                    _hpWindow[j_1] += _vg8 * _hiddenAt_2 + _g8 * _vhidden[j_1];
                     _dpWindow[j_1] += _g8 * _hiddenAt_2;
-                    _hhiddenWindow[j_1] += _vg8 * _t9 + _g8 * _vt9;
-                    _dhiddenWindow[j_1] += _g8 * _t9;
-                    _hhiddenWindow[j_1] += _houtput * _t7 + _doutput * _vt7;
-                    _dhiddenWindow[j_1] += _doutput * _t7;
+                    _hhidden[j_1] += _vg8 * _t9 + _g8 * _vt9;
+                    _dhidden[j_1] += _g8 * _t9;
+                    _hhidden[j_1] += _houtput * _t7 + _doutput * _vt7;
+                    _dhidden[j_1] += _doutput * _t7;
                 }
                 // line 115: double output = p[20];
                 double _vg6 = _houtput;

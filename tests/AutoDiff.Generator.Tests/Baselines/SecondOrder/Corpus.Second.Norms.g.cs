@@ -27,11 +27,10 @@ namespace Corpus
             // line 69: double sum = 0;
             double sum = 0;
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _bWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            for (int i = 0; i < _bWindow.Length; i++)
+            for (int i = 0; i < a.Length; i++)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                sum += (a[i] - _bWindow[i]) * (a[i] - _bWindow[i]);
+                sum += (a[i] - b[i]) * (a[i] - b[i]);
             }
             // line 75: return scale * Bump(sum) + Spread(a);
             double _t3 = Bump(sum);
@@ -45,16 +44,13 @@ namespace Corpus
             double _dsum = _a4;
             SpreadPullback(a, 1.0, da);
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _bWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(da, 0, a.Length);
-            var _dbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(db, 0, a.Length);
-            for (int i = _bWindow_2.Length - 1; i >= 0; i--)
+            for (int i = a.Length - 1; i >= 0; i--)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                double _t1 = a[i] - _bWindow_2[i];
+                double _t1 = a[i] - b[i];
                 double _g2 = 2 * _dsum * _t1;
-                _daWindow[i] += _g2;
-                _dbWindow[i] += -_g2;
+                da[i] += _g2;
+                db[i] += -_g2;
             }
             dscale = _dscale;
             return _result;
@@ -77,11 +73,10 @@ namespace Corpus
             // line 69: double sum = 0;
             double sum = 0;
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _bWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            for (int i = 0; i < _bWindow.Length; i++)
+            for (int i = 0; i < a.Length; i++)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                sum += (a[i] - _bWindow[i]) * (a[i] - _bWindow[i]);
+                sum += (a[i] - b[i]) * (a[i] - b[i]);
             }
             // line 75: return scale * Bump(sum) + Spread(a);
             double _t3 = Bump(sum);
@@ -95,16 +90,13 @@ namespace Corpus
             double _dsum = _a4;
             SpreadPullback(a, seed, da);
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _bWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(da, 0, a.Length);
-            var _dbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(db, 0, a.Length);
-            for (int i = _bWindow_2.Length - 1; i >= 0; i--)
+            for (int i = a.Length - 1; i >= 0; i--)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                double _t1 = a[i] - _bWindow_2[i];
+                double _t1 = a[i] - b[i];
                 double _g2 = 2 * _dsum * _t1;
-                _daWindow[i] += _g2;
-                _dbWindow[i] += -_g2;
+                da[i] += _g2;
+                db[i] += -_g2;
             }
             dscale += _dscale;
         }
@@ -181,14 +173,11 @@ namespace Corpus
             double _vsum = 0.0;
             double sum = 0;
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _bWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(va, 0, a.Length);
-            var _vbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vb, 0, a.Length);
-            for (int i = 0; i < _bWindow.Length; i++)
+            for (int i = 0; i < a.Length; i++)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                _vsum += 2 * (a[i] - _bWindow[i]) * (_vaWindow[i] - _vbWindow[i]);
-                sum += (a[i] - _bWindow[i]) * (a[i] - _bWindow[i]);
+                _vsum += 2 * (a[i] - b[i]) * (va[i] - vb[i]);
+                sum += (a[i] - b[i]) * (a[i] - b[i]);
             }
             // line 75: return scale * Bump(sum) + Spread(a);
             double _dot = 0.0;
@@ -210,24 +199,17 @@ namespace Corpus
             double _dsum = _a4;
             SpreadPullbackPushforward(a, va, 1.0, 0, da, ha);
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(va, 0, a.Length);
-            var _vbWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vb, 0, a.Length);
-            var _bWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ha, 0, a.Length);
-            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(da, 0, a.Length);
-            var _hbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hb, 0, a.Length);
-            var _dbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(db, 0, a.Length);
-            for (int i = _vaWindow_2.Length - 1; i >= 0; i--)
+            for (int i = a.Length - 1; i >= 0; i--)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                double _vt1 = _vaWindow_2[i] - _vbWindow_2[i];
-                double _t1 = a[i] - _bWindow_2[i];
+                double _vt1 = va[i] - vb[i];
+                double _t1 = a[i] - b[i];
                 double _vg2 = 2 * _hsum * _t1 + 2 * _dsum * _vt1;
                 double _g2 = 2 * _dsum * _t1;
-                _haWindow[i] += _vg2;
-                _daWindow[i] += _g2;
-                _hbWindow[i] += -_vg2;
-                _dbWindow[i] += -_g2;
+                ha[i] += _vg2;
+                da[i] += _g2;
+                hb[i] += -_vg2;
+                db[i] += -_g2;
             }
             hscale = _hscale;
             dscale = _dscale;
@@ -311,14 +293,11 @@ namespace Corpus
             double _vsum = 0.0;
             double sum = 0;
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _bWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(va, 0, a.Length);
-            var _vbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vb, 0, a.Length);
-            for (int i = 0; i < _bWindow.Length; i++)
+            for (int i = 0; i < a.Length; i++)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                _vsum += 2 * (a[i] - _bWindow[i]) * (_vaWindow[i] - _vbWindow[i]);
-                sum += (a[i] - _bWindow[i]) * (a[i] - _bWindow[i]);
+                _vsum += 2 * (a[i] - b[i]) * (va[i] - vb[i]);
+                sum += (a[i] - b[i]) * (a[i] - b[i]);
             }
             // line 75: return scale * Bump(sum) + Spread(a);
             double _dot = 0.0;
@@ -340,24 +319,17 @@ namespace Corpus
             double _dsum = _a4;
             SpreadPullbackPushforward(a, va, seed, vseed, da, ha);
             // line 70: for (int i = 0; i < a.Length; i++)
-            var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(va, 0, a.Length);
-            var _vbWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vb, 0, a.Length);
-            var _bWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, a.Length);
-            var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ha, 0, a.Length);
-            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(da, 0, a.Length);
-            var _hbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hb, 0, a.Length);
-            var _dbWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(db, 0, a.Length);
-            for (int i = _vaWindow_2.Length - 1; i >= 0; i--)
+            for (int i = a.Length - 1; i >= 0; i--)
             {
                 // line 72: sum += (a[i] - b[i]) * (a[i] - b[i]);
-                double _vt1 = _vaWindow_2[i] - _vbWindow_2[i];
-                double _t1 = a[i] - _bWindow_2[i];
+                double _vt1 = va[i] - vb[i];
+                double _t1 = a[i] - b[i];
                 double _vg2 = 2 * _hsum * _t1 + 2 * _dsum * _vt1;
                 double _g2 = 2 * _dsum * _t1;
-                _haWindow[i] += _vg2;
-                _daWindow[i] += _g2;
-                _hbWindow[i] += -_vg2;
-                _dbWindow[i] += -_g2;
+                ha[i] += _vg2;
+                da[i] += _g2;
+                hb[i] += -_vg2;
+                db[i] += -_g2;
             }
             hscale += _hscale;
             dscale += _dscale;

@@ -35,14 +35,13 @@ namespace Corpus
             double total = 0;
             // line 16: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length);
-            var _hWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, x.Length);
-            for (int i = 0; i < _hWindow.Length; i++)
+            for (int i = 0; i < x.Length; i++)
             {
                 // line 18: h[i] = Math.Tanh(a * x[i]);
-                _values.PushReserved(_hWindow[i]);
-                _hWindow[i] = Math.Tanh(a * x[i]);
+                _values.PushReserved(h[i]);
+                h[i] = Math.Tanh(a * x[i]);
                 // line 19: total += h[i] * x[i];
-                total += _hWindow[i] * x[i];
+                total += h[i] * x[i];
             }
             // line 22: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length);
@@ -90,23 +89,20 @@ namespace Corpus
                 _dtotal += _g4 * h[i_1];
             }
             // line 16: for (int i = 0; i < x.Length; i++)
-            var _dhWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dh, 0, x.Length);
-            var _hWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(h, 0, x.Length);
-            var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, 0, x.Length);
-            for (int i = _dhWindow.Length - 1; i >= 0; i--)
+            for (int i = x.Length - 1; i >= 0; i--)
             {
                 // line 19: total += h[i] * x[i];
-                _dhWindow[i] += _dtotal * x[i];
-                double _hAt = _hWindow_2[i];
-                _dxWindow[i] += _dtotal * _hAt;
+                _dh[i] += _dtotal * x[i];
+                double _hAt = h[i];
+                dx[i] += _dtotal * _hAt;
                 // line 18: h[i] = Math.Tanh(a * x[i]);
-                double _g1 = _dhWindow[i];
-                _dhWindow[i] = 0.0;
+                double _g1 = _dh[i];
+                _dh[i] = 0.0;
                 double _t2 = _hAt;
-                _hWindow_2[i] = _values.Pop();
+                h[i] = _values.Pop();
                 double _g3 = _g1 * (1 - _t2 * _t2);
                 _da += _g3 * x[i];
-                _dxWindow[i] += _g3 * a;
+                dx[i] += _g3 * a;
             }
             da += _da;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);

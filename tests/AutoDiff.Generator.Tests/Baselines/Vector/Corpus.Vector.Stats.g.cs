@@ -63,15 +63,14 @@ namespace Corpus
                 _dq += seedItem3 * s;
             }
             // line 82: for (int i = 0; i < v.Length; i++)
-            var _dvWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dv, 0, v.Length);
-            for (int i = _dvWindow.Length - 1; i >= 0; i--)
+            for (int i = v.Length - 1; i >= 0; i--)
             {
                 // line 85: q += v[i] * v[i] * scale;
                 double _t1 = v[i] * v[i];
-                _dvWindow[i] += 2 * (_dq * scale) * v[i];
+                dv[i] += 2 * (_dq * scale) * v[i];
                 _dscale += _dq * _t1;
                 // line 84: s += v[i];
-                _dvWindow[i] += _ds;
+                dv[i] += _ds;
             }
             dscale += _dscale;
         }
