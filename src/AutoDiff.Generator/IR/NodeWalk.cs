@@ -15,6 +15,8 @@ internal static class NodeWalk
         AccumulateNode a => [a.Adjoint, a.Contribution],
         PushNode p => [p.Value],
         ReserveNode r => [r.Count],
+        RecordAllNode r => [r.Buffer],
+        RestoreAllNode r => [r.Buffer],
         ExpressionNode e => [e.Expression],
         ReturnNode r => [r.Value],
         IfNode i => [i.Condition],
@@ -52,6 +54,7 @@ internal static class NodeWalk
         AssignNode a => a.Target.Names.Take(1),
         AccumulateNode { Adjoint.Form: Code.Shape.Index } a => elements ? [a.Adjoint.Op] : [],
         AccumulateNode a => a.Adjoint.Names.Take(1),
+        RestoreAllNode r => elements ? r.Buffer.Names : [],
         ExpressionNode e => e.Expression.Names,
         IfNode i => i.Then.Concat(i.Else).SelectMany(n => Writes(n, elements)),
         LoopNode l => (l.Init is { } init ? Writes(init, elements) : [])

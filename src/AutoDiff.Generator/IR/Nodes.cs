@@ -66,6 +66,21 @@ internal sealed record PushNode(Stack Stack, Code Value, bool Reserved = false) 
     public override IEnumerable<string> Names => Value.Names;
 }
 
+/// <summary>
+/// <c>buffer.CopyTo(_values.PushSpan(buffer.Length))</c>: every element of a buffer a loop is about to overwrite whole, recorded in one copy
+/// (<see cref="RestoreAllNode"/> puts them back after the loop's adjoint).
+/// </summary>
+internal sealed record RecordAllNode(Stack Stack, Code Buffer) : Node
+{
+    public override IEnumerable<string> Names => Buffer.Names;
+}
+
+/// <summary><c>_values.PopSpan(buffer.Length).CopyTo(buffer)</c>: the elements <see cref="RecordAllNode"/> recorded, stored back.</summary>
+internal sealed record RestoreAllNode(Stack Stack, Code Buffer) : Node
+{
+    public override IEnumerable<string> Names => Buffer.Names;
+}
+
 /// <summary>Room for <paramref name="Count"/> pushes made before the next pop, reserved up front.</summary>
 internal sealed record ReserveNode(Stack Stack, Code Count) : Node
 {

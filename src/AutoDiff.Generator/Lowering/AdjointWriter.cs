@@ -26,6 +26,9 @@ internal sealed partial class AdjointWriter
     private readonly Dictionary<string, NumKind> _localAdjointKinds = new();
     private readonly List<string> _scalarParameters;
     private readonly List<BufferStmt> _buffers;
+
+    /// <summary>Element stores whose buffer is recorded whole around their loop (see <see cref="WholeRecord"/>).</summary>
+    private readonly HashSet<AssignStmt> _recordedWhole = new(ReferenceEqualityComparer<AssignStmt>.Instance);
     private readonly HashSet<string> _usedNames = new();
     private readonly Dictionary<string, int> _versions = new();
     private readonly Block _hoisted = new();
@@ -497,7 +500,7 @@ internal sealed partial class AdjointWriter
         var restore = _plan.RecoveryOf(assign) switch
         {
             Recovery.UndoStep => new AssignNode(target, assign.Op == "+=" ? "-=" : "+=", ExpressionRenderer.Render(assign.Value)),
-            Recovery.Save => Save(name, assign.Target.Kind, target, context, forward),
+            Recovery.Save when !_recordedWhole.Contains(assign) => Save(name, assign.Target.Kind, target, context, forward),
             _ => null,
         };
 
@@ -671,6 +674,7 @@ internal sealed partial class AdjointWriter
             return;
         }
 
+        var wholeRecord = WholeRecord(loop);
         var scope = OpenLoop();
         var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
@@ -678,6 +682,11 @@ internal sealed partial class AdjointWriter
         var end = ExpressionRenderer.Render(loop.End);
         var i = Code.Atom(loop.Index);
         forward.Add(comment);
+        if (wholeRecord is not null)
+        {
+            forward.Add(new RecordAllNode(Stack.Values, wholeRecord));
+        }
+
         forward.Add(PrimalLoop(loop, bodyForward) with { Trips = Trips(loop), ConstantTrips = ConstantTrips(loop) });
         if (!bodyReverse.IsEmpty)
         {
@@ -692,6 +701,41 @@ internal sealed partial class AdjointWriter
                 new AssignNode(i, loop.Descending ? "++" : "--", null),
                 bodyReverse));
         }
+
+        if (wholeRecord is not null)
+        {
+            // After the loop's adjoint, which reads none of the buffer's old elements (the loop does not read it).
+            if (bodyReverse.IsEmpty)
+            {
+                reverse.Add(comment);
+            }
+
+            reverse.Add(new RestoreAllNode(Stack.Values, wholeRecord));
+        }
+    }
+
+    /// <summary>
+    /// The buffer a loop overwrites whole with its one statement (<c>for (int i = 0; i &lt; n; i++) b[i] = e;</c>, e not
+    /// reading b) when the old elements must be recorded: then they are recorded in one copy before the loop and
+    /// restored in one after its adjoint, not pushed and popped one by one. Null otherwise. The second-order
+    /// transformation records element by element, with each element's tangent.
+    /// </summary>
+    private Code? WholeRecord(CountedForStmt loop)
+    {
+        if (_secondOrder || loop.Body.Count != 1 || loop.Body[0] is not AssignStmt { Target: IndexExpr { Array: var name } } store
+            || _plan.RecoveryOf(store) != Recovery.Save)
+        {
+            return null;
+        }
+
+        var buffer = _buffers.FirstOrDefault(b => b.Name == name);
+        if (buffer is not { ElementKind: NumKind.Double } || !WholeBufferWrites.Overwrites(buffer, loop, _plan.WrittenNames))
+        {
+            return null;
+        }
+
+        _recordedWhole.Add(store);
+        return Code.Atom(name);
     }
 
     /// <summary>The counted loop as the source runs it, over <paramref name="body"/>.</summary>

@@ -97,6 +97,7 @@ internal static class StackReservation
     public static bool Pushes(Block block, Stack stack) => block.Any(node => node switch
     {
         PushNode push => push.Stack == stack,
+        RecordAllNode record => record.Stack == stack,
         IfNode branch => Pushes(branch.Then, stack) || Pushes(branch.Else, stack),
         LoopNode loop => Pushes(loop.Body, stack),
         _ => false,
@@ -112,6 +113,7 @@ internal static class StackReservation
             {
                 PushNode { Stack: Stack.Values } => new PushCount(1, 0),
                 PushNode => new PushCount(0, 1),
+                RecordAllNode => null, // a buffer's length: known only at run time, and the record grows the stack itself
                 IfNode branch => Count(branch.Then) + Count(branch.Else),
                 LoopNode loop => Count(loop.Body) is { } body
                     ? body.IsZero ? body : loop.ConstantTrips is { } trips ? body.Times(trips) : null

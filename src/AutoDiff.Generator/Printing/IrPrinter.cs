@@ -76,6 +76,8 @@ internal static class IrPrinter
         AccumulateNode a => a.Adjoint + " += " + a.Contribution,
         PushNode p => StackNames.Of(p.Stack) + (p.Reserved ? ".PushReserved(" : ".Push(") + p.Value + ")",
         ReserveNode r => StackNames.Of(r.Stack) + ".Reserve(" + r.Count + ")",
+        RecordAllNode r => r.Buffer + ".CopyTo(" + StackNames.Of(r.Stack) + ".PushSpan(" + r.Buffer + ".Length))",
+        RestoreAllNode r => StackNames.Of(r.Stack) + ".PopSpan(" + r.Buffer + ".Length).CopyTo(" + r.Buffer + ")",
         ExpressionNode e => e.Expression.Text,
         ReturnNode r => "return " + r.Value,
         BreakNode => "break",

@@ -77,6 +77,35 @@ public ref struct GradientStack<T>
         _items[_count++] = value;
     }
 
+    /// <summary>
+    /// Room for <paramref name="count"/> values on top of the stack, to be filled in one copy: a buffer that a loop is
+    /// about to overwrite whole is recorded as <c>buffer.CopyTo(stack.PushSpan(buffer.Length))</c> and restored after
+    /// the loop's adjoint by <see cref="PopSpan"/>, instead of element by element. (A span in and out, rather than a
+    /// method taking the buffer, keeps a <c>stackalloc</c> buffer usable with it under C# 10's rules.)
+    /// </summary>
+    /// <param name="count">How many values.</param>
+    /// <returns>The slots, in the stack's storage.</returns>
+    public Span<T> PushSpan(int count)
+    {
+        if (_items.Length - _count < count)
+        {
+            _items = Grow(_items, _count, _count + count);
+        }
+
+        var slots = _items.AsSpan(_count, count);
+        _count += count;
+        return slots;
+    }
+
+    /// <summary>The <paramref name="count"/> values <see cref="PushSpan"/> made room for last, removed from the stack.</summary>
+    /// <param name="count">How many values; as many as were pushed.</param>
+    /// <returns>The values, still in the stack's storage: copy them out before the next push.</returns>
+    public Span<T> PopSpan(int count)
+    {
+        _count -= count;
+        return _items.AsSpan(_count, count);
+    }
+
     /// <summary>Removes and returns the value pushed last.</summary>
     /// <returns>The value on top of the stack.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

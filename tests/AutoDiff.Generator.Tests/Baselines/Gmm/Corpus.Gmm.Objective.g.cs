@@ -94,26 +94,25 @@ namespace Corpus
             double _dslse = 1.0;
             for (int i = 0; i < n; i++)
             {
-                _values.Reserve(23);
-                _ints.Reserve(3);
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
+                    xc.CopyTo(_values.PushSpan(xc.Length));
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {
                         // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        _values.PushReserved(xc[d_1]);
                         xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
-                    _ints.PushReserved(li);
+                    _ints.Push(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
+                    _values.Reserve(4);
                     var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
                     for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
@@ -147,6 +146,7 @@ namespace Corpus
                 // line 77: double top = mains[0];
                 top = mains[0];
                 // line 78: for (int k = 1; k < K; k++)
+                _values.Reserve(2);
                 for (int k_2 = 1; k_2 < 3; k_2++)
                 {
                     // line 80: top = Math.Max(top, mains[k]);
@@ -156,6 +156,7 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
+                _values.Reserve(3);
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
@@ -260,9 +261,9 @@ namespace Corpus
                             // line 51: xc[d] = x[i * D + d] - means[k * D + d];
                             double _g3 = _dxc[d_1];
                             _dxc[d_1] = 0.0;
-                            xc[d_1] = _values.Pop();
                             _dmeansWindow[d_1] += -_g3;
                         }
+                        _values.PopSpan(xc.Length).CopyTo(xc);
                     }
                 }
                 else
@@ -515,26 +516,25 @@ namespace Corpus
             double _dslse = seed;
             for (int i = 0; i < n; i++)
             {
-                _values.Reserve(23);
-                _ints.Reserve(3);
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
+                    xc.CopyTo(_values.PushSpan(xc.Length));
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {
                         // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        _values.PushReserved(xc[d_1]);
                         xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
-                    _ints.PushReserved(li);
+                    _ints.Push(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
+                    _values.Reserve(4);
                     var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
                     for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
@@ -568,6 +568,7 @@ namespace Corpus
                 // line 77: double top = mains[0];
                 top = mains[0];
                 // line 78: for (int k = 1; k < K; k++)
+                _values.Reserve(2);
                 for (int k_2 = 1; k_2 < 3; k_2++)
                 {
                     // line 80: top = Math.Max(top, mains[k]);
@@ -577,6 +578,7 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
+                _values.Reserve(3);
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
@@ -681,9 +683,9 @@ namespace Corpus
                             // line 51: xc[d] = x[i * D + d] - means[k * D + d];
                             double _g3 = _dxc[d_1];
                             _dxc[d_1] = 0.0;
-                            xc[d_1] = _values.Pop();
                             _dmeansWindow[d_1] += -_g3;
                         }
+                        _values.PopSpan(xc.Length).CopyTo(xc);
                     }
                 }
                 else

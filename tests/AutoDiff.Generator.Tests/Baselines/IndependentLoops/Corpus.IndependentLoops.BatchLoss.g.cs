@@ -35,13 +35,12 @@ namespace Corpus
             double _dloss = 1.0 / 4;
             for (int p = 0; p < 4; p++)
             {
-                _values.Reserve(3);
                 int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
                 for (int j = 0; j < 3; j++)
                 {
                     // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    _values.PushReserved(h[j]);
                     h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
                 }
                 // line 30: double z = w[7];
@@ -90,12 +89,12 @@ namespace Corpus
                         double _g2 = _dh[j];
                         _dh[j] = 0.0;
                         double _t3 = h[j];
-                        h[j] = _values.Pop();
                         double _g4 = _g2 * (1 - _t3 * _t3);
                         int _t5 = p + 1;
                         dw[j] += _g4 * _t5;
                         dw[3] += -_g4;
                     }
+                    _values.PopSpan(h.Length).CopyTo(h);
                 }
                 else
                 {
@@ -141,13 +140,12 @@ namespace Corpus
             double _dloss = seed / 4;
             for (int p = 0; p < 4; p++)
             {
-                _values.Reserve(3);
                 int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
                 for (int j = 0; j < 3; j++)
                 {
                     // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    _values.PushReserved(h[j]);
                     h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
                 }
                 // line 30: double z = w[7];
@@ -196,12 +194,12 @@ namespace Corpus
                         double _g2 = _dh[j];
                         _dh[j] = 0.0;
                         double _t3 = h[j];
-                        h[j] = _values.Pop();
                         double _g4 = _g2 * (1 - _t3 * _t3);
                         int _t5 = p + 1;
                         dw[j] += _g4 * _t5;
                         dw[3] += -_g4;
                     }
+                    _values.PopSpan(h.Length).CopyTo(h);
                 }
                 else
                 {

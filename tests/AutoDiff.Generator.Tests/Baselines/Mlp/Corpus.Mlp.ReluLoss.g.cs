@@ -45,14 +45,13 @@ namespace Corpus
             double _dloss = 1.0 / labels.Length;
             for (int n = 0; n < labels.Length; n++)
             {
-                _values.Reserve(3);
                 int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
                 var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
                 for (int j = 0; j < _pWindow.Length; j++)
                 {
                     // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    _values.PushReserved(h[j]);
                     h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
@@ -100,7 +99,6 @@ namespace Corpus
                         double _g1 = _dh[j];
                         _dh[j] = 0.0;
                         double _t2 = h[j];
-                        h[j] = _values.Pop();
                         if (_g1 != 0.0)
                         {
                             if (_t2 != 0.0)
@@ -117,6 +115,7 @@ namespace Corpus
                             }
                         }
                     }
+                    _values.PopSpan(h.Length).CopyTo(h);
                 }
                 else
                 {
@@ -166,14 +165,13 @@ namespace Corpus
             double _dloss = seed / labels.Length;
             for (int n = 0; n < labels.Length; n++)
             {
-                _values.Reserve(3);
                 int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
                 var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
                 for (int j = 0; j < _pWindow.Length; j++)
                 {
                     // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    _values.PushReserved(h[j]);
                     h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
@@ -221,7 +219,6 @@ namespace Corpus
                         double _g1 = _dh[j];
                         _dh[j] = 0.0;
                         double _t2 = h[j];
-                        h[j] = _values.Pop();
                         if (_g1 != 0.0)
                         {
                             if (_t2 != 0.0)
@@ -238,6 +235,7 @@ namespace Corpus
                             }
                         }
                     }
+                    _values.PopSpan(h.Length).CopyTo(h);
                 }
                 else
                 {
