@@ -70,6 +70,25 @@ public class GradientStackTests
 #endif
     }
 
+    [Fact]
+    public void Spans_pushed_whole_come_back_whole_in_order_with_single_values_between()
+    {
+        var stack = new GradientStack<double>(2);
+        Span<double> first = [1, 2, 3];
+        Span<double> second = [4, 5, 6, 7, 8];
+        first.CopyTo(stack.PushSpan(first.Length));
+        stack.Push(9);
+        second.CopyTo(stack.PushSpan(second.Length)); // grows past the two rented slots
+        Span<double> restored = stackalloc double[5];
+        stack.PopSpan(restored.Length).CopyTo(restored);
+        Assert.Equal([4.0, 5, 6, 7, 8], restored.ToArray());
+        Assert.Equal(9, stack.Pop());
+        stack.PopSpan(3).CopyTo(restored);
+        Assert.Equal([1.0, 2, 3], restored[..3].ToArray());
+        Assert.Equal(0, stack.Count);
+        stack.Dispose();
+    }
+
     private static void PushUntilFull(ref int pushed)
     {
         var stack = new GradientStack<double>(1);
