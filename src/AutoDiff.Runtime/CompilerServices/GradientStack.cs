@@ -85,6 +85,7 @@ public ref struct GradientStack<T>
     /// </summary>
     /// <param name="count">How many values.</param>
     /// <returns>The slots, in the stack's storage.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<T> PushSpan(int count)
     {
         if (_items.Length - _count < count)
@@ -100,6 +101,7 @@ public ref struct GradientStack<T>
     /// <summary>The <paramref name="count"/> values <see cref="PushSpan"/> made room for last, removed from the stack.</summary>
     /// <param name="count">How many values; as many as were pushed.</param>
     /// <returns>The values, still in the stack's storage: copy them out before the next push.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<T> PopSpan(int count)
     {
         _count -= count;
