@@ -51,7 +51,7 @@ internal static class InvariantElementSums
             return;
         }
 
-        var written = new HashSet<string>(Writes(loop));
+        var written = new HashSet<string>(NodeWalk.Changed(loop));
         var mentions = loop.Names.GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
         var before = new Block();
         var after = new Block();
@@ -84,16 +84,4 @@ internal static class InvariantElementSums
         output.Add(loop with { Body = body });
         output.Add(after);
     }
-
-    /// <summary>Every name a statement may change: declared, assigned or added to, and everything a call or pop statement mentions.</summary>
-    private static IEnumerable<string> Writes(Node node) => node switch
-    {
-        DeclareNode d => [d.Name],
-        AssignNode a => a.Target.Names.Take(1),
-        AccumulateNode a => a.Adjoint.Names.Take(1),
-        ExpressionNode e => e.Expression.Names,
-        IfNode i => i.Then.Concat(i.Else).SelectMany(Writes),
-        LoopNode l => (l.Init is { } init ? Writes(init) : []).Concat(l.Step is { } step ? Writes(step) : []).Concat(l.Body.SelectMany(Writes)),
-        _ => [],
-    };
 }
