@@ -96,4 +96,30 @@ internal static class NodeWalk
     /// <summary><paramref name="code"/> with each subtree <paramref name="rewrite"/> replaces (outermost first) replaced.</summary>
     public static Code RewriteCode(Code code, Func<Code, Code?> rewrite) =>
         rewrite(code) ?? code.With(code.Parts.Select(p => RewriteCode(p, rewrite)).ToList());
+
+    /// <summary>
+    /// The block with every loop in it (nested ones first, inside branches too) replaced by what
+    /// <paramref name="rewrite"/> writes for it into the output block: the loop passes' walk.
+    /// </summary>
+    public static Block RewriteLoops(Block block, Action<LoopNode, Block> rewrite)
+    {
+        var result = new Block();
+        foreach (var node in block)
+        {
+            switch (node)
+            {
+                case LoopNode loop:
+                    rewrite(loop with { Body = RewriteLoops(loop.Body, rewrite) }, result);
+                    break;
+                case IfNode branch:
+                    result.Add(branch with { Then = RewriteLoops(branch.Then, rewrite), Else = RewriteLoops(branch.Else, rewrite) });
+                    break;
+                default:
+                    result.Add(node);
+                    break;
+            }
+        }
+
+        return result;
+    }
 }

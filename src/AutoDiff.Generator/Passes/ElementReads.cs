@@ -27,25 +27,11 @@ internal static class ElementReads
     /// <param name="fresh">Reserves a name no other local of the body uses.</param>
     public static Block Apply(Block block, IReadOnlyDictionary<string, string> ownArrays, Func<string, string> fresh)
     {
-        var result = new Block();
-        foreach (var node in block)
+        return NodeWalk.RewriteLoops(block, (loop, output) =>
         {
-            switch (node)
-            {
-                case LoopNode loop:
-                    var hoisted = Hoist(loop with { Body = Apply(loop.Body, ownArrays, fresh) }, ownArrays, fresh, result);
-                    result.Add(hoisted with { Body = Shared(hoisted.Body, ownArrays, fresh) });
-                    break;
-                case IfNode branch:
-                    result.Add(branch with { Then = Apply(branch.Then, ownArrays, fresh), Else = Apply(branch.Else, ownArrays, fresh) });
-                    break;
-                default:
-                    result.Add(node);
-                    break;
-            }
-        }
-
-        return result;
+            var hoisted = Hoist(loop, ownArrays, fresh, output);
+            output.Add(hoisted with { Body = Shared(hoisted.Body, ownArrays, fresh) });
+        });
     }
 
     /// <summary>Moves the reads of elements the loop never changes, at indices it never changes, before it (into <paramref name="output"/>); returns the loop.</summary>

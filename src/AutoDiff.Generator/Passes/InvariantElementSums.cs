@@ -22,26 +22,7 @@ internal static class InvariantElementSums
     /// <param name="doubleArrays">The adjoint spans whose elements are doubles (a float's sum stays in floats).</param>
     /// <param name="fresh">Reserves a name no other local of the body uses.</param>
     public static Block Hoist(Block block, IReadOnlyCollection<string> doubleArrays, Func<string, string> fresh)
-    {
-        var result = new Block();
-        foreach (var node in block)
-        {
-            switch (node)
-            {
-                case LoopNode loop:
-                    HoistFromLoop(loop with { Body = Hoist(loop.Body, doubleArrays, fresh) }, doubleArrays, fresh, result);
-                    break;
-                case IfNode branch:
-                    result.Add(branch with { Then = Hoist(branch.Then, doubleArrays, fresh), Else = Hoist(branch.Else, doubleArrays, fresh) });
-                    break;
-                default:
-                    result.Add(node);
-                    break;
-            }
-        }
-
-        return result;
-    }
+        => NodeWalk.RewriteLoops(block, (loop, output) => HoistFromLoop(loop, doubleArrays, fresh, output));
 
     private static void HoistFromLoop(LoopNode loop, IReadOnlyCollection<string> doubleArrays, Func<string, string> fresh, Block output)
     {

@@ -34,26 +34,7 @@ internal static class LoopWindows
     /// <param name="callerSequences">The method's sequence parameters whose contents the caller sees (not the adjoints it fills).</param>
     /// <param name="fresh">Reserves a name no other local of the body uses.</param>
     public static Block Apply(Block block, IReadOnlyCollection<string> callerSequences, Func<string, string> fresh)
-    {
-        var result = new Block();
-        foreach (var node in block)
-        {
-            switch (node)
-            {
-                case LoopNode loop:
-                    Window(loop with { Body = Apply(loop.Body, callerSequences, fresh) }, callerSequences, fresh, result);
-                    break;
-                case IfNode branch:
-                    result.Add(branch with { Then = Apply(branch.Then, callerSequences, fresh), Else = Apply(branch.Else, callerSequences, fresh) });
-                    break;
-                default:
-                    result.Add(node);
-                    break;
-            }
-        }
-
-        return result;
-    }
+        => NodeWalk.RewriteLoops(block, (loop, output) => Window(loop, callerSequences, fresh, output));
 
     private static void Window(LoopNode loop, IReadOnlyCollection<string> callerSequences, Func<string, string> fresh, Block output)
     {
