@@ -52,10 +52,10 @@ internal sealed class AdjointPlan
 
     public static AdjointPlan Of(MethodModel method) => new(method);
 
-    /// <summary>How the reverse sweep recovers what <paramref name="statement"/> overwrites.</summary>
     /// <summary>The names some statement of the body writes.</summary>
     public ICollection<string> WrittenNames => _writes.Keys;
 
+    /// <summary>How the reverse sweep recovers what <paramref name="statement"/> overwrites.</summary>
     public Recovery RecoveryOf(Stmt statement) => _recovery.TryGetValue(statement, out var recovery) ? recovery : Recovery.None;
 
     /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>

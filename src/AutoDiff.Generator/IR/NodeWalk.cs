@@ -66,6 +66,16 @@ internal static class NodeWalk
     /// <summary>Every name a statement may change, the arrays it stores into included.</summary>
     public static IEnumerable<string> Changed(Node node) => Writes(node, elements: true);
 
+    /// <summary>The function's name when <paramref name="callee"/> is one of <c>Math</c>'s or <c>MathF</c>'s (<c>Math.Exp</c>), else null.</summary>
+    public static string? MathFunction(string callee)
+    {
+        var dot = callee.IndexOf('.');
+        return dot > 0 && callee.Substring(0, dot) is "Math" or "MathF" ? callee.Substring(dot + 1) : null;
+    }
+
+    /// <summary>True for a stack's <c>Pop</c>, which reads only the stack.</summary>
+    public static bool IsPop(string callee) => callee.EndsWith(".Pop", StringComparison.Ordinal);
+
     /// <summary><paramref name="node"/> with <paramref name="rewrite"/> applied to every expression in it, nested blocks included.</summary>
     public static Node RewriteNode(Node node, Func<Code, Code?> rewrite)
     {

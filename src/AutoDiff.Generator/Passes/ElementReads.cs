@@ -141,7 +141,7 @@ internal static class ElementReads
     private static bool CallsOut(Node node) => NodeWalk.AllCodes(node).Any(CallsOut);
 
     private static bool CallsOut(Code code) =>
-        code.Form == Code.Shape.Call && !(code.Op.StartsWith("Math.", StringComparison.Ordinal) || code.Op.StartsWith("MathF.", StringComparison.Ordinal) || code.Op.EndsWith(".Pop", StringComparison.Ordinal))
+        code.Form == Code.Shape.Call && NodeWalk.MathFunction(code.Op) is null && !NodeWalk.IsPop(code.Op)
         || code.Parts.Any(CallsOut);
 
     private static bool Mentions(Node node, Code read) =>
