@@ -128,6 +128,36 @@ public class RegressionTests
     }
 
     [Fact]
+    public void A_local_the_loop_overwrites_keeps_the_value_its_declaration_reads_back()
+    {
+        // Found by the reused-index random programs (CI seed 7mcyyf_DB4d7): the loop's adjoint ran iteration by
+        // iteration and left its last a = tanh(0) = 0 behind, and the declaration's adjoint then read it as sqrt(1 + x²):
+        // 0 / (2 · 0) made dx NaN although a's first value is never used.
+        using var loaded = GeneratorHarness.CompileAndLoad(Header + """
+            public static partial class Overwritten
+            {
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double a = Math.Sqrt(1.0 + x * x);
+                    double s = 0;
+                    for (int i = 0; i < w.Length; i++) { a = Math.Tanh(0.25 * (w.Length - 1 - i)); a += w[i]; s += a * x; }
+                    return s;
+                }
+
+                public static double Gradient(double x, double[] w, double[] dw, out double dx) => FWithGradient(x, w, out dx, dw);
+            }
+            """);
+        const double x = -1.829685840734641;
+        var w = new[] { -1.120728171817154, 0.5 };
+        var args = Args(x, w, new double[2], null);
+        loaded.Method("Samples.Overwritten", "Gradient").Invoke(null, args);
+        // s = x · Σ (tanh((1 - i)/4) + w[i]): ds/dx = Σ (tanh((1 - i)/4) + w[i]), ds/dw[i] = x.
+        Assert.Equal(Math.Tanh(0.25) + w[0] + Math.Tanh(0) + w[1], (double)args[3]!, 14);
+        Assert.Equal([x, x], (double[])args[2]!);
+    }
+
+    [Fact]
     public void An_enum_parameter_compared_with_an_enum_member_chooses_a_branch()
     {
         // Found writing the Greeks sample: 'style == Style.Asian' was refused (AD0004) because an enum was not a value.

@@ -98,7 +98,10 @@ internal static class IterationAdjoints
                 continue;
             }
 
-            if (outside.Where(s => s != declaration).SelectMany(MentionsDeep).Contains(name)
+            // The declaration's own adjoint may read its value back (a = Math.Sqrt(…) reads a): the loop would leave
+            // its own last value there, and 0 · 1/(2a) is NaN when that is 0, so such a local keeps the reverse sweep.
+            if (readBefore.Contains(name)
+                || outside.Where(s => s != declaration).SelectMany(MentionsDeep).Contains(name)
                 || !WrittenBeforeRead(name, declaration, loop.Body, allWritten))
             {
                 return null;
