@@ -28,6 +28,31 @@ public sealed class CheckerSelfTests
     }
 
     [Fact]
+    public void DifferencesThatAliasAFastOscillationDoNotContradictTheExactDerivative()
+    {
+        // Modelled on a long-run false alarm (seed c4AxId041rx2): a tiny term oscillating with a period of about
+        // 4e-5, far below the step h/4 = 4.8e-4, so every step averages it away and R1, R2 agree on a slope near 0.
+        static double F(double t) => 1e-9 * Math.Sin(1.5e5 * t) + 1e-7 * t;
+        const double x = -1.9147;
+        var exact = 1.5e-4 * Math.Cos(1.5e5 * x) + 1e-7;
+        var coarse = FiniteDifference.Of(F, x);
+        Assert.True(coarse.Smooth && !Tolerances.MatchesFiniteDifference(exact, coarse), "the aliased estimate passes as smooth and contradicts the exact slope");
+
+        Assert.Null(FiniteDifference.Compare(F, x, exact).Contradiction);
+    }
+
+    [Fact]
+    public void AContradictionConfirmedAtTheSmallerStepStands()
+    {
+        const double x = 0.7;
+        var exact = (Math.Cos(x) + Math.Sin(x)) * Math.Exp(x);
+        var (smooth, contradiction) = FiniteDifference.Compare(t => Math.Sin(t) * Math.Exp(t), x, exact * (1 + 1e-5));
+        Assert.True(smooth);
+        Assert.NotNull(contradiction);
+        Assert.InRange(contradiction.Value.Estimate, exact - contradiction.Value.ErrorBar, exact + contradiction.Value.ErrorBar);
+    }
+
+    [Fact]
     public void AWrongGradientIsCaughtByTheTapeAndByFiniteDifferences()
     {
         var problems = Check(generatedScale: 1.01, pullbackScale: 1.0);

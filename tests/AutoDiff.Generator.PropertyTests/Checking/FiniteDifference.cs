@@ -30,9 +30,35 @@ internal readonly record struct FiniteDifference(double Estimate, double ErrorBa
 
     private const double MachineEpsilon = 2.220446049250313e-16; // 2⁻⁵²
 
-    public static FiniteDifference Of(Func<double, double> f, double x)
+    /// <summary>A second look at a contradiction is taken this many times closer to the point.</summary>
+    public const double ConfirmationStepRatio = 100;
+
+    /// <summary>
+    /// Compares <paramref name="derivative"/> with finite differences of <paramref name="f"/> at <paramref name="x"/>.
+    /// Differences that contradict it are taken again with a step <see cref="ConfirmationStepRatio"/> times smaller,
+    /// and the contradiction stands only when that estimate is smooth and contradicts it too. A function that
+    /// oscillates faster than the step (sin of a large argument) passes the smoothness test by aliasing: every
+    /// step averages the oscillation away alike, so R₁ and R₂ agree on a wrong slope. Its differences at two
+    /// scales disagree with each other, which says the differences, not the gradient, are wrong there.
+    /// </summary>
+    /// <returns>Whether the point counted as smooth, and the estimate that contradicts the derivative, if any.</returns>
+    public static (bool Smooth, FiniteDifference? Contradiction) Compare(Func<double, double> f, double x, double derivative)
     {
-        var h = RelativeStep * Math.Max(1.0, Math.Abs(x));
+        var coarse = Of(f, x);
+        if (!coarse.Smooth || Tolerances.MatchesFiniteDifference(derivative, coarse))
+        {
+            return (coarse.Smooth, null);
+        }
+
+        var fine = Of(f, x, RelativeStep / ConfirmationStepRatio);
+        return !fine.Smooth ? (false, null)
+            : Tolerances.MatchesFiniteDifference(derivative, fine) ? (true, null)
+            : (true, fine);
+    }
+
+    public static FiniteDifference Of(Func<double, double> f, double x, double relativeStep = RelativeStep)
+    {
+        var h = relativeStep * Math.Max(1.0, Math.Abs(x));
         var f0 = f(x);
         var (plus1, minus1) = (f(x + h), f(x - h));
         var (plus2, minus2) = (f(x + h / 2), f(x - h / 2));
