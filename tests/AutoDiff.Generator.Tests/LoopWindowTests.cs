@@ -82,6 +82,66 @@ public class LoopWindowTests
         Assert.Equal([0, 4.0, 6.0, 0], dx);
     }
 
+    [Fact]
+    public void A_run_every_row_reads_alike_is_one_window_before_the_rows()
+    {
+        var source = Generated("Layer");
+        // One per sweep pair (the gradient's iteration adjoints share the primal's; the pullback likewise), none per row.
+        Assert.Equal(2, Count(source, "rows > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, start, count) : default"));
+        Assert.Equal(2, Count(source, "LoopWindow.Of(x, start, count)"));
+        Assert.Equal(2, Count(source, "rows > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dx, start, count) : default"));
+    }
+
+    [Fact]
+    public void Gradient_of_a_layer_with_a_hoisted_window_is_its_closed_form()
+    {
+        double[] x = [9.0, 0.5, -1.5, 7.0];
+        double[] w = [1.0, 0.25, -2.0, 0.5, 0.75, -0.25]; // row 1: dot = -1.75, its ReLU is off
+        var (dw, dx) = (new double[w.Length], new double[x.Length]);
+        var value = (double)Corpus.GetMethod("LayerGradient")!.Invoke(null, [w, x, 1, 2, 3, dw, dx])!;
+
+        // s = Σ_r max(0, Σ_i w[2r + i] x[1 + i]): a row that is on passes x to its weights and its weights to x.
+        var (expectedDw, expectedDx, expected) = (new double[w.Length], new double[x.Length], 0.0);
+        for (var r = 0; r < 3; r++)
+        {
+            var dot = (w[2 * r] * x[1]) + (w[(2 * r) + 1] * x[2]);
+            if (dot > 0)
+            {
+                expected += dot;
+                for (var i = 0; i < 2; i++)
+                {
+                    expectedDw[(2 * r) + i] = x[1 + i];
+                    expectedDx[1 + i] += w[(2 * r) + i];
+                }
+            }
+        }
+
+        Assert.Equal(expected, value, 15);
+        Assert.Equal(expectedDw, dw);
+        Assert.Equal(expectedDx, dx);
+    }
+
+    [Fact]
+    public void A_hoisted_window_checks_nothing_when_there_is_no_row()
+    {
+        double[] x = [1, 2];
+        var (dw, dx) = (new double[1], new double[x.Length]);
+        Assert.Equal(0.0, (double)Corpus.GetMethod("LayerGradient")!.Invoke(null, [new double[1], x, 5, 3, 0, dw, dx])!);
+        Assert.Equal([0, 0], dx);
+    }
+
+    [Fact]
+    public void A_hoisted_window_out_of_range_throws_what_the_source_throws()
+    {
+        double[] x = [1, 2, 3];
+        double[] w = [1, 1, 1, 1, 1, 1];
+        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("Layer")!.Invoke(null, [w, x, 2, 2, 3]));
+        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("LayerGradient")!.Invoke(null, [w, x, 2, 2, 3, new double[w.Length], new double[x.Length]]));
+        Assert.IsType<IndexOutOfRangeException>(primal.InnerException);
+        Assert.IsType<IndexOutOfRangeException>(generated.InnerException);
+        Assert.Equal(primal.InnerException!.Message, generated.InnerException!.Message);
+    }
+
     private static int Count(string text, string part) => text.Split(part).Length - 1;
 
     private static string Generated(string method)

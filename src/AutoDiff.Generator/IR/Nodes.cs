@@ -96,9 +96,11 @@ internal sealed record ExpressionNode(Code Expression) : Node
 /// <summary>
 /// <c>if (condition) { then } else { otherwise }</c>. <paramref name="SkipsWhenZero"/> names the adjoint when the
 /// branch only skips work that adds multiples of it (<c>if (_g != 0)</c>): a transformation that makes the work
-/// depend on more than that adjoint must widen the test.
+/// depend on more than that adjoint must widen the test. <paramref name="SkipsIteration"/> marks the test that skips
+/// the rest of an iteration's adjoint when it would pass nothing back (its else forgets what the iteration recorded).
+/// Without either test the work would run every time: a pass may count what it does as unconditional.
 /// </summary>
-internal sealed record IfNode(Code Condition, Block Then, Block Else, string? SkipsWhenZero = null) : Node
+internal sealed record IfNode(Code Condition, Block Then, Block Else, string? SkipsWhenZero = null, bool SkipsIteration = false) : Node
 {
     public override IEnumerable<string> Names => Condition.Names.Concat(Then.Names).Concat(Else.Names);
 }

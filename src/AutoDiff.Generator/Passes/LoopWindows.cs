@@ -10,7 +10,9 @@ namespace AutoDiff.Generator.Passes;
 /// Takes the run of elements a counted loop reads or writes at <c>s[start + i]</c> as one span before the loop
 /// (<c>var _sWindow = LoopWindow.Of(s, start, n);</c>), indexes that window by the counter, and bounds the loop by
 /// the first window's length, as a hand-written loop over slices does: no offset is added per access and the JIT
-/// drops that window's range checks. A run from 0 (<c>s[i]</c>) gets no window. Applies to loops <c>for (int i = 0; i &lt; n; i++)</c> and the reverse sweep's
+/// drops that window's range checks. A run from 0 (<c>s[i]</c>) gets no window. An inner loop's window that is the
+/// same on every iteration of the loop around it (a layer's inputs, read by each of its neurons) is taken once,
+/// before that loop. Applies to loops <c>for (int i = 0; i &lt; n; i++)</c> and the reverse sweep's
 /// <c>for (int i = n - 1; i &gt;= 0; i--)</c> whose <c>n</c> and <c>start</c> the body does not change.
 /// </summary>
 /// <remarks>
@@ -65,7 +67,9 @@ internal static class LoopWindows
         }
 
         var windows = runs.Select(run => (run.Array, run.Start, Name: fresh("_" + run.Array.TrimStart('_') + "Window"))).ToList();
-        if (windows.Count == 0)
+        var inner = new List<DeclareNode>();
+        var rest = Invariant(loop.Body, written, changed, inner);
+        if (windows.Count == 0 && inner.Count == 0)
         {
             output.Add(loop);
             return;
@@ -76,13 +80,82 @@ internal static class LoopWindows
             output.Declare("var", name, Code.Call(WindowOf, Code.Atom(array), start, count));
         }
 
-        var bound = Code.Member(Code.Atom(windows[0].Name), "Length");
+        var bound = windows.Count > 0 ? Code.Member(Code.Atom(windows[0].Name), "Length") : count;
+        var taken = new List<DeclareNode>();
+        var same = new Dictionary<string, string>();
+        foreach (var window in inner)
+        {
+            // The same run read by the primal and the reverse part of an iteration is one window.
+            if (taken.FirstOrDefault(t => t.Value.SameAs(window.Value)) is { } first)
+            {
+                same[window.Name] = first.Name;
+                continue;
+            }
+
+            // Taken as the first iteration would take it, and only if there is one.
+            var anyIteration = Code.Binary(bound, ">", Code.Number(0, NumKind.Int), Code.Relational);
+            output.Declare(window.Type, window.Name, Code.Choose(anyIteration, window.Value, Code.Atom("default")));
+            taken.Add(window);
+        }
+
+        if (same.Count > 0)
+        {
+            rest = new Block(rest.Select(n => NodeWalk.RewriteNode(n, c => Renamed(c, same))));
+        }
+
+        if (windows.Count == 0)
+        {
+            output.Add(loop with { Body = rest });
+            return;
+        }
+
         var i = Code.Atom(counter);
-        var body = new Block(loop.Body.Select(n => NodeWalk.RewriteNode(n, c => Windowed(c, counter, windows))));
+        var body = new Block(rest.Select(n => NodeWalk.RewriteNode(n, c => Windowed(c, counter, windows))));
         output.Add(upward
             ? loop with { Condition = Code.Binary(i, "<", bound, Code.Relational), Body = body }
             : loop with { Init = new DeclareNode("int", counter, Code.Sub(bound, Code.Number(1, NumKind.Int))), Body = body });
     }
+
+    /// <summary>
+    /// The body without the windows of its inner loops that every iteration takes alike, which go to
+    /// <paramref name="hoisted"/>: their sequence is not reassigned and their start and count read nothing the body
+    /// changes. A window counts as taken on every iteration when it stands in the body itself or in a test that only
+    /// skips adjoint work that would pass nothing back (a reverse loop whose adjoint is zero, the rest of an
+    /// iteration's adjoint): without that test the window would be taken, and the reverse
+    /// sweep reads and writes only elements the primal sweep reached (the mirror of a primal read is an adjoint's).
+    /// Each iteration's check of the same run then happens once, before the first; as with the loop's own windows,
+    /// the loop qualifies only when that cannot show.
+    /// </summary>
+    private static Block Invariant(Block body, HashSet<string> written, HashSet<string> changed, List<DeclareNode> hoisted)
+    {
+        var result = new Block();
+        foreach (var node in body)
+        {
+            switch (node)
+            {
+                case DeclareNode { Value: { Form: Code.Shape.Call, Op: WindowOf } window } declare
+                    when !written.Contains(window.Parts[0].Text) && !window.Parts.Skip(1).Any(p => p.HasEffect || p.Names.Any(changed.Contains)):
+                    hoisted.Add(declare);
+                    break;
+                case IfNode skip when skip.SkipsWhenZero is not null || skip.SkipsIteration:
+                    result.Add(skip with { Then = Invariant(skip.Then, written, changed, hoisted) });
+                    break;
+                default:
+                    result.Add(node);
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><paramref name="code"/> naming a window by the name that stands for it in <paramref name="same"/>, or null when it names none.</summary>
+    private static Code? Renamed(Code code, Dictionary<string, string> same) => code.Form switch
+    {
+        Code.Shape.Name when same.TryGetValue(code.Text, out var name) => Code.Atom(name),
+        Code.Shape.Index when same.TryGetValue(code.Op, out var name) => Code.Index(name, NodeWalk.RewriteCode(code.Parts[1], c => Renamed(c, same))),
+        _ => null,
+    };
 
     /// <summary>The counter, trip count and direction of <c>for (int i = 0; i &lt; n; i++)</c> or <c>for (int i = n - 1; i &gt;= 0; i--)</c>.</summary>
     private static (string Counter, Code Count, bool Upward)? Counted(LoopNode loop)

@@ -71,8 +71,30 @@ public static partial class LoopWindows
         return s;
     }
 
+    // A layer: every row reads the same run of x, so its window is taken once, before the rows, and only if there
+    // is a row; in the reverse sweep too, where a row whose ReLU is off skips its inner loop.
+    [Differentiable]
+    public static double Layer(double[] w, double[] x, int start, int count, int rows)
+    {
+        double s = 0.0;
+        for (int r = 0; r < rows; r++)
+        {
+            double dot = 0.0;
+            for (int i = 0; i < count; i++)
+            {
+                dot += w[r * count + i] * x[start + i];
+            }
+
+            s += Math.Max(0.0, dot);
+        }
+
+        return s;
+    }
+
     // Array-typed entry points for the tests, which call through reflection and cannot pass spans.
     public static double RunOfSquaresGradient(double[] x, int start, int count, double[] dx) => RunOfSquaresWithGradient(x, start, count, dx);
 
     public static double BelowLimitGradient(double[] x, int start, int count, int limit, double[] dx) => BelowLimitWithGradient(x, start, count, limit, dx);
+
+    public static double LayerGradient(double[] w, double[] x, int start, int count, int rows, double[] dw, double[] dx) => LayerWithGradient(w, x, start, count, rows, dw, dx);
 }

@@ -97,11 +97,11 @@ namespace Corpus
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
+                var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
                     xc.CopyTo(_values.PushSpan(xc.Length));
-                    var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {
@@ -519,11 +519,11 @@ namespace Corpus
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
+                var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
                     xc.CopyTo(_values.PushSpan(xc.Length));
-                    var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2);
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {

@@ -62,13 +62,13 @@ namespace Corpus
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer]);
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 133: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 134: for (int i = 0; i < fanIn; i++)
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
-                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                         for (int i = 0; i < _wWindow.Length; i++)
                         {
                             // line 136: sum += w[next + i] * a[input + i];
@@ -117,6 +117,8 @@ namespace Corpus
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _aWindow_3 = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
+                    var _daWindow = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 140: next += fanIn + 1;
@@ -140,10 +142,8 @@ namespace Corpus
                         // line 134: for (int i = 0; i < fanIn; i++)
                         if (_dsum != 0)
                         {
-                            var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                             var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                             var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
-                            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                             for (int i = _aWindow_3.Length - 1; i >= 0; i--)
                             {
                                 // line 136: sum += w[next + i] * a[input + i];
@@ -233,13 +233,13 @@ namespace Corpus
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer]);
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 133: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 134: for (int i = 0; i < fanIn; i++)
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
-                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                         for (int i = 0; i < _wWindow.Length; i++)
                         {
                             // line 136: sum += w[next + i] * a[input + i];
@@ -288,6 +288,8 @@ namespace Corpus
                     // line 131: for (int j = 0; j < sizes[layer]; j++)
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _aWindow_3 = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
+                    var _daWindow = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 140: next += fanIn + 1;
@@ -311,10 +313,8 @@ namespace Corpus
                         // line 134: for (int i = 0; i < fanIn; i++)
                         if (_dsum != 0)
                         {
-                            var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                             var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                             var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
-                            var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                             for (int i = _aWindow_3.Length - 1; i >= 0; i--)
                             {
                                 // line 136: sum += w[next + i] * a[input + i];

@@ -51,13 +51,13 @@ namespace Corpus
                 int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
                 var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
+                var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
                 for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     a = _parametersWindow_2[j];
                     // line 23: for (int i = 0; i < Inputs; i++)
                     var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
-                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
                     for (int i = 0; i < _parametersWindow.Length; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
@@ -109,6 +109,8 @@ namespace Corpus
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
                     var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
+                    var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
+                    var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
                     for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
                     {
                         // line 28: hidden[j] = Math.Tanh(a);
@@ -120,10 +122,8 @@ namespace Corpus
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)
                         {
-                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
                             var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
                             var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
-                            var _dxsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3);
                             for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                             {
                                 // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
@@ -193,13 +193,13 @@ namespace Corpus
                 int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
                 var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
+                var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
                 for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
                     // line 22: double a = parameters[Hidden * Inputs + j];
                     a = _parametersWindow_2[j];
                     // line 23: for (int i = 0; i < Inputs; i++)
                     var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
-                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
                     for (int i = 0; i < _parametersWindow.Length; i++)
                     {
                         // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
@@ -251,6 +251,8 @@ namespace Corpus
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
                     var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
+                    var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
+                    var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
                     for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
                     {
                         // line 28: hidden[j] = Math.Tanh(a);
@@ -262,10 +264,8 @@ namespace Corpus
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)
                         {
-                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
                             var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
                             var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
-                            var _dxsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3);
                             for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
                             {
                                 // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];

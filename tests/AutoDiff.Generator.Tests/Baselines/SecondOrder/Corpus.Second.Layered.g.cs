@@ -55,13 +55,13 @@ namespace Corpus
                     output = input + fanIn;
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn);
-                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i = 0; i < _aWindow.Length; i++)
                         {
@@ -110,6 +110,7 @@ namespace Corpus
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _daWindow = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
@@ -133,7 +134,6 @@ namespace Corpus
                         // line 147: for (int i = 0; i < fanIn; i++)
                         var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
-                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                         for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
@@ -211,13 +211,13 @@ namespace Corpus
                     output = input + fanIn;
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn);
-                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i = 0; i < _aWindow.Length; i++)
                         {
@@ -266,6 +266,7 @@ namespace Corpus
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
+                    var _daWindow = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
@@ -289,7 +290,6 @@ namespace Corpus
                         // line 147: for (int i = 0; i < fanIn; i++)
                         var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
-                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                         for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
@@ -450,6 +450,8 @@ namespace Corpus
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
                     var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
+                    var _vaWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
@@ -457,8 +459,6 @@ namespace Corpus
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn * 2);
-                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
-                        var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn);
                         var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i = 0; i < _aWindow.Length; i++)
@@ -518,6 +518,8 @@ namespace Corpus
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
                     var _vaWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    var _haWindow = _haWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, input, fanIn) : default;
+                    var _daWindow = _haWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _haWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
@@ -548,8 +550,6 @@ namespace Corpus
                         var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, next, fanIn);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
-                        var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, input, fanIn);
-                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                         for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
@@ -689,6 +689,8 @@ namespace Corpus
                     // line 144: for (int j = 0; j < sizes[layer]; j++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
                     var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
+                    var _vaWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
                         // line 146: double sum = w[next + fanIn];
@@ -696,8 +698,6 @@ namespace Corpus
                         sum = w[next + fanIn];
                         // line 147: for (int i = 0; i < fanIn; i++)
                         _values.Reserve(fanIn * 2);
-                        var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
-                        var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn);
                         var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i = 0; i < _aWindow.Length; i++)
@@ -759,6 +759,8 @@ namespace Corpus
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer]);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer]);
                     var _vaWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer]);
+                    var _haWindow = _haWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, input, fanIn) : default;
+                    var _daWindow = _haWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _haWindow_2.Length - 1; j >= 0; j--)
                     {
                         // line 153: next += fanIn + 1;
@@ -789,8 +791,6 @@ namespace Corpus
                         var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, next, fanIn);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
-                        var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, input, fanIn);
-                        var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                         for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
                         {
                             // line 149: sum += w[next + i] * Math.Tanh(a[input + i]);
