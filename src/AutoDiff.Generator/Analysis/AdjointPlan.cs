@@ -14,6 +14,7 @@ internal sealed class AdjointPlan
     private readonly Dictionary<Stmt, Recovery> _recovery = new(ReferenceEqualityComparer<Stmt>.Instance);
     private readonly Dictionary<string, int> _writes = new();
     private readonly Dictionary<string, BufferStmt> _buffers = new();
+    private readonly HashSet<CountedForStmt> _recomputedWhole = new(ReferenceEqualityComparer<CountedForStmt>.Instance);
 
     private AdjointPlan(MethodModel method)
     {
@@ -58,6 +59,12 @@ internal sealed class AdjointPlan
     /// <summary>How the reverse sweep recovers what <paramref name="statement"/> overwrites.</summary>
     public Recovery RecoveryOf(Stmt statement) => _recovery.TryGetValue(statement, out var recovery) ? recovery : Recovery.None;
 
+    /// <summary>
+    /// True when each reverse iteration of the loop around <paramref name="loop"/> runs <paramref name="loop"/> again
+    /// instead of recording the buffer it overwrites (see <see cref="RecomputesWhole(CountedForStmt, IReadOnlyList{Stmt}, int, LoopScope?)"/>).
+    /// </summary>
+    public bool RecomputesWhole(CountedForStmt loop) => _recomputedWhole.Contains(loop);
+
     /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
     private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
 
@@ -90,6 +97,11 @@ internal sealed class AdjointPlan
                     Decide(c.Body, depth, nested: true, [], loop);
                     break;
                 case CountedForStmt c:
+                    if (loopBody && RecomputesWhole(c, block, index, loop))
+                    {
+                        _recomputedWhole.Add(c);
+                    }
+
                     Decide(c.Body, depth + 1, nested: true, here, Open(c.Body, loop), loopBody: true);
                     break;
             }
@@ -241,9 +253,43 @@ internal sealed class AdjointPlan
         return true;
     }
 
+    /// <summary>
+    /// True when <paramref name="loop"/>, directly in the body of a loop that does not leave early, overwrites a
+    /// local buffer whole (see <see cref="WholeBufferWrites"/>) with a cheap expression of loop indices, names nothing
+    /// writes and locals recomputed before it (<c>xc[j] = x[i * d + j] - mu[k * d + j]</c>), that store is the
+    /// buffer's only write after its declaration, and only the statements after the loop in the same body read
+    /// the buffer. Every reader then sees this iteration's values, so the reverse iteration can compute them again
+    /// before its first statement, for less than recording and restoring the old ones; no one reads the stale
+    /// values a reverse iteration leaves behind.
+    /// </summary>
+    private bool RecomputesWhole(CountedForStmt loop, IReadOnlyList<Stmt> block, int index, LoopScope? enclosing)
+    {
+        if (enclosing is not { Exits: false }
+            || loop.Body.Count != 1
+            || loop.Body[0] is not AssignStmt { Target: IndexExpr { Array: var name }, Value: var value }
+            || !_buffers.TryGetValue(name, out var buffer)
+            || !buffer.ElementKind.IsFloating()
+            || _writes[name] != 2
+            || !WholeBufferWrites.Overwrites(buffer, loop, _writes.Keys)
+            || !IsCheap(value, size: 13)
+            || !Activity.Names(value).All(n => n == loop.Index || enclosing.Readable.Contains(n) || !_writes.ContainsKey(n)))
+        {
+            return false;
+        }
+
+        var after = new HashSet<Stmt>(Normalizer.Walk(block.Skip(index + 1)), ReferenceEqualityComparer<Stmt>.Instance);
+        return Normalizer.Walk(Body)
+            .Where(s => !ReferenceEquals(s, buffer) && !Normalizer.Walk(loop).Any(t => ReferenceEquals(t, s)) && ExprTree.OfStatement(s).SelectMany(Activity.Names).Contains(name))
+            .All(after.Contains);
+    }
+
     /// <summary>Arithmetic and element reads of at most a few operations; calls cost more than the push they would save.</summary>
-    private static bool IsCheap(Expr value) =>
-        ExprTree.Size(value) <= 7 && !ExprTree.Walk(value).Any(e => e is MathCallExpr or DifferentiableCallExpr or PlainCallExpr or ConditionalExpr or OpaqueExpr);
+    /// <param name="value">The expression.</param>
+    /// <param name="size">The most nodes it may have: 7 against one push and pop; a buffer's element, recorded and
+    /// restored by a copy each way plus the fixed cost of two copies, affords the two offset element reads of
+    /// <c>x[i * d + j] - mu[k * d + j]</c>.</param>
+    private static bool IsCheap(Expr value, int size = 7) =>
+        ExprTree.Size(value) <= size && !ExprTree.Walk(value).Any(e => e is MathCallExpr or DifferentiableCallExpr or PlainCallExpr or ConditionalExpr or OpaqueExpr);
 
     /// <summary>The local, buffer or parameter a statement writes (loop indices count none).</summary>
     private static string? WrittenName(Stmt statement) => statement switch

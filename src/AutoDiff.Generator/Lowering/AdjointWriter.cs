@@ -27,7 +27,7 @@ internal sealed partial class AdjointWriter
     private readonly List<string> _scalarParameters;
     private readonly List<BufferStmt> _buffers;
 
-    /// <summary>Element stores whose buffer is recorded whole around their loop (see <see cref="WholeRecord"/>).</summary>
+    /// <summary>Element stores whose buffer is recorded whole around their loop, or computed again by the reverse iterations around it (see <see cref="WholeRecord"/>, <see cref="RecomputesWhole"/>).</summary>
     private readonly HashSet<AssignStmt> _recordedWhole = new(ReferenceEqualityComparer<AssignStmt>.Instance);
     private readonly HashSet<string> _usedNames = new();
     private readonly Dictionary<string, int> _versions = new();
@@ -674,9 +674,16 @@ internal sealed partial class AdjointWriter
             return;
         }
 
-        var wholeRecord = WholeRecord(loop);
+        var recompute = RecomputesWhole(loop, context);
+        var wholeRecord = recompute ? null : WholeRecord(loop);
         var scope = OpenLoop();
         var (bodyForward, bodyReverse) = EmitBlock(loop.Body, context.Enter(loop: true) with { Loop = scope });
+        if (recompute)
+        {
+            context.Loop!.Recomputed.Add(comment);
+            context.Loop.Recomputed.Add(PrimalLoop(loop, bodyForward));
+        }
+
         bodyReverse = StartWithRecomputed(scope, bodyReverse);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
@@ -712,6 +719,22 @@ internal sealed partial class AdjointWriter
 
             reverse.Add(new RestoreAllNode(Stack.Values, wholeRecord));
         }
+    }
+
+    /// <summary>
+    /// True when the reverse iterations of the loop around <paramref name="loop"/> run it again rather than record
+    /// the buffer it overwrites (<see cref="AdjointPlan.RecomputesWhole(CountedForStmt)"/>); its store then records
+    /// nothing. The second-order transformation records, as it does for <see cref="WholeRecord"/>.
+    /// </summary>
+    private bool RecomputesWhole(CountedForStmt loop, Context context)
+    {
+        if (_secondOrder || context.Loop is null || !_plan.RecomputesWhole(loop))
+        {
+            return false;
+        }
+
+        _recordedWhole.Add((AssignStmt)loop.Body[0]);
+        return true;
     }
 
     /// <summary>

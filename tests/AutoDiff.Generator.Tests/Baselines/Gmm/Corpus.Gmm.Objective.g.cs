@@ -94,6 +94,8 @@ namespace Corpus
             double _dslse = 1.0;
             for (int i = 0; i < n; i++)
             {
+                _values.Reserve(17);
+                _ints.Reserve(3);
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
@@ -101,7 +103,6 @@ namespace Corpus
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
-                    xc.CopyTo(_values.PushSpan(xc.Length));
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {
@@ -109,10 +110,9 @@ namespace Corpus
                         xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
-                    _ints.Push(li);
+                    _ints.PushReserved(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
-                    _values.Reserve(4);
                     var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
                     for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
@@ -146,7 +146,6 @@ namespace Corpus
                 // line 77: double top = mains[0];
                 top = mains[0];
                 // line 78: for (int k = 1; k < K; k++)
-                _values.Reserve(2);
                 for (int k_2 = 1; k_2 < 3; k_2++)
                 {
                     // line 80: top = Math.Max(top, mains[k]);
@@ -156,7 +155,6 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
-                _values.Reserve(3);
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
@@ -206,8 +204,16 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
+                    var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                     for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
+                        // line 49: for (int d = 0; d < D; d++)
+                        var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                        for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
+                        }
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
                         double _g10 = _dmains[k_1];
                         _dmains[k_1] = 0.0;
@@ -263,7 +269,6 @@ namespace Corpus
                             _dxc[d_1] = 0.0;
                             _dmeansWindow[d_1] += -_g3;
                         }
-                        _values.PopSpan(xc.Length).CopyTo(xc);
                     }
                 }
                 else
@@ -516,6 +521,8 @@ namespace Corpus
             double _dslse = seed;
             for (int i = 0; i < n; i++)
             {
+                _values.Reserve(17);
+                _ints.Reserve(3);
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
                 // line 47: for (int k = 0; k < K; k++)
@@ -523,7 +530,6 @@ namespace Corpus
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
                     // line 49: for (int d = 0; d < D; d++)
-                    xc.CopyTo(_values.PushSpan(xc.Length));
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
                     {
@@ -531,10 +537,9 @@ namespace Corpus
                         xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
                     }
                     // line 55: int li = 0;
-                    _ints.Push(li);
+                    _ints.PushReserved(li);
                     li = 0;
                     // line 56: for (int r = 0; r < D; r++)
-                    _values.Reserve(4);
                     var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
                     for (int r = 0; r < _qsWindow_2.Length; r++)
                     {
@@ -568,7 +573,6 @@ namespace Corpus
                 // line 77: double top = mains[0];
                 top = mains[0];
                 // line 78: for (int k = 1; k < K; k++)
-                _values.Reserve(2);
                 for (int k_2 = 1; k_2 < 3; k_2++)
                 {
                     // line 80: top = Math.Max(top, mains[k]);
@@ -578,7 +582,6 @@ namespace Corpus
                 // line 83: double total = 0;
                 total = 0;
                 // line 84: for (int k = 0; k < K; k++)
-                _values.Reserve(3);
                 for (int k_3 = 0; k_3 < 3; k_3++)
                 {
                     // line 86: total += Math.Exp(mains[k] - top);
@@ -628,8 +631,16 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
+                    var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                     for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
+                        // line 49: for (int d = 0; d < D; d++)
+                        var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                        for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
+                        }
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
                         double _g10 = _dmains[k_1];
                         _dmains[k_1] = 0.0;
@@ -685,7 +696,6 @@ namespace Corpus
                             _dxc[d_1] = 0.0;
                             _dmeansWindow[d_1] += -_g3;
                         }
-                        _values.PopSpan(xc.Length).CopyTo(xc);
                     }
                 }
                 else
