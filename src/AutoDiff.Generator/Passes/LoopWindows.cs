@@ -121,10 +121,10 @@ internal static class LoopWindows
     /// <paramref name="hoisted"/>: their sequence is not reassigned and their start and count read nothing the body
     /// changes. A window counts as taken on every iteration when it stands in the body itself or in a test that only
     /// skips adjoint work that would pass nothing back (a reverse loop whose adjoint is zero, the rest of an
-    /// iteration's adjoint): without that test the window would be taken, and the reverse
-    /// sweep reads and writes only elements the primal sweep reached (the mirror of a primal read is an adjoint's).
-    /// Each iteration's check of the same run then happens once, before the first; as with the loop's own windows,
-    /// the loop qualifies only when that cannot show.
+    /// iteration's adjoint): without that test the window would be taken, and the reverse sweep reads and writes
+    /// only elements the primal sweep reached (each of its accesses mirrors a primal one). Each iteration's check of
+    /// the same run then happens once, before the first; as with the loop's own windows, the loop qualifies only when
+    /// that cannot show.
     /// </summary>
     private static Block Invariant(Block body, HashSet<string> written, HashSet<string> changed, List<DeclareNode> hoisted)
     {
