@@ -35,8 +35,21 @@ public class BufferRecoveryTests
         Assert.Equal(1, source.Split(" - _muWindow").Length - 1);
     }
 
+    [Fact]
+    public void A_local_computed_again_comes_before_the_buffer_that_reads_it()
+    {
+        var source = WithGradient("RecomputedOffset");
+        Assert.DoesNotContain("PushSpan", source, StringComparison.Ordinal);
+        var reverse = source[source.IndexOf("for (int c = k - 1; c >= 0; c--)", StringComparison.Ordinal)..];
+        Assert.True(
+            reverse.IndexOf("off = c * d;", StringComparison.Ordinal) is >= 0 and var offset
+            && offset < reverse.IndexOf("LoopWindow.Of(mu, off, d)", StringComparison.Ordinal),
+            "the reverse iteration computes off before the loop over xc that reads it");
+    }
+
     [Theory]
     [InlineData("Recomputed")]
+    [InlineData("RecomputedOffset")]
     [InlineData("Scaled")]
     [InlineData("ReadsPrevious")]
     public void Gradient_matches_finite_differences(string method)

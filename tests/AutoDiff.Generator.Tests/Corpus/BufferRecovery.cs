@@ -35,6 +35,32 @@ public static partial class BufferRecovery
         return s;
     }
 
+    // As Recomputed, through a local the reverse iteration computes again first (`off`): it runs before xc's loop.
+    [Differentiable]
+    public static double RecomputedOffset(double[] mu, double[] x, int d, int k)
+    {
+        Span<double> xc = stackalloc double[d];
+        double s = 0.0;
+        for (int c = 0; c < k; c++)
+        {
+            int off = c * d;
+            for (int j = 0; j < d; j++)
+            {
+                xc[j] = x[j] - mu[off + j];
+            }
+
+            double q = 0.0;
+            for (int j = 0; j < d; j++)
+            {
+                q += xc[j] * xc[j] * xc[j];
+            }
+
+            s = 0.5 * s + Math.Tanh(q);
+        }
+
+        return s;
+    }
+
     // xc reads `scale`, which each iteration changes: recorded whole, not computed again.
     [Differentiable]
     public static double Scaled(double[] mu, double[] x, int d, int k)
@@ -94,6 +120,8 @@ public static partial class BufferRecovery
 
     // Array-typed entry points for the tests, which call through reflection and cannot pass spans.
     public static double RecomputedGradient(double[] mu, double[] x, int d, int k, double[] dmu, double[] dx) => RecomputedWithGradient(mu, x, d, k, dmu, dx);
+
+    public static double RecomputedOffsetGradient(double[] mu, double[] x, int d, int k, double[] dmu, double[] dx) => RecomputedOffsetWithGradient(mu, x, d, k, dmu, dx);
 
     public static double ScaledGradient(double[] mu, double[] x, int d, int k, double[] dmu, double[] dx) => ScaledWithGradient(mu, x, d, k, dmu, dx);
 
