@@ -305,6 +305,31 @@ public class RegressionTests
     }
 
     [Fact]
+    public void A_var_local_inferred_double_becomes_a_Value_on_the_tape_fallback()
+    {
+        // Found by the fuzz tests (CI seed aU_QXjzlu5W9): 'var a = 0.25 * k;' stayed a double in the tape's body,
+        // and 'a *= Math.Tanh(x)' then assigned a Value to it, so the generated code did not compile.
+        using var loaded = GeneratorHarness.CompileAndLoad(Header + """
+            public static partial class Inferred
+            {
+                [Differentiable]
+                public static double Scaled(double x, int k)
+                {
+                    var a = 0.25 * k;
+                    a *= Math.Tanh(x);
+                    for (var t = 1.0; t < 2.0; t += 1.0) { a += t * x; }
+                    switch (1) { case 1: break; }
+                    return a;
+                }
+            }
+            """);
+        const double x = 0.7;
+        var args = Args(x, 3, null);
+        Assert.Equal((0.75 * Math.Tanh(x)) + x, (double)loaded.Method("Samples.Inferred", "ScaledWithGradient").Invoke(null, args)!, 14);
+        Assert.Equal((0.75 * (1 - (Math.Tanh(x) * Math.Tanh(x)))) + 1, (double)args[2]!, 14); // d/dx (k/4 · tanh x + x)
+    }
+
+    [Fact]
     public void A_float_argument_to_a_double_callee_gets_a_double_adjoint_cast_back()
     {
         using var loaded = GeneratorHarness.CompileAndLoad(Header + """

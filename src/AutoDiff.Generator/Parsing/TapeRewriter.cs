@@ -110,6 +110,16 @@ internal static class TapeRewriter
         public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node) =>
             node.IsConst ? node : base.VisitLocalDeclarationStatement(node);
 
+        // 'var t = 0.25 * k;' infers double from an initializer the tape leaves a double, and a later 't *= Math.Tanh(x)'
+        // would then assign a Value to it: a floating 'var' becomes a Value, as a declared double does.
+        public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
+        {
+            var visited = (VariableDeclarationSyntax)base.VisitVariableDeclaration(node)!;
+            return node.Type.IsVar && IsFloating(model.GetTypeInfo(node.Type, cancellationToken).Type)
+                ? visited.WithType(Value.WithTriviaFrom(visited.Type))
+                : visited;
+        }
+
         public override SyntaxNode? VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
         {
             var visited = (PrefixUnaryExpressionSyntax)base.VisitPrefixUnaryExpression(node)!;
