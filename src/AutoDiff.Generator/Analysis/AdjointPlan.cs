@@ -53,9 +53,6 @@ internal sealed class AdjointPlan
 
     public static AdjointPlan Of(MethodModel method) => new(method);
 
-    /// <summary>The names some statement of the body writes.</summary>
-    public ICollection<string> WrittenNames => _writes.Keys;
-
     /// <summary>How the reverse sweep recovers what <paramref name="statement"/> overwrites.</summary>
     public Recovery RecoveryOf(Stmt statement) => _recovery.TryGetValue(statement, out var recovery) ? recovery : Recovery.None;
 
@@ -64,6 +61,19 @@ internal sealed class AdjointPlan
     /// instead of recording the buffer it overwrites (see <see cref="RecomputesWhole(CountedForStmt, IReadOnlyList{Stmt}, int, LoopScope?)"/>).
     /// </summary>
     public bool RecomputesWhole(CountedForStmt loop) => _recomputedWhole.Contains(loop);
+
+    /// <summary>
+    /// The one statement of <paramref name="loop"/> and the local buffer it overwrites whole (see
+    /// <see cref="WholeBufferWrites"/>), when the loop is nothing but that store; else null. Such a buffer is
+    /// recovered whole, recorded in one copy or computed again, rather than element by element.
+    /// </summary>
+    public (AssignStmt Store, BufferStmt Buffer)? WholeOverwrite(CountedForStmt loop) =>
+        loop.Body.Count == 1
+        && loop.Body[0] is AssignStmt { Target: IndexExpr { Array: var name } } store
+        && _buffers.TryGetValue(name, out var buffer)
+        && WholeBufferWrites.Overwrites(buffer, loop, _writes.Keys)
+            ? (store, buffer)
+            : null;
 
     /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
     private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
@@ -265,21 +275,19 @@ internal sealed class AdjointPlan
     private bool RecomputesWhole(CountedForStmt loop, IReadOnlyList<Stmt> block, int index, LoopScope? enclosing)
     {
         if (enclosing is not { Exits: false }
-            || loop.Body.Count != 1
-            || loop.Body[0] is not AssignStmt { Target: IndexExpr { Array: var name }, Value: var value }
-            || !_buffers.TryGetValue(name, out var buffer)
+            || WholeOverwrite(loop) is not var (store, buffer)
             || !buffer.ElementKind.IsFloating()
-            || _writes[name] != 2
-            || !WholeBufferWrites.Overwrites(buffer, loop, _writes.Keys)
-            || !IsCheap(value, size: 13)
-            || !Activity.Names(value).All(n => n == loop.Index || enclosing.Readable.Contains(n) || !_writes.ContainsKey(n)))
+            || _writes[buffer.Name] != 2
+            || !IsCheap(store.Value, size: 13)
+            || !Activity.Names(store.Value).All(n => n == loop.Index || enclosing.Readable.Contains(n) || !_writes.ContainsKey(n)))
         {
             return false;
         }
 
+        var own = new HashSet<Stmt>(Normalizer.Walk(loop).Prepend(buffer), ReferenceEqualityComparer<Stmt>.Instance);
         var after = new HashSet<Stmt>(Normalizer.Walk(block.Skip(index + 1)), ReferenceEqualityComparer<Stmt>.Instance);
         return Normalizer.Walk(Body)
-            .Where(s => !ReferenceEquals(s, buffer) && !Normalizer.Walk(loop).Any(t => ReferenceEquals(t, s)) && ExprTree.OfStatement(s).SelectMany(Activity.Names).Contains(name))
+            .Where(s => !own.Contains(s) && ExprTree.OfStatement(s).SelectMany(Activity.Names).Contains(buffer.Name))
             .All(after.Contains);
     }
 

@@ -745,20 +745,14 @@ internal sealed partial class AdjointWriter
     /// </summary>
     private Code? WholeRecord(CountedForStmt loop)
     {
-        if (_secondOrder || loop.Body.Count != 1 || loop.Body[0] is not AssignStmt { Target: IndexExpr { Array: var name } } store
-            || _plan.RecoveryOf(store) != Recovery.Save)
-        {
-            return null;
-        }
-
-        var buffer = _buffers.FirstOrDefault(b => b.Name == name);
-        if (buffer is not { ElementKind: NumKind.Double } || !WholeBufferWrites.Overwrites(buffer, loop, _plan.WrittenNames))
+        if (_secondOrder || _plan.WholeOverwrite(loop) is not var (store, buffer)
+            || buffer.ElementKind != NumKind.Double || _plan.RecoveryOf(store) != Recovery.Save)
         {
             return null;
         }
 
         _recordedWhole.Add(store);
-        return Code.Atom(name);
+        return Code.Atom(buffer.Name);
     }
 
     /// <summary>The counted loop as the source runs it, over <paramref name="body"/>.</summary>

@@ -81,6 +81,8 @@ internal static class LoopWindows
         }
 
         var bound = windows.Count > 0 ? Code.Member(Code.Atom(windows[0].Name), "Length") : count;
+        // Taken as the first iteration would take it, and only if there is one.
+        var anyIteration = Code.Binary(bound, ">", Code.Number(0, NumKind.Int), Code.Relational);
         var taken = new List<DeclareNode>();
         var same = new Dictionary<string, string>();
         foreach (var window in inner)
@@ -92,8 +94,6 @@ internal static class LoopWindows
                 continue;
             }
 
-            // Taken as the first iteration would take it, and only if there is one.
-            var anyIteration = Code.Binary(bound, ">", Code.Number(0, NumKind.Int), Code.Relational);
             output.Declare(window.Type, window.Name, Code.Choose(anyIteration, window.Value, Code.Atom("default")));
             taken.Add(window);
         }
