@@ -27,6 +27,10 @@ public class SecondOrderTests
         { "Mlp", 21, -1, 1 },
         { "Steps", 2, -1, 1 },
         { "Layered", 13, -1, 1 },
+        { "SelfMixing", 4, -1, 1 },
+        { "RecomputeFromChangingBuffer", 4, -1, 1 },
+        { "SharedScratch", 6, -1, 1 },
+        { "CholeskyLogDet", 6, -1, 1 },
     };
 
     [Theory]

@@ -204,6 +204,111 @@ public class TapeComparisonTests
 
             return acc;
         },
+        ["SelfMixing"] = v =>
+        {
+            var n = v.Length;
+            var x = Enumerable.Range(0, n).Select(i => ValueMath.Sin(v[i]) + (0.1 * i)).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    x[j] = (0.9 * x[j]) + (v[j] * x[i]);
+                }
+            }
+
+            return Enumerable.Range(0, n).Select(i => x[i] * (i + 1)).Aggregate((a, b) => a + b);
+        },
+        ["CholeskyLogDet"] = v =>
+        {
+            // log det(B Bᵀ + I) = 2 Σ log L_jj, with L from the textbook Cholesky into a separate array (not in place).
+            const int n = 3;
+            var a = new Value[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    Value s = i == j ? 1.0 : 0.0;
+                    for (var k = 0; k <= Math.Min(i, j); k++)
+                    {
+                        s += v[(i * (i + 1) / 2) + k] * v[(j * (j + 1) / 2) + k];
+                    }
+
+                    a[i, j] = s;
+                }
+            }
+
+            Value logDet = 0;
+            var l = new Value[n, n];
+            for (var j = 0; j < n; j++)
+            {
+                var d = a[j, j];
+                for (var k = 0; k < j; k++)
+                {
+                    d -= l[j, k] * l[j, k];
+                }
+
+                l[j, j] = ValueMath.Sqrt(d);
+                logDet += 2 * ValueMath.Log(l[j, j]);
+                for (var i = j + 1; i < n; i++)
+                {
+                    var s = a[i, j];
+                    for (var k = 0; k < j; k++)
+                    {
+                        s -= l[i, k] * l[j, k];
+                    }
+
+                    l[i, j] = s / l[j, j];
+                }
+            }
+
+            return logDet;
+        },
+        ["Recurrent"] = v =>
+        {
+            Value h0 = 0, h1 = 0;
+            for (var t = 0; t < 5; t++)
+            {
+                var x = Math.Cos(0.9 * t);
+                var n0 = ValueMath.Tanh((v[6] * x) + v[8] + (v[0] * h0) + (v[1] * h1));
+                var n1 = ValueMath.Tanh((v[7] * x) + v[9] + (v[2] * h0) + (v[3] * h1));
+                (h0, h1) = (n0, n1);
+            }
+
+            return (h0 * v[4]) + (h1 * v[5]);
+        },
+        ["Pendulum"] = v =>
+        {
+            Value angle = v[2], velocity = v[3];
+            for (var step = 0; step < 12; step++)
+            {
+                var acceleration = (-v[0] * velocity) - (v[1] * ValueMath.Sin(angle));
+                angle += 0.1 * velocity;
+                velocity += 0.1 * acceleration;
+            }
+
+            return (angle * angle) + velocity;
+        },
+        ["RecomputeFromChangingBuffer"] = v =>
+        {
+            var u = v.ToArray();
+            Value s = 0;
+            for (var step = 0; step < 3; step++)
+            {
+                var t = u.Select((ui, i) => ValueMath.Tanh(ui * v[i])).ToArray();
+                for (var i = 0; i < t.Length; i++)
+                {
+                    s += t[i] * t[i] * (step + 1);
+                    u[i] += 0.5 * t[i];
+                }
+            }
+
+            return s;
+        },
+        ["SortedWeights"] = v =>
+        {
+            var sorted = v.OrderBy(x => x.Data).ToArray();
+            return Enumerable.Range(0, sorted.Length).Select(i => (i + 1) * sorted[i] * sorted[i]).Aggregate((a, b) => a + b);
+        },
     };
 
     [Theory]
@@ -223,6 +328,12 @@ public class TapeComparisonTests
     [InlineData("IntState", "Corpus.IntState", "PlainArguments", 2)]
     [InlineData("IntState", "Corpus.IntState", "ReusedIndex", 6)]
     [InlineData("IntState", "Corpus.IntState", "Flags", 7)]
+    [InlineData("LoopHazards", "Corpus.LoopHazards", "SelfMixing", 4)]
+    [InlineData("LoopHazards", "Corpus.LoopHazards", "RecomputeFromChangingBuffer", 4)]
+    [InlineData("UserLoops", "Corpus.UserLoops", "CholeskyLogDet", 6)]
+    [InlineData("UserLoops", "Corpus.UserLoops", "Recurrent", 10)]
+    [InlineData("UserLoops", "Corpus.UserLoops", "Pendulum", 4)]
+    [InlineData("UserLoops", "Corpus.UserLoops", "SortedWeights", 5)]
     public void Generated_gradient_equals_the_tape_gradient(string file, string type, string method, int dimension)
     {
         var probe = new GradientProbe(CorpusFiles.Load(file), type, method);

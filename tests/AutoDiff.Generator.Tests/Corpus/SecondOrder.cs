@@ -197,6 +197,165 @@ public static partial class Second
     [Differentiable(Derivatives.Hessian)]
     public static float Floats(float x, float y) => MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
 
+    // LoopHazards.SelfMixing, second order.
+    [Differentiable(Derivatives.Hessian)]
+    public static double SelfMixing(ReadOnlySpan<double> w)
+    {
+        int n = w.Length;
+        Span<double> x = stackalloc double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = Math.Sin(w[i]) + (0.1 * i);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+            }
+        }
+
+        double s = 0;
+        for (int i = 0; i < n; i++)
+        {
+            s += x[i] * (i + 1);
+        }
+
+        return s;
+    }
+
+    // LoopHazards.RecomputeFromChangingBuffer, second order.
+    [Differentiable(Derivatives.Hessian)]
+    public static double RecomputeFromChangingBuffer(ReadOnlySpan<double> w)
+    {
+        int n = w.Length;
+        Span<double> u = stackalloc double[n];
+        Span<double> t = stackalloc double[n];
+        for (int i = 0; i < n; i++)
+        {
+            u[i] = w[i];
+        }
+
+        double s = 0;
+        for (int step = 0; step < 3; step++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                t[i] = Math.Tanh(u[i] * w[i]);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                s += t[i] * t[i] * (step + 1);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                u[i] += 0.5 * t[i];
+            }
+        }
+
+        return s;
+    }
+
+    // LoopHazards.SharedScratch, second order.
+    [Differentiable(Derivatives.Hessian)]
+    public static double SharedScratch(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<int> sizes)
+    {
+        int units = 0;
+        for (int layer = 0; layer < sizes.Length; layer++)
+        {
+            units += sizes[layer];
+        }
+
+        Span<double> a = stackalloc double[units];
+        double loss = 0;
+        for (int p = 0; p < 3; p++)
+        {
+            for (int i = 0; i < sizes[0]; i++)
+            {
+                a[i] = Math.Cos(p + i);
+            }
+
+            int next = 0;
+            int input = 0;
+            for (int layer = 1; layer < sizes.Length; layer++)
+            {
+                int fanIn = sizes[layer - 1];
+                int output = input + fanIn;
+                for (int j = 0; j < sizes[layer]; j++)
+                {
+                    double sum = w[next + fanIn];
+                    for (int i = 0; i < fanIn; i++)
+                    {
+                        sum += w[next + i] * a[input + i];
+                    }
+
+                    a[output + j] = Math.Tanh(sum);
+                    next += fanIn + 1;
+                }
+
+                input = output;
+            }
+
+            double r = a[units - 1] - (0.5 * p);
+            loss += r * r;
+        }
+
+        return loss;
+    }
+
+    // UserLoops.CholeskyLogDet, second order.
+    [Differentiable(Derivatives.Hessian)]
+    public static double CholeskyLogDet(ReadOnlySpan<double> w)
+    {
+        const int n = 3;
+        Span<double> a = stackalloc double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double s = i == j ? 1.0 : 0.0;
+                for (int k = 0; k <= Math.Min(i, j); k++)
+                {
+                    s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                }
+
+                a[(i * n) + j] = s;
+            }
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            double diagonal = a[(j * n) + j];
+            for (int k = 0; k < j; k++)
+            {
+                diagonal -= a[(j * n) + k] * a[(j * n) + k];
+            }
+
+            a[(j * n) + j] = Math.Sqrt(diagonal);
+            for (int i = j + 1; i < n; i++)
+            {
+                double s = a[(i * n) + j];
+                for (int k = 0; k < j; k++)
+                {
+                    s -= a[(i * n) + k] * a[(j * n) + k];
+                }
+
+                a[(i * n) + j] = s / a[(j * n) + j];
+            }
+        }
+
+        double logDet = 0;
+        for (int i = 0; i < n; i++)
+        {
+            logDet += 2 * Math.Log(a[(i * n) + i]);
+        }
+
+        return logDet;
+    }
+
     public static double Rosenbrock_Gradient(double[] p, double[] g) => RosenbrockWithGradient(p[0], p[1], out g[0], out g[1]);
     public static double Rosenbrock_Hvp(double[] p, double[] v, double[] g, double[] h) => RosenbrockHessianVectorProduct(p[0], p[1], v[0], v[1], out g[0], out g[1], out h[0], out h[1]);
     public static double Rosenbrock_Hessian(double[] p, double[] g, double[] m) => RosenbrockWithHessian(p[0], p[1], out g[0], out g[1], m);
@@ -238,4 +397,22 @@ public static partial class Second
     public static double Steps_Gradient(double[] p, double[] g) => StepsWithGradient(p[0], p[1], 9, out g[0], out g[1]);
     public static double Steps_Hvp(double[] p, double[] v, double[] g, double[] h) => StepsHessianVectorProduct(p[0], p[1], 9, v[0], v[1], out g[0], out g[1], out h[0], out h[1]);
     public static double Steps_Hessian(double[] p, double[] g, double[] m) => StepsWithHessian(p[0], p[1], 9, out g[0], out g[1], m);
+
+    public static double SelfMixing_Gradient(double[] p, double[] g) => SelfMixingWithGradient(p, g);
+    public static double SelfMixing_Hvp(double[] p, double[] v, double[] g, double[] h) => SelfMixingHessianVectorProduct(p, v, g, h);
+    public static double SelfMixing_Hessian(double[] p, double[] g, double[] m) => SelfMixingWithHessian(p, g, m);
+
+    public static double RecomputeFromChangingBuffer_Gradient(double[] p, double[] g) => RecomputeFromChangingBufferWithGradient(p, g);
+    public static double RecomputeFromChangingBuffer_Hvp(double[] p, double[] v, double[] g, double[] h) => RecomputeFromChangingBufferHessianVectorProduct(p, v, g, h);
+    public static double RecomputeFromChangingBuffer_Hessian(double[] p, double[] g, double[] m) => RecomputeFromChangingBufferWithHessian(p, g, m);
+
+    // A negative width: the last layer writes over the first hidden layer's outputs (LoopHazards.ScratchSizes).
+    private static readonly int[] ScratchSizes = [2, 2, -1, 2];
+    public static double SharedScratch_Gradient(double[] p, double[] g) => SharedScratchWithGradient(p, ScratchSizes, g);
+    public static double SharedScratch_Hvp(double[] p, double[] v, double[] g, double[] h) => SharedScratchHessianVectorProduct(p, ScratchSizes, v, g, h);
+    public static double SharedScratch_Hessian(double[] p, double[] g, double[] m) => SharedScratchWithHessian(p, ScratchSizes, g, m);
+
+    public static double CholeskyLogDet_Gradient(double[] p, double[] g) => CholeskyLogDetWithGradient(p, g);
+    public static double CholeskyLogDet_Hvp(double[] p, double[] v, double[] g, double[] h) => CholeskyLogDetHessianVectorProduct(p, v, g, h);
+    public static double CholeskyLogDet_Hessian(double[] p, double[] g, double[] m) => CholeskyLogDetWithHessian(p, g, m);
 }
