@@ -67,6 +67,37 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// A broken source on which the compiler itself throws (Roslyn 4.14, fuzz seed <c>0OErokseN137</c>) counts as
+    /// invalid C#, not as a generator failure: the crash is in binding the user's own method, with no generated code.
+    /// </summary>
+    [Fact]
+    public void ASourceThatCrashesTheCompilerCountsAsInvalid()
+    {
+        const string source = """
+            using System;
+            using AutoDiff;
+
+            public static partial class C
+            {
+                [Differentiable]
+                public static double Square(double x) => x * x;
+
+                public static (float X, float Y) Polar(float r, float t) => (r, t);
+
+                public static void Broken(double[] p, double[] result) => (result[0],  => result[1]) = Polar((float)p[0], (float)p[1]);
+            }
+            """;
+        var input = Compiling.TestCompilation.Create("Crash", [Compiling.TestCompilation.Parse(source, GeneratorOracle.Path)]);
+        Assert.ThrowsAny<InvalidOperationException>(() => input.GetDiagnostics());
+
+        var problems = GeneratorOracle.Check(source, out var inputCompiles, out var outputCompiles);
+
+        Assert.Empty(problems);
+        Assert.False(inputCompiles);
+        Assert.False(outputCompiles);
+    }
+
     private static string Apply((int Source, Mutation[] Mutations) mutant) =>
         mutant.Mutations.Aggregate(FuzzCorpus.Sources[mutant.Source], (source, mutation) => mutation.Apply(source));
 }

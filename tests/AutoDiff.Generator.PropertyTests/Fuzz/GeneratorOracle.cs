@@ -46,13 +46,15 @@ internal static class GeneratorOracle
             }
         }
 
-        var outputErrors = outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        outputCompiles = outputErrors.Count == 0;
-        inputCompiles = !input.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
+        inputCompiles = CompilesWithoutCrashing(input);
         if (!inputCompiles)
         {
+            outputCompiles = false;
             return problems;
         }
+
+        var outputErrors = outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        outputCompiles = outputErrors.Count == 0;
 
         var adErrors = adDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (adErrors.Count == 0 && outputErrors.Count > 0)
@@ -62,6 +64,24 @@ internal static class GeneratorOracle
 
         problems.AddRange(Unanswered(tree, outcome.Output, adErrors));
         return problems;
+    }
+
+    /// <summary>
+    /// Whether the user's source alone (no generated code) compiles. Some broken sources crash the compiler itself:
+    /// Roslyn 4.14 throws "Unexpected value 'UnboundLambda'" binding <c>(r[0],  => r[1]) = F()</c> (fuzz seed
+    /// <c>0OErokseN137</c>). That is the compiler failing on the user's code before the generator's output exists,
+    /// so such a source counts as one that does not compile.
+    /// </summary>
+    private static bool CompilesWithoutCrashing(Compilation input)
+    {
+        try
+        {
+            return !input.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>[Differentiable] methods with neither a generated WithGradient nor an AD error inside their outermost type.</summary>
