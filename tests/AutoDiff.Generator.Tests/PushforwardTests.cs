@@ -12,15 +12,31 @@ public class PushforwardTests
         { "Functions", 2, -1, 1 },
         { "Loops", 5, -1, 1 },
         { "Calls", 2, -1, 1 },
+        // Loop code as users write it, and loops built against the loop passes (corpus file.method).
+        { "UserLoops.ConvolutionPool", 5, -1, 1 },
+        { "UserLoops.Recurrent", 10, -1, 1 },
+        { "UserLoops.SoftmaxCrossEntropy", 9, -1, 1 },
+        { "UserLoops.Attention", 14, -1, 1 },
+        { "UserLoops.Factorization", 10, -1, 1 },
+        { "UserLoops.Pendulum", 4, -1, 1 },
+        { "UserLoops.LayerNorm", 7, -1, 1 },
+        { "UserLoops.CholeskyLogDet", 6, -1, 1 },
+        { "UserLoops.InnerDescent", 3, -1, 1 },
+        { "LoopHazards.SelfMixing", 4, -1, 1 },
+        { "LoopHazards.RecomputeFromChangingBuffer", 4, -1, 1 },
+        { "LoopHazards.SharedScratch", 6, -1, 1 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Pushforward_is_the_gradient_along_the_tangent(string method, int dimension, double low, double high)
     {
-        using var loaded = CorpusFiles.Load("Pushforward");
-        var probe = new GradientProbe(loaded, "Corpus.Forward", method);
-        var pushforward = loaded.Assembly.GetType("Corpus.Forward")!.GetMethod(method + "_Pushforward", BindingFlags.Public | BindingFlags.Static)!;
+        // "Name" is a method of the Pushforward corpus (type Corpus.Forward); "File.Name" one of corpus File (type Corpus.File).
+        var dot = method.IndexOf('.', StringComparison.Ordinal);
+        var (file, typeName, name) = dot < 0 ? ("Pushforward", "Corpus.Forward", method) : (method[..dot], "Corpus." + method[..dot], method[(dot + 1)..]);
+        using var loaded = CorpusFiles.Load(file);
+        var probe = new GradientProbe(loaded, typeName, name);
+        var pushforward = loaded.Assembly.GetType(typeName)!.GetMethod(name + "_Pushforward", BindingFlags.Public | BindingFlags.Static)!;
         var random = new Random(method.Length * 31 + dimension);
         for (var n = 0; n < 20; n++)
         {

@@ -27,10 +27,20 @@ public class SecondOrderTests
         { "Mlp", 21, -1, 1 },
         { "Steps", 2, -1, 1 },
         { "Layered", 13, -1, 1 },
-        { "SelfMixing", 4, -1, 1 },
-        { "RecomputeFromChangingBuffer", 4, -1, 1 },
-        { "SharedScratch", 6, -1, 1 },
-        { "CholeskyLogDet", 6, -1, 1 },
+        // Loop code as users write it, and loops built against the loop passes (corpus file.method).
+        { "UserLoops.ConvolutionPool", 5, -1, 1 },
+        { "UserLoops.Recurrent", 10, -1, 1 },
+        { "UserLoops.SoftmaxCrossEntropy", 9, -1, 1 },
+        { "UserLoops.Attention", 14, -1, 1 },
+        { "UserLoops.Factorization", 10, -1, 1 },
+        { "UserLoops.Pendulum", 4, -1, 1 },
+        { "UserLoops.LayerNorm", 7, -1, 1 },
+        { "UserLoops.CholeskyLogDet", 6, -1, 1 },
+        { "UserLoops.SortedWeights", 5, -1, 1 },
+        { "UserLoops.InnerDescent", 3, -1, 1 },
+        { "LoopHazards.SelfMixing", 4, -1, 1 },
+        { "LoopHazards.RecomputeFromChangingBuffer", 4, -1, 1 },
+        { "LoopHazards.SharedScratch", 6, -1, 1 },
     };
 
     [Theory]
@@ -220,9 +230,14 @@ public class SecondOrderTests
         Assert.DoesNotContain("FHessianVectorProduct", result.GeneratedText());
     }
 
-    private static (Gradient Gradient, Product Product, Matrix Matrix) Members(string method)
+    // "Name" is a method of the SecondOrder corpus (type Corpus.Second); "File.Name" one of corpus File (type Corpus.File).
+    private static (Gradient Gradient, Product Product, Matrix Matrix) Members(string qualified)
     {
-        var type = CorpusFiles.Load("SecondOrder").Assembly.GetType("Corpus.Second")!;
+        var dot = qualified.IndexOf('.', StringComparison.Ordinal);
+        var (file, typeName, method) = dot < 0
+            ? ("SecondOrder", "Corpus.Second", qualified)
+            : (qualified[..dot], "Corpus." + qualified[..dot], qualified[(dot + 1)..]);
+        var type = CorpusFiles.Load(file).Assembly.GetType(typeName)!;
         MethodInfo Find(string suffix) => type.GetMethod(method + suffix, BindingFlags.Public | BindingFlags.Static)!;
         var gradient = Find("_Gradient");
         var product = Find("_Hvp");

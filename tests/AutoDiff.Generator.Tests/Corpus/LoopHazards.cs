@@ -9,7 +9,8 @@ namespace Corpus;
 /// same body changes afterwards (recomputed buffers), a window start that a branch moves inside the outer loop
 /// (hoisted windows), an int step that a branch on the data changes (undone int steps), a point loop whose scratch
 /// buffer is not cleared and whose widths come in at run time (independent iterations), an early exit from a
-/// layer loop. The gradient must be right, whatever form the generator picks, or the method refused.
+/// layer loop. The gradient must be right, whatever form the generator picks, or the method refused; those marked
+/// <c>Derivatives.All</c> are also checked in forward mode and second order.
 /// </summary>
 public static partial class LoopHazards
 {
@@ -17,7 +18,7 @@ public static partial class LoopHazards
 
     // x[j] = 0.9·x[j] + w[j]·x[i] for every (i, j): when j == i the element the inner loop overwrites is the one
     // whose adjoint the invariant-index sum would hold back.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double SelfMixing(ReadOnlySpan<double> w)
     {
         int n = w.Length;
@@ -45,7 +46,7 @@ public static partial class LoopHazards
     }
 
     // t is overwritten whole from u at each step and read after; u changes later in the same step.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double RecomputeFromChangingBuffer(ReadOnlySpan<double> w)
     {
         int n = w.Length;
@@ -144,7 +145,7 @@ public static partial class LoopHazards
 
     // Points that share a scratch buffer without clearing it: with a zero width in the middle a point reads what
     // the previous point left; with sizes ≥ 1 it does not, but the generator cannot know which.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double SharedScratch(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<int> sizes)
     {
         int units = 0;
@@ -241,10 +242,16 @@ public static partial class LoopHazards
     public static double SelfMixing_Value(double[] p) => SelfMixing(p);
     public static double SelfMixing_Gradient(double[] p, double[] g) => SelfMixingWithGradient(p, g);
     public static void SelfMixing_Pullback(double[] p, double seed, double[] g) => SelfMixingPullback(p, seed, g);
+    public static double SelfMixing_Pushforward(double[] p, double[] t, out double tangent) => SelfMixingPushforward(p, t, out tangent);
+    public static double SelfMixing_Hvp(double[] p, double[] v, double[] g, double[] h) => SelfMixingHessianVectorProduct(p, v, g, h);
+    public static double SelfMixing_Hessian(double[] p, double[] g, double[] m) => SelfMixingWithHessian(p, g, m);
 
     public static double RecomputeFromChangingBuffer_Value(double[] p) => RecomputeFromChangingBuffer(p);
     public static double RecomputeFromChangingBuffer_Gradient(double[] p, double[] g) => RecomputeFromChangingBufferWithGradient(p, g);
     public static void RecomputeFromChangingBuffer_Pullback(double[] p, double seed, double[] g) => RecomputeFromChangingBufferPullback(p, seed, g);
+    public static double RecomputeFromChangingBuffer_Pushforward(double[] p, double[] t, out double tangent) => RecomputeFromChangingBufferPushforward(p, t, out tangent);
+    public static double RecomputeFromChangingBuffer_Hvp(double[] p, double[] v, double[] g, double[] h) => RecomputeFromChangingBufferHessianVectorProduct(p, v, g, h);
+    public static double RecomputeFromChangingBuffer_Hessian(double[] p, double[] g, double[] m) => RecomputeFromChangingBufferWithHessian(p, g, m);
 
     public static double MovingInputs_Value(double[] p) => MovingInputs(p, Sizes);
     public static double MovingInputs_Gradient(double[] p, double[] g) => MovingInputsWithGradient(p, Sizes, g);
@@ -309,6 +316,9 @@ public static partial class LoopHazards
     public static double SharedScratch_Value(double[] p) => SharedScratch(p, ScratchSizes);
     public static double SharedScratch_Gradient(double[] p, double[] g) => SharedScratchWithGradient(p, ScratchSizes, g);
     public static void SharedScratch_Pullback(double[] p, double seed, double[] g) => SharedScratchPullback(p, ScratchSizes, seed, g);
+    public static double SharedScratch_Pushforward(double[] p, double[] t, out double tangent) => SharedScratchPushforward(p, ScratchSizes, t, out tangent);
+    public static double SharedScratch_Hvp(double[] p, double[] v, double[] g, double[] h) => SharedScratchHessianVectorProduct(p, ScratchSizes, v, g, h);
+    public static double SharedScratch_Hessian(double[] p, double[] g, double[] m) => SharedScratchWithHessian(p, ScratchSizes, g, m);
 
     // A negative width: the last layer writes over the first hidden layer's outputs, and its neurons share one bias.
     private static readonly int[] ScratchSizes = [2, 2, -1, 2];

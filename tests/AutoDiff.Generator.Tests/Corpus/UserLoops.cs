@@ -8,12 +8,13 @@ namespace Corpus;
 /// pooling, a recurrent net whose state is copied back each step, softmax cross-entropy with an int label, attention,
 /// matrix factorisation over int-indexed observations, an Euler integrator updating its state in place, layer
 /// normalisation, an in-place Cholesky factorisation, ints that change inside branches and feed plain helpers, a
-/// bubble sort, and a few steps of gradient descent inside the function. Each is checked against finite differences.
+/// bubble sort, and a few steps of gradient descent inside the function. Each is checked against finite differences;
+/// those marked <c>Derivatives.All</c> also in forward mode (`PushforwardTests`) and second order (`SecondOrderTests`).
 /// </summary>
 public static partial class UserLoops
 {
     // A 3-tap convolution over a fixed signal, tanh, then pairs pooled by a soft maximum, scaled.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double ConvolutionPool(ReadOnlySpan<double> w)
     {
         Span<double> feature = stackalloc double[8];
@@ -39,7 +40,7 @@ public static partial class UserLoops
 
     // An Elman recurrent net with two hidden units: each step computes the new state into a scratch buffer and
     // copies it back, so every step reads what the previous one wrote.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double Recurrent(ReadOnlySpan<double> w)
     {
         Span<double> h = stackalloc double[2];
@@ -69,7 +70,7 @@ public static partial class UserLoops
 
     // Softmax cross-entropy of a linear classifier (3 classes, 2 features plus a bias) over 5 points whose labels
     // are ints computed in the loop; the logits are shifted by their maximum before the exponentials.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double SoftmaxCrossEntropy(ReadOnlySpan<double> w)
     {
         Span<double> logits = stackalloc double[3];
@@ -106,7 +107,7 @@ public static partial class UserLoops
     }
 
     // One attention head: a 2-d query against 4 keys, scaled dot-product scores, softmax, weighted sum of values.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double Attention(ReadOnlySpan<double> w)
     {
         Span<double> scores = stackalloc double[4];
@@ -146,7 +147,7 @@ public static partial class UserLoops
 
     // Matrix factorisation: 3 users and 2 items with 2 factors each; the observed (user, item) pairs and their
     // ratings are computed from the observation's index; squared error plus L2.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double Factorization(ReadOnlySpan<double> w)
     {
         double loss = 0;
@@ -176,7 +177,7 @@ public static partial class UserLoops
 
     // A damped pendulum integrated by explicit Euler, its state updated in place; the parameters are the damping,
     // the stiffness and the initial state.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double Pendulum(ReadOnlySpan<double> w)
     {
         Span<double> y = stackalloc double[2];
@@ -195,7 +196,7 @@ public static partial class UserLoops
     }
 
     // Layer normalisation of five inputs with a learned gain and shift, then a fixed readout.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double LayerNorm(ReadOnlySpan<double> w)
     {
         const int n = 5;
@@ -227,7 +228,7 @@ public static partial class UserLoops
 
     // log det(B Bᵀ + I) for a lower-triangular 3×3 B from six parameters, through a Cholesky factorisation done in
     // place in a row-major buffer: each entry is overwritten from entries the same loops wrote before.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double CholeskyLogDet(ReadOnlySpan<double> w)
     {
         const int n = 3;
@@ -305,7 +306,7 @@ public static partial class UserLoops
     private static double Decay(int k) => 1.0 / (1 + k);
 
     // Sorts a copy of the parameters with a bubble sort, then weights them by rank.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double SortedWeights(ReadOnlySpan<double> w)
     {
         Span<double> sorted = stackalloc double[5];
@@ -338,7 +339,7 @@ public static partial class UserLoops
 
     // Three steps of gradient descent on a least-squares line fit, inside the function, from a starting line given
     // by w[0..2] with learning rate w[2]; the loss after the steps (a learned-optimiser objective).
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double InnerDescent(ReadOnlySpan<double> w)
     {
         Span<double> line = stackalloc double[2];
@@ -375,34 +376,58 @@ public static partial class UserLoops
     public static double ConvolutionPool_Value(double[] p) => ConvolutionPool(p);
     public static double ConvolutionPool_Gradient(double[] p, double[] g) => ConvolutionPoolWithGradient(p, g);
     public static void ConvolutionPool_Pullback(double[] p, double seed, double[] g) => ConvolutionPoolPullback(p, seed, g);
+    public static double ConvolutionPool_Pushforward(double[] p, double[] t, out double tangent) => ConvolutionPoolPushforward(p, t, out tangent);
+    public static double ConvolutionPool_Hvp(double[] p, double[] v, double[] g, double[] h) => ConvolutionPoolHessianVectorProduct(p, v, g, h);
+    public static double ConvolutionPool_Hessian(double[] p, double[] g, double[] m) => ConvolutionPoolWithHessian(p, g, m);
 
     public static double Recurrent_Value(double[] p) => Recurrent(p);
     public static double Recurrent_Gradient(double[] p, double[] g) => RecurrentWithGradient(p, g);
     public static void Recurrent_Pullback(double[] p, double seed, double[] g) => RecurrentPullback(p, seed, g);
+    public static double Recurrent_Pushforward(double[] p, double[] t, out double tangent) => RecurrentPushforward(p, t, out tangent);
+    public static double Recurrent_Hvp(double[] p, double[] v, double[] g, double[] h) => RecurrentHessianVectorProduct(p, v, g, h);
+    public static double Recurrent_Hessian(double[] p, double[] g, double[] m) => RecurrentWithHessian(p, g, m);
 
     public static double SoftmaxCrossEntropy_Value(double[] p) => SoftmaxCrossEntropy(p);
     public static double SoftmaxCrossEntropy_Gradient(double[] p, double[] g) => SoftmaxCrossEntropyWithGradient(p, g);
     public static void SoftmaxCrossEntropy_Pullback(double[] p, double seed, double[] g) => SoftmaxCrossEntropyPullback(p, seed, g);
+    public static double SoftmaxCrossEntropy_Pushforward(double[] p, double[] t, out double tangent) => SoftmaxCrossEntropyPushforward(p, t, out tangent);
+    public static double SoftmaxCrossEntropy_Hvp(double[] p, double[] v, double[] g, double[] h) => SoftmaxCrossEntropyHessianVectorProduct(p, v, g, h);
+    public static double SoftmaxCrossEntropy_Hessian(double[] p, double[] g, double[] m) => SoftmaxCrossEntropyWithHessian(p, g, m);
 
     public static double Attention_Value(double[] p) => Attention(p);
     public static double Attention_Gradient(double[] p, double[] g) => AttentionWithGradient(p, g);
     public static void Attention_Pullback(double[] p, double seed, double[] g) => AttentionPullback(p, seed, g);
+    public static double Attention_Pushforward(double[] p, double[] t, out double tangent) => AttentionPushforward(p, t, out tangent);
+    public static double Attention_Hvp(double[] p, double[] v, double[] g, double[] h) => AttentionHessianVectorProduct(p, v, g, h);
+    public static double Attention_Hessian(double[] p, double[] g, double[] m) => AttentionWithHessian(p, g, m);
 
     public static double Factorization_Value(double[] p) => Factorization(p);
     public static double Factorization_Gradient(double[] p, double[] g) => FactorizationWithGradient(p, g);
     public static void Factorization_Pullback(double[] p, double seed, double[] g) => FactorizationPullback(p, seed, g);
+    public static double Factorization_Pushforward(double[] p, double[] t, out double tangent) => FactorizationPushforward(p, t, out tangent);
+    public static double Factorization_Hvp(double[] p, double[] v, double[] g, double[] h) => FactorizationHessianVectorProduct(p, v, g, h);
+    public static double Factorization_Hessian(double[] p, double[] g, double[] m) => FactorizationWithHessian(p, g, m);
 
     public static double Pendulum_Value(double[] p) => Pendulum(p);
     public static double Pendulum_Gradient(double[] p, double[] g) => PendulumWithGradient(p, g);
     public static void Pendulum_Pullback(double[] p, double seed, double[] g) => PendulumPullback(p, seed, g);
+    public static double Pendulum_Pushforward(double[] p, double[] t, out double tangent) => PendulumPushforward(p, t, out tangent);
+    public static double Pendulum_Hvp(double[] p, double[] v, double[] g, double[] h) => PendulumHessianVectorProduct(p, v, g, h);
+    public static double Pendulum_Hessian(double[] p, double[] g, double[] m) => PendulumWithHessian(p, g, m);
 
     public static double LayerNorm_Value(double[] p) => LayerNorm(p);
     public static double LayerNorm_Gradient(double[] p, double[] g) => LayerNormWithGradient(p, g);
     public static void LayerNorm_Pullback(double[] p, double seed, double[] g) => LayerNormPullback(p, seed, g);
+    public static double LayerNorm_Pushforward(double[] p, double[] t, out double tangent) => LayerNormPushforward(p, t, out tangent);
+    public static double LayerNorm_Hvp(double[] p, double[] v, double[] g, double[] h) => LayerNormHessianVectorProduct(p, v, g, h);
+    public static double LayerNorm_Hessian(double[] p, double[] g, double[] m) => LayerNormWithHessian(p, g, m);
 
     public static double CholeskyLogDet_Value(double[] p) => CholeskyLogDet(p);
     public static double CholeskyLogDet_Gradient(double[] p, double[] g) => CholeskyLogDetWithGradient(p, g);
     public static void CholeskyLogDet_Pullback(double[] p, double seed, double[] g) => CholeskyLogDetPullback(p, seed, g);
+    public static double CholeskyLogDet_Pushforward(double[] p, double[] t, out double tangent) => CholeskyLogDetPushforward(p, t, out tangent);
+    public static double CholeskyLogDet_Hvp(double[] p, double[] v, double[] g, double[] h) => CholeskyLogDetHessianVectorProduct(p, v, g, h);
+    public static double CholeskyLogDet_Hessian(double[] p, double[] g, double[] m) => CholeskyLogDetWithHessian(p, g, m);
 
     public static double BranchingStride_Value(double[] p) => BranchingStride(p);
     public static double BranchingStride_Gradient(double[] p, double[] g) => BranchingStrideWithGradient(p, g);
@@ -423,6 +448,9 @@ public static partial class UserLoops
     public static double SortedWeights_Value(double[] p) => SortedWeights(p);
     public static double SortedWeights_Gradient(double[] p, double[] g) => SortedWeightsWithGradient(p, g);
     public static void SortedWeights_Pullback(double[] p, double seed, double[] g) => SortedWeightsPullback(p, seed, g);
+    public static double SortedWeights_Pushforward(double[] p, double[] t, out double tangent) => SortedWeightsPushforward(p, t, out tangent);
+    public static double SortedWeights_Hvp(double[] p, double[] v, double[] g, double[] h) => SortedWeightsHessianVectorProduct(p, v, g, h);
+    public static double SortedWeights_Hessian(double[] p, double[] g, double[] m) => SortedWeightsWithHessian(p, g, m);
 
     // The sort's order changes where two parameters are equal.
     public static double SortedWeights_KinkDistance(double[] p)
@@ -442,4 +470,7 @@ public static partial class UserLoops
     public static double InnerDescent_Value(double[] p) => InnerDescent(p);
     public static double InnerDescent_Gradient(double[] p, double[] g) => InnerDescentWithGradient(p, g);
     public static void InnerDescent_Pullback(double[] p, double seed, double[] g) => InnerDescentPullback(p, seed, g);
+    public static double InnerDescent_Pushforward(double[] p, double[] t, out double tangent) => InnerDescentPushforward(p, t, out tangent);
+    public static double InnerDescent_Hvp(double[] p, double[] v, double[] g, double[] h) => InnerDescentHessianVectorProduct(p, v, g, h);
+    public static double InnerDescent_Hessian(double[] p, double[] g, double[] m) => InnerDescentWithHessian(p, g, m);
 }

@@ -21,49 +21,49 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 218: int row = 0;
+            // line 219: int row = 0;
             int row = 0;
-            // line 219: int column = 1;
+            // line 220: int column = 1;
             int column = 1;
-            // line 220: double s = 0;
+            // line 221: double s = 0;
             double s = 0;
-            // line 221: for (int k = 0; k < 6; k++)
+            // line 222: for (int k = 0; k < 6; k++)
             _values.Reserve(6);
             _ints.Reserve(24);
             for (int k = 0; k < 6; k++)
             {
-                // line 223: if (s > 0.5)
+                // line 224: if (s > 0.5)
                 bool _branch1 = s > 0.5;
                 if (_branch1)
                 {
-                    // line 225: row = (row + 1) % 3;
+                    // line 226: row = (row + 1) % 3;
                     _ints.PushReserved(row);
                     row = (row + 1) % 3;
                 }
                 else
                 {
-                    // line 229: column = (column + 2) % 3;
+                    // line 230: column = (column + 2) % 3;
                     _ints.PushReserved(column);
                     column = (column + 2) % 3;
-                    // line 230: row = column;
+                    // line 231: row = column;
                     _ints.PushReserved(row);
                     row = column;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 233: s += w[Index(row, column)] * Math.Cos(s);
+                // line 234: s += w[Index(row, column)] * Math.Cos(s);
                 _values.PushReserved(s);
                 s += w[global::Corpus.LoopHazards.Index(row, column)] * Math.Cos(s);
             }
-            // line 236: return s;
+            // line 237: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 236: return s;
+            // line 237: return s;
             double _ds = 1.0;
-            // line 221: for (int k = 0; k < 6; k++)
+            // line 222: for (int k = 0; k < 6; k++)
             for (int k = 6 - 1; k >= 0; k--)
             {
-                // line 233: s += w[Index(row, column)] * Math.Cos(s);
+                // line 234: s += w[Index(row, column)] * Math.Cos(s);
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -72,17 +72,17 @@ namespace Corpus
                 double _t4 = w[global::Corpus.LoopHazards.Index(row, column)];
                 dw[global::Corpus.LoopHazards.Index(row, column)] += _g2 * _t3;
                 _ds += -(_g2 * _t4 * Math.Sin(s));
-                // line 223: if (s > 0.5)
+                // line 224: if (s > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 225: row = (row + 1) % 3;
+                    // line 226: row = (row + 1) % 3;
                     row = _ints.Pop();
                 }
                 else
                 {
-                    // line 230: row = column;
+                    // line 231: row = column;
                     row = _ints.Pop();
-                    // line 229: column = (column + 2) % 3;
+                    // line 230: column = (column + 2) % 3;
                     column = _ints.Pop();
                 }
             }
@@ -103,49 +103,49 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 218: int row = 0;
+            // line 219: int row = 0;
             int row = 0;
-            // line 219: int column = 1;
+            // line 220: int column = 1;
             int column = 1;
-            // line 220: double s = 0;
+            // line 221: double s = 0;
             double s = 0;
-            // line 221: for (int k = 0; k < 6; k++)
+            // line 222: for (int k = 0; k < 6; k++)
             _values.Reserve(6);
             _ints.Reserve(24);
             for (int k = 0; k < 6; k++)
             {
-                // line 223: if (s > 0.5)
+                // line 224: if (s > 0.5)
                 bool _branch1 = s > 0.5;
                 if (_branch1)
                 {
-                    // line 225: row = (row + 1) % 3;
+                    // line 226: row = (row + 1) % 3;
                     _ints.PushReserved(row);
                     row = (row + 1) % 3;
                 }
                 else
                 {
-                    // line 229: column = (column + 2) % 3;
+                    // line 230: column = (column + 2) % 3;
                     _ints.PushReserved(column);
                     column = (column + 2) % 3;
-                    // line 230: row = column;
+                    // line 231: row = column;
                     _ints.PushReserved(row);
                     row = column;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 233: s += w[Index(row, column)] * Math.Cos(s);
+                // line 234: s += w[Index(row, column)] * Math.Cos(s);
                 _values.PushReserved(s);
                 s += w[global::Corpus.LoopHazards.Index(row, column)] * Math.Cos(s);
             }
-            // line 236: return s;
+            // line 237: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 236: return s;
+            // line 237: return s;
             double _ds = seed;
-            // line 221: for (int k = 0; k < 6; k++)
+            // line 222: for (int k = 0; k < 6; k++)
             for (int k = 6 - 1; k >= 0; k--)
             {
-                // line 233: s += w[Index(row, column)] * Math.Cos(s);
+                // line 234: s += w[Index(row, column)] * Math.Cos(s);
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -154,17 +154,17 @@ namespace Corpus
                 double _t4 = w[global::Corpus.LoopHazards.Index(row, column)];
                 dw[global::Corpus.LoopHazards.Index(row, column)] += _g2 * _t3;
                 _ds += -(_g2 * _t4 * Math.Sin(s));
-                // line 223: if (s > 0.5)
+                // line 224: if (s > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 225: row = (row + 1) % 3;
+                    // line 226: row = (row + 1) % 3;
                     row = _ints.Pop();
                 }
                 else
                 {
-                    // line 230: row = column;
+                    // line 231: row = column;
                     row = _ints.Pop();
-                    // line 229: column = (column + 2) % 3;
+                    // line 230: column = (column + 2) % 3;
                     column = _ints.Pop();
                 }
             }

@@ -20,82 +20,82 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 51: int n = w.Length;
+            // line 52: int n = w.Length;
             int n = w.Length;
-            // line 52: Span<double> u = stackalloc double[n];
+            // line 53: Span<double> u = stackalloc double[n];
             global::System.Span<double> u = stackalloc double[n];
             double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
             global::System.Span<double> _du = _du_pool.AsSpan(0, u.Length);
             _du.Clear();
-            // line 53: Span<double> t = stackalloc double[n];
+            // line 54: Span<double> t = stackalloc double[n];
             global::System.Span<double> t = stackalloc double[n];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
             global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
             _dt.Clear();
-            // line 54: for (int i = 0; i < n; i++)
+            // line 55: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 56: u[i] = w[i];
+                // line 57: u[i] = w[i];
                 u[i] = w[i];
             }
-            // line 59: double s = 0;
+            // line 60: double s = 0;
             double s = 0;
-            // line 60: for (int step = 0; step < 3; step++)
+            // line 61: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 62: for (int i = 0; i < n; i++)
+                // line 63: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_1 = 0; i_1 < n; i_1++)
                 {
-                    // line 64: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
                     _values.PushReserved(t[i_1]);
                     t[i_1] = Math.Tanh(u[i_1] * w[i_1]);
                 }
-                // line 67: for (int i = 0; i < n; i++)
+                // line 68: for (int i = 0; i < n; i++)
                 for (int i_2 = 0; i_2 < n; i_2++)
                 {
-                    // line 69: s += t[i] * t[i] * (step + 1);
+                    // line 70: s += t[i] * t[i] * (step + 1);
                     s += t[i_2] * t[i_2] * (step + 1);
                 }
-                // line 72: for (int i = 0; i < n; i++)
+                // line 73: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_3 = 0; i_3 < n; i_3++)
                 {
-                    // line 74: u[i] += 0.5 * t[i];
+                    // line 75: u[i] += 0.5 * t[i];
                     _values.PushReserved(u[i_3]);
                     u[i_3] += 0.5 * t[i_3];
                 }
             }
-            // line 78: return s;
+            // line 79: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 78: return s;
+            // line 79: return s;
             double _ds = 1.0;
-            // line 60: for (int step = 0; step < 3; step++)
+            // line 61: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 72: for (int i = 0; i < n; i++)
+                // line 73: for (int i = 0; i < n; i++)
                 for (int i_3 = n - 1; i_3 >= 0; i_3--)
                 {
-                    // line 74: u[i] += 0.5 * t[i];
+                    // line 75: u[i] += 0.5 * t[i];
                     u[i_3] = _values.Pop();
                     _dt[i_3] += _du[i_3] * 0.5;
                 }
-                // line 67: for (int i = 0; i < n; i++)
+                // line 68: for (int i = 0; i < n; i++)
                 if (_ds != 0)
                 {
                     for (int i_2 = n - 1; i_2 >= 0; i_2--)
                     {
-                        // line 69: s += t[i] * t[i] * (step + 1);
+                        // line 70: s += t[i] * t[i] * (step + 1);
                         int _t5 = step + 1;
                         _dt[i_2] += 2 * (_ds * _t5) * t[i_2];
                     }
                 }
-                // line 62: for (int i = 0; i < n; i++)
+                // line 63: for (int i = 0; i < n; i++)
                 for (int i_1 = n - 1; i_1 >= 0; i_1--)
                 {
-                    // line 64: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
                     double _g2 = _dt[i_1];
                     _dt[i_1] = 0.0;
                     double _t3 = t[i_1];
@@ -105,10 +105,10 @@ namespace Corpus
                     dw[i_1] += _g4 * u[i_1];
                 }
             }
-            // line 54: for (int i = 0; i < n; i++)
+            // line 55: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 56: u[i] = w[i];
+                // line 57: u[i] = w[i];
                 double _g1 = _du[i];
                 _du[i] = 0.0;
                 dw[i] += _g1;
@@ -130,82 +130,82 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 51: int n = w.Length;
+            // line 52: int n = w.Length;
             int n = w.Length;
-            // line 52: Span<double> u = stackalloc double[n];
+            // line 53: Span<double> u = stackalloc double[n];
             global::System.Span<double> u = stackalloc double[n];
             double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
             global::System.Span<double> _du = _du_pool.AsSpan(0, u.Length);
             _du.Clear();
-            // line 53: Span<double> t = stackalloc double[n];
+            // line 54: Span<double> t = stackalloc double[n];
             global::System.Span<double> t = stackalloc double[n];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
             global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
             _dt.Clear();
-            // line 54: for (int i = 0; i < n; i++)
+            // line 55: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 56: u[i] = w[i];
+                // line 57: u[i] = w[i];
                 u[i] = w[i];
             }
-            // line 59: double s = 0;
+            // line 60: double s = 0;
             double s = 0;
-            // line 60: for (int step = 0; step < 3; step++)
+            // line 61: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 62: for (int i = 0; i < n; i++)
+                // line 63: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_1 = 0; i_1 < n; i_1++)
                 {
-                    // line 64: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
                     _values.PushReserved(t[i_1]);
                     t[i_1] = Math.Tanh(u[i_1] * w[i_1]);
                 }
-                // line 67: for (int i = 0; i < n; i++)
+                // line 68: for (int i = 0; i < n; i++)
                 for (int i_2 = 0; i_2 < n; i_2++)
                 {
-                    // line 69: s += t[i] * t[i] * (step + 1);
+                    // line 70: s += t[i] * t[i] * (step + 1);
                     s += t[i_2] * t[i_2] * (step + 1);
                 }
-                // line 72: for (int i = 0; i < n; i++)
+                // line 73: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_3 = 0; i_3 < n; i_3++)
                 {
-                    // line 74: u[i] += 0.5 * t[i];
+                    // line 75: u[i] += 0.5 * t[i];
                     _values.PushReserved(u[i_3]);
                     u[i_3] += 0.5 * t[i_3];
                 }
             }
-            // line 78: return s;
+            // line 79: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 78: return s;
+            // line 79: return s;
             double _ds = seed;
-            // line 60: for (int step = 0; step < 3; step++)
+            // line 61: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 72: for (int i = 0; i < n; i++)
+                // line 73: for (int i = 0; i < n; i++)
                 for (int i_3 = n - 1; i_3 >= 0; i_3--)
                 {
-                    // line 74: u[i] += 0.5 * t[i];
+                    // line 75: u[i] += 0.5 * t[i];
                     u[i_3] = _values.Pop();
                     _dt[i_3] += _du[i_3] * 0.5;
                 }
-                // line 67: for (int i = 0; i < n; i++)
+                // line 68: for (int i = 0; i < n; i++)
                 if (_ds != 0)
                 {
                     for (int i_2 = n - 1; i_2 >= 0; i_2--)
                     {
-                        // line 69: s += t[i] * t[i] * (step + 1);
+                        // line 70: s += t[i] * t[i] * (step + 1);
                         int _t5 = step + 1;
                         _dt[i_2] += 2 * (_ds * _t5) * t[i_2];
                     }
                 }
-                // line 62: for (int i = 0; i < n; i++)
+                // line 63: for (int i = 0; i < n; i++)
                 for (int i_1 = n - 1; i_1 >= 0; i_1--)
                 {
-                    // line 64: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
                     double _g2 = _dt[i_1];
                     _dt[i_1] = 0.0;
                     double _t3 = t[i_1];
@@ -215,16 +215,409 @@ namespace Corpus
                     dw[i_1] += _g4 * u[i_1];
                 }
             }
-            // line 54: for (int i = 0; i < n; i++)
+            // line 55: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 56: u[i] = w[i];
+                // line 57: u[i] = w[i];
                 double _g1 = _du[i];
                 _du[i] = 0.0;
                 dw[i] += _g1;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_du_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dt_pool);
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>RecomputeFromChangingBuffer</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RecomputeFromChangingBufferPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 52: int n = w.Length;
+            int n = w.Length;
+            // line 53: Span<double> u = stackalloc double[n];
+            global::System.Span<double> u = stackalloc double[n];
+            global::System.Span<double> _tu = stackalloc double[n];
+            // line 54: Span<double> t = stackalloc double[n];
+            global::System.Span<double> t = stackalloc double[n];
+            global::System.Span<double> _tt = stackalloc double[n];
+            // line 55: for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++)
+            {
+                // line 57: u[i] = w[i];
+                _tu[i] = tw[i];
+                u[i] = w[i];
+            }
+            // line 60: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 61: for (int step = 0; step < 3; step++)
+            for (int step = 0; step < 3; step++)
+            {
+                // line 63: for (int i = 0; i < n; i++)
+                for (int i_1 = 0; i_1 < n; i_1++)
+                {
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    double _t1 = Math.Tanh(u[i_1] * w[i_1]);
+                    _tt[i_1] = (_tu[i_1] * w[i_1] + u[i_1] * tw[i_1]) * (1 - _t1 * _t1);
+                    t[i_1] = _t1;
+                }
+                // line 68: for (int i = 0; i < n; i++)
+                for (int i_2 = 0; i_2 < n; i_2++)
+                {
+                    // line 70: s += t[i] * t[i] * (step + 1);
+                    int _t2 = step + 1;
+                    _ts += 2 * t[i_2] * _tt[i_2] * _t2;
+                    s += t[i_2] * t[i_2] * _t2;
+                }
+                // line 73: for (int i = 0; i < n; i++)
+                for (int i_3 = 0; i_3 < n; i_3++)
+                {
+                    // line 75: u[i] += 0.5 * t[i];
+                    _tu[i_3] += 0.5 * _tt[i_3];
+                    u[i_3] += 0.5 * t[i_3];
+                }
+            }
+            // line 79: return s;
+            double _value3 = s;
+            tangent = _ts;
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>RecomputeFromChangingBuffer</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RecomputeFromChangingBufferHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 52: int n = w.Length;
+            int n = w.Length;
+            // line 53: Span<double> u = stackalloc double[n];
+            global::System.Span<double> u = stackalloc double[n];
+            global::System.Span<double> _vu = stackalloc double[n];
+            double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
+            double[] _hu_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
+            global::System.Span<double> _du = _du_pool.AsSpan(0, u.Length);
+            global::System.Span<double> _hu = _hu_pool.AsSpan(0, u.Length);
+            _du.Clear();
+            _hu.Clear();
+            // line 54: Span<double> t = stackalloc double[n];
+            global::System.Span<double> t = stackalloc double[n];
+            global::System.Span<double> _vt = stackalloc double[n];
+            double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
+            double[] _ht_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
+            global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
+            global::System.Span<double> _ht = _ht_pool.AsSpan(0, t.Length);
+            _dt.Clear();
+            _ht.Clear();
+            // line 55: for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++)
+            {
+                // line 57: u[i] = w[i];
+                _vu[i] = vw[i];
+                u[i] = w[i];
+            }
+            // line 60: double s = 0;
+            double s = 0;
+            // line 61: for (int step = 0; step < 3; step++)
+            for (int step = 0; step < 3; step++)
+            {
+                // line 63: for (int i = 0; i < n; i++)
+                _values.Reserve(n * 2);
+                for (int i_1 = 0; i_1 < n; i_1++)
+                {
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    _values.PushReserved(t[i_1]);
+                    _values.PushReserved(_vt[i_1]);
+                    double _uAt = u[i_1];
+                    var _t = Math.Tanh(_uAt * w[i_1]);
+                    _vt[i_1] = (_vu[i_1] * w[i_1] + _uAt * vw[i_1]) * (1 - _t * _t);
+                    t[i_1] = _t;
+                }
+                // line 68: for (int i = 0; i < n; i++)
+                for (int i_2 = 0; i_2 < n; i_2++)
+                {
+                    // line 70: s += t[i] * t[i] * (step + 1);
+                    s += t[i_2] * t[i_2] * (step + 1);
+                }
+                // line 73: for (int i = 0; i < n; i++)
+                _values.Reserve(n * 2);
+                for (int i_3 = 0; i_3 < n; i_3++)
+                {
+                    // line 75: u[i] += 0.5 * t[i];
+                    _values.PushReserved(u[i_3]);
+                    _values.PushReserved(_vu[i_3]);
+                    _vu[i_3] += 0.5 * _vt[i_3];
+                    u[i_3] += 0.5 * t[i_3];
+                }
+            }
+            // line 79: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 79: return s;
+            double _ds = 1.0;
+            // line 61: for (int step = 0; step < 3; step++)
+            for (int step = 3 - 1; step >= 0; step--)
+            {
+                // line 73: for (int i = 0; i < n; i++)
+                for (int i_3 = n - 1; i_3 >= 0; i_3--)
+                {
+                    // line 75: u[i] += 0.5 * t[i];
+                    _vu[i_3] = _values.Pop();
+                    u[i_3] = _values.Pop();
+                    _ht[i_3] += _hu[i_3] * 0.5;
+                    _dt[i_3] += _du[i_3] * 0.5;
+                }
+                // line 68: for (int i = 0; i < n; i++)
+                if (_ds != 0)
+                {
+                    for (int i_2 = n - 1; i_2 >= 0; i_2--)
+                    {
+                        // line 70: s += t[i] * t[i] * (step + 1);
+                        int _t5 = step + 1;
+                        _ht[i_2] += 2 * (_ds * _t5) * _vt[i_2];
+                        _dt[i_2] += 2 * (_ds * _t5) * t[i_2];
+                    }
+                }
+                // line 63: for (int i = 0; i < n; i++)
+                for (int i_1 = n - 1; i_1 >= 0; i_1--)
+                {
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    double _vg2 = _ht[i_1];
+                    double _g2 = _dt[i_1];
+                    _ht[i_1] = 0.0;
+                    _dt[i_1] = 0.0;
+                    double _vt3 = _vt[i_1];
+                    double _t3 = t[i_1];
+                    _vt[i_1] = _values.Pop();
+                    t[i_1] = _values.Pop();
+                    double _vg4 = _vg2 * (1 - _t3 * _t3) + _g2 * (-2 * _t3 * _vt3);
+                    double _g4 = _g2 * (1 - _t3 * _t3);
+                    _hu[i_1] += _vg4 * w[i_1] + _g4 * vw[i_1];
+                    _du[i_1] += _g4 * w[i_1];
+                    double _uAt_2 = u[i_1];
+                    hw[i_1] += _vg4 * _uAt_2 + _g4 * _vu[i_1];
+                    dw[i_1] += _g4 * _uAt_2;
+                }
+            }
+            // line 55: for (int i = 0; i < n; i++)
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // line 57: u[i] = w[i];
+                double _vg1 = _hu[i];
+                double _g1 = _du[i];
+                _hu[i] = 0.0;
+                _du[i] = 0.0;
+                hw[i] += _vg1;
+                dw[i] += _g1;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_du_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hu_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dt_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_ht_pool);
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>RecomputeFromChangingBuffer</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RecomputeFromChangingBufferWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = RecomputeFromChangingBufferWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = RecomputeFromChangingBufferHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>RecomputeFromChangingBuffer</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void RecomputeFromChangingBufferPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 52: int n = w.Length;
+            int n = w.Length;
+            // line 53: Span<double> u = stackalloc double[n];
+            global::System.Span<double> u = stackalloc double[n];
+            global::System.Span<double> _vu = stackalloc double[n];
+            double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
+            double[] _hu_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
+            global::System.Span<double> _du = _du_pool.AsSpan(0, u.Length);
+            global::System.Span<double> _hu = _hu_pool.AsSpan(0, u.Length);
+            _du.Clear();
+            _hu.Clear();
+            // line 54: Span<double> t = stackalloc double[n];
+            global::System.Span<double> t = stackalloc double[n];
+            global::System.Span<double> _vt = stackalloc double[n];
+            double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
+            double[] _ht_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
+            global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
+            global::System.Span<double> _ht = _ht_pool.AsSpan(0, t.Length);
+            _dt.Clear();
+            _ht.Clear();
+            // line 55: for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++)
+            {
+                // line 57: u[i] = w[i];
+                _vu[i] = vw[i];
+                u[i] = w[i];
+            }
+            // line 60: double s = 0;
+            double s = 0;
+            // line 61: for (int step = 0; step < 3; step++)
+            for (int step = 0; step < 3; step++)
+            {
+                // line 63: for (int i = 0; i < n; i++)
+                _values.Reserve(n * 2);
+                for (int i_1 = 0; i_1 < n; i_1++)
+                {
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    _values.PushReserved(t[i_1]);
+                    _values.PushReserved(_vt[i_1]);
+                    double _uAt = u[i_1];
+                    var _t = Math.Tanh(_uAt * w[i_1]);
+                    _vt[i_1] = (_vu[i_1] * w[i_1] + _uAt * vw[i_1]) * (1 - _t * _t);
+                    t[i_1] = _t;
+                }
+                // line 68: for (int i = 0; i < n; i++)
+                for (int i_2 = 0; i_2 < n; i_2++)
+                {
+                    // line 70: s += t[i] * t[i] * (step + 1);
+                    s += t[i_2] * t[i_2] * (step + 1);
+                }
+                // line 73: for (int i = 0; i < n; i++)
+                _values.Reserve(n * 2);
+                for (int i_3 = 0; i_3 < n; i_3++)
+                {
+                    // line 75: u[i] += 0.5 * t[i];
+                    _values.PushReserved(u[i_3]);
+                    _values.PushReserved(_vu[i_3]);
+                    _vu[i_3] += 0.5 * _vt[i_3];
+                    u[i_3] += 0.5 * t[i_3];
+                }
+            }
+            // line 79: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 79: return s;
+            double _hs = vseed;
+            double _ds = seed;
+            // line 61: for (int step = 0; step < 3; step++)
+            for (int step = 3 - 1; step >= 0; step--)
+            {
+                // line 73: for (int i = 0; i < n; i++)
+                for (int i_3 = n - 1; i_3 >= 0; i_3--)
+                {
+                    // line 75: u[i] += 0.5 * t[i];
+                    _vu[i_3] = _values.Pop();
+                    u[i_3] = _values.Pop();
+                    _ht[i_3] += _hu[i_3] * 0.5;
+                    _dt[i_3] += _du[i_3] * 0.5;
+                }
+                // line 68: for (int i = 0; i < n; i++)
+                for (int i_2 = n - 1; i_2 >= 0; i_2--)
+                {
+                    // line 70: s += t[i] * t[i] * (step + 1);
+                    int _t5 = step + 1;
+                    double _tAt = t[i_2];
+                    _ht[i_2] += 2 * (_hs * _t5) * _tAt + 2 * (_ds * _t5) * _vt[i_2];
+                    _dt[i_2] += 2 * (_ds * _t5) * _tAt;
+                }
+                // line 63: for (int i = 0; i < n; i++)
+                for (int i_1 = n - 1; i_1 >= 0; i_1--)
+                {
+                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    double _vg2 = _ht[i_1];
+                    double _g2 = _dt[i_1];
+                    _ht[i_1] = 0.0;
+                    _dt[i_1] = 0.0;
+                    double _vt3 = _vt[i_1];
+                    double _t3 = t[i_1];
+                    _vt[i_1] = _values.Pop();
+                    t[i_1] = _values.Pop();
+                    double _vg4 = _vg2 * (1 - _t3 * _t3) + _g2 * (-2 * _t3 * _vt3);
+                    double _g4 = _g2 * (1 - _t3 * _t3);
+                    _hu[i_1] += _vg4 * w[i_1] + _g4 * vw[i_1];
+                    _du[i_1] += _g4 * w[i_1];
+                    double _uAt_2 = u[i_1];
+                    hw[i_1] += _vg4 * _uAt_2 + _g4 * _vu[i_1];
+                    dw[i_1] += _g4 * _uAt_2;
+                }
+            }
+            // line 55: for (int i = 0; i < n; i++)
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // line 57: u[i] = w[i];
+                double _vg1 = _hu[i];
+                double _g1 = _du[i];
+                _hu[i] = 0.0;
+                _du[i] = 0.0;
+                hw[i] += _vg1;
+                dw[i] += _g1;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_du_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hu_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dt_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_ht_pool);
             _values.Dispose();
         }
     }

@@ -20,55 +20,55 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 23: int n = w.Length;
+            // line 24: int n = w.Length;
             int n = w.Length;
-            // line 24: Span<double> x = stackalloc double[n];
+            // line 25: Span<double> x = stackalloc double[n];
             global::System.Span<double> x = stackalloc double[n];
             double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
             global::System.Span<double> _dx = _dx_pool.AsSpan(0, x.Length);
             _dx.Clear();
-            // line 25: for (int i = 0; i < n; i++)
+            // line 26: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 27: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 x[i] = Math.Sin(w[i]) + 0.1 * i;
             }
-            // line 30: for (int i = 0; i < n; i++)
+            // line 31: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 32: for (int j = 0; j < n; j++)
+                // line 33: for (int j = 0; j < n; j++)
                 _values.Reserve(n);
                 for (int j = 0; j < n; j++)
                 {
-                    // line 34: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     _values.PushReserved(x[j]);
                     x[j] = 0.9 * x[j] + w[j] * x[i_1];
                 }
             }
-            // line 38: double s = 0;
+            // line 39: double s = 0;
             double s = 0;
-            // line 39: for (int i = 0; i < n; i++)
+            // line 40: for (int i = 0; i < n; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < n; i_2++)
             {
-                // line 41: s += x[i] * (i + 1);
+                // line 42: s += x[i] * (i + 1);
                 s += x[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 41: s += x[i] * (i + 1);
+                // line 42: s += x[i] * (i + 1);
                 int _t3 = i_2 + 1;
                 _dx[i_2] += _ds * _t3;
             }
-            // line 44: return s;
+            // line 45: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 30: for (int i = 0; i < n; i++)
+            // line 31: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 32: for (int j = 0; j < n; j++)
+                // line 33: for (int j = 0; j < n; j++)
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    // line 34: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     double _g2 = _dx[j];
                     _dx[j] = 0.0;
                     x[j] = _values.Pop();
@@ -77,10 +77,10 @@ namespace Corpus
                     _dx[i_1] += _g2 * w[j];
                 }
             }
-            // line 25: for (int i = 0; i < n; i++)
+            // line 26: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 27: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 double _g1 = _dx[i];
                 _dx[i] = 0.0;
                 dw[i] += _g1 * Math.Cos(w[i]);
@@ -101,55 +101,55 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 23: int n = w.Length;
+            // line 24: int n = w.Length;
             int n = w.Length;
-            // line 24: Span<double> x = stackalloc double[n];
+            // line 25: Span<double> x = stackalloc double[n];
             global::System.Span<double> x = stackalloc double[n];
             double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
             global::System.Span<double> _dx = _dx_pool.AsSpan(0, x.Length);
             _dx.Clear();
-            // line 25: for (int i = 0; i < n; i++)
+            // line 26: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 27: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 x[i] = Math.Sin(w[i]) + 0.1 * i;
             }
-            // line 30: for (int i = 0; i < n; i++)
+            // line 31: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 32: for (int j = 0; j < n; j++)
+                // line 33: for (int j = 0; j < n; j++)
                 _values.Reserve(n);
                 for (int j = 0; j < n; j++)
                 {
-                    // line 34: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     _values.PushReserved(x[j]);
                     x[j] = 0.9 * x[j] + w[j] * x[i_1];
                 }
             }
-            // line 38: double s = 0;
+            // line 39: double s = 0;
             double s = 0;
-            // line 39: for (int i = 0; i < n; i++)
+            // line 40: for (int i = 0; i < n; i++)
             double _ds = seed;
             for (int i_2 = 0; i_2 < n; i_2++)
             {
-                // line 41: s += x[i] * (i + 1);
+                // line 42: s += x[i] * (i + 1);
                 s += x[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 41: s += x[i] * (i + 1);
+                // line 42: s += x[i] * (i + 1);
                 int _t3 = i_2 + 1;
                 _dx[i_2] += _ds * _t3;
             }
-            // line 44: return s;
+            // line 45: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 30: for (int i = 0; i < n; i++)
+            // line 31: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 32: for (int j = 0; j < n; j++)
+                // line 33: for (int j = 0; j < n; j++)
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    // line 34: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     double _g2 = _dx[j];
                     _dx[j] = 0.0;
                     x[j] = _values.Pop();
@@ -158,15 +158,316 @@ namespace Corpus
                     _dx[i_1] += _g2 * w[j];
                 }
             }
-            // line 25: for (int i = 0; i < n; i++)
+            // line 26: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 27: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 double _g1 = _dx[i];
                 _dx[i] = 0.0;
                 dw[i] += _g1 * Math.Cos(w[i]);
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dx_pool);
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>SelfMixing</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SelfMixingPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 24: int n = w.Length;
+            int n = w.Length;
+            // line 25: Span<double> x = stackalloc double[n];
+            global::System.Span<double> x = stackalloc double[n];
+            global::System.Span<double> _tx = stackalloc double[n];
+            // line 26: for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++)
+            {
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                _tx[i] = tw[i] * Math.Cos(w[i]);
+                x[i] = Math.Sin(w[i]) + 0.1 * i;
+            }
+            // line 31: for (int i = 0; i < n; i++)
+            for (int i_1 = 0; i_1 < n; i_1++)
+            {
+                // line 33: for (int j = 0; j < n; j++)
+                for (int j = 0; j < n; j++)
+                {
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    _tx[j] = 0.9 * _tx[j] + (tw[j] * x[i_1] + w[j] * _tx[i_1]);
+                    x[j] = 0.9 * x[j] + w[j] * x[i_1];
+                }
+            }
+            // line 39: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 40: for (int i = 0; i < n; i++)
+            for (int i_2 = 0; i_2 < n; i_2++)
+            {
+                // line 42: s += x[i] * (i + 1);
+                int _t1 = i_2 + 1;
+                _ts += _tx[i_2] * _t1;
+                s += x[i_2] * _t1;
+            }
+            // line 45: return s;
+            double _value2 = s;
+            tangent = _ts;
+            return _value2;
+        }
+
+        /// <summary>Value and gradient of <c>SelfMixing</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SelfMixingHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 24: int n = w.Length;
+            int n = w.Length;
+            // line 25: Span<double> x = stackalloc double[n];
+            global::System.Span<double> x = stackalloc double[n];
+            global::System.Span<double> _vx = stackalloc double[n];
+            double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            double[] _hx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _dx = _dx_pool.AsSpan(0, x.Length);
+            global::System.Span<double> _hx = _hx_pool.AsSpan(0, x.Length);
+            _dx.Clear();
+            _hx.Clear();
+            // line 26: for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++)
+            {
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                _vx[i] = vw[i] * Math.Cos(w[i]);
+                x[i] = Math.Sin(w[i]) + 0.1 * i;
+            }
+            // line 31: for (int i = 0; i < n; i++)
+            for (int i_1 = 0; i_1 < n; i_1++)
+            {
+                // line 33: for (int j = 0; j < n; j++)
+                _values.Reserve(n * 2);
+                for (int j = 0; j < n; j++)
+                {
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    _values.PushReserved(x[j]);
+                    _values.PushReserved(_vx[j]);
+                    _vx[j] = 0.9 * _vx[j] + (vw[j] * x[i_1] + w[j] * _vx[i_1]);
+                    x[j] = 0.9 * x[j] + w[j] * x[i_1];
+                }
+            }
+            // line 39: double s = 0;
+            double s = 0;
+            // line 40: for (int i = 0; i < n; i++)
+            double _ds = 1.0;
+            for (int i_2 = 0; i_2 < n; i_2++)
+            {
+                // line 42: s += x[i] * (i + 1);
+                s += x[i_2] * (i_2 + 1);
+                // Adjoint of this iteration
+                // line 42: s += x[i] * (i + 1);
+                int _t3 = i_2 + 1;
+                _dx[i_2] += _ds * _t3;
+            }
+            // line 45: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 31: for (int i = 0; i < n; i++)
+            for (int i_1 = n - 1; i_1 >= 0; i_1--)
+            {
+                // line 33: for (int j = 0; j < n; j++)
+                for (int j = n - 1; j >= 0; j--)
+                {
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    double _vg2 = _hx[j];
+                    double _g2 = _dx[j];
+                    _hx[j] = 0.0;
+                    _dx[j] = 0.0;
+                    _vx[j] = _values.Pop();
+                    x[j] = _values.Pop();
+                    _hx[j] += _vg2 * 0.9;
+                    _dx[j] += _g2 * 0.9;
+                    double _xAt = x[i_1];
+                    hw[j] += _vg2 * _xAt + _g2 * _vx[i_1];
+                    dw[j] += _g2 * _xAt;
+                    _hx[i_1] += _vg2 * w[j] + _g2 * vw[j];
+                    _dx[i_1] += _g2 * w[j];
+                }
+            }
+            // line 26: for (int i = 0; i < n; i++)
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                double _vg1 = _hx[i];
+                double _g1 = _dx[i];
+                _hx[i] = 0.0;
+                _dx[i] = 0.0;
+                hw[i] += _vg1 * Math.Cos(w[i]) + _g1 * (vw[i] * -Math.Sin(w[i]));
+                dw[i] += _g1 * Math.Cos(w[i]);
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dx_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hx_pool);
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>SelfMixing</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SelfMixingWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = SelfMixingWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = SelfMixingHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>SelfMixing</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void SelfMixingPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 24: int n = w.Length;
+            int n = w.Length;
+            // line 25: Span<double> x = stackalloc double[n];
+            global::System.Span<double> x = stackalloc double[n];
+            global::System.Span<double> _vx = stackalloc double[n];
+            double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            double[] _hx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _dx = _dx_pool.AsSpan(0, x.Length);
+            global::System.Span<double> _hx = _hx_pool.AsSpan(0, x.Length);
+            _dx.Clear();
+            _hx.Clear();
+            // line 26: for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++)
+            {
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                _vx[i] = vw[i] * Math.Cos(w[i]);
+                x[i] = Math.Sin(w[i]) + 0.1 * i;
+            }
+            // line 31: for (int i = 0; i < n; i++)
+            for (int i_1 = 0; i_1 < n; i_1++)
+            {
+                // line 33: for (int j = 0; j < n; j++)
+                _values.Reserve(n * 2);
+                for (int j = 0; j < n; j++)
+                {
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    _values.PushReserved(x[j]);
+                    _values.PushReserved(_vx[j]);
+                    _vx[j] = 0.9 * _vx[j] + (vw[j] * x[i_1] + w[j] * _vx[i_1]);
+                    x[j] = 0.9 * x[j] + w[j] * x[i_1];
+                }
+            }
+            // line 39: double s = 0;
+            double s = 0;
+            // line 40: for (int i = 0; i < n; i++)
+            double _hs = vseed;
+            double _ds = seed;
+            for (int i_2 = 0; i_2 < n; i_2++)
+            {
+                // line 42: s += x[i] * (i + 1);
+                s += x[i_2] * (i_2 + 1);
+                // Adjoint of this iteration
+                // line 42: s += x[i] * (i + 1);
+                int _t3 = i_2 + 1;
+                _hx[i_2] += _hs * _t3;
+                _dx[i_2] += _ds * _t3;
+            }
+            // line 45: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 31: for (int i = 0; i < n; i++)
+            for (int i_1 = n - 1; i_1 >= 0; i_1--)
+            {
+                // line 33: for (int j = 0; j < n; j++)
+                for (int j = n - 1; j >= 0; j--)
+                {
+                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    double _vg2 = _hx[j];
+                    double _g2 = _dx[j];
+                    _hx[j] = 0.0;
+                    _dx[j] = 0.0;
+                    _vx[j] = _values.Pop();
+                    x[j] = _values.Pop();
+                    _hx[j] += _vg2 * 0.9;
+                    _dx[j] += _g2 * 0.9;
+                    double _xAt = x[i_1];
+                    hw[j] += _vg2 * _xAt + _g2 * _vx[i_1];
+                    dw[j] += _g2 * _xAt;
+                    _hx[i_1] += _vg2 * w[j] + _g2 * vw[j];
+                    _dx[i_1] += _g2 * w[j];
+                }
+            }
+            // line 26: for (int i = 0; i < n; i++)
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                double _vg1 = _hx[i];
+                double _g1 = _dx[i];
+                _hx[i] = 0.0;
+                _dx[i] = 0.0;
+                hw[i] += _vg1 * Math.Cos(w[i]) + _g1 * (vw[i] * -Math.Sin(w[i]));
+                dw[i] += _g1 * Math.Cos(w[i]);
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dx_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hx_pool);
             _values.Dispose();
         }
     }

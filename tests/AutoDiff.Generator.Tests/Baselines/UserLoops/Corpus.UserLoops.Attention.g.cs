@@ -22,61 +22,61 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 112: Span<double> scores = stackalloc double[4];
+            // line 113: Span<double> scores = stackalloc double[4];
             global::System.Span<double> scores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
             global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
-            // line 113: double scale = 1.0 / Math.Sqrt(2.0);
+            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
             double scale = 1.0 / Math.Sqrt(2.0);
-            // line 114: for (int j = 0; j < 4; j++)
+            // line 115: for (int j = 0; j < 4; j++)
             for (int j = 0; j < 4; j++)
             {
-                // line 116: double s = 0;
+                // line 117: double s = 0;
                 s = 0;
-                // line 117: for (int i = 0; i < 2; i++)
+                // line 118: for (int i = 0; i < 2; i++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 for (int i = 0; i < _wWindow.Length; i++)
                 {
-                    // line 119: s += w[i] * w[2 + (2 * j) + i];
+                    // line 120: s += w[i] * w[2 + (2 * j) + i];
                     s += w[i] * _wWindow[i];
                 }
-                // line 122: scores[j] = s * scale;
+                // line 123: scores[j] = s * scale;
                 scores[j] = s * scale;
             }
-            // line 125: double top = scores[0];
+            // line 126: double top = scores[0];
             double top = scores[0];
-            // line 126: for (int j = 1; j < 4; j++)
+            // line 127: for (int j = 1; j < 4; j++)
             _values.Reserve(3);
             for (int j_1 = 1; j_1 < 4; j_1++)
             {
-                // line 128: top = Math.Max(top, scores[j]);
+                // line 129: top = Math.Max(top, scores[j]);
                 _values.PushReserved(top);
                 top = Math.Max(top, scores[j_1]);
             }
-            // line 131: double total = 0;
+            // line 132: double total = 0;
             double total = 0;
-            // line 132: for (int j = 0; j < 4; j++)
+            // line 133: for (int j = 0; j < 4; j++)
             _values.Reserve(4);
             for (int j_2 = 0; j_2 < 4; j_2++)
             {
-                // line 134: scores[j] = Math.Exp(scores[j] - top);
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
                 _values.PushReserved(scores[j_2]);
                 scores[j_2] = Math.Exp(scores[j_2] - top);
-                // line 135: total += scores[j];
+                // line 136: total += scores[j];
                 total += scores[j_2];
             }
-            // line 138: double output = 0;
+            // line 139: double output = 0;
             double output = 0;
-            // line 139: for (int j = 0; j < 4; j++)
+            // line 140: for (int j = 0; j < 4; j++)
             double _doutput = 1.0;
             for (int j_3 = 0; j_3 < 4; j_3++)
             {
-                // line 141: output += scores[j] / total * w[10 + j];
+                // line 142: output += scores[j] / total * w[10 + j];
                 double _scoresAt = scores[j_3];
                 output += _scoresAt / total * w[10 + j_3];
                 // Adjoint of this iteration
-                // line 141: output += scores[j] / total * w[10 + j];
+                // line 142: output += scores[j] / total * w[10 + j];
                 double _t9 = w[10 + j_3];
                 double _t10 = _scoresAt / total;
                 double _g11 = _doutput * _t9;
@@ -84,18 +84,18 @@ namespace Corpus
                 _dtotal += -(_g11 * (_scoresAt / total) / total);
                 dw[10 + j_3] += _doutput * _t10;
             }
-            // line 144: return output;
+            // line 145: return output;
             double _result = output;
 
             // Adjoint sweep
             double _ds = 0.0;
             double _dtop = 0.0;
-            // line 132: for (int j = 0; j < 4; j++)
+            // line 133: for (int j = 0; j < 4; j++)
             for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
             {
-                // line 135: total += scores[j];
+                // line 136: total += scores[j];
                 _dscores[j_2] += _dtotal;
-                // line 134: scores[j] = Math.Exp(scores[j] - top);
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
                 double _g6 = _dscores[j_2];
                 _dscores[j_2] = 0.0;
                 double _t7 = scores[j_2];
@@ -104,10 +104,10 @@ namespace Corpus
                 _dscores[j_2] += _g8;
                 _dtop += -_g8;
             }
-            // line 126: for (int j = 1; j < 4; j++)
+            // line 127: for (int j = 1; j < 4; j++)
             for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
             {
-                // line 128: top = Math.Max(top, scores[j]);
+                // line 129: top = Math.Max(top, scores[j]);
                 double _g4 = _dtop;
                 _dtop = 0.0;
                 double _t5 = top;
@@ -121,29 +121,29 @@ namespace Corpus
                     _dscores[j_1] += _g4;
                 }
             }
-            // line 125: double top = scores[0];
+            // line 126: double top = scores[0];
             _dscores[0] += _dtop;
-            // line 114: for (int j = 0; j < 4; j++)
+            // line 115: for (int j = 0; j < 4; j++)
             for (int j = 4 - 1; j >= 0; j--)
             {
-                // line 122: scores[j] = s * scale;
+                // line 123: scores[j] = s * scale;
                 double _g3 = _dscores[j];
                 _dscores[j] = 0.0;
                 _ds += _g3 * scale;
-                // line 117: for (int i = 0; i < 2; i++)
+                // line 118: for (int i = 0; i < 2; i++)
                 if (_ds != 0)
                 {
                     var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                     var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
                     for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                     {
-                        // line 119: s += w[i] * w[2 + (2 * j) + i];
+                        // line 120: s += w[i] * w[2 + (2 * j) + i];
                         double _t2 = _wWindow_2[i];
                         dw[i] += _ds * _t2;
                         _dwWindow[i] += _ds * w[i];
                     }
                 }
-                // line 116: double s = 0;
+                // line 117: double s = 0;
                 double _g1 = _ds;
                 _ds = 0.0;
             }
@@ -165,61 +165,61 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 112: Span<double> scores = stackalloc double[4];
+            // line 113: Span<double> scores = stackalloc double[4];
             global::System.Span<double> scores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
             global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
-            // line 113: double scale = 1.0 / Math.Sqrt(2.0);
+            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
             double scale = 1.0 / Math.Sqrt(2.0);
-            // line 114: for (int j = 0; j < 4; j++)
+            // line 115: for (int j = 0; j < 4; j++)
             for (int j = 0; j < 4; j++)
             {
-                // line 116: double s = 0;
+                // line 117: double s = 0;
                 s = 0;
-                // line 117: for (int i = 0; i < 2; i++)
+                // line 118: for (int i = 0; i < 2; i++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 for (int i = 0; i < _wWindow.Length; i++)
                 {
-                    // line 119: s += w[i] * w[2 + (2 * j) + i];
+                    // line 120: s += w[i] * w[2 + (2 * j) + i];
                     s += w[i] * _wWindow[i];
                 }
-                // line 122: scores[j] = s * scale;
+                // line 123: scores[j] = s * scale;
                 scores[j] = s * scale;
             }
-            // line 125: double top = scores[0];
+            // line 126: double top = scores[0];
             double top = scores[0];
-            // line 126: for (int j = 1; j < 4; j++)
+            // line 127: for (int j = 1; j < 4; j++)
             _values.Reserve(3);
             for (int j_1 = 1; j_1 < 4; j_1++)
             {
-                // line 128: top = Math.Max(top, scores[j]);
+                // line 129: top = Math.Max(top, scores[j]);
                 _values.PushReserved(top);
                 top = Math.Max(top, scores[j_1]);
             }
-            // line 131: double total = 0;
+            // line 132: double total = 0;
             double total = 0;
-            // line 132: for (int j = 0; j < 4; j++)
+            // line 133: for (int j = 0; j < 4; j++)
             _values.Reserve(4);
             for (int j_2 = 0; j_2 < 4; j_2++)
             {
-                // line 134: scores[j] = Math.Exp(scores[j] - top);
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
                 _values.PushReserved(scores[j_2]);
                 scores[j_2] = Math.Exp(scores[j_2] - top);
-                // line 135: total += scores[j];
+                // line 136: total += scores[j];
                 total += scores[j_2];
             }
-            // line 138: double output = 0;
+            // line 139: double output = 0;
             double output = 0;
-            // line 139: for (int j = 0; j < 4; j++)
+            // line 140: for (int j = 0; j < 4; j++)
             double _doutput = seed;
             for (int j_3 = 0; j_3 < 4; j_3++)
             {
-                // line 141: output += scores[j] / total * w[10 + j];
+                // line 142: output += scores[j] / total * w[10 + j];
                 double _scoresAt = scores[j_3];
                 output += _scoresAt / total * w[10 + j_3];
                 // Adjoint of this iteration
-                // line 141: output += scores[j] / total * w[10 + j];
+                // line 142: output += scores[j] / total * w[10 + j];
                 double _t9 = w[10 + j_3];
                 double _t10 = _scoresAt / total;
                 double _g11 = _doutput * _t9;
@@ -227,18 +227,18 @@ namespace Corpus
                 _dtotal += -(_g11 * (_scoresAt / total) / total);
                 dw[10 + j_3] += _doutput * _t10;
             }
-            // line 144: return output;
+            // line 145: return output;
             double _result = output;
 
             // Adjoint sweep
             double _ds = 0.0;
             double _dtop = 0.0;
-            // line 132: for (int j = 0; j < 4; j++)
+            // line 133: for (int j = 0; j < 4; j++)
             for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
             {
-                // line 135: total += scores[j];
+                // line 136: total += scores[j];
                 _dscores[j_2] += _dtotal;
-                // line 134: scores[j] = Math.Exp(scores[j] - top);
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
                 double _g6 = _dscores[j_2];
                 _dscores[j_2] = 0.0;
                 double _t7 = scores[j_2];
@@ -247,10 +247,10 @@ namespace Corpus
                 _dscores[j_2] += _g8;
                 _dtop += -_g8;
             }
-            // line 126: for (int j = 1; j < 4; j++)
+            // line 127: for (int j = 1; j < 4; j++)
             for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
             {
-                // line 128: top = Math.Max(top, scores[j]);
+                // line 129: top = Math.Max(top, scores[j]);
                 double _g4 = _dtop;
                 _dtop = 0.0;
                 double _t5 = top;
@@ -264,33 +264,544 @@ namespace Corpus
                     _dscores[j_1] += _g4;
                 }
             }
-            // line 125: double top = scores[0];
+            // line 126: double top = scores[0];
             _dscores[0] += _dtop;
-            // line 114: for (int j = 0; j < 4; j++)
+            // line 115: for (int j = 0; j < 4; j++)
             for (int j = 4 - 1; j >= 0; j--)
             {
-                // line 122: scores[j] = s * scale;
+                // line 123: scores[j] = s * scale;
                 double _g3 = _dscores[j];
                 _dscores[j] = 0.0;
                 _ds += _g3 * scale;
-                // line 117: for (int i = 0; i < 2; i++)
+                // line 118: for (int i = 0; i < 2; i++)
                 if (_ds != 0)
                 {
                     var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                     var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
                     for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                     {
-                        // line 119: s += w[i] * w[2 + (2 * j) + i];
+                        // line 120: s += w[i] * w[2 + (2 * j) + i];
                         double _t2 = _wWindow_2[i];
                         dw[i] += _ds * _t2;
                         _dwWindow[i] += _ds * w[i];
                     }
                 }
-                // line 116: double s = 0;
+                // line 117: double s = 0;
                 double _g1 = _ds;
                 _ds = 0.0;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscores_pool);
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>Attention</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double AttentionPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 113: Span<double> scores = stackalloc double[4];
+            global::System.Span<double> scores = stackalloc double[4];
+            global::System.Span<double> _tscores = stackalloc double[4];
+            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            double scale = 1.0 / Math.Sqrt(2.0);
+            // line 115: for (int j = 0; j < 4; j++)
+            for (int j = 0; j < 4; j++)
+            {
+                // line 117: double s = 0;
+                double _ts = 0.0;
+                double s = 0;
+                // line 118: for (int i = 0; i < 2; i++)
+                for (int i = 0; i < 2; i++)
+                {
+                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    double _t1 = w[2 + 2 * j + i];
+                    _ts += tw[i] * _t1 + w[i] * tw[2 + 2 * j + i];
+                    s += w[i] * _t1;
+                }
+                // line 123: scores[j] = s * scale;
+                _tscores[j] = _ts * scale;
+                scores[j] = s * scale;
+            }
+            // line 126: double top = scores[0];
+            double _ttop = _tscores[0];
+            double top = scores[0];
+            // line 127: for (int j = 1; j < 4; j++)
+            for (int j_1 = 1; j_1 < 4; j_1++)
+            {
+                // line 129: top = Math.Max(top, scores[j]);
+                _ttop = top >= scores[j_1] ? _ttop : _tscores[j_1];
+                top = Math.Max(top, scores[j_1]);
+            }
+            // line 132: double total = 0;
+            double _ttotal = 0.0;
+            double total = 0;
+            // line 133: for (int j = 0; j < 4; j++)
+            for (int j_2 = 0; j_2 < 4; j_2++)
+            {
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                double _t2 = Math.Exp(scores[j_2] - top);
+                _tscores[j_2] = (_tscores[j_2] - _ttop) * _t2;
+                scores[j_2] = _t2;
+                // line 136: total += scores[j];
+                _ttotal += _tscores[j_2];
+                total += scores[j_2];
+            }
+            // line 139: double output = 0;
+            double _toutput = 0.0;
+            double output = 0;
+            // line 140: for (int j = 0; j < 4; j++)
+            for (int j_3 = 0; j_3 < 4; j_3++)
+            {
+                // line 142: output += scores[j] / total * w[10 + j];
+                double _t3 = scores[j_3] / total;
+                double _t4 = w[10 + j_3];
+                _toutput += (_tscores[j_3] - _t3 * _ttotal) / total * _t4 + _t3 * tw[10 + j_3];
+                output += _t3 * _t4;
+            }
+            // line 145: return output;
+            double _value5 = output;
+            tangent = _toutput;
+            return _value5;
+        }
+
+        /// <summary>Value and gradient of <c>Attention</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double AttentionHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            double _vs = 0.0;
+            double s = 0.0;
+            double _htotal = 0.0;
+            double _dtotal = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 113: Span<double> scores = stackalloc double[4];
+            global::System.Span<double> scores = stackalloc double[4];
+            global::System.Span<double> _vscores = stackalloc double[4];
+            double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
+            double[] _hscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
+            global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
+            global::System.Span<double> _hscores = _hscores_pool.AsSpan(0, scores.Length);
+            _dscores.Clear();
+            _hscores.Clear();
+            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            double scale = 1.0 / Math.Sqrt(2.0);
+            // line 115: for (int j = 0; j < 4; j++)
+            for (int j = 0; j < 4; j++)
+            {
+                // line 117: double s = 0;
+                _vs = 0.0;
+                s = 0;
+                // line 118: for (int i = 0; i < 2; i++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
+                var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
+                for (int i = 0; i < _wWindow.Length; i++)
+                {
+                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    _vs += vw[i] * _wWindow[i] + w[i] * _vwWindow[i];
+                    s += w[i] * _wWindow[i];
+                }
+                // line 123: scores[j] = s * scale;
+                _vscores[j] = _vs * scale;
+                scores[j] = s * scale;
+            }
+            // line 126: double top = scores[0];
+            double _vtop = _vscores[0];
+            double top = scores[0];
+            // line 127: for (int j = 1; j < 4; j++)
+            _values.Reserve(6);
+            for (int j_1 = 1; j_1 < 4; j_1++)
+            {
+                // line 129: top = Math.Max(top, scores[j]);
+                _values.PushReserved(top);
+                _values.PushReserved(_vtop);
+                double _scoresAt = scores[j_1];
+                _vtop = top >= _scoresAt ? _vtop : _vscores[j_1];
+                top = Math.Max(top, _scoresAt);
+            }
+            // line 132: double total = 0;
+            double _vtotal = 0.0;
+            double total = 0;
+            // line 133: for (int j = 0; j < 4; j++)
+            _values.Reserve(8);
+            for (int j_2 = 0; j_2 < 4; j_2++)
+            {
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                double _scoresAt_2 = scores[j_2];
+                _values.PushReserved(_scoresAt_2);
+                _values.PushReserved(_vscores[j_2]);
+                var _t = Math.Exp(_scoresAt_2 - top);
+                _vscores[j_2] = (_vscores[j_2] - _vtop) * _t;
+                scores[j_2] = _t;
+                // line 136: total += scores[j];
+                _vtotal += _vscores[j_2];
+                total += scores[j_2];
+            }
+            // line 139: double output = 0;
+            double output = 0;
+            // line 140: for (int j = 0; j < 4; j++)
+            double _doutput = 1.0;
+            for (int j_3 = 0; j_3 < 4; j_3++)
+            {
+                // line 142: output += scores[j] / total * w[10 + j];
+                double _scoresAt_3 = scores[j_3];
+                output += _scoresAt_3 / total * w[10 + j_3];
+                // Adjoint of this iteration
+                // line 142: output += scores[j] / total * w[10 + j];
+                double _vt9 = vw[10 + j_3];
+                double _t9 = w[10 + j_3];
+                double _vt10 = (_vscores[j_3] - _scoresAt_3 / total * _vtotal) / total;
+                double _t10 = _scoresAt_3 / total;
+                double _vg11 = _doutput * _vt9;
+                double _g11 = _doutput * _t9;
+                _hscores[j_3] += (_vg11 - _g11 / total * _vtotal) / total;
+                _dscores[j_3] += _g11 / total;
+                _htotal += -((_vg11 * (_scoresAt_3 / total) + _g11 * ((_vscores[j_3] - _scoresAt_3 / total * _vtotal) / total) - _g11 * (_scoresAt_3 / total) / total * _vtotal) / total);
+                _dtotal += -(_g11 * (_scoresAt_3 / total) / total);
+                hw[10 + j_3] += _doutput * _vt10;
+                dw[10 + j_3] += _doutput * _t10;
+            }
+            // line 145: return output;
+            double _result = output;
+
+            // Adjoint sweep
+            double _hs = 0.0;
+            double _ds = 0.0;
+            double _htop = 0.0;
+            double _dtop = 0.0;
+            // line 133: for (int j = 0; j < 4; j++)
+            for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
+            {
+                // line 136: total += scores[j];
+                _hscores[j_2] += _htotal;
+                _dscores[j_2] += _dtotal;
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                double _vg6 = _hscores[j_2];
+                double _g6 = _dscores[j_2];
+                _hscores[j_2] = 0.0;
+                _dscores[j_2] = 0.0;
+                double _vt7 = _vscores[j_2];
+                double _t7 = scores[j_2];
+                _vscores[j_2] = _values.Pop();
+                scores[j_2] = _values.Pop();
+                double _vg8 = _vg6 * _t7 + _g6 * _vt7;
+                double _g8 = _g6 * _t7;
+                _hscores[j_2] += _vg8;
+                _dscores[j_2] += _g8;
+                _htop += -_vg8;
+                _dtop += -_g8;
+            }
+            // line 127: for (int j = 1; j < 4; j++)
+            for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
+            {
+                // line 129: top = Math.Max(top, scores[j]);
+                double _vg4 = _htop;
+                double _g4 = _dtop;
+                _htop = 0.0;
+                _dtop = 0.0;
+                double _t5 = top;
+                _vtop = _values.Pop();
+                top = _values.Pop();
+                if (_t5 == top)
+                {
+                    _htop += _vg4;
+                    _dtop += _g4;
+                }
+                else
+                {
+                    _hscores[j_1] += _vg4;
+                    _dscores[j_1] += _g4;
+                }
+            }
+            // line 126: double top = scores[0];
+            _hscores[0] += _htop;
+            _dscores[0] += _dtop;
+            // line 115: for (int j = 0; j < 4; j++)
+            for (int j = 4 - 1; j >= 0; j--)
+            {
+                // line 123: scores[j] = s * scale;
+                double _vg3 = _hscores[j];
+                double _g3 = _dscores[j];
+                _hscores[j] = 0.0;
+                _dscores[j] = 0.0;
+                _hs += _vg3 * scale;
+                _ds += _g3 * scale;
+                // line 118: for (int i = 0; i < 2; i++)
+                var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
+                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
+                var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 + 2 * j, 2);
+                var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
+                for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
+                {
+                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    double _vt2 = _vwWindow_2[i];
+                    double _t2 = _wWindow_2[i];
+                    hw[i] += _hs * _t2 + _ds * _vt2;
+                    dw[i] += _ds * _t2;
+                    _hwWindow[i] += _hs * w[i] + _ds * vw[i];
+                    _dwWindow[i] += _ds * w[i];
+                }
+                // line 117: double s = 0;
+                double _g1 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dscores_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hscores_pool);
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>Attention</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double AttentionWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = AttentionWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = AttentionHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>Attention</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void AttentionPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            double _vs = 0.0;
+            double s = 0.0;
+            double _htotal = 0.0;
+            double _dtotal = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 113: Span<double> scores = stackalloc double[4];
+            global::System.Span<double> scores = stackalloc double[4];
+            global::System.Span<double> _vscores = stackalloc double[4];
+            double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
+            double[] _hscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
+            global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
+            global::System.Span<double> _hscores = _hscores_pool.AsSpan(0, scores.Length);
+            _dscores.Clear();
+            _hscores.Clear();
+            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            double scale = 1.0 / Math.Sqrt(2.0);
+            // line 115: for (int j = 0; j < 4; j++)
+            for (int j = 0; j < 4; j++)
+            {
+                // line 117: double s = 0;
+                _vs = 0.0;
+                s = 0;
+                // line 118: for (int i = 0; i < 2; i++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
+                var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
+                for (int i = 0; i < _wWindow.Length; i++)
+                {
+                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    _vs += vw[i] * _wWindow[i] + w[i] * _vwWindow[i];
+                    s += w[i] * _wWindow[i];
+                }
+                // line 123: scores[j] = s * scale;
+                _vscores[j] = _vs * scale;
+                scores[j] = s * scale;
+            }
+            // line 126: double top = scores[0];
+            double _vtop = _vscores[0];
+            double top = scores[0];
+            // line 127: for (int j = 1; j < 4; j++)
+            _values.Reserve(6);
+            for (int j_1 = 1; j_1 < 4; j_1++)
+            {
+                // line 129: top = Math.Max(top, scores[j]);
+                _values.PushReserved(top);
+                _values.PushReserved(_vtop);
+                double _scoresAt = scores[j_1];
+                _vtop = top >= _scoresAt ? _vtop : _vscores[j_1];
+                top = Math.Max(top, _scoresAt);
+            }
+            // line 132: double total = 0;
+            double _vtotal = 0.0;
+            double total = 0;
+            // line 133: for (int j = 0; j < 4; j++)
+            _values.Reserve(8);
+            for (int j_2 = 0; j_2 < 4; j_2++)
+            {
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                double _scoresAt_2 = scores[j_2];
+                _values.PushReserved(_scoresAt_2);
+                _values.PushReserved(_vscores[j_2]);
+                var _t = Math.Exp(_scoresAt_2 - top);
+                _vscores[j_2] = (_vscores[j_2] - _vtop) * _t;
+                scores[j_2] = _t;
+                // line 136: total += scores[j];
+                _vtotal += _vscores[j_2];
+                total += scores[j_2];
+            }
+            // line 139: double output = 0;
+            double output = 0;
+            // line 140: for (int j = 0; j < 4; j++)
+            double _houtput = vseed;
+            double _doutput = seed;
+            for (int j_3 = 0; j_3 < 4; j_3++)
+            {
+                // line 142: output += scores[j] / total * w[10 + j];
+                double _scoresAt_3 = scores[j_3];
+                output += _scoresAt_3 / total * w[10 + j_3];
+                // Adjoint of this iteration
+                // line 142: output += scores[j] / total * w[10 + j];
+                double _vt9 = vw[10 + j_3];
+                double _t9 = w[10 + j_3];
+                double _vt10 = (_vscores[j_3] - _scoresAt_3 / total * _vtotal) / total;
+                double _t10 = _scoresAt_3 / total;
+                double _vg11 = _houtput * _t9 + _doutput * _vt9;
+                double _g11 = _doutput * _t9;
+                _hscores[j_3] += (_vg11 - _g11 / total * _vtotal) / total;
+                _dscores[j_3] += _g11 / total;
+                _htotal += -((_vg11 * (_scoresAt_3 / total) + _g11 * ((_vscores[j_3] - _scoresAt_3 / total * _vtotal) / total) - _g11 * (_scoresAt_3 / total) / total * _vtotal) / total);
+                _dtotal += -(_g11 * (_scoresAt_3 / total) / total);
+                hw[10 + j_3] += _houtput * _t10 + _doutput * _vt10;
+                dw[10 + j_3] += _doutput * _t10;
+            }
+            // line 145: return output;
+            double _result = output;
+
+            // Adjoint sweep
+            double _hs = 0.0;
+            double _ds = 0.0;
+            double _htop = 0.0;
+            double _dtop = 0.0;
+            // line 133: for (int j = 0; j < 4; j++)
+            for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
+            {
+                // line 136: total += scores[j];
+                _hscores[j_2] += _htotal;
+                _dscores[j_2] += _dtotal;
+                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                double _vg6 = _hscores[j_2];
+                double _g6 = _dscores[j_2];
+                _hscores[j_2] = 0.0;
+                _dscores[j_2] = 0.0;
+                double _vt7 = _vscores[j_2];
+                double _t7 = scores[j_2];
+                _vscores[j_2] = _values.Pop();
+                scores[j_2] = _values.Pop();
+                double _vg8 = _vg6 * _t7 + _g6 * _vt7;
+                double _g8 = _g6 * _t7;
+                _hscores[j_2] += _vg8;
+                _dscores[j_2] += _g8;
+                _htop += -_vg8;
+                _dtop += -_g8;
+            }
+            // line 127: for (int j = 1; j < 4; j++)
+            for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
+            {
+                // line 129: top = Math.Max(top, scores[j]);
+                double _vg4 = _htop;
+                double _g4 = _dtop;
+                _htop = 0.0;
+                _dtop = 0.0;
+                double _t5 = top;
+                _vtop = _values.Pop();
+                top = _values.Pop();
+                if (_t5 == top)
+                {
+                    _htop += _vg4;
+                    _dtop += _g4;
+                }
+                else
+                {
+                    _hscores[j_1] += _vg4;
+                    _dscores[j_1] += _g4;
+                }
+            }
+            // line 126: double top = scores[0];
+            _hscores[0] += _htop;
+            _dscores[0] += _dtop;
+            // line 115: for (int j = 0; j < 4; j++)
+            for (int j = 4 - 1; j >= 0; j--)
+            {
+                // line 123: scores[j] = s * scale;
+                double _vg3 = _hscores[j];
+                double _g3 = _dscores[j];
+                _hscores[j] = 0.0;
+                _dscores[j] = 0.0;
+                _hs += _vg3 * scale;
+                _ds += _g3 * scale;
+                // line 118: for (int i = 0; i < 2; i++)
+                var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
+                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
+                var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 + 2 * j, 2);
+                var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
+                for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
+                {
+                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    double _vt2 = _vwWindow_2[i];
+                    double _t2 = _wWindow_2[i];
+                    hw[i] += _hs * _t2 + _ds * _vt2;
+                    dw[i] += _ds * _t2;
+                    _hwWindow[i] += _hs * w[i] + _ds * vw[i];
+                    _dwWindow[i] += _ds * w[i];
+                }
+                // line 117: double s = 0;
+                double _g1 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dscores_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hscores_pool);
             _values.Dispose();
         }
     }

@@ -21,59 +21,59 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 19: Span<double> feature = stackalloc double[8];
+            // line 20: Span<double> feature = stackalloc double[8];
             global::System.Span<double> feature = stackalloc double[8];
             double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
             global::System.Span<double> _dfeature = _dfeature_pool.AsSpan(0, feature.Length);
             _dfeature.Clear();
-            // line 20: for (int t = 0; t < feature.Length; t++)
+            // line 21: for (int t = 0; t < feature.Length; t++)
             _values.Reserve(feature.Length);
             for (int t = 0; t < feature.Length; t++)
             {
-                // line 22: double s = w[3];
+                // line 23: double s = w[3];
                 s = w[3];
-                // line 23: for (int k = 0; k < 3; k++)
+                // line 24: for (int k = 0; k < 3; k++)
                 for (int k = 0; k < 3; k++)
                 {
-                    // line 25: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
                     s += w[k] * Math.Sin(0.7 * (t + k));
                 }
-                // line 28: feature[t] = Math.Tanh(s);
+                // line 29: feature[t] = Math.Tanh(s);
                 _values.PushReserved(feature[t]);
                 feature[t] = Math.Tanh(s);
             }
-            // line 31: double pooled = 0;
+            // line 32: double pooled = 0;
             double pooled = 0;
-            // line 32: t = 0
+            // line 33: t = 0
             int t_1 = 0;
-            // line 32: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
             int _loop11 = 0;
             while (t_1 + 1 < feature.Length)
             {
                 _loop11++;
-                // line 34: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t5 = Math.Exp(feature[t_1]);
                 _values.Push(_t5);
                 double _t6 = Math.Exp(feature[t_1 + 1]);
                 _values.Push(_t6);
                 pooled += Math.Log(_t5 + _t6);
-                // line 32: t += 2
+                // line 33: t += 2
                 t_1 += 2;
             }
-            // line 37: return pooled * w[4];
+            // line 38: return pooled * w[4];
             double _result = pooled * w[4];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 37: return pooled * w[4];
+            // line 38: return pooled * w[4];
             double _dpooled = w[4];
             dw[4] += pooled;
-            // line 32: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
             for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
             {
-                // line 32: t += 2
+                // line 33: t += 2
                 t_1 -= 2;
-                // line 34: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t7 = _values.Pop();
                 double _t8 = _values.Pop();
                 double _t9 = _t8 + _t7;
@@ -81,26 +81,26 @@ namespace Corpus
                 _dfeature[t_1] += _g10 * _t8;
                 _dfeature[t_1 + 1] += _g10 * _t7;
             }
-            // line 20: for (int t = 0; t < feature.Length; t++)
+            // line 21: for (int t = 0; t < feature.Length; t++)
             for (int t = feature.Length - 1; t >= 0; t--)
             {
-                // line 28: feature[t] = Math.Tanh(s);
+                // line 29: feature[t] = Math.Tanh(s);
                 double _g3 = _dfeature[t];
                 _dfeature[t] = 0.0;
                 double _t4 = feature[t];
                 feature[t] = _values.Pop();
                 _ds += _g3 * (1 - _t4 * _t4);
-                // line 23: for (int k = 0; k < 3; k++)
+                // line 24: for (int k = 0; k < 3; k++)
                 if (_ds != 0)
                 {
                     for (int k = 3 - 1; k >= 0; k--)
                     {
-                        // line 25: s += w[k] * Math.Sin(0.7 * (t + k));
+                        // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
                         double _t2 = Math.Sin(0.7 * (t + k));
                         dw[k] += _ds * _t2;
                     }
                 }
-                // line 22: double s = w[3];
+                // line 23: double s = w[3];
                 double _g1 = _ds;
                 _ds = 0.0;
                 dw[3] += _g1;
@@ -122,59 +122,59 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 19: Span<double> feature = stackalloc double[8];
+            // line 20: Span<double> feature = stackalloc double[8];
             global::System.Span<double> feature = stackalloc double[8];
             double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
             global::System.Span<double> _dfeature = _dfeature_pool.AsSpan(0, feature.Length);
             _dfeature.Clear();
-            // line 20: for (int t = 0; t < feature.Length; t++)
+            // line 21: for (int t = 0; t < feature.Length; t++)
             _values.Reserve(feature.Length);
             for (int t = 0; t < feature.Length; t++)
             {
-                // line 22: double s = w[3];
+                // line 23: double s = w[3];
                 s = w[3];
-                // line 23: for (int k = 0; k < 3; k++)
+                // line 24: for (int k = 0; k < 3; k++)
                 for (int k = 0; k < 3; k++)
                 {
-                    // line 25: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
                     s += w[k] * Math.Sin(0.7 * (t + k));
                 }
-                // line 28: feature[t] = Math.Tanh(s);
+                // line 29: feature[t] = Math.Tanh(s);
                 _values.PushReserved(feature[t]);
                 feature[t] = Math.Tanh(s);
             }
-            // line 31: double pooled = 0;
+            // line 32: double pooled = 0;
             double pooled = 0;
-            // line 32: t = 0
+            // line 33: t = 0
             int t_1 = 0;
-            // line 32: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
             int _loop11 = 0;
             while (t_1 + 1 < feature.Length)
             {
                 _loop11++;
-                // line 34: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t5 = Math.Exp(feature[t_1]);
                 _values.Push(_t5);
                 double _t6 = Math.Exp(feature[t_1 + 1]);
                 _values.Push(_t6);
                 pooled += Math.Log(_t5 + _t6);
-                // line 32: t += 2
+                // line 33: t += 2
                 t_1 += 2;
             }
-            // line 37: return pooled * w[4];
+            // line 38: return pooled * w[4];
             double _result = pooled * w[4];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 37: return pooled * w[4];
+            // line 38: return pooled * w[4];
             double _dpooled = seed * w[4];
             dw[4] += seed * pooled;
-            // line 32: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
             for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
             {
-                // line 32: t += 2
+                // line 33: t += 2
                 t_1 -= 2;
-                // line 34: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t7 = _values.Pop();
                 double _t8 = _values.Pop();
                 double _t9 = _t8 + _t7;
@@ -182,31 +182,409 @@ namespace Corpus
                 _dfeature[t_1] += _g10 * _t8;
                 _dfeature[t_1 + 1] += _g10 * _t7;
             }
-            // line 20: for (int t = 0; t < feature.Length; t++)
+            // line 21: for (int t = 0; t < feature.Length; t++)
             for (int t = feature.Length - 1; t >= 0; t--)
             {
-                // line 28: feature[t] = Math.Tanh(s);
+                // line 29: feature[t] = Math.Tanh(s);
                 double _g3 = _dfeature[t];
                 _dfeature[t] = 0.0;
                 double _t4 = feature[t];
                 feature[t] = _values.Pop();
                 _ds += _g3 * (1 - _t4 * _t4);
-                // line 23: for (int k = 0; k < 3; k++)
+                // line 24: for (int k = 0; k < 3; k++)
                 if (_ds != 0)
                 {
                     for (int k = 3 - 1; k >= 0; k--)
                     {
-                        // line 25: s += w[k] * Math.Sin(0.7 * (t + k));
+                        // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
                         double _t2 = Math.Sin(0.7 * (t + k));
                         dw[k] += _ds * _t2;
                     }
                 }
-                // line 22: double s = w[3];
+                // line 23: double s = w[3];
                 double _g1 = _ds;
                 _ds = 0.0;
                 dw[3] += _g1;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dfeature_pool);
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>ConvolutionPool</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ConvolutionPoolPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 20: Span<double> feature = stackalloc double[8];
+            global::System.Span<double> feature = stackalloc double[8];
+            global::System.Span<double> _tfeature = stackalloc double[8];
+            // line 21: for (int t = 0; t < feature.Length; t++)
+            for (int t = 0; t < feature.Length; t++)
+            {
+                // line 23: double s = w[3];
+                double _ts = tw[3];
+                double s = w[3];
+                // line 24: for (int k = 0; k < 3; k++)
+                for (int k = 0; k < 3; k++)
+                {
+                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    double _t1 = Math.Sin(0.7 * (t + k));
+                    _ts += tw[k] * _t1;
+                    s += w[k] * _t1;
+                }
+                // line 29: feature[t] = Math.Tanh(s);
+                double _t2 = Math.Tanh(s);
+                _tfeature[t] = _ts * (1 - _t2 * _t2);
+                feature[t] = _t2;
+            }
+            // line 32: double pooled = 0;
+            double _tpooled = 0.0;
+            double pooled = 0;
+            // line 33: t = 0
+            int t_1 = 0;
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            while (t_1 + 1 < feature.Length)
+            {
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                double _t3 = Math.Exp(feature[t_1]);
+                double _t4 = Math.Exp(feature[t_1 + 1]);
+                double _t5 = _t3 + _t4;
+                _tpooled += (_tfeature[t_1] * _t3 + _tfeature[t_1 + 1] * _t4) / _t5;
+                pooled += Math.Log(_t5);
+                // line 33: t += 2
+                t_1 += 2;
+            }
+            // line 38: return pooled * w[4];
+            double _value6 = pooled * w[4];
+            tangent = _tpooled * w[4] + pooled * tw[4];
+            return _value6;
+        }
+
+        /// <summary>Value and gradient of <c>ConvolutionPool</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ConvolutionPoolHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            double _vs = 0.0;
+            double s = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 20: Span<double> feature = stackalloc double[8];
+            global::System.Span<double> feature = stackalloc double[8];
+            global::System.Span<double> _vfeature = stackalloc double[8];
+            double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
+            double[] _hfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
+            global::System.Span<double> _dfeature = _dfeature_pool.AsSpan(0, feature.Length);
+            global::System.Span<double> _hfeature = _hfeature_pool.AsSpan(0, feature.Length);
+            _dfeature.Clear();
+            _hfeature.Clear();
+            // line 21: for (int t = 0; t < feature.Length; t++)
+            _values.Reserve(feature.Length * 2);
+            for (int t = 0; t < feature.Length; t++)
+            {
+                // line 23: double s = w[3];
+                _vs = vw[3];
+                s = w[3];
+                // line 24: for (int k = 0; k < 3; k++)
+                for (int k = 0; k < 3; k++)
+                {
+                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    _vs += vw[k] * Math.Sin(0.7 * (t + k));
+                    s += w[k] * Math.Sin(0.7 * (t + k));
+                }
+                // line 29: feature[t] = Math.Tanh(s);
+                _values.PushReserved(feature[t]);
+                _values.PushReserved(_vfeature[t]);
+                var _t = Math.Tanh(s);
+                _vfeature[t] = _vs * (1 - _t * _t);
+                feature[t] = _t;
+            }
+            // line 32: double pooled = 0;
+            double _vpooled = 0.0;
+            double pooled = 0;
+            // line 33: t = 0
+            int t_1 = 0;
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            int _loop11 = 0;
+            while (t_1 + 1 < feature.Length)
+            {
+                _loop11++;
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                var _t_2 = Math.Exp(feature[t_1]);
+                double _vt5 = _vfeature[t_1] * _t_2;
+                double _t5 = _t_2;
+                _values.Push(_t5);
+                _values.Push(_vt5);
+                var _t_3 = Math.Exp(feature[t_1 + 1]);
+                double _vt6 = _vfeature[t_1 + 1] * _t_3;
+                double _t6 = _t_3;
+                _values.Push(_t6);
+                _values.Push(_vt6);
+                var _t_4 = _t5 + _t6;
+                _vpooled += (_vt5 + _vt6) * (1 / _t_4);
+                pooled += Math.Log(_t_4);
+                // line 33: t += 2
+                t_1 += 2;
+            }
+            // line 38: return pooled * w[4];
+            double _result = pooled * w[4];
+
+            // Adjoint sweep
+            double _hs = 0.0;
+            double _ds = 0.0;
+            // line 38: return pooled * w[4];
+            double _hpooled = vw[4];
+            double _dpooled = w[4];
+            hw[4] += _vpooled;
+            dw[4] += pooled;
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
+            {
+                // line 33: t += 2
+                t_1 -= 2;
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                double _vt7 = _values.Pop();
+                double _t7 = _values.Pop();
+                double _vt8 = _values.Pop();
+                double _t8 = _values.Pop();
+                double _vt9 = _vt8 + _vt7;
+                double _t9 = _t8 + _t7;
+                double _vg10 = (_hpooled - _dpooled / _t9 * _vt9) / _t9;
+                double _g10 = _dpooled / _t9;
+                _hfeature[t_1] += _vg10 * _t8 + _g10 * _vt8;
+                _dfeature[t_1] += _g10 * _t8;
+                _hfeature[t_1 + 1] += _vg10 * _t7 + _g10 * _vt7;
+                _dfeature[t_1 + 1] += _g10 * _t7;
+            }
+            // line 21: for (int t = 0; t < feature.Length; t++)
+            for (int t = feature.Length - 1; t >= 0; t--)
+            {
+                // line 29: feature[t] = Math.Tanh(s);
+                double _vg3 = _hfeature[t];
+                double _g3 = _dfeature[t];
+                _hfeature[t] = 0.0;
+                _dfeature[t] = 0.0;
+                double _vt4 = _vfeature[t];
+                double _t4 = feature[t];
+                _vfeature[t] = _values.Pop();
+                feature[t] = _values.Pop();
+                _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
+                _ds += _g3 * (1 - _t4 * _t4);
+                // line 24: for (int k = 0; k < 3; k++)
+                for (int k = 3 - 1; k >= 0; k--)
+                {
+                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    double _t2 = Math.Sin(0.7 * (t + k));
+                    hw[k] += _hs * _t2;
+                    dw[k] += _ds * _t2;
+                }
+                // line 23: double s = w[3];
+                double _vg1 = _hs;
+                double _g1 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+                hw[3] += _vg1;
+                dw[3] += _g1;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dfeature_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hfeature_pool);
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>ConvolutionPool</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ConvolutionPoolWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = ConvolutionPoolWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = ConvolutionPoolHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>ConvolutionPool</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void ConvolutionPoolPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            double _vs = 0.0;
+            double s = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 20: Span<double> feature = stackalloc double[8];
+            global::System.Span<double> feature = stackalloc double[8];
+            global::System.Span<double> _vfeature = stackalloc double[8];
+            double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
+            double[] _hfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
+            global::System.Span<double> _dfeature = _dfeature_pool.AsSpan(0, feature.Length);
+            global::System.Span<double> _hfeature = _hfeature_pool.AsSpan(0, feature.Length);
+            _dfeature.Clear();
+            _hfeature.Clear();
+            // line 21: for (int t = 0; t < feature.Length; t++)
+            _values.Reserve(feature.Length * 2);
+            for (int t = 0; t < feature.Length; t++)
+            {
+                // line 23: double s = w[3];
+                _vs = vw[3];
+                s = w[3];
+                // line 24: for (int k = 0; k < 3; k++)
+                for (int k = 0; k < 3; k++)
+                {
+                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    _vs += vw[k] * Math.Sin(0.7 * (t + k));
+                    s += w[k] * Math.Sin(0.7 * (t + k));
+                }
+                // line 29: feature[t] = Math.Tanh(s);
+                _values.PushReserved(feature[t]);
+                _values.PushReserved(_vfeature[t]);
+                var _t = Math.Tanh(s);
+                _vfeature[t] = _vs * (1 - _t * _t);
+                feature[t] = _t;
+            }
+            // line 32: double pooled = 0;
+            double _vpooled = 0.0;
+            double pooled = 0;
+            // line 33: t = 0
+            int t_1 = 0;
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            int _loop11 = 0;
+            while (t_1 + 1 < feature.Length)
+            {
+                _loop11++;
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                var _t_2 = Math.Exp(feature[t_1]);
+                double _vt5 = _vfeature[t_1] * _t_2;
+                double _t5 = _t_2;
+                _values.Push(_t5);
+                _values.Push(_vt5);
+                var _t_3 = Math.Exp(feature[t_1 + 1]);
+                double _vt6 = _vfeature[t_1 + 1] * _t_3;
+                double _t6 = _t_3;
+                _values.Push(_t6);
+                _values.Push(_vt6);
+                var _t_4 = _t5 + _t6;
+                _vpooled += (_vt5 + _vt6) * (1 / _t_4);
+                pooled += Math.Log(_t_4);
+                // line 33: t += 2
+                t_1 += 2;
+            }
+            // line 38: return pooled * w[4];
+            double _result = pooled * w[4];
+
+            // Adjoint sweep
+            double _hs = 0.0;
+            double _ds = 0.0;
+            // line 38: return pooled * w[4];
+            double _hpooled = vseed * w[4] + seed * vw[4];
+            double _dpooled = seed * w[4];
+            hw[4] += vseed * pooled + seed * _vpooled;
+            dw[4] += seed * pooled;
+            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
+            {
+                // line 33: t += 2
+                t_1 -= 2;
+                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                double _vt7 = _values.Pop();
+                double _t7 = _values.Pop();
+                double _vt8 = _values.Pop();
+                double _t8 = _values.Pop();
+                double _vt9 = _vt8 + _vt7;
+                double _t9 = _t8 + _t7;
+                double _vg10 = (_hpooled - _dpooled / _t9 * _vt9) / _t9;
+                double _g10 = _dpooled / _t9;
+                _hfeature[t_1] += _vg10 * _t8 + _g10 * _vt8;
+                _dfeature[t_1] += _g10 * _t8;
+                _hfeature[t_1 + 1] += _vg10 * _t7 + _g10 * _vt7;
+                _dfeature[t_1 + 1] += _g10 * _t7;
+            }
+            // line 21: for (int t = 0; t < feature.Length; t++)
+            for (int t = feature.Length - 1; t >= 0; t--)
+            {
+                // line 29: feature[t] = Math.Tanh(s);
+                double _vg3 = _hfeature[t];
+                double _g3 = _dfeature[t];
+                _hfeature[t] = 0.0;
+                _dfeature[t] = 0.0;
+                double _vt4 = _vfeature[t];
+                double _t4 = feature[t];
+                _vfeature[t] = _values.Pop();
+                feature[t] = _values.Pop();
+                _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
+                _ds += _g3 * (1 - _t4 * _t4);
+                // line 24: for (int k = 0; k < 3; k++)
+                for (int k = 3 - 1; k >= 0; k--)
+                {
+                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    double _t2 = Math.Sin(0.7 * (t + k));
+                    hw[k] += _hs * _t2;
+                    dw[k] += _ds * _t2;
+                }
+                // line 23: double s = w[3];
+                double _vg1 = _hs;
+                double _g1 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+                hw[3] += _vg1;
+                dw[3] += _g1;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dfeature_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hfeature_pool);
             _values.Dispose();
         }
     }

@@ -26,42 +26,42 @@ namespace Corpus
             double _dpredicted = 0.0;
 
             // Primal sweep
-            // line 152: double loss = 0;
+            // line 153: double loss = 0;
             double loss = 0;
-            // line 153: for (int o = 0; o < 5; o++)
+            // line 154: for (int o = 0; o < 5; o++)
             double _dloss = 1.0;
             for (int o = 0; o < 5; o++)
             {
-                // line 155: int user = o % 3;
+                // line 156: int user = o % 3;
                 user = o % 3;
-                // line 156: int item = o % 2 == 0 ? 1 : 0;
+                // line 157: int item = o % 2 == 0 ? 1 : 0;
                 item = o % 2 == 0 ? 1 : 0;
-                // line 157: double rating = 0.5 * o - 1;
+                // line 158: double rating = 0.5 * o - 1;
                 rating = 0.5 * o - 1;
-                // line 158: double predicted = 0;
+                // line 159: double predicted = 0;
                 predicted = 0;
-                // line 159: for (int f = 0; f < 2; f++)
+                // line 160: for (int f = 0; f < 2; f++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
                 for (int f = 0; f < _wWindow.Length; f++)
                 {
-                    // line 161: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                     predicted += _wWindow[f] * _wWindow_2[f];
                 }
-                // line 164: double error = predicted - rating;
+                // line 165: double error = predicted - rating;
                 error = predicted - rating;
-                // line 165: loss += error * error;
+                // line 166: loss += error * error;
                 loss += error * error;
                 // Adjoint of this iteration
-                // line 165: loss += error * error;
+                // line 166: loss += error * error;
                 _derror += 2 * _dloss * error;
                 if (_derror != 0)
                 {
-                    // line 164: double error = predicted - rating;
+                    // line 165: double error = predicted - rating;
                     double _g4 = _derror;
                     _derror = 0.0;
                     _dpredicted += _g4;
-                    // line 159: for (int f = 0; f < 2; f++)
+                    // line 160: for (int f = 0; f < 2; f++)
                     if (_dpredicted != 0)
                     {
                         var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
@@ -70,31 +70,31 @@ namespace Corpus
                         var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
                         for (int f = _wWindow_3.Length - 1; f >= 0; f--)
                         {
-                            // line 161: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                            // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                             double _t2 = _wWindow_3[f];
                             double _t3 = _wWindow_4[f];
                             _dwWindow[f] += _dpredicted * _t2;
                             _dwWindow_2[f] += _dpredicted * _t3;
                         }
                     }
-                    // line 158: double predicted = 0;
+                    // line 159: double predicted = 0;
                     double _g1 = _dpredicted;
                     _dpredicted = 0.0;
                 }
             }
-            // line 168: double squares = 0;
+            // line 169: double squares = 0;
             double squares = 0;
-            // line 169: for (int i = 0; i < w.Length; i++)
+            // line 170: for (int i = 0; i < w.Length; i++)
             double _dsquares = 0.1;
             for (int i = 0; i < w.Length; i++)
             {
-                // line 171: squares += w[i] * w[i];
+                // line 172: squares += w[i] * w[i];
                 squares += w[i] * w[i];
                 // Adjoint of this iteration
-                // line 171: squares += w[i] * w[i];
+                // line 172: squares += w[i] * w[i];
                 dw[i] += 2 * _dsquares * w[i];
             }
-            // line 174: return loss + (0.1 * squares);
+            // line 175: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
             return _result;
         }
@@ -116,42 +116,42 @@ namespace Corpus
             double _dpredicted = 0.0;
 
             // Primal sweep
-            // line 152: double loss = 0;
+            // line 153: double loss = 0;
             double loss = 0;
-            // line 153: for (int o = 0; o < 5; o++)
+            // line 154: for (int o = 0; o < 5; o++)
             double _dloss = seed;
             for (int o = 0; o < 5; o++)
             {
-                // line 155: int user = o % 3;
+                // line 156: int user = o % 3;
                 user = o % 3;
-                // line 156: int item = o % 2 == 0 ? 1 : 0;
+                // line 157: int item = o % 2 == 0 ? 1 : 0;
                 item = o % 2 == 0 ? 1 : 0;
-                // line 157: double rating = 0.5 * o - 1;
+                // line 158: double rating = 0.5 * o - 1;
                 rating = 0.5 * o - 1;
-                // line 158: double predicted = 0;
+                // line 159: double predicted = 0;
                 predicted = 0;
-                // line 159: for (int f = 0; f < 2; f++)
+                // line 160: for (int f = 0; f < 2; f++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
                 for (int f = 0; f < _wWindow.Length; f++)
                 {
-                    // line 161: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                     predicted += _wWindow[f] * _wWindow_2[f];
                 }
-                // line 164: double error = predicted - rating;
+                // line 165: double error = predicted - rating;
                 error = predicted - rating;
-                // line 165: loss += error * error;
+                // line 166: loss += error * error;
                 loss += error * error;
                 // Adjoint of this iteration
-                // line 165: loss += error * error;
+                // line 166: loss += error * error;
                 _derror += 2 * _dloss * error;
                 if (_derror != 0)
                 {
-                    // line 164: double error = predicted - rating;
+                    // line 165: double error = predicted - rating;
                     double _g4 = _derror;
                     _derror = 0.0;
                     _dpredicted += _g4;
-                    // line 159: for (int f = 0; f < 2; f++)
+                    // line 160: for (int f = 0; f < 2; f++)
                     if (_dpredicted != 0)
                     {
                         var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
@@ -160,31 +160,361 @@ namespace Corpus
                         var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
                         for (int f = _wWindow_3.Length - 1; f >= 0; f--)
                         {
-                            // line 161: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                            // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                             double _t2 = _wWindow_3[f];
                             double _t3 = _wWindow_4[f];
                             _dwWindow[f] += _dpredicted * _t2;
                             _dwWindow_2[f] += _dpredicted * _t3;
                         }
                     }
-                    // line 158: double predicted = 0;
+                    // line 159: double predicted = 0;
                     double _g1 = _dpredicted;
                     _dpredicted = 0.0;
                 }
             }
-            // line 168: double squares = 0;
+            // line 169: double squares = 0;
             double squares = 0;
-            // line 169: for (int i = 0; i < w.Length; i++)
+            // line 170: for (int i = 0; i < w.Length; i++)
             double _dsquares = seed * 0.1;
             for (int i = 0; i < w.Length; i++)
             {
-                // line 171: squares += w[i] * w[i];
+                // line 172: squares += w[i] * w[i];
                 squares += w[i] * w[i];
                 // Adjoint of this iteration
-                // line 171: squares += w[i] * w[i];
+                // line 172: squares += w[i] * w[i];
                 dw[i] += 2 * _dsquares * w[i];
             }
-            // line 174: return loss + (0.1 * squares);
+            // line 175: return loss + (0.1 * squares);
+            double _result = loss + 0.1 * squares;
+        }
+
+        /// <summary>Value of <c>Factorization</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double FactorizationPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 153: double loss = 0;
+            double _tloss = 0.0;
+            double loss = 0;
+            // line 154: for (int o = 0; o < 5; o++)
+            for (int o = 0; o < 5; o++)
+            {
+                // line 156: int user = o % 3;
+                int user = o % 3;
+                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                int item = o % 2 == 0 ? 1 : 0;
+                // line 158: double rating = 0.5 * o - 1;
+                double rating = 0.5 * o - 1;
+                // line 159: double predicted = 0;
+                double _tpredicted = 0.0;
+                double predicted = 0;
+                // line 160: for (int f = 0; f < 2; f++)
+                for (int f = 0; f < 2; f++)
+                {
+                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    double _t1 = w[6 + 2 * item + f];
+                    double _t2 = w[2 * user + f];
+                    _tpredicted += tw[2 * user + f] * _t1 + _t2 * tw[6 + 2 * item + f];
+                    predicted += _t2 * _t1;
+                }
+                // line 165: double error = predicted - rating;
+                double _terror = _tpredicted;
+                double error = predicted - rating;
+                // line 166: loss += error * error;
+                _tloss += 2 * error * _terror;
+                loss += error * error;
+            }
+            // line 169: double squares = 0;
+            double _tsquares = 0.0;
+            double squares = 0;
+            // line 170: for (int i = 0; i < w.Length; i++)
+            for (int i = 0; i < w.Length; i++)
+            {
+                // line 172: squares += w[i] * w[i];
+                _tsquares += 2 * w[i] * tw[i];
+                squares += w[i] * w[i];
+            }
+            // line 175: return loss + (0.1 * squares);
+            double _value3 = loss + 0.1 * squares;
+            tangent = _tloss + 0.1 * _tsquares;
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>Factorization</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double FactorizationHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            int user = 0;
+            int item = 0;
+            double rating = 0.0;
+            double _vpredicted = 0.0;
+            double predicted = 0.0;
+            double _verror = 0.0;
+            double error = 0.0;
+            double _herror = 0.0;
+            double _derror = 0.0;
+            double _hpredicted = 0.0;
+            double _dpredicted = 0.0;
+
+            // Primal sweep
+            // line 153: double loss = 0;
+            double loss = 0;
+            // line 154: for (int o = 0; o < 5; o++)
+            double _dloss = 1.0;
+            for (int o = 0; o < 5; o++)
+            {
+                // line 156: int user = o % 3;
+                user = o % 3;
+                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                item = o % 2 == 0 ? 1 : 0;
+                // line 158: double rating = 0.5 * o - 1;
+                rating = 0.5 * o - 1;
+                // line 159: double predicted = 0;
+                _vpredicted = 0.0;
+                predicted = 0;
+                // line 160: for (int f = 0; f < 2; f++)
+                var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * user, 2);
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
+                for (int f = 0; f < _vwWindow.Length; f++)
+                {
+                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    _vpredicted += _vwWindow[f] * _wWindow[f] + _wWindow_2[f] * _vwWindow_2[f];
+                    predicted += _wWindow_2[f] * _wWindow[f];
+                }
+                // line 165: double error = predicted - rating;
+                _verror = _vpredicted;
+                error = predicted - rating;
+                // line 166: loss += error * error;
+                loss += error * error;
+                // Adjoint of this iteration
+                // line 166: loss += error * error;
+                _herror += 2 * _dloss * _verror;
+                _derror += 2 * _dloss * error;
+                // line 165: double error = predicted - rating;
+                double _vg4 = _herror;
+                double _g4 = _derror;
+                _herror = 0.0;
+                _derror = 0.0;
+                _hpredicted += _vg4;
+                _dpredicted += _g4;
+                // line 160: for (int f = 0; f < 2; f++)
+                if (_dpredicted != 0 || _hpredicted != 0)
+                {
+                    var _vwWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
+                    var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                    var _vwWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * user, 2);
+                    var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                    var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 * user, 2);
+                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * user, 2);
+                    var _hwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 6 + 2 * item, 2);
+                    var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
+                    for (int f = _vwWindow_3.Length - 1; f >= 0; f--)
+                    {
+                        // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                        double _vt2 = _vwWindow_3[f];
+                        double _t2 = _wWindow_3[f];
+                        double _vt3 = _vwWindow_4[f];
+                        double _t3 = _wWindow_4[f];
+                        _hwWindow[f] += _hpredicted * _t2 + _dpredicted * _vt2;
+                        _dwWindow[f] += _dpredicted * _t2;
+                        _hwWindow_2[f] += _hpredicted * _t3 + _dpredicted * _vt3;
+                        _dwWindow_2[f] += _dpredicted * _t3;
+                    }
+                }
+                // line 159: double predicted = 0;
+                double _g1 = _dpredicted;
+                _hpredicted = 0.0;
+                _dpredicted = 0.0;
+            }
+            // line 169: double squares = 0;
+            double squares = 0;
+            // line 170: for (int i = 0; i < w.Length; i++)
+            double _dsquares = 0.1;
+            for (int i = 0; i < w.Length; i++)
+            {
+                // line 172: squares += w[i] * w[i];
+                squares += w[i] * w[i];
+                // Adjoint of this iteration
+                // line 172: squares += w[i] * w[i];
+                hw[i] += 2 * _dsquares * vw[i];
+                dw[i] += 2 * _dsquares * w[i];
+            }
+            // line 175: return loss + (0.1 * squares);
+            double _result = loss + 0.1 * squares;
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>Factorization</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double FactorizationWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = FactorizationWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = FactorizationHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>Factorization</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void FactorizationPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            int user = 0;
+            int item = 0;
+            double rating = 0.0;
+            double _vpredicted = 0.0;
+            double predicted = 0.0;
+            double _verror = 0.0;
+            double error = 0.0;
+            double _herror = 0.0;
+            double _derror = 0.0;
+            double _hpredicted = 0.0;
+            double _dpredicted = 0.0;
+
+            // Primal sweep
+            // line 153: double loss = 0;
+            double loss = 0;
+            // line 154: for (int o = 0; o < 5; o++)
+            double _hloss = vseed;
+            double _dloss = seed;
+            for (int o = 0; o < 5; o++)
+            {
+                // line 156: int user = o % 3;
+                user = o % 3;
+                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                item = o % 2 == 0 ? 1 : 0;
+                // line 158: double rating = 0.5 * o - 1;
+                rating = 0.5 * o - 1;
+                // line 159: double predicted = 0;
+                _vpredicted = 0.0;
+                predicted = 0;
+                // line 160: for (int f = 0; f < 2; f++)
+                var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * user, 2);
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
+                for (int f = 0; f < _vwWindow.Length; f++)
+                {
+                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    _vpredicted += _vwWindow[f] * _wWindow[f] + _wWindow_2[f] * _vwWindow_2[f];
+                    predicted += _wWindow_2[f] * _wWindow[f];
+                }
+                // line 165: double error = predicted - rating;
+                _verror = _vpredicted;
+                error = predicted - rating;
+                // line 166: loss += error * error;
+                loss += error * error;
+                // Adjoint of this iteration
+                // line 166: loss += error * error;
+                _herror += 2 * _hloss * error + 2 * _dloss * _verror;
+                _derror += 2 * _dloss * error;
+                // line 165: double error = predicted - rating;
+                double _vg4 = _herror;
+                double _g4 = _derror;
+                _herror = 0.0;
+                _derror = 0.0;
+                _hpredicted += _vg4;
+                _dpredicted += _g4;
+                // line 160: for (int f = 0; f < 2; f++)
+                if (_dpredicted != 0 || _hpredicted != 0)
+                {
+                    var _vwWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
+                    var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                    var _vwWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * user, 2);
+                    var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                    var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 * user, 2);
+                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * user, 2);
+                    var _hwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 6 + 2 * item, 2);
+                    var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
+                    for (int f = _vwWindow_3.Length - 1; f >= 0; f--)
+                    {
+                        // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                        double _vt2 = _vwWindow_3[f];
+                        double _t2 = _wWindow_3[f];
+                        double _vt3 = _vwWindow_4[f];
+                        double _t3 = _wWindow_4[f];
+                        _hwWindow[f] += _hpredicted * _t2 + _dpredicted * _vt2;
+                        _dwWindow[f] += _dpredicted * _t2;
+                        _hwWindow_2[f] += _hpredicted * _t3 + _dpredicted * _vt3;
+                        _dwWindow_2[f] += _dpredicted * _t3;
+                    }
+                }
+                // line 159: double predicted = 0;
+                double _g1 = _dpredicted;
+                _hpredicted = 0.0;
+                _dpredicted = 0.0;
+            }
+            // line 169: double squares = 0;
+            double squares = 0;
+            // line 170: for (int i = 0; i < w.Length; i++)
+            double _hsquares = vseed * 0.1;
+            double _dsquares = seed * 0.1;
+            for (int i = 0; i < w.Length; i++)
+            {
+                // line 172: squares += w[i] * w[i];
+                squares += w[i] * w[i];
+                // Adjoint of this iteration
+                // line 172: squares += w[i] * w[i];
+                hw[i] += 2 * _hsquares * w[i] + 2 * _dsquares * vw[i];
+                dw[i] += 2 * _dsquares * w[i];
+            }
+            // line 175: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
         }
     }

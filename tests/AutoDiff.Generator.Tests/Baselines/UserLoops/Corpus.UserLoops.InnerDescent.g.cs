@@ -27,73 +27,73 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 344: Span<double> line = stackalloc double[2];
+            // line 345: Span<double> line = stackalloc double[2];
             global::System.Span<double> line = stackalloc double[2];
             double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
             global::System.Span<double> _dline = _dline_pool.AsSpan(0, line.Length);
             _dline.Clear();
-            // line 345: line[0] = w[0];
+            // line 346: line[0] = w[0];
             line[0] = w[0];
-            // line 346: line[1] = w[1];
+            // line 347: line[1] = w[1];
             line[1] = w[1];
-            // line 347: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double rate = 0.1 + 0.05 * Math.Tanh(w[2]);
-            // line 348: for (int step = 0; step < 3; step++)
+            // line 349: for (int step = 0; step < 3; step++)
             _values.Reserve(6);
             for (int step = 0; step < 3; step++)
             {
-                // line 350: double g0 = 0;
+                // line 351: double g0 = 0;
                 _values.PushReserved(g0);
                 g0 = 0;
-                // line 351: double g1 = 0;
+                // line 352: double g1 = 0;
                 _values.PushReserved(g1);
                 g1 = 0;
-                // line 352: for (int p = 0; p < 4; p++)
+                // line 353: for (int p = 0; p < 4; p++)
                 double _lineAt = 0 < 4 ? line[0] : default;
                 double _lineAt_2 = 0 < 4 ? line[1] : default;
                 for (int p = 0; p < 4; p++)
                 {
-                    // line 354: double x = p - 1.5;
+                    // line 355: double x = p - 1.5;
                     x = p - 1.5;
-                    // line 355: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     r = _lineAt * x + _lineAt_2 - Math.Sin(x);
-                    // line 356: g0 += 2 * r * x;
+                    // line 357: g0 += 2 * r * x;
                     g0 += 2 * r * x;
-                    // line 357: g1 += 2 * r;
+                    // line 358: g1 += 2 * r;
                     g1 += 2 * r;
                 }
-                // line 360: line[0] -= rate * g0 / 4;
+                // line 361: line[0] -= rate * g0 / 4;
                 line[0] -= rate * g0 / 4;
-                // line 361: line[1] -= rate * g1 / 4;
+                // line 362: line[1] -= rate * g1 / 4;
                 line[1] -= rate * g1 / 4;
             }
-            // line 364: double loss = 0;
+            // line 365: double loss = 0;
             double loss = 0;
-            // line 365: for (int p = 0; p < 4; p++)
+            // line 366: for (int p = 0; p < 4; p++)
             double _dloss = 1.0;
             double _lineAt_3 = 0 < 4 ? line[0] : default;
             double _lineAt_4 = 0 < 4 ? line[1] : default;
             for (int p_1 = 0; p_1 < 4; p_1++)
             {
-                // line 367: double x = p - 1.5;
+                // line 368: double x = p - 1.5;
                 x_1 = p_1 - 1.5;
-                // line 368: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
-                // line 369: loss += r * r;
+                // line 370: loss += r * r;
                 loss += r_1 * r_1;
                 // Adjoint of this iteration
-                // line 369: loss += r * r;
+                // line 370: loss += r * r;
                 _dr_1 += 2 * _dloss * r_1;
                 if (_dr_1 != 0)
                 {
-                    // line 368: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g9 = _dr_1;
                     _dr_1 = 0.0;
                     _dline[0] += _g9 * x_1;
                     _dline[1] += _g9;
                 }
             }
-            // line 372: return loss;
+            // line 373: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -101,48 +101,48 @@ namespace Corpus
             double _dg0 = 0.0;
             double _dg1 = 0.0;
             double _dr = 0.0;
-            // line 348: for (int step = 0; step < 3; step++)
+            // line 349: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 361: line[1] -= rate * g1 / 4;
+                // line 362: line[1] -= rate * g1 / 4;
                 double _g8 = -_dline[1] / 4;
                 _drate += _g8 * g1;
                 _dg1 += _g8 * rate;
-                // line 360: line[0] -= rate * g0 / 4;
+                // line 361: line[0] -= rate * g0 / 4;
                 double _g7 = -_dline[0] / 4;
                 _drate += _g7 * g0;
                 _dg0 += _g7 * rate;
-                // line 352: for (int p = 0; p < 4; p++)
+                // line 353: for (int p = 0; p < 4; p++)
                 for (int p = 4 - 1; p >= 0; p--)
                 {
                     x = p - 1.5;
-                    // line 357: g1 += 2 * r;
+                    // line 358: g1 += 2 * r;
                     _dr += _dg1 * 2;
-                    // line 356: g0 += 2 * r * x;
+                    // line 357: g0 += 2 * r * x;
                     _dr += _dg0 * x * 2;
-                    // line 355: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g6 = _dr;
                     _dr = 0.0;
                     _dline[0] += _g6 * x;
                     _dline[1] += _g6;
                 }
-                // line 351: double g1 = 0;
+                // line 352: double g1 = 0;
                 double _g5 = _dg1;
                 _dg1 = 0.0;
                 g1 = _values.Pop();
-                // line 350: double g0 = 0;
+                // line 351: double g0 = 0;
                 double _g4 = _dg0;
                 _dg0 = 0.0;
                 g0 = _values.Pop();
             }
-            // line 347: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double _t3 = Math.Tanh(w[2]);
             dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
-            // line 346: line[1] = w[1];
+            // line 347: line[1] = w[1];
             double _g2 = _dline[1];
             _dline[1] = 0.0;
             dw[1] += _g2;
-            // line 345: line[0] = w[0];
+            // line 346: line[0] = w[0];
             double _g1 = _dline[0];
             _dline[0] = 0.0;
             dw[0] += _g1;
@@ -169,73 +169,73 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 344: Span<double> line = stackalloc double[2];
+            // line 345: Span<double> line = stackalloc double[2];
             global::System.Span<double> line = stackalloc double[2];
             double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
             global::System.Span<double> _dline = _dline_pool.AsSpan(0, line.Length);
             _dline.Clear();
-            // line 345: line[0] = w[0];
+            // line 346: line[0] = w[0];
             line[0] = w[0];
-            // line 346: line[1] = w[1];
+            // line 347: line[1] = w[1];
             line[1] = w[1];
-            // line 347: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double rate = 0.1 + 0.05 * Math.Tanh(w[2]);
-            // line 348: for (int step = 0; step < 3; step++)
+            // line 349: for (int step = 0; step < 3; step++)
             _values.Reserve(6);
             for (int step = 0; step < 3; step++)
             {
-                // line 350: double g0 = 0;
+                // line 351: double g0 = 0;
                 _values.PushReserved(g0);
                 g0 = 0;
-                // line 351: double g1 = 0;
+                // line 352: double g1 = 0;
                 _values.PushReserved(g1);
                 g1 = 0;
-                // line 352: for (int p = 0; p < 4; p++)
+                // line 353: for (int p = 0; p < 4; p++)
                 double _lineAt = 0 < 4 ? line[0] : default;
                 double _lineAt_2 = 0 < 4 ? line[1] : default;
                 for (int p = 0; p < 4; p++)
                 {
-                    // line 354: double x = p - 1.5;
+                    // line 355: double x = p - 1.5;
                     x = p - 1.5;
-                    // line 355: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     r = _lineAt * x + _lineAt_2 - Math.Sin(x);
-                    // line 356: g0 += 2 * r * x;
+                    // line 357: g0 += 2 * r * x;
                     g0 += 2 * r * x;
-                    // line 357: g1 += 2 * r;
+                    // line 358: g1 += 2 * r;
                     g1 += 2 * r;
                 }
-                // line 360: line[0] -= rate * g0 / 4;
+                // line 361: line[0] -= rate * g0 / 4;
                 line[0] -= rate * g0 / 4;
-                // line 361: line[1] -= rate * g1 / 4;
+                // line 362: line[1] -= rate * g1 / 4;
                 line[1] -= rate * g1 / 4;
             }
-            // line 364: double loss = 0;
+            // line 365: double loss = 0;
             double loss = 0;
-            // line 365: for (int p = 0; p < 4; p++)
+            // line 366: for (int p = 0; p < 4; p++)
             double _dloss = seed;
             double _lineAt_3 = 0 < 4 ? line[0] : default;
             double _lineAt_4 = 0 < 4 ? line[1] : default;
             for (int p_1 = 0; p_1 < 4; p_1++)
             {
-                // line 367: double x = p - 1.5;
+                // line 368: double x = p - 1.5;
                 x_1 = p_1 - 1.5;
-                // line 368: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
-                // line 369: loss += r * r;
+                // line 370: loss += r * r;
                 loss += r_1 * r_1;
                 // Adjoint of this iteration
-                // line 369: loss += r * r;
+                // line 370: loss += r * r;
                 _dr_1 += 2 * _dloss * r_1;
                 if (_dr_1 != 0)
                 {
-                    // line 368: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g9 = _dr_1;
                     _dr_1 = 0.0;
                     _dline[0] += _g9 * x_1;
                     _dline[1] += _g9;
                 }
             }
-            // line 372: return loss;
+            // line 373: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -243,52 +243,573 @@ namespace Corpus
             double _dg0 = 0.0;
             double _dg1 = 0.0;
             double _dr = 0.0;
-            // line 348: for (int step = 0; step < 3; step++)
+            // line 349: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 361: line[1] -= rate * g1 / 4;
+                // line 362: line[1] -= rate * g1 / 4;
                 double _g8 = -_dline[1] / 4;
                 _drate += _g8 * g1;
                 _dg1 += _g8 * rate;
-                // line 360: line[0] -= rate * g0 / 4;
+                // line 361: line[0] -= rate * g0 / 4;
                 double _g7 = -_dline[0] / 4;
                 _drate += _g7 * g0;
                 _dg0 += _g7 * rate;
-                // line 352: for (int p = 0; p < 4; p++)
+                // line 353: for (int p = 0; p < 4; p++)
                 for (int p = 4 - 1; p >= 0; p--)
                 {
                     x = p - 1.5;
-                    // line 357: g1 += 2 * r;
+                    // line 358: g1 += 2 * r;
                     _dr += _dg1 * 2;
-                    // line 356: g0 += 2 * r * x;
+                    // line 357: g0 += 2 * r * x;
                     _dr += _dg0 * x * 2;
-                    // line 355: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g6 = _dr;
                     _dr = 0.0;
                     _dline[0] += _g6 * x;
                     _dline[1] += _g6;
                 }
-                // line 351: double g1 = 0;
+                // line 352: double g1 = 0;
                 double _g5 = _dg1;
                 _dg1 = 0.0;
                 g1 = _values.Pop();
-                // line 350: double g0 = 0;
+                // line 351: double g0 = 0;
                 double _g4 = _dg0;
                 _dg0 = 0.0;
                 g0 = _values.Pop();
             }
-            // line 347: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double _t3 = Math.Tanh(w[2]);
             dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
-            // line 346: line[1] = w[1];
+            // line 347: line[1] = w[1];
             double _g2 = _dline[1];
             _dline[1] = 0.0;
             dw[1] += _g2;
-            // line 345: line[0] = w[0];
+            // line 346: line[0] = w[0];
             double _g1 = _dline[0];
             _dline[0] = 0.0;
             dw[0] += _g1;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dline_pool);
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>InnerDescent</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double InnerDescentPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 345: Span<double> line = stackalloc double[2];
+            global::System.Span<double> line = stackalloc double[2];
+            global::System.Span<double> _tline = stackalloc double[2];
+            // line 346: line[0] = w[0];
+            _tline[0] = tw[0];
+            line[0] = w[0];
+            // line 347: line[1] = w[1];
+            _tline[1] = tw[1];
+            line[1] = w[1];
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            double _t1 = Math.Tanh(w[2]);
+            double _trate = 0.05 * (tw[2] * (1 - _t1 * _t1));
+            double rate = 0.1 + 0.05 * _t1;
+            // line 349: for (int step = 0; step < 3; step++)
+            for (int step = 0; step < 3; step++)
+            {
+                // line 351: double g0 = 0;
+                double _tg0 = 0.0;
+                double g0 = 0;
+                // line 352: double g1 = 0;
+                double _tg1 = 0.0;
+                double g1 = 0;
+                // line 353: for (int p = 0; p < 4; p++)
+                for (int p = 0; p < 4; p++)
+                {
+                    // line 355: double x = p - 1.5;
+                    double x = p - 1.5;
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    double _tr = _tline[0] * x + _tline[1];
+                    double r = line[0] * x + line[1] - Math.Sin(x);
+                    // line 357: g0 += 2 * r * x;
+                    _tg0 += 2 * _tr * x;
+                    g0 += 2 * r * x;
+                    // line 358: g1 += 2 * r;
+                    _tg1 += 2 * _tr;
+                    g1 += 2 * r;
+                }
+                // line 361: line[0] -= rate * g0 / 4;
+                _tline[0] -= (_trate * g0 + rate * _tg0) / 4;
+                line[0] -= rate * g0 / 4;
+                // line 362: line[1] -= rate * g1 / 4;
+                _tline[1] -= (_trate * g1 + rate * _tg1) / 4;
+                line[1] -= rate * g1 / 4;
+            }
+            // line 365: double loss = 0;
+            double _tloss = 0.0;
+            double loss = 0;
+            // line 366: for (int p = 0; p < 4; p++)
+            for (int p_1 = 0; p_1 < 4; p_1++)
+            {
+                // line 368: double x = p - 1.5;
+                double x_1 = p_1 - 1.5;
+                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                double _tr_1 = _tline[0] * x_1 + _tline[1];
+                double r_1 = line[0] * x_1 + line[1] - Math.Sin(x_1);
+                // line 370: loss += r * r;
+                _tloss += 2 * r_1 * _tr_1;
+                loss += r_1 * r_1;
+            }
+            // line 373: return loss;
+            double _value2 = loss;
+            tangent = _tloss;
+            return _value2;
+        }
+
+        /// <summary>Value and gradient of <c>InnerDescent</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double InnerDescentHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            double _vg0 = 0.0;
+            double g0 = 0.0;
+            double _vg1 = 0.0;
+            double g1 = 0.0;
+            double x = 0.0;
+            double _vr = 0.0;
+            double r = 0.0;
+            double x_1 = 0.0;
+            double _vr_1 = 0.0;
+            double r_1 = 0.0;
+            double _hr_1 = 0.0;
+            double _dr_1 = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 345: Span<double> line = stackalloc double[2];
+            global::System.Span<double> line = stackalloc double[2];
+            global::System.Span<double> _vline = stackalloc double[2];
+            double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
+            double[] _hline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
+            global::System.Span<double> _dline = _dline_pool.AsSpan(0, line.Length);
+            global::System.Span<double> _hline = _hline_pool.AsSpan(0, line.Length);
+            _dline.Clear();
+            _hline.Clear();
+            // line 346: line[0] = w[0];
+            _vline[0] = vw[0];
+            line[0] = w[0];
+            // line 347: line[1] = w[1];
+            _vline[1] = vw[1];
+            line[1] = w[1];
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            var _t = Math.Tanh(w[2]);
+            double _vrate = 0.05 * (vw[2] * (1 - _t * _t));
+            double rate = 0.1 + 0.05 * _t;
+            // line 349: for (int step = 0; step < 3; step++)
+            _values.Reserve(12);
+            for (int step = 0; step < 3; step++)
+            {
+                // line 351: double g0 = 0;
+                _values.PushReserved(g0);
+                _values.PushReserved(_vg0);
+                _vg0 = 0.0;
+                g0 = 0;
+                // line 352: double g1 = 0;
+                _values.PushReserved(g1);
+                _values.PushReserved(_vg1);
+                _vg1 = 0.0;
+                g1 = 0;
+                // line 353: for (int p = 0; p < 4; p++)
+                double _lineAt = 0 < 4 ? line[0] : default;
+                double _lineAt_2 = 0 < 4 ? line[1] : default;
+                for (int p = 0; p < 4; p++)
+                {
+                    // line 355: double x = p - 1.5;
+                    x = p - 1.5;
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    _vr = _vline[0] * x + _vline[1];
+                    r = _lineAt * x + _lineAt_2 - Math.Sin(x);
+                    // line 357: g0 += 2 * r * x;
+                    _vg0 += 2 * _vr * x;
+                    g0 += 2 * r * x;
+                    // line 358: g1 += 2 * r;
+                    _vg1 += 2 * _vr;
+                    g1 += 2 * r;
+                }
+                // line 361: line[0] -= rate * g0 / 4;
+                _vline[0] -= (_vrate * g0 + rate * _vg0) / 4;
+                line[0] -= rate * g0 / 4;
+                // line 362: line[1] -= rate * g1 / 4;
+                _vline[1] -= (_vrate * g1 + rate * _vg1) / 4;
+                line[1] -= rate * g1 / 4;
+            }
+            // line 365: double loss = 0;
+            double loss = 0;
+            // line 366: for (int p = 0; p < 4; p++)
+            double _dloss = 1.0;
+            double _lineAt_3 = 0 < 4 ? line[0] : default;
+            double _lineAt_4 = 0 < 4 ? line[1] : default;
+            for (int p_1 = 0; p_1 < 4; p_1++)
+            {
+                // line 368: double x = p - 1.5;
+                x_1 = p_1 - 1.5;
+                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                _vr_1 = _vline[0] * x_1 + _vline[1];
+                r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
+                // line 370: loss += r * r;
+                loss += r_1 * r_1;
+                // Adjoint of this iteration
+                // line 370: loss += r * r;
+                _hr_1 += 2 * _dloss * _vr_1;
+                _dr_1 += 2 * _dloss * r_1;
+                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                double _vg9 = _hr_1;
+                double _g9 = _dr_1;
+                _hr_1 = 0.0;
+                _dr_1 = 0.0;
+                _hline[0] += _vg9 * x_1;
+                _dline[0] += _g9 * x_1;
+                _hline[1] += _vg9;
+                _dline[1] += _g9;
+            }
+            // line 373: return loss;
+            double _result = loss;
+
+            // Adjoint sweep
+            double _hrate = 0.0;
+            double _drate = 0.0;
+            double _hg0 = 0.0;
+            double _dg0 = 0.0;
+            double _hg1 = 0.0;
+            double _dg1 = 0.0;
+            double _hr = 0.0;
+            double _dr = 0.0;
+            // line 349: for (int step = 0; step < 3; step++)
+            for (int step = 3 - 1; step >= 0; step--)
+            {
+                // line 362: line[1] -= rate * g1 / 4;
+                double _vg8 = -_hline[1] / 4;
+                double _g8 = -_dline[1] / 4;
+                _hrate += _vg8 * g1 + _g8 * _vg1;
+                _drate += _g8 * g1;
+                _hg1 += _vg8 * rate + _g8 * _vrate;
+                _dg1 += _g8 * rate;
+                // line 361: line[0] -= rate * g0 / 4;
+                double _vg7 = -_hline[0] / 4;
+                double _g7 = -_dline[0] / 4;
+                _hrate += _vg7 * g0 + _g7 * _vg0;
+                _drate += _g7 * g0;
+                _hg0 += _vg7 * rate + _g7 * _vrate;
+                _dg0 += _g7 * rate;
+                // line 353: for (int p = 0; p < 4; p++)
+                for (int p = 4 - 1; p >= 0; p--)
+                {
+                    x = p - 1.5;
+                    // line 358: g1 += 2 * r;
+                    _hr += _hg1 * 2;
+                    _dr += _dg1 * 2;
+                    // line 357: g0 += 2 * r * x;
+                    _hr += _hg0 * x * 2;
+                    _dr += _dg0 * x * 2;
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    double _vg6 = _hr;
+                    double _g6 = _dr;
+                    _hr = 0.0;
+                    _dr = 0.0;
+                    _hline[0] += _vg6 * x;
+                    _dline[0] += _g6 * x;
+                    _hline[1] += _vg6;
+                    _dline[1] += _g6;
+                }
+                // line 352: double g1 = 0;
+                double _g5 = _dg1;
+                _hg1 = 0.0;
+                _dg1 = 0.0;
+                _vg1 = _values.Pop();
+                g1 = _values.Pop();
+                // line 351: double g0 = 0;
+                double _g4 = _dg0;
+                _hg0 = 0.0;
+                _dg0 = 0.0;
+                _vg0 = _values.Pop();
+                g0 = _values.Pop();
+            }
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            var _t_2 = Math.Tanh(w[2]);
+            double _vt3 = vw[2] * (1 - _t_2 * _t_2);
+            double _t3 = _t_2;
+            hw[2] += _hrate * 0.05 * (1 - _t3 * _t3) + _drate * 0.05 * (-2 * _t3 * _vt3);
+            dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
+            // line 347: line[1] = w[1];
+            double _vg2 = _hline[1];
+            double _g2 = _dline[1];
+            _hline[1] = 0.0;
+            _dline[1] = 0.0;
+            hw[1] += _vg2;
+            dw[1] += _g2;
+            // line 346: line[0] = w[0];
+            double _vg1_2 = _hline[0];
+            double _g1 = _dline[0];
+            _hline[0] = 0.0;
+            _dline[0] = 0.0;
+            hw[0] += _vg1_2;
+            dw[0] += _g1;
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dline_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hline_pool);
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>InnerDescent</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double InnerDescentWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = InnerDescentWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = InnerDescentHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>InnerDescent</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void InnerDescentPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            double _vg0 = 0.0;
+            double g0 = 0.0;
+            double _vg1 = 0.0;
+            double g1 = 0.0;
+            double x = 0.0;
+            double _vr = 0.0;
+            double r = 0.0;
+            double x_1 = 0.0;
+            double _vr_1 = 0.0;
+            double r_1 = 0.0;
+            double _hr_1 = 0.0;
+            double _dr_1 = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 345: Span<double> line = stackalloc double[2];
+            global::System.Span<double> line = stackalloc double[2];
+            global::System.Span<double> _vline = stackalloc double[2];
+            double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
+            double[] _hline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
+            global::System.Span<double> _dline = _dline_pool.AsSpan(0, line.Length);
+            global::System.Span<double> _hline = _hline_pool.AsSpan(0, line.Length);
+            _dline.Clear();
+            _hline.Clear();
+            // line 346: line[0] = w[0];
+            _vline[0] = vw[0];
+            line[0] = w[0];
+            // line 347: line[1] = w[1];
+            _vline[1] = vw[1];
+            line[1] = w[1];
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            var _t = Math.Tanh(w[2]);
+            double _vrate = 0.05 * (vw[2] * (1 - _t * _t));
+            double rate = 0.1 + 0.05 * _t;
+            // line 349: for (int step = 0; step < 3; step++)
+            _values.Reserve(12);
+            for (int step = 0; step < 3; step++)
+            {
+                // line 351: double g0 = 0;
+                _values.PushReserved(g0);
+                _values.PushReserved(_vg0);
+                _vg0 = 0.0;
+                g0 = 0;
+                // line 352: double g1 = 0;
+                _values.PushReserved(g1);
+                _values.PushReserved(_vg1);
+                _vg1 = 0.0;
+                g1 = 0;
+                // line 353: for (int p = 0; p < 4; p++)
+                double _lineAt = 0 < 4 ? line[0] : default;
+                double _lineAt_2 = 0 < 4 ? line[1] : default;
+                for (int p = 0; p < 4; p++)
+                {
+                    // line 355: double x = p - 1.5;
+                    x = p - 1.5;
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    _vr = _vline[0] * x + _vline[1];
+                    r = _lineAt * x + _lineAt_2 - Math.Sin(x);
+                    // line 357: g0 += 2 * r * x;
+                    _vg0 += 2 * _vr * x;
+                    g0 += 2 * r * x;
+                    // line 358: g1 += 2 * r;
+                    _vg1 += 2 * _vr;
+                    g1 += 2 * r;
+                }
+                // line 361: line[0] -= rate * g0 / 4;
+                _vline[0] -= (_vrate * g0 + rate * _vg0) / 4;
+                line[0] -= rate * g0 / 4;
+                // line 362: line[1] -= rate * g1 / 4;
+                _vline[1] -= (_vrate * g1 + rate * _vg1) / 4;
+                line[1] -= rate * g1 / 4;
+            }
+            // line 365: double loss = 0;
+            double loss = 0;
+            // line 366: for (int p = 0; p < 4; p++)
+            double _hloss = vseed;
+            double _dloss = seed;
+            double _lineAt_3 = 0 < 4 ? line[0] : default;
+            double _lineAt_4 = 0 < 4 ? line[1] : default;
+            for (int p_1 = 0; p_1 < 4; p_1++)
+            {
+                // line 368: double x = p - 1.5;
+                x_1 = p_1 - 1.5;
+                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                _vr_1 = _vline[0] * x_1 + _vline[1];
+                r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
+                // line 370: loss += r * r;
+                loss += r_1 * r_1;
+                // Adjoint of this iteration
+                // line 370: loss += r * r;
+                _hr_1 += 2 * _hloss * r_1 + 2 * _dloss * _vr_1;
+                _dr_1 += 2 * _dloss * r_1;
+                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                double _vg9 = _hr_1;
+                double _g9 = _dr_1;
+                _hr_1 = 0.0;
+                _dr_1 = 0.0;
+                _hline[0] += _vg9 * x_1;
+                _dline[0] += _g9 * x_1;
+                _hline[1] += _vg9;
+                _dline[1] += _g9;
+            }
+            // line 373: return loss;
+            double _result = loss;
+
+            // Adjoint sweep
+            double _hrate = 0.0;
+            double _drate = 0.0;
+            double _hg0 = 0.0;
+            double _dg0 = 0.0;
+            double _hg1 = 0.0;
+            double _dg1 = 0.0;
+            double _hr = 0.0;
+            double _dr = 0.0;
+            // line 349: for (int step = 0; step < 3; step++)
+            for (int step = 3 - 1; step >= 0; step--)
+            {
+                // line 362: line[1] -= rate * g1 / 4;
+                double _vg8 = -_hline[1] / 4;
+                double _g8 = -_dline[1] / 4;
+                _hrate += _vg8 * g1 + _g8 * _vg1;
+                _drate += _g8 * g1;
+                _hg1 += _vg8 * rate + _g8 * _vrate;
+                _dg1 += _g8 * rate;
+                // line 361: line[0] -= rate * g0 / 4;
+                double _vg7 = -_hline[0] / 4;
+                double _g7 = -_dline[0] / 4;
+                _hrate += _vg7 * g0 + _g7 * _vg0;
+                _drate += _g7 * g0;
+                _hg0 += _vg7 * rate + _g7 * _vrate;
+                _dg0 += _g7 * rate;
+                // line 353: for (int p = 0; p < 4; p++)
+                for (int p = 4 - 1; p >= 0; p--)
+                {
+                    x = p - 1.5;
+                    // line 358: g1 += 2 * r;
+                    _hr += _hg1 * 2;
+                    _dr += _dg1 * 2;
+                    // line 357: g0 += 2 * r * x;
+                    _hr += _hg0 * x * 2;
+                    _dr += _dg0 * x * 2;
+                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    double _vg6 = _hr;
+                    double _g6 = _dr;
+                    _hr = 0.0;
+                    _dr = 0.0;
+                    _hline[0] += _vg6 * x;
+                    _dline[0] += _g6 * x;
+                    _hline[1] += _vg6;
+                    _dline[1] += _g6;
+                }
+                // line 352: double g1 = 0;
+                double _g5 = _dg1;
+                _hg1 = 0.0;
+                _dg1 = 0.0;
+                _vg1 = _values.Pop();
+                g1 = _values.Pop();
+                // line 351: double g0 = 0;
+                double _g4 = _dg0;
+                _hg0 = 0.0;
+                _dg0 = 0.0;
+                _vg0 = _values.Pop();
+                g0 = _values.Pop();
+            }
+            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            var _t_2 = Math.Tanh(w[2]);
+            double _vt3 = vw[2] * (1 - _t_2 * _t_2);
+            double _t3 = _t_2;
+            hw[2] += _hrate * 0.05 * (1 - _t3 * _t3) + _drate * 0.05 * (-2 * _t3 * _vt3);
+            dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
+            // line 347: line[1] = w[1];
+            double _vg2 = _hline[1];
+            double _g2 = _dline[1];
+            _hline[1] = 0.0;
+            _dline[1] = 0.0;
+            hw[1] += _vg2;
+            dw[1] += _g2;
+            // line 346: line[0] = w[0];
+            double _vg1_2 = _hline[0];
+            double _g1 = _dline[0];
+            _hline[0] = 0.0;
+            _dline[0] = 0.0;
+            hw[0] += _vg1_2;
+            dw[0] += _g1;
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dline_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hline_pool);
             _values.Dispose();
         }
     }

@@ -22,53 +22,53 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 182: Span<double> y = stackalloc double[2];
+            // line 183: Span<double> y = stackalloc double[2];
             global::System.Span<double> y = stackalloc double[2];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 183: y[0] = w[2];
+            // line 184: y[0] = w[2];
             y[0] = w[2];
-            // line 184: y[1] = w[3];
+            // line 185: y[1] = w[3];
             y[1] = w[3];
-            // line 185: const double dt = 0.1;
+            // line 186: const double dt = 0.1;
             double dt = 0.1;
-            // line 186: for (int step = 0; step < 12; step++)
+            // line 187: for (int step = 0; step < 12; step++)
             _values.Reserve(24);
             for (int step = 0; step < 12; step++)
             {
-                // line 188: double velocity = y[1];
+                // line 189: double velocity = y[1];
                 double _yAt = y[1];
                 velocity = _yAt;
-                // line 189: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
-                // line 190: y[0] += dt * velocity;
+                // line 191: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
                 y[0] += 0.1 * velocity;
-                // line 191: y[1] += dt * acceleration;
+                // line 192: y[1] += dt * acceleration;
                 _values.PushReserved(y[1]);
                 y[1] += 0.1 * acceleration;
             }
-            // line 194: return (y[0] * y[0]) + y[1];
+            // line 195: return (y[0] * y[0]) + y[1];
             double _result = y[0] * y[0] + y[1];
 
             // Adjoint sweep
             double _dvelocity = 0.0;
             double _dacceleration = 0.0;
-            // line 194: return (y[0] * y[0]) + y[1];
+            // line 195: return (y[0] * y[0]) + y[1];
             _dy[0] += 2 * y[0];
             _dy[1] += 1.0;
-            // line 186: for (int step = 0; step < 12; step++)
+            // line 187: for (int step = 0; step < 12; step++)
             for (int step = 12 - 1; step >= 0; step--)
             {
-                // line 191: y[1] += dt * acceleration;
+                // line 192: y[1] += dt * acceleration;
                 y[1] = _values.Pop();
                 _dacceleration += _dy[1] * 0.1;
-                // line 190: y[0] += dt * velocity;
+                // line 191: y[0] += dt * velocity;
                 y[0] = _values.Pop();
                 _dvelocity += _dy[0] * 0.1;
-                // line 189: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _g4 = _dacceleration;
                 _dacceleration = 0.0;
                 if (_g4 != 0.0)
@@ -81,16 +81,16 @@ namespace Corpus
                     dw[1] += _g6 * _t7;
                     _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
                 }
-                // line 188: double velocity = y[1];
+                // line 189: double velocity = y[1];
                 double _g3 = _dvelocity;
                 _dvelocity = 0.0;
                 _dy[1] += _g3;
             }
-            // line 184: y[1] = w[3];
+            // line 185: y[1] = w[3];
             double _g2 = _dy[1];
             _dy[1] = 0.0;
             dw[3] += _g2;
-            // line 183: y[0] = w[2];
+            // line 184: y[0] = w[2];
             double _g1 = _dy[0];
             _dy[0] = 0.0;
             dw[2] += _g1;
@@ -112,53 +112,53 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 182: Span<double> y = stackalloc double[2];
+            // line 183: Span<double> y = stackalloc double[2];
             global::System.Span<double> y = stackalloc double[2];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 183: y[0] = w[2];
+            // line 184: y[0] = w[2];
             y[0] = w[2];
-            // line 184: y[1] = w[3];
+            // line 185: y[1] = w[3];
             y[1] = w[3];
-            // line 185: const double dt = 0.1;
+            // line 186: const double dt = 0.1;
             double dt = 0.1;
-            // line 186: for (int step = 0; step < 12; step++)
+            // line 187: for (int step = 0; step < 12; step++)
             _values.Reserve(24);
             for (int step = 0; step < 12; step++)
             {
-                // line 188: double velocity = y[1];
+                // line 189: double velocity = y[1];
                 double _yAt = y[1];
                 velocity = _yAt;
-                // line 189: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
-                // line 190: y[0] += dt * velocity;
+                // line 191: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
                 y[0] += 0.1 * velocity;
-                // line 191: y[1] += dt * acceleration;
+                // line 192: y[1] += dt * acceleration;
                 _values.PushReserved(y[1]);
                 y[1] += 0.1 * acceleration;
             }
-            // line 194: return (y[0] * y[0]) + y[1];
+            // line 195: return (y[0] * y[0]) + y[1];
             double _result = y[0] * y[0] + y[1];
 
             // Adjoint sweep
             double _dvelocity = 0.0;
             double _dacceleration = 0.0;
-            // line 194: return (y[0] * y[0]) + y[1];
+            // line 195: return (y[0] * y[0]) + y[1];
             _dy[0] += 2 * seed * y[0];
             _dy[1] += seed;
-            // line 186: for (int step = 0; step < 12; step++)
+            // line 187: for (int step = 0; step < 12; step++)
             for (int step = 12 - 1; step >= 0; step--)
             {
-                // line 191: y[1] += dt * acceleration;
+                // line 192: y[1] += dt * acceleration;
                 y[1] = _values.Pop();
                 _dacceleration += _dy[1] * 0.1;
-                // line 190: y[0] += dt * velocity;
+                // line 191: y[0] += dt * velocity;
                 y[0] = _values.Pop();
                 _dvelocity += _dy[0] * 0.1;
-                // line 189: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _g4 = _dacceleration;
                 _dacceleration = 0.0;
                 if (_g4 != 0.0)
@@ -171,20 +171,377 @@ namespace Corpus
                     dw[1] += _g6 * _t7;
                     _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
                 }
-                // line 188: double velocity = y[1];
+                // line 189: double velocity = y[1];
                 double _g3 = _dvelocity;
                 _dvelocity = 0.0;
                 _dy[1] += _g3;
             }
-            // line 184: y[1] = w[3];
+            // line 185: y[1] = w[3];
             double _g2 = _dy[1];
             _dy[1] = 0.0;
             dw[3] += _g2;
-            // line 183: y[0] = w[2];
+            // line 184: y[0] = w[2];
             double _g1 = _dy[0];
             _dy[0] = 0.0;
             dw[2] += _g1;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dy_pool);
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>Pendulum</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double PendulumPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 183: Span<double> y = stackalloc double[2];
+            global::System.Span<double> y = stackalloc double[2];
+            global::System.Span<double> _ty = stackalloc double[2];
+            // line 184: y[0] = w[2];
+            _ty[0] = tw[2];
+            y[0] = w[2];
+            // line 185: y[1] = w[3];
+            _ty[1] = tw[3];
+            y[1] = w[3];
+            // line 186: const double dt = 0.1;
+            double dt = 0.1;
+            // line 187: for (int step = 0; step < 12; step++)
+            for (int step = 0; step < 12; step++)
+            {
+                // line 189: double velocity = y[1];
+                double _tvelocity = _ty[1];
+                double velocity = y[1];
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                double _t1 = -w[0];
+                double _t2 = Math.Sin(y[0]);
+                double _tacceleration = -tw[0] * y[1] + _t1 * _ty[1] - (tw[1] * _t2 + w[1] * (_ty[0] * Math.Cos(y[0])));
+                double acceleration = _t1 * y[1] - w[1] * _t2;
+                // line 191: y[0] += dt * velocity;
+                _ty[0] += 0.1 * _tvelocity;
+                y[0] += 0.1 * velocity;
+                // line 192: y[1] += dt * acceleration;
+                _ty[1] += 0.1 * _tacceleration;
+                y[1] += 0.1 * acceleration;
+            }
+            // line 195: return (y[0] * y[0]) + y[1];
+            double _value3 = y[0] * y[0] + y[1];
+            tangent = 2 * y[0] * _ty[0] + _ty[1];
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>Pendulum</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double PendulumHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            double _vvelocity = 0.0;
+            double velocity = 0.0;
+            double _vacceleration = 0.0;
+            double acceleration = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 183: Span<double> y = stackalloc double[2];
+            global::System.Span<double> y = stackalloc double[2];
+            global::System.Span<double> _vy = stackalloc double[2];
+            double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
+            double[] _hy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
+            global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
+            global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
+            _dy.Clear();
+            _hy.Clear();
+            // line 184: y[0] = w[2];
+            _vy[0] = vw[2];
+            y[0] = w[2];
+            // line 185: y[1] = w[3];
+            _vy[1] = vw[3];
+            y[1] = w[3];
+            // line 186: const double dt = 0.1;
+            double dt = 0.1;
+            // line 187: for (int step = 0; step < 12; step++)
+            _values.Reserve(48);
+            for (int step = 0; step < 12; step++)
+            {
+                // line 189: double velocity = y[1];
+                _vvelocity = _vy[1];
+                double _yAt = y[1];
+                velocity = _yAt;
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                double _yAt_2 = y[0];
+                _vacceleration = -vw[0] * _yAt + -w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
+                acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
+                // line 191: y[0] += dt * velocity;
+                _values.PushReserved(_yAt_2);
+                _values.PushReserved(_vy[0]);
+                _vy[0] += 0.1 * _vvelocity;
+                y[0] += 0.1 * velocity;
+                // line 192: y[1] += dt * acceleration;
+                _values.PushReserved(y[1]);
+                _values.PushReserved(_vy[1]);
+                _vy[1] += 0.1 * _vacceleration;
+                y[1] += 0.1 * acceleration;
+            }
+            // line 195: return (y[0] * y[0]) + y[1];
+            double _result = y[0] * y[0] + y[1];
+
+            // Adjoint sweep
+            double _hvelocity = 0.0;
+            double _dvelocity = 0.0;
+            double _hacceleration = 0.0;
+            double _dacceleration = 0.0;
+            // line 195: return (y[0] * y[0]) + y[1];
+            _hy[0] += 2 * _vy[0];
+            _dy[0] += 2 * y[0];
+            _dy[1] += 1.0;
+            // line 187: for (int step = 0; step < 12; step++)
+            for (int step = 12 - 1; step >= 0; step--)
+            {
+                // line 192: y[1] += dt * acceleration;
+                _vy[1] = _values.Pop();
+                y[1] = _values.Pop();
+                _hacceleration += _hy[1] * 0.1;
+                _dacceleration += _dy[1] * 0.1;
+                // line 191: y[0] += dt * velocity;
+                _vy[0] = _values.Pop();
+                y[0] = _values.Pop();
+                _hvelocity += _hy[0] * 0.1;
+                _dvelocity += _dy[0] * 0.1;
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                double _vg4 = _hacceleration;
+                double _g4 = _dacceleration;
+                _hacceleration = 0.0;
+                _dacceleration = 0.0;
+                if (_g4 != 0.0 || _vg4 != 0)
+                {
+                    double _vt5 = -vw[0];
+                    double _t5 = -w[0];
+                    hw[0] += -(_vg4 * y[1] + _g4 * _vy[1]);
+                    dw[0] += -(_g4 * y[1]);
+                    _hy[1] += _vg4 * _t5 + _g4 * _vt5;
+                    _dy[1] += _g4 * _t5;
+                    double _vg6 = -_vg4;
+                    double _g6 = -_g4;
+                    double _vt7 = _vy[0] * Math.Cos(y[0]);
+                    double _t7 = Math.Sin(y[0]);
+                    hw[1] += _vg6 * _t7 + _g6 * _vt7;
+                    dw[1] += _g6 * _t7;
+                    _hy[0] += (_vg6 * w[1] + _g6 * vw[1]) * Math.Cos(y[0]) + _g6 * w[1] * (_vy[0] * -Math.Sin(y[0]));
+                    _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
+                }
+                // line 189: double velocity = y[1];
+                double _vg3 = _hvelocity;
+                double _g3 = _dvelocity;
+                _hvelocity = 0.0;
+                _dvelocity = 0.0;
+                _hy[1] += _vg3;
+                _dy[1] += _g3;
+            }
+            // line 185: y[1] = w[3];
+            double _vg2 = _hy[1];
+            double _g2 = _dy[1];
+            _hy[1] = 0.0;
+            _dy[1] = 0.0;
+            hw[3] += _vg2;
+            dw[3] += _g2;
+            // line 184: y[0] = w[2];
+            double _vg1 = _hy[0];
+            double _g1 = _dy[0];
+            _hy[0] = 0.0;
+            _dy[0] = 0.0;
+            hw[2] += _vg1;
+            dw[2] += _g1;
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dy_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hy_pool);
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>Pendulum</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double PendulumWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = PendulumWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = PendulumHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>Pendulum</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void PendulumPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            double _vvelocity = 0.0;
+            double velocity = 0.0;
+            double _vacceleration = 0.0;
+            double acceleration = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 183: Span<double> y = stackalloc double[2];
+            global::System.Span<double> y = stackalloc double[2];
+            global::System.Span<double> _vy = stackalloc double[2];
+            double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
+            double[] _hy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
+            global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
+            global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
+            _dy.Clear();
+            _hy.Clear();
+            // line 184: y[0] = w[2];
+            _vy[0] = vw[2];
+            y[0] = w[2];
+            // line 185: y[1] = w[3];
+            _vy[1] = vw[3];
+            y[1] = w[3];
+            // line 186: const double dt = 0.1;
+            double dt = 0.1;
+            // line 187: for (int step = 0; step < 12; step++)
+            _values.Reserve(48);
+            for (int step = 0; step < 12; step++)
+            {
+                // line 189: double velocity = y[1];
+                _vvelocity = _vy[1];
+                double _yAt = y[1];
+                velocity = _yAt;
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                double _yAt_2 = y[0];
+                _vacceleration = -vw[0] * _yAt + -w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
+                acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
+                // line 191: y[0] += dt * velocity;
+                _values.PushReserved(_yAt_2);
+                _values.PushReserved(_vy[0]);
+                _vy[0] += 0.1 * _vvelocity;
+                y[0] += 0.1 * velocity;
+                // line 192: y[1] += dt * acceleration;
+                _values.PushReserved(y[1]);
+                _values.PushReserved(_vy[1]);
+                _vy[1] += 0.1 * _vacceleration;
+                y[1] += 0.1 * acceleration;
+            }
+            // line 195: return (y[0] * y[0]) + y[1];
+            double _result = y[0] * y[0] + y[1];
+
+            // Adjoint sweep
+            double _hvelocity = 0.0;
+            double _dvelocity = 0.0;
+            double _hacceleration = 0.0;
+            double _dacceleration = 0.0;
+            // line 195: return (y[0] * y[0]) + y[1];
+            _hy[0] += 2 * vseed * y[0] + 2 * seed * _vy[0];
+            _dy[0] += 2 * seed * y[0];
+            _hy[1] += vseed;
+            _dy[1] += seed;
+            // line 187: for (int step = 0; step < 12; step++)
+            for (int step = 12 - 1; step >= 0; step--)
+            {
+                // line 192: y[1] += dt * acceleration;
+                _vy[1] = _values.Pop();
+                y[1] = _values.Pop();
+                _hacceleration += _hy[1] * 0.1;
+                _dacceleration += _dy[1] * 0.1;
+                // line 191: y[0] += dt * velocity;
+                _vy[0] = _values.Pop();
+                y[0] = _values.Pop();
+                _hvelocity += _hy[0] * 0.1;
+                _dvelocity += _dy[0] * 0.1;
+                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                double _vg4 = _hacceleration;
+                double _g4 = _dacceleration;
+                _hacceleration = 0.0;
+                _dacceleration = 0.0;
+                if (_g4 != 0.0 || _vg4 != 0)
+                {
+                    double _vt5 = -vw[0];
+                    double _t5 = -w[0];
+                    hw[0] += -(_vg4 * y[1] + _g4 * _vy[1]);
+                    dw[0] += -(_g4 * y[1]);
+                    _hy[1] += _vg4 * _t5 + _g4 * _vt5;
+                    _dy[1] += _g4 * _t5;
+                    double _vg6 = -_vg4;
+                    double _g6 = -_g4;
+                    double _vt7 = _vy[0] * Math.Cos(y[0]);
+                    double _t7 = Math.Sin(y[0]);
+                    hw[1] += _vg6 * _t7 + _g6 * _vt7;
+                    dw[1] += _g6 * _t7;
+                    _hy[0] += (_vg6 * w[1] + _g6 * vw[1]) * Math.Cos(y[0]) + _g6 * w[1] * (_vy[0] * -Math.Sin(y[0]));
+                    _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
+                }
+                // line 189: double velocity = y[1];
+                double _vg3 = _hvelocity;
+                double _g3 = _dvelocity;
+                _hvelocity = 0.0;
+                _dvelocity = 0.0;
+                _hy[1] += _vg3;
+                _dy[1] += _g3;
+            }
+            // line 185: y[1] = w[3];
+            double _vg2 = _hy[1];
+            double _g2 = _dy[1];
+            _hy[1] = 0.0;
+            _dy[1] = 0.0;
+            hw[3] += _vg2;
+            dw[3] += _g2;
+            // line 184: y[0] = w[2];
+            double _vg1 = _hy[0];
+            double _g1 = _dy[0];
+            _hy[0] = 0.0;
+            _dy[0] = 0.0;
+            hw[2] += _vg1;
+            dw[2] += _g1;
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dy_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hy_pool);
             _values.Dispose();
         }
     }

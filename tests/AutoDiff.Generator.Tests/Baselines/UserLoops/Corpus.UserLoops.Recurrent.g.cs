@@ -22,102 +22,102 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 45: Span<double> h = stackalloc double[2];
+            // line 46: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 46: Span<double> next = stackalloc double[2];
+            // line 47: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
-            // line 47: for (int t = 0; t < 5; t++)
+            // line 48: for (int t = 0; t < 5; t++)
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
-                // line 49: double x = Math.Cos(0.9 * t);
+                // line 50: double x = Math.Cos(0.9 * t);
                 _values.Push(x);
                 x = Math.Cos(0.9 * t);
-                // line 50: for (int i = 0; i < 2; i++)
+                // line 51: for (int i = 0; i < 2; i++)
                 _values.Reserve(2);
                 for (int i = 0; i < _wWindow_2.Length; i++)
                 {
-                    // line 52: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
                     s = _wWindow_2[i] * x + _wWindow_3[i];
-                    // line 53: for (int j = 0; j < 2; j++)
+                    // line 54: for (int j = 0; j < 2; j++)
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     for (int j = 0; j < _wWindow.Length; j++)
                     {
-                        // line 55: s += w[(2 * i) + j] * h[j];
+                        // line 56: s += w[(2 * i) + j] * h[j];
                         s += _wWindow[j] * h[j];
                     }
-                    // line 58: next[i] = Math.Tanh(s);
+                    // line 59: next[i] = Math.Tanh(s);
                     _values.PushReserved(next[i]);
                     next[i] = Math.Tanh(s);
                 }
-                // line 61: for (int i = 0; i < 2; i++)
+                // line 62: for (int i = 0; i < 2; i++)
                 h.CopyTo(_values.PushSpan(h.Length));
                 for (int i_1 = 0; i_1 < 2; i_1++)
                 {
-                    // line 63: h[i] = next[i];
+                    // line 64: h[i] = next[i];
                     h[i_1] = next[i_1];
                 }
             }
-            // line 67: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
             double _result = h[0] * w[4] + h[1] * w[5];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 67: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
             _dh[0] += w[4];
             dw[4] += h[0];
             _dh[1] += w[5];
             dw[5] += h[1];
-            // line 47: for (int t = 0; t < 5; t++)
+            // line 48: for (int t = 0; t < 5; t++)
             var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
-                // line 61: for (int i = 0; i < 2; i++)
+                // line 62: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
-                    // line 63: h[i] = next[i];
+                    // line 64: h[i] = next[i];
                     double _g5 = _dh[i_1];
                     _dh[i_1] = 0.0;
                     _dnext[i_1] += _g5;
                 }
                 _values.PopSpan(h.Length).CopyTo(h);
-                // line 50: for (int i = 0; i < 2; i++)
+                // line 51: for (int i = 0; i < 2; i++)
                 for (int i = _dwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 58: next[i] = Math.Tanh(s);
+                    // line 59: next[i] = Math.Tanh(s);
                     double _g3 = _dnext[i];
                     _dnext[i] = 0.0;
                     double _t4 = next[i];
                     next[i] = _values.Pop();
                     _ds += _g3 * (1 - _t4 * _t4);
-                    // line 53: for (int j = 0; j < 2; j++)
+                    // line 54: for (int j = 0; j < 2; j++)
                     if (_ds != 0)
                     {
                         var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
                         for (int j = _wWindow_4.Length - 1; j >= 0; j--)
                         {
-                            // line 55: s += w[(2 * i) + j] * h[j];
+                            // line 56: s += w[(2 * i) + j] * h[j];
                             double _t2 = _wWindow_4[j];
                             _dwWindow[j] += _ds * h[j];
                             _dh[j] += _ds * _t2;
                         }
                     }
-                    // line 52: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
                     double _g1 = _ds;
                     _ds = 0.0;
                     _dwWindow_2[i] += _g1 * x;
                     _dwWindow_3[i] += _g1;
                 }
-                // line 49: double x = Math.Cos(0.9 * t);
+                // line 50: double x = Math.Cos(0.9 * t);
                 x = _values.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
@@ -139,106 +139,543 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 45: Span<double> h = stackalloc double[2];
+            // line 46: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 46: Span<double> next = stackalloc double[2];
+            // line 47: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
-            // line 47: for (int t = 0; t < 5; t++)
+            // line 48: for (int t = 0; t < 5; t++)
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
-                // line 49: double x = Math.Cos(0.9 * t);
+                // line 50: double x = Math.Cos(0.9 * t);
                 _values.Push(x);
                 x = Math.Cos(0.9 * t);
-                // line 50: for (int i = 0; i < 2; i++)
+                // line 51: for (int i = 0; i < 2; i++)
                 _values.Reserve(2);
                 for (int i = 0; i < _wWindow_2.Length; i++)
                 {
-                    // line 52: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
                     s = _wWindow_2[i] * x + _wWindow_3[i];
-                    // line 53: for (int j = 0; j < 2; j++)
+                    // line 54: for (int j = 0; j < 2; j++)
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     for (int j = 0; j < _wWindow.Length; j++)
                     {
-                        // line 55: s += w[(2 * i) + j] * h[j];
+                        // line 56: s += w[(2 * i) + j] * h[j];
                         s += _wWindow[j] * h[j];
                     }
-                    // line 58: next[i] = Math.Tanh(s);
+                    // line 59: next[i] = Math.Tanh(s);
                     _values.PushReserved(next[i]);
                     next[i] = Math.Tanh(s);
                 }
-                // line 61: for (int i = 0; i < 2; i++)
+                // line 62: for (int i = 0; i < 2; i++)
                 h.CopyTo(_values.PushSpan(h.Length));
                 for (int i_1 = 0; i_1 < 2; i_1++)
                 {
-                    // line 63: h[i] = next[i];
+                    // line 64: h[i] = next[i];
                     h[i_1] = next[i_1];
                 }
             }
-            // line 67: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
             double _result = h[0] * w[4] + h[1] * w[5];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 67: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
             _dh[0] += seed * w[4];
             dw[4] += seed * h[0];
             _dh[1] += seed * w[5];
             dw[5] += seed * h[1];
-            // line 47: for (int t = 0; t < 5; t++)
+            // line 48: for (int t = 0; t < 5; t++)
             var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
-                // line 61: for (int i = 0; i < 2; i++)
+                // line 62: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
-                    // line 63: h[i] = next[i];
+                    // line 64: h[i] = next[i];
                     double _g5 = _dh[i_1];
                     _dh[i_1] = 0.0;
                     _dnext[i_1] += _g5;
                 }
                 _values.PopSpan(h.Length).CopyTo(h);
-                // line 50: for (int i = 0; i < 2; i++)
+                // line 51: for (int i = 0; i < 2; i++)
                 for (int i = _dwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 58: next[i] = Math.Tanh(s);
+                    // line 59: next[i] = Math.Tanh(s);
                     double _g3 = _dnext[i];
                     _dnext[i] = 0.0;
                     double _t4 = next[i];
                     next[i] = _values.Pop();
                     _ds += _g3 * (1 - _t4 * _t4);
-                    // line 53: for (int j = 0; j < 2; j++)
+                    // line 54: for (int j = 0; j < 2; j++)
                     if (_ds != 0)
                     {
                         var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
                         for (int j = _wWindow_4.Length - 1; j >= 0; j--)
                         {
-                            // line 55: s += w[(2 * i) + j] * h[j];
+                            // line 56: s += w[(2 * i) + j] * h[j];
                             double _t2 = _wWindow_4[j];
                             _dwWindow[j] += _ds * h[j];
                             _dh[j] += _ds * _t2;
                         }
                     }
-                    // line 52: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
                     double _g1 = _ds;
                     _ds = 0.0;
                     _dwWindow_2[i] += _g1 * x;
                     _dwWindow_3[i] += _g1;
                 }
-                // line 49: double x = Math.Cos(0.9 * t);
+                // line 50: double x = Math.Cos(0.9 * t);
                 x = _values.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dnext_pool);
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>Recurrent</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RecurrentPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 46: Span<double> h = stackalloc double[2];
+            global::System.Span<double> h = stackalloc double[2];
+            global::System.Span<double> _th = stackalloc double[2];
+            // line 47: Span<double> next = stackalloc double[2];
+            global::System.Span<double> next = stackalloc double[2];
+            global::System.Span<double> _tnext = stackalloc double[2];
+            // line 48: for (int t = 0; t < 5; t++)
+            for (int t = 0; t < 5; t++)
+            {
+                // line 50: double x = Math.Cos(0.9 * t);
+                double x = Math.Cos(0.9 * t);
+                // line 51: for (int i = 0; i < 2; i++)
+                for (int i = 0; i < 2; i++)
+                {
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    double _ts = tw[6 + i] * x + tw[8 + i];
+                    double s = w[6 + i] * x + w[8 + i];
+                    // line 54: for (int j = 0; j < 2; j++)
+                    for (int j = 0; j < 2; j++)
+                    {
+                        // line 56: s += w[(2 * i) + j] * h[j];
+                        double _t1 = w[2 * i + j];
+                        _ts += tw[2 * i + j] * h[j] + _t1 * _th[j];
+                        s += _t1 * h[j];
+                    }
+                    // line 59: next[i] = Math.Tanh(s);
+                    double _t2 = Math.Tanh(s);
+                    _tnext[i] = _ts * (1 - _t2 * _t2);
+                    next[i] = _t2;
+                }
+                // line 62: for (int i = 0; i < 2; i++)
+                for (int i_1 = 0; i_1 < 2; i_1++)
+                {
+                    // line 64: h[i] = next[i];
+                    _th[i_1] = _tnext[i_1];
+                    h[i_1] = next[i_1];
+                }
+            }
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            double _value3 = h[0] * w[4] + h[1] * w[5];
+            tangent = _th[0] * w[4] + h[0] * tw[4] + (_th[1] * w[5] + h[1] * tw[5]);
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>Recurrent</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RecurrentHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            double _vx = 0.0;
+            double x = 0.0;
+            double _vs = 0.0;
+            double s = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 46: Span<double> h = stackalloc double[2];
+            global::System.Span<double> h = stackalloc double[2];
+            global::System.Span<double> _vh = stackalloc double[2];
+            double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
+            double[] _hh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
+            global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
+            global::System.Span<double> _hh = _hh_pool.AsSpan(0, h.Length);
+            _dh.Clear();
+            _hh.Clear();
+            // line 47: Span<double> next = stackalloc double[2];
+            global::System.Span<double> next = stackalloc double[2];
+            global::System.Span<double> _vnext = stackalloc double[2];
+            double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
+            double[] _hnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
+            global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
+            global::System.Span<double> _hnext = _hnext_pool.AsSpan(0, next.Length);
+            _dnext.Clear();
+            _hnext.Clear();
+            // line 48: for (int t = 0; t < 5; t++)
+            _values.Reserve(50);
+            var _vwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6, 2) : default;
+            var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
+            var _vwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 8, 2) : default;
+            var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
+            for (int t = 0; t < 5; t++)
+            {
+                // line 50: double x = Math.Cos(0.9 * t);
+                _values.PushReserved(x);
+                _values.PushReserved(_vx);
+                _vx = 0.0;
+                x = Math.Cos(0.9 * t);
+                // line 51: for (int i = 0; i < 2; i++)
+                for (int i = 0; i < _vwWindow_2.Length; i++)
+                {
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    _vs = _vwWindow_2[i] * x + _wWindow_2[i] * _vx + _vwWindow_3[i];
+                    s = _wWindow_2[i] * x + _wWindow_3[i];
+                    // line 54: for (int j = 0; j < 2; j++)
+                    var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
+                    var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
+                    for (int j = 0; j < _vwWindow.Length; j++)
+                    {
+                        // line 56: s += w[(2 * i) + j] * h[j];
+                        double _hAt = h[j];
+                        _vs += _vwWindow[j] * _hAt + _wWindow[j] * _vh[j];
+                        s += _wWindow[j] * _hAt;
+                    }
+                    // line 59: next[i] = Math.Tanh(s);
+                    _values.PushReserved(next[i]);
+                    _values.PushReserved(_vnext[i]);
+                    var _t = Math.Tanh(s);
+                    _vnext[i] = _vs * (1 - _t * _t);
+                    next[i] = _t;
+                }
+                // line 62: for (int i = 0; i < 2; i++)
+                for (int i_1 = 0; i_1 < 2; i_1++)
+                {
+                    // line 64: h[i] = next[i];
+                    _values.PushReserved(h[i_1]);
+                    _values.PushReserved(_vh[i_1]);
+                    _vh[i_1] = _vnext[i_1];
+                    h[i_1] = next[i_1];
+                }
+            }
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            double _result = h[0] * w[4] + h[1] * w[5];
+
+            // Adjoint sweep
+            double _hs = 0.0;
+            double _ds = 0.0;
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            _hh[0] += vw[4];
+            _dh[0] += w[4];
+            hw[4] += _vh[0];
+            dw[4] += h[0];
+            _hh[1] += vw[5];
+            _dh[1] += w[5];
+            hw[5] += _vh[1];
+            dw[5] += h[1];
+            // line 48: for (int t = 0; t < 5; t++)
+            var _hwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 6, 2) : default;
+            var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
+            var _hwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 8, 2) : default;
+            var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
+            for (int t = 5 - 1; t >= 0; t--)
+            {
+                // line 62: for (int i = 0; i < 2; i++)
+                for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
+                {
+                    // line 64: h[i] = next[i];
+                    double _vg5 = _hh[i_1];
+                    double _g5 = _dh[i_1];
+                    _hh[i_1] = 0.0;
+                    _dh[i_1] = 0.0;
+                    _vh[i_1] = _values.Pop();
+                    h[i_1] = _values.Pop();
+                    _hnext[i_1] += _vg5;
+                    _dnext[i_1] += _g5;
+                }
+                // line 51: for (int i = 0; i < 2; i++)
+                for (int i = _hwWindow_2.Length - 1; i >= 0; i--)
+                {
+                    // line 59: next[i] = Math.Tanh(s);
+                    double _vg3 = _hnext[i];
+                    double _g3 = _dnext[i];
+                    _hnext[i] = 0.0;
+                    _dnext[i] = 0.0;
+                    double _vt4 = _vnext[i];
+                    double _t4 = next[i];
+                    _vnext[i] = _values.Pop();
+                    next[i] = _values.Pop();
+                    _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
+                    _ds += _g3 * (1 - _t4 * _t4);
+                    // line 54: for (int j = 0; j < 2; j++)
+                    var _vwWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
+                    var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
+                    var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 * i, 2);
+                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
+                    for (int j = _vwWindow_4.Length - 1; j >= 0; j--)
+                    {
+                        // line 56: s += w[(2 * i) + j] * h[j];
+                        double _vt2 = _vwWindow_4[j];
+                        double _t2 = _wWindow_4[j];
+                        double _hAt_2 = h[j];
+                        _hwWindow[j] += _hs * _hAt_2 + _ds * _vh[j];
+                        _dwWindow[j] += _ds * _hAt_2;
+                        _hh[j] += _hs * _t2 + _ds * _vt2;
+                        _dh[j] += _ds * _t2;
+                    }
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    double _vg1 = _hs;
+                    double _g1 = _ds;
+                    _hs = 0.0;
+                    _ds = 0.0;
+                    _hwWindow_2[i] += _vg1 * x + _g1 * _vx;
+                    _dwWindow_2[i] += _g1 * x;
+                    _hwWindow_3[i] += _vg1;
+                    _dwWindow_3[i] += _g1;
+                }
+                // line 50: double x = Math.Cos(0.9 * t);
+                _vx = _values.Pop();
+                x = _values.Pop();
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hh_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dnext_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hnext_pool);
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>Recurrent</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RecurrentWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = RecurrentWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = RecurrentHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>Recurrent</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void RecurrentPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            double _vx = 0.0;
+            double x = 0.0;
+            double _vs = 0.0;
+            double s = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 46: Span<double> h = stackalloc double[2];
+            global::System.Span<double> h = stackalloc double[2];
+            global::System.Span<double> _vh = stackalloc double[2];
+            double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
+            double[] _hh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
+            global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
+            global::System.Span<double> _hh = _hh_pool.AsSpan(0, h.Length);
+            _dh.Clear();
+            _hh.Clear();
+            // line 47: Span<double> next = stackalloc double[2];
+            global::System.Span<double> next = stackalloc double[2];
+            global::System.Span<double> _vnext = stackalloc double[2];
+            double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
+            double[] _hnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
+            global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
+            global::System.Span<double> _hnext = _hnext_pool.AsSpan(0, next.Length);
+            _dnext.Clear();
+            _hnext.Clear();
+            // line 48: for (int t = 0; t < 5; t++)
+            _values.Reserve(50);
+            var _vwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6, 2) : default;
+            var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
+            var _vwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 8, 2) : default;
+            var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
+            for (int t = 0; t < 5; t++)
+            {
+                // line 50: double x = Math.Cos(0.9 * t);
+                _values.PushReserved(x);
+                _values.PushReserved(_vx);
+                _vx = 0.0;
+                x = Math.Cos(0.9 * t);
+                // line 51: for (int i = 0; i < 2; i++)
+                for (int i = 0; i < _vwWindow_2.Length; i++)
+                {
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    _vs = _vwWindow_2[i] * x + _wWindow_2[i] * _vx + _vwWindow_3[i];
+                    s = _wWindow_2[i] * x + _wWindow_3[i];
+                    // line 54: for (int j = 0; j < 2; j++)
+                    var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
+                    var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
+                    for (int j = 0; j < _vwWindow.Length; j++)
+                    {
+                        // line 56: s += w[(2 * i) + j] * h[j];
+                        double _hAt = h[j];
+                        _vs += _vwWindow[j] * _hAt + _wWindow[j] * _vh[j];
+                        s += _wWindow[j] * _hAt;
+                    }
+                    // line 59: next[i] = Math.Tanh(s);
+                    _values.PushReserved(next[i]);
+                    _values.PushReserved(_vnext[i]);
+                    var _t = Math.Tanh(s);
+                    _vnext[i] = _vs * (1 - _t * _t);
+                    next[i] = _t;
+                }
+                // line 62: for (int i = 0; i < 2; i++)
+                for (int i_1 = 0; i_1 < 2; i_1++)
+                {
+                    // line 64: h[i] = next[i];
+                    _values.PushReserved(h[i_1]);
+                    _values.PushReserved(_vh[i_1]);
+                    _vh[i_1] = _vnext[i_1];
+                    h[i_1] = next[i_1];
+                }
+            }
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            double _result = h[0] * w[4] + h[1] * w[5];
+
+            // Adjoint sweep
+            double _hs = 0.0;
+            double _ds = 0.0;
+            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            _hh[0] += vseed * w[4] + seed * vw[4];
+            _dh[0] += seed * w[4];
+            hw[4] += vseed * h[0] + seed * _vh[0];
+            dw[4] += seed * h[0];
+            _hh[1] += vseed * w[5] + seed * vw[5];
+            _dh[1] += seed * w[5];
+            hw[5] += vseed * h[1] + seed * _vh[1];
+            dw[5] += seed * h[1];
+            // line 48: for (int t = 0; t < 5; t++)
+            var _hwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 6, 2) : default;
+            var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
+            var _hwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 8, 2) : default;
+            var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
+            for (int t = 5 - 1; t >= 0; t--)
+            {
+                // line 62: for (int i = 0; i < 2; i++)
+                for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
+                {
+                    // line 64: h[i] = next[i];
+                    double _vg5 = _hh[i_1];
+                    double _g5 = _dh[i_1];
+                    _hh[i_1] = 0.0;
+                    _dh[i_1] = 0.0;
+                    _vh[i_1] = _values.Pop();
+                    h[i_1] = _values.Pop();
+                    _hnext[i_1] += _vg5;
+                    _dnext[i_1] += _g5;
+                }
+                // line 51: for (int i = 0; i < 2; i++)
+                for (int i = _hwWindow_2.Length - 1; i >= 0; i--)
+                {
+                    // line 59: next[i] = Math.Tanh(s);
+                    double _vg3 = _hnext[i];
+                    double _g3 = _dnext[i];
+                    _hnext[i] = 0.0;
+                    _dnext[i] = 0.0;
+                    double _vt4 = _vnext[i];
+                    double _t4 = next[i];
+                    _vnext[i] = _values.Pop();
+                    next[i] = _values.Pop();
+                    _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
+                    _ds += _g3 * (1 - _t4 * _t4);
+                    // line 54: for (int j = 0; j < 2; j++)
+                    var _vwWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
+                    var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
+                    var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 * i, 2);
+                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
+                    for (int j = _vwWindow_4.Length - 1; j >= 0; j--)
+                    {
+                        // line 56: s += w[(2 * i) + j] * h[j];
+                        double _vt2 = _vwWindow_4[j];
+                        double _t2 = _wWindow_4[j];
+                        double _hAt_2 = h[j];
+                        _hwWindow[j] += _hs * _hAt_2 + _ds * _vh[j];
+                        _dwWindow[j] += _ds * _hAt_2;
+                        _hh[j] += _hs * _t2 + _ds * _vt2;
+                        _dh[j] += _ds * _t2;
+                    }
+                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    double _vg1 = _hs;
+                    double _g1 = _ds;
+                    _hs = 0.0;
+                    _ds = 0.0;
+                    _hwWindow_2[i] += _vg1 * x + _g1 * _vx;
+                    _dwWindow_2[i] += _g1 * x;
+                    _hwWindow_3[i] += _vg1;
+                    _dwWindow_3[i] += _g1;
+                }
+                // line 50: double x = Math.Cos(0.9 * t);
+                _vx = _values.Pop();
+                x = _values.Pop();
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hh_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dnext_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hnext_pool);
             _values.Dispose();
         }
     }

@@ -28,14 +28,14 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 75: Span<double> logits = stackalloc double[3];
+            // line 76: Span<double> logits = stackalloc double[3];
             global::System.Span<double> logits = stackalloc double[3];
             double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
             global::System.Span<double> _dlogits = _dlogits_pool.AsSpan(0, logits.Length);
             _dlogits.Clear();
-            // line 76: double loss = 0;
+            // line 77: double loss = 0;
             double loss = 0;
-            // line 77: for (int p = 0; p < 5; p++)
+            // line 78: for (int p = 0; p < 5; p++)
             double _dloss = 1.0 / 5;
             for (int p = 0; p < 5; p++)
             {
@@ -43,86 +43,86 @@ namespace Corpus
                 _ints.Reserve(2);
                 int _mark9 = _values.Count;
                 int _mark10 = _ints.Count;
-                // line 79: double x0 = Math.Sin(p + 0.5);
+                // line 80: double x0 = Math.Sin(p + 0.5);
                 x0 = Math.Sin(p + 0.5);
-                // line 80: double x1 = Math.Cos(1.3 * p);
+                // line 81: double x1 = Math.Cos(1.3 * p);
                 x1 = Math.Cos(1.3 * p);
-                // line 81: int label = (p * 2) % 3;
+                // line 82: int label = (p * 2) % 3;
                 label = p * 2 % 3;
-                // line 82: for (int c = 0; c < 3; c++)
+                // line 83: for (int c = 0; c < 3; c++)
                 for (int c = 0; c < 3; c++)
                 {
-                    // line 84: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
                 }
-                // line 87: double top = logits[0];
+                // line 88: double top = logits[0];
                 top = logits[0];
-                // line 88: for (int c = 1; c < 3; c++)
+                // line 89: for (int c = 1; c < 3; c++)
                 for (int c_1 = 1; c_1 < 3; c_1++)
                 {
-                    // line 90: if (logits[c] > top)
+                    // line 91: if (logits[c] > top)
                     double _logitsAt = logits[c_1];
                     bool _branch3 = _logitsAt > top;
                     if (_branch3)
                     {
-                        // line 92: top = logits[c];
+                        // line 93: top = logits[c];
                         _values.PushReserved(top);
                         top = _logitsAt;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
-                // line 96: double total = 0;
+                // line 97: double total = 0;
                 total = 0;
-                // line 97: for (int c = 0; c < 3; c++)
+                // line 98: for (int c = 0; c < 3; c++)
                 for (int c_2 = 0; c_2 < 3; c_2++)
                 {
-                    // line 99: total += Math.Exp(logits[c] - top);
+                    // line 100: total += Math.Exp(logits[c] - top);
                     double _t6 = Math.Exp(logits[c_2] - top);
                     _values.PushReserved(_t6);
                     total += _t6;
                 }
-                // line 102: loss += top + Math.Log(total) - logits[label];
+                // line 103: loss += top + Math.Log(total) - logits[label];
                 loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                // line 102: loss += top + Math.Log(total) - logits[label];
+                // line 103: loss += top + Math.Log(total) - logits[label];
                 _dtop += _dloss;
                 _dtotal += _dloss / total;
                 _dlogits[label] += -_dloss;
                 if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
                 {
-                    // line 97: for (int c = 0; c < 3; c++)
+                    // line 98: for (int c = 0; c < 3; c++)
                     for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
                     {
-                        // line 99: total += Math.Exp(logits[c] - top);
+                        // line 100: total += Math.Exp(logits[c] - top);
                         double _t7 = _values.Pop();
                         double _g8 = _dtotal * _t7;
                         _dlogits[c_2] += _g8;
                         _dtop += -_g8;
                     }
-                    // line 96: double total = 0;
+                    // line 97: double total = 0;
                     double _g5 = _dtotal;
                     _dtotal = 0.0;
-                    // line 88: for (int c = 1; c < 3; c++)
+                    // line 89: for (int c = 1; c < 3; c++)
                     for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
                     {
-                        // line 90: if (logits[c] > top)
+                        // line 91: if (logits[c] > top)
                         if (_ints.Pop() != 0)
                         {
-                            // line 92: top = logits[c];
+                            // line 93: top = logits[c];
                             double _g4 = _dtop;
                             _dtop = 0.0;
                             top = _values.Pop();
                             _dlogits[c_1] += _g4;
                         }
                     }
-                    // line 87: double top = logits[0];
+                    // line 88: double top = logits[0];
                     double _g2 = _dtop;
                     _dtop = 0.0;
                     _dlogits[0] += _g2;
-                    // line 82: for (int c = 0; c < 3; c++)
+                    // line 83: for (int c = 0; c < 3; c++)
                     for (int c = 3 - 1; c >= 0; c--)
                     {
-                        // line 84: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                        // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                         double _g1 = _dlogits[c];
                         _dlogits[c] = 0.0;
                         dw[3 * c] += _g1 * x0;
@@ -136,7 +136,7 @@ namespace Corpus
                     _ints.DropTo(_mark10);
                 }
             }
-            // line 105: return loss / 5;
+            // line 106: return loss / 5;
             double _result = loss / 5;
 
             // Adjoint sweep
@@ -165,14 +165,14 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 75: Span<double> logits = stackalloc double[3];
+            // line 76: Span<double> logits = stackalloc double[3];
             global::System.Span<double> logits = stackalloc double[3];
             double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
             global::System.Span<double> _dlogits = _dlogits_pool.AsSpan(0, logits.Length);
             _dlogits.Clear();
-            // line 76: double loss = 0;
+            // line 77: double loss = 0;
             double loss = 0;
-            // line 77: for (int p = 0; p < 5; p++)
+            // line 78: for (int p = 0; p < 5; p++)
             double _dloss = seed / 5;
             for (int p = 0; p < 5; p++)
             {
@@ -180,86 +180,86 @@ namespace Corpus
                 _ints.Reserve(2);
                 int _mark9 = _values.Count;
                 int _mark10 = _ints.Count;
-                // line 79: double x0 = Math.Sin(p + 0.5);
+                // line 80: double x0 = Math.Sin(p + 0.5);
                 x0 = Math.Sin(p + 0.5);
-                // line 80: double x1 = Math.Cos(1.3 * p);
+                // line 81: double x1 = Math.Cos(1.3 * p);
                 x1 = Math.Cos(1.3 * p);
-                // line 81: int label = (p * 2) % 3;
+                // line 82: int label = (p * 2) % 3;
                 label = p * 2 % 3;
-                // line 82: for (int c = 0; c < 3; c++)
+                // line 83: for (int c = 0; c < 3; c++)
                 for (int c = 0; c < 3; c++)
                 {
-                    // line 84: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
                 }
-                // line 87: double top = logits[0];
+                // line 88: double top = logits[0];
                 top = logits[0];
-                // line 88: for (int c = 1; c < 3; c++)
+                // line 89: for (int c = 1; c < 3; c++)
                 for (int c_1 = 1; c_1 < 3; c_1++)
                 {
-                    // line 90: if (logits[c] > top)
+                    // line 91: if (logits[c] > top)
                     double _logitsAt = logits[c_1];
                     bool _branch3 = _logitsAt > top;
                     if (_branch3)
                     {
-                        // line 92: top = logits[c];
+                        // line 93: top = logits[c];
                         _values.PushReserved(top);
                         top = _logitsAt;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
-                // line 96: double total = 0;
+                // line 97: double total = 0;
                 total = 0;
-                // line 97: for (int c = 0; c < 3; c++)
+                // line 98: for (int c = 0; c < 3; c++)
                 for (int c_2 = 0; c_2 < 3; c_2++)
                 {
-                    // line 99: total += Math.Exp(logits[c] - top);
+                    // line 100: total += Math.Exp(logits[c] - top);
                     double _t6 = Math.Exp(logits[c_2] - top);
                     _values.PushReserved(_t6);
                     total += _t6;
                 }
-                // line 102: loss += top + Math.Log(total) - logits[label];
+                // line 103: loss += top + Math.Log(total) - logits[label];
                 loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                // line 102: loss += top + Math.Log(total) - logits[label];
+                // line 103: loss += top + Math.Log(total) - logits[label];
                 _dtop += _dloss;
                 _dtotal += _dloss / total;
                 _dlogits[label] += -_dloss;
                 if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
                 {
-                    // line 97: for (int c = 0; c < 3; c++)
+                    // line 98: for (int c = 0; c < 3; c++)
                     for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
                     {
-                        // line 99: total += Math.Exp(logits[c] - top);
+                        // line 100: total += Math.Exp(logits[c] - top);
                         double _t7 = _values.Pop();
                         double _g8 = _dtotal * _t7;
                         _dlogits[c_2] += _g8;
                         _dtop += -_g8;
                     }
-                    // line 96: double total = 0;
+                    // line 97: double total = 0;
                     double _g5 = _dtotal;
                     _dtotal = 0.0;
-                    // line 88: for (int c = 1; c < 3; c++)
+                    // line 89: for (int c = 1; c < 3; c++)
                     for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
                     {
-                        // line 90: if (logits[c] > top)
+                        // line 91: if (logits[c] > top)
                         if (_ints.Pop() != 0)
                         {
-                            // line 92: top = logits[c];
+                            // line 93: top = logits[c];
                             double _g4 = _dtop;
                             _dtop = 0.0;
                             top = _values.Pop();
                             _dlogits[c_1] += _g4;
                         }
                     }
-                    // line 87: double top = logits[0];
+                    // line 88: double top = logits[0];
                     double _g2 = _dtop;
                     _dtop = 0.0;
                     _dlogits[0] += _g2;
-                    // line 82: for (int c = 0; c < 3; c++)
+                    // line 83: for (int c = 0; c < 3; c++)
                     for (int c = 3 - 1; c >= 0; c--)
                     {
-                        // line 84: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                        // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                         double _g1 = _dlogits[c];
                         _dlogits[c] = 0.0;
                         dw[3 * c] += _g1 * x0;
@@ -273,11 +273,458 @@ namespace Corpus
                     _ints.DropTo(_mark10);
                 }
             }
-            // line 105: return loss / 5;
+            // line 106: return loss / 5;
             double _result = loss / 5;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dlogits_pool);
+            _values.Dispose();
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>SoftmaxCrossEntropy</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SoftmaxCrossEntropyPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 76: Span<double> logits = stackalloc double[3];
+            global::System.Span<double> logits = stackalloc double[3];
+            global::System.Span<double> _tlogits = stackalloc double[3];
+            // line 77: double loss = 0;
+            double _tloss = 0.0;
+            double loss = 0;
+            // line 78: for (int p = 0; p < 5; p++)
+            for (int p = 0; p < 5; p++)
+            {
+                // line 80: double x0 = Math.Sin(p + 0.5);
+                double x0 = Math.Sin(p + 0.5);
+                // line 81: double x1 = Math.Cos(1.3 * p);
+                double x1 = Math.Cos(1.3 * p);
+                // line 82: int label = (p * 2) % 3;
+                int label = p * 2 % 3;
+                // line 83: for (int c = 0; c < 3; c++)
+                for (int c = 0; c < 3; c++)
+                {
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    _tlogits[c] = tw[3 * c] * x0 + tw[3 * c + 1] * x1 + tw[3 * c + 2];
+                    logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
+                }
+                // line 88: double top = logits[0];
+                double _ttop = _tlogits[0];
+                double top = logits[0];
+                // line 89: for (int c = 1; c < 3; c++)
+                for (int c_1 = 1; c_1 < 3; c_1++)
+                {
+                    // line 91: if (logits[c] > top)
+                    if (logits[c_1] > top)
+                    {
+                        // line 93: top = logits[c];
+                        _ttop = _tlogits[c_1];
+                        top = logits[c_1];
+                    }
+                }
+                // line 97: double total = 0;
+                double _ttotal = 0.0;
+                double total = 0;
+                // line 98: for (int c = 0; c < 3; c++)
+                for (int c_2 = 0; c_2 < 3; c_2++)
+                {
+                    // line 100: total += Math.Exp(logits[c] - top);
+                    double _t1 = Math.Exp(logits[c_2] - top);
+                    _ttotal += (_tlogits[c_2] - _ttop) * _t1;
+                    total += _t1;
+                }
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                _tloss += _ttop + _ttotal / total - _tlogits[label];
+                loss += top + Math.Log(total) - logits[label];
+            }
+            // line 106: return loss / 5;
+            double _value2 = loss / 5;
+            tangent = _tloss / 5;
+            return _value2;
+        }
+
+        /// <summary>Value and gradient of <c>SoftmaxCrossEntropy</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SoftmaxCrossEntropyHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            double x0 = 0.0;
+            double x1 = 0.0;
+            int label = 0;
+            double _vtop = 0.0;
+            double top = 0.0;
+            double _vtotal = 0.0;
+            double total = 0.0;
+            double _htop = 0.0;
+            double _dtop = 0.0;
+            double _htotal = 0.0;
+            double _dtotal = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 76: Span<double> logits = stackalloc double[3];
+            global::System.Span<double> logits = stackalloc double[3];
+            global::System.Span<double> _vlogits = stackalloc double[3];
+            double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
+            double[] _hlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
+            global::System.Span<double> _dlogits = _dlogits_pool.AsSpan(0, logits.Length);
+            global::System.Span<double> _hlogits = _hlogits_pool.AsSpan(0, logits.Length);
+            _dlogits.Clear();
+            _hlogits.Clear();
+            // line 77: double loss = 0;
+            double loss = 0;
+            // line 78: for (int p = 0; p < 5; p++)
+            double _dloss = 1.0 / 5;
+            for (int p = 0; p < 5; p++)
+            {
+                _values.Reserve(10);
+                _ints.Reserve(2);
+                // line 80: double x0 = Math.Sin(p + 0.5);
+                x0 = Math.Sin(p + 0.5);
+                // line 81: double x1 = Math.Cos(1.3 * p);
+                x1 = Math.Cos(1.3 * p);
+                // line 82: int label = (p * 2) % 3;
+                label = p * 2 % 3;
+                // line 83: for (int c = 0; c < 3; c++)
+                for (int c = 0; c < 3; c++)
+                {
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    _vlogits[c] = vw[3 * c] * x0 + vw[3 * c + 1] * x1 + vw[3 * c + 2];
+                    logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
+                }
+                // line 88: double top = logits[0];
+                _vtop = _vlogits[0];
+                top = logits[0];
+                // line 89: for (int c = 1; c < 3; c++)
+                for (int c_1 = 1; c_1 < 3; c_1++)
+                {
+                    // line 91: if (logits[c] > top)
+                    double _logitsAt = logits[c_1];
+                    bool _branch3 = _logitsAt > top;
+                    if (_branch3)
+                    {
+                        // line 93: top = logits[c];
+                        _values.PushReserved(top);
+                        _values.PushReserved(_vtop);
+                        _vtop = _vlogits[c_1];
+                        top = _logitsAt;
+                    }
+                    _ints.PushReserved(_branch3 ? 1 : 0);
+                }
+                // line 97: double total = 0;
+                _vtotal = 0.0;
+                total = 0;
+                // line 98: for (int c = 0; c < 3; c++)
+                for (int c_2 = 0; c_2 < 3; c_2++)
+                {
+                    // line 100: total += Math.Exp(logits[c] - top);
+                    var _t = Math.Exp(logits[c_2] - top);
+                    double _vt6 = (_vlogits[c_2] - _vtop) * _t;
+                    double _t6 = _t;
+                    _values.PushReserved(_t6);
+                    _values.PushReserved(_vt6);
+                    _vtotal += _vt6;
+                    total += _t6;
+                }
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                loss += top + Math.Log(total) - logits[label];
+                // Adjoint of this iteration
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                _dtop += _dloss;
+                _htotal += -(_dloss / total * _vtotal) / total;
+                _dtotal += _dloss / total;
+                _dlogits[label] += -_dloss;
+                // line 98: for (int c = 0; c < 3; c++)
+                for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
+                {
+                    // line 100: total += Math.Exp(logits[c] - top);
+                    double _vt7 = _values.Pop();
+                    double _t7 = _values.Pop();
+                    double _vg8 = _htotal * _t7 + _dtotal * _vt7;
+                    double _g8 = _dtotal * _t7;
+                    _hlogits[c_2] += _vg8;
+                    _dlogits[c_2] += _g8;
+                    _htop += -_vg8;
+                    _dtop += -_g8;
+                }
+                // line 97: double total = 0;
+                double _g5 = _dtotal;
+                _htotal = 0.0;
+                _dtotal = 0.0;
+                // line 89: for (int c = 1; c < 3; c++)
+                for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
+                {
+                    // line 91: if (logits[c] > top)
+                    if (_ints.Pop() != 0)
+                    {
+                        // line 93: top = logits[c];
+                        double _vg4 = _htop;
+                        double _g4 = _dtop;
+                        _htop = 0.0;
+                        _dtop = 0.0;
+                        _vtop = _values.Pop();
+                        top = _values.Pop();
+                        _hlogits[c_1] += _vg4;
+                        _dlogits[c_1] += _g4;
+                    }
+                }
+                // line 88: double top = logits[0];
+                double _vg2 = _htop;
+                double _g2 = _dtop;
+                _htop = 0.0;
+                _dtop = 0.0;
+                _hlogits[0] += _vg2;
+                _dlogits[0] += _g2;
+                // line 83: for (int c = 0; c < 3; c++)
+                for (int c = 3 - 1; c >= 0; c--)
+                {
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    double _vg1 = _hlogits[c];
+                    double _g1 = _dlogits[c];
+                    _hlogits[c] = 0.0;
+                    _dlogits[c] = 0.0;
+                    hw[3 * c] += _vg1 * x0;
+                    dw[3 * c] += _g1 * x0;
+                    hw[3 * c + 1] += _vg1 * x1;
+                    dw[3 * c + 1] += _g1 * x1;
+                    hw[3 * c + 2] += _vg1;
+                    dw[3 * c + 2] += _g1;
+                }
+            }
+            // line 106: return loss / 5;
+            double _result = loss / 5;
+
+            // Adjoint sweep
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dlogits_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hlogits_pool);
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>SoftmaxCrossEntropy</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SoftmaxCrossEntropyWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = SoftmaxCrossEntropyWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = SoftmaxCrossEntropyHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>SoftmaxCrossEntropy</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void SoftmaxCrossEntropyPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            double x0 = 0.0;
+            double x1 = 0.0;
+            int label = 0;
+            double _vtop = 0.0;
+            double top = 0.0;
+            double _vtotal = 0.0;
+            double total = 0.0;
+            double _htop = 0.0;
+            double _dtop = 0.0;
+            double _htotal = 0.0;
+            double _dtotal = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 76: Span<double> logits = stackalloc double[3];
+            global::System.Span<double> logits = stackalloc double[3];
+            global::System.Span<double> _vlogits = stackalloc double[3];
+            double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
+            double[] _hlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
+            global::System.Span<double> _dlogits = _dlogits_pool.AsSpan(0, logits.Length);
+            global::System.Span<double> _hlogits = _hlogits_pool.AsSpan(0, logits.Length);
+            _dlogits.Clear();
+            _hlogits.Clear();
+            // line 77: double loss = 0;
+            double loss = 0;
+            // line 78: for (int p = 0; p < 5; p++)
+            double _hloss = vseed / 5;
+            double _dloss = seed / 5;
+            for (int p = 0; p < 5; p++)
+            {
+                _values.Reserve(10);
+                _ints.Reserve(2);
+                // line 80: double x0 = Math.Sin(p + 0.5);
+                x0 = Math.Sin(p + 0.5);
+                // line 81: double x1 = Math.Cos(1.3 * p);
+                x1 = Math.Cos(1.3 * p);
+                // line 82: int label = (p * 2) % 3;
+                label = p * 2 % 3;
+                // line 83: for (int c = 0; c < 3; c++)
+                for (int c = 0; c < 3; c++)
+                {
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    _vlogits[c] = vw[3 * c] * x0 + vw[3 * c + 1] * x1 + vw[3 * c + 2];
+                    logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
+                }
+                // line 88: double top = logits[0];
+                _vtop = _vlogits[0];
+                top = logits[0];
+                // line 89: for (int c = 1; c < 3; c++)
+                for (int c_1 = 1; c_1 < 3; c_1++)
+                {
+                    // line 91: if (logits[c] > top)
+                    double _logitsAt = logits[c_1];
+                    bool _branch3 = _logitsAt > top;
+                    if (_branch3)
+                    {
+                        // line 93: top = logits[c];
+                        _values.PushReserved(top);
+                        _values.PushReserved(_vtop);
+                        _vtop = _vlogits[c_1];
+                        top = _logitsAt;
+                    }
+                    _ints.PushReserved(_branch3 ? 1 : 0);
+                }
+                // line 97: double total = 0;
+                _vtotal = 0.0;
+                total = 0;
+                // line 98: for (int c = 0; c < 3; c++)
+                for (int c_2 = 0; c_2 < 3; c_2++)
+                {
+                    // line 100: total += Math.Exp(logits[c] - top);
+                    var _t = Math.Exp(logits[c_2] - top);
+                    double _vt6 = (_vlogits[c_2] - _vtop) * _t;
+                    double _t6 = _t;
+                    _values.PushReserved(_t6);
+                    _values.PushReserved(_vt6);
+                    _vtotal += _vt6;
+                    total += _t6;
+                }
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                loss += top + Math.Log(total) - logits[label];
+                // Adjoint of this iteration
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                _htop += _hloss;
+                _dtop += _dloss;
+                _htotal += (_hloss - _dloss / total * _vtotal) / total;
+                _dtotal += _dloss / total;
+                _hlogits[label] += -_hloss;
+                _dlogits[label] += -_dloss;
+                // line 98: for (int c = 0; c < 3; c++)
+                for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
+                {
+                    // line 100: total += Math.Exp(logits[c] - top);
+                    double _vt7 = _values.Pop();
+                    double _t7 = _values.Pop();
+                    double _vg8 = _htotal * _t7 + _dtotal * _vt7;
+                    double _g8 = _dtotal * _t7;
+                    _hlogits[c_2] += _vg8;
+                    _dlogits[c_2] += _g8;
+                    _htop += -_vg8;
+                    _dtop += -_g8;
+                }
+                // line 97: double total = 0;
+                double _g5 = _dtotal;
+                _htotal = 0.0;
+                _dtotal = 0.0;
+                // line 89: for (int c = 1; c < 3; c++)
+                for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
+                {
+                    // line 91: if (logits[c] > top)
+                    if (_ints.Pop() != 0)
+                    {
+                        // line 93: top = logits[c];
+                        double _vg4 = _htop;
+                        double _g4 = _dtop;
+                        _htop = 0.0;
+                        _dtop = 0.0;
+                        _vtop = _values.Pop();
+                        top = _values.Pop();
+                        _hlogits[c_1] += _vg4;
+                        _dlogits[c_1] += _g4;
+                    }
+                }
+                // line 88: double top = logits[0];
+                double _vg2 = _htop;
+                double _g2 = _dtop;
+                _htop = 0.0;
+                _dtop = 0.0;
+                _hlogits[0] += _vg2;
+                _dlogits[0] += _g2;
+                // line 83: for (int c = 0; c < 3; c++)
+                for (int c = 3 - 1; c >= 0; c--)
+                {
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    double _vg1 = _hlogits[c];
+                    double _g1 = _dlogits[c];
+                    _hlogits[c] = 0.0;
+                    _dlogits[c] = 0.0;
+                    hw[3 * c] += _vg1 * x0;
+                    dw[3 * c] += _g1 * x0;
+                    hw[3 * c + 1] += _vg1 * x1;
+                    dw[3 * c + 1] += _g1 * x1;
+                    hw[3 * c + 2] += _vg1;
+                    dw[3 * c + 2] += _g1;
+                }
+            }
+            // line 106: return loss / 5;
+            double _result = loss / 5;
+
+            // Adjoint sweep
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dlogits_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hlogits_pool);
             _values.Dispose();
             _ints.Dispose();
         }

@@ -23,100 +23,100 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 311: Span<double> sorted = stackalloc double[5];
+            // line 312: Span<double> sorted = stackalloc double[5];
             global::System.Span<double> sorted = stackalloc double[5];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
             global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
-            // line 312: for (int i = 0; i < 5; i++)
+            // line 313: for (int i = 0; i < 5; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 314: sorted[i] = w[i];
+                // line 315: sorted[i] = w[i];
                 sorted[i] = w[i];
             }
-            // line 317: for (int pass = 0; pass < 4; pass++)
+            // line 318: for (int pass = 0; pass < 4; pass++)
             for (int pass = 0; pass < 4; pass++)
             {
-                // line 319: i = 0
+                // line 320: i = 0
                 _ints.Push(i_1);
                 i_1 = 0;
-                // line 319: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
                 int _loop6 = 0;
                 while (i_1 + 1 < 5 - pass)
                 {
                     _loop6++;
-                    // line 321: if (sorted[i] > sorted[i + 1])
+                    // line 322: if (sorted[i] > sorted[i + 1])
                     bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
                     if (_branch2)
                     {
-                        // line 323: double swap = sorted[i];
+                        // line 324: double swap = sorted[i];
                         swap = sorted[i_1];
-                        // line 324: sorted[i] = sorted[i + 1];
+                        // line 325: sorted[i] = sorted[i + 1];
                         _values.Push(sorted[i_1]);
                         sorted[i_1] = sorted[i_1 + 1];
-                        // line 325: sorted[i + 1] = swap;
+                        // line 326: sorted[i + 1] = swap;
                         sorted[i_1 + 1] = swap;
                     }
                     _ints.Push(_branch2 ? 1 : 0);
-                    // line 319: i++
+                    // line 320: i++
                     i_1 += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 330: double total = 0;
+            // line 331: double total = 0;
             double total = 0;
-            // line 331: for (int i = 0; i < 5; i++)
+            // line 332: for (int i = 0; i < 5; i++)
             double _dtotal = 1.0;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 333: total += (i + 1) * sorted[i] * sorted[i];
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
                 double _sortedAt = sorted[i_2];
                 total += (i_2 + 1) * _sortedAt * _sortedAt;
                 // Adjoint of this iteration
-                // line 333: total += (i + 1) * sorted[i] * sorted[i];
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
                 double _t8 = (i_2 + 1) * _sortedAt;
                 int _t9 = i_2 + 1;
                 _dsorted[i_2] += _dtotal * _sortedAt * _t9;
                 _dsorted[i_2] += _dtotal * _t8;
             }
-            // line 336: return total;
+            // line 337: return total;
             double _result = total;
 
             // Adjoint sweep
             double _dswap = 0.0;
-            // line 317: for (int pass = 0; pass < 4; pass++)
+            // line 318: for (int pass = 0; pass < 4; pass++)
             for (int pass = 4 - 1; pass >= 0; pass--)
             {
-                // line 319: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 319: i++
+                    // line 320: i++
                     i_1 -= 1;
-                    // line 321: if (sorted[i] > sorted[i + 1])
+                    // line 322: if (sorted[i] > sorted[i + 1])
                     if (_ints.Pop() != 0)
                     {
-                        // line 325: sorted[i + 1] = swap;
+                        // line 326: sorted[i + 1] = swap;
                         double _g5 = _dsorted[i_1 + 1];
                         _dsorted[i_1 + 1] = 0.0;
                         _dswap += _g5;
-                        // line 324: sorted[i] = sorted[i + 1];
+                        // line 325: sorted[i] = sorted[i + 1];
                         double _g4 = _dsorted[i_1];
                         _dsorted[i_1] = 0.0;
                         sorted[i_1] = _values.Pop();
                         _dsorted[i_1 + 1] += _g4;
-                        // line 323: double swap = sorted[i];
+                        // line 324: double swap = sorted[i];
                         double _g3 = _dswap;
                         _dswap = 0.0;
                         _dsorted[i_1] += _g3;
                     }
                 }
-                // line 319: i = 0
+                // line 320: i = 0
                 i_1 = _ints.Pop();
             }
-            // line 312: for (int i = 0; i < 5; i++)
+            // line 313: for (int i = 0; i < 5; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 314: sorted[i] = w[i];
+                // line 315: sorted[i] = w[i];
                 double _g1 = _dsorted[i];
                 _dsorted[i] = 0.0;
                 dw[i] += _g1;
@@ -141,105 +141,512 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 311: Span<double> sorted = stackalloc double[5];
+            // line 312: Span<double> sorted = stackalloc double[5];
             global::System.Span<double> sorted = stackalloc double[5];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
             global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
-            // line 312: for (int i = 0; i < 5; i++)
+            // line 313: for (int i = 0; i < 5; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 314: sorted[i] = w[i];
+                // line 315: sorted[i] = w[i];
                 sorted[i] = w[i];
             }
-            // line 317: for (int pass = 0; pass < 4; pass++)
+            // line 318: for (int pass = 0; pass < 4; pass++)
             for (int pass = 0; pass < 4; pass++)
             {
-                // line 319: i = 0
+                // line 320: i = 0
                 _ints.Push(i_1);
                 i_1 = 0;
-                // line 319: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
                 int _loop6 = 0;
                 while (i_1 + 1 < 5 - pass)
                 {
                     _loop6++;
-                    // line 321: if (sorted[i] > sorted[i + 1])
+                    // line 322: if (sorted[i] > sorted[i + 1])
                     bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
                     if (_branch2)
                     {
-                        // line 323: double swap = sorted[i];
+                        // line 324: double swap = sorted[i];
                         swap = sorted[i_1];
-                        // line 324: sorted[i] = sorted[i + 1];
+                        // line 325: sorted[i] = sorted[i + 1];
                         _values.Push(sorted[i_1]);
                         sorted[i_1] = sorted[i_1 + 1];
-                        // line 325: sorted[i + 1] = swap;
+                        // line 326: sorted[i + 1] = swap;
                         sorted[i_1 + 1] = swap;
                     }
                     _ints.Push(_branch2 ? 1 : 0);
-                    // line 319: i++
+                    // line 320: i++
                     i_1 += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 330: double total = 0;
+            // line 331: double total = 0;
             double total = 0;
-            // line 331: for (int i = 0; i < 5; i++)
+            // line 332: for (int i = 0; i < 5; i++)
             double _dtotal = seed;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 333: total += (i + 1) * sorted[i] * sorted[i];
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
                 double _sortedAt = sorted[i_2];
                 total += (i_2 + 1) * _sortedAt * _sortedAt;
                 // Adjoint of this iteration
-                // line 333: total += (i + 1) * sorted[i] * sorted[i];
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
                 double _t8 = (i_2 + 1) * _sortedAt;
                 int _t9 = i_2 + 1;
                 _dsorted[i_2] += _dtotal * _sortedAt * _t9;
                 _dsorted[i_2] += _dtotal * _t8;
             }
-            // line 336: return total;
+            // line 337: return total;
             double _result = total;
 
             // Adjoint sweep
             double _dswap = 0.0;
-            // line 317: for (int pass = 0; pass < 4; pass++)
+            // line 318: for (int pass = 0; pass < 4; pass++)
             for (int pass = 4 - 1; pass >= 0; pass--)
             {
-                // line 319: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 319: i++
+                    // line 320: i++
                     i_1 -= 1;
-                    // line 321: if (sorted[i] > sorted[i + 1])
+                    // line 322: if (sorted[i] > sorted[i + 1])
                     if (_ints.Pop() != 0)
                     {
-                        // line 325: sorted[i + 1] = swap;
+                        // line 326: sorted[i + 1] = swap;
                         double _g5 = _dsorted[i_1 + 1];
                         _dsorted[i_1 + 1] = 0.0;
                         _dswap += _g5;
-                        // line 324: sorted[i] = sorted[i + 1];
+                        // line 325: sorted[i] = sorted[i + 1];
                         double _g4 = _dsorted[i_1];
                         _dsorted[i_1] = 0.0;
                         sorted[i_1] = _values.Pop();
                         _dsorted[i_1 + 1] += _g4;
-                        // line 323: double swap = sorted[i];
+                        // line 324: double swap = sorted[i];
                         double _g3 = _dswap;
                         _dswap = 0.0;
                         _dsorted[i_1] += _g3;
                     }
                 }
-                // line 319: i = 0
+                // line 320: i = 0
                 i_1 = _ints.Pop();
             }
-            // line 312: for (int i = 0; i < 5; i++)
+            // line 313: for (int i = 0; i < 5; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 314: sorted[i] = w[i];
+                // line 315: sorted[i] = w[i];
                 double _g1 = _dsorted[i];
                 _dsorted[i] = 0.0;
                 dw[i] += _g1;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dsorted_pool);
+            _values.Dispose();
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>SortedWeights</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SortedWeightsPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> tw, out double tangent)
+        {
+            if (tw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
+            }
+            // line 312: Span<double> sorted = stackalloc double[5];
+            global::System.Span<double> sorted = stackalloc double[5];
+            global::System.Span<double> _tsorted = stackalloc double[5];
+            // line 313: for (int i = 0; i < 5; i++)
+            for (int i = 0; i < 5; i++)
+            {
+                // line 315: sorted[i] = w[i];
+                _tsorted[i] = tw[i];
+                sorted[i] = w[i];
+            }
+            // line 318: for (int pass = 0; pass < 4; pass++)
+            for (int pass = 0; pass < 4; pass++)
+            {
+                // line 320: i = 0
+                int i_1 = 0;
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                while (i_1 + 1 < 5 - pass)
+                {
+                    // line 322: if (sorted[i] > sorted[i + 1])
+                    if (sorted[i_1] > sorted[i_1 + 1])
+                    {
+                        // line 324: double swap = sorted[i];
+                        double _tswap = _tsorted[i_1];
+                        double swap = sorted[i_1];
+                        // line 325: sorted[i] = sorted[i + 1];
+                        _tsorted[i_1] = _tsorted[i_1 + 1];
+                        sorted[i_1] = sorted[i_1 + 1];
+                        // line 326: sorted[i + 1] = swap;
+                        _tsorted[i_1 + 1] = _tswap;
+                        sorted[i_1 + 1] = swap;
+                    }
+                    // line 320: i++
+                    i_1 += 1;
+                }
+            }
+            // line 331: double total = 0;
+            double _ttotal = 0.0;
+            double total = 0;
+            // line 332: for (int i = 0; i < 5; i++)
+            for (int i_2 = 0; i_2 < 5; i_2++)
+            {
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                int _t1 = i_2 + 1;
+                double _t2 = _t1 * sorted[i_2];
+                _ttotal += _t1 * _tsorted[i_2] * sorted[i_2] + _t2 * _tsorted[i_2];
+                total += _t2 * sorted[i_2];
+            }
+            // line 337: return total;
+            double _value3 = total;
+            tangent = _ttotal;
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>SortedWeights</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SortedWeightsHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            dw.Clear();
+            hw.Clear();
+            int i_1 = 0;
+            double _vswap = 0.0;
+            double swap = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 312: Span<double> sorted = stackalloc double[5];
+            global::System.Span<double> sorted = stackalloc double[5];
+            global::System.Span<double> _vsorted = stackalloc double[5];
+            double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
+            double[] _hsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
+            global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
+            global::System.Span<double> _hsorted = _hsorted_pool.AsSpan(0, sorted.Length);
+            _dsorted.Clear();
+            _hsorted.Clear();
+            // line 313: for (int i = 0; i < 5; i++)
+            for (int i = 0; i < 5; i++)
+            {
+                // line 315: sorted[i] = w[i];
+                _vsorted[i] = vw[i];
+                sorted[i] = w[i];
+            }
+            // line 318: for (int pass = 0; pass < 4; pass++)
+            for (int pass = 0; pass < 4; pass++)
+            {
+                // line 320: i = 0
+                _ints.Push(i_1);
+                i_1 = 0;
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                int _loop6 = 0;
+                while (i_1 + 1 < 5 - pass)
+                {
+                    _loop6++;
+                    // line 322: if (sorted[i] > sorted[i + 1])
+                    bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
+                    if (_branch2)
+                    {
+                        // line 324: double swap = sorted[i];
+                        _vswap = _vsorted[i_1];
+                        swap = sorted[i_1];
+                        // line 325: sorted[i] = sorted[i + 1];
+                        _values.Push(sorted[i_1]);
+                        _values.Push(_vsorted[i_1]);
+                        _vsorted[i_1] = _vsorted[i_1 + 1];
+                        sorted[i_1] = sorted[i_1 + 1];
+                        // line 326: sorted[i + 1] = swap;
+                        _vsorted[i_1 + 1] = _vswap;
+                        sorted[i_1 + 1] = swap;
+                    }
+                    _ints.Push(_branch2 ? 1 : 0);
+                    // line 320: i++
+                    i_1 += 1;
+                }
+                _ints.Push(_loop6);
+            }
+            // line 331: double total = 0;
+            double total = 0;
+            // line 332: for (int i = 0; i < 5; i++)
+            double _dtotal = 1.0;
+            for (int i_2 = 0; i_2 < 5; i_2++)
+            {
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                double _sortedAt = sorted[i_2];
+                total += (i_2 + 1) * _sortedAt * _sortedAt;
+                // Adjoint of this iteration
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                double _vt8 = (i_2 + 1) * _vsorted[i_2];
+                double _t8 = (i_2 + 1) * _sortedAt;
+                int _t9 = i_2 + 1;
+                _hsorted[i_2] += _dtotal * _vsorted[i_2] * _t9;
+                _dsorted[i_2] += _dtotal * _sortedAt * _t9;
+                _hsorted[i_2] += _dtotal * _vt8;
+                _dsorted[i_2] += _dtotal * _t8;
+            }
+            // line 337: return total;
+            double _result = total;
+
+            // Adjoint sweep
+            double _hswap = 0.0;
+            double _dswap = 0.0;
+            // line 318: for (int pass = 0; pass < 4; pass++)
+            for (int pass = 4 - 1; pass >= 0; pass--)
+            {
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
+                {
+                    // line 320: i++
+                    i_1 -= 1;
+                    // line 322: if (sorted[i] > sorted[i + 1])
+                    if (_ints.Pop() != 0)
+                    {
+                        // line 326: sorted[i + 1] = swap;
+                        double _vg5 = _hsorted[i_1 + 1];
+                        double _g5 = _dsorted[i_1 + 1];
+                        _hsorted[i_1 + 1] = 0.0;
+                        _dsorted[i_1 + 1] = 0.0;
+                        _hswap += _vg5;
+                        _dswap += _g5;
+                        // line 325: sorted[i] = sorted[i + 1];
+                        double _vg4 = _hsorted[i_1];
+                        double _g4 = _dsorted[i_1];
+                        _hsorted[i_1] = 0.0;
+                        _dsorted[i_1] = 0.0;
+                        _vsorted[i_1] = _values.Pop();
+                        sorted[i_1] = _values.Pop();
+                        _hsorted[i_1 + 1] += _vg4;
+                        _dsorted[i_1 + 1] += _g4;
+                        // line 324: double swap = sorted[i];
+                        double _vg3 = _hswap;
+                        double _g3 = _dswap;
+                        _hswap = 0.0;
+                        _dswap = 0.0;
+                        _hsorted[i_1] += _vg3;
+                        _dsorted[i_1] += _g3;
+                    }
+                }
+                // line 320: i = 0
+                i_1 = _ints.Pop();
+            }
+            // line 313: for (int i = 0; i < 5; i++)
+            for (int i = 5 - 1; i >= 0; i--)
+            {
+                // line 315: sorted[i] = w[i];
+                double _vg1 = _hsorted[i];
+                double _g1 = _dsorted[i];
+                _hsorted[i] = 0.0;
+                _dsorted[i] = 0.0;
+                hw[i] += _vg1;
+                dw[i] += _g1;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dsorted_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hsorted_pool);
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>SortedWeights</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SortedWeightsWithHessian(global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> hessian)
+        {
+            int _n = w.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vw_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(w.Length);
+            global::System.Span<double> _vw = _vw_pool.AsSpan(0, w.Length);
+            _vw.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = SortedWeightsWithGradient(w, dw);
+            }
+            for (int _i = 0; _i < w.Length; _i++)
+            {
+                _vw[_i] = 1.0;
+                _value = SortedWeightsHessianVectorProduct(w, _vw, dw, hessian.Slice(_i * _n, w.Length));
+                _vw[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vw_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>SortedWeights</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void SortedWeightsPullbackPushforward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> vw, double seed, double vseed, global::System.Span<double> dw, global::System.Span<double> hw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dw' has length {dw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(dw));
+            }
+            if (vw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vw' has length {vw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(vw));
+            }
+            if (hw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hw' has length {hw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(hw));
+            }
+            int i_1 = 0;
+            double _vswap = 0.0;
+            double swap = 0.0;
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 312: Span<double> sorted = stackalloc double[5];
+            global::System.Span<double> sorted = stackalloc double[5];
+            global::System.Span<double> _vsorted = stackalloc double[5];
+            double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
+            double[] _hsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
+            global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
+            global::System.Span<double> _hsorted = _hsorted_pool.AsSpan(0, sorted.Length);
+            _dsorted.Clear();
+            _hsorted.Clear();
+            // line 313: for (int i = 0; i < 5; i++)
+            for (int i = 0; i < 5; i++)
+            {
+                // line 315: sorted[i] = w[i];
+                _vsorted[i] = vw[i];
+                sorted[i] = w[i];
+            }
+            // line 318: for (int pass = 0; pass < 4; pass++)
+            for (int pass = 0; pass < 4; pass++)
+            {
+                // line 320: i = 0
+                _ints.Push(i_1);
+                i_1 = 0;
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                int _loop6 = 0;
+                while (i_1 + 1 < 5 - pass)
+                {
+                    _loop6++;
+                    // line 322: if (sorted[i] > sorted[i + 1])
+                    bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
+                    if (_branch2)
+                    {
+                        // line 324: double swap = sorted[i];
+                        _vswap = _vsorted[i_1];
+                        swap = sorted[i_1];
+                        // line 325: sorted[i] = sorted[i + 1];
+                        _values.Push(sorted[i_1]);
+                        _values.Push(_vsorted[i_1]);
+                        _vsorted[i_1] = _vsorted[i_1 + 1];
+                        sorted[i_1] = sorted[i_1 + 1];
+                        // line 326: sorted[i + 1] = swap;
+                        _vsorted[i_1 + 1] = _vswap;
+                        sorted[i_1 + 1] = swap;
+                    }
+                    _ints.Push(_branch2 ? 1 : 0);
+                    // line 320: i++
+                    i_1 += 1;
+                }
+                _ints.Push(_loop6);
+            }
+            // line 331: double total = 0;
+            double total = 0;
+            // line 332: for (int i = 0; i < 5; i++)
+            double _htotal = vseed;
+            double _dtotal = seed;
+            for (int i_2 = 0; i_2 < 5; i_2++)
+            {
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                double _sortedAt = sorted[i_2];
+                total += (i_2 + 1) * _sortedAt * _sortedAt;
+                // Adjoint of this iteration
+                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                double _vt8 = (i_2 + 1) * _vsorted[i_2];
+                double _t8 = (i_2 + 1) * _sortedAt;
+                int _t9 = i_2 + 1;
+                _hsorted[i_2] += (_htotal * _sortedAt + _dtotal * _vsorted[i_2]) * _t9;
+                _dsorted[i_2] += _dtotal * _sortedAt * _t9;
+                _hsorted[i_2] += _htotal * _t8 + _dtotal * _vt8;
+                _dsorted[i_2] += _dtotal * _t8;
+            }
+            // line 337: return total;
+            double _result = total;
+
+            // Adjoint sweep
+            double _hswap = 0.0;
+            double _dswap = 0.0;
+            // line 318: for (int pass = 0; pass < 4; pass++)
+            for (int pass = 4 - 1; pass >= 0; pass--)
+            {
+                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
+                {
+                    // line 320: i++
+                    i_1 -= 1;
+                    // line 322: if (sorted[i] > sorted[i + 1])
+                    if (_ints.Pop() != 0)
+                    {
+                        // line 326: sorted[i + 1] = swap;
+                        double _vg5 = _hsorted[i_1 + 1];
+                        double _g5 = _dsorted[i_1 + 1];
+                        _hsorted[i_1 + 1] = 0.0;
+                        _dsorted[i_1 + 1] = 0.0;
+                        _hswap += _vg5;
+                        _dswap += _g5;
+                        // line 325: sorted[i] = sorted[i + 1];
+                        double _vg4 = _hsorted[i_1];
+                        double _g4 = _dsorted[i_1];
+                        _hsorted[i_1] = 0.0;
+                        _dsorted[i_1] = 0.0;
+                        _vsorted[i_1] = _values.Pop();
+                        sorted[i_1] = _values.Pop();
+                        _hsorted[i_1 + 1] += _vg4;
+                        _dsorted[i_1 + 1] += _g4;
+                        // line 324: double swap = sorted[i];
+                        double _vg3 = _hswap;
+                        double _g3 = _dswap;
+                        _hswap = 0.0;
+                        _dswap = 0.0;
+                        _hsorted[i_1] += _vg3;
+                        _dsorted[i_1] += _g3;
+                    }
+                }
+                // line 320: i = 0
+                i_1 = _ints.Pop();
+            }
+            // line 313: for (int i = 0; i < 5; i++)
+            for (int i = 5 - 1; i >= 0; i--)
+            {
+                // line 315: sorted[i] = w[i];
+                double _vg1 = _hsorted[i];
+                double _g1 = _dsorted[i];
+                _hsorted[i] = 0.0;
+                _dsorted[i] = 0.0;
+                hw[i] += _vg1;
+                dw[i] += _g1;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dsorted_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hsorted_pool);
             _values.Dispose();
             _ints.Dispose();
         }
