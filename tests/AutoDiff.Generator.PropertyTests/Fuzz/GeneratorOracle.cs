@@ -46,15 +46,20 @@ internal static class GeneratorOracle
             }
         }
 
-        inputCompiles = CompilesWithoutCrashing(input);
-        if (!inputCompiles)
+        if (InputErrors(input) is not { } inputErrors)
         {
-            outputCompiles = false;
+            inputCompiles = outputCompiles = false;
             return problems;
         }
 
+        // A source may call its generated members (the corpus files do): on its own it does not compile, with them it must.
         var outputErrors = outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         outputCompiles = outputErrors.Count == 0;
+        inputCompiles = inputErrors == 0;
+        if (!inputCompiles)
+        {
+            return problems;
+        }
 
         var adErrors = adDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (adErrors.Count == 0 && outputErrors.Count > 0)
@@ -67,20 +72,20 @@ internal static class GeneratorOracle
     }
 
     /// <summary>
-    /// Whether the user's source alone (no generated code) compiles. Some broken sources crash the compiler itself:
+    /// How many errors the user's source alone (no generated code) has; null when the compiler itself throws on it.
     /// Roslyn 4.14 throws "Unexpected value 'UnboundLambda'" binding <c>(r[0],  => r[1]) = F()</c> (fuzz seed
-    /// <c>0OErokseN137</c>). That is the compiler failing on the user's code before the generator's output exists,
-    /// so such a source counts as one that does not compile.
+    /// <c>0OErokseN137</c>): the compiler failing on the user's code before the generator's output exists, so such a
+    /// source counts as one that does not compile, with or without its generated code.
     /// </summary>
-    private static bool CompilesWithoutCrashing(Compilation input)
+    private static int? InputErrors(Compilation input)
     {
         try
         {
-            return !input.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
+            return input.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         }
         catch (InvalidOperationException)
         {
-            return false;
+            return null;
         }
     }
 
