@@ -142,6 +142,30 @@ public class LoopWindowTests
         Assert.Equal(primal.InnerException!.Message, generated.InnerException!.Message);
     }
 
+    [Fact]
+    public void A_loop_storing_values_with_no_derivative_has_its_adjoint_cleared_in_one_call()
+    {
+        var source = Generated("ClearedRun");
+        Assert.Equal(2, Count(source, "LoopWindow.Clear(_dscratch, start, "));
+        Assert.Equal(0, Count(source, "_dscratch[i_1]")); // the run loop's own index: no reverse loop over it is left
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(0, 6)]
+    [InlineData(4, 0)]
+    [InlineData(5, -2)]
+    public void Gradient_of_a_cleared_run_is_the_constant_inside_and_the_cube_outside(int start, int count)
+    {
+        // s = Σ over the run of 0.25·x_i + Σ elsewhere of x_i³.
+        double[] x = [0.5, -1.25, 2.0, 3.5, -0.75, 1.5];
+        var dx = new double[x.Length];
+        var value = (double)Corpus.GetMethod("ClearedRunGradient")!.Invoke(null, [x, start, count, dx])!;
+        var inRun = Enumerable.Range(0, x.Length).Select(i => i >= start && i < start + count).ToArray();
+        Assert.Equal(Enumerable.Range(0, x.Length).Sum(i => inRun[i] ? 0.25 * x[i] : x[i] * x[i] * x[i]), value, 12);
+        Assert.Equal(Enumerable.Range(0, x.Length).Select(i => inRun[i] ? 0.25 : 3 * x[i] * x[i]), dx);
+    }
+
     private static int Count(string text, string part) => text.Split(part).Length - 1;
 
     private static string Generated(string method)

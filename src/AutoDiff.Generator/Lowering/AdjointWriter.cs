@@ -701,7 +701,7 @@ internal sealed partial class AdjointWriter
             var one = Code.Number(1, NumKind.Int);
             var last = loop.Inclusive ? end : loop.Descending ? Code.Add(end, one) : Code.Sub(end, one);
             reverse.Add(comment);
-            reverse.Add(new LoopNode(
+            reverse.Add(ClearedRun(loop, bodyReverse) ?? new LoopNode(
                 LoopForm.For,
                 new DeclareNode("int", loop.Index, last),
                 Code.Binary(i, loop.Descending ? "<=" : ">=", start, Code.Relational),
@@ -753,6 +753,53 @@ internal sealed partial class AdjointWriter
 
         _recordedWhole.Add(store);
         return Code.Atom(buffer.Name);
+    }
+
+    /// <summary>
+    /// The adjoint of a loop that only stores values with no derivative at its counter (<c>for (int u = 0; u &lt;
+    /// a.Length; u++) a[u] = 0.0;</c>, a buffer cleared or filled from data) only zeroes one adjoint element per
+    /// iteration, each once: <c>LoopWindow.Clear(_da, 0, a.Length)</c> does it in one call instead of a reverse loop.
+    /// Null for any other reverse body. First order only: the second-order transformation clears tangents alongside
+    /// adjoints statement by statement.
+    /// </summary>
+    private Node? ClearedRun(CountedForStmt loop, Block bodyReverse)
+    {
+        if (_secondOrder || loop.Descending)
+        {
+            return null;
+        }
+
+        Code? cleared = null;
+        var temporaries = new HashSet<string>();
+        foreach (var node in bodyReverse)
+        {
+            switch (node)
+            {
+                case CommentNode:
+                    break;
+                case DeclareNode declare when !declare.Value.HasEffect:
+                    // The adjoint read before it is zeroed (_g = _da[u]), to flow into a value with no derivative.
+                    temporaries.Add(declare.Name);
+                    break;
+                case AssignNode { Op: "=", Value.IsZeroLiteral: true, Target: { Form: Code.Shape.Index } target }
+                    when cleared is null && target.Parts[1].SameAs(Code.Atom(loop.Index)):
+                    cleared = target;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (cleared is null || cleared.Names.Any(temporaries.Contains))
+        {
+            return null;
+        }
+
+        return new ExpressionNode(Code.Call(
+            "global::AutoDiff.CompilerServices.LoopWindow.Clear",
+            Code.Atom(cleared.Op),
+            ExpressionRenderer.Render(loop.Start),
+            Trips(loop)));
     }
 
     /// <summary>The counted loop as the source runs it, over <paramref name="body"/>.</summary>

@@ -69,4 +69,21 @@ public static class LoopWindow
 
         return Of(array.AsSpan(), start, count);
     }
+
+    /// <summary>
+    /// Sets elements <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1 to zero in one
+    /// call: the adjoint of a loop that stores values with no derivative (<c>a[u] = 0.0</c>) over that run, which
+    /// only zeroes each element's adjoint, in any order. Checks the range as <see cref="Of{T}(Span{T}, int, int)"/> does.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="span">The adjoint buffer.</param>
+    /// <param name="start">The index the loop's first iteration wrote.</param>
+    /// <param name="count">How many iterations the loop ran (none when zero or less).</param>
+    /// <exception cref="IndexOutOfRangeException">Some index in the range is outside <paramref name="span"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Clear<T>(Span<T> span, int start, int count) => Of(span, start, count).Clear();
+
+    /// <inheritdoc cref="Clear{T}(Span{T}, int, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Clear<T>(T[] array, int start, int count) => Of(array, start, count).Clear();
 }

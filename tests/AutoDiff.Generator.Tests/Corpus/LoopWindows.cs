@@ -91,10 +91,37 @@ public static partial class LoopWindows
         return s;
     }
 
+    // A buffer copied from x, then set to a constant over an inclusive run: the adjoint of that loop only zeroes the
+    // buffer's adjoint over the run (one LoopWindow.Clear), so x keeps its derivative outside the run alone.
+    [Differentiable]
+    public static double ClearedRun(double[] x, int start, int count)
+    {
+        Span<double> scratch = stackalloc double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            scratch[i] = x[i];
+        }
+
+        for (int i = start; i <= start + count - 1; i++)
+        {
+            scratch[i] = 0.5;
+        }
+
+        double s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += scratch[i] * scratch[i] * x[i];
+        }
+
+        return s;
+    }
+
     // Array-typed entry points for the tests, which call through reflection and cannot pass spans.
     public static double RunOfSquaresGradient(double[] x, int start, int count, double[] dx) => RunOfSquaresWithGradient(x, start, count, dx);
 
     public static double BelowLimitGradient(double[] x, int start, int count, int limit, double[] dx) => BelowLimitWithGradient(x, start, count, limit, dx);
+
+    public static double ClearedRunGradient(double[] x, int start, int count, double[] dx) => ClearedRunWithGradient(x, start, count, dx);
 
     public static double LayerGradient(double[] w, double[] x, int start, int count, int rows, double[] dw, double[] dx) => LayerWithGradient(w, x, start, count, rows, dw, dx);
 }

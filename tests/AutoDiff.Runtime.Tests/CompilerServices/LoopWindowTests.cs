@@ -26,6 +26,18 @@ public class LoopWindowTests
         Assert.Equal([0.0, 0, 5, 0], values);
     }
 
+    [Fact]
+    public void Clear_zeroes_the_run_and_nothing_else()
+    {
+        var values = new double[] { 1, 2, 3, 4, 5 };
+        LoopWindow.Clear(values.AsSpan(), 1, 3);
+        Assert.Equal([1.0, 0, 0, 0, 5], values);
+        LoopWindow.Clear(values, 4, 1);
+        Assert.Equal([1.0, 0, 0, 0, 0], values);
+        LoopWindow.Clear(values, 99, 0);
+        Assert.Throws<IndexOutOfRangeException>(() => LoopWindow.Clear(values, 3, 3));
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(99, 0)]

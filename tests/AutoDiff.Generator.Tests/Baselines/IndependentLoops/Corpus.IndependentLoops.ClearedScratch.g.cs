@@ -72,12 +72,7 @@ namespace Corpus
                     dv[p] += _g2 * _t3;
                     dv[p + 1] += _g2 * v[p];
                     // line 130: for (int u = 0; u < scratch.Length; u++)
-                    for (int u = scratch.Length - 1; u >= 0; u--)
-                    {
-                        // line 132: scratch[u] = 0.0;
-                        double _g1 = _dscratch[u];
-                        _dscratch[u] = 0.0;
-                    }
+                    global::AutoDiff.CompilerServices.LoopWindow.Clear(_dscratch, 0, scratch.Length);
                 }
                 else
                 {
@@ -156,12 +151,7 @@ namespace Corpus
                     dv[p] += _g2 * _t3;
                     dv[p + 1] += _g2 * v[p];
                     // line 130: for (int u = 0; u < scratch.Length; u++)
-                    for (int u = scratch.Length - 1; u >= 0; u--)
-                    {
-                        // line 132: scratch[u] = 0.0;
-                        double _g1 = _dscratch[u];
-                        _dscratch[u] = 0.0;
-                    }
+                    global::AutoDiff.CompilerServices.LoopWindow.Clear(_dscratch, 0, scratch.Length);
                 }
                 else
                 {

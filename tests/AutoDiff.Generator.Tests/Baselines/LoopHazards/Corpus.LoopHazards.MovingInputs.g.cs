@@ -153,12 +153,7 @@ namespace Corpus
                 output = _ints.Pop();
             }
             // line 94: for (int u = 0; u < a.Length; u++)
-            for (int u = a.Length - 1; u >= 0; u--)
-            {
-                // line 96: a[u] = 0.3 + (0.1 * u);
-                double _g1 = _da[u];
-                _da[u] = 0.0;
-            }
+            global::AutoDiff.CompilerServices.LoopWindow.Clear(_da, 0, a.Length);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);
             _values.Dispose();
             _ints.Dispose();
@@ -309,12 +304,7 @@ namespace Corpus
                 output = _ints.Pop();
             }
             // line 94: for (int u = 0; u < a.Length; u++)
-            for (int u = a.Length - 1; u >= 0; u--)
-            {
-                // line 96: a[u] = 0.3 + (0.1 * u);
-                double _g1 = _da[u];
-                _da[u] = 0.0;
-            }
+            global::AutoDiff.CompilerServices.LoopWindow.Clear(_da, 0, a.Length);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);
             _values.Dispose();
             _ints.Dispose();
