@@ -166,6 +166,27 @@ public class LoopWindowTests
         Assert.Equal(Enumerable.Range(0, x.Length).Select(i => inRun[i] ? 0.25 : 3 * x[i] * x[i]), dx);
     }
 
+    [Fact]
+    public void A_local_buffer_zeroed_whole_is_one_clear_and_negative_zero_keeps_its_loop()
+    {
+        var source = Generated("ZeroedScratch");
+        Assert.Equal(2, Count(source, "LoopWindow.Clear(scratch, 0, scratch.Length);")); // the gradient's and the pullback's primal sweeps
+        Assert.Equal(2, Count(source, "signs[i_1] = -0.0;"));
+    }
+
+    [Fact]
+    public void Gradient_of_a_zeroed_scratch_matches_the_closed_form()
+    {
+        // s = 3 Σ x_i² x_(i+1) - 2 (two rounds of weights 1 and 2; each round adds CopySign(1, -0.0) = -1).
+        double[] x = [0.5, -1.25, 2.0, 3.5, -0.75];
+        var dx = new double[x.Length];
+        var value = (double)Corpus.GetMethod("ZeroedScratchGradient")!.Invoke(null, [x, dx])!;
+        var n = x.Length;
+        Assert.Equal((3 * Enumerable.Range(0, n - 1).Sum(i => x[i] * x[i] * x[i + 1])) - 2, value, 12);
+        var expected = Enumerable.Range(0, n).Select(k => 3 * ((k + 1 < n ? 2 * x[k] * x[k + 1] : 0) + (k >= 1 ? x[k - 1] * x[k - 1] : 0)));
+        Assert.Equal(expected, dx, (a, b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1, Math.Abs(a)));
+    }
+
     private static int Count(string text, string part) => text.Split(part).Length - 1;
 
     private static string Generated(string method)

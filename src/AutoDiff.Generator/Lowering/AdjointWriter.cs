@@ -694,7 +694,7 @@ internal sealed partial class AdjointWriter
             forward.Add(new RecordAllNode(Stack.Values, wholeRecord));
         }
 
-        forward.Add(PrimalLoop(loop, bodyForward) with { Trips = Trips(loop), ConstantTrips = ConstantTrips(loop) });
+        forward.Add(ClearedBuffer(loop, bodyForward) ?? PrimalLoop(loop, bodyForward) with { Trips = Trips(loop), ConstantTrips = ConstantTrips(loop) });
         if (!bodyReverse.IsEmpty)
         {
             // The reverse visits the same indices the other way round.
@@ -798,6 +798,31 @@ internal sealed partial class AdjointWriter
         return new ExpressionNode(Code.Call(
             "global::AutoDiff.CompilerServices.LoopWindow.Clear",
             Code.Atom(cleared.Op),
+            ExpressionRenderer.Render(loop.Start),
+            Trips(loop)));
+    }
+
+    /// <summary>
+    /// A loop that sets a local buffer to zero whole (<c>for (int u = 0; u &lt; a.Length; u++) a[u] = 0.0;</c>) and
+    /// records nothing element by element runs as one <c>LoopWindow.Clear(a, 0, a.Length)</c>: the same stores, as one
+    /// memset rather than a loop the JIT compiles element by element. Only a buffer the method declares (nothing the
+    /// caller sees) and positive zero. Null otherwise. First order only: the second-order transformation writes each
+    /// store's tangent.
+    /// </summary>
+    private Node? ClearedBuffer(CountedForStmt loop, Block bodyForward)
+    {
+        if (_secondOrder || loop.Descending
+            || _plan.WholeOverwrite(loop) is not var (store, buffer)
+            || store is not { Op: "=", Value: ConstExpr { Value: var zero } }
+            || System.BitConverter.DoubleToInt64Bits(zero) != 0
+            || !bodyForward.All(node => node is CommentNode || node is AssignNode { Op: "=" } assign && assign.Target.Form == Code.Shape.Index))
+        {
+            return null;
+        }
+
+        return new ExpressionNode(Code.Call(
+            "global::AutoDiff.CompilerServices.LoopWindow.Clear",
+            Code.Atom(buffer.Name),
             ExpressionRenderer.Render(loop.Start),
             Trips(loop)));
     }

@@ -116,12 +116,50 @@ public static partial class LoopWindows
         return s;
     }
 
+    // A local buffer set to zero whole at each round runs as one clear (LoopWindow.Clear); one set to negative zero
+    // keeps its loop, since a clear stores positive zero (CopySign reads the difference back).
+    [Differentiable]
+    public static double ZeroedScratch(double[] x)
+    {
+        Span<double> scratch = stackalloc double[x.Length];
+        Span<double> signs = stackalloc double[x.Length];
+        double s = 0.0;
+        for (int round = 0; round < 2; round++)
+        {
+            for (int i = 0; i < scratch.Length; i++)
+            {
+                scratch[i] = 0.0;
+            }
+
+            for (int i = 0; i < signs.Length; i++)
+            {
+                signs[i] = -0.0;
+            }
+
+            for (int i = 0; i + 1 < x.Length; i++)
+            {
+                scratch[i + 1] += x[i] * x[i] * (round + 1);
+            }
+
+            for (int i = 0; i < x.Length; i++)
+            {
+                s += scratch[i] * x[i];
+            }
+
+            s += Math.CopySign(1.0, signs[round]);
+        }
+
+        return s;
+    }
+
     // Array-typed entry points for the tests, which call through reflection and cannot pass spans.
     public static double RunOfSquaresGradient(double[] x, int start, int count, double[] dx) => RunOfSquaresWithGradient(x, start, count, dx);
 
     public static double BelowLimitGradient(double[] x, int start, int count, int limit, double[] dx) => BelowLimitWithGradient(x, start, count, limit, dx);
 
     public static double ClearedRunGradient(double[] x, int start, int count, double[] dx) => ClearedRunWithGradient(x, start, count, dx);
+
+    public static double ZeroedScratchGradient(double[] x, double[] dx) => ZeroedScratchWithGradient(x, dx);
 
     public static double LayerGradient(double[] w, double[] x, int start, int count, int rows, double[] dw, double[] dx) => LayerWithGradient(w, x, start, count, rows, dw, dx);
 }

@@ -35,11 +35,7 @@ namespace Corpus
                 _values.Reserve(1);
                 int _mark6 = _values.Count;
                 // line 130: for (int u = 0; u < scratch.Length; u++)
-                for (int u = 0; u < scratch.Length; u++)
-                {
-                    // line 132: scratch[u] = 0.0;
-                    scratch[u] = 0.0;
-                }
+                global::AutoDiff.CompilerServices.LoopWindow.Clear(scratch, 0, scratch.Length);
                 // line 135: int at = p % 2;
                 at = p % 2;
                 // line 136: scratch[at] = v[p] * v[p + 1];
@@ -114,11 +110,7 @@ namespace Corpus
                 _values.Reserve(1);
                 int _mark6 = _values.Count;
                 // line 130: for (int u = 0; u < scratch.Length; u++)
-                for (int u = 0; u < scratch.Length; u++)
-                {
-                    // line 132: scratch[u] = 0.0;
-                    scratch[u] = 0.0;
-                }
+                global::AutoDiff.CompilerServices.LoopWindow.Clear(scratch, 0, scratch.Length);
                 // line 135: int at = p % 2;
                 at = p % 2;
                 // line 136: scratch[at] = v[p] * v[p + 1];
