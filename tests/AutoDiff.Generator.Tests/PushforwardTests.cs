@@ -31,9 +31,7 @@ public class PushforwardTests
     [MemberData(nameof(Cases))]
     public void Pushforward_is_the_gradient_along_the_tangent(string method, int dimension, double low, double high)
     {
-        // "Name" is a method of the Pushforward corpus (type Corpus.Forward); "File.Name" one of corpus File (type Corpus.File).
-        var dot = method.IndexOf('.', StringComparison.Ordinal);
-        var (file, typeName, name) = dot < 0 ? ("Pushforward", "Corpus.Forward", method) : (method[..dot], "Corpus." + method[..dot], method[(dot + 1)..]);
+        var (file, typeName, name) = CorpusFiles.Resolve(method, "Pushforward", "Corpus.Forward");
         using var loaded = CorpusFiles.Load(file);
         var probe = new GradientProbe(loaded, typeName, name);
         var pushforward = loaded.Assembly.GetType(typeName)!.GetMethod(name + "_Pushforward", BindingFlags.Public | BindingFlags.Static)!;

@@ -230,13 +230,9 @@ public class SecondOrderTests
         Assert.DoesNotContain("FHessianVectorProduct", result.GeneratedText());
     }
 
-    // "Name" is a method of the SecondOrder corpus (type Corpus.Second); "File.Name" one of corpus File (type Corpus.File).
     private static (Gradient Gradient, Product Product, Matrix Matrix) Members(string qualified)
     {
-        var dot = qualified.IndexOf('.', StringComparison.Ordinal);
-        var (file, typeName, method) = dot < 0
-            ? ("SecondOrder", "Corpus.Second", qualified)
-            : (qualified[..dot], "Corpus." + qualified[..dot], qualified[(dot + 1)..]);
+        var (file, typeName, method) = CorpusFiles.Resolve(qualified, "SecondOrder", "Corpus.Second");
         var type = CorpusFiles.Load(file).Assembly.GetType(typeName)!;
         MethodInfo Find(string suffix) => type.GetMethod(method + suffix, BindingFlags.Public | BindingFlags.Static)!;
         var gradient = Find("_Gradient");
