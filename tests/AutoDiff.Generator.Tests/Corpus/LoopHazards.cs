@@ -8,9 +8,10 @@ namespace Corpus;
 /// element index meets the invariant one (invariant element sums), a buffer recomputed from another buffer that the
 /// same body changes afterwards (recomputed buffers), a window start that a branch moves inside the outer loop
 /// (hoisted windows), an int step that a branch on the data changes (undone int steps), a point loop whose scratch
-/// buffer is not cleared and whose widths come in at run time (independent iterations), an early exit from a
-/// layer loop. The gradient must be right, whatever form the generator picks, or the method refused; those marked
-/// <c>Derivatives.All</c> are also checked in forward mode and second order.
+/// buffer is not cleared and whose widths come in at run time (independent iterations), a while loop left on the
+/// data, an index a plain helper computes from ints changed in both branches. The gradient must be right, whatever
+/// form the generator picks, or the method refused; those marked <c>Derivatives.All</c> are also checked in forward
+/// mode and second order.
 /// </summary>
 public static partial class LoopHazards
 {
@@ -143,8 +144,9 @@ public static partial class LoopHazards
         return s;
     }
 
-    // Points that share a scratch buffer without clearing it: with a zero width in the middle a point reads what
-    // the previous point left; with sizes ≥ 1 it does not, but the generator cannot know which.
+    // Points that share a scratch buffer without clearing it, with widths that come in at run time: with a negative
+    // width (the tests pass [2, 2, -1, 2]) a later layer writes over an earlier layer's outputs, so the generator
+    // must not take the layers' slots to be apart.
     [Differentiable(Derivatives.All)]
     public static double SharedScratch(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<int> sizes)
     {

@@ -22,36 +22,36 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 134: int at = 0;
+            // line 135: int at = 0;
             int at = 0;
-            // line 135: double s = 0.25;
+            // line 136: double s = 0.25;
             double s = 0.25;
-            // line 136: for (int k = 0; k < 5; k++)
+            // line 137: for (int k = 0; k < 5; k++)
             _values.Reserve(5);
             _ints.Reserve(5);
             for (int k = 0; k < 5; k++)
             {
-                // line 138: int step = w[at] > 0 ? 2 : 1;
+                // line 139: int step = w[at] > 0 ? 2 : 1;
                 step = w[at] > 0 ? 2 : 1;
-                // line 139: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
+                // line 140: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
                 _values.PushReserved(s);
                 s = Math.Sin(s + w[at] * w[(at + 1) % w.Length]);
-                // line 140: at = (at + step) % w.Length;
+                // line 141: at = (at + step) % w.Length;
                 _ints.PushReserved(at);
                 at = (at + step) % w.Length;
             }
-            // line 143: return s;
+            // line 144: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 143: return s;
+            // line 144: return s;
             double _ds = 1.0;
-            // line 136: for (int k = 0; k < 5; k++)
+            // line 137: for (int k = 0; k < 5; k++)
             for (int k = 5 - 1; k >= 0; k--)
             {
-                // line 140: at = (at + step) % w.Length;
+                // line 141: at = (at + step) % w.Length;
                 at = _ints.Pop();
-                // line 139: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
+                // line 140: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
                 double _g1 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -83,36 +83,36 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 134: int at = 0;
+            // line 135: int at = 0;
             int at = 0;
-            // line 135: double s = 0.25;
+            // line 136: double s = 0.25;
             double s = 0.25;
-            // line 136: for (int k = 0; k < 5; k++)
+            // line 137: for (int k = 0; k < 5; k++)
             _values.Reserve(5);
             _ints.Reserve(5);
             for (int k = 0; k < 5; k++)
             {
-                // line 138: int step = w[at] > 0 ? 2 : 1;
+                // line 139: int step = w[at] > 0 ? 2 : 1;
                 step = w[at] > 0 ? 2 : 1;
-                // line 139: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
+                // line 140: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
                 _values.PushReserved(s);
                 s = Math.Sin(s + w[at] * w[(at + 1) % w.Length]);
-                // line 140: at = (at + step) % w.Length;
+                // line 141: at = (at + step) % w.Length;
                 _ints.PushReserved(at);
                 at = (at + step) % w.Length;
             }
-            // line 143: return s;
+            // line 144: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 143: return s;
+            // line 144: return s;
             double _ds = seed;
-            // line 136: for (int k = 0; k < 5; k++)
+            // line 137: for (int k = 0; k < 5; k++)
             for (int k = 5 - 1; k >= 0; k--)
             {
-                // line 140: at = (at + step) % w.Length;
+                // line 141: at = (at + step) % w.Length;
                 at = _ints.Pop();
-                // line 139: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
+                // line 140: s = Math.Sin(s + (w[at] * w[(at + 1) % w.Length]));
                 double _g1 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();

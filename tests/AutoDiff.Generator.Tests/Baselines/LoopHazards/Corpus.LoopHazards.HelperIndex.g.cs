@@ -21,49 +21,49 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 219: int row = 0;
+            // line 221: int row = 0;
             int row = 0;
-            // line 220: int column = 1;
+            // line 222: int column = 1;
             int column = 1;
-            // line 221: double s = 0;
+            // line 223: double s = 0;
             double s = 0;
-            // line 222: for (int k = 0; k < 6; k++)
+            // line 224: for (int k = 0; k < 6; k++)
             _values.Reserve(6);
             _ints.Reserve(24);
             for (int k = 0; k < 6; k++)
             {
-                // line 224: if (s > 0.5)
+                // line 226: if (s > 0.5)
                 bool _branch1 = s > 0.5;
                 if (_branch1)
                 {
-                    // line 226: row = (row + 1) % 3;
+                    // line 228: row = (row + 1) % 3;
                     _ints.PushReserved(row);
                     row = (row + 1) % 3;
                 }
                 else
                 {
-                    // line 230: column = (column + 2) % 3;
+                    // line 232: column = (column + 2) % 3;
                     _ints.PushReserved(column);
                     column = (column + 2) % 3;
-                    // line 231: row = column;
+                    // line 233: row = column;
                     _ints.PushReserved(row);
                     row = column;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 234: s += w[Index(row, column)] * Math.Cos(s);
+                // line 236: s += w[Index(row, column)] * Math.Cos(s);
                 _values.PushReserved(s);
                 s += w[global::Corpus.LoopHazards.Index(row, column)] * Math.Cos(s);
             }
-            // line 237: return s;
+            // line 239: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 237: return s;
+            // line 239: return s;
             double _ds = 1.0;
-            // line 222: for (int k = 0; k < 6; k++)
+            // line 224: for (int k = 0; k < 6; k++)
             for (int k = 6 - 1; k >= 0; k--)
             {
-                // line 234: s += w[Index(row, column)] * Math.Cos(s);
+                // line 236: s += w[Index(row, column)] * Math.Cos(s);
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -72,17 +72,17 @@ namespace Corpus
                 double _t4 = w[global::Corpus.LoopHazards.Index(row, column)];
                 dw[global::Corpus.LoopHazards.Index(row, column)] += _g2 * _t3;
                 _ds += -(_g2 * _t4 * Math.Sin(s));
-                // line 224: if (s > 0.5)
+                // line 226: if (s > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 226: row = (row + 1) % 3;
+                    // line 228: row = (row + 1) % 3;
                     row = _ints.Pop();
                 }
                 else
                 {
-                    // line 231: row = column;
+                    // line 233: row = column;
                     row = _ints.Pop();
-                    // line 230: column = (column + 2) % 3;
+                    // line 232: column = (column + 2) % 3;
                     column = _ints.Pop();
                 }
             }
@@ -103,49 +103,49 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 219: int row = 0;
+            // line 221: int row = 0;
             int row = 0;
-            // line 220: int column = 1;
+            // line 222: int column = 1;
             int column = 1;
-            // line 221: double s = 0;
+            // line 223: double s = 0;
             double s = 0;
-            // line 222: for (int k = 0; k < 6; k++)
+            // line 224: for (int k = 0; k < 6; k++)
             _values.Reserve(6);
             _ints.Reserve(24);
             for (int k = 0; k < 6; k++)
             {
-                // line 224: if (s > 0.5)
+                // line 226: if (s > 0.5)
                 bool _branch1 = s > 0.5;
                 if (_branch1)
                 {
-                    // line 226: row = (row + 1) % 3;
+                    // line 228: row = (row + 1) % 3;
                     _ints.PushReserved(row);
                     row = (row + 1) % 3;
                 }
                 else
                 {
-                    // line 230: column = (column + 2) % 3;
+                    // line 232: column = (column + 2) % 3;
                     _ints.PushReserved(column);
                     column = (column + 2) % 3;
-                    // line 231: row = column;
+                    // line 233: row = column;
                     _ints.PushReserved(row);
                     row = column;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 234: s += w[Index(row, column)] * Math.Cos(s);
+                // line 236: s += w[Index(row, column)] * Math.Cos(s);
                 _values.PushReserved(s);
                 s += w[global::Corpus.LoopHazards.Index(row, column)] * Math.Cos(s);
             }
-            // line 237: return s;
+            // line 239: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 237: return s;
+            // line 239: return s;
             double _ds = seed;
-            // line 222: for (int k = 0; k < 6; k++)
+            // line 224: for (int k = 0; k < 6; k++)
             for (int k = 6 - 1; k >= 0; k--)
             {
-                // line 234: s += w[Index(row, column)] * Math.Cos(s);
+                // line 236: s += w[Index(row, column)] * Math.Cos(s);
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -154,17 +154,17 @@ namespace Corpus
                 double _t4 = w[global::Corpus.LoopHazards.Index(row, column)];
                 dw[global::Corpus.LoopHazards.Index(row, column)] += _g2 * _t3;
                 _ds += -(_g2 * _t4 * Math.Sin(s));
-                // line 224: if (s > 0.5)
+                // line 226: if (s > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 226: row = (row + 1) % 3;
+                    // line 228: row = (row + 1) % 3;
                     row = _ints.Pop();
                 }
                 else
                 {
-                    // line 231: row = column;
+                    // line 233: row = column;
                     row = _ints.Pop();
-                    // line 230: column = (column + 2) % 3;
+                    // line 232: column = (column + 2) % 3;
                     column = _ints.Pop();
                 }
             }

@@ -24,111 +24,111 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 87: int units = 0;
+            // line 88: int units = 0;
             int units = 0;
-            // line 88: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 89: for (int layer = 0; layer < sizes.Length; layer++)
             for (int layer = 0; layer < sizes.Length; layer++)
             {
-                // line 90: units += sizes[layer];
+                // line 91: units += sizes[layer];
                 units += sizes[layer];
             }
-            // line 93: Span<double> a = stackalloc double[units + 4];
+            // line 94: Span<double> a = stackalloc double[units + 4];
             global::System.Span<double> a = stackalloc double[units + 4];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 94: for (int u = 0; u < a.Length; u++)
+            // line 95: for (int u = 0; u < a.Length; u++)
             for (int u = 0; u < a.Length; u++)
             {
-                // line 96: a[u] = 0.3 + (0.1 * u);
+                // line 97: a[u] = 0.3 + (0.1 * u);
                 a[u] = 0.3 + 0.1 * u;
             }
-            // line 99: int next = 0;
+            // line 100: int next = 0;
             int next = 0;
-            // line 100: int input = 0;
+            // line 101: int input = 0;
             int input = 0;
-            // line 101: double s = 0;
+            // line 102: double s = 0;
             double s = 0;
-            // line 102: for (int layer = 1; layer < sizes.Length; layer++)
+            // line 103: for (int layer = 1; layer < sizes.Length; layer++)
             for (int layer_1 = 1; layer_1 < sizes.Length; layer_1++)
             {
-                // line 104: int fanIn = sizes[layer - 1];
+                // line 105: int fanIn = sizes[layer - 1];
                 fanIn = sizes[layer_1 - 1];
-                // line 105: int output = input + fanIn;
+                // line 106: int output = input + fanIn;
                 _ints.Push(output);
                 output = input + fanIn;
-                // line 106: for (int j = 0; j < sizes[layer]; j++)
+                // line 107: for (int j = 0; j < sizes[layer]; j++)
                 _values.Reserve(sizes[layer_1]);
                 _ints.Reserve(sizes[layer_1]);
                 var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                 for (int j = 0; j < _aWindow_2.Length; j++)
                 {
-                    // line 108: double sum = w[next + fanIn];
+                    // line 109: double sum = w[next + fanIn];
                     sum = w[next + fanIn];
-                    // line 109: for (int i = 0; i < fanIn; i++)
+                    // line 110: for (int i = 0; i < fanIn; i++)
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                     var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                     for (int i = 0; i < _wWindow.Length; i++)
                     {
-                        // line 111: sum += w[next + i] * a[input + i];
+                        // line 112: sum += w[next + i] * a[input + i];
                         sum += _wWindow[i] * _aWindow[i];
                     }
-                    // line 114: a[output + j] = Math.Tanh(sum);
+                    // line 115: a[output + j] = Math.Tanh(sum);
                     _values.PushReserved(_aWindow_2[j]);
                     _aWindow_2[j] = Math.Tanh(sum);
-                    // line 115: s += a[output + j] * (j + 1);
+                    // line 116: s += a[output + j] * (j + 1);
                     s += _aWindow_2[j] * (j + 1);
-                    // line 116: if (sum > 0)
+                    // line 117: if (sum > 0)
                     bool _branch8 = sum > 0;
                     if (_branch8)
                     {
-                        // line 118: input += 1;
+                        // line 119: input += 1;
                         input += 1;
                     }
                     _ints.PushReserved(_branch8 ? 1 : 0);
-                    // line 121: next += fanIn + 1;
+                    // line 122: next += fanIn + 1;
                     next += fanIn + 1;
                 }
-                // line 124: input = output;
+                // line 125: input = output;
                 _ints.Push(input);
                 input = output;
             }
-            // line 127: return s;
+            // line 128: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dsum = 0.0;
-            // line 127: return s;
+            // line 128: return s;
             double _ds = 1.0;
-            // line 102: for (int layer = 1; layer < sizes.Length; layer++)
+            // line 103: for (int layer = 1; layer < sizes.Length; layer++)
             for (int layer_1 = sizes.Length - 1; layer_1 >= 1; layer_1--)
             {
                 fanIn = sizes[layer_1 - 1];
-                // line 124: input = output;
+                // line 125: input = output;
                 input = _ints.Pop();
-                // line 106: for (int j = 0; j < sizes[layer]; j++)
+                // line 107: for (int j = 0; j < sizes[layer]; j++)
                 var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer_1]);
                 var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                 for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                 {
-                    // line 121: next += fanIn + 1;
+                    // line 122: next += fanIn + 1;
                     next -= fanIn + 1;
-                    // line 116: if (sum > 0)
+                    // line 117: if (sum > 0)
                     if (_ints.Pop() != 0)
                     {
-                        // line 118: input += 1;
+                        // line 119: input += 1;
                         input -= 1;
                     }
-                    // line 115: s += a[output + j] * (j + 1);
+                    // line 116: s += a[output + j] * (j + 1);
                     int _t7 = j + 1;
                     _daWindow_2[j] += _ds * _t7;
-                    // line 114: a[output + j] = Math.Tanh(sum);
+                    // line 115: a[output + j] = Math.Tanh(sum);
                     double _g5 = _daWindow_2[j];
                     _daWindow_2[j] = 0.0;
                     double _t6 = _aWindow_4[j];
                     _aWindow_4[j] = _values.Pop();
                     _dsum += _g5 * (1 - _t6 * _t6);
-                    // line 109: for (int i = 0; i < fanIn; i++)
+                    // line 110: for (int i = 0; i < fanIn; i++)
                     if (_dsum != 0)
                     {
                         var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
@@ -137,22 +137,22 @@ namespace Corpus
                         var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                         for (int i = _aWindow_3.Length - 1; i >= 0; i--)
                         {
-                            // line 111: sum += w[next + i] * a[input + i];
+                            // line 112: sum += w[next + i] * a[input + i];
                             double _t3 = _aWindow_3[i];
                             double _t4 = _wWindow_2[i];
                             _dwWindow[i] += _dsum * _t3;
                             _daWindow[i] += _dsum * _t4;
                         }
                     }
-                    // line 108: double sum = w[next + fanIn];
+                    // line 109: double sum = w[next + fanIn];
                     double _g2 = _dsum;
                     _dsum = 0.0;
                     dw[next + fanIn] += _g2;
                 }
-                // line 105: int output = input + fanIn;
+                // line 106: int output = input + fanIn;
                 output = _ints.Pop();
             }
-            // line 94: for (int u = 0; u < a.Length; u++)
+            // line 95: for (int u = 0; u < a.Length; u++)
             global::AutoDiff.CompilerServices.LoopWindow.Clear(_da, 0, a.Length);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);
             _values.Dispose();
@@ -175,111 +175,111 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 87: int units = 0;
+            // line 88: int units = 0;
             int units = 0;
-            // line 88: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 89: for (int layer = 0; layer < sizes.Length; layer++)
             for (int layer = 0; layer < sizes.Length; layer++)
             {
-                // line 90: units += sizes[layer];
+                // line 91: units += sizes[layer];
                 units += sizes[layer];
             }
-            // line 93: Span<double> a = stackalloc double[units + 4];
+            // line 94: Span<double> a = stackalloc double[units + 4];
             global::System.Span<double> a = stackalloc double[units + 4];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 94: for (int u = 0; u < a.Length; u++)
+            // line 95: for (int u = 0; u < a.Length; u++)
             for (int u = 0; u < a.Length; u++)
             {
-                // line 96: a[u] = 0.3 + (0.1 * u);
+                // line 97: a[u] = 0.3 + (0.1 * u);
                 a[u] = 0.3 + 0.1 * u;
             }
-            // line 99: int next = 0;
+            // line 100: int next = 0;
             int next = 0;
-            // line 100: int input = 0;
+            // line 101: int input = 0;
             int input = 0;
-            // line 101: double s = 0;
+            // line 102: double s = 0;
             double s = 0;
-            // line 102: for (int layer = 1; layer < sizes.Length; layer++)
+            // line 103: for (int layer = 1; layer < sizes.Length; layer++)
             for (int layer_1 = 1; layer_1 < sizes.Length; layer_1++)
             {
-                // line 104: int fanIn = sizes[layer - 1];
+                // line 105: int fanIn = sizes[layer - 1];
                 fanIn = sizes[layer_1 - 1];
-                // line 105: int output = input + fanIn;
+                // line 106: int output = input + fanIn;
                 _ints.Push(output);
                 output = input + fanIn;
-                // line 106: for (int j = 0; j < sizes[layer]; j++)
+                // line 107: for (int j = 0; j < sizes[layer]; j++)
                 _values.Reserve(sizes[layer_1]);
                 _ints.Reserve(sizes[layer_1]);
                 var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                 for (int j = 0; j < _aWindow_2.Length; j++)
                 {
-                    // line 108: double sum = w[next + fanIn];
+                    // line 109: double sum = w[next + fanIn];
                     sum = w[next + fanIn];
-                    // line 109: for (int i = 0; i < fanIn; i++)
+                    // line 110: for (int i = 0; i < fanIn; i++)
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                     var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
                     for (int i = 0; i < _wWindow.Length; i++)
                     {
-                        // line 111: sum += w[next + i] * a[input + i];
+                        // line 112: sum += w[next + i] * a[input + i];
                         sum += _wWindow[i] * _aWindow[i];
                     }
-                    // line 114: a[output + j] = Math.Tanh(sum);
+                    // line 115: a[output + j] = Math.Tanh(sum);
                     _values.PushReserved(_aWindow_2[j]);
                     _aWindow_2[j] = Math.Tanh(sum);
-                    // line 115: s += a[output + j] * (j + 1);
+                    // line 116: s += a[output + j] * (j + 1);
                     s += _aWindow_2[j] * (j + 1);
-                    // line 116: if (sum > 0)
+                    // line 117: if (sum > 0)
                     bool _branch8 = sum > 0;
                     if (_branch8)
                     {
-                        // line 118: input += 1;
+                        // line 119: input += 1;
                         input += 1;
                     }
                     _ints.PushReserved(_branch8 ? 1 : 0);
-                    // line 121: next += fanIn + 1;
+                    // line 122: next += fanIn + 1;
                     next += fanIn + 1;
                 }
-                // line 124: input = output;
+                // line 125: input = output;
                 _ints.Push(input);
                 input = output;
             }
-            // line 127: return s;
+            // line 128: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dsum = 0.0;
-            // line 127: return s;
+            // line 128: return s;
             double _ds = seed;
-            // line 102: for (int layer = 1; layer < sizes.Length; layer++)
+            // line 103: for (int layer = 1; layer < sizes.Length; layer++)
             for (int layer_1 = sizes.Length - 1; layer_1 >= 1; layer_1--)
             {
                 fanIn = sizes[layer_1 - 1];
-                // line 124: input = output;
+                // line 125: input = output;
                 input = _ints.Pop();
-                // line 106: for (int j = 0; j < sizes[layer]; j++)
+                // line 107: for (int j = 0; j < sizes[layer]; j++)
                 var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer_1]);
                 var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                 for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                 {
-                    // line 121: next += fanIn + 1;
+                    // line 122: next += fanIn + 1;
                     next -= fanIn + 1;
-                    // line 116: if (sum > 0)
+                    // line 117: if (sum > 0)
                     if (_ints.Pop() != 0)
                     {
-                        // line 118: input += 1;
+                        // line 119: input += 1;
                         input -= 1;
                     }
-                    // line 115: s += a[output + j] * (j + 1);
+                    // line 116: s += a[output + j] * (j + 1);
                     int _t7 = j + 1;
                     _daWindow_2[j] += _ds * _t7;
-                    // line 114: a[output + j] = Math.Tanh(sum);
+                    // line 115: a[output + j] = Math.Tanh(sum);
                     double _g5 = _daWindow_2[j];
                     _daWindow_2[j] = 0.0;
                     double _t6 = _aWindow_4[j];
                     _aWindow_4[j] = _values.Pop();
                     _dsum += _g5 * (1 - _t6 * _t6);
-                    // line 109: for (int i = 0; i < fanIn; i++)
+                    // line 110: for (int i = 0; i < fanIn; i++)
                     if (_dsum != 0)
                     {
                         var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn);
@@ -288,22 +288,22 @@ namespace Corpus
                         var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn);
                         for (int i = _aWindow_3.Length - 1; i >= 0; i--)
                         {
-                            // line 111: sum += w[next + i] * a[input + i];
+                            // line 112: sum += w[next + i] * a[input + i];
                             double _t3 = _aWindow_3[i];
                             double _t4 = _wWindow_2[i];
                             _dwWindow[i] += _dsum * _t3;
                             _daWindow[i] += _dsum * _t4;
                         }
                     }
-                    // line 108: double sum = w[next + fanIn];
+                    // line 109: double sum = w[next + fanIn];
                     double _g2 = _dsum;
                     _dsum = 0.0;
                     dw[next + fanIn] += _g2;
                 }
-                // line 105: int output = input + fanIn;
+                // line 106: int output = input + fanIn;
                 output = _ints.Pop();
             }
-            // line 94: for (int u = 0; u < a.Length; u++)
+            // line 95: for (int u = 0; u < a.Length; u++)
             global::AutoDiff.CompilerServices.LoopWindow.Clear(_da, 0, a.Length);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);
             _values.Dispose();

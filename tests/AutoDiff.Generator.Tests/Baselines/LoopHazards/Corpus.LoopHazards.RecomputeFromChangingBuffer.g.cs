@@ -20,82 +20,82 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 52: int n = w.Length;
+            // line 53: int n = w.Length;
             int n = w.Length;
-            // line 53: Span<double> u = stackalloc double[n];
+            // line 54: Span<double> u = stackalloc double[n];
             global::System.Span<double> u = stackalloc double[n];
             double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
             global::System.Span<double> _du = _du_pool.AsSpan(0, u.Length);
             _du.Clear();
-            // line 54: Span<double> t = stackalloc double[n];
+            // line 55: Span<double> t = stackalloc double[n];
             global::System.Span<double> t = stackalloc double[n];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
             global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
             _dt.Clear();
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 u[i] = w[i];
             }
-            // line 60: double s = 0;
+            // line 61: double s = 0;
             double s = 0;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_1 = 0; i_1 < n; i_1++)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     _values.PushReserved(t[i_1]);
                     t[i_1] = Math.Tanh(u[i_1] * w[i_1]);
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 for (int i_2 = 0; i_2 < n; i_2++)
                 {
-                    // line 70: s += t[i] * t[i] * (step + 1);
+                    // line 71: s += t[i] * t[i] * (step + 1);
                     s += t[i_2] * t[i_2] * (step + 1);
                 }
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_3 = 0; i_3 < n; i_3++)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     _values.PushReserved(u[i_3]);
                     u[i_3] += 0.5 * t[i_3];
                 }
             }
-            // line 79: return s;
+            // line 80: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 79: return s;
+            // line 80: return s;
             double _ds = 1.0;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 for (int i_3 = n - 1; i_3 >= 0; i_3--)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     u[i_3] = _values.Pop();
                     _dt[i_3] += _du[i_3] * 0.5;
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 if (_ds != 0)
                 {
                     for (int i_2 = n - 1; i_2 >= 0; i_2--)
                     {
-                        // line 70: s += t[i] * t[i] * (step + 1);
+                        // line 71: s += t[i] * t[i] * (step + 1);
                         int _t5 = step + 1;
                         _dt[i_2] += 2 * (_ds * _t5) * t[i_2];
                     }
                 }
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 for (int i_1 = n - 1; i_1 >= 0; i_1--)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     double _g2 = _dt[i_1];
                     _dt[i_1] = 0.0;
                     double _t3 = t[i_1];
@@ -105,10 +105,10 @@ namespace Corpus
                     dw[i_1] += _g4 * u[i_1];
                 }
             }
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 double _g1 = _du[i];
                 _du[i] = 0.0;
                 dw[i] += _g1;
@@ -130,82 +130,82 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 52: int n = w.Length;
+            // line 53: int n = w.Length;
             int n = w.Length;
-            // line 53: Span<double> u = stackalloc double[n];
+            // line 54: Span<double> u = stackalloc double[n];
             global::System.Span<double> u = stackalloc double[n];
             double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
             global::System.Span<double> _du = _du_pool.AsSpan(0, u.Length);
             _du.Clear();
-            // line 54: Span<double> t = stackalloc double[n];
+            // line 55: Span<double> t = stackalloc double[n];
             global::System.Span<double> t = stackalloc double[n];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
             global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
             _dt.Clear();
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 u[i] = w[i];
             }
-            // line 60: double s = 0;
+            // line 61: double s = 0;
             double s = 0;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_1 = 0; i_1 < n; i_1++)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     _values.PushReserved(t[i_1]);
                     t[i_1] = Math.Tanh(u[i_1] * w[i_1]);
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 for (int i_2 = 0; i_2 < n; i_2++)
                 {
-                    // line 70: s += t[i] * t[i] * (step + 1);
+                    // line 71: s += t[i] * t[i] * (step + 1);
                     s += t[i_2] * t[i_2] * (step + 1);
                 }
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 _values.Reserve(n);
                 for (int i_3 = 0; i_3 < n; i_3++)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     _values.PushReserved(u[i_3]);
                     u[i_3] += 0.5 * t[i_3];
                 }
             }
-            // line 79: return s;
+            // line 80: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 79: return s;
+            // line 80: return s;
             double _ds = seed;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 for (int i_3 = n - 1; i_3 >= 0; i_3--)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     u[i_3] = _values.Pop();
                     _dt[i_3] += _du[i_3] * 0.5;
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 if (_ds != 0)
                 {
                     for (int i_2 = n - 1; i_2 >= 0; i_2--)
                     {
-                        // line 70: s += t[i] * t[i] * (step + 1);
+                        // line 71: s += t[i] * t[i] * (step + 1);
                         int _t5 = step + 1;
                         _dt[i_2] += 2 * (_ds * _t5) * t[i_2];
                     }
                 }
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 for (int i_1 = n - 1; i_1 >= 0; i_1--)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     double _g2 = _dt[i_1];
                     _dt[i_1] = 0.0;
                     double _t3 = t[i_1];
@@ -215,10 +215,10 @@ namespace Corpus
                     dw[i_1] += _g4 * u[i_1];
                 }
             }
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 double _g1 = _du[i];
                 _du[i] = 0.0;
                 dw[i] += _g1;
@@ -236,52 +236,52 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 52: int n = w.Length;
+            // line 53: int n = w.Length;
             int n = w.Length;
-            // line 53: Span<double> u = stackalloc double[n];
+            // line 54: Span<double> u = stackalloc double[n];
             global::System.Span<double> u = stackalloc double[n];
             global::System.Span<double> _tu = stackalloc double[n];
-            // line 54: Span<double> t = stackalloc double[n];
+            // line 55: Span<double> t = stackalloc double[n];
             global::System.Span<double> t = stackalloc double[n];
             global::System.Span<double> _tt = stackalloc double[n];
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 _tu[i] = tw[i];
                 u[i] = w[i];
             }
-            // line 60: double s = 0;
+            // line 61: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 for (int i_1 = 0; i_1 < n; i_1++)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     double _t1 = Math.Tanh(u[i_1] * w[i_1]);
                     _tt[i_1] = (_tu[i_1] * w[i_1] + u[i_1] * tw[i_1]) * (1 - _t1 * _t1);
                     t[i_1] = _t1;
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 for (int i_2 = 0; i_2 < n; i_2++)
                 {
-                    // line 70: s += t[i] * t[i] * (step + 1);
+                    // line 71: s += t[i] * t[i] * (step + 1);
                     int _t2 = step + 1;
                     _ts += 2 * t[i_2] * _tt[i_2] * _t2;
                     s += t[i_2] * t[i_2] * _t2;
                 }
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 for (int i_3 = 0; i_3 < n; i_3++)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     _tu[i_3] += 0.5 * _tt[i_3];
                     u[i_3] += 0.5 * t[i_3];
                 }
             }
-            // line 79: return s;
+            // line 80: return s;
             double _value3 = s;
             tangent = _ts;
             return _value3;
@@ -308,9 +308,9 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 52: int n = w.Length;
+            // line 53: int n = w.Length;
             int n = w.Length;
-            // line 53: Span<double> u = stackalloc double[n];
+            // line 54: Span<double> u = stackalloc double[n];
             global::System.Span<double> u = stackalloc double[n];
             global::System.Span<double> _vu = stackalloc double[n];
             double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
@@ -319,7 +319,7 @@ namespace Corpus
             global::System.Span<double> _hu = _hu_pool.AsSpan(0, u.Length);
             _du.Clear();
             _hu.Clear();
-            // line 54: Span<double> t = stackalloc double[n];
+            // line 55: Span<double> t = stackalloc double[n];
             global::System.Span<double> t = stackalloc double[n];
             global::System.Span<double> _vt = stackalloc double[n];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
@@ -328,23 +328,23 @@ namespace Corpus
             global::System.Span<double> _ht = _ht_pool.AsSpan(0, t.Length);
             _dt.Clear();
             _ht.Clear();
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 _vu[i] = vw[i];
                 u[i] = w[i];
             }
-            // line 60: double s = 0;
+            // line 61: double s = 0;
             double s = 0;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 _values.Reserve(n * 2);
                 for (int i_1 = 0; i_1 < n; i_1++)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     _values.PushReserved(t[i_1]);
                     _values.PushReserved(_vt[i_1]);
                     double _uAt = u[i_1];
@@ -352,56 +352,56 @@ namespace Corpus
                     _vt[i_1] = (_vu[i_1] * w[i_1] + _uAt * vw[i_1]) * (1 - _t * _t);
                     t[i_1] = _t;
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 for (int i_2 = 0; i_2 < n; i_2++)
                 {
-                    // line 70: s += t[i] * t[i] * (step + 1);
+                    // line 71: s += t[i] * t[i] * (step + 1);
                     s += t[i_2] * t[i_2] * (step + 1);
                 }
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 _values.Reserve(n * 2);
                 for (int i_3 = 0; i_3 < n; i_3++)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     _values.PushReserved(u[i_3]);
                     _values.PushReserved(_vu[i_3]);
                     _vu[i_3] += 0.5 * _vt[i_3];
                     u[i_3] += 0.5 * t[i_3];
                 }
             }
-            // line 79: return s;
+            // line 80: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 79: return s;
+            // line 80: return s;
             double _ds = 1.0;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 for (int i_3 = n - 1; i_3 >= 0; i_3--)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     _vu[i_3] = _values.Pop();
                     u[i_3] = _values.Pop();
                     _ht[i_3] += _hu[i_3] * 0.5;
                     _dt[i_3] += _du[i_3] * 0.5;
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 if (_ds != 0)
                 {
                     for (int i_2 = n - 1; i_2 >= 0; i_2--)
                     {
-                        // line 70: s += t[i] * t[i] * (step + 1);
+                        // line 71: s += t[i] * t[i] * (step + 1);
                         int _t5 = step + 1;
                         _ht[i_2] += 2 * (_ds * _t5) * _vt[i_2];
                         _dt[i_2] += 2 * (_ds * _t5) * t[i_2];
                     }
                 }
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 for (int i_1 = n - 1; i_1 >= 0; i_1--)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     double _vg2 = _ht[i_1];
                     double _g2 = _dt[i_1];
                     _ht[i_1] = 0.0;
@@ -419,10 +419,10 @@ namespace Corpus
                     dw[i_1] += _g4 * _uAt_2;
                 }
             }
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 double _vg1 = _hu[i];
                 double _g1 = _du[i];
                 _hu[i] = 0.0;
@@ -493,9 +493,9 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 52: int n = w.Length;
+            // line 53: int n = w.Length;
             int n = w.Length;
-            // line 53: Span<double> u = stackalloc double[n];
+            // line 54: Span<double> u = stackalloc double[n];
             global::System.Span<double> u = stackalloc double[n];
             global::System.Span<double> _vu = stackalloc double[n];
             double[] _du_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(u.Length);
@@ -504,7 +504,7 @@ namespace Corpus
             global::System.Span<double> _hu = _hu_pool.AsSpan(0, u.Length);
             _du.Clear();
             _hu.Clear();
-            // line 54: Span<double> t = stackalloc double[n];
+            // line 55: Span<double> t = stackalloc double[n];
             global::System.Span<double> t = stackalloc double[n];
             global::System.Span<double> _vt = stackalloc double[n];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
@@ -513,23 +513,23 @@ namespace Corpus
             global::System.Span<double> _ht = _ht_pool.AsSpan(0, t.Length);
             _dt.Clear();
             _ht.Clear();
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 _vu[i] = vw[i];
                 u[i] = w[i];
             }
-            // line 60: double s = 0;
+            // line 61: double s = 0;
             double s = 0;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 _values.Reserve(n * 2);
                 for (int i_1 = 0; i_1 < n; i_1++)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     _values.PushReserved(t[i_1]);
                     _values.PushReserved(_vt[i_1]);
                     double _uAt = u[i_1];
@@ -537,55 +537,55 @@ namespace Corpus
                     _vt[i_1] = (_vu[i_1] * w[i_1] + _uAt * vw[i_1]) * (1 - _t * _t);
                     t[i_1] = _t;
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 for (int i_2 = 0; i_2 < n; i_2++)
                 {
-                    // line 70: s += t[i] * t[i] * (step + 1);
+                    // line 71: s += t[i] * t[i] * (step + 1);
                     s += t[i_2] * t[i_2] * (step + 1);
                 }
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 _values.Reserve(n * 2);
                 for (int i_3 = 0; i_3 < n; i_3++)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     _values.PushReserved(u[i_3]);
                     _values.PushReserved(_vu[i_3]);
                     _vu[i_3] += 0.5 * _vt[i_3];
                     u[i_3] += 0.5 * t[i_3];
                 }
             }
-            // line 79: return s;
+            // line 80: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 79: return s;
+            // line 80: return s;
             double _hs = vseed;
             double _ds = seed;
-            // line 61: for (int step = 0; step < 3; step++)
+            // line 62: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 73: for (int i = 0; i < n; i++)
+                // line 74: for (int i = 0; i < n; i++)
                 for (int i_3 = n - 1; i_3 >= 0; i_3--)
                 {
-                    // line 75: u[i] += 0.5 * t[i];
+                    // line 76: u[i] += 0.5 * t[i];
                     _vu[i_3] = _values.Pop();
                     u[i_3] = _values.Pop();
                     _ht[i_3] += _hu[i_3] * 0.5;
                     _dt[i_3] += _du[i_3] * 0.5;
                 }
-                // line 68: for (int i = 0; i < n; i++)
+                // line 69: for (int i = 0; i < n; i++)
                 for (int i_2 = n - 1; i_2 >= 0; i_2--)
                 {
-                    // line 70: s += t[i] * t[i] * (step + 1);
+                    // line 71: s += t[i] * t[i] * (step + 1);
                     int _t5 = step + 1;
                     double _tAt = t[i_2];
                     _ht[i_2] += 2 * (_hs * _t5) * _tAt + 2 * (_ds * _t5) * _vt[i_2];
                     _dt[i_2] += 2 * (_ds * _t5) * _tAt;
                 }
-                // line 63: for (int i = 0; i < n; i++)
+                // line 64: for (int i = 0; i < n; i++)
                 for (int i_1 = n - 1; i_1 >= 0; i_1--)
                 {
-                    // line 65: t[i] = Math.Tanh(u[i] * w[i]);
+                    // line 66: t[i] = Math.Tanh(u[i] * w[i]);
                     double _vg2 = _ht[i_1];
                     double _g2 = _dt[i_1];
                     _ht[i_1] = 0.0;
@@ -603,10 +603,10 @@ namespace Corpus
                     dw[i_1] += _g4 * _uAt_2;
                 }
             }
-            // line 55: for (int i = 0; i < n; i++)
+            // line 56: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 57: u[i] = w[i];
+                // line 58: u[i] = w[i];
                 double _vg1 = _hu[i];
                 double _g1 = _du[i];
                 _hu[i] = 0.0;

@@ -20,55 +20,55 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 24: int n = w.Length;
+            // line 25: int n = w.Length;
             int n = w.Length;
-            // line 25: Span<double> x = stackalloc double[n];
+            // line 26: Span<double> x = stackalloc double[n];
             global::System.Span<double> x = stackalloc double[n];
             double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
             global::System.Span<double> _dx = _dx_pool.AsSpan(0, x.Length);
             _dx.Clear();
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 x[i] = Math.Sin(w[i]) + 0.1 * i;
             }
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 _values.Reserve(n);
                 for (int j = 0; j < n; j++)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     _values.PushReserved(x[j]);
                     x[j] = 0.9 * x[j] + w[j] * x[i_1];
                 }
             }
-            // line 39: double s = 0;
+            // line 40: double s = 0;
             double s = 0;
-            // line 40: for (int i = 0; i < n; i++)
+            // line 41: for (int i = 0; i < n; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < n; i_2++)
             {
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 s += x[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 int _t3 = i_2 + 1;
                 _dx[i_2] += _ds * _t3;
             }
-            // line 45: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     double _g2 = _dx[j];
                     _dx[j] = 0.0;
                     x[j] = _values.Pop();
@@ -77,10 +77,10 @@ namespace Corpus
                     _dx[i_1] += _g2 * w[j];
                 }
             }
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 double _g1 = _dx[i];
                 _dx[i] = 0.0;
                 dw[i] += _g1 * Math.Cos(w[i]);
@@ -101,55 +101,55 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 24: int n = w.Length;
+            // line 25: int n = w.Length;
             int n = w.Length;
-            // line 25: Span<double> x = stackalloc double[n];
+            // line 26: Span<double> x = stackalloc double[n];
             global::System.Span<double> x = stackalloc double[n];
             double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
             global::System.Span<double> _dx = _dx_pool.AsSpan(0, x.Length);
             _dx.Clear();
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 x[i] = Math.Sin(w[i]) + 0.1 * i;
             }
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 _values.Reserve(n);
                 for (int j = 0; j < n; j++)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     _values.PushReserved(x[j]);
                     x[j] = 0.9 * x[j] + w[j] * x[i_1];
                 }
             }
-            // line 39: double s = 0;
+            // line 40: double s = 0;
             double s = 0;
-            // line 40: for (int i = 0; i < n; i++)
+            // line 41: for (int i = 0; i < n; i++)
             double _ds = seed;
             for (int i_2 = 0; i_2 < n; i_2++)
             {
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 s += x[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 int _t3 = i_2 + 1;
                 _dx[i_2] += _ds * _t3;
             }
-            // line 45: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     double _g2 = _dx[j];
                     _dx[j] = 0.0;
                     x[j] = _values.Pop();
@@ -158,10 +158,10 @@ namespace Corpus
                     _dx[i_1] += _g2 * w[j];
                 }
             }
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 double _g1 = _dx[i];
                 _dx[i] = 0.0;
                 dw[i] += _g1 * Math.Cos(w[i]);
@@ -178,41 +178,41 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 24: int n = w.Length;
+            // line 25: int n = w.Length;
             int n = w.Length;
-            // line 25: Span<double> x = stackalloc double[n];
+            // line 26: Span<double> x = stackalloc double[n];
             global::System.Span<double> x = stackalloc double[n];
             global::System.Span<double> _tx = stackalloc double[n];
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 _tx[i] = tw[i] * Math.Cos(w[i]);
                 x[i] = Math.Sin(w[i]) + 0.1 * i;
             }
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 for (int j = 0; j < n; j++)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     _tx[j] = 0.9 * _tx[j] + (tw[j] * x[i_1] + w[j] * _tx[i_1]);
                     x[j] = 0.9 * x[j] + w[j] * x[i_1];
                 }
             }
-            // line 39: double s = 0;
+            // line 40: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 40: for (int i = 0; i < n; i++)
+            // line 41: for (int i = 0; i < n; i++)
             for (int i_2 = 0; i_2 < n; i_2++)
             {
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 int _t1 = i_2 + 1;
                 _ts += _tx[i_2] * _t1;
                 s += x[i_2] * _t1;
             }
-            // line 45: return s;
+            // line 46: return s;
             double _value2 = s;
             tangent = _ts;
             return _value2;
@@ -239,9 +239,9 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 24: int n = w.Length;
+            // line 25: int n = w.Length;
             int n = w.Length;
-            // line 25: Span<double> x = stackalloc double[n];
+            // line 26: Span<double> x = stackalloc double[n];
             global::System.Span<double> x = stackalloc double[n];
             global::System.Span<double> _vx = stackalloc double[n];
             double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
@@ -250,51 +250,51 @@ namespace Corpus
             global::System.Span<double> _hx = _hx_pool.AsSpan(0, x.Length);
             _dx.Clear();
             _hx.Clear();
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 _vx[i] = vw[i] * Math.Cos(w[i]);
                 x[i] = Math.Sin(w[i]) + 0.1 * i;
             }
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 _values.Reserve(n * 2);
                 for (int j = 0; j < n; j++)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     _values.PushReserved(x[j]);
                     _values.PushReserved(_vx[j]);
                     _vx[j] = 0.9 * _vx[j] + (vw[j] * x[i_1] + w[j] * _vx[i_1]);
                     x[j] = 0.9 * x[j] + w[j] * x[i_1];
                 }
             }
-            // line 39: double s = 0;
+            // line 40: double s = 0;
             double s = 0;
-            // line 40: for (int i = 0; i < n; i++)
+            // line 41: for (int i = 0; i < n; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < n; i_2++)
             {
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 s += x[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 int _t3 = i_2 + 1;
                 _dx[i_2] += _ds * _t3;
             }
-            // line 45: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     double _vg2 = _hx[j];
                     double _g2 = _dx[j];
                     _hx[j] = 0.0;
@@ -310,10 +310,10 @@ namespace Corpus
                     _dx[i_1] += _g2 * w[j];
                 }
             }
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 double _vg1 = _hx[i];
                 double _g1 = _dx[i];
                 _hx[i] = 0.0;
@@ -382,9 +382,9 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 24: int n = w.Length;
+            // line 25: int n = w.Length;
             int n = w.Length;
-            // line 25: Span<double> x = stackalloc double[n];
+            // line 26: Span<double> x = stackalloc double[n];
             global::System.Span<double> x = stackalloc double[n];
             global::System.Span<double> _vx = stackalloc double[n];
             double[] _dx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
@@ -393,53 +393,53 @@ namespace Corpus
             global::System.Span<double> _hx = _hx_pool.AsSpan(0, x.Length);
             _dx.Clear();
             _hx.Clear();
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 _vx[i] = vw[i] * Math.Cos(w[i]);
                 x[i] = Math.Sin(w[i]) + 0.1 * i;
             }
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 _values.Reserve(n * 2);
                 for (int j = 0; j < n; j++)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     _values.PushReserved(x[j]);
                     _values.PushReserved(_vx[j]);
                     _vx[j] = 0.9 * _vx[j] + (vw[j] * x[i_1] + w[j] * _vx[i_1]);
                     x[j] = 0.9 * x[j] + w[j] * x[i_1];
                 }
             }
-            // line 39: double s = 0;
+            // line 40: double s = 0;
             double s = 0;
-            // line 40: for (int i = 0; i < n; i++)
+            // line 41: for (int i = 0; i < n; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i_2 = 0; i_2 < n; i_2++)
             {
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 s += x[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 42: s += x[i] * (i + 1);
+                // line 43: s += x[i] * (i + 1);
                 int _t3 = i_2 + 1;
                 _hx[i_2] += _hs * _t3;
                 _dx[i_2] += _ds * _t3;
             }
-            // line 45: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 31: for (int i = 0; i < n; i++)
+            // line 32: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 33: for (int j = 0; j < n; j++)
+                // line 34: for (int j = 0; j < n; j++)
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    // line 35: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
+                    // line 36: x[j] = (0.9 * x[j]) + (w[j] * x[i]);
                     double _vg2 = _hx[j];
                     double _g2 = _dx[j];
                     _hx[j] = 0.0;
@@ -455,10 +455,10 @@ namespace Corpus
                     _dx[i_1] += _g2 * w[j];
                 }
             }
-            // line 26: for (int i = 0; i < n; i++)
+            // line 27: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 28: x[i] = Math.Sin(w[i]) + (0.1 * i);
+                // line 29: x[i] = Math.Sin(w[i]) + (0.1 * i);
                 double _vg1 = _hx[i];
                 double _g1 = _dx[i];
                 _hx[i] = 0.0;

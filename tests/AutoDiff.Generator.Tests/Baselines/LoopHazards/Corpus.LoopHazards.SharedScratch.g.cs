@@ -27,157 +27,157 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 151: int units = 0;
+            // line 153: int units = 0;
             int units = 0;
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             _ints.Reserve(sizes.Length);
             for (int layer = 0; layer < sizes.Length; layer++)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 _ints.PushReserved(units);
                 units += sizes[layer];
             }
-            // line 157: Span<double> a = stackalloc double[units];
+            // line 159: Span<double> a = stackalloc double[units];
             global::System.Span<double> a = stackalloc double[units];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 158: double loss = 0;
+            // line 160: double loss = 0;
             double loss = 0;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 0; p < 3; p++)
             {
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 _values.Reserve(sizes[0]);
                 for (int i = 0; i < sizes[0]; i++)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     _values.PushReserved(a[i]);
                     a[i] = Math.Cos(p + i);
                 }
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 _ints.Push(next);
                 next = 0;
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 _ints.Push(input);
                 input = 0;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = 1; layer_1 < sizes.Length; layer_1++)
                 {
-                    // line 170: int fanIn = sizes[layer - 1];
+                    // line 172: int fanIn = sizes[layer - 1];
                     fanIn = sizes[layer_1 - 1];
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     _ints.Push(output);
                     output = input + fanIn;
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer_1]);
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                     var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i_1 = 0; i_1 < _wWindow.Length; i_1++)
                         {
-                            // line 177: sum += w[next + i] * a[input + i];
+                            // line 179: sum += w[next + i] * a[input + i];
                             sum += _wWindow[i_1] * _aWindow[i_1];
                         }
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         _values.PushReserved(_aWindow_2[j]);
                         _aWindow_2[j] = Math.Tanh(sum);
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next += fanIn + 1;
                     }
-                    // line 184: input = output;
+                    // line 186: input = output;
                     _ints.Push(input);
                     input = output;
                 }
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 _values.Push(r);
                 r = a[units - 1] - 0.5 * p;
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 loss += r * r;
             }
-            // line 191: return loss;
+            // line 193: return loss;
             double _result = loss;
 
             // Adjoint sweep
             double _dsum = 0.0;
             double _dr = 0.0;
-            // line 191: return loss;
+            // line 193: return loss;
             double _dloss = 1.0;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 3 - 1; p >= 0; p--)
             {
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 _dr += 2 * _dloss * r;
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 double _g7 = _dr;
                 _dr = 0.0;
                 r = _values.Pop();
                 _da[units - 1] += _g7;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = sizes.Length - 1; layer_1 >= 1; layer_1--)
                 {
                     fanIn = sizes[layer_1 - 1];
-                    // line 184: input = output;
+                    // line 186: input = output;
                     input = _ints.Pop();
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer_1]);
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                     var _aWindow_3 = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     var _daWindow = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next -= fanIn + 1;
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         double _g5 = _daWindow_2[j];
                         _daWindow_2[j] = 0.0;
                         double _t6 = _aWindow_4[j];
                         _aWindow_4[j] = _values.Pop();
                         _dsum += _g5 * (1 - _t6 * _t6);
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         if (_dsum != 0)
                         {
                             var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                             var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
                             for (int i_1 = _aWindow_3.Length - 1; i_1 >= 0; i_1--)
                             {
-                                // line 177: sum += w[next + i] * a[input + i];
+                                // line 179: sum += w[next + i] * a[input + i];
                                 double _t3 = _aWindow_3[i_1];
                                 double _t4 = _wWindow_2[i_1];
                                 _dwWindow[i_1] += _dsum * _t3;
                                 _daWindow[i_1] += _dsum * _t4;
                             }
                         }
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         double _g2 = _dsum;
                         _dsum = 0.0;
                         dw[next + fanIn] += _g2;
                     }
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     output = _ints.Pop();
                 }
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 input = _ints.Pop();
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 next = _ints.Pop();
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 for (int i = sizes[0] - 1; i >= 0; i--)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     double _g1 = _da[i];
                     _da[i] = 0.0;
                     a[i] = _values.Pop();
                 }
             }
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             for (int layer = sizes.Length - 1; layer >= 0; layer--)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 units = _ints.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);
@@ -204,157 +204,157 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 151: int units = 0;
+            // line 153: int units = 0;
             int units = 0;
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             _ints.Reserve(sizes.Length);
             for (int layer = 0; layer < sizes.Length; layer++)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 _ints.PushReserved(units);
                 units += sizes[layer];
             }
-            // line 157: Span<double> a = stackalloc double[units];
+            // line 159: Span<double> a = stackalloc double[units];
             global::System.Span<double> a = stackalloc double[units];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 158: double loss = 0;
+            // line 160: double loss = 0;
             double loss = 0;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 0; p < 3; p++)
             {
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 _values.Reserve(sizes[0]);
                 for (int i = 0; i < sizes[0]; i++)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     _values.PushReserved(a[i]);
                     a[i] = Math.Cos(p + i);
                 }
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 _ints.Push(next);
                 next = 0;
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 _ints.Push(input);
                 input = 0;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = 1; layer_1 < sizes.Length; layer_1++)
                 {
-                    // line 170: int fanIn = sizes[layer - 1];
+                    // line 172: int fanIn = sizes[layer - 1];
                     fanIn = sizes[layer_1 - 1];
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     _ints.Push(output);
                     output = input + fanIn;
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer_1]);
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                     var _aWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         sum = w[next + fanIn];
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i_1 = 0; i_1 < _wWindow.Length; i_1++)
                         {
-                            // line 177: sum += w[next + i] * a[input + i];
+                            // line 179: sum += w[next + i] * a[input + i];
                             sum += _wWindow[i_1] * _aWindow[i_1];
                         }
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         _values.PushReserved(_aWindow_2[j]);
                         _aWindow_2[j] = Math.Tanh(sum);
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next += fanIn + 1;
                     }
-                    // line 184: input = output;
+                    // line 186: input = output;
                     _ints.Push(input);
                     input = output;
                 }
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 _values.Push(r);
                 r = a[units - 1] - 0.5 * p;
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 loss += r * r;
             }
-            // line 191: return loss;
+            // line 193: return loss;
             double _result = loss;
 
             // Adjoint sweep
             double _dsum = 0.0;
             double _dr = 0.0;
-            // line 191: return loss;
+            // line 193: return loss;
             double _dloss = seed;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 3 - 1; p >= 0; p--)
             {
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 _dr += 2 * _dloss * r;
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 double _g7 = _dr;
                 _dr = 0.0;
                 r = _values.Pop();
                 _da[units - 1] += _g7;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = sizes.Length - 1; layer_1 >= 1; layer_1--)
                 {
                     fanIn = sizes[layer_1 - 1];
-                    // line 184: input = output;
+                    // line 186: input = output;
                     input = _ints.Pop();
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer_1]);
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                     var _aWindow_3 = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(a, input, fanIn) : default;
                     var _daWindow = _daWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _daWindow_2.Length - 1; j >= 0; j--)
                     {
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next -= fanIn + 1;
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         double _g5 = _daWindow_2[j];
                         _daWindow_2[j] = 0.0;
                         double _t6 = _aWindow_4[j];
                         _aWindow_4[j] = _values.Pop();
                         _dsum += _g5 * (1 - _t6 * _t6);
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         if (_dsum != 0)
                         {
                             var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                             var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
                             for (int i_1 = _aWindow_3.Length - 1; i_1 >= 0; i_1--)
                             {
-                                // line 177: sum += w[next + i] * a[input + i];
+                                // line 179: sum += w[next + i] * a[input + i];
                                 double _t3 = _aWindow_3[i_1];
                                 double _t4 = _wWindow_2[i_1];
                                 _dwWindow[i_1] += _dsum * _t3;
                                 _daWindow[i_1] += _dsum * _t4;
                             }
                         }
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         double _g2 = _dsum;
                         _dsum = 0.0;
                         dw[next + fanIn] += _g2;
                     }
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     output = _ints.Pop();
                 }
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 input = _ints.Pop();
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 next = _ints.Pop();
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 for (int i = sizes[0] - 1; i >= 0; i--)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     double _g1 = _da[i];
                     _da[i] = 0.0;
                     a[i] = _values.Pop();
                 }
             }
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             for (int layer = sizes.Length - 1; layer >= 0; layer--)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 units = _ints.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);
@@ -370,74 +370,74 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 151: int units = 0;
+            // line 153: int units = 0;
             int units = 0;
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             for (int layer = 0; layer < sizes.Length; layer++)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 units += sizes[layer];
             }
-            // line 157: Span<double> a = stackalloc double[units];
+            // line 159: Span<double> a = stackalloc double[units];
             global::System.Span<double> a = stackalloc double[units];
             global::System.Span<double> _ta = stackalloc double[units];
-            // line 158: double loss = 0;
+            // line 160: double loss = 0;
             double _tloss = 0.0;
             double loss = 0;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 0; p < 3; p++)
             {
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 for (int i = 0; i < sizes[0]; i++)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     _ta[i] = 0.0;
                     a[i] = Math.Cos(p + i);
                 }
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 int next = 0;
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 int input = 0;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = 1; layer_1 < sizes.Length; layer_1++)
                 {
-                    // line 170: int fanIn = sizes[layer - 1];
+                    // line 172: int fanIn = sizes[layer - 1];
                     int fanIn = sizes[layer_1 - 1];
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     int output = input + fanIn;
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     for (int j = 0; j < sizes[layer_1]; j++)
                     {
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         double _tsum = tw[next + fanIn];
                         double sum = w[next + fanIn];
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         for (int i_1 = 0; i_1 < fanIn; i_1++)
                         {
-                            // line 177: sum += w[next + i] * a[input + i];
+                            // line 179: sum += w[next + i] * a[input + i];
                             double _t1 = a[input + i_1];
                             double _t2 = w[next + i_1];
                             _tsum += tw[next + i_1] * _t1 + _t2 * _ta[input + i_1];
                             sum += _t2 * _t1;
                         }
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         double _t3 = Math.Tanh(sum);
                         _ta[output + j] = _tsum * (1 - _t3 * _t3);
                         a[output + j] = _t3;
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next += fanIn + 1;
                     }
-                    // line 184: input = output;
+                    // line 186: input = output;
                     input = output;
                 }
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 double _tr = _ta[units - 1];
                 double r = a[units - 1] - 0.5 * p;
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 _tloss += 2 * r * _tr;
                 loss += r * r;
             }
-            // line 191: return loss;
+            // line 193: return loss;
             double _value4 = loss;
             tangent = _tloss;
             return _value4;
@@ -473,17 +473,17 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 151: int units = 0;
+            // line 153: int units = 0;
             int units = 0;
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             _ints.Reserve(sizes.Length);
             for (int layer = 0; layer < sizes.Length; layer++)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 _ints.PushReserved(units);
                 units += sizes[layer];
             }
-            // line 157: Span<double> a = stackalloc double[units];
+            // line 159: Span<double> a = stackalloc double[units];
             global::System.Span<double> a = stackalloc double[units];
             global::System.Span<double> _va = stackalloc double[units];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -492,36 +492,36 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 158: double loss = 0;
+            // line 160: double loss = 0;
             double loss = 0;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 0; p < 3; p++)
             {
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 _values.Reserve(sizes[0] * 2);
                 for (int i = 0; i < sizes[0]; i++)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     _values.PushReserved(a[i]);
                     _values.PushReserved(_va[i]);
                     _va[i] = 0.0;
                     a[i] = Math.Cos(p + i);
                 }
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 _ints.Push(next);
                 next = 0;
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 _ints.Push(input);
                 input = 0;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = 1; layer_1 < sizes.Length; layer_1++)
                 {
-                    // line 170: int fanIn = sizes[layer - 1];
+                    // line 172: int fanIn = sizes[layer - 1];
                     fanIn = sizes[layer_1 - 1];
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     _ints.Push(output);
                     output = input + fanIn;
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer_1] * 2);
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                     var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer_1]);
@@ -529,41 +529,41 @@ namespace Corpus
                     var _vaWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         _vsum = vw[next + fanIn];
                         sum = w[next + fanIn];
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i_1 = 0; i_1 < _aWindow.Length; i_1++)
                         {
-                            // line 177: sum += w[next + i] * a[input + i];
+                            // line 179: sum += w[next + i] * a[input + i];
                             double _aAt = _aWindow[i_1];
                             _vsum += _vwWindow[i_1] * _aAt + _wWindow[i_1] * _vaWindow[i_1];
                             sum += _wWindow[i_1] * _aAt;
                         }
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         _values.PushReserved(_aWindow_2[j]);
                         _values.PushReserved(_vaWindow_2[j]);
                         var _t = Math.Tanh(sum);
                         _vaWindow_2[j] = _vsum * (1 - _t * _t);
                         _aWindow_2[j] = _t;
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next += fanIn + 1;
                     }
-                    // line 184: input = output;
+                    // line 186: input = output;
                     _ints.Push(input);
                     input = output;
                 }
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 _values.Push(r);
                 _values.Push(_vr);
                 _vr = _va[units - 1];
                 r = a[units - 1] - 0.5 * p;
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 loss += r * r;
             }
-            // line 191: return loss;
+            // line 193: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -571,15 +571,15 @@ namespace Corpus
             double _dsum = 0.0;
             double _hr = 0.0;
             double _dr = 0.0;
-            // line 191: return loss;
+            // line 193: return loss;
             double _dloss = 1.0;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 3 - 1; p >= 0; p--)
             {
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 _hr += 2 * _dloss * _vr;
                 _dr += 2 * _dloss * r;
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 double _vg7 = _hr;
                 double _g7 = _dr;
                 _hr = 0.0;
@@ -588,13 +588,13 @@ namespace Corpus
                 r = _values.Pop();
                 _ha[units - 1] += _vg7;
                 _da[units - 1] += _g7;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = sizes.Length - 1; layer_1 >= 1; layer_1--)
                 {
                     fanIn = sizes[layer_1 - 1];
-                    // line 184: input = output;
+                    // line 186: input = output;
                     input = _ints.Pop();
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     var _haWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, output, sizes[layer_1]);
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer_1]);
                     var _vaWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer_1]);
@@ -605,9 +605,9 @@ namespace Corpus
                     var _daWindow = _haWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _haWindow_2.Length - 1; j >= 0; j--)
                     {
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next -= fanIn + 1;
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         double _vg5 = _haWindow_2[j];
                         double _g5 = _daWindow_2[j];
                         _haWindow_2[j] = 0.0;
@@ -618,14 +618,14 @@ namespace Corpus
                         _aWindow_4[j] = _values.Pop();
                         _hsum += _vg5 * (1 - _t6 * _t6) + _g5 * (-2 * _t6 * _vt6);
                         _dsum += _g5 * (1 - _t6 * _t6);
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
                         var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, next, fanIn);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
                         for (int i_1 = _vaWindow_3.Length - 1; i_1 >= 0; i_1--)
                         {
-                            // line 177: sum += w[next + i] * a[input + i];
+                            // line 179: sum += w[next + i] * a[input + i];
                             double _vt3 = _vaWindow_3[i_1];
                             double _t3 = _aWindow_3[i_1];
                             double _vt4 = _vwWindow_2[i_1];
@@ -635,7 +635,7 @@ namespace Corpus
                             _haWindow[i_1] += _hsum * _t4 + _dsum * _vt4;
                             _daWindow[i_1] += _dsum * _t4;
                         }
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         double _vg2 = _hsum;
                         double _g2 = _dsum;
                         _hsum = 0.0;
@@ -643,17 +643,17 @@ namespace Corpus
                         hw[next + fanIn] += _vg2;
                         dw[next + fanIn] += _g2;
                     }
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     output = _ints.Pop();
                 }
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 input = _ints.Pop();
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 next = _ints.Pop();
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 for (int i = sizes[0] - 1; i >= 0; i--)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     double _g1 = _da[i];
                     _ha[i] = 0.0;
                     _da[i] = 0.0;
@@ -661,10 +661,10 @@ namespace Corpus
                     a[i] = _values.Pop();
                 }
             }
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             for (int layer = sizes.Length - 1; layer >= 0; layer--)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 units = _ints.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);
@@ -738,17 +738,17 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 151: int units = 0;
+            // line 153: int units = 0;
             int units = 0;
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             _ints.Reserve(sizes.Length);
             for (int layer = 0; layer < sizes.Length; layer++)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 _ints.PushReserved(units);
                 units += sizes[layer];
             }
-            // line 157: Span<double> a = stackalloc double[units];
+            // line 159: Span<double> a = stackalloc double[units];
             global::System.Span<double> a = stackalloc double[units];
             global::System.Span<double> _va = stackalloc double[units];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -757,36 +757,36 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 158: double loss = 0;
+            // line 160: double loss = 0;
             double loss = 0;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 0; p < 3; p++)
             {
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 _values.Reserve(sizes[0] * 2);
                 for (int i = 0; i < sizes[0]; i++)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     _values.PushReserved(a[i]);
                     _values.PushReserved(_va[i]);
                     _va[i] = 0.0;
                     a[i] = Math.Cos(p + i);
                 }
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 _ints.Push(next);
                 next = 0;
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 _ints.Push(input);
                 input = 0;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = 1; layer_1 < sizes.Length; layer_1++)
                 {
-                    // line 170: int fanIn = sizes[layer - 1];
+                    // line 172: int fanIn = sizes[layer - 1];
                     fanIn = sizes[layer_1 - 1];
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     _ints.Push(output);
                     output = input + fanIn;
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     _values.Reserve(sizes[layer_1] * 2);
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, output, sizes[layer_1]);
                     var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer_1]);
@@ -794,41 +794,41 @@ namespace Corpus
                     var _vaWindow = _aWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_va, input, fanIn) : default;
                     for (int j = 0; j < _aWindow_2.Length; j++)
                     {
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         _vsum = vw[next + fanIn];
                         sum = w[next + fanIn];
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
                         var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         for (int i_1 = 0; i_1 < _aWindow.Length; i_1++)
                         {
-                            // line 177: sum += w[next + i] * a[input + i];
+                            // line 179: sum += w[next + i] * a[input + i];
                             double _aAt = _aWindow[i_1];
                             _vsum += _vwWindow[i_1] * _aAt + _wWindow[i_1] * _vaWindow[i_1];
                             sum += _wWindow[i_1] * _aAt;
                         }
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         _values.PushReserved(_aWindow_2[j]);
                         _values.PushReserved(_vaWindow_2[j]);
                         var _t = Math.Tanh(sum);
                         _vaWindow_2[j] = _vsum * (1 - _t * _t);
                         _aWindow_2[j] = _t;
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next += fanIn + 1;
                     }
-                    // line 184: input = output;
+                    // line 186: input = output;
                     _ints.Push(input);
                     input = output;
                 }
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 _values.Push(r);
                 _values.Push(_vr);
                 _vr = _va[units - 1];
                 r = a[units - 1] - 0.5 * p;
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 loss += r * r;
             }
-            // line 191: return loss;
+            // line 193: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -836,16 +836,16 @@ namespace Corpus
             double _dsum = 0.0;
             double _hr = 0.0;
             double _dr = 0.0;
-            // line 191: return loss;
+            // line 193: return loss;
             double _hloss = vseed;
             double _dloss = seed;
-            // line 159: for (int p = 0; p < 3; p++)
+            // line 161: for (int p = 0; p < 3; p++)
             for (int p = 3 - 1; p >= 0; p--)
             {
-                // line 188: loss += r * r;
+                // line 190: loss += r * r;
                 _hr += 2 * _hloss * r + 2 * _dloss * _vr;
                 _dr += 2 * _dloss * r;
-                // line 187: double r = a[units - 1] - (0.5 * p);
+                // line 189: double r = a[units - 1] - (0.5 * p);
                 double _vg7 = _hr;
                 double _g7 = _dr;
                 _hr = 0.0;
@@ -854,13 +854,13 @@ namespace Corpus
                 r = _values.Pop();
                 _ha[units - 1] += _vg7;
                 _da[units - 1] += _g7;
-                // line 168: for (int layer = 1; layer < sizes.Length; layer++)
+                // line 170: for (int layer = 1; layer < sizes.Length; layer++)
                 for (int layer_1 = sizes.Length - 1; layer_1 >= 1; layer_1--)
                 {
                     fanIn = sizes[layer_1 - 1];
-                    // line 184: input = output;
+                    // line 186: input = output;
                     input = _ints.Pop();
-                    // line 172: for (int j = 0; j < sizes[layer]; j++)
+                    // line 174: for (int j = 0; j < sizes[layer]; j++)
                     var _haWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, output, sizes[layer_1]);
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, output, sizes[layer_1]);
                     var _vaWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, output, sizes[layer_1]);
@@ -871,9 +871,9 @@ namespace Corpus
                     var _daWindow = _haWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(_da, input, fanIn) : default;
                     for (int j = _haWindow_2.Length - 1; j >= 0; j--)
                     {
-                        // line 181: next += fanIn + 1;
+                        // line 183: next += fanIn + 1;
                         next -= fanIn + 1;
-                        // line 180: a[output + j] = Math.Tanh(sum);
+                        // line 182: a[output + j] = Math.Tanh(sum);
                         double _vg5 = _haWindow_2[j];
                         double _g5 = _daWindow_2[j];
                         _haWindow_2[j] = 0.0;
@@ -884,14 +884,14 @@ namespace Corpus
                         _aWindow_4[j] = _values.Pop();
                         _hsum += _vg5 * (1 - _t6 * _t6) + _g5 * (-2 * _t6 * _vt6);
                         _dsum += _g5 * (1 - _t6 * _t6);
-                        // line 175: for (int i = 0; i < fanIn; i++)
+                        // line 177: for (int i = 0; i < fanIn; i++)
                         var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, next, fanIn);
                         var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, next, fanIn);
                         var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, next, fanIn);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, next, fanIn);
                         for (int i_1 = _vaWindow_3.Length - 1; i_1 >= 0; i_1--)
                         {
-                            // line 177: sum += w[next + i] * a[input + i];
+                            // line 179: sum += w[next + i] * a[input + i];
                             double _vt3 = _vaWindow_3[i_1];
                             double _t3 = _aWindow_3[i_1];
                             double _vt4 = _vwWindow_2[i_1];
@@ -901,7 +901,7 @@ namespace Corpus
                             _haWindow[i_1] += _hsum * _t4 + _dsum * _vt4;
                             _daWindow[i_1] += _dsum * _t4;
                         }
-                        // line 174: double sum = w[next + fanIn];
+                        // line 176: double sum = w[next + fanIn];
                         double _vg2 = _hsum;
                         double _g2 = _dsum;
                         _hsum = 0.0;
@@ -909,17 +909,17 @@ namespace Corpus
                         hw[next + fanIn] += _vg2;
                         dw[next + fanIn] += _g2;
                     }
-                    // line 171: int output = input + fanIn;
+                    // line 173: int output = input + fanIn;
                     output = _ints.Pop();
                 }
-                // line 167: int input = 0;
+                // line 169: int input = 0;
                 input = _ints.Pop();
-                // line 166: int next = 0;
+                // line 168: int next = 0;
                 next = _ints.Pop();
-                // line 161: for (int i = 0; i < sizes[0]; i++)
+                // line 163: for (int i = 0; i < sizes[0]; i++)
                 for (int i = sizes[0] - 1; i >= 0; i--)
                 {
-                    // line 163: a[i] = Math.Cos(p + i);
+                    // line 165: a[i] = Math.Cos(p + i);
                     double _g1 = _da[i];
                     _ha[i] = 0.0;
                     _da[i] = 0.0;
@@ -927,10 +927,10 @@ namespace Corpus
                     a[i] = _values.Pop();
                 }
             }
-            // line 152: for (int layer = 0; layer < sizes.Length; layer++)
+            // line 154: for (int layer = 0; layer < sizes.Length; layer++)
             for (int layer = sizes.Length - 1; layer >= 0; layer--)
             {
-                // line 154: units += sizes[layer];
+                // line 156: units += sizes[layer];
                 units = _ints.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_da_pool);

@@ -22,19 +22,19 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 198: double s = 0;
+            // line 200: double s = 0;
             double s = 0;
-            // line 199: int i = 0;
+            // line 201: int i = 0;
             int i = 0;
-            // line 200: while (i < w.Length)
+            // line 202: while (i < w.Length)
             int _loop5 = 0;
             while (i < w.Length)
             {
                 _loop5++;
-                // line 202: double term = Math.Sin(3 * w[i]) + 0.2;
+                // line 204: double term = Math.Sin(3 * w[i]) + 0.2;
                 _values.Push(term);
                 term = Math.Sin(3 * w[i]) + 0.2;
-                // line 203: if (term < 0)
+                // line 205: if (term < 0)
                 bool _branch3 = term < 0;
                 if (_branch3)
                 {
@@ -43,34 +43,34 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 208: s += term * w[(i + 1) % w.Length];
+                    // line 210: s += term * w[(i + 1) % w.Length];
                     s += term * w[(i + 1) % w.Length];
-                    // line 209: i++;
+                    // line 211: i++;
                     i += 1;
                 }
                 _ints.Push(_branch3 ? 1 : 0);
             }
-            // line 212: return s + i;
+            // line 214: return s + i;
             double _result = s + i;
 
             // Adjoint sweep
             double _dterm = 0.0;
-            // line 212: return s + i;
+            // line 214: return s + i;
             double _ds = 1.0;
-            // line 200: while (i < w.Length)
+            // line 202: while (i < w.Length)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 203: if (term < 0)
+                // line 205: if (term < 0)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 209: i++;
+                    // line 211: i++;
                     i -= 1;
-                    // line 208: s += term * w[(i + 1) % w.Length];
+                    // line 210: s += term * w[(i + 1) % w.Length];
                     double _t4 = w[(i + 1) % w.Length];
                     _dterm += _ds * _t4;
                     dw[(i + 1) % w.Length] += _ds * term;
                 }
-                // line 202: double term = Math.Sin(3 * w[i]) + 0.2;
+                // line 204: double term = Math.Sin(3 * w[i]) + 0.2;
                 double _g1 = _dterm;
                 _dterm = 0.0;
                 term = _values.Pop();
@@ -95,19 +95,19 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 198: double s = 0;
+            // line 200: double s = 0;
             double s = 0;
-            // line 199: int i = 0;
+            // line 201: int i = 0;
             int i = 0;
-            // line 200: while (i < w.Length)
+            // line 202: while (i < w.Length)
             int _loop5 = 0;
             while (i < w.Length)
             {
                 _loop5++;
-                // line 202: double term = Math.Sin(3 * w[i]) + 0.2;
+                // line 204: double term = Math.Sin(3 * w[i]) + 0.2;
                 _values.Push(term);
                 term = Math.Sin(3 * w[i]) + 0.2;
-                // line 203: if (term < 0)
+                // line 205: if (term < 0)
                 bool _branch3 = term < 0;
                 if (_branch3)
                 {
@@ -116,34 +116,34 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 208: s += term * w[(i + 1) % w.Length];
+                    // line 210: s += term * w[(i + 1) % w.Length];
                     s += term * w[(i + 1) % w.Length];
-                    // line 209: i++;
+                    // line 211: i++;
                     i += 1;
                 }
                 _ints.Push(_branch3 ? 1 : 0);
             }
-            // line 212: return s + i;
+            // line 214: return s + i;
             double _result = s + i;
 
             // Adjoint sweep
             double _dterm = 0.0;
-            // line 212: return s + i;
+            // line 214: return s + i;
             double _ds = seed;
-            // line 200: while (i < w.Length)
+            // line 202: while (i < w.Length)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 203: if (term < 0)
+                // line 205: if (term < 0)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 209: i++;
+                    // line 211: i++;
                     i -= 1;
-                    // line 208: s += term * w[(i + 1) % w.Length];
+                    // line 210: s += term * w[(i + 1) % w.Length];
                     double _t4 = w[(i + 1) % w.Length];
                     _dterm += _ds * _t4;
                     dw[(i + 1) % w.Length] += _ds * term;
                 }
-                // line 202: double term = Math.Sin(3 * w[i]) + 0.2;
+                // line 204: double term = Math.Sin(3 * w[i]) + 0.2;
                 double _g1 = _dterm;
                 _dterm = 0.0;
                 term = _values.Pop();
