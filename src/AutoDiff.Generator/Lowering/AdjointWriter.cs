@@ -795,11 +795,7 @@ internal sealed partial class AdjointWriter
             return null;
         }
 
-        return new ExpressionNode(Code.Call(
-            "global::AutoDiff.CompilerServices.LoopWindow.Clear",
-            Code.Atom(cleared.Op),
-            ExpressionRenderer.Render(loop.Start),
-            Trips(loop)));
+        return ClearOfRun(cleared.Op, loop);
     }
 
     /// <summary>
@@ -820,12 +816,15 @@ internal sealed partial class AdjointWriter
             return null;
         }
 
-        return new ExpressionNode(Code.Call(
-            "global::AutoDiff.CompilerServices.LoopWindow.Clear",
-            Code.Atom(buffer.Name),
-            ExpressionRenderer.Render(loop.Start),
-            Trips(loop)));
+        return ClearOfRun(buffer.Name, loop);
     }
+
+    /// <summary><c>LoopWindow.Clear(buffer, start, trips)</c>: zero over the elements the ascending <paramref name="loop"/> visits.</summary>
+    private static ExpressionNode ClearOfRun(string buffer, CountedForStmt loop) => new(Code.Call(
+        "global::AutoDiff.CompilerServices.LoopWindow.Clear",
+        Code.Atom(buffer),
+        ExpressionRenderer.Render(loop.Start),
+        Trips(loop)));
 
     /// <summary>The counted loop as the source runs it, over <paramref name="body"/>.</summary>
     private static LoopNode PrimalLoop(CountedForStmt loop, Block body)
