@@ -32,7 +32,7 @@ public class PushforwardTests
     public void Pushforward_is_the_gradient_along_the_tangent(string method, int dimension, double low, double high)
     {
         var (file, typeName, name) = CorpusFiles.Resolve(method, "Pushforward", "Corpus.Forward");
-        using var loaded = CorpusFiles.Load(file);
+        var loaded = CorpusFiles.Load(file);
         var probe = new GradientProbe(loaded, typeName, name);
         var pushforward = loaded.Assembly.GetType(typeName)!.GetMethod(name + "_Pushforward", BindingFlags.Public | BindingFlags.Static)!;
         var random = new Random(method.Length * 31 + dimension);
@@ -58,7 +58,7 @@ public class PushforwardTests
     [Fact]
     public void Float_pushforward_matches_the_closed_form()
     {
-        using var loaded = CorpusFiles.Load("Pushforward");
+        var loaded = CorpusFiles.Load("Pushforward");
         var method = loaded.Method("Corpus.Forward", "FloatsPushforward");
         const float x = 0.8f, y = -0.6f, tx = 0.3f, ty = -1.1f;
         var args = new object?[] { x, y, tx, ty, null };
@@ -73,7 +73,7 @@ public class PushforwardTests
     [Fact]
     public void A_tangent_of_the_wrong_length_names_the_parameter()
     {
-        using var loaded = CorpusFiles.Load("Pushforward");
+        var loaded = CorpusFiles.Load("Pushforward");
         var method = loaded.Method("Corpus.Forward", "Loops_Pushforward");
         var exception = Assert.Throws<TargetInvocationException>(() => method.Invoke(null, [new double[5], new double[4], null]));
         var argument = Assert.IsType<ArgumentException>(exception.InnerException);
