@@ -41,6 +41,12 @@ public class SecondOrderTests
         { "LoopHazards.SelfMixing", 4, -1, 1 },
         { "LoopHazards.RecomputeFromChangingBuffer", 4, -1, 1 },
         { "LoopHazards.SharedScratch", 6, -1, 1 },
+        { "ControlFlow.SelfReadingUpdate", 6, -1, 1.5 },
+        { "ControlFlow.InterleavedRounds", 6, -1, 1.5 },
+        { "ControlFlow.NewtonCubeRoots", 6, -1, 1.5 },
+        { "ControlFlow.BackwardCarry", 6, -1, 1.5 },
+        { "ControlFlow.DoubleCounter", 2, -1, 1.5 },
+        { "ControlFlow.ForeachMean", 6, -1, 1.5 },
     };
 
     [Theory]
