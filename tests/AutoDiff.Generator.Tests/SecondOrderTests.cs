@@ -47,6 +47,18 @@ public class SecondOrderTests
         { "ControlFlow.BackwardCarry", 6, -1, 1.5 },
         { "ControlFlow.DoubleCounter", 2, -1, 1.5 },
         { "ControlFlow.ForeachMean", 6, -1, 1.5 },
+        { "ControlFlow.StrideByBranch", 6, -1, 1.5 },
+        { "ControlFlow.PairSwap", 6, -1, 1.5 },
+        { "ControlFlow.DoUntilSum", 6, -1, 1.5 },
+        { "ControlFlow.HelperModeFlips", 6, -1, 1.5 },
+        { "ControlFlow.SkippedPairs", 6, -1, 1.5 },
+        { "ControlFlow.ArgMaxNeighbour", 6, -1, 1.5 },
+        { "ControlFlow.RootDegreeCounter", 6, -1, 1.5 },
+        { "ControlFlow.FloorBins", 6, -1.2, 1.8 },
+        { "ControlFlow.ShrinkingBound", 6, -1, 1.5 },
+        { "ControlFlow.BreakByFlag", 6, -1, 1.5 },
+        { "ControlFlow.SignTimesSquare", 6, -1, 1.5 },
+        { "ControlFlow.CompoundByPosition", 6, -1, 1.5 },
     };
 
     [Theory]

@@ -9,15 +9,14 @@ namespace Corpus;
 /// element it writes, a do/while loop left on the data, a continue, a break behind a flag, a running argmax used as
 /// an index, a loop bound the body lowers, bins picked by a cast of the data, Newton iterations, a double loop
 /// counter, foreach. (The same set's switch statement and returns from inside a loop run on the tape; they are in
-/// <c>Fallback.cs</c>.) Each gradient is checked against finite differences away from the
-/// points where a branch switches (<c>{Name}_KinkDistance</c>); those marked <c>Derivatives.All</c> also in forward
-/// mode and second order.
+/// <c>Fallback.cs</c>.) Each gradient is checked against finite differences away from the points where a branch
+/// switches (<c>{Name}_KinkDistance</c>), and each function in forward mode and second order too.
 /// </summary>
 public static partial class ControlFlow
 {
     // A position that moves by +2 or -1 as each element's sign says, clamped to the span, picks the element each
     // term multiplies and the one added at the end.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double StrideByBranch(ReadOnlySpan<double> x)
     {
         int k = 0;
@@ -50,7 +49,7 @@ public static partial class ControlFlow
     }
 
     // Squares sorted pairwise by a tuple swap, then weighted by position.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double PairSwap(ReadOnlySpan<double> x)
     {
         Span<double> b = stackalloc double[x.Length];
@@ -102,7 +101,7 @@ public static partial class ControlFlow
     }
 
     // A do/while that stops when the sum passes 1.5; the counter it leaves picks the last factor.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double DoUntilSum(ReadOnlySpan<double> x)
     {
         double s = 0;
@@ -118,10 +117,10 @@ public static partial class ControlFlow
     }
 
     // A differentiable helper whose int mode flips wherever the data rises.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     private static double Combine(double a, double b, int mode) => mode == 0 ? a * b : a + b;
 
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double HelperModeFlips(ReadOnlySpan<double> x)
     {
         int mode = 0;
@@ -140,7 +139,7 @@ public static partial class ControlFlow
     }
 
     // Pairs of opposite sign and the diagonal are skipped by `continue`; each row's sum is squared.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double SkippedPairs(ReadOnlySpan<double> x)
     {
         double total = 0;
@@ -169,7 +168,7 @@ public static partial class ControlFlow
     }
 
     // The maximum and its index; the index also picks the element after it.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double ArgMaxNeighbour(ReadOnlySpan<double> x)
     {
         int best = 0;
@@ -188,7 +187,7 @@ public static partial class ControlFlow
     }
 
     // A root whose degree counts how often an element passed the running value.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double RootDegreeCounter(ReadOnlySpan<double> x)
     {
         double s = 0.5;
@@ -207,7 +206,7 @@ public static partial class ControlFlow
     }
 
     // Squares summed into four bins that a floor of the data picks.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double FloorBins(ReadOnlySpan<double> x)
     {
         Span<double> bins = stackalloc double[4];
@@ -261,7 +260,7 @@ public static partial class ControlFlow
     }
 
     // The bound of the loop drops each time an element passes 0.5, and the last element in range is read.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double ShrinkingBound(ReadOnlySpan<double> x)
     {
         int n = x.Length;
@@ -279,7 +278,7 @@ public static partial class ControlFlow
     }
 
     // A break out of the inner loop sets a flag that ends the outer loop's condition.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double BreakByFlag(ReadOnlySpan<double> x)
     {
         double s = 0;
@@ -321,7 +320,7 @@ public static partial class ControlFlow
     }
 
     // Math.Sign as an int factor, and an alternating |x - 0.3|.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double SignTimesSquare(ReadOnlySpan<double> x)
     {
         double s = 0;
@@ -335,7 +334,7 @@ public static partial class ControlFlow
     }
 
     // -=, /= and a conditional product or sum on one accumulator, by position.
-    [Differentiable]
+    [Differentiable(Derivatives.All)]
     public static double CompoundByPosition(ReadOnlySpan<double> x)
     {
         double s = 1;
@@ -415,10 +414,16 @@ public static partial class ControlFlow
     public static double StrideByBranch_Value(double[] p) => StrideByBranch(p);
     public static double StrideByBranch_Gradient(double[] p, double[] g) => StrideByBranchWithGradient(p, g);
     public static void StrideByBranch_Pullback(double[] p, double seed, double[] g) => StrideByBranchPullback(p, seed, g);
+    public static double StrideByBranch_Pushforward(double[] p, double[] t, out double tangent) => StrideByBranchPushforward(p, t, out tangent);
+    public static double StrideByBranch_Hvp(double[] p, double[] v, double[] g, double[] h) => StrideByBranchHessianVectorProduct(p, v, g, h);
+    public static double StrideByBranch_Hessian(double[] p, double[] g, double[] m) => StrideByBranchWithHessian(p, g, m);
 
     public static double PairSwap_Value(double[] p) => PairSwap(p);
     public static double PairSwap_Gradient(double[] p, double[] g) => PairSwapWithGradient(p, g);
     public static void PairSwap_Pullback(double[] p, double seed, double[] g) => PairSwapPullback(p, seed, g);
+    public static double PairSwap_Pushforward(double[] p, double[] t, out double tangent) => PairSwapPushforward(p, t, out tangent);
+    public static double PairSwap_Hvp(double[] p, double[] v, double[] g, double[] h) => PairSwapHessianVectorProduct(p, v, g, h);
+    public static double PairSwap_Hessian(double[] p, double[] g, double[] m) => PairSwapWithHessian(p, g, m);
 
     public static double SelfReadingUpdate_Value(double[] p) => SelfReadingUpdate(p);
     public static double SelfReadingUpdate_Gradient(double[] p, double[] g) => SelfReadingUpdateWithGradient(p, g);
@@ -430,26 +435,44 @@ public static partial class ControlFlow
     public static double DoUntilSum_Value(double[] p) => DoUntilSum(p);
     public static double DoUntilSum_Gradient(double[] p, double[] g) => DoUntilSumWithGradient(p, g);
     public static void DoUntilSum_Pullback(double[] p, double seed, double[] g) => DoUntilSumPullback(p, seed, g);
+    public static double DoUntilSum_Pushforward(double[] p, double[] t, out double tangent) => DoUntilSumPushforward(p, t, out tangent);
+    public static double DoUntilSum_Hvp(double[] p, double[] v, double[] g, double[] h) => DoUntilSumHessianVectorProduct(p, v, g, h);
+    public static double DoUntilSum_Hessian(double[] p, double[] g, double[] m) => DoUntilSumWithHessian(p, g, m);
 
     public static double HelperModeFlips_Value(double[] p) => HelperModeFlips(p);
     public static double HelperModeFlips_Gradient(double[] p, double[] g) => HelperModeFlipsWithGradient(p, g);
     public static void HelperModeFlips_Pullback(double[] p, double seed, double[] g) => HelperModeFlipsPullback(p, seed, g);
+    public static double HelperModeFlips_Pushforward(double[] p, double[] t, out double tangent) => HelperModeFlipsPushforward(p, t, out tangent);
+    public static double HelperModeFlips_Hvp(double[] p, double[] v, double[] g, double[] h) => HelperModeFlipsHessianVectorProduct(p, v, g, h);
+    public static double HelperModeFlips_Hessian(double[] p, double[] g, double[] m) => HelperModeFlipsWithHessian(p, g, m);
 
     public static double SkippedPairs_Value(double[] p) => SkippedPairs(p);
     public static double SkippedPairs_Gradient(double[] p, double[] g) => SkippedPairsWithGradient(p, g);
     public static void SkippedPairs_Pullback(double[] p, double seed, double[] g) => SkippedPairsPullback(p, seed, g);
+    public static double SkippedPairs_Pushforward(double[] p, double[] t, out double tangent) => SkippedPairsPushforward(p, t, out tangent);
+    public static double SkippedPairs_Hvp(double[] p, double[] v, double[] g, double[] h) => SkippedPairsHessianVectorProduct(p, v, g, h);
+    public static double SkippedPairs_Hessian(double[] p, double[] g, double[] m) => SkippedPairsWithHessian(p, g, m);
 
     public static double ArgMaxNeighbour_Value(double[] p) => ArgMaxNeighbour(p);
     public static double ArgMaxNeighbour_Gradient(double[] p, double[] g) => ArgMaxNeighbourWithGradient(p, g);
     public static void ArgMaxNeighbour_Pullback(double[] p, double seed, double[] g) => ArgMaxNeighbourPullback(p, seed, g);
+    public static double ArgMaxNeighbour_Pushforward(double[] p, double[] t, out double tangent) => ArgMaxNeighbourPushforward(p, t, out tangent);
+    public static double ArgMaxNeighbour_Hvp(double[] p, double[] v, double[] g, double[] h) => ArgMaxNeighbourHessianVectorProduct(p, v, g, h);
+    public static double ArgMaxNeighbour_Hessian(double[] p, double[] g, double[] m) => ArgMaxNeighbourWithHessian(p, g, m);
 
     public static double RootDegreeCounter_Value(double[] p) => RootDegreeCounter(p);
     public static double RootDegreeCounter_Gradient(double[] p, double[] g) => RootDegreeCounterWithGradient(p, g);
     public static void RootDegreeCounter_Pullback(double[] p, double seed, double[] g) => RootDegreeCounterPullback(p, seed, g);
+    public static double RootDegreeCounter_Pushforward(double[] p, double[] t, out double tangent) => RootDegreeCounterPushforward(p, t, out tangent);
+    public static double RootDegreeCounter_Hvp(double[] p, double[] v, double[] g, double[] h) => RootDegreeCounterHessianVectorProduct(p, v, g, h);
+    public static double RootDegreeCounter_Hessian(double[] p, double[] g, double[] m) => RootDegreeCounterWithHessian(p, g, m);
 
     public static double FloorBins_Value(double[] p) => FloorBins(p);
     public static double FloorBins_Gradient(double[] p, double[] g) => FloorBinsWithGradient(p, g);
     public static void FloorBins_Pullback(double[] p, double seed, double[] g) => FloorBinsPullback(p, seed, g);
+    public static double FloorBins_Pushforward(double[] p, double[] t, out double tangent) => FloorBinsPushforward(p, t, out tangent);
+    public static double FloorBins_Hvp(double[] p, double[] v, double[] g, double[] h) => FloorBinsHessianVectorProduct(p, v, g, h);
+    public static double FloorBins_Hessian(double[] p, double[] g, double[] m) => FloorBinsWithHessian(p, g, m);
 
     public static double InterleavedRounds_Value(double[] p) => InterleavedRounds(p);
     public static double InterleavedRounds_Gradient(double[] p, double[] g) => InterleavedRoundsWithGradient(p, g);
@@ -461,10 +484,16 @@ public static partial class ControlFlow
     public static double ShrinkingBound_Value(double[] p) => ShrinkingBound(p);
     public static double ShrinkingBound_Gradient(double[] p, double[] g) => ShrinkingBoundWithGradient(p, g);
     public static void ShrinkingBound_Pullback(double[] p, double seed, double[] g) => ShrinkingBoundPullback(p, seed, g);
+    public static double ShrinkingBound_Pushforward(double[] p, double[] t, out double tangent) => ShrinkingBoundPushforward(p, t, out tangent);
+    public static double ShrinkingBound_Hvp(double[] p, double[] v, double[] g, double[] h) => ShrinkingBoundHessianVectorProduct(p, v, g, h);
+    public static double ShrinkingBound_Hessian(double[] p, double[] g, double[] m) => ShrinkingBoundWithHessian(p, g, m);
 
     public static double BreakByFlag_Value(double[] p) => BreakByFlag(p);
     public static double BreakByFlag_Gradient(double[] p, double[] g) => BreakByFlagWithGradient(p, g);
     public static void BreakByFlag_Pullback(double[] p, double seed, double[] g) => BreakByFlagPullback(p, seed, g);
+    public static double BreakByFlag_Pushforward(double[] p, double[] t, out double tangent) => BreakByFlagPushforward(p, t, out tangent);
+    public static double BreakByFlag_Hvp(double[] p, double[] v, double[] g, double[] h) => BreakByFlagHessianVectorProduct(p, v, g, h);
+    public static double BreakByFlag_Hessian(double[] p, double[] g, double[] m) => BreakByFlagWithHessian(p, g, m);
 
     public static double NewtonCubeRoots_Value(double[] p) => NewtonCubeRoots(p);
     public static double NewtonCubeRoots_Gradient(double[] p, double[] g) => NewtonCubeRootsWithGradient(p, g);
@@ -476,10 +505,16 @@ public static partial class ControlFlow
     public static double SignTimesSquare_Value(double[] p) => SignTimesSquare(p);
     public static double SignTimesSquare_Gradient(double[] p, double[] g) => SignTimesSquareWithGradient(p, g);
     public static void SignTimesSquare_Pullback(double[] p, double seed, double[] g) => SignTimesSquarePullback(p, seed, g);
+    public static double SignTimesSquare_Pushforward(double[] p, double[] t, out double tangent) => SignTimesSquarePushforward(p, t, out tangent);
+    public static double SignTimesSquare_Hvp(double[] p, double[] v, double[] g, double[] h) => SignTimesSquareHessianVectorProduct(p, v, g, h);
+    public static double SignTimesSquare_Hessian(double[] p, double[] g, double[] m) => SignTimesSquareWithHessian(p, g, m);
 
     public static double CompoundByPosition_Value(double[] p) => CompoundByPosition(p);
     public static double CompoundByPosition_Gradient(double[] p, double[] g) => CompoundByPositionWithGradient(p, g);
     public static void CompoundByPosition_Pullback(double[] p, double seed, double[] g) => CompoundByPositionPullback(p, seed, g);
+    public static double CompoundByPosition_Pushforward(double[] p, double[] t, out double tangent) => CompoundByPositionPushforward(p, t, out tangent);
+    public static double CompoundByPosition_Hvp(double[] p, double[] v, double[] g, double[] h) => CompoundByPositionHessianVectorProduct(p, v, g, h);
+    public static double CompoundByPosition_Hessian(double[] p, double[] g, double[] m) => CompoundByPositionWithHessian(p, g, m);
 
     public static double BackwardCarry_Value(double[] p) => BackwardCarry(p);
     public static double BackwardCarry_Gradient(double[] p, double[] g) => BackwardCarryWithGradient(p, g);

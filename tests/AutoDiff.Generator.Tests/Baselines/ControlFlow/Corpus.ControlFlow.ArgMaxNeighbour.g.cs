@@ -21,54 +21,54 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 175: int best = 0;
+            // line 174: int best = 0;
             int best = 0;
-            // line 176: double m = x[0];
+            // line 175: double m = x[0];
             double m = x[0];
-            // line 177: for (int i = 1; i < x.Length; i++)
+            // line 176: for (int i = 1; i < x.Length; i++)
             _values.Reserve(x.Length - 1);
             _ints.Reserve((x.Length - 1) * 2);
             for (int i = 1; i < x.Length; i++)
             {
-                // line 179: if (x[i] > m)
+                // line 178: if (x[i] > m)
                 bool _branch1 = x[i] > m;
                 if (_branch1)
                 {
-                    // line 181: m = x[i];
+                    // line 180: m = x[i];
                     _values.PushReserved(m);
                     m = x[i];
-                    // line 182: best = i;
+                    // line 181: best = i;
                     _ints.PushReserved(best);
                     best = i;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
-            // line 186: int next = (best + 1) % x.Length;
+            // line 185: int next = (best + 1) % x.Length;
             int next = (best + 1) % x.Length;
-            // line 187: return (m * x[next]) + x[best];
+            // line 186: return (m * x[next]) + x[best];
             double _result = m * x[next] + x[best];
 
             // Adjoint sweep
-            // line 187: return (m * x[next]) + x[best];
+            // line 186: return (m * x[next]) + x[best];
             double _dm = x[next];
             dx[next] += m;
             dx[best] += 1.0;
-            // line 177: for (int i = 1; i < x.Length; i++)
+            // line 176: for (int i = 1; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 1; i--)
             {
-                // line 179: if (x[i] > m)
+                // line 178: if (x[i] > m)
                 if (_ints.Pop() != 0)
                 {
-                    // line 182: best = i;
+                    // line 181: best = i;
                     best = _ints.Pop();
-                    // line 181: m = x[i];
+                    // line 180: m = x[i];
                     double _g2 = _dm;
                     _dm = 0.0;
                     m = _values.Pop();
                     dx[i] += _g2;
                 }
             }
-            // line 176: double m = x[0];
+            // line 175: double m = x[0];
             dx[0] += _dm;
             _values.Dispose();
             _ints.Dispose();
@@ -87,54 +87,294 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 175: int best = 0;
+            // line 174: int best = 0;
             int best = 0;
-            // line 176: double m = x[0];
+            // line 175: double m = x[0];
             double m = x[0];
-            // line 177: for (int i = 1; i < x.Length; i++)
+            // line 176: for (int i = 1; i < x.Length; i++)
             _values.Reserve(x.Length - 1);
             _ints.Reserve((x.Length - 1) * 2);
             for (int i = 1; i < x.Length; i++)
             {
-                // line 179: if (x[i] > m)
+                // line 178: if (x[i] > m)
                 bool _branch1 = x[i] > m;
                 if (_branch1)
                 {
-                    // line 181: m = x[i];
+                    // line 180: m = x[i];
                     _values.PushReserved(m);
                     m = x[i];
-                    // line 182: best = i;
+                    // line 181: best = i;
                     _ints.PushReserved(best);
                     best = i;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
-            // line 186: int next = (best + 1) % x.Length;
+            // line 185: int next = (best + 1) % x.Length;
             int next = (best + 1) % x.Length;
-            // line 187: return (m * x[next]) + x[best];
+            // line 186: return (m * x[next]) + x[best];
             double _result = m * x[next] + x[best];
 
             // Adjoint sweep
-            // line 187: return (m * x[next]) + x[best];
+            // line 186: return (m * x[next]) + x[best];
             double _dm = seed * x[next];
             dx[next] += seed * m;
             dx[best] += seed;
-            // line 177: for (int i = 1; i < x.Length; i++)
+            // line 176: for (int i = 1; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 1; i--)
             {
-                // line 179: if (x[i] > m)
+                // line 178: if (x[i] > m)
                 if (_ints.Pop() != 0)
                 {
-                    // line 182: best = i;
+                    // line 181: best = i;
                     best = _ints.Pop();
-                    // line 181: m = x[i];
+                    // line 180: m = x[i];
                     double _g2 = _dm;
                     _dm = 0.0;
                     m = _values.Pop();
                     dx[i] += _g2;
                 }
             }
-            // line 176: double m = x[0];
+            // line 175: double m = x[0];
+            dx[0] += _dm;
+            _values.Dispose();
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>ArgMaxNeighbour</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ArgMaxNeighbourPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 174: int best = 0;
+            int best = 0;
+            // line 175: double m = x[0];
+            double _tm = tx[0];
+            double m = x[0];
+            // line 176: for (int i = 1; i < x.Length; i++)
+            for (int i = 1; i < x.Length; i++)
+            {
+                // line 178: if (x[i] > m)
+                if (x[i] > m)
+                {
+                    // line 180: m = x[i];
+                    _tm = tx[i];
+                    m = x[i];
+                    // line 181: best = i;
+                    best = i;
+                }
+            }
+            // line 185: int next = (best + 1) % x.Length;
+            int next = (best + 1) % x.Length;
+            // line 186: return (m * x[next]) + x[best];
+            double _value1 = m * x[next] + x[best];
+            tangent = _tm * x[next] + m * tx[next] + tx[best];
+            return _value1;
+        }
+
+        /// <summary>Value and gradient of <c>ArgMaxNeighbour</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ArgMaxNeighbourHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 174: int best = 0;
+            int best = 0;
+            // line 175: double m = x[0];
+            double _vm = vx[0];
+            double m = x[0];
+            // line 176: for (int i = 1; i < x.Length; i++)
+            _values.Reserve((x.Length - 1) * 2);
+            _ints.Reserve((x.Length - 1) * 2);
+            for (int i = 1; i < x.Length; i++)
+            {
+                // line 178: if (x[i] > m)
+                bool _branch1 = x[i] > m;
+                if (_branch1)
+                {
+                    // line 180: m = x[i];
+                    _values.PushReserved(m);
+                    _values.PushReserved(_vm);
+                    _vm = vx[i];
+                    m = x[i];
+                    // line 181: best = i;
+                    _ints.PushReserved(best);
+                    best = i;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+            }
+            // line 185: int next = (best + 1) % x.Length;
+            int next = (best + 1) % x.Length;
+            // line 186: return (m * x[next]) + x[best];
+            double _result = m * x[next] + x[best];
+
+            // Adjoint sweep
+            // line 186: return (m * x[next]) + x[best];
+            double _hm = vx[next];
+            double _dm = x[next];
+            hx[next] += _vm;
+            dx[next] += m;
+            dx[best] += 1.0;
+            // line 176: for (int i = 1; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 1; i--)
+            {
+                // line 178: if (x[i] > m)
+                if (_ints.Pop() != 0)
+                {
+                    // line 181: best = i;
+                    best = _ints.Pop();
+                    // line 180: m = x[i];
+                    double _vg2 = _hm;
+                    double _g2 = _dm;
+                    _hm = 0.0;
+                    _dm = 0.0;
+                    _vm = _values.Pop();
+                    m = _values.Pop();
+                    hx[i] += _vg2;
+                    dx[i] += _g2;
+                }
+            }
+            // line 175: double m = x[0];
+            hx[0] += _hm;
+            dx[0] += _dm;
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>ArgMaxNeighbour</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ArgMaxNeighbourWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = ArgMaxNeighbourWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = ArgMaxNeighbourHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>ArgMaxNeighbour</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void ArgMaxNeighbourPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 174: int best = 0;
+            int best = 0;
+            // line 175: double m = x[0];
+            double _vm = vx[0];
+            double m = x[0];
+            // line 176: for (int i = 1; i < x.Length; i++)
+            _values.Reserve((x.Length - 1) * 2);
+            _ints.Reserve((x.Length - 1) * 2);
+            for (int i = 1; i < x.Length; i++)
+            {
+                // line 178: if (x[i] > m)
+                bool _branch1 = x[i] > m;
+                if (_branch1)
+                {
+                    // line 180: m = x[i];
+                    _values.PushReserved(m);
+                    _values.PushReserved(_vm);
+                    _vm = vx[i];
+                    m = x[i];
+                    // line 181: best = i;
+                    _ints.PushReserved(best);
+                    best = i;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+            }
+            // line 185: int next = (best + 1) % x.Length;
+            int next = (best + 1) % x.Length;
+            // line 186: return (m * x[next]) + x[best];
+            double _result = m * x[next] + x[best];
+
+            // Adjoint sweep
+            // line 186: return (m * x[next]) + x[best];
+            double _hm = vseed * x[next] + seed * vx[next];
+            double _dm = seed * x[next];
+            hx[next] += vseed * m + seed * _vm;
+            dx[next] += seed * m;
+            hx[best] += vseed;
+            dx[best] += seed;
+            // line 176: for (int i = 1; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 1; i--)
+            {
+                // line 178: if (x[i] > m)
+                if (_ints.Pop() != 0)
+                {
+                    // line 181: best = i;
+                    best = _ints.Pop();
+                    // line 180: m = x[i];
+                    double _vg2 = _hm;
+                    double _g2 = _dm;
+                    _hm = 0.0;
+                    _dm = 0.0;
+                    _vm = _values.Pop();
+                    m = _values.Pop();
+                    hx[i] += _vg2;
+                    dx[i] += _g2;
+                }
+            }
+            // line 175: double m = x[0];
+            hx[0] += _hm;
             dx[0] += _dm;
             _values.Dispose();
             _ints.Dispose();

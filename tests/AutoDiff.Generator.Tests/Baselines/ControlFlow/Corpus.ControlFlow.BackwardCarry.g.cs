@@ -20,51 +20,51 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 365: Span<double> b = stackalloc double[x.Length];
+            // line 364: Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> b = stackalloc double[x.Length];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
             global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
             _db.Clear();
-            // line 366: double carry = 0;
+            // line 365: double carry = 0;
             double carry = 0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             _values.Reserve(x.Length);
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 _values.PushReserved(carry);
                 carry = 0.5 * carry + x[i];
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 b[i] = carry * carry;
             }
-            // line 373: double s = 0;
+            // line 372: double s = 0;
             double s = 0;
-            // line 374: for (int i = 1; i < b.Length; i++)
+            // line 373: for (int i = 1; i < b.Length; i++)
             double _ds = 1.0;
             for (int i_1 = 1; i_1 < b.Length; i_1++)
             {
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _bAt = b[i_1 - 1];
                 s += _bAt * x[i_1];
                 // Adjoint of this iteration
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _t3 = _bAt;
                 _db[i_1 - 1] += _ds * x[i_1];
                 dx[i_1] += _ds * _t3;
             }
-            // line 379: return s;
+            // line 378: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dcarry = 0.0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             for (int i = 0; i <= x.Length - 1; i++)
             {
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 double _g2 = _db[i];
                 _db[i] = 0.0;
                 _dcarry += 2 * _g2 * carry;
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 double _g1 = _dcarry;
                 _dcarry = 0.0;
                 carry = _values.Pop();
@@ -87,51 +87,51 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 365: Span<double> b = stackalloc double[x.Length];
+            // line 364: Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> b = stackalloc double[x.Length];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
             global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
             _db.Clear();
-            // line 366: double carry = 0;
+            // line 365: double carry = 0;
             double carry = 0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             _values.Reserve(x.Length);
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 _values.PushReserved(carry);
                 carry = 0.5 * carry + x[i];
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 b[i] = carry * carry;
             }
-            // line 373: double s = 0;
+            // line 372: double s = 0;
             double s = 0;
-            // line 374: for (int i = 1; i < b.Length; i++)
+            // line 373: for (int i = 1; i < b.Length; i++)
             double _ds = seed;
             for (int i_1 = 1; i_1 < b.Length; i_1++)
             {
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _bAt = b[i_1 - 1];
                 s += _bAt * x[i_1];
                 // Adjoint of this iteration
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _t3 = _bAt;
                 _db[i_1 - 1] += _ds * x[i_1];
                 dx[i_1] += _ds * _t3;
             }
-            // line 379: return s;
+            // line 378: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dcarry = 0.0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             for (int i = 0; i <= x.Length - 1; i++)
             {
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 double _g2 = _db[i];
                 _db[i] = 0.0;
                 _dcarry += 2 * _g2 * carry;
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 double _g1 = _dcarry;
                 _dcarry = 0.0;
                 carry = _values.Pop();
@@ -150,34 +150,34 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 365: Span<double> b = stackalloc double[x.Length];
+            // line 364: Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> _tb = stackalloc double[x.Length];
-            // line 366: double carry = 0;
+            // line 365: double carry = 0;
             double _tcarry = 0.0;
             double carry = 0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 _tcarry = 0.5 * _tcarry + tx[i];
                 carry = 0.5 * carry + x[i];
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 _tb[i] = 2 * carry * _tcarry;
                 b[i] = carry * carry;
             }
-            // line 373: double s = 0;
+            // line 372: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 374: for (int i = 1; i < b.Length; i++)
+            // line 373: for (int i = 1; i < b.Length; i++)
             for (int i_1 = 1; i_1 < b.Length; i_1++)
             {
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _t1 = b[i_1 - 1];
                 _ts += _tb[i_1 - 1] * x[i_1] + _t1 * tx[i_1];
                 s += _t1 * x[i_1];
             }
-            // line 379: return s;
+            // line 378: return s;
             double _value2 = s;
             tangent = _ts;
             return _value2;
@@ -204,7 +204,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 365: Span<double> b = stackalloc double[x.Length];
+            // line 364: Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> _vb = stackalloc double[x.Length];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
@@ -213,33 +213,33 @@ namespace Corpus
             global::System.Span<double> _hb = _hb_pool.AsSpan(0, b.Length);
             _db.Clear();
             _hb.Clear();
-            // line 366: double carry = 0;
+            // line 365: double carry = 0;
             double _vcarry = 0.0;
             double carry = 0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             _values.Reserve(x.Length * 2);
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 _values.PushReserved(carry);
                 _values.PushReserved(_vcarry);
                 _vcarry = 0.5 * _vcarry + vx[i];
                 carry = 0.5 * carry + x[i];
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 _vb[i] = 2 * carry * _vcarry;
                 b[i] = carry * carry;
             }
-            // line 373: double s = 0;
+            // line 372: double s = 0;
             double s = 0;
-            // line 374: for (int i = 1; i < b.Length; i++)
+            // line 373: for (int i = 1; i < b.Length; i++)
             double _ds = 1.0;
             for (int i_1 = 1; i_1 < b.Length; i_1++)
             {
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _bAt = b[i_1 - 1];
                 s += _bAt * x[i_1];
                 // Adjoint of this iteration
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _vt3 = _vb[i_1 - 1];
                 double _t3 = _bAt;
                 _hb[i_1 - 1] += _ds * vx[i_1];
@@ -247,23 +247,23 @@ namespace Corpus
                 hx[i_1] += _ds * _vt3;
                 dx[i_1] += _ds * _t3;
             }
-            // line 379: return s;
+            // line 378: return s;
             double _result = s;
 
             // Adjoint sweep
             double _hcarry = 0.0;
             double _dcarry = 0.0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             for (int i = 0; i <= x.Length - 1; i++)
             {
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 double _vg2 = _hb[i];
                 double _g2 = _db[i];
                 _hb[i] = 0.0;
                 _db[i] = 0.0;
                 _hcarry += 2 * _vg2 * carry + 2 * _g2 * _vcarry;
                 _dcarry += 2 * _g2 * carry;
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 double _vg1 = _hcarry;
                 double _g1 = _dcarry;
                 _hcarry = 0.0;
@@ -336,7 +336,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 365: Span<double> b = stackalloc double[x.Length];
+            // line 364: Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> _vb = stackalloc double[x.Length];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
@@ -345,34 +345,34 @@ namespace Corpus
             global::System.Span<double> _hb = _hb_pool.AsSpan(0, b.Length);
             _db.Clear();
             _hb.Clear();
-            // line 366: double carry = 0;
+            // line 365: double carry = 0;
             double _vcarry = 0.0;
             double carry = 0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             _values.Reserve(x.Length * 2);
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 _values.PushReserved(carry);
                 _values.PushReserved(_vcarry);
                 _vcarry = 0.5 * _vcarry + vx[i];
                 carry = 0.5 * carry + x[i];
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 _vb[i] = 2 * carry * _vcarry;
                 b[i] = carry * carry;
             }
-            // line 373: double s = 0;
+            // line 372: double s = 0;
             double s = 0;
-            // line 374: for (int i = 1; i < b.Length; i++)
+            // line 373: for (int i = 1; i < b.Length; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i_1 = 1; i_1 < b.Length; i_1++)
             {
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _bAt = b[i_1 - 1];
                 s += _bAt * x[i_1];
                 // Adjoint of this iteration
-                // line 376: s += b[i - 1] * x[i];
+                // line 375: s += b[i - 1] * x[i];
                 double _vt3 = _vb[i_1 - 1];
                 double _t3 = _bAt;
                 _hb[i_1 - 1] += _hs * x[i_1] + _ds * vx[i_1];
@@ -380,23 +380,23 @@ namespace Corpus
                 hx[i_1] += _hs * _t3 + _ds * _vt3;
                 dx[i_1] += _ds * _t3;
             }
-            // line 379: return s;
+            // line 378: return s;
             double _result = s;
 
             // Adjoint sweep
             double _hcarry = 0.0;
             double _dcarry = 0.0;
-            // line 367: for (int i = x.Length - 1; i >= 0; i--)
+            // line 366: for (int i = x.Length - 1; i >= 0; i--)
             for (int i = 0; i <= x.Length - 1; i++)
             {
-                // line 370: b[i] = carry * carry;
+                // line 369: b[i] = carry * carry;
                 double _vg2 = _hb[i];
                 double _g2 = _db[i];
                 _hb[i] = 0.0;
                 _db[i] = 0.0;
                 _hcarry += 2 * _vg2 * carry + 2 * _g2 * _vcarry;
                 _dcarry += 2 * _g2 * carry;
-                // line 369: carry = (0.5 * carry) + x[i];
+                // line 368: carry = (0.5 * carry) + x[i];
                 double _vg1 = _hcarry;
                 double _g1 = _dcarry;
                 _hcarry = 0.0;

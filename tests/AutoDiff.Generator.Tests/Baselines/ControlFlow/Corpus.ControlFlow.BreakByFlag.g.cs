@@ -21,72 +21,72 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 285: double s = 0;
+            // line 284: double s = 0;
             double s = 0;
-            // line 286: bool stop = false;
+            // line 285: bool stop = false;
             bool stop = false;
-            // line 287: i = 0
+            // line 286: i = 0
             int i = 0;
-            // line 287: for (int i = 0; i < x.Length && !stop; i++)
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
             int _loop4 = 0;
             while (i < x.Length && !stop)
             {
                 _loop4++;
-                // line 289: j = i
+                // line 288: j = i
                 _ints.Push(j);
                 j = i;
-                // line 289: for (int j = i; j < x.Length; j++)
+                // line 288: for (int j = i; j < x.Length; j++)
                 int _loop2 = 0;
                 while (j < x.Length)
                 {
                     _loop2++;
-                    // line 291: s += x[i] * x[j];
+                    // line 290: s += x[i] * x[j];
                     s += x[i] * x[j];
-                    // line 292: if (s > 2.5)
+                    // line 291: if (s > 2.5)
                     bool _branch1 = s > 2.5;
                     if (_branch1)
                     {
-                        // line 294: stop = true;
+                        // line 293: stop = true;
                         stop = true;
                         _ints.Push(_branch1 ? 1 : 0);
                         break;
                     }
                     else
                     {
-                        // line 289: j++
+                        // line 288: j++
                         j += 1;
                     }
                     _ints.Push(_branch1 ? 1 : 0);
                 }
                 _ints.Push(_loop2);
-                // line 287: i++
+                // line 286: i++
                 i += 1;
             }
-            // line 300: return s;
+            // line 299: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 300: return s;
+            // line 299: return s;
             double _ds = 1.0;
-            // line 287: for (int i = 0; i < x.Length && !stop; i++)
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 287: i++
+                // line 286: i++
                 i -= 1;
-                // line 289: for (int j = i; j < x.Length; j++)
+                // line 288: for (int j = i; j < x.Length; j++)
                 for (int _iteration3 = _ints.Pop(); _iteration3 > 0; _iteration3--)
                 {
-                    // line 292: if (s > 2.5)
+                    // line 291: if (s > 2.5)
                     if (!(_ints.Pop() != 0))
                     {
-                        // line 289: j++
+                        // line 288: j++
                         j -= 1;
                     }
-                    // line 291: s += x[i] * x[j];
+                    // line 290: s += x[i] * x[j];
                     dx[i] += _ds * x[j];
                     dx[j] += _ds * x[i];
                 }
-                // line 289: j = i
+                // line 288: j = i
                 j = _ints.Pop();
             }
             _ints.Dispose();
@@ -105,72 +105,346 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 285: double s = 0;
+            // line 284: double s = 0;
             double s = 0;
-            // line 286: bool stop = false;
+            // line 285: bool stop = false;
             bool stop = false;
-            // line 287: i = 0
+            // line 286: i = 0
             int i = 0;
-            // line 287: for (int i = 0; i < x.Length && !stop; i++)
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
             int _loop4 = 0;
             while (i < x.Length && !stop)
             {
                 _loop4++;
-                // line 289: j = i
+                // line 288: j = i
                 _ints.Push(j);
                 j = i;
-                // line 289: for (int j = i; j < x.Length; j++)
+                // line 288: for (int j = i; j < x.Length; j++)
                 int _loop2 = 0;
                 while (j < x.Length)
                 {
                     _loop2++;
-                    // line 291: s += x[i] * x[j];
+                    // line 290: s += x[i] * x[j];
                     s += x[i] * x[j];
-                    // line 292: if (s > 2.5)
+                    // line 291: if (s > 2.5)
                     bool _branch1 = s > 2.5;
                     if (_branch1)
                     {
-                        // line 294: stop = true;
+                        // line 293: stop = true;
                         stop = true;
                         _ints.Push(_branch1 ? 1 : 0);
                         break;
                     }
                     else
                     {
-                        // line 289: j++
+                        // line 288: j++
                         j += 1;
                     }
                     _ints.Push(_branch1 ? 1 : 0);
                 }
                 _ints.Push(_loop2);
-                // line 287: i++
+                // line 286: i++
                 i += 1;
             }
-            // line 300: return s;
+            // line 299: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 300: return s;
+            // line 299: return s;
             double _ds = seed;
-            // line 287: for (int i = 0; i < x.Length && !stop; i++)
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 287: i++
+                // line 286: i++
                 i -= 1;
-                // line 289: for (int j = i; j < x.Length; j++)
+                // line 288: for (int j = i; j < x.Length; j++)
                 for (int _iteration3 = _ints.Pop(); _iteration3 > 0; _iteration3--)
                 {
-                    // line 292: if (s > 2.5)
+                    // line 291: if (s > 2.5)
                     if (!(_ints.Pop() != 0))
                     {
-                        // line 289: j++
+                        // line 288: j++
                         j -= 1;
                     }
-                    // line 291: s += x[i] * x[j];
+                    // line 290: s += x[i] * x[j];
                     dx[i] += _ds * x[j];
                     dx[j] += _ds * x[i];
                 }
-                // line 289: j = i
+                // line 288: j = i
+                j = _ints.Pop();
+            }
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>BreakByFlag</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double BreakByFlagPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 284: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 285: bool stop = false;
+            bool stop = false;
+            // line 286: i = 0
+            int i = 0;
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
+            while (i < x.Length && !stop)
+            {
+                // line 288: j = i
+                int j = i;
+                // line 288: for (int j = i; j < x.Length; j++)
+                while (j < x.Length)
+                {
+                    // line 290: s += x[i] * x[j];
+                    _ts += tx[i] * x[j] + x[i] * tx[j];
+                    s += x[i] * x[j];
+                    // line 291: if (s > 2.5)
+                    if (s > 2.5)
+                    {
+                        // line 293: stop = true;
+                        stop = true;
+                        break;
+                    }
+                    else
+                    {
+                        // line 288: j++
+                        j += 1;
+                    }
+                }
+                // line 286: i++
+                i += 1;
+            }
+            // line 299: return s;
+            double _value1 = s;
+            tangent = _ts;
+            return _value1;
+        }
+
+        /// <summary>Value and gradient of <c>BreakByFlag</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double BreakByFlagHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            int j = 0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 284: double s = 0;
+            double s = 0;
+            // line 285: bool stop = false;
+            bool stop = false;
+            // line 286: i = 0
+            int i = 0;
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
+            int _loop4 = 0;
+            while (i < x.Length && !stop)
+            {
+                _loop4++;
+                // line 288: j = i
+                _ints.Push(j);
+                j = i;
+                // line 288: for (int j = i; j < x.Length; j++)
+                int _loop2 = 0;
+                while (j < x.Length)
+                {
+                    _loop2++;
+                    // line 290: s += x[i] * x[j];
+                    s += x[i] * x[j];
+                    // line 291: if (s > 2.5)
+                    bool _branch1 = s > 2.5;
+                    if (_branch1)
+                    {
+                        // line 293: stop = true;
+                        stop = true;
+                        _ints.Push(_branch1 ? 1 : 0);
+                        break;
+                    }
+                    else
+                    {
+                        // line 288: j++
+                        j += 1;
+                    }
+                    _ints.Push(_branch1 ? 1 : 0);
+                }
+                _ints.Push(_loop2);
+                // line 286: i++
+                i += 1;
+            }
+            // line 299: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 299: return s;
+            double _ds = 1.0;
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
+            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
+            {
+                // line 286: i++
+                i -= 1;
+                // line 288: for (int j = i; j < x.Length; j++)
+                for (int _iteration3 = _ints.Pop(); _iteration3 > 0; _iteration3--)
+                {
+                    // line 291: if (s > 2.5)
+                    if (!(_ints.Pop() != 0))
+                    {
+                        // line 288: j++
+                        j -= 1;
+                    }
+                    // line 290: s += x[i] * x[j];
+                    hx[i] += _ds * vx[j];
+                    dx[i] += _ds * x[j];
+                    hx[j] += _ds * vx[i];
+                    dx[j] += _ds * x[i];
+                }
+                // line 288: j = i
+                j = _ints.Pop();
+            }
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>BreakByFlag</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double BreakByFlagWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = BreakByFlagWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = BreakByFlagHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>BreakByFlag</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void BreakByFlagPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            int j = 0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 284: double s = 0;
+            double s = 0;
+            // line 285: bool stop = false;
+            bool stop = false;
+            // line 286: i = 0
+            int i = 0;
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
+            int _loop4 = 0;
+            while (i < x.Length && !stop)
+            {
+                _loop4++;
+                // line 288: j = i
+                _ints.Push(j);
+                j = i;
+                // line 288: for (int j = i; j < x.Length; j++)
+                int _loop2 = 0;
+                while (j < x.Length)
+                {
+                    _loop2++;
+                    // line 290: s += x[i] * x[j];
+                    s += x[i] * x[j];
+                    // line 291: if (s > 2.5)
+                    bool _branch1 = s > 2.5;
+                    if (_branch1)
+                    {
+                        // line 293: stop = true;
+                        stop = true;
+                        _ints.Push(_branch1 ? 1 : 0);
+                        break;
+                    }
+                    else
+                    {
+                        // line 288: j++
+                        j += 1;
+                    }
+                    _ints.Push(_branch1 ? 1 : 0);
+                }
+                _ints.Push(_loop2);
+                // line 286: i++
+                i += 1;
+            }
+            // line 299: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 299: return s;
+            double _hs = vseed;
+            double _ds = seed;
+            // line 286: for (int i = 0; i < x.Length && !stop; i++)
+            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
+            {
+                // line 286: i++
+                i -= 1;
+                // line 288: for (int j = i; j < x.Length; j++)
+                for (int _iteration3 = _ints.Pop(); _iteration3 > 0; _iteration3--)
+                {
+                    // line 291: if (s > 2.5)
+                    if (!(_ints.Pop() != 0))
+                    {
+                        // line 288: j++
+                        j -= 1;
+                    }
+                    // line 290: s += x[i] * x[j];
+                    hx[i] += _hs * x[j] + _ds * vx[j];
+                    dx[i] += _ds * x[j];
+                    hx[j] += _hs * x[i] + _ds * vx[i];
+                    dx[j] += _ds * x[i];
+                }
+                // line 288: j = i
                 j = _ints.Pop();
             }
             _ints.Dispose();

@@ -13,13 +13,13 @@ namespace Corpus
         private static double CombineWithGradient(double a, double b, int mode, out double da, out double db)
         {
             // Primal sweep
-            // line 122: return mode == 0 ? a * b : a + b;
+            // line 121: return mode == 0 ? a * b : a + b;
             double _result = mode == 0 ? a * b : a + b;
 
             // Adjoint sweep
             double _da = 0.0;
             double _db = 0.0;
-            // line 122: return mode == 0 ? a * b : a + b;
+            // line 121: return mode == 0 ? a * b : a + b;
             if (mode == 0)
             {
                 _da += b;
@@ -40,13 +40,13 @@ namespace Corpus
         private static void CombinePullback(double a, double b, int mode, double seed, ref double da, ref double db)
         {
             // Primal sweep
-            // line 122: return mode == 0 ? a * b : a + b;
+            // line 121: return mode == 0 ? a * b : a + b;
             double _result = mode == 0 ? a * b : a + b;
 
             // Adjoint sweep
             double _da = 0.0;
             double _db = 0.0;
-            // line 122: return mode == 0 ? a * b : a + b;
+            // line 121: return mode == 0 ? a * b : a + b;
             if (mode == 0)
             {
                 _da += seed * b;
@@ -58,6 +58,107 @@ namespace Corpus
                 _db += seed;
             }
             da += _da;
+            db += _db;
+        }
+
+        /// <summary>Value of <c>Combine</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        private static double CombinePushforward(double a, double b, int mode, double ta, double tb, out double tangent)
+        {
+            // line 121: return mode == 0 ? a * b : a + b;
+            double _value1 = mode == 0 ? a * b : a + b;
+            tangent = mode == 0 ? ta * b + a * tb : ta + tb;
+            return _value1;
+        }
+
+        /// <summary>Value and gradient of <c>Combine</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        private static double CombineHessianVectorProduct(double a, double b, int mode, double va, double vb, out double da, out double db, out double ha, out double hb)
+        {
+            // Primal sweep
+            // line 121: return mode == 0 ? a * b : a + b;
+            double _result = mode == 0 ? a * b : a + b;
+
+            // Adjoint sweep
+            double _ha = 0.0;
+            double _da = 0.0;
+            double _hb = 0.0;
+            double _db = 0.0;
+            // line 121: return mode == 0 ? a * b : a + b;
+            if (mode == 0)
+            {
+                _ha += vb;
+                _da += b;
+                _hb += va;
+                _db += a;
+            }
+            else
+            {
+                _da += 1.0;
+                _db += 1.0;
+            }
+            ha = _ha;
+            da = _da;
+            hb = _hb;
+            db = _db;
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>Combine</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        private static double CombineWithHessian(double a, double b, int mode, out double da, out double db, global::System.Span<double> hessian)
+        {
+            int _n = 1 + 1;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double _value = 0.0;
+            _value = CombineHessianVectorProduct(a, b, mode, 1.0, 0.0, out da, out db, out hessian[0], out hessian[1]);
+            _value = CombineHessianVectorProduct(a, b, mode, 0.0, 1.0, out da, out db, out hessian[_n], out hessian[_n + 1]);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>Combine</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        private static void CombinePullbackPushforward(double a, double b, int mode, double va, double vb, double seed, double vseed, ref double da, ref double db, ref double ha, ref double hb)
+        {
+            // Primal sweep
+            // line 121: return mode == 0 ? a * b : a + b;
+            double _result = mode == 0 ? a * b : a + b;
+
+            // Adjoint sweep
+            double _ha = 0.0;
+            double _da = 0.0;
+            double _hb = 0.0;
+            double _db = 0.0;
+            // line 121: return mode == 0 ? a * b : a + b;
+            if (mode == 0)
+            {
+                _ha += vseed * b + seed * vb;
+                _da += seed * b;
+                _hb += vseed * a + seed * va;
+                _db += seed * a;
+            }
+            else
+            {
+                _ha += vseed;
+                _da += seed;
+                _hb += vseed;
+                _db += seed;
+            }
+            ha += _ha;
+            da += _da;
+            hb += _hb;
             db += _db;
         }
     }

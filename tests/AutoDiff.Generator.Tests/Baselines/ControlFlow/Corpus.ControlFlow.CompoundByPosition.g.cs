@@ -21,34 +21,34 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 341: double s = 1;
+            // line 340: double s = 1;
             double s = 1;
-            // line 342: for (int i = 0; i < x.Length; i++)
+            // line 341: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length * 3);
             _ints.Reserve(x.Length * 2);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 344: if (i % 3 == 0)
+                // line 343: if (i % 3 == 0)
                 bool _branch1 = i % 3 == 0;
                 if (_branch1)
                 {
-                    // line 346: s -= x[i] * s;
+                    // line 345: s -= x[i] * s;
                     _values.PushReserved(s);
                     s -= x[i] * s;
                 }
                 else
                 {
-                    // line 348: if (i % 3 == 1)
+                    // line 347: if (i % 3 == 1)
                     bool _branch4 = i % 3 == 1;
                     if (_branch4)
                     {
-                        // line 350: s /= 1 + (x[i] * x[i]);
+                        // line 349: s /= 1 + (x[i] * x[i]);
                         _values.PushReserved(s);
                         s /= 1 + x[i] * x[i];
                     }
                     else
                     {
-                        // line 354: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
                         _values.PushReserved(s);
                         s = x[i] > 0 ? s * x[i] : s + x[i];
                     }
@@ -56,19 +56,19 @@ namespace Corpus
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
-            // line 358: return s;
+            // line 357: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 358: return s;
+            // line 357: return s;
             double _ds = 1.0;
-            // line 342: for (int i = 0; i < x.Length; i++)
+            // line 341: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 344: if (i % 3 == 0)
+                // line 343: if (i % 3 == 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 346: s -= x[i] * s;
+                    // line 345: s -= x[i] * s;
                     double _g2 = _ds;
                     _ds = 0.0;
                     s = _values.Pop();
@@ -79,10 +79,10 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 348: if (i % 3 == 1)
+                    // line 347: if (i % 3 == 1)
                     if (_ints.Pop() != 0)
                     {
-                        // line 350: s /= 1 + (x[i] * x[i]);
+                        // line 349: s /= 1 + (x[i] * x[i]);
                         double _g5 = _ds;
                         _ds = 0.0;
                         s = _values.Pop();
@@ -92,7 +92,7 @@ namespace Corpus
                     }
                     else
                     {
-                        // line 354: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
                         double _g7 = _ds;
                         _ds = 0.0;
                         s = _values.Pop();
@@ -126,34 +126,34 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 341: double s = 1;
+            // line 340: double s = 1;
             double s = 1;
-            // line 342: for (int i = 0; i < x.Length; i++)
+            // line 341: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length * 3);
             _ints.Reserve(x.Length * 2);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 344: if (i % 3 == 0)
+                // line 343: if (i % 3 == 0)
                 bool _branch1 = i % 3 == 0;
                 if (_branch1)
                 {
-                    // line 346: s -= x[i] * s;
+                    // line 345: s -= x[i] * s;
                     _values.PushReserved(s);
                     s -= x[i] * s;
                 }
                 else
                 {
-                    // line 348: if (i % 3 == 1)
+                    // line 347: if (i % 3 == 1)
                     bool _branch4 = i % 3 == 1;
                     if (_branch4)
                     {
-                        // line 350: s /= 1 + (x[i] * x[i]);
+                        // line 349: s /= 1 + (x[i] * x[i]);
                         _values.PushReserved(s);
                         s /= 1 + x[i] * x[i];
                     }
                     else
                     {
-                        // line 354: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
                         _values.PushReserved(s);
                         s = x[i] > 0 ? s * x[i] : s + x[i];
                     }
@@ -161,19 +161,19 @@ namespace Corpus
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
-            // line 358: return s;
+            // line 357: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 358: return s;
+            // line 357: return s;
             double _ds = seed;
-            // line 342: for (int i = 0; i < x.Length; i++)
+            // line 341: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 344: if (i % 3 == 0)
+                // line 343: if (i % 3 == 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 346: s -= x[i] * s;
+                    // line 345: s -= x[i] * s;
                     double _g2 = _ds;
                     _ds = 0.0;
                     s = _values.Pop();
@@ -184,10 +184,10 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 348: if (i % 3 == 1)
+                    // line 347: if (i % 3 == 1)
                     if (_ints.Pop() != 0)
                     {
-                        // line 350: s /= 1 + (x[i] * x[i]);
+                        // line 349: s /= 1 + (x[i] * x[i]);
                         double _g5 = _ds;
                         _ds = 0.0;
                         s = _values.Pop();
@@ -197,7 +197,7 @@ namespace Corpus
                     }
                     else
                     {
-                        // line 354: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
                         double _g7 = _ds;
                         _ds = 0.0;
                         s = _values.Pop();
@@ -209,6 +209,371 @@ namespace Corpus
                         else
                         {
                             _ds += _g7;
+                            dx[i] += _g7;
+                        }
+                    }
+                }
+            }
+            _values.Dispose();
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>CompoundByPosition</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double CompoundByPositionPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 340: double s = 1;
+            double _ts = 0.0;
+            double s = 1;
+            // line 341: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 343: if (i % 3 == 0)
+                if (i % 3 == 0)
+                {
+                    // line 345: s -= x[i] * s;
+                    _ts -= tx[i] * s + x[i] * _ts;
+                    s -= x[i] * s;
+                }
+                else
+                {
+                    // line 347: if (i % 3 == 1)
+                    if (i % 3 == 1)
+                    {
+                        // line 349: s /= 1 + (x[i] * x[i]);
+                        double _t1 = 1 + x[i] * x[i];
+                        double _t2 = s / _t1;
+                        _ts = (_ts - _t2 * (2 * x[i] * tx[i])) / _t1;
+                        s /= _t1;
+                    }
+                    else
+                    {
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        _ts = x[i] > 0 ? _ts * x[i] + s * tx[i] : _ts + tx[i];
+                        s = x[i] > 0 ? s * x[i] : s + x[i];
+                    }
+                }
+            }
+            // line 357: return s;
+            double _value3 = s;
+            tangent = _ts;
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>CompoundByPosition</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double CompoundByPositionHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 340: double s = 1;
+            double _vs = 0.0;
+            double s = 1;
+            // line 341: for (int i = 0; i < x.Length; i++)
+            _values.Reserve(x.Length * 6);
+            _ints.Reserve(x.Length * 2);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 343: if (i % 3 == 0)
+                bool _branch1 = i % 3 == 0;
+                if (_branch1)
+                {
+                    // line 345: s -= x[i] * s;
+                    _values.PushReserved(s);
+                    _values.PushReserved(_vs);
+                    _vs -= vx[i] * s + x[i] * _vs;
+                    s -= x[i] * s;
+                }
+                else
+                {
+                    // line 347: if (i % 3 == 1)
+                    bool _branch4 = i % 3 == 1;
+                    if (_branch4)
+                    {
+                        // line 349: s /= 1 + (x[i] * x[i]);
+                        _values.PushReserved(s);
+                        _values.PushReserved(_vs);
+                        _vs = (_vs - s / (1 + x[i] * x[i]) * (2 * x[i] * vx[i])) / (1 + x[i] * x[i]);
+                        s /= 1 + x[i] * x[i];
+                    }
+                    else
+                    {
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        _values.PushReserved(s);
+                        _values.PushReserved(_vs);
+                        _vs = x[i] > 0 ? _vs * x[i] + s * vx[i] : _vs + vx[i];
+                        s = x[i] > 0 ? s * x[i] : s + x[i];
+                    }
+                    _ints.PushReserved(_branch4 ? 1 : 0);
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+            }
+            // line 357: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 357: return s;
+            double _hs = 0.0;
+            double _ds = 1.0;
+            // line 341: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 343: if (i % 3 == 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 345: s -= x[i] * s;
+                    double _vg2 = _hs;
+                    double _g2 = _ds;
+                    _hs = 0.0;
+                    _ds = 0.0;
+                    _vs = _values.Pop();
+                    s = _values.Pop();
+                    _hs += _vg2;
+                    _ds += _g2;
+                    double _vg3 = -_vg2;
+                    double _g3 = -_g2;
+                    hx[i] += _vg3 * s + _g3 * _vs;
+                    dx[i] += _g3 * s;
+                    _hs += _vg3 * x[i] + _g3 * vx[i];
+                    _ds += _g3 * x[i];
+                }
+                else
+                {
+                    // line 347: if (i % 3 == 1)
+                    if (_ints.Pop() != 0)
+                    {
+                        // line 349: s /= 1 + (x[i] * x[i]);
+                        double _vg5 = _hs;
+                        double _g5 = _ds;
+                        _hs = 0.0;
+                        _ds = 0.0;
+                        _vs = _values.Pop();
+                        s = _values.Pop();
+                        double _vt6 = 2 * x[i] * vx[i];
+                        double _t6 = 1 + x[i] * x[i];
+                        _hs += (_vg5 - _g5 / _t6 * _vt6) / _t6;
+                        _ds += _g5 / _t6;
+                        hx[i] += -2 * ((_vg5 * (s / _t6) + _g5 * ((_vs - s / _t6 * _vt6) / _t6) - _g5 * (s / _t6) / _t6 * _vt6) / _t6) * x[i] - 2 * (_g5 * (s / _t6) / _t6) * vx[i];
+                        dx[i] += -2 * (_g5 * (s / _t6) / _t6) * x[i];
+                    }
+                    else
+                    {
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        double _vg7 = _hs;
+                        double _g7 = _ds;
+                        _hs = 0.0;
+                        _ds = 0.0;
+                        _vs = _values.Pop();
+                        s = _values.Pop();
+                        if (x[i] > 0)
+                        {
+                            _hs += _vg7 * x[i] + _g7 * vx[i];
+                            _ds += _g7 * x[i];
+                            hx[i] += _vg7 * s + _g7 * _vs;
+                            dx[i] += _g7 * s;
+                        }
+                        else
+                        {
+                            _hs += _vg7;
+                            _ds += _g7;
+                            hx[i] += _vg7;
+                            dx[i] += _g7;
+                        }
+                    }
+                }
+            }
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>CompoundByPosition</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double CompoundByPositionWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = CompoundByPositionWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = CompoundByPositionHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>CompoundByPosition</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void CompoundByPositionPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 340: double s = 1;
+            double _vs = 0.0;
+            double s = 1;
+            // line 341: for (int i = 0; i < x.Length; i++)
+            _values.Reserve(x.Length * 6);
+            _ints.Reserve(x.Length * 2);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 343: if (i % 3 == 0)
+                bool _branch1 = i % 3 == 0;
+                if (_branch1)
+                {
+                    // line 345: s -= x[i] * s;
+                    _values.PushReserved(s);
+                    _values.PushReserved(_vs);
+                    _vs -= vx[i] * s + x[i] * _vs;
+                    s -= x[i] * s;
+                }
+                else
+                {
+                    // line 347: if (i % 3 == 1)
+                    bool _branch4 = i % 3 == 1;
+                    if (_branch4)
+                    {
+                        // line 349: s /= 1 + (x[i] * x[i]);
+                        _values.PushReserved(s);
+                        _values.PushReserved(_vs);
+                        _vs = (_vs - s / (1 + x[i] * x[i]) * (2 * x[i] * vx[i])) / (1 + x[i] * x[i]);
+                        s /= 1 + x[i] * x[i];
+                    }
+                    else
+                    {
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        _values.PushReserved(s);
+                        _values.PushReserved(_vs);
+                        _vs = x[i] > 0 ? _vs * x[i] + s * vx[i] : _vs + vx[i];
+                        s = x[i] > 0 ? s * x[i] : s + x[i];
+                    }
+                    _ints.PushReserved(_branch4 ? 1 : 0);
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+            }
+            // line 357: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 357: return s;
+            double _hs = vseed;
+            double _ds = seed;
+            // line 341: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 343: if (i % 3 == 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 345: s -= x[i] * s;
+                    double _vg2 = _hs;
+                    double _g2 = _ds;
+                    _hs = 0.0;
+                    _ds = 0.0;
+                    _vs = _values.Pop();
+                    s = _values.Pop();
+                    _hs += _vg2;
+                    _ds += _g2;
+                    double _vg3 = -_vg2;
+                    double _g3 = -_g2;
+                    hx[i] += _vg3 * s + _g3 * _vs;
+                    dx[i] += _g3 * s;
+                    _hs += _vg3 * x[i] + _g3 * vx[i];
+                    _ds += _g3 * x[i];
+                }
+                else
+                {
+                    // line 347: if (i % 3 == 1)
+                    if (_ints.Pop() != 0)
+                    {
+                        // line 349: s /= 1 + (x[i] * x[i]);
+                        double _vg5 = _hs;
+                        double _g5 = _ds;
+                        _hs = 0.0;
+                        _ds = 0.0;
+                        _vs = _values.Pop();
+                        s = _values.Pop();
+                        double _vt6 = 2 * x[i] * vx[i];
+                        double _t6 = 1 + x[i] * x[i];
+                        _hs += (_vg5 - _g5 / _t6 * _vt6) / _t6;
+                        _ds += _g5 / _t6;
+                        hx[i] += -2 * ((_vg5 * (s / _t6) + _g5 * ((_vs - s / _t6 * _vt6) / _t6) - _g5 * (s / _t6) / _t6 * _vt6) / _t6) * x[i] - 2 * (_g5 * (s / _t6) / _t6) * vx[i];
+                        dx[i] += -2 * (_g5 * (s / _t6) / _t6) * x[i];
+                    }
+                    else
+                    {
+                        // line 353: s = x[i] > 0 ? s * x[i] : s + x[i];
+                        double _vg7 = _hs;
+                        double _g7 = _ds;
+                        _hs = 0.0;
+                        _ds = 0.0;
+                        _vs = _values.Pop();
+                        s = _values.Pop();
+                        if (x[i] > 0)
+                        {
+                            _hs += _vg7 * x[i] + _g7 * vx[i];
+                            _ds += _g7 * x[i];
+                            hx[i] += _vg7 * s + _g7 * _vs;
+                            dx[i] += _g7 * s;
+                        }
+                        else
+                        {
+                            _hs += _vg7;
+                            _ds += _g7;
+                            hx[i] += _vg7;
                             dx[i] += _g7;
                         }
                     }

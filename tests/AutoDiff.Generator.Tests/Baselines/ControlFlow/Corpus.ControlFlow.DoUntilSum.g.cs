@@ -20,37 +20,37 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 108: double s = 0;
+            // line 107: double s = 0;
             double s = 0;
-            // line 109: int i = 0;
+            // line 108: int i = 0;
             int i = 0;
-            // line 110: do … while (i < x.Length && s < 1.5)
+            // line 109: do … while (i < x.Length && s < 1.5)
             int _loop3 = 0;
             do
             {
                 _loop3++;
-                // line 112: s += Math.Exp(-x[i]) * x[i];
+                // line 111: s += Math.Exp(-x[i]) * x[i];
                 double _t1 = Math.Exp(-x[i]);
                 _values.Push(_t1);
                 s += _t1 * x[i];
-                // line 113: i++;
+                // line 112: i++;
                 i += 1;
             }
             while (i < x.Length && s < 1.5);
-            // line 117: return s * x[i - 1];
+            // line 116: return s * x[i - 1];
             double _t5 = x[i - 1];
             double _result = s * _t5;
 
             // Adjoint sweep
-            // line 117: return s * x[i - 1];
+            // line 116: return s * x[i - 1];
             double _ds = _t5;
             dx[i - 1] += s;
-            // line 110: do … while (i < x.Length && s < 1.5)
+            // line 109: do … while (i < x.Length && s < 1.5)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 113: i++;
+                // line 112: i++;
                 i -= 1;
-                // line 112: s += Math.Exp(-x[i]) * x[i];
+                // line 111: s += Math.Exp(-x[i]) * x[i];
                 double _t2 = _values.Pop();
                 dx[i] += -(_ds * x[i] * _t2);
                 dx[i] += _ds * _t2;
@@ -70,39 +70,245 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 108: double s = 0;
+            // line 107: double s = 0;
             double s = 0;
-            // line 109: int i = 0;
+            // line 108: int i = 0;
             int i = 0;
-            // line 110: do … while (i < x.Length && s < 1.5)
+            // line 109: do … while (i < x.Length && s < 1.5)
             int _loop3 = 0;
             do
             {
                 _loop3++;
-                // line 112: s += Math.Exp(-x[i]) * x[i];
+                // line 111: s += Math.Exp(-x[i]) * x[i];
                 double _t1 = Math.Exp(-x[i]);
                 _values.Push(_t1);
                 s += _t1 * x[i];
-                // line 113: i++;
+                // line 112: i++;
                 i += 1;
             }
             while (i < x.Length && s < 1.5);
-            // line 117: return s * x[i - 1];
+            // line 116: return s * x[i - 1];
             double _t5 = x[i - 1];
             double _result = s * _t5;
 
             // Adjoint sweep
-            // line 117: return s * x[i - 1];
+            // line 116: return s * x[i - 1];
             double _ds = seed * _t5;
             dx[i - 1] += seed * s;
-            // line 110: do … while (i < x.Length && s < 1.5)
+            // line 109: do … while (i < x.Length && s < 1.5)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 113: i++;
+                // line 112: i++;
                 i -= 1;
-                // line 112: s += Math.Exp(-x[i]) * x[i];
+                // line 111: s += Math.Exp(-x[i]) * x[i];
                 double _t2 = _values.Pop();
                 dx[i] += -(_ds * x[i] * _t2);
+                dx[i] += _ds * _t2;
+            }
+            _values.Dispose();
+        }
+
+        /// <summary>Value of <c>DoUntilSum</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double DoUntilSumPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 107: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 108: int i = 0;
+            int i = 0;
+            // line 109: do … while (i < x.Length && s < 1.5)
+            do
+            {
+                // line 111: s += Math.Exp(-x[i]) * x[i];
+                double _t1 = Math.Exp(-x[i]);
+                _ts += -tx[i] * _t1 * x[i] + _t1 * tx[i];
+                s += _t1 * x[i];
+                // line 112: i++;
+                i += 1;
+            }
+            while (i < x.Length && s < 1.5);
+            // line 116: return s * x[i - 1];
+            double _t2 = x[i - 1];
+            double _value3 = s * _t2;
+            tangent = _ts * _t2 + s * tx[i - 1];
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>DoUntilSum</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double DoUntilSumHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 107: double s = 0;
+            double _vs = 0.0;
+            double s = 0;
+            // line 108: int i = 0;
+            int i = 0;
+            // line 109: do … while (i < x.Length && s < 1.5)
+            int _loop3 = 0;
+            do
+            {
+                _loop3++;
+                // line 111: s += Math.Exp(-x[i]) * x[i];
+                var _t = Math.Exp(-x[i]);
+                double _vt1 = -vx[i] * _t;
+                double _t1 = _t;
+                _values.Push(_t1);
+                _values.Push(_vt1);
+                _vs += _vt1 * x[i] + _t1 * vx[i];
+                s += _t1 * x[i];
+                // line 112: i++;
+                i += 1;
+            }
+            while (i < x.Length && s < 1.5);
+            // line 116: return s * x[i - 1];
+            double _vt5 = vx[i - 1];
+            double _t5 = x[i - 1];
+            double _result = s * _t5;
+
+            // Adjoint sweep
+            // line 116: return s * x[i - 1];
+            double _hs = _vt5;
+            double _ds = _t5;
+            hx[i - 1] += _vs;
+            dx[i - 1] += s;
+            // line 109: do … while (i < x.Length && s < 1.5)
+            for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
+            {
+                // line 112: i++;
+                i -= 1;
+                // line 111: s += Math.Exp(-x[i]) * x[i];
+                double _vt2 = _values.Pop();
+                double _t2 = _values.Pop();
+                hx[i] += -((_hs * x[i] + _ds * vx[i]) * _t2 + _ds * x[i] * _vt2);
+                dx[i] += -(_ds * x[i] * _t2);
+                hx[i] += _hs * _t2 + _ds * _vt2;
+                dx[i] += _ds * _t2;
+            }
+            _values.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>DoUntilSum</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double DoUntilSumWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = DoUntilSumWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = DoUntilSumHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>DoUntilSum</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void DoUntilSumPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+
+            // Primal sweep
+            // line 107: double s = 0;
+            double _vs = 0.0;
+            double s = 0;
+            // line 108: int i = 0;
+            int i = 0;
+            // line 109: do … while (i < x.Length && s < 1.5)
+            int _loop3 = 0;
+            do
+            {
+                _loop3++;
+                // line 111: s += Math.Exp(-x[i]) * x[i];
+                var _t = Math.Exp(-x[i]);
+                double _vt1 = -vx[i] * _t;
+                double _t1 = _t;
+                _values.Push(_t1);
+                _values.Push(_vt1);
+                _vs += _vt1 * x[i] + _t1 * vx[i];
+                s += _t1 * x[i];
+                // line 112: i++;
+                i += 1;
+            }
+            while (i < x.Length && s < 1.5);
+            // line 116: return s * x[i - 1];
+            double _vt5 = vx[i - 1];
+            double _t5 = x[i - 1];
+            double _result = s * _t5;
+
+            // Adjoint sweep
+            // line 116: return s * x[i - 1];
+            double _hs = vseed * _t5 + seed * _vt5;
+            double _ds = seed * _t5;
+            hx[i - 1] += vseed * s + seed * _vs;
+            dx[i - 1] += seed * s;
+            // line 109: do … while (i < x.Length && s < 1.5)
+            for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
+            {
+                // line 112: i++;
+                i -= 1;
+                // line 111: s += Math.Exp(-x[i]) * x[i];
+                double _vt2 = _values.Pop();
+                double _t2 = _values.Pop();
+                hx[i] += -((_hs * x[i] + _ds * vx[i]) * _t2 + _ds * x[i] * _vt2);
+                dx[i] += -(_ds * x[i] * _t2);
+                hx[i] += _hs * _t2 + _ds * _vt2;
                 dx[i] += _ds * _t2;
             }
             _values.Dispose();

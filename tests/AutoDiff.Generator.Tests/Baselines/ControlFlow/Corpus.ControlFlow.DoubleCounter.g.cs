@@ -20,33 +20,33 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 386: double s = 0;
+            // line 385: double s = 0;
             double s = 0;
-            // line 387: t = 0
+            // line 386: t = 0
             double t = 0;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             int _loop3 = 0;
             while (t < 1)
             {
                 _loop3++;
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 s += Math.Sin(t * x[0] + x[1]);
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 _values.Push(t);
                 t += 0.25;
             }
-            // line 392: return s;
+            // line 391: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 392: return s;
+            // line 391: return s;
             double _ds = 1.0;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 t = _values.Pop();
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 double _t1 = t * x[0] + x[1];
                 double _g2 = _ds * Math.Cos(_t1);
                 dx[0] += _g2 * t;
@@ -67,33 +67,33 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 386: double s = 0;
+            // line 385: double s = 0;
             double s = 0;
-            // line 387: t = 0
+            // line 386: t = 0
             double t = 0;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             int _loop3 = 0;
             while (t < 1)
             {
                 _loop3++;
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 s += Math.Sin(t * x[0] + x[1]);
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 _values.Push(t);
                 t += 0.25;
             }
-            // line 392: return s;
+            // line 391: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 392: return s;
+            // line 391: return s;
             double _ds = seed;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 t = _values.Pop();
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 double _t1 = t * x[0] + x[1];
                 double _g2 = _ds * Math.Cos(_t1);
                 dx[0] += _g2 * t;
@@ -110,22 +110,22 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 386: double s = 0;
+            // line 385: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 387: t = 0
+            // line 386: t = 0
             double t = 0;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             while (t < 1)
             {
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 double _t1 = t * x[0] + x[1];
                 _ts += (t * tx[0] + tx[1]) * Math.Cos(_t1);
                 s += Math.Sin(_t1);
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 t += 0.25;
             }
-            // line 392: return s;
+            // line 391: return s;
             double _value2 = s;
             tangent = _ts;
             return _value2;
@@ -152,37 +152,37 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 386: double s = 0;
+            // line 385: double s = 0;
             double s = 0;
-            // line 387: t = 0
+            // line 386: t = 0
             double _vt = 0.0;
             double t = 0;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             int _loop3 = 0;
             while (t < 1)
             {
                 _loop3++;
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 var _t = t * x[0] + x[1];
                 s += Math.Sin(_t);
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 _values.Push(t);
                 _values.Push(_vt);
                 t += 0.25;
             }
-            // line 392: return s;
+            // line 391: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 392: return s;
+            // line 391: return s;
             double _ds = 1.0;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 _vt = _values.Pop();
                 t = _values.Pop();
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 double _vt1 = _vt * x[0] + t * vx[0] + vx[1];
                 double _t1 = t * x[0] + x[1];
                 double _vg2 = _ds * (_vt1 * -Math.Sin(_t1));
@@ -251,38 +251,38 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 386: double s = 0;
+            // line 385: double s = 0;
             double s = 0;
-            // line 387: t = 0
+            // line 386: t = 0
             double _vt = 0.0;
             double t = 0;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             int _loop3 = 0;
             while (t < 1)
             {
                 _loop3++;
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 var _t = t * x[0] + x[1];
                 s += Math.Sin(_t);
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 _values.Push(t);
                 _values.Push(_vt);
                 t += 0.25;
             }
-            // line 392: return s;
+            // line 391: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 392: return s;
+            // line 391: return s;
             double _hs = vseed;
             double _ds = seed;
-            // line 387: for (double t = 0; t < 1; t += 0.25)
+            // line 386: for (double t = 0; t < 1; t += 0.25)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 387: t += 0.25
+                // line 386: t += 0.25
                 _vt = _values.Pop();
                 t = _values.Pop();
-                // line 389: s += Math.Sin((t * x[0]) + x[1]);
+                // line 388: s += Math.Sin((t * x[0]) + x[1]);
                 double _vt1 = _vt * x[0] + t * vx[0] + vx[1];
                 double _t1 = t * x[0] + x[1];
                 double _vg2 = _hs * Math.Cos(_t1) + _ds * (_vt1 * -Math.Sin(_t1));

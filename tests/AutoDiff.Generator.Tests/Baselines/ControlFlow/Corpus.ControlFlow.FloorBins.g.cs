@@ -21,75 +21,75 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 213: Span<double> bins = stackalloc double[4];
+            // line 212: Span<double> bins = stackalloc double[4];
             global::System.Span<double> bins = stackalloc double[4];
             double[] _dbins_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(bins.Length);
             global::System.Span<double> _dbins = _dbins_pool.AsSpan(0, bins.Length);
             _dbins.Clear();
-            // line 214: for (int i = 0; i < x.Length; i++)
+            // line 213: for (int i = 0; i < x.Length; i++)
             _ints.Reserve(x.Length * 5);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 216: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
                 _ints.PushReserved(b);
                 b = (int)Math.Floor((x[i] + 1.2) / 0.75);
-                // line 217: if (b < 0)
+                // line 216: if (b < 0)
                 bool _branch1 = b < 0;
                 if (_branch1)
                 {
-                    // line 219: b = 0;
+                    // line 218: b = 0;
                     _ints.PushReserved(b);
                     b = 0;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 222: if (b > 3)
+                // line 221: if (b > 3)
                 bool _branch2 = b > 3;
                 if (_branch2)
                 {
-                    // line 224: b = 3;
+                    // line 223: b = 3;
                     _ints.PushReserved(b);
                     b = 3;
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 227: bins[b] += x[i] * x[i];
+                // line 226: bins[b] += x[i] * x[i];
                 bins[b] += x[i] * x[i];
             }
-            // line 230: double s = 0;
+            // line 229: double s = 0;
             double s = 0;
-            // line 231: for (int b = 0; b < 4; b++)
+            // line 230: for (int b = 0; b < 4; b++)
             double _ds = 1.0;
             for (int b_1 = 0; b_1 < 4; b_1++)
             {
-                // line 233: s += bins[b] * bins[b] * (b + 1);
+                // line 232: s += bins[b] * bins[b] * (b + 1);
                 double _binsAt = bins[b_1];
                 s += _binsAt * _binsAt * (b_1 + 1);
                 // Adjoint of this iteration
-                // line 233: s += bins[b] * bins[b] * (b + 1);
+                // line 232: s += bins[b] * bins[b] * (b + 1);
                 int _t3 = b_1 + 1;
                 _dbins[b_1] += 2 * (_ds * _t3) * _binsAt;
             }
-            // line 236: return s;
+            // line 235: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 214: for (int i = 0; i < x.Length; i++)
+            // line 213: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 227: bins[b] += x[i] * x[i];
+                // line 226: bins[b] += x[i] * x[i];
                 dx[i] += 2 * _dbins[b] * x[i];
-                // line 222: if (b > 3)
+                // line 221: if (b > 3)
                 if (_ints.Pop() != 0)
                 {
-                    // line 224: b = 3;
+                    // line 223: b = 3;
                     b = _ints.Pop();
                 }
-                // line 217: if (b < 0)
+                // line 216: if (b < 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 219: b = 0;
+                    // line 218: b = 0;
                     b = _ints.Pop();
                 }
-                // line 216: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
                 b = _ints.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dbins_pool);
@@ -109,78 +109,375 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 213: Span<double> bins = stackalloc double[4];
+            // line 212: Span<double> bins = stackalloc double[4];
             global::System.Span<double> bins = stackalloc double[4];
             double[] _dbins_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(bins.Length);
             global::System.Span<double> _dbins = _dbins_pool.AsSpan(0, bins.Length);
             _dbins.Clear();
-            // line 214: for (int i = 0; i < x.Length; i++)
+            // line 213: for (int i = 0; i < x.Length; i++)
             _ints.Reserve(x.Length * 5);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 216: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
                 _ints.PushReserved(b);
                 b = (int)Math.Floor((x[i] + 1.2) / 0.75);
-                // line 217: if (b < 0)
+                // line 216: if (b < 0)
                 bool _branch1 = b < 0;
                 if (_branch1)
                 {
-                    // line 219: b = 0;
+                    // line 218: b = 0;
                     _ints.PushReserved(b);
                     b = 0;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 222: if (b > 3)
+                // line 221: if (b > 3)
                 bool _branch2 = b > 3;
                 if (_branch2)
                 {
-                    // line 224: b = 3;
+                    // line 223: b = 3;
                     _ints.PushReserved(b);
                     b = 3;
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 227: bins[b] += x[i] * x[i];
+                // line 226: bins[b] += x[i] * x[i];
                 bins[b] += x[i] * x[i];
             }
-            // line 230: double s = 0;
+            // line 229: double s = 0;
             double s = 0;
-            // line 231: for (int b = 0; b < 4; b++)
+            // line 230: for (int b = 0; b < 4; b++)
             double _ds = seed;
             for (int b_1 = 0; b_1 < 4; b_1++)
             {
-                // line 233: s += bins[b] * bins[b] * (b + 1);
+                // line 232: s += bins[b] * bins[b] * (b + 1);
                 double _binsAt = bins[b_1];
                 s += _binsAt * _binsAt * (b_1 + 1);
                 // Adjoint of this iteration
-                // line 233: s += bins[b] * bins[b] * (b + 1);
+                // line 232: s += bins[b] * bins[b] * (b + 1);
                 int _t3 = b_1 + 1;
                 _dbins[b_1] += 2 * (_ds * _t3) * _binsAt;
             }
-            // line 236: return s;
+            // line 235: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 214: for (int i = 0; i < x.Length; i++)
+            // line 213: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 227: bins[b] += x[i] * x[i];
+                // line 226: bins[b] += x[i] * x[i];
                 dx[i] += 2 * _dbins[b] * x[i];
-                // line 222: if (b > 3)
+                // line 221: if (b > 3)
                 if (_ints.Pop() != 0)
                 {
-                    // line 224: b = 3;
+                    // line 223: b = 3;
                     b = _ints.Pop();
                 }
-                // line 217: if (b < 0)
+                // line 216: if (b < 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 219: b = 0;
+                    // line 218: b = 0;
                     b = _ints.Pop();
                 }
-                // line 216: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
                 b = _ints.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dbins_pool);
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>FloorBins</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double FloorBinsPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 212: Span<double> bins = stackalloc double[4];
+            global::System.Span<double> bins = stackalloc double[4];
+            global::System.Span<double> _tbins = stackalloc double[4];
+            // line 213: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                // line 216: if (b < 0)
+                if (b < 0)
+                {
+                    // line 218: b = 0;
+                    b = 0;
+                }
+                // line 221: if (b > 3)
+                if (b > 3)
+                {
+                    // line 223: b = 3;
+                    b = 3;
+                }
+                // line 226: bins[b] += x[i] * x[i];
+                _tbins[b] += 2 * x[i] * tx[i];
+                bins[b] += x[i] * x[i];
+            }
+            // line 229: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 230: for (int b = 0; b < 4; b++)
+            for (int b_1 = 0; b_1 < 4; b_1++)
+            {
+                // line 232: s += bins[b] * bins[b] * (b + 1);
+                int _t1 = b_1 + 1;
+                _ts += 2 * bins[b_1] * _tbins[b_1] * _t1;
+                s += bins[b_1] * bins[b_1] * _t1;
+            }
+            // line 235: return s;
+            double _value2 = s;
+            tangent = _ts;
+            return _value2;
+        }
+
+        /// <summary>Value and gradient of <c>FloorBins</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double FloorBinsHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            int b = 0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 212: Span<double> bins = stackalloc double[4];
+            global::System.Span<double> bins = stackalloc double[4];
+            global::System.Span<double> _vbins = stackalloc double[4];
+            double[] _dbins_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(bins.Length);
+            double[] _hbins_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(bins.Length);
+            global::System.Span<double> _dbins = _dbins_pool.AsSpan(0, bins.Length);
+            global::System.Span<double> _hbins = _hbins_pool.AsSpan(0, bins.Length);
+            _dbins.Clear();
+            _hbins.Clear();
+            // line 213: for (int i = 0; i < x.Length; i++)
+            _ints.Reserve(x.Length * 5);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                _ints.PushReserved(b);
+                b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                // line 216: if (b < 0)
+                bool _branch1 = b < 0;
+                if (_branch1)
+                {
+                    // line 218: b = 0;
+                    _ints.PushReserved(b);
+                    b = 0;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+                // line 221: if (b > 3)
+                bool _branch2 = b > 3;
+                if (_branch2)
+                {
+                    // line 223: b = 3;
+                    _ints.PushReserved(b);
+                    b = 3;
+                }
+                _ints.PushReserved(_branch2 ? 1 : 0);
+                // line 226: bins[b] += x[i] * x[i];
+                _vbins[b] += 2 * x[i] * vx[i];
+                bins[b] += x[i] * x[i];
+            }
+            // line 229: double s = 0;
+            double s = 0;
+            // line 230: for (int b = 0; b < 4; b++)
+            double _ds = 1.0;
+            for (int b_1 = 0; b_1 < 4; b_1++)
+            {
+                // line 232: s += bins[b] * bins[b] * (b + 1);
+                double _binsAt = bins[b_1];
+                s += _binsAt * _binsAt * (b_1 + 1);
+                // Adjoint of this iteration
+                // line 232: s += bins[b] * bins[b] * (b + 1);
+                int _t3 = b_1 + 1;
+                _hbins[b_1] += 2 * (_ds * _t3) * _vbins[b_1];
+                _dbins[b_1] += 2 * (_ds * _t3) * _binsAt;
+            }
+            // line 235: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 213: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 226: bins[b] += x[i] * x[i];
+                double _dbinsAt = _dbins[b];
+                hx[i] += 2 * _hbins[b] * x[i] + 2 * _dbinsAt * vx[i];
+                dx[i] += 2 * _dbinsAt * x[i];
+                // line 221: if (b > 3)
+                if (_ints.Pop() != 0)
+                {
+                    // line 223: b = 3;
+                    b = _ints.Pop();
+                }
+                // line 216: if (b < 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 218: b = 0;
+                    b = _ints.Pop();
+                }
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                b = _ints.Pop();
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dbins_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hbins_pool);
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>FloorBins</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double FloorBinsWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = FloorBinsWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = FloorBinsHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>FloorBins</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void FloorBinsPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            int b = 0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 212: Span<double> bins = stackalloc double[4];
+            global::System.Span<double> bins = stackalloc double[4];
+            global::System.Span<double> _vbins = stackalloc double[4];
+            double[] _dbins_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(bins.Length);
+            double[] _hbins_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(bins.Length);
+            global::System.Span<double> _dbins = _dbins_pool.AsSpan(0, bins.Length);
+            global::System.Span<double> _hbins = _hbins_pool.AsSpan(0, bins.Length);
+            _dbins.Clear();
+            _hbins.Clear();
+            // line 213: for (int i = 0; i < x.Length; i++)
+            _ints.Reserve(x.Length * 5);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                _ints.PushReserved(b);
+                b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                // line 216: if (b < 0)
+                bool _branch1 = b < 0;
+                if (_branch1)
+                {
+                    // line 218: b = 0;
+                    _ints.PushReserved(b);
+                    b = 0;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+                // line 221: if (b > 3)
+                bool _branch2 = b > 3;
+                if (_branch2)
+                {
+                    // line 223: b = 3;
+                    _ints.PushReserved(b);
+                    b = 3;
+                }
+                _ints.PushReserved(_branch2 ? 1 : 0);
+                // line 226: bins[b] += x[i] * x[i];
+                _vbins[b] += 2 * x[i] * vx[i];
+                bins[b] += x[i] * x[i];
+            }
+            // line 229: double s = 0;
+            double s = 0;
+            // line 230: for (int b = 0; b < 4; b++)
+            double _hs = vseed;
+            double _ds = seed;
+            for (int b_1 = 0; b_1 < 4; b_1++)
+            {
+                // line 232: s += bins[b] * bins[b] * (b + 1);
+                double _binsAt = bins[b_1];
+                s += _binsAt * _binsAt * (b_1 + 1);
+                // Adjoint of this iteration
+                // line 232: s += bins[b] * bins[b] * (b + 1);
+                int _t3 = b_1 + 1;
+                _hbins[b_1] += 2 * (_hs * _t3) * _binsAt + 2 * (_ds * _t3) * _vbins[b_1];
+                _dbins[b_1] += 2 * (_ds * _t3) * _binsAt;
+            }
+            // line 235: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 213: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 226: bins[b] += x[i] * x[i];
+                double _dbinsAt = _dbins[b];
+                hx[i] += 2 * _hbins[b] * x[i] + 2 * _dbinsAt * vx[i];
+                dx[i] += 2 * _dbinsAt * x[i];
+                // line 221: if (b > 3)
+                if (_ints.Pop() != 0)
+                {
+                    // line 223: b = 3;
+                    b = _ints.Pop();
+                }
+                // line 216: if (b < 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 218: b = 0;
+                    b = _ints.Pop();
+                }
+                // line 215: int b = (int)Math.Floor((x[i] + 1.2) / 0.75);
+                b = _ints.Pop();
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_dbins_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hbins_pool);
             _ints.Dispose();
         }
     }

@@ -21,28 +21,28 @@ namespace Corpus
             double _dv = 0.0;
 
             // Primal sweep
-            // line 401: double s = 0;
+            // line 400: double s = 0;
             double s = 0;
-            // line 402: foreach (double v in x)
+            // line 401: foreach (double v in x)
             double _ds = 1.0 / x.Length;
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 402: foreach (double v in x)
+                // line 401: foreach (double v in x)
                 v = x[_i1];
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 s += v * v * global::Corpus.ControlFlow.Scale;
                 // Adjoint of this iteration
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 _dv += 2 * (_ds * global::Corpus.ControlFlow.Scale) * v;
                 if (_dv != 0)
                 {
-                    // line 402: foreach (double v in x)
+                    // line 401: foreach (double v in x)
                     double _g1 = _dv;
                     _dv = 0.0;
                     dx[_i1] += _g1;
                 }
             }
-            // line 407: return s / x.Length;
+            // line 406: return s / x.Length;
             double _result = s / x.Length;
             return _result;
         }
@@ -59,28 +59,28 @@ namespace Corpus
             double _dv = 0.0;
 
             // Primal sweep
-            // line 401: double s = 0;
+            // line 400: double s = 0;
             double s = 0;
-            // line 402: foreach (double v in x)
+            // line 401: foreach (double v in x)
             double _ds = seed / x.Length;
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 402: foreach (double v in x)
+                // line 401: foreach (double v in x)
                 v = x[_i1];
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 s += v * v * global::Corpus.ControlFlow.Scale;
                 // Adjoint of this iteration
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 _dv += 2 * (_ds * global::Corpus.ControlFlow.Scale) * v;
                 if (_dv != 0)
                 {
-                    // line 402: foreach (double v in x)
+                    // line 401: foreach (double v in x)
                     double _g1 = _dv;
                     _dv = 0.0;
                     dx[_i1] += _g1;
                 }
             }
-            // line 407: return s / x.Length;
+            // line 406: return s / x.Length;
             double _result = s / x.Length;
         }
 
@@ -92,20 +92,20 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 401: double s = 0;
+            // line 400: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 402: foreach (double v in x)
+            // line 401: foreach (double v in x)
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 402: foreach (double v in x)
+                // line 401: foreach (double v in x)
                 double _tv = tx[_i1];
                 double v = x[_i1];
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 _ts += 2 * v * _tv * global::Corpus.ControlFlow.Scale;
                 s += v * v * global::Corpus.ControlFlow.Scale;
             }
-            // line 407: return s / x.Length;
+            // line 406: return s / x.Length;
             double _value1 = s / x.Length;
             tangent = _ts / x.Length;
             return _value1;
@@ -135,22 +135,22 @@ namespace Corpus
             double _dv = 0.0;
 
             // Primal sweep
-            // line 401: double s = 0;
+            // line 400: double s = 0;
             double s = 0;
-            // line 402: foreach (double v in x)
+            // line 401: foreach (double v in x)
             double _ds = 1.0 / x.Length;
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 402: foreach (double v in x)
+                // line 401: foreach (double v in x)
                 _vv = vx[_i1];
                 v = x[_i1];
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 s += v * v * global::Corpus.ControlFlow.Scale;
                 // Adjoint of this iteration
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 _hv += 2 * (_ds * global::Corpus.ControlFlow.Scale) * _vv;
                 _dv += 2 * (_ds * global::Corpus.ControlFlow.Scale) * v;
-                // line 402: foreach (double v in x)
+                // line 401: foreach (double v in x)
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;
@@ -158,7 +158,7 @@ namespace Corpus
                 hx[_i1] += _vg1;
                 dx[_i1] += _g1;
             }
-            // line 407: return s / x.Length;
+            // line 406: return s / x.Length;
             double _result = s / x.Length;
             return _result;
         }
@@ -221,23 +221,23 @@ namespace Corpus
             double _dv = 0.0;
 
             // Primal sweep
-            // line 401: double s = 0;
+            // line 400: double s = 0;
             double s = 0;
-            // line 402: foreach (double v in x)
+            // line 401: foreach (double v in x)
             double _hs = vseed / x.Length;
             double _ds = seed / x.Length;
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 402: foreach (double v in x)
+                // line 401: foreach (double v in x)
                 _vv = vx[_i1];
                 v = x[_i1];
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 s += v * v * global::Corpus.ControlFlow.Scale;
                 // Adjoint of this iteration
-                // line 404: s += v * v * Scale;
+                // line 403: s += v * v * Scale;
                 _hv += 2 * (_hs * global::Corpus.ControlFlow.Scale) * v + 2 * (_ds * global::Corpus.ControlFlow.Scale) * _vv;
                 _dv += 2 * (_ds * global::Corpus.ControlFlow.Scale) * v;
-                // line 402: foreach (double v in x)
+                // line 401: foreach (double v in x)
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;
@@ -245,7 +245,7 @@ namespace Corpus
                 hx[_i1] += _vg1;
                 dx[_i1] += _g1;
             }
-            // line 407: return s / x.Length;
+            // line 406: return s / x.Length;
             double _result = s / x.Length;
         }
     }

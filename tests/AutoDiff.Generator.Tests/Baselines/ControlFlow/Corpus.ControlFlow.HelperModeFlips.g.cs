@@ -20,52 +20,52 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 127: int mode = 0;
+            // line 126: int mode = 0;
             int mode = 0;
-            // line 128: double s = 0;
+            // line 127: double s = 0;
             double s = 0;
-            // line 129: i = 0
+            // line 128: i = 0
             int i = 0;
-            // line 129: for (int i = 0; i + 1 < x.Length; i++)
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
             int _loop4 = 0;
             while (i + 1 < x.Length)
             {
                 _loop4++;
-                // line 131: if (x[i] < x[i + 1])
+                // line 130: if (x[i] < x[i + 1])
                 bool _branch1 = x[i] < x[i + 1];
                 if (_branch1)
                 {
-                    // line 133: mode = 1 - mode;
+                    // line 132: mode = 1 - mode;
                     _ints.Push(mode);
                     mode = 1 - mode;
                 }
                 _ints.Push(_branch1 ? 1 : 0);
-                // line 136: s += Combine(x[i], x[i + 1], mode);
+                // line 135: s += Combine(x[i], x[i + 1], mode);
                 s += Combine(x[i], x[i + 1], mode);
-                // line 129: i++
+                // line 128: i++
                 i += 1;
             }
-            // line 139: return s;
+            // line 138: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 139: return s;
+            // line 138: return s;
             double _ds = 1.0;
-            // line 129: for (int i = 0; i + 1 < x.Length; i++)
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 129: i++
+                // line 128: i++
                 i -= 1;
-                // line 136: s += Combine(x[i], x[i + 1], mode);
+                // line 135: s += Combine(x[i], x[i + 1], mode);
                 double _a2 = 0.0;
                 double _a3 = 0.0;
                 CombinePullback(x[i], x[i + 1], mode, _ds, ref _a2, ref _a3);
                 dx[i] += _a2;
                 dx[i + 1] += _a3;
-                // line 131: if (x[i] < x[i + 1])
+                // line 130: if (x[i] < x[i + 1])
                 if (_ints.Pop() != 0)
                 {
-                    // line 133: mode = 1 - mode;
+                    // line 132: mode = 1 - mode;
                     mode = _ints.Pop();
                 }
             }
@@ -84,52 +84,285 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 127: int mode = 0;
+            // line 126: int mode = 0;
             int mode = 0;
-            // line 128: double s = 0;
+            // line 127: double s = 0;
             double s = 0;
-            // line 129: i = 0
+            // line 128: i = 0
             int i = 0;
-            // line 129: for (int i = 0; i + 1 < x.Length; i++)
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
             int _loop4 = 0;
             while (i + 1 < x.Length)
             {
                 _loop4++;
-                // line 131: if (x[i] < x[i + 1])
+                // line 130: if (x[i] < x[i + 1])
                 bool _branch1 = x[i] < x[i + 1];
                 if (_branch1)
                 {
-                    // line 133: mode = 1 - mode;
+                    // line 132: mode = 1 - mode;
                     _ints.Push(mode);
                     mode = 1 - mode;
                 }
                 _ints.Push(_branch1 ? 1 : 0);
-                // line 136: s += Combine(x[i], x[i + 1], mode);
+                // line 135: s += Combine(x[i], x[i + 1], mode);
                 s += Combine(x[i], x[i + 1], mode);
-                // line 129: i++
+                // line 128: i++
                 i += 1;
             }
-            // line 139: return s;
+            // line 138: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 139: return s;
+            // line 138: return s;
             double _ds = seed;
-            // line 129: for (int i = 0; i + 1 < x.Length; i++)
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 129: i++
+                // line 128: i++
                 i -= 1;
-                // line 136: s += Combine(x[i], x[i + 1], mode);
+                // line 135: s += Combine(x[i], x[i + 1], mode);
                 double _a2 = 0.0;
                 double _a3 = 0.0;
                 CombinePullback(x[i], x[i + 1], mode, _ds, ref _a2, ref _a3);
                 dx[i] += _a2;
                 dx[i + 1] += _a3;
-                // line 131: if (x[i] < x[i + 1])
+                // line 130: if (x[i] < x[i + 1])
                 if (_ints.Pop() != 0)
                 {
-                    // line 133: mode = 1 - mode;
+                    // line 132: mode = 1 - mode;
+                    mode = _ints.Pop();
+                }
+            }
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>HelperModeFlips</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double HelperModeFlipsPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 126: int mode = 0;
+            int mode = 0;
+            // line 127: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 128: i = 0
+            int i = 0;
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
+            while (i + 1 < x.Length)
+            {
+                // line 130: if (x[i] < x[i + 1])
+                if (x[i] < x[i + 1])
+                {
+                    // line 132: mode = 1 - mode;
+                    mode = 1 - mode;
+                }
+                // line 135: s += Combine(x[i], x[i + 1], mode);
+                double _t1 = x[i + 1];
+                double _dot2 = 0.0;
+                double _t3 = CombinePushforward(x[i], _t1, mode, tx[i], tx[i + 1], out _dot2);
+                _ts += _dot2;
+                s += _t3;
+                // line 128: i++
+                i += 1;
+            }
+            // line 138: return s;
+            double _value4 = s;
+            tangent = _ts;
+            return _value4;
+        }
+
+        /// <summary>Value and gradient of <c>HelperModeFlips</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double HelperModeFlipsHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 126: int mode = 0;
+            int mode = 0;
+            // line 127: double s = 0;
+            double s = 0;
+            // line 128: i = 0
+            int i = 0;
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
+            int _loop4 = 0;
+            while (i + 1 < x.Length)
+            {
+                _loop4++;
+                // line 130: if (x[i] < x[i + 1])
+                bool _branch1 = x[i] < x[i + 1];
+                if (_branch1)
+                {
+                    // line 132: mode = 1 - mode;
+                    _ints.Push(mode);
+                    mode = 1 - mode;
+                }
+                _ints.Push(_branch1 ? 1 : 0);
+                // line 135: s += Combine(x[i], x[i + 1], mode);
+                double _dot = 0.0;
+                double _t = CombinePushforward(x[i], x[i + 1], mode, vx[i], vx[i + 1], out _dot);
+                s += _t;
+                // line 128: i++
+                i += 1;
+            }
+            // line 138: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 138: return s;
+            double _ds = 1.0;
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
+            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
+            {
+                // line 128: i++
+                i -= 1;
+                // line 135: s += Combine(x[i], x[i + 1], mode);
+                double _va2 = 0.0;
+                double _a2 = 0.0;
+                double _va3 = 0.0;
+                double _a3 = 0.0;
+                CombinePullbackPushforward(x[i], x[i + 1], mode, vx[i], vx[i + 1], _ds, 0, ref _a2, ref _a3, ref _va2, ref _va3);
+                hx[i] += _va2;
+                dx[i] += _a2;
+                hx[i + 1] += _va3;
+                dx[i + 1] += _a3;
+                // line 130: if (x[i] < x[i + 1])
+                if (_ints.Pop() != 0)
+                {
+                    // line 132: mode = 1 - mode;
+                    mode = _ints.Pop();
+                }
+            }
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>HelperModeFlips</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double HelperModeFlipsWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = HelperModeFlipsWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = HelperModeFlipsHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>HelperModeFlips</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void HelperModeFlipsPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 126: int mode = 0;
+            int mode = 0;
+            // line 127: double s = 0;
+            double s = 0;
+            // line 128: i = 0
+            int i = 0;
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
+            int _loop4 = 0;
+            while (i + 1 < x.Length)
+            {
+                _loop4++;
+                // line 130: if (x[i] < x[i + 1])
+                bool _branch1 = x[i] < x[i + 1];
+                if (_branch1)
+                {
+                    // line 132: mode = 1 - mode;
+                    _ints.Push(mode);
+                    mode = 1 - mode;
+                }
+                _ints.Push(_branch1 ? 1 : 0);
+                // line 135: s += Combine(x[i], x[i + 1], mode);
+                double _dot = 0.0;
+                double _t = CombinePushforward(x[i], x[i + 1], mode, vx[i], vx[i + 1], out _dot);
+                s += _t;
+                // line 128: i++
+                i += 1;
+            }
+            // line 138: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 138: return s;
+            double _hs = vseed;
+            double _ds = seed;
+            // line 128: for (int i = 0; i + 1 < x.Length; i++)
+            for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
+            {
+                // line 128: i++
+                i -= 1;
+                // line 135: s += Combine(x[i], x[i + 1], mode);
+                double _va2 = 0.0;
+                double _a2 = 0.0;
+                double _va3 = 0.0;
+                double _a3 = 0.0;
+                CombinePullbackPushforward(x[i], x[i + 1], mode, vx[i], vx[i + 1], _ds, _hs, ref _a2, ref _a3, ref _va2, ref _va3);
+                hx[i] += _va2;
+                dx[i] += _a2;
+                hx[i + 1] += _va3;
+                dx[i + 1] += _a3;
+                // line 130: if (x[i] < x[i + 1])
+                if (_ints.Pop() != 0)
+                {
+                    // line 132: mode = 1 - mode;
                     mode = _ints.Pop();
                 }
             }

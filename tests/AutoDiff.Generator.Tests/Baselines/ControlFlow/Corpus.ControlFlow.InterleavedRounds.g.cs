@@ -22,72 +22,72 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 243: Span<double> t = stackalloc double[x.Length];
+            // line 242: Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> t = stackalloc double[x.Length];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
             global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
             _dt.Clear();
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 t[i] = x[i];
             }
-            // line 249: double s = 0;
+            // line 248: double s = 0;
             double s = 0;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 0; r < 3; r++)
             {
-                // line 252: i = r
+                // line 251: i = r
                 _ints.Push(i_1);
                 i_1 = r;
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 int _loop3 = 0;
                 while (i_1 < t.Length)
                 {
                     _loop3++;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     _values.Push(t[i_1]);
                     t[i_1] = Math.Sin(t[i_1]) + t[(i_1 + 1) % t.Length] * 0.5;
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 += 2;
                 }
                 _ints.Push(_loop3);
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 s += t[r] * t[t.Length - 1 - r];
             }
-            // line 260: return s;
+            // line 259: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 260: return s;
+            // line 259: return s;
             double _ds = 1.0;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 3 - 1; r >= 0; r--)
             {
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 double _t5 = t[t.Length - 1 - r];
                 _dt[r] += _ds * _t5;
                 _dt[t.Length - 1 - r] += _ds * t[r];
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                 {
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 -= 2;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     double _g2 = _dt[i_1];
                     _dt[i_1] = 0.0;
                     t[i_1] = _values.Pop();
                     _dt[i_1] += _g2 * Math.Cos(t[i_1]);
                     _dt[(i_1 + 1) % t.Length] += _g2 * 0.5;
                 }
-                // line 252: i = r
+                // line 251: i = r
                 i_1 = _ints.Pop();
             }
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 double _g1 = _dt[i];
                 _dt[i] = 0.0;
                 dx[i] += _g1;
@@ -111,72 +111,72 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 243: Span<double> t = stackalloc double[x.Length];
+            // line 242: Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> t = stackalloc double[x.Length];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
             global::System.Span<double> _dt = _dt_pool.AsSpan(0, t.Length);
             _dt.Clear();
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 t[i] = x[i];
             }
-            // line 249: double s = 0;
+            // line 248: double s = 0;
             double s = 0;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 0; r < 3; r++)
             {
-                // line 252: i = r
+                // line 251: i = r
                 _ints.Push(i_1);
                 i_1 = r;
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 int _loop3 = 0;
                 while (i_1 < t.Length)
                 {
                     _loop3++;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     _values.Push(t[i_1]);
                     t[i_1] = Math.Sin(t[i_1]) + t[(i_1 + 1) % t.Length] * 0.5;
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 += 2;
                 }
                 _ints.Push(_loop3);
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 s += t[r] * t[t.Length - 1 - r];
             }
-            // line 260: return s;
+            // line 259: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 260: return s;
+            // line 259: return s;
             double _ds = seed;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 3 - 1; r >= 0; r--)
             {
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 double _t5 = t[t.Length - 1 - r];
                 _dt[r] += _ds * _t5;
                 _dt[t.Length - 1 - r] += _ds * t[r];
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                 {
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 -= 2;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     double _g2 = _dt[i_1];
                     _dt[i_1] = 0.0;
                     t[i_1] = _values.Pop();
                     _dt[i_1] += _g2 * Math.Cos(t[i_1]);
                     _dt[(i_1 + 1) % t.Length] += _g2 * 0.5;
                 }
-                // line 252: i = r
+                // line 251: i = r
                 i_1 = _ints.Pop();
             }
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 double _g1 = _dt[i];
                 _dt[i] = 0.0;
                 dx[i] += _g1;
@@ -194,39 +194,39 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 243: Span<double> t = stackalloc double[x.Length];
+            // line 242: Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> _tt = stackalloc double[x.Length];
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 _tt[i] = tx[i];
                 t[i] = x[i];
             }
-            // line 249: double s = 0;
+            // line 248: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 0; r < 3; r++)
             {
-                // line 252: i = r
+                // line 251: i = r
                 int i_1 = r;
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 while (i_1 < t.Length)
                 {
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     _tt[i_1] = _tt[i_1] * Math.Cos(t[i_1]) + _tt[(i_1 + 1) % t.Length] * 0.5;
                     t[i_1] = Math.Sin(t[i_1]) + t[(i_1 + 1) % t.Length] * 0.5;
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 += 2;
                 }
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 double _t1 = t[t.Length - 1 - r];
                 _ts += _tt[r] * _t1 + t[r] * _tt[t.Length - 1 - r];
                 s += t[r] * _t1;
             }
-            // line 260: return s;
+            // line 259: return s;
             double _value2 = s;
             tangent = _ts;
             return _value2;
@@ -255,7 +255,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 243: Span<double> t = stackalloc double[x.Length];
+            // line 242: Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> _vt = stackalloc double[x.Length];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
@@ -264,61 +264,61 @@ namespace Corpus
             global::System.Span<double> _ht = _ht_pool.AsSpan(0, t.Length);
             _dt.Clear();
             _ht.Clear();
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 _vt[i] = vx[i];
                 t[i] = x[i];
             }
-            // line 249: double s = 0;
+            // line 248: double s = 0;
             double s = 0;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 0; r < 3; r++)
             {
-                // line 252: i = r
+                // line 251: i = r
                 _ints.Push(i_1);
                 i_1 = r;
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 int _loop3 = 0;
                 while (i_1 < t.Length)
                 {
                     _loop3++;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     double _tAt = t[i_1];
                     _values.Push(_tAt);
                     _values.Push(_vt[i_1]);
                     _vt[i_1] = _vt[i_1] * Math.Cos(_tAt) + _vt[(i_1 + 1) % t.Length] * 0.5;
                     t[i_1] = Math.Sin(t[i_1]) + t[(i_1 + 1) % t.Length] * 0.5;
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 += 2;
                 }
                 _ints.Push(_loop3);
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 s += t[r] * t[t.Length - 1 - r];
             }
-            // line 260: return s;
+            // line 259: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 260: return s;
+            // line 259: return s;
             double _ds = 1.0;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 3 - 1; r >= 0; r--)
             {
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 double _vt5 = _vt[t.Length - 1 - r];
                 double _t5 = t[t.Length - 1 - r];
                 _ht[r] += _ds * _vt5;
                 _dt[r] += _ds * _t5;
                 _ht[t.Length - 1 - r] += _ds * _vt[r];
                 _dt[t.Length - 1 - r] += _ds * t[r];
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                 {
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 -= 2;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     double _vg2 = _ht[i_1];
                     double _g2 = _dt[i_1];
                     _ht[i_1] = 0.0;
@@ -331,13 +331,13 @@ namespace Corpus
                     _ht[(i_1 + 1) % t.Length] += _vg2 * 0.5;
                     _dt[(i_1 + 1) % t.Length] += _g2 * 0.5;
                 }
-                // line 252: i = r
+                // line 251: i = r
                 i_1 = _ints.Pop();
             }
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 double _vg1 = _ht[i];
                 double _g1 = _dt[i];
                 _ht[i] = 0.0;
@@ -409,7 +409,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 243: Span<double> t = stackalloc double[x.Length];
+            // line 242: Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> t = stackalloc double[x.Length];
             global::System.Span<double> _vt = stackalloc double[x.Length];
             double[] _dt_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(t.Length);
@@ -418,50 +418,50 @@ namespace Corpus
             global::System.Span<double> _ht = _ht_pool.AsSpan(0, t.Length);
             _dt.Clear();
             _ht.Clear();
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 _vt[i] = vx[i];
                 t[i] = x[i];
             }
-            // line 249: double s = 0;
+            // line 248: double s = 0;
             double s = 0;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 0; r < 3; r++)
             {
-                // line 252: i = r
+                // line 251: i = r
                 _ints.Push(i_1);
                 i_1 = r;
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 int _loop3 = 0;
                 while (i_1 < t.Length)
                 {
                     _loop3++;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     double _tAt = t[i_1];
                     _values.Push(_tAt);
                     _values.Push(_vt[i_1]);
                     _vt[i_1] = _vt[i_1] * Math.Cos(_tAt) + _vt[(i_1 + 1) % t.Length] * 0.5;
                     t[i_1] = Math.Sin(t[i_1]) + t[(i_1 + 1) % t.Length] * 0.5;
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 += 2;
                 }
                 _ints.Push(_loop3);
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 s += t[r] * t[t.Length - 1 - r];
             }
-            // line 260: return s;
+            // line 259: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 260: return s;
+            // line 259: return s;
             double _hs = vseed;
             double _ds = seed;
-            // line 250: for (int r = 0; r < 3; r++)
+            // line 249: for (int r = 0; r < 3; r++)
             for (int r = 3 - 1; r >= 0; r--)
             {
-                // line 257: s += t[r] * t[t.Length - 1 - r];
+                // line 256: s += t[r] * t[t.Length - 1 - r];
                 double _vt5 = _vt[t.Length - 1 - r];
                 double _t5 = t[t.Length - 1 - r];
                 _ht[r] += _hs * _t5 + _ds * _vt5;
@@ -469,12 +469,12 @@ namespace Corpus
                 double _tAt_3 = t[r];
                 _ht[t.Length - 1 - r] += _hs * _tAt_3 + _ds * _vt[r];
                 _dt[t.Length - 1 - r] += _ds * _tAt_3;
-                // line 252: for (int i = r; i < t.Length; i += 2)
+                // line 251: for (int i = r; i < t.Length; i += 2)
                 for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                 {
-                    // line 252: i += 2
+                    // line 251: i += 2
                     i_1 -= 2;
-                    // line 254: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
+                    // line 253: t[i] = Math.Sin(t[i]) + (t[(i + 1) % t.Length] * 0.5);
                     double _vg2 = _ht[i_1];
                     double _g2 = _dt[i_1];
                     _ht[i_1] = 0.0;
@@ -487,13 +487,13 @@ namespace Corpus
                     _ht[(i_1 + 1) % t.Length] += _vg2 * 0.5;
                     _dt[(i_1 + 1) % t.Length] += _g2 * 0.5;
                 }
-                // line 252: i = r
+                // line 251: i = r
                 i_1 = _ints.Pop();
             }
-            // line 244: for (int i = 0; i < x.Length; i++)
+            // line 243: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 246: t[i] = x[i];
+                // line 245: t[i] = x[i];
                 double _vg1 = _ht[i];
                 double _g1 = _dt[i];
                 _ht[i] = 0.0;

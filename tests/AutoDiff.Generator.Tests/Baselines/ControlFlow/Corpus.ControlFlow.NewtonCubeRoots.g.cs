@@ -24,36 +24,36 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 307: double s = 0;
+            // line 306: double s = 0;
             double s = 0;
-            // line 308: for (int i = 0; i < x.Length; i++)
+            // line 307: for (int i = 0; i < x.Length; i++)
             double _ds = 1.0;
             for (int i = 0; i < x.Length; i++)
             {
                 _values.Reserve(30);
                 int _mark11 = _values.Count;
-                // line 310: double a = 2 + (x[i] * x[i]);
+                // line 309: double a = 2 + (x[i] * x[i]);
                 a = 2 + x[i] * x[i];
-                // line 311: double y = 1.0;
+                // line 310: double y = 1.0;
                 y = 1.0;
-                // line 312: for (int step = 0; step < 30; step++)
+                // line 311: for (int step = 0; step < 30; step++)
                 for (int step = 0; step < 30; step++)
                 {
-                    // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                     _values.PushReserved(y);
                     y -= (y * y * y - a) / (3 * y * y);
                 }
-                // line 317: s += y;
+                // line 316: s += y;
                 s += y;
                 // Adjoint of this iteration
-                // line 317: s += y;
+                // line 316: s += y;
                 _dy += _ds;
                 if (_dy != 0)
                 {
-                    // line 312: for (int step = 0; step < 30; step++)
+                    // line 311: for (int step = 0; step < 30; step++)
                     for (int step = 30 - 1; step >= 0; step--)
                     {
-                        // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                        // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                         double _g3 = _dy;
                         _dy = 0.0;
                         y = _values.Pop();
@@ -74,10 +74,10 @@ namespace Corpus
                             _dy += _g9 * _t10;
                         }
                     }
-                    // line 311: double y = 1.0;
+                    // line 310: double y = 1.0;
                     double _g2 = _dy;
                     _dy = 0.0;
-                    // line 310: double a = 2 + (x[i] * x[i]);
+                    // line 309: double a = 2 + (x[i] * x[i]);
                     double _g1 = _da;
                     _da = 0.0;
                     dx[i] += 2 * _g1 * x[i];
@@ -87,7 +87,7 @@ namespace Corpus
                     _values.DropTo(_mark11);
                 }
             }
-            // line 320: return s;
+            // line 319: return s;
             double _result = s;
             _values.Dispose();
             return _result;
@@ -108,36 +108,36 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 307: double s = 0;
+            // line 306: double s = 0;
             double s = 0;
-            // line 308: for (int i = 0; i < x.Length; i++)
+            // line 307: for (int i = 0; i < x.Length; i++)
             double _ds = seed;
             for (int i = 0; i < x.Length; i++)
             {
                 _values.Reserve(30);
                 int _mark11 = _values.Count;
-                // line 310: double a = 2 + (x[i] * x[i]);
+                // line 309: double a = 2 + (x[i] * x[i]);
                 a = 2 + x[i] * x[i];
-                // line 311: double y = 1.0;
+                // line 310: double y = 1.0;
                 y = 1.0;
-                // line 312: for (int step = 0; step < 30; step++)
+                // line 311: for (int step = 0; step < 30; step++)
                 for (int step = 0; step < 30; step++)
                 {
-                    // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                     _values.PushReserved(y);
                     y -= (y * y * y - a) / (3 * y * y);
                 }
-                // line 317: s += y;
+                // line 316: s += y;
                 s += y;
                 // Adjoint of this iteration
-                // line 317: s += y;
+                // line 316: s += y;
                 _dy += _ds;
                 if (_dy != 0)
                 {
-                    // line 312: for (int step = 0; step < 30; step++)
+                    // line 311: for (int step = 0; step < 30; step++)
                     for (int step = 30 - 1; step >= 0; step--)
                     {
-                        // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                        // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                         double _g3 = _dy;
                         _dy = 0.0;
                         y = _values.Pop();
@@ -158,10 +158,10 @@ namespace Corpus
                             _dy += _g9 * _t10;
                         }
                     }
-                    // line 311: double y = 1.0;
+                    // line 310: double y = 1.0;
                     double _g2 = _dy;
                     _dy = 0.0;
-                    // line 310: double a = 2 + (x[i] * x[i]);
+                    // line 309: double a = 2 + (x[i] * x[i]);
                     double _g1 = _da;
                     _da = 0.0;
                     dx[i] += 2 * _g1 * x[i];
@@ -171,7 +171,7 @@ namespace Corpus
                     _values.DropTo(_mark11);
                 }
             }
-            // line 320: return s;
+            // line 319: return s;
             double _result = s;
             _values.Dispose();
         }
@@ -184,22 +184,22 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 307: double s = 0;
+            // line 306: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 308: for (int i = 0; i < x.Length; i++)
+            // line 307: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 310: double a = 2 + (x[i] * x[i]);
+                // line 309: double a = 2 + (x[i] * x[i]);
                 double _ta = 2 * x[i] * tx[i];
                 double a = 2 + x[i] * x[i];
-                // line 311: double y = 1.0;
+                // line 310: double y = 1.0;
                 double _ty = 0.0;
                 double y = 1.0;
-                // line 312: for (int step = 0; step < 30; step++)
+                // line 311: for (int step = 0; step < 30; step++)
                 for (int step = 0; step < 30; step++)
                 {
-                    // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                     double _t1 = y * y;
                     double _t2 = 3 * y;
                     double _t3 = _t2 * y;
@@ -207,11 +207,11 @@ namespace Corpus
                     _ty -= (2 * y * _ty * y + _t1 * _ty - _ta - _t4 * (3 * _ty * y + _t2 * _ty)) / _t3;
                     y -= _t4;
                 }
-                // line 317: s += y;
+                // line 316: s += y;
                 _ts += _ty;
                 s += y;
             }
-            // line 320: return s;
+            // line 319: return s;
             double _value5 = s;
             tangent = _ts;
             return _value5;
@@ -246,37 +246,37 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 307: double s = 0;
+            // line 306: double s = 0;
             double s = 0;
-            // line 308: for (int i = 0; i < x.Length; i++)
+            // line 307: for (int i = 0; i < x.Length; i++)
             double _ds = 1.0;
             for (int i = 0; i < x.Length; i++)
             {
                 _values.Reserve(60);
-                // line 310: double a = 2 + (x[i] * x[i]);
+                // line 309: double a = 2 + (x[i] * x[i]);
                 _va = 2 * x[i] * vx[i];
                 a = 2 + x[i] * x[i];
-                // line 311: double y = 1.0;
+                // line 310: double y = 1.0;
                 _vy = 0.0;
                 y = 1.0;
-                // line 312: for (int step = 0; step < 30; step++)
+                // line 311: for (int step = 0; step < 30; step++)
                 for (int step = 0; step < 30; step++)
                 {
-                    // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                     _values.PushReserved(y);
                     _values.PushReserved(_vy);
                     _vy -= (2 * y * _vy * y + y * y * _vy - _va - (y * y * y - a) / (3 * y * y) * (3 * _vy * y + 3 * y * _vy)) / (3 * y * y);
                     y -= (y * y * y - a) / (3 * y * y);
                 }
-                // line 317: s += y;
+                // line 316: s += y;
                 s += y;
                 // Adjoint of this iteration
-                // line 317: s += y;
+                // line 316: s += y;
                 _dy += _ds;
-                // line 312: for (int step = 0; step < 30; step++)
+                // line 311: for (int step = 0; step < 30; step++)
                 for (int step = 30 - 1; step >= 0; step--)
                 {
-                    // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                     double _vg3 = _hy;
                     double _g3 = _dy;
                     _hy = 0.0;
@@ -313,11 +313,11 @@ namespace Corpus
                         _dy += _g9 * _t10;
                     }
                 }
-                // line 311: double y = 1.0;
+                // line 310: double y = 1.0;
                 double _g2 = _dy;
                 _hy = 0.0;
                 _dy = 0.0;
-                // line 310: double a = 2 + (x[i] * x[i]);
+                // line 309: double a = 2 + (x[i] * x[i]);
                 double _vg1 = _ha;
                 double _g1 = _da;
                 _ha = 0.0;
@@ -325,7 +325,7 @@ namespace Corpus
                 hx[i] += 2 * _vg1 * x[i] + 2 * _g1 * vx[i];
                 dx[i] += 2 * _g1 * x[i];
             }
-            // line 320: return s;
+            // line 319: return s;
             double _result = s;
             _values.Dispose();
             return _result;
@@ -394,39 +394,39 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 307: double s = 0;
+            // line 306: double s = 0;
             double s = 0;
-            // line 308: for (int i = 0; i < x.Length; i++)
+            // line 307: for (int i = 0; i < x.Length; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i = 0; i < x.Length; i++)
             {
                 _values.Reserve(60);
-                // line 310: double a = 2 + (x[i] * x[i]);
+                // line 309: double a = 2 + (x[i] * x[i]);
                 _va = 2 * x[i] * vx[i];
                 a = 2 + x[i] * x[i];
-                // line 311: double y = 1.0;
+                // line 310: double y = 1.0;
                 _vy = 0.0;
                 y = 1.0;
-                // line 312: for (int step = 0; step < 30; step++)
+                // line 311: for (int step = 0; step < 30; step++)
                 for (int step = 0; step < 30; step++)
                 {
-                    // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                     _values.PushReserved(y);
                     _values.PushReserved(_vy);
                     _vy -= (2 * y * _vy * y + y * y * _vy - _va - (y * y * y - a) / (3 * y * y) * (3 * _vy * y + 3 * y * _vy)) / (3 * y * y);
                     y -= (y * y * y - a) / (3 * y * y);
                 }
-                // line 317: s += y;
+                // line 316: s += y;
                 s += y;
                 // Adjoint of this iteration
-                // line 317: s += y;
+                // line 316: s += y;
                 _hy += _hs;
                 _dy += _ds;
-                // line 312: for (int step = 0; step < 30; step++)
+                // line 311: for (int step = 0; step < 30; step++)
                 for (int step = 30 - 1; step >= 0; step--)
                 {
-                    // line 314: y -= ((y * y * y) - a) / (3 * y * y);
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
                     double _vg3 = _hy;
                     double _g3 = _dy;
                     _hy = 0.0;
@@ -463,11 +463,11 @@ namespace Corpus
                         _dy += _g9 * _t10;
                     }
                 }
-                // line 311: double y = 1.0;
+                // line 310: double y = 1.0;
                 double _g2 = _dy;
                 _hy = 0.0;
                 _dy = 0.0;
-                // line 310: double a = 2 + (x[i] * x[i]);
+                // line 309: double a = 2 + (x[i] * x[i]);
                 double _vg1 = _ha;
                 double _g1 = _da;
                 _ha = 0.0;
@@ -475,7 +475,7 @@ namespace Corpus
                 hx[i] += 2 * _vg1 * x[i] + 2 * _g1 * vx[i];
                 dx[i] += 2 * _g1 * x[i];
             }
-            // line 320: return s;
+            // line 319: return s;
             double _result = s;
             _values.Dispose();
         }

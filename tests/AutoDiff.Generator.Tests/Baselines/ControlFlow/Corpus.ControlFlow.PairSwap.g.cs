@@ -22,90 +22,90 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 56: Span<double> b = stackalloc double[x.Length];
+            // line 55: Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> b = stackalloc double[x.Length];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
             global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
             _db.Clear();
-            // line 57: for (int i = 0; i < x.Length; i++)
+            // line 56: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 59: b[i] = x[i] * x[i];
+                // line 58: b[i] = x[i] * x[i];
                 b[i] = x[i] * x[i];
             }
-            // line 62: i = 0
+            // line 61: i = 0
             int i_1 = 0;
-            // line 62: for (int i = 0; i + 1 < b.Length; i += 2)
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
             int _loop7 = 0;
             while (i_1 + 1 < b.Length)
             {
                 _loop7++;
-                // line 64: if (b[i] < b[i + 1])
+                // line 63: if (b[i] < b[i + 1])
                 bool _branch2 = b[i_1] < b[i_1 + 1];
                 if (_branch2)
                 {
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     _tuple1 = b[i_1 + 1];
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     _tuple2 = b[i_1];
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     b[i_1] = _tuple1;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     b[i_1 + 1] = _tuple2;
                 }
                 _ints.Push(_branch2 ? 1 : 0);
-                // line 62: i += 2
+                // line 61: i += 2
                 i_1 += 2;
             }
-            // line 70: double s = 0;
+            // line 69: double s = 0;
             double s = 0;
-            // line 71: for (int i = 0; i < b.Length; i++)
+            // line 70: for (int i = 0; i < b.Length; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < b.Length; i_2++)
             {
-                // line 73: s += b[i] * (i + 1);
+                // line 72: s += b[i] * (i + 1);
                 s += b[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 73: s += b[i] * (i + 1);
+                // line 72: s += b[i] * (i + 1);
                 int _t9 = i_2 + 1;
                 _db[i_2] += _ds * _t9;
             }
-            // line 76: return s;
+            // line 75: return s;
             double _result = s;
 
             // Adjoint sweep
             double _d_tuple1 = 0.0;
             double _d_tuple2 = 0.0;
-            // line 62: for (int i = 0; i + 1 < b.Length; i += 2)
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
             for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
             {
-                // line 62: i += 2
+                // line 61: i += 2
                 i_1 -= 2;
-                // line 64: if (b[i] < b[i + 1])
+                // line 63: if (b[i] < b[i + 1])
                 if (_ints.Pop() != 0)
                 {
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g6 = _db[i_1 + 1];
                     _db[i_1 + 1] = 0.0;
                     _d_tuple2 += _g6;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g5 = _db[i_1];
                     _db[i_1] = 0.0;
                     _d_tuple1 += _g5;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g4 = _d_tuple2;
                     _d_tuple2 = 0.0;
                     _db[i_1] += _g4;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g3 = _d_tuple1;
                     _d_tuple1 = 0.0;
                     _db[i_1 + 1] += _g3;
                 }
             }
-            // line 57: for (int i = 0; i < x.Length; i++)
+            // line 56: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 59: b[i] = x[i] * x[i];
+                // line 58: b[i] = x[i] * x[i];
                 double _g1 = _db[i];
                 _db[i] = 0.0;
                 dx[i] += 2 * _g1 * x[i];
@@ -128,95 +128,479 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 56: Span<double> b = stackalloc double[x.Length];
+            // line 55: Span<double> b = stackalloc double[x.Length];
             global::System.Span<double> b = stackalloc double[x.Length];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
             global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
             _db.Clear();
-            // line 57: for (int i = 0; i < x.Length; i++)
+            // line 56: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 59: b[i] = x[i] * x[i];
+                // line 58: b[i] = x[i] * x[i];
                 b[i] = x[i] * x[i];
             }
-            // line 62: i = 0
+            // line 61: i = 0
             int i_1 = 0;
-            // line 62: for (int i = 0; i + 1 < b.Length; i += 2)
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
             int _loop7 = 0;
             while (i_1 + 1 < b.Length)
             {
                 _loop7++;
-                // line 64: if (b[i] < b[i + 1])
+                // line 63: if (b[i] < b[i + 1])
                 bool _branch2 = b[i_1] < b[i_1 + 1];
                 if (_branch2)
                 {
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     _tuple1 = b[i_1 + 1];
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     _tuple2 = b[i_1];
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     b[i_1] = _tuple1;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     b[i_1 + 1] = _tuple2;
                 }
                 _ints.Push(_branch2 ? 1 : 0);
-                // line 62: i += 2
+                // line 61: i += 2
                 i_1 += 2;
             }
-            // line 70: double s = 0;
+            // line 69: double s = 0;
             double s = 0;
-            // line 71: for (int i = 0; i < b.Length; i++)
+            // line 70: for (int i = 0; i < b.Length; i++)
             double _ds = seed;
             for (int i_2 = 0; i_2 < b.Length; i_2++)
             {
-                // line 73: s += b[i] * (i + 1);
+                // line 72: s += b[i] * (i + 1);
                 s += b[i_2] * (i_2 + 1);
                 // Adjoint of this iteration
-                // line 73: s += b[i] * (i + 1);
+                // line 72: s += b[i] * (i + 1);
                 int _t9 = i_2 + 1;
                 _db[i_2] += _ds * _t9;
             }
-            // line 76: return s;
+            // line 75: return s;
             double _result = s;
 
             // Adjoint sweep
             double _d_tuple1 = 0.0;
             double _d_tuple2 = 0.0;
-            // line 62: for (int i = 0; i + 1 < b.Length; i += 2)
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
             for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
             {
-                // line 62: i += 2
+                // line 61: i += 2
                 i_1 -= 2;
-                // line 64: if (b[i] < b[i + 1])
+                // line 63: if (b[i] < b[i + 1])
                 if (_ints.Pop() != 0)
                 {
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g6 = _db[i_1 + 1];
                     _db[i_1 + 1] = 0.0;
                     _d_tuple2 += _g6;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g5 = _db[i_1];
                     _db[i_1] = 0.0;
                     _d_tuple1 += _g5;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g4 = _d_tuple2;
                     _d_tuple2 = 0.0;
                     _db[i_1] += _g4;
-                    // line 66: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
                     double _g3 = _d_tuple1;
                     _d_tuple1 = 0.0;
                     _db[i_1 + 1] += _g3;
                 }
             }
-            // line 57: for (int i = 0; i < x.Length; i++)
+            // line 56: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 59: b[i] = x[i] * x[i];
+                // line 58: b[i] = x[i] * x[i];
                 double _g1 = _db[i];
                 _db[i] = 0.0;
                 dx[i] += 2 * _g1 * x[i];
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_db_pool);
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>PairSwap</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double PairSwapPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 55: Span<double> b = stackalloc double[x.Length];
+            global::System.Span<double> b = stackalloc double[x.Length];
+            global::System.Span<double> _tb = stackalloc double[x.Length];
+            // line 56: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 58: b[i] = x[i] * x[i];
+                _tb[i] = 2 * x[i] * tx[i];
+                b[i] = x[i] * x[i];
+            }
+            // line 61: i = 0
+            int i_1 = 0;
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
+            while (i_1 + 1 < b.Length)
+            {
+                // line 63: if (b[i] < b[i + 1])
+                if (b[i_1] < b[i_1 + 1])
+                {
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _t_tuple1 = _tb[i_1 + 1];
+                    double _tuple1 = b[i_1 + 1];
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _t_tuple2 = _tb[i_1];
+                    double _tuple2 = b[i_1];
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _tb[i_1] = _t_tuple1;
+                    b[i_1] = _tuple1;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _tb[i_1 + 1] = _t_tuple2;
+                    b[i_1 + 1] = _tuple2;
+                }
+                // line 61: i += 2
+                i_1 += 2;
+            }
+            // line 69: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 70: for (int i = 0; i < b.Length; i++)
+            for (int i_2 = 0; i_2 < b.Length; i_2++)
+            {
+                // line 72: s += b[i] * (i + 1);
+                int _t1 = i_2 + 1;
+                _ts += _tb[i_2] * _t1;
+                s += b[i_2] * _t1;
+            }
+            // line 75: return s;
+            double _value2 = s;
+            tangent = _ts;
+            return _value2;
+        }
+
+        /// <summary>Value and gradient of <c>PairSwap</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double PairSwapHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            double _vtuple1 = 0.0;
+            double _tuple1 = 0.0;
+            double _vtuple2 = 0.0;
+            double _tuple2 = 0.0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 55: Span<double> b = stackalloc double[x.Length];
+            global::System.Span<double> b = stackalloc double[x.Length];
+            global::System.Span<double> _vb = stackalloc double[x.Length];
+            double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
+            double[] _hb_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
+            global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
+            global::System.Span<double> _hb = _hb_pool.AsSpan(0, b.Length);
+            _db.Clear();
+            _hb.Clear();
+            // line 56: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 58: b[i] = x[i] * x[i];
+                _vb[i] = 2 * x[i] * vx[i];
+                b[i] = x[i] * x[i];
+            }
+            // line 61: i = 0
+            int i_1 = 0;
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
+            int _loop7 = 0;
+            while (i_1 + 1 < b.Length)
+            {
+                _loop7++;
+                // line 63: if (b[i] < b[i + 1])
+                bool _branch2 = b[i_1] < b[i_1 + 1];
+                if (_branch2)
+                {
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vtuple1 = _vb[i_1 + 1];
+                    _tuple1 = b[i_1 + 1];
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vtuple2 = _vb[i_1];
+                    _tuple2 = b[i_1];
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vb[i_1] = _vtuple1;
+                    b[i_1] = _tuple1;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vb[i_1 + 1] = _vtuple2;
+                    b[i_1 + 1] = _tuple2;
+                }
+                _ints.Push(_branch2 ? 1 : 0);
+                // line 61: i += 2
+                i_1 += 2;
+            }
+            // line 69: double s = 0;
+            double s = 0;
+            // line 70: for (int i = 0; i < b.Length; i++)
+            double _ds = 1.0;
+            for (int i_2 = 0; i_2 < b.Length; i_2++)
+            {
+                // line 72: s += b[i] * (i + 1);
+                s += b[i_2] * (i_2 + 1);
+                // Adjoint of this iteration
+                // line 72: s += b[i] * (i + 1);
+                int _t9 = i_2 + 1;
+                _db[i_2] += _ds * _t9;
+            }
+            // line 75: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            double _h_tuple1 = 0.0;
+            double _d_tuple1 = 0.0;
+            double _h_tuple2 = 0.0;
+            double _d_tuple2 = 0.0;
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
+            for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
+            {
+                // line 61: i += 2
+                i_1 -= 2;
+                // line 63: if (b[i] < b[i + 1])
+                if (_ints.Pop() != 0)
+                {
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg6 = _hb[i_1 + 1];
+                    double _g6 = _db[i_1 + 1];
+                    _hb[i_1 + 1] = 0.0;
+                    _db[i_1 + 1] = 0.0;
+                    _h_tuple2 += _vg6;
+                    _d_tuple2 += _g6;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg5 = _hb[i_1];
+                    double _g5 = _db[i_1];
+                    _hb[i_1] = 0.0;
+                    _db[i_1] = 0.0;
+                    _h_tuple1 += _vg5;
+                    _d_tuple1 += _g5;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg4 = _h_tuple2;
+                    double _g4 = _d_tuple2;
+                    _h_tuple2 = 0.0;
+                    _d_tuple2 = 0.0;
+                    _hb[i_1] += _vg4;
+                    _db[i_1] += _g4;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg3 = _h_tuple1;
+                    double _g3 = _d_tuple1;
+                    _h_tuple1 = 0.0;
+                    _d_tuple1 = 0.0;
+                    _hb[i_1 + 1] += _vg3;
+                    _db[i_1 + 1] += _g3;
+                }
+            }
+            // line 56: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 58: b[i] = x[i] * x[i];
+                double _vg1 = _hb[i];
+                double _g1 = _db[i];
+                _hb[i] = 0.0;
+                _db[i] = 0.0;
+                hx[i] += 2 * _vg1 * x[i] + 2 * _g1 * vx[i];
+                dx[i] += 2 * _g1 * x[i];
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_db_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hb_pool);
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>PairSwap</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double PairSwapWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = PairSwapWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = PairSwapHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>PairSwap</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void PairSwapPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            double _vtuple1 = 0.0;
+            double _tuple1 = 0.0;
+            double _vtuple2 = 0.0;
+            double _tuple2 = 0.0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 55: Span<double> b = stackalloc double[x.Length];
+            global::System.Span<double> b = stackalloc double[x.Length];
+            global::System.Span<double> _vb = stackalloc double[x.Length];
+            double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
+            double[] _hb_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
+            global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
+            global::System.Span<double> _hb = _hb_pool.AsSpan(0, b.Length);
+            _db.Clear();
+            _hb.Clear();
+            // line 56: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 58: b[i] = x[i] * x[i];
+                _vb[i] = 2 * x[i] * vx[i];
+                b[i] = x[i] * x[i];
+            }
+            // line 61: i = 0
+            int i_1 = 0;
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
+            int _loop7 = 0;
+            while (i_1 + 1 < b.Length)
+            {
+                _loop7++;
+                // line 63: if (b[i] < b[i + 1])
+                bool _branch2 = b[i_1] < b[i_1 + 1];
+                if (_branch2)
+                {
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vtuple1 = _vb[i_1 + 1];
+                    _tuple1 = b[i_1 + 1];
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vtuple2 = _vb[i_1];
+                    _tuple2 = b[i_1];
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vb[i_1] = _vtuple1;
+                    b[i_1] = _tuple1;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    _vb[i_1 + 1] = _vtuple2;
+                    b[i_1 + 1] = _tuple2;
+                }
+                _ints.Push(_branch2 ? 1 : 0);
+                // line 61: i += 2
+                i_1 += 2;
+            }
+            // line 69: double s = 0;
+            double s = 0;
+            // line 70: for (int i = 0; i < b.Length; i++)
+            double _hs = vseed;
+            double _ds = seed;
+            for (int i_2 = 0; i_2 < b.Length; i_2++)
+            {
+                // line 72: s += b[i] * (i + 1);
+                s += b[i_2] * (i_2 + 1);
+                // Adjoint of this iteration
+                // line 72: s += b[i] * (i + 1);
+                int _t9 = i_2 + 1;
+                _hb[i_2] += _hs * _t9;
+                _db[i_2] += _ds * _t9;
+            }
+            // line 75: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            double _h_tuple1 = 0.0;
+            double _d_tuple1 = 0.0;
+            double _h_tuple2 = 0.0;
+            double _d_tuple2 = 0.0;
+            // line 61: for (int i = 0; i + 1 < b.Length; i += 2)
+            for (int _iteration8 = _loop7; _iteration8 > 0; _iteration8--)
+            {
+                // line 61: i += 2
+                i_1 -= 2;
+                // line 63: if (b[i] < b[i + 1])
+                if (_ints.Pop() != 0)
+                {
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg6 = _hb[i_1 + 1];
+                    double _g6 = _db[i_1 + 1];
+                    _hb[i_1 + 1] = 0.0;
+                    _db[i_1 + 1] = 0.0;
+                    _h_tuple2 += _vg6;
+                    _d_tuple2 += _g6;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg5 = _hb[i_1];
+                    double _g5 = _db[i_1];
+                    _hb[i_1] = 0.0;
+                    _db[i_1] = 0.0;
+                    _h_tuple1 += _vg5;
+                    _d_tuple1 += _g5;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg4 = _h_tuple2;
+                    double _g4 = _d_tuple2;
+                    _h_tuple2 = 0.0;
+                    _d_tuple2 = 0.0;
+                    _hb[i_1] += _vg4;
+                    _db[i_1] += _g4;
+                    // line 65: (b[i], b[i + 1]) = (b[i + 1], b[i]);
+                    double _vg3 = _h_tuple1;
+                    double _g3 = _d_tuple1;
+                    _h_tuple1 = 0.0;
+                    _d_tuple1 = 0.0;
+                    _hb[i_1 + 1] += _vg3;
+                    _db[i_1 + 1] += _g3;
+                }
+            }
+            // line 56: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 58: b[i] = x[i] * x[i];
+                double _vg1 = _hb[i];
+                double _g1 = _db[i];
+                _hb[i] = 0.0;
+                _db[i] = 0.0;
+                hx[i] += 2 * _vg1 * x[i] + 2 * _g1 * vx[i];
+                dx[i] += 2 * _g1 * x[i];
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_db_pool);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_hb_pool);
             _ints.Dispose();
         }
     }

@@ -21,37 +21,37 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 194: double s = 0.5;
+            // line 193: double s = 0.5;
             double s = 0.5;
-            // line 195: int p = 1;
+            // line 194: int p = 1;
             int p = 1;
-            // line 196: for (int i = 0; i < x.Length; i++)
+            // line 195: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length);
             _ints.Reserve(x.Length);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 198: if (x[i] > s)
+                // line 197: if (x[i] > s)
                 bool _branch1 = x[i] > s;
                 if (_branch1)
                 {
-                    // line 200: p++;
+                    // line 199: p++;
                     p += 1;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 203: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
                 _values.PushReserved(s);
                 s = Math.Pow(s + x[i] * x[i], 1.0 / p);
             }
-            // line 206: return s * p;
+            // line 205: return s * p;
             double _result = s * p;
 
             // Adjoint sweep
-            // line 206: return s * p;
+            // line 205: return s * p;
             double _ds = p;
-            // line 196: for (int i = 0; i < x.Length; i++)
+            // line 195: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 203: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -60,10 +60,10 @@ namespace Corpus
                 double _g5 = _g2 * _t3 * Math.Pow(_t4, _t3 - 1);
                 _ds += _g5;
                 dx[i] += 2 * _g5 * x[i];
-                // line 198: if (x[i] > s)
+                // line 197: if (x[i] > s)
                 if (_ints.Pop() != 0)
                 {
-                    // line 200: p++;
+                    // line 199: p++;
                     p -= 1;
                 }
             }
@@ -84,37 +84,37 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 194: double s = 0.5;
+            // line 193: double s = 0.5;
             double s = 0.5;
-            // line 195: int p = 1;
+            // line 194: int p = 1;
             int p = 1;
-            // line 196: for (int i = 0; i < x.Length; i++)
+            // line 195: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length);
             _ints.Reserve(x.Length);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 198: if (x[i] > s)
+                // line 197: if (x[i] > s)
                 bool _branch1 = x[i] > s;
                 if (_branch1)
                 {
-                    // line 200: p++;
+                    // line 199: p++;
                     p += 1;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 203: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
                 _values.PushReserved(s);
                 s = Math.Pow(s + x[i] * x[i], 1.0 / p);
             }
-            // line 206: return s * p;
+            // line 205: return s * p;
             double _result = s * p;
 
             // Adjoint sweep
-            // line 206: return s * p;
+            // line 205: return s * p;
             double _ds = seed * p;
-            // line 196: for (int i = 0; i < x.Length; i++)
+            // line 195: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 203: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -123,10 +123,251 @@ namespace Corpus
                 double _g5 = _g2 * _t3 * Math.Pow(_t4, _t3 - 1);
                 _ds += _g5;
                 dx[i] += 2 * _g5 * x[i];
-                // line 198: if (x[i] > s)
+                // line 197: if (x[i] > s)
                 if (_ints.Pop() != 0)
                 {
-                    // line 200: p++;
+                    // line 199: p++;
+                    p -= 1;
+                }
+            }
+            _values.Dispose();
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>RootDegreeCounter</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RootDegreeCounterPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 193: double s = 0.5;
+            double _ts = 0.0;
+            double s = 0.5;
+            // line 194: int p = 1;
+            int p = 1;
+            // line 195: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 197: if (x[i] > s)
+                if (x[i] > s)
+                {
+                    // line 199: p++;
+                    p += 1;
+                }
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                double _t1 = 1.0 / p;
+                double _t2 = s + x[i] * x[i];
+                _ts = (_ts + 2 * x[i] * tx[i]) * _t1 * Math.Pow(_t2, _t1 - 1);
+                s = Math.Pow(_t2, _t1);
+            }
+            // line 205: return s * p;
+            double _value3 = s * p;
+            tangent = _ts * p;
+            return _value3;
+        }
+
+        /// <summary>Value and gradient of <c>RootDegreeCounter</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RootDegreeCounterHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 193: double s = 0.5;
+            double _vs = 0.0;
+            double s = 0.5;
+            // line 194: int p = 1;
+            int p = 1;
+            // line 195: for (int i = 0; i < x.Length; i++)
+            _values.Reserve(x.Length * 2);
+            _ints.Reserve(x.Length);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 197: if (x[i] > s)
+                bool _branch1 = x[i] > s;
+                if (_branch1)
+                {
+                    // line 199: p++;
+                    p += 1;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                _values.PushReserved(s);
+                _values.PushReserved(_vs);
+                var _t = s + x[i] * x[i];
+                var _t_2 = 1.0 / p;
+                _vs = (_vs + 2 * x[i] * vx[i]) * (_t_2 * Math.Pow(_t, _t_2 - 1));
+                s = Math.Pow(_t, _t_2);
+            }
+            // line 205: return s * p;
+            double _result = s * p;
+
+            // Adjoint sweep
+            // line 205: return s * p;
+            double _hs = 0.0;
+            double _ds = p;
+            // line 195: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                double _vg2 = _hs;
+                double _g2 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+                _vs = _values.Pop();
+                s = _values.Pop();
+                double _t3 = 1.0 / p;
+                double _vt4 = _vs + 2 * x[i] * vx[i];
+                double _t4 = s + x[i] * x[i];
+                var _t_3 = _t3 - 1;
+                double _vg5 = _vg2 * _t3 * Math.Pow(_t4, _t_3) + _g2 * _t3 * (_vt4 * (_t_3 * Math.Pow(_t4, _t_3 - 1)));
+                double _g5 = _g2 * _t3 * Math.Pow(_t4, _t_3);
+                _hs += _vg5;
+                _ds += _g5;
+                hx[i] += 2 * _vg5 * x[i] + 2 * _g5 * vx[i];
+                dx[i] += 2 * _g5 * x[i];
+                // line 197: if (x[i] > s)
+                if (_ints.Pop() != 0)
+                {
+                    // line 199: p++;
+                    p -= 1;
+                }
+            }
+            _values.Dispose();
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>RootDegreeCounter</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double RootDegreeCounterWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = RootDegreeCounterWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = RootDegreeCounterHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>RootDegreeCounter</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void RootDegreeCounterPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 193: double s = 0.5;
+            double _vs = 0.0;
+            double s = 0.5;
+            // line 194: int p = 1;
+            int p = 1;
+            // line 195: for (int i = 0; i < x.Length; i++)
+            _values.Reserve(x.Length * 2);
+            _ints.Reserve(x.Length);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 197: if (x[i] > s)
+                bool _branch1 = x[i] > s;
+                if (_branch1)
+                {
+                    // line 199: p++;
+                    p += 1;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                _values.PushReserved(s);
+                _values.PushReserved(_vs);
+                var _t = s + x[i] * x[i];
+                var _t_2 = 1.0 / p;
+                _vs = (_vs + 2 * x[i] * vx[i]) * (_t_2 * Math.Pow(_t, _t_2 - 1));
+                s = Math.Pow(_t, _t_2);
+            }
+            // line 205: return s * p;
+            double _result = s * p;
+
+            // Adjoint sweep
+            // line 205: return s * p;
+            double _hs = vseed * p;
+            double _ds = seed * p;
+            // line 195: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 202: s = Math.Pow(s + (x[i] * x[i]), 1.0 / p);
+                double _vg2 = _hs;
+                double _g2 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+                _vs = _values.Pop();
+                s = _values.Pop();
+                double _t3 = 1.0 / p;
+                double _vt4 = _vs + 2 * x[i] * vx[i];
+                double _t4 = s + x[i] * x[i];
+                var _t_3 = _t3 - 1;
+                double _vg5 = _vg2 * _t3 * Math.Pow(_t4, _t_3) + _g2 * _t3 * (_vt4 * (_t_3 * Math.Pow(_t4, _t_3 - 1)));
+                double _g5 = _g2 * _t3 * Math.Pow(_t4, _t_3);
+                _hs += _vg5;
+                _ds += _g5;
+                hx[i] += 2 * _vg5 * x[i] + 2 * _g5 * vx[i];
+                dx[i] += 2 * _g5 * x[i];
+                // line 197: if (x[i] > s)
+                if (_ints.Pop() != 0)
+                {
+                    // line 199: p++;
                     p -= 1;
                 }
             }

@@ -22,62 +22,62 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 83: Span<double> a = stackalloc double[x.Length];
+            // line 82: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 a[i] = x[i];
             }
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             _values.Reserve(a.Length);
             _ints.Reserve(a.Length);
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 _ints.PushReserved(j);
                 j = i_1 * 3 % a.Length;
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 _values.PushReserved(a[i_1]);
                 a[i_1] += a[j] * a[i_1];
             }
-            // line 95: double s = 0;
+            // line 94: double s = 0;
             double s = 0;
-            // line 96: for (int i = 0; i < a.Length; i++)
+            // line 95: for (int i = 0; i < a.Length; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 s += a[i_2];
                 // Adjoint of this iteration
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 _da[i_2] += _ds;
             }
-            // line 101: return s;
+            // line 100: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
             {
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 double _g2 = _da[i_1];
                 _da[i_1] = 0.0;
                 a[i_1] = _values.Pop();
                 _da[i_1] += _g2;
                 _da[j] += _g2 * a[i_1];
                 _da[i_1] += _g2 * a[j];
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 j = _ints.Pop();
             }
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 double _g1 = _da[i];
                 _da[i] = 0.0;
                 dx[i] += _g1;
@@ -101,62 +101,62 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 83: Span<double> a = stackalloc double[x.Length];
+            // line 82: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 a[i] = x[i];
             }
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             _values.Reserve(a.Length);
             _ints.Reserve(a.Length);
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 _ints.PushReserved(j);
                 j = i_1 * 3 % a.Length;
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 _values.PushReserved(a[i_1]);
                 a[i_1] += a[j] * a[i_1];
             }
-            // line 95: double s = 0;
+            // line 94: double s = 0;
             double s = 0;
-            // line 96: for (int i = 0; i < a.Length; i++)
+            // line 95: for (int i = 0; i < a.Length; i++)
             double _ds = seed;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 s += a[i_2];
                 // Adjoint of this iteration
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 _da[i_2] += _ds;
             }
-            // line 101: return s;
+            // line 100: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
             {
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 double _g2 = _da[i_1];
                 _da[i_1] = 0.0;
                 a[i_1] = _values.Pop();
                 _da[i_1] += _g2;
                 _da[j] += _g2 * a[i_1];
                 _da[i_1] += _g2 * a[j];
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 j = _ints.Pop();
             }
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 double _g1 = _da[i];
                 _da[i] = 0.0;
                 dx[i] += _g1;
@@ -174,36 +174,36 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 83: Span<double> a = stackalloc double[x.Length];
+            // line 82: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> _ta = stackalloc double[x.Length];
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 _ta[i] = tx[i];
                 a[i] = x[i];
             }
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 int j = i_1 * 3 % a.Length;
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 _ta[i_1] += _ta[j] * a[i_1] + a[j] * _ta[i_1];
                 a[i_1] += a[j] * a[i_1];
             }
-            // line 95: double s = 0;
+            // line 94: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 96: for (int i = 0; i < a.Length; i++)
+            // line 95: for (int i = 0; i < a.Length; i++)
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 _ts += _ta[i_2];
                 s += a[i_2];
             }
-            // line 101: return s;
+            // line 100: return s;
             double _value1 = s;
             tangent = _ts;
             return _value1;
@@ -232,7 +232,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 83: Span<double> a = stackalloc double[x.Length];
+            // line 82: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> _va = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -241,48 +241,48 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 _va[i] = vx[i];
                 a[i] = x[i];
             }
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             _values.Reserve(a.Length * 2);
             _ints.Reserve(a.Length);
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 _ints.PushReserved(j);
                 j = i_1 * 3 % a.Length;
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 double _aAt = a[i_1];
                 _values.PushReserved(_aAt);
                 _values.PushReserved(_va[i_1]);
                 _va[i_1] += _va[j] * _aAt + a[j] * _va[i_1];
                 a[i_1] += a[j] * a[i_1];
             }
-            // line 95: double s = 0;
+            // line 94: double s = 0;
             double s = 0;
-            // line 96: for (int i = 0; i < a.Length; i++)
+            // line 95: for (int i = 0; i < a.Length; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 s += a[i_2];
                 // Adjoint of this iteration
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 _da[i_2] += _ds;
             }
-            // line 101: return s;
+            // line 100: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
             {
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 double _vg2 = _ha[i_1];
                 double _g2 = _da[i_1];
                 _ha[i_1] = 0.0;
@@ -297,13 +297,13 @@ namespace Corpus
                 double _aAt_3 = a[j];
                 _ha[i_1] += _vg2 * _aAt_3 + _g2 * _va[j];
                 _da[i_1] += _g2 * _aAt_3;
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 j = _ints.Pop();
             }
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 double _vg1 = _ha[i];
                 double _g1 = _da[i];
                 _ha[i] = 0.0;
@@ -375,7 +375,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 83: Span<double> a = stackalloc double[x.Length];
+            // line 82: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> _va = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -384,50 +384,50 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 _va[i] = vx[i];
                 a[i] = x[i];
             }
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             _values.Reserve(a.Length * 2);
             _ints.Reserve(a.Length);
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 _ints.PushReserved(j);
                 j = i_1 * 3 % a.Length;
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 double _aAt = a[i_1];
                 _values.PushReserved(_aAt);
                 _values.PushReserved(_va[i_1]);
                 _va[i_1] += _va[j] * _aAt + a[j] * _va[i_1];
                 a[i_1] += a[j] * a[i_1];
             }
-            // line 95: double s = 0;
+            // line 94: double s = 0;
             double s = 0;
-            // line 96: for (int i = 0; i < a.Length; i++)
+            // line 95: for (int i = 0; i < a.Length; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 s += a[i_2];
                 // Adjoint of this iteration
-                // line 98: s += a[i];
+                // line 97: s += a[i];
                 _ha[i_2] += _hs;
                 _da[i_2] += _ds;
             }
-            // line 101: return s;
+            // line 100: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 89: for (int i = 0; i < a.Length; i++)
+            // line 88: for (int i = 0; i < a.Length; i++)
             for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
             {
-                // line 92: a[i] += a[j] * a[i];
+                // line 91: a[i] += a[j] * a[i];
                 double _vg2 = _ha[i_1];
                 double _g2 = _da[i_1];
                 _ha[i_1] = 0.0;
@@ -442,13 +442,13 @@ namespace Corpus
                 double _aAt_3 = a[j];
                 _ha[i_1] += _vg2 * _aAt_3 + _g2 * _va[j];
                 _da[i_1] += _g2 * _aAt_3;
-                // line 91: int j = (i * 3) % a.Length;
+                // line 90: int j = (i * 3) % a.Length;
                 j = _ints.Pop();
             }
-            // line 84: for (int i = 0; i < x.Length; i++)
+            // line 83: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 86: a[i] = x[i];
+                // line 85: a[i] = x[i];
                 double _vg1 = _ha[i];
                 double _g1 = _da[i];
                 _ha[i] = 0.0;

@@ -20,48 +20,48 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 267: int n = x.Length;
+            // line 266: int n = x.Length;
             int n = x.Length;
-            // line 268: double s = 0;
+            // line 267: double s = 0;
             double s = 0;
-            // line 269: i = 0
+            // line 268: i = 0
             int i = 0;
-            // line 269: for (int i = 0; i < n; i++)
+            // line 268: for (int i = 0; i < n; i++)
             int _loop3 = 0;
             while (i < n)
             {
                 _loop3++;
-                // line 271: s += x[i] * x[n - 1];
+                // line 270: s += x[i] * x[n - 1];
                 s += x[i] * x[n - 1];
-                // line 272: if (x[i] > 0.5)
+                // line 271: if (x[i] > 0.5)
                 bool _branch2 = x[i] > 0.5;
                 if (_branch2)
                 {
-                    // line 274: n--;
+                    // line 273: n--;
                     n -= 1;
                 }
                 _ints.Push(_branch2 ? 1 : 0);
-                // line 269: i++
+                // line 268: i++
                 i += 1;
             }
-            // line 278: return s;
+            // line 277: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 278: return s;
+            // line 277: return s;
             double _ds = 1.0;
-            // line 269: for (int i = 0; i < n; i++)
+            // line 268: for (int i = 0; i < n; i++)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 269: i++
+                // line 268: i++
                 i -= 1;
-                // line 272: if (x[i] > 0.5)
+                // line 271: if (x[i] > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 274: n--;
+                    // line 273: n--;
                     n += 1;
                 }
-                // line 271: s += x[i] * x[n - 1];
+                // line 270: s += x[i] * x[n - 1];
                 double _t1 = x[n - 1];
                 dx[i] += _ds * _t1;
                 dx[n - 1] += _ds * x[i];
@@ -81,50 +81,269 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 267: int n = x.Length;
+            // line 266: int n = x.Length;
             int n = x.Length;
-            // line 268: double s = 0;
+            // line 267: double s = 0;
             double s = 0;
-            // line 269: i = 0
+            // line 268: i = 0
             int i = 0;
-            // line 269: for (int i = 0; i < n; i++)
+            // line 268: for (int i = 0; i < n; i++)
             int _loop3 = 0;
             while (i < n)
             {
                 _loop3++;
-                // line 271: s += x[i] * x[n - 1];
+                // line 270: s += x[i] * x[n - 1];
                 s += x[i] * x[n - 1];
-                // line 272: if (x[i] > 0.5)
+                // line 271: if (x[i] > 0.5)
                 bool _branch2 = x[i] > 0.5;
                 if (_branch2)
                 {
-                    // line 274: n--;
+                    // line 273: n--;
                     n -= 1;
                 }
                 _ints.Push(_branch2 ? 1 : 0);
-                // line 269: i++
+                // line 268: i++
                 i += 1;
             }
-            // line 278: return s;
+            // line 277: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 278: return s;
+            // line 277: return s;
             double _ds = seed;
-            // line 269: for (int i = 0; i < n; i++)
+            // line 268: for (int i = 0; i < n; i++)
             for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
             {
-                // line 269: i++
+                // line 268: i++
                 i -= 1;
-                // line 272: if (x[i] > 0.5)
+                // line 271: if (x[i] > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 274: n--;
+                    // line 273: n--;
                     n += 1;
                 }
-                // line 271: s += x[i] * x[n - 1];
+                // line 270: s += x[i] * x[n - 1];
                 double _t1 = x[n - 1];
                 dx[i] += _ds * _t1;
+                dx[n - 1] += _ds * x[i];
+            }
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>ShrinkingBound</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ShrinkingBoundPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 266: int n = x.Length;
+            int n = x.Length;
+            // line 267: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 268: i = 0
+            int i = 0;
+            // line 268: for (int i = 0; i < n; i++)
+            while (i < n)
+            {
+                // line 270: s += x[i] * x[n - 1];
+                double _t1 = x[n - 1];
+                _ts += tx[i] * _t1 + x[i] * tx[n - 1];
+                s += x[i] * _t1;
+                // line 271: if (x[i] > 0.5)
+                if (x[i] > 0.5)
+                {
+                    // line 273: n--;
+                    n -= 1;
+                }
+                // line 268: i++
+                i += 1;
+            }
+            // line 277: return s;
+            double _value2 = s;
+            tangent = _ts;
+            return _value2;
+        }
+
+        /// <summary>Value and gradient of <c>ShrinkingBound</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ShrinkingBoundHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 266: int n = x.Length;
+            int n = x.Length;
+            // line 267: double s = 0;
+            double s = 0;
+            // line 268: i = 0
+            int i = 0;
+            // line 268: for (int i = 0; i < n; i++)
+            int _loop3 = 0;
+            while (i < n)
+            {
+                _loop3++;
+                // line 270: s += x[i] * x[n - 1];
+                s += x[i] * x[n - 1];
+                // line 271: if (x[i] > 0.5)
+                bool _branch2 = x[i] > 0.5;
+                if (_branch2)
+                {
+                    // line 273: n--;
+                    n -= 1;
+                }
+                _ints.Push(_branch2 ? 1 : 0);
+                // line 268: i++
+                i += 1;
+            }
+            // line 277: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 277: return s;
+            double _ds = 1.0;
+            // line 268: for (int i = 0; i < n; i++)
+            for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
+            {
+                // line 268: i++
+                i -= 1;
+                // line 271: if (x[i] > 0.5)
+                if (_ints.Pop() != 0)
+                {
+                    // line 273: n--;
+                    n += 1;
+                }
+                // line 270: s += x[i] * x[n - 1];
+                double _vt1 = vx[n - 1];
+                double _t1 = x[n - 1];
+                hx[i] += _ds * _vt1;
+                dx[i] += _ds * _t1;
+                hx[n - 1] += _ds * vx[i];
+                dx[n - 1] += _ds * x[i];
+            }
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>ShrinkingBound</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double ShrinkingBoundWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = ShrinkingBoundWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = ShrinkingBoundHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>ShrinkingBound</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void ShrinkingBoundPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 266: int n = x.Length;
+            int n = x.Length;
+            // line 267: double s = 0;
+            double s = 0;
+            // line 268: i = 0
+            int i = 0;
+            // line 268: for (int i = 0; i < n; i++)
+            int _loop3 = 0;
+            while (i < n)
+            {
+                _loop3++;
+                // line 270: s += x[i] * x[n - 1];
+                s += x[i] * x[n - 1];
+                // line 271: if (x[i] > 0.5)
+                bool _branch2 = x[i] > 0.5;
+                if (_branch2)
+                {
+                    // line 273: n--;
+                    n -= 1;
+                }
+                _ints.Push(_branch2 ? 1 : 0);
+                // line 268: i++
+                i += 1;
+            }
+            // line 277: return s;
+            double _result = s;
+
+            // Adjoint sweep
+            // line 277: return s;
+            double _hs = vseed;
+            double _ds = seed;
+            // line 268: for (int i = 0; i < n; i++)
+            for (int _iteration4 = _loop3; _iteration4 > 0; _iteration4--)
+            {
+                // line 268: i++
+                i -= 1;
+                // line 271: if (x[i] > 0.5)
+                if (_ints.Pop() != 0)
+                {
+                    // line 273: n--;
+                    n += 1;
+                }
+                // line 270: s += x[i] * x[n - 1];
+                double _vt1 = vx[n - 1];
+                double _t1 = x[n - 1];
+                hx[i] += _hs * _t1 + _ds * _vt1;
+                dx[i] += _ds * _t1;
+                hx[n - 1] += _hs * x[i] + _ds * vx[i];
                 dx[n - 1] += _ds * x[i];
             }
             _ints.Dispose();

@@ -20,18 +20,18 @@ namespace Corpus
             int sign = 0;
 
             // Primal sweep
-            // line 327: double s = 0;
+            // line 326: double s = 0;
             double s = 0;
-            // line 328: for (int i = 0; i < x.Length; i++)
+            // line 327: for (int i = 0; i < x.Length; i++)
             double _ds = 1.0;
             for (int i = 0; i < x.Length; i++)
             {
-                // line 330: int sign = Math.Sign(x[i]);
+                // line 329: int sign = Math.Sign(x[i]);
                 sign = Math.Sign(x[i]);
-                // line 331: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
                 s += sign * x[i] * x[i] + Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1);
                 // Adjoint of this iteration
-                // line 331: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
                 double _t1 = sign * x[i];
                 dx[i] += _ds * x[i] * sign;
                 dx[i] += _ds * _t1;
@@ -39,7 +39,7 @@ namespace Corpus
                 double _t3 = x[i] - 0.3;
                 dx[i] += _ds * _t2 * Math.Sign(_t3);
             }
-            // line 334: return s;
+            // line 333: return s;
             double _result = s;
             return _result;
         }
@@ -55,18 +55,18 @@ namespace Corpus
             int sign = 0;
 
             // Primal sweep
-            // line 327: double s = 0;
+            // line 326: double s = 0;
             double s = 0;
-            // line 328: for (int i = 0; i < x.Length; i++)
+            // line 327: for (int i = 0; i < x.Length; i++)
             double _ds = seed;
             for (int i = 0; i < x.Length; i++)
             {
-                // line 330: int sign = Math.Sign(x[i]);
+                // line 329: int sign = Math.Sign(x[i]);
                 sign = Math.Sign(x[i]);
-                // line 331: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
                 s += sign * x[i] * x[i] + Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1);
                 // Adjoint of this iteration
-                // line 331: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
                 double _t1 = sign * x[i];
                 dx[i] += _ds * x[i] * sign;
                 dx[i] += _ds * _t1;
@@ -74,7 +74,169 @@ namespace Corpus
                 double _t3 = x[i] - 0.3;
                 dx[i] += _ds * _t2 * Math.Sign(_t3);
             }
-            // line 334: return s;
+            // line 333: return s;
+            double _result = s;
+        }
+
+        /// <summary>Value of <c>SignTimesSquare</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SignTimesSquarePushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 326: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 327: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 329: int sign = Math.Sign(x[i]);
+                int sign = Math.Sign(x[i]);
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                double _t1 = sign * x[i];
+                double _t2 = x[i] - 0.3;
+                int _t3 = i % 2 == 0 ? 1 : -1;
+                _ts += sign * tx[i] * x[i] + _t1 * tx[i] + tx[i] * Math.Sign(_t2) * _t3;
+                s += _t1 * x[i] + Math.Abs(_t2) * _t3;
+            }
+            // line 333: return s;
+            double _value4 = s;
+            tangent = _ts;
+            return _value4;
+        }
+
+        /// <summary>Value and gradient of <c>SignTimesSquare</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SignTimesSquareHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            int sign = 0;
+
+            // Primal sweep
+            // line 326: double s = 0;
+            double s = 0;
+            // line 327: for (int i = 0; i < x.Length; i++)
+            double _ds = 1.0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 329: int sign = Math.Sign(x[i]);
+                sign = Math.Sign(x[i]);
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                var _t = x[i] - 0.3;
+                s += sign * x[i] * x[i] + Math.Abs(_t) * (i % 2 == 0 ? 1 : -1);
+                // Adjoint of this iteration
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                double _vt1 = sign * vx[i];
+                double _t1 = sign * x[i];
+                hx[i] += _ds * vx[i] * sign;
+                dx[i] += _ds * x[i] * sign;
+                hx[i] += _ds * _vt1;
+                dx[i] += _ds * _t1;
+                int _t2 = i % 2 == 0 ? 1 : -1;
+                double _t3 = x[i] - 0.3;
+                dx[i] += _ds * _t2 * Math.Sign(_t3);
+            }
+            // line 333: return s;
+            double _result = s;
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>SignTimesSquare</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SignTimesSquareWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = SignTimesSquareWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = SignTimesSquareHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>SignTimesSquare</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void SignTimesSquarePullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            int sign = 0;
+
+            // Primal sweep
+            // line 326: double s = 0;
+            double s = 0;
+            // line 327: for (int i = 0; i < x.Length; i++)
+            double _hs = vseed;
+            double _ds = seed;
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 329: int sign = Math.Sign(x[i]);
+                sign = Math.Sign(x[i]);
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                var _t = x[i] - 0.3;
+                s += sign * x[i] * x[i] + Math.Abs(_t) * (i % 2 == 0 ? 1 : -1);
+                // Adjoint of this iteration
+                // line 330: s += (sign * x[i] * x[i]) + (Math.Abs(x[i] - 0.3) * (i % 2 == 0 ? 1 : -1));
+                double _vt1 = sign * vx[i];
+                double _t1 = sign * x[i];
+                hx[i] += (_hs * x[i] + _ds * vx[i]) * sign;
+                dx[i] += _ds * x[i] * sign;
+                hx[i] += _hs * _t1 + _ds * _vt1;
+                dx[i] += _ds * _t1;
+                int _t2 = i % 2 == 0 ? 1 : -1;
+                double _t3 = x[i] - 0.3;
+                hx[i] += _hs * _t2 * Math.Sign(_t3);
+                dx[i] += _ds * _t2 * Math.Sign(_t3);
+            }
+            // line 333: return s;
             double _result = s;
         }
     }

@@ -22,63 +22,63 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 146: double total = 0;
+            // line 145: double total = 0;
             double total = 0;
-            // line 147: for (int i = 0; i < x.Length; i++)
+            // line 146: for (int i = 0; i < x.Length; i++)
             double _dtotal = 1.0;
             for (int i = 0; i < x.Length; i++)
             {
                 int _mark4 = _ints.Count;
-                // line 149: double row = 0;
+                // line 148: double row = 0;
                 row = 0;
-                // line 150: for (int j = 0; j < x.Length; j++)
+                // line 149: for (int j = 0; j < x.Length; j++)
                 _ints.Reserve(x.Length * 2);
                 for (int j = 0; j < x.Length; j++)
                 {
-                    // line 152: if (j == i)
+                    // line 151: if (j == i)
                     bool _branch2 = j == i;
                     if (_branch2)
                     {
                     }
                     else
                     {
-                        // line 157: if (x[j] * x[i] < 0)
+                        // line 156: if (x[j] * x[i] < 0)
                         bool _branch3 = x[j] * x[i] < 0;
                         if (_branch3)
                         {
                         }
                         else
                         {
-                            // line 162: row += x[i] * x[j];
+                            // line 161: row += x[i] * x[j];
                             row += x[i] * x[j];
                         }
                         _ints.PushReserved(_branch3 ? 1 : 0);
                     }
                     _ints.PushReserved(_branch2 ? 1 : 0);
                 }
-                // line 165: total += row * row;
+                // line 164: total += row * row;
                 total += row * row;
                 // Adjoint of this iteration
-                // line 165: total += row * row;
+                // line 164: total += row * row;
                 _drow += 2 * _dtotal * row;
                 if (_drow != 0)
                 {
-                    // line 150: for (int j = 0; j < x.Length; j++)
+                    // line 149: for (int j = 0; j < x.Length; j++)
                     for (int j = x.Length - 1; j >= 0; j--)
                     {
-                        // line 152: if (j == i)
+                        // line 151: if (j == i)
                         if (!(_ints.Pop() != 0))
                         {
-                            // line 157: if (x[j] * x[i] < 0)
+                            // line 156: if (x[j] * x[i] < 0)
                             if (!(_ints.Pop() != 0))
                             {
-                                // line 162: row += x[i] * x[j];
+                                // line 161: row += x[i] * x[j];
                                 dx[i] += _drow * x[j];
                                 dx[j] += _drow * x[i];
                             }
                         }
                     }
-                    // line 149: double row = 0;
+                    // line 148: double row = 0;
                     double _g1 = _drow;
                     _drow = 0.0;
                 }
@@ -87,7 +87,7 @@ namespace Corpus
                     _ints.DropTo(_mark4);
                 }
             }
-            // line 168: return total;
+            // line 167: return total;
             double _result = total;
             _ints.Dispose();
             return _result;
@@ -106,63 +106,63 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 146: double total = 0;
+            // line 145: double total = 0;
             double total = 0;
-            // line 147: for (int i = 0; i < x.Length; i++)
+            // line 146: for (int i = 0; i < x.Length; i++)
             double _dtotal = seed;
             for (int i = 0; i < x.Length; i++)
             {
                 int _mark4 = _ints.Count;
-                // line 149: double row = 0;
+                // line 148: double row = 0;
                 row = 0;
-                // line 150: for (int j = 0; j < x.Length; j++)
+                // line 149: for (int j = 0; j < x.Length; j++)
                 _ints.Reserve(x.Length * 2);
                 for (int j = 0; j < x.Length; j++)
                 {
-                    // line 152: if (j == i)
+                    // line 151: if (j == i)
                     bool _branch2 = j == i;
                     if (_branch2)
                     {
                     }
                     else
                     {
-                        // line 157: if (x[j] * x[i] < 0)
+                        // line 156: if (x[j] * x[i] < 0)
                         bool _branch3 = x[j] * x[i] < 0;
                         if (_branch3)
                         {
                         }
                         else
                         {
-                            // line 162: row += x[i] * x[j];
+                            // line 161: row += x[i] * x[j];
                             row += x[i] * x[j];
                         }
                         _ints.PushReserved(_branch3 ? 1 : 0);
                     }
                     _ints.PushReserved(_branch2 ? 1 : 0);
                 }
-                // line 165: total += row * row;
+                // line 164: total += row * row;
                 total += row * row;
                 // Adjoint of this iteration
-                // line 165: total += row * row;
+                // line 164: total += row * row;
                 _drow += 2 * _dtotal * row;
                 if (_drow != 0)
                 {
-                    // line 150: for (int j = 0; j < x.Length; j++)
+                    // line 149: for (int j = 0; j < x.Length; j++)
                     for (int j = x.Length - 1; j >= 0; j--)
                     {
-                        // line 152: if (j == i)
+                        // line 151: if (j == i)
                         if (!(_ints.Pop() != 0))
                         {
-                            // line 157: if (x[j] * x[i] < 0)
+                            // line 156: if (x[j] * x[i] < 0)
                             if (!(_ints.Pop() != 0))
                             {
-                                // line 162: row += x[i] * x[j];
+                                // line 161: row += x[i] * x[j];
                                 dx[i] += _drow * x[j];
                                 dx[j] += _drow * x[i];
                             }
                         }
                     }
-                    // line 149: double row = 0;
+                    // line 148: double row = 0;
                     double _g1 = _drow;
                     _drow = 0.0;
                 }
@@ -171,7 +171,277 @@ namespace Corpus
                     _ints.DropTo(_mark4);
                 }
             }
-            // line 168: return total;
+            // line 167: return total;
+            double _result = total;
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>SkippedPairs</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SkippedPairsPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 145: double total = 0;
+            double _ttotal = 0.0;
+            double total = 0;
+            // line 146: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 148: double row = 0;
+                double _trow = 0.0;
+                double row = 0;
+                // line 149: for (int j = 0; j < x.Length; j++)
+                for (int j = 0; j < x.Length; j++)
+                {
+                    // line 151: if (j == i)
+                    if (j == i)
+                    {
+                    }
+                    else
+                    {
+                        // line 156: if (x[j] * x[i] < 0)
+                        if (x[j] * x[i] < 0)
+                        {
+                        }
+                        else
+                        {
+                            // line 161: row += x[i] * x[j];
+                            _trow += tx[i] * x[j] + x[i] * tx[j];
+                            row += x[i] * x[j];
+                        }
+                    }
+                }
+                // line 164: total += row * row;
+                _ttotal += 2 * row * _trow;
+                total += row * row;
+            }
+            // line 167: return total;
+            double _value1 = total;
+            tangent = _ttotal;
+            return _value1;
+        }
+
+        /// <summary>Value and gradient of <c>SkippedPairs</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SkippedPairsHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            double _vrow = 0.0;
+            double row = 0.0;
+            double _hrow = 0.0;
+            double _drow = 0.0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 145: double total = 0;
+            double total = 0;
+            // line 146: for (int i = 0; i < x.Length; i++)
+            double _dtotal = 1.0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 148: double row = 0;
+                _vrow = 0.0;
+                row = 0;
+                // line 149: for (int j = 0; j < x.Length; j++)
+                _ints.Reserve(x.Length * 2);
+                for (int j = 0; j < x.Length; j++)
+                {
+                    // line 151: if (j == i)
+                    bool _branch2 = j == i;
+                    if (_branch2)
+                    {
+                    }
+                    else
+                    {
+                        // line 156: if (x[j] * x[i] < 0)
+                        bool _branch3 = x[j] * x[i] < 0;
+                        if (_branch3)
+                        {
+                        }
+                        else
+                        {
+                            // line 161: row += x[i] * x[j];
+                            _vrow += vx[i] * x[j] + x[i] * vx[j];
+                            row += x[i] * x[j];
+                        }
+                        _ints.PushReserved(_branch3 ? 1 : 0);
+                    }
+                    _ints.PushReserved(_branch2 ? 1 : 0);
+                }
+                // line 164: total += row * row;
+                total += row * row;
+                // Adjoint of this iteration
+                // line 164: total += row * row;
+                _hrow += 2 * _dtotal * _vrow;
+                _drow += 2 * _dtotal * row;
+                // line 149: for (int j = 0; j < x.Length; j++)
+                for (int j = x.Length - 1; j >= 0; j--)
+                {
+                    // line 151: if (j == i)
+                    if (!(_ints.Pop() != 0))
+                    {
+                        // line 156: if (x[j] * x[i] < 0)
+                        if (!(_ints.Pop() != 0))
+                        {
+                            // line 161: row += x[i] * x[j];
+                            hx[i] += _hrow * x[j] + _drow * vx[j];
+                            dx[i] += _drow * x[j];
+                            hx[j] += _hrow * x[i] + _drow * vx[i];
+                            dx[j] += _drow * x[i];
+                        }
+                    }
+                }
+                // line 148: double row = 0;
+                double _g1 = _drow;
+                _hrow = 0.0;
+                _drow = 0.0;
+            }
+            // line 167: return total;
+            double _result = total;
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>SkippedPairs</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double SkippedPairsWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = SkippedPairsWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = SkippedPairsHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>SkippedPairs</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void SkippedPairsPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            double _vrow = 0.0;
+            double row = 0.0;
+            double _hrow = 0.0;
+            double _drow = 0.0;
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 145: double total = 0;
+            double total = 0;
+            // line 146: for (int i = 0; i < x.Length; i++)
+            double _htotal = vseed;
+            double _dtotal = seed;
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 148: double row = 0;
+                _vrow = 0.0;
+                row = 0;
+                // line 149: for (int j = 0; j < x.Length; j++)
+                _ints.Reserve(x.Length * 2);
+                for (int j = 0; j < x.Length; j++)
+                {
+                    // line 151: if (j == i)
+                    bool _branch2 = j == i;
+                    if (_branch2)
+                    {
+                    }
+                    else
+                    {
+                        // line 156: if (x[j] * x[i] < 0)
+                        bool _branch3 = x[j] * x[i] < 0;
+                        if (_branch3)
+                        {
+                        }
+                        else
+                        {
+                            // line 161: row += x[i] * x[j];
+                            _vrow += vx[i] * x[j] + x[i] * vx[j];
+                            row += x[i] * x[j];
+                        }
+                        _ints.PushReserved(_branch3 ? 1 : 0);
+                    }
+                    _ints.PushReserved(_branch2 ? 1 : 0);
+                }
+                // line 164: total += row * row;
+                total += row * row;
+                // Adjoint of this iteration
+                // line 164: total += row * row;
+                _hrow += 2 * _htotal * row + 2 * _dtotal * _vrow;
+                _drow += 2 * _dtotal * row;
+                // line 149: for (int j = 0; j < x.Length; j++)
+                for (int j = x.Length - 1; j >= 0; j--)
+                {
+                    // line 151: if (j == i)
+                    if (!(_ints.Pop() != 0))
+                    {
+                        // line 156: if (x[j] * x[i] < 0)
+                        if (!(_ints.Pop() != 0))
+                        {
+                            // line 161: row += x[i] * x[j];
+                            hx[i] += _hrow * x[j] + _drow * vx[j];
+                            dx[i] += _drow * x[j];
+                            hx[j] += _hrow * x[i] + _drow * vx[i];
+                            dx[j] += _drow * x[i];
+                        }
+                    }
+                }
+                // line 148: double row = 0;
+                double _g1 = _drow;
+                _hrow = 0.0;
+                _drow = 0.0;
+            }
+            // line 167: return total;
             double _result = total;
             _ints.Dispose();
         }

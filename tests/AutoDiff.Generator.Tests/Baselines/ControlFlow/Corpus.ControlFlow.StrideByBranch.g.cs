@@ -20,82 +20,82 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 23: int k = 0;
+            // line 22: int k = 0;
             int k = 0;
-            // line 24: double s = 0;
+            // line 23: double s = 0;
             double s = 0;
-            // line 25: for (int i = 0; i < x.Length; i++)
+            // line 24: for (int i = 0; i < x.Length; i++)
             _ints.Reserve(x.Length * 5);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 27: if (x[i] > 0)
+                // line 26: if (x[i] > 0)
                 bool _branch1 = x[i] > 0;
                 if (_branch1)
                 {
-                    // line 29: k += 2;
+                    // line 28: k += 2;
                     k += 2;
                 }
                 else
                 {
-                    // line 33: k -= 1;
+                    // line 32: k -= 1;
                     k -= 1;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 36: if (k < 0)
+                // line 35: if (k < 0)
                 bool _branch2 = k < 0;
                 if (_branch2)
                 {
-                    // line 38: k = 0;
+                    // line 37: k = 0;
                     _ints.PushReserved(k);
                     k = 0;
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 41: if (k >= x.Length)
+                // line 40: if (k >= x.Length)
                 bool _branch3 = k >= x.Length;
                 if (_branch3)
                 {
-                    // line 43: k = x.Length - 1;
+                    // line 42: k = x.Length - 1;
                     _ints.PushReserved(k);
                     k = x.Length - 1;
                 }
                 _ints.PushReserved(_branch3 ? 1 : 0);
-                // line 46: s += x[k] * x[i];
+                // line 45: s += x[k] * x[i];
                 s += x[k] * x[i];
             }
-            // line 49: return s + x[k];
+            // line 48: return s + x[k];
             double _result = s + x[k];
 
             // Adjoint sweep
-            // line 49: return s + x[k];
+            // line 48: return s + x[k];
             double _ds = 1.0;
             dx[k] += 1.0;
-            // line 25: for (int i = 0; i < x.Length; i++)
+            // line 24: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 46: s += x[k] * x[i];
+                // line 45: s += x[k] * x[i];
                 dx[k] += _ds * x[i];
                 dx[i] += _ds * x[k];
-                // line 41: if (k >= x.Length)
+                // line 40: if (k >= x.Length)
                 if (_ints.Pop() != 0)
                 {
-                    // line 43: k = x.Length - 1;
+                    // line 42: k = x.Length - 1;
                     k = _ints.Pop();
                 }
-                // line 36: if (k < 0)
+                // line 35: if (k < 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 38: k = 0;
+                    // line 37: k = 0;
                     k = _ints.Pop();
                 }
-                // line 27: if (x[i] > 0)
+                // line 26: if (x[i] > 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 29: k += 2;
+                    // line 28: k += 2;
                     k -= 2;
                 }
                 else
                 {
-                    // line 33: k -= 1;
+                    // line 32: k -= 1;
                     k += 1;
                 }
             }
@@ -114,82 +114,378 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 23: int k = 0;
+            // line 22: int k = 0;
             int k = 0;
-            // line 24: double s = 0;
+            // line 23: double s = 0;
             double s = 0;
-            // line 25: for (int i = 0; i < x.Length; i++)
+            // line 24: for (int i = 0; i < x.Length; i++)
             _ints.Reserve(x.Length * 5);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 27: if (x[i] > 0)
+                // line 26: if (x[i] > 0)
                 bool _branch1 = x[i] > 0;
                 if (_branch1)
                 {
-                    // line 29: k += 2;
+                    // line 28: k += 2;
                     k += 2;
                 }
                 else
                 {
-                    // line 33: k -= 1;
+                    // line 32: k -= 1;
                     k -= 1;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 36: if (k < 0)
+                // line 35: if (k < 0)
                 bool _branch2 = k < 0;
                 if (_branch2)
                 {
-                    // line 38: k = 0;
+                    // line 37: k = 0;
                     _ints.PushReserved(k);
                     k = 0;
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 41: if (k >= x.Length)
+                // line 40: if (k >= x.Length)
                 bool _branch3 = k >= x.Length;
                 if (_branch3)
                 {
-                    // line 43: k = x.Length - 1;
+                    // line 42: k = x.Length - 1;
                     _ints.PushReserved(k);
                     k = x.Length - 1;
                 }
                 _ints.PushReserved(_branch3 ? 1 : 0);
-                // line 46: s += x[k] * x[i];
+                // line 45: s += x[k] * x[i];
                 s += x[k] * x[i];
             }
-            // line 49: return s + x[k];
+            // line 48: return s + x[k];
             double _result = s + x[k];
 
             // Adjoint sweep
-            // line 49: return s + x[k];
+            // line 48: return s + x[k];
             double _ds = seed;
             dx[k] += seed;
-            // line 25: for (int i = 0; i < x.Length; i++)
+            // line 24: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 46: s += x[k] * x[i];
+                // line 45: s += x[k] * x[i];
                 dx[k] += _ds * x[i];
                 dx[i] += _ds * x[k];
-                // line 41: if (k >= x.Length)
+                // line 40: if (k >= x.Length)
                 if (_ints.Pop() != 0)
                 {
-                    // line 43: k = x.Length - 1;
+                    // line 42: k = x.Length - 1;
                     k = _ints.Pop();
                 }
-                // line 36: if (k < 0)
+                // line 35: if (k < 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 38: k = 0;
+                    // line 37: k = 0;
                     k = _ints.Pop();
                 }
-                // line 27: if (x[i] > 0)
+                // line 26: if (x[i] > 0)
                 if (_ints.Pop() != 0)
                 {
-                    // line 29: k += 2;
+                    // line 28: k += 2;
                     k -= 2;
                 }
                 else
                 {
-                    // line 33: k -= 1;
+                    // line 32: k -= 1;
+                    k += 1;
+                }
+            }
+            _ints.Dispose();
+        }
+
+        /// <summary>Value of <c>StrideByBranch</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double StrideByBranchPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> tx, out double tangent)
+        {
+            if (tx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
+            }
+            // line 22: int k = 0;
+            int k = 0;
+            // line 23: double s = 0;
+            double _ts = 0.0;
+            double s = 0;
+            // line 24: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 26: if (x[i] > 0)
+                if (x[i] > 0)
+                {
+                    // line 28: k += 2;
+                    k += 2;
+                }
+                else
+                {
+                    // line 32: k -= 1;
+                    k -= 1;
+                }
+                // line 35: if (k < 0)
+                if (k < 0)
+                {
+                    // line 37: k = 0;
+                    k = 0;
+                }
+                // line 40: if (k >= x.Length)
+                if (k >= x.Length)
+                {
+                    // line 42: k = x.Length - 1;
+                    k = x.Length - 1;
+                }
+                // line 45: s += x[k] * x[i];
+                _ts += tx[k] * x[i] + x[k] * tx[i];
+                s += x[k] * x[i];
+            }
+            // line 48: return s + x[k];
+            double _value1 = s + x[k];
+            tangent = _ts + tx[k];
+            return _value1;
+        }
+
+        /// <summary>Value and gradient of <c>StrideByBranch</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double StrideByBranchHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            dx.Clear();
+            hx.Clear();
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 22: int k = 0;
+            int k = 0;
+            // line 23: double s = 0;
+            double s = 0;
+            // line 24: for (int i = 0; i < x.Length; i++)
+            _ints.Reserve(x.Length * 5);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 26: if (x[i] > 0)
+                bool _branch1 = x[i] > 0;
+                if (_branch1)
+                {
+                    // line 28: k += 2;
+                    k += 2;
+                }
+                else
+                {
+                    // line 32: k -= 1;
+                    k -= 1;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+                // line 35: if (k < 0)
+                bool _branch2 = k < 0;
+                if (_branch2)
+                {
+                    // line 37: k = 0;
+                    _ints.PushReserved(k);
+                    k = 0;
+                }
+                _ints.PushReserved(_branch2 ? 1 : 0);
+                // line 40: if (k >= x.Length)
+                bool _branch3 = k >= x.Length;
+                if (_branch3)
+                {
+                    // line 42: k = x.Length - 1;
+                    _ints.PushReserved(k);
+                    k = x.Length - 1;
+                }
+                _ints.PushReserved(_branch3 ? 1 : 0);
+                // line 45: s += x[k] * x[i];
+                s += x[k] * x[i];
+            }
+            // line 48: return s + x[k];
+            double _result = s + x[k];
+
+            // Adjoint sweep
+            // line 48: return s + x[k];
+            double _ds = 1.0;
+            dx[k] += 1.0;
+            // line 24: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 45: s += x[k] * x[i];
+                hx[k] += _ds * vx[i];
+                dx[k] += _ds * x[i];
+                hx[i] += _ds * vx[k];
+                dx[i] += _ds * x[k];
+                // line 40: if (k >= x.Length)
+                if (_ints.Pop() != 0)
+                {
+                    // line 42: k = x.Length - 1;
+                    k = _ints.Pop();
+                }
+                // line 35: if (k < 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 37: k = 0;
+                    k = _ints.Pop();
+                }
+                // line 26: if (x[i] > 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 28: k += 2;
+                    k -= 2;
+                }
+                else
+                {
+                    // line 32: k -= 1;
+                    k += 1;
+                }
+            }
+            _ints.Dispose();
+            return _result;
+        }
+
+        /// <summary>Value and gradient of <c>StrideByBranch</c>, and its Hessian: N x N, row-major, over the differentiable parameters flattened in order (a scalar is one entry, a span its elements); one Hessian-vector product per row, then symmetrized.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static double StrideByBranchWithHessian(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, global::System.Span<double> hessian)
+        {
+            int _n = x.Length;
+            if (hessian.Length != _n * _n)
+            {
+                throw new global::System.ArgumentException($"The Hessian 'hessian' has length {hessian.Length} but the {_n} differentiable inputs need {_n * _n} entries (N x N, row-major).", nameof(hessian));
+            }
+            double[] _vx_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(x.Length);
+            global::System.Span<double> _vx = _vx_pool.AsSpan(0, x.Length);
+            _vx.Clear();
+            double _value = 0.0;
+            if (_n == 0)
+            {
+                _value = StrideByBranchWithGradient(x, dx);
+            }
+            for (int _i = 0; _i < x.Length; _i++)
+            {
+                _vx[_i] = 1.0;
+                _value = StrideByBranchHessianVectorProduct(x, _vx, dx, hessian.Slice(_i * _n, x.Length));
+                _vx[_i] = 0.0;
+            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(_vx_pool);
+            for (int _r = 0; _r < _n; _r++)
+            {
+                for (int _c = _r + 1; _c < _n; _c++)
+                {
+                    double _mean = 0.5 * (hessian[_r * _n + _c] + hessian[_c * _n + _r]);
+                    hessian[_r * _n + _c] = _mean;
+                    hessian[_c * _n + _r] = _mean;
+                }
+            }
+            return _value;
+        }
+
+        /// <summary>Second-order pullback of <c>StrideByBranch</c>, what the Hessian-vector products of methods calling it use: adds <paramref name="seed"/> times the gradient into the adjoints, as the pullback does, and the directional derivative of that along the directions and <paramref name="vseed"/> into the products.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
+        public static void StrideByBranchPullbackPushforward(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> vx, double seed, double vseed, global::System.Span<double> dx, global::System.Span<double> hx)
+        {
+            if (dx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
+            }
+            if (vx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The direction 'vx' has length {vx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(vx));
+            }
+            if (hx.Length != x.Length)
+            {
+                throw new global::System.ArgumentException($"The product 'hx' has length {hx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(hx));
+            }
+            var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
+
+            // Primal sweep
+            // line 22: int k = 0;
+            int k = 0;
+            // line 23: double s = 0;
+            double s = 0;
+            // line 24: for (int i = 0; i < x.Length; i++)
+            _ints.Reserve(x.Length * 5);
+            for (int i = 0; i < x.Length; i++)
+            {
+                // line 26: if (x[i] > 0)
+                bool _branch1 = x[i] > 0;
+                if (_branch1)
+                {
+                    // line 28: k += 2;
+                    k += 2;
+                }
+                else
+                {
+                    // line 32: k -= 1;
+                    k -= 1;
+                }
+                _ints.PushReserved(_branch1 ? 1 : 0);
+                // line 35: if (k < 0)
+                bool _branch2 = k < 0;
+                if (_branch2)
+                {
+                    // line 37: k = 0;
+                    _ints.PushReserved(k);
+                    k = 0;
+                }
+                _ints.PushReserved(_branch2 ? 1 : 0);
+                // line 40: if (k >= x.Length)
+                bool _branch3 = k >= x.Length;
+                if (_branch3)
+                {
+                    // line 42: k = x.Length - 1;
+                    _ints.PushReserved(k);
+                    k = x.Length - 1;
+                }
+                _ints.PushReserved(_branch3 ? 1 : 0);
+                // line 45: s += x[k] * x[i];
+                s += x[k] * x[i];
+            }
+            // line 48: return s + x[k];
+            double _result = s + x[k];
+
+            // Adjoint sweep
+            // line 48: return s + x[k];
+            double _hs = vseed;
+            double _ds = seed;
+            hx[k] += vseed;
+            dx[k] += seed;
+            // line 24: for (int i = 0; i < x.Length; i++)
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // line 45: s += x[k] * x[i];
+                hx[k] += _hs * x[i] + _ds * vx[i];
+                dx[k] += _ds * x[i];
+                hx[i] += _hs * x[k] + _ds * vx[k];
+                dx[i] += _ds * x[k];
+                // line 40: if (k >= x.Length)
+                if (_ints.Pop() != 0)
+                {
+                    // line 42: k = x.Length - 1;
+                    k = _ints.Pop();
+                }
+                // line 35: if (k < 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 37: k = 0;
+                    k = _ints.Pop();
+                }
+                // line 26: if (x[i] > 0)
+                if (_ints.Pop() != 0)
+                {
+                    // line 28: k += 2;
+                    k -= 2;
+                }
+                else
+                {
+                    // line 32: k -= 1;
                     k += 1;
                 }
             }
