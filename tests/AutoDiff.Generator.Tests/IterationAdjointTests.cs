@@ -95,30 +95,6 @@ public class IterationAdjointTests
         Assert.DoesNotContain("PushReserved(r)", source, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_iteration_with_loops_of_its_own_runs_as_two_methods_the_loop_calls()
-    {
-        // The shape of a hand-written backward pass (docs/how-it-works.md, "Split iterations"): the loop body is a
-        // call to the iteration's primal sweep and one to its adjoint; what the adjoint reads of the primal sweep's
-        // own locals comes back through `out`, names the iteration only reads go in by value, the rest by `ref`.
-        var source = Generated("Mlp", "Corpus.Mlp.ReluLoss");
-        var withGradient = source[..source.IndexOf("Pullback of", StringComparison.Ordinal)];
-        Assert.Matches(@"(?s)for \(int \w+ = 0; [^)]*\)\s*\{\s*ReluLossWithGradientIteration\([^;]*out int _mark\d+[^;]*\);\s*// Adjoint of this iteration\s*ReluLossWithGradientIterationAdjoint\([^;]*\);\s*\}", withGradient);
-        Assert.Contains("private static void ReluLossWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef", withGradient, StringComparison.Ordinal);
-        Assert.Contains("private static void ReluLossPullbackIterationAdjoint(", source, StringComparison.Ordinal);
-        Assert.Contains("MethodImplOptions.NoInlining", withGradient, StringComparison.Ordinal);
-
-        // An iteration without a loop of its own is too little work for two calls: it stays in the loop.
-        var dot = Generated("Loops", "Corpus.Loops.Dot");
-        Assert.Contains(Marker, dot, StringComparison.Ordinal);
-        Assert.DoesNotContain("Iteration(", dot, StringComparison.Ordinal);
-
-        // Second-order bodies keep their loops whole.
-        var second = Generated("SecondOrder", "Corpus.Second.Mlp");
-        var product = second[second.IndexOf("HessianVectorProduct(", StringComparison.Ordinal)..];
-        Assert.DoesNotContain("Iteration(", product, StringComparison.Ordinal);
-    }
-
     private static string Generated(string corpus, string method)
     {
         var result = GeneratorHarness.Run(CorpusFiles.Source(corpus));

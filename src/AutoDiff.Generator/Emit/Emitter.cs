@@ -53,13 +53,10 @@ internal static partial class Emitter
         }
         else
         {
-            var withGradient = IterationOutlining.Apply(Body(method, pullback: false), method, method.Name + "WithGradient");
-            WriteMethod(writer, method, withGradient.Body, pullback: false);
-            WriteHelpers(writer, withGradient.Helpers);
+            var withGradient = Body(method, pullback: false);
+            WriteMethod(writer, method, withGradient, pullback: false);
             writer.Line();
-            var pullback = IterationOutlining.Apply(Body(method, pullback: true), method, method.Name + "Pullback");
-            WriteMethod(writer, method, pullback.Body, pullback: true);
-            WriteHelpers(writer, pullback.Helpers);
+            WriteMethod(writer, method, Body(method, pullback: true), pullback: true);
             if (method.Pushforward)
             {
                 writer.Line();
@@ -103,21 +100,6 @@ internal static partial class Emitter
         WriteBody(writer, AdjointWriter.WritePushforward(method));
 
         writer.Close();
-    }
-
-    /// <summary>The private methods a generated member calls for its loops' iterations (<see cref="IterationOutlining"/>).</summary>
-    private static void WriteHelpers(SourceWriter writer, System.Collections.Generic.IReadOnlyList<IterationOutlining.Helper> helpers)
-    {
-        foreach (var helper in helpers)
-        {
-            writer.Line();
-            writer.Line("/// <summary>" + helper.Summary + "</summary>");
-            writer.Line(GeneratedCode);
-            writer.Line(helper.Attribute);
-            writer.Open("private static void " + helper.Name + "(" + string.Join(", ", helper.Parameters) + ")");
-            WriteBody(writer, helper.Body);
-            writer.Close();
-        }
     }
 
     private static void WriteMethod(SourceWriter writer, MethodModel method, Block body, bool pullback)

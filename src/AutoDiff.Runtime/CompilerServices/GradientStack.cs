@@ -9,14 +9,11 @@ namespace AutoDiff.CompilerServices;
 /// The value stack that code generated for <see cref="DifferentiableAttribute"/> methods with loops records into:
 /// the primal sweep pushes the values the adjoint sweep pops again in reverse order. Storage is rented from
 /// <see cref="ArrayPool{T}.Shared"/>, so the steady state allocates nothing. Not meant to be used by hand; it is
-/// public (rather than emitted into each generated file) so generated code also compiles with C# 10. A plain
-/// struct, not a <c>ref struct</c>: generated code passes it by <c>ref</c> to the methods that run a loop's
-/// iterations, next to <c>stackalloc</c> spans, which C#'s escape rules refuse for a ref struct unless the spans
-/// are <c>scoped</c> (C# 11). Copy it only to hand it back: two live copies would both return the storage.
+/// public (rather than emitted into each generated file) so generated code also compiles with C# 10.
 /// </summary>
 /// <typeparam name="T">The recorded value type (<c>double</c>, <c>float</c> or <c>int</c>).</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public struct GradientStack<T>
+public ref struct GradientStack<T>
     where T : unmanaged
 {
     private T[] _items;

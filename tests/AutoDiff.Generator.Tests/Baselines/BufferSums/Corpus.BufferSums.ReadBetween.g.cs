@@ -37,9 +37,101 @@ namespace Corpus
             double _ds = 1.0;
             for (int k = 0; k < 2; k++)
             {
-                ReadBetweenWithGradientIteration(xc, v, k, qx, ref l, ref s, ref _values);
+                // line 60: for (int d = 0; d < 3; d++)
+                for (int d = 0; d < 3; d++)
+                {
+                    // line 62: xc[d] = v[d] * (k + 1) - 0.5;
+                    xc[d] = v[d] * (k + 1) - 0.5;
+                }
+                // line 65: for (int d = 0; d < 3; d++)
+                _values.Reserve(3);
+                for (int d_1 = 0; d_1 < 3; d_1++)
+                {
+                    // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
+                    double _t3 = Math.Exp(v[d_1]);
+                    _values.PushReserved(_t3);
+                    qx[d_1] = _t3 * xc[d_1];
+                }
+                // line 70: int l = 3;
+                l = 3;
+                // line 71: for (int i = 0; i < 3; i++)
+                for (int i = 0; i < 3; i++)
+                {
+                    // line 73: s += qx[i] * qx[i] * v[i];
+                    s += qx[i] * qx[i] * v[i];
+                    // line 74: for (int j = i + 1; j < 3; j++)
+                    _values.Reserve(3 - (i + 1));
+                    double _xcAt = i + 1 < 3 ? xc[i] : default;
+                    for (int j = i + 1; j < 3; j++)
+                    {
+                        // line 76: qx[j] += v[l] * xc[i];
+                        _values.PushReserved(qx[j]);
+                        qx[j] += v[l] * _xcAt;
+                        // line 77: l++;
+                        l += 1;
+                    }
+                }
+                // line 81: for (int d = 0; d < 3; d++)
+                for (int d_2 = 0; d_2 < 3; d_2++)
+                {
+                    // line 83: s += qx[d] * qx[d];
+                    s += qx[d_2] * qx[d_2];
+                }
                 // Adjoint of this iteration
-                ReadBetweenWithGradientIterationAdjoint(_ds, _dqx, qx, xc, ref l, dv, v, _dxc, k, ref _values);
+                // line 81: for (int d = 0; d < 3; d++)
+                if (_ds != 0)
+                {
+                    for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
+                    {
+                        // line 83: s += qx[d] * qx[d];
+                        _dqx[d_2] += 2 * _ds * qx[d_2];
+                    }
+                }
+                // line 71: for (int i = 0; i < 3; i++)
+                for (int i = 3 - 1; i >= 0; i--)
+                {
+                    // line 74: for (int j = i + 1; j < 3; j++)
+                    double _sum7 = 0.0;
+                    double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
+                    for (int j = 3 - 1; j >= i + 1; j--)
+                    {
+                        // line 77: l++;
+                        l -= 1;
+                        // line 76: qx[j] += v[l] * xc[i];
+                        qx[j] = _values.Pop();
+                        double _dqxAt = _dqx[j];
+                        dv[l] += _dqxAt * _xcAt_2;
+                        _sum7 += _dqxAt * v[l];
+                    }
+                    if (_sum7 != 0)
+                    {
+                        _dxc[i] += _sum7;
+                    }
+                    // line 73: s += qx[i] * qx[i] * v[i];
+                    double _qxAt = qx[i];
+                    double _t6 = _qxAt * _qxAt;
+                    _dqx[i] += 2 * (_ds * v[i]) * _qxAt;
+                    dv[i] += _ds * _t6;
+                }
+                // line 65: for (int d = 0; d < 3; d++)
+                for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
+                {
+                    // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
+                    double _g4 = _dqx[d_1];
+                    _dqx[d_1] = 0.0;
+                    double _t5 = _values.Pop();
+                    dv[d_1] += _g4 * xc[d_1] * _t5;
+                    _dxc[d_1] += _g4 * _t5;
+                }
+                // line 60: for (int d = 0; d < 3; d++)
+                for (int d = 3 - 1; d >= 0; d--)
+                {
+                    // line 62: xc[d] = v[d] * (k + 1) - 0.5;
+                    double _g1 = _dxc[d];
+                    _dxc[d] = 0.0;
+                    int _t2 = k + 1;
+                    dv[d] += _g1 * _t2;
+                }
             }
             // line 87: return s;
             double _result = s;
@@ -49,124 +141,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dqx_pool);
             _values.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>ReadBetween</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReadBetweenWithGradientIteration(global::System.Span<double> xc, global::System.ReadOnlySpan<double> v, int k, global::System.Span<double> qx, ref int lRef, ref double sRef, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            int l = lRef;
-            double s = sRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 60: for (int d = 0; d < 3; d++)
-            for (int d = 0; d < 3; d++)
-            {
-                // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                xc[d] = v[d] * (k + 1) - 0.5;
-            }
-            // line 65: for (int d = 0; d < 3; d++)
-            _values.Reserve(3);
-            for (int d_1 = 0; d_1 < 3; d_1++)
-            {
-                // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                double _t3 = Math.Exp(v[d_1]);
-                _values.PushReserved(_t3);
-                qx[d_1] = _t3 * xc[d_1];
-            }
-            // line 70: int l = 3;
-            l = 3;
-            // line 71: for (int i = 0; i < 3; i++)
-            for (int i = 0; i < 3; i++)
-            {
-                // line 73: s += qx[i] * qx[i] * v[i];
-                s += qx[i] * qx[i] * v[i];
-                // line 74: for (int j = i + 1; j < 3; j++)
-                _values.Reserve(3 - (i + 1));
-                double _xcAt = i + 1 < 3 ? xc[i] : default;
-                for (int j = i + 1; j < 3; j++)
-                {
-                    // line 76: qx[j] += v[l] * xc[i];
-                    _values.PushReserved(qx[j]);
-                    qx[j] += v[l] * _xcAt;
-                    // line 77: l++;
-                    l += 1;
-                }
-            }
-            // line 81: for (int d = 0; d < 3; d++)
-            for (int d_2 = 0; d_2 < 3; d_2++)
-            {
-                // line 83: s += qx[d] * qx[d];
-                s += qx[d_2] * qx[d_2];
-            }
-            lRef = l;
-            sRef = s;
-            _valuesRef = _values;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReadBetweenWithGradientIterationAdjoint(double _ds, global::System.Span<double> _dqx, global::System.Span<double> qx, global::System.Span<double> xc, ref int lRef, global::System.Span<double> dv, global::System.ReadOnlySpan<double> v, global::System.Span<double> _dxc, int k, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            int l = lRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 81: for (int d = 0; d < 3; d++)
-            if (_ds != 0)
-            {
-                for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
-                {
-                    // line 83: s += qx[d] * qx[d];
-                    _dqx[d_2] += 2 * _ds * qx[d_2];
-                }
-            }
-            // line 71: for (int i = 0; i < 3; i++)
-            for (int i = 3 - 1; i >= 0; i--)
-            {
-                // line 74: for (int j = i + 1; j < 3; j++)
-                double _sum7 = 0.0;
-                double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
-                for (int j = 3 - 1; j >= i + 1; j--)
-                {
-                    // line 77: l++;
-                    l -= 1;
-                    // line 76: qx[j] += v[l] * xc[i];
-                    qx[j] = _values.Pop();
-                    double _dqxAt = _dqx[j];
-                    dv[l] += _dqxAt * _xcAt_2;
-                    _sum7 += _dqxAt * v[l];
-                }
-                if (_sum7 != 0)
-                {
-                    _dxc[i] += _sum7;
-                }
-                // line 73: s += qx[i] * qx[i] * v[i];
-                double _qxAt = qx[i];
-                double _t6 = _qxAt * _qxAt;
-                _dqx[i] += 2 * (_ds * v[i]) * _qxAt;
-                dv[i] += _ds * _t6;
-            }
-            // line 65: for (int d = 0; d < 3; d++)
-            for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
-            {
-                // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                double _g4 = _dqx[d_1];
-                _dqx[d_1] = 0.0;
-                double _t5 = _values.Pop();
-                dv[d_1] += _g4 * xc[d_1] * _t5;
-                _dxc[d_1] += _g4 * _t5;
-            }
-            // line 60: for (int d = 0; d < 3; d++)
-            for (int d = 3 - 1; d >= 0; d--)
-            {
-                // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                double _g1 = _dxc[d];
-                _dxc[d] = 0.0;
-                int _t2 = k + 1;
-                dv[d] += _g1 * _t2;
-            }
-            lRef = l;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>ReadBetween</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -197,9 +171,101 @@ namespace Corpus
             double _ds = seed;
             for (int k = 0; k < 2; k++)
             {
-                ReadBetweenPullbackIteration(xc, v, k, qx, ref l, ref s, ref _values);
+                // line 60: for (int d = 0; d < 3; d++)
+                for (int d = 0; d < 3; d++)
+                {
+                    // line 62: xc[d] = v[d] * (k + 1) - 0.5;
+                    xc[d] = v[d] * (k + 1) - 0.5;
+                }
+                // line 65: for (int d = 0; d < 3; d++)
+                _values.Reserve(3);
+                for (int d_1 = 0; d_1 < 3; d_1++)
+                {
+                    // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
+                    double _t3 = Math.Exp(v[d_1]);
+                    _values.PushReserved(_t3);
+                    qx[d_1] = _t3 * xc[d_1];
+                }
+                // line 70: int l = 3;
+                l = 3;
+                // line 71: for (int i = 0; i < 3; i++)
+                for (int i = 0; i < 3; i++)
+                {
+                    // line 73: s += qx[i] * qx[i] * v[i];
+                    s += qx[i] * qx[i] * v[i];
+                    // line 74: for (int j = i + 1; j < 3; j++)
+                    _values.Reserve(3 - (i + 1));
+                    double _xcAt = i + 1 < 3 ? xc[i] : default;
+                    for (int j = i + 1; j < 3; j++)
+                    {
+                        // line 76: qx[j] += v[l] * xc[i];
+                        _values.PushReserved(qx[j]);
+                        qx[j] += v[l] * _xcAt;
+                        // line 77: l++;
+                        l += 1;
+                    }
+                }
+                // line 81: for (int d = 0; d < 3; d++)
+                for (int d_2 = 0; d_2 < 3; d_2++)
+                {
+                    // line 83: s += qx[d] * qx[d];
+                    s += qx[d_2] * qx[d_2];
+                }
                 // Adjoint of this iteration
-                ReadBetweenPullbackIterationAdjoint(_ds, _dqx, qx, xc, ref l, dv, v, _dxc, k, ref _values);
+                // line 81: for (int d = 0; d < 3; d++)
+                if (_ds != 0)
+                {
+                    for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
+                    {
+                        // line 83: s += qx[d] * qx[d];
+                        _dqx[d_2] += 2 * _ds * qx[d_2];
+                    }
+                }
+                // line 71: for (int i = 0; i < 3; i++)
+                for (int i = 3 - 1; i >= 0; i--)
+                {
+                    // line 74: for (int j = i + 1; j < 3; j++)
+                    double _sum7 = 0.0;
+                    double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
+                    for (int j = 3 - 1; j >= i + 1; j--)
+                    {
+                        // line 77: l++;
+                        l -= 1;
+                        // line 76: qx[j] += v[l] * xc[i];
+                        qx[j] = _values.Pop();
+                        double _dqxAt = _dqx[j];
+                        dv[l] += _dqxAt * _xcAt_2;
+                        _sum7 += _dqxAt * v[l];
+                    }
+                    if (_sum7 != 0)
+                    {
+                        _dxc[i] += _sum7;
+                    }
+                    // line 73: s += qx[i] * qx[i] * v[i];
+                    double _qxAt = qx[i];
+                    double _t6 = _qxAt * _qxAt;
+                    _dqx[i] += 2 * (_ds * v[i]) * _qxAt;
+                    dv[i] += _ds * _t6;
+                }
+                // line 65: for (int d = 0; d < 3; d++)
+                for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
+                {
+                    // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
+                    double _g4 = _dqx[d_1];
+                    _dqx[d_1] = 0.0;
+                    double _t5 = _values.Pop();
+                    dv[d_1] += _g4 * xc[d_1] * _t5;
+                    _dxc[d_1] += _g4 * _t5;
+                }
+                // line 60: for (int d = 0; d < 3; d++)
+                for (int d = 3 - 1; d >= 0; d--)
+                {
+                    // line 62: xc[d] = v[d] * (k + 1) - 0.5;
+                    double _g1 = _dxc[d];
+                    _dxc[d] = 0.0;
+                    int _t2 = k + 1;
+                    dv[d] += _g1 * _t2;
+                }
             }
             // line 87: return s;
             double _result = s;
@@ -208,124 +274,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dqx_pool);
             _values.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>ReadBetween</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReadBetweenPullbackIteration(global::System.Span<double> xc, global::System.ReadOnlySpan<double> v, int k, global::System.Span<double> qx, ref int lRef, ref double sRef, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            int l = lRef;
-            double s = sRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 60: for (int d = 0; d < 3; d++)
-            for (int d = 0; d < 3; d++)
-            {
-                // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                xc[d] = v[d] * (k + 1) - 0.5;
-            }
-            // line 65: for (int d = 0; d < 3; d++)
-            _values.Reserve(3);
-            for (int d_1 = 0; d_1 < 3; d_1++)
-            {
-                // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                double _t3 = Math.Exp(v[d_1]);
-                _values.PushReserved(_t3);
-                qx[d_1] = _t3 * xc[d_1];
-            }
-            // line 70: int l = 3;
-            l = 3;
-            // line 71: for (int i = 0; i < 3; i++)
-            for (int i = 0; i < 3; i++)
-            {
-                // line 73: s += qx[i] * qx[i] * v[i];
-                s += qx[i] * qx[i] * v[i];
-                // line 74: for (int j = i + 1; j < 3; j++)
-                _values.Reserve(3 - (i + 1));
-                double _xcAt = i + 1 < 3 ? xc[i] : default;
-                for (int j = i + 1; j < 3; j++)
-                {
-                    // line 76: qx[j] += v[l] * xc[i];
-                    _values.PushReserved(qx[j]);
-                    qx[j] += v[l] * _xcAt;
-                    // line 77: l++;
-                    l += 1;
-                }
-            }
-            // line 81: for (int d = 0; d < 3; d++)
-            for (int d_2 = 0; d_2 < 3; d_2++)
-            {
-                // line 83: s += qx[d] * qx[d];
-                s += qx[d_2] * qx[d_2];
-            }
-            lRef = l;
-            sRef = s;
-            _valuesRef = _values;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReadBetweenPullbackIterationAdjoint(double _ds, global::System.Span<double> _dqx, global::System.Span<double> qx, global::System.Span<double> xc, ref int lRef, global::System.Span<double> dv, global::System.ReadOnlySpan<double> v, global::System.Span<double> _dxc, int k, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            int l = lRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 81: for (int d = 0; d < 3; d++)
-            if (_ds != 0)
-            {
-                for (int d_2 = 3 - 1; d_2 >= 0; d_2--)
-                {
-                    // line 83: s += qx[d] * qx[d];
-                    _dqx[d_2] += 2 * _ds * qx[d_2];
-                }
-            }
-            // line 71: for (int i = 0; i < 3; i++)
-            for (int i = 3 - 1; i >= 0; i--)
-            {
-                // line 74: for (int j = i + 1; j < 3; j++)
-                double _sum7 = 0.0;
-                double _xcAt_2 = 3 - 1 >= i + 1 ? xc[i] : default;
-                for (int j = 3 - 1; j >= i + 1; j--)
-                {
-                    // line 77: l++;
-                    l -= 1;
-                    // line 76: qx[j] += v[l] * xc[i];
-                    qx[j] = _values.Pop();
-                    double _dqxAt = _dqx[j];
-                    dv[l] += _dqxAt * _xcAt_2;
-                    _sum7 += _dqxAt * v[l];
-                }
-                if (_sum7 != 0)
-                {
-                    _dxc[i] += _sum7;
-                }
-                // line 73: s += qx[i] * qx[i] * v[i];
-                double _qxAt = qx[i];
-                double _t6 = _qxAt * _qxAt;
-                _dqx[i] += 2 * (_ds * v[i]) * _qxAt;
-                dv[i] += _ds * _t6;
-            }
-            // line 65: for (int d = 0; d < 3; d++)
-            for (int d_1 = 3 - 1; d_1 >= 0; d_1--)
-            {
-                // line 67: qx[d] = Math.Exp(v[d]) * xc[d];
-                double _g4 = _dqx[d_1];
-                _dqx[d_1] = 0.0;
-                double _t5 = _values.Pop();
-                dv[d_1] += _g4 * xc[d_1] * _t5;
-                _dxc[d_1] += _g4 * _t5;
-            }
-            // line 60: for (int d = 0; d < 3; d++)
-            for (int d = 3 - 1; d >= 0; d--)
-            {
-                // line 62: xc[d] = v[d] * (k + 1) - 0.5;
-                double _g1 = _dxc[d];
-                _dxc[d] = 0.0;
-                int _t2 = k + 1;
-                dv[d] += _g1 * _t2;
-            }
-            lRef = l;
-            _valuesRef = _values;
         }
     }
 }

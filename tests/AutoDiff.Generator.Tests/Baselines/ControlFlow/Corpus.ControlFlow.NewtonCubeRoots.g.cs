@@ -30,100 +30,67 @@ namespace Corpus
             double _ds = 1.0;
             for (int i = 0; i < x.Length; i++)
             {
-                NewtonCubeRootsWithGradientIteration(ref _values, ref a, x, i, ref y, ref s, out int _mark11);
+                _values.Reserve(30);
+                int _mark11 = _values.Count;
+                // line 309: double a = 2 + (x[i] * x[i]);
+                a = 2 + x[i] * x[i];
+                // line 310: double y = 1.0;
+                y = 1.0;
+                // line 311: for (int step = 0; step < 30; step++)
+                for (int step = 0; step < 30; step++)
+                {
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
+                    _values.PushReserved(y);
+                    y -= (y * y * y - a) / (3 * y * y);
+                }
+                // line 316: s += y;
+                s += y;
                 // Adjoint of this iteration
-                NewtonCubeRootsWithGradientIterationAdjoint(ref _dy, _ds, ref y, ref _da, a, dx, i, x, _mark11, ref _values);
+                // line 316: s += y;
+                _dy += _ds;
+                if (_dy != 0)
+                {
+                    // line 311: for (int step = 0; step < 30; step++)
+                    for (int step = 30 - 1; step >= 0; step--)
+                    {
+                        // line 313: y -= ((y * y * y) - a) / (3 * y * y);
+                        double _g3 = _dy;
+                        _dy = 0.0;
+                        y = _values.Pop();
+                        if (_g3 != 0.0)
+                        {
+                            _dy += _g3;
+                            double _g4 = -_g3;
+                            double _t5 = 3 * y * y;
+                            double _g6 = _g4 / _t5;
+                            double _t7 = y * y;
+                            _dy += 2 * (_g6 * y) * y;
+                            _dy += _g6 * _t7;
+                            _da += -_g6;
+                            double _t8 = _t7 * y - a;
+                            double _g9 = -(_g4 * (_t8 / _t5) / _t5);
+                            double _t10 = 3 * y;
+                            _dy += _g9 * y * 3;
+                            _dy += _g9 * _t10;
+                        }
+                    }
+                    // line 310: double y = 1.0;
+                    double _g2 = _dy;
+                    _dy = 0.0;
+                    // line 309: double a = 2 + (x[i] * x[i]);
+                    double _g1 = _da;
+                    _da = 0.0;
+                    dx[i] += 2 * _g1 * x[i];
+                }
+                else
+                {
+                    _values.DropTo(_mark11);
+                }
             }
             // line 319: return s;
             double _result = s;
             _values.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>NewtonCubeRoots</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void NewtonCubeRootsWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref double aRef, global::System.ReadOnlySpan<double> x, int i, ref double yRef, ref double sRef, out int _mark11Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double a = aRef;
-            double y = yRef;
-            double s = sRef;
-            _values.Reserve(30);
-            int _mark11 = _values.Count;
-            // line 309: double a = 2 + (x[i] * x[i]);
-            a = 2 + x[i] * x[i];
-            // line 310: double y = 1.0;
-            y = 1.0;
-            // line 311: for (int step = 0; step < 30; step++)
-            for (int step = 0; step < 30; step++)
-            {
-                // line 313: y -= ((y * y * y) - a) / (3 * y * y);
-                _values.PushReserved(y);
-                y -= (y * y * y - a) / (3 * y * y);
-            }
-            // line 316: s += y;
-            s += y;
-            _valuesRef = _values;
-            aRef = a;
-            yRef = y;
-            sRef = s;
-            _mark11Out = _mark11;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void NewtonCubeRootsWithGradientIterationAdjoint(ref double _dyRef, double _ds, ref double yRef, ref double _daRef, double a, global::System.Span<double> dx, int i, global::System.ReadOnlySpan<double> x, int _mark11, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dy = _dyRef;
-            double y = yRef;
-            double _da = _daRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 316: s += y;
-            _dy += _ds;
-            if (_dy != 0)
-            {
-                // line 311: for (int step = 0; step < 30; step++)
-                for (int step = 30 - 1; step >= 0; step--)
-                {
-                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
-                    double _g3 = _dy;
-                    _dy = 0.0;
-                    y = _values.Pop();
-                    if (_g3 != 0.0)
-                    {
-                        _dy += _g3;
-                        double _g4 = -_g3;
-                        double _t5 = 3 * y * y;
-                        double _g6 = _g4 / _t5;
-                        double _t7 = y * y;
-                        _dy += 2 * (_g6 * y) * y;
-                        _dy += _g6 * _t7;
-                        _da += -_g6;
-                        double _t8 = _t7 * y - a;
-                        double _g9 = -(_g4 * (_t8 / _t5) / _t5);
-                        double _t10 = 3 * y;
-                        _dy += _g9 * y * 3;
-                        _dy += _g9 * _t10;
-                    }
-                }
-                // line 310: double y = 1.0;
-                double _g2 = _dy;
-                _dy = 0.0;
-                // line 309: double a = 2 + (x[i] * x[i]);
-                double _g1 = _da;
-                _da = 0.0;
-                dx[i] += 2 * _g1 * x[i];
-            }
-            else
-            {
-                _values.DropTo(_mark11);
-            }
-            _dyRef = _dy;
-            yRef = y;
-            _daRef = _da;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>NewtonCubeRoots</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -147,99 +114,66 @@ namespace Corpus
             double _ds = seed;
             for (int i = 0; i < x.Length; i++)
             {
-                NewtonCubeRootsPullbackIteration(ref _values, ref a, x, i, ref y, ref s, out int _mark11);
+                _values.Reserve(30);
+                int _mark11 = _values.Count;
+                // line 309: double a = 2 + (x[i] * x[i]);
+                a = 2 + x[i] * x[i];
+                // line 310: double y = 1.0;
+                y = 1.0;
+                // line 311: for (int step = 0; step < 30; step++)
+                for (int step = 0; step < 30; step++)
+                {
+                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
+                    _values.PushReserved(y);
+                    y -= (y * y * y - a) / (3 * y * y);
+                }
+                // line 316: s += y;
+                s += y;
                 // Adjoint of this iteration
-                NewtonCubeRootsPullbackIterationAdjoint(ref _dy, _ds, ref y, ref _da, a, dx, i, x, _mark11, ref _values);
+                // line 316: s += y;
+                _dy += _ds;
+                if (_dy != 0)
+                {
+                    // line 311: for (int step = 0; step < 30; step++)
+                    for (int step = 30 - 1; step >= 0; step--)
+                    {
+                        // line 313: y -= ((y * y * y) - a) / (3 * y * y);
+                        double _g3 = _dy;
+                        _dy = 0.0;
+                        y = _values.Pop();
+                        if (_g3 != 0.0)
+                        {
+                            _dy += _g3;
+                            double _g4 = -_g3;
+                            double _t5 = 3 * y * y;
+                            double _g6 = _g4 / _t5;
+                            double _t7 = y * y;
+                            _dy += 2 * (_g6 * y) * y;
+                            _dy += _g6 * _t7;
+                            _da += -_g6;
+                            double _t8 = _t7 * y - a;
+                            double _g9 = -(_g4 * (_t8 / _t5) / _t5);
+                            double _t10 = 3 * y;
+                            _dy += _g9 * y * 3;
+                            _dy += _g9 * _t10;
+                        }
+                    }
+                    // line 310: double y = 1.0;
+                    double _g2 = _dy;
+                    _dy = 0.0;
+                    // line 309: double a = 2 + (x[i] * x[i]);
+                    double _g1 = _da;
+                    _da = 0.0;
+                    dx[i] += 2 * _g1 * x[i];
+                }
+                else
+                {
+                    _values.DropTo(_mark11);
+                }
             }
             // line 319: return s;
             double _result = s;
             _values.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>NewtonCubeRoots</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void NewtonCubeRootsPullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref double aRef, global::System.ReadOnlySpan<double> x, int i, ref double yRef, ref double sRef, out int _mark11Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double a = aRef;
-            double y = yRef;
-            double s = sRef;
-            _values.Reserve(30);
-            int _mark11 = _values.Count;
-            // line 309: double a = 2 + (x[i] * x[i]);
-            a = 2 + x[i] * x[i];
-            // line 310: double y = 1.0;
-            y = 1.0;
-            // line 311: for (int step = 0; step < 30; step++)
-            for (int step = 0; step < 30; step++)
-            {
-                // line 313: y -= ((y * y * y) - a) / (3 * y * y);
-                _values.PushReserved(y);
-                y -= (y * y * y - a) / (3 * y * y);
-            }
-            // line 316: s += y;
-            s += y;
-            _valuesRef = _values;
-            aRef = a;
-            yRef = y;
-            sRef = s;
-            _mark11Out = _mark11;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void NewtonCubeRootsPullbackIterationAdjoint(ref double _dyRef, double _ds, ref double yRef, ref double _daRef, double a, global::System.Span<double> dx, int i, global::System.ReadOnlySpan<double> x, int _mark11, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dy = _dyRef;
-            double y = yRef;
-            double _da = _daRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 316: s += y;
-            _dy += _ds;
-            if (_dy != 0)
-            {
-                // line 311: for (int step = 0; step < 30; step++)
-                for (int step = 30 - 1; step >= 0; step--)
-                {
-                    // line 313: y -= ((y * y * y) - a) / (3 * y * y);
-                    double _g3 = _dy;
-                    _dy = 0.0;
-                    y = _values.Pop();
-                    if (_g3 != 0.0)
-                    {
-                        _dy += _g3;
-                        double _g4 = -_g3;
-                        double _t5 = 3 * y * y;
-                        double _g6 = _g4 / _t5;
-                        double _t7 = y * y;
-                        _dy += 2 * (_g6 * y) * y;
-                        _dy += _g6 * _t7;
-                        _da += -_g6;
-                        double _t8 = _t7 * y - a;
-                        double _g9 = -(_g4 * (_t8 / _t5) / _t5);
-                        double _t10 = 3 * y;
-                        _dy += _g9 * y * 3;
-                        _dy += _g9 * _t10;
-                    }
-                }
-                // line 310: double y = 1.0;
-                double _g2 = _dy;
-                _dy = 0.0;
-                // line 309: double a = 2 + (x[i] * x[i]);
-                double _g1 = _da;
-                _da = 0.0;
-                dx[i] += 2 * _g1 * x[i];
-            }
-            else
-            {
-                _values.DropTo(_mark11);
-            }
-            _dyRef = _dy;
-            yRef = y;
-            _daRef = _da;
-            _valuesRef = _values;
         }
 
         /// <summary>Value of <c>NewtonCubeRoots</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>

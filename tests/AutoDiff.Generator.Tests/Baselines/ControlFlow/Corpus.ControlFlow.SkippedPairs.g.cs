@@ -28,96 +28,69 @@ namespace Corpus
             double _dtotal = 1.0;
             for (int i = 0; i < x.Length; i++)
             {
-                SkippedPairsWithGradientIteration(ref _ints, ref row, x, i, ref total, out int _mark4);
+                int _mark4 = _ints.Count;
+                // line 148: double row = 0;
+                row = 0;
+                // line 149: for (int j = 0; j < x.Length; j++)
+                _ints.Reserve(x.Length * 2);
+                for (int j = 0; j < x.Length; j++)
+                {
+                    // line 151: if (j == i)
+                    bool _branch2 = j == i;
+                    if (_branch2)
+                    {
+                    }
+                    else
+                    {
+                        // line 156: if (x[j] * x[i] < 0)
+                        bool _branch3 = x[j] * x[i] < 0;
+                        if (_branch3)
+                        {
+                        }
+                        else
+                        {
+                            // line 161: row += x[i] * x[j];
+                            row += x[i] * x[j];
+                        }
+                        _ints.PushReserved(_branch3 ? 1 : 0);
+                    }
+                    _ints.PushReserved(_branch2 ? 1 : 0);
+                }
+                // line 164: total += row * row;
+                total += row * row;
                 // Adjoint of this iteration
-                SkippedPairsWithGradientIterationAdjoint(ref _drow, _dtotal, row, x, dx, i, _mark4, ref _ints);
+                // line 164: total += row * row;
+                _drow += 2 * _dtotal * row;
+                if (_drow != 0)
+                {
+                    // line 149: for (int j = 0; j < x.Length; j++)
+                    for (int j = x.Length - 1; j >= 0; j--)
+                    {
+                        // line 151: if (j == i)
+                        if (!(_ints.Pop() != 0))
+                        {
+                            // line 156: if (x[j] * x[i] < 0)
+                            if (!(_ints.Pop() != 0))
+                            {
+                                // line 161: row += x[i] * x[j];
+                                dx[i] += _drow * x[j];
+                                dx[j] += _drow * x[i];
+                            }
+                        }
+                    }
+                    // line 148: double row = 0;
+                    double _g1 = _drow;
+                    _drow = 0.0;
+                }
+                else
+                {
+                    _ints.DropTo(_mark4);
+                }
             }
             // line 167: return total;
             double _result = total;
             _ints.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>SkippedPairs</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SkippedPairsWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, ref double rowRef, global::System.ReadOnlySpan<double> x, int i, ref double totalRef, out int _mark4Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            double row = rowRef;
-            double total = totalRef;
-            int _mark4 = _ints.Count;
-            // line 148: double row = 0;
-            row = 0;
-            // line 149: for (int j = 0; j < x.Length; j++)
-            _ints.Reserve(x.Length * 2);
-            for (int j = 0; j < x.Length; j++)
-            {
-                // line 151: if (j == i)
-                bool _branch2 = j == i;
-                if (_branch2)
-                {
-                }
-                else
-                {
-                    // line 156: if (x[j] * x[i] < 0)
-                    bool _branch3 = x[j] * x[i] < 0;
-                    if (_branch3)
-                    {
-                    }
-                    else
-                    {
-                        // line 161: row += x[i] * x[j];
-                        row += x[i] * x[j];
-                    }
-                    _ints.PushReserved(_branch3 ? 1 : 0);
-                }
-                _ints.PushReserved(_branch2 ? 1 : 0);
-            }
-            // line 164: total += row * row;
-            total += row * row;
-            _intsRef = _ints;
-            rowRef = row;
-            totalRef = total;
-            _mark4Out = _mark4;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SkippedPairsWithGradientIterationAdjoint(ref double _drowRef, double _dtotal, double row, global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, int i, int _mark4, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double _drow = _drowRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 164: total += row * row;
-            _drow += 2 * _dtotal * row;
-            if (_drow != 0)
-            {
-                // line 149: for (int j = 0; j < x.Length; j++)
-                for (int j = x.Length - 1; j >= 0; j--)
-                {
-                    // line 151: if (j == i)
-                    if (!(_ints.Pop() != 0))
-                    {
-                        // line 156: if (x[j] * x[i] < 0)
-                        if (!(_ints.Pop() != 0))
-                        {
-                            // line 161: row += x[i] * x[j];
-                            dx[i] += _drow * x[j];
-                            dx[j] += _drow * x[i];
-                        }
-                    }
-                }
-                // line 148: double row = 0;
-                double _g1 = _drow;
-                _drow = 0.0;
-            }
-            else
-            {
-                _ints.DropTo(_mark4);
-            }
-            _drowRef = _drow;
-            _intsRef = _ints;
         }
 
         /// <summary>Pullback of <c>SkippedPairs</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -139,95 +112,68 @@ namespace Corpus
             double _dtotal = seed;
             for (int i = 0; i < x.Length; i++)
             {
-                SkippedPairsPullbackIteration(ref _ints, ref row, x, i, ref total, out int _mark4);
-                // Adjoint of this iteration
-                SkippedPairsPullbackIterationAdjoint(ref _drow, _dtotal, row, x, dx, i, _mark4, ref _ints);
-            }
-            // line 167: return total;
-            double _result = total;
-            _ints.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>SkippedPairs</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SkippedPairsPullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, ref double rowRef, global::System.ReadOnlySpan<double> x, int i, ref double totalRef, out int _mark4Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            double row = rowRef;
-            double total = totalRef;
-            int _mark4 = _ints.Count;
-            // line 148: double row = 0;
-            row = 0;
-            // line 149: for (int j = 0; j < x.Length; j++)
-            _ints.Reserve(x.Length * 2);
-            for (int j = 0; j < x.Length; j++)
-            {
-                // line 151: if (j == i)
-                bool _branch2 = j == i;
-                if (_branch2)
+                int _mark4 = _ints.Count;
+                // line 148: double row = 0;
+                row = 0;
+                // line 149: for (int j = 0; j < x.Length; j++)
+                _ints.Reserve(x.Length * 2);
+                for (int j = 0; j < x.Length; j++)
                 {
-                }
-                else
-                {
-                    // line 156: if (x[j] * x[i] < 0)
-                    bool _branch3 = x[j] * x[i] < 0;
-                    if (_branch3)
+                    // line 151: if (j == i)
+                    bool _branch2 = j == i;
+                    if (_branch2)
                     {
                     }
                     else
                     {
-                        // line 161: row += x[i] * x[j];
-                        row += x[i] * x[j];
-                    }
-                    _ints.PushReserved(_branch3 ? 1 : 0);
-                }
-                _ints.PushReserved(_branch2 ? 1 : 0);
-            }
-            // line 164: total += row * row;
-            total += row * row;
-            _intsRef = _ints;
-            rowRef = row;
-            totalRef = total;
-            _mark4Out = _mark4;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SkippedPairsPullbackIterationAdjoint(ref double _drowRef, double _dtotal, double row, global::System.ReadOnlySpan<double> x, global::System.Span<double> dx, int i, int _mark4, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double _drow = _drowRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 164: total += row * row;
-            _drow += 2 * _dtotal * row;
-            if (_drow != 0)
-            {
-                // line 149: for (int j = 0; j < x.Length; j++)
-                for (int j = x.Length - 1; j >= 0; j--)
-                {
-                    // line 151: if (j == i)
-                    if (!(_ints.Pop() != 0))
-                    {
                         // line 156: if (x[j] * x[i] < 0)
-                        if (!(_ints.Pop() != 0))
+                        bool _branch3 = x[j] * x[i] < 0;
+                        if (_branch3)
+                        {
+                        }
+                        else
                         {
                             // line 161: row += x[i] * x[j];
-                            dx[i] += _drow * x[j];
-                            dx[j] += _drow * x[i];
+                            row += x[i] * x[j];
+                        }
+                        _ints.PushReserved(_branch3 ? 1 : 0);
+                    }
+                    _ints.PushReserved(_branch2 ? 1 : 0);
+                }
+                // line 164: total += row * row;
+                total += row * row;
+                // Adjoint of this iteration
+                // line 164: total += row * row;
+                _drow += 2 * _dtotal * row;
+                if (_drow != 0)
+                {
+                    // line 149: for (int j = 0; j < x.Length; j++)
+                    for (int j = x.Length - 1; j >= 0; j--)
+                    {
+                        // line 151: if (j == i)
+                        if (!(_ints.Pop() != 0))
+                        {
+                            // line 156: if (x[j] * x[i] < 0)
+                            if (!(_ints.Pop() != 0))
+                            {
+                                // line 161: row += x[i] * x[j];
+                                dx[i] += _drow * x[j];
+                                dx[j] += _drow * x[i];
+                            }
                         }
                     }
+                    // line 148: double row = 0;
+                    double _g1 = _drow;
+                    _drow = 0.0;
                 }
-                // line 148: double row = 0;
-                double _g1 = _drow;
-                _drow = 0.0;
+                else
+                {
+                    _ints.DropTo(_mark4);
+                }
             }
-            else
-            {
-                _ints.DropTo(_mark4);
-            }
-            _drowRef = _drow;
-            _intsRef = _ints;
+            // line 167: return total;
+            double _result = total;
+            _ints.Dispose();
         }
 
         /// <summary>Value of <c>SkippedPairs</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>

@@ -94,9 +94,188 @@ namespace Corpus
             double _dslse = 1.0;
             for (int i = 0; i < n; i++)
             {
-                ObjectiveWithGradientIteration(ref _values, ref _ints, x, i, means, xc, ref li, qs, ref row, ls, lCount, lxc, ref norm, mains, alphas, sums, ref top, ref total, ref slse, out int _mark18, out int _mark19);
+                _values.Reserve(17);
+                _ints.Reserve(3);
+                int _mark18 = _values.Count;
+                int _mark19 = _ints.Count;
+                // line 47: for (int k = 0; k < K; k++)
+                var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
+                for (int k_1 = 0; k_1 < 3; k_1++)
+                {
+                    // line 49: for (int d = 0; d < D; d++)
+                    var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                    for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
+                    {
+                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                        xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
+                    }
+                    // line 55: int li = 0;
+                    _ints.PushReserved(li);
+                    li = 0;
+                    // line 56: for (int r = 0; r < D; r++)
+                    var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
+                    for (int r = 0; r < _qsWindow_2.Length; r++)
+                    {
+                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                        double _t4 = Math.Exp(_qsWindow_2[r]);
+                        _values.PushReserved(_t4);
+                        row = _t4 * xc[r];
+                        // line 59: for (int c = 0; c < r; c++)
+                        for (int c = 0; c < r; c++)
+                        {
+                            // line 61: row += ls[k * lCount + li] * xc[c];
+                            row += ls[k_1 * lCount + li] * xc[c];
+                            // line 62: li++;
+                            li += 1;
+                        }
+                        // line 65: lxc[r] = row;
+                        _values.PushReserved(lxc[r]);
+                        lxc[r] = row;
+                    }
+                    // line 68: double norm = 0;
+                    norm = 0;
+                    // line 69: for (int d = 0; d < D; d++)
+                    for (int d_2 = 0; d_2 < 2; d_2++)
+                    {
+                        // line 71: norm += lxc[d] * lxc[d];
+                        norm += lxc[d_2] * lxc[d_2];
+                    }
+                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
+                }
+                // line 77: double top = mains[0];
+                top = mains[0];
+                // line 78: for (int k = 1; k < K; k++)
+                for (int k_2 = 1; k_2 < 3; k_2++)
+                {
+                    // line 80: top = Math.Max(top, mains[k]);
+                    _values.PushReserved(top);
+                    top = Math.Max(top, mains[k_2]);
+                }
+                // line 83: double total = 0;
+                total = 0;
+                // line 84: for (int k = 0; k < K; k++)
+                for (int k_3 = 0; k_3 < 3; k_3++)
+                {
+                    // line 86: total += Math.Exp(mains[k] - top);
+                    double _t15 = Math.Exp(mains[k_3] - top);
+                    _values.PushReserved(_t15);
+                    total += _t15;
+                }
+                // line 89: slse += top + Math.Log(total);
+                slse += top + Math.Log(total);
                 // Adjoint of this iteration
-                ObjectiveWithGradientIterationAdjoint(ref _dtop, _dslse, ref _dtotal, total, _dmains, ref top, x, i, means, xc, dalphas, _dsums, ref _dnorm, _dlxc, lxc, dqs, ref _drow, ref li, ls, lCount, dls, _dxc, dmeans, _mark18, _mark19, ref _values, ref _ints);
+                // line 89: slse += top + Math.Log(total);
+                _dtop += _dslse;
+                _dtotal += _dslse / total;
+                if (_dtop != 0 || _dtotal != 0)
+                {
+                    // line 84: for (int k = 0; k < K; k++)
+                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    {
+                        // line 86: total += Math.Exp(mains[k] - top);
+                        double _t16 = _values.Pop();
+                        double _g17 = _dtotal * _t16;
+                        _dmains[k_3] += _g17;
+                        _dtop += -_g17;
+                    }
+                    // line 83: double total = 0;
+                    double _g14 = _dtotal;
+                    _dtotal = 0.0;
+                    // line 78: for (int k = 1; k < K; k++)
+                    for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                    {
+                        // line 80: top = Math.Max(top, mains[k]);
+                        double _g12 = _dtop;
+                        _dtop = 0.0;
+                        double _t13 = top;
+                        top = _values.Pop();
+                        if (_t13 == top)
+                        {
+                            _dtop += _g12;
+                        }
+                        else
+                        {
+                            _dmains[k_2] += _g12;
+                        }
+                    }
+                    // line 77: double top = mains[0];
+                    double _g11 = _dtop;
+                    _dtop = 0.0;
+                    _dmains[0] += _g11;
+                    // line 47: for (int k = 0; k < K; k++)
+                    var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
+                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                    {
+                        // line 49: for (int d = 0; d < D; d++)
+                        var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                        for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
+                        }
+                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                        double _g10 = _dmains[k_1];
+                        _dmains[k_1] = 0.0;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
+                        _dnorm += -_g10 * 0.5;
+                        // line 69: for (int d = 0; d < D; d++)
+                        if (_dnorm != 0)
+                        {
+                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                            {
+                                // line 71: norm += lxc[d] * lxc[d];
+                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                            }
+                        }
+                        // line 68: double norm = 0;
+                        double _g9 = _dnorm;
+                        _dnorm = 0.0;
+                        // line 56: for (int r = 0; r < D; r++)
+                        var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
+                        for (int r = _dqsWindow.Length - 1; r >= 0; r--)
+                        {
+                            // line 65: lxc[r] = row;
+                            double _g8 = _dlxc[r];
+                            _dlxc[r] = 0.0;
+                            lxc[r] = _values.Pop();
+                            _drow += _g8;
+                            // line 59: for (int c = 0; c < r; c++)
+                            for (int c = r - 1; c >= 0; c--)
+                            {
+                                // line 62: li++;
+                                li -= 1;
+                                // line 61: row += ls[k * lCount + li] * xc[c];
+                                double _t7 = ls[k_1 * lCount + li];
+                                dls[k_1 * lCount + li] += _drow * xc[c];
+                                _dxc[c] += _drow * _t7;
+                            }
+                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                            double _g5 = _drow;
+                            _drow = 0.0;
+                            double _t6 = _values.Pop();
+                            _dqsWindow[r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
+                        }
+                        // line 55: int li = 0;
+                        li = _ints.Pop();
+                        // line 49: for (int d = 0; d < D; d++)
+                        var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
+                        for (int d_1 = _dmeansWindow.Length - 1; d_1 >= 0; d_1--)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            double _g3 = _dxc[d_1];
+                            _dxc[d_1] = 0.0;
+                            _dmeansWindow[d_1] += -_g3;
+                        }
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark18);
+                    _ints.DropTo(_mark19);
+                }
             }
             // line 92: double amax = alphas[0];
             double amax = alphas[0];
@@ -127,9 +306,67 @@ namespace Corpus
             double _dprior = 1.0;
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
-                ObjectiveWithGradientIteration2(ref _values, ref frobenius, qs, k_6, ls, lCount, ref prior, gamma, m, sums, out int _mark32);
+                _values.Reserve(2);
+                int _mark32 = _values.Count;
+                // line 110: double frobenius = 0;
+                frobenius = 0;
+                // line 111: for (int d = 0; d < D; d++)
+                var _qsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_6 * 2, 2);
+                for (int d_3 = 0; d_3 < _qsWindow_3.Length; d_3++)
+                {
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t26 = Math.Exp(2 * _qsWindow_3[d_3]);
+                    _values.PushReserved(_t26);
+                    frobenius += _t26;
+                }
+                // line 116: for (int j = 0; j < lCount; j++)
+                var _lsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                for (int j = 0; j < _lsWindow.Length; j++)
+                {
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                    frobenius += _lsWindow[j] * _lsWindow[j];
+                }
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
                 // Adjoint of this iteration
-                ObjectiveWithGradientIterationAdjoint2(gamma, _dprior, frobenius, ref _dgamma, ref _dfrobenius, _dsums, k_6, m, ls, lCount, dls, dqs, _mark32, ref _values);
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                double _t29 = 0.5 * gamma * gamma;
+                double _g30 = _dprior * frobenius;
+                double _t31 = 0.5 * gamma;
+                _dgamma += _g30 * gamma * 0.5;
+                _dgamma += _g30 * _t31;
+                _dfrobenius += _dprior * _t29;
+                _dsums[k_6] += -_dprior * m;
+                if (_dfrobenius != 0)
+                {
+                    // line 116: for (int j = 0; j < lCount; j++)
+                    if (_dfrobenius != 0)
+                    {
+                        var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                        var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
+                        for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
+                        {
+                            // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                            double _t28 = _lsWindow_2[j];
+                            _dlsWindow[j] += 2 * _dfrobenius * _t28;
+                        }
+                    }
+                    // line 111: for (int d = 0; d < D; d++)
+                    var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);
+                    for (int d_3 = _dqsWindow_2.Length - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t27 = _values.Pop();
+                        _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
+                    }
+                    // line 110: double frobenius = 0;
+                    double _g25 = _dfrobenius;
+                    _dfrobenius = 0.0;
+                }
+                else
+                {
+                    _values.DropTo(_mark32);
+                }
             }
             // line 124: const double halfLog2Pi = 0.91893853320467274178;
             double halfLog2Pi = 0.9189385332046728;
@@ -200,322 +437,6 @@ namespace Corpus
             _values.Dispose();
             _ints.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>Objective</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectiveWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, global::System.ReadOnlySpan<double> x, int i, global::System.ReadOnlySpan<double> means, global::System.Span<double> xc, ref int liRef, global::System.ReadOnlySpan<double> qs, ref double rowRef, global::System.ReadOnlySpan<double> ls, int lCount, global::System.Span<double> lxc, ref double normRef, global::System.Span<double> mains, global::System.ReadOnlySpan<double> alphas, global::System.Span<double> sums, ref double topRef, ref double totalRef, ref double slseRef, out int _mark18Out, out int _mark19Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            int li = liRef;
-            double row = rowRef;
-            double norm = normRef;
-            double top = topRef;
-            double total = totalRef;
-            double slse = slseRef;
-            _values.Reserve(17);
-            _ints.Reserve(3);
-            int _mark18 = _values.Count;
-            int _mark19 = _ints.Count;
-            // line 47: for (int k = 0; k < K; k++)
-            var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
-            for (int k_1 = 0; k_1 < 3; k_1++)
-            {
-                // line 49: for (int d = 0; d < D; d++)
-                var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
-                {
-                    // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                    xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
-                }
-                // line 55: int li = 0;
-                _ints.PushReserved(li);
-                li = 0;
-                // line 56: for (int r = 0; r < D; r++)
-                var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
-                for (int r = 0; r < _qsWindow_2.Length; r++)
-                {
-                    // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                    double _t4 = Math.Exp(_qsWindow_2[r]);
-                    _values.PushReserved(_t4);
-                    row = _t4 * xc[r];
-                    // line 59: for (int c = 0; c < r; c++)
-                    for (int c = 0; c < r; c++)
-                    {
-                        // line 61: row += ls[k * lCount + li] * xc[c];
-                        row += ls[k_1 * lCount + li] * xc[c];
-                        // line 62: li++;
-                        li += 1;
-                    }
-                    // line 65: lxc[r] = row;
-                    _values.PushReserved(lxc[r]);
-                    lxc[r] = row;
-                }
-                // line 68: double norm = 0;
-                norm = 0;
-                // line 69: for (int d = 0; d < D; d++)
-                for (int d_2 = 0; d_2 < 2; d_2++)
-                {
-                    // line 71: norm += lxc[d] * lxc[d];
-                    norm += lxc[d_2] * lxc[d_2];
-                }
-                // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
-            }
-            // line 77: double top = mains[0];
-            top = mains[0];
-            // line 78: for (int k = 1; k < K; k++)
-            for (int k_2 = 1; k_2 < 3; k_2++)
-            {
-                // line 80: top = Math.Max(top, mains[k]);
-                _values.PushReserved(top);
-                top = Math.Max(top, mains[k_2]);
-            }
-            // line 83: double total = 0;
-            total = 0;
-            // line 84: for (int k = 0; k < K; k++)
-            for (int k_3 = 0; k_3 < 3; k_3++)
-            {
-                // line 86: total += Math.Exp(mains[k] - top);
-                double _t15 = Math.Exp(mains[k_3] - top);
-                _values.PushReserved(_t15);
-                total += _t15;
-            }
-            // line 89: slse += top + Math.Log(total);
-            slse += top + Math.Log(total);
-            _valuesRef = _values;
-            _intsRef = _ints;
-            liRef = li;
-            rowRef = row;
-            normRef = norm;
-            topRef = top;
-            totalRef = total;
-            slseRef = slse;
-            _mark18Out = _mark18;
-            _mark19Out = _mark19;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectiveWithGradientIterationAdjoint(ref double _dtopRef, double _dslse, ref double _dtotalRef, double total, global::System.Span<double> _dmains, ref double topRef, global::System.ReadOnlySpan<double> x, int i, global::System.ReadOnlySpan<double> means, global::System.Span<double> xc, global::System.Span<double> dalphas, global::System.Span<double> _dsums, ref double _dnormRef, global::System.Span<double> _dlxc, global::System.Span<double> lxc, global::System.Span<double> dqs, ref double _drowRef, ref int liRef, global::System.ReadOnlySpan<double> ls, int lCount, global::System.Span<double> dls, global::System.Span<double> _dxc, global::System.Span<double> dmeans, int _mark18, int _mark19, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double _dtop = _dtopRef;
-            double _dtotal = _dtotalRef;
-            double top = topRef;
-            double _dnorm = _dnormRef;
-            double _drow = _drowRef;
-            int li = liRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 89: slse += top + Math.Log(total);
-            _dtop += _dslse;
-            _dtotal += _dslse / total;
-            if (_dtop != 0 || _dtotal != 0)
-            {
-                // line 84: for (int k = 0; k < K; k++)
-                for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
-                {
-                    // line 86: total += Math.Exp(mains[k] - top);
-                    double _t16 = _values.Pop();
-                    double _g17 = _dtotal * _t16;
-                    _dmains[k_3] += _g17;
-                    _dtop += -_g17;
-                }
-                // line 83: double total = 0;
-                double _g14 = _dtotal;
-                _dtotal = 0.0;
-                // line 78: for (int k = 1; k < K; k++)
-                for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
-                {
-                    // line 80: top = Math.Max(top, mains[k]);
-                    double _g12 = _dtop;
-                    _dtop = 0.0;
-                    double _t13 = top;
-                    top = _values.Pop();
-                    if (_t13 == top)
-                    {
-                        _dtop += _g12;
-                    }
-                    else
-                    {
-                        _dmains[k_2] += _g12;
-                    }
-                }
-                // line 77: double top = mains[0];
-                double _g11 = _dtop;
-                _dtop = 0.0;
-                _dmains[0] += _g11;
-                // line 47: for (int k = 0; k < K; k++)
-                var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
-                for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
-                {
-                    // line 49: for (int d = 0; d < D; d++)
-                    var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                    for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
-                    {
-                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
-                    }
-                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    double _g10 = _dmains[k_1];
-                    _dmains[k_1] = 0.0;
-                    dalphas[k_1] += _g10;
-                    _dsums[k_1] += _g10;
-                    _dnorm += -_g10 * 0.5;
-                    // line 69: for (int d = 0; d < D; d++)
-                    if (_dnorm != 0)
-                    {
-                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
-                        }
-                    }
-                    // line 68: double norm = 0;
-                    double _g9 = _dnorm;
-                    _dnorm = 0.0;
-                    // line 56: for (int r = 0; r < D; r++)
-                    var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
-                    for (int r = _dqsWindow.Length - 1; r >= 0; r--)
-                    {
-                        // line 65: lxc[r] = row;
-                        double _g8 = _dlxc[r];
-                        _dlxc[r] = 0.0;
-                        lxc[r] = _values.Pop();
-                        _drow += _g8;
-                        // line 59: for (int c = 0; c < r; c++)
-                        for (int c = r - 1; c >= 0; c--)
-                        {
-                            // line 62: li++;
-                            li -= 1;
-                            // line 61: row += ls[k * lCount + li] * xc[c];
-                            double _t7 = ls[k_1 * lCount + li];
-                            dls[k_1 * lCount + li] += _drow * xc[c];
-                            _dxc[c] += _drow * _t7;
-                        }
-                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                        double _g5 = _drow;
-                        _drow = 0.0;
-                        double _t6 = _values.Pop();
-                        _dqsWindow[r] += _g5 * xc[r] * _t6;
-                        _dxc[r] += _g5 * _t6;
-                    }
-                    // line 55: int li = 0;
-                    li = _ints.Pop();
-                    // line 49: for (int d = 0; d < D; d++)
-                    var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
-                    for (int d_1 = _dmeansWindow.Length - 1; d_1 >= 0; d_1--)
-                    {
-                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        double _g3 = _dxc[d_1];
-                        _dxc[d_1] = 0.0;
-                        _dmeansWindow[d_1] += -_g3;
-                    }
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark18);
-                _ints.DropTo(_mark19);
-            }
-            _dtopRef = _dtop;
-            _dtotalRef = _dtotal;
-            topRef = top;
-            _dnormRef = _dnorm;
-            _drowRef = _drow;
-            liRef = li;
-            _valuesRef = _values;
-            _intsRef = _ints;
-        }
-
-        /// <summary>One iteration of the loop of <c>Objective</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectiveWithGradientIteration2(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref double frobeniusRef, global::System.ReadOnlySpan<double> qs, int k_6, global::System.ReadOnlySpan<double> ls, int lCount, ref double priorRef, double gamma, int m, global::System.Span<double> sums, out int _mark32Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double frobenius = frobeniusRef;
-            double prior = priorRef;
-            _values.Reserve(2);
-            int _mark32 = _values.Count;
-            // line 110: double frobenius = 0;
-            frobenius = 0;
-            // line 111: for (int d = 0; d < D; d++)
-            var _qsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_6 * 2, 2);
-            for (int d_3 = 0; d_3 < _qsWindow_3.Length; d_3++)
-            {
-                // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                double _t26 = Math.Exp(2 * _qsWindow_3[d_3]);
-                _values.PushReserved(_t26);
-                frobenius += _t26;
-            }
-            // line 116: for (int j = 0; j < lCount; j++)
-            var _lsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
-            for (int j = 0; j < _lsWindow.Length; j++)
-            {
-                // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                frobenius += _lsWindow[j] * _lsWindow[j];
-            }
-            // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-            prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
-            _valuesRef = _values;
-            frobeniusRef = frobenius;
-            priorRef = prior;
-            _mark32Out = _mark32;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectiveWithGradientIterationAdjoint2(double gamma, double _dprior, double frobenius, ref double _dgammaRef, ref double _dfrobeniusRef, global::System.Span<double> _dsums, int k_6, int m, global::System.ReadOnlySpan<double> ls, int lCount, global::System.Span<double> dls, global::System.Span<double> dqs, int _mark32, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dgamma = _dgammaRef;
-            double _dfrobenius = _dfrobeniusRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-            double _t29 = 0.5 * gamma * gamma;
-            double _g30 = _dprior * frobenius;
-            double _t31 = 0.5 * gamma;
-            _dgamma += _g30 * gamma * 0.5;
-            _dgamma += _g30 * _t31;
-            _dfrobenius += _dprior * _t29;
-            _dsums[k_6] += -_dprior * m;
-            if (_dfrobenius != 0)
-            {
-                // line 116: for (int j = 0; j < lCount; j++)
-                if (_dfrobenius != 0)
-                {
-                    var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
-                    var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
-                    for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        double _t28 = _lsWindow_2[j];
-                        _dlsWindow[j] += 2 * _dfrobenius * _t28;
-                    }
-                }
-                // line 111: for (int d = 0; d < D; d++)
-                var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);
-                for (int d_3 = _dqsWindow_2.Length - 1; d_3 >= 0; d_3--)
-                {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t27 = _values.Pop();
-                    _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
-                }
-                // line 110: double frobenius = 0;
-                double _g25 = _dfrobenius;
-                _dfrobenius = 0.0;
-            }
-            else
-            {
-                _values.DropTo(_mark32);
-            }
-            _dgammaRef = _dgamma;
-            _dfrobeniusRef = _dfrobenius;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>Objective</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -600,9 +521,188 @@ namespace Corpus
             double _dslse = seed;
             for (int i = 0; i < n; i++)
             {
-                ObjectivePullbackIteration(ref _values, ref _ints, x, i, means, xc, ref li, qs, ref row, ls, lCount, lxc, ref norm, mains, alphas, sums, ref top, ref total, ref slse, out int _mark18, out int _mark19);
+                _values.Reserve(17);
+                _ints.Reserve(3);
+                int _mark18 = _values.Count;
+                int _mark19 = _ints.Count;
+                // line 47: for (int k = 0; k < K; k++)
+                var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
+                for (int k_1 = 0; k_1 < 3; k_1++)
+                {
+                    // line 49: for (int d = 0; d < D; d++)
+                    var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                    for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
+                    {
+                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                        xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
+                    }
+                    // line 55: int li = 0;
+                    _ints.PushReserved(li);
+                    li = 0;
+                    // line 56: for (int r = 0; r < D; r++)
+                    var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
+                    for (int r = 0; r < _qsWindow_2.Length; r++)
+                    {
+                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                        double _t4 = Math.Exp(_qsWindow_2[r]);
+                        _values.PushReserved(_t4);
+                        row = _t4 * xc[r];
+                        // line 59: for (int c = 0; c < r; c++)
+                        for (int c = 0; c < r; c++)
+                        {
+                            // line 61: row += ls[k * lCount + li] * xc[c];
+                            row += ls[k_1 * lCount + li] * xc[c];
+                            // line 62: li++;
+                            li += 1;
+                        }
+                        // line 65: lxc[r] = row;
+                        _values.PushReserved(lxc[r]);
+                        lxc[r] = row;
+                    }
+                    // line 68: double norm = 0;
+                    norm = 0;
+                    // line 69: for (int d = 0; d < D; d++)
+                    for (int d_2 = 0; d_2 < 2; d_2++)
+                    {
+                        // line 71: norm += lxc[d] * lxc[d];
+                        norm += lxc[d_2] * lxc[d_2];
+                    }
+                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                    mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
+                }
+                // line 77: double top = mains[0];
+                top = mains[0];
+                // line 78: for (int k = 1; k < K; k++)
+                for (int k_2 = 1; k_2 < 3; k_2++)
+                {
+                    // line 80: top = Math.Max(top, mains[k]);
+                    _values.PushReserved(top);
+                    top = Math.Max(top, mains[k_2]);
+                }
+                // line 83: double total = 0;
+                total = 0;
+                // line 84: for (int k = 0; k < K; k++)
+                for (int k_3 = 0; k_3 < 3; k_3++)
+                {
+                    // line 86: total += Math.Exp(mains[k] - top);
+                    double _t15 = Math.Exp(mains[k_3] - top);
+                    _values.PushReserved(_t15);
+                    total += _t15;
+                }
+                // line 89: slse += top + Math.Log(total);
+                slse += top + Math.Log(total);
                 // Adjoint of this iteration
-                ObjectivePullbackIterationAdjoint(ref _dtop, _dslse, ref _dtotal, total, _dmains, ref top, x, i, means, xc, dalphas, _dsums, ref _dnorm, _dlxc, lxc, dqs, ref _drow, ref li, ls, lCount, dls, _dxc, dmeans, _mark18, _mark19, ref _values, ref _ints);
+                // line 89: slse += top + Math.Log(total);
+                _dtop += _dslse;
+                _dtotal += _dslse / total;
+                if (_dtop != 0 || _dtotal != 0)
+                {
+                    // line 84: for (int k = 0; k < K; k++)
+                    for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
+                    {
+                        // line 86: total += Math.Exp(mains[k] - top);
+                        double _t16 = _values.Pop();
+                        double _g17 = _dtotal * _t16;
+                        _dmains[k_3] += _g17;
+                        _dtop += -_g17;
+                    }
+                    // line 83: double total = 0;
+                    double _g14 = _dtotal;
+                    _dtotal = 0.0;
+                    // line 78: for (int k = 1; k < K; k++)
+                    for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
+                    {
+                        // line 80: top = Math.Max(top, mains[k]);
+                        double _g12 = _dtop;
+                        _dtop = 0.0;
+                        double _t13 = top;
+                        top = _values.Pop();
+                        if (_t13 == top)
+                        {
+                            _dtop += _g12;
+                        }
+                        else
+                        {
+                            _dmains[k_2] += _g12;
+                        }
+                    }
+                    // line 77: double top = mains[0];
+                    double _g11 = _dtop;
+                    _dtop = 0.0;
+                    _dmains[0] += _g11;
+                    // line 47: for (int k = 0; k < K; k++)
+                    var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
+                    for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
+                    {
+                        // line 49: for (int d = 0; d < D; d++)
+                        var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
+                        for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
+                        }
+                        // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
+                        double _g10 = _dmains[k_1];
+                        _dmains[k_1] = 0.0;
+                        dalphas[k_1] += _g10;
+                        _dsums[k_1] += _g10;
+                        _dnorm += -_g10 * 0.5;
+                        // line 69: for (int d = 0; d < D; d++)
+                        if (_dnorm != 0)
+                        {
+                            for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
+                            {
+                                // line 71: norm += lxc[d] * lxc[d];
+                                _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
+                            }
+                        }
+                        // line 68: double norm = 0;
+                        double _g9 = _dnorm;
+                        _dnorm = 0.0;
+                        // line 56: for (int r = 0; r < D; r++)
+                        var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
+                        for (int r = _dqsWindow.Length - 1; r >= 0; r--)
+                        {
+                            // line 65: lxc[r] = row;
+                            double _g8 = _dlxc[r];
+                            _dlxc[r] = 0.0;
+                            lxc[r] = _values.Pop();
+                            _drow += _g8;
+                            // line 59: for (int c = 0; c < r; c++)
+                            for (int c = r - 1; c >= 0; c--)
+                            {
+                                // line 62: li++;
+                                li -= 1;
+                                // line 61: row += ls[k * lCount + li] * xc[c];
+                                double _t7 = ls[k_1 * lCount + li];
+                                dls[k_1 * lCount + li] += _drow * xc[c];
+                                _dxc[c] += _drow * _t7;
+                            }
+                            // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
+                            double _g5 = _drow;
+                            _drow = 0.0;
+                            double _t6 = _values.Pop();
+                            _dqsWindow[r] += _g5 * xc[r] * _t6;
+                            _dxc[r] += _g5 * _t6;
+                        }
+                        // line 55: int li = 0;
+                        li = _ints.Pop();
+                        // line 49: for (int d = 0; d < D; d++)
+                        var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
+                        for (int d_1 = _dmeansWindow.Length - 1; d_1 >= 0; d_1--)
+                        {
+                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
+                            double _g3 = _dxc[d_1];
+                            _dxc[d_1] = 0.0;
+                            _dmeansWindow[d_1] += -_g3;
+                        }
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark18);
+                    _ints.DropTo(_mark19);
+                }
             }
             // line 92: double amax = alphas[0];
             double amax = alphas[0];
@@ -633,9 +733,67 @@ namespace Corpus
             double _dprior = seed;
             for (int k_6 = 0; k_6 < 3; k_6++)
             {
-                ObjectivePullbackIteration2(ref _values, ref frobenius, qs, k_6, ls, lCount, ref prior, gamma, m, sums, out int _mark32);
+                _values.Reserve(2);
+                int _mark32 = _values.Count;
+                // line 110: double frobenius = 0;
+                frobenius = 0;
+                // line 111: for (int d = 0; d < D; d++)
+                var _qsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_6 * 2, 2);
+                for (int d_3 = 0; d_3 < _qsWindow_3.Length; d_3++)
+                {
+                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                    double _t26 = Math.Exp(2 * _qsWindow_3[d_3]);
+                    _values.PushReserved(_t26);
+                    frobenius += _t26;
+                }
+                // line 116: for (int j = 0; j < lCount; j++)
+                var _lsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                for (int j = 0; j < _lsWindow.Length; j++)
+                {
+                    // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                    frobenius += _lsWindow[j] * _lsWindow[j];
+                }
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
                 // Adjoint of this iteration
-                ObjectivePullbackIterationAdjoint2(gamma, _dprior, frobenius, ref _dgamma, ref _dfrobenius, _dsums, k_6, m, ls, lCount, dls, dqs, _mark32, ref _values);
+                // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
+                double _t29 = 0.5 * gamma * gamma;
+                double _g30 = _dprior * frobenius;
+                double _t31 = 0.5 * gamma;
+                _dgamma += _g30 * gamma * 0.5;
+                _dgamma += _g30 * _t31;
+                _dfrobenius += _dprior * _t29;
+                _dsums[k_6] += -_dprior * m;
+                if (_dfrobenius != 0)
+                {
+                    // line 116: for (int j = 0; j < lCount; j++)
+                    if (_dfrobenius != 0)
+                    {
+                        var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                        var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
+                        for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
+                        {
+                            // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                            double _t28 = _lsWindow_2[j];
+                            _dlsWindow[j] += 2 * _dfrobenius * _t28;
+                        }
+                    }
+                    // line 111: for (int d = 0; d < D; d++)
+                    var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);
+                    for (int d_3 = _dqsWindow_2.Length - 1; d_3 >= 0; d_3--)
+                    {
+                        // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
+                        double _t27 = _values.Pop();
+                        _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
+                    }
+                    // line 110: double frobenius = 0;
+                    double _g25 = _dfrobenius;
+                    _dfrobenius = 0.0;
+                }
+                else
+                {
+                    _values.DropTo(_mark32);
+                }
             }
             // line 124: const double halfLog2Pi = 0.91893853320467274178;
             double halfLog2Pi = 0.9189385332046728;
@@ -705,322 +863,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dmains_pool);
             _values.Dispose();
             _ints.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>Objective</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectivePullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, global::System.ReadOnlySpan<double> x, int i, global::System.ReadOnlySpan<double> means, global::System.Span<double> xc, ref int liRef, global::System.ReadOnlySpan<double> qs, ref double rowRef, global::System.ReadOnlySpan<double> ls, int lCount, global::System.Span<double> lxc, ref double normRef, global::System.Span<double> mains, global::System.ReadOnlySpan<double> alphas, global::System.Span<double> sums, ref double topRef, ref double totalRef, ref double slseRef, out int _mark18Out, out int _mark19Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            int li = liRef;
-            double row = rowRef;
-            double norm = normRef;
-            double top = topRef;
-            double total = totalRef;
-            double slse = slseRef;
-            _values.Reserve(17);
-            _ints.Reserve(3);
-            int _mark18 = _values.Count;
-            int _mark19 = _ints.Count;
-            // line 47: for (int k = 0; k < K; k++)
-            var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
-            for (int k_1 = 0; k_1 < 3; k_1++)
-            {
-                // line 49: for (int d = 0; d < D; d++)
-                var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
-                {
-                    // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                    xc[d_1] = _xWindow[d_1] - _meansWindow[d_1];
-                }
-                // line 55: int li = 0;
-                _ints.PushReserved(li);
-                li = 0;
-                // line 56: for (int r = 0; r < D; r++)
-                var _qsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_1 * 2, 2);
-                for (int r = 0; r < _qsWindow_2.Length; r++)
-                {
-                    // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                    double _t4 = Math.Exp(_qsWindow_2[r]);
-                    _values.PushReserved(_t4);
-                    row = _t4 * xc[r];
-                    // line 59: for (int c = 0; c < r; c++)
-                    for (int c = 0; c < r; c++)
-                    {
-                        // line 61: row += ls[k * lCount + li] * xc[c];
-                        row += ls[k_1 * lCount + li] * xc[c];
-                        // line 62: li++;
-                        li += 1;
-                    }
-                    // line 65: lxc[r] = row;
-                    _values.PushReserved(lxc[r]);
-                    lxc[r] = row;
-                }
-                // line 68: double norm = 0;
-                norm = 0;
-                // line 69: for (int d = 0; d < D; d++)
-                for (int d_2 = 0; d_2 < 2; d_2++)
-                {
-                    // line 71: norm += lxc[d] * lxc[d];
-                    norm += lxc[d_2] * lxc[d_2];
-                }
-                // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                mains[k_1] = alphas[k_1] + sums[k_1] - 0.5 * norm;
-            }
-            // line 77: double top = mains[0];
-            top = mains[0];
-            // line 78: for (int k = 1; k < K; k++)
-            for (int k_2 = 1; k_2 < 3; k_2++)
-            {
-                // line 80: top = Math.Max(top, mains[k]);
-                _values.PushReserved(top);
-                top = Math.Max(top, mains[k_2]);
-            }
-            // line 83: double total = 0;
-            total = 0;
-            // line 84: for (int k = 0; k < K; k++)
-            for (int k_3 = 0; k_3 < 3; k_3++)
-            {
-                // line 86: total += Math.Exp(mains[k] - top);
-                double _t15 = Math.Exp(mains[k_3] - top);
-                _values.PushReserved(_t15);
-                total += _t15;
-            }
-            // line 89: slse += top + Math.Log(total);
-            slse += top + Math.Log(total);
-            _valuesRef = _values;
-            _intsRef = _ints;
-            liRef = li;
-            rowRef = row;
-            normRef = norm;
-            topRef = top;
-            totalRef = total;
-            slseRef = slse;
-            _mark18Out = _mark18;
-            _mark19Out = _mark19;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectivePullbackIterationAdjoint(ref double _dtopRef, double _dslse, ref double _dtotalRef, double total, global::System.Span<double> _dmains, ref double topRef, global::System.ReadOnlySpan<double> x, int i, global::System.ReadOnlySpan<double> means, global::System.Span<double> xc, global::System.Span<double> dalphas, global::System.Span<double> _dsums, ref double _dnormRef, global::System.Span<double> _dlxc, global::System.Span<double> lxc, global::System.Span<double> dqs, ref double _drowRef, ref int liRef, global::System.ReadOnlySpan<double> ls, int lCount, global::System.Span<double> dls, global::System.Span<double> _dxc, global::System.Span<double> dmeans, int _mark18, int _mark19, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double _dtop = _dtopRef;
-            double _dtotal = _dtotalRef;
-            double top = topRef;
-            double _dnorm = _dnormRef;
-            double _drow = _drowRef;
-            int li = liRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 89: slse += top + Math.Log(total);
-            _dtop += _dslse;
-            _dtotal += _dslse / total;
-            if (_dtop != 0 || _dtotal != 0)
-            {
-                // line 84: for (int k = 0; k < K; k++)
-                for (int k_3 = 3 - 1; k_3 >= 0; k_3--)
-                {
-                    // line 86: total += Math.Exp(mains[k] - top);
-                    double _t16 = _values.Pop();
-                    double _g17 = _dtotal * _t16;
-                    _dmains[k_3] += _g17;
-                    _dtop += -_g17;
-                }
-                // line 83: double total = 0;
-                double _g14 = _dtotal;
-                _dtotal = 0.0;
-                // line 78: for (int k = 1; k < K; k++)
-                for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
-                {
-                    // line 80: top = Math.Max(top, mains[k]);
-                    double _g12 = _dtop;
-                    _dtop = 0.0;
-                    double _t13 = top;
-                    top = _values.Pop();
-                    if (_t13 == top)
-                    {
-                        _dtop += _g12;
-                    }
-                    else
-                    {
-                        _dmains[k_2] += _g12;
-                    }
-                }
-                // line 77: double top = mains[0];
-                double _g11 = _dtop;
-                _dtop = 0.0;
-                _dmains[0] += _g11;
-                // line 47: for (int k = 0; k < K; k++)
-                var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
-                for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
-                {
-                    // line 49: for (int d = 0; d < D; d++)
-                    var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                    for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
-                    {
-                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
-                    }
-                    // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
-                    double _g10 = _dmains[k_1];
-                    _dmains[k_1] = 0.0;
-                    dalphas[k_1] += _g10;
-                    _dsums[k_1] += _g10;
-                    _dnorm += -_g10 * 0.5;
-                    // line 69: for (int d = 0; d < D; d++)
-                    if (_dnorm != 0)
-                    {
-                        for (int d_2 = 2 - 1; d_2 >= 0; d_2--)
-                        {
-                            // line 71: norm += lxc[d] * lxc[d];
-                            _dlxc[d_2] += 2 * _dnorm * lxc[d_2];
-                        }
-                    }
-                    // line 68: double norm = 0;
-                    double _g9 = _dnorm;
-                    _dnorm = 0.0;
-                    // line 56: for (int r = 0; r < D; r++)
-                    var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
-                    for (int r = _dqsWindow.Length - 1; r >= 0; r--)
-                    {
-                        // line 65: lxc[r] = row;
-                        double _g8 = _dlxc[r];
-                        _dlxc[r] = 0.0;
-                        lxc[r] = _values.Pop();
-                        _drow += _g8;
-                        // line 59: for (int c = 0; c < r; c++)
-                        for (int c = r - 1; c >= 0; c--)
-                        {
-                            // line 62: li++;
-                            li -= 1;
-                            // line 61: row += ls[k * lCount + li] * xc[c];
-                            double _t7 = ls[k_1 * lCount + li];
-                            dls[k_1 * lCount + li] += _drow * xc[c];
-                            _dxc[c] += _drow * _t7;
-                        }
-                        // line 58: double row = Math.Exp(qs[k * D + r]) * xc[r];
-                        double _g5 = _drow;
-                        _drow = 0.0;
-                        double _t6 = _values.Pop();
-                        _dqsWindow[r] += _g5 * xc[r] * _t6;
-                        _dxc[r] += _g5 * _t6;
-                    }
-                    // line 55: int li = 0;
-                    li = _ints.Pop();
-                    // line 49: for (int d = 0; d < D; d++)
-                    var _dmeansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmeans, k_1 * 2, 2);
-                    for (int d_1 = _dmeansWindow.Length - 1; d_1 >= 0; d_1--)
-                    {
-                        // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                        double _g3 = _dxc[d_1];
-                        _dxc[d_1] = 0.0;
-                        _dmeansWindow[d_1] += -_g3;
-                    }
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark18);
-                _ints.DropTo(_mark19);
-            }
-            _dtopRef = _dtop;
-            _dtotalRef = _dtotal;
-            topRef = top;
-            _dnormRef = _dnorm;
-            _drowRef = _drow;
-            liRef = li;
-            _valuesRef = _values;
-            _intsRef = _ints;
-        }
-
-        /// <summary>One iteration of the loop of <c>Objective</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectivePullbackIteration2(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref double frobeniusRef, global::System.ReadOnlySpan<double> qs, int k_6, global::System.ReadOnlySpan<double> ls, int lCount, ref double priorRef, double gamma, int m, global::System.Span<double> sums, out int _mark32Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double frobenius = frobeniusRef;
-            double prior = priorRef;
-            _values.Reserve(2);
-            int _mark32 = _values.Count;
-            // line 110: double frobenius = 0;
-            frobenius = 0;
-            // line 111: for (int d = 0; d < D; d++)
-            var _qsWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(qs, k_6 * 2, 2);
-            for (int d_3 = 0; d_3 < _qsWindow_3.Length; d_3++)
-            {
-                // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                double _t26 = Math.Exp(2 * _qsWindow_3[d_3]);
-                _values.PushReserved(_t26);
-                frobenius += _t26;
-            }
-            // line 116: for (int j = 0; j < lCount; j++)
-            var _lsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
-            for (int j = 0; j < _lsWindow.Length; j++)
-            {
-                // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                frobenius += _lsWindow[j] * _lsWindow[j];
-            }
-            // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-            prior += 0.5 * gamma * gamma * frobenius - m * sums[k_6];
-            _valuesRef = _values;
-            frobeniusRef = frobenius;
-            priorRef = prior;
-            _mark32Out = _mark32;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ObjectivePullbackIterationAdjoint2(double gamma, double _dprior, double frobenius, ref double _dgammaRef, ref double _dfrobeniusRef, global::System.Span<double> _dsums, int k_6, int m, global::System.ReadOnlySpan<double> ls, int lCount, global::System.Span<double> dls, global::System.Span<double> dqs, int _mark32, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dgamma = _dgammaRef;
-            double _dfrobenius = _dfrobeniusRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 121: prior += 0.5 * gamma * gamma * frobenius - m * sums[k];
-            double _t29 = 0.5 * gamma * gamma;
-            double _g30 = _dprior * frobenius;
-            double _t31 = 0.5 * gamma;
-            _dgamma += _g30 * gamma * 0.5;
-            _dgamma += _g30 * _t31;
-            _dfrobenius += _dprior * _t29;
-            _dsums[k_6] += -_dprior * m;
-            if (_dfrobenius != 0)
-            {
-                // line 116: for (int j = 0; j < lCount; j++)
-                if (_dfrobenius != 0)
-                {
-                    var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
-                    var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
-                    for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
-                    {
-                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                        double _t28 = _lsWindow_2[j];
-                        _dlsWindow[j] += 2 * _dfrobenius * _t28;
-                    }
-                }
-                // line 111: for (int d = 0; d < D; d++)
-                var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);
-                for (int d_3 = _dqsWindow_2.Length - 1; d_3 >= 0; d_3--)
-                {
-                    // line 113: frobenius += Math.Exp(2 * qs[k * D + d]);
-                    double _t27 = _values.Pop();
-                    _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
-                }
-                // line 110: double frobenius = 0;
-                double _g25 = _dfrobenius;
-                _dfrobenius = 0.0;
-            }
-            else
-            {
-                _values.DropTo(_mark32);
-            }
-            _dgammaRef = _dgamma;
-            _dfrobeniusRef = _dfrobenius;
-            _valuesRef = _values;
         }
     }
 }

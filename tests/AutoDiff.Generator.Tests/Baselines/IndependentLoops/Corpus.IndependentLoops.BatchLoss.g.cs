@@ -35,9 +35,71 @@ namespace Corpus
             double _dloss = 1.0 / 4;
             for (int p = 0; p < 4; p++)
             {
-                BatchLossWithGradientIteration(ref _values, h, w, p, ref z, ref r, ref loss, out int _mark9);
+                int _mark9 = _values.Count;
+                // line 25: for (int j = 0; j < 3; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
+                for (int j = 0; j < 3; j++)
+                {
+                    // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                    h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                }
+                // line 30: double z = w[7];
+                z = w[7];
+                // line 31: for (int j = 0; j < 3; j++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
+                for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
+                {
+                    // line 33: z += h[j] * w[4 + j];
+                    z += h[j_1] * _wWindow[j_1];
+                }
+                // line 36: double r = z - 0.5 * p;
+                r = z - 0.5 * p;
+                // line 37: loss += r * r;
+                loss += r * r;
                 // Adjoint of this iteration
-                BatchLossWithGradientIterationAdjoint(ref _dr, _dloss, r, ref _dz, w, dw, _dh, h, p, _mark9, ref _values);
+                // line 37: loss += r * r;
+                _dr += 2 * _dloss * r;
+                if (_dr != 0)
+                {
+                    // line 36: double r = z - 0.5 * p;
+                    double _g8 = _dr;
+                    _dr = 0.0;
+                    _dz += _g8;
+                    // line 31: for (int j = 0; j < 3; j++)
+                    if (_dz != 0)
+                    {
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
+                        for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 33: z += h[j] * w[4 + j];
+                            double _t7 = _wWindow_2[j_1];
+                            _dh[j_1] += _dz * _t7;
+                            _dwWindow[j_1] += _dz * h[j_1];
+                        }
+                    }
+                    // line 30: double z = w[7];
+                    double _g6 = _dz;
+                    _dz = 0.0;
+                    dw[7] += _g6;
+                    // line 25: for (int j = 0; j < 3; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                        double _g2 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t3 = h[j];
+                        double _g4 = _g2 * (1 - _t3 * _t3);
+                        int _t5 = p + 1;
+                        dw[j] += _g4 * _t5;
+                        dw[3] += -_g4;
+                    }
+                    _values.PopSpan(h.Length).CopyTo(h);
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
+                }
             }
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
             double _t10 = 0.01 * w[0];
@@ -50,99 +112,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>BatchLoss</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void BatchLossWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, global::System.Span<double> h, global::System.ReadOnlySpan<double> w, int p, ref double zRef, ref double rRef, ref double lossRef, out int _mark9Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double z = zRef;
-            double r = rRef;
-            double loss = lossRef;
-            int _mark9 = _values.Count;
-            // line 25: for (int j = 0; j < 3; j++)
-            h.CopyTo(_values.PushSpan(h.Length));
-            for (int j = 0; j < 3; j++)
-            {
-                // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-            }
-            // line 30: double z = w[7];
-            z = w[7];
-            // line 31: for (int j = 0; j < 3; j++)
-            var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-            for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
-            {
-                // line 33: z += h[j] * w[4 + j];
-                z += h[j_1] * _wWindow[j_1];
-            }
-            // line 36: double r = z - 0.5 * p;
-            r = z - 0.5 * p;
-            // line 37: loss += r * r;
-            loss += r * r;
-            _valuesRef = _values;
-            zRef = z;
-            rRef = r;
-            lossRef = loss;
-            _mark9Out = _mark9;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void BatchLossWithGradientIterationAdjoint(ref double _drRef, double _dloss, double r, ref double _dzRef, global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> _dh, global::System.Span<double> h, int p, int _mark9, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dr = _drRef;
-            double _dz = _dzRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 37: loss += r * r;
-            _dr += 2 * _dloss * r;
-            if (_dr != 0)
-            {
-                // line 36: double r = z - 0.5 * p;
-                double _g8 = _dr;
-                _dr = 0.0;
-                _dz += _g8;
-                // line 31: for (int j = 0; j < 3; j++)
-                if (_dz != 0)
-                {
-                    var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
-                    for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
-                    {
-                        // line 33: z += h[j] * w[4 + j];
-                        double _t7 = _wWindow_2[j_1];
-                        _dh[j_1] += _dz * _t7;
-                        _dwWindow[j_1] += _dz * h[j_1];
-                    }
-                }
-                // line 30: double z = w[7];
-                double _g6 = _dz;
-                _dz = 0.0;
-                dw[7] += _g6;
-                // line 25: for (int j = 0; j < 3; j++)
-                for (int j = 3 - 1; j >= 0; j--)
-                {
-                    // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    double _g2 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t3 = h[j];
-                    double _g4 = _g2 * (1 - _t3 * _t3);
-                    int _t5 = p + 1;
-                    dw[j] += _g4 * _t5;
-                    dw[3] += -_g4;
-                }
-                _values.PopSpan(h.Length).CopyTo(h);
-            }
-            else
-            {
-                _values.DropTo(_mark9);
-            }
-            _drRef = _dr;
-            _dzRef = _dz;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>BatchLoss</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -171,9 +140,71 @@ namespace Corpus
             double _dloss = seed / 4;
             for (int p = 0; p < 4; p++)
             {
-                BatchLossPullbackIteration(ref _values, h, w, p, ref z, ref r, ref loss, out int _mark9);
+                int _mark9 = _values.Count;
+                // line 25: for (int j = 0; j < 3; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
+                for (int j = 0; j < 3; j++)
+                {
+                    // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                    h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                }
+                // line 30: double z = w[7];
+                z = w[7];
+                // line 31: for (int j = 0; j < 3; j++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
+                for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
+                {
+                    // line 33: z += h[j] * w[4 + j];
+                    z += h[j_1] * _wWindow[j_1];
+                }
+                // line 36: double r = z - 0.5 * p;
+                r = z - 0.5 * p;
+                // line 37: loss += r * r;
+                loss += r * r;
                 // Adjoint of this iteration
-                BatchLossPullbackIterationAdjoint(ref _dr, _dloss, r, ref _dz, w, dw, _dh, h, p, _mark9, ref _values);
+                // line 37: loss += r * r;
+                _dr += 2 * _dloss * r;
+                if (_dr != 0)
+                {
+                    // line 36: double r = z - 0.5 * p;
+                    double _g8 = _dr;
+                    _dr = 0.0;
+                    _dz += _g8;
+                    // line 31: for (int j = 0; j < 3; j++)
+                    if (_dz != 0)
+                    {
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
+                        for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 33: z += h[j] * w[4 + j];
+                            double _t7 = _wWindow_2[j_1];
+                            _dh[j_1] += _dz * _t7;
+                            _dwWindow[j_1] += _dz * h[j_1];
+                        }
+                    }
+                    // line 30: double z = w[7];
+                    double _g6 = _dz;
+                    _dz = 0.0;
+                    dw[7] += _g6;
+                    // line 25: for (int j = 0; j < 3; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
+                        double _g2 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t3 = h[j];
+                        double _g4 = _g2 * (1 - _t3 * _t3);
+                        int _t5 = p + 1;
+                        dw[j] += _g4 * _t5;
+                        dw[3] += -_g4;
+                    }
+                    _values.PopSpan(h.Length).CopyTo(h);
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
+                }
             }
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
             double _t10 = 0.01 * w[0];
@@ -185,99 +216,6 @@ namespace Corpus
             dw[0] += seed * _t10;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>BatchLoss</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void BatchLossPullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, global::System.Span<double> h, global::System.ReadOnlySpan<double> w, int p, ref double zRef, ref double rRef, ref double lossRef, out int _mark9Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double z = zRef;
-            double r = rRef;
-            double loss = lossRef;
-            int _mark9 = _values.Count;
-            // line 25: for (int j = 0; j < 3; j++)
-            h.CopyTo(_values.PushSpan(h.Length));
-            for (int j = 0; j < 3; j++)
-            {
-                // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-            }
-            // line 30: double z = w[7];
-            z = w[7];
-            // line 31: for (int j = 0; j < 3; j++)
-            var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-            for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
-            {
-                // line 33: z += h[j] * w[4 + j];
-                z += h[j_1] * _wWindow[j_1];
-            }
-            // line 36: double r = z - 0.5 * p;
-            r = z - 0.5 * p;
-            // line 37: loss += r * r;
-            loss += r * r;
-            _valuesRef = _values;
-            zRef = z;
-            rRef = r;
-            lossRef = loss;
-            _mark9Out = _mark9;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void BatchLossPullbackIterationAdjoint(ref double _drRef, double _dloss, double r, ref double _dzRef, global::System.ReadOnlySpan<double> w, global::System.Span<double> dw, global::System.Span<double> _dh, global::System.Span<double> h, int p, int _mark9, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dr = _drRef;
-            double _dz = _dzRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 37: loss += r * r;
-            _dr += 2 * _dloss * r;
-            if (_dr != 0)
-            {
-                // line 36: double r = z - 0.5 * p;
-                double _g8 = _dr;
-                _dr = 0.0;
-                _dz += _g8;
-                // line 31: for (int j = 0; j < 3; j++)
-                if (_dz != 0)
-                {
-                    var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
-                    for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
-                    {
-                        // line 33: z += h[j] * w[4 + j];
-                        double _t7 = _wWindow_2[j_1];
-                        _dh[j_1] += _dz * _t7;
-                        _dwWindow[j_1] += _dz * h[j_1];
-                    }
-                }
-                // line 30: double z = w[7];
-                double _g6 = _dz;
-                _dz = 0.0;
-                dw[7] += _g6;
-                // line 25: for (int j = 0; j < 3; j++)
-                for (int j = 3 - 1; j >= 0; j--)
-                {
-                    // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
-                    double _g2 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t3 = h[j];
-                    double _g4 = _g2 * (1 - _t3 * _t3);
-                    int _t5 = p + 1;
-                    dw[j] += _g4 * _t5;
-                    dw[3] += -_g4;
-                }
-                _values.PopSpan(h.Length).CopyTo(h);
-            }
-            else
-            {
-                _values.DropTo(_mark9);
-            }
-            _drRef = _dr;
-            _dzRef = _dz;
-            _valuesRef = _values;
         }
     }
 }

@@ -32,116 +32,78 @@ namespace Corpus
             double _dtotal = 0.5;
             for (int i = 0; i < v.Length; i++)
             {
-                WithCallsAndBranchesWithGradientIteration(ref u, v, i, ref k, ref t, ref total, ref _values, ref _ints);
+                // line 96: double u = Softened(v[i]);
+                u = Softened(v[i]);
+                // line 97: int k = 0;
+                k = 0;
+                // line 98: double t = u;
+                t = u;
+                // line 99: while (k < i % 3 + 1)
+                int _loop5 = 0;
+                while (k < i % 3 + 1)
+                {
+                    _loop5++;
+                    // line 101: t = Math.Sin(t) + 0.5 * u;
+                    _values.Push(t);
+                    t = Math.Sin(t) + 0.5 * u;
+                    // line 102: k++;
+                    k += 1;
+                }
+                _ints.Push(_loop5);
+                // line 105: if (t > 0.2)
+                bool _branch7 = t > 0.2;
+                if (_branch7)
+                {
+                    // line 107: total += t * v[0];
+                    total += t * v[0];
+                }
+                else
+                {
+                    // line 111: total -= u * t;
+                    total -= u * t;
+                }
+                _ints.Push(_branch7 ? 1 : 0);
                 // Adjoint of this iteration
-                WithCallsAndBranchesWithGradientIterationAdjoint(ref _dt, _dtotal, v, dv, ref t, ref _du, u, i, ref _ints, ref _values);
+                // line 105: if (t > 0.2)
+                if (_ints.Pop() != 0)
+                {
+                    // line 107: total += t * v[0];
+                    _dt += _dtotal * v[0];
+                    dv[0] += _dtotal * t;
+                }
+                else
+                {
+                    // line 111: total -= u * t;
+                    double _g8 = -_dtotal;
+                    _du += _g8 * t;
+                    _dt += _g8 * u;
+                }
+                // line 99: while (k < i % 3 + 1)
+                for (int _iteration6 = _ints.Pop(); _iteration6 > 0; _iteration6--)
+                {
+                    // line 101: t = Math.Sin(t) + 0.5 * u;
+                    double _g4 = _dt;
+                    _dt = 0.0;
+                    t = _values.Pop();
+                    _dt += _g4 * Math.Cos(t);
+                    _du += _g4 * 0.5;
+                }
+                // line 98: double t = u;
+                double _g3 = _dt;
+                _dt = 0.0;
+                _du += _g3;
+                // line 96: double u = Softened(v[i]);
+                double _g1 = _du;
+                _du = 0.0;
+                double _a2 = 0.0;
+                SoftenedPullback(v[i], _g1, ref _a2);
+                dv[i] += _a2;
             }
             // line 115: return total * 0.5;
             double _result = total * 0.5;
             _values.Dispose();
             _ints.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>WithCallsAndBranches</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void WithCallsAndBranchesWithGradientIteration(ref double uRef, global::System.ReadOnlySpan<double> v, int i, ref int kRef, ref double tRef, ref double totalRef, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double u = uRef;
-            int k = kRef;
-            double t = tRef;
-            double total = totalRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 96: double u = Softened(v[i]);
-            u = Softened(v[i]);
-            // line 97: int k = 0;
-            k = 0;
-            // line 98: double t = u;
-            t = u;
-            // line 99: while (k < i % 3 + 1)
-            int _loop5 = 0;
-            while (k < i % 3 + 1)
-            {
-                _loop5++;
-                // line 101: t = Math.Sin(t) + 0.5 * u;
-                _values.Push(t);
-                t = Math.Sin(t) + 0.5 * u;
-                // line 102: k++;
-                k += 1;
-            }
-            _ints.Push(_loop5);
-            // line 105: if (t > 0.2)
-            bool _branch7 = t > 0.2;
-            if (_branch7)
-            {
-                // line 107: total += t * v[0];
-                total += t * v[0];
-            }
-            else
-            {
-                // line 111: total -= u * t;
-                total -= u * t;
-            }
-            _ints.Push(_branch7 ? 1 : 0);
-            uRef = u;
-            kRef = k;
-            tRef = t;
-            totalRef = total;
-            _valuesRef = _values;
-            _intsRef = _ints;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void WithCallsAndBranchesWithGradientIterationAdjoint(ref double _dtRef, double _dtotal, global::System.ReadOnlySpan<double> v, global::System.Span<double> dv, ref double tRef, ref double _duRef, double u, int i, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dt = _dtRef;
-            double t = tRef;
-            double _du = _duRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 105: if (t > 0.2)
-            if (_ints.Pop() != 0)
-            {
-                // line 107: total += t * v[0];
-                _dt += _dtotal * v[0];
-                dv[0] += _dtotal * t;
-            }
-            else
-            {
-                // line 111: total -= u * t;
-                double _g8 = -_dtotal;
-                _du += _g8 * t;
-                _dt += _g8 * u;
-            }
-            // line 99: while (k < i % 3 + 1)
-            for (int _iteration6 = _ints.Pop(); _iteration6 > 0; _iteration6--)
-            {
-                // line 101: t = Math.Sin(t) + 0.5 * u;
-                double _g4 = _dt;
-                _dt = 0.0;
-                t = _values.Pop();
-                _dt += _g4 * Math.Cos(t);
-                _du += _g4 * 0.5;
-            }
-            // line 98: double t = u;
-            double _g3 = _dt;
-            _dt = 0.0;
-            _du += _g3;
-            // line 96: double u = Softened(v[i]);
-            double _g1 = _du;
-            _du = 0.0;
-            double _a2 = 0.0;
-            SoftenedPullback(v[i], _g1, ref _a2);
-            dv[i] += _a2;
-            _dtRef = _dt;
-            tRef = t;
-            _duRef = _du;
-            _intsRef = _ints;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>WithCallsAndBranches</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -167,115 +129,77 @@ namespace Corpus
             double _dtotal = seed * 0.5;
             for (int i = 0; i < v.Length; i++)
             {
-                WithCallsAndBranchesPullbackIteration(ref u, v, i, ref k, ref t, ref total, ref _values, ref _ints);
+                // line 96: double u = Softened(v[i]);
+                u = Softened(v[i]);
+                // line 97: int k = 0;
+                k = 0;
+                // line 98: double t = u;
+                t = u;
+                // line 99: while (k < i % 3 + 1)
+                int _loop5 = 0;
+                while (k < i % 3 + 1)
+                {
+                    _loop5++;
+                    // line 101: t = Math.Sin(t) + 0.5 * u;
+                    _values.Push(t);
+                    t = Math.Sin(t) + 0.5 * u;
+                    // line 102: k++;
+                    k += 1;
+                }
+                _ints.Push(_loop5);
+                // line 105: if (t > 0.2)
+                bool _branch7 = t > 0.2;
+                if (_branch7)
+                {
+                    // line 107: total += t * v[0];
+                    total += t * v[0];
+                }
+                else
+                {
+                    // line 111: total -= u * t;
+                    total -= u * t;
+                }
+                _ints.Push(_branch7 ? 1 : 0);
                 // Adjoint of this iteration
-                WithCallsAndBranchesPullbackIterationAdjoint(ref _dt, _dtotal, v, dv, ref t, ref _du, u, i, ref _ints, ref _values);
+                // line 105: if (t > 0.2)
+                if (_ints.Pop() != 0)
+                {
+                    // line 107: total += t * v[0];
+                    _dt += _dtotal * v[0];
+                    dv[0] += _dtotal * t;
+                }
+                else
+                {
+                    // line 111: total -= u * t;
+                    double _g8 = -_dtotal;
+                    _du += _g8 * t;
+                    _dt += _g8 * u;
+                }
+                // line 99: while (k < i % 3 + 1)
+                for (int _iteration6 = _ints.Pop(); _iteration6 > 0; _iteration6--)
+                {
+                    // line 101: t = Math.Sin(t) + 0.5 * u;
+                    double _g4 = _dt;
+                    _dt = 0.0;
+                    t = _values.Pop();
+                    _dt += _g4 * Math.Cos(t);
+                    _du += _g4 * 0.5;
+                }
+                // line 98: double t = u;
+                double _g3 = _dt;
+                _dt = 0.0;
+                _du += _g3;
+                // line 96: double u = Softened(v[i]);
+                double _g1 = _du;
+                _du = 0.0;
+                double _a2 = 0.0;
+                SoftenedPullback(v[i], _g1, ref _a2);
+                dv[i] += _a2;
             }
             // line 115: return total * 0.5;
             double _result = total * 0.5;
             _values.Dispose();
             _ints.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>WithCallsAndBranches</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void WithCallsAndBranchesPullbackIteration(ref double uRef, global::System.ReadOnlySpan<double> v, int i, ref int kRef, ref double tRef, ref double totalRef, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double u = uRef;
-            int k = kRef;
-            double t = tRef;
-            double total = totalRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 96: double u = Softened(v[i]);
-            u = Softened(v[i]);
-            // line 97: int k = 0;
-            k = 0;
-            // line 98: double t = u;
-            t = u;
-            // line 99: while (k < i % 3 + 1)
-            int _loop5 = 0;
-            while (k < i % 3 + 1)
-            {
-                _loop5++;
-                // line 101: t = Math.Sin(t) + 0.5 * u;
-                _values.Push(t);
-                t = Math.Sin(t) + 0.5 * u;
-                // line 102: k++;
-                k += 1;
-            }
-            _ints.Push(_loop5);
-            // line 105: if (t > 0.2)
-            bool _branch7 = t > 0.2;
-            if (_branch7)
-            {
-                // line 107: total += t * v[0];
-                total += t * v[0];
-            }
-            else
-            {
-                // line 111: total -= u * t;
-                total -= u * t;
-            }
-            _ints.Push(_branch7 ? 1 : 0);
-            uRef = u;
-            kRef = k;
-            tRef = t;
-            totalRef = total;
-            _valuesRef = _values;
-            _intsRef = _ints;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void WithCallsAndBranchesPullbackIterationAdjoint(ref double _dtRef, double _dtotal, global::System.ReadOnlySpan<double> v, global::System.Span<double> dv, ref double tRef, ref double _duRef, double u, int i, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dt = _dtRef;
-            double t = tRef;
-            double _du = _duRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 105: if (t > 0.2)
-            if (_ints.Pop() != 0)
-            {
-                // line 107: total += t * v[0];
-                _dt += _dtotal * v[0];
-                dv[0] += _dtotal * t;
-            }
-            else
-            {
-                // line 111: total -= u * t;
-                double _g8 = -_dtotal;
-                _du += _g8 * t;
-                _dt += _g8 * u;
-            }
-            // line 99: while (k < i % 3 + 1)
-            for (int _iteration6 = _ints.Pop(); _iteration6 > 0; _iteration6--)
-            {
-                // line 101: t = Math.Sin(t) + 0.5 * u;
-                double _g4 = _dt;
-                _dt = 0.0;
-                t = _values.Pop();
-                _dt += _g4 * Math.Cos(t);
-                _du += _g4 * 0.5;
-            }
-            // line 98: double t = u;
-            double _g3 = _dt;
-            _dt = 0.0;
-            _du += _g3;
-            // line 96: double u = Softened(v[i]);
-            double _g1 = _du;
-            _du = 0.0;
-            double _a2 = 0.0;
-            SoftenedPullback(v[i], _g1, ref _a2);
-            dv[i] += _a2;
-            _dtRef = _dt;
-            tRef = t;
-            _duRef = _du;
-            _intsRef = _ints;
-            _valuesRef = _values;
         }
     }
 }

@@ -34,69 +34,47 @@ namespace Corpus
             var _dxWindow = rows > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dx, start, count) : default;
             for (int r = 0; r < rows; r++)
             {
-                LayerWithGradientIteration(ref dot, w, r, count, _xWindow, ref s);
+                // line 82: double dot = 0.0;
+                dot = 0.0;
+                // line 83: for (int i = 0; i < count; i++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
+                for (int i = 0; i < _wWindow.Length; i++)
+                {
+                    // line 85: dot += w[r * count + i] * x[start + i];
+                    dot += _wWindow[i] * _xWindow[i];
+                }
+                // line 88: s += Math.Max(0.0, dot);
+                s += Math.Max(0.0, dot);
                 // Adjoint of this iteration
-                LayerWithGradientIterationAdjoint(dot, ref _ddot, _ds, w, r, count, dw, _xWindow, _dxWindow);
+                // line 88: s += Math.Max(0.0, dot);
+                if (!(0 >= dot))
+                {
+                    _ddot += _ds;
+                }
+                if (_ddot != 0)
+                {
+                    // line 83: for (int i = 0; i < count; i++)
+                    if (_ddot != 0)
+                    {
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
+                        for (int i = _xWindow.Length - 1; i >= 0; i--)
+                        {
+                            // line 85: dot += w[r * count + i] * x[start + i];
+                            double _t2 = _xWindow[i];
+                            double _t3 = _wWindow_2[i];
+                            _dwWindow[i] += _ddot * _t2;
+                            _dxWindow[i] += _ddot * _t3;
+                        }
+                    }
+                    // line 82: double dot = 0.0;
+                    double _g1 = _ddot;
+                    _ddot = 0.0;
+                }
             }
             // line 91: return s;
             double _result = s;
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>Layer</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LayerWithGradientIteration(ref double dotRef, double[] w, int r, int count, global::System.Span<double> _xWindow, ref double sRef)
-        {
-            double dot = dotRef;
-            double s = sRef;
-            // line 82: double dot = 0.0;
-            dot = 0.0;
-            // line 83: for (int i = 0; i < count; i++)
-            var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
-            for (int i = 0; i < _wWindow.Length; i++)
-            {
-                // line 85: dot += w[r * count + i] * x[start + i];
-                dot += _wWindow[i] * _xWindow[i];
-            }
-            // line 88: s += Math.Max(0.0, dot);
-            s += Math.Max(0.0, dot);
-            dotRef = dot;
-            sRef = s;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LayerWithGradientIterationAdjoint(double dot, ref double _ddotRef, double _ds, double[] w, int r, int count, global::System.Span<double> dw, global::System.Span<double> _xWindow, global::System.Span<double> _dxWindow)
-        {
-            double _ddot = _ddotRef;
-            // line 88: s += Math.Max(0.0, dot);
-            if (!(0 >= dot))
-            {
-                _ddot += _ds;
-            }
-            if (_ddot != 0)
-            {
-                // line 83: for (int i = 0; i < count; i++)
-                if (_ddot != 0)
-                {
-                    var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
-                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
-                    for (int i = _xWindow.Length - 1; i >= 0; i--)
-                    {
-                        // line 85: dot += w[r * count + i] * x[start + i];
-                        double _t2 = _xWindow[i];
-                        double _t3 = _wWindow_2[i];
-                        _dwWindow[i] += _ddot * _t2;
-                        _dxWindow[i] += _ddot * _t3;
-                    }
-                }
-                // line 82: double dot = 0.0;
-                double _g1 = _ddot;
-                _ddot = 0.0;
-            }
-            _ddotRef = _ddot;
         }
 
         /// <summary>Pullback of <c>Layer</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -123,68 +101,46 @@ namespace Corpus
             var _dxWindow = rows > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dx, start, count) : default;
             for (int r = 0; r < rows; r++)
             {
-                LayerPullbackIteration(ref dot, w, r, count, _xWindow, ref s);
+                // line 82: double dot = 0.0;
+                dot = 0.0;
+                // line 83: for (int i = 0; i < count; i++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
+                for (int i = 0; i < _wWindow.Length; i++)
+                {
+                    // line 85: dot += w[r * count + i] * x[start + i];
+                    dot += _wWindow[i] * _xWindow[i];
+                }
+                // line 88: s += Math.Max(0.0, dot);
+                s += Math.Max(0.0, dot);
                 // Adjoint of this iteration
-                LayerPullbackIterationAdjoint(dot, ref _ddot, _ds, w, r, count, dw, _xWindow, _dxWindow);
+                // line 88: s += Math.Max(0.0, dot);
+                if (!(0 >= dot))
+                {
+                    _ddot += _ds;
+                }
+                if (_ddot != 0)
+                {
+                    // line 83: for (int i = 0; i < count; i++)
+                    if (_ddot != 0)
+                    {
+                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
+                        for (int i = _xWindow.Length - 1; i >= 0; i--)
+                        {
+                            // line 85: dot += w[r * count + i] * x[start + i];
+                            double _t2 = _xWindow[i];
+                            double _t3 = _wWindow_2[i];
+                            _dwWindow[i] += _ddot * _t2;
+                            _dxWindow[i] += _ddot * _t3;
+                        }
+                    }
+                    // line 82: double dot = 0.0;
+                    double _g1 = _ddot;
+                    _ddot = 0.0;
+                }
             }
             // line 91: return s;
             double _result = s;
-        }
-
-        /// <summary>One iteration of the loop of <c>Layer</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LayerPullbackIteration(ref double dotRef, double[] w, int r, int count, global::System.Span<double> _xWindow, ref double sRef)
-        {
-            double dot = dotRef;
-            double s = sRef;
-            // line 82: double dot = 0.0;
-            dot = 0.0;
-            // line 83: for (int i = 0; i < count; i++)
-            var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
-            for (int i = 0; i < _wWindow.Length; i++)
-            {
-                // line 85: dot += w[r * count + i] * x[start + i];
-                dot += _wWindow[i] * _xWindow[i];
-            }
-            // line 88: s += Math.Max(0.0, dot);
-            s += Math.Max(0.0, dot);
-            dotRef = dot;
-            sRef = s;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LayerPullbackIterationAdjoint(double dot, ref double _ddotRef, double _ds, double[] w, int r, int count, global::System.Span<double> dw, global::System.Span<double> _xWindow, global::System.Span<double> _dxWindow)
-        {
-            double _ddot = _ddotRef;
-            // line 88: s += Math.Max(0.0, dot);
-            if (!(0 >= dot))
-            {
-                _ddot += _ds;
-            }
-            if (_ddot != 0)
-            {
-                // line 83: for (int i = 0; i < count; i++)
-                if (_ddot != 0)
-                {
-                    var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
-                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
-                    for (int i = _xWindow.Length - 1; i >= 0; i--)
-                    {
-                        // line 85: dot += w[r * count + i] * x[start + i];
-                        double _t2 = _xWindow[i];
-                        double _t3 = _wWindow_2[i];
-                        _dwWindow[i] += _ddot * _t2;
-                        _dxWindow[i] += _ddot * _t3;
-                    }
-                }
-                // line 82: double dot = 0.0;
-                double _g1 = _ddot;
-                _ddot = 0.0;
-            }
-            _ddotRef = _ddot;
         }
     }
 }

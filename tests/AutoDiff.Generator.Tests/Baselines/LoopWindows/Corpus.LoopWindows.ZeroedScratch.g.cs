@@ -34,9 +34,58 @@ namespace Corpus
             double _ds = 1.0;
             for (int round = 0; round < 2; round++)
             {
-                ZeroedScratchWithGradientIteration(scratch, signs, ref i_2, x, round, ref s, ref _ints);
+                _ints.Reserve(1);
+                // line 129: for (int i = 0; i < scratch.Length; i++)
+                global::AutoDiff.CompilerServices.LoopWindow.Clear(scratch, 0, scratch.Length);
+                // line 134: for (int i = 0; i < signs.Length; i++)
+                for (int i_1 = 0; i_1 < signs.Length; i_1++)
+                {
+                    // line 136: signs[i] = -0.0;
+                    signs[i_1] = -0.0;
+                }
+                // line 139: i = 0
+                i_2 = 0;
+                // line 139: for (int i = 0; i + 1 < x.Length; i++)
+                int _loop3 = 0;
+                while (i_2 + 1 < x.Length)
+                {
+                    _loop3++;
+                    // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
+                    scratch[i_2 + 1] += x[i_2] * x[i_2] * (round + 1);
+                    // line 139: i++
+                    i_2 += 1;
+                }
+                _ints.PushReserved(_loop3);
+                // line 144: for (int i = 0; i < x.Length; i++)
+                for (int i_3 = 0; i_3 < x.Length; i_3++)
+                {
+                    // line 146: s += scratch[i] * x[i];
+                    s += scratch[i_3] * x[i_3];
+                }
+                // line 149: s += Math.CopySign(1.0, signs[round]);
+                s += Math.CopySign(1.0, signs[round]);
                 // Adjoint of this iteration
-                ZeroedScratchWithGradientIterationAdjoint(_ds, x, _dscratch, dx, scratch, ref i_2, round, ref _ints);
+                // line 144: for (int i = 0; i < x.Length; i++)
+                if (_ds != 0)
+                {
+                    for (int i_3 = x.Length - 1; i_3 >= 0; i_3--)
+                    {
+                        // line 146: s += scratch[i] * x[i];
+                        _dscratch[i_3] += _ds * x[i_3];
+                        dx[i_3] += _ds * scratch[i_3];
+                    }
+                }
+                // line 139: for (int i = 0; i + 1 < x.Length; i++)
+                for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
+                {
+                    // line 139: i++
+                    i_2 -= 1;
+                    // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
+                    int _t2 = round + 1;
+                    dx[i_2] += 2 * (_dscratch[i_2 + 1] * _t2) * x[i_2];
+                }
+                // line 129: for (int i = 0; i < scratch.Length; i++)
+                global::AutoDiff.CompilerServices.LoopWindow.Clear(_dscratch, 0, scratch.Length);
             }
             // line 152: return s;
             double _result = s;
@@ -45,81 +94,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscratch_pool);
             _ints.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>ZeroedScratch</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ZeroedScratchWithGradientIteration(global::System.Span<double> scratch, global::System.Span<double> signs, ref int i_2Ref, double[] x, int round, ref double sRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            int i_2 = i_2Ref;
-            double s = sRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            _ints.Reserve(1);
-            // line 129: for (int i = 0; i < scratch.Length; i++)
-            global::AutoDiff.CompilerServices.LoopWindow.Clear(scratch, 0, scratch.Length);
-            // line 134: for (int i = 0; i < signs.Length; i++)
-            for (int i_1 = 0; i_1 < signs.Length; i_1++)
-            {
-                // line 136: signs[i] = -0.0;
-                signs[i_1] = -0.0;
-            }
-            // line 139: i = 0
-            i_2 = 0;
-            // line 139: for (int i = 0; i + 1 < x.Length; i++)
-            int _loop3 = 0;
-            while (i_2 + 1 < x.Length)
-            {
-                _loop3++;
-                // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
-                scratch[i_2 + 1] += x[i_2] * x[i_2] * (round + 1);
-                // line 139: i++
-                i_2 += 1;
-            }
-            _ints.PushReserved(_loop3);
-            // line 144: for (int i = 0; i < x.Length; i++)
-            for (int i_3 = 0; i_3 < x.Length; i_3++)
-            {
-                // line 146: s += scratch[i] * x[i];
-                s += scratch[i_3] * x[i_3];
-            }
-            // line 149: s += Math.CopySign(1.0, signs[round]);
-            s += Math.CopySign(1.0, signs[round]);
-            i_2Ref = i_2;
-            sRef = s;
-            _intsRef = _ints;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ZeroedScratchWithGradientIterationAdjoint(double _ds, double[] x, global::System.Span<double> _dscratch, global::System.Span<double> dx, global::System.Span<double> scratch, ref int i_2Ref, int round, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            int i_2 = i_2Ref;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 144: for (int i = 0; i < x.Length; i++)
-            if (_ds != 0)
-            {
-                for (int i_3 = x.Length - 1; i_3 >= 0; i_3--)
-                {
-                    // line 146: s += scratch[i] * x[i];
-                    _dscratch[i_3] += _ds * x[i_3];
-                    dx[i_3] += _ds * scratch[i_3];
-                }
-            }
-            // line 139: for (int i = 0; i + 1 < x.Length; i++)
-            for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
-            {
-                // line 139: i++
-                i_2 -= 1;
-                // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
-                int _t2 = round + 1;
-                dx[i_2] += 2 * (_dscratch[i_2 + 1] * _t2) * x[i_2];
-            }
-            // line 129: for (int i = 0; i < scratch.Length; i++)
-            global::AutoDiff.CompilerServices.LoopWindow.Clear(_dscratch, 0, scratch.Length);
-            i_2Ref = i_2;
-            _intsRef = _ints;
         }
 
         /// <summary>Pullback of <c>ZeroedScratch</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -147,9 +121,58 @@ namespace Corpus
             double _ds = seed;
             for (int round = 0; round < 2; round++)
             {
-                ZeroedScratchPullbackIteration(scratch, signs, ref i_2, x, round, ref s, ref _ints);
+                _ints.Reserve(1);
+                // line 129: for (int i = 0; i < scratch.Length; i++)
+                global::AutoDiff.CompilerServices.LoopWindow.Clear(scratch, 0, scratch.Length);
+                // line 134: for (int i = 0; i < signs.Length; i++)
+                for (int i_1 = 0; i_1 < signs.Length; i_1++)
+                {
+                    // line 136: signs[i] = -0.0;
+                    signs[i_1] = -0.0;
+                }
+                // line 139: i = 0
+                i_2 = 0;
+                // line 139: for (int i = 0; i + 1 < x.Length; i++)
+                int _loop3 = 0;
+                while (i_2 + 1 < x.Length)
+                {
+                    _loop3++;
+                    // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
+                    scratch[i_2 + 1] += x[i_2] * x[i_2] * (round + 1);
+                    // line 139: i++
+                    i_2 += 1;
+                }
+                _ints.PushReserved(_loop3);
+                // line 144: for (int i = 0; i < x.Length; i++)
+                for (int i_3 = 0; i_3 < x.Length; i_3++)
+                {
+                    // line 146: s += scratch[i] * x[i];
+                    s += scratch[i_3] * x[i_3];
+                }
+                // line 149: s += Math.CopySign(1.0, signs[round]);
+                s += Math.CopySign(1.0, signs[round]);
                 // Adjoint of this iteration
-                ZeroedScratchPullbackIterationAdjoint(_ds, x, _dscratch, dx, scratch, ref i_2, round, ref _ints);
+                // line 144: for (int i = 0; i < x.Length; i++)
+                if (_ds != 0)
+                {
+                    for (int i_3 = x.Length - 1; i_3 >= 0; i_3--)
+                    {
+                        // line 146: s += scratch[i] * x[i];
+                        _dscratch[i_3] += _ds * x[i_3];
+                        dx[i_3] += _ds * scratch[i_3];
+                    }
+                }
+                // line 139: for (int i = 0; i + 1 < x.Length; i++)
+                for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
+                {
+                    // line 139: i++
+                    i_2 -= 1;
+                    // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
+                    int _t2 = round + 1;
+                    dx[i_2] += 2 * (_dscratch[i_2 + 1] * _t2) * x[i_2];
+                }
+                // line 129: for (int i = 0; i < scratch.Length; i++)
+                global::AutoDiff.CompilerServices.LoopWindow.Clear(_dscratch, 0, scratch.Length);
             }
             // line 152: return s;
             double _result = s;
@@ -157,81 +180,6 @@ namespace Corpus
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscratch_pool);
             _ints.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>ZeroedScratch</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ZeroedScratchPullbackIteration(global::System.Span<double> scratch, global::System.Span<double> signs, ref int i_2Ref, double[] x, int round, ref double sRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            int i_2 = i_2Ref;
-            double s = sRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            _ints.Reserve(1);
-            // line 129: for (int i = 0; i < scratch.Length; i++)
-            global::AutoDiff.CompilerServices.LoopWindow.Clear(scratch, 0, scratch.Length);
-            // line 134: for (int i = 0; i < signs.Length; i++)
-            for (int i_1 = 0; i_1 < signs.Length; i_1++)
-            {
-                // line 136: signs[i] = -0.0;
-                signs[i_1] = -0.0;
-            }
-            // line 139: i = 0
-            i_2 = 0;
-            // line 139: for (int i = 0; i + 1 < x.Length; i++)
-            int _loop3 = 0;
-            while (i_2 + 1 < x.Length)
-            {
-                _loop3++;
-                // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
-                scratch[i_2 + 1] += x[i_2] * x[i_2] * (round + 1);
-                // line 139: i++
-                i_2 += 1;
-            }
-            _ints.PushReserved(_loop3);
-            // line 144: for (int i = 0; i < x.Length; i++)
-            for (int i_3 = 0; i_3 < x.Length; i_3++)
-            {
-                // line 146: s += scratch[i] * x[i];
-                s += scratch[i_3] * x[i_3];
-            }
-            // line 149: s += Math.CopySign(1.0, signs[round]);
-            s += Math.CopySign(1.0, signs[round]);
-            i_2Ref = i_2;
-            sRef = s;
-            _intsRef = _ints;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ZeroedScratchPullbackIterationAdjoint(double _ds, double[] x, global::System.Span<double> _dscratch, global::System.Span<double> dx, global::System.Span<double> scratch, ref int i_2Ref, int round, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            int i_2 = i_2Ref;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 144: for (int i = 0; i < x.Length; i++)
-            if (_ds != 0)
-            {
-                for (int i_3 = x.Length - 1; i_3 >= 0; i_3--)
-                {
-                    // line 146: s += scratch[i] * x[i];
-                    _dscratch[i_3] += _ds * x[i_3];
-                    dx[i_3] += _ds * scratch[i_3];
-                }
-            }
-            // line 139: for (int i = 0; i + 1 < x.Length; i++)
-            for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
-            {
-                // line 139: i++
-                i_2 -= 1;
-                // line 141: scratch[i + 1] += x[i] * x[i] * (round + 1);
-                int _t2 = round + 1;
-                dx[i_2] += 2 * (_dscratch[i_2 + 1] * _t2) * x[i_2];
-            }
-            // line 129: for (int i = 0; i < scratch.Length; i++)
-            global::AutoDiff.CompilerServices.LoopWindow.Clear(_dscratch, 0, scratch.Length);
-            i_2Ref = i_2;
-            _intsRef = _ints;
         }
     }
 }

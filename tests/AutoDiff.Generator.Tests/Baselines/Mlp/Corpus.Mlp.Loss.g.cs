@@ -47,9 +47,102 @@ namespace Corpus
             double _dloss = 1.0 / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                LossWithGradientIteration(ref _values, parameters, xs, n, ref a, hidden, ref output, ref error, ys, ref loss, out int _mark9);
+                _values.Reserve(4);
+                int _mark9 = _values.Count;
+                // line 20: for (int j = 0; j < Hidden; j++)
+                var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
+                var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
+                for (int j = 0; j < _parametersWindow_2.Length; j++)
+                {
+                    // line 22: double a = parameters[Hidden * Inputs + j];
+                    a = _parametersWindow_2[j];
+                    // line 23: for (int i = 0; i < Inputs; i++)
+                    var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                    for (int i = 0; i < _parametersWindow.Length; i++)
+                    {
+                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                        a += _parametersWindow[i] * _xsWindow[i];
+                    }
+                    // line 28: hidden[j] = Math.Tanh(a);
+                    _values.PushReserved(hidden[j]);
+                    hidden[j] = Math.Tanh(a);
+                }
+                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                output = parameters[20];
+                // line 32: for (int j = 0; j < Hidden; j++)
+                var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
+                {
+                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                    output += _parametersWindow_3[j_1] * hidden[j_1];
+                }
+                // line 37: double error = output - ys[n];
+                error = output - ys[n];
+                // line 38: loss += error * error;
+                loss += error * error;
                 // Adjoint of this iteration
-                LossWithGradientIterationAdjoint(ref _derror, _dloss, error, ref _doutput, dys, n, parameters, dparameters, hidden, _dhidden, xs, dxs, ref _da, _mark9, ref _values);
+                // line 38: loss += error * error;
+                _derror += 2 * _dloss * error;
+                if (_derror != 0)
+                {
+                    // line 37: double error = output - ys[n];
+                    double _g8 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g8;
+                    dys[n] += -_g8;
+                    // line 32: for (int j = 0; j < Hidden; j++)
+                    if (_doutput != 0)
+                    {
+                        var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                        var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
+                        for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                            double _t7 = _parametersWindow_4[j_1];
+                            _dparametersWindow[j_1] += _doutput * hidden[j_1];
+                            _dhidden[j_1] += _doutput * _t7;
+                        }
+                    }
+                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dparameters[20] += _g6;
+                    // line 20: for (int j = 0; j < Hidden; j++)
+                    var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
+                    var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
+                    var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
+                    for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
+                    {
+                        // line 28: hidden[j] = Math.Tanh(a);
+                        double _g4 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        double _t5 = hidden[j];
+                        hidden[j] = _values.Pop();
+                        _da += _g4 * (1 - _t5 * _t5);
+                        // line 23: for (int i = 0; i < Inputs; i++)
+                        if (_da != 0)
+                        {
+                            var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                            var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
+                            {
+                                // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                                double _t2 = _xsWindow_2[i];
+                                double _t3 = _parametersWindow_5[i];
+                                _dparametersWindow_2[i] += _da * _t2;
+                                _dxsWindow[i] += _da * _t3;
+                            }
+                        }
+                        // line 22: double a = parameters[Hidden * Inputs + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        _dparametersWindow_3[j] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
+                }
             }
             // line 41: return loss / ys.Length;
             double _result = loss / ys.Length;
@@ -58,134 +151,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>Loss</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LossWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> xs, int n, ref double aRef, global::System.Span<double> hidden, ref double outputRef, ref double errorRef, global::System.ReadOnlySpan<double> ys, ref double lossRef, out int _mark9Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double a = aRef;
-            double output = outputRef;
-            double error = errorRef;
-            double loss = lossRef;
-            _values.Reserve(4);
-            int _mark9 = _values.Count;
-            // line 20: for (int j = 0; j < Hidden; j++)
-            var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
-            var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
-            for (int j = 0; j < _parametersWindow_2.Length; j++)
-            {
-                // line 22: double a = parameters[Hidden * Inputs + j];
-                a = _parametersWindow_2[j];
-                // line 23: for (int i = 0; i < Inputs; i++)
-                var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
-                for (int i = 0; i < _parametersWindow.Length; i++)
-                {
-                    // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                    a += _parametersWindow[i] * _xsWindow[i];
-                }
-                // line 28: hidden[j] = Math.Tanh(a);
-                _values.PushReserved(hidden[j]);
-                hidden[j] = Math.Tanh(a);
-            }
-            // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-            output = parameters[20];
-            // line 32: for (int j = 0; j < Hidden; j++)
-            var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-            for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
-            {
-                // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                output += _parametersWindow_3[j_1] * hidden[j_1];
-            }
-            // line 37: double error = output - ys[n];
-            error = output - ys[n];
-            // line 38: loss += error * error;
-            loss += error * error;
-            _valuesRef = _values;
-            aRef = a;
-            outputRef = output;
-            errorRef = error;
-            lossRef = loss;
-            _mark9Out = _mark9;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LossWithGradientIterationAdjoint(ref double _derrorRef, double _dloss, double error, ref double _doutputRef, global::System.Span<double> dys, int n, global::System.ReadOnlySpan<double> parameters, global::System.Span<double> dparameters, global::System.Span<double> hidden, global::System.Span<double> _dhidden, global::System.ReadOnlySpan<double> xs, global::System.Span<double> dxs, ref double _daRef, int _mark9, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _derror = _derrorRef;
-            double _doutput = _doutputRef;
-            double _da = _daRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 38: loss += error * error;
-            _derror += 2 * _dloss * error;
-            if (_derror != 0)
-            {
-                // line 37: double error = output - ys[n];
-                double _g8 = _derror;
-                _derror = 0.0;
-                _doutput += _g8;
-                dys[n] += -_g8;
-                // line 32: for (int j = 0; j < Hidden; j++)
-                if (_doutput != 0)
-                {
-                    var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-                    var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
-                    for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
-                    {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        double _t7 = _parametersWindow_4[j_1];
-                        _dparametersWindow[j_1] += _doutput * hidden[j_1];
-                        _dhidden[j_1] += _doutput * _t7;
-                    }
-                }
-                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dparameters[20] += _g6;
-                // line 20: for (int j = 0; j < Hidden; j++)
-                var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
-                var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
-                var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
-                for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
-                {
-                    // line 28: hidden[j] = Math.Tanh(a);
-                    double _g4 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    double _t5 = hidden[j];
-                    hidden[j] = _values.Pop();
-                    _da += _g4 * (1 - _t5 * _t5);
-                    // line 23: for (int i = 0; i < Inputs; i++)
-                    if (_da != 0)
-                    {
-                        var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
-                        var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
-                        for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
-                        {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = _xsWindow_2[i];
-                            double _t3 = _parametersWindow_5[i];
-                            _dparametersWindow_2[i] += _da * _t2;
-                            _dxsWindow[i] += _da * _t3;
-                        }
-                    }
-                    // line 22: double a = parameters[Hidden * Inputs + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    _dparametersWindow_3[j] += _g1;
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark9);
-            }
-            _derrorRef = _derror;
-            _doutputRef = _doutput;
-            _daRef = _da;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>Loss</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -224,9 +189,102 @@ namespace Corpus
             double _dloss = seed / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                LossPullbackIteration(ref _values, parameters, xs, n, ref a, hidden, ref output, ref error, ys, ref loss, out int _mark9);
+                _values.Reserve(4);
+                int _mark9 = _values.Count;
+                // line 20: for (int j = 0; j < Hidden; j++)
+                var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
+                var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
+                for (int j = 0; j < _parametersWindow_2.Length; j++)
+                {
+                    // line 22: double a = parameters[Hidden * Inputs + j];
+                    a = _parametersWindow_2[j];
+                    // line 23: for (int i = 0; i < Inputs; i++)
+                    var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                    for (int i = 0; i < _parametersWindow.Length; i++)
+                    {
+                        // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                        a += _parametersWindow[i] * _xsWindow[i];
+                    }
+                    // line 28: hidden[j] = Math.Tanh(a);
+                    _values.PushReserved(hidden[j]);
+                    hidden[j] = Math.Tanh(a);
+                }
+                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                output = parameters[20];
+                // line 32: for (int j = 0; j < Hidden; j++)
+                var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
+                {
+                    // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                    output += _parametersWindow_3[j_1] * hidden[j_1];
+                }
+                // line 37: double error = output - ys[n];
+                error = output - ys[n];
+                // line 38: loss += error * error;
+                loss += error * error;
                 // Adjoint of this iteration
-                LossPullbackIterationAdjoint(ref _derror, _dloss, error, ref _doutput, dys, n, parameters, dparameters, hidden, _dhidden, xs, dxs, ref _da, _mark9, ref _values);
+                // line 38: loss += error * error;
+                _derror += 2 * _dloss * error;
+                if (_derror != 0)
+                {
+                    // line 37: double error = output - ys[n];
+                    double _g8 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g8;
+                    dys[n] += -_g8;
+                    // line 32: for (int j = 0; j < Hidden; j++)
+                    if (_doutput != 0)
+                    {
+                        var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
+                        var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
+                        for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
+                            double _t7 = _parametersWindow_4[j_1];
+                            _dparametersWindow[j_1] += _doutput * hidden[j_1];
+                            _dhidden[j_1] += _doutput * _t7;
+                        }
+                    }
+                    // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dparameters[20] += _g6;
+                    // line 20: for (int j = 0; j < Hidden; j++)
+                    var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
+                    var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
+                    var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
+                    for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
+                    {
+                        // line 28: hidden[j] = Math.Tanh(a);
+                        double _g4 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        double _t5 = hidden[j];
+                        hidden[j] = _values.Pop();
+                        _da += _g4 * (1 - _t5 * _t5);
+                        // line 23: for (int i = 0; i < Inputs; i++)
+                        if (_da != 0)
+                        {
+                            var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
+                            var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
+                            {
+                                // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
+                                double _t2 = _xsWindow_2[i];
+                                double _t3 = _parametersWindow_5[i];
+                                _dparametersWindow_2[i] += _da * _t2;
+                                _dxsWindow[i] += _da * _t3;
+                            }
+                        }
+                        // line 22: double a = parameters[Hidden * Inputs + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        _dparametersWindow_3[j] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
+                }
             }
             // line 41: return loss / ys.Length;
             double _result = loss / ys.Length;
@@ -234,134 +292,6 @@ namespace Corpus
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>Loss</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LossPullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> xs, int n, ref double aRef, global::System.Span<double> hidden, ref double outputRef, ref double errorRef, global::System.ReadOnlySpan<double> ys, ref double lossRef, out int _mark9Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double a = aRef;
-            double output = outputRef;
-            double error = errorRef;
-            double loss = lossRef;
-            _values.Reserve(4);
-            int _mark9 = _values.Count;
-            // line 20: for (int j = 0; j < Hidden; j++)
-            var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
-            var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
-            for (int j = 0; j < _parametersWindow_2.Length; j++)
-            {
-                // line 22: double a = parameters[Hidden * Inputs + j];
-                a = _parametersWindow_2[j];
-                // line 23: for (int i = 0; i < Inputs; i++)
-                var _parametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
-                for (int i = 0; i < _parametersWindow.Length; i++)
-                {
-                    // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                    a += _parametersWindow[i] * _xsWindow[i];
-                }
-                // line 28: hidden[j] = Math.Tanh(a);
-                _values.PushReserved(hidden[j]);
-                hidden[j] = Math.Tanh(a);
-            }
-            // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-            output = parameters[20];
-            // line 32: for (int j = 0; j < Hidden; j++)
-            var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-            for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
-            {
-                // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                output += _parametersWindow_3[j_1] * hidden[j_1];
-            }
-            // line 37: double error = output - ys[n];
-            error = output - ys[n];
-            // line 38: loss += error * error;
-            loss += error * error;
-            _valuesRef = _values;
-            aRef = a;
-            outputRef = output;
-            errorRef = error;
-            lossRef = loss;
-            _mark9Out = _mark9;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void LossPullbackIterationAdjoint(ref double _derrorRef, double _dloss, double error, ref double _doutputRef, global::System.Span<double> dys, int n, global::System.ReadOnlySpan<double> parameters, global::System.Span<double> dparameters, global::System.Span<double> hidden, global::System.Span<double> _dhidden, global::System.ReadOnlySpan<double> xs, global::System.Span<double> dxs, ref double _daRef, int _mark9, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _derror = _derrorRef;
-            double _doutput = _doutputRef;
-            double _da = _daRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 38: loss += error * error;
-            _derror += 2 * _dloss * error;
-            if (_derror != 0)
-            {
-                // line 37: double error = output - ys[n];
-                double _g8 = _derror;
-                _derror = 0.0;
-                _doutput += _g8;
-                dys[n] += -_g8;
-                // line 32: for (int j = 0; j < Hidden; j++)
-                if (_doutput != 0)
-                {
-                    var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-                    var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
-                    for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
-                    {
-                        // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                        double _t7 = _parametersWindow_4[j_1];
-                        _dparametersWindow[j_1] += _doutput * hidden[j_1];
-                        _dhidden[j_1] += _doutput * _t7;
-                    }
-                }
-                // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dparameters[20] += _g6;
-                // line 20: for (int j = 0; j < Hidden; j++)
-                var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
-                var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
-                var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
-                for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
-                {
-                    // line 28: hidden[j] = Math.Tanh(a);
-                    double _g4 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    double _t5 = hidden[j];
-                    hidden[j] = _values.Pop();
-                    _da += _g4 * (1 - _t5 * _t5);
-                    // line 23: for (int i = 0; i < Inputs; i++)
-                    if (_da != 0)
-                    {
-                        var _parametersWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, j * 3, 3);
-                        var _dparametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, j * 3, 3);
-                        for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
-                        {
-                            // line 25: a += parameters[j * Inputs + i] * xs[n * Inputs + i];
-                            double _t2 = _xsWindow_2[i];
-                            double _t3 = _parametersWindow_5[i];
-                            _dparametersWindow_2[i] += _da * _t2;
-                            _dxsWindow[i] += _da * _t3;
-                        }
-                    }
-                    // line 22: double a = parameters[Hidden * Inputs + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    _dparametersWindow_3[j] += _g1;
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark9);
-            }
-            _derrorRef = _derror;
-            _doutputRef = _doutput;
-            _daRef = _da;
-            _valuesRef = _values;
         }
     }
 }

@@ -45,9 +45,82 @@ namespace Corpus
             double _dloss = 1.0 / labels.Length;
             for (int n = 0; n < labels.Length; n++)
             {
-                ReluLossWithGradientIteration(ref _values, h, p, points, n, ref clipped, ref score, ref loss, labels, out int _mark12);
+                int _mark12 = _values.Count;
+                // line 65: for (int j = 0; j < ReluHidden; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
+                var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
+                for (int j = 0; j < _pWindow.Length; j++)
+                {
+                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                }
+                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                // line 71: double score = clipped + p[12];
+                score = clipped + p[12];
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 // Adjoint of this iteration
-                ReluLossWithGradientIterationAdjoint(labels, n, score, _dloss, dlabels, ref _dscore, ref _dclipped, dp, clipped, h, _dh, p, points, dpoints, _mark12, ref _values);
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                double _t10 = 1.0 - labels[n] * score;
+                if (!(0 >= _t10))
+                {
+                    double _g11 = -_dloss;
+                    dlabels[n] += _g11 * score;
+                    _dscore += _g11 * labels[n];
+                }
+                if (_dscore != 0)
+                {
+                    // line 71: double score = clipped + p[12];
+                    double _g9 = _dscore;
+                    _dscore = 0.0;
+                    _dclipped += _g9;
+                    dp[12] += _g9;
+                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                    double _g7 = _dclipped;
+                    _dclipped = 0.0;
+                    double _t8 = clipped;
+                    if (_g7 != 0.0)
+                    {
+                        if (_t8 != 1.5)
+                        {
+                            dp[9] += _g7 * h[0];
+                            _dh[0] += _g7 * p[9];
+                            dp[10] += _g7 * h[1];
+                            _dh[1] += _g7 * p[10];
+                            dp[11] += _g7 * h[2];
+                            _dh[2] += _g7 * p[11];
+                        }
+                    }
+                    // line 65: for (int j = 0; j < ReluHidden; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                        double _g1 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t2 = h[j];
+                        if (_g1 != 0.0)
+                        {
+                            if (_t2 != 0.0)
+                            {
+                                dp[6 + j] += _g1;
+                                double _t3 = points[2 * n];
+                                double _t4 = p[2 * j];
+                                dp[2 * j] += _g1 * _t3;
+                                dpoints[2 * n] += _g1 * _t4;
+                                double _t5 = points[2 * n + 1];
+                                double _t6 = p[2 * j + 1];
+                                dp[2 * j + 1] += _g1 * _t5;
+                                dpoints[2 * n + 1] += _g1 * _t6;
+                            }
+                        }
+                    }
+                    _values.PopSpan(h.Length).CopyTo(h);
+                }
+                else
+                {
+                    _values.DropTo(_mark12);
+                }
             }
             // line 75: return loss / labels.Length;
             double _result = loss / labels.Length;
@@ -56,110 +129,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>ReluLoss</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReluLossWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, global::System.Span<double> h, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> points, int n, ref double clippedRef, ref double scoreRef, ref double lossRef, global::System.ReadOnlySpan<double> labels, out int _mark12Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double clipped = clippedRef;
-            double score = scoreRef;
-            double loss = lossRef;
-            int _mark12 = _values.Count;
-            // line 65: for (int j = 0; j < ReluHidden; j++)
-            h.CopyTo(_values.PushSpan(h.Length));
-            var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
-            for (int j = 0; j < _pWindow.Length; j++)
-            {
-                // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-            }
-            // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-            clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-            // line 71: double score = clipped + p[12];
-            score = clipped + p[12];
-            // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            _valuesRef = _values;
-            clippedRef = clipped;
-            scoreRef = score;
-            lossRef = loss;
-            _mark12Out = _mark12;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReluLossWithGradientIterationAdjoint(global::System.ReadOnlySpan<double> labels, int n, double score, double _dloss, global::System.Span<double> dlabels, ref double _dscoreRef, ref double _dclippedRef, global::System.Span<double> dp, double clipped, global::System.Span<double> h, global::System.Span<double> _dh, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> points, global::System.Span<double> dpoints, int _mark12, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dscore = _dscoreRef;
-            double _dclipped = _dclippedRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            double _t10 = 1.0 - labels[n] * score;
-            if (!(0 >= _t10))
-            {
-                double _g11 = -_dloss;
-                dlabels[n] += _g11 * score;
-                _dscore += _g11 * labels[n];
-            }
-            if (_dscore != 0)
-            {
-                // line 71: double score = clipped + p[12];
-                double _g9 = _dscore;
-                _dscore = 0.0;
-                _dclipped += _g9;
-                dp[12] += _g9;
-                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                double _g7 = _dclipped;
-                _dclipped = 0.0;
-                double _t8 = clipped;
-                if (_g7 != 0.0)
-                {
-                    if (_t8 != 1.5)
-                    {
-                        dp[9] += _g7 * h[0];
-                        _dh[0] += _g7 * p[9];
-                        dp[10] += _g7 * h[1];
-                        _dh[1] += _g7 * p[10];
-                        dp[11] += _g7 * h[2];
-                        _dh[2] += _g7 * p[11];
-                    }
-                }
-                // line 65: for (int j = 0; j < ReluHidden; j++)
-                for (int j = 3 - 1; j >= 0; j--)
-                {
-                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    double _g1 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t2 = h[j];
-                    if (_g1 != 0.0)
-                    {
-                        if (_t2 != 0.0)
-                        {
-                            dp[6 + j] += _g1;
-                            double _t3 = points[2 * n];
-                            double _t4 = p[2 * j];
-                            dp[2 * j] += _g1 * _t3;
-                            dpoints[2 * n] += _g1 * _t4;
-                            double _t5 = points[2 * n + 1];
-                            double _t6 = p[2 * j + 1];
-                            dp[2 * j + 1] += _g1 * _t5;
-                            dpoints[2 * n + 1] += _g1 * _t6;
-                        }
-                    }
-                }
-                _values.PopSpan(h.Length).CopyTo(h);
-            }
-            else
-            {
-                _values.DropTo(_mark12);
-            }
-            _dscoreRef = _dscore;
-            _dclippedRef = _dclipped;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>ReluLoss</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -196,9 +165,82 @@ namespace Corpus
             double _dloss = seed / labels.Length;
             for (int n = 0; n < labels.Length; n++)
             {
-                ReluLossPullbackIteration(ref _values, h, p, points, n, ref clipped, ref score, ref loss, labels, out int _mark12);
+                int _mark12 = _values.Count;
+                // line 65: for (int j = 0; j < ReluHidden; j++)
+                h.CopyTo(_values.PushSpan(h.Length));
+                var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
+                for (int j = 0; j < _pWindow.Length; j++)
+                {
+                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                    h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                }
+                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                // line 71: double score = clipped + p[12];
+                score = clipped + p[12];
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                loss += Math.Max(0.0, 1.0 - labels[n] * score);
                 // Adjoint of this iteration
-                ReluLossPullbackIterationAdjoint(labels, n, score, _dloss, dlabels, ref _dscore, ref _dclipped, dp, clipped, h, _dh, p, points, dpoints, _mark12, ref _values);
+                // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
+                double _t10 = 1.0 - labels[n] * score;
+                if (!(0 >= _t10))
+                {
+                    double _g11 = -_dloss;
+                    dlabels[n] += _g11 * score;
+                    _dscore += _g11 * labels[n];
+                }
+                if (_dscore != 0)
+                {
+                    // line 71: double score = clipped + p[12];
+                    double _g9 = _dscore;
+                    _dscore = 0.0;
+                    _dclipped += _g9;
+                    dp[12] += _g9;
+                    // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                    double _g7 = _dclipped;
+                    _dclipped = 0.0;
+                    double _t8 = clipped;
+                    if (_g7 != 0.0)
+                    {
+                        if (_t8 != 1.5)
+                        {
+                            dp[9] += _g7 * h[0];
+                            _dh[0] += _g7 * p[9];
+                            dp[10] += _g7 * h[1];
+                            _dh[1] += _g7 * p[10];
+                            dp[11] += _g7 * h[2];
+                            _dh[2] += _g7 * p[11];
+                        }
+                    }
+                    // line 65: for (int j = 0; j < ReluHidden; j++)
+                    for (int j = 3 - 1; j >= 0; j--)
+                    {
+                        // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
+                        double _g1 = _dh[j];
+                        _dh[j] = 0.0;
+                        double _t2 = h[j];
+                        if (_g1 != 0.0)
+                        {
+                            if (_t2 != 0.0)
+                            {
+                                dp[6 + j] += _g1;
+                                double _t3 = points[2 * n];
+                                double _t4 = p[2 * j];
+                                dp[2 * j] += _g1 * _t3;
+                                dpoints[2 * n] += _g1 * _t4;
+                                double _t5 = points[2 * n + 1];
+                                double _t6 = p[2 * j + 1];
+                                dp[2 * j + 1] += _g1 * _t5;
+                                dpoints[2 * n + 1] += _g1 * _t6;
+                            }
+                        }
+                    }
+                    _values.PopSpan(h.Length).CopyTo(h);
+                }
+                else
+                {
+                    _values.DropTo(_mark12);
+                }
             }
             // line 75: return loss / labels.Length;
             double _result = loss / labels.Length;
@@ -206,110 +248,6 @@ namespace Corpus
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             _values.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>ReluLoss</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReluLossPullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, global::System.Span<double> h, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> points, int n, ref double clippedRef, ref double scoreRef, ref double lossRef, global::System.ReadOnlySpan<double> labels, out int _mark12Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double clipped = clippedRef;
-            double score = scoreRef;
-            double loss = lossRef;
-            int _mark12 = _values.Count;
-            // line 65: for (int j = 0; j < ReluHidden; j++)
-            h.CopyTo(_values.PushSpan(h.Length));
-            var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
-            for (int j = 0; j < _pWindow.Length; j++)
-            {
-                // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-            }
-            // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-            clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-            // line 71: double score = clipped + p[12];
-            score = clipped + p[12];
-            // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            _valuesRef = _values;
-            clippedRef = clipped;
-            scoreRef = score;
-            lossRef = loss;
-            _mark12Out = _mark12;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void ReluLossPullbackIterationAdjoint(global::System.ReadOnlySpan<double> labels, int n, double score, double _dloss, global::System.Span<double> dlabels, ref double _dscoreRef, ref double _dclippedRef, global::System.Span<double> dp, double clipped, global::System.Span<double> h, global::System.Span<double> _dh, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> points, global::System.Span<double> dpoints, int _mark12, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _dscore = _dscoreRef;
-            double _dclipped = _dclippedRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
-            double _t10 = 1.0 - labels[n] * score;
-            if (!(0 >= _t10))
-            {
-                double _g11 = -_dloss;
-                dlabels[n] += _g11 * score;
-                _dscore += _g11 * labels[n];
-            }
-            if (_dscore != 0)
-            {
-                // line 71: double score = clipped + p[12];
-                double _g9 = _dscore;
-                _dscore = 0.0;
-                _dclipped += _g9;
-                dp[12] += _g9;
-                // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                double _g7 = _dclipped;
-                _dclipped = 0.0;
-                double _t8 = clipped;
-                if (_g7 != 0.0)
-                {
-                    if (_t8 != 1.5)
-                    {
-                        dp[9] += _g7 * h[0];
-                        _dh[0] += _g7 * p[9];
-                        dp[10] += _g7 * h[1];
-                        _dh[1] += _g7 * p[10];
-                        dp[11] += _g7 * h[2];
-                        _dh[2] += _g7 * p[11];
-                    }
-                }
-                // line 65: for (int j = 0; j < ReluHidden; j++)
-                for (int j = 3 - 1; j >= 0; j--)
-                {
-                    // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
-                    double _g1 = _dh[j];
-                    _dh[j] = 0.0;
-                    double _t2 = h[j];
-                    if (_g1 != 0.0)
-                    {
-                        if (_t2 != 0.0)
-                        {
-                            dp[6 + j] += _g1;
-                            double _t3 = points[2 * n];
-                            double _t4 = p[2 * j];
-                            dp[2 * j] += _g1 * _t3;
-                            dpoints[2 * n] += _g1 * _t4;
-                            double _t5 = points[2 * n + 1];
-                            double _t6 = p[2 * j + 1];
-                            dp[2 * j + 1] += _g1 * _t5;
-                            dpoints[2 * n + 1] += _g1 * _t6;
-                        }
-                    }
-                }
-                _values.PopSpan(h.Length).CopyTo(h);
-            }
-            else
-            {
-                _values.DropTo(_mark12);
-            }
-            _dscoreRef = _dscore;
-            _dclippedRef = _dclipped;
-            _valuesRef = _values;
         }
     }
 }

@@ -37,9 +37,113 @@ namespace Corpus
             double _dloss = 1.0 / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                MlpWithGradientIteration(ref _values, ref a, p, xs, n, hidden, ref output, ref error, ys, ref loss, out int _mark12);
+                _values.Reserve(4);
+                int _mark12 = _values.Count;
+                // line 104: for (int j = 0; j < 4; j++)
+                for (int j = 0; j < 4; j++)
+                {
+                    // line 106: double a = p[12 + j];
+                    _values.PushReserved(a);
+                    a = p[12 + j];
+                    // line 107: for (int i = 0; i < 3; i++)
+                    var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    for (int i = 0; i < _pWindow.Length; i++)
+                    {
+                        // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                        a += _pWindow[i] * _xsWindow[i];
+                    }
+                    // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                    hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                }
+                // line 115: double output = p[20];
+                output = p[20];
+                // line 116: for (int j = 0; j < 4; j++)
+                var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
+                {
+                    // line 118: output += p[16 + j] * hidden[j] * hidden[j];
+                    output += _pWindow_2[j_1] * hidden[j_1] * hidden[j_1];
+                }
+                // line 121: double error = output - ys[n];
+                error = output - ys[n];
+                // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
+                loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 // Adjoint of this iteration
-                MlpWithGradientIterationAdjoint(ref _derror, _dloss, error, output, ys, n, ref _doutput, p, dp, hidden, _dhidden, ref a, ref _da, xs, _mark12, ref _values);
+                // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
+                _derror += 2 * _dloss * error;
+                double _t11 = 1 - output * ys[n];
+                if (!(0 >= _t11))
+                {
+                    _doutput += -_dloss * ys[n];
+                }
+                if (_derror != 0 || _doutput != 0)
+                {
+                    // line 121: double error = output - ys[n];
+                    double _g10 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g10;
+                    // line 116: for (int j = 0; j < 4; j++)
+                    var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                    var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
+                    for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
+                    {
+                        // line 118: output += p[16 + j] * hidden[j] * hidden[j];
+                        double _hiddenAt = hidden[j_1];
+                        double _t7 = _pWindow_3[j_1] * _hiddenAt;
+                        double _g8 = _doutput * _hiddenAt;
+                        double _t9 = _pWindow_3[j_1];
+                        _dpWindow[j_1] += _g8 * _hiddenAt;
+                        _dhidden[j_1] += _g8 * _t9;
+                        _dhidden[j_1] += _doutput * _t7;
+                    }
+                    // line 115: double output = p[20];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dp[20] += _g6;
+                    // line 104: for (int j = 0; j < 4; j++)
+                    for (int j = 4 - 1; j >= 0; j--)
+                    {
+                        // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                        double _g3 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        if (j % 2 == 0)
+                        {
+                            double _t4 = Math.Tanh(a);
+                            _da += _g3 * (1 - _t4 * _t4);
+                        }
+                        else
+                        {
+                            double _t5 = Math.Max(0.0, a);
+                            if (!(0 >= a))
+                            {
+                                _da += _g3 * a;
+                            }
+                            _da += _g3 * _t5;
+                        }
+                        // line 107: for (int i = 0; i < 3; i++)
+                        if (_da != 0)
+                        {
+                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                            var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
+                            {
+                                // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                                double _t2 = _xsWindow_2[i];
+                                _dpWindow_2[i] += _da * _t2;
+                            }
+                        }
+                        // line 106: double a = p[12 + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        a = _values.Pop();
+                        dp[12 + j] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark12);
+                }
             }
             // line 125: return loss / ys.Length;
             double _result = loss / ys.Length;
@@ -48,147 +152,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>Mlp</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void MlpWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref double aRef, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> xs, int n, global::System.Span<double> hidden, ref double outputRef, ref double errorRef, global::System.ReadOnlySpan<double> ys, ref double lossRef, out int _mark12Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double a = aRef;
-            double output = outputRef;
-            double error = errorRef;
-            double loss = lossRef;
-            _values.Reserve(4);
-            int _mark12 = _values.Count;
-            // line 104: for (int j = 0; j < 4; j++)
-            for (int j = 0; j < 4; j++)
-            {
-                // line 106: double a = p[12 + j];
-                _values.PushReserved(a);
-                a = p[12 + j];
-                // line 107: for (int i = 0; i < 3; i++)
-                var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
-                var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
-                for (int i = 0; i < _pWindow.Length; i++)
-                {
-                    // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                    a += _pWindow[i] * _xsWindow[i];
-                }
-                // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-            }
-            // line 115: double output = p[20];
-            output = p[20];
-            // line 116: for (int j = 0; j < 4; j++)
-            var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-            for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
-            {
-                // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                output += _pWindow_2[j_1] * hidden[j_1] * hidden[j_1];
-            }
-            // line 121: double error = output - ys[n];
-            error = output - ys[n];
-            // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            _valuesRef = _values;
-            aRef = a;
-            outputRef = output;
-            errorRef = error;
-            lossRef = loss;
-            _mark12Out = _mark12;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void MlpWithGradientIterationAdjoint(ref double _derrorRef, double _dloss, double error, double output, global::System.ReadOnlySpan<double> ys, int n, ref double _doutputRef, global::System.ReadOnlySpan<double> p, global::System.Span<double> dp, global::System.Span<double> hidden, global::System.Span<double> _dhidden, ref double aRef, ref double _daRef, global::System.ReadOnlySpan<double> xs, int _mark12, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _derror = _derrorRef;
-            double _doutput = _doutputRef;
-            double a = aRef;
-            double _da = _daRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            _derror += 2 * _dloss * error;
-            double _t11 = 1 - output * ys[n];
-            if (!(0 >= _t11))
-            {
-                _doutput += -_dloss * ys[n];
-            }
-            if (_derror != 0 || _doutput != 0)
-            {
-                // line 121: double error = output - ys[n];
-                double _g10 = _derror;
-                _derror = 0.0;
-                _doutput += _g10;
-                // line 116: for (int j = 0; j < 4; j++)
-                var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
-                for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
-                {
-                    // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _hiddenAt = hidden[j_1];
-                    double _t7 = _pWindow_3[j_1] * _hiddenAt;
-                    double _g8 = _doutput * _hiddenAt;
-                    double _t9 = _pWindow_3[j_1];
-                    _dpWindow[j_1] += _g8 * _hiddenAt;
-                    _dhidden[j_1] += _g8 * _t9;
-                    _dhidden[j_1] += _doutput * _t7;
-                }
-                // line 115: double output = p[20];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dp[20] += _g6;
-                // line 104: for (int j = 0; j < 4; j++)
-                for (int j = 4 - 1; j >= 0; j--)
-                {
-                    // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    double _g3 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    if (j % 2 == 0)
-                    {
-                        double _t4 = Math.Tanh(a);
-                        _da += _g3 * (1 - _t4 * _t4);
-                    }
-                    else
-                    {
-                        double _t5 = Math.Max(0.0, a);
-                        if (!(0 >= a))
-                        {
-                            _da += _g3 * a;
-                        }
-                        _da += _g3 * _t5;
-                    }
-                    // line 107: for (int i = 0; i < 3; i++)
-                    if (_da != 0)
-                    {
-                        var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
-                        var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
-                        for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
-                        {
-                            // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                            double _t2 = _xsWindow_2[i];
-                            _dpWindow_2[i] += _da * _t2;
-                        }
-                    }
-                    // line 106: double a = p[12 + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    a = _values.Pop();
-                    dp[12 + j] += _g1;
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark12);
-            }
-            _derrorRef = _derror;
-            _doutputRef = _doutput;
-            aRef = a;
-            _daRef = _da;
-            _valuesRef = _values;
         }
 
         /// <summary>Pullback of <c>Mlp</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -219,9 +182,113 @@ namespace Corpus
             double _dloss = seed / ys.Length;
             for (int n = 0; n < ys.Length; n++)
             {
-                MlpPullbackIteration(ref _values, ref a, p, xs, n, hidden, ref output, ref error, ys, ref loss, out int _mark12);
+                _values.Reserve(4);
+                int _mark12 = _values.Count;
+                // line 104: for (int j = 0; j < 4; j++)
+                for (int j = 0; j < 4; j++)
+                {
+                    // line 106: double a = p[12 + j];
+                    _values.PushReserved(a);
+                    a = p[12 + j];
+                    // line 107: for (int i = 0; i < 3; i++)
+                    var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
+                    var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                    for (int i = 0; i < _pWindow.Length; i++)
+                    {
+                        // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                        a += _pWindow[i] * _xsWindow[i];
+                    }
+                    // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                    hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                }
+                // line 115: double output = p[20];
+                output = p[20];
+                // line 116: for (int j = 0; j < 4; j++)
+                var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
+                {
+                    // line 118: output += p[16 + j] * hidden[j] * hidden[j];
+                    output += _pWindow_2[j_1] * hidden[j_1] * hidden[j_1];
+                }
+                // line 121: double error = output - ys[n];
+                error = output - ys[n];
+                // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
+                loss += error * error + Math.Max(0, 1 - output * ys[n]);
                 // Adjoint of this iteration
-                MlpPullbackIterationAdjoint(ref _derror, _dloss, error, output, ys, n, ref _doutput, p, dp, hidden, _dhidden, ref a, ref _da, xs, _mark12, ref _values);
+                // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
+                _derror += 2 * _dloss * error;
+                double _t11 = 1 - output * ys[n];
+                if (!(0 >= _t11))
+                {
+                    _doutput += -_dloss * ys[n];
+                }
+                if (_derror != 0 || _doutput != 0)
+                {
+                    // line 121: double error = output - ys[n];
+                    double _g10 = _derror;
+                    _derror = 0.0;
+                    _doutput += _g10;
+                    // line 116: for (int j = 0; j < 4; j++)
+                    var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
+                    var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
+                    for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
+                    {
+                        // line 118: output += p[16 + j] * hidden[j] * hidden[j];
+                        double _hiddenAt = hidden[j_1];
+                        double _t7 = _pWindow_3[j_1] * _hiddenAt;
+                        double _g8 = _doutput * _hiddenAt;
+                        double _t9 = _pWindow_3[j_1];
+                        _dpWindow[j_1] += _g8 * _hiddenAt;
+                        _dhidden[j_1] += _g8 * _t9;
+                        _dhidden[j_1] += _doutput * _t7;
+                    }
+                    // line 115: double output = p[20];
+                    double _g6 = _doutput;
+                    _doutput = 0.0;
+                    dp[20] += _g6;
+                    // line 104: for (int j = 0; j < 4; j++)
+                    for (int j = 4 - 1; j >= 0; j--)
+                    {
+                        // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
+                        double _g3 = _dhidden[j];
+                        _dhidden[j] = 0.0;
+                        if (j % 2 == 0)
+                        {
+                            double _t4 = Math.Tanh(a);
+                            _da += _g3 * (1 - _t4 * _t4);
+                        }
+                        else
+                        {
+                            double _t5 = Math.Max(0.0, a);
+                            if (!(0 >= a))
+                            {
+                                _da += _g3 * a;
+                            }
+                            _da += _g3 * _t5;
+                        }
+                        // line 107: for (int i = 0; i < 3; i++)
+                        if (_da != 0)
+                        {
+                            var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
+                            var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
+                            for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
+                            {
+                                // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
+                                double _t2 = _xsWindow_2[i];
+                                _dpWindow_2[i] += _da * _t2;
+                            }
+                        }
+                        // line 106: double a = p[12 + j];
+                        double _g1 = _da;
+                        _da = 0.0;
+                        a = _values.Pop();
+                        dp[12 + j] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark12);
+                }
             }
             // line 125: return loss / ys.Length;
             double _result = loss / ys.Length;
@@ -229,147 +296,6 @@ namespace Corpus
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
             _values.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>Mlp</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void MlpPullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref double aRef, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> xs, int n, global::System.Span<double> hidden, ref double outputRef, ref double errorRef, global::System.ReadOnlySpan<double> ys, ref double lossRef, out int _mark12Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            double a = aRef;
-            double output = outputRef;
-            double error = errorRef;
-            double loss = lossRef;
-            _values.Reserve(4);
-            int _mark12 = _values.Count;
-            // line 104: for (int j = 0; j < 4; j++)
-            for (int j = 0; j < 4; j++)
-            {
-                // line 106: double a = p[12 + j];
-                _values.PushReserved(a);
-                a = p[12 + j];
-                // line 107: for (int i = 0; i < 3; i++)
-                var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, j * 3, 3);
-                var _xsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
-                for (int i = 0; i < _pWindow.Length; i++)
-                {
-                    // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                    a += _pWindow[i] * _xsWindow[i];
-                }
-                // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-            }
-            // line 115: double output = p[20];
-            output = p[20];
-            // line 116: for (int j = 0; j < 4; j++)
-            var _pWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-            for (int j_1 = 0; j_1 < _pWindow_2.Length; j_1++)
-            {
-                // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                output += _pWindow_2[j_1] * hidden[j_1] * hidden[j_1];
-            }
-            // line 121: double error = output - ys[n];
-            error = output - ys[n];
-            // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            _valuesRef = _values;
-            aRef = a;
-            outputRef = output;
-            errorRef = error;
-            lossRef = loss;
-            _mark12Out = _mark12;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void MlpPullbackIterationAdjoint(ref double _derrorRef, double _dloss, double error, double output, global::System.ReadOnlySpan<double> ys, int n, ref double _doutputRef, global::System.ReadOnlySpan<double> p, global::System.Span<double> dp, global::System.Span<double> hidden, global::System.Span<double> _dhidden, ref double aRef, ref double _daRef, global::System.ReadOnlySpan<double> xs, int _mark12, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef)
-        {
-            double _derror = _derrorRef;
-            double _doutput = _doutputRef;
-            double a = aRef;
-            double _da = _daRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            // line 122: loss += error * error + Math.Max(0, 1 - output * ys[n]);
-            _derror += 2 * _dloss * error;
-            double _t11 = 1 - output * ys[n];
-            if (!(0 >= _t11))
-            {
-                _doutput += -_dloss * ys[n];
-            }
-            if (_derror != 0 || _doutput != 0)
-            {
-                // line 121: double error = output - ys[n];
-                double _g10 = _derror;
-                _derror = 0.0;
-                _doutput += _g10;
-                // line 116: for (int j = 0; j < 4; j++)
-                var _pWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 16, 4);
-                var _dpWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, 16, 4);
-                for (int j_1 = _pWindow_3.Length - 1; j_1 >= 0; j_1--)
-                {
-                    // line 118: output += p[16 + j] * hidden[j] * hidden[j];
-                    double _hiddenAt = hidden[j_1];
-                    double _t7 = _pWindow_3[j_1] * _hiddenAt;
-                    double _g8 = _doutput * _hiddenAt;
-                    double _t9 = _pWindow_3[j_1];
-                    _dpWindow[j_1] += _g8 * _hiddenAt;
-                    _dhidden[j_1] += _g8 * _t9;
-                    _dhidden[j_1] += _doutput * _t7;
-                }
-                // line 115: double output = p[20];
-                double _g6 = _doutput;
-                _doutput = 0.0;
-                dp[20] += _g6;
-                // line 104: for (int j = 0; j < 4; j++)
-                for (int j = 4 - 1; j >= 0; j--)
-                {
-                    // line 112: hidden[j] = j % 2 == 0 ? Math.Tanh(a) : Math.Max(0.0, a) * a;
-                    double _g3 = _dhidden[j];
-                    _dhidden[j] = 0.0;
-                    if (j % 2 == 0)
-                    {
-                        double _t4 = Math.Tanh(a);
-                        _da += _g3 * (1 - _t4 * _t4);
-                    }
-                    else
-                    {
-                        double _t5 = Math.Max(0.0, a);
-                        if (!(0 >= a))
-                        {
-                            _da += _g3 * a;
-                        }
-                        _da += _g3 * _t5;
-                    }
-                    // line 107: for (int i = 0; i < 3; i++)
-                    if (_da != 0)
-                    {
-                        var _xsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3);
-                        var _dpWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dp, j * 3, 3);
-                        for (int i = _xsWindow_2.Length - 1; i >= 0; i--)
-                        {
-                            // line 109: a += p[j * 3 + i] * xs[n * 3 + i];
-                            double _t2 = _xsWindow_2[i];
-                            _dpWindow_2[i] += _da * _t2;
-                        }
-                    }
-                    // line 106: double a = p[12 + j];
-                    double _g1 = _da;
-                    _da = 0.0;
-                    a = _values.Pop();
-                    dp[12 + j] += _g1;
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark12);
-            }
-            _derrorRef = _derror;
-            _doutputRef = _doutput;
-            aRef = a;
-            _daRef = _da;
-            _valuesRef = _values;
         }
 
         /// <summary>Value of <c>Mlp</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>

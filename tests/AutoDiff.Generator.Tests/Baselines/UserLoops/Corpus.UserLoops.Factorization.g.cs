@@ -32,9 +32,55 @@ namespace Corpus
             double _dloss = 1.0;
             for (int o = 0; o < 5; o++)
             {
-                FactorizationWithGradientIteration(ref user, o, ref item, ref rating, ref predicted, w, ref error, ref loss);
+                // line 156: int user = o % 3;
+                user = o % 3;
+                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                item = o % 2 == 0 ? 1 : 0;
+                // line 158: double rating = 0.5 * o - 1;
+                rating = 0.5 * o - 1;
+                // line 159: double predicted = 0;
+                predicted = 0;
+                // line 160: for (int f = 0; f < 2; f++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                for (int f = 0; f < _wWindow.Length; f++)
+                {
+                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    predicted += _wWindow[f] * _wWindow_2[f];
+                }
+                // line 165: double error = predicted - rating;
+                error = predicted - rating;
+                // line 166: loss += error * error;
+                loss += error * error;
                 // Adjoint of this iteration
-                FactorizationWithGradientIterationAdjoint(ref _derror, _dloss, error, ref _dpredicted, w, item, user, dw);
+                // line 166: loss += error * error;
+                _derror += 2 * _dloss * error;
+                if (_derror != 0)
+                {
+                    // line 165: double error = predicted - rating;
+                    double _g4 = _derror;
+                    _derror = 0.0;
+                    _dpredicted += _g4;
+                    // line 160: for (int f = 0; f < 2; f++)
+                    if (_dpredicted != 0)
+                    {
+                        var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                        var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * user, 2);
+                        var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
+                        for (int f = _wWindow_3.Length - 1; f >= 0; f--)
+                        {
+                            // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                            double _t2 = _wWindow_3[f];
+                            double _t3 = _wWindow_4[f];
+                            _dwWindow[f] += _dpredicted * _t2;
+                            _dwWindow_2[f] += _dpredicted * _t3;
+                        }
+                    }
+                    // line 159: double predicted = 0;
+                    double _g1 = _dpredicted;
+                    _dpredicted = 0.0;
+                }
             }
             // line 169: double squares = 0;
             double squares = 0;
@@ -51,84 +97,6 @@ namespace Corpus
             // line 175: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>Factorization</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void FactorizationWithGradientIteration(ref int userRef, int o, ref int itemRef, ref double ratingRef, ref double predictedRef, global::System.ReadOnlySpan<double> w, ref double errorRef, ref double lossRef)
-        {
-            int user = userRef;
-            int item = itemRef;
-            double rating = ratingRef;
-            double predicted = predictedRef;
-            double error = errorRef;
-            double loss = lossRef;
-            // line 156: int user = o % 3;
-            user = o % 3;
-            // line 157: int item = o % 2 == 0 ? 1 : 0;
-            item = o % 2 == 0 ? 1 : 0;
-            // line 158: double rating = 0.5 * o - 1;
-            rating = 0.5 * o - 1;
-            // line 159: double predicted = 0;
-            predicted = 0;
-            // line 160: for (int f = 0; f < 2; f++)
-            var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
-            var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
-            for (int f = 0; f < _wWindow.Length; f++)
-            {
-                // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
-                predicted += _wWindow[f] * _wWindow_2[f];
-            }
-            // line 165: double error = predicted - rating;
-            error = predicted - rating;
-            // line 166: loss += error * error;
-            loss += error * error;
-            userRef = user;
-            itemRef = item;
-            ratingRef = rating;
-            predictedRef = predicted;
-            errorRef = error;
-            lossRef = loss;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void FactorizationWithGradientIterationAdjoint(ref double _derrorRef, double _dloss, double error, ref double _dpredictedRef, global::System.ReadOnlySpan<double> w, int item, int user, global::System.Span<double> dw)
-        {
-            double _derror = _derrorRef;
-            double _dpredicted = _dpredictedRef;
-            // line 166: loss += error * error;
-            _derror += 2 * _dloss * error;
-            if (_derror != 0)
-            {
-                // line 165: double error = predicted - rating;
-                double _g4 = _derror;
-                _derror = 0.0;
-                _dpredicted += _g4;
-                // line 160: for (int f = 0; f < 2; f++)
-                if (_dpredicted != 0)
-                {
-                    var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
-                    var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
-                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * user, 2);
-                    var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
-                    for (int f = _wWindow_3.Length - 1; f >= 0; f--)
-                    {
-                        // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
-                        double _t2 = _wWindow_3[f];
-                        double _t3 = _wWindow_4[f];
-                        _dwWindow[f] += _dpredicted * _t2;
-                        _dwWindow_2[f] += _dpredicted * _t3;
-                    }
-                }
-                // line 159: double predicted = 0;
-                double _g1 = _dpredicted;
-                _dpredicted = 0.0;
-            }
-            _derrorRef = _derror;
-            _dpredictedRef = _dpredicted;
         }
 
         /// <summary>Pullback of <c>Factorization</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -154,9 +122,55 @@ namespace Corpus
             double _dloss = seed;
             for (int o = 0; o < 5; o++)
             {
-                FactorizationPullbackIteration(ref user, o, ref item, ref rating, ref predicted, w, ref error, ref loss);
+                // line 156: int user = o % 3;
+                user = o % 3;
+                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                item = o % 2 == 0 ? 1 : 0;
+                // line 158: double rating = 0.5 * o - 1;
+                rating = 0.5 * o - 1;
+                // line 159: double predicted = 0;
+                predicted = 0;
+                // line 160: for (int f = 0; f < 2; f++)
+                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                for (int f = 0; f < _wWindow.Length; f++)
+                {
+                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    predicted += _wWindow[f] * _wWindow_2[f];
+                }
+                // line 165: double error = predicted - rating;
+                error = predicted - rating;
+                // line 166: loss += error * error;
+                loss += error * error;
                 // Adjoint of this iteration
-                FactorizationPullbackIterationAdjoint(ref _derror, _dloss, error, ref _dpredicted, w, item, user, dw);
+                // line 166: loss += error * error;
+                _derror += 2 * _dloss * error;
+                if (_derror != 0)
+                {
+                    // line 165: double error = predicted - rating;
+                    double _g4 = _derror;
+                    _derror = 0.0;
+                    _dpredicted += _g4;
+                    // line 160: for (int f = 0; f < 2; f++)
+                    if (_dpredicted != 0)
+                    {
+                        var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
+                        var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
+                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * user, 2);
+                        var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
+                        for (int f = _wWindow_3.Length - 1; f >= 0; f--)
+                        {
+                            // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                            double _t2 = _wWindow_3[f];
+                            double _t3 = _wWindow_4[f];
+                            _dwWindow[f] += _dpredicted * _t2;
+                            _dwWindow_2[f] += _dpredicted * _t3;
+                        }
+                    }
+                    // line 159: double predicted = 0;
+                    double _g1 = _dpredicted;
+                    _dpredicted = 0.0;
+                }
             }
             // line 169: double squares = 0;
             double squares = 0;
@@ -172,84 +186,6 @@ namespace Corpus
             }
             // line 175: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
-        }
-
-        /// <summary>One iteration of the loop of <c>Factorization</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void FactorizationPullbackIteration(ref int userRef, int o, ref int itemRef, ref double ratingRef, ref double predictedRef, global::System.ReadOnlySpan<double> w, ref double errorRef, ref double lossRef)
-        {
-            int user = userRef;
-            int item = itemRef;
-            double rating = ratingRef;
-            double predicted = predictedRef;
-            double error = errorRef;
-            double loss = lossRef;
-            // line 156: int user = o % 3;
-            user = o % 3;
-            // line 157: int item = o % 2 == 0 ? 1 : 0;
-            item = o % 2 == 0 ? 1 : 0;
-            // line 158: double rating = 0.5 * o - 1;
-            rating = 0.5 * o - 1;
-            // line 159: double predicted = 0;
-            predicted = 0;
-            // line 160: for (int f = 0; f < 2; f++)
-            var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
-            var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
-            for (int f = 0; f < _wWindow.Length; f++)
-            {
-                // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
-                predicted += _wWindow[f] * _wWindow_2[f];
-            }
-            // line 165: double error = predicted - rating;
-            error = predicted - rating;
-            // line 166: loss += error * error;
-            loss += error * error;
-            userRef = user;
-            itemRef = item;
-            ratingRef = rating;
-            predictedRef = predicted;
-            errorRef = error;
-            lossRef = loss;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void FactorizationPullbackIterationAdjoint(ref double _derrorRef, double _dloss, double error, ref double _dpredictedRef, global::System.ReadOnlySpan<double> w, int item, int user, global::System.Span<double> dw)
-        {
-            double _derror = _derrorRef;
-            double _dpredicted = _dpredictedRef;
-            // line 166: loss += error * error;
-            _derror += 2 * _dloss * error;
-            if (_derror != 0)
-            {
-                // line 165: double error = predicted - rating;
-                double _g4 = _derror;
-                _derror = 0.0;
-                _dpredicted += _g4;
-                // line 160: for (int f = 0; f < 2; f++)
-                if (_dpredicted != 0)
-                {
-                    var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
-                    var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
-                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * user, 2);
-                    var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
-                    for (int f = _wWindow_3.Length - 1; f >= 0; f--)
-                    {
-                        // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
-                        double _t2 = _wWindow_3[f];
-                        double _t3 = _wWindow_4[f];
-                        _dwWindow[f] += _dpredicted * _t2;
-                        _dwWindow_2[f] += _dpredicted * _t3;
-                    }
-                }
-                // line 159: double predicted = 0;
-                double _g1 = _dpredicted;
-                _dpredicted = 0.0;
-            }
-            _derrorRef = _derror;
-            _dpredictedRef = _dpredicted;
         }
 
         /// <summary>Value of <c>Factorization</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>

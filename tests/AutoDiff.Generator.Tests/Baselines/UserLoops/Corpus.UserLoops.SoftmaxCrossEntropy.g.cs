@@ -39,9 +39,102 @@ namespace Corpus
             double _dloss = 1.0 / 5;
             for (int p = 0; p < 5; p++)
             {
-                SoftmaxCrossEntropyWithGradientIteration(ref _values, ref _ints, ref x0, p, ref x1, ref label, logits, w, ref top, ref total, ref loss, out int _mark9, out int _mark10);
+                _values.Reserve(5);
+                _ints.Reserve(2);
+                int _mark9 = _values.Count;
+                int _mark10 = _ints.Count;
+                // line 80: double x0 = Math.Sin(p + 0.5);
+                x0 = Math.Sin(p + 0.5);
+                // line 81: double x1 = Math.Cos(1.3 * p);
+                x1 = Math.Cos(1.3 * p);
+                // line 82: int label = (p * 2) % 3;
+                label = p * 2 % 3;
+                // line 83: for (int c = 0; c < 3; c++)
+                for (int c = 0; c < 3; c++)
+                {
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
+                }
+                // line 88: double top = logits[0];
+                top = logits[0];
+                // line 89: for (int c = 1; c < 3; c++)
+                for (int c_1 = 1; c_1 < 3; c_1++)
+                {
+                    // line 91: if (logits[c] > top)
+                    double _logitsAt = logits[c_1];
+                    bool _branch3 = _logitsAt > top;
+                    if (_branch3)
+                    {
+                        // line 93: top = logits[c];
+                        _values.PushReserved(top);
+                        top = _logitsAt;
+                    }
+                    _ints.PushReserved(_branch3 ? 1 : 0);
+                }
+                // line 97: double total = 0;
+                total = 0;
+                // line 98: for (int c = 0; c < 3; c++)
+                for (int c_2 = 0; c_2 < 3; c_2++)
+                {
+                    // line 100: total += Math.Exp(logits[c] - top);
+                    double _t6 = Math.Exp(logits[c_2] - top);
+                    _values.PushReserved(_t6);
+                    total += _t6;
+                }
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                SoftmaxCrossEntropyWithGradientIterationAdjoint(ref _dtop, _dloss, ref _dtotal, total, _dlogits, label, ref top, dw, x0, x1, _mark9, _mark10, ref _values, ref _ints);
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                _dtop += _dloss;
+                _dtotal += _dloss / total;
+                _dlogits[label] += -_dloss;
+                if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
+                {
+                    // line 98: for (int c = 0; c < 3; c++)
+                    for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
+                    {
+                        // line 100: total += Math.Exp(logits[c] - top);
+                        double _t7 = _values.Pop();
+                        double _g8 = _dtotal * _t7;
+                        _dlogits[c_2] += _g8;
+                        _dtop += -_g8;
+                    }
+                    // line 97: double total = 0;
+                    double _g5 = _dtotal;
+                    _dtotal = 0.0;
+                    // line 89: for (int c = 1; c < 3; c++)
+                    for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
+                    {
+                        // line 91: if (logits[c] > top)
+                        if (_ints.Pop() != 0)
+                        {
+                            // line 93: top = logits[c];
+                            double _g4 = _dtop;
+                            _dtop = 0.0;
+                            top = _values.Pop();
+                            _dlogits[c_1] += _g4;
+                        }
+                    }
+                    // line 88: double top = logits[0];
+                    double _g2 = _dtop;
+                    _dtop = 0.0;
+                    _dlogits[0] += _g2;
+                    // line 83: for (int c = 0; c < 3; c++)
+                    for (int c = 3 - 1; c >= 0; c--)
+                    {
+                        // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                        double _g1 = _dlogits[c];
+                        _dlogits[c] = 0.0;
+                        dw[3 * c] += _g1 * x0;
+                        dw[3 * c + 1] += _g1 * x1;
+                        dw[3 * c + 2] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
+                    _ints.DropTo(_mark10);
+                }
             }
             // line 106: return loss / 5;
             double _result = loss / 5;
@@ -51,143 +144,6 @@ namespace Corpus
             _values.Dispose();
             _ints.Dispose();
             return _result;
-        }
-
-        /// <summary>One iteration of the loop of <c>SoftmaxCrossEntropy</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SoftmaxCrossEntropyWithGradientIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, ref double x0Ref, int p, ref double x1Ref, ref int labelRef, global::System.Span<double> logits, global::System.ReadOnlySpan<double> w, ref double topRef, ref double totalRef, ref double lossRef, out int _mark9Out, out int _mark10Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            double x0 = x0Ref;
-            double x1 = x1Ref;
-            int label = labelRef;
-            double top = topRef;
-            double total = totalRef;
-            double loss = lossRef;
-            _values.Reserve(5);
-            _ints.Reserve(2);
-            int _mark9 = _values.Count;
-            int _mark10 = _ints.Count;
-            // line 80: double x0 = Math.Sin(p + 0.5);
-            x0 = Math.Sin(p + 0.5);
-            // line 81: double x1 = Math.Cos(1.3 * p);
-            x1 = Math.Cos(1.3 * p);
-            // line 82: int label = (p * 2) % 3;
-            label = p * 2 % 3;
-            // line 83: for (int c = 0; c < 3; c++)
-            for (int c = 0; c < 3; c++)
-            {
-                // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
-                logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
-            }
-            // line 88: double top = logits[0];
-            top = logits[0];
-            // line 89: for (int c = 1; c < 3; c++)
-            for (int c_1 = 1; c_1 < 3; c_1++)
-            {
-                // line 91: if (logits[c] > top)
-                double _logitsAt = logits[c_1];
-                bool _branch3 = _logitsAt > top;
-                if (_branch3)
-                {
-                    // line 93: top = logits[c];
-                    _values.PushReserved(top);
-                    top = _logitsAt;
-                }
-                _ints.PushReserved(_branch3 ? 1 : 0);
-            }
-            // line 97: double total = 0;
-            total = 0;
-            // line 98: for (int c = 0; c < 3; c++)
-            for (int c_2 = 0; c_2 < 3; c_2++)
-            {
-                // line 100: total += Math.Exp(logits[c] - top);
-                double _t6 = Math.Exp(logits[c_2] - top);
-                _values.PushReserved(_t6);
-                total += _t6;
-            }
-            // line 103: loss += top + Math.Log(total) - logits[label];
-            loss += top + Math.Log(total) - logits[label];
-            _valuesRef = _values;
-            _intsRef = _ints;
-            x0Ref = x0;
-            x1Ref = x1;
-            labelRef = label;
-            topRef = top;
-            totalRef = total;
-            lossRef = loss;
-            _mark9Out = _mark9;
-            _mark10Out = _mark10;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SoftmaxCrossEntropyWithGradientIterationAdjoint(ref double _dtopRef, double _dloss, ref double _dtotalRef, double total, global::System.Span<double> _dlogits, int label, ref double topRef, global::System.Span<double> dw, double x0, double x1, int _mark9, int _mark10, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double _dtop = _dtopRef;
-            double _dtotal = _dtotalRef;
-            double top = topRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 103: loss += top + Math.Log(total) - logits[label];
-            _dtop += _dloss;
-            _dtotal += _dloss / total;
-            _dlogits[label] += -_dloss;
-            if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
-            {
-                // line 98: for (int c = 0; c < 3; c++)
-                for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
-                {
-                    // line 100: total += Math.Exp(logits[c] - top);
-                    double _t7 = _values.Pop();
-                    double _g8 = _dtotal * _t7;
-                    _dlogits[c_2] += _g8;
-                    _dtop += -_g8;
-                }
-                // line 97: double total = 0;
-                double _g5 = _dtotal;
-                _dtotal = 0.0;
-                // line 89: for (int c = 1; c < 3; c++)
-                for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
-                {
-                    // line 91: if (logits[c] > top)
-                    if (_ints.Pop() != 0)
-                    {
-                        // line 93: top = logits[c];
-                        double _g4 = _dtop;
-                        _dtop = 0.0;
-                        top = _values.Pop();
-                        _dlogits[c_1] += _g4;
-                    }
-                }
-                // line 88: double top = logits[0];
-                double _g2 = _dtop;
-                _dtop = 0.0;
-                _dlogits[0] += _g2;
-                // line 83: for (int c = 0; c < 3; c++)
-                for (int c = 3 - 1; c >= 0; c--)
-                {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
-                    double _g1 = _dlogits[c];
-                    _dlogits[c] = 0.0;
-                    dw[3 * c] += _g1 * x0;
-                    dw[3 * c + 1] += _g1 * x1;
-                    dw[3 * c + 2] += _g1;
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark9);
-                _ints.DropTo(_mark10);
-            }
-            _dtopRef = _dtop;
-            _dtotalRef = _dtotal;
-            topRef = top;
-            _valuesRef = _values;
-            _intsRef = _ints;
         }
 
         /// <summary>Pullback of <c>SoftmaxCrossEntropy</c>: adds <paramref name="seed"/> times the partial derivative with respect to each differentiable parameter into its adjoint.</summary>
@@ -220,9 +176,102 @@ namespace Corpus
             double _dloss = seed / 5;
             for (int p = 0; p < 5; p++)
             {
-                SoftmaxCrossEntropyPullbackIteration(ref _values, ref _ints, ref x0, p, ref x1, ref label, logits, w, ref top, ref total, ref loss, out int _mark9, out int _mark10);
+                _values.Reserve(5);
+                _ints.Reserve(2);
+                int _mark9 = _values.Count;
+                int _mark10 = _ints.Count;
+                // line 80: double x0 = Math.Sin(p + 0.5);
+                x0 = Math.Sin(p + 0.5);
+                // line 81: double x1 = Math.Cos(1.3 * p);
+                x1 = Math.Cos(1.3 * p);
+                // line 82: int label = (p * 2) % 3;
+                label = p * 2 % 3;
+                // line 83: for (int c = 0; c < 3; c++)
+                for (int c = 0; c < 3; c++)
+                {
+                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
+                }
+                // line 88: double top = logits[0];
+                top = logits[0];
+                // line 89: for (int c = 1; c < 3; c++)
+                for (int c_1 = 1; c_1 < 3; c_1++)
+                {
+                    // line 91: if (logits[c] > top)
+                    double _logitsAt = logits[c_1];
+                    bool _branch3 = _logitsAt > top;
+                    if (_branch3)
+                    {
+                        // line 93: top = logits[c];
+                        _values.PushReserved(top);
+                        top = _logitsAt;
+                    }
+                    _ints.PushReserved(_branch3 ? 1 : 0);
+                }
+                // line 97: double total = 0;
+                total = 0;
+                // line 98: for (int c = 0; c < 3; c++)
+                for (int c_2 = 0; c_2 < 3; c_2++)
+                {
+                    // line 100: total += Math.Exp(logits[c] - top);
+                    double _t6 = Math.Exp(logits[c_2] - top);
+                    _values.PushReserved(_t6);
+                    total += _t6;
+                }
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                SoftmaxCrossEntropyPullbackIterationAdjoint(ref _dtop, _dloss, ref _dtotal, total, _dlogits, label, ref top, dw, x0, x1, _mark9, _mark10, ref _values, ref _ints);
+                // line 103: loss += top + Math.Log(total) - logits[label];
+                _dtop += _dloss;
+                _dtotal += _dloss / total;
+                _dlogits[label] += -_dloss;
+                if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
+                {
+                    // line 98: for (int c = 0; c < 3; c++)
+                    for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
+                    {
+                        // line 100: total += Math.Exp(logits[c] - top);
+                        double _t7 = _values.Pop();
+                        double _g8 = _dtotal * _t7;
+                        _dlogits[c_2] += _g8;
+                        _dtop += -_g8;
+                    }
+                    // line 97: double total = 0;
+                    double _g5 = _dtotal;
+                    _dtotal = 0.0;
+                    // line 89: for (int c = 1; c < 3; c++)
+                    for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
+                    {
+                        // line 91: if (logits[c] > top)
+                        if (_ints.Pop() != 0)
+                        {
+                            // line 93: top = logits[c];
+                            double _g4 = _dtop;
+                            _dtop = 0.0;
+                            top = _values.Pop();
+                            _dlogits[c_1] += _g4;
+                        }
+                    }
+                    // line 88: double top = logits[0];
+                    double _g2 = _dtop;
+                    _dtop = 0.0;
+                    _dlogits[0] += _g2;
+                    // line 83: for (int c = 0; c < 3; c++)
+                    for (int c = 3 - 1; c >= 0; c--)
+                    {
+                        // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                        double _g1 = _dlogits[c];
+                        _dlogits[c] = 0.0;
+                        dw[3 * c] += _g1 * x0;
+                        dw[3 * c + 1] += _g1 * x1;
+                        dw[3 * c + 2] += _g1;
+                    }
+                }
+                else
+                {
+                    _values.DropTo(_mark9);
+                    _ints.DropTo(_mark10);
+                }
             }
             // line 106: return loss / 5;
             double _result = loss / 5;
@@ -231,143 +280,6 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dlogits_pool);
             _values.Dispose();
             _ints.Dispose();
-        }
-
-        /// <summary>One iteration of the loop of <c>SoftmaxCrossEntropy</c> whose iterations take their adjoints along: its primal sweep, recording what the adjoint needs.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SoftmaxCrossEntropyPullbackIteration(ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef, ref double x0Ref, int p, ref double x1Ref, ref int labelRef, global::System.Span<double> logits, global::System.ReadOnlySpan<double> w, ref double topRef, ref double totalRef, ref double lossRef, out int _mark9Out, out int _mark10Out)
-        {
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            double x0 = x0Ref;
-            double x1 = x1Ref;
-            int label = labelRef;
-            double top = topRef;
-            double total = totalRef;
-            double loss = lossRef;
-            _values.Reserve(5);
-            _ints.Reserve(2);
-            int _mark9 = _values.Count;
-            int _mark10 = _ints.Count;
-            // line 80: double x0 = Math.Sin(p + 0.5);
-            x0 = Math.Sin(p + 0.5);
-            // line 81: double x1 = Math.Cos(1.3 * p);
-            x1 = Math.Cos(1.3 * p);
-            // line 82: int label = (p * 2) % 3;
-            label = p * 2 % 3;
-            // line 83: for (int c = 0; c < 3; c++)
-            for (int c = 0; c < 3; c++)
-            {
-                // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
-                logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
-            }
-            // line 88: double top = logits[0];
-            top = logits[0];
-            // line 89: for (int c = 1; c < 3; c++)
-            for (int c_1 = 1; c_1 < 3; c_1++)
-            {
-                // line 91: if (logits[c] > top)
-                double _logitsAt = logits[c_1];
-                bool _branch3 = _logitsAt > top;
-                if (_branch3)
-                {
-                    // line 93: top = logits[c];
-                    _values.PushReserved(top);
-                    top = _logitsAt;
-                }
-                _ints.PushReserved(_branch3 ? 1 : 0);
-            }
-            // line 97: double total = 0;
-            total = 0;
-            // line 98: for (int c = 0; c < 3; c++)
-            for (int c_2 = 0; c_2 < 3; c_2++)
-            {
-                // line 100: total += Math.Exp(logits[c] - top);
-                double _t6 = Math.Exp(logits[c_2] - top);
-                _values.PushReserved(_t6);
-                total += _t6;
-            }
-            // line 103: loss += top + Math.Log(total) - logits[label];
-            loss += top + Math.Log(total) - logits[label];
-            _valuesRef = _values;
-            _intsRef = _ints;
-            x0Ref = x0;
-            x1Ref = x1;
-            labelRef = label;
-            topRef = top;
-            totalRef = total;
-            lossRef = loss;
-            _mark9Out = _mark9;
-            _mark10Out = _mark10;
-        }
-
-        /// <summary>The adjoint of one iteration of that loop, right after its primal sweep.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void SoftmaxCrossEntropyPullbackIterationAdjoint(ref double _dtopRef, double _dloss, ref double _dtotalRef, double total, global::System.Span<double> _dlogits, int label, ref double topRef, global::System.Span<double> dw, double x0, double x1, int _mark9, int _mark10, ref global::AutoDiff.CompilerServices.GradientStack<double> _valuesRef, ref global::AutoDiff.CompilerServices.GradientStack<int> _intsRef)
-        {
-            double _dtop = _dtopRef;
-            double _dtotal = _dtotalRef;
-            double top = topRef;
-            global::AutoDiff.CompilerServices.GradientStack<double> _values = _valuesRef;
-            global::AutoDiff.CompilerServices.GradientStack<int> _ints = _intsRef;
-            // line 103: loss += top + Math.Log(total) - logits[label];
-            _dtop += _dloss;
-            _dtotal += _dloss / total;
-            _dlogits[label] += -_dloss;
-            if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
-            {
-                // line 98: for (int c = 0; c < 3; c++)
-                for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
-                {
-                    // line 100: total += Math.Exp(logits[c] - top);
-                    double _t7 = _values.Pop();
-                    double _g8 = _dtotal * _t7;
-                    _dlogits[c_2] += _g8;
-                    _dtop += -_g8;
-                }
-                // line 97: double total = 0;
-                double _g5 = _dtotal;
-                _dtotal = 0.0;
-                // line 89: for (int c = 1; c < 3; c++)
-                for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
-                {
-                    // line 91: if (logits[c] > top)
-                    if (_ints.Pop() != 0)
-                    {
-                        // line 93: top = logits[c];
-                        double _g4 = _dtop;
-                        _dtop = 0.0;
-                        top = _values.Pop();
-                        _dlogits[c_1] += _g4;
-                    }
-                }
-                // line 88: double top = logits[0];
-                double _g2 = _dtop;
-                _dtop = 0.0;
-                _dlogits[0] += _g2;
-                // line 83: for (int c = 0; c < 3; c++)
-                for (int c = 3 - 1; c >= 0; c--)
-                {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
-                    double _g1 = _dlogits[c];
-                    _dlogits[c] = 0.0;
-                    dw[3 * c] += _g1 * x0;
-                    dw[3 * c + 1] += _g1 * x1;
-                    dw[3 * c + 2] += _g1;
-                }
-            }
-            else
-            {
-                _values.DropTo(_mark9);
-                _ints.DropTo(_mark10);
-            }
-            _dtopRef = _dtop;
-            _dtotalRef = _dtotal;
-            topRef = top;
-            _valuesRef = _values;
-            _intsRef = _ints;
         }
 
         /// <summary>Value of <c>SoftmaxCrossEntropy</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
