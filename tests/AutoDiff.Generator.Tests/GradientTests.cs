@@ -11,7 +11,7 @@ public class GradientTests
     private const double Tolerance = 1e-7;
     private const int Points = 40;
 
-    public static TheoryData<string, string, string, int, double, double> Cases => new()
+    public static TheoryData<string, string, string, int, double, double> Cases => ControlFlowCases.AddFileRows(new()
     {
         // corpus file, type, method, dimension, domain low, domain high
         { "Rosenbrock", "Corpus.Functions", "Rosenbrock", 2, -2, 2 },
@@ -121,24 +121,6 @@ public class GradientTests
         { "LoopHazards", "Corpus.LoopHazards", "SharedScratch", 6, -1, 1 },
         { "LoopHazards", "Corpus.LoopHazards", "UntilNegative", 5, -1, 1 },
         { "LoopHazards", "Corpus.LoopHazards", "HelperIndex", 9, -1, 1 },
-        { "ControlFlow", "Corpus.ControlFlow", "StrideByBranch", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "PairSwap", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "SelfReadingUpdate", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "DoUntilSum", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "HelperModeFlips", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "SkippedPairs", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "ArgMaxNeighbour", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "RootDegreeCounter", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "FloorBins", 6, -1.2, 1.8 },
-        { "ControlFlow", "Corpus.ControlFlow", "InterleavedRounds", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "ShrinkingBound", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "BreakByFlag", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "NewtonCubeRoots", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "SignTimesSquare", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "CompoundByPosition", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "BackwardCarry", 6, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "DoubleCounter", 2, -1, 1.5 },
-        { "ControlFlow", "Corpus.ControlFlow", "ForeachMean", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "Chebyshev", 1, -1, 1 },
         { "Fallback", "Corpus.Fallback", "WithLocalFunction", 2, -1.5, 1.5 },
         { "Fallback", "Corpus.Fallback", "Switch", 1, -2, 2 },
@@ -146,7 +128,7 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "SwitchOnMode", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "ReturnFromLoop", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "WhileTrueExits", 6, -1, 1.5 },
-    };
+    });
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -179,7 +161,8 @@ public class GradientTests
         }
     }
 
-    private const double KinkMargin = 0.01;
+    /// <summary>How close to a branch switch finite differences stop measuring either side (also <see cref="PushforwardTests"/>).</summary>
+    internal const double KinkMargin = 0.01;
 
     /// <summary>Points where a piecewise-smooth corpus function switches piece; see each corpus function.</summary>
     private static bool NearKink(string method, double[] p) => method switch

@@ -6,7 +6,7 @@ namespace AutoDiff.Generator.Tests;
 /// <summary>Forward mode (<c>{Name}Pushforward</c>) against the gradient of the same function and against finite differences along the tangent.</summary>
 public class PushforwardTests
 {
-    public static TheoryData<string, int, double, double> Cases => new()
+    public static TheoryData<string, int, double, double> Cases => ControlFlowCases.AddQualifiedRows(new()
     {
         { "Rosenbrock", 2, -2, 2 },
         { "Functions", 2, -1, 1 },
@@ -25,25 +25,7 @@ public class PushforwardTests
         { "LoopHazards.SelfMixing", 4, -1, 1 },
         { "LoopHazards.RecomputeFromChangingBuffer", 4, -1, 1 },
         { "LoopHazards.SharedScratch", 6, -1, 1 },
-        { "ControlFlow.SelfReadingUpdate", 6, -1, 1.5 },
-        { "ControlFlow.InterleavedRounds", 6, -1, 1.5 },
-        { "ControlFlow.NewtonCubeRoots", 6, -1, 1.5 },
-        { "ControlFlow.BackwardCarry", 6, -1, 1.5 },
-        { "ControlFlow.DoubleCounter", 2, -1, 1.5 },
-        { "ControlFlow.ForeachMean", 6, -1, 1.5 },
-        { "ControlFlow.StrideByBranch", 6, -1, 1.5 },
-        { "ControlFlow.PairSwap", 6, -1, 1.5 },
-        { "ControlFlow.DoUntilSum", 6, -1, 1.5 },
-        { "ControlFlow.HelperModeFlips", 6, -1, 1.5 },
-        { "ControlFlow.SkippedPairs", 6, -1, 1.5 },
-        { "ControlFlow.ArgMaxNeighbour", 6, -1, 1.5 },
-        { "ControlFlow.RootDegreeCounter", 6, -1, 1.5 },
-        { "ControlFlow.FloorBins", 6, -1.2, 1.8 },
-        { "ControlFlow.ShrinkingBound", 6, -1, 1.5 },
-        { "ControlFlow.BreakByFlag", 6, -1, 1.5 },
-        { "ControlFlow.SignTimesSquare", 6, -1, 1.5 },
-        { "ControlFlow.CompoundByPosition", 6, -1, 1.5 },
-    };
+    });
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -66,7 +48,7 @@ public class PushforwardTests
             var expected = gradient.Zip(tangent, (g, t) => g * t).Sum();
             Assert.True(FiniteDifferences.RelativeError(jvp, expected) <= 1e-10, $"{method}: pushforward {jvp:R}, gradient · tangent {expected:R}");
             var along = FiniteDifferences.Gradient(s => probe.Value(point.Zip(tangent, (p, t) => p + (s[0] * t)).ToArray()), [0.0])[0];
-            if (!NearKink(method, point) && probe.KinkDistance(point) >= KinkMargin)
+            if (!NearKink(method, point) && probe.KinkDistance(point) >= GradientTests.KinkMargin)
             {
                 Assert.True(FiniteDifferences.RelativeError(jvp, along) <= 1e-6, $"{method}: pushforward {jvp:R}, finite differences along the tangent {along:R}");
             }
@@ -111,9 +93,6 @@ public class PushforwardTests
         Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain("FPushforward", result.GeneratedText());
     }
-
-    // Differences along the tangent measure neither side of a branch switch this close (GradientTests' margin).
-    private const double KinkMargin = 0.01;
 
     private static bool NearKink(string method, double[] p) => method == "Functions" && (Math.Abs(p[0] - p[1]) < 0.02 || Math.Abs(Math.Abs(p[0] - p[1]) - 0.5) < 0.02);
 }

@@ -16,7 +16,7 @@ public class SecondOrderTests
 
     private delegate double Matrix(double[] point, double[] gradient, double[] hessian);
 
-    public static TheoryData<string, int, double, double> Cases => new()
+    public static TheoryData<string, int, double, double> Cases => ControlFlowCases.AddQualifiedRows(new()
     {
         { "Rosenbrock", 2, -2, 2 },
         { "Smooth", 3, -1, 1 },
@@ -41,25 +41,7 @@ public class SecondOrderTests
         { "LoopHazards.SelfMixing", 4, -1, 1 },
         { "LoopHazards.RecomputeFromChangingBuffer", 4, -1, 1 },
         { "LoopHazards.SharedScratch", 6, -1, 1 },
-        { "ControlFlow.SelfReadingUpdate", 6, -1, 1.5 },
-        { "ControlFlow.InterleavedRounds", 6, -1, 1.5 },
-        { "ControlFlow.NewtonCubeRoots", 6, -1, 1.5 },
-        { "ControlFlow.BackwardCarry", 6, -1, 1.5 },
-        { "ControlFlow.DoubleCounter", 2, -1, 1.5 },
-        { "ControlFlow.ForeachMean", 6, -1, 1.5 },
-        { "ControlFlow.StrideByBranch", 6, -1, 1.5 },
-        { "ControlFlow.PairSwap", 6, -1, 1.5 },
-        { "ControlFlow.DoUntilSum", 6, -1, 1.5 },
-        { "ControlFlow.HelperModeFlips", 6, -1, 1.5 },
-        { "ControlFlow.SkippedPairs", 6, -1, 1.5 },
-        { "ControlFlow.ArgMaxNeighbour", 6, -1, 1.5 },
-        { "ControlFlow.RootDegreeCounter", 6, -1, 1.5 },
-        { "ControlFlow.FloorBins", 6, -1.2, 1.8 },
-        { "ControlFlow.ShrinkingBound", 6, -1, 1.5 },
-        { "ControlFlow.BreakByFlag", 6, -1, 1.5 },
-        { "ControlFlow.SignTimesSquare", 6, -1, 1.5 },
-        { "ControlFlow.CompoundByPosition", 6, -1, 1.5 },
-    };
+    });
 
     [Theory]
     [MemberData(nameof(Cases))]
