@@ -11,7 +11,7 @@ public class GradientTests
     private const double Tolerance = 1e-7;
     private const int Points = 40;
 
-    public static TheoryData<string, string, string, int, double, double> Cases => ControlFlowCases.AddFileRows(new()
+    public static TheoryData<string, string, string, int, double, double> Cases => HeldOutCases.AddFileRows(new()
     {
         // corpus file, type, method, dimension, domain low, domain high
         { "Rosenbrock", "Corpus.Functions", "Rosenbrock", 2, -2, 2 },

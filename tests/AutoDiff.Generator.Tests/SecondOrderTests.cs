@@ -16,7 +16,7 @@ public class SecondOrderTests
 
     private delegate double Matrix(double[] point, double[] gradient, double[] hessian);
 
-    public static TheoryData<string, int, double, double> Cases => ControlFlowCases.AddQualifiedRows(new()
+    public static TheoryData<string, int, double, double> Cases => HeldOutCases.AddQualifiedRows(new()
     {
         { "Rosenbrock", 2, -2, 2 },
         { "Smooth", 3, -1, 1 },

@@ -1,0 +1,67 @@
+namespace AutoDiff.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// The statically differentiated functions of the corpora written as held-out code (<c>ControlFlow</c>,
+/// <c>IntsAndHelpers</c>), each with its dimension and the box its points are drawn from, stated once for the three
+/// theories that check them: <see cref="GradientTests"/>, <see cref="PushforwardTests"/> and
+/// <see cref="SecondOrderTests"/> (all of them are <c>Derivatives.All</c>).
+/// </summary>
+internal static class HeldOutCases
+{
+    private static readonly (string File, string Method, int Dimension, double Low, double High)[] All =
+    [
+        ("ControlFlow", "StrideByBranch", 6, -1, 1.5),
+        ("ControlFlow", "PairSwap", 6, -1, 1.5),
+        ("ControlFlow", "SelfReadingUpdate", 6, -1, 1.5),
+        ("ControlFlow", "DoUntilSum", 6, -1, 1.5),
+        ("ControlFlow", "HelperModeFlips", 6, -1, 1.5),
+        ("ControlFlow", "SkippedPairs", 6, -1, 1.5),
+        ("ControlFlow", "ArgMaxNeighbour", 6, -1, 1.5),
+        ("ControlFlow", "RootDegreeCounter", 6, -1, 1.5),
+        ("ControlFlow", "FloorBins", 6, -1.2, 1.8), // the bins' edges at -1.2 + 0.75·m, all four bins reached
+        ("ControlFlow", "InterleavedRounds", 6, -1, 1.5),
+        ("ControlFlow", "ShrinkingBound", 6, -1, 1.5),
+        ("ControlFlow", "BreakByFlag", 6, -1, 1.5),
+        ("ControlFlow", "NewtonCubeRoots", 6, -1, 1.5),
+        ("ControlFlow", "SignTimesSquare", 6, -1, 1.5),
+        ("ControlFlow", "CompoundByPosition", 6, -1, 1.5),
+        ("ControlFlow", "BackwardCarry", 6, -1, 1.5),
+        ("ControlFlow", "DoubleCounter", 2, -1, 1.5), // reads x[0] and x[1] only
+        ("ControlFlow", "ForeachMean", 6, -1, 1.5),
+        ("IntsAndHelpers", "WrappedWalk", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "BranchBound", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "ClampedBins", 6, -1.2, 1.8), // 2x + 1 from -1.4 to 4.6: every bin, both clamps
+        ("IntsAndHelpers", "NestedHelpers", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "DataStep", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "Rotate", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "PrefixInPlace", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "BubbleSorted", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "SoftmaxCrossEntropy", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "LeakyCount", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "HornerReversed", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "WhileHelper", 6, -1.2, 1.8),
+        ("IntsAndHelpers", "CollidingWrites", 6, -1.2, 1.8),
+    ];
+
+    /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>
+    public static TheoryData<string, string, string, int, double, double> AddFileRows(TheoryData<string, string, string, int, double, double> cases)
+    {
+        foreach (var (file, method, dimension, low, high) in All)
+        {
+            cases.Add(file, "Corpus." + file, method, dimension, low, high);
+        }
+
+        return cases;
+    }
+
+    /// <summary><paramref name="cases"/> with a row ("File.Method", dimension, low, high) for each function (see <see cref="CorpusFiles.Resolve"/>).</summary>
+    public static TheoryData<string, int, double, double> AddQualifiedRows(TheoryData<string, int, double, double> cases)
+    {
+        foreach (var (file, method, dimension, low, high) in All)
+        {
+            cases.Add(file + "." + method, dimension, low, high);
+        }
+
+        return cases;
+    }
+}
