@@ -33,6 +33,12 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { static double Scale = 1.5; [Differentiable] public static double F(double x) => x * ⟦Scale; }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] static double Sum(ReadOnlySpan<double> a) { double s = 0; for (int i = 0; i < a.Length; i++) { s += a[i]; } return s; } [Differentiable] public static double F(ReadOnlySpan<double> x) => Sum(⟦x.Slice(1, 2)); }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] static void Twice(ReadOnlySpan<double> v, Span<double> o) { for (int i = 0; i < v.Length; i++) { o[i] = 2 * v[i]; } } [Differentiable] public static double F(ReadOnlySpan<double> x) { Span<double> u = stackalloc double[2]; ⟦Twice(x, u); return u[0]; } }")]
+    // Static readonly arrays are tables a body reads (corpus Tables); it may not write one, pass one to a
+    // differentiable helper as a span, or read a static array that is not readonly.
+    [InlineData("AD0004", "public static partial class C { static readonly double[] T = { 1, 2 }; [Differentiable] public static double F(double x) { ⟦T[0] = x; return x * T[1]; } }")]
+    [InlineData("AD0004", "public static partial class C { static readonly double[] T = { 1, 2 }; [Differentiable] static double Sum(ReadOnlySpan<double> a) => a[0] + a[1]; [Differentiable] public static double F(double x) => x * Sum(⟦T); }")]
+    [InlineData("AD0004", "public static partial class C { static double[] T = { 1, 2 }; [Differentiable] public static double F(double x) => x * ⟦T[1]; }")]
+    [InlineData("AD0004", "public static partial class C { static readonly double[,] T = { { 1, 2 } }; [Differentiable] public static double F(double x) => x * ⟦T[0, 1]; }")]
     public void Diagnostic_fires_at_the_construct(string id, string code)
     {
         var marker = (Header + code).IndexOf('⟦');

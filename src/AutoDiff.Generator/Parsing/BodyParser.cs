@@ -368,7 +368,7 @@ internal sealed class BodyParser
             case ElementAccessExpressionSyntax element when _output is not null && _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is IParameterSymbol { Name: var written } && written == _output:
                 return ParseIndex(element);
             case ElementAccessExpressionSyntax element:
-                throw NotSupported("writing into '" + OneLine(element.Expression) + "'", "parameters are read-only in a differentiable body; copy into a local buffer first", target);
+                throw NotSupported("writing into '" + OneLine(element.Expression) + "'", "parameters and static arrays are read-only in a differentiable body; copy into a local buffer first", target);
             default:
                 throw NotSupported("assignment to '" + OneLine(target) + "'", "assign to a local, a scalar parameter or an element of a local buffer", target);
         }
@@ -401,19 +401,19 @@ internal sealed class BodyParser
     {
         var collection = _model.GetSymbolInfo(forEach.Expression, _cancellationToken).Symbol;
         var element = (ILocalSymbol)_model.GetDeclaredSymbol(forEach, _cancellationToken)!;
-        var sequenceName = collection switch
-        {
-            IParameterSymbol p when TypeClassifier.FloatingSequence(p.Type) is not null || TypeClassifier.IsIntSequence(p.Type) => p.Name,
-            ILocalSymbol l when _buffers.Contains(l) => NameOf(l),
-            _ => null,
-        };
+        var sequenceName = ReadableSequenceName(forEach.Expression);
         if (sequenceName is null || TypeClassifier.Scalar(element.Type) is not { } kind)
         {
             throw Fallback("it uses 'foreach' over '" + OneLine(forEach.Expression) + "'", forEach.Expression);
         }
 
         var index = Fresh("i");
-        var elementKind = TypeClassifier.SequenceElement(collection is IParameterSymbol ps ? ps.Type : ((ILocalSymbol)collection!).Type)!.Value;
+        var elementKind = TypeClassifier.SequenceElement(collection switch
+        {
+            IParameterSymbol p => p.Type,
+            IFieldSymbol f => f.Type,
+            _ => ((ILocalSymbol)collection!).Type,
+        })!.Value;
         var source = "foreach (" + OneLine(forEach.Type) + " " + forEach.Identifier.Text + " in " + OneLine(forEach.Expression) + ")";
         var body = new List<Stmt>
         {
@@ -483,7 +483,7 @@ internal sealed class BodyParser
                 return ParseInvocation(invocation);
             case ElementAccessExpressionSyntax element:
                 return ParseIndex(element);
-            case MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } member when SequenceName(member.Expression) is { } sequence:
+            case MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } member when ReadableSequenceName(member.Expression) is { } sequence:
                 return new LengthExpr(sequence);
             case MemberAccessExpressionSyntax member when _model.GetSymbolInfo(member, _cancellationToken).Symbol is IFieldSymbol { IsStatic: true } field:
                 return Field(field, member);
@@ -552,9 +552,9 @@ internal sealed class BodyParser
 
     private Expr ParseIndex(ElementAccessExpressionSyntax element)
     {
-        if (SequenceName(element.Expression) is not { } sequence || element.ArgumentList.Arguments.Count != 1)
+        if (ReadableSequenceName(element.Expression) is not { } sequence || element.ArgumentList.Arguments.Count != 1)
         {
-            throw NotSupported("indexing '" + OneLine(element) + "'", "index a span/array parameter or a local buffer with one int", element);
+            throw NotSupported("indexing '" + OneLine(element) + "'", "index a span/array parameter, a local buffer or a static readonly array with one int", element);
         }
 
         var kind = TypeClassifier.Scalar(_model.GetTypeInfo(element, _cancellationToken).Type) ?? NumKind.Double;
@@ -568,6 +568,21 @@ internal sealed class BodyParser
             ILocalSymbol l when _buffers.Contains(l) => NameOf(l),
             _ => null,
         };
+
+    /// <summary>
+    /// <see cref="SequenceName"/>, or a table: a <c>static readonly</c> array field of doubles, floats or ints
+    /// (quadrature weights, a permutation, labels), named by its fully qualified name. A body may read its elements
+    /// and its length; like a <c>[NoDerivative]</c> span parameter it has no derivative, and the body cannot write it
+    /// (<see cref="ParseTarget"/>). It is not accepted as a call argument: pass such a table in as a parameter.
+    /// </summary>
+    private string? ReadableSequenceName(ExpressionSyntax expression) =>
+        SequenceName(expression) ?? (_model.GetSymbolInfo(expression, _cancellationToken).Symbol is IFieldSymbol { IsStatic: true, IsReadOnly: true, Type: IArrayTypeSymbol table } field
+                                     && TypeClassifier.SequenceElement(table) is NumKind.Double or NumKind.Float or NumKind.Int
+            ? TableName(field)
+            : null);
+
+    private static string TableName(IFieldSymbol field) =>
+        field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name;
 
     private Expr ParseInvocation(InvocationExpressionSyntax invocation)
     {

@@ -66,7 +66,8 @@ internal static class LoopWindows
             }
         }
 
-        var windows = runs.Select(run => (run.Array, run.Start, Name: fresh("_" + run.Array.TrimStart('_') + "Window"))).ToList();
+        // A table's qualified name (global::Ns.Type.Field) names its window after the field.
+        var windows = runs.Select(run => (run.Array, run.Start, Name: fresh("_" + run.Array.Substring(run.Array.LastIndexOf('.') + 1).TrimStart('_') + "Window"))).ToList();
         var inner = new List<DeclareNode>();
         var rest = Invariant(loop.Body, written, changed, inner);
         if (windows.Count == 0 && inner.Count == 0)

@@ -1,10 +1,10 @@
 namespace AutoDiff.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// The statically differentiated functions of the corpora written as held-out code (<c>ControlFlow</c>,
-/// <c>IntsAndHelpers</c>), each with its dimension and the box its points are drawn from, stated once for the three
-/// theories that check them: <see cref="GradientTests"/>, <see cref="PushforwardTests"/> and
-/// <see cref="SecondOrderTests"/> (all of them are <c>Derivatives.All</c>).
+/// The statically differentiated functions of the corpora written as user code (<c>ControlFlow</c> and
+/// <c>IntsAndHelpers</c>, written as held-out code; <c>Tables</c>), each with its dimension and the box its points
+/// are drawn from, stated once for the three theories that check them: <see cref="GradientTests"/>,
+/// <see cref="PushforwardTests"/> and <see cref="SecondOrderTests"/> (all of them are <c>Derivatives.All</c>).
 /// </summary>
 internal static class HeldOutCases
 {
@@ -41,6 +41,11 @@ internal static class HeldOutCases
         ("IntsAndHelpers", "HornerReversed", 6, -1.2, 1.8),
         ("IntsAndHelpers", "WhileHelper", 6, -1.2, 1.8),
         ("IntsAndHelpers", "CollidingWrites", 6, -1.2, 1.8),
+        ("Tables", "GaussLegendre", 5, -1, 1.5), // (a, b, c, lower, upper); c > -1 keeps exp(-c t²) moderate
+        ("Tables", "RungeKutta", 3, -1, 1.5),
+        ("Tables", "Permuted", 6, -1, 1.5),
+        ("Tables", "ForeachTable", 6, -1, 1.5),
+        ("Tables", "MatVec", 6, -1, 1.5),
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>
