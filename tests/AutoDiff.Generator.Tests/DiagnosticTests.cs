@@ -39,6 +39,9 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { static readonly double[] T = { 1, 2 }; [Differentiable] static double Sum(ReadOnlySpan<double> a) => a[0] + a[1]; [Differentiable] public static double F(double x) => x * Sum(⟦T); }")]
     [InlineData("AD0004", "public static partial class C { static double[] T = { 1, 2 }; [Differentiable] public static double F(double x) => x * ⟦T[1]; }")]
     [InlineData("AD0004", "public static partial class C { static readonly double[,] T = { { 1, 2 } }; [Differentiable] public static double F(double x) => x * ⟦T[0, 1]; }")]
+    // CopyTo, Clear and Fill run as loops only into a local buffer (corpus SpanCalls).
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x, Span<double> y) { x.CopyTo(⟦y); return y[0]; } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { Span<double> a = stackalloc double[4]; ⟦x.Slice(1).CopyTo(a); return a[0]; } }")]
     public void Diagnostic_fires_at_the_construct(string id, string code)
     {
         var marker = (Header + code).IndexOf('⟦');

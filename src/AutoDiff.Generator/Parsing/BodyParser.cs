@@ -118,6 +118,9 @@ internal sealed class BodyParser
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction }:
                 ParseDeconstruction(deconstruction, line, OneLine(statement), output);
                 break;
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when SpanCallOf(call) is { } spanCall:
+                ParseSpanCall(call, spanCall, line, OneLine(statement), output);
+                break;
             case ExpressionStatementSyntax expressionStatement:
                 output.Add(ParseExpressionStatement(expressionStatement.Expression, line, OneLine(statement)));
                 break;
@@ -226,6 +229,76 @@ internal sealed class BodyParser
                 throw NotSupported("expression statement '" + OneLine(expression) + "'", "only assignments, ++ and -- can stand alone in a differentiable body", expression);
         }
     }
+
+    /// <summary>
+    /// <c>a.Clear()</c>, <c>a.Fill(v)</c> and <c>source.CopyTo(a)</c> on a local buffer <c>a</c>: the span method
+    /// called, or null for any other call (which stays an unsupported statement).
+    /// </summary>
+    private IMethodSymbol? SpanCallOf(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Clear" or "Fill" or "CopyTo" }
+        && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method
+        && method.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions"
+        && call.ArgumentList.Arguments.Count == (method.Name == "Clear" ? 0 : 1)
+            ? method
+            : null;
+
+    /// <summary>
+    /// The span call as the loop it is: <c>a.Clear()</c> stores zero into every element, <c>a.Fill(v)</c> stores v
+    /// (evaluated once, as <c>Fill</c> does), <c>source.CopyTo(a)</c> stores source's elements into a's first ones,
+    /// after the check <c>CopyTo</c> makes (a destination shorter than the source throws before anything is
+    /// written). The destination must be a local buffer: parameters and tables are read-only.
+    /// </summary>
+    private void ParseSpanCall(InvocationExpressionSyntax call, IMethodSymbol method, int line, string source, List<Stmt> output)
+    {
+        var receiver = ((MemberAccessExpressionSyntax)call.Expression).Expression;
+        var destination = method.Name == "CopyTo" ? call.ArgumentList.Arguments[0].Expression : receiver;
+        if (_model.GetSymbolInfo(destination, _cancellationToken).Symbol is not ILocalSymbol buffer || !_buffers.Contains(buffer))
+        {
+            throw NotSupported("'" + OneLine(call) + "'", "Clear, Fill and CopyTo can write only into a local buffer", destination);
+        }
+
+        var target = NameOf(buffer);
+        var kind = TypeClassifier.SequenceElement(buffer.Type) ?? NumKind.Double;
+        var index = Fresh("i");
+        Expr bound = new LengthExpr(target);
+        Expr value;
+        switch (method.Name)
+        {
+            case "Clear":
+                value = new ConstExpr(0, kind);
+                break;
+            case "Fill":
+                var fill = Fresh("fill");
+                output.Add(new DeclareStmt(fill, kind, Convert(ParseExpr(call.ArgumentList.Arguments[0].Expression), kind), line, source));
+                value = new VarExpr(fill, kind);
+                break;
+            default:
+                var from = ReadableSequenceName(receiver)
+                    ?? throw NotSupported("'" + OneLine(call) + "'", "copy from a span/array parameter, a local buffer or a static readonly array", receiver);
+                var copied = Fresh("copied");
+                output.Add(new DeclareStmt(
+                    copied,
+                    NumKind.Int,
+                    new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.CopyLength", EquatableArray.Of<Expr>(new LengthExpr(from), new LengthExpr(target)), NumKind.Int),
+                    line,
+                    source));
+                bound = new VarExpr(copied, NumKind.Int);
+                value = new IndexExpr(from, new VarExpr(index, NumKind.Int), kind);
+                break;
+        }
+
+        output.Add(CountedLoop(index, bound, EquatableArray.Of<Stmt>(new AssignStmt(new IndexExpr(target, new VarExpr(index, NumKind.Int), kind), "=", value, line, source)), line, source));
+    }
+
+    /// <summary><c>for (int index = 0; index &lt; bound; index++) { body }</c>, for a construct that stands for such a loop.</summary>
+    private static ForStmt CountedLoop(string index, Expr bound, EquatableArray<Stmt> body, int line, string source) =>
+        new(
+            EquatableArray.Of<Stmt>(new DeclareStmt(index, NumKind.Int, new ConstExpr(0, NumKind.Int), line, source)),
+            new BinaryExpr("<", new VarExpr(index, NumKind.Int), bound, NumKind.Bool),
+            EquatableArray.Of<Stmt>(new AssignStmt(new VarExpr(index, NumKind.Int), "+=", new ConstExpr(1, NumKind.Int), line, source)),
+            body,
+            line,
+            source);
 
     /// <summary>
     /// <c>(x, y) = (0.8 * x - 0.6 * y, x * y);</c>, <c>var (s, c) = Math.SinCos(t);</c>: every value is computed before
@@ -420,13 +493,7 @@ internal sealed class BodyParser
             new DeclareStmt(Declare(element), kind, new IndexExpr(sequenceName, new VarExpr(index, NumKind.Int), elementKind), line, source),
         };
         ParseStatement(forEach.Statement, body);
-        return new ForStmt(
-            EquatableArray.Of<Stmt>(new DeclareStmt(index, NumKind.Int, new ConstExpr(0, NumKind.Int), line, source)),
-            new BinaryExpr("<", new VarExpr(index, NumKind.Int), new LengthExpr(sequenceName), NumKind.Bool),
-            EquatableArray.Of<Stmt>(new AssignStmt(new VarExpr(index, NumKind.Int), "+=", new ConstExpr(1, NumKind.Int), line, source)),
-            body.ToEquatableArray(),
-            line,
-            source);
+        return CountedLoop(index, new LengthExpr(sequenceName), body.ToEquatableArray(), line, source);
     }
 
     public Expr ParseExpr(ExpressionSyntax expression)

@@ -86,4 +86,17 @@ public static class LoopWindow
     /// <inheritdoc cref="Clear{T}(Span{T}, int, int)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Clear<T>(T[] array, int start, int count) => Of(array, start, count).Clear();
+
+    /// <summary>
+    /// How many elements <c>source.CopyTo(destination)</c> copies, which a differentiable body's copy runs as a loop
+    /// over: the source's length, after the check <c>CopyTo</c> makes before it writes anything.
+    /// </summary>
+    /// <param name="sourceLength">The length of the span copied from.</param>
+    /// <param name="destinationLength">The length of the buffer copied into.</param>
+    /// <returns><paramref name="sourceLength"/>.</returns>
+    /// <exception cref="ArgumentException">The destination is shorter than the source, as <c>Span&lt;T&gt;.CopyTo</c> throws.</exception>
+    public static int CopyLength(int sourceLength, int destinationLength) =>
+        sourceLength <= destinationLength
+            ? sourceLength
+            : throw new ArgumentException($"Destination is too short: {destinationLength} elements for {sourceLength}.", "destination");
 }

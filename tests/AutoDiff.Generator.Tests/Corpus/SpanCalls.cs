@@ -1,0 +1,124 @@
+using System;
+using AutoDiff;
+
+namespace Corpus;
+
+/// <summary>
+/// The span methods users call on scratch buffers, <c>source.CopyTo(buffer)</c>, <c>buffer.Clear()</c> and
+/// <c>buffer.Fill(v)</c>, which the generator runs as the loops they are. Each function is checked in reverse,
+/// forward and second order; <c>SpanCallTests</c> checks that a copy into a shorter buffer throws what
+/// <c>CopyTo</c> throws.
+/// </summary>
+public static partial class SpanCalls
+{
+    private static readonly double[] Basis = [0.5, -1.5, 2.0, 1.0, -0.25, 0.75];
+
+    // A copy of the input, squared and summed; cleared and one element set; filled with a value that reads it; a
+    // table copied over it.
+    [Differentiable(Derivatives.All)]
+    public static double CopyClearFill(ReadOnlySpan<double> x)
+    {
+        Span<double> a = stackalloc double[x.Length];
+        x.CopyTo(a);
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * a[i];
+        }
+
+        a.Clear();
+        a[1] = x[0] * x[2];
+        s += a[1] * a[0];
+        a.Fill(Math.Sin(x[1]) + a[1]);
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * x[i];
+        }
+
+        Basis.CopyTo(a);
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * x[i] * x[i];
+        }
+
+        return s;
+    }
+
+    // A smoothing pass per round: the buffer copied to a second one, which the next values are read from.
+    [Differentiable(Derivatives.All)]
+    public static double Smoothing(ReadOnlySpan<double> x)
+    {
+        Span<double> current = stackalloc double[x.Length];
+        Span<double> previous = stackalloc double[x.Length];
+        x.CopyTo(current);
+        for (int round = 0; round < 3; round++)
+        {
+            current.CopyTo(previous);
+            for (int i = 1; i + 1 < current.Length; i++)
+            {
+                current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+            }
+        }
+
+        double s = 0;
+        for (int i = 0; i < current.Length; i++)
+        {
+            s += current[i] * (i + 1);
+        }
+
+        return s;
+    }
+
+    // Copies a shorter input into the front of a longer buffer filled first.
+    [Differentiable(Derivatives.All)]
+    public static double PaddedCopy(ReadOnlySpan<double> x)
+    {
+        Span<double> padded = stackalloc double[x.Length + 2];
+        padded.Fill(x[0] * 0.5);
+        x.CopyTo(padded);
+        double s = 0;
+        for (int i = 0; i < padded.Length; i++)
+        {
+            s += Math.Exp(0.1 * padded[i]) * (i + 1);
+        }
+
+        return s;
+    }
+
+    // Copies into a buffer of two: throws when the input is longer (SpanCallTests).
+    [Differentiable]
+    public static double FirstTwo(ReadOnlySpan<double> x)
+    {
+        Span<double> a = stackalloc double[2];
+        x.CopyTo(a);
+        return a[0] * a[1];
+    }
+
+    public static double FirstTwo_Value(double[] p) => FirstTwo(p);
+    public static double FirstTwo_Gradient(double[] p, double[] g) => FirstTwoWithGradient(p, g);
+}
+
+// The probes' entry points (GradientProbe, SecondOrderTests, PushforwardTests call these by name).
+public static partial class SpanCalls
+{
+    public static double CopyClearFill_Value(double[] p) => CopyClearFill(p);
+    public static double CopyClearFill_Gradient(double[] p, double[] g) => CopyClearFillWithGradient(p, g);
+    public static void CopyClearFill_Pullback(double[] p, double seed, double[] g) => CopyClearFillPullback(p, seed, g);
+    public static double CopyClearFill_Pushforward(double[] p, double[] t, out double tangent) => CopyClearFillPushforward(p, t, out tangent);
+    public static double CopyClearFill_Hvp(double[] p, double[] v, double[] g, double[] h) => CopyClearFillHessianVectorProduct(p, v, g, h);
+    public static double CopyClearFill_Hessian(double[] p, double[] g, double[] m) => CopyClearFillWithHessian(p, g, m);
+
+    public static double Smoothing_Value(double[] p) => Smoothing(p);
+    public static double Smoothing_Gradient(double[] p, double[] g) => SmoothingWithGradient(p, g);
+    public static void Smoothing_Pullback(double[] p, double seed, double[] g) => SmoothingPullback(p, seed, g);
+    public static double Smoothing_Pushforward(double[] p, double[] t, out double tangent) => SmoothingPushforward(p, t, out tangent);
+    public static double Smoothing_Hvp(double[] p, double[] v, double[] g, double[] h) => SmoothingHessianVectorProduct(p, v, g, h);
+    public static double Smoothing_Hessian(double[] p, double[] g, double[] m) => SmoothingWithHessian(p, g, m);
+
+    public static double PaddedCopy_Value(double[] p) => PaddedCopy(p);
+    public static double PaddedCopy_Gradient(double[] p, double[] g) => PaddedCopyWithGradient(p, g);
+    public static void PaddedCopy_Pullback(double[] p, double seed, double[] g) => PaddedCopyPullback(p, seed, g);
+    public static double PaddedCopy_Pushforward(double[] p, double[] t, out double tangent) => PaddedCopyPushforward(p, t, out tangent);
+    public static double PaddedCopy_Hvp(double[] p, double[] v, double[] g, double[] h) => PaddedCopyHessianVectorProduct(p, v, g, h);
+    public static double PaddedCopy_Hessian(double[] p, double[] g, double[] m) => PaddedCopyWithHessian(p, g, m);
+}
