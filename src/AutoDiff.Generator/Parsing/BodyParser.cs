@@ -23,6 +23,7 @@ internal sealed class BodyParser
     private readonly Dictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> _usedNames = new();
     private readonly HashSet<ISymbol> _buffers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Slice> _slices = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, ExpressionSyntax> _localFunctions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IParameterSymbol, Expr> _arguments = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
@@ -111,7 +112,10 @@ internal sealed class BodyParser
             case LocalDeclarationStatementSyntax declaration:
                 foreach (var variable in declaration.Declaration.Variables)
                 {
-                    output.Add(ParseDeclarator(variable, line, OneLine(statement)));
+                    if (!TryParseSlice(variable, line, OneLine(statement), output))
+                    {
+                        output.Add(ParseDeclarator(variable, line, OneLine(statement)));
+                    }
                 }
 
                 break;
@@ -229,6 +233,154 @@ internal sealed class BodyParser
                 throw NotSupported("expression statement '" + OneLine(expression) + "'", "only assignments, ++ and -- can stand alone in a differentiable body", expression);
         }
     }
+
+    /// <summary>
+    /// A read-only view into a sequence: <paramref name="Base"/>'s elements from the int local <paramref name="Start"/>
+    /// on, <paramref name="Length"/> (an int local) of them.
+    /// </summary>
+    private sealed record Slice(string Base, string Start, string Length, NumKind ElementKind);
+
+    /// <summary>
+    /// <c>ReadOnlySpan&lt;double&gt; row = x.Slice(start, length);</c> (or <c>x.Slice(start)</c>, <c>x[a..b]</c>,
+    /// <c>x[a..]</c>, <c>x[..b]</c>) over a span or array parameter, a local buffer, a table or another such slice:
+    /// the view is not a new sequence but two int locals, where it starts and how long it is, checked as
+    /// <c>Slice</c> checks them (<c>LoopWindow.SliceLength</c>); <c>row[i]</c> then reads <c>x[rowStart + i]</c>
+    /// and <c>row.Length</c> is <c>rowLength</c>. A writable <c>Span</c> view, which would write into what it views,
+    /// and a view assigned again are not taken (AD0004).
+    /// </summary>
+    /// <returns>False when the declaration is not such a view.</returns>
+    private bool TryParseSlice(VariableDeclaratorSyntax variable, int line, string source, List<Stmt> output)
+    {
+        var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable, _cancellationToken)!;
+        if (local.Type is not INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" }
+            || TypeClassifier.SequenceElement(local.Type) is not { } elementKind
+            || variable.Initializer?.Value is not { } value
+            || SliceParts(value) is not var (viewed, start, length))
+        {
+            return false;
+        }
+
+        string baseName;
+        Expr offset;
+        Expr baseLength;
+        if (SliceOf(viewed) is { } outer)
+        {
+            baseName = outer.Base;
+            offset = new VarExpr(outer.Start, NumKind.Int);
+            baseLength = new VarExpr(outer.Length, NumKind.Int);
+        }
+        else if (ReadableSequenceName(viewed) is { } sequence)
+        {
+            baseName = sequence;
+            offset = new ConstExpr(0, NumKind.Int);
+            baseLength = new LengthExpr(sequence);
+        }
+        else
+        {
+            throw NotSupported("a view of '" + OneLine(viewed) + "'", "slice a span/array parameter, a local buffer or a static readonly array", viewed);
+        }
+
+        var startValue = start is null ? new ConstExpr(0, NumKind.Int) : ParseExpr(start);
+        Expr lengthValue = length switch
+        {
+            null => new BinaryExpr("-", baseLength, startValue, NumKind.Int),
+            (var end, true) => start is null ? ParseExpr(end) : new BinaryExpr("-", ParseExpr(end), startValue, NumKind.Int),
+            (var count, false) => ParseExpr(count),
+        };
+        var startName = Unique(local.Name + "Start");
+        var lengthName = Unique(local.Name + "Length");
+        output.Add(new DeclareStmt(
+            lengthName,
+            NumKind.Int,
+            new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.SliceLength", EquatableArray.Of(baseLength, startValue, lengthValue), NumKind.Int),
+            line,
+            source));
+        output.Add(new DeclareStmt(startName, NumKind.Int, Plus(offset, startValue), line, source));
+        _slices[local] = new Slice(baseName, startName, lengthName, elementKind);
+        return true;
+    }
+
+    /// <summary>The viewed expression, the start (null: 0) and the length (null: to the end; an end when the flag is set).</summary>
+    private (ExpressionSyntax Viewed, ExpressionSyntax? Start, (ExpressionSyntax Value, bool IsEnd)? Length)? SliceParts(ExpressionSyntax value)
+    {
+        switch (value)
+        {
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "Slice" } member } call
+                when call.ArgumentList.Arguments.Count is 1 or 2
+                     && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type }
+                     && type.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>":
+                var arguments = call.ArgumentList.Arguments;
+                return (member.Expression, arguments[0].Expression, arguments.Count == 2 ? (arguments[1].Expression, false) : null);
+            case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax range:
+                if (range.LeftOperand is PrefixUnaryExpressionSyntax || range.RightOperand is PrefixUnaryExpressionSyntax)
+                {
+                    throw NotSupported("a range from the end '" + OneLine(range) + "'", "count the range from the start (x[a..b])", range);
+                }
+
+                return (element.Expression, range.LeftOperand, range.RightOperand is { } end ? (end, true) : null);
+            default:
+                return null;
+        }
+    }
+
+    private Slice? SliceOf(ExpressionSyntax expression) =>
+        _model.GetSymbolInfo(expression, _cancellationToken).Symbol is ILocalSymbol local && _slices.TryGetValue(local, out var slice) ? slice : null;
+
+    /// <summary>
+    /// <c>row[i]</c> as <c>x[rowStart + i]</c>. An index the slice's bounds do not already hold (anything but the
+    /// counter of <c>for (int i = 0; i &lt; row.Length; i++)</c> that the body leaves alone) is checked against them
+    /// first (<c>LoopWindow.SliceIndex</c>), so reading past the view throws where the source throws, even inside
+    /// what it views.
+    /// </summary>
+    private Expr SliceElement(ElementAccessExpressionSyntax element, Slice slice)
+    {
+        var indexSyntax = element.ArgumentList.Arguments[0].Expression;
+        var index = ParseExpr(indexSyntax);
+        if (!CountsOver(indexSyntax, element.Expression))
+        {
+            index = new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.SliceIndex", EquatableArray.Of(index, new VarExpr(slice.Length, NumKind.Int)), NumKind.Int);
+        }
+
+        return new IndexExpr(slice.Base, Plus(new VarExpr(slice.Start, NumKind.Int), index), slice.ElementKind);
+    }
+
+    /// <summary>True when <paramref name="index"/> is the counter of an enclosing <c>for (int i = 0; i &lt; view.Length; i++)</c> that its body does not write.</summary>
+    private bool CountsOver(ExpressionSyntax index, ExpressionSyntax view)
+    {
+        if (index is not IdentifierNameSyntax || _model.GetSymbolInfo(index, _cancellationToken).Symbol is not ILocalSymbol counter)
+        {
+            return false;
+        }
+
+        var viewSymbol = _model.GetSymbolInfo(view, _cancellationToken).Symbol;
+        var loop = index.Ancestors().OfType<ForStatementSyntax>().FirstOrDefault(f =>
+            f.Declaration?.Variables.Count == 1 && SymbolEqualityComparer.Default.Equals(_model.GetDeclaredSymbol(f.Declaration.Variables[0], _cancellationToken), counter));
+        return loop is
+            {
+                Condition: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LessThanExpression, Left: IdentifierNameSyntax left, Right: MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } bound },
+                Incrementors.Count: 1,
+            }
+            && loop.Declaration!.Variables[0].Initializer?.Value is LiteralExpressionSyntax { Token.Value: 0 }
+            && loop.Incrementors[0] is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression } or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression }
+            && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(left, _cancellationToken).Symbol, counter)
+            && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(bound.Expression, _cancellationToken).Symbol, viewSymbol)
+            && !loop.Statement.DescendantNodesAndSelf().Any(n => WritesTo(n, counter));
+    }
+
+    private bool WritesTo(SyntaxNode node, ILocalSymbol local)
+    {
+        var target = node switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+            _ => null,
+        };
+        return target is not null && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(target, _cancellationToken).Symbol, local);
+    }
+
+    private static Expr Plus(Expr a, Expr b) => a is ConstExpr { Value: 0 } ? b : new BinaryExpr("+", a, b, NumKind.Int);
 
     /// <summary>
     /// <c>a.Clear()</c>, <c>a.Fill(v)</c> and <c>source.CopyTo(a)</c> on a local buffer <c>a</c>: the span method
@@ -474,6 +626,19 @@ internal sealed class BodyParser
     {
         var collection = _model.GetSymbolInfo(forEach.Expression, _cancellationToken).Symbol;
         var element = (ILocalSymbol)_model.GetDeclaredSymbol(forEach, _cancellationToken)!;
+        if (SliceOf(forEach.Expression) is { } slice && TypeClassifier.Scalar(element.Type) is { } sliceKind)
+        {
+            // Every index from 0 to the slice's length is inside it: the elements need no check of their own.
+            var at = Fresh("i");
+            var source0 = "foreach (" + OneLine(forEach.Type) + " " + forEach.Identifier.Text + " in " + OneLine(forEach.Expression) + ")";
+            var statements = new List<Stmt>
+            {
+                new DeclareStmt(Declare(element), sliceKind, Convert(new IndexExpr(slice.Base, Plus(new VarExpr(slice.Start, NumKind.Int), new VarExpr(at, NumKind.Int)), slice.ElementKind), sliceKind), line, source0),
+            };
+            ParseStatement(forEach.Statement, statements);
+            return CountedLoop(at, new VarExpr(slice.Length, NumKind.Int), statements.ToEquatableArray(), line, source0);
+        }
+
         var sequenceName = ReadableSequenceName(forEach.Expression);
         if (sequenceName is null || TypeClassifier.Scalar(element.Type) is not { } kind)
         {
@@ -550,6 +715,8 @@ internal sealed class BodyParser
                 return ParseInvocation(invocation);
             case ElementAccessExpressionSyntax element:
                 return ParseIndex(element);
+            case MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } member when SliceOf(member.Expression) is { } slice:
+                return new VarExpr(slice.Length, NumKind.Int);
             case MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } member when ReadableSequenceName(member.Expression) is { } sequence:
                 return new LengthExpr(sequence);
             case MemberAccessExpressionSyntax member when _model.GetSymbolInfo(member, _cancellationToken).Symbol is IFieldSymbol { IsStatic: true } field:
@@ -619,6 +786,11 @@ internal sealed class BodyParser
 
     private Expr ParseIndex(ElementAccessExpressionSyntax element)
     {
+        if (SliceOf(element.Expression) is { } slice && element.ArgumentList.Arguments.Count == 1)
+        {
+            return SliceElement(element, slice);
+        }
+
         if (ReadableSequenceName(element.Expression) is not { } sequence || element.ArgumentList.Arguments.Count != 1)
         {
             throw NotSupported("indexing '" + OneLine(element) + "'", "index a span/array parameter, a local buffer or a static readonly array with one int", element);
@@ -850,14 +1022,21 @@ internal sealed class BodyParser
 
     private string Declare(ILocalSymbol local)
     {
-        var name = local.Name;
+        var name = Unique(local.Name);
+        _names[local] = name;
+        return name;
+    }
+
+    /// <summary><paramref name="stem"/>, or with a suffix where that name is taken.</summary>
+    private string Unique(string stem)
+    {
+        var name = stem;
         for (var suffix = 1; _usedNames.Contains(name); suffix++)
         {
-            name = local.Name + "_" + suffix;
+            name = stem + "_" + suffix;
         }
 
         _usedNames.Add(name);
-        _names[local] = name;
         return name;
     }
 

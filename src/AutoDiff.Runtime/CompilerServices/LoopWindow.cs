@@ -88,6 +88,29 @@ public static class LoopWindow
     public static void Clear<T>(T[] array, int start, int count) => Of(array, start, count).Clear();
 
     /// <summary>
+    /// The length of a read-only view <c>s.Slice(start, length)</c> (or <c>s[start..end]</c>) that a differentiable
+    /// body reads through, after the check <c>Slice</c> makes: the generated code keeps the view as its start and
+    /// this length rather than as a span.
+    /// </summary>
+    /// <param name="sequenceLength">The length of the sequence viewed.</param>
+    /// <param name="start">Where the view starts.</param>
+    /// <param name="length">How many elements it holds.</param>
+    /// <returns><paramref name="length"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The view does not lie inside the sequence, as <c>Slice</c> throws.</exception>
+    public static int SliceLength(int sequenceLength, int start, int length) =>
+        (ulong)(uint)start + (uint)length <= (uint)sequenceLength
+            ? length
+            : throw new ArgumentOutOfRangeException(nameof(start), $"The view of {length} elements from {start} does not lie inside the {sequenceLength} elements viewed.");
+
+    /// <summary>An index into a view of <paramref name="length"/> elements, checked as indexing the view checks it.</summary>
+    /// <param name="index">The index.</param>
+    /// <param name="length">The view's length.</param>
+    /// <returns><paramref name="index"/>.</returns>
+    /// <exception cref="IndexOutOfRangeException">The index is outside the view.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SliceIndex(int index, int length) => (uint)index < (uint)length ? index : throw new IndexOutOfRangeException();
+
+    /// <summary>
     /// How many elements <c>source.CopyTo(destination)</c> copies, which a differentiable body's copy runs as a loop
     /// over: the source's length, after the check <c>CopyTo</c> makes before it writes anything.
     /// </summary>

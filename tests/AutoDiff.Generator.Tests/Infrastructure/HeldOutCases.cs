@@ -2,7 +2,8 @@ namespace AutoDiff.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// The statically differentiated functions of the corpora written as user code (<c>ControlFlow</c> and
-/// <c>IntsAndHelpers</c>, written as held-out code; <c>Tables</c>, <c>SpanCalls</c>), each with its dimension and the box its points
+/// <c>IntsAndHelpers</c>, written as held-out code; <c>Tables</c>, <c>SpanCalls</c>,
+/// <c>Views</c>), each with its dimension and the box its points
 /// are drawn from, stated once for the three theories that check them: <see cref="GradientTests"/>,
 /// <see cref="PushforwardTests"/> and <see cref="SecondOrderTests"/> (all of them are <c>Derivatives.All</c>).
 /// </summary>
@@ -49,6 +50,9 @@ internal static class HeldOutCases
         ("SpanCalls", "CopyClearFill", 6, -1, 1.5),
         ("SpanCalls", "Smoothing", 6, -1, 1.5),
         ("SpanCalls", "PaddedCopy", 4, -1, 1.5),
+        ("Views", "Rows", 6, -1, 1.5),
+        ("Views", "Ranges", 6, -1, 1.5),
+        ("Views", "Neurons", 12, -1, 1.5), // three neurons of three inputs and a bias
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>

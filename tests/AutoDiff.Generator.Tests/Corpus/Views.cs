@@ -1,0 +1,124 @@
+using System;
+using AutoDiff;
+
+namespace Corpus;
+
+/// <summary>
+/// Read-only views as users take them, <c>x.Slice(start, length)</c> and ranges <c>x[a..b]</c>: rows of a matrix,
+/// a neuron's weights, views of views, <c>foreach</c> over a view. The generator keeps a view as its start and
+/// length and reads what it views; <c>ViewTests</c> checks that a view out of range, or an index past its end,
+/// throws where the source throws.
+/// </summary>
+public static partial class Views
+{
+    private static readonly double[] Inputs = [0.3, -0.8, 1.1];
+
+    // Two rows of three, each read in a loop over the row and at a position that depends on the row.
+    [Differentiable(Derivatives.All)]
+    public static double Rows(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int r = 0; r < 2; r++)
+        {
+            ReadOnlySpan<double> row = x.Slice(r * 3, 3);
+            for (int i = 0; i < row.Length; i++)
+            {
+                s += row[i] * row[i] * (r + 1);
+            }
+
+            s += Math.Sin(row[2 - r]) * row[0];
+        }
+
+        return s;
+    }
+
+    // Ranges from the start, to the end and between, a view of a view, foreach over a view.
+    [Differentiable(Derivatives.All)]
+    public static double Ranges(ReadOnlySpan<double> x)
+    {
+        var head = x[..3];
+        var tail = x[3..];
+        var mid = x[1..5];
+        var inner = mid.Slice(1, 2);
+        double s = 0;
+        foreach (double v in head)
+        {
+            s += Math.Sin(v) * tail[0];
+        }
+
+        for (int i = 0; i < inner.Length; i++)
+        {
+            s += inner[i] * mid[i + 2] * tail[tail.Length - 1];
+        }
+
+        return s + (head.Length * mid[3]);
+    }
+
+    // A layer of tanh units, each neuron's weights and bias read through its own view, as a hand-written layer does.
+    [Differentiable(Derivatives.All)]
+    public static double Neurons(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<double> x)
+    {
+        int fanIn = x.Length;
+        int units = w.Length / (fanIn + 1);
+        double s = 0;
+        for (int j = 0; j < units; j++)
+        {
+            ReadOnlySpan<double> neuron = w.Slice(j * (fanIn + 1), fanIn + 1);
+            double sum = neuron[fanIn];
+            for (int i = 0; i < x.Length; i++)
+            {
+                sum += neuron[i] * x[i];
+            }
+
+            s += Math.Tanh(sum) * (j + 1);
+        }
+
+        return s;
+    }
+
+    // A view of two read at k (ViewTests).
+    [Differentiable]
+    public static double PastTheView(ReadOnlySpan<double> x, int k)
+    {
+        ReadOnlySpan<double> row = x.Slice(0, 2);
+        return row[k] * x[1];
+    }
+
+    // A view from k (ViewTests).
+    [Differentiable]
+    public static double ViewFrom(ReadOnlySpan<double> x, int k)
+    {
+        ReadOnlySpan<double> row = x.Slice(k, 2);
+        return row[0] * row[1];
+    }
+
+    public static double PastTheView_Value(double[] p, int k) => PastTheView(p, k);
+    public static double PastTheView_Gradient(double[] p, int k, double[] g) => PastTheViewWithGradient(p, k, g);
+    public static double ViewFrom_Value(double[] p, int k) => ViewFrom(p, k);
+    public static double ViewFrom_Gradient(double[] p, int k, double[] g) => ViewFromWithGradient(p, k, g);
+}
+
+// The probes' entry points (GradientProbe, SecondOrderTests, PushforwardTests call these by name).
+public static partial class Views
+{
+    public static double Rows_Value(double[] p) => Rows(p);
+    public static double Rows_Gradient(double[] p, double[] g) => RowsWithGradient(p, g);
+    public static void Rows_Pullback(double[] p, double seed, double[] g) => RowsPullback(p, seed, g);
+    public static double Rows_Pushforward(double[] p, double[] t, out double tangent) => RowsPushforward(p, t, out tangent);
+    public static double Rows_Hvp(double[] p, double[] v, double[] g, double[] h) => RowsHessianVectorProduct(p, v, g, h);
+    public static double Rows_Hessian(double[] p, double[] g, double[] m) => RowsWithHessian(p, g, m);
+
+    public static double Ranges_Value(double[] p) => Ranges(p);
+    public static double Ranges_Gradient(double[] p, double[] g) => RangesWithGradient(p, g);
+    public static void Ranges_Pullback(double[] p, double seed, double[] g) => RangesPullback(p, seed, g);
+    public static double Ranges_Pushforward(double[] p, double[] t, out double tangent) => RangesPushforward(p, t, out tangent);
+    public static double Ranges_Hvp(double[] p, double[] v, double[] g, double[] h) => RangesHessianVectorProduct(p, v, g, h);
+    public static double Ranges_Hessian(double[] p, double[] g, double[] m) => RangesWithHessian(p, g, m);
+
+    public static double Neurons_Value(double[] p) => Neurons(p, Inputs);
+    public static double Neurons_Gradient(double[] p, double[] g) => NeuronsWithGradient(p, Inputs, g);
+    public static void Neurons_Pullback(double[] p, double seed, double[] g) => NeuronsPullback(p, Inputs, seed, g);
+    public static double Neurons_Pushforward(double[] p, double[] t, out double tangent) => NeuronsPushforward(p, Inputs, t, out tangent);
+    public static double Neurons_Hvp(double[] p, double[] v, double[] g, double[] h) => NeuronsHessianVectorProduct(p, Inputs, v, g, h);
+    public static double Neurons_Hessian(double[] p, double[] g, double[] m) => NeuronsWithHessian(p, Inputs, g, m);
+}

@@ -1,0 +1,56 @@
+using System.Reflection;
+using AutoDiff.Generator.Tests.Infrastructure;
+
+namespace AutoDiff.Generator.Tests;
+
+/// <summary>
+/// Read-only views (corpus <c>Views</c>) are kept as a start and a length, so these tests pin that a view out of
+/// range and an index past a view's end throw in the gradient what they throw in the source, even where the index
+/// still lies inside the sequence viewed.
+/// </summary>
+public class ViewTests
+{
+    private static readonly Type Corpus = CorpusFiles.Load("Views").Assembly.GetType("Corpus.Views")!;
+
+    [Theory]
+    [InlineData(2)] // inside x, past the view
+    [InlineData(-1)]
+    public void An_index_past_the_view_throws_what_the_source_throws(int k)
+    {
+        double[] x = [1, 2, 3, 4];
+        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("PastTheView_Value")!.Invoke(null, [x, k]));
+        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("PastTheView_Gradient")!.Invoke(null, [x, k, new double[x.Length]]));
+        Assert.IsType<IndexOutOfRangeException>(primal.InnerException);
+        Assert.IsType<IndexOutOfRangeException>(generated.InnerException);
+    }
+
+    [Theory]
+    [InlineData(3)] // the view would end past x
+    [InlineData(-1)]
+    public void A_view_out_of_range_throws_what_Slice_throws(int k)
+    {
+        double[] x = [1, 2, 3, 4];
+        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("ViewFrom_Value")!.Invoke(null, [x, k]));
+        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("ViewFrom_Gradient")!.Invoke(null, [x, k, new double[x.Length]]));
+        Assert.IsType<ArgumentOutOfRangeException>(primal.InnerException);
+        Assert.IsType<ArgumentOutOfRangeException>(generated.InnerException);
+    }
+
+    [Fact]
+    public void A_view_reads_and_differentiates_what_it_views()
+    {
+        double[] x = [1.5, -2.0, 0.5, 3.0];
+        var dx = new double[x.Length];
+        var value = (double)Corpus.GetMethod("ViewFrom_Gradient")!.Invoke(null, [x, 1, dx])!;
+        Assert.Equal(-1.0, value);
+        Assert.Equal([0, 0.5, -2.0, 0], dx);
+    }
+
+    [Fact]
+    public void A_loop_over_the_view_reads_it_through_one_window_and_other_indices_are_checked()
+    {
+        var source = GeneratorHarness.Run(CorpusFiles.Source("Views")).GeneratedText();
+        Assert.Contains("global::AutoDiff.CompilerServices.LoopWindow.Of(x, rowStart, rowLength);", source, StringComparison.Ordinal);
+        Assert.Contains("x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(2 - r, rowLength)]", source, StringComparison.Ordinal);
+    }
+}
