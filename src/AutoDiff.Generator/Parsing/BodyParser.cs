@@ -425,17 +425,21 @@ internal sealed class BodyParser
                 value = new VarExpr(fill, kind);
                 break;
             default:
-                var from = ReadableSequenceName(receiver)
-                    ?? throw NotSupported("'" + OneLine(call) + "'", "copy from a span/array parameter, a local buffer or a static readonly array", receiver);
+                // From a sequence, or from a view: what it views, from its start.
+                var view = SliceOf(receiver);
+                var from = view?.Base ?? ReadableSequenceName(receiver)
+                    ?? throw NotSupported("'" + OneLine(call) + "'", "copy from a span/array parameter, a local buffer, a static readonly array or a view of one", receiver);
                 var copied = Fresh("copied");
+                Expr fromLength = view is null ? new LengthExpr(from) : new VarExpr(view.Length, NumKind.Int);
                 output.Add(new DeclareStmt(
                     copied,
                     NumKind.Int,
-                    new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.CopyLength", EquatableArray.Of<Expr>(new LengthExpr(from), new LengthExpr(target)), NumKind.Int),
+                    new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.CopyLength", EquatableArray.Of(fromLength, new LengthExpr(target)), NumKind.Int),
                     line,
                     source));
                 bound = new VarExpr(copied, NumKind.Int);
-                value = new IndexExpr(from, new VarExpr(index, NumKind.Int), kind);
+                Expr at = new VarExpr(index, NumKind.Int);
+                value = new IndexExpr(from, view is null ? at : Plus(new VarExpr(view.Start, NumKind.Int), at), kind);
                 break;
         }
 

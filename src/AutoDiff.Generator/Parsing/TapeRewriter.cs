@@ -101,6 +101,16 @@ internal static class TapeRewriter
                 return visited.WithExpression(SyntaxFactory.ParseExpression("global::AutoDiff.ValueMath." + callee.Name));
             }
 
+            // The tape's body takes a span parameter as an array of Values, which has no Slice: view it as a span.
+            if (callee.Name == "Slice"
+                && node.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
+                && model.GetSymbolInfo(receiver, cancellationToken).Symbol is IParameterSymbol
+                && visited.Expression is MemberAccessExpressionSyntax slice)
+            {
+                return visited.WithExpression(slice.WithExpression(SyntaxFactory.ParseExpression(
+                    "global::System.MemoryExtensions.AsSpan(" + slice.Expression.WithoutTrivia().ToFullString() + ")")));
+            }
+
             return SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition)
                 ? visited.WithExpression(SyntaxFactory.IdentifierName(BodyName))
                 : visited;

@@ -138,6 +138,34 @@ public static partial class Fallback
         return s;
     }
 
+    // Views, a copy and a switch: the tape reads the views as the source does.
+    [Differentiable]
+    public static double SwitchOverViews(ReadOnlySpan<double> x)
+    {
+        var head = x[..3];
+        ReadOnlySpan<double> tail = x.Slice(2);
+        Span<double> copy = stackalloc double[x.Length];
+        x.CopyTo(copy);
+        double s = 0;
+        for (int i = 0; i < head.Length; i++)
+        {
+            switch (i % 2)
+            {
+                case 0:
+                    s += head[i] * tail[tail.Length - 1 - i];
+                    break;
+                default:
+                    s -= Math.Sin(head[i]) * copy[i + 1];
+                    break;
+            }
+        }
+
+        return s;
+    }
+
+    public static double SwitchOverViews_Value(double[] p) => SwitchOverViews(p);
+    public static double SwitchOverViews_Gradient(double[] p, double[] g) => SwitchOverViewsWithGradient(p, g);
+    public static void SwitchOverViews_Pullback(double[] p, double seed, double[] g) => SwitchOverViewsPullback(p, seed, g);
     public static double SwitchOnMode_Value(double[] p) => SwitchOnMode(p);
     public static double SwitchOnMode_Gradient(double[] p, double[] g) => SwitchOnModeWithGradient(p, g);
     public static void SwitchOnMode_Pullback(double[] p, double seed, double[] g) => SwitchOnModePullback(p, seed, g);
