@@ -101,6 +101,26 @@ internal static class TapeRewriter
                 return visited.WithExpression(SyntaxFactory.ParseExpression("global::AutoDiff.ValueMath." + callee.Name));
             }
 
+            // Clear on a buffer of Values would leave nulls, and a copy from numbers (a table, a [NoDerivative] span)
+            // into one does not compile: both go through TapeSpans.
+            if (callee.Name is "Clear" or "CopyTo"
+                && callee.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions"
+                && node.Expression is MemberAccessExpressionSyntax { Expression: var spanReceiver }
+                && visited.Expression is MemberAccessExpressionSyntax { Expression: var rewrittenReceiver })
+            {
+                var receiverType = model.GetTypeInfo(spanReceiver, cancellationToken).Type;
+                if (callee.Name == "Clear" && IsFloating(ElementType(receiverType)))
+                {
+                    return SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.Clear(" + rewrittenReceiver.WithoutTrivia().ToFullString() + ")");
+                }
+
+                if (callee.Name == "CopyTo" && StaysNumbers(spanReceiver) && visited.ArgumentList.Arguments.Count == 1)
+                {
+                    return SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.CopyTo(" + rewrittenReceiver.WithoutTrivia().ToFullString()
+                        + ", " + visited.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToFullString() + ")");
+                }
+            }
+
             // The tape's body takes a span parameter as an array of Values, which has no Slice: view it as a span.
             if (callee.Name == "Slice"
                 && node.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
@@ -182,6 +202,23 @@ internal static class TapeRewriter
             SyntaxFactory.ParseExpression(
                 "global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new " + ValueType + "(0), "
                 + ((ExpressionSyntax)Visit(array.RankSpecifiers[0].Sizes[0])!).ToFullString() + "))");
+
+        // A floating sequence the tape's body leaves as numbers: a static table, a [NoDerivative] (passive) span parameter.
+        private bool StaysNumbers(ExpressionSyntax sequence) =>
+            IsFloating(ElementType(model.GetTypeInfo(sequence, cancellationToken).Type))
+            && model.GetSymbolInfo(sequence, cancellationToken).Symbol switch
+            {
+                IFieldSymbol => true,
+                IParameterSymbol parameter => Callees.RoleOf(parameter) == ParamRole.Passive,
+                _ => false,
+            };
+
+        private static ITypeSymbol? ElementType(ITypeSymbol? sequence) => sequence switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { TypeArguments.Length: 1 } named => named.TypeArguments[0],
+            _ => null,
+        };
 
         private ExpressionSyntax DataOf(ExpressionSyntax original, ExpressionSyntax rewritten) =>
             IsFloating(model.GetTypeInfo(original, cancellationToken).Type) && !model.GetConstantValue(original, cancellationToken).HasValue

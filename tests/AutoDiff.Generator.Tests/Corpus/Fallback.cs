@@ -163,6 +163,44 @@ public static partial class Fallback
         return s;
     }
 
+    private static readonly double[] Offsets = [0.5, -1.5, 2.0, 1.0, -0.25, 0.75];
+
+    // Span calls and a switch: on the tape a cleared buffer holds zeros and a table copies in as constants.
+    [Differentiable]
+    public static double SwitchOverSpanCalls(ReadOnlySpan<double> x)
+    {
+        Span<double> a = stackalloc double[x.Length];
+        x.CopyTo(a);
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            switch (i % 3)
+            {
+                case 0:
+                    s += a[i] * a[i];
+                    break;
+                default:
+                    s += Math.Sin(a[i]);
+                    break;
+            }
+        }
+
+        a.Clear();
+        s += a[1] * x[0];
+        a.Fill(2.0);
+        s += a[2] * x[2];
+        Offsets.CopyTo(a);
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * x[i] * x[i];
+        }
+
+        return s;
+    }
+
+    public static double SwitchOverSpanCalls_Value(double[] p) => SwitchOverSpanCalls(p);
+    public static double SwitchOverSpanCalls_Gradient(double[] p, double[] g) => SwitchOverSpanCallsWithGradient(p, g);
+    public static void SwitchOverSpanCalls_Pullback(double[] p, double seed, double[] g) => SwitchOverSpanCallsPullback(p, seed, g);
     public static double SwitchOverViews_Value(double[] p) => SwitchOverViews(p);
     public static double SwitchOverViews_Gradient(double[] p, double[] g) => SwitchOverViewsWithGradient(p, g);
     public static void SwitchOverViews_Pullback(double[] p, double seed, double[] g) => SwitchOverViewsPullback(p, seed, g);

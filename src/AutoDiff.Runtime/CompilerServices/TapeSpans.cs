@@ -1,0 +1,41 @@
+using System;
+using System.ComponentModel;
+
+namespace AutoDiff.CompilerServices;
+
+/// <summary>
+/// The span calls of a differentiable body, for the body the generator re-emits on the runtime tape (info AD0011),
+/// where the body's floating buffers hold <see cref="Value"/>s: clearing one sets its elements to a zero leaf rather
+/// than to null, and a copy from constants (a <c>static readonly</c> table, a <c>[NoDerivative]</c> span) makes a
+/// leaf of each. Not meant to be used by hand; it is public so generated code can call it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class TapeSpans
+{
+    /// <summary><c>buffer.Clear()</c>: every element the number 0, as the double buffer holds after it.</summary>
+    /// <param name="buffer">The buffer of Values.</param>
+    public static void Clear(Span<Value> buffer) => buffer.Fill(new Value(0));
+
+    /// <summary><c>source.CopyTo(destination)</c> from numbers into Values, with the check <c>CopyTo</c> makes.</summary>
+    /// <param name="source">The numbers.</param>
+    /// <param name="destination">The buffer of Values; at least as long as <paramref name="source"/>.</param>
+    /// <exception cref="ArgumentException">The destination is shorter than the source, as <c>CopyTo</c> throws.</exception>
+    public static void CopyTo(ReadOnlySpan<double> source, Span<Value> destination)
+    {
+        var count = LoopWindow.CopyLength(source.Length, destination.Length);
+        for (var i = 0; i < count; i++)
+        {
+            destination[i] = new Value(source[i]);
+        }
+    }
+
+    /// <inheritdoc cref="CopyTo(ReadOnlySpan{double}, Span{Value})"/>
+    public static void CopyTo(ReadOnlySpan<float> source, Span<Value> destination)
+    {
+        var count = LoopWindow.CopyLength(source.Length, destination.Length);
+        for (var i = 0; i < count; i++)
+        {
+            destination[i] = new Value(source[i]);
+        }
+    }
+}
