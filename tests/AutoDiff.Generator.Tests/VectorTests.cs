@@ -22,6 +22,7 @@ public class VectorTests
         { "Shifted", 2, 2 },
         { "Polar", 2, 2 },
         { "Helix", 1, 3 },
+        { "ViewsAndTables", 3, 2 },
     };
 
     // Float methods compute in float: their agreement with double-precision references is float rounding (about 1e-7

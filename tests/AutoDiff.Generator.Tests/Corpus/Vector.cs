@@ -111,6 +111,32 @@ public static partial class Vector
     [Differentiable(Derivatives.Pushforward)]
     public static (double X, double Y, double Z) Helix(double t) => (Math.Cos(t), Math.Sin(t), 0.5 * t * t);
 
+    private static readonly double[] Weights = [1.5, -0.5, 2.0];
+
+    // Views, a table, a copy and a fill: the parser's lowerings of them serve the vector code too.
+    [Differentiable(Derivatives.Pushforward)]
+    public static (double Inner, double Wave) ViewsAndTables(ReadOnlySpan<double> x)
+    {
+        var head = x[..2];
+        ReadOnlySpan<double> tail = x.Slice(1);
+        Span<double> a = stackalloc double[x.Length];
+        x.CopyTo(a);
+        double inner = 0;
+        double wave = 0;
+        for (int i = 0; i < head.Length; i++)
+        {
+            inner += head[i] * tail[i] * Weights[i] * a[i + 1];
+        }
+
+        a.Fill(0.5);
+        for (int i = 0; i < tail.Length; i++)
+        {
+            wave += Math.Sin(tail[i]) * a[i];
+        }
+
+        return (inner, wave);
+    }
+
     // A float tuple.
     [Differentiable(Derivatives.Pushforward)]
     public static (float X, float Y) Polar(float r, float theta) => (r * MathF.Cos(theta), r * MathF.Sin(theta));
@@ -177,6 +203,16 @@ public static partial class Vector
     public static void Stats_Pushforward(double[] p, double[] t, double[] result, double[] tangent) =>
         (result[0], result[1], result[2]) = StatsPushforward(p.AsSpan(0, p.Length - 1), p[^1], t.AsSpan(0, t.Length - 1), t[^1], out tangent[0], out tangent[1], out tangent[2]);
     public static void Stats_Jacobian(double[] p, double[] result, double[] jacobian) => (result[0], result[1], result[2]) = StatsJacobian(p.AsSpan(0, p.Length - 1), p[^1], jacobian);
+
+    public static void ViewsAndTables_Value(double[] p, double[] result) => (result[0], result[1]) = ViewsAndTables(p);
+    public static void ViewsAndTables_Pullback(double[] p, double[] result, double[] cotangent, double[] grad)
+    {
+        (result[0], result[1]) = ViewsAndTables(p);
+        ViewsAndTablesPullback(p, cotangent[0], cotangent[1], grad);
+    }
+    public static void ViewsAndTables_Pushforward(double[] p, double[] t, double[] result, double[] tangent) =>
+        (result[0], result[1]) = ViewsAndTablesPushforward(p, t, out tangent[0], out tangent[1]);
+    public static void ViewsAndTables_Jacobian(double[] p, double[] result, double[] jacobian) => (result[0], result[1]) = ViewsAndTablesJacobian(p, jacobian);
 
     public static void Shifted_Value(double[] p, double[] result) => (result[0], result[1]) = Shifted(p[0], p[1]);
     public static void Shifted_Pullback(double[] p, double[] result, double[] cotangent, double[] grad)

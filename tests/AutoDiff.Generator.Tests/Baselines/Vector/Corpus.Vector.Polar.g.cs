@@ -13,12 +13,12 @@ namespace Corpus
         public static void PolarPullback(float r, float theta, float seedX, float seedY, ref float dr, ref float dtheta)
         {
             // Primal sweep
-            // line 116: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
+            // line 142: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
 
             // Adjoint sweep
             float _dr = 0f;
             float _dtheta = 0f;
-            // line 116: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
+            // line 142: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
             float _t1 = MathF.Cos(theta);
             _dr += seedX * _t1;
             _dtheta += -(seedX * r * MathF.Sin(theta));
@@ -33,7 +33,7 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static (float X, float Y) PolarPushforward(float r, float theta, float tr, float ttheta, out float tangentX, out float tangentY)
         {
-            // line 116: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
+            // line 142: return (r * MathF.Cos(theta), r * MathF.Sin(theta));
             float _t1 = MathF.Cos(theta);
             float _t2 = MathF.Sin(theta);
             var _value3 = (r * _t1, r * _t2);
