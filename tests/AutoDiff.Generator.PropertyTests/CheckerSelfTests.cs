@@ -42,6 +42,32 @@ public sealed class CheckerSelfTests
     }
 
     [Fact]
+    public void DifferencesOfAChaoticIntermediateDoNotContradictADerivativeThatChangesWithinTheStep()
+    {
+        // Modelled on a long-run false alarm (seed di_paFr_K-42): the result depends on a chaotic intermediate only
+        // through a term of about 1e-13 that oscillates with a period far below even the smaller step, so both steps
+        // agree on a slope near 0 while the exact derivative (mpmath agrees with the engines) is -4.65e-5.
+        static double F(double t) => 1e-13 * Math.Sin(4.65e8 * t);
+        static double Exact(double t) => 4.65e-5 * Math.Cos(4.65e8 * t);
+        const double x = -0.5416858407346411;
+        var fine = FiniteDifference.Of(F, x, FiniteDifference.RelativeStep / FiniteDifference.ConfirmationStepRatio);
+        Assert.True(fine.Smooth && !Tolerances.MatchesFiniteDifference(Exact(x), fine), "both steps average the oscillation away and contradict the exact slope");
+
+        Assert.NotNull(FiniteDifference.Compare(F, x, Exact(x)).Contradiction);
+        Assert.Null(FiniteDifference.Compare(F, x, Exact(x), Exact).Contradiction);
+    }
+
+    [Fact]
+    public void AWrongDerivativeOfASmoothFunctionStillContradictsWhenTheDerivativeIsGiven()
+    {
+        const double x = 0.7;
+        static double Exact(double t) => (Math.Cos(t) + Math.Sin(t)) * Math.Exp(t);
+        var (smooth, contradiction) = FiniteDifference.Compare(t => Math.Sin(t) * Math.Exp(t), x, Exact(x) * (1 + 1e-5), Exact);
+        Assert.True(smooth);
+        Assert.NotNull(contradiction);
+    }
+
+    [Fact]
     public void AContradictionConfirmedAtTheSmallerStepStands()
     {
         const double x = 0.7;

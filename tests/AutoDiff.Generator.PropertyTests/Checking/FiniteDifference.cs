@@ -41,8 +41,17 @@ internal readonly record struct FiniteDifference(double Estimate, double ErrorBa
     /// step averages the oscillation away alike, so R₁ and R₂ agree on a wrong slope. Its differences at two
     /// scales disagree with each other, which says the differences, not the gradient, are wrong there.
     /// </summary>
+    /// <remarks>
+    /// A function can also oscillate faster than even the smaller step while its value barely moves: a chaotic
+    /// intermediate (a value of 1e3 fed to sin, its sensitivity 1e11) that the result depends on only through a
+    /// term of 1e-13. Both steps then average the oscillation to the same wrong slope. What tells it apart from a
+    /// wrong gradient is the derivative itself: given <paramref name="derivativeAt"/>, the derivative by an engine
+    /// independent of the one checked, a contradiction stands only when that derivative bends across the smaller
+    /// step's stencil by less than half the contradiction. The derivative of a smooth function is nearly linear
+    /// within the step, so a wrong gradient of it still contradicts the differences.
+    /// </remarks>
     /// <returns>Whether the point counted as smooth, and the estimate that contradicts the derivative, if any.</returns>
-    public static (bool Smooth, FiniteDifference? Contradiction) Compare(Func<double, double> f, double x, double derivative)
+    public static (bool Smooth, FiniteDifference? Contradiction) Compare(Func<double, double> f, double x, double derivative, Func<double, double>? derivativeAt = null)
     {
         var coarse = Of(f, x);
         if (!coarse.Smooth || Tolerances.MatchesFiniteDifference(derivative, coarse))
@@ -51,9 +60,32 @@ internal readonly record struct FiniteDifference(double Estimate, double ErrorBa
         }
 
         var fine = Of(f, x, RelativeStep / ConfirmationStepRatio);
-        return !fine.Smooth ? (false, null)
-            : Tolerances.MatchesFiniteDifference(derivative, fine) ? (true, null)
+        if (!fine.Smooth)
+        {
+            return (false, null);
+        }
+
+        if (Tolerances.MatchesFiniteDifference(derivative, fine))
+        {
+            return (true, null);
+        }
+
+        return derivativeAt is not null && CurvatureWithinStep(derivativeAt, x) >= Math.Abs(derivative - fine.Estimate) / 2
+            ? (false, null)
             : (true, fine);
+    }
+
+    // How far the derivative bends within the smaller step: |d(x + o) + d(x - o) - 2 d(x)|, largest over offsets o
+    // up to h spaced by the golden ratio, so that no one oscillation period aliases them all to a full turn (h, h/2
+    // and h/4 did, in the self-test modelled on the false alarm). Central differences cancel a derivative that
+    // changes linearly, so the linear part (f'' o, large for a steep smooth function) says nothing about them; what
+    // they cannot follow is what this measures.
+    private static double CurvatureWithinStep(Func<double, double> derivativeAt, double x)
+    {
+        var h = RelativeStep / ConfirmationStepRatio * Math.Max(1.0, Math.Abs(x));
+        var atX = derivativeAt(x);
+        return new[] { 1.0, 0.618, 0.382, 0.236, 0.146 }.Max(fraction =>
+            Math.Abs(derivativeAt(x + (fraction * h)) + derivativeAt(x - (fraction * h)) - (2 * atX)));
     }
 
     public static FiniteDifference Of(Func<double, double> f, double x, double relativeStep = RelativeStep)
