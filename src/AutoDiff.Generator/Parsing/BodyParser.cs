@@ -238,7 +238,14 @@ internal sealed class BodyParser
     /// A read-only view into a sequence: <paramref name="Base"/>'s elements from the int local <paramref name="Start"/>
     /// on, <paramref name="Length"/> (an int local) of them.
     /// </summary>
-    private sealed record Slice(string Base, string Start, string Length, NumKind ElementKind);
+    private sealed record Slice(string Base, string Start, string Length, NumKind ElementKind)
+    {
+        /// <summary><c>row.Length</c>.</summary>
+        public Expr LengthRead => new VarExpr(Length, NumKind.Int);
+
+        /// <summary><c>row[index]</c>: the element of what it views, from its start (the index unchecked).</summary>
+        public IndexExpr Element(Expr index) => new(Base, Plus(new VarExpr(Start, NumKind.Int), index), ElementKind);
+    }
 
     /// <summary>
     /// <c>ReadOnlySpan&lt;double&gt; row = x.Slice(start, length);</c> (or <c>x.Slice(start)</c>, <c>x[a..b]</c>,
@@ -267,7 +274,7 @@ internal sealed class BodyParser
         {
             baseName = outer.Base;
             offset = new VarExpr(outer.Start, NumKind.Int);
-            baseLength = new VarExpr(outer.Length, NumKind.Int);
+            baseLength = outer.LengthRead;
         }
         else if (ReadableSequenceName(viewed) is { } sequence)
         {
@@ -307,8 +314,8 @@ internal sealed class BodyParser
         {
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "Slice" } member } call
                 when call.ArgumentList.Arguments.Count is 1 or 2
-                     && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type }
-                     && type.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>":
+                     && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method
+                     && TypeClassifier.IsSpanMethod(method):
                 var arguments = call.ArgumentList.Arguments;
                 return (member.Expression, arguments[0].Expression, arguments.Count == 2 ? (arguments[1].Expression, false) : null);
             case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax range:
@@ -338,10 +345,10 @@ internal sealed class BodyParser
         var index = ParseExpr(indexSyntax);
         if (!CountsOver(indexSyntax, element.Expression))
         {
-            index = new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.SliceIndex", EquatableArray.Of(index, new VarExpr(slice.Length, NumKind.Int)), NumKind.Int);
+            index = new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.SliceIndex", EquatableArray.Of(index, slice.LengthRead), NumKind.Int);
         }
 
-        return new IndexExpr(slice.Base, Plus(new VarExpr(slice.Start, NumKind.Int), index), slice.ElementKind);
+        return slice.Element(index);
     }
 
     /// <summary>True when <paramref name="index"/> is the counter of an enclosing <c>for (int i = 0; i &lt; view.Length; i++)</c> that its body does not write.</summary>
@@ -389,7 +396,7 @@ internal sealed class BodyParser
     private IMethodSymbol? SpanCallOf(InvocationExpressionSyntax call) =>
         call.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Clear" or "Fill" or "CopyTo" }
         && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method
-        && method.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions"
+        && TypeClassifier.IsSpanMethod(method)
         && call.ArgumentList.Arguments.Count == (method.Name == "Clear" ? 0 : 1)
             ? method
             : null;
@@ -427,10 +434,10 @@ internal sealed class BodyParser
             default:
                 // From a sequence, or from a view: what it views, from its start.
                 var view = SliceOf(receiver);
-                var from = view?.Base ?? ReadableSequenceName(receiver)
+                var from = view is not null ? null : ReadableSequenceName(receiver)
                     ?? throw NotSupported("'" + OneLine(call) + "'", "copy from a span/array parameter, a local buffer, a static readonly array or a view of one", receiver);
                 var copied = Fresh("copied");
-                Expr fromLength = view is null ? new LengthExpr(from) : new VarExpr(view.Length, NumKind.Int);
+                var fromLength = view?.LengthRead ?? new LengthExpr(from!);
                 output.Add(new DeclareStmt(
                     copied,
                     NumKind.Int,
@@ -439,7 +446,7 @@ internal sealed class BodyParser
                     source));
                 bound = new VarExpr(copied, NumKind.Int);
                 Expr at = new VarExpr(index, NumKind.Int);
-                value = new IndexExpr(from, view is null ? at : Plus(new VarExpr(view.Start, NumKind.Int), at), kind);
+                value = view?.Element(at) ?? new IndexExpr(from!, at, kind);
                 break;
         }
 
@@ -628,41 +635,26 @@ internal sealed class BodyParser
 
     private ForStmt ParseForEach(ForEachStatementSyntax forEach, int line)
     {
-        var collection = _model.GetSymbolInfo(forEach.Expression, _cancellationToken).Symbol;
         var element = (ILocalSymbol)_model.GetDeclaredSymbol(forEach, _cancellationToken)!;
-        if (SliceOf(forEach.Expression) is { } slice && TypeClassifier.Scalar(element.Type) is { } sliceKind)
-        {
-            // Every index from 0 to the slice's length is inside it: the elements need no check of their own.
-            var at = Fresh("i");
-            var source0 = "foreach (" + OneLine(forEach.Type) + " " + forEach.Identifier.Text + " in " + OneLine(forEach.Expression) + ")";
-            var statements = new List<Stmt>
-            {
-                new DeclareStmt(Declare(element), sliceKind, Convert(new IndexExpr(slice.Base, Plus(new VarExpr(slice.Start, NumKind.Int), new VarExpr(at, NumKind.Int)), slice.ElementKind), sliceKind), line, source0),
-            };
-            ParseStatement(forEach.Statement, statements);
-            return CountedLoop(at, new VarExpr(slice.Length, NumKind.Int), statements.ToEquatableArray(), line, source0);
-        }
-
-        var sequenceName = ReadableSequenceName(forEach.Expression);
+        var slice = SliceOf(forEach.Expression);
+        var sequenceName = slice?.Base ?? ReadableSequenceName(forEach.Expression);
         if (sequenceName is null || TypeClassifier.Scalar(element.Type) is not { } kind)
         {
             throw Fallback("it uses 'foreach' over '" + OneLine(forEach.Expression) + "'", forEach.Expression);
         }
 
+        // Every index from 0 to the length is inside the sequence or view: the elements need no check of their own.
         var index = Fresh("i");
-        var elementKind = TypeClassifier.SequenceElement(collection switch
-        {
-            IParameterSymbol p => p.Type,
-            IFieldSymbol f => f.Type,
-            _ => ((ILocalSymbol)collection!).Type,
-        })!.Value;
+        Expr at = new VarExpr(index, NumKind.Int);
+        var read = slice?.Element(at)
+            ?? new IndexExpr(sequenceName, at, TypeClassifier.SequenceElement(_model.GetTypeInfo(forEach.Expression, _cancellationToken).Type)!.Value);
         var source = "foreach (" + OneLine(forEach.Type) + " " + forEach.Identifier.Text + " in " + OneLine(forEach.Expression) + ")";
         var body = new List<Stmt>
         {
-            new DeclareStmt(Declare(element), kind, new IndexExpr(sequenceName, new VarExpr(index, NumKind.Int), elementKind), line, source),
+            new DeclareStmt(Declare(element), kind, read, line, source),
         };
         ParseStatement(forEach.Statement, body);
-        return CountedLoop(index, new LengthExpr(sequenceName), body.ToEquatableArray(), line, source);
+        return CountedLoop(index, slice?.LengthRead ?? new LengthExpr(sequenceName), body.ToEquatableArray(), line, source);
     }
 
     public Expr ParseExpr(ExpressionSyntax expression)
@@ -720,7 +712,7 @@ internal sealed class BodyParser
             case ElementAccessExpressionSyntax element:
                 return ParseIndex(element);
             case MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } member when SliceOf(member.Expression) is { } slice:
-                return new VarExpr(slice.Length, NumKind.Int);
+                return slice.LengthRead;
             case MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } member when ReadableSequenceName(member.Expression) is { } sequence:
                 return new LengthExpr(sequence);
             case MemberAccessExpressionSyntax member when _model.GetSymbolInfo(member, _cancellationToken).Symbol is IFieldSymbol { IsStatic: true } field:

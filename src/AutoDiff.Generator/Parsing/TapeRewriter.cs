@@ -104,12 +104,11 @@ internal static class TapeRewriter
             // Clear on a buffer of Values would leave nulls, and a copy from numbers (a table, a [NoDerivative] span)
             // into one does not compile: both go through TapeSpans.
             if (callee.Name is "Clear" or "CopyTo"
-                && callee.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions"
+                && TypeClassifier.IsSpanMethod(callee)
                 && node.Expression is MemberAccessExpressionSyntax { Expression: var spanReceiver }
                 && visited.Expression is MemberAccessExpressionSyntax { Expression: var rewrittenReceiver })
             {
-                var receiverType = model.GetTypeInfo(spanReceiver, cancellationToken).Type;
-                if (callee.Name == "Clear" && IsFloating(ElementType(receiverType)))
+                if (callee.Name == "Clear" && TypeClassifier.FloatingSequence(model.GetTypeInfo(spanReceiver, cancellationToken).Type) is not null)
                 {
                     return SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.Clear(" + rewrittenReceiver.WithoutTrivia().ToFullString() + ")");
                 }
@@ -205,20 +204,13 @@ internal static class TapeRewriter
 
         // A floating sequence the tape's body leaves as numbers: a static table, a [NoDerivative] (passive) span parameter.
         private bool StaysNumbers(ExpressionSyntax sequence) =>
-            IsFloating(ElementType(model.GetTypeInfo(sequence, cancellationToken).Type))
+            TypeClassifier.FloatingSequence(model.GetTypeInfo(sequence, cancellationToken).Type) is not null
             && model.GetSymbolInfo(sequence, cancellationToken).Symbol switch
             {
                 IFieldSymbol => true,
                 IParameterSymbol parameter => Callees.RoleOf(parameter) == ParamRole.Passive,
                 _ => false,
             };
-
-        private static ITypeSymbol? ElementType(ITypeSymbol? sequence) => sequence switch
-        {
-            IArrayTypeSymbol array => array.ElementType,
-            INamedTypeSymbol { TypeArguments.Length: 1 } named => named.TypeArguments[0],
-            _ => null,
-        };
 
         private ExpressionSyntax DataOf(ExpressionSyntax original, ExpressionSyntax rewritten) =>
             IsFloating(model.GetTypeInfo(original, cancellationToken).Type) && !model.GetConstantValue(original, cancellationToken).HasValue

@@ -21,6 +21,10 @@ internal static class TypeClassifier
     /// <summary>True for <c>int[]</c> and <c>Span</c>/<c>ReadOnlySpan</c> of <c>int</c>: sizes, offsets, labels a body reads but never differentiates.</summary>
     public static bool IsIntSequence(ITypeSymbol? type) => SequenceElement(type) == NumKind.Int;
 
+    /// <summary>A method of <c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c>, or an extension of <c>MemoryExtensions</c> (<c>array.CopyTo(span)</c>).</summary>
+    public static bool IsSpanMethod(IMethodSymbol method) =>
+        method.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions";
+
     /// <summary>The element kind of a one-dimensional array, span or read-only span of a kind this library knows; null otherwise.</summary>
     public static NumKind? SequenceElement(ITypeSymbol? type)
     {
