@@ -130,6 +130,7 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "WhileTrueExits", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverViews", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverSpanCalls", 6, -1, 1.5 },
+        { "Fallback", "Corpus.Fallback", "SwitchOverArrays", 6, -1, 1.5 },
     });
 
     [Theory]

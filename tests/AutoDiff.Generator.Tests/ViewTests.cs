@@ -17,11 +17,7 @@ public class ViewTests
     [InlineData(-1)]
     public void An_index_past_the_view_throws_what_the_source_throws(int k)
     {
-        double[] x = [1, 2, 3, 4];
-        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("PastTheView_Value")!.Invoke(null, [x, k]));
-        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("PastTheView_Gradient")!.Invoke(null, [x, k, new double[x.Length]]));
-        Assert.IsType<IndexOutOfRangeException>(primal.InnerException);
-        Assert.IsType<IndexOutOfRangeException>(generated.InnerException);
+        BothThrow<IndexOutOfRangeException>("PastTheView", k);
     }
 
     [Theory]
@@ -29,11 +25,33 @@ public class ViewTests
     [InlineData(-1)]
     public void A_view_out_of_range_throws_what_Slice_throws(int k)
     {
-        double[] x = [1, 2, 3, 4];
-        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("ViewFrom_Value")!.Invoke(null, [x, k]));
-        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("ViewFrom_Gradient")!.Invoke(null, [x, k, new double[x.Length]]));
-        Assert.IsType<ArgumentOutOfRangeException>(primal.InnerException);
-        Assert.IsType<ArgumentOutOfRangeException>(generated.InnerException);
+        BothThrow<ArgumentOutOfRangeException>("ViewFrom", k);
+    }
+
+    [Theory]
+    [InlineData(0)] // row[2]: inside x, past the view
+    [InlineData(3)] // row[-1]
+    public void An_index_from_the_end_past_the_view_throws_what_the_source_throws(int k)
+    {
+        BothThrow<IndexOutOfRangeException>("LastOf", k);
+    }
+
+    [Theory]
+    [InlineData(5)] // would start before x
+    [InlineData(-1)] // would start past its end
+    public void A_range_from_the_end_out_of_range_throws_what_Slice_throws(int k)
+    {
+        BothThrow<ArgumentOutOfRangeException>("LastFew", k);
+    }
+
+    [Fact]
+    public void A_range_from_the_end_reads_the_last_elements()
+    {
+        double[] x = [1.5, -2.0, 0.5, 3.0];
+        var dx = new double[x.Length];
+        var value = (double)Corpus.GetMethod("LastFew_Gradient")!.Invoke(null, [x, 2, dx])!;
+        Assert.Equal(1.5, value); // 0.5 · 3
+        Assert.Equal([0, 0, 3.0, 0.5], dx);
     }
 
     [Fact]
@@ -44,6 +62,17 @@ public class ViewTests
         var value = (double)Corpus.GetMethod("ViewFrom_Gradient")!.Invoke(null, [x, 1, dx])!;
         Assert.Equal(-1.0, value);
         Assert.Equal([0, 0.5, -2.0, 0], dx);
+    }
+
+    /// <summary>The source method and its gradient, on x = [1, 2, 3, 4] and <paramref name="k"/>, both throw <typeparamref name="TException"/>.</summary>
+    private static void BothThrow<TException>(string method, int k)
+        where TException : Exception
+    {
+        double[] x = [1, 2, 3, 4];
+        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod(method + "_Value")!.Invoke(null, [x, k]));
+        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod(method + "_Gradient")!.Invoke(null, [x, k, new double[x.Length]]));
+        Assert.IsType<TException>(primal.InnerException);
+        Assert.IsType<TException>(generated.InnerException);
     }
 
     [Fact]

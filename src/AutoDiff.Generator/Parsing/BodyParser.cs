@@ -125,6 +125,9 @@ internal sealed class BodyParser
             case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when SpanCallOf(call) is { } spanCall:
                 ParseSpanCall(call, spanCall, line, OneLine(statement), output);
                 break;
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when ArrayCallOf(call) is { } arrayCall:
+                ParseSpanCall(call, arrayCall, line, OneLine(statement), output);
+                break;
             case ExpressionStatementSyntax expressionStatement:
                 output.Add(ParseExpressionStatement(expressionStatement.Expression, line, OneLine(statement)));
                 break;
@@ -287,11 +290,11 @@ internal sealed class BodyParser
             throw NotSupported("a view of '" + OneLine(viewed) + "'", "slice a span/array parameter, a local buffer or a static readonly array", viewed);
         }
 
-        var startValue = start is null ? new ConstExpr(0, NumKind.Int) : ParseExpr(start);
+        var startValue = start is null ? new ConstExpr(0, NumKind.Int) : ParsePosition(start, baseLength);
         Expr lengthValue = length switch
         {
             null => new BinaryExpr("-", baseLength, startValue, NumKind.Int),
-            (var end, true) => start is null ? ParseExpr(end) : new BinaryExpr("-", ParseExpr(end), startValue, NumKind.Int),
+            (var end, true) => start is null ? ParsePosition(end, baseLength) : new BinaryExpr("-", ParsePosition(end, baseLength), startValue, NumKind.Int),
             (var count, false) => ParseExpr(count),
         };
         var startName = Unique(local.Name + "Start");
@@ -307,6 +310,15 @@ internal sealed class BodyParser
         return true;
     }
 
+    /// <summary>
+    /// A position in a sequence of <paramref name="length"/> elements: an int, or <c>^e</c> counted from the end, which
+    /// C# reads as <c>length - e</c> on a span or an array (the indexer then checks the result as for any index).
+    /// </summary>
+    private Expr ParsePosition(ExpressionSyntax position, Expr length) =>
+        position is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.IndexExpression } fromEnd
+            ? new BinaryExpr("-", length, ParseExpr(fromEnd.Operand), NumKind.Int)
+            : ParseExpr(position);
+
     /// <summary>The viewed expression, the start (null: 0) and the length (null: to the end; an end when the flag is set).</summary>
     private (ExpressionSyntax Viewed, ExpressionSyntax? Start, (ExpressionSyntax Value, bool IsEnd)? Length)? SliceParts(ExpressionSyntax value)
     {
@@ -318,10 +330,36 @@ internal sealed class BodyParser
                      && TypeClassifier.IsSpanMethod(method):
                 var arguments = call.ArgumentList.Arguments;
                 return (member.Expression, arguments[0].Expression, arguments.Count == 2 ? (arguments[1].Expression, false) : null);
-            case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax range:
-                if (range.LeftOperand is PrefixUnaryExpressionSyntax || range.RightOperand is PrefixUnaryExpressionSyntax)
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "AsSpan" } member } call
+                when call.ArgumentList.Arguments.Count <= 2
+                     && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method
+                     && TypeClassifier.IsSpanMethod(method)
+                     && _model.GetTypeInfo(member.Expression, _cancellationToken).Type is IArrayTypeSymbol
+                     && _model.GetSymbolInfo(member.Expression, _cancellationToken).Symbol is ILocalSymbol array && _buffers.Contains(array):
+                // buffer.AsSpan(), .AsSpan(start), .AsSpan(start, length), .AsSpan(a..b) on a local array: a view, not a copy.
+                var spanArguments = call.ArgumentList.Arguments;
+                if (spanArguments.Count == 1 && spanArguments[0].Expression is RangeExpressionSyntax spanRange)
                 {
-                    throw NotSupported("a range from the end '" + OneLine(range) + "'", "count the range from the start (x[a..b])", range);
+                    return (member.Expression, spanRange.LeftOperand, spanRange.RightOperand is { } spanEnd ? (spanEnd, true) : null);
+                }
+
+                if (spanArguments.Any(a => TypeClassifier.Scalar(_model.GetTypeInfo(a.Expression, _cancellationToken).Type) != NumKind.Int))
+                {
+                    return null;
+                }
+
+                return (member.Expression, spanArguments.Count > 0 ? spanArguments[0].Expression : null, spanArguments.Count == 2 ? (spanArguments[1].Expression, false) : null);
+            case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax range:
+                if (_model.GetTypeInfo(element.Expression, _cancellationToken).Type is IArrayTypeSymbol
+                    && _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is var viewedSymbol
+                    && (viewedSymbol is ILocalSymbol local && _buffers.Contains(local) || viewedSymbol is IParameterSymbol { Name: var output } && output == _output))
+                {
+                    // C# copies an array for a range, so the copy keeps the elements of the moment while the body goes on
+                    // writing the array; a view would follow the writes.
+                    throw NotSupported(
+                        "a range of the array '" + OneLine(element) + "'",
+                        "a range copies an array that the body may write later; view it with " + OneLine(element.Expression) + ".AsSpan(" + OneLine(range) + ")",
+                        element);
                 }
 
                 return (element.Expression, range.LeftOperand, range.RightOperand is { } end ? (end, true) : null);
@@ -342,7 +380,7 @@ internal sealed class BodyParser
     private Expr SliceElement(ElementAccessExpressionSyntax element, Slice slice)
     {
         var indexSyntax = element.ArgumentList.Arguments[0].Expression;
-        var index = ParseExpr(indexSyntax);
+        var index = ParsePosition(indexSyntax, slice.LengthRead);
         if (!CountsOver(indexSyntax, element.Expression))
         {
             index = new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.SliceIndex", EquatableArray.Of(index, slice.LengthRead), NumKind.Int);
@@ -402,6 +440,20 @@ internal sealed class BodyParser
             : null;
 
     /// <summary>
+    /// <c>Array.Clear(a)</c> and <c>Array.Fill(a, v)</c> on the whole of a local buffer: the same stores as
+    /// <c>a.AsSpan().Clear()</c> and <c>a.AsSpan().Fill(v)</c>, so they are read as those. Null for any other call
+    /// (the ranged overloads stay unsupported statements).
+    /// </summary>
+    private IMethodSymbol? ArrayCallOf(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Clear" or "Fill" }
+        && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol { IsStatic: true } method
+        && method.ContainingType?.ToDisplayString() == "System.Array"
+        && call.ArgumentList.Arguments.Count == (method.Name == "Clear" ? 1 : 2)
+        && method.Parameters.Length == call.ArgumentList.Arguments.Count
+            ? method
+            : null;
+
+    /// <summary>
     /// The span call as the loop it is: <c>a.Clear()</c> stores zero into every element, <c>a.Fill(v)</c> stores v
     /// (evaluated once, as <c>Fill</c> does), <c>source.CopyTo(a)</c> stores source's elements into a's first ones,
     /// after the check <c>CopyTo</c> makes (a destination shorter than the source throws before anything is
@@ -409,8 +461,13 @@ internal sealed class BodyParser
     /// </summary>
     private void ParseSpanCall(InvocationExpressionSyntax call, IMethodSymbol method, int line, string source, List<Stmt> output)
     {
-        var receiver = ((MemberAccessExpressionSyntax)call.Expression).Expression;
-        var destination = method.Name == "CopyTo" ? call.ArgumentList.Arguments[0].Expression : receiver;
+        // Array.Clear(a) and Array.Fill(a, v) name the buffer first; a.Clear(), a.Fill(v) and source.CopyTo(a) call on the receiver.
+        var arguments = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+        var receiver = method.IsStatic && method.ContainingType?.ToDisplayString() == "System.Array"
+            ? arguments[0]
+            : ((MemberAccessExpressionSyntax)call.Expression).Expression;
+        var operands = method.IsStatic && method.ContainingType?.ToDisplayString() == "System.Array" ? arguments.Skip(1).ToList() : arguments;
+        var destination = method.Name == "CopyTo" ? operands[0] : receiver;
         if (_model.GetSymbolInfo(destination, _cancellationToken).Symbol is not ILocalSymbol buffer || !_buffers.Contains(buffer))
         {
             throw NotSupported("'" + OneLine(call) + "'", "Clear, Fill and CopyTo can write only into a local buffer", destination);
@@ -428,7 +485,7 @@ internal sealed class BodyParser
                 break;
             case "Fill":
                 var fill = Fresh("fill");
-                output.Add(new DeclareStmt(fill, kind, Convert(ParseExpr(call.ArgumentList.Arguments[0].Expression), kind), line, source));
+                output.Add(new DeclareStmt(fill, kind, Convert(ParseExpr(operands[0]), kind), line, source));
                 value = new VarExpr(fill, kind);
                 break;
             default:
@@ -793,7 +850,7 @@ internal sealed class BodyParser
         }
 
         var kind = TypeClassifier.Scalar(_model.GetTypeInfo(element, _cancellationToken).Type) ?? NumKind.Double;
-        return new IndexExpr(sequence, ParseExpr(element.ArgumentList.Arguments[0].Expression), kind);
+        return new IndexExpr(sequence, ParsePosition(element.ArgumentList.Arguments[0].Expression, new LengthExpr(sequence)), kind);
     }
 
     private string? SequenceName(ExpressionSyntax expression) =>

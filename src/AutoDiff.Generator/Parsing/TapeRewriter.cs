@@ -120,6 +120,14 @@ internal static class TapeRewriter
                 }
             }
 
+            // Array.Clear(buffer) on a buffer of Values would leave nulls too.
+            if (callee is { Name: "Clear", IsStatic: true, Parameters.Length: 1 }
+                && callee.ContainingType?.ToDisplayString() == "System.Array"
+                && TypeClassifier.FloatingSequence(model.GetTypeInfo(node.ArgumentList.Arguments[0].Expression, cancellationToken).Type) is not null)
+            {
+                return SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.Clear(" + visited.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToFullString() + ")");
+            }
+
             // The tape's body takes a span parameter as an array of Values, which has no Slice: view it as a span.
             if (callee.Name == "Slice"
                 && node.Expression is MemberAccessExpressionSyntax { Expression: var receiver }

@@ -198,6 +198,36 @@ public static partial class Fallback
         return s;
     }
 
+    // A switch over a local array written as users write one: Array.Fill, Array.Clear, b[^1], an AsSpan view.
+    [Differentiable]
+    public static double SwitchOverArrays(ReadOnlySpan<double> x)
+    {
+        var b = new double[x.Length];
+        Array.Fill(b, 1.5);
+        ReadOnlySpan<double> tail = b.AsSpan(1..);
+        double s = 0;
+        for (int i = 0; i < b.Length; i++)
+        {
+            switch (i % 2)
+            {
+                case 0:
+                    b[i] *= x[i];
+                    break;
+                default:
+                    b[i] += Math.Sin(x[^(i + 1)]);
+                    break;
+            }
+        }
+
+        s += tail[^1] * b[0];
+        Array.Clear(b);
+        b[^1] = x[0] * x[1];
+        return s + tail[^1] + b[0];
+    }
+
+    public static double SwitchOverArrays_Value(double[] p) => SwitchOverArrays(p);
+    public static double SwitchOverArrays_Gradient(double[] p, double[] g) => SwitchOverArraysWithGradient(p, g);
+    public static void SwitchOverArrays_Pullback(double[] p, double seed, double[] g) => SwitchOverArraysPullback(p, seed, g);
     public static double SwitchOverSpanCalls_Value(double[] p) => SwitchOverSpanCalls(p);
     public static double SwitchOverSpanCalls_Gradient(double[] p, double[] g) => SwitchOverSpanCallsWithGradient(p, g);
     public static void SwitchOverSpanCalls_Pullback(double[] p, double seed, double[] g) => SwitchOverSpanCallsPullback(p, seed, g);

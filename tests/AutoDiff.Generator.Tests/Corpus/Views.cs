@@ -4,8 +4,8 @@ using AutoDiff;
 namespace Corpus;
 
 /// <summary>
-/// Read-only views as users take them, <c>x.Slice(start, length)</c> and ranges <c>x[a..b]</c>: rows of a matrix,
-/// a neuron's weights, views of views, <c>foreach</c> over a view. The generator keeps a view as its start and
+/// Read-only views as users take them, <c>x.Slice(start, length)</c>, ranges <c>x[a..b]</c> (from either end) and
+/// <c>array.AsSpan(…)</c>: rows of a matrix, a neuron's weights, views of views, <c>foreach</c> over a view. The generator keeps a view as its start and
 /// length and reads what it views; <c>ViewTests</c> checks that a view out of range, or an index past its end,
 /// throws where the source throws.
 /// </summary>
@@ -76,6 +76,69 @@ public static partial class Views
         return s;
     }
 
+    // Positions from the end: the last elements, a range between both ends, a view of a view from the end, a
+    // table's last entry, and an index from the end that moves with the loop.
+    [Differentiable(Derivatives.All)]
+    public static double FromTheEnd(ReadOnlySpan<double> x)
+    {
+        ReadOnlySpan<double> inner = x[1..^1];
+        ReadOnlySpan<double> last = x[^3..];
+        ReadOnlySpan<double> pair = inner[^3..^1];
+        double s = x[^1] * x[0] + Inputs[^1] * inner[^1];
+        for (int i = 0; i < last.Length; i++)
+        {
+            s += Math.Sin(last[i]) * inner[^(i + 1)];
+        }
+
+        foreach (double v in pair)
+        {
+            s += v * v * x[^2];
+        }
+
+        return s;
+    }
+
+    // A local array written, cleared and filled as users write it (Array.Fill, Array.Clear, b[^1] = …), read through
+    // a view taken with AsSpan (a view: it sees the writes made after it, as the source does).
+    [Differentiable(Derivatives.All)]
+    public static double ArrayBuffer(ReadOnlySpan<double> x)
+    {
+        var b = new double[x.Length];
+        Array.Fill(b, 0.5);
+        ReadOnlySpan<double> tail = b.AsSpan(2, x.Length - 2);
+        ReadOnlySpan<double> ends = b.AsSpan(^2..);
+        double s = 0;
+        for (int round = 1; round <= 2; round++)
+        {
+            for (int i = 0; i < b.Length; i++)
+            {
+                b[i] += x[i] * round;
+            }
+
+            b[^1] = Math.Tanh(b[^1] * b[0]);
+            s += tail[0] * ends[1] + ends[0];
+            Array.Clear(b);
+        }
+
+        return s + b[^2];
+    }
+
+    // A view of two read at k from its end (ViewTests).
+    [Differentiable]
+    public static double LastOf(ReadOnlySpan<double> x, int k)
+    {
+        ReadOnlySpan<double> row = x.Slice(0, 2);
+        return row[^k] * x[1];
+    }
+
+    // The last k elements (ViewTests).
+    [Differentiable]
+    public static double LastFew(ReadOnlySpan<double> x, int k)
+    {
+        ReadOnlySpan<double> row = x[^k..];
+        return row[0] * row[^1];
+    }
+
     // A view of two read at k (ViewTests).
     [Differentiable]
     public static double PastTheView(ReadOnlySpan<double> x, int k)
@@ -94,6 +157,10 @@ public static partial class Views
 
     public static double PastTheView_Value(double[] p, int k) => PastTheView(p, k);
     public static double PastTheView_Gradient(double[] p, int k, double[] g) => PastTheViewWithGradient(p, k, g);
+    public static double LastOf_Value(double[] p, int k) => LastOf(p, k);
+    public static double LastOf_Gradient(double[] p, int k, double[] g) => LastOfWithGradient(p, k, g);
+    public static double LastFew_Value(double[] p, int k) => LastFew(p, k);
+    public static double LastFew_Gradient(double[] p, int k, double[] g) => LastFewWithGradient(p, k, g);
     public static double ViewFrom_Value(double[] p, int k) => ViewFrom(p, k);
     public static double ViewFrom_Gradient(double[] p, int k, double[] g) => ViewFromWithGradient(p, k, g);
 }
@@ -121,4 +188,18 @@ public static partial class Views
     public static double Neurons_Pushforward(double[] p, double[] t, out double tangent) => NeuronsPushforward(p, Inputs, t, out tangent);
     public static double Neurons_Hvp(double[] p, double[] v, double[] g, double[] h) => NeuronsHessianVectorProduct(p, Inputs, v, g, h);
     public static double Neurons_Hessian(double[] p, double[] g, double[] m) => NeuronsWithHessian(p, Inputs, g, m);
+
+    public static double FromTheEnd_Value(double[] p) => FromTheEnd(p);
+    public static double FromTheEnd_Gradient(double[] p, double[] g) => FromTheEndWithGradient(p, g);
+    public static void FromTheEnd_Pullback(double[] p, double seed, double[] g) => FromTheEndPullback(p, seed, g);
+    public static double FromTheEnd_Pushforward(double[] p, double[] t, out double tangent) => FromTheEndPushforward(p, t, out tangent);
+    public static double FromTheEnd_Hvp(double[] p, double[] v, double[] g, double[] h) => FromTheEndHessianVectorProduct(p, v, g, h);
+    public static double FromTheEnd_Hessian(double[] p, double[] g, double[] m) => FromTheEndWithHessian(p, g, m);
+
+    public static double ArrayBuffer_Value(double[] p) => ArrayBuffer(p);
+    public static double ArrayBuffer_Gradient(double[] p, double[] g) => ArrayBufferWithGradient(p, g);
+    public static void ArrayBuffer_Pullback(double[] p, double seed, double[] g) => ArrayBufferPullback(p, seed, g);
+    public static double ArrayBuffer_Pushforward(double[] p, double[] t, out double tangent) => ArrayBufferPushforward(p, t, out tangent);
+    public static double ArrayBuffer_Hvp(double[] p, double[] v, double[] g, double[] h) => ArrayBufferHessianVectorProduct(p, v, g, h);
+    public static double ArrayBuffer_Hessian(double[] p, double[] g, double[] m) => ArrayBufferWithHessian(p, g, m);
 }

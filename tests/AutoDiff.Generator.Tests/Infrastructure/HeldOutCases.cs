@@ -53,6 +53,8 @@ internal static class HeldOutCases
         ("Views", "Rows", 6, -1, 1.5),
         ("Views", "Ranges", 6, -1, 1.5),
         ("Views", "Neurons", 12, -1, 1.5), // three neurons of three inputs and a bias
+        ("Views", "FromTheEnd", 6, -1, 1.5),
+        ("Views", "ArrayBuffer", 6, -1, 1.5),
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>
