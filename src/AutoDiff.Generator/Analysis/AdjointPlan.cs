@@ -75,18 +75,18 @@ internal sealed class AdjointPlan
             ? (store, buffer)
             : null;
 
-    /// <summary>A statement's place: its block, its index there, and whether the block is a loop body.</summary>
-    private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody);
+    /// <summary>A statement's place: its block, its index there, whether the block is a loop body, and the counted loop whose body it is.</summary>
+    private sealed record Frame(IReadOnlyList<Stmt> Block, int Index, bool LoopBody, CountedForStmt? Counted = null);
 
     /// <summary>The innermost loop: the locals its reverse iterations can compute again, and whether it leaves early.</summary>
     private sealed record LoopScope(HashSet<string> Readable, bool Exits);
 
-    private void Decide(IEnumerable<Stmt> statements, int depth, bool nested, IReadOnlyList<Frame> frames, LoopScope? loop, bool loopBody = false)
+    private void Decide(IEnumerable<Stmt> statements, int depth, bool nested, IReadOnlyList<Frame> frames, LoopScope? loop, bool loopBody = false, CountedForStmt? counted = null)
     {
         var block = statements.ToList();
         for (var index = 0; index < block.Count; index++)
         {
-            var here = frames.Append(new Frame(block, index, loopBody)).ToList();
+            var here = frames.Append(new Frame(block, index, loopBody, counted)).ToList();
             switch (block[index])
             {
                 case DeclareStmt declare when nested && depth > 0 && Needed.Contains(declare.Name):
@@ -112,7 +112,7 @@ internal sealed class AdjointPlan
                         _recomputedWhole.Add(c);
                     }
 
-                    Decide(c.Body, depth + 1, nested: true, here, Open(c.Body, loop), loopBody: true);
+                    Decide(c.Body, depth + 1, nested: true, here, Open(c.Body, loop), loopBody: true, counted: c);
                     break;
             }
         }
@@ -124,7 +124,7 @@ internal sealed class AdjointPlan
         // An int the adjoint reads is always restored: undoing a step costs nothing, and the skip below reasons
         // about readers of floating values only.
         if (!Needed.Contains(name)
-            || IsFloatingStore(assign) && (assign.Target is VarExpr || _buffers.ContainsKey(name)) && NoReaderSinceLastOverwrite(name, frames))
+            || IsFloatingStore(assign) && (assign.Target is VarExpr || _buffers.ContainsKey(name)) && NoReaderSinceLastOverwrite(name, frames, assign))
         {
             return Recovery.None;
         }
@@ -172,7 +172,7 @@ internal sealed class AdjointPlan
     /// into one element restores only that one. Stores into single elements on the way are neutral: each restores
     /// its own element to what it held, and nothing reads the others until the whole overwrite restores them.
     /// </summary>
-    private bool NoReaderSinceLastOverwrite(string name, IReadOnlyList<Frame> frames)
+    private bool NoReaderSinceLastOverwrite(string name, IReadOnlyList<Frame> frames, AssignStmt store)
     {
         for (var f = frames.Count - 1; f >= 0; f--)
         {
@@ -194,7 +194,7 @@ internal sealed class AdjointPlan
                 // it as well (the other arm of an if around it reads in another iteration).
                 for (var i = frame.Index; i < frame.Block.Count; i++)
                 {
-                    if (Overwrites(frame.Block[i], name) == Effect.Reads)
+                    if (Overwrites(frame.Block[i], name) == Effect.Reads && !ReadsOnlyOtherElements(frame, i, store))
                     {
                         return false;
                     }
@@ -203,6 +203,41 @@ internal sealed class AdjointPlan
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when the statement at <paramref name="index"/> of the loop body <paramref name="frame"/> is
+    /// <paramref name="store"/> itself, storing at the loop's counter (plus or minus what the body does not change):
+    /// its own reads of the buffer (a ReLU or a tanh reads back what it stored) are then of the element it stored in
+    /// that iteration, which is another element in every other iteration, so in earlier iterations it never reads
+    /// the element this iteration's store overwrites. <c>h[j] = Math.Max(0.0, s)</c> over a layer's units.
+    /// </summary>
+    private static bool ReadsOnlyOtherElements(Frame frame, int index, AssignStmt store)
+    {
+        if (frame.Counted is not { } loop
+            || !ReferenceEquals(frame.Block[index], store)
+            || store.Target is not IndexExpr { Index: var position })
+        {
+            return false;
+        }
+
+        var counter = loop.Index;
+        var offset = position switch
+        {
+            VarExpr v when v.Name == counter => new ConstExpr(0, NumKind.Int),
+            BinaryExpr { Op: "+" or "-", Left: VarExpr v } b when v.Name == counter => b.Right,
+            BinaryExpr { Op: "+", Right: VarExpr v } b when v.Name == counter => b.Left,
+            _ => null,
+        };
+        if (offset is null)
+        {
+            return false;
+        }
+
+        // The offset is the same in every iteration: nothing in the body writes what it reads, and it is plain int arithmetic.
+        var writtenInLoop = new HashSet<string>(Normalizer.Walk(loop.Body).Select(WrittenName).OfType<string>()) { counter };
+        return ExprTree.Walk(offset).All(e => e is ConstExpr or VarExpr { Kind: NumKind.Int } or LengthExpr or BinaryExpr { Op: "+" or "-" or "*" } or UnaryExpr { Op: "-" })
+               && !Activity.Names(offset).Any(writtenInLoop.Contains);
     }
 
     private enum Effect

@@ -13,6 +13,50 @@ namespace Corpus;
 /// </summary>
 public static partial class UserLoops
 {
+    // Units whose derivative reads back what they stored (tanh, exp, sqrt), stored at a loop's counter: once per
+    // call at an offset (nothing to record), every round of an outer loop (the earlier round's outputs must come back
+    // for its adjoint), counting down, and next to a unit that reads its neighbour's old value.
+    [Differentiable(Derivatives.All)]
+    public static double ReadBackUnits(ReadOnlySpan<double> x)
+    {
+        Span<double> h = stackalloc double[8];
+        int offset = x.Length - 4;
+        for (int j = 0; j < 4; j++)
+        {
+            h[j + offset] = Math.Tanh(x[j] * x[(j + 1) % x.Length]);
+        }
+
+        double s = 0;
+        for (int round = 1; round <= 3; round++)
+        {
+            for (int j = 3; j >= 0; j--)
+            {
+                h[j] = Math.Exp(0.3 * h[j + offset] * round - 0.1 * x[j]);
+            }
+
+            for (int j = 0; j < 3; j++)
+            {
+                s += h[j] * h[j + 1] + h[j + offset] / round;
+            }
+        }
+
+        for (int j = 1; j < 4; j++)
+        {
+            double neighbour = h[j - 1];
+            h[j] = Math.Sqrt(1.0 + neighbour * neighbour + h[j + offset]);
+            s += h[j] * neighbour;
+        }
+
+        return s;
+    }
+
+    public static double ReadBackUnits_Value(double[] p) => ReadBackUnits(p);
+    public static double ReadBackUnits_Gradient(double[] p, double[] g) => ReadBackUnitsWithGradient(p, g);
+    public static void ReadBackUnits_Pullback(double[] p, double seed, double[] g) => ReadBackUnitsPullback(p, seed, g);
+    public static double ReadBackUnits_Pushforward(double[] p, double[] t, out double tangent) => ReadBackUnitsPushforward(p, t, out tangent);
+    public static double ReadBackUnits_Hvp(double[] p, double[] v, double[] g, double[] h) => ReadBackUnitsHessianVectorProduct(p, v, g, h);
+    public static double ReadBackUnits_Hessian(double[] p, double[] g, double[] m) => ReadBackUnitsWithHessian(p, g, m);
+
     // A 3-tap convolution over a fixed signal, tanh, then pairs pooled by a soft maximum, scaled.
     [Differentiable(Derivatives.All)]
     public static double ConvolutionPool(ReadOnlySpan<double> w)

@@ -3,7 +3,7 @@ namespace AutoDiff.Generator.Tests.Infrastructure;
 /// <summary>
 /// The statically differentiated functions of the corpora written as user code (<c>ControlFlow</c> and
 /// <c>IntsAndHelpers</c>, written as held-out code; <c>Tables</c>, <c>SpanCalls</c>,
-/// <c>Views</c>), each with its dimension and the box its points
+/// <c>Views</c>, <c>UserLoops.ReadBackUnits</c>), each with its dimension and the box its points
 /// are drawn from, stated once for the three theories that check them: <see cref="GradientTests"/>,
 /// <see cref="PushforwardTests"/> and <see cref="SecondOrderTests"/> (all of them are <c>Derivatives.All</c>).
 /// </summary>
@@ -53,6 +53,7 @@ internal static class HeldOutCases
         ("Views", "Rows", 6, -1, 1.5),
         ("Views", "Ranges", 6, -1, 1.5),
         ("Views", "Neurons", 12, -1, 1.5), // three neurons of three inputs and a bias
+        ("UserLoops", "ReadBackUnits", 6, -1, 1.5),
         ("Views", "FromTheEnd", 6, -1, 1.5),
         ("Views", "ArrayBuffer", 6, -1, 1.5),
     ];

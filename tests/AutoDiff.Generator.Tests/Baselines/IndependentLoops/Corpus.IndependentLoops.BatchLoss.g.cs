@@ -21,7 +21,6 @@ namespace Corpus
             double r = 0.0;
             double _dr = 0.0;
             double _dz = 0.0;
-            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
             // line 21: Span<double> h = stackalloc double[3];
@@ -33,11 +32,11 @@ namespace Corpus
             double loss = 0;
             // line 23: for (int p = 0; p < 4; p++)
             double _dloss = 1.0 / 4;
+            var _wWindow = 4 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3) : default;
+            var _dwWindow = 4 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3) : default;
             for (int p = 0; p < 4; p++)
             {
-                int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
-                h.CopyTo(_values.PushSpan(h.Length));
                 for (int j = 0; j < 3; j++)
                 {
                     // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
@@ -46,7 +45,6 @@ namespace Corpus
                 // line 30: double z = w[7];
                 z = w[7];
                 // line 31: for (int j = 0; j < 3; j++)
-                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
                 for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
                 {
                     // line 33: z += h[j] * w[4 + j];
@@ -68,12 +66,10 @@ namespace Corpus
                     // line 31: for (int j = 0; j < 3; j++)
                     if (_dz != 0)
                     {
-                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
-                        for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
+                        for (int j_1 = _wWindow.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 33: z += h[j] * w[4 + j];
-                            double _t7 = _wWindow_2[j_1];
+                            double _t7 = _wWindow[j_1];
                             _dh[j_1] += _dz * _t7;
                             _dwWindow[j_1] += _dz * h[j_1];
                         }
@@ -94,23 +90,17 @@ namespace Corpus
                         dw[j] += _g4 * _t5;
                         dw[3] += -_g4;
                     }
-                    _values.PopSpan(h.Length).CopyTo(h);
-                }
-                else
-                {
-                    _values.DropTo(_mark9);
                 }
             }
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
-            double _t10 = 0.01 * w[0];
-            double _result = loss / 4 + _t10 * w[0];
+            double _t9 = 0.01 * w[0];
+            double _result = loss / 4 + _t9 * w[0];
 
             // Adjoint sweep
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
             dw[0] += w[0] * 0.01;
-            dw[0] += _t10;
+            dw[0] += _t9;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
-            _values.Dispose();
             return _result;
         }
 
@@ -126,7 +116,6 @@ namespace Corpus
             double r = 0.0;
             double _dr = 0.0;
             double _dz = 0.0;
-            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
             // line 21: Span<double> h = stackalloc double[3];
@@ -138,11 +127,11 @@ namespace Corpus
             double loss = 0;
             // line 23: for (int p = 0; p < 4; p++)
             double _dloss = seed / 4;
+            var _wWindow = 4 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3) : default;
+            var _dwWindow = 4 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3) : default;
             for (int p = 0; p < 4; p++)
             {
-                int _mark9 = _values.Count;
                 // line 25: for (int j = 0; j < 3; j++)
-                h.CopyTo(_values.PushSpan(h.Length));
                 for (int j = 0; j < 3; j++)
                 {
                     // line 27: h[j] = Math.Tanh(w[j] * (p + 1) - w[3]);
@@ -151,7 +140,6 @@ namespace Corpus
                 // line 30: double z = w[7];
                 z = w[7];
                 // line 31: for (int j = 0; j < 3; j++)
-                var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
                 for (int j_1 = 0; j_1 < _wWindow.Length; j_1++)
                 {
                     // line 33: z += h[j] * w[4 + j];
@@ -173,12 +161,10 @@ namespace Corpus
                     // line 31: for (int j = 0; j < 3; j++)
                     if (_dz != 0)
                     {
-                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 4, 3);
-                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 4, 3);
-                        for (int j_1 = _wWindow_2.Length - 1; j_1 >= 0; j_1--)
+                        for (int j_1 = _wWindow.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 33: z += h[j] * w[4 + j];
-                            double _t7 = _wWindow_2[j_1];
+                            double _t7 = _wWindow[j_1];
                             _dh[j_1] += _dz * _t7;
                             _dwWindow[j_1] += _dz * h[j_1];
                         }
@@ -199,23 +185,17 @@ namespace Corpus
                         dw[j] += _g4 * _t5;
                         dw[3] += -_g4;
                     }
-                    _values.PopSpan(h.Length).CopyTo(h);
-                }
-                else
-                {
-                    _values.DropTo(_mark9);
                 }
             }
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
-            double _t10 = 0.01 * w[0];
-            double _result = loss / 4 + _t10 * w[0];
+            double _t9 = 0.01 * w[0];
+            double _result = loss / 4 + _t9 * w[0];
 
             // Adjoint sweep
             // line 40: return loss / 4 + 0.01 * w[0] * w[0];
             dw[0] += seed * w[0] * 0.01;
-            dw[0] += seed * _t10;
+            dw[0] += seed * _t9;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
-            _values.Dispose();
         }
     }
 }

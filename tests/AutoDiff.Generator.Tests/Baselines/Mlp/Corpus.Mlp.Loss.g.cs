@@ -33,7 +33,6 @@ namespace Corpus
             double _da = 0.0;
             double _derror = 0.0;
             double _doutput = 0.0;
-            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
             // line 16: Span<double> hidden = stackalloc double[Hidden];
@@ -45,12 +44,13 @@ namespace Corpus
             double loss = 0;
             // line 18: for (int n = 0; n < ys.Length; n++)
             double _dloss = 1.0 / ys.Length;
+            var _parametersWindow_2 = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4) : default;
+            var _parametersWindow_3 = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4) : default;
+            var _dparametersWindow = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4) : default;
+            var _dparametersWindow_3 = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4) : default;
             for (int n = 0; n < ys.Length; n++)
             {
-                _values.Reserve(4);
-                int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
-                var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
                 var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
                 for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
@@ -64,13 +64,11 @@ namespace Corpus
                         a += _parametersWindow[i] * _xsWindow[i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
-                    _values.PushReserved(hidden[j]);
                     hidden[j] = Math.Tanh(a);
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 output = parameters[20];
                 // line 32: for (int j = 0; j < Hidden; j++)
-                var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
                 for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
                 {
                     // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
@@ -93,12 +91,10 @@ namespace Corpus
                     // line 32: for (int j = 0; j < Hidden; j++)
                     if (_doutput != 0)
                     {
-                        var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-                        var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
-                        for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
+                        for (int j_1 = _parametersWindow_3.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                            double _t7 = _parametersWindow_4[j_1];
+                            double _t7 = _parametersWindow_3[j_1];
                             _dparametersWindow[j_1] += _doutput * hidden[j_1];
                             _dhidden[j_1] += _doutput * _t7;
                         }
@@ -108,7 +104,6 @@ namespace Corpus
                     _doutput = 0.0;
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
-                    var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
                     var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
                     var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
                     for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
@@ -117,7 +112,6 @@ namespace Corpus
                         double _g4 = _dhidden[j];
                         _dhidden[j] = 0.0;
                         double _t5 = hidden[j];
-                        hidden[j] = _values.Pop();
                         _da += _g4 * (1 - _t5 * _t5);
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)
@@ -139,17 +133,12 @@ namespace Corpus
                         _dparametersWindow_3[j] += _g1;
                     }
                 }
-                else
-                {
-                    _values.DropTo(_mark9);
-                }
             }
             // line 41: return loss / ys.Length;
             double _result = loss / ys.Length;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
-            _values.Dispose();
             return _result;
         }
 
@@ -175,7 +164,6 @@ namespace Corpus
             double _da = 0.0;
             double _derror = 0.0;
             double _doutput = 0.0;
-            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
             // line 16: Span<double> hidden = stackalloc double[Hidden];
@@ -187,12 +175,13 @@ namespace Corpus
             double loss = 0;
             // line 18: for (int n = 0; n < ys.Length; n++)
             double _dloss = seed / ys.Length;
+            var _parametersWindow_2 = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4) : default;
+            var _parametersWindow_3 = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4) : default;
+            var _dparametersWindow = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4) : default;
+            var _dparametersWindow_3 = ys.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4) : default;
             for (int n = 0; n < ys.Length; n++)
             {
-                _values.Reserve(4);
-                int _mark9 = _values.Count;
                 // line 20: for (int j = 0; j < Hidden; j++)
-                var _parametersWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 12, 4);
                 var _xsWindow = _parametersWindow_2.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
                 for (int j = 0; j < _parametersWindow_2.Length; j++)
                 {
@@ -206,13 +195,11 @@ namespace Corpus
                         a += _parametersWindow[i] * _xsWindow[i];
                     }
                     // line 28: hidden[j] = Math.Tanh(a);
-                    _values.PushReserved(hidden[j]);
                     hidden[j] = Math.Tanh(a);
                 }
                 // line 31: double output = parameters[Hidden * Inputs + 2 * Hidden];
                 output = parameters[20];
                 // line 32: for (int j = 0; j < Hidden; j++)
-                var _parametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
                 for (int j_1 = 0; j_1 < _parametersWindow_3.Length; j_1++)
                 {
                     // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
@@ -235,12 +222,10 @@ namespace Corpus
                     // line 32: for (int j = 0; j < Hidden; j++)
                     if (_doutput != 0)
                     {
-                        var _parametersWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(parameters, 16, 4);
-                        var _dparametersWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 16, 4);
-                        for (int j_1 = _parametersWindow_4.Length - 1; j_1 >= 0; j_1--)
+                        for (int j_1 = _parametersWindow_3.Length - 1; j_1 >= 0; j_1--)
                         {
                             // line 34: output += parameters[Hidden * Inputs + Hidden + j] * hidden[j];
-                            double _t7 = _parametersWindow_4[j_1];
+                            double _t7 = _parametersWindow_3[j_1];
                             _dparametersWindow[j_1] += _doutput * hidden[j_1];
                             _dhidden[j_1] += _doutput * _t7;
                         }
@@ -250,7 +235,6 @@ namespace Corpus
                     _doutput = 0.0;
                     dparameters[20] += _g6;
                     // line 20: for (int j = 0; j < Hidden; j++)
-                    var _dparametersWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(dparameters, 12, 4);
                     var _xsWindow_2 = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(xs, n * 3, 3) : default;
                     var _dxsWindow = _dparametersWindow_3.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dxs, n * 3, 3) : default;
                     for (int j = _dparametersWindow_3.Length - 1; j >= 0; j--)
@@ -259,7 +243,6 @@ namespace Corpus
                         double _g4 = _dhidden[j];
                         _dhidden[j] = 0.0;
                         double _t5 = hidden[j];
-                        hidden[j] = _values.Pop();
                         _da += _g4 * (1 - _t5 * _t5);
                         // line 23: for (int i = 0; i < Inputs; i++)
                         if (_da != 0)
@@ -281,17 +264,12 @@ namespace Corpus
                         _dparametersWindow_3[j] += _g1;
                     }
                 }
-                else
-                {
-                    _values.DropTo(_mark9);
-                }
             }
             // line 41: return loss / ys.Length;
             double _result = loss / ys.Length;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dhidden_pool);
-            _values.Dispose();
         }
     }
 }

@@ -31,7 +31,6 @@ namespace Corpus
             double score = 0.0;
             double _dclipped = 0.0;
             double _dscore = 0.0;
-            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
             // line 61: Span<double> h = stackalloc double[ReluHidden];
@@ -43,19 +42,20 @@ namespace Corpus
             double loss = 0.0;
             // line 63: for (int n = 0; n < labels.Length; n++)
             double _dloss = 1.0 / labels.Length;
+            var _pWindow = labels.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3) : default;
             for (int n = 0; n < labels.Length; n++)
             {
-                int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
-                h.CopyTo(_values.PushSpan(h.Length));
-                var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
                 for (int j = 0; j < _pWindow.Length; j++)
                 {
                     // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                     h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                double _hAt = h[0];
+                double _hAt_2 = h[1];
+                double _hAt_3 = h[2];
+                clipped = Math.Min(1.5, p[9] * _hAt + p[10] * _hAt_2 + p[11] * _hAt_3);
                 // line 71: double score = clipped + p[12];
                 score = clipped + p[12];
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
@@ -84,11 +84,11 @@ namespace Corpus
                     {
                         if (_t8 != 1.5)
                         {
-                            dp[9] += _g7 * h[0];
+                            dp[9] += _g7 * _hAt;
                             _dh[0] += _g7 * p[9];
-                            dp[10] += _g7 * h[1];
+                            dp[10] += _g7 * _hAt_2;
                             _dh[1] += _g7 * p[10];
-                            dp[11] += _g7 * h[2];
+                            dp[11] += _g7 * _hAt_3;
                             _dh[2] += _g7 * p[11];
                         }
                     }
@@ -115,11 +115,6 @@ namespace Corpus
                             }
                         }
                     }
-                    _values.PopSpan(h.Length).CopyTo(h);
-                }
-                else
-                {
-                    _values.DropTo(_mark12);
                 }
             }
             // line 75: return loss / labels.Length;
@@ -127,7 +122,6 @@ namespace Corpus
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
-            _values.Dispose();
             return _result;
         }
 
@@ -151,7 +145,6 @@ namespace Corpus
             double score = 0.0;
             double _dclipped = 0.0;
             double _dscore = 0.0;
-            var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
             // line 61: Span<double> h = stackalloc double[ReluHidden];
@@ -163,19 +156,20 @@ namespace Corpus
             double loss = 0.0;
             // line 63: for (int n = 0; n < labels.Length; n++)
             double _dloss = seed / labels.Length;
+            var _pWindow = labels.Length > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3) : default;
             for (int n = 0; n < labels.Length; n++)
             {
-                int _mark12 = _values.Count;
                 // line 65: for (int j = 0; j < ReluHidden; j++)
-                h.CopyTo(_values.PushSpan(h.Length));
-                var _pWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(p, 6, 3);
                 for (int j = 0; j < _pWindow.Length; j++)
                 {
                     // line 67: h[j] = Math.Max(0.0, p[6 + j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                     h[j] = Math.Max(0.0, _pWindow[j] + p[2 * j] * points[2 * n] + p[2 * j + 1] * points[2 * n + 1]);
                 }
                 // line 70: double clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
-                clipped = Math.Min(1.5, p[9] * h[0] + p[10] * h[1] + p[11] * h[2]);
+                double _hAt = h[0];
+                double _hAt_2 = h[1];
+                double _hAt_3 = h[2];
+                clipped = Math.Min(1.5, p[9] * _hAt + p[10] * _hAt_2 + p[11] * _hAt_3);
                 // line 71: double score = clipped + p[12];
                 score = clipped + p[12];
                 // line 72: loss += Math.Max(0.0, 1.0 - labels[n] * score);
@@ -204,11 +198,11 @@ namespace Corpus
                     {
                         if (_t8 != 1.5)
                         {
-                            dp[9] += _g7 * h[0];
+                            dp[9] += _g7 * _hAt;
                             _dh[0] += _g7 * p[9];
-                            dp[10] += _g7 * h[1];
+                            dp[10] += _g7 * _hAt_2;
                             _dh[1] += _g7 * p[10];
-                            dp[11] += _g7 * h[2];
+                            dp[11] += _g7 * _hAt_3;
                             _dh[2] += _g7 * p[11];
                         }
                     }
@@ -235,11 +229,6 @@ namespace Corpus
                             }
                         }
                     }
-                    _values.PopSpan(h.Length).CopyTo(h);
-                }
-                else
-                {
-                    _values.DropTo(_mark12);
                 }
             }
             // line 75: return loss / labels.Length;
@@ -247,7 +236,6 @@ namespace Corpus
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
-            _values.Dispose();
         }
     }
 }

@@ -22,61 +22,61 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 113: Span<double> scores = stackalloc double[4];
+            // line 157: Span<double> scores = stackalloc double[4];
             global::System.Span<double> scores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
             global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
-            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            // line 158: double scale = 1.0 / Math.Sqrt(2.0);
             double scale = 1.0 / Math.Sqrt(2.0);
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 0; j < 4; j++)
             {
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 s = 0;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 for (int i = 0; i < _wWindow.Length; i++)
                 {
-                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    // line 164: s += w[i] * w[2 + (2 * j) + i];
                     s += w[i] * _wWindow[i];
                 }
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 scores[j] = s * scale;
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             double top = scores[0];
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             _values.Reserve(3);
             for (int j_1 = 1; j_1 < 4; j_1++)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 _values.PushReserved(top);
                 top = Math.Max(top, scores[j_1]);
             }
-            // line 132: double total = 0;
+            // line 176: double total = 0;
             double total = 0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             _values.Reserve(4);
             for (int j_2 = 0; j_2 < 4; j_2++)
             {
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 _values.PushReserved(scores[j_2]);
                 scores[j_2] = Math.Exp(scores[j_2] - top);
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 total += scores[j_2];
             }
-            // line 139: double output = 0;
+            // line 183: double output = 0;
             double output = 0;
-            // line 140: for (int j = 0; j < 4; j++)
+            // line 184: for (int j = 0; j < 4; j++)
             double _doutput = 1.0;
             for (int j_3 = 0; j_3 < 4; j_3++)
             {
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _scoresAt = scores[j_3];
                 output += _scoresAt / total * w[10 + j_3];
                 // Adjoint of this iteration
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _t9 = w[10 + j_3];
                 double _t10 = _scoresAt / total;
                 double _g11 = _doutput * _t9;
@@ -84,18 +84,18 @@ namespace Corpus
                 _dtotal += -(_g11 * (_scoresAt / total) / total);
                 dw[10 + j_3] += _doutput * _t10;
             }
-            // line 145: return output;
+            // line 189: return output;
             double _result = output;
 
             // Adjoint sweep
             double _ds = 0.0;
             double _dtop = 0.0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
             {
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 _dscores[j_2] += _dtotal;
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 double _g6 = _dscores[j_2];
                 _dscores[j_2] = 0.0;
                 double _t7 = scores[j_2];
@@ -104,10 +104,10 @@ namespace Corpus
                 _dscores[j_2] += _g8;
                 _dtop += -_g8;
             }
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 double _g4 = _dtop;
                 _dtop = 0.0;
                 double _t5 = top;
@@ -121,29 +121,29 @@ namespace Corpus
                     _dscores[j_1] += _g4;
                 }
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             _dscores[0] += _dtop;
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 4 - 1; j >= 0; j--)
             {
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 double _g3 = _dscores[j];
                 _dscores[j] = 0.0;
                 _ds += _g3 * scale;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 if (_ds != 0)
                 {
                     var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                     var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
                     for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                     {
-                        // line 120: s += w[i] * w[2 + (2 * j) + i];
+                        // line 164: s += w[i] * w[2 + (2 * j) + i];
                         double _t2 = _wWindow_2[i];
                         dw[i] += _ds * _t2;
                         _dwWindow[i] += _ds * w[i];
                     }
                 }
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 double _g1 = _ds;
                 _ds = 0.0;
             }
@@ -165,61 +165,61 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 113: Span<double> scores = stackalloc double[4];
+            // line 157: Span<double> scores = stackalloc double[4];
             global::System.Span<double> scores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
             global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
-            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            // line 158: double scale = 1.0 / Math.Sqrt(2.0);
             double scale = 1.0 / Math.Sqrt(2.0);
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 0; j < 4; j++)
             {
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 s = 0;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 for (int i = 0; i < _wWindow.Length; i++)
                 {
-                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    // line 164: s += w[i] * w[2 + (2 * j) + i];
                     s += w[i] * _wWindow[i];
                 }
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 scores[j] = s * scale;
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             double top = scores[0];
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             _values.Reserve(3);
             for (int j_1 = 1; j_1 < 4; j_1++)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 _values.PushReserved(top);
                 top = Math.Max(top, scores[j_1]);
             }
-            // line 132: double total = 0;
+            // line 176: double total = 0;
             double total = 0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             _values.Reserve(4);
             for (int j_2 = 0; j_2 < 4; j_2++)
             {
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 _values.PushReserved(scores[j_2]);
                 scores[j_2] = Math.Exp(scores[j_2] - top);
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 total += scores[j_2];
             }
-            // line 139: double output = 0;
+            // line 183: double output = 0;
             double output = 0;
-            // line 140: for (int j = 0; j < 4; j++)
+            // line 184: for (int j = 0; j < 4; j++)
             double _doutput = seed;
             for (int j_3 = 0; j_3 < 4; j_3++)
             {
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _scoresAt = scores[j_3];
                 output += _scoresAt / total * w[10 + j_3];
                 // Adjoint of this iteration
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _t9 = w[10 + j_3];
                 double _t10 = _scoresAt / total;
                 double _g11 = _doutput * _t9;
@@ -227,18 +227,18 @@ namespace Corpus
                 _dtotal += -(_g11 * (_scoresAt / total) / total);
                 dw[10 + j_3] += _doutput * _t10;
             }
-            // line 145: return output;
+            // line 189: return output;
             double _result = output;
 
             // Adjoint sweep
             double _ds = 0.0;
             double _dtop = 0.0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
             {
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 _dscores[j_2] += _dtotal;
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 double _g6 = _dscores[j_2];
                 _dscores[j_2] = 0.0;
                 double _t7 = scores[j_2];
@@ -247,10 +247,10 @@ namespace Corpus
                 _dscores[j_2] += _g8;
                 _dtop += -_g8;
             }
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 double _g4 = _dtop;
                 _dtop = 0.0;
                 double _t5 = top;
@@ -264,29 +264,29 @@ namespace Corpus
                     _dscores[j_1] += _g4;
                 }
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             _dscores[0] += _dtop;
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 4 - 1; j >= 0; j--)
             {
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 double _g3 = _dscores[j];
                 _dscores[j] = 0.0;
                 _ds += _g3 * scale;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 if (_ds != 0)
                 {
                     var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                     var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
                     for (int i = _wWindow_2.Length - 1; i >= 0; i--)
                     {
-                        // line 120: s += w[i] * w[2 + (2 * j) + i];
+                        // line 164: s += w[i] * w[2 + (2 * j) + i];
                         double _t2 = _wWindow_2[i];
                         dw[i] += _ds * _t2;
                         _dwWindow[i] += _ds * w[i];
                     }
                 }
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 double _g1 = _ds;
                 _ds = 0.0;
             }
@@ -302,66 +302,66 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 113: Span<double> scores = stackalloc double[4];
+            // line 157: Span<double> scores = stackalloc double[4];
             global::System.Span<double> scores = stackalloc double[4];
             global::System.Span<double> _tscores = stackalloc double[4];
-            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            // line 158: double scale = 1.0 / Math.Sqrt(2.0);
             double scale = 1.0 / Math.Sqrt(2.0);
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 0; j < 4; j++)
             {
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 double _ts = 0.0;
                 double s = 0;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 for (int i = 0; i < 2; i++)
                 {
-                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    // line 164: s += w[i] * w[2 + (2 * j) + i];
                     double _t1 = w[2 + 2 * j + i];
                     _ts += tw[i] * _t1 + w[i] * tw[2 + 2 * j + i];
                     s += w[i] * _t1;
                 }
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 _tscores[j] = _ts * scale;
                 scores[j] = s * scale;
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             double _ttop = _tscores[0];
             double top = scores[0];
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             for (int j_1 = 1; j_1 < 4; j_1++)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 _ttop = top >= scores[j_1] ? _ttop : _tscores[j_1];
                 top = Math.Max(top, scores[j_1]);
             }
-            // line 132: double total = 0;
+            // line 176: double total = 0;
             double _ttotal = 0.0;
             double total = 0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             for (int j_2 = 0; j_2 < 4; j_2++)
             {
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 double _t2 = Math.Exp(scores[j_2] - top);
                 _tscores[j_2] = (_tscores[j_2] - _ttop) * _t2;
                 scores[j_2] = _t2;
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 _ttotal += _tscores[j_2];
                 total += scores[j_2];
             }
-            // line 139: double output = 0;
+            // line 183: double output = 0;
             double _toutput = 0.0;
             double output = 0;
-            // line 140: for (int j = 0; j < 4; j++)
+            // line 184: for (int j = 0; j < 4; j++)
             for (int j_3 = 0; j_3 < 4; j_3++)
             {
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _t3 = scores[j_3] / total;
                 double _t4 = w[10 + j_3];
                 _toutput += (_tscores[j_3] - _t3 * _ttotal) / total * _t4 + _t3 * tw[10 + j_3];
                 output += _t3 * _t4;
             }
-            // line 145: return output;
+            // line 189: return output;
             double _value5 = output;
             tangent = _toutput;
             return _value5;
@@ -392,7 +392,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 113: Span<double> scores = stackalloc double[4];
+            // line 157: Span<double> scores = stackalloc double[4];
             global::System.Span<double> scores = stackalloc double[4];
             global::System.Span<double> _vscores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
@@ -401,70 +401,70 @@ namespace Corpus
             global::System.Span<double> _hscores = _hscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
             _hscores.Clear();
-            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            // line 158: double scale = 1.0 / Math.Sqrt(2.0);
             double scale = 1.0 / Math.Sqrt(2.0);
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 0; j < 4; j++)
             {
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 _vs = 0.0;
                 s = 0;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
                 for (int i = 0; i < _wWindow.Length; i++)
                 {
-                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    // line 164: s += w[i] * w[2 + (2 * j) + i];
                     _vs += vw[i] * _wWindow[i] + w[i] * _vwWindow[i];
                     s += w[i] * _wWindow[i];
                 }
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 _vscores[j] = _vs * scale;
                 scores[j] = s * scale;
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             double _vtop = _vscores[0];
             double top = scores[0];
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             _values.Reserve(6);
             for (int j_1 = 1; j_1 < 4; j_1++)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 _values.PushReserved(top);
                 _values.PushReserved(_vtop);
                 double _scoresAt = scores[j_1];
                 _vtop = top >= _scoresAt ? _vtop : _vscores[j_1];
                 top = Math.Max(top, _scoresAt);
             }
-            // line 132: double total = 0;
+            // line 176: double total = 0;
             double _vtotal = 0.0;
             double total = 0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             _values.Reserve(8);
             for (int j_2 = 0; j_2 < 4; j_2++)
             {
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 double _scoresAt_2 = scores[j_2];
                 _values.PushReserved(_scoresAt_2);
                 _values.PushReserved(_vscores[j_2]);
                 var _t = Math.Exp(_scoresAt_2 - top);
                 _vscores[j_2] = (_vscores[j_2] - _vtop) * _t;
                 scores[j_2] = _t;
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 _vtotal += _vscores[j_2];
                 total += scores[j_2];
             }
-            // line 139: double output = 0;
+            // line 183: double output = 0;
             double output = 0;
-            // line 140: for (int j = 0; j < 4; j++)
+            // line 184: for (int j = 0; j < 4; j++)
             double _doutput = 1.0;
             for (int j_3 = 0; j_3 < 4; j_3++)
             {
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _scoresAt_3 = scores[j_3];
                 output += _scoresAt_3 / total * w[10 + j_3];
                 // Adjoint of this iteration
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _vt9 = vw[10 + j_3];
                 double _t9 = w[10 + j_3];
                 double _vt10 = (_vscores[j_3] - _scoresAt_3 / total * _vtotal) / total;
@@ -478,7 +478,7 @@ namespace Corpus
                 hw[10 + j_3] += _doutput * _vt10;
                 dw[10 + j_3] += _doutput * _t10;
             }
-            // line 145: return output;
+            // line 189: return output;
             double _result = output;
 
             // Adjoint sweep
@@ -486,13 +486,13 @@ namespace Corpus
             double _ds = 0.0;
             double _htop = 0.0;
             double _dtop = 0.0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
             {
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 _hscores[j_2] += _htotal;
                 _dscores[j_2] += _dtotal;
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 double _vg6 = _hscores[j_2];
                 double _g6 = _dscores[j_2];
                 _hscores[j_2] = 0.0;
@@ -508,10 +508,10 @@ namespace Corpus
                 _htop += -_vg8;
                 _dtop += -_g8;
             }
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 double _vg4 = _htop;
                 double _g4 = _dtop;
                 _htop = 0.0;
@@ -530,27 +530,27 @@ namespace Corpus
                     _dscores[j_1] += _g4;
                 }
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             _hscores[0] += _htop;
             _dscores[0] += _dtop;
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 4 - 1; j >= 0; j--)
             {
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 double _vg3 = _hscores[j];
                 double _g3 = _dscores[j];
                 _hscores[j] = 0.0;
                 _dscores[j] = 0.0;
                 _hs += _vg3 * scale;
                 _ds += _g3 * scale;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 + 2 * j, 2);
                 var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
                 for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    // line 164: s += w[i] * w[2 + (2 * j) + i];
                     double _vt2 = _vwWindow_2[i];
                     double _t2 = _wWindow_2[i];
                     hw[i] += _hs * _t2 + _ds * _vt2;
@@ -558,7 +558,7 @@ namespace Corpus
                     _hwWindow[i] += _hs * w[i] + _ds * vw[i];
                     _dwWindow[i] += _ds * w[i];
                 }
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;
@@ -628,7 +628,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 113: Span<double> scores = stackalloc double[4];
+            // line 157: Span<double> scores = stackalloc double[4];
             global::System.Span<double> scores = stackalloc double[4];
             global::System.Span<double> _vscores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
@@ -637,71 +637,71 @@ namespace Corpus
             global::System.Span<double> _hscores = _hscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
             _hscores.Clear();
-            // line 114: double scale = 1.0 / Math.Sqrt(2.0);
+            // line 158: double scale = 1.0 / Math.Sqrt(2.0);
             double scale = 1.0 / Math.Sqrt(2.0);
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 0; j < 4; j++)
             {
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 _vs = 0.0;
                 s = 0;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
                 for (int i = 0; i < _wWindow.Length; i++)
                 {
-                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    // line 164: s += w[i] * w[2 + (2 * j) + i];
                     _vs += vw[i] * _wWindow[i] + w[i] * _vwWindow[i];
                     s += w[i] * _wWindow[i];
                 }
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 _vscores[j] = _vs * scale;
                 scores[j] = s * scale;
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             double _vtop = _vscores[0];
             double top = scores[0];
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             _values.Reserve(6);
             for (int j_1 = 1; j_1 < 4; j_1++)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 _values.PushReserved(top);
                 _values.PushReserved(_vtop);
                 double _scoresAt = scores[j_1];
                 _vtop = top >= _scoresAt ? _vtop : _vscores[j_1];
                 top = Math.Max(top, _scoresAt);
             }
-            // line 132: double total = 0;
+            // line 176: double total = 0;
             double _vtotal = 0.0;
             double total = 0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             _values.Reserve(8);
             for (int j_2 = 0; j_2 < 4; j_2++)
             {
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 double _scoresAt_2 = scores[j_2];
                 _values.PushReserved(_scoresAt_2);
                 _values.PushReserved(_vscores[j_2]);
                 var _t = Math.Exp(_scoresAt_2 - top);
                 _vscores[j_2] = (_vscores[j_2] - _vtop) * _t;
                 scores[j_2] = _t;
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 _vtotal += _vscores[j_2];
                 total += scores[j_2];
             }
-            // line 139: double output = 0;
+            // line 183: double output = 0;
             double output = 0;
-            // line 140: for (int j = 0; j < 4; j++)
+            // line 184: for (int j = 0; j < 4; j++)
             double _houtput = vseed;
             double _doutput = seed;
             for (int j_3 = 0; j_3 < 4; j_3++)
             {
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _scoresAt_3 = scores[j_3];
                 output += _scoresAt_3 / total * w[10 + j_3];
                 // Adjoint of this iteration
-                // line 142: output += scores[j] / total * w[10 + j];
+                // line 186: output += scores[j] / total * w[10 + j];
                 double _vt9 = vw[10 + j_3];
                 double _t9 = w[10 + j_3];
                 double _vt10 = (_vscores[j_3] - _scoresAt_3 / total * _vtotal) / total;
@@ -715,7 +715,7 @@ namespace Corpus
                 hw[10 + j_3] += _houtput * _t10 + _doutput * _vt10;
                 dw[10 + j_3] += _doutput * _t10;
             }
-            // line 145: return output;
+            // line 189: return output;
             double _result = output;
 
             // Adjoint sweep
@@ -723,13 +723,13 @@ namespace Corpus
             double _ds = 0.0;
             double _htop = 0.0;
             double _dtop = 0.0;
-            // line 133: for (int j = 0; j < 4; j++)
+            // line 177: for (int j = 0; j < 4; j++)
             for (int j_2 = 4 - 1; j_2 >= 0; j_2--)
             {
-                // line 136: total += scores[j];
+                // line 180: total += scores[j];
                 _hscores[j_2] += _htotal;
                 _dscores[j_2] += _dtotal;
-                // line 135: scores[j] = Math.Exp(scores[j] - top);
+                // line 179: scores[j] = Math.Exp(scores[j] - top);
                 double _vg6 = _hscores[j_2];
                 double _g6 = _dscores[j_2];
                 _hscores[j_2] = 0.0;
@@ -745,10 +745,10 @@ namespace Corpus
                 _htop += -_vg8;
                 _dtop += -_g8;
             }
-            // line 127: for (int j = 1; j < 4; j++)
+            // line 171: for (int j = 1; j < 4; j++)
             for (int j_1 = 4 - 1; j_1 >= 1; j_1--)
             {
-                // line 129: top = Math.Max(top, scores[j]);
+                // line 173: top = Math.Max(top, scores[j]);
                 double _vg4 = _htop;
                 double _g4 = _dtop;
                 _htop = 0.0;
@@ -767,27 +767,27 @@ namespace Corpus
                     _dscores[j_1] += _g4;
                 }
             }
-            // line 126: double top = scores[0];
+            // line 170: double top = scores[0];
             _hscores[0] += _htop;
             _dscores[0] += _dtop;
-            // line 115: for (int j = 0; j < 4; j++)
+            // line 159: for (int j = 0; j < 4; j++)
             for (int j = 4 - 1; j >= 0; j--)
             {
-                // line 123: scores[j] = s * scale;
+                // line 167: scores[j] = s * scale;
                 double _vg3 = _hscores[j];
                 double _g3 = _dscores[j];
                 _hscores[j] = 0.0;
                 _dscores[j] = 0.0;
                 _hs += _vg3 * scale;
                 _ds += _g3 * scale;
-                // line 118: for (int i = 0; i < 2; i++)
+                // line 162: for (int i = 0; i < 2; i++)
                 var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 + 2 * j, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 + 2 * j, 2);
                 var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 + 2 * j, 2);
                 var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 + 2 * j, 2);
                 for (int i = _vwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 120: s += w[i] * w[2 + (2 * j) + i];
+                    // line 164: s += w[i] * w[2 + (2 * j) + i];
                     double _vt2 = _vwWindow_2[i];
                     double _t2 = _wWindow_2[i];
                     hw[i] += _hs * _t2 + _ds * _vt2;
@@ -795,7 +795,7 @@ namespace Corpus
                     _hwWindow[i] += _hs * w[i] + _ds * vw[i];
                     _dwWindow[i] += _ds * w[i];
                 }
-                // line 117: double s = 0;
+                // line 161: double s = 0;
                 double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;

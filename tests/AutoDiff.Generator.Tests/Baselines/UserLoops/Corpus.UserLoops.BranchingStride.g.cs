@@ -20,57 +20,57 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 284: int position = 0;
+            // line 328: int position = 0;
             int position = 0;
-            // line 285: int stride = 1;
+            // line 329: int stride = 1;
             int stride = 1;
-            // line 286: double total = 0;
+            // line 330: double total = 0;
             double total = 0;
-            // line 287: for (int i = 0; i < 6; i++)
+            // line 331: for (int i = 0; i < 6; i++)
             _ints.Reserve(12);
             for (int i = 0; i < 6; i++)
             {
-                // line 289: if (w[i] > 0)
+                // line 333: if (w[i] > 0)
                 bool _branch1 = w[i] > 0;
                 if (_branch1)
                 {
-                    // line 291: stride = 2;
+                    // line 335: stride = 2;
                     stride = 2;
                 }
                 else
                 {
-                    // line 295: stride = 1;
+                    // line 339: stride = 1;
                     stride = 1;
-                    // line 296: position += 3;
+                    // line 340: position += 3;
                     position += 3;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 299: position = (position + stride) % 6;
+                // line 343: position = (position + stride) % 6;
                 _ints.PushReserved(position);
                 position = (position + stride) % 6;
-                // line 300: total += w[position] * w[i] * Decay(position);
+                // line 344: total += w[position] * w[i] * Decay(position);
                 total += w[position] * w[i] * global::Corpus.UserLoops.Decay(position);
             }
-            // line 303: return total;
+            // line 347: return total;
             double _result = total;
 
             // Adjoint sweep
-            // line 303: return total;
+            // line 347: return total;
             double _dtotal = 1.0;
-            // line 287: for (int i = 0; i < 6; i++)
+            // line 331: for (int i = 0; i < 6; i++)
             for (int i = 6 - 1; i >= 0; i--)
             {
-                // line 300: total += w[position] * w[i] * Decay(position);
+                // line 344: total += w[position] * w[i] * Decay(position);
                 double _t2 = global::Corpus.UserLoops.Decay(position);
                 double _g3 = _dtotal * _t2;
                 dw[position] += _g3 * w[i];
                 dw[i] += _g3 * w[position];
-                // line 299: position = (position + stride) % 6;
+                // line 343: position = (position + stride) % 6;
                 position = _ints.Pop();
-                // line 289: if (w[i] > 0)
+                // line 333: if (w[i] > 0)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 296: position += 3;
+                    // line 340: position += 3;
                     position -= 3;
                 }
             }
@@ -89,57 +89,57 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 284: int position = 0;
+            // line 328: int position = 0;
             int position = 0;
-            // line 285: int stride = 1;
+            // line 329: int stride = 1;
             int stride = 1;
-            // line 286: double total = 0;
+            // line 330: double total = 0;
             double total = 0;
-            // line 287: for (int i = 0; i < 6; i++)
+            // line 331: for (int i = 0; i < 6; i++)
             _ints.Reserve(12);
             for (int i = 0; i < 6; i++)
             {
-                // line 289: if (w[i] > 0)
+                // line 333: if (w[i] > 0)
                 bool _branch1 = w[i] > 0;
                 if (_branch1)
                 {
-                    // line 291: stride = 2;
+                    // line 335: stride = 2;
                     stride = 2;
                 }
                 else
                 {
-                    // line 295: stride = 1;
+                    // line 339: stride = 1;
                     stride = 1;
-                    // line 296: position += 3;
+                    // line 340: position += 3;
                     position += 3;
                 }
                 _ints.PushReserved(_branch1 ? 1 : 0);
-                // line 299: position = (position + stride) % 6;
+                // line 343: position = (position + stride) % 6;
                 _ints.PushReserved(position);
                 position = (position + stride) % 6;
-                // line 300: total += w[position] * w[i] * Decay(position);
+                // line 344: total += w[position] * w[i] * Decay(position);
                 total += w[position] * w[i] * global::Corpus.UserLoops.Decay(position);
             }
-            // line 303: return total;
+            // line 347: return total;
             double _result = total;
 
             // Adjoint sweep
-            // line 303: return total;
+            // line 347: return total;
             double _dtotal = seed;
-            // line 287: for (int i = 0; i < 6; i++)
+            // line 331: for (int i = 0; i < 6; i++)
             for (int i = 6 - 1; i >= 0; i--)
             {
-                // line 300: total += w[position] * w[i] * Decay(position);
+                // line 344: total += w[position] * w[i] * Decay(position);
                 double _t2 = global::Corpus.UserLoops.Decay(position);
                 double _g3 = _dtotal * _t2;
                 dw[position] += _g3 * w[i];
                 dw[i] += _g3 * w[position];
-                // line 299: position = (position + stride) % 6;
+                // line 343: position = (position + stride) % 6;
                 position = _ints.Pop();
-                // line 289: if (w[i] > 0)
+                // line 333: if (w[i] > 0)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 296: position += 3;
+                    // line 340: position += 3;
                     position -= 3;
                 }
             }

@@ -23,168 +23,168 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 234: const int n = 3;
+            // line 278: const int n = 3;
             int n = 3;
-            // line 235: Span<double> a = stackalloc double[n * n];
+            // line 279: Span<double> a = stackalloc double[n * n];
             global::System.Span<double> a = stackalloc double[9];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 0; i < 3; i++)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 0; j < 3; j++)
                 {
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     s = i == j ? 1.0 : 0.0;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     for (int k = 0; k <= Math.Min(i, j); k++)
                     {
-                        // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                        // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                         s += w[i * (i + 1) / 2 + k] * w[j * (j + 1) / 2 + k];
                     }
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     a[i * 3 + j] = s;
                 }
             }
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 0; j_1 < 3; j_1++)
             {
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 double _aAt_2 = a[j_1 * 3 + j_1];
                 diagonal = _aAt_2;
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                 for (int k_1 = 0; k_1 < _aWindow.Length; k_1++)
                 {
-                    // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                    // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                     diagonal -= _aWindow[k_1] * _aWindow[k_1];
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 _values.Push(_aAt_2);
                 a[j_1 * 3 + j_1] = Math.Sqrt(diagonal);
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 _values.Reserve((3 - (j_1 + 1)) * 2);
                 for (int i_1 = j_1 + 1; i_1 < 3; i_1++)
                 {
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     _values.PushReserved(s_1);
                     double _aAt = a[i_1 * 3 + j_1];
                     s_1 = _aAt;
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, i_1 * 3, j_1);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     for (int k_2 = 0; k_2 < _aWindow_2.Length; k_2++)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         s_1 -= _aWindow_2[k_2] * _aWindow_3[k_2];
                     }
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     _values.PushReserved(_aAt);
                     a[i_1 * 3 + j_1] = s_1 / a[j_1 * 3 + j_1];
                 }
             }
-            // line 271: double logDet = 0;
+            // line 315: double logDet = 0;
             double logDet = 0;
-            // line 272: for (int i = 0; i < n; i++)
+            // line 316: for (int i = 0; i < n; i++)
             double _dlogDet = 1.0;
             for (int i_2 = 0; i_2 < 3; i_2++)
             {
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _aAt_3 = a[i_2 * 3 + i_2];
                 logDet += 2 * Math.Log(_aAt_3);
                 // Adjoint of this iteration
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _t15 = _aAt_3;
                 _da[i_2 * 3 + i_2] += _dlogDet * 2 / _t15;
             }
-            // line 277: return logDet;
+            // line 321: return logDet;
             double _result = logDet;
 
             // Adjoint sweep
             double _ds = 0.0;
             double _ddiagonal = 0.0;
             double _ds_1 = 0.0;
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
             {
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 for (int i_1 = 3 - 1; i_1 >= j_1 + 1; i_1--)
                 {
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     double _g13 = _da[i_1 * 3 + j_1];
                     _da[i_1 * 3 + j_1] = 0.0;
                     a[i_1 * 3 + j_1] = _values.Pop();
                     double _t14 = a[j_1 * 3 + j_1];
                     _ds_1 += _g13 / _t14;
                     _da[j_1 * 3 + j_1] += -(_g13 * (s_1 / _t14) / _t14);
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _aWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, i_1 * 3, j_1);
                     var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, i_1 * 3, j_1);
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                     for (int k_2 = _aWindow_4.Length - 1; k_2 >= 0; k_2--)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         double _g10 = -_ds_1;
                         double _t11 = _aWindow_4[k_2];
                         double _t12 = _aWindow_5[k_2];
                         _daWindow[k_2] += _g10 * _t11;
                         _daWindow_2[k_2] += _g10 * _t12;
                     }
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     double _g9 = _ds_1;
                     _ds_1 = 0.0;
                     s_1 = _values.Pop();
                     _da[i_1 * 3 + j_1] += _g9;
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 double _g7 = _da[j_1 * 3 + j_1];
                 _da[j_1 * 3 + j_1] = 0.0;
                 double _t8 = a[j_1 * 3 + j_1];
                 a[j_1 * 3 + j_1] = _values.Pop();
                 _ddiagonal += _g7 / (2 * _t8);
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 if (_ddiagonal != 0)
                 {
                     var _aWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _daWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                     for (int k_1 = _aWindow_6.Length - 1; k_1 >= 0; k_1--)
                     {
-                        // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                        // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                         double _t6 = _aWindow_6[k_1];
                         _daWindow_3[k_1] += -2 * _ddiagonal * _t6;
                     }
                 }
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 double _g5 = _ddiagonal;
                 _ddiagonal = 0.0;
                 _da[j_1 * 3 + j_1] += _g5;
             }
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 3 - 1; i >= 0; i--)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 3 - 1; j >= 0; j--)
                 {
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     double _g4 = _da[i * 3 + j];
                     _da[i * 3 + j] = 0.0;
                     _ds += _g4;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     if (_ds != 0)
                     {
                         for (int k = Math.Min(i, j); k >= 0; k--)
                         {
-                            // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                            // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                             double _t2 = w[j * (j + 1) / 2 + k];
                             double _t3 = w[i * (i + 1) / 2 + k];
                             dw[i * (i + 1) / 2 + k] += _ds * _t2;
                             dw[j * (j + 1) / 2 + k] += _ds * _t3;
                         }
                     }
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     double _g1 = _ds;
                     _ds = 0.0;
                 }
@@ -208,168 +208,168 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 234: const int n = 3;
+            // line 278: const int n = 3;
             int n = 3;
-            // line 235: Span<double> a = stackalloc double[n * n];
+            // line 279: Span<double> a = stackalloc double[n * n];
             global::System.Span<double> a = stackalloc double[9];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 0; i < 3; i++)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 0; j < 3; j++)
                 {
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     s = i == j ? 1.0 : 0.0;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     for (int k = 0; k <= Math.Min(i, j); k++)
                     {
-                        // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                        // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                         s += w[i * (i + 1) / 2 + k] * w[j * (j + 1) / 2 + k];
                     }
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     a[i * 3 + j] = s;
                 }
             }
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 0; j_1 < 3; j_1++)
             {
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 double _aAt_2 = a[j_1 * 3 + j_1];
                 diagonal = _aAt_2;
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                 for (int k_1 = 0; k_1 < _aWindow.Length; k_1++)
                 {
-                    // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                    // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                     diagonal -= _aWindow[k_1] * _aWindow[k_1];
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 _values.Push(_aAt_2);
                 a[j_1 * 3 + j_1] = Math.Sqrt(diagonal);
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 _values.Reserve((3 - (j_1 + 1)) * 2);
                 for (int i_1 = j_1 + 1; i_1 < 3; i_1++)
                 {
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     _values.PushReserved(s_1);
                     double _aAt = a[i_1 * 3 + j_1];
                     s_1 = _aAt;
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, i_1 * 3, j_1);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     for (int k_2 = 0; k_2 < _aWindow_2.Length; k_2++)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         s_1 -= _aWindow_2[k_2] * _aWindow_3[k_2];
                     }
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     _values.PushReserved(_aAt);
                     a[i_1 * 3 + j_1] = s_1 / a[j_1 * 3 + j_1];
                 }
             }
-            // line 271: double logDet = 0;
+            // line 315: double logDet = 0;
             double logDet = 0;
-            // line 272: for (int i = 0; i < n; i++)
+            // line 316: for (int i = 0; i < n; i++)
             double _dlogDet = seed;
             for (int i_2 = 0; i_2 < 3; i_2++)
             {
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _aAt_3 = a[i_2 * 3 + i_2];
                 logDet += 2 * Math.Log(_aAt_3);
                 // Adjoint of this iteration
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _t15 = _aAt_3;
                 _da[i_2 * 3 + i_2] += _dlogDet * 2 / _t15;
             }
-            // line 277: return logDet;
+            // line 321: return logDet;
             double _result = logDet;
 
             // Adjoint sweep
             double _ds = 0.0;
             double _ddiagonal = 0.0;
             double _ds_1 = 0.0;
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
             {
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 for (int i_1 = 3 - 1; i_1 >= j_1 + 1; i_1--)
                 {
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     double _g13 = _da[i_1 * 3 + j_1];
                     _da[i_1 * 3 + j_1] = 0.0;
                     a[i_1 * 3 + j_1] = _values.Pop();
                     double _t14 = a[j_1 * 3 + j_1];
                     _ds_1 += _g13 / _t14;
                     _da[j_1 * 3 + j_1] += -(_g13 * (s_1 / _t14) / _t14);
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _aWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, i_1 * 3, j_1);
                     var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, i_1 * 3, j_1);
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                     for (int k_2 = _aWindow_4.Length - 1; k_2 >= 0; k_2--)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         double _g10 = -_ds_1;
                         double _t11 = _aWindow_4[k_2];
                         double _t12 = _aWindow_5[k_2];
                         _daWindow[k_2] += _g10 * _t11;
                         _daWindow_2[k_2] += _g10 * _t12;
                     }
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     double _g9 = _ds_1;
                     _ds_1 = 0.0;
                     s_1 = _values.Pop();
                     _da[i_1 * 3 + j_1] += _g9;
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 double _g7 = _da[j_1 * 3 + j_1];
                 _da[j_1 * 3 + j_1] = 0.0;
                 double _t8 = a[j_1 * 3 + j_1];
                 a[j_1 * 3 + j_1] = _values.Pop();
                 _ddiagonal += _g7 / (2 * _t8);
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 if (_ddiagonal != 0)
                 {
                     var _aWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _daWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                     for (int k_1 = _aWindow_6.Length - 1; k_1 >= 0; k_1--)
                     {
-                        // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                        // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                         double _t6 = _aWindow_6[k_1];
                         _daWindow_3[k_1] += -2 * _ddiagonal * _t6;
                     }
                 }
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 double _g5 = _ddiagonal;
                 _ddiagonal = 0.0;
                 _da[j_1 * 3 + j_1] += _g5;
             }
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 3 - 1; i >= 0; i--)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 3 - 1; j >= 0; j--)
                 {
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     double _g4 = _da[i * 3 + j];
                     _da[i * 3 + j] = 0.0;
                     _ds += _g4;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     if (_ds != 0)
                     {
                         for (int k = Math.Min(i, j); k >= 0; k--)
                         {
-                            // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                            // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                             double _t2 = w[j * (j + 1) / 2 + k];
                             double _t3 = w[i * (i + 1) / 2 + k];
                             dw[i * (i + 1) / 2 + k] += _ds * _t2;
                             dw[j * (j + 1) / 2 + k] += _ds * _t3;
                         }
                     }
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     double _g1 = _ds;
                     _ds = 0.0;
                 }
@@ -386,86 +386,86 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 234: const int n = 3;
+            // line 278: const int n = 3;
             int n = 3;
-            // line 235: Span<double> a = stackalloc double[n * n];
+            // line 279: Span<double> a = stackalloc double[n * n];
             global::System.Span<double> a = stackalloc double[9];
             global::System.Span<double> _ta = stackalloc double[9];
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 0; i < 3; i++)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 0; j < 3; j++)
                 {
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     double _ts = 0.0;
                     double s = i == j ? 1.0 : 0.0;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     for (int k = 0; k <= Math.Min(i, j); k++)
                     {
-                        // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                        // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                         double _t1 = w[j * (j + 1) / 2 + k];
                         double _t2 = w[i * (i + 1) / 2 + k];
                         _ts += tw[i * (i + 1) / 2 + k] * _t1 + _t2 * tw[j * (j + 1) / 2 + k];
                         s += _t2 * _t1;
                     }
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     _ta[i * 3 + j] = _ts;
                     a[i * 3 + j] = s;
                 }
             }
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 0; j_1 < 3; j_1++)
             {
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 double _tdiagonal = _ta[j_1 * 3 + j_1];
                 double diagonal = a[j_1 * 3 + j_1];
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 for (int k_1 = 0; k_1 < j_1; k_1++)
                 {
-                    // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                    // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                     double _t3 = a[j_1 * 3 + k_1];
                     _tdiagonal -= 2 * _t3 * _ta[j_1 * 3 + k_1];
                     diagonal -= _t3 * _t3;
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 double _t4 = Math.Sqrt(diagonal);
                 _ta[j_1 * 3 + j_1] = _tdiagonal / (2 * _t4);
                 a[j_1 * 3 + j_1] = _t4;
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 for (int i_1 = j_1 + 1; i_1 < 3; i_1++)
                 {
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     double _ts_1 = _ta[i_1 * 3 + j_1];
                     double s_1 = a[i_1 * 3 + j_1];
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     for (int k_2 = 0; k_2 < j_1; k_2++)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         double _t5 = a[j_1 * 3 + k_2];
                         double _t6 = a[i_1 * 3 + k_2];
                         _ts_1 -= _ta[i_1 * 3 + k_2] * _t5 + _t6 * _ta[j_1 * 3 + k_2];
                         s_1 -= _t6 * _t5;
                     }
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     double _t7 = a[j_1 * 3 + j_1];
                     double _t8 = s_1 / _t7;
                     _ta[i_1 * 3 + j_1] = (_ts_1 - _t8 * _ta[j_1 * 3 + j_1]) / _t7;
                     a[i_1 * 3 + j_1] = _t8;
                 }
             }
-            // line 271: double logDet = 0;
+            // line 315: double logDet = 0;
             double _tlogDet = 0.0;
             double logDet = 0;
-            // line 272: for (int i = 0; i < n; i++)
+            // line 316: for (int i = 0; i < n; i++)
             for (int i_2 = 0; i_2 < 3; i_2++)
             {
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _t9 = a[i_2 * 3 + i_2];
                 _tlogDet += 2 * (_ta[i_2 * 3 + i_2] / _t9);
                 logDet += 2 * Math.Log(_t9);
             }
-            // line 277: return logDet;
+            // line 321: return logDet;
             double _value10 = logDet;
             tangent = _tlogDet;
             return _value10;
@@ -498,9 +498,9 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 234: const int n = 3;
+            // line 278: const int n = 3;
             int n = 3;
-            // line 235: Span<double> a = stackalloc double[n * n];
+            // line 279: Span<double> a = stackalloc double[n * n];
             global::System.Span<double> a = stackalloc double[9];
             global::System.Span<double> _va = stackalloc double[9];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -509,97 +509,97 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 0; i < 3; i++)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 0; j < 3; j++)
                 {
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     _vs = 0.0;
                     s = i == j ? 1.0 : 0.0;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     for (int k = 0; k <= Math.Min(i, j); k++)
                     {
-                        // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                        // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                         _vs += vw[i * (i + 1) / 2 + k] * w[j * (j + 1) / 2 + k] + w[i * (i + 1) / 2 + k] * vw[j * (j + 1) / 2 + k];
                         s += w[i * (i + 1) / 2 + k] * w[j * (j + 1) / 2 + k];
                     }
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     _va[i * 3 + j] = _vs;
                     a[i * 3 + j] = s;
                 }
             }
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 0; j_1 < 3; j_1++)
             {
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 _vdiagonal = _va[j_1 * 3 + j_1];
                 double _aAt_5 = a[j_1 * 3 + j_1];
                 diagonal = _aAt_5;
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                 var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                 for (int k_1 = 0; k_1 < _aWindow.Length; k_1++)
                 {
-                    // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                    // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                     double _aAt = _aWindow[k_1];
                     _vdiagonal -= 2 * _aAt * _vaWindow[k_1];
                     diagonal -= _aAt * _aAt;
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 _values.Push(_aAt_5);
                 _values.Push(_va[j_1 * 3 + j_1]);
                 var _t = Math.Sqrt(diagonal);
                 _va[j_1 * 3 + j_1] = _vdiagonal * (1 / (2 * _t));
                 a[j_1 * 3 + j_1] = _t;
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 _values.Reserve((3 - (j_1 + 1)) * 4);
                 for (int i_1 = j_1 + 1; i_1 < 3; i_1++)
                 {
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     _values.PushReserved(s_1);
                     _values.PushReserved(_vs_1);
                     _vs_1 = _va[i_1 * 3 + j_1];
                     double _aAt_4 = a[i_1 * 3 + j_1];
                     s_1 = _aAt_4;
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, i_1 * 3, j_1);
                     var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, i_1 * 3, j_1);
                     var _vaWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                     for (int k_2 = 0; k_2 < _aWindow_2.Length; k_2++)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         double _aAt_2 = _aWindow_2[k_2];
                         double _aAt_3 = _aWindow_3[k_2];
                         _vs_1 -= _vaWindow_2[k_2] * _aAt_2 + _aAt_3 * _vaWindow_3[k_2];
                         s_1 -= _aAt_3 * _aAt_2;
                     }
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     _values.PushReserved(_aAt_4);
                     _values.PushReserved(_va[i_1 * 3 + j_1]);
                     _va[i_1 * 3 + j_1] = (_vs_1 - s_1 / a[j_1 * 3 + j_1] * _va[j_1 * 3 + j_1]) / a[j_1 * 3 + j_1];
                     a[i_1 * 3 + j_1] = s_1 / a[j_1 * 3 + j_1];
                 }
             }
-            // line 271: double logDet = 0;
+            // line 315: double logDet = 0;
             double logDet = 0;
-            // line 272: for (int i = 0; i < n; i++)
+            // line 316: for (int i = 0; i < n; i++)
             double _dlogDet = 1.0;
             for (int i_2 = 0; i_2 < 3; i_2++)
             {
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _aAt_6 = a[i_2 * 3 + i_2];
                 logDet += 2 * Math.Log(_aAt_6);
                 // Adjoint of this iteration
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _vt15 = _va[i_2 * 3 + i_2];
                 double _t15 = _aAt_6;
                 _ha[i_2 * 3 + i_2] += -(_dlogDet * 2 / _t15 * _vt15) / _t15;
                 _da[i_2 * 3 + i_2] += _dlogDet * 2 / _t15;
             }
-            // line 277: return logDet;
+            // line 321: return logDet;
             double _result = logDet;
 
             // Adjoint sweep
@@ -609,13 +609,13 @@ namespace Corpus
             double _ddiagonal = 0.0;
             double _hs_1 = 0.0;
             double _ds_1 = 0.0;
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
             {
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 for (int i_1 = 3 - 1; i_1 >= j_1 + 1; i_1--)
                 {
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     double _vg13 = _ha[i_1 * 3 + j_1];
                     double _g13 = _da[i_1 * 3 + j_1];
                     _ha[i_1 * 3 + j_1] = 0.0;
@@ -628,7 +628,7 @@ namespace Corpus
                     _ds_1 += _g13 / _t14;
                     _ha[j_1 * 3 + j_1] += -((_vg13 * (s_1 / _t14) + _g13 * ((_vs_1 - s_1 / _t14 * _vt14) / _t14) - _g13 * (s_1 / _t14) / _t14 * _vt14) / _t14);
                     _da[j_1 * 3 + j_1] += -(_g13 * (s_1 / _t14) / _t14);
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _vaWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _vaWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, i_1 * 3, j_1);
@@ -639,7 +639,7 @@ namespace Corpus
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                     for (int k_2 = _vaWindow_4.Length - 1; k_2 >= 0; k_2--)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         double _vg10 = -_hs_1;
                         double _g10 = -_ds_1;
                         double _vt11 = _vaWindow_4[k_2];
@@ -651,7 +651,7 @@ namespace Corpus
                         _haWindow_2[k_2] += _vg10 * _t12 + _g10 * _vt12;
                         _daWindow_2[k_2] += _g10 * _t12;
                     }
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     double _vg9 = _hs_1;
                     double _g9 = _ds_1;
                     _hs_1 = 0.0;
@@ -661,7 +661,7 @@ namespace Corpus
                     _ha[i_1 * 3 + j_1] += _vg9;
                     _da[i_1 * 3 + j_1] += _g9;
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 double _vg7 = _ha[j_1 * 3 + j_1];
                 double _g7 = _da[j_1 * 3 + j_1];
                 _ha[j_1 * 3 + j_1] = 0.0;
@@ -672,20 +672,20 @@ namespace Corpus
                 a[j_1 * 3 + j_1] = _values.Pop();
                 _hdiagonal += (_vg7 - _g7 / (2 * _t8) * (2 * _vt8)) / (2 * _t8);
                 _ddiagonal += _g7 / (2 * _t8);
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 var _vaWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                 var _aWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                 var _haWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, j_1 * 3, j_1);
                 var _daWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                 for (int k_1 = _vaWindow_6.Length - 1; k_1 >= 0; k_1--)
                 {
-                    // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                    // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                     double _vt6 = _vaWindow_6[k_1];
                     double _t6 = _aWindow_6[k_1];
                     _haWindow_3[k_1] += -2 * _hdiagonal * _t6 - 2 * _ddiagonal * _vt6;
                     _daWindow_3[k_1] += -2 * _ddiagonal * _t6;
                 }
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 double _vg5 = _hdiagonal;
                 double _g5 = _ddiagonal;
                 _hdiagonal = 0.0;
@@ -693,23 +693,23 @@ namespace Corpus
                 _ha[j_1 * 3 + j_1] += _vg5;
                 _da[j_1 * 3 + j_1] += _g5;
             }
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 3 - 1; i >= 0; i--)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 3 - 1; j >= 0; j--)
                 {
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     double _vg4 = _ha[i * 3 + j];
                     double _g4 = _da[i * 3 + j];
                     _ha[i * 3 + j] = 0.0;
                     _da[i * 3 + j] = 0.0;
                     _hs += _vg4;
                     _ds += _g4;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     for (int k = Math.Min(i, j); k >= 0; k--)
                     {
-                        // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                        // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                         double _vt2 = vw[j * (j + 1) / 2 + k];
                         double _t2 = w[j * (j + 1) / 2 + k];
                         double _vt3 = vw[i * (i + 1) / 2 + k];
@@ -719,7 +719,7 @@ namespace Corpus
                         hw[j * (j + 1) / 2 + k] += _hs * _t3 + _ds * _vt3;
                         dw[j * (j + 1) / 2 + k] += _ds * _t3;
                     }
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     double _g1 = _ds;
                     _hs = 0.0;
                     _ds = 0.0;
@@ -792,9 +792,9 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 234: const int n = 3;
+            // line 278: const int n = 3;
             int n = 3;
-            // line 235: Span<double> a = stackalloc double[n * n];
+            // line 279: Span<double> a = stackalloc double[n * n];
             global::System.Span<double> a = stackalloc double[9];
             global::System.Span<double> _va = stackalloc double[9];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -803,98 +803,98 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 0; i < 3; i++)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 0; j < 3; j++)
                 {
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     _vs = 0.0;
                     s = i == j ? 1.0 : 0.0;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     for (int k = 0; k <= Math.Min(i, j); k++)
                     {
-                        // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                        // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                         _vs += vw[i * (i + 1) / 2 + k] * w[j * (j + 1) / 2 + k] + w[i * (i + 1) / 2 + k] * vw[j * (j + 1) / 2 + k];
                         s += w[i * (i + 1) / 2 + k] * w[j * (j + 1) / 2 + k];
                     }
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     _va[i * 3 + j] = _vs;
                     a[i * 3 + j] = s;
                 }
             }
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 0; j_1 < 3; j_1++)
             {
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 _vdiagonal = _va[j_1 * 3 + j_1];
                 double _aAt_5 = a[j_1 * 3 + j_1];
                 diagonal = _aAt_5;
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 var _aWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                 var _vaWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                 for (int k_1 = 0; k_1 < _aWindow.Length; k_1++)
                 {
-                    // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                    // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                     double _aAt = _aWindow[k_1];
                     _vdiagonal -= 2 * _aAt * _vaWindow[k_1];
                     diagonal -= _aAt * _aAt;
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 _values.Push(_aAt_5);
                 _values.Push(_va[j_1 * 3 + j_1]);
                 var _t = Math.Sqrt(diagonal);
                 _va[j_1 * 3 + j_1] = _vdiagonal * (1 / (2 * _t));
                 a[j_1 * 3 + j_1] = _t;
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 _values.Reserve((3 - (j_1 + 1)) * 4);
                 for (int i_1 = j_1 + 1; i_1 < 3; i_1++)
                 {
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     _values.PushReserved(s_1);
                     _values.PushReserved(_vs_1);
                     _vs_1 = _va[i_1 * 3 + j_1];
                     double _aAt_4 = a[i_1 * 3 + j_1];
                     s_1 = _aAt_4;
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _aWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _aWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, i_1 * 3, j_1);
                     var _vaWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, i_1 * 3, j_1);
                     var _vaWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                     for (int k_2 = 0; k_2 < _aWindow_2.Length; k_2++)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         double _aAt_2 = _aWindow_2[k_2];
                         double _aAt_3 = _aWindow_3[k_2];
                         _vs_1 -= _vaWindow_2[k_2] * _aAt_2 + _aAt_3 * _vaWindow_3[k_2];
                         s_1 -= _aAt_3 * _aAt_2;
                     }
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     _values.PushReserved(_aAt_4);
                     _values.PushReserved(_va[i_1 * 3 + j_1]);
                     _va[i_1 * 3 + j_1] = (_vs_1 - s_1 / a[j_1 * 3 + j_1] * _va[j_1 * 3 + j_1]) / a[j_1 * 3 + j_1];
                     a[i_1 * 3 + j_1] = s_1 / a[j_1 * 3 + j_1];
                 }
             }
-            // line 271: double logDet = 0;
+            // line 315: double logDet = 0;
             double logDet = 0;
-            // line 272: for (int i = 0; i < n; i++)
+            // line 316: for (int i = 0; i < n; i++)
             double _hlogDet = vseed;
             double _dlogDet = seed;
             for (int i_2 = 0; i_2 < 3; i_2++)
             {
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _aAt_6 = a[i_2 * 3 + i_2];
                 logDet += 2 * Math.Log(_aAt_6);
                 // Adjoint of this iteration
-                // line 274: logDet += 2 * Math.Log(a[(i * n) + i]);
+                // line 318: logDet += 2 * Math.Log(a[(i * n) + i]);
                 double _vt15 = _va[i_2 * 3 + i_2];
                 double _t15 = _aAt_6;
                 _ha[i_2 * 3 + i_2] += (_hlogDet * 2 - _dlogDet * 2 / _t15 * _vt15) / _t15;
                 _da[i_2 * 3 + i_2] += _dlogDet * 2 / _t15;
             }
-            // line 277: return logDet;
+            // line 321: return logDet;
             double _result = logDet;
 
             // Adjoint sweep
@@ -904,13 +904,13 @@ namespace Corpus
             double _ddiagonal = 0.0;
             double _hs_1 = 0.0;
             double _ds_1 = 0.0;
-            // line 250: for (int j = 0; j < n; j++)
+            // line 294: for (int j = 0; j < n; j++)
             for (int j_1 = 3 - 1; j_1 >= 0; j_1--)
             {
-                // line 259: for (int i = j + 1; i < n; i++)
+                // line 303: for (int i = j + 1; i < n; i++)
                 for (int i_1 = 3 - 1; i_1 >= j_1 + 1; i_1--)
                 {
-                    // line 267: a[(i * n) + j] = s / a[(j * n) + j];
+                    // line 311: a[(i * n) + j] = s / a[(j * n) + j];
                     double _vg13 = _ha[i_1 * 3 + j_1];
                     double _g13 = _da[i_1 * 3 + j_1];
                     _ha[i_1 * 3 + j_1] = 0.0;
@@ -923,7 +923,7 @@ namespace Corpus
                     _ds_1 += _g13 / _t14;
                     _ha[j_1 * 3 + j_1] += -((_vg13 * (s_1 / _t14) + _g13 * ((_vs_1 - s_1 / _t14 * _vt14) / _t14) - _g13 * (s_1 / _t14) / _t14 * _vt14) / _t14);
                     _da[j_1 * 3 + j_1] += -(_g13 * (s_1 / _t14) / _t14);
-                    // line 262: for (int k = 0; k < j; k++)
+                    // line 306: for (int k = 0; k < j; k++)
                     var _vaWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                     var _aWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                     var _vaWindow_5 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, i_1 * 3, j_1);
@@ -934,7 +934,7 @@ namespace Corpus
                     var _daWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                     for (int k_2 = _vaWindow_4.Length - 1; k_2 >= 0; k_2--)
                     {
-                        // line 264: s -= a[(i * n) + k] * a[(j * n) + k];
+                        // line 308: s -= a[(i * n) + k] * a[(j * n) + k];
                         double _vg10 = -_hs_1;
                         double _g10 = -_ds_1;
                         double _vt11 = _vaWindow_4[k_2];
@@ -946,7 +946,7 @@ namespace Corpus
                         _haWindow_2[k_2] += _vg10 * _t12 + _g10 * _vt12;
                         _daWindow_2[k_2] += _g10 * _t12;
                     }
-                    // line 261: double s = a[(i * n) + j];
+                    // line 305: double s = a[(i * n) + j];
                     double _vg9 = _hs_1;
                     double _g9 = _ds_1;
                     _hs_1 = 0.0;
@@ -956,7 +956,7 @@ namespace Corpus
                     _ha[i_1 * 3 + j_1] += _vg9;
                     _da[i_1 * 3 + j_1] += _g9;
                 }
-                // line 258: a[(j * n) + j] = Math.Sqrt(diagonal);
+                // line 302: a[(j * n) + j] = Math.Sqrt(diagonal);
                 double _vg7 = _ha[j_1 * 3 + j_1];
                 double _g7 = _da[j_1 * 3 + j_1];
                 _ha[j_1 * 3 + j_1] = 0.0;
@@ -967,20 +967,20 @@ namespace Corpus
                 a[j_1 * 3 + j_1] = _values.Pop();
                 _hdiagonal += (_vg7 - _g7 / (2 * _t8) * (2 * _vt8)) / (2 * _t8);
                 _ddiagonal += _g7 / (2 * _t8);
-                // line 253: for (int k = 0; k < j; k++)
+                // line 297: for (int k = 0; k < j; k++)
                 var _vaWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(_va, j_1 * 3, j_1);
                 var _aWindow_6 = global::AutoDiff.CompilerServices.LoopWindow.Of(a, j_1 * 3, j_1);
                 var _haWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, j_1 * 3, j_1);
                 var _daWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, j_1 * 3, j_1);
                 for (int k_1 = _vaWindow_6.Length - 1; k_1 >= 0; k_1--)
                 {
-                    // line 255: diagonal -= a[(j * n) + k] * a[(j * n) + k];
+                    // line 299: diagonal -= a[(j * n) + k] * a[(j * n) + k];
                     double _vt6 = _vaWindow_6[k_1];
                     double _t6 = _aWindow_6[k_1];
                     _haWindow_3[k_1] += -2 * _hdiagonal * _t6 - 2 * _ddiagonal * _vt6;
                     _daWindow_3[k_1] += -2 * _ddiagonal * _t6;
                 }
-                // line 252: double diagonal = a[(j * n) + j];
+                // line 296: double diagonal = a[(j * n) + j];
                 double _vg5 = _hdiagonal;
                 double _g5 = _ddiagonal;
                 _hdiagonal = 0.0;
@@ -988,23 +988,23 @@ namespace Corpus
                 _ha[j_1 * 3 + j_1] += _vg5;
                 _da[j_1 * 3 + j_1] += _g5;
             }
-            // line 236: for (int i = 0; i < n; i++)
+            // line 280: for (int i = 0; i < n; i++)
             for (int i = 3 - 1; i >= 0; i--)
             {
-                // line 238: for (int j = 0; j < n; j++)
+                // line 282: for (int j = 0; j < n; j++)
                 for (int j = 3 - 1; j >= 0; j--)
                 {
-                    // line 246: a[(i * n) + j] = s;
+                    // line 290: a[(i * n) + j] = s;
                     double _vg4 = _ha[i * 3 + j];
                     double _g4 = _da[i * 3 + j];
                     _ha[i * 3 + j] = 0.0;
                     _da[i * 3 + j] = 0.0;
                     _hs += _vg4;
                     _ds += _g4;
-                    // line 241: for (int k = 0; k <= Math.Min(i, j); k++)
+                    // line 285: for (int k = 0; k <= Math.Min(i, j); k++)
                     for (int k = Math.Min(i, j); k >= 0; k--)
                     {
-                        // line 243: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
+                        // line 287: s += w[(i * (i + 1) / 2) + k] * w[(j * (j + 1) / 2) + k];
                         double _vt2 = vw[j * (j + 1) / 2 + k];
                         double _t2 = w[j * (j + 1) / 2 + k];
                         double _vt3 = vw[i * (i + 1) / 2 + k];
@@ -1014,7 +1014,7 @@ namespace Corpus
                         hw[j * (j + 1) / 2 + k] += _hs * _t3 + _ds * _vt3;
                         dw[j * (j + 1) / 2 + k] += _ds * _t3;
                     }
-                    // line 240: double s = i == j ? 1.0 : 0.0;
+                    // line 284: double s = i == j ? 1.0 : 0.0;
                     double _g1 = _ds;
                     _hs = 0.0;
                     _ds = 0.0;

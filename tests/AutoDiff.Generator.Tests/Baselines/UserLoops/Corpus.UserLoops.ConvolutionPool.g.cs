@@ -21,59 +21,57 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 20: Span<double> feature = stackalloc double[8];
+            // line 64: Span<double> feature = stackalloc double[8];
             global::System.Span<double> feature = stackalloc double[8];
             double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
             global::System.Span<double> _dfeature = _dfeature_pool.AsSpan(0, feature.Length);
             _dfeature.Clear();
-            // line 21: for (int t = 0; t < feature.Length; t++)
-            _values.Reserve(feature.Length);
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = 0; t < feature.Length; t++)
             {
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 s = w[3];
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 for (int k = 0; k < 3; k++)
                 {
-                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                     s += w[k] * Math.Sin(0.7 * (t + k));
                 }
-                // line 29: feature[t] = Math.Tanh(s);
-                _values.PushReserved(feature[t]);
+                // line 73: feature[t] = Math.Tanh(s);
                 feature[t] = Math.Tanh(s);
             }
-            // line 32: double pooled = 0;
+            // line 76: double pooled = 0;
             double pooled = 0;
-            // line 33: t = 0
+            // line 77: t = 0
             int t_1 = 0;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             int _loop11 = 0;
             while (t_1 + 1 < feature.Length)
             {
                 _loop11++;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t5 = Math.Exp(feature[t_1]);
                 _values.Push(_t5);
                 double _t6 = Math.Exp(feature[t_1 + 1]);
                 _values.Push(_t6);
                 pooled += Math.Log(_t5 + _t6);
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 += 2;
             }
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _result = pooled * w[4];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _dpooled = w[4];
             dw[4] += pooled;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
             {
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 -= 2;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t7 = _values.Pop();
                 double _t8 = _values.Pop();
                 double _t9 = _t8 + _t7;
@@ -81,26 +79,25 @@ namespace Corpus
                 _dfeature[t_1] += _g10 * _t8;
                 _dfeature[t_1 + 1] += _g10 * _t7;
             }
-            // line 21: for (int t = 0; t < feature.Length; t++)
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = feature.Length - 1; t >= 0; t--)
             {
-                // line 29: feature[t] = Math.Tanh(s);
+                // line 73: feature[t] = Math.Tanh(s);
                 double _g3 = _dfeature[t];
                 _dfeature[t] = 0.0;
                 double _t4 = feature[t];
-                feature[t] = _values.Pop();
                 _ds += _g3 * (1 - _t4 * _t4);
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 if (_ds != 0)
                 {
                     for (int k = 3 - 1; k >= 0; k--)
                     {
-                        // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                        // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                         double _t2 = Math.Sin(0.7 * (t + k));
                         dw[k] += _ds * _t2;
                     }
                 }
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 double _g1 = _ds;
                 _ds = 0.0;
                 dw[3] += _g1;
@@ -122,59 +119,57 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 20: Span<double> feature = stackalloc double[8];
+            // line 64: Span<double> feature = stackalloc double[8];
             global::System.Span<double> feature = stackalloc double[8];
             double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
             global::System.Span<double> _dfeature = _dfeature_pool.AsSpan(0, feature.Length);
             _dfeature.Clear();
-            // line 21: for (int t = 0; t < feature.Length; t++)
-            _values.Reserve(feature.Length);
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = 0; t < feature.Length; t++)
             {
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 s = w[3];
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 for (int k = 0; k < 3; k++)
                 {
-                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                     s += w[k] * Math.Sin(0.7 * (t + k));
                 }
-                // line 29: feature[t] = Math.Tanh(s);
-                _values.PushReserved(feature[t]);
+                // line 73: feature[t] = Math.Tanh(s);
                 feature[t] = Math.Tanh(s);
             }
-            // line 32: double pooled = 0;
+            // line 76: double pooled = 0;
             double pooled = 0;
-            // line 33: t = 0
+            // line 77: t = 0
             int t_1 = 0;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             int _loop11 = 0;
             while (t_1 + 1 < feature.Length)
             {
                 _loop11++;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t5 = Math.Exp(feature[t_1]);
                 _values.Push(_t5);
                 double _t6 = Math.Exp(feature[t_1 + 1]);
                 _values.Push(_t6);
                 pooled += Math.Log(_t5 + _t6);
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 += 2;
             }
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _result = pooled * w[4];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _dpooled = seed * w[4];
             dw[4] += seed * pooled;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
             {
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 -= 2;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t7 = _values.Pop();
                 double _t8 = _values.Pop();
                 double _t9 = _t8 + _t7;
@@ -182,26 +177,25 @@ namespace Corpus
                 _dfeature[t_1] += _g10 * _t8;
                 _dfeature[t_1 + 1] += _g10 * _t7;
             }
-            // line 21: for (int t = 0; t < feature.Length; t++)
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = feature.Length - 1; t >= 0; t--)
             {
-                // line 29: feature[t] = Math.Tanh(s);
+                // line 73: feature[t] = Math.Tanh(s);
                 double _g3 = _dfeature[t];
                 _dfeature[t] = 0.0;
                 double _t4 = feature[t];
-                feature[t] = _values.Pop();
                 _ds += _g3 * (1 - _t4 * _t4);
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 if (_ds != 0)
                 {
                     for (int k = 3 - 1; k >= 0; k--)
                     {
-                        // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                        // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                         double _t2 = Math.Sin(0.7 * (t + k));
                         dw[k] += _ds * _t2;
                     }
                 }
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 double _g1 = _ds;
                 _ds = 0.0;
                 dw[3] += _g1;
@@ -218,46 +212,46 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 20: Span<double> feature = stackalloc double[8];
+            // line 64: Span<double> feature = stackalloc double[8];
             global::System.Span<double> feature = stackalloc double[8];
             global::System.Span<double> _tfeature = stackalloc double[8];
-            // line 21: for (int t = 0; t < feature.Length; t++)
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = 0; t < feature.Length; t++)
             {
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 double _ts = tw[3];
                 double s = w[3];
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 for (int k = 0; k < 3; k++)
                 {
-                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                     double _t1 = Math.Sin(0.7 * (t + k));
                     _ts += tw[k] * _t1;
                     s += w[k] * _t1;
                 }
-                // line 29: feature[t] = Math.Tanh(s);
+                // line 73: feature[t] = Math.Tanh(s);
                 double _t2 = Math.Tanh(s);
                 _tfeature[t] = _ts * (1 - _t2 * _t2);
                 feature[t] = _t2;
             }
-            // line 32: double pooled = 0;
+            // line 76: double pooled = 0;
             double _tpooled = 0.0;
             double pooled = 0;
-            // line 33: t = 0
+            // line 77: t = 0
             int t_1 = 0;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             while (t_1 + 1 < feature.Length)
             {
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _t3 = Math.Exp(feature[t_1]);
                 double _t4 = Math.Exp(feature[t_1 + 1]);
                 double _t5 = _t3 + _t4;
                 _tpooled += (_tfeature[t_1] * _t3 + _tfeature[t_1 + 1] * _t4) / _t5;
                 pooled += Math.Log(_t5);
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 += 2;
             }
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _value6 = pooled * w[4];
             tangent = _tpooled * w[4] + pooled * tw[4];
             return _value6;
@@ -286,7 +280,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 20: Span<double> feature = stackalloc double[8];
+            // line 64: Span<double> feature = stackalloc double[8];
             global::System.Span<double> feature = stackalloc double[8];
             global::System.Span<double> _vfeature = stackalloc double[8];
             double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
@@ -295,38 +289,35 @@ namespace Corpus
             global::System.Span<double> _hfeature = _hfeature_pool.AsSpan(0, feature.Length);
             _dfeature.Clear();
             _hfeature.Clear();
-            // line 21: for (int t = 0; t < feature.Length; t++)
-            _values.Reserve(feature.Length * 2);
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = 0; t < feature.Length; t++)
             {
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 _vs = vw[3];
                 s = w[3];
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 for (int k = 0; k < 3; k++)
                 {
-                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                     _vs += vw[k] * Math.Sin(0.7 * (t + k));
                     s += w[k] * Math.Sin(0.7 * (t + k));
                 }
-                // line 29: feature[t] = Math.Tanh(s);
-                _values.PushReserved(feature[t]);
-                _values.PushReserved(_vfeature[t]);
+                // line 73: feature[t] = Math.Tanh(s);
                 var _t = Math.Tanh(s);
                 _vfeature[t] = _vs * (1 - _t * _t);
                 feature[t] = _t;
             }
-            // line 32: double pooled = 0;
+            // line 76: double pooled = 0;
             double _vpooled = 0.0;
             double pooled = 0;
-            // line 33: t = 0
+            // line 77: t = 0
             int t_1 = 0;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             int _loop11 = 0;
             while (t_1 + 1 < feature.Length)
             {
                 _loop11++;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 var _t_2 = Math.Exp(feature[t_1]);
                 double _vt5 = _vfeature[t_1] * _t_2;
                 double _t5 = _t_2;
@@ -340,26 +331,26 @@ namespace Corpus
                 var _t_4 = _t5 + _t6;
                 _vpooled += (_vt5 + _vt6) * (1 / _t_4);
                 pooled += Math.Log(_t_4);
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 += 2;
             }
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _result = pooled * w[4];
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _hpooled = vw[4];
             double _dpooled = w[4];
             hw[4] += _vpooled;
             dw[4] += pooled;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
             {
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 -= 2;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _vt7 = _values.Pop();
                 double _t7 = _values.Pop();
                 double _vt8 = _values.Pop();
@@ -373,29 +364,27 @@ namespace Corpus
                 _hfeature[t_1 + 1] += _vg10 * _t7 + _g10 * _vt7;
                 _dfeature[t_1 + 1] += _g10 * _t7;
             }
-            // line 21: for (int t = 0; t < feature.Length; t++)
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = feature.Length - 1; t >= 0; t--)
             {
-                // line 29: feature[t] = Math.Tanh(s);
+                // line 73: feature[t] = Math.Tanh(s);
                 double _vg3 = _hfeature[t];
                 double _g3 = _dfeature[t];
                 _hfeature[t] = 0.0;
                 _dfeature[t] = 0.0;
                 double _vt4 = _vfeature[t];
                 double _t4 = feature[t];
-                _vfeature[t] = _values.Pop();
-                feature[t] = _values.Pop();
                 _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
                 _ds += _g3 * (1 - _t4 * _t4);
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 for (int k = 3 - 1; k >= 0; k--)
                 {
-                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                     double _t2 = Math.Sin(0.7 * (t + k));
                     hw[k] += _hs * _t2;
                     dw[k] += _ds * _t2;
                 }
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 double _vg1 = _hs;
                 double _g1 = _ds;
                 _hs = 0.0;
@@ -466,7 +455,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 20: Span<double> feature = stackalloc double[8];
+            // line 64: Span<double> feature = stackalloc double[8];
             global::System.Span<double> feature = stackalloc double[8];
             global::System.Span<double> _vfeature = stackalloc double[8];
             double[] _dfeature_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(feature.Length);
@@ -475,38 +464,35 @@ namespace Corpus
             global::System.Span<double> _hfeature = _hfeature_pool.AsSpan(0, feature.Length);
             _dfeature.Clear();
             _hfeature.Clear();
-            // line 21: for (int t = 0; t < feature.Length; t++)
-            _values.Reserve(feature.Length * 2);
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = 0; t < feature.Length; t++)
             {
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 _vs = vw[3];
                 s = w[3];
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 for (int k = 0; k < 3; k++)
                 {
-                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                     _vs += vw[k] * Math.Sin(0.7 * (t + k));
                     s += w[k] * Math.Sin(0.7 * (t + k));
                 }
-                // line 29: feature[t] = Math.Tanh(s);
-                _values.PushReserved(feature[t]);
-                _values.PushReserved(_vfeature[t]);
+                // line 73: feature[t] = Math.Tanh(s);
                 var _t = Math.Tanh(s);
                 _vfeature[t] = _vs * (1 - _t * _t);
                 feature[t] = _t;
             }
-            // line 32: double pooled = 0;
+            // line 76: double pooled = 0;
             double _vpooled = 0.0;
             double pooled = 0;
-            // line 33: t = 0
+            // line 77: t = 0
             int t_1 = 0;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             int _loop11 = 0;
             while (t_1 + 1 < feature.Length)
             {
                 _loop11++;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 var _t_2 = Math.Exp(feature[t_1]);
                 double _vt5 = _vfeature[t_1] * _t_2;
                 double _t5 = _t_2;
@@ -520,26 +506,26 @@ namespace Corpus
                 var _t_4 = _t5 + _t6;
                 _vpooled += (_vt5 + _vt6) * (1 / _t_4);
                 pooled += Math.Log(_t_4);
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 += 2;
             }
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _result = pooled * w[4];
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 38: return pooled * w[4];
+            // line 82: return pooled * w[4];
             double _hpooled = vseed * w[4] + seed * vw[4];
             double _dpooled = seed * w[4];
             hw[4] += vseed * pooled + seed * _vpooled;
             dw[4] += seed * pooled;
-            // line 33: for (int t = 0; t + 1 < feature.Length; t += 2)
+            // line 77: for (int t = 0; t + 1 < feature.Length; t += 2)
             for (int _iteration12 = _loop11; _iteration12 > 0; _iteration12--)
             {
-                // line 33: t += 2
+                // line 77: t += 2
                 t_1 -= 2;
-                // line 35: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
+                // line 79: pooled += Math.Log(Math.Exp(feature[t]) + Math.Exp(feature[t + 1]));
                 double _vt7 = _values.Pop();
                 double _t7 = _values.Pop();
                 double _vt8 = _values.Pop();
@@ -553,29 +539,27 @@ namespace Corpus
                 _hfeature[t_1 + 1] += _vg10 * _t7 + _g10 * _vt7;
                 _dfeature[t_1 + 1] += _g10 * _t7;
             }
-            // line 21: for (int t = 0; t < feature.Length; t++)
+            // line 65: for (int t = 0; t < feature.Length; t++)
             for (int t = feature.Length - 1; t >= 0; t--)
             {
-                // line 29: feature[t] = Math.Tanh(s);
+                // line 73: feature[t] = Math.Tanh(s);
                 double _vg3 = _hfeature[t];
                 double _g3 = _dfeature[t];
                 _hfeature[t] = 0.0;
                 _dfeature[t] = 0.0;
                 double _vt4 = _vfeature[t];
                 double _t4 = feature[t];
-                _vfeature[t] = _values.Pop();
-                feature[t] = _values.Pop();
                 _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
                 _ds += _g3 * (1 - _t4 * _t4);
-                // line 24: for (int k = 0; k < 3; k++)
+                // line 68: for (int k = 0; k < 3; k++)
                 for (int k = 3 - 1; k >= 0; k--)
                 {
-                    // line 26: s += w[k] * Math.Sin(0.7 * (t + k));
+                    // line 70: s += w[k] * Math.Sin(0.7 * (t + k));
                     double _t2 = Math.Sin(0.7 * (t + k));
                     hw[k] += _hs * _t2;
                     dw[k] += _ds * _t2;
                 }
-                // line 23: double s = w[3];
+                // line 67: double s = w[3];
                 double _vg1 = _hs;
                 double _g1 = _ds;
                 _hs = 0.0;

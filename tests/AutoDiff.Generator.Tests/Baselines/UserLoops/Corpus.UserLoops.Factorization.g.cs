@@ -26,42 +26,42 @@ namespace Corpus
             double _dpredicted = 0.0;
 
             // Primal sweep
-            // line 153: double loss = 0;
+            // line 197: double loss = 0;
             double loss = 0;
-            // line 154: for (int o = 0; o < 5; o++)
+            // line 198: for (int o = 0; o < 5; o++)
             double _dloss = 1.0;
             for (int o = 0; o < 5; o++)
             {
-                // line 156: int user = o % 3;
+                // line 200: int user = o % 3;
                 user = o % 3;
-                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                // line 201: int item = o % 2 == 0 ? 1 : 0;
                 item = o % 2 == 0 ? 1 : 0;
-                // line 158: double rating = 0.5 * o - 1;
+                // line 202: double rating = 0.5 * o - 1;
                 rating = 0.5 * o - 1;
-                // line 159: double predicted = 0;
+                // line 203: double predicted = 0;
                 predicted = 0;
-                // line 160: for (int f = 0; f < 2; f++)
+                // line 204: for (int f = 0; f < 2; f++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
                 for (int f = 0; f < _wWindow.Length; f++)
                 {
-                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                     predicted += _wWindow[f] * _wWindow_2[f];
                 }
-                // line 165: double error = predicted - rating;
+                // line 209: double error = predicted - rating;
                 error = predicted - rating;
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 loss += error * error;
                 // Adjoint of this iteration
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 _derror += 2 * _dloss * error;
                 if (_derror != 0)
                 {
-                    // line 165: double error = predicted - rating;
+                    // line 209: double error = predicted - rating;
                     double _g4 = _derror;
                     _derror = 0.0;
                     _dpredicted += _g4;
-                    // line 160: for (int f = 0; f < 2; f++)
+                    // line 204: for (int f = 0; f < 2; f++)
                     if (_dpredicted != 0)
                     {
                         var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
@@ -70,31 +70,31 @@ namespace Corpus
                         var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
                         for (int f = _wWindow_3.Length - 1; f >= 0; f--)
                         {
-                            // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                            // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                             double _t2 = _wWindow_3[f];
                             double _t3 = _wWindow_4[f];
                             _dwWindow[f] += _dpredicted * _t2;
                             _dwWindow_2[f] += _dpredicted * _t3;
                         }
                     }
-                    // line 159: double predicted = 0;
+                    // line 203: double predicted = 0;
                     double _g1 = _dpredicted;
                     _dpredicted = 0.0;
                 }
             }
-            // line 169: double squares = 0;
+            // line 213: double squares = 0;
             double squares = 0;
-            // line 170: for (int i = 0; i < w.Length; i++)
+            // line 214: for (int i = 0; i < w.Length; i++)
             double _dsquares = 0.1;
             for (int i = 0; i < w.Length; i++)
             {
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 squares += w[i] * w[i];
                 // Adjoint of this iteration
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 dw[i] += 2 * _dsquares * w[i];
             }
-            // line 175: return loss + (0.1 * squares);
+            // line 219: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
             return _result;
         }
@@ -116,42 +116,42 @@ namespace Corpus
             double _dpredicted = 0.0;
 
             // Primal sweep
-            // line 153: double loss = 0;
+            // line 197: double loss = 0;
             double loss = 0;
-            // line 154: for (int o = 0; o < 5; o++)
+            // line 198: for (int o = 0; o < 5; o++)
             double _dloss = seed;
             for (int o = 0; o < 5; o++)
             {
-                // line 156: int user = o % 3;
+                // line 200: int user = o % 3;
                 user = o % 3;
-                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                // line 201: int item = o % 2 == 0 ? 1 : 0;
                 item = o % 2 == 0 ? 1 : 0;
-                // line 158: double rating = 0.5 * o - 1;
+                // line 202: double rating = 0.5 * o - 1;
                 rating = 0.5 * o - 1;
-                // line 159: double predicted = 0;
+                // line 203: double predicted = 0;
                 predicted = 0;
-                // line 160: for (int f = 0; f < 2; f++)
+                // line 204: for (int f = 0; f < 2; f++)
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
                 for (int f = 0; f < _wWindow.Length; f++)
                 {
-                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                     predicted += _wWindow[f] * _wWindow_2[f];
                 }
-                // line 165: double error = predicted - rating;
+                // line 209: double error = predicted - rating;
                 error = predicted - rating;
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 loss += error * error;
                 // Adjoint of this iteration
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 _derror += 2 * _dloss * error;
                 if (_derror != 0)
                 {
-                    // line 165: double error = predicted - rating;
+                    // line 209: double error = predicted - rating;
                     double _g4 = _derror;
                     _derror = 0.0;
                     _dpredicted += _g4;
-                    // line 160: for (int f = 0; f < 2; f++)
+                    // line 204: for (int f = 0; f < 2; f++)
                     if (_dpredicted != 0)
                     {
                         var _wWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
@@ -160,31 +160,31 @@ namespace Corpus
                         var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
                         for (int f = _wWindow_3.Length - 1; f >= 0; f--)
                         {
-                            // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                            // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                             double _t2 = _wWindow_3[f];
                             double _t3 = _wWindow_4[f];
                             _dwWindow[f] += _dpredicted * _t2;
                             _dwWindow_2[f] += _dpredicted * _t3;
                         }
                     }
-                    // line 159: double predicted = 0;
+                    // line 203: double predicted = 0;
                     double _g1 = _dpredicted;
                     _dpredicted = 0.0;
                 }
             }
-            // line 169: double squares = 0;
+            // line 213: double squares = 0;
             double squares = 0;
-            // line 170: for (int i = 0; i < w.Length; i++)
+            // line 214: for (int i = 0; i < w.Length; i++)
             double _dsquares = seed * 0.1;
             for (int i = 0; i < w.Length; i++)
             {
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 squares += w[i] * w[i];
                 // Adjoint of this iteration
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 dw[i] += 2 * _dsquares * w[i];
             }
-            // line 175: return loss + (0.1 * squares);
+            // line 219: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
         }
 
@@ -196,48 +196,48 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 153: double loss = 0;
+            // line 197: double loss = 0;
             double _tloss = 0.0;
             double loss = 0;
-            // line 154: for (int o = 0; o < 5; o++)
+            // line 198: for (int o = 0; o < 5; o++)
             for (int o = 0; o < 5; o++)
             {
-                // line 156: int user = o % 3;
+                // line 200: int user = o % 3;
                 int user = o % 3;
-                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                // line 201: int item = o % 2 == 0 ? 1 : 0;
                 int item = o % 2 == 0 ? 1 : 0;
-                // line 158: double rating = 0.5 * o - 1;
+                // line 202: double rating = 0.5 * o - 1;
                 double rating = 0.5 * o - 1;
-                // line 159: double predicted = 0;
+                // line 203: double predicted = 0;
                 double _tpredicted = 0.0;
                 double predicted = 0;
-                // line 160: for (int f = 0; f < 2; f++)
+                // line 204: for (int f = 0; f < 2; f++)
                 for (int f = 0; f < 2; f++)
                 {
-                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                     double _t1 = w[6 + 2 * item + f];
                     double _t2 = w[2 * user + f];
                     _tpredicted += tw[2 * user + f] * _t1 + _t2 * tw[6 + 2 * item + f];
                     predicted += _t2 * _t1;
                 }
-                // line 165: double error = predicted - rating;
+                // line 209: double error = predicted - rating;
                 double _terror = _tpredicted;
                 double error = predicted - rating;
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 _tloss += 2 * error * _terror;
                 loss += error * error;
             }
-            // line 169: double squares = 0;
+            // line 213: double squares = 0;
             double _tsquares = 0.0;
             double squares = 0;
-            // line 170: for (int i = 0; i < w.Length; i++)
+            // line 214: for (int i = 0; i < w.Length; i++)
             for (int i = 0; i < w.Length; i++)
             {
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 _tsquares += 2 * w[i] * tw[i];
                 squares += w[i] * w[i];
             }
-            // line 175: return loss + (0.1 * squares);
+            // line 219: return loss + (0.1 * squares);
             double _value3 = loss + 0.1 * squares;
             tangent = _tloss + 0.1 * _tsquares;
             return _value3;
@@ -274,49 +274,49 @@ namespace Corpus
             double _dpredicted = 0.0;
 
             // Primal sweep
-            // line 153: double loss = 0;
+            // line 197: double loss = 0;
             double loss = 0;
-            // line 154: for (int o = 0; o < 5; o++)
+            // line 198: for (int o = 0; o < 5; o++)
             double _dloss = 1.0;
             for (int o = 0; o < 5; o++)
             {
-                // line 156: int user = o % 3;
+                // line 200: int user = o % 3;
                 user = o % 3;
-                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                // line 201: int item = o % 2 == 0 ? 1 : 0;
                 item = o % 2 == 0 ? 1 : 0;
-                // line 158: double rating = 0.5 * o - 1;
+                // line 202: double rating = 0.5 * o - 1;
                 rating = 0.5 * o - 1;
-                // line 159: double predicted = 0;
+                // line 203: double predicted = 0;
                 _vpredicted = 0.0;
                 predicted = 0;
-                // line 160: for (int f = 0; f < 2; f++)
+                // line 204: for (int f = 0; f < 2; f++)
                 var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * user, 2);
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
                 var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
                 for (int f = 0; f < _vwWindow.Length; f++)
                 {
-                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                     _vpredicted += _vwWindow[f] * _wWindow[f] + _wWindow_2[f] * _vwWindow_2[f];
                     predicted += _wWindow_2[f] * _wWindow[f];
                 }
-                // line 165: double error = predicted - rating;
+                // line 209: double error = predicted - rating;
                 _verror = _vpredicted;
                 error = predicted - rating;
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 loss += error * error;
                 // Adjoint of this iteration
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 _herror += 2 * _dloss * _verror;
                 _derror += 2 * _dloss * error;
-                // line 165: double error = predicted - rating;
+                // line 209: double error = predicted - rating;
                 double _vg4 = _herror;
                 double _g4 = _derror;
                 _herror = 0.0;
                 _derror = 0.0;
                 _hpredicted += _vg4;
                 _dpredicted += _g4;
-                // line 160: for (int f = 0; f < 2; f++)
+                // line 204: for (int f = 0; f < 2; f++)
                 if (_dpredicted != 0 || _hpredicted != 0)
                 {
                     var _vwWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
@@ -329,7 +329,7 @@ namespace Corpus
                     var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
                     for (int f = _vwWindow_3.Length - 1; f >= 0; f--)
                     {
-                        // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                        // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                         double _vt2 = _vwWindow_3[f];
                         double _t2 = _wWindow_3[f];
                         double _vt3 = _vwWindow_4[f];
@@ -340,25 +340,25 @@ namespace Corpus
                         _dwWindow_2[f] += _dpredicted * _t3;
                     }
                 }
-                // line 159: double predicted = 0;
+                // line 203: double predicted = 0;
                 double _g1 = _dpredicted;
                 _hpredicted = 0.0;
                 _dpredicted = 0.0;
             }
-            // line 169: double squares = 0;
+            // line 213: double squares = 0;
             double squares = 0;
-            // line 170: for (int i = 0; i < w.Length; i++)
+            // line 214: for (int i = 0; i < w.Length; i++)
             double _dsquares = 0.1;
             for (int i = 0; i < w.Length; i++)
             {
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 squares += w[i] * w[i];
                 // Adjoint of this iteration
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 hw[i] += 2 * _dsquares * vw[i];
                 dw[i] += 2 * _dsquares * w[i];
             }
-            // line 175: return loss + (0.1 * squares);
+            // line 219: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
             return _result;
         }
@@ -428,50 +428,50 @@ namespace Corpus
             double _dpredicted = 0.0;
 
             // Primal sweep
-            // line 153: double loss = 0;
+            // line 197: double loss = 0;
             double loss = 0;
-            // line 154: for (int o = 0; o < 5; o++)
+            // line 198: for (int o = 0; o < 5; o++)
             double _hloss = vseed;
             double _dloss = seed;
             for (int o = 0; o < 5; o++)
             {
-                // line 156: int user = o % 3;
+                // line 200: int user = o % 3;
                 user = o % 3;
-                // line 157: int item = o % 2 == 0 ? 1 : 0;
+                // line 201: int item = o % 2 == 0 ? 1 : 0;
                 item = o % 2 == 0 ? 1 : 0;
-                // line 158: double rating = 0.5 * o - 1;
+                // line 202: double rating = 0.5 * o - 1;
                 rating = 0.5 * o - 1;
-                // line 159: double predicted = 0;
+                // line 203: double predicted = 0;
                 _vpredicted = 0.0;
                 predicted = 0;
-                // line 160: for (int f = 0; f < 2; f++)
+                // line 204: for (int f = 0; f < 2; f++)
                 var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * user, 2);
                 var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6 + 2 * item, 2);
                 var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * user, 2);
                 var _vwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
                 for (int f = 0; f < _vwWindow.Length; f++)
                 {
-                    // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                    // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                     _vpredicted += _vwWindow[f] * _wWindow[f] + _wWindow_2[f] * _vwWindow_2[f];
                     predicted += _wWindow_2[f] * _wWindow[f];
                 }
-                // line 165: double error = predicted - rating;
+                // line 209: double error = predicted - rating;
                 _verror = _vpredicted;
                 error = predicted - rating;
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 loss += error * error;
                 // Adjoint of this iteration
-                // line 166: loss += error * error;
+                // line 210: loss += error * error;
                 _herror += 2 * _hloss * error + 2 * _dloss * _verror;
                 _derror += 2 * _dloss * error;
-                // line 165: double error = predicted - rating;
+                // line 209: double error = predicted - rating;
                 double _vg4 = _herror;
                 double _g4 = _derror;
                 _herror = 0.0;
                 _derror = 0.0;
                 _hpredicted += _vg4;
                 _dpredicted += _g4;
-                // line 160: for (int f = 0; f < 2; f++)
+                // line 204: for (int f = 0; f < 2; f++)
                 if (_dpredicted != 0 || _hpredicted != 0)
                 {
                     var _vwWindow_3 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6 + 2 * item, 2);
@@ -484,7 +484,7 @@ namespace Corpus
                     var _dwWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6 + 2 * item, 2);
                     for (int f = _vwWindow_3.Length - 1; f >= 0; f--)
                     {
-                        // line 162: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
+                        // line 206: predicted += w[(2 * user) + f] * w[6 + (2 * item) + f];
                         double _vt2 = _vwWindow_3[f];
                         double _t2 = _wWindow_3[f];
                         double _vt3 = _vwWindow_4[f];
@@ -495,26 +495,26 @@ namespace Corpus
                         _dwWindow_2[f] += _dpredicted * _t3;
                     }
                 }
-                // line 159: double predicted = 0;
+                // line 203: double predicted = 0;
                 double _g1 = _dpredicted;
                 _hpredicted = 0.0;
                 _dpredicted = 0.0;
             }
-            // line 169: double squares = 0;
+            // line 213: double squares = 0;
             double squares = 0;
-            // line 170: for (int i = 0; i < w.Length; i++)
+            // line 214: for (int i = 0; i < w.Length; i++)
             double _hsquares = vseed * 0.1;
             double _dsquares = seed * 0.1;
             for (int i = 0; i < w.Length; i++)
             {
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 squares += w[i] * w[i];
                 // Adjoint of this iteration
-                // line 172: squares += w[i] * w[i];
+                // line 216: squares += w[i] * w[i];
                 hw[i] += 2 * _hsquares * w[i] + 2 * _dsquares * vw[i];
                 dw[i] += 2 * _dsquares * w[i];
             }
-            // line 175: return loss + (0.1 * squares);
+            // line 219: return loss + (0.1 * squares);
             double _result = loss + 0.1 * squares;
         }
     }

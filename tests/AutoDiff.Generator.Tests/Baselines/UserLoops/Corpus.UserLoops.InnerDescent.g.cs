@@ -27,73 +27,73 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 345: Span<double> line = stackalloc double[2];
+            // line 389: Span<double> line = stackalloc double[2];
             global::System.Span<double> line = stackalloc double[2];
             double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
             global::System.Span<double> _dline = _dline_pool.AsSpan(0, line.Length);
             _dline.Clear();
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             line[0] = w[0];
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             line[1] = w[1];
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double rate = 0.1 + 0.05 * Math.Tanh(w[2]);
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             _values.Reserve(6);
             for (int step = 0; step < 3; step++)
             {
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 _values.PushReserved(g0);
                 g0 = 0;
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 _values.PushReserved(g1);
                 g1 = 0;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 double _lineAt = 0 < 4 ? line[0] : default;
                 double _lineAt_2 = 0 < 4 ? line[1] : default;
                 for (int p = 0; p < 4; p++)
                 {
-                    // line 355: double x = p - 1.5;
+                    // line 399: double x = p - 1.5;
                     x = p - 1.5;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     r = _lineAt * x + _lineAt_2 - Math.Sin(x);
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     g0 += 2 * r * x;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     g1 += 2 * r;
                 }
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 line[0] -= rate * g0 / 4;
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 line[1] -= rate * g1 / 4;
             }
-            // line 365: double loss = 0;
+            // line 409: double loss = 0;
             double loss = 0;
-            // line 366: for (int p = 0; p < 4; p++)
+            // line 410: for (int p = 0; p < 4; p++)
             double _dloss = 1.0;
             double _lineAt_3 = 0 < 4 ? line[0] : default;
             double _lineAt_4 = 0 < 4 ? line[1] : default;
             for (int p_1 = 0; p_1 < 4; p_1++)
             {
-                // line 368: double x = p - 1.5;
+                // line 412: double x = p - 1.5;
                 x_1 = p_1 - 1.5;
-                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 loss += r_1 * r_1;
                 // Adjoint of this iteration
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 _dr_1 += 2 * _dloss * r_1;
                 if (_dr_1 != 0)
                 {
-                    // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g9 = _dr_1;
                     _dr_1 = 0.0;
                     _dline[0] += _g9 * x_1;
                     _dline[1] += _g9;
                 }
             }
-            // line 373: return loss;
+            // line 417: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -101,48 +101,48 @@ namespace Corpus
             double _dg0 = 0.0;
             double _dg1 = 0.0;
             double _dr = 0.0;
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 double _g8 = -_dline[1] / 4;
                 _drate += _g8 * g1;
                 _dg1 += _g8 * rate;
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 double _g7 = -_dline[0] / 4;
                 _drate += _g7 * g0;
                 _dg0 += _g7 * rate;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 for (int p = 4 - 1; p >= 0; p--)
                 {
                     x = p - 1.5;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     _dr += _dg1 * 2;
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     _dr += _dg0 * x * 2;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g6 = _dr;
                     _dr = 0.0;
                     _dline[0] += _g6 * x;
                     _dline[1] += _g6;
                 }
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 double _g5 = _dg1;
                 _dg1 = 0.0;
                 g1 = _values.Pop();
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 double _g4 = _dg0;
                 _dg0 = 0.0;
                 g0 = _values.Pop();
             }
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double _t3 = Math.Tanh(w[2]);
             dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             double _g2 = _dline[1];
             _dline[1] = 0.0;
             dw[1] += _g2;
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             double _g1 = _dline[0];
             _dline[0] = 0.0;
             dw[0] += _g1;
@@ -169,73 +169,73 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 345: Span<double> line = stackalloc double[2];
+            // line 389: Span<double> line = stackalloc double[2];
             global::System.Span<double> line = stackalloc double[2];
             double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
             global::System.Span<double> _dline = _dline_pool.AsSpan(0, line.Length);
             _dline.Clear();
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             line[0] = w[0];
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             line[1] = w[1];
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double rate = 0.1 + 0.05 * Math.Tanh(w[2]);
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             _values.Reserve(6);
             for (int step = 0; step < 3; step++)
             {
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 _values.PushReserved(g0);
                 g0 = 0;
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 _values.PushReserved(g1);
                 g1 = 0;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 double _lineAt = 0 < 4 ? line[0] : default;
                 double _lineAt_2 = 0 < 4 ? line[1] : default;
                 for (int p = 0; p < 4; p++)
                 {
-                    // line 355: double x = p - 1.5;
+                    // line 399: double x = p - 1.5;
                     x = p - 1.5;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     r = _lineAt * x + _lineAt_2 - Math.Sin(x);
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     g0 += 2 * r * x;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     g1 += 2 * r;
                 }
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 line[0] -= rate * g0 / 4;
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 line[1] -= rate * g1 / 4;
             }
-            // line 365: double loss = 0;
+            // line 409: double loss = 0;
             double loss = 0;
-            // line 366: for (int p = 0; p < 4; p++)
+            // line 410: for (int p = 0; p < 4; p++)
             double _dloss = seed;
             double _lineAt_3 = 0 < 4 ? line[0] : default;
             double _lineAt_4 = 0 < 4 ? line[1] : default;
             for (int p_1 = 0; p_1 < 4; p_1++)
             {
-                // line 368: double x = p - 1.5;
+                // line 412: double x = p - 1.5;
                 x_1 = p_1 - 1.5;
-                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 loss += r_1 * r_1;
                 // Adjoint of this iteration
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 _dr_1 += 2 * _dloss * r_1;
                 if (_dr_1 != 0)
                 {
-                    // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g9 = _dr_1;
                     _dr_1 = 0.0;
                     _dline[0] += _g9 * x_1;
                     _dline[1] += _g9;
                 }
             }
-            // line 373: return loss;
+            // line 417: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -243,48 +243,48 @@ namespace Corpus
             double _dg0 = 0.0;
             double _dg1 = 0.0;
             double _dr = 0.0;
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 double _g8 = -_dline[1] / 4;
                 _drate += _g8 * g1;
                 _dg1 += _g8 * rate;
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 double _g7 = -_dline[0] / 4;
                 _drate += _g7 * g0;
                 _dg0 += _g7 * rate;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 for (int p = 4 - 1; p >= 0; p--)
                 {
                     x = p - 1.5;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     _dr += _dg1 * 2;
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     _dr += _dg0 * x * 2;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _g6 = _dr;
                     _dr = 0.0;
                     _dline[0] += _g6 * x;
                     _dline[1] += _g6;
                 }
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 double _g5 = _dg1;
                 _dg1 = 0.0;
                 g1 = _values.Pop();
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 double _g4 = _dg0;
                 _dg0 = 0.0;
                 g0 = _values.Pop();
             }
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double _t3 = Math.Tanh(w[2]);
             dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             double _g2 = _dline[1];
             _dline[1] = 0.0;
             dw[1] += _g2;
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             double _g1 = _dline[0];
             _dline[0] = 0.0;
             dw[0] += _g1;
@@ -300,66 +300,66 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 345: Span<double> line = stackalloc double[2];
+            // line 389: Span<double> line = stackalloc double[2];
             global::System.Span<double> line = stackalloc double[2];
             global::System.Span<double> _tline = stackalloc double[2];
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             _tline[0] = tw[0];
             line[0] = w[0];
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             _tline[1] = tw[1];
             line[1] = w[1];
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             double _t1 = Math.Tanh(w[2]);
             double _trate = 0.05 * (tw[2] * (1 - _t1 * _t1));
             double rate = 0.1 + 0.05 * _t1;
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             for (int step = 0; step < 3; step++)
             {
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 double _tg0 = 0.0;
                 double g0 = 0;
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 double _tg1 = 0.0;
                 double g1 = 0;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 for (int p = 0; p < 4; p++)
                 {
-                    // line 355: double x = p - 1.5;
+                    // line 399: double x = p - 1.5;
                     double x = p - 1.5;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _tr = _tline[0] * x + _tline[1];
                     double r = line[0] * x + line[1] - Math.Sin(x);
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     _tg0 += 2 * _tr * x;
                     g0 += 2 * r * x;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     _tg1 += 2 * _tr;
                     g1 += 2 * r;
                 }
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 _tline[0] -= (_trate * g0 + rate * _tg0) / 4;
                 line[0] -= rate * g0 / 4;
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 _tline[1] -= (_trate * g1 + rate * _tg1) / 4;
                 line[1] -= rate * g1 / 4;
             }
-            // line 365: double loss = 0;
+            // line 409: double loss = 0;
             double _tloss = 0.0;
             double loss = 0;
-            // line 366: for (int p = 0; p < 4; p++)
+            // line 410: for (int p = 0; p < 4; p++)
             for (int p_1 = 0; p_1 < 4; p_1++)
             {
-                // line 368: double x = p - 1.5;
+                // line 412: double x = p - 1.5;
                 double x_1 = p_1 - 1.5;
-                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 double _tr_1 = _tline[0] * x_1 + _tline[1];
                 double r_1 = line[0] * x_1 + line[1] - Math.Sin(x_1);
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 _tloss += 2 * r_1 * _tr_1;
                 loss += r_1 * r_1;
             }
-            // line 373: return loss;
+            // line 417: return loss;
             double _value2 = loss;
             tangent = _tloss;
             return _value2;
@@ -398,7 +398,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 345: Span<double> line = stackalloc double[2];
+            // line 389: Span<double> line = stackalloc double[2];
             global::System.Span<double> line = stackalloc double[2];
             global::System.Span<double> _vline = stackalloc double[2];
             double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
@@ -407,74 +407,74 @@ namespace Corpus
             global::System.Span<double> _hline = _hline_pool.AsSpan(0, line.Length);
             _dline.Clear();
             _hline.Clear();
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             _vline[0] = vw[0];
             line[0] = w[0];
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             _vline[1] = vw[1];
             line[1] = w[1];
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             var _t = Math.Tanh(w[2]);
             double _vrate = 0.05 * (vw[2] * (1 - _t * _t));
             double rate = 0.1 + 0.05 * _t;
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             _values.Reserve(12);
             for (int step = 0; step < 3; step++)
             {
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 _values.PushReserved(g0);
                 _values.PushReserved(_vg0);
                 _vg0 = 0.0;
                 g0 = 0;
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 _values.PushReserved(g1);
                 _values.PushReserved(_vg1);
                 _vg1 = 0.0;
                 g1 = 0;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 double _lineAt = 0 < 4 ? line[0] : default;
                 double _lineAt_2 = 0 < 4 ? line[1] : default;
                 for (int p = 0; p < 4; p++)
                 {
-                    // line 355: double x = p - 1.5;
+                    // line 399: double x = p - 1.5;
                     x = p - 1.5;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     _vr = _vline[0] * x + _vline[1];
                     r = _lineAt * x + _lineAt_2 - Math.Sin(x);
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     _vg0 += 2 * _vr * x;
                     g0 += 2 * r * x;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     _vg1 += 2 * _vr;
                     g1 += 2 * r;
                 }
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 _vline[0] -= (_vrate * g0 + rate * _vg0) / 4;
                 line[0] -= rate * g0 / 4;
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 _vline[1] -= (_vrate * g1 + rate * _vg1) / 4;
                 line[1] -= rate * g1 / 4;
             }
-            // line 365: double loss = 0;
+            // line 409: double loss = 0;
             double loss = 0;
-            // line 366: for (int p = 0; p < 4; p++)
+            // line 410: for (int p = 0; p < 4; p++)
             double _dloss = 1.0;
             double _lineAt_3 = 0 < 4 ? line[0] : default;
             double _lineAt_4 = 0 < 4 ? line[1] : default;
             for (int p_1 = 0; p_1 < 4; p_1++)
             {
-                // line 368: double x = p - 1.5;
+                // line 412: double x = p - 1.5;
                 x_1 = p_1 - 1.5;
-                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 _vr_1 = _vline[0] * x_1 + _vline[1];
                 r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 loss += r_1 * r_1;
                 // Adjoint of this iteration
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 _hr_1 += 2 * _dloss * _vr_1;
                 _dr_1 += 2 * _dloss * r_1;
-                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 double _vg9 = _hr_1;
                 double _g9 = _dr_1;
                 _hr_1 = 0.0;
@@ -484,7 +484,7 @@ namespace Corpus
                 _hline[1] += _vg9;
                 _dline[1] += _g9;
             }
-            // line 373: return loss;
+            // line 417: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -496,34 +496,34 @@ namespace Corpus
             double _dg1 = 0.0;
             double _hr = 0.0;
             double _dr = 0.0;
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 double _vg8 = -_hline[1] / 4;
                 double _g8 = -_dline[1] / 4;
                 _hrate += _vg8 * g1 + _g8 * _vg1;
                 _drate += _g8 * g1;
                 _hg1 += _vg8 * rate + _g8 * _vrate;
                 _dg1 += _g8 * rate;
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 double _vg7 = -_hline[0] / 4;
                 double _g7 = -_dline[0] / 4;
                 _hrate += _vg7 * g0 + _g7 * _vg0;
                 _drate += _g7 * g0;
                 _hg0 += _vg7 * rate + _g7 * _vrate;
                 _dg0 += _g7 * rate;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 for (int p = 4 - 1; p >= 0; p--)
                 {
                     x = p - 1.5;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     _hr += _hg1 * 2;
                     _dr += _dg1 * 2;
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     _hr += _hg0 * x * 2;
                     _dr += _dg0 * x * 2;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _vg6 = _hr;
                     double _g6 = _dr;
                     _hr = 0.0;
@@ -533,33 +533,33 @@ namespace Corpus
                     _hline[1] += _vg6;
                     _dline[1] += _g6;
                 }
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 double _g5 = _dg1;
                 _hg1 = 0.0;
                 _dg1 = 0.0;
                 _vg1 = _values.Pop();
                 g1 = _values.Pop();
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 double _g4 = _dg0;
                 _hg0 = 0.0;
                 _dg0 = 0.0;
                 _vg0 = _values.Pop();
                 g0 = _values.Pop();
             }
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             var _t_2 = Math.Tanh(w[2]);
             double _vt3 = vw[2] * (1 - _t_2 * _t_2);
             double _t3 = _t_2;
             hw[2] += _hrate * 0.05 * (1 - _t3 * _t3) + _drate * 0.05 * (-2 * _t3 * _vt3);
             dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             double _vg2 = _hline[1];
             double _g2 = _dline[1];
             _hline[1] = 0.0;
             _dline[1] = 0.0;
             hw[1] += _vg2;
             dw[1] += _g2;
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             double _vg1_2 = _hline[0];
             double _g1 = _dline[0];
             _hline[0] = 0.0;
@@ -639,7 +639,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 345: Span<double> line = stackalloc double[2];
+            // line 389: Span<double> line = stackalloc double[2];
             global::System.Span<double> line = stackalloc double[2];
             global::System.Span<double> _vline = stackalloc double[2];
             double[] _dline_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(line.Length);
@@ -648,75 +648,75 @@ namespace Corpus
             global::System.Span<double> _hline = _hline_pool.AsSpan(0, line.Length);
             _dline.Clear();
             _hline.Clear();
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             _vline[0] = vw[0];
             line[0] = w[0];
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             _vline[1] = vw[1];
             line[1] = w[1];
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             var _t = Math.Tanh(w[2]);
             double _vrate = 0.05 * (vw[2] * (1 - _t * _t));
             double rate = 0.1 + 0.05 * _t;
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             _values.Reserve(12);
             for (int step = 0; step < 3; step++)
             {
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 _values.PushReserved(g0);
                 _values.PushReserved(_vg0);
                 _vg0 = 0.0;
                 g0 = 0;
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 _values.PushReserved(g1);
                 _values.PushReserved(_vg1);
                 _vg1 = 0.0;
                 g1 = 0;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 double _lineAt = 0 < 4 ? line[0] : default;
                 double _lineAt_2 = 0 < 4 ? line[1] : default;
                 for (int p = 0; p < 4; p++)
                 {
-                    // line 355: double x = p - 1.5;
+                    // line 399: double x = p - 1.5;
                     x = p - 1.5;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     _vr = _vline[0] * x + _vline[1];
                     r = _lineAt * x + _lineAt_2 - Math.Sin(x);
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     _vg0 += 2 * _vr * x;
                     g0 += 2 * r * x;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     _vg1 += 2 * _vr;
                     g1 += 2 * r;
                 }
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 _vline[0] -= (_vrate * g0 + rate * _vg0) / 4;
                 line[0] -= rate * g0 / 4;
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 _vline[1] -= (_vrate * g1 + rate * _vg1) / 4;
                 line[1] -= rate * g1 / 4;
             }
-            // line 365: double loss = 0;
+            // line 409: double loss = 0;
             double loss = 0;
-            // line 366: for (int p = 0; p < 4; p++)
+            // line 410: for (int p = 0; p < 4; p++)
             double _hloss = vseed;
             double _dloss = seed;
             double _lineAt_3 = 0 < 4 ? line[0] : default;
             double _lineAt_4 = 0 < 4 ? line[1] : default;
             for (int p_1 = 0; p_1 < 4; p_1++)
             {
-                // line 368: double x = p - 1.5;
+                // line 412: double x = p - 1.5;
                 x_1 = p_1 - 1.5;
-                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 _vr_1 = _vline[0] * x_1 + _vline[1];
                 r_1 = _lineAt_3 * x_1 + _lineAt_4 - Math.Sin(x_1);
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 loss += r_1 * r_1;
                 // Adjoint of this iteration
-                // line 370: loss += r * r;
+                // line 414: loss += r * r;
                 _hr_1 += 2 * _hloss * r_1 + 2 * _dloss * _vr_1;
                 _dr_1 += 2 * _dloss * r_1;
-                // line 369: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                // line 413: double r = (line[0] * x) + line[1] - Math.Sin(x);
                 double _vg9 = _hr_1;
                 double _g9 = _dr_1;
                 _hr_1 = 0.0;
@@ -726,7 +726,7 @@ namespace Corpus
                 _hline[1] += _vg9;
                 _dline[1] += _g9;
             }
-            // line 373: return loss;
+            // line 417: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -738,34 +738,34 @@ namespace Corpus
             double _dg1 = 0.0;
             double _hr = 0.0;
             double _dr = 0.0;
-            // line 349: for (int step = 0; step < 3; step++)
+            // line 393: for (int step = 0; step < 3; step++)
             for (int step = 3 - 1; step >= 0; step--)
             {
-                // line 362: line[1] -= rate * g1 / 4;
+                // line 406: line[1] -= rate * g1 / 4;
                 double _vg8 = -_hline[1] / 4;
                 double _g8 = -_dline[1] / 4;
                 _hrate += _vg8 * g1 + _g8 * _vg1;
                 _drate += _g8 * g1;
                 _hg1 += _vg8 * rate + _g8 * _vrate;
                 _dg1 += _g8 * rate;
-                // line 361: line[0] -= rate * g0 / 4;
+                // line 405: line[0] -= rate * g0 / 4;
                 double _vg7 = -_hline[0] / 4;
                 double _g7 = -_dline[0] / 4;
                 _hrate += _vg7 * g0 + _g7 * _vg0;
                 _drate += _g7 * g0;
                 _hg0 += _vg7 * rate + _g7 * _vrate;
                 _dg0 += _g7 * rate;
-                // line 353: for (int p = 0; p < 4; p++)
+                // line 397: for (int p = 0; p < 4; p++)
                 for (int p = 4 - 1; p >= 0; p--)
                 {
                     x = p - 1.5;
-                    // line 358: g1 += 2 * r;
+                    // line 402: g1 += 2 * r;
                     _hr += _hg1 * 2;
                     _dr += _dg1 * 2;
-                    // line 357: g0 += 2 * r * x;
+                    // line 401: g0 += 2 * r * x;
                     _hr += _hg0 * x * 2;
                     _dr += _dg0 * x * 2;
-                    // line 356: double r = (line[0] * x) + line[1] - Math.Sin(x);
+                    // line 400: double r = (line[0] * x) + line[1] - Math.Sin(x);
                     double _vg6 = _hr;
                     double _g6 = _dr;
                     _hr = 0.0;
@@ -775,33 +775,33 @@ namespace Corpus
                     _hline[1] += _vg6;
                     _dline[1] += _g6;
                 }
-                // line 352: double g1 = 0;
+                // line 396: double g1 = 0;
                 double _g5 = _dg1;
                 _hg1 = 0.0;
                 _dg1 = 0.0;
                 _vg1 = _values.Pop();
                 g1 = _values.Pop();
-                // line 351: double g0 = 0;
+                // line 395: double g0 = 0;
                 double _g4 = _dg0;
                 _hg0 = 0.0;
                 _dg0 = 0.0;
                 _vg0 = _values.Pop();
                 g0 = _values.Pop();
             }
-            // line 348: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
+            // line 392: double rate = 0.1 + (0.05 * Math.Tanh(w[2]));
             var _t_2 = Math.Tanh(w[2]);
             double _vt3 = vw[2] * (1 - _t_2 * _t_2);
             double _t3 = _t_2;
             hw[2] += _hrate * 0.05 * (1 - _t3 * _t3) + _drate * 0.05 * (-2 * _t3 * _vt3);
             dw[2] += _drate * 0.05 * (1 - _t3 * _t3);
-            // line 347: line[1] = w[1];
+            // line 391: line[1] = w[1];
             double _vg2 = _hline[1];
             double _g2 = _dline[1];
             _hline[1] = 0.0;
             _dline[1] = 0.0;
             hw[1] += _vg2;
             dw[1] += _g2;
-            // line 346: line[0] = w[0];
+            // line 390: line[0] = w[0];
             double _vg1_2 = _hline[0];
             double _g1 = _dline[0];
             _hline[0] = 0.0;

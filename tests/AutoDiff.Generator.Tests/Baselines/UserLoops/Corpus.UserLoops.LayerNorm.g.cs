@@ -25,57 +25,57 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 202: const int n = 5;
+            // line 246: const int n = 5;
             int n = 5;
-            // line 203: double mean = 0;
+            // line 247: double mean = 0;
             double mean = 0;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 206: mean += w[i];
+                // line 250: mean += w[i];
                 mean += w[i];
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double mean_0 = mean;
             mean /= 5;
-            // line 210: double variance = 0;
+            // line 254: double variance = 0;
             double variance = 0;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             _values.Reserve(5);
             for (int i_1 = 0; i_1 < 5; i_1++)
             {
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 _values.PushReserved(centered);
                 centered = w[i_1] - mean;
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 variance += centered * centered;
             }
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double variance_0 = variance;
             variance /= 5;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             double inverse = 1.0 / Math.Sqrt(variance + 0.001);
-            // line 219: double output = 0;
+            // line 263: double output = 0;
             double output = 0;
-            // line 220: for (int i = 0; i < n; i++)
+            // line 264: for (int i = 0; i < n; i++)
             double _doutput = 1.0;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
                 _values.Reserve(1);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 normalized = (w[i_2] - mean) * inverse * w[5] + w[6];
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 double _t10 = Math.Tanh(normalized);
                 _values.PushReserved(_t10);
                 output += normalized * (i_2 + 1) * _t10;
                 // Adjoint of this iteration
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 double _t11 = _values.Pop();
                 double _t12 = normalized * (i_2 + 1);
                 int _t13 = i_2 + 1;
                 _dnormalized += _doutput * _t11 * _t13;
                 _dnormalized += _doutput * _t12 * (1 - _t11 * _t11);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 double _g5 = _dnormalized;
                 _dnormalized = 0.0;
                 if (_g5 != 0.0)
@@ -91,42 +91,42 @@ namespace Corpus
                     dw[6] += _g5;
                 }
             }
-            // line 226: return output;
+            // line 270: return output;
             double _result = output;
 
             // Adjoint sweep
             double _dcentered = 0.0;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             double _t4 = Math.Sqrt(variance + 0.001);
             double _dvariance = -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4);
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double _g3 = _dvariance;
             _dvariance = 0.0;
             variance = variance_0;
             _dvariance += _g3 / 5;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             for (int i_1 = 5 - 1; i_1 >= 0; i_1--)
             {
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 _dcentered += 2 * _dvariance * centered;
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 double _g2 = _dcentered;
                 _dcentered = 0.0;
                 centered = _values.Pop();
                 dw[i_1] += _g2;
                 _dmean += -_g2;
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double _g1 = _dmean;
             _dmean = 0.0;
             mean = mean_0;
             _dmean += _g1 / 5;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             if (_dmean != 0)
             {
                 for (int i = 5 - 1; i >= 0; i--)
                 {
-                    // line 206: mean += w[i];
+                    // line 250: mean += w[i];
                     dw[i] += _dmean;
                 }
             }
@@ -150,57 +150,57 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 202: const int n = 5;
+            // line 246: const int n = 5;
             int n = 5;
-            // line 203: double mean = 0;
+            // line 247: double mean = 0;
             double mean = 0;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 206: mean += w[i];
+                // line 250: mean += w[i];
                 mean += w[i];
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double mean_0 = mean;
             mean /= 5;
-            // line 210: double variance = 0;
+            // line 254: double variance = 0;
             double variance = 0;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             _values.Reserve(5);
             for (int i_1 = 0; i_1 < 5; i_1++)
             {
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 _values.PushReserved(centered);
                 centered = w[i_1] - mean;
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 variance += centered * centered;
             }
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double variance_0 = variance;
             variance /= 5;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             double inverse = 1.0 / Math.Sqrt(variance + 0.001);
-            // line 219: double output = 0;
+            // line 263: double output = 0;
             double output = 0;
-            // line 220: for (int i = 0; i < n; i++)
+            // line 264: for (int i = 0; i < n; i++)
             double _doutput = seed;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
                 _values.Reserve(1);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 normalized = (w[i_2] - mean) * inverse * w[5] + w[6];
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 double _t10 = Math.Tanh(normalized);
                 _values.PushReserved(_t10);
                 output += normalized * (i_2 + 1) * _t10;
                 // Adjoint of this iteration
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 double _t11 = _values.Pop();
                 double _t12 = normalized * (i_2 + 1);
                 int _t13 = i_2 + 1;
                 _dnormalized += _doutput * _t11 * _t13;
                 _dnormalized += _doutput * _t12 * (1 - _t11 * _t11);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 double _g5 = _dnormalized;
                 _dnormalized = 0.0;
                 if (_g5 != 0.0)
@@ -216,42 +216,42 @@ namespace Corpus
                     dw[6] += _g5;
                 }
             }
-            // line 226: return output;
+            // line 270: return output;
             double _result = output;
 
             // Adjoint sweep
             double _dcentered = 0.0;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             double _t4 = Math.Sqrt(variance + 0.001);
             double _dvariance = -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4);
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double _g3 = _dvariance;
             _dvariance = 0.0;
             variance = variance_0;
             _dvariance += _g3 / 5;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             for (int i_1 = 5 - 1; i_1 >= 0; i_1--)
             {
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 _dcentered += 2 * _dvariance * centered;
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 double _g2 = _dcentered;
                 _dcentered = 0.0;
                 centered = _values.Pop();
                 dw[i_1] += _g2;
                 _dmean += -_g2;
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double _g1 = _dmean;
             _dmean = 0.0;
             mean = mean_0;
             _dmean += _g1 / 5;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             if (_dmean != 0)
             {
                 for (int i = 5 - 1; i >= 0; i--)
                 {
-                    // line 206: mean += w[i];
+                    // line 250: mean += w[i];
                     dw[i] += _dmean;
                 }
             }
@@ -266,61 +266,61 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 202: const int n = 5;
+            // line 246: const int n = 5;
             int n = 5;
-            // line 203: double mean = 0;
+            // line 247: double mean = 0;
             double _tmean = 0.0;
             double mean = 0;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 206: mean += w[i];
+                // line 250: mean += w[i];
                 _tmean += tw[i];
                 mean += w[i];
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             _tmean = _tmean / 5;
             mean /= 5;
-            // line 210: double variance = 0;
+            // line 254: double variance = 0;
             double _tvariance = 0.0;
             double variance = 0;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < 5; i_1++)
             {
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 double _tcentered = tw[i_1] - _tmean;
                 double centered = w[i_1] - mean;
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 _tvariance += 2 * centered * _tcentered;
                 variance += centered * centered;
             }
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             _tvariance = _tvariance / 5;
             variance /= 5;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             double _t1 = Math.Sqrt(variance + 0.001);
             double _t2 = 1.0 / _t1;
             double _tinverse = -(_t2 * (_tvariance / (2 * _t1))) / _t1;
             double inverse = _t2;
-            // line 219: double output = 0;
+            // line 263: double output = 0;
             double _toutput = 0.0;
             double output = 0;
-            // line 220: for (int i = 0; i < n; i++)
+            // line 264: for (int i = 0; i < n; i++)
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 double _t3 = w[i_2] - mean;
                 double _t4 = _t3 * inverse;
                 double _tnormalized = ((tw[i_2] - _tmean) * inverse + _t3 * _tinverse) * w[5] + _t4 * tw[5] + tw[6];
                 double normalized = _t4 * w[5] + w[6];
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 int _t5 = i_2 + 1;
                 double _t6 = Math.Tanh(normalized);
                 double _t7 = normalized * _t5;
                 _toutput += _tnormalized * _t5 * _t6 + _t7 * (_tnormalized * (1 - _t6 * _t6));
                 output += _t7 * _t6;
             }
-            // line 226: return output;
+            // line 270: return output;
             double _value8 = output;
             tangent = _toutput;
             return _value8;
@@ -357,59 +357,59 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 202: const int n = 5;
+            // line 246: const int n = 5;
             int n = 5;
-            // line 203: double mean = 0;
+            // line 247: double mean = 0;
             double _vmean = 0.0;
             double mean = 0;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 206: mean += w[i];
+                // line 250: mean += w[i];
                 _vmean += vw[i];
                 mean += w[i];
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double _vmean_0 = _vmean;
             double mean_0 = mean;
             _vmean = _vmean / 5;
             mean /= 5;
-            // line 210: double variance = 0;
+            // line 254: double variance = 0;
             double _vvariance = 0.0;
             double variance = 0;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             _values.Reserve(10);
             for (int i_1 = 0; i_1 < 5; i_1++)
             {
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 _values.PushReserved(centered);
                 _values.PushReserved(_vcentered);
                 _vcentered = vw[i_1] - _vmean;
                 centered = w[i_1] - mean;
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 _vvariance += 2 * centered * _vcentered;
                 variance += centered * centered;
             }
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double _vvariance_0 = _vvariance;
             double variance_0 = variance;
             _vvariance = _vvariance / 5;
             variance /= 5;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             var _t = Math.Sqrt(variance + 0.001);
             double _vinverse = -(1.0 / _t * (_vvariance * (1 / (2 * _t)))) / _t;
             double inverse = 1.0 / _t;
-            // line 219: double output = 0;
+            // line 263: double output = 0;
             double output = 0;
-            // line 220: for (int i = 0; i < n; i++)
+            // line 264: for (int i = 0; i < n; i++)
             double _doutput = 1.0;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
                 _values.Reserve(2);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 _vnormalized = ((vw[i_2] - _vmean) * inverse + (w[i_2] - mean) * _vinverse) * w[5] + (w[i_2] - mean) * inverse * vw[5] + vw[6];
                 normalized = (w[i_2] - mean) * inverse * w[5] + w[6];
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 var _t_2 = Math.Tanh(normalized);
                 double _vt10 = _vnormalized * (1 - _t_2 * _t_2);
                 double _t10 = _t_2;
@@ -417,7 +417,7 @@ namespace Corpus
                 _values.PushReserved(_vt10);
                 output += normalized * (i_2 + 1) * _t10;
                 // Adjoint of this iteration
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 double _vt11 = _values.Pop();
                 double _t11 = _values.Pop();
                 double _vt12 = _vnormalized * (i_2 + 1);
@@ -427,7 +427,7 @@ namespace Corpus
                 _dnormalized += _doutput * _t11 * _t13;
                 _hnormalized += _doutput * _vt12 * (1 - _t11 * _t11) + _doutput * _t12 * (-2 * _t11 * _vt11);
                 _dnormalized += _doutput * _t12 * (1 - _t11 * _t11);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 double _vg5 = _hnormalized;
                 double _g5 = _dnormalized;
                 _hnormalized = 0.0;
@@ -454,19 +454,19 @@ namespace Corpus
                     dw[6] += _g5;
                 }
             }
-            // line 226: return output;
+            // line 270: return output;
             double _result = output;
 
             // Adjoint sweep
             double _hcentered = 0.0;
             double _dcentered = 0.0;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             var _t_3 = Math.Sqrt(variance + 0.001);
             double _vt4 = _vvariance * (1 / (2 * _t_3));
             double _t4 = _t_3;
             double _hvariance = (-((_hinverse * (1.0 / _t4) + _dinverse * (-(1.0 / _t4 * _vt4) / _t4) - _dinverse * (1.0 / _t4) / _t4 * _vt4) / _t4) - -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4) * (2 * _vt4)) / (2 * _t4);
             double _dvariance = -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4);
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double _vg3 = _hvariance;
             double _g3 = _dvariance;
             _hvariance = 0.0;
@@ -475,13 +475,13 @@ namespace Corpus
             variance = variance_0;
             _hvariance += _vg3 / 5;
             _dvariance += _g3 / 5;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             for (int i_1 = 5 - 1; i_1 >= 0; i_1--)
             {
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 _hcentered += 2 * _hvariance * centered + 2 * _dvariance * _vcentered;
                 _dcentered += 2 * _dvariance * centered;
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 double _vg2 = _hcentered;
                 double _g2 = _dcentered;
                 _hcentered = 0.0;
@@ -493,7 +493,7 @@ namespace Corpus
                 _hmean += -_vg2;
                 _dmean += -_g2;
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double _vg1 = _hmean;
             double _g1 = _dmean;
             _hmean = 0.0;
@@ -502,10 +502,10 @@ namespace Corpus
             mean = mean_0;
             _hmean += _vg1 / 5;
             _dmean += _g1 / 5;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 206: mean += w[i];
+                // line 250: mean += w[i];
                 hw[i] += _hmean;
                 dw[i] += _dmean;
             }
@@ -578,60 +578,60 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 202: const int n = 5;
+            // line 246: const int n = 5;
             int n = 5;
-            // line 203: double mean = 0;
+            // line 247: double mean = 0;
             double _vmean = 0.0;
             double mean = 0;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 206: mean += w[i];
+                // line 250: mean += w[i];
                 _vmean += vw[i];
                 mean += w[i];
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double _vmean_0 = _vmean;
             double mean_0 = mean;
             _vmean = _vmean / 5;
             mean /= 5;
-            // line 210: double variance = 0;
+            // line 254: double variance = 0;
             double _vvariance = 0.0;
             double variance = 0;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             _values.Reserve(10);
             for (int i_1 = 0; i_1 < 5; i_1++)
             {
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 _values.PushReserved(centered);
                 _values.PushReserved(_vcentered);
                 _vcentered = vw[i_1] - _vmean;
                 centered = w[i_1] - mean;
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 _vvariance += 2 * centered * _vcentered;
                 variance += centered * centered;
             }
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double _vvariance_0 = _vvariance;
             double variance_0 = variance;
             _vvariance = _vvariance / 5;
             variance /= 5;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             var _t = Math.Sqrt(variance + 0.001);
             double _vinverse = -(1.0 / _t * (_vvariance * (1 / (2 * _t)))) / _t;
             double inverse = 1.0 / _t;
-            // line 219: double output = 0;
+            // line 263: double output = 0;
             double output = 0;
-            // line 220: for (int i = 0; i < n; i++)
+            // line 264: for (int i = 0; i < n; i++)
             double _houtput = vseed;
             double _doutput = seed;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
                 _values.Reserve(2);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 _vnormalized = ((vw[i_2] - _vmean) * inverse + (w[i_2] - mean) * _vinverse) * w[5] + (w[i_2] - mean) * inverse * vw[5] + vw[6];
                 normalized = (w[i_2] - mean) * inverse * w[5] + w[6];
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 var _t_2 = Math.Tanh(normalized);
                 double _vt10 = _vnormalized * (1 - _t_2 * _t_2);
                 double _t10 = _t_2;
@@ -639,7 +639,7 @@ namespace Corpus
                 _values.PushReserved(_vt10);
                 output += normalized * (i_2 + 1) * _t10;
                 // Adjoint of this iteration
-                // line 223: output += normalized * (i + 1) * Math.Tanh(normalized);
+                // line 267: output += normalized * (i + 1) * Math.Tanh(normalized);
                 double _vt11 = _values.Pop();
                 double _t11 = _values.Pop();
                 double _vt12 = _vnormalized * (i_2 + 1);
@@ -649,7 +649,7 @@ namespace Corpus
                 _dnormalized += _doutput * _t11 * _t13;
                 _hnormalized += (_houtput * _t12 + _doutput * _vt12) * (1 - _t11 * _t11) + _doutput * _t12 * (-2 * _t11 * _vt11);
                 _dnormalized += _doutput * _t12 * (1 - _t11 * _t11);
-                // line 222: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
+                // line 266: double normalized = ((w[i] - mean) * inverse * w[5]) + w[6];
                 double _vg5 = _hnormalized;
                 double _g5 = _dnormalized;
                 _hnormalized = 0.0;
@@ -676,19 +676,19 @@ namespace Corpus
                     dw[6] += _g5;
                 }
             }
-            // line 226: return output;
+            // line 270: return output;
             double _result = output;
 
             // Adjoint sweep
             double _hcentered = 0.0;
             double _dcentered = 0.0;
-            // line 218: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
+            // line 262: double inverse = 1.0 / Math.Sqrt(variance + 1e-3);
             var _t_3 = Math.Sqrt(variance + 0.001);
             double _vt4 = _vvariance * (1 / (2 * _t_3));
             double _t4 = _t_3;
             double _hvariance = (-((_hinverse * (1.0 / _t4) + _dinverse * (-(1.0 / _t4 * _vt4) / _t4) - _dinverse * (1.0 / _t4) / _t4 * _vt4) / _t4) - -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4) * (2 * _vt4)) / (2 * _t4);
             double _dvariance = -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4);
-            // line 217: variance /= n;
+            // line 261: variance /= n;
             double _vg3 = _hvariance;
             double _g3 = _dvariance;
             _hvariance = 0.0;
@@ -697,13 +697,13 @@ namespace Corpus
             variance = variance_0;
             _hvariance += _vg3 / 5;
             _dvariance += _g3 / 5;
-            // line 211: for (int i = 0; i < n; i++)
+            // line 255: for (int i = 0; i < n; i++)
             for (int i_1 = 5 - 1; i_1 >= 0; i_1--)
             {
-                // line 214: variance += centered * centered;
+                // line 258: variance += centered * centered;
                 _hcentered += 2 * _hvariance * centered + 2 * _dvariance * _vcentered;
                 _dcentered += 2 * _dvariance * centered;
-                // line 213: double centered = w[i] - mean;
+                // line 257: double centered = w[i] - mean;
                 double _vg2 = _hcentered;
                 double _g2 = _dcentered;
                 _hcentered = 0.0;
@@ -715,7 +715,7 @@ namespace Corpus
                 _hmean += -_vg2;
                 _dmean += -_g2;
             }
-            // line 209: mean /= n;
+            // line 253: mean /= n;
             double _vg1 = _hmean;
             double _g1 = _dmean;
             _hmean = 0.0;
@@ -724,10 +724,10 @@ namespace Corpus
             mean = mean_0;
             _hmean += _vg1 / 5;
             _dmean += _g1 / 5;
-            // line 204: for (int i = 0; i < n; i++)
+            // line 248: for (int i = 0; i < n; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 206: mean += w[i];
+                // line 250: mean += w[i];
                 hw[i] += _hmean;
                 dw[i] += _dmean;
             }

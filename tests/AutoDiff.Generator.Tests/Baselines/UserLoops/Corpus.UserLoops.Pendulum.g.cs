@@ -22,53 +22,53 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 183: Span<double> y = stackalloc double[2];
+            // line 227: Span<double> y = stackalloc double[2];
             global::System.Span<double> y = stackalloc double[2];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             y[0] = w[2];
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             y[1] = w[3];
-            // line 186: const double dt = 0.1;
+            // line 230: const double dt = 0.1;
             double dt = 0.1;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             _values.Reserve(24);
             for (int step = 0; step < 12; step++)
             {
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 double _yAt = y[1];
                 velocity = _yAt;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
                 y[0] += 0.1 * velocity;
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 _values.PushReserved(y[1]);
                 y[1] += 0.1 * acceleration;
             }
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             double _result = y[0] * y[0] + y[1];
 
             // Adjoint sweep
             double _dvelocity = 0.0;
             double _dacceleration = 0.0;
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             _dy[0] += 2 * y[0];
             _dy[1] += 1.0;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             for (int step = 12 - 1; step >= 0; step--)
             {
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 y[1] = _values.Pop();
                 _dacceleration += _dy[1] * 0.1;
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 y[0] = _values.Pop();
                 _dvelocity += _dy[0] * 0.1;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _g4 = _dacceleration;
                 _dacceleration = 0.0;
                 if (_g4 != 0.0)
@@ -81,16 +81,16 @@ namespace Corpus
                     dw[1] += _g6 * _t7;
                     _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
                 }
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 double _g3 = _dvelocity;
                 _dvelocity = 0.0;
                 _dy[1] += _g3;
             }
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             double _g2 = _dy[1];
             _dy[1] = 0.0;
             dw[3] += _g2;
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             double _g1 = _dy[0];
             _dy[0] = 0.0;
             dw[2] += _g1;
@@ -112,53 +112,53 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 183: Span<double> y = stackalloc double[2];
+            // line 227: Span<double> y = stackalloc double[2];
             global::System.Span<double> y = stackalloc double[2];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             y[0] = w[2];
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             y[1] = w[3];
-            // line 186: const double dt = 0.1;
+            // line 230: const double dt = 0.1;
             double dt = 0.1;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             _values.Reserve(24);
             for (int step = 0; step < 12; step++)
             {
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 double _yAt = y[1];
                 velocity = _yAt;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
                 y[0] += 0.1 * velocity;
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 _values.PushReserved(y[1]);
                 y[1] += 0.1 * acceleration;
             }
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             double _result = y[0] * y[0] + y[1];
 
             // Adjoint sweep
             double _dvelocity = 0.0;
             double _dacceleration = 0.0;
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             _dy[0] += 2 * seed * y[0];
             _dy[1] += seed;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             for (int step = 12 - 1; step >= 0; step--)
             {
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 y[1] = _values.Pop();
                 _dacceleration += _dy[1] * 0.1;
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 y[0] = _values.Pop();
                 _dvelocity += _dy[0] * 0.1;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _g4 = _dacceleration;
                 _dacceleration = 0.0;
                 if (_g4 != 0.0)
@@ -171,16 +171,16 @@ namespace Corpus
                     dw[1] += _g6 * _t7;
                     _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
                 }
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 double _g3 = _dvelocity;
                 _dvelocity = 0.0;
                 _dy[1] += _g3;
             }
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             double _g2 = _dy[1];
             _dy[1] = 0.0;
             dw[3] += _g2;
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             double _g1 = _dy[0];
             _dy[0] = 0.0;
             dw[2] += _g1;
@@ -196,36 +196,36 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 183: Span<double> y = stackalloc double[2];
+            // line 227: Span<double> y = stackalloc double[2];
             global::System.Span<double> y = stackalloc double[2];
             global::System.Span<double> _ty = stackalloc double[2];
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             _ty[0] = tw[2];
             y[0] = w[2];
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             _ty[1] = tw[3];
             y[1] = w[3];
-            // line 186: const double dt = 0.1;
+            // line 230: const double dt = 0.1;
             double dt = 0.1;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             for (int step = 0; step < 12; step++)
             {
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 double _tvelocity = _ty[1];
                 double velocity = y[1];
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _t1 = -w[0];
                 double _t2 = Math.Sin(y[0]);
                 double _tacceleration = -tw[0] * y[1] + _t1 * _ty[1] - (tw[1] * _t2 + w[1] * (_ty[0] * Math.Cos(y[0])));
                 double acceleration = _t1 * y[1] - w[1] * _t2;
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 _ty[0] += 0.1 * _tvelocity;
                 y[0] += 0.1 * velocity;
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 _ty[1] += 0.1 * _tacceleration;
                 y[1] += 0.1 * acceleration;
             }
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             double _value3 = y[0] * y[0] + y[1];
             tangent = 2 * y[0] * _ty[0] + _ty[1];
             return _value3;
@@ -256,7 +256,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 183: Span<double> y = stackalloc double[2];
+            // line 227: Span<double> y = stackalloc double[2];
             global::System.Span<double> y = stackalloc double[2];
             global::System.Span<double> _vy = stackalloc double[2];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
@@ -265,38 +265,38 @@ namespace Corpus
             global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
             _dy.Clear();
             _hy.Clear();
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             _vy[0] = vw[2];
             y[0] = w[2];
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             _vy[1] = vw[3];
             y[1] = w[3];
-            // line 186: const double dt = 0.1;
+            // line 230: const double dt = 0.1;
             double dt = 0.1;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             _values.Reserve(48);
             for (int step = 0; step < 12; step++)
             {
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 _vvelocity = _vy[1];
                 double _yAt = y[1];
                 velocity = _yAt;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
                 _vacceleration = -vw[0] * _yAt + -w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
                 _values.PushReserved(_vy[0]);
                 _vy[0] += 0.1 * _vvelocity;
                 y[0] += 0.1 * velocity;
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 _values.PushReserved(y[1]);
                 _values.PushReserved(_vy[1]);
                 _vy[1] += 0.1 * _vacceleration;
                 y[1] += 0.1 * acceleration;
             }
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             double _result = y[0] * y[0] + y[1];
 
             // Adjoint sweep
@@ -304,24 +304,24 @@ namespace Corpus
             double _dvelocity = 0.0;
             double _hacceleration = 0.0;
             double _dacceleration = 0.0;
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             _hy[0] += 2 * _vy[0];
             _dy[0] += 2 * y[0];
             _dy[1] += 1.0;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             for (int step = 12 - 1; step >= 0; step--)
             {
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 _vy[1] = _values.Pop();
                 y[1] = _values.Pop();
                 _hacceleration += _hy[1] * 0.1;
                 _dacceleration += _dy[1] * 0.1;
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 _vy[0] = _values.Pop();
                 y[0] = _values.Pop();
                 _hvelocity += _hy[0] * 0.1;
                 _dvelocity += _dy[0] * 0.1;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _vg4 = _hacceleration;
                 double _g4 = _dacceleration;
                 _hacceleration = 0.0;
@@ -343,7 +343,7 @@ namespace Corpus
                     _hy[0] += (_vg6 * w[1] + _g6 * vw[1]) * Math.Cos(y[0]) + _g6 * w[1] * (_vy[0] * -Math.Sin(y[0]));
                     _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
                 }
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 double _vg3 = _hvelocity;
                 double _g3 = _dvelocity;
                 _hvelocity = 0.0;
@@ -351,14 +351,14 @@ namespace Corpus
                 _hy[1] += _vg3;
                 _dy[1] += _g3;
             }
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             double _vg2 = _hy[1];
             double _g2 = _dy[1];
             _hy[1] = 0.0;
             _dy[1] = 0.0;
             hw[3] += _vg2;
             dw[3] += _g2;
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             double _vg1 = _hy[0];
             double _g1 = _dy[0];
             _hy[0] = 0.0;
@@ -430,7 +430,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 183: Span<double> y = stackalloc double[2];
+            // line 227: Span<double> y = stackalloc double[2];
             global::System.Span<double> y = stackalloc double[2];
             global::System.Span<double> _vy = stackalloc double[2];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
@@ -439,38 +439,38 @@ namespace Corpus
             global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
             _dy.Clear();
             _hy.Clear();
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             _vy[0] = vw[2];
             y[0] = w[2];
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             _vy[1] = vw[3];
             y[1] = w[3];
-            // line 186: const double dt = 0.1;
+            // line 230: const double dt = 0.1;
             double dt = 0.1;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             _values.Reserve(48);
             for (int step = 0; step < 12; step++)
             {
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 _vvelocity = _vy[1];
                 double _yAt = y[1];
                 velocity = _yAt;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
                 _vacceleration = -vw[0] * _yAt + -w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
                 _values.PushReserved(_vy[0]);
                 _vy[0] += 0.1 * _vvelocity;
                 y[0] += 0.1 * velocity;
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 _values.PushReserved(y[1]);
                 _values.PushReserved(_vy[1]);
                 _vy[1] += 0.1 * _vacceleration;
                 y[1] += 0.1 * acceleration;
             }
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             double _result = y[0] * y[0] + y[1];
 
             // Adjoint sweep
@@ -478,25 +478,25 @@ namespace Corpus
             double _dvelocity = 0.0;
             double _hacceleration = 0.0;
             double _dacceleration = 0.0;
-            // line 195: return (y[0] * y[0]) + y[1];
+            // line 239: return (y[0] * y[0]) + y[1];
             _hy[0] += 2 * vseed * y[0] + 2 * seed * _vy[0];
             _dy[0] += 2 * seed * y[0];
             _hy[1] += vseed;
             _dy[1] += seed;
-            // line 187: for (int step = 0; step < 12; step++)
+            // line 231: for (int step = 0; step < 12; step++)
             for (int step = 12 - 1; step >= 0; step--)
             {
-                // line 192: y[1] += dt * acceleration;
+                // line 236: y[1] += dt * acceleration;
                 _vy[1] = _values.Pop();
                 y[1] = _values.Pop();
                 _hacceleration += _hy[1] * 0.1;
                 _dacceleration += _dy[1] * 0.1;
-                // line 191: y[0] += dt * velocity;
+                // line 235: y[0] += dt * velocity;
                 _vy[0] = _values.Pop();
                 y[0] = _values.Pop();
                 _hvelocity += _hy[0] * 0.1;
                 _dvelocity += _dy[0] * 0.1;
-                // line 190: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
+                // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _vg4 = _hacceleration;
                 double _g4 = _dacceleration;
                 _hacceleration = 0.0;
@@ -518,7 +518,7 @@ namespace Corpus
                     _hy[0] += (_vg6 * w[1] + _g6 * vw[1]) * Math.Cos(y[0]) + _g6 * w[1] * (_vy[0] * -Math.Sin(y[0]));
                     _dy[0] += _g6 * w[1] * Math.Cos(y[0]);
                 }
-                // line 189: double velocity = y[1];
+                // line 233: double velocity = y[1];
                 double _vg3 = _hvelocity;
                 double _g3 = _dvelocity;
                 _hvelocity = 0.0;
@@ -526,14 +526,14 @@ namespace Corpus
                 _hy[1] += _vg3;
                 _dy[1] += _g3;
             }
-            // line 185: y[1] = w[3];
+            // line 229: y[1] = w[3];
             double _vg2 = _hy[1];
             double _g2 = _dy[1];
             _hy[1] = 0.0;
             _dy[1] = 0.0;
             hw[3] += _vg2;
             dw[3] += _g2;
-            // line 184: y[0] = w[2];
+            // line 228: y[0] = w[2];
             double _vg1 = _hy[0];
             double _g1 = _dy[0];
             _hy[0] = 0.0;

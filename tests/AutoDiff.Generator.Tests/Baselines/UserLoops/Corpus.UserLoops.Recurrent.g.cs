@@ -22,102 +22,102 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 46: Span<double> h = stackalloc double[2];
+            // line 90: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 47: Span<double> next = stackalloc double[2];
+            // line 91: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 _values.Push(x);
                 x = Math.Cos(0.9 * t);
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 _values.Reserve(2);
                 for (int i = 0; i < _wWindow_2.Length; i++)
                 {
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     s = _wWindow_2[i] * x + _wWindow_3[i];
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     for (int j = 0; j < _wWindow.Length; j++)
                     {
-                        // line 56: s += w[(2 * i) + j] * h[j];
+                        // line 100: s += w[(2 * i) + j] * h[j];
                         s += _wWindow[j] * h[j];
                     }
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     _values.PushReserved(next[i]);
                     next[i] = Math.Tanh(s);
                 }
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 h.CopyTo(_values.PushSpan(h.Length));
                 for (int i_1 = 0; i_1 < 2; i_1++)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     h[i_1] = next[i_1];
                 }
             }
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             double _result = h[0] * w[4] + h[1] * w[5];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             _dh[0] += w[4];
             dw[4] += h[0];
             _dh[1] += w[5];
             dw[5] += h[1];
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     double _g5 = _dh[i_1];
                     _dh[i_1] = 0.0;
                     _dnext[i_1] += _g5;
                 }
                 _values.PopSpan(h.Length).CopyTo(h);
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 for (int i = _dwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     double _g3 = _dnext[i];
                     _dnext[i] = 0.0;
                     double _t4 = next[i];
                     next[i] = _values.Pop();
                     _ds += _g3 * (1 - _t4 * _t4);
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     if (_ds != 0)
                     {
                         var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
                         for (int j = _wWindow_4.Length - 1; j >= 0; j--)
                         {
-                            // line 56: s += w[(2 * i) + j] * h[j];
+                            // line 100: s += w[(2 * i) + j] * h[j];
                             double _t2 = _wWindow_4[j];
                             _dwWindow[j] += _ds * h[j];
                             _dh[j] += _ds * _t2;
                         }
                     }
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     double _g1 = _ds;
                     _ds = 0.0;
                     _dwWindow_2[i] += _g1 * x;
                     _dwWindow_3[i] += _g1;
                 }
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 x = _values.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
@@ -139,102 +139,102 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 46: Span<double> h = stackalloc double[2];
+            // line 90: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 47: Span<double> next = stackalloc double[2];
+            // line 91: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 _values.Push(x);
                 x = Math.Cos(0.9 * t);
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 _values.Reserve(2);
                 for (int i = 0; i < _wWindow_2.Length; i++)
                 {
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     s = _wWindow_2[i] * x + _wWindow_3[i];
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     for (int j = 0; j < _wWindow.Length; j++)
                     {
-                        // line 56: s += w[(2 * i) + j] * h[j];
+                        // line 100: s += w[(2 * i) + j] * h[j];
                         s += _wWindow[j] * h[j];
                     }
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     _values.PushReserved(next[i]);
                     next[i] = Math.Tanh(s);
                 }
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 h.CopyTo(_values.PushSpan(h.Length));
                 for (int i_1 = 0; i_1 < 2; i_1++)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     h[i_1] = next[i_1];
                 }
             }
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             double _result = h[0] * w[4] + h[1] * w[5];
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             _dh[0] += seed * w[4];
             dw[4] += seed * h[0];
             _dh[1] += seed * w[5];
             dw[5] += seed * h[1];
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     double _g5 = _dh[i_1];
                     _dh[i_1] = 0.0;
                     _dnext[i_1] += _g5;
                 }
                 _values.PopSpan(h.Length).CopyTo(h);
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 for (int i = _dwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     double _g3 = _dnext[i];
                     _dnext[i] = 0.0;
                     double _t4 = next[i];
                     next[i] = _values.Pop();
                     _ds += _g3 * (1 - _t4 * _t4);
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     if (_ds != 0)
                     {
                         var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                         var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
                         for (int j = _wWindow_4.Length - 1; j >= 0; j--)
                         {
-                            // line 56: s += w[(2 * i) + j] * h[j];
+                            // line 100: s += w[(2 * i) + j] * h[j];
                             double _t2 = _wWindow_4[j];
                             _dwWindow[j] += _ds * h[j];
                             _dh[j] += _ds * _t2;
                         }
                     }
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     double _g1 = _ds;
                     _ds = 0.0;
                     _dwWindow_2[i] += _g1 * x;
                     _dwWindow_3[i] += _g1;
                 }
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 x = _values.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
@@ -250,45 +250,45 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 46: Span<double> h = stackalloc double[2];
+            // line 90: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             global::System.Span<double> _th = stackalloc double[2];
-            // line 47: Span<double> next = stackalloc double[2];
+            // line 91: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             global::System.Span<double> _tnext = stackalloc double[2];
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             for (int t = 0; t < 5; t++)
             {
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 double x = Math.Cos(0.9 * t);
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 for (int i = 0; i < 2; i++)
                 {
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     double _ts = tw[6 + i] * x + tw[8 + i];
                     double s = w[6 + i] * x + w[8 + i];
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     for (int j = 0; j < 2; j++)
                     {
-                        // line 56: s += w[(2 * i) + j] * h[j];
+                        // line 100: s += w[(2 * i) + j] * h[j];
                         double _t1 = w[2 * i + j];
                         _ts += tw[2 * i + j] * h[j] + _t1 * _th[j];
                         s += _t1 * h[j];
                     }
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     double _t2 = Math.Tanh(s);
                     _tnext[i] = _ts * (1 - _t2 * _t2);
                     next[i] = _t2;
                 }
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 0; i_1 < 2; i_1++)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     _th[i_1] = _tnext[i_1];
                     h[i_1] = next[i_1];
                 }
             }
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             double _value3 = h[0] * w[4] + h[1] * w[5];
             tangent = _th[0] * w[4] + h[0] * tw[4] + (_th[1] * w[5] + h[1] * tw[5]);
             return _value3;
@@ -319,7 +319,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 46: Span<double> h = stackalloc double[2];
+            // line 90: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             global::System.Span<double> _vh = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
@@ -328,7 +328,7 @@ namespace Corpus
             global::System.Span<double> _hh = _hh_pool.AsSpan(0, h.Length);
             _dh.Clear();
             _hh.Clear();
-            // line 47: Span<double> next = stackalloc double[2];
+            // line 91: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             global::System.Span<double> _vnext = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
@@ -337,7 +337,7 @@ namespace Corpus
             global::System.Span<double> _hnext = _hnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
             _hnext.Clear();
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             _values.Reserve(50);
             var _vwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6, 2) : default;
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
@@ -345,51 +345,51 @@ namespace Corpus
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 _values.PushReserved(x);
                 _values.PushReserved(_vx);
                 _vx = 0.0;
                 x = Math.Cos(0.9 * t);
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 for (int i = 0; i < _vwWindow_2.Length; i++)
                 {
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     _vs = _vwWindow_2[i] * x + _wWindow_2[i] * _vx + _vwWindow_3[i];
                     s = _wWindow_2[i] * x + _wWindow_3[i];
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     for (int j = 0; j < _vwWindow.Length; j++)
                     {
-                        // line 56: s += w[(2 * i) + j] * h[j];
+                        // line 100: s += w[(2 * i) + j] * h[j];
                         double _hAt = h[j];
                         _vs += _vwWindow[j] * _hAt + _wWindow[j] * _vh[j];
                         s += _wWindow[j] * _hAt;
                     }
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     _values.PushReserved(next[i]);
                     _values.PushReserved(_vnext[i]);
                     var _t = Math.Tanh(s);
                     _vnext[i] = _vs * (1 - _t * _t);
                     next[i] = _t;
                 }
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 0; i_1 < 2; i_1++)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     _values.PushReserved(h[i_1]);
                     _values.PushReserved(_vh[i_1]);
                     _vh[i_1] = _vnext[i_1];
                     h[i_1] = next[i_1];
                 }
             }
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             double _result = h[0] * w[4] + h[1] * w[5];
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             _hh[0] += vw[4];
             _dh[0] += w[4];
             hw[4] += _vh[0];
@@ -398,17 +398,17 @@ namespace Corpus
             _dh[1] += w[5];
             hw[5] += _vh[1];
             dw[5] += h[1];
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             var _hwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 6, 2) : default;
             var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
             var _hwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 8, 2) : default;
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     double _vg5 = _hh[i_1];
                     double _g5 = _dh[i_1];
                     _hh[i_1] = 0.0;
@@ -418,10 +418,10 @@ namespace Corpus
                     _hnext[i_1] += _vg5;
                     _dnext[i_1] += _g5;
                 }
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 for (int i = _hwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     double _vg3 = _hnext[i];
                     double _g3 = _dnext[i];
                     _hnext[i] = 0.0;
@@ -432,14 +432,14 @@ namespace Corpus
                     next[i] = _values.Pop();
                     _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
                     _ds += _g3 * (1 - _t4 * _t4);
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     var _vwWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
                     var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 * i, 2);
                     var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
                     for (int j = _vwWindow_4.Length - 1; j >= 0; j--)
                     {
-                        // line 56: s += w[(2 * i) + j] * h[j];
+                        // line 100: s += w[(2 * i) + j] * h[j];
                         double _vt2 = _vwWindow_4[j];
                         double _t2 = _wWindow_4[j];
                         double _hAt_2 = h[j];
@@ -448,7 +448,7 @@ namespace Corpus
                         _hh[j] += _hs * _t2 + _ds * _vt2;
                         _dh[j] += _ds * _t2;
                     }
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     double _vg1 = _hs;
                     double _g1 = _ds;
                     _hs = 0.0;
@@ -458,7 +458,7 @@ namespace Corpus
                     _hwWindow_3[i] += _vg1;
                     _dwWindow_3[i] += _g1;
                 }
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 _vx = _values.Pop();
                 x = _values.Pop();
             }
@@ -529,7 +529,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 46: Span<double> h = stackalloc double[2];
+            // line 90: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             global::System.Span<double> _vh = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
@@ -538,7 +538,7 @@ namespace Corpus
             global::System.Span<double> _hh = _hh_pool.AsSpan(0, h.Length);
             _dh.Clear();
             _hh.Clear();
-            // line 47: Span<double> next = stackalloc double[2];
+            // line 91: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             global::System.Span<double> _vnext = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
@@ -547,7 +547,7 @@ namespace Corpus
             global::System.Span<double> _hnext = _hnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
             _hnext.Clear();
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             _values.Reserve(50);
             var _vwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 6, 2) : default;
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
@@ -555,51 +555,51 @@ namespace Corpus
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 _values.PushReserved(x);
                 _values.PushReserved(_vx);
                 _vx = 0.0;
                 x = Math.Cos(0.9 * t);
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 for (int i = 0; i < _vwWindow_2.Length; i++)
                 {
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     _vs = _vwWindow_2[i] * x + _wWindow_2[i] * _vx + _vwWindow_3[i];
                     s = _wWindow_2[i] * x + _wWindow_3[i];
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     var _vwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
                     var _wWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     for (int j = 0; j < _vwWindow.Length; j++)
                     {
-                        // line 56: s += w[(2 * i) + j] * h[j];
+                        // line 100: s += w[(2 * i) + j] * h[j];
                         double _hAt = h[j];
                         _vs += _vwWindow[j] * _hAt + _wWindow[j] * _vh[j];
                         s += _wWindow[j] * _hAt;
                     }
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     _values.PushReserved(next[i]);
                     _values.PushReserved(_vnext[i]);
                     var _t = Math.Tanh(s);
                     _vnext[i] = _vs * (1 - _t * _t);
                     next[i] = _t;
                 }
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 0; i_1 < 2; i_1++)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     _values.PushReserved(h[i_1]);
                     _values.PushReserved(_vh[i_1]);
                     _vh[i_1] = _vnext[i_1];
                     h[i_1] = next[i_1];
                 }
             }
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             double _result = h[0] * w[4] + h[1] * w[5];
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 68: return (h[0] * w[4]) + (h[1] * w[5]);
+            // line 112: return (h[0] * w[4]) + (h[1] * w[5]);
             _hh[0] += vseed * w[4] + seed * vw[4];
             _dh[0] += seed * w[4];
             hw[4] += vseed * h[0] + seed * _vh[0];
@@ -608,17 +608,17 @@ namespace Corpus
             _dh[1] += seed * w[5];
             hw[5] += vseed * h[1] + seed * _vh[1];
             dw[5] += seed * h[1];
-            // line 48: for (int t = 0; t < 5; t++)
+            // line 92: for (int t = 0; t < 5; t++)
             var _hwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 6, 2) : default;
             var _dwWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 6, 2) : default;
             var _hwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 8, 2) : default;
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
-                // line 62: for (int i = 0; i < 2; i++)
+                // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
-                    // line 64: h[i] = next[i];
+                    // line 108: h[i] = next[i];
                     double _vg5 = _hh[i_1];
                     double _g5 = _dh[i_1];
                     _hh[i_1] = 0.0;
@@ -628,10 +628,10 @@ namespace Corpus
                     _hnext[i_1] += _vg5;
                     _dnext[i_1] += _g5;
                 }
-                // line 51: for (int i = 0; i < 2; i++)
+                // line 95: for (int i = 0; i < 2; i++)
                 for (int i = _hwWindow_2.Length - 1; i >= 0; i--)
                 {
-                    // line 59: next[i] = Math.Tanh(s);
+                    // line 103: next[i] = Math.Tanh(s);
                     double _vg3 = _hnext[i];
                     double _g3 = _dnext[i];
                     _hnext[i] = 0.0;
@@ -642,14 +642,14 @@ namespace Corpus
                     next[i] = _values.Pop();
                     _hs += _vg3 * (1 - _t4 * _t4) + _g3 * (-2 * _t4 * _vt4);
                     _ds += _g3 * (1 - _t4 * _t4);
-                    // line 54: for (int j = 0; j < 2; j++)
+                    // line 98: for (int j = 0; j < 2; j++)
                     var _vwWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 2 * i, 2);
                     var _wWindow_4 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, 2 * i, 2);
                     var _hwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hw, 2 * i, 2);
                     var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 2 * i, 2);
                     for (int j = _vwWindow_4.Length - 1; j >= 0; j--)
                     {
-                        // line 56: s += w[(2 * i) + j] * h[j];
+                        // line 100: s += w[(2 * i) + j] * h[j];
                         double _vt2 = _vwWindow_4[j];
                         double _t2 = _wWindow_4[j];
                         double _hAt_2 = h[j];
@@ -658,7 +658,7 @@ namespace Corpus
                         _hh[j] += _hs * _t2 + _ds * _vt2;
                         _dh[j] += _ds * _t2;
                     }
-                    // line 53: double s = (w[6 + i] * x) + w[8 + i];
+                    // line 97: double s = (w[6 + i] * x) + w[8 + i];
                     double _vg1 = _hs;
                     double _g1 = _ds;
                     _hs = 0.0;
@@ -668,7 +668,7 @@ namespace Corpus
                     _hwWindow_3[i] += _vg1;
                     _dwWindow_3[i] += _g1;
                 }
-                // line 50: double x = Math.Cos(0.9 * t);
+                // line 94: double x = Math.Cos(0.9 * t);
                 _vx = _values.Pop();
                 x = _values.Pop();
             }

@@ -28,14 +28,14 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 76: Span<double> logits = stackalloc double[3];
+            // line 120: Span<double> logits = stackalloc double[3];
             global::System.Span<double> logits = stackalloc double[3];
             double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
             global::System.Span<double> _dlogits = _dlogits_pool.AsSpan(0, logits.Length);
             _dlogits.Clear();
-            // line 77: double loss = 0;
+            // line 121: double loss = 0;
             double loss = 0;
-            // line 78: for (int p = 0; p < 5; p++)
+            // line 122: for (int p = 0; p < 5; p++)
             double _dloss = 1.0 / 5;
             for (int p = 0; p < 5; p++)
             {
@@ -43,86 +43,86 @@ namespace Corpus
                 _ints.Reserve(2);
                 int _mark9 = _values.Count;
                 int _mark10 = _ints.Count;
-                // line 80: double x0 = Math.Sin(p + 0.5);
+                // line 124: double x0 = Math.Sin(p + 0.5);
                 x0 = Math.Sin(p + 0.5);
-                // line 81: double x1 = Math.Cos(1.3 * p);
+                // line 125: double x1 = Math.Cos(1.3 * p);
                 x1 = Math.Cos(1.3 * p);
-                // line 82: int label = (p * 2) % 3;
+                // line 126: int label = (p * 2) % 3;
                 label = p * 2 % 3;
-                // line 83: for (int c = 0; c < 3; c++)
+                // line 127: for (int c = 0; c < 3; c++)
                 for (int c = 0; c < 3; c++)
                 {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
                 }
-                // line 88: double top = logits[0];
+                // line 132: double top = logits[0];
                 top = logits[0];
-                // line 89: for (int c = 1; c < 3; c++)
+                // line 133: for (int c = 1; c < 3; c++)
                 for (int c_1 = 1; c_1 < 3; c_1++)
                 {
-                    // line 91: if (logits[c] > top)
+                    // line 135: if (logits[c] > top)
                     double _logitsAt = logits[c_1];
                     bool _branch3 = _logitsAt > top;
                     if (_branch3)
                     {
-                        // line 93: top = logits[c];
+                        // line 137: top = logits[c];
                         _values.PushReserved(top);
                         top = _logitsAt;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
-                // line 97: double total = 0;
+                // line 141: double total = 0;
                 total = 0;
-                // line 98: for (int c = 0; c < 3; c++)
+                // line 142: for (int c = 0; c < 3; c++)
                 for (int c_2 = 0; c_2 < 3; c_2++)
                 {
-                    // line 100: total += Math.Exp(logits[c] - top);
+                    // line 144: total += Math.Exp(logits[c] - top);
                     double _t6 = Math.Exp(logits[c_2] - top);
                     _values.PushReserved(_t6);
                     total += _t6;
                 }
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 _dtop += _dloss;
                 _dtotal += _dloss / total;
                 _dlogits[label] += -_dloss;
                 if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
                 {
-                    // line 98: for (int c = 0; c < 3; c++)
+                    // line 142: for (int c = 0; c < 3; c++)
                     for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
                     {
-                        // line 100: total += Math.Exp(logits[c] - top);
+                        // line 144: total += Math.Exp(logits[c] - top);
                         double _t7 = _values.Pop();
                         double _g8 = _dtotal * _t7;
                         _dlogits[c_2] += _g8;
                         _dtop += -_g8;
                     }
-                    // line 97: double total = 0;
+                    // line 141: double total = 0;
                     double _g5 = _dtotal;
                     _dtotal = 0.0;
-                    // line 89: for (int c = 1; c < 3; c++)
+                    // line 133: for (int c = 1; c < 3; c++)
                     for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
                     {
-                        // line 91: if (logits[c] > top)
+                        // line 135: if (logits[c] > top)
                         if (_ints.Pop() != 0)
                         {
-                            // line 93: top = logits[c];
+                            // line 137: top = logits[c];
                             double _g4 = _dtop;
                             _dtop = 0.0;
                             top = _values.Pop();
                             _dlogits[c_1] += _g4;
                         }
                     }
-                    // line 88: double top = logits[0];
+                    // line 132: double top = logits[0];
                     double _g2 = _dtop;
                     _dtop = 0.0;
                     _dlogits[0] += _g2;
-                    // line 83: for (int c = 0; c < 3; c++)
+                    // line 127: for (int c = 0; c < 3; c++)
                     for (int c = 3 - 1; c >= 0; c--)
                     {
-                        // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                        // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                         double _g1 = _dlogits[c];
                         _dlogits[c] = 0.0;
                         dw[3 * c] += _g1 * x0;
@@ -136,7 +136,7 @@ namespace Corpus
                     _ints.DropTo(_mark10);
                 }
             }
-            // line 106: return loss / 5;
+            // line 150: return loss / 5;
             double _result = loss / 5;
 
             // Adjoint sweep
@@ -165,14 +165,14 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 76: Span<double> logits = stackalloc double[3];
+            // line 120: Span<double> logits = stackalloc double[3];
             global::System.Span<double> logits = stackalloc double[3];
             double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
             global::System.Span<double> _dlogits = _dlogits_pool.AsSpan(0, logits.Length);
             _dlogits.Clear();
-            // line 77: double loss = 0;
+            // line 121: double loss = 0;
             double loss = 0;
-            // line 78: for (int p = 0; p < 5; p++)
+            // line 122: for (int p = 0; p < 5; p++)
             double _dloss = seed / 5;
             for (int p = 0; p < 5; p++)
             {
@@ -180,86 +180,86 @@ namespace Corpus
                 _ints.Reserve(2);
                 int _mark9 = _values.Count;
                 int _mark10 = _ints.Count;
-                // line 80: double x0 = Math.Sin(p + 0.5);
+                // line 124: double x0 = Math.Sin(p + 0.5);
                 x0 = Math.Sin(p + 0.5);
-                // line 81: double x1 = Math.Cos(1.3 * p);
+                // line 125: double x1 = Math.Cos(1.3 * p);
                 x1 = Math.Cos(1.3 * p);
-                // line 82: int label = (p * 2) % 3;
+                // line 126: int label = (p * 2) % 3;
                 label = p * 2 % 3;
-                // line 83: for (int c = 0; c < 3; c++)
+                // line 127: for (int c = 0; c < 3; c++)
                 for (int c = 0; c < 3; c++)
                 {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
                 }
-                // line 88: double top = logits[0];
+                // line 132: double top = logits[0];
                 top = logits[0];
-                // line 89: for (int c = 1; c < 3; c++)
+                // line 133: for (int c = 1; c < 3; c++)
                 for (int c_1 = 1; c_1 < 3; c_1++)
                 {
-                    // line 91: if (logits[c] > top)
+                    // line 135: if (logits[c] > top)
                     double _logitsAt = logits[c_1];
                     bool _branch3 = _logitsAt > top;
                     if (_branch3)
                     {
-                        // line 93: top = logits[c];
+                        // line 137: top = logits[c];
                         _values.PushReserved(top);
                         top = _logitsAt;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
-                // line 97: double total = 0;
+                // line 141: double total = 0;
                 total = 0;
-                // line 98: for (int c = 0; c < 3; c++)
+                // line 142: for (int c = 0; c < 3; c++)
                 for (int c_2 = 0; c_2 < 3; c_2++)
                 {
-                    // line 100: total += Math.Exp(logits[c] - top);
+                    // line 144: total += Math.Exp(logits[c] - top);
                     double _t6 = Math.Exp(logits[c_2] - top);
                     _values.PushReserved(_t6);
                     total += _t6;
                 }
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 _dtop += _dloss;
                 _dtotal += _dloss / total;
                 _dlogits[label] += -_dloss;
                 if (_dtop != 0 || _dtotal != 0 || _dlogits[label] != 0)
                 {
-                    // line 98: for (int c = 0; c < 3; c++)
+                    // line 142: for (int c = 0; c < 3; c++)
                     for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
                     {
-                        // line 100: total += Math.Exp(logits[c] - top);
+                        // line 144: total += Math.Exp(logits[c] - top);
                         double _t7 = _values.Pop();
                         double _g8 = _dtotal * _t7;
                         _dlogits[c_2] += _g8;
                         _dtop += -_g8;
                     }
-                    // line 97: double total = 0;
+                    // line 141: double total = 0;
                     double _g5 = _dtotal;
                     _dtotal = 0.0;
-                    // line 89: for (int c = 1; c < 3; c++)
+                    // line 133: for (int c = 1; c < 3; c++)
                     for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
                     {
-                        // line 91: if (logits[c] > top)
+                        // line 135: if (logits[c] > top)
                         if (_ints.Pop() != 0)
                         {
-                            // line 93: top = logits[c];
+                            // line 137: top = logits[c];
                             double _g4 = _dtop;
                             _dtop = 0.0;
                             top = _values.Pop();
                             _dlogits[c_1] += _g4;
                         }
                     }
-                    // line 88: double top = logits[0];
+                    // line 132: double top = logits[0];
                     double _g2 = _dtop;
                     _dtop = 0.0;
                     _dlogits[0] += _g2;
-                    // line 83: for (int c = 0; c < 3; c++)
+                    // line 127: for (int c = 0; c < 3; c++)
                     for (int c = 3 - 1; c >= 0; c--)
                     {
-                        // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                        // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                         double _g1 = _dlogits[c];
                         _dlogits[c] = 0.0;
                         dw[3 * c] += _g1 * x0;
@@ -273,7 +273,7 @@ namespace Corpus
                     _ints.DropTo(_mark10);
                 }
             }
-            // line 106: return loss / 5;
+            // line 150: return loss / 5;
             double _result = loss / 5;
 
             // Adjoint sweep
@@ -290,58 +290,58 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 76: Span<double> logits = stackalloc double[3];
+            // line 120: Span<double> logits = stackalloc double[3];
             global::System.Span<double> logits = stackalloc double[3];
             global::System.Span<double> _tlogits = stackalloc double[3];
-            // line 77: double loss = 0;
+            // line 121: double loss = 0;
             double _tloss = 0.0;
             double loss = 0;
-            // line 78: for (int p = 0; p < 5; p++)
+            // line 122: for (int p = 0; p < 5; p++)
             for (int p = 0; p < 5; p++)
             {
-                // line 80: double x0 = Math.Sin(p + 0.5);
+                // line 124: double x0 = Math.Sin(p + 0.5);
                 double x0 = Math.Sin(p + 0.5);
-                // line 81: double x1 = Math.Cos(1.3 * p);
+                // line 125: double x1 = Math.Cos(1.3 * p);
                 double x1 = Math.Cos(1.3 * p);
-                // line 82: int label = (p * 2) % 3;
+                // line 126: int label = (p * 2) % 3;
                 int label = p * 2 % 3;
-                // line 83: for (int c = 0; c < 3; c++)
+                // line 127: for (int c = 0; c < 3; c++)
                 for (int c = 0; c < 3; c++)
                 {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     _tlogits[c] = tw[3 * c] * x0 + tw[3 * c + 1] * x1 + tw[3 * c + 2];
                     logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
                 }
-                // line 88: double top = logits[0];
+                // line 132: double top = logits[0];
                 double _ttop = _tlogits[0];
                 double top = logits[0];
-                // line 89: for (int c = 1; c < 3; c++)
+                // line 133: for (int c = 1; c < 3; c++)
                 for (int c_1 = 1; c_1 < 3; c_1++)
                 {
-                    // line 91: if (logits[c] > top)
+                    // line 135: if (logits[c] > top)
                     if (logits[c_1] > top)
                     {
-                        // line 93: top = logits[c];
+                        // line 137: top = logits[c];
                         _ttop = _tlogits[c_1];
                         top = logits[c_1];
                     }
                 }
-                // line 97: double total = 0;
+                // line 141: double total = 0;
                 double _ttotal = 0.0;
                 double total = 0;
-                // line 98: for (int c = 0; c < 3; c++)
+                // line 142: for (int c = 0; c < 3; c++)
                 for (int c_2 = 0; c_2 < 3; c_2++)
                 {
-                    // line 100: total += Math.Exp(logits[c] - top);
+                    // line 144: total += Math.Exp(logits[c] - top);
                     double _t1 = Math.Exp(logits[c_2] - top);
                     _ttotal += (_tlogits[c_2] - _ttop) * _t1;
                     total += _t1;
                 }
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 _tloss += _ttop + _ttotal / total - _tlogits[label];
                 loss += top + Math.Log(total) - logits[label];
             }
-            // line 106: return loss / 5;
+            // line 150: return loss / 5;
             double _value2 = loss / 5;
             tangent = _tloss / 5;
             return _value2;
@@ -380,7 +380,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 76: Span<double> logits = stackalloc double[3];
+            // line 120: Span<double> logits = stackalloc double[3];
             global::System.Span<double> logits = stackalloc double[3];
             global::System.Span<double> _vlogits = stackalloc double[3];
             double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
@@ -389,39 +389,39 @@ namespace Corpus
             global::System.Span<double> _hlogits = _hlogits_pool.AsSpan(0, logits.Length);
             _dlogits.Clear();
             _hlogits.Clear();
-            // line 77: double loss = 0;
+            // line 121: double loss = 0;
             double loss = 0;
-            // line 78: for (int p = 0; p < 5; p++)
+            // line 122: for (int p = 0; p < 5; p++)
             double _dloss = 1.0 / 5;
             for (int p = 0; p < 5; p++)
             {
                 _values.Reserve(10);
                 _ints.Reserve(2);
-                // line 80: double x0 = Math.Sin(p + 0.5);
+                // line 124: double x0 = Math.Sin(p + 0.5);
                 x0 = Math.Sin(p + 0.5);
-                // line 81: double x1 = Math.Cos(1.3 * p);
+                // line 125: double x1 = Math.Cos(1.3 * p);
                 x1 = Math.Cos(1.3 * p);
-                // line 82: int label = (p * 2) % 3;
+                // line 126: int label = (p * 2) % 3;
                 label = p * 2 % 3;
-                // line 83: for (int c = 0; c < 3; c++)
+                // line 127: for (int c = 0; c < 3; c++)
                 for (int c = 0; c < 3; c++)
                 {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     _vlogits[c] = vw[3 * c] * x0 + vw[3 * c + 1] * x1 + vw[3 * c + 2];
                     logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
                 }
-                // line 88: double top = logits[0];
+                // line 132: double top = logits[0];
                 _vtop = _vlogits[0];
                 top = logits[0];
-                // line 89: for (int c = 1; c < 3; c++)
+                // line 133: for (int c = 1; c < 3; c++)
                 for (int c_1 = 1; c_1 < 3; c_1++)
                 {
-                    // line 91: if (logits[c] > top)
+                    // line 135: if (logits[c] > top)
                     double _logitsAt = logits[c_1];
                     bool _branch3 = _logitsAt > top;
                     if (_branch3)
                     {
-                        // line 93: top = logits[c];
+                        // line 137: top = logits[c];
                         _values.PushReserved(top);
                         _values.PushReserved(_vtop);
                         _vtop = _vlogits[c_1];
@@ -429,13 +429,13 @@ namespace Corpus
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
-                // line 97: double total = 0;
+                // line 141: double total = 0;
                 _vtotal = 0.0;
                 total = 0;
-                // line 98: for (int c = 0; c < 3; c++)
+                // line 142: for (int c = 0; c < 3; c++)
                 for (int c_2 = 0; c_2 < 3; c_2++)
                 {
-                    // line 100: total += Math.Exp(logits[c] - top);
+                    // line 144: total += Math.Exp(logits[c] - top);
                     var _t = Math.Exp(logits[c_2] - top);
                     double _vt6 = (_vlogits[c_2] - _vtop) * _t;
                     double _t6 = _t;
@@ -444,18 +444,18 @@ namespace Corpus
                     _vtotal += _vt6;
                     total += _t6;
                 }
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 _dtop += _dloss;
                 _htotal += -(_dloss / total * _vtotal) / total;
                 _dtotal += _dloss / total;
                 _dlogits[label] += -_dloss;
-                // line 98: for (int c = 0; c < 3; c++)
+                // line 142: for (int c = 0; c < 3; c++)
                 for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
                 {
-                    // line 100: total += Math.Exp(logits[c] - top);
+                    // line 144: total += Math.Exp(logits[c] - top);
                     double _vt7 = _values.Pop();
                     double _t7 = _values.Pop();
                     double _vg8 = _htotal * _t7 + _dtotal * _vt7;
@@ -465,17 +465,17 @@ namespace Corpus
                     _htop += -_vg8;
                     _dtop += -_g8;
                 }
-                // line 97: double total = 0;
+                // line 141: double total = 0;
                 double _g5 = _dtotal;
                 _htotal = 0.0;
                 _dtotal = 0.0;
-                // line 89: for (int c = 1; c < 3; c++)
+                // line 133: for (int c = 1; c < 3; c++)
                 for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
                 {
-                    // line 91: if (logits[c] > top)
+                    // line 135: if (logits[c] > top)
                     if (_ints.Pop() != 0)
                     {
-                        // line 93: top = logits[c];
+                        // line 137: top = logits[c];
                         double _vg4 = _htop;
                         double _g4 = _dtop;
                         _htop = 0.0;
@@ -486,17 +486,17 @@ namespace Corpus
                         _dlogits[c_1] += _g4;
                     }
                 }
-                // line 88: double top = logits[0];
+                // line 132: double top = logits[0];
                 double _vg2 = _htop;
                 double _g2 = _dtop;
                 _htop = 0.0;
                 _dtop = 0.0;
                 _hlogits[0] += _vg2;
                 _dlogits[0] += _g2;
-                // line 83: for (int c = 0; c < 3; c++)
+                // line 127: for (int c = 0; c < 3; c++)
                 for (int c = 3 - 1; c >= 0; c--)
                 {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     double _vg1 = _hlogits[c];
                     double _g1 = _dlogits[c];
                     _hlogits[c] = 0.0;
@@ -509,7 +509,7 @@ namespace Corpus
                     dw[3 * c + 2] += _g1;
                 }
             }
-            // line 106: return loss / 5;
+            // line 150: return loss / 5;
             double _result = loss / 5;
 
             // Adjoint sweep
@@ -587,7 +587,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 76: Span<double> logits = stackalloc double[3];
+            // line 120: Span<double> logits = stackalloc double[3];
             global::System.Span<double> logits = stackalloc double[3];
             global::System.Span<double> _vlogits = stackalloc double[3];
             double[] _dlogits_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(logits.Length);
@@ -596,40 +596,40 @@ namespace Corpus
             global::System.Span<double> _hlogits = _hlogits_pool.AsSpan(0, logits.Length);
             _dlogits.Clear();
             _hlogits.Clear();
-            // line 77: double loss = 0;
+            // line 121: double loss = 0;
             double loss = 0;
-            // line 78: for (int p = 0; p < 5; p++)
+            // line 122: for (int p = 0; p < 5; p++)
             double _hloss = vseed / 5;
             double _dloss = seed / 5;
             for (int p = 0; p < 5; p++)
             {
                 _values.Reserve(10);
                 _ints.Reserve(2);
-                // line 80: double x0 = Math.Sin(p + 0.5);
+                // line 124: double x0 = Math.Sin(p + 0.5);
                 x0 = Math.Sin(p + 0.5);
-                // line 81: double x1 = Math.Cos(1.3 * p);
+                // line 125: double x1 = Math.Cos(1.3 * p);
                 x1 = Math.Cos(1.3 * p);
-                // line 82: int label = (p * 2) % 3;
+                // line 126: int label = (p * 2) % 3;
                 label = p * 2 % 3;
-                // line 83: for (int c = 0; c < 3; c++)
+                // line 127: for (int c = 0; c < 3; c++)
                 for (int c = 0; c < 3; c++)
                 {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     _vlogits[c] = vw[3 * c] * x0 + vw[3 * c + 1] * x1 + vw[3 * c + 2];
                     logits[c] = w[3 * c] * x0 + w[3 * c + 1] * x1 + w[3 * c + 2];
                 }
-                // line 88: double top = logits[0];
+                // line 132: double top = logits[0];
                 _vtop = _vlogits[0];
                 top = logits[0];
-                // line 89: for (int c = 1; c < 3; c++)
+                // line 133: for (int c = 1; c < 3; c++)
                 for (int c_1 = 1; c_1 < 3; c_1++)
                 {
-                    // line 91: if (logits[c] > top)
+                    // line 135: if (logits[c] > top)
                     double _logitsAt = logits[c_1];
                     bool _branch3 = _logitsAt > top;
                     if (_branch3)
                     {
-                        // line 93: top = logits[c];
+                        // line 137: top = logits[c];
                         _values.PushReserved(top);
                         _values.PushReserved(_vtop);
                         _vtop = _vlogits[c_1];
@@ -637,13 +637,13 @@ namespace Corpus
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
-                // line 97: double total = 0;
+                // line 141: double total = 0;
                 _vtotal = 0.0;
                 total = 0;
-                // line 98: for (int c = 0; c < 3; c++)
+                // line 142: for (int c = 0; c < 3; c++)
                 for (int c_2 = 0; c_2 < 3; c_2++)
                 {
-                    // line 100: total += Math.Exp(logits[c] - top);
+                    // line 144: total += Math.Exp(logits[c] - top);
                     var _t = Math.Exp(logits[c_2] - top);
                     double _vt6 = (_vlogits[c_2] - _vtop) * _t;
                     double _t6 = _t;
@@ -652,20 +652,20 @@ namespace Corpus
                     _vtotal += _vt6;
                     total += _t6;
                 }
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 loss += top + Math.Log(total) - logits[label];
                 // Adjoint of this iteration
-                // line 103: loss += top + Math.Log(total) - logits[label];
+                // line 147: loss += top + Math.Log(total) - logits[label];
                 _htop += _hloss;
                 _dtop += _dloss;
                 _htotal += (_hloss - _dloss / total * _vtotal) / total;
                 _dtotal += _dloss / total;
                 _hlogits[label] += -_hloss;
                 _dlogits[label] += -_dloss;
-                // line 98: for (int c = 0; c < 3; c++)
+                // line 142: for (int c = 0; c < 3; c++)
                 for (int c_2 = 3 - 1; c_2 >= 0; c_2--)
                 {
-                    // line 100: total += Math.Exp(logits[c] - top);
+                    // line 144: total += Math.Exp(logits[c] - top);
                     double _vt7 = _values.Pop();
                     double _t7 = _values.Pop();
                     double _vg8 = _htotal * _t7 + _dtotal * _vt7;
@@ -675,17 +675,17 @@ namespace Corpus
                     _htop += -_vg8;
                     _dtop += -_g8;
                 }
-                // line 97: double total = 0;
+                // line 141: double total = 0;
                 double _g5 = _dtotal;
                 _htotal = 0.0;
                 _dtotal = 0.0;
-                // line 89: for (int c = 1; c < 3; c++)
+                // line 133: for (int c = 1; c < 3; c++)
                 for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
                 {
-                    // line 91: if (logits[c] > top)
+                    // line 135: if (logits[c] > top)
                     if (_ints.Pop() != 0)
                     {
-                        // line 93: top = logits[c];
+                        // line 137: top = logits[c];
                         double _vg4 = _htop;
                         double _g4 = _dtop;
                         _htop = 0.0;
@@ -696,17 +696,17 @@ namespace Corpus
                         _dlogits[c_1] += _g4;
                     }
                 }
-                // line 88: double top = logits[0];
+                // line 132: double top = logits[0];
                 double _vg2 = _htop;
                 double _g2 = _dtop;
                 _htop = 0.0;
                 _dtop = 0.0;
                 _hlogits[0] += _vg2;
                 _dlogits[0] += _g2;
-                // line 83: for (int c = 0; c < 3; c++)
+                // line 127: for (int c = 0; c < 3; c++)
                 for (int c = 3 - 1; c >= 0; c--)
                 {
-                    // line 85: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
+                    // line 129: logits[c] = (w[3 * c] * x0) + (w[(3 * c) + 1] * x1) + w[(3 * c) + 2];
                     double _vg1 = _hlogits[c];
                     double _g1 = _dlogits[c];
                     _hlogits[c] = 0.0;
@@ -719,7 +719,7 @@ namespace Corpus
                     dw[3 * c + 2] += _g1;
                 }
             }
-            // line 106: return loss / 5;
+            // line 150: return loss / 5;
             double _result = loss / 5;
 
             // Adjoint sweep

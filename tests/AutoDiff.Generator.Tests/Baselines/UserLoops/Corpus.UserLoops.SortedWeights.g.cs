@@ -23,100 +23,100 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 312: Span<double> sorted = stackalloc double[5];
+            // line 356: Span<double> sorted = stackalloc double[5];
             global::System.Span<double> sorted = stackalloc double[5];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
             global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 sorted[i] = w[i];
             }
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 0; pass < 4; pass++)
             {
-                // line 320: i = 0
+                // line 364: i = 0
                 _ints.Push(i_1);
                 i_1 = 0;
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 int _loop6 = 0;
                 while (i_1 + 1 < 5 - pass)
                 {
                     _loop6++;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
                     if (_branch2)
                     {
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         swap = sorted[i_1];
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         _values.Push(sorted[i_1]);
                         sorted[i_1] = sorted[i_1 + 1];
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         sorted[i_1 + 1] = swap;
                     }
                     _ints.Push(_branch2 ? 1 : 0);
-                    // line 320: i++
+                    // line 364: i++
                     i_1 += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 331: double total = 0;
+            // line 375: double total = 0;
             double total = 0;
-            // line 332: for (int i = 0; i < 5; i++)
+            // line 376: for (int i = 0; i < 5; i++)
             double _dtotal = 1.0;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _sortedAt = sorted[i_2];
                 total += (i_2 + 1) * _sortedAt * _sortedAt;
                 // Adjoint of this iteration
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _t8 = (i_2 + 1) * _sortedAt;
                 int _t9 = i_2 + 1;
                 _dsorted[i_2] += _dtotal * _sortedAt * _t9;
                 _dsorted[i_2] += _dtotal * _t8;
             }
-            // line 337: return total;
+            // line 381: return total;
             double _result = total;
 
             // Adjoint sweep
             double _dswap = 0.0;
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 4 - 1; pass >= 0; pass--)
             {
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 320: i++
+                    // line 364: i++
                     i_1 -= 1;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     if (_ints.Pop() != 0)
                     {
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         double _g5 = _dsorted[i_1 + 1];
                         _dsorted[i_1 + 1] = 0.0;
                         _dswap += _g5;
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         double _g4 = _dsorted[i_1];
                         _dsorted[i_1] = 0.0;
                         sorted[i_1] = _values.Pop();
                         _dsorted[i_1 + 1] += _g4;
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         double _g3 = _dswap;
                         _dswap = 0.0;
                         _dsorted[i_1] += _g3;
                     }
                 }
-                // line 320: i = 0
+                // line 364: i = 0
                 i_1 = _ints.Pop();
             }
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 double _g1 = _dsorted[i];
                 _dsorted[i] = 0.0;
                 dw[i] += _g1;
@@ -141,100 +141,100 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 312: Span<double> sorted = stackalloc double[5];
+            // line 356: Span<double> sorted = stackalloc double[5];
             global::System.Span<double> sorted = stackalloc double[5];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
             global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 sorted[i] = w[i];
             }
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 0; pass < 4; pass++)
             {
-                // line 320: i = 0
+                // line 364: i = 0
                 _ints.Push(i_1);
                 i_1 = 0;
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 int _loop6 = 0;
                 while (i_1 + 1 < 5 - pass)
                 {
                     _loop6++;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
                     if (_branch2)
                     {
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         swap = sorted[i_1];
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         _values.Push(sorted[i_1]);
                         sorted[i_1] = sorted[i_1 + 1];
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         sorted[i_1 + 1] = swap;
                     }
                     _ints.Push(_branch2 ? 1 : 0);
-                    // line 320: i++
+                    // line 364: i++
                     i_1 += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 331: double total = 0;
+            // line 375: double total = 0;
             double total = 0;
-            // line 332: for (int i = 0; i < 5; i++)
+            // line 376: for (int i = 0; i < 5; i++)
             double _dtotal = seed;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _sortedAt = sorted[i_2];
                 total += (i_2 + 1) * _sortedAt * _sortedAt;
                 // Adjoint of this iteration
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _t8 = (i_2 + 1) * _sortedAt;
                 int _t9 = i_2 + 1;
                 _dsorted[i_2] += _dtotal * _sortedAt * _t9;
                 _dsorted[i_2] += _dtotal * _t8;
             }
-            // line 337: return total;
+            // line 381: return total;
             double _result = total;
 
             // Adjoint sweep
             double _dswap = 0.0;
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 4 - 1; pass >= 0; pass--)
             {
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 320: i++
+                    // line 364: i++
                     i_1 -= 1;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     if (_ints.Pop() != 0)
                     {
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         double _g5 = _dsorted[i_1 + 1];
                         _dsorted[i_1 + 1] = 0.0;
                         _dswap += _g5;
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         double _g4 = _dsorted[i_1];
                         _dsorted[i_1] = 0.0;
                         sorted[i_1] = _values.Pop();
                         _dsorted[i_1 + 1] += _g4;
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         double _g3 = _dswap;
                         _dswap = 0.0;
                         _dsorted[i_1] += _g3;
                     }
                 }
-                // line 320: i = 0
+                // line 364: i = 0
                 i_1 = _ints.Pop();
             }
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 double _g1 = _dsorted[i];
                 _dsorted[i] = 0.0;
                 dw[i] += _g1;
@@ -252,54 +252,54 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tw' has length {tw.Length} but parameter 'w' has length {w.Length}; they must be equal.", nameof(tw));
             }
-            // line 312: Span<double> sorted = stackalloc double[5];
+            // line 356: Span<double> sorted = stackalloc double[5];
             global::System.Span<double> sorted = stackalloc double[5];
             global::System.Span<double> _tsorted = stackalloc double[5];
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 _tsorted[i] = tw[i];
                 sorted[i] = w[i];
             }
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 0; pass < 4; pass++)
             {
-                // line 320: i = 0
+                // line 364: i = 0
                 int i_1 = 0;
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 while (i_1 + 1 < 5 - pass)
                 {
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     if (sorted[i_1] > sorted[i_1 + 1])
                     {
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         double _tswap = _tsorted[i_1];
                         double swap = sorted[i_1];
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         _tsorted[i_1] = _tsorted[i_1 + 1];
                         sorted[i_1] = sorted[i_1 + 1];
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         _tsorted[i_1 + 1] = _tswap;
                         sorted[i_1 + 1] = swap;
                     }
-                    // line 320: i++
+                    // line 364: i++
                     i_1 += 1;
                 }
             }
-            // line 331: double total = 0;
+            // line 375: double total = 0;
             double _ttotal = 0.0;
             double total = 0;
-            // line 332: for (int i = 0; i < 5; i++)
+            // line 376: for (int i = 0; i < 5; i++)
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 int _t1 = i_2 + 1;
                 double _t2 = _t1 * sorted[i_2];
                 _ttotal += _t1 * _tsorted[i_2] * sorted[i_2] + _t2 * _tsorted[i_2];
                 total += _t2 * sorted[i_2];
             }
-            // line 337: return total;
+            // line 381: return total;
             double _value3 = total;
             tangent = _ttotal;
             return _value3;
@@ -330,7 +330,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 312: Span<double> sorted = stackalloc double[5];
+            // line 356: Span<double> sorted = stackalloc double[5];
             global::System.Span<double> sorted = stackalloc double[5];
             global::System.Span<double> _vsorted = stackalloc double[5];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
@@ -339,57 +339,57 @@ namespace Corpus
             global::System.Span<double> _hsorted = _hsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
             _hsorted.Clear();
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 _vsorted[i] = vw[i];
                 sorted[i] = w[i];
             }
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 0; pass < 4; pass++)
             {
-                // line 320: i = 0
+                // line 364: i = 0
                 _ints.Push(i_1);
                 i_1 = 0;
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 int _loop6 = 0;
                 while (i_1 + 1 < 5 - pass)
                 {
                     _loop6++;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
                     if (_branch2)
                     {
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         _vswap = _vsorted[i_1];
                         swap = sorted[i_1];
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         _values.Push(sorted[i_1]);
                         _values.Push(_vsorted[i_1]);
                         _vsorted[i_1] = _vsorted[i_1 + 1];
                         sorted[i_1] = sorted[i_1 + 1];
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         _vsorted[i_1 + 1] = _vswap;
                         sorted[i_1 + 1] = swap;
                     }
                     _ints.Push(_branch2 ? 1 : 0);
-                    // line 320: i++
+                    // line 364: i++
                     i_1 += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 331: double total = 0;
+            // line 375: double total = 0;
             double total = 0;
-            // line 332: for (int i = 0; i < 5; i++)
+            // line 376: for (int i = 0; i < 5; i++)
             double _dtotal = 1.0;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _sortedAt = sorted[i_2];
                 total += (i_2 + 1) * _sortedAt * _sortedAt;
                 // Adjoint of this iteration
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _vt8 = (i_2 + 1) * _vsorted[i_2];
                 double _t8 = (i_2 + 1) * _sortedAt;
                 int _t9 = i_2 + 1;
@@ -398,31 +398,31 @@ namespace Corpus
                 _hsorted[i_2] += _dtotal * _vt8;
                 _dsorted[i_2] += _dtotal * _t8;
             }
-            // line 337: return total;
+            // line 381: return total;
             double _result = total;
 
             // Adjoint sweep
             double _hswap = 0.0;
             double _dswap = 0.0;
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 4 - 1; pass >= 0; pass--)
             {
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 320: i++
+                    // line 364: i++
                     i_1 -= 1;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     if (_ints.Pop() != 0)
                     {
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         double _vg5 = _hsorted[i_1 + 1];
                         double _g5 = _dsorted[i_1 + 1];
                         _hsorted[i_1 + 1] = 0.0;
                         _dsorted[i_1 + 1] = 0.0;
                         _hswap += _vg5;
                         _dswap += _g5;
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         double _vg4 = _hsorted[i_1];
                         double _g4 = _dsorted[i_1];
                         _hsorted[i_1] = 0.0;
@@ -431,7 +431,7 @@ namespace Corpus
                         sorted[i_1] = _values.Pop();
                         _hsorted[i_1 + 1] += _vg4;
                         _dsorted[i_1 + 1] += _g4;
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         double _vg3 = _hswap;
                         double _g3 = _dswap;
                         _hswap = 0.0;
@@ -440,13 +440,13 @@ namespace Corpus
                         _dsorted[i_1] += _g3;
                     }
                 }
-                // line 320: i = 0
+                // line 364: i = 0
                 i_1 = _ints.Pop();
             }
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 double _vg1 = _hsorted[i];
                 double _g1 = _dsorted[i];
                 _hsorted[i] = 0.0;
@@ -520,7 +520,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 312: Span<double> sorted = stackalloc double[5];
+            // line 356: Span<double> sorted = stackalloc double[5];
             global::System.Span<double> sorted = stackalloc double[5];
             global::System.Span<double> _vsorted = stackalloc double[5];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
@@ -529,58 +529,58 @@ namespace Corpus
             global::System.Span<double> _hsorted = _hsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
             _hsorted.Clear();
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 0; i < 5; i++)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 _vsorted[i] = vw[i];
                 sorted[i] = w[i];
             }
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 0; pass < 4; pass++)
             {
-                // line 320: i = 0
+                // line 364: i = 0
                 _ints.Push(i_1);
                 i_1 = 0;
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 int _loop6 = 0;
                 while (i_1 + 1 < 5 - pass)
                 {
                     _loop6++;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     bool _branch2 = sorted[i_1] > sorted[i_1 + 1];
                     if (_branch2)
                     {
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         _vswap = _vsorted[i_1];
                         swap = sorted[i_1];
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         _values.Push(sorted[i_1]);
                         _values.Push(_vsorted[i_1]);
                         _vsorted[i_1] = _vsorted[i_1 + 1];
                         sorted[i_1] = sorted[i_1 + 1];
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         _vsorted[i_1 + 1] = _vswap;
                         sorted[i_1 + 1] = swap;
                     }
                     _ints.Push(_branch2 ? 1 : 0);
-                    // line 320: i++
+                    // line 364: i++
                     i_1 += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 331: double total = 0;
+            // line 375: double total = 0;
             double total = 0;
-            // line 332: for (int i = 0; i < 5; i++)
+            // line 376: for (int i = 0; i < 5; i++)
             double _htotal = vseed;
             double _dtotal = seed;
             for (int i_2 = 0; i_2 < 5; i_2++)
             {
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _sortedAt = sorted[i_2];
                 total += (i_2 + 1) * _sortedAt * _sortedAt;
                 // Adjoint of this iteration
-                // line 334: total += (i + 1) * sorted[i] * sorted[i];
+                // line 378: total += (i + 1) * sorted[i] * sorted[i];
                 double _vt8 = (i_2 + 1) * _vsorted[i_2];
                 double _t8 = (i_2 + 1) * _sortedAt;
                 int _t9 = i_2 + 1;
@@ -589,31 +589,31 @@ namespace Corpus
                 _hsorted[i_2] += _htotal * _t8 + _dtotal * _vt8;
                 _dsorted[i_2] += _dtotal * _t8;
             }
-            // line 337: return total;
+            // line 381: return total;
             double _result = total;
 
             // Adjoint sweep
             double _hswap = 0.0;
             double _dswap = 0.0;
-            // line 318: for (int pass = 0; pass < 4; pass++)
+            // line 362: for (int pass = 0; pass < 4; pass++)
             for (int pass = 4 - 1; pass >= 0; pass--)
             {
-                // line 320: for (int i = 0; i + 1 < 5 - pass; i++)
+                // line 364: for (int i = 0; i + 1 < 5 - pass; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 320: i++
+                    // line 364: i++
                     i_1 -= 1;
-                    // line 322: if (sorted[i] > sorted[i + 1])
+                    // line 366: if (sorted[i] > sorted[i + 1])
                     if (_ints.Pop() != 0)
                     {
-                        // line 326: sorted[i + 1] = swap;
+                        // line 370: sorted[i + 1] = swap;
                         double _vg5 = _hsorted[i_1 + 1];
                         double _g5 = _dsorted[i_1 + 1];
                         _hsorted[i_1 + 1] = 0.0;
                         _dsorted[i_1 + 1] = 0.0;
                         _hswap += _vg5;
                         _dswap += _g5;
-                        // line 325: sorted[i] = sorted[i + 1];
+                        // line 369: sorted[i] = sorted[i + 1];
                         double _vg4 = _hsorted[i_1];
                         double _g4 = _dsorted[i_1];
                         _hsorted[i_1] = 0.0;
@@ -622,7 +622,7 @@ namespace Corpus
                         sorted[i_1] = _values.Pop();
                         _hsorted[i_1 + 1] += _vg4;
                         _dsorted[i_1 + 1] += _g4;
-                        // line 324: double swap = sorted[i];
+                        // line 368: double swap = sorted[i];
                         double _vg3 = _hswap;
                         double _g3 = _dswap;
                         _hswap = 0.0;
@@ -631,13 +631,13 @@ namespace Corpus
                         _dsorted[i_1] += _g3;
                     }
                 }
-                // line 320: i = 0
+                // line 364: i = 0
                 i_1 = _ints.Pop();
             }
-            // line 313: for (int i = 0; i < 5; i++)
+            // line 357: for (int i = 0; i < 5; i++)
             for (int i = 5 - 1; i >= 0; i--)
             {
-                // line 315: sorted[i] = w[i];
+                // line 359: sorted[i] = w[i];
                 double _vg1 = _hsorted[i];
                 double _g1 = _dsorted[i];
                 _hsorted[i] = 0.0;
