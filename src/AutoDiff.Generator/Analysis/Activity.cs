@@ -25,6 +25,7 @@ internal static class Activity
         DifferentiableCallExpr d => d.Args.SelectMany(Names),
         PlainCallExpr p => p.Args.SelectMany(Names),
         OpaqueExpr o => [o.Text],
+        ViewArgExpr v => Names(v.Start).Concat(Names(v.Length)).Prepend(v.Base),
         TupleExpr t => t.Elements.SelectMany(Names),
         TupleElementExpr e => Names(e.Call),
         _ => [],
@@ -78,7 +79,7 @@ internal static class Activity
         DifferentiableCallExpr d => d.Args.Select((a, i) => d.Roles[i] switch
         {
             ParamRole.Scalar => IsActive(a, varied),
-            ParamRole.Span => a is OpaqueExpr o && varied.Contains(o.Text),
+            ParamRole.Span => a is OpaqueExpr o && varied.Contains(o.Text) || a is ViewArgExpr v && varied.Contains(v.Base),
             _ => false,
         }).Any(x => x),
         TupleExpr t => t.Elements.Any(e => IsActive(e, varied)),
@@ -303,13 +304,15 @@ internal static class Activity
         VarExpr v => [v.Name],
         IndexExpr i => ValuesRead(i.Index).Prepend(i.Array),
         OpaqueExpr o => [o.Text],
+        ViewArgExpr v => ValuesRead(v.Start).Concat(ValuesRead(v.Length)).Prepend(v.Base),
         _ => ExprTree.Children(expression).SelectMany(ValuesRead),
     };
 
     /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>
     public static bool IsLeaf(Expr expression) => expression switch
     {
-        ConstExpr or VarExpr or LengthExpr or OpaqueExpr => true,
+        // A view passed to a helper is a span, never a temporary of the call's type.
+        ConstExpr or VarExpr or LengthExpr or OpaqueExpr or ViewArgExpr => true,
         IndexExpr i => i.Index is ConstExpr or VarExpr,
         UnaryExpr { Op: "-" } u => u.Operand is ConstExpr or VarExpr,
         _ => false,

@@ -332,7 +332,7 @@ internal sealed class AdjointPlan
     /// restored by a copy each way plus the fixed cost of two copies, affords the two offset element reads of
     /// <c>x[i * d + j] - mu[k * d + j]</c>.</param>
     private static bool IsCheap(Expr value, int size = 7) =>
-        ExprTree.Size(value) <= size && !ExprTree.Walk(value).Any(e => e is MathCallExpr or DifferentiableCallExpr or PlainCallExpr or ConditionalExpr or OpaqueExpr);
+        ExprTree.Size(value) <= size && !ExprTree.Walk(value).Any(e => e is MathCallExpr or DifferentiableCallExpr or PlainCallExpr or ConditionalExpr or OpaqueExpr or ViewArgExpr);
 
     /// <summary>The local, buffer or parameter a statement writes (loop indices count none).</summary>
     private static string? WrittenName(Stmt statement) => statement switch

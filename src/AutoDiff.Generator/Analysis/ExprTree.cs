@@ -17,6 +17,7 @@ internal static class ExprTree
         MathCallExpr m => m.Args,
         DifferentiableCallExpr d => d.Args,
         PlainCallExpr p => p.Args,
+        ViewArgExpr v => [v.Start, v.Length],
         TupleExpr t => t.Elements,
         TupleElementExpr e => [e.Call],
         _ => [],

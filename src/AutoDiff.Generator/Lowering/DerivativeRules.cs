@@ -201,7 +201,7 @@ internal sealed partial class AdjointWriter
     /// <summary>Calls the callee's pullback with <paramref name="seeds"/> (one for a scalar callee, one per element for a tuple) and distributes its adjoints.</summary>
     private void BackpropCall(DifferentiableCallExpr call, IReadOnlyList<Code> seeds, Block output)
     {
-        var arguments = call.Args.Select((a, i) => call.Roles[i] == ParamRole.Span ? Code.Atom(((OpaqueExpr)a).Text) : ExpressionRenderer.Render(a)).ToList();
+        var arguments = call.Args.Select(a => ExpressionRenderer.Render(a)).ToList();
         var adjoints = new System.Collections.Generic.List<Code>();
         var scalarAdjoints = new System.Collections.Generic.List<(Expr Argument, string Adjoint, NumKind Kind)>();
         for (var i = 0; i < call.Args.Count; i++)
@@ -216,10 +216,17 @@ internal sealed partial class AdjointWriter
                     scalarAdjoints.Add((call.Args[i], adjoint, kind));
                     break;
                 case ParamRole.Span:
-                    var sequence = ((OpaqueExpr)call.Args[i]).Text;
-                    adjoints.Add(_adjointOf.TryGetValue(sequence, out var spanAdjoint)
-                        ? Code.Atom(spanAdjoint)
-                        : Code.NewArray(false, call.Kind.Keyword(), Code.Member(Code.Atom(sequence), "Length")));
+                    adjoints.Add(call.Args[i] switch
+                    {
+                        OpaqueExpr { Text: var sequence } => _adjointOf.TryGetValue(sequence, out var spanAdjoint)
+                            ? Code.Atom(spanAdjoint)
+                            : Code.NewArray(false, call.Kind.Keyword(), Code.Member(Code.Atom(sequence), "Length")),
+                        // A view's adjoint is the same window of its base's adjoint: the pullback adds into the base's elements.
+                        ViewArgExpr view => _adjointOf.TryGetValue(view.Base, out var baseAdjoint)
+                            ? ExpressionRenderer.Window(baseAdjoint, view)
+                            : Code.NewArray(false, call.Kind.Keyword(), ExpressionRenderer.Render(view.Length)),
+                        var other => throw new System.InvalidOperationException("A span argument must be a sequence or a view: " + other),
+                    });
                     break;
             }
         }

@@ -29,10 +29,18 @@ internal static class ExpressionRenderer
         DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),
         PlainCallExpr p => Code.Call(p.Target, p.Args.Select(a => Render(a, known)).ToArray()),
         OpaqueExpr o => Code.Atom(o.Text),
+        ViewArgExpr v => Window(v.Base, v, known),
         TupleExpr t => Code.Call(string.Empty, t.Elements.Select(e => Render(e, known)).ToArray()),
         TupleElementExpr e => Code.Member(Render(e.Call, known), e.Element),
         _ => throw new System.InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };
+
+    /// <summary><c>LoopWindow.Of(sequence, start, length)</c>: the view's window of <paramref name="sequence"/> (the viewed sequence, or its adjoint or tangent).</summary>
+    public static Code Window(string sequence, ViewArgExpr view, IReadOnlyDictionary<Expr, Code>? known = null) =>
+        Code.Call(WindowOf, Code.Atom(sequence), Render(view.Start, known), Render(view.Length, known));
+
+    /// <summary>The runtime method that takes a checked window of a span or an array.</summary>
+    public const string WindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
 
     public static int PrecedenceOf(string op) => op switch
     {

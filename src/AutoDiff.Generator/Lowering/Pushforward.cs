@@ -297,11 +297,18 @@ internal sealed partial class AdjointWriter
             switch (call.Roles[i])
             {
                 case ParamRole.Span:
-                    var sequence = ((OpaqueExpr)call.Args[i]).Text;
-                    arguments.Add(Code.Atom(sequence));
-                    tangents.Add(_tangentOf.TryGetValue(sequence, out var spanTangent) && _varied.Contains(sequence)
-                        ? Code.Atom(spanTangent)
-                        : Code.NewArray(false, call.ParamKinds[i].Keyword(), Code.Member(Code.Atom(sequence), "Length")));
+                    arguments.Add(ExpressionRenderer.Render(call.Args[i]));
+                    tangents.Add(call.Args[i] switch
+                    {
+                        OpaqueExpr { Text: var sequence } => _tangentOf.TryGetValue(sequence, out var spanTangent) && _varied.Contains(sequence)
+                            ? Code.Atom(spanTangent)
+                            : Code.NewArray(false, call.ParamKinds[i].Keyword(), Code.Member(Code.Atom(sequence), "Length")),
+                        // A view's tangent is the same window of its base's tangent.
+                        ViewArgExpr view => _tangentOf.TryGetValue(view.Base, out var baseTangent) && _varied.Contains(view.Base)
+                            ? ExpressionRenderer.Window(baseTangent, view)
+                            : Code.NewArray(false, call.ParamKinds[i].Keyword(), ExpressionRenderer.Render(view.Length)),
+                        var other => throw new System.InvalidOperationException("A span argument must be a sequence or a view: " + other),
+                    });
                     break;
                 case ParamRole.Scalar:
                     arguments.Add(Value(call.Args[i], output));

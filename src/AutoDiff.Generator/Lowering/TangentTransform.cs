@@ -477,7 +477,11 @@ internal sealed class TangentTransform
             ? Code.Atom(tangent)
             : span.Form == Code.Shape.Creation
                 ? span
-                : Code.NewArray(false, kind.Keyword(), Code.Member(span, "Length"));
+                // A view's window (a span passed to a helper as a view) has the same window of the base's tangent.
+                : span is { Form: Code.Shape.Call, Op: ExpressionRenderer.WindowOf } && span.Parts[0].Form == Code.Shape.Name
+                  && _tangentOf.TryGetValue(span.Parts[0].Text, out var baseTangent)
+                    ? span.With([Code.Atom(baseTangent), span.Parts[1], span.Parts[2]])
+                    : Code.NewArray(false, kind.Keyword(), Code.Member(span, "Length"));
 
     /// <summary>
     /// An expression's value (rewritten where part of it moved into a temporary of <paramref name="pre"/>) and its
@@ -644,7 +648,7 @@ internal sealed class TangentTransform
                 case ParamRole.Span:
                     var span = SpanTangent(arguments[i], callee.Kind);
                     directions.Add(span);
-                    varies |= span.Form == Code.Shape.Name;
+                    varies |= span.Form != Code.Shape.Creation; // a tangent span or a window of one, not a zero array
                     break;
             }
         }

@@ -63,5 +63,13 @@ internal sealed record DifferentiableCallExpr(
 /// </summary>
 internal sealed record PlainCallExpr(string Target, EquatableArray<Expr> Args, NumKind Kind) : Expr(Kind);
 
+/// <summary>
+/// A view passed to a helper's span parameter (<c>row</c> declared as <c>x.Slice(start, length)</c>, or
+/// <c>x.Slice(start, length)</c> written in the call): <paramref name="Base"/>'s elements from <paramref name="Start"/>
+/// on, <paramref name="Length"/> of them (checked as <c>Slice</c> checks it). The helper's adjoint and tangent spans
+/// are the same window of the base's, so what the helper's pullback adds lands on the base's elements.
+/// </summary>
+internal sealed record ViewArgExpr(string Base, Expr Start, Expr Length, NumKind Kind) : Expr(Kind);
+
 /// <summary>An expression that carries no derivative, kept as source text: a static readonly field, or a parameter or sequence passed by name.</summary>
 internal sealed record OpaqueExpr(string Text, NumKind Kind) : Expr(Kind);

@@ -270,6 +270,22 @@ internal sealed class BodyParser
             return false;
         }
 
+        var view = ViewOf(viewed, start, length);
+        var startName = Unique(local.Name + "Start");
+        var lengthName = Unique(local.Name + "Length");
+        output.Add(new DeclareStmt(lengthName, NumKind.Int, view.CheckedLength, line, source));
+        output.Add(new DeclareStmt(startName, NumKind.Int, view.Start, line, source));
+        _slices[local] = new Slice(view.Base, startName, lengthName, elementKind);
+        return true;
+    }
+
+    /// <summary>
+    /// What a view of <paramref name="viewed"/> reads: the sequence underneath (through views of views), where the
+    /// view starts in it, and the view's length as <c>Slice</c> checks it (<c>LoopWindow.SliceLength</c>, which
+    /// throws where <c>Slice</c> throws).
+    /// </summary>
+    private (string Base, Expr Start, Expr CheckedLength) ViewOf(ExpressionSyntax viewed, ExpressionSyntax? start, (ExpressionSyntax Value, bool IsEnd)? length)
+    {
         string baseName;
         Expr offset;
         Expr baseLength;
@@ -297,17 +313,36 @@ internal sealed class BodyParser
             (var end, true) => start is null ? ParsePosition(end, baseLength) : new BinaryExpr("-", ParsePosition(end, baseLength), startValue, NumKind.Int),
             (var count, false) => ParseExpr(count),
         };
-        var startName = Unique(local.Name + "Start");
-        var lengthName = Unique(local.Name + "Length");
-        output.Add(new DeclareStmt(
-            lengthName,
-            NumKind.Int,
-            new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.SliceLength", EquatableArray.Of(baseLength, startValue, lengthValue), NumKind.Int),
-            line,
-            source));
-        output.Add(new DeclareStmt(startName, NumKind.Int, Plus(offset, startValue), line, source));
-        _slices[local] = new Slice(baseName, startName, lengthName, elementKind);
-        return true;
+        var checkedLength = new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.SliceLength", EquatableArray.Of(baseLength, startValue, lengthValue), NumKind.Int);
+        return (baseName, Plus(offset, startValue), checkedLength);
+    }
+
+    /// <summary>
+    /// A view passed to a helper's span parameter: a view local (<c>row</c>), or one taken in the call
+    /// (<c>w.Slice(o, n)</c>, <c>x[a..b]</c>, <c>buffer.AsSpan(o, n)</c>). Null when <paramref name="argument"/> is no
+    /// view. A view of a table is not taken, as a table is not (pass it in as a parameter).
+    /// </summary>
+    private ViewArgExpr? ViewArgument(ExpressionSyntax argument)
+    {
+        ViewArgExpr view;
+        if (SliceOf(argument) is { } slice)
+        {
+            view = new ViewArgExpr(slice.Base, new VarExpr(slice.Start, NumKind.Int), slice.LengthRead, slice.ElementKind);
+        }
+        else if (SliceParts(argument) is var (viewed, start, length)
+                 && TypeClassifier.SequenceElement(_model.GetTypeInfo(viewed, _cancellationToken).Type) is { } elementKind)
+        {
+            var (baseName, startValue, checkedLength) = ViewOf(viewed, start, length);
+            view = new ViewArgExpr(baseName, startValue, checkedLength, elementKind);
+        }
+        else
+        {
+            return null;
+        }
+
+        return view.Base.StartsWith("global::", System.StringComparison.Ordinal)
+            ? throw NotSupported("passing a view of the table '" + view.Base + "'", "a table is not a call argument; pass it in as a parameter", argument)
+            : view;
     }
 
     /// <summary>
@@ -935,7 +970,15 @@ internal sealed class BodyParser
         for (var i = 0; i < arguments.Count; i++)
         {
             var role = Callees.RoleOf(callee.Parameters[i]);
-            args.Add(role == ParamRole.Span ? new OpaqueExpr(SequenceName(arguments[i].Expression) ?? throw NotSupported("argument '" + OneLine(arguments[i]) + "'", "pass a span/array parameter or local buffer by name", arguments[i]), NumKind.Double) : ParseExpr(arguments[i].Expression));
+            var argument = arguments[i].Expression;
+            args.Add(role switch
+            {
+                ParamRole.Span => SequenceName(argument) is { } sequence
+                    ? new OpaqueExpr(sequence, NumKind.Double)
+                    : ViewArgument(argument) ?? throw NotSupported("argument '" + OneLine(arguments[i]) + "'", "pass a span/array parameter, a local buffer or a view of one", arguments[i]),
+                ParamRole.Passive when TypeClassifier.SequenceElement(callee.Parameters[i].Type) is not null && ViewArgument(argument) is { } view => view,
+                _ => ParseExpr(argument),
+            });
         }
 
         return new DifferentiableCallExpr(

@@ -44,6 +44,18 @@ internal static class TapeRewriter
                     var self = SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition);
                     var local = callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke;
                     var floating = invocation.ArgumentList.Arguments.Any(a => IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type) && !model.GetConstantValue(a.Expression, cancellationToken).HasValue);
+                    var sequences = invocation.ArgumentList.Arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
+                    if (!known && !self && !local && (floating || sequences)
+                        && callee.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Callees.DifferentiableAttribute))
+                    {
+                        // The tape runs the body on Values; a generated derivative takes doubles, so it cannot be called from there.
+                        return DiagnosticInfo.Create(
+                            DiagnosticDescriptors.UnsupportedConstruct,
+                            LocationInfo.From(invocation),
+                            "A call of the [Differentiable] method '" + callee.ContainingType?.Name + "." + callee.Name + "' in a body that runs on the runtime tape",
+                            "the tape cannot call generated derivatives; write the call's body inline, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                    }
+
                     if (!known && !self && !local && floating)
                     {
                         return DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name);

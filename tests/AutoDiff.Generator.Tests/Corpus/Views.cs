@@ -123,6 +123,76 @@ public static partial class Views
         return s + b[^2];
     }
 
+    // A tanh unit over a view of its weights (bias last) and a view of its inputs, as a helper users write.
+    [Differentiable(Derivatives.All)]
+    private static double Unit(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs)
+    {
+        double sum = weights[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            sum += weights[i] * inputs[i];
+        }
+
+        return Math.Tanh(sum);
+    }
+
+    [Differentiable(Derivatives.All)]
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b, [NoDerivative] ReadOnlySpan<double> scale)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * b[i] * scale[i];
+        }
+
+        return s;
+    }
+
+    // Views passed to helpers: each unit's weights sliced in the call, its inputs a view of a local buffer the
+    // layer writes into, a declared view of the layer's outputs, a range, and a view of constants for a
+    // [NoDerivative] parameter.
+    [Differentiable(Derivatives.All)]
+    public static double LayerThroughHelper(ReadOnlySpan<double> w)
+    {
+        Span<double> scale = stackalloc double[4];
+        for (int i = 0; i < scale.Length; i++)
+        {
+            scale[i] = 1.0 + 0.25 * i;
+        }
+
+        Span<double> h = stackalloc double[5];
+        h[0] = 0.4 + w[0];
+        h[1] = -0.3;
+        int next = 0;
+        for (int j = 0; j < 3; j++)
+        {
+            h[2 + j] = Unit(w.Slice(next, 3), h.Slice(0, 2));
+            next += 3;
+        }
+
+        ReadOnlySpan<double> hidden = h[2..];
+        return Unit(w[9..], hidden) + Dot(w[..2], h.Slice(2, 2), scale.Slice(1, 2));
+    }
+
+    // Views of a local array, of a view and from the end, passed to the same helpers; the array is written after a
+    // view of it was passed, and passed again.
+    [Differentiable(Derivatives.All)]
+    public static double ArrayViewsThroughHelpers(ReadOnlySpan<double> x)
+    {
+        var b = new double[x.Length];
+        for (int i = 0; i < b.Length; i++)
+        {
+            b[i] = x[i] * x[i];
+        }
+
+        var scale = new double[4];
+        Array.Fill(scale, 0.75);
+        ReadOnlySpan<double> row = x.Slice(1, 3);
+        double s = Unit(b.AsSpan(0, 3), row[..2]) * Dot(row, x[^3..], scale.AsSpan(1));
+        b[0] = s;
+        return s + Unit(b.AsSpan(0, 4), b.AsSpan(4, 3));
+    }
+
     // A view of two read at k from its end (ViewTests).
     [Differentiable]
     public static double LastOf(ReadOnlySpan<double> x, int k)
@@ -202,4 +272,18 @@ public static partial class Views
     public static double ArrayBuffer_Pushforward(double[] p, double[] t, out double tangent) => ArrayBufferPushforward(p, t, out tangent);
     public static double ArrayBuffer_Hvp(double[] p, double[] v, double[] g, double[] h) => ArrayBufferHessianVectorProduct(p, v, g, h);
     public static double ArrayBuffer_Hessian(double[] p, double[] g, double[] m) => ArrayBufferWithHessian(p, g, m);
+
+    public static double LayerThroughHelper_Value(double[] p) => LayerThroughHelper(p);
+    public static double LayerThroughHelper_Gradient(double[] p, double[] g) => LayerThroughHelperWithGradient(p, g);
+    public static void LayerThroughHelper_Pullback(double[] p, double seed, double[] g) => LayerThroughHelperPullback(p, seed, g);
+    public static double LayerThroughHelper_Pushforward(double[] p, double[] t, out double tangent) => LayerThroughHelperPushforward(p, t, out tangent);
+    public static double LayerThroughHelper_Hvp(double[] p, double[] v, double[] g, double[] h) => LayerThroughHelperHessianVectorProduct(p, v, g, h);
+    public static double LayerThroughHelper_Hessian(double[] p, double[] g, double[] m) => LayerThroughHelperWithHessian(p, g, m);
+
+    public static double ArrayViewsThroughHelpers_Value(double[] p) => ArrayViewsThroughHelpers(p);
+    public static double ArrayViewsThroughHelpers_Gradient(double[] p, double[] g) => ArrayViewsThroughHelpersWithGradient(p, g);
+    public static void ArrayViewsThroughHelpers_Pullback(double[] p, double seed, double[] g) => ArrayViewsThroughHelpersPullback(p, seed, g);
+    public static double ArrayViewsThroughHelpers_Pushforward(double[] p, double[] t, out double tangent) => ArrayViewsThroughHelpersPushforward(p, t, out tangent);
+    public static double ArrayViewsThroughHelpers_Hvp(double[] p, double[] v, double[] g, double[] h) => ArrayViewsThroughHelpersHessianVectorProduct(p, v, g, h);
+    public static double ArrayViewsThroughHelpers_Hessian(double[] p, double[] g, double[] m) => ArrayViewsThroughHelpersWithHessian(p, g, m);
 }
