@@ -65,7 +65,7 @@ public partial class DocsTests
     {
         var text = File.ReadAllText(Path.Combine(DocsDirectory, "diagnostics.md")).Replace("\r\n", "\n");
         var sections = DiagnosticSection().Matches(text);
-        Assert.Equal(13, sections.Count);
+        Assert.Equal(14, sections.Count);
         foreach (Match section in sections)
         {
             var id = section.Groups["id"].Value;

@@ -100,11 +100,18 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A vector-valued method writes its outputs into its last parameter, a Span<double> it writes before reading, or returns a tuple of doubles (or of floats); its body is differentiated at compile time.");
 
+    public static readonly DiagnosticDescriptor DerivativeDropped = Create(
+        "AD0014",
+        "Derivative dropped at a [NoDerivative] parameter",
+        "'{0}' passes a value that depends on the differentiation arguments to the [NoDerivative] parameter '{1}' of '{2}': the derivative through it is dropped, so the gradient is not that of the value computed; remove [NoDerivative] from '{1}', or pass a value that does not vary",
+        DiagnosticSeverity.Warning,
+        "A [NoDerivative] parameter is a constant to the derivative. Passing it something that varies with the differentiation arguments leaves that dependence out of every derivative, which is what a stop-gradient does on purpose and a mistake otherwise.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         TypeNotPartial, UnsupportedReturnType, UnsupportedParameter, UnsupportedConstruct, ExpressionNotDifferentiable,
         DerivativeOfMismatch, ZeroDerivative, NameClash, MethodShape, InternalError, FallsBackToTape, KindNotAvailable,
-        VectorOutputNotDifferentiable,
+        VectorOutputNotDifferentiable, DerivativeDropped,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

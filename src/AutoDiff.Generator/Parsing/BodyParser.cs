@@ -43,6 +43,12 @@ internal sealed class BodyParser
         }
     }
 
+    /// <summary>
+    /// Floating-point arguments (values, sequences, views) passed to [NoDerivative] parameters of differentiable
+    /// callees, with where they stand: the method's parser warns (AD0014) about those that turn out to vary.
+    /// </summary>
+    public List<(Expr Argument, LocationInfo? Location, string Parameter, string Callee)> PassiveArguments { get; } = new();
+
     public EquatableArray<Stmt> ParseBody(MethodDeclarationSyntax syntax)
     {
         if (syntax.ExpressionBody is { } arrow)
@@ -971,14 +977,22 @@ internal sealed class BodyParser
         {
             var role = Callees.RoleOf(callee.Parameters[i]);
             var argument = arguments[i].Expression;
-            args.Add(role switch
+            var parsed = role switch
             {
                 ParamRole.Span => SequenceName(argument) is { } sequence
                     ? new OpaqueExpr(sequence, NumKind.Double)
                     : ViewArgument(argument) ?? throw NotSupported("argument '" + OneLine(arguments[i]) + "'", "pass a span/array parameter, a local buffer or a view of one", arguments[i]),
+                ParamRole.Passive when TypeClassifier.SequenceElement(callee.Parameters[i].Type) is { } elementKind && SequenceName(argument) is { } sequence => new OpaqueExpr(sequence, elementKind),
                 ParamRole.Passive when TypeClassifier.SequenceElement(callee.Parameters[i].Type) is not null && ViewArgument(argument) is { } view => view,
                 _ => ParseExpr(argument),
-            });
+            };
+            args.Add(parsed);
+            var parameterType = callee.Parameters[i].Type;
+            if (role == ParamRole.Passive && callee.Parameters[i].RefKind == RefKind.None
+                && (TypeClassifier.Scalar(parameterType)?.IsFloating() == true || TypeClassifier.FloatingSequence(parameterType) is not null))
+            {
+                PassiveArguments.Add((parsed, LocationInfo.From(argument), callee.Parameters[i].Name, callee.ContainingType?.Name + "." + callee.Name));
+            }
         }
 
         return new DifferentiableCallExpr(

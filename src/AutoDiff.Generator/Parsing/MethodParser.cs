@@ -34,6 +34,30 @@ internal static class MethodParser
         }
     }
 
+    /// <summary>AD0014 for each argument of a [NoDerivative] parameter that varies with the differentiation arguments.</summary>
+    private static IEnumerable<DiagnosticInfo> DroppedDerivatives(BodyParser parser, EquatableArray<Stmt> body, IEnumerable<ParameterModel> parameters, string method)
+    {
+        if (parser.PassiveArguments.Count == 0)
+        {
+            yield break;
+        }
+
+        var varied = Activity.Varied(body, parameters);
+        foreach (var (argument, location, parameter, callee) in parser.PassiveArguments)
+        {
+            var varies = argument switch
+            {
+                ViewArgExpr view => varied.Contains(view.Base),
+                OpaqueExpr opaque => varied.Contains(opaque.Text),
+                _ => argument.Kind.IsFloating() && Activity.IsActive(argument, varied),
+            };
+            if (varies)
+            {
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.DerivativeDropped, location, method, parameter, callee);
+            }
+        }
+    }
+
     private static MethodParseResult ParseCore(SemanticModel semanticModel, IMethodSymbol method, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
     {
         var at = LocationInfo.From(syntax.Identifier.GetLocation());
@@ -146,6 +170,8 @@ internal static class MethodParser
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroDerivative, at, method.Name));
                 }
+
+                diagnostics.AddRange(DroppedDerivatives(parser, body, parameters, method.Name));
             }
             catch (NotDifferentiableException notDifferentiable)
             {
