@@ -37,6 +37,11 @@ public class ViewTests
     }
 
     [Theory]
+    [InlineData(2)] // b[3]: inside the buffer, past the view
+    [InlineData(-1)] // b[0]: inside the buffer, before the view
+    public void A_write_past_a_writable_view_throws_what_the_source_throws(int k) => BothThrow<IndexOutOfRangeException>("WriteAt", k);
+
+    [Theory]
     [InlineData(5)] // would start before x
     [InlineData(-1)] // would start past its end
     public void A_range_from_the_end_out_of_range_throws_what_Slice_throws(int k)

@@ -244,10 +244,11 @@ internal sealed class BodyParser
     }
 
     /// <summary>
-    /// A read-only view into a sequence: <paramref name="Base"/>'s elements from the int local <paramref name="Start"/>
-    /// on, <paramref name="Length"/> (an int local) of them.
+    /// A view into a sequence: <paramref name="Base"/>'s elements from the int local <paramref name="Start"/> on,
+    /// <paramref name="Length"/> (an int local) of them; <paramref name="Writable"/> when it is a <c>Span</c> over a
+    /// local buffer (or the output), which the body may write through.
     /// </summary>
-    private sealed record Slice(string Base, string Start, string Length, NumKind ElementKind)
+    private sealed record Slice(string Base, string Start, string Length, NumKind ElementKind, bool Writable = false)
     {
         /// <summary><c>row.Length</c>.</summary>
         public Expr LengthRead => new VarExpr(Length, NumKind.Int);
@@ -261,14 +262,15 @@ internal sealed class BodyParser
     /// <c>x[a..]</c>, <c>x[..b]</c>) over a span or array parameter, a local buffer, a table or another such slice:
     /// the view is not a new sequence but two int locals, where it starts and how long it is, checked as
     /// <c>Slice</c> checks them (<c>LoopWindow.SliceLength</c>); <c>row[i]</c> then reads <c>x[rowStart + i]</c>
-    /// and <c>row.Length</c> is <c>rowLength</c>. A writable <c>Span</c> view, which would write into what it views,
-    /// and a view assigned again are not taken (AD0004).
+    /// and <c>row.Length</c> is <c>rowLength</c>. A <c>Span</c> view of a local buffer (or of a vector-valued
+    /// method's output) is writable: <c>part[i] = v</c> stores into <c>a[partStart + i]</c>. A view assigned again is
+    /// not taken (AD0004).
     /// </summary>
     /// <returns>False when the declaration is not such a view.</returns>
     private bool TryParseSlice(VariableDeclaratorSyntax variable, int line, string source, List<Stmt> output)
     {
         var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable, _cancellationToken)!;
-        if (local.Type is not INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" }
+        if (local.Type is not INamedTypeSymbol { Name: "ReadOnlySpan" or "Span", ContainingNamespace.Name: "System" } spanType
             || TypeClassifier.SequenceElement(local.Type) is not { } elementKind
             || variable.Initializer?.Value is not { } value
             || SliceParts(value) is not var (viewed, start, length))
@@ -276,14 +278,29 @@ internal sealed class BodyParser
             return false;
         }
 
+        var writable = spanType.Name == "Span";
+        if (writable && !IsWritable(viewed))
+        {
+            throw NotSupported("a writable view of '" + OneLine(viewed) + "'", "only a local buffer (or a writable view of one) can be written through a view; declare it ReadOnlySpan", variable);
+        }
+
         var view = ViewOf(viewed, start, length);
         var startName = Unique(local.Name + "Start");
         var lengthName = Unique(local.Name + "Length");
         output.Add(new DeclareStmt(lengthName, NumKind.Int, view.CheckedLength, line, source));
         output.Add(new DeclareStmt(startName, NumKind.Int, view.Start, line, source));
-        _slices[local] = new Slice(view.Base, startName, lengthName, elementKind);
+        _slices[local] = new Slice(view.Base, startName, lengthName, elementKind, writable);
         return true;
     }
+
+    /// <summary>True when the body may write into <paramref name="sequence"/>: a local buffer, the output span, or a writable view of one.</summary>
+    private bool IsWritable(ExpressionSyntax sequence) =>
+        _model.GetSymbolInfo(sequence, _cancellationToken).Symbol switch
+        {
+            ILocalSymbol local when _buffers.Contains(local) => true,
+            IParameterSymbol { Name: var name } => name == _output,
+            _ => SliceOf(sequence) is { Writable: true },
+        };
 
     /// <summary>
     /// What a view of <paramref name="viewed"/> reads: the sequence underneath (through views of views), where the
@@ -509,15 +526,25 @@ internal sealed class BodyParser
             : ((MemberAccessExpressionSyntax)call.Expression).Expression;
         var operands = method.IsStatic && method.ContainingType?.ToDisplayString() == "System.Array" ? arguments.Skip(1).ToList() : arguments;
         var destination = method.Name == "CopyTo" ? operands[0] : receiver;
-        if (_model.GetSymbolInfo(destination, _cancellationToken).Symbol is not ILocalSymbol buffer || !_buffers.Contains(buffer))
+        var into = SliceOf(destination) is { Writable: true } writableView ? writableView : null;
+        string target;
+        if (into is not null)
         {
-            throw NotSupported("'" + OneLine(call) + "'", "Clear, Fill and CopyTo can write only into a local buffer", destination);
+            target = into.Base;
+        }
+        else if (_model.GetSymbolInfo(destination, _cancellationToken).Symbol is ILocalSymbol buffer && _buffers.Contains(buffer))
+        {
+            target = NameOf(buffer);
+        }
+        else
+        {
+            throw NotSupported("'" + OneLine(call) + "'", "Clear, Fill and CopyTo can write only into a local buffer or a writable view of one", destination);
         }
 
-        var target = NameOf(buffer);
-        var kind = TypeClassifier.SequenceElement(buffer.Type) ?? NumKind.Double;
+        var kind = TypeClassifier.SequenceElement(_model.GetTypeInfo(destination, _cancellationToken).Type) ?? NumKind.Double;
         var index = Fresh("i");
-        Expr bound = new LengthExpr(target);
+        var targetLength = into?.LengthRead ?? new LengthExpr(target);
+        Expr bound = targetLength;
         Expr value;
         switch (method.Name)
         {
@@ -534,12 +561,17 @@ internal sealed class BodyParser
                 var view = SliceOf(receiver);
                 var from = view is not null ? null : ReadableSequenceName(receiver)
                     ?? throw NotSupported("'" + OneLine(call) + "'", "copy from a span/array parameter, a local buffer, a static readonly array or a view of one", receiver);
+                if (into is not null && (view?.Base ?? from) == target)
+                {
+                    // CopyTo copies as if through a temporary; a loop between overlapping windows of one buffer would not.
+                    throw NotSupported("'" + OneLine(call) + "'", "a copy into a view of the buffer it reads from may overlap; copy through a second buffer", call);
+                }
                 var copied = Fresh("copied");
                 var fromLength = view?.LengthRead ?? new LengthExpr(from!);
                 output.Add(new DeclareStmt(
                     copied,
                     NumKind.Int,
-                    new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.CopyLength", EquatableArray.Of(fromLength, new LengthExpr(target)), NumKind.Int),
+                    new PlainCallExpr("global::AutoDiff.CompilerServices.LoopWindow.CopyLength", EquatableArray.Of(fromLength, targetLength), NumKind.Int),
                     line,
                     source));
                 bound = new VarExpr(copied, NumKind.Int);
@@ -548,7 +580,9 @@ internal sealed class BodyParser
                 break;
         }
 
-        output.Add(CountedLoop(index, bound, EquatableArray.Of<Stmt>(new AssignStmt(new IndexExpr(target, new VarExpr(index, NumKind.Int), kind), "=", value, line, source)), line, source));
+        Expr stored = new VarExpr(index, NumKind.Int);
+        var element = into?.Element(stored) ?? new IndexExpr(target, stored, kind);
+        output.Add(CountedLoop(index, bound, EquatableArray.Of<Stmt>(new AssignStmt(element, "=", value, line, source)), line, source));
     }
 
     /// <summary><c>for (int index = 0; index &lt; bound; index++) { body }</c>, for a construct that stands for such a loop.</summary>
@@ -700,6 +734,9 @@ internal sealed class BodyParser
             case ElementAccessExpressionSyntax element when _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is ILocalSymbol buffer && _buffers.Contains(buffer):
                 return ParseIndex(element);
             case ElementAccessExpressionSyntax element when _output is not null && _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is IParameterSymbol { Name: var written } && written == _output:
+                return ParseIndex(element);
+            case ElementAccessExpressionSyntax element when SliceOf(element.Expression) is { Writable: true } && element.ArgumentList.Arguments.Count == 1:
+                // Through a writable view: into what it views, the index checked against the view.
                 return ParseIndex(element);
             case ElementAccessExpressionSyntax element:
                 throw NotSupported("writing into '" + OneLine(element.Expression) + "'", "parameters and static arrays are read-only in a differentiable body; copy into a local buffer first", target);

@@ -193,6 +193,52 @@ public static partial class Views
         return s + Unit(b.AsSpan(0, 4), b.AsSpan(4, 3));
     }
 
+    // Writable views: an activations buffer filled and written through Span views of it (a copy into one, Fill,
+    // Clear, an element from the end, compound assignments, a view of a writable view), then read whole.
+    [Differentiable(Derivatives.All)]
+    public static double WritableViews(ReadOnlySpan<double> x)
+    {
+        Span<double> a = stackalloc double[8];
+        Span<double> inputs = a[..3];
+        ReadOnlySpan<double> head = x[..3];
+        head.CopyTo(inputs);
+        Span<double> hidden = a.Slice(3, 3);
+        hidden.Fill(0.1);
+        for (int j = 0; j < hidden.Length; j++)
+        {
+            double s = x[3 + j];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                s += inputs[i] * x[(i + j) % x.Length];
+            }
+
+            hidden[j] += Math.Tanh(s);
+        }
+
+        Span<double> tail = a[^2..];
+        tail.Clear();
+        tail[^1] = hidden[0] * hidden[^1];
+        Span<double> inner = hidden[1..];
+        inner[0] *= x[5];
+        double total = 0;
+        foreach (double v in a)
+        {
+            total += v * v;
+        }
+
+        return total;
+    }
+
+    // A write at k through a view of two (ViewTests).
+    [Differentiable]
+    public static double WriteAt(ReadOnlySpan<double> x, int k)
+    {
+        Span<double> b = stackalloc double[4];
+        Span<double> part = b.Slice(1, 2);
+        part[k] = x[0];
+        return b[1] * x[1] + b[2] * x[2];
+    }
+
     // A view of two read at k from its end (ViewTests).
     [Differentiable]
     public static double LastOf(ReadOnlySpan<double> x, int k)
@@ -227,6 +273,8 @@ public static partial class Views
 
     public static double PastTheView_Value(double[] p, int k) => PastTheView(p, k);
     public static double PastTheView_Gradient(double[] p, int k, double[] g) => PastTheViewWithGradient(p, k, g);
+    public static double WriteAt_Value(double[] p, int k) => WriteAt(p, k);
+    public static double WriteAt_Gradient(double[] p, int k, double[] g) => WriteAtWithGradient(p, k, g);
     public static double LastOf_Value(double[] p, int k) => LastOf(p, k);
     public static double LastOf_Gradient(double[] p, int k, double[] g) => LastOfWithGradient(p, k, g);
     public static double LastFew_Value(double[] p, int k) => LastFew(p, k);
@@ -286,4 +334,11 @@ public static partial class Views
     public static double ArrayViewsThroughHelpers_Pushforward(double[] p, double[] t, out double tangent) => ArrayViewsThroughHelpersPushforward(p, t, out tangent);
     public static double ArrayViewsThroughHelpers_Hvp(double[] p, double[] v, double[] g, double[] h) => ArrayViewsThroughHelpersHessianVectorProduct(p, v, g, h);
     public static double ArrayViewsThroughHelpers_Hessian(double[] p, double[] g, double[] m) => ArrayViewsThroughHelpersWithHessian(p, g, m);
+
+    public static double WritableViews_Value(double[] p) => WritableViews(p);
+    public static double WritableViews_Gradient(double[] p, double[] g) => WritableViewsWithGradient(p, g);
+    public static void WritableViews_Pullback(double[] p, double seed, double[] g) => WritableViewsPullback(p, seed, g);
+    public static double WritableViews_Pushforward(double[] p, double[] t, out double tangent) => WritableViewsPushforward(p, t, out tangent);
+    public static double WritableViews_Hvp(double[] p, double[] v, double[] g, double[] h) => WritableViewsHessianVectorProduct(p, v, g, h);
+    public static double WritableViews_Hessian(double[] p, double[] g, double[] m) => WritableViewsWithHessian(p, g, m);
 }
