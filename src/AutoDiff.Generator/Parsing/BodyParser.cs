@@ -421,6 +421,9 @@ internal sealed class BodyParser
                 }
 
                 return (element.Expression, range.LeftOperand, range.RightOperand is { } end ? (end, true) : null);
+            case IdentifierNameSyntax whole when ReadableSequenceName(whole) is not null || SliceOf(whole) is not null:
+                // The whole of a sequence or a view under another name (an array converts to a span without a copy).
+                return (whole, null, null);
             default:
                 return null;
         }

@@ -229,6 +229,29 @@ public static partial class Views
         return total;
     }
 
+    // A whole sequence under another name: a Span over a local array, written through it; the parameter and the
+    // written span read again as ReadOnlySpans.
+    [Differentiable(Derivatives.All)]
+    public static double WholeAliases(ReadOnlySpan<double> x)
+    {
+        var b = new double[x.Length];
+        Span<double> all = b;
+        ReadOnlySpan<double> input = x;
+        for (int i = 0; i < all.Length; i++)
+        {
+            all[i] = input[i] * input[(i + 1) % input.Length];
+        }
+
+        ReadOnlySpan<double> read = all;
+        double s = 0;
+        foreach (double v in read)
+        {
+            s += Math.Sin(v) * b[0];
+        }
+
+        return s;
+    }
+
     // A write at k through a view of two (ViewTests).
     [Differentiable]
     public static double WriteAt(ReadOnlySpan<double> x, int k)
@@ -341,4 +364,11 @@ public static partial class Views
     public static double WritableViews_Pushforward(double[] p, double[] t, out double tangent) => WritableViewsPushforward(p, t, out tangent);
     public static double WritableViews_Hvp(double[] p, double[] v, double[] g, double[] h) => WritableViewsHessianVectorProduct(p, v, g, h);
     public static double WritableViews_Hessian(double[] p, double[] g, double[] m) => WritableViewsWithHessian(p, g, m);
+
+    public static double WholeAliases_Value(double[] p) => WholeAliases(p);
+    public static double WholeAliases_Gradient(double[] p, double[] g) => WholeAliasesWithGradient(p, g);
+    public static void WholeAliases_Pullback(double[] p, double seed, double[] g) => WholeAliasesPullback(p, seed, g);
+    public static double WholeAliases_Pushforward(double[] p, double[] t, out double tangent) => WholeAliasesPushforward(p, t, out tangent);
+    public static double WholeAliases_Hvp(double[] p, double[] v, double[] g, double[] h) => WholeAliasesHessianVectorProduct(p, v, g, h);
+    public static double WholeAliases_Hessian(double[] p, double[] g, double[] m) => WholeAliasesWithHessian(p, g, m);
 }

@@ -59,6 +59,7 @@ internal static class HeldOutCases
         ("Views", "LayerThroughHelper", 13, -1, 1.5), // three units of two inputs, one of three
         ("Views", "ArrayViewsThroughHelpers", 7, -1, 1.5),
         ("Views", "WritableViews", 6, -1, 1.5),
+        ("Views", "WholeAliases", 6, -1, 1.5),
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>

@@ -19,17 +19,17 @@ namespace Corpus
             dx.Clear();
 
             // Primal sweep
-            // line 254: ReadOnlySpan<double> row = x[^k..];
+            // line 277: ReadOnlySpan<double> row = x[^k..];
             int rowLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, x.Length - k, x.Length - (x.Length - k));
-            // line 254: ReadOnlySpan<double> row = x[^k..];
+            // line 277: ReadOnlySpan<double> row = x[^k..];
             int rowStart = x.Length - k;
-            // line 255: return row[0] * row[^1];
+            // line 278: return row[0] * row[^1];
             double _t1 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - 1, rowLength)];
             double _t2 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)];
             double _result = _t2 * _t1;
 
             // Adjoint sweep
-            // line 255: return row[0] * row[^1];
+            // line 278: return row[0] * row[^1];
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)] += _t1;
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - 1, rowLength)] += _t2;
             return _result;
@@ -45,17 +45,17 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 254: ReadOnlySpan<double> row = x[^k..];
+            // line 277: ReadOnlySpan<double> row = x[^k..];
             int rowLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, x.Length - k, x.Length - (x.Length - k));
-            // line 254: ReadOnlySpan<double> row = x[^k..];
+            // line 277: ReadOnlySpan<double> row = x[^k..];
             int rowStart = x.Length - k;
-            // line 255: return row[0] * row[^1];
+            // line 278: return row[0] * row[^1];
             double _t1 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - 1, rowLength)];
             double _t2 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)];
             double _result = _t2 * _t1;
 
             // Adjoint sweep
-            // line 255: return row[0] * row[^1];
+            // line 278: return row[0] * row[^1];
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)] += seed * _t1;
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - 1, rowLength)] += seed * _t2;
         }

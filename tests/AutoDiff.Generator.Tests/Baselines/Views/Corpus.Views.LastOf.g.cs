@@ -19,16 +19,16 @@ namespace Corpus
             dx.Clear();
 
             // Primal sweep
-            // line 246: ReadOnlySpan<double> row = x.Slice(0, 2);
+            // line 269: ReadOnlySpan<double> row = x.Slice(0, 2);
             int rowLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 0, 2);
-            // line 246: ReadOnlySpan<double> row = x.Slice(0, 2);
+            // line 269: ReadOnlySpan<double> row = x.Slice(0, 2);
             int rowStart = 0;
-            // line 247: return row[^k] * x[1];
+            // line 270: return row[^k] * x[1];
             double _t1 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - k, rowLength)];
             double _result = _t1 * x[1];
 
             // Adjoint sweep
-            // line 247: return row[^k] * x[1];
+            // line 270: return row[^k] * x[1];
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - k, rowLength)] += x[1];
             dx[1] += _t1;
             return _result;
@@ -44,16 +44,16 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 246: ReadOnlySpan<double> row = x.Slice(0, 2);
+            // line 269: ReadOnlySpan<double> row = x.Slice(0, 2);
             int rowLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 0, 2);
-            // line 246: ReadOnlySpan<double> row = x.Slice(0, 2);
+            // line 269: ReadOnlySpan<double> row = x.Slice(0, 2);
             int rowStart = 0;
-            // line 247: return row[^k] * x[1];
+            // line 270: return row[^k] * x[1];
             double _t1 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - k, rowLength)];
             double _result = _t1 * x[1];
 
             // Adjoint sweep
-            // line 247: return row[^k] * x[1];
+            // line 270: return row[^k] * x[1];
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - k, rowLength)] += seed * x[1];
             dx[1] += seed * _t1;
         }

@@ -19,17 +19,17 @@ namespace Corpus
             dx.Clear();
 
             // Primal sweep
-            // line 270: ReadOnlySpan<double> row = x.Slice(k, 2);
+            // line 293: ReadOnlySpan<double> row = x.Slice(k, 2);
             int rowLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, k, 2);
-            // line 270: ReadOnlySpan<double> row = x.Slice(k, 2);
+            // line 293: ReadOnlySpan<double> row = x.Slice(k, 2);
             int rowStart = k;
-            // line 271: return row[0] * row[1];
+            // line 294: return row[0] * row[1];
             double _t1 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, rowLength)];
             double _t2 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)];
             double _result = _t2 * _t1;
 
             // Adjoint sweep
-            // line 271: return row[0] * row[1];
+            // line 294: return row[0] * row[1];
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)] += _t1;
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, rowLength)] += _t2;
             return _result;
@@ -45,17 +45,17 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 270: ReadOnlySpan<double> row = x.Slice(k, 2);
+            // line 293: ReadOnlySpan<double> row = x.Slice(k, 2);
             int rowLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, k, 2);
-            // line 270: ReadOnlySpan<double> row = x.Slice(k, 2);
+            // line 293: ReadOnlySpan<double> row = x.Slice(k, 2);
             int rowStart = k;
-            // line 271: return row[0] * row[1];
+            // line 294: return row[0] * row[1];
             double _t1 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, rowLength)];
             double _t2 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)];
             double _result = _t2 * _t1;
 
             // Adjoint sweep
-            // line 271: return row[0] * row[1];
+            // line 294: return row[0] * row[1];
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)] += seed * _t1;
             dx[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, rowLength)] += seed * _t2;
         }

@@ -19,27 +19,27 @@ namespace Corpus
             dx.Clear();
 
             // Primal sweep
-            // line 236: Span<double> b = stackalloc double[4];
+            // line 259: Span<double> b = stackalloc double[4];
             global::System.Span<double> b = stackalloc double[4];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
             global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
             _db.Clear();
-            // line 237: Span<double> part = b.Slice(1, 2);
+            // line 260: Span<double> part = b.Slice(1, 2);
             int partLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(b.Length, 1, 2);
-            // line 237: Span<double> part = b.Slice(1, 2);
+            // line 260: Span<double> part = b.Slice(1, 2);
             int partStart = 1;
-            // line 238: part[k] = x[0];
+            // line 261: part[k] = x[0];
             b[partStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(k, partLength)] = x[0];
-            // line 239: return b[1] * x[1] + b[2] * x[2];
+            // line 262: return b[1] * x[1] + b[2] * x[2];
             double _result = b[1] * x[1] + b[2] * x[2];
 
             // Adjoint sweep
-            // line 239: return b[1] * x[1] + b[2] * x[2];
+            // line 262: return b[1] * x[1] + b[2] * x[2];
             _db[1] += x[1];
             dx[1] += b[1];
             _db[2] += x[2];
             dx[2] += b[2];
-            // line 238: part[k] = x[0];
+            // line 261: part[k] = x[0];
             double _g1 = _db[partStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(k, partLength)];
             _db[partStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(k, partLength)] = 0.0;
             dx[0] += _g1;
@@ -57,27 +57,27 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 236: Span<double> b = stackalloc double[4];
+            // line 259: Span<double> b = stackalloc double[4];
             global::System.Span<double> b = stackalloc double[4];
             double[] _db_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(b.Length);
             global::System.Span<double> _db = _db_pool.AsSpan(0, b.Length);
             _db.Clear();
-            // line 237: Span<double> part = b.Slice(1, 2);
+            // line 260: Span<double> part = b.Slice(1, 2);
             int partLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(b.Length, 1, 2);
-            // line 237: Span<double> part = b.Slice(1, 2);
+            // line 260: Span<double> part = b.Slice(1, 2);
             int partStart = 1;
-            // line 238: part[k] = x[0];
+            // line 261: part[k] = x[0];
             b[partStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(k, partLength)] = x[0];
-            // line 239: return b[1] * x[1] + b[2] * x[2];
+            // line 262: return b[1] * x[1] + b[2] * x[2];
             double _result = b[1] * x[1] + b[2] * x[2];
 
             // Adjoint sweep
-            // line 239: return b[1] * x[1] + b[2] * x[2];
+            // line 262: return b[1] * x[1] + b[2] * x[2];
             _db[1] += seed * x[1];
             dx[1] += seed * b[1];
             _db[2] += seed * x[2];
             dx[2] += seed * b[2];
-            // line 238: part[k] = x[0];
+            // line 261: part[k] = x[0];
             double _g1 = _db[partStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(k, partLength)];
             _db[partStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(k, partLength)] = 0.0;
             dx[0] += _g1;
