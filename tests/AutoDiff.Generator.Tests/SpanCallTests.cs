@@ -32,6 +32,34 @@ public class SpanCallTests
     }
 
     [Fact]
+    public void A_collection_expression_is_a_buffer_with_its_elements_listed()
+    {
+        // C# 12, so not in a corpus file (LanguageVersionTests compiles those as C# 10). f = a·b·c + a with the
+        // buffer [a, b·c, a]: df/da = b·c + 1, df/db = a·c, df/dc = a·b.
+        using var loaded = GeneratorHarness.CompileAndLoad("""
+            using System;
+            using AutoDiff;
+            public static partial class Listed
+            {
+                [Differentiable]
+                public static double F(ReadOnlySpan<double> x)
+                {
+                    Span<double> v = [x[0], x[1] * x[2], x[0]];
+                    double[] w = [1.0, 2];
+                    return v[0] * v[1] * w[0] + v[2] * (w[1] - 1);
+                }
+
+                public static double Gradient(double[] x, double[] g) => FWithGradient(x, g);
+            }
+            """);
+        double[] x = [1.5, -2.0, 0.5];
+        var g = new double[3];
+        var value = (double)loaded.Method("Listed", "Gradient").Invoke(null, [x, g])!;
+        Assert.Equal(1.5 * -2.0 * 0.5 + 1.5, value);
+        Assert.Equal([-2.0 * 0.5 + 1, 1.5 * 0.5, 1.5 * -2.0], g);
+    }
+
+    [Fact]
     public void Clear_runs_as_one_call_and_copies_as_loops()
     {
         var source = GeneratorHarness.Run(CorpusFiles.Source("SpanCalls")).GeneratedText();

@@ -118,7 +118,7 @@ internal sealed class BodyParser
             case LocalDeclarationStatementSyntax declaration:
                 foreach (var variable in declaration.Declaration.Variables)
                 {
-                    if (!TryParseSlice(variable, line, OneLine(statement), output))
+                    if (!TryParseSlice(variable, line, OneLine(statement), output) && !TryParseListedBuffer(variable, line, OneLine(statement), output))
                     {
                         output.Add(ParseDeclarator(variable, line, OneLine(statement)));
                     }
@@ -176,6 +176,47 @@ internal sealed class BodyParser
             default:
                 throw NotSupported("'" + Describe(statement) + "' statement", "rewrite it with assignments, if/else and loops", statement);
         }
+    }
+
+    /// <summary>
+    /// A buffer with its elements listed: <c>double[] v = { a, b }</c>, <c>new double[] { … }</c>, <c>new[] { … }</c>,
+    /// <c>stackalloc double[] { … }</c>, <c>stackalloc[] { … }</c> or a collection expression <c>[a, b]</c>: a buffer of
+    /// that many elements (an array for an array local, else on the stack), then a store of each value in order, as
+    /// C# evaluates and stores them. False for anything else (a spread in a collection expression included).
+    /// </summary>
+    private bool TryParseListedBuffer(VariableDeclaratorSyntax variable, int line, string source, List<Stmt> output)
+    {
+        var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable, _cancellationToken)!;
+        if (TypeClassifier.FloatingSequence(local.Type) is not { } elementKind || variable.Initializer?.Value is not { } value)
+        {
+            return false;
+        }
+
+        IReadOnlyList<ExpressionSyntax>? elements = value switch
+        {
+            InitializerExpressionSyntax list => list.Expressions,
+            ArrayCreationExpressionSyntax { Initializer: { } list } => list.Expressions,
+            ImplicitArrayCreationExpressionSyntax creation => creation.Initializer.Expressions,
+            StackAllocArrayCreationExpressionSyntax { Initializer: { } list } => list.Expressions,
+            ImplicitStackAllocArrayCreationExpressionSyntax creation => creation.Initializer.Expressions,
+            CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax) =>
+                collection.Elements.Cast<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
+            _ => null,
+        };
+        if (elements is null)
+        {
+            return false;
+        }
+
+        _buffers.Add(local);
+        var name = Declare(local);
+        output.Add(new BufferStmt(name, elementKind, new ConstExpr(elements.Count, NumKind.Int), local.Type is not IArrayTypeSymbol, line, source));
+        for (var i = 0; i < elements.Count; i++)
+        {
+            output.Add(new AssignStmt(new IndexExpr(name, new ConstExpr(i, NumKind.Int), elementKind), "=", Convert(ParseExpr(elements[i]), elementKind), line, source));
+        }
+
+        return true;
     }
 
     private Stmt ParseDeclarator(VariableDeclaratorSyntax variable, int line, string source)

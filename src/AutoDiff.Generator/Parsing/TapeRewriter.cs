@@ -206,10 +206,21 @@ internal static class TapeRewriter
             return target is NumKind.Int or NumKind.Bool ? visited.WithExpression(DataOf(node.Expression, visited.Expression)) : visited;
         }
 
+        // Values are objects, which the stack cannot hold: a stackalloc of doubles becomes an array of Values, listed or zero-filled.
         public override SyntaxNode? VisitStackAllocArrayCreationExpression(StackAllocArrayCreationExpressionSyntax node) =>
             node.Type is ArrayTypeSyntax array && IsFloating(model.GetTypeInfo(array.ElementType, cancellationToken).Type)
-                ? ZeroFilled(array)
+                ? node.Initializer is { } listed ? ValuesListed(listed) : ZeroFilled(array)
                 : base.VisitStackAllocArrayCreationExpression(node);
+
+        public override SyntaxNode? VisitImplicitStackAllocArrayCreationExpression(ImplicitStackAllocArrayCreationExpressionSyntax node) =>
+            TypeClassifier.FloatingSequence(model.GetTypeInfo(node, cancellationToken).Type) is not null
+                ? ValuesListed(node.Initializer)
+                : base.VisitImplicitStackAllocArrayCreationExpression(node);
+
+        private ExpressionSyntax ValuesListed(InitializerExpressionSyntax listed) =>
+            SyntaxFactory.ArrayCreationExpression(
+                SyntaxFactory.ArrayType(Value, SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression())))),
+                (InitializerExpressionSyntax)Visit(listed)!);
 
         public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node) =>
             node.Initializer is null && IsFloating(model.GetTypeInfo(node.Type.ElementType, cancellationToken).Type)

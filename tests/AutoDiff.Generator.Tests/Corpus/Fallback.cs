@@ -198,7 +198,8 @@ public static partial class Fallback
         return s;
     }
 
-    // A switch over a local array written as users write one: Array.Fill, Array.Clear, b[^1], an AsSpan view.
+    // A switch over a local array written as users write one: Array.Fill, Array.Clear, b[^1], an AsSpan view, and
+    // buffers with their elements listed.
     [Differentiable]
     public static double SwitchOverArrays(ReadOnlySpan<double> x)
     {
@@ -222,7 +223,10 @@ public static partial class Fallback
         s += tail[^1] * b[0];
         Array.Clear(b);
         b[^1] = x[0] * x[1];
-        return s + tail[^1] + b[0];
+        Span<double> pair = stackalloc double[] { x[2], 0.5 };
+        Span<double> trio = stackalloc[] { 1.0, x[3], pair[0] };
+        double[] listed = { x[4], trio[1] };
+        return s + tail[^1] + b[0] + pair[0] * trio[2] + listed[0] * listed[1];
     }
 
     public static double SwitchOverArrays_Value(double[] p) => SwitchOverArrays(p);

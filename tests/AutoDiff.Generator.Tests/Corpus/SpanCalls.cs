@@ -85,6 +85,26 @@ public static partial class SpanCalls
         return s;
     }
 
+    // Buffers with their elements listed, every way C# 10 writes one (collection expressions: SpanCallTests): an array
+    // initializer, new double[] { … }, new[] { … }, stackalloc double[] { … }, stackalloc[] { … }, int elements converted.
+    [Differentiable(Derivatives.All)]
+    public static double ListedBuffers(ReadOnlySpan<double> x)
+    {
+        double[] weights = { 0.5, -1, 2 };
+        var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+        var second = new[] { x[4] * 0.5, 1.0 };
+        Span<double> third = stackalloc double[] { x[5], first[1] };
+        Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+        double s = 0;
+        for (int i = 0; i < first.Length; i++)
+        {
+            s += weights[i] * first[i] * second[i % 2];
+        }
+
+        first[0] = fourth[1];
+        return s + first[0] * fourth[0] + third[1];
+    }
+
     // Copies into a buffer of two: throws when the input is longer (SpanCallTests).
     [Differentiable]
     public static double FirstTwo(ReadOnlySpan<double> x)
@@ -121,4 +141,11 @@ public static partial class SpanCalls
     public static double PaddedCopy_Pushforward(double[] p, double[] t, out double tangent) => PaddedCopyPushforward(p, t, out tangent);
     public static double PaddedCopy_Hvp(double[] p, double[] v, double[] g, double[] h) => PaddedCopyHessianVectorProduct(p, v, g, h);
     public static double PaddedCopy_Hessian(double[] p, double[] g, double[] m) => PaddedCopyWithHessian(p, g, m);
+
+    public static double ListedBuffers_Value(double[] p) => ListedBuffers(p);
+    public static double ListedBuffers_Gradient(double[] p, double[] g) => ListedBuffersWithGradient(p, g);
+    public static void ListedBuffers_Pullback(double[] p, double seed, double[] g) => ListedBuffersPullback(p, seed, g);
+    public static double ListedBuffers_Pushforward(double[] p, double[] t, out double tangent) => ListedBuffersPushforward(p, t, out tangent);
+    public static double ListedBuffers_Hvp(double[] p, double[] v, double[] g, double[] h) => ListedBuffersHessianVectorProduct(p, v, g, h);
+    public static double ListedBuffers_Hessian(double[] p, double[] g, double[] m) => ListedBuffersWithHessian(p, g, m);
 }

@@ -52,7 +52,23 @@ namespace Corpus
                 s += tail[^1] * b[0];
                 global::AutoDiff.CompilerServices.TapeSpans.Clear(b);
                 b[^1] = x[0] * x[1];
-                return s + tail[^1] + b[0];
+                Span<global::AutoDiff.Value> pair = new global::AutoDiff.Value[]
+                {
+                    x[2],
+                    0.5
+                };
+                Span<global::AutoDiff.Value> trio = new global::AutoDiff.Value[]
+                {
+                    1.0,
+                    x[3],
+                    pair[0]
+                };
+                global::AutoDiff.Value[] listed =
+                {
+                    x[4],
+                    trio[1]
+                };
+                return s + tail[^1] + b[0] + pair[0] * trio[2] + listed[0] * listed[1];
             }
         }
 
@@ -99,7 +115,23 @@ namespace Corpus
                 s += tail[^1] * b[0];
                 global::AutoDiff.CompilerServices.TapeSpans.Clear(b);
                 b[^1] = x[0] * x[1];
-                return s + tail[^1] + b[0];
+                Span<global::AutoDiff.Value> pair = new global::AutoDiff.Value[]
+                {
+                    x[2],
+                    0.5
+                };
+                Span<global::AutoDiff.Value> trio = new global::AutoDiff.Value[]
+                {
+                    1.0,
+                    x[3],
+                    pair[0]
+                };
+                global::AutoDiff.Value[] listed =
+                {
+                    x[4],
+                    trio[1]
+                };
+                return s + tail[^1] + b[0] + pair[0] * trio[2] + listed[0] * listed[1];
             }
         }
     }
