@@ -79,7 +79,7 @@ internal static class Activity
         DifferentiableCallExpr d => d.Args.Select((a, i) => d.Roles[i] switch
         {
             ParamRole.Scalar => IsActive(a, varied),
-            ParamRole.Span => a is OpaqueExpr o && varied.Contains(o.Text) || a is ViewArgExpr v && varied.Contains(v.Base),
+            ParamRole.Span => SequencePassed(a) is { } sequence && varied.Contains(sequence),
             _ => false,
         }).Any(x => x),
         TupleExpr t => t.Elements.Any(e => IsActive(e, varied)),
@@ -306,6 +306,14 @@ internal static class Activity
         OpaqueExpr o => [o.Text],
         ViewArgExpr v => ValuesRead(v.Start).Concat(ValuesRead(v.Length)).Prepend(v.Base),
         _ => ExprTree.Children(expression).SelectMany(ValuesRead),
+    };
+
+    /// <summary>The sequence a span argument passes: its name, or the base of a view of it; null for any other argument.</summary>
+    public static string? SequencePassed(Expr argument) => argument switch
+    {
+        OpaqueExpr o => o.Text,
+        ViewArgExpr v => v.Base,
+        _ => null,
     };
 
     /// <summary>A leaf is cheap to re-evaluate and needs no temporary.</summary>

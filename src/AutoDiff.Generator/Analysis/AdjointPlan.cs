@@ -143,7 +143,7 @@ internal sealed class AdjointPlan
         assign is { Target: VarExpr { Kind: NumKind.Int } target, Op: "+=" or "-=", Value: { Kind: NumKind.Int } step }
         && (step is ConstExpr
             || IsCheap(step)
-               && ExprTree.Walk(step).All(e => e is ConstExpr or VarExpr { Kind: NumKind.Int } or LengthExpr or BinaryExpr { Op: "+" or "-" or "*" } or UnaryExpr { Op: "-" })
+               && IsIntArithmetic(step)
                && Activity.Names(step).All(n => n != target.Name && (Needed.Contains(n) || !_writes.ContainsKey(n))));
 
     private static bool IsAccumulation(AssignStmt assign) =>
@@ -236,9 +236,12 @@ internal sealed class AdjointPlan
 
         // The offset is the same in every iteration: nothing in the body writes what it reads, and it is plain int arithmetic.
         var writtenInLoop = new HashSet<string>(Normalizer.Walk(loop.Body).Select(WrittenName).OfType<string>()) { counter };
-        return ExprTree.Walk(offset).All(e => e is ConstExpr or VarExpr { Kind: NumKind.Int } or LengthExpr or BinaryExpr { Op: "+" or "-" or "*" } or UnaryExpr { Op: "-" })
-               && !Activity.Names(offset).Any(writtenInLoop.Contains);
+        return IsIntArithmetic(offset) && !Activity.Names(offset).Any(writtenInLoop.Contains);
     }
+
+    /// <summary>Constants, int locals and lengths under <c>+</c>, <c>-</c> and <c>*</c>: the same value each time it is evaluated with the same locals.</summary>
+    private static bool IsIntArithmetic(Expr expression) =>
+        ExprTree.Walk(expression).All(e => e is ConstExpr or VarExpr { Kind: NumKind.Int } or LengthExpr or BinaryExpr { Op: "+" or "-" or "*" } or UnaryExpr { Op: "-" });
 
     private enum Effect
     {

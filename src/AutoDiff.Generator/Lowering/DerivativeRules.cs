@@ -216,17 +216,9 @@ internal sealed partial class AdjointWriter
                     scalarAdjoints.Add((call.Args[i], adjoint, kind));
                     break;
                 case ParamRole.Span:
-                    adjoints.Add(call.Args[i] switch
-                    {
-                        OpaqueExpr { Text: var sequence } => _adjointOf.TryGetValue(sequence, out var spanAdjoint)
-                            ? Code.Atom(spanAdjoint)
-                            : Code.NewArray(false, call.Kind.Keyword(), Code.Member(Code.Atom(sequence), "Length")),
-                        // A view's adjoint is the same window of its base's adjoint: the pullback adds into the base's elements.
-                        ViewArgExpr view => _adjointOf.TryGetValue(view.Base, out var baseAdjoint)
-                            ? ExpressionRenderer.Window(baseAdjoint, view)
-                            : Code.NewArray(false, call.Kind.Keyword(), ExpressionRenderer.Render(view.Length)),
-                        var other => throw new System.InvalidOperationException("A span argument must be a sequence or a view: " + other),
-                    });
+                    // A view's adjoint is the same window of its base's adjoint: the pullback adds into the base's elements.
+                    var spanAdjoint = Activity.SequencePassed(call.Args[i]) is { } sequence && _adjointOf.TryGetValue(sequence, out var adjointOfSequence) ? adjointOfSequence : null;
+                    adjoints.Add(ExpressionRenderer.Companion(call.Args[i], spanAdjoint, call.Kind));
                     break;
             }
         }

@@ -39,6 +39,24 @@ internal static class ExpressionRenderer
     public static Code Window(string sequence, ViewArgExpr view, IReadOnlyDictionary<Expr, Code>? known = null) =>
         Code.Call(WindowOf, Code.Atom(sequence), Render(view.Start, known), Render(view.Length, known));
 
+    /// <summary>
+    /// The span that goes with a span argument into a callee's pullback or pushforward: <paramref name="companion"/>
+    /// (the adjoint or tangent of the sequence passed), windowed as the argument is when it is a view; or, when the
+    /// sequence has none, a zero array of the argument's length.
+    /// </summary>
+    public static Code Companion(Expr argument, string? companion, NumKind kind)
+    {
+        var length = argument switch
+        {
+            OpaqueExpr { Text: var sequence } => Code.Member(Code.Atom(sequence), "Length"),
+            ViewArgExpr view => Render(view.Length),
+            _ => throw new System.InvalidOperationException("A span argument must be a sequence or a view: " + argument),
+        };
+        return companion is null
+            ? Code.NewArray(false, kind.Keyword(), length)
+            : argument is ViewArgExpr window ? Window(companion, window) : Code.Atom(companion);
+    }
+
     /// <summary>The runtime method that takes a checked window of a span or an array.</summary>
     public const string WindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
 

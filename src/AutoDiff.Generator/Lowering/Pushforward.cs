@@ -298,17 +298,11 @@ internal sealed partial class AdjointWriter
             {
                 case ParamRole.Span:
                     arguments.Add(ExpressionRenderer.Render(call.Args[i]));
-                    tangents.Add(call.Args[i] switch
-                    {
-                        OpaqueExpr { Text: var sequence } => _tangentOf.TryGetValue(sequence, out var spanTangent) && _varied.Contains(sequence)
-                            ? Code.Atom(spanTangent)
-                            : Code.NewArray(false, call.ParamKinds[i].Keyword(), Code.Member(Code.Atom(sequence), "Length")),
-                        // A view's tangent is the same window of its base's tangent.
-                        ViewArgExpr view => _tangentOf.TryGetValue(view.Base, out var baseTangent) && _varied.Contains(view.Base)
-                            ? ExpressionRenderer.Window(baseTangent, view)
-                            : Code.NewArray(false, call.ParamKinds[i].Keyword(), ExpressionRenderer.Render(view.Length)),
-                        var other => throw new System.InvalidOperationException("A span argument must be a sequence or a view: " + other),
-                    });
+                    // A view's tangent is the same window of its base's tangent.
+                    var spanTangent = Activity.SequencePassed(call.Args[i]) is { } sequence && _varied.Contains(sequence) && _tangentOf.TryGetValue(sequence, out var tangentOfSequence)
+                        ? tangentOfSequence
+                        : null;
+                    tangents.Add(ExpressionRenderer.Companion(call.Args[i], spanTangent, call.ParamKinds[i]));
                     break;
                 case ParamRole.Scalar:
                     arguments.Add(Value(call.Args[i], output));

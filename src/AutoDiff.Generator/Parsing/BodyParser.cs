@@ -404,7 +404,7 @@ internal sealed class BodyParser
             return null;
         }
 
-        return view.Base.StartsWith("global::", System.StringComparison.Ordinal)
+        return IsTable(view.Base)
             ? throw NotSupported("passing a view of the table '" + view.Base + "'", "a table is not a call argument; pass it in as a parameter", argument)
             : view;
     }
@@ -548,8 +548,8 @@ internal sealed class BodyParser
     /// </summary>
     private IMethodSymbol? ArrayCallOf(InvocationExpressionSyntax call) =>
         call.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Clear" or "Fill" }
-        && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol { IsStatic: true } method
-        && method.ContainingType?.ToDisplayString() == "System.Array"
+        && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method
+        && TypeClassifier.IsArrayMethod(method)
         && call.ArgumentList.Arguments.Count == (method.Name == "Clear" ? 1 : 2)
         && method.Parameters.Length == call.ArgumentList.Arguments.Count
             ? method
@@ -565,10 +565,9 @@ internal sealed class BodyParser
     {
         // Array.Clear(a) and Array.Fill(a, v) name the buffer first; a.Clear(), a.Fill(v) and source.CopyTo(a) call on the receiver.
         var arguments = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
-        var receiver = method.IsStatic && method.ContainingType?.ToDisplayString() == "System.Array"
-            ? arguments[0]
-            : ((MemberAccessExpressionSyntax)call.Expression).Expression;
-        var operands = method.IsStatic && method.ContainingType?.ToDisplayString() == "System.Array" ? arguments.Skip(1).ToList() : arguments;
+        var onArray = TypeClassifier.IsArrayMethod(method);
+        var receiver = onArray ? arguments[0] : ((MemberAccessExpressionSyntax)call.Expression).Expression;
+        var operands = onArray ? arguments.Skip(1).ToList() : arguments;
         var destination = method.Name == "CopyTo" ? operands[0] : receiver;
         var into = SliceOf(destination) is { Writable: true } writableView ? writableView : null;
         string target;
@@ -775,12 +774,8 @@ internal sealed class BodyParser
                 return new VarExpr(NameOf(local), kind);
             case IdentifierNameSyntax when symbol is IParameterSymbol parameter && TypeClassifier.Scalar(parameter.Type) is { } kind:
                 return new VarExpr(parameter.Name, kind);
-            case ElementAccessExpressionSyntax element when _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is ILocalSymbol buffer && _buffers.Contains(buffer):
-                return ParseIndex(element);
-            case ElementAccessExpressionSyntax element when _output is not null && _model.GetSymbolInfo(element.Expression, _cancellationToken).Symbol is IParameterSymbol { Name: var written } && written == _output:
-                return ParseIndex(element);
-            case ElementAccessExpressionSyntax element when SliceOf(element.Expression) is { Writable: true } && element.ArgumentList.Arguments.Count == 1:
-                // Through a writable view: into what it views, the index checked against the view.
+            case ElementAccessExpressionSyntax element when IsWritable(element.Expression):
+                // A local buffer, the output, or through a writable view into what it views (the index checked against the view).
                 return ParseIndex(element);
             case ElementAccessExpressionSyntax element:
                 throw NotSupported("writing into '" + OneLine(element.Expression) + "'", "parameters and static arrays are read-only in a differentiable body; copy into a local buffer first", target);
@@ -997,6 +992,9 @@ internal sealed class BodyParser
 
     private static string TableName(IFieldSymbol field) =>
         field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name;
+
+    /// <summary>True for a sequence name <see cref="TableName"/> wrote: only a table's is fully qualified.</summary>
+    private static bool IsTable(string sequence) => sequence.StartsWith("global::", System.StringComparison.Ordinal);
 
     private Expr ParseInvocation(InvocationExpressionSyntax invocation)
     {

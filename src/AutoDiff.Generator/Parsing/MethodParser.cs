@@ -45,12 +45,9 @@ internal static class MethodParser
         var varied = Activity.Varied(body, parameters);
         foreach (var (argument, location, parameter, callee) in parser.PassiveArguments)
         {
-            var varies = argument switch
-            {
-                ViewArgExpr view => varied.Contains(view.Base),
-                OpaqueExpr opaque => varied.Contains(opaque.Text),
-                _ => argument.Kind.IsFloating() && Activity.IsActive(argument, varied),
-            };
+            var varies = Activity.SequencePassed(argument) is { } sequence
+                ? varied.Contains(sequence)
+                : argument.Kind.IsFloating() && Activity.IsActive(argument, varied);
             if (varies)
             {
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.DerivativeDropped, location, method, parameter, callee);

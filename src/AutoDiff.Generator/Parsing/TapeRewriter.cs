@@ -46,7 +46,7 @@ internal static class TapeRewriter
                     var floating = invocation.ArgumentList.Arguments.Any(a => IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type) && !model.GetConstantValue(a.Expression, cancellationToken).HasValue);
                     var sequences = invocation.ArgumentList.Arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
                     if (!known && !self && !local && (floating || sequences)
-                        && callee.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Callees.DifferentiableAttribute))
+                        && Callees.IsDifferentiable(callee))
                     {
                         // The tape runs the body on Values; a generated derivative takes doubles, so it cannot be called from there.
                         return DiagnosticInfo.Create(
@@ -133,8 +133,8 @@ internal static class TapeRewriter
             }
 
             // Array.Clear(buffer) on a buffer of Values would leave nulls too.
-            if (callee is { Name: "Clear", IsStatic: true, Parameters.Length: 1 }
-                && callee.ContainingType?.ToDisplayString() == "System.Array"
+            if (callee is { Name: "Clear", Parameters.Length: 1 }
+                && TypeClassifier.IsArrayMethod(callee)
                 && TypeClassifier.FloatingSequence(model.GetTypeInfo(node.ArgumentList.Arguments[0].Expression, cancellationToken).Type) is not null)
             {
                 return SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.Clear(" + visited.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToFullString() + ")");

@@ -25,6 +25,10 @@ internal static class TypeClassifier
     public static bool IsSpanMethod(IMethodSymbol method) =>
         method.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions";
 
+    /// <summary>A static method of <c>System.Array</c> (<c>Array.Clear(a)</c>, <c>Array.Fill(a, v)</c>).</summary>
+    public static bool IsArrayMethod(IMethodSymbol method) =>
+        method.IsStatic && method.ContainingType?.ToDisplayString() == "System.Array";
+
     /// <summary>The element kind of a one-dimensional array, span or read-only span of a kind this library knows; null otherwise.</summary>
     public static NumKind? SequenceElement(ITypeSymbol? type)
     {
