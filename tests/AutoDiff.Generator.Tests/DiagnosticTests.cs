@@ -52,6 +52,8 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { var b = new double[3]; b[1] = x[0]; ⟦Array.Clear(b, 0, 1); return b[1]; } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { var b = new double[3]; ⟦Array.Fill(b, x[0], 1, 2); return b[1]; } }")]
     [InlineData("AD0004", "public static partial class C { static readonly double[] T = { 1, 2, 3 }; [Differentiable] static double Sum(ReadOnlySpan<double> a) => a[0] + a[1]; [Differentiable] public static double F(ReadOnlySpan<double> x) { ReadOnlySpan<double> v = T[1..]; return Sum(⟦v) * x[0]; } }")]
+    // Remainder, shift and bitwise compound assignments apply to int (and &= |= ^= to bool) locals, not to a double.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { double y = 3 * x; ⟦y %= 2; return y; } }")]
     // A varying value passed to a [NoDerivative] parameter: a number, a span, a view; not a constant buffer, not data.
     [InlineData("AD0014", "public static partial class C { [Differentiable] static double S(double a, [NoDerivative] double k) => a * k; [Differentiable] public static double F(double x) => S(x, ⟦x * 2); }")]
     [InlineData("AD0014", "public static partial class C { [Differentiable] static double D(ReadOnlySpan<double> a, [NoDerivative] ReadOnlySpan<double> b) => a[0] * b[0]; [Differentiable] public static double F(ReadOnlySpan<double> x, [NoDerivative] ReadOnlySpan<double> data) => D(x, data) + D(x, ⟦x); }")]

@@ -15,8 +15,12 @@ internal sealed class Code
     public const int Conditional = 20;
     public const int Or = 30;
     public const int And = 35;
+    public const int BitwiseOr = 40;
+    public const int BitwiseXor = 43;
+    public const int BitwiseAnd = 46;
     public const int Equality = 50;
     public const int Relational = 55;
+    public const int Shift = 60;
     public const int Additive = 70;
     public const int Multiplicative = 80;
     public const int Unary = 90;
@@ -144,7 +148,17 @@ internal sealed class Code
     public string At(int minimum) => Precedence < minimum ? "(" + Text + ")" : Text;
 
     public static Code Binary(Code left, string op, Code right, int precedence) =>
-        new(Shape.Binary, op, [left, right], precedence, left.At(precedence) + " " + op + " " + right.At(precedence + 1));
+        new(Shape.Binary, op, [left, right], precedence, Operand(left, op, precedence) + " " + op + " " + Operand(right, op, precedence + 1));
+
+    /// <summary>
+    /// An operand's text. Next to a shift or a bitwise operator another operator is parenthesized even where
+    /// precedence does not need it: <c>(mask &amp; (1 &lt;&lt; i)) != 0</c> reads as users write it, where
+    /// <c>(mask &amp; 1 &lt;&lt; i) != 0</c> sends the reader to the precedence table.
+    /// </summary>
+    private static string Operand(Code operand, string op, int minimum) =>
+        operand._shape == Shape.Binary && operand._op != op && (IsBitwise(op) || IsBitwise(operand._op)) ? "(" + operand.Text + ")" : operand.At(minimum);
+
+    private static bool IsBitwise(string op) => op is "<<" or ">>" or ">>>" or "&" or "|" or "^";
 
     public static Code Add(Code left, Code right) => Binary(left, "+", right, Additive);
 

@@ -64,8 +64,12 @@ internal static class ExpressionRenderer
     {
         "*" or "/" or "%" => Code.Multiplicative,
         "+" or "-" => Code.Additive,
+        "<<" or ">>" or ">>>" => Code.Shift,
         "<" or ">" or "<=" or ">=" => Code.Relational,
         "==" or "!=" => Code.Equality,
+        "&" => Code.BitwiseAnd,
+        "^" => Code.BitwiseXor,
+        "|" => Code.BitwiseOr,
         "&&" => Code.And,
         "||" => Code.Or,
         _ => throw new System.InvalidOperationException("Unknown operator " + op),

@@ -272,8 +272,13 @@ internal sealed class BodyParser
                     SyntaxKind.SubtractAssignmentExpression => "-=",
                     SyntaxKind.MultiplyAssignmentExpression => "*=",
                     SyntaxKind.DivideAssignmentExpression => "/=",
-                    _ => throw NotSupported("'" + assignment.OperatorToken.Text + "' assignment", "use =, +=, -=, *= or /=", assignment),
+                    _ => null,
                 };
+                if (op is null)
+                {
+                    return IntegerCompound(assignment, line, source);
+                }
+
                 return new AssignStmt(ParseTarget(assignment.Left), op, ParseExpr(assignment.Right), line, source);
             case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
                 return Step(postfix.Operand, postfix.IsKind(SyntaxKind.PostIncrementExpression), line, source);
@@ -762,6 +767,31 @@ internal sealed class BodyParser
         }
     }
 
+    /// <summary>
+    /// <c>i %= n</c>, <c>bit >>= 1</c>, <c>mask |= m</c>, <c>flag &amp;= ok</c> on an int or bool local: the assignment
+    /// <c>i = i % n</c> it stands for (a local has no side effects to evaluate twice). Ints and bools carry no
+    /// derivative, so only the value matters; on a floating-point target these operators stay refused.
+    /// </summary>
+    private Stmt IntegerCompound(AssignmentExpressionSyntax assignment, int line, string source)
+    {
+        var op = assignment.OperatorToken.Text.Substring(0, assignment.OperatorToken.Text.Length - 1);
+        var target = ParseTarget(assignment.Left);
+        if (target is not VarExpr { Kind: NumKind.Int or NumKind.Bool } local || !IsIntegerOperator(op, local.Kind))
+        {
+            throw NotSupported("'" + assignment.OperatorToken.Text + "' assignment to '" + OneLine(assignment.Left) + "'", "use =, +=, -=, *= or /= (%=, <<=, >>=, &=, |= and ^= apply to int locals, &=, |= and ^= to bool locals)", assignment);
+        }
+
+        return new AssignStmt(local, "=", new BinaryExpr(op, local, ParseExpr(assignment.Right), local.Kind), line, source);
+    }
+
+    /// <summary>The operators C# defines on ints (remainder, shifts, bitwise) or on bools (non-short-circuit logic), beyond + - * /.</summary>
+    private static bool IsIntegerOperator(string op, NumKind kind) => kind switch
+    {
+        NumKind.Int => op is "%" or "<<" or ">>" or ">>>" or "&" or "|" or "^",
+        NumKind.Bool => op is "&" or "|" or "^",
+        _ => false,
+    };
+
     private Stmt Step(ExpressionSyntax operand, bool increment, int line, string source) =>
         new AssignStmt(ParseTarget(operand), increment ? "+=" : "-=", new ConstExpr(1, NumKind.Int), line, source);
 
@@ -875,7 +905,8 @@ internal sealed class BodyParser
                 return ParseName(identifier);
             case BinaryExpressionSyntax binary:
                 return ParseBinary(binary, KindOf(binary));
-            case PrefixUnaryExpressionSyntax prefix when prefix.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression or SyntaxKind.LogicalNotExpression:
+            case PrefixUnaryExpressionSyntax prefix when prefix.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression or SyntaxKind.LogicalNotExpression
+                                                         || prefix.IsKind(SyntaxKind.BitwiseNotExpression) && KindOf(prefix) == NumKind.Int:
                 return new UnaryExpr(prefix.OperatorToken.Text, ParseExpr(prefix.Operand), KindOf(prefix));
             case ConditionalExpressionSyntax conditional:
                 return new ConditionalExpr(ParseExpr(conditional.Condition), ParseExpr(conditional.WhenTrue), ParseExpr(conditional.WhenFalse), KindOf(conditional));
@@ -946,9 +977,9 @@ internal sealed class BodyParser
             throw NotSupported("floating-point '%'", "use Math.IEEERemainder-free arithmetic, or compute the remainder on ints", binary);
         }
 
-        if (op is not ("+" or "-" or "*" or "/" or "%" or "<" or ">" or "<=" or ">=" or "==" or "!=" or "&&" or "||"))
+        if (op is not ("+" or "-" or "*" or "/" or "%" or "<" or ">" or "<=" or ">=" or "==" or "!=" or "&&" or "||") && !IsIntegerOperator(op, kind))
         {
-            throw NotSupported("operator '" + op + "'", "use arithmetic, comparison and logical operators", binary);
+            throw NotSupported("operator '" + op + "' on " + kind.Keyword() + " values", "use arithmetic, comparison and logical operators (shifts and bitwise operators apply to ints, & | ^ to bools)", binary);
         }
 
         return new BinaryExpr(op, ParseExpr(binary.Left), ParseExpr(binary.Right), kind);

@@ -61,6 +61,29 @@ internal static class HeldOutCases
         ("Views", "ArrayViewsThroughHelpers", 7, -1, 1.5),
         ("Views", "WritableViews", 6, -1, 1.5),
         ("Views", "WholeAliases", 6, -1, 1.5),
+        ("Models", "FftPower", 8, -1, 1.5),
+        ("Models", "ThomasSolve", 6, -1, 1.5),
+        ("Models", "CholeskyLogDet", 9, -1, 1.5),
+        ("Models", "Recurrent", 8, -1, 1.5), // four recurrent weights, four time steps
+        ("Models", "Attention", 10, -1, 1.5), // four tokens of two features, then the query
+        ("Models", "PaddedConvolution", 8, -1, 1.5), // a kernel of three, a signal of five
+        ("Models", "LayerNorm", 6, -1, 1.5),
+        ("Models", "OnlineLogSumExp", 6, -1, 1.5),
+        ("Models", "WelfordVariance", 6, -1, 1.5),
+        ("Models", "TrimmedMean", 6, -1, 1.5),
+        ("Models", "Interpolate", 8, -1, 1.5),
+        ("Models", "GaussSeidel", 5, -1, 1.5),
+        ("Models", "StateMachine", 6, -1, 1.5),
+        ("Models", "MaxPool", 6, -1, 1.5),
+        ("Models", "DataTripCount", 6, -1, 1.5),
+        ("BitsAndSearch", "SubsetProducts", 6, -1, 1.5),
+        ("BitsAndSearch", "GrayWalk", 6, -1, 1.5),
+        ("BitsAndSearch", "RollingHash", 6, -1, 1.5),
+        ("BitsAndSearch", "BinarySearch", 6, -1, 1.5),
+        ("BitsAndSearch", "Flags", 6, -1, 1.5),
+        ("BitsAndSearch", "SignsAndBuckets", 6, -1, 1.5),
+        ("BitsAndSearch", "HelperSteps", 6, -1, 1.5),
+        ("BitsAndSearch", "CountedStride", 6, -1, 1.5),
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>
