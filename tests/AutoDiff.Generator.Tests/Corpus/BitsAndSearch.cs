@@ -96,7 +96,7 @@ public static partial class BitsAndSearch
             }
             else
             {
-                h = (h ^ (step << 2)) & 63;
+                h = (~h ^ (step << 2)) & 63;
                 s += Math.Exp(-v * v);
             }
         }

@@ -48,9 +48,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     _ints.PushReserved(h);
-                    h = (h ^ (step << 2)) & 63;
+                    h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     double _t4 = Math.Exp(-v * v);
                     _values.PushReserved(_t4);
@@ -85,7 +85,7 @@ namespace Corpus
                     double _g6 = _ds * _t5;
                     _dv += -(_g6 * v);
                     _dv += _g6 * -v;
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     h = _ints.Pop();
                 }
                 // line 91: double v = x[h % n];
@@ -138,9 +138,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     _ints.PushReserved(h);
-                    h = (h ^ (step << 2)) & 63;
+                    h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     double _t4 = Math.Exp(-v * v);
                     _values.PushReserved(_t4);
@@ -175,7 +175,7 @@ namespace Corpus
                     double _g6 = _ds * _t5;
                     _dv += -(_g6 * v);
                     _dv += _g6 * -v;
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     h = _ints.Pop();
                 }
                 // line 91: double v = x[h % n];
@@ -221,8 +221,8 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 99: h = (h ^ (step << 2)) & 63;
-                    h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
+                    h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     double _t2 = Math.Exp(-v * v);
                     _ts += (-_tv * v + -v * _tv) * _t2;
@@ -287,9 +287,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     _ints.PushReserved(h);
-                    h = (h ^ (step << 2)) & 63;
+                    h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     var _t = Math.Exp(-v * v);
                     double _vt4 = (-_vv * v + -v * _vv) * _t;
@@ -335,7 +335,7 @@ namespace Corpus
                     _dv += -(_g6 * v);
                     _hv += _vg6 * -v + _g6 * -_vv;
                     _dv += _g6 * -v;
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     h = _ints.Pop();
                 }
                 // line 91: double v = x[h % n];
@@ -439,9 +439,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     _ints.PushReserved(h);
-                    h = (h ^ (step << 2)) & 63;
+                    h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     var _t = Math.Exp(-v * v);
                     double _vt4 = (-_vv * v + -v * _vv) * _t;
@@ -488,7 +488,7 @@ namespace Corpus
                     _dv += -(_g6 * v);
                     _hv += _vg6 * -v + _g6 * -_vv;
                     _dv += _g6 * -v;
-                    // line 99: h = (h ^ (step << 2)) & 63;
+                    // line 99: h = (~h ^ (step << 2)) & 63;
                     h = _ints.Pop();
                 }
                 // line 91: double v = x[h % n];
