@@ -126,8 +126,6 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "Switch", 1, -2, 2 },
         { "Fallback", "Corpus.Fallback", "SumOfSquares", 5, -1, 1 },
         { "Fallback", "Corpus.Fallback", "SwitchOnMode", 6, -1, 1.5 },
-        { "Fallback", "Corpus.Fallback", "ReturnFromLoop", 6, -1, 1.5 },
-        { "Fallback", "Corpus.Fallback", "WhileTrueExits", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverViews", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverSpanCalls", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverArrays", 6, -1, 1.5 },

@@ -64,7 +64,8 @@ internal sealed class BodyParser
             }
         }
 
-        return ParseBlock(syntax.Body!.Statements);
+        var statements = ParseBlock(syntax.Body!.Statements);
+        return TypeClassifier.Scalar(_method.ReturnType) is { } kind && kind.IsFloating() ? LoopReturns.Lower(statements, kind, Fresh) : statements;
     }
 
     /// <summary>

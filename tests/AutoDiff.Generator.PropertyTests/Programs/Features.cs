@@ -22,7 +22,7 @@ public enum Features
     /// </summary>
     IntLocals,
 
-    /// <summary>Adds <c>while</c> and <c>do</c> loops with counters, <c>break</c>, <c>continue</c> and <c>return</c> (a tape fallback, AD0011).</summary>
+    /// <summary>Adds <c>while</c> and <c>do</c> loops with counters, <c>break</c>, <c>continue</c> and <c>return</c> (differentiated statically: the generator lowers a return inside a loop to a flag and breaks).</summary>
     WhileLoops,
 
     /// <summary>Adds for loops nested in for loops whose bounds depend on the outer index (<c>j &lt; i</c>, <c>j &lt;= i</c>, <c>j = i … n</c>).</summary>

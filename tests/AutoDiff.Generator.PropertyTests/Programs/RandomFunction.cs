@@ -58,24 +58,18 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
     }
 
     /// <summary>
-    /// True when the docs say the generator runs this body on the runtime tape (AD0011): it opens with a <c>switch</c>,
-    /// or it returns from inside a loop.
-    /// </summary>
-    /// <summary>
     /// Whether function <paramref name="id"/> of a batch asks for every derivative kind, so forward mode and second
     /// order meet the same programs as the gradient. One in four does: their code is about four times the gradient's
     /// to compile. The tape has neither kind.
     /// </summary>
     public bool HasEveryKind(int id) => !FallsBackToTape && id % 4 == 0;
 
-    public bool FallsBackToTape => Body.Any(s => s is ForceTape || s is AccumulatingLoop loop && ReturnsInside(loop.Body));
+    /// <summary>
+    /// True when the docs say the generator runs this body on the runtime tape (AD0011): it opens with a <c>switch</c>.
+    /// A return from inside a loop no longer does (the generator lowers it to a flag and breaks), so those programs
+    /// are checked statically, in every derivative kind.
+    /// </summary>
+    public bool FallsBackToTape => Body.Any(s => s is ForceTape);
 
     public override string ToString() => Render(0, Flavor.Double);
-
-    private static bool ReturnsInside(IEnumerable<Stmt> body) => body.Any(s => s switch
-    {
-        IfBlock b => b.Jump == Jump.Return || ReturnsInside(b.Then) || ReturnsInside(b.Else),
-        AccumulatingLoop loop => ReturnsInside(loop.Body),
-        _ => false,
-    });
 }

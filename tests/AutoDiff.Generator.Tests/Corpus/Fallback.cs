@@ -68,7 +68,8 @@ public static partial class Fallback
 
 /// <summary>
 /// Control flow the static transformation leaves to the tape, as users write it (see <c>ControlFlow.cs</c> for the
-/// rest of that set): a switch statement, and returns from inside a loop.
+/// rest of that set): a switch statement. (Returns from inside a loop, once here, are differentiated statically
+/// now: corpus <c>Exits</c>.)
 /// </summary>
 public static partial class Fallback
 {
@@ -91,47 +92,6 @@ public static partial class Fallback
                 default:
                     s *= x[i];
                     break;
-            }
-        }
-
-        return s;
-    }
-
-    // A product that returns from inside the loop once it passes 5.
-    [Differentiable]
-    public static double ReturnFromLoop(ReadOnlySpan<double> x)
-    {
-        double s = 1;
-        for (int i = 0; i < x.Length; i++)
-        {
-            s *= 1 + (x[i] * x[i]);
-            if (s > 5)
-            {
-                return s * x[0];
-            }
-        }
-
-        return s;
-    }
-
-    // A while(true) that breaks after eleven steps or returns once the decayed sum passes 3.
-    [Differentiable]
-    public static double WhileTrueExits(ReadOnlySpan<double> x)
-    {
-        double s = 0;
-        int i = 0;
-        while (true)
-        {
-            s = (s * 0.9) + x[i % x.Length];
-            i++;
-            if (i > 10)
-            {
-                break;
-            }
-
-            if (s > 3)
-            {
-                return s * s;
             }
         }
 
@@ -241,12 +201,6 @@ public static partial class Fallback
     public static double SwitchOnMode_Value(double[] p) => SwitchOnMode(p);
     public static double SwitchOnMode_Gradient(double[] p, double[] g) => SwitchOnModeWithGradient(p, g);
     public static void SwitchOnMode_Pullback(double[] p, double seed, double[] g) => SwitchOnModePullback(p, seed, g);
-    public static double ReturnFromLoop_Value(double[] p) => ReturnFromLoop(p);
-    public static double ReturnFromLoop_Gradient(double[] p, double[] g) => ReturnFromLoopWithGradient(p, g);
-    public static void ReturnFromLoop_Pullback(double[] p, double seed, double[] g) => ReturnFromLoopPullback(p, seed, g);
-    public static double WhileTrueExits_Value(double[] p) => WhileTrueExits(p);
-    public static double WhileTrueExits_Gradient(double[] p, double[] g) => WhileTrueExitsWithGradient(p, g);
-    public static void WhileTrueExits_Pullback(double[] p, double seed, double[] g) => WhileTrueExitsPullback(p, seed, g);
 
     // The mode changes where an element crosses 0 or 1.
     public static double SwitchOnMode_KinkDistance(double[] p)
@@ -260,39 +214,5 @@ public static partial class Fallback
         return nearest;
     }
 
-    // The loop returns where the product crosses 5.
-    public static double ReturnFromLoop_KinkDistance(double[] p)
-    {
-        double s = 1;
-        double nearest = double.PositiveInfinity;
-        foreach (double v in p)
-        {
-            s *= 1 + (v * v);
-            nearest = Math.Min(nearest, Math.Abs(s - 5));
-            if (s > 5)
-            {
-                break;
-            }
-        }
 
-        return nearest;
-    }
-
-    // The loop returns where the decayed sum crosses 3.
-    public static double WhileTrueExits_KinkDistance(double[] p)
-    {
-        double s = 0;
-        double nearest = double.PositiveInfinity;
-        for (int i = 1; i <= 10; i++)
-        {
-            s = (s * 0.9) + p[(i - 1) % p.Length];
-            nearest = Math.Min(nearest, Math.Abs(s - 3));
-            if (s > 3)
-            {
-                break;
-            }
-        }
-
-        return nearest;
-    }
 }

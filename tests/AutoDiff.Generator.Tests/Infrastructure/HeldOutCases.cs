@@ -84,6 +84,16 @@ internal static class HeldOutCases
         ("BitsAndSearch", "SignsAndBuckets", 6, -1, 1.5),
         ("BitsAndSearch", "HelperSteps", 6, -1, 1.5),
         ("BitsAndSearch", "CountedStride", 6, -1, 1.5),
+        ("Exits", "ReturnFromLoop", 6, -1, 1.5),
+        ("Exits", "NestedExits", 6, -1, 1.5),
+        ("Exits", "NewtonUntilConverged", 6, -1, 1.5),
+        ("Exits", "MatrixPower", 6, -1, 1.5),
+        ("Exits", "Clenshaw", 6, -1, 1.5),
+        ("Exits", "SoftHistogram", 6, -1, 1.5),
+        ("Exits", "PingPong", 6, -1, 1.5),
+        ("Exits", "EitherBuffer", 6, -1, 1.5),
+        ("Exits", "ProductPastLevel", 6, -1, 1.5),
+        ("Exits", "WhileTrueExits", 6, -1, 1.5),
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>
