@@ -54,6 +54,12 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { static readonly double[] T = { 1, 2, 3 }; [Differentiable] static double Sum(ReadOnlySpan<double> a) => a[0] + a[1]; [Differentiable] public static double F(ReadOnlySpan<double> x) { ReadOnlySpan<double> v = T[1..]; return Sum(⟦v) * x[0]; } }")]
     // Remainder, shift and bitwise compound assignments apply to int (and &= |= ^= to bool) locals, not to a double.
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { double y = 3 * x; ⟦y %= 2; return y; } }")]
+    // A step inside a statement runs as a statement of its own only when it always runs: not under a ?: branch or
+    // the right of &&; a plain helper returning an int reads a span parameter, not a local buffer the body changes.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { int k = 0; double s = 0; for (int i = 0; i < x.Length; i++) { s += x[i] > 0 ? x[⟦k++ % x.Length] : 0; } return s; } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { int k = 0; bool ok = x[0] > 0 && x[⟦++k] > 0; return ok ? x[k] : 0; } }")]
+    [InlineData("AD0004", "public static partial class C { static int Best(ReadOnlySpan<double> v) => v[0] > v[1] ? 0 : 1; [Differentiable] public static double F(ReadOnlySpan<double> x) { Span<double> b = stackalloc double[2]; b[0] = x[1]; b[1] = x[0]; return x[Best(⟦b)]; } }")]
+    [InlineData("AD0005", "public static partial class C { static double Half(double v) => v / 2; [Differentiable] public static double F(double x) => x * ⟦Half(x); }")]
     // A varying value passed to a [NoDerivative] parameter: a number, a span, a view; not a constant buffer, not data.
     [InlineData("AD0014", "public static partial class C { [Differentiable] static double S(double a, [NoDerivative] double k) => a * k; [Differentiable] public static double F(double x) => S(x, ⟦x * 2); }")]
     [InlineData("AD0014", "public static partial class C { [Differentiable] static double D(ReadOnlySpan<double> a, [NoDerivative] ReadOnlySpan<double> b) => a[0] * b[0]; [Differentiable] public static double F(ReadOnlySpan<double> x, [NoDerivative] ReadOnlySpan<double> data) => D(x, data) + D(x, ⟦x); }")]

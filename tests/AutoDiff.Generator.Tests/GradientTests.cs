@@ -129,6 +129,7 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "SwitchOverViews", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverSpanCalls", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverArrays", 6, -1, 1.5 },
+        { "Fallback", "Corpus.Fallback", "SwitchWithTests", 6, -1, 1.5 },
     });
 
     [Theory]

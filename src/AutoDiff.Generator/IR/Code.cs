@@ -97,7 +97,7 @@ internal sealed class Code
                 "*" => Mul(parts[0], parts[1]),
                 _ => Binary(parts[0], _op, parts[1], Precedence),
             },
-            Shape.Call => Call(_op, parts.ToArray()),
+            Shape.Call => new(Shape.Call, _op, parts.ToArray(), Primary, _op + "(" + string.Join(", ", parts.Select(a => a.Text)) + ")", kind: _kind),
             Shape.Cast => Cast(NumKindExtensions.FromKeyword(_op) ?? throw new System.InvalidOperationException("Cast to " + _op), parts[0]),
             Shape.Choice => Choose(parts[0], parts[1], parts[2]),
             Shape.Index => Index(parts[0].Text, parts[1]),
@@ -259,6 +259,16 @@ internal sealed class Code
 
     public static Code Call(string function, params Code[] args) =>
         new(Shape.Call, function, args, Primary, function + "(" + string.Join(", ", args.Select(a => a.Text)) + ")");
+
+    /// <summary>
+    /// A call of a plain helper that returns <paramref name="result"/>: an int or a bool carries no derivative, so
+    /// the tangent transformation may leave it alone even when its arguments have tangents.
+    /// </summary>
+    public static Code PlainCall(string function, NumKind result, params Code[] args) =>
+        new(Shape.Call, function, args, Primary, function + "(" + string.Join(", ", args.Select(a => a.Text)) + ")", kind: result);
+
+    /// <summary>True for a call of a plain helper returning an int or a bool (<see cref="PlainCall"/>).</summary>
+    public bool CarriesNoDerivative => _shape == Shape.Call && _kind is NumKind.Int or NumKind.Bool;
 
     public static Code Cast(NumKind kind, Code operand) => new(Shape.Cast, kind.Keyword(), [operand], Unary, "(" + kind.Keyword() + ")" + operand.At(Unary));
 

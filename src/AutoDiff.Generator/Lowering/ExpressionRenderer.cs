@@ -27,7 +27,7 @@ internal static class ExpressionRenderer
         CastExpr c => Code.Cast(c.Kind, Render(c.Operand, known)),
         MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(a => Render(a, known)).ToArray()),
         DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),
-        PlainCallExpr p => Code.Call(p.Target, p.Args.Select(a => Render(a, known)).ToArray()),
+        PlainCallExpr p => Code.PlainCall(p.Target, p.Kind, p.Args.Select(a => Render(a, known)).ToArray()),
         OpaqueExpr o => Code.Atom(o.Text),
         ViewArgExpr v => Window(v.Base, v, known),
         TupleExpr t => Code.Call(string.Empty, t.Elements.Select(e => Render(e, known)).ToArray()),

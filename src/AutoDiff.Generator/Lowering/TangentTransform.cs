@@ -566,7 +566,7 @@ internal sealed class TangentTransform
             return CalleeTangent(callee, arguments, parts.Select(p => p.Tangent).ToList(), value, pre);
         }
 
-        if (parts.All(p => p.Tangent is null))
+        if (parts.All(p => p.Tangent is null) || call.CarriesNoDerivative)
         {
             return (value, null);
         }

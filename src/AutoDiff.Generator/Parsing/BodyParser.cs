@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AutoDiff.Generator.Parsing;
 
 /// <summary>Turns a method body into the statement/expression model, renaming locals so each declared name is unique.</summary>
-internal sealed class BodyParser
+internal sealed partial class BodyParser
 {
     private readonly SemanticModel _model;
     private readonly IMethodSymbol _method;
@@ -104,6 +104,14 @@ internal sealed class BodyParser
     private void ParseStatement(StatementSyntax statement, List<Stmt> output)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (!TryParseWithSteps(statement, output))
+        {
+            ParseStatementItself(statement, output);
+        }
+    }
+
+    private void ParseStatementItself(StatementSyntax statement, List<Stmt> output)
+    {
         var line = LineOf(statement);
         switch (statement)
         {
@@ -886,6 +894,12 @@ internal sealed class BodyParser
             return new TupleExpr(returned.ToEquatableArray(), returned[0].Kind);
         }
 
+        if (_steppedValues.TryGetValue(expression, out var stepped))
+        {
+            // k++ or ++k inside a statement: the statement steps k on its own (TryParseWithSteps).
+            return stepped;
+        }
+
         switch (expression)
         {
             case ParenthesizedExpressionSyntax parenthesized:
@@ -909,6 +923,8 @@ internal sealed class BodyParser
             case PrefixUnaryExpressionSyntax prefix when prefix.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression or SyntaxKind.LogicalNotExpression
                                                          || prefix.IsKind(SyntaxKind.BitwiseNotExpression) && KindOf(prefix) == NumKind.Int:
                 return new UnaryExpr(prefix.OperatorToken.Text, ParseExpr(prefix.Operand), KindOf(prefix));
+            case IsPatternExpressionSyntax test:
+                return ParsePattern(test.Expression, test.Pattern);
             case ConditionalExpressionSyntax conditional:
                 return new ConditionalExpr(ParseExpr(conditional.Condition), ParseExpr(conditional.WhenTrue), ParseExpr(conditional.WhenFalse), KindOf(conditional));
             case CastExpressionSyntax cast:
@@ -1213,8 +1229,14 @@ internal sealed class BodyParser
         var argumentType = _model.GetTypeInfo(expression, _cancellationToken).Type;
         var constant = _model.GetConstantValue(expression, _cancellationToken).HasValue;
         var scalar = TypeClassifier.Scalar(argumentType);
-        var floating = scalar?.IsFloating() == true || TypeClassifier.FloatingSequence(argumentType) is not null;
-        if (floating && !constant)
+        var sequence = TypeClassifier.FloatingSequence(argumentType) is not null;
+        var floating = scalar?.IsFloating() == true || sequence;
+        if (floating && !constant && sequence && ReturnsNoDerivative(callee) && !IsReadOnlyParameter(expression))
+        {
+            throw NotSupported("passing '" + OneLine(expression) + "' to the plain helper '" + name + "'", "a plain helper may read a span or array parameter, whose elements no statement changes; pass one, or make the helper [Differentiable]", argument);
+        }
+
+        if (floating && !constant && !ReturnsNoDerivative(callee))
         {
             throw new NotDifferentiableException(DiagnosticInfo.Create(
                 DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), name));
@@ -1233,6 +1255,17 @@ internal sealed class BodyParser
 
         throw NotSupported("argument '" + OneLine(argument) + "' of '" + name + "'", "pass ints, bools, constants or parameters to a plain helper", argument);
     }
+
+    /// <summary>
+    /// A helper that returns an int or a bool (<c>double.IsNaN(v)</c>, <c>Bucket(v)</c>, <c>ArgMax(x)</c>) is piecewise
+    /// constant in its floating-point arguments, like a comparison or <c>(int)v</c>: nothing of a derivative passes
+    /// through it, so it may read them (a sequence only as a parameter, which no statement changes, so the
+    /// reverse sweep reads what the call read).
+    /// </summary>
+    private static bool ReturnsNoDerivative(IMethodSymbol callee) => TypeClassifier.Scalar(callee.ReturnType) is NumKind.Int or NumKind.Bool;
+
+    private bool IsReadOnlyParameter(ExpressionSyntax sequence) =>
+        _model.GetSymbolInfo(sequence, _cancellationToken).Symbol is IParameterSymbol parameter && parameter.Name != _output;
 
     private NumKind KindOf(ExpressionSyntax expression)
     {

@@ -56,7 +56,7 @@ internal static class TapeRewriter
                             "the tape cannot call generated derivatives; write the call's body inline, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
                     }
 
-                    if (!known && !self && !local && floating)
+                    if (!known && !self && !local && floating && !(ReadsNumbersOnly(callee) && !sequences))
                     {
                         return DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name);
                     }
@@ -89,6 +89,13 @@ internal static class TapeRewriter
         && DerivativeTable.Find(callee.Name, arguments) is not null;
 
     private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
+
+    /// <summary>
+    /// A plain helper returning an int or a bool: nothing of a derivative passes through it, so the tape passes it
+    /// the numbers of its Values (<c>Bucket(v.Data)</c>), as the static transformation passes it the values.
+    /// </summary>
+    private static bool ReadsNumbersOnly(IMethodSymbol callee) =>
+        callee.MethodKind == MethodKind.Ordinary && TypeClassifier.Scalar(callee.ReturnType) is NumKind.Int or NumKind.Bool;
 
     private sealed class Rewriter(SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken) : CSharpSyntaxRewriter
     {
@@ -150,9 +157,25 @@ internal static class TapeRewriter
                     "global::System.MemoryExtensions.AsSpan(" + slice.Expression.WithoutTrivia().ToFullString() + ")")));
             }
 
-            return SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition)
-                ? visited.WithExpression(SyntaxFactory.IdentifierName(BodyName))
-                : visited;
+            if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition))
+            {
+                return visited.WithExpression(SyntaxFactory.IdentifierName(BodyName));
+            }
+
+            if (ReadsNumbersOnly(callee) && !Callees.IsDifferentiable(callee))
+            {
+                var arguments = node.ArgumentList.Arguments.Select((a, i) => visited.ArgumentList.Arguments[i].WithExpression(DataOf(a.Expression, visited.ArgumentList.Arguments[i].Expression)));
+                return visited.WithArgumentList(visited.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
+            }
+
+            return visited;
+        }
+
+        // 'v is > 0 and < 1' on a Value tests its number (a pattern has no derivative, and Value is no constant type).
+        public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
+        {
+            var visited = (IsPatternExpressionSyntax)base.VisitIsPatternExpression(node)!;
+            return visited.WithExpression(DataOf(node.Expression, visited.Expression));
         }
 
         // A constant stays a double: 'const Value' is not C# (CS0134), and Value mixes with double anyway.

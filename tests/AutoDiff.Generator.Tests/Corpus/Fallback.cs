@@ -189,6 +189,52 @@ public static partial class Fallback
         return s + tail[^1] + b[0] + pair[0] * trio[2] + listed[0] * listed[1];
     }
 
+    // On the tape too: a pattern on a value, double.IsNaN, a plain helper returning an int from a value (passed its
+    // number), and an int stepped inside a statement.
+    private static int Level(double v) => v > 0.5 ? 2 : v > -0.25 ? 1 : 0;
+
+    [Differentiable]
+    public static double SwitchWithTests(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        int k = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            switch (Level(x[i]))
+            {
+                case 2:
+                    s += x[k++] * x[i];
+                    break;
+                case 1:
+                    s += x[i] is > 0 and < 0.4 ? Math.Sin(x[i]) : 0.5 * x[i];
+                    break;
+                default:
+                    s -= x[i] * x[i];
+                    break;
+            }
+        }
+
+        return double.IsNaN(s) ? 0 : s;
+    }
+
+    public static double SwitchWithTests_KinkDistance(double[] p)
+    {
+        double nearest = double.PositiveInfinity;
+        foreach (double v in p)
+        {
+            foreach (double edge in new[] { 0.5, -0.25, 0, 0.4 })
+            {
+                nearest = Math.Min(nearest, Math.Abs(v - edge));
+            }
+        }
+
+        return nearest;
+    }
+
+    public static double SwitchWithTests_Value(double[] p) => SwitchWithTests(p);
+    public static double SwitchWithTests_Gradient(double[] p, double[] g) => SwitchWithTestsWithGradient(p, g);
+    public static void SwitchWithTests_Pullback(double[] p, double seed, double[] g) => SwitchWithTestsPullback(p, seed, g);
+
     public static double SwitchOverArrays_Value(double[] p) => SwitchOverArrays(p);
     public static double SwitchOverArrays_Gradient(double[] p, double[] g) => SwitchOverArraysWithGradient(p, g);
     public static void SwitchOverArrays_Pullback(double[] p, double seed, double[] g) => SwitchOverArraysPullback(p, seed, g);

@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>
+/// <c>k++</c>, <c>k--</c>, <c>++k</c> and <c>--k</c> of an int local inside a statement (<c>s += x[i++];</c>,
+/// <c>buf[n++] = v;</c>, <c>int j = k++;</c>, <c>if (x[++k] &gt; 0)</c>, <c>return x[k--];</c>): the step becomes a
+/// statement of its own, before the statement (a prefix step, and any step in a <c>return</c> or an <c>if</c>
+/// condition, read as <c>k - 1</c> or <c>k + 1</c> there) or after it (a postfix step in an assignment or a
+/// declaration, read as <c>k</c>). That is the order C# evaluates them in only when nothing else in the statement
+/// reads <c>k</c> and the step always runs, so a step whose local the statement also reads, or that sits under a
+/// <c>?:</c> branch or the right of <c>&amp;&amp;</c>, <c>||</c> or <c>??</c>, stays refused (AD0004).
+/// </summary>
+internal sealed partial class BodyParser
+{
+    /// <summary>While a statement with steps inside is parsed: what each step reads as.</summary>
+    private readonly Dictionary<ExpressionSyntax, Expr> _steppedValues = new();
+
+    /// <summary>Parses <paramref name="statement"/> with its inner steps as statements of their own; false when it has none.</summary>
+    private bool TryParseWithSteps(StatementSyntax statement, List<Stmt> output)
+    {
+        var (scope, stepBefore) = statement switch
+        {
+            ExpressionStatementSyntax { Expression: var e } when !IsStep(e) => ((SyntaxNode)e, false),
+            LocalDeclarationStatementSyntax d => (d.Declaration, false),
+            ReturnStatementSyntax { Expression: { } value } => (value, true),
+            IfStatementSyntax branch => (branch.Condition, true),
+            _ => (null, false),
+        };
+        var steps = scope?.DescendantNodesAndSelf(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ExpressionSyntax>()
+            .Where(e => IsStep(e) && SteppedLocal(e) is not null)
+            .ToList();
+        if (steps is null || steps.Count == 0)
+        {
+            return false;
+        }
+
+        var line = LineOf(statement);
+        var source = statement is IfStatementSyntax condition ? "if (" + OneLine(condition.Condition) + ")" : OneLine(statement);
+        var after = new List<Stmt>();
+        foreach (var step in steps)
+        {
+            var operand = StepOperand(step);
+            CheckAlwaysRunsAlone(step, operand, scope!);
+            var increment = step.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PreIncrementExpression;
+            var stepStatement = Step(operand, increment, line, source);
+            var local = (VarExpr)((AssignStmt)stepStatement).Target;
+            if (step is PrefixUnaryExpressionSyntax)
+            {
+                output.Add(stepStatement);
+                _steppedValues[step] = local;
+            }
+            else if (stepBefore)
+            {
+                // The value before the step, read after it.
+                output.Add(stepStatement);
+                _steppedValues[step] = new BinaryExpr(increment ? "-" : "+", local, new ConstExpr(1, NumKind.Int), NumKind.Int);
+            }
+            else
+            {
+                after.Add(stepStatement);
+                _steppedValues[step] = local;
+            }
+        }
+
+        try
+        {
+            ParseStatementItself(statement, output);
+        }
+        finally
+        {
+            foreach (var step in steps)
+            {
+                _steppedValues.Remove(step);
+            }
+        }
+
+        output.AddRange(after);
+        return true;
+    }
+
+    private static bool IsStep(ExpressionSyntax expression) =>
+        expression.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression
+            or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression;
+
+    private static ExpressionSyntax StepOperand(ExpressionSyntax step) => step switch
+    {
+        PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+        PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+        _ => throw new System.InvalidOperationException("Not a step: " + step),
+    };
+
+    /// <summary>The int local (or int parameter) a step changes; null for anything else (a double, an element), which stays refused.</summary>
+    private ISymbol? SteppedLocal(ExpressionSyntax step) =>
+        StepOperand(step) is IdentifierNameSyntax name
+        && _model.GetSymbolInfo(name, _cancellationToken).Symbol is { } symbol
+        && symbol switch
+        {
+            ILocalSymbol local => TypeClassifier.Scalar(local.Type) == NumKind.Int,
+            IParameterSymbol parameter => TypeClassifier.Scalar(parameter.Type) == NumKind.Int,
+            _ => false,
+        }
+            ? symbol
+            : null;
+
+    /// <summary>Throws unless <paramref name="step"/> runs whenever <paramref name="scope"/> does and nothing else in it names the local.</summary>
+    private void CheckAlwaysRunsAlone(ExpressionSyntax step, ExpressionSyntax operand, SyntaxNode scope)
+    {
+        var name = OneLine(operand);
+        for (SyntaxNode child = step, parent = step.Parent!; child != scope; child = parent, parent = parent.Parent!)
+        {
+            var conditional = parent switch
+            {
+                ConditionalExpressionSyntax choice => child != choice.Condition,
+                BinaryExpressionSyntax binary => binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression
+                                                 && child == binary.Right,
+                _ => false,
+            };
+            if (conditional)
+            {
+                throw NotSupported("'" + OneLine(step) + "' where it may not run", "step '" + name + "' in a statement of its own", step);
+            }
+        }
+
+        var symbol = _model.GetSymbolInfo(operand, _cancellationToken).Symbol;
+        var uses = scope.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+            .Count(identifier => SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(identifier, _cancellationToken).Symbol, symbol));
+        if (uses > 1)
+        {
+            throw NotSupported("'" + OneLine(step) + "' where '" + name + "' is also used in the same statement", "step '" + name + "' in a statement of its own, before or after", step);
+        }
+    }
+}
