@@ -14,6 +14,8 @@ public class DiagnosticTests
     [InlineData("AD0001", "public static class ⟦Plain { [Differentiable] public static double F(double x) => x; }")]
     [InlineData("AD0002", "public static partial class C { [Differentiable] public static ⟦int F(double x) => 1; }")]
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦ref double x) => x; }")]
+    [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦double[][] w, double x) => x * w.Length; }")]
+    [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(double x, ⟦System.Collections.Generic.List<double> w) => x; }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { ⟦goto end; end: return x; } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { if (x < 0) { ⟦throw new ArgumentException(); } return x; } }")]
     [InlineData("AD0005", "public static partial class C { static double Helper(double v) => v; [Differentiable] public static double F(double x) => 2 * ⟦Helper(x); }")]

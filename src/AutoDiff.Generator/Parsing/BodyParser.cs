@@ -127,7 +127,9 @@ internal sealed partial class BodyParser
             case LocalDeclarationStatementSyntax declaration:
                 foreach (var variable in declaration.Declaration.Variables)
                 {
-                    if (!TryParseSlice(variable, line, OneLine(statement), output) && !TryParseListedBuffer(variable, line, OneLine(statement), output))
+                    if (!TryParseSlice(variable, line, OneLine(statement), output)
+                        && !TryParseListedBuffer(variable, line, OneLine(statement), output)
+                        && !TryParseCopiedBuffer(variable, line, OneLine(statement), output))
                     {
                         output.Add(ParseDeclarator(variable, line, OneLine(statement)));
                     }
@@ -225,6 +227,50 @@ internal sealed partial class BodyParser
             output.Add(new AssignStmt(new IndexExpr(name, new ConstExpr(i, NumKind.Int), elementKind), "=", Convert(ParseExpr(elements[i]), elementKind), line, source));
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// <c>double[] b = x.ToArray();</c> (also <c>Span&lt;double&gt; b = row.ToArray();</c>) of a parameter, a local
+    /// buffer, a table or a view: a new buffer of that length, then a copy of each element in order, as
+    /// <c>ToArray</c> makes. False for anything else.
+    /// </summary>
+    private bool TryParseCopiedBuffer(VariableDeclaratorSyntax variable, int line, string source, List<Stmt> output)
+    {
+        var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable, _cancellationToken)!;
+        if (TypeClassifier.FloatingSequence(local.Type) is not { } kind
+            || variable.Initializer?.Value is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "ToArray", Expression: var receiver } } call
+            || _model.GetSymbolInfo(call, _cancellationToken).Symbol is not IMethodSymbol method
+            || !(TypeClassifier.IsSpanMethod(method) || method.ContainingType?.ToDisplayString() == "System.Linq.Enumerable"))
+        {
+            return false;
+        }
+
+        var view = SliceOf(receiver);
+        var from = view is null ? ReadableSequenceName(receiver) : null;
+        if (view is null && from is null)
+        {
+            if (SliceParts(receiver) is not var (viewed, start, length))
+            {
+                return false;
+            }
+
+            // x[a..b].ToArray(), x.Slice(a, n).ToArray(): the view's start and checked length, once.
+            var (baseName, startValue, checkedLength) = ViewOf(viewed, start, length);
+            var startName = Fresh("start");
+            var lengthName = Fresh("length");
+            output.Add(new DeclareStmt(lengthName, NumKind.Int, checkedLength, line, source));
+            output.Add(new DeclareStmt(startName, NumKind.Int, startValue, line, source));
+            view = new Slice(baseName, startName, lengthName, kind);
+        }
+
+        _buffers.Add(local);
+        var name = Declare(local);
+        output.Add(new BufferStmt(name, kind, view?.LengthRead ?? new LengthExpr(from!), false, line, source));
+        var index = Fresh("i");
+        Expr at = new VarExpr(index, NumKind.Int);
+        var value = view?.Element(at) ?? new IndexExpr(from!, at, kind);
+        output.Add(CountedLoop(index, new LengthExpr(name), EquatableArray.Of<Stmt>(new AssignStmt(new IndexExpr(name, at, kind), "=", value, line, source)), line, source));
         return true;
     }
 

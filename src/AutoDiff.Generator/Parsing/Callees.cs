@@ -34,10 +34,13 @@ internal static class Callees
                 && a.ConstructorArguments[0].Value as string == method.Name))
             ?.Name;
 
+    /// <summary>True when the parameter carries <c>[NoDerivative]</c>.</summary>
+    public static bool IsMarkedNoDerivative(IParameterSymbol parameter) =>
+        parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttribute);
+
     public static ParamRole RoleOf(IParameterSymbol parameter)
     {
-        if (parameter.RefKind != RefKind.None
-            || parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttribute))
+        if (parameter.RefKind != RefKind.None || IsMarkedNoDerivative(parameter))
         {
             return ParamRole.Passive;
         }

@@ -112,6 +112,18 @@ internal static class MethodParser
 
             // A vector method's output span is written, not differentiated: it gets a cotangent, not an adjoint.
             var role = parameter.Name == vector?.Span ? ParamRole.Passive : Callees.RoleOf(parameter);
+            if (role == ParamRole.Passive && parameter.Name != vector?.Span && !Callees.IsMarkedNoDerivative(parameter) && TypeClassifier.HoldsUnsupportedNumbers(parameter.Type))
+            {
+                // Numbers in a shape the generator cannot differentiate (rows of rows, a matrix, a list): said at the
+                // parameter, rather than as a passive value the body then cannot use.
+                return Failed(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedParameter,
+                    LocationInfo.From(syntax.ParameterList.Parameters[parameter.Ordinal]),
+                    parameter.Name,
+                    method.Name,
+                    "of type '" + parameter.Type.ToDisplayString() + "', whose numbers the generator cannot differentiate (pass them as one ReadOnlySpan<double> or double[], rows one after another, or mark the parameter [NoDerivative] if it is data)"));
+            }
+
             var elementKind = TypeClassifier.Scalar(parameter.Type) ?? TypeClassifier.FloatingSequence(parameter.Type) ?? NumKind.Int;
             var adjoint = role == ParamRole.Passive ? null : AdjointNames.Choose(parameter.Name, taken);
             var tangent = role == ParamRole.Passive || !(pushforward || vector is not null) ? null : AdjointNames.Choose(parameter.Name, taken, "t");

@@ -1,3 +1,4 @@
+using System.Linq;
 using AutoDiff.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -17,6 +18,19 @@ internal static class TypeClassifier
 
     /// <summary>The element kind of <c>double[]</c>, <c>float[]</c>, <c>Span</c>/<c>ReadOnlySpan</c> of those; null otherwise.</summary>
     public static NumKind? FloatingSequence(ITypeSymbol? type) => SequenceElement(type) is { } k && k.IsFloating() ? k : null;
+
+    /// <summary>
+    /// True for floating-point numbers in a shape other than one scalar or one sequence: <c>double[][]</c>,
+    /// <c>double[,]</c>, <c>List&lt;double&gt;</c>, <c>IReadOnlyList&lt;double&gt;</c>, <c>Memory&lt;float&gt;</c>, arrays of those.
+    /// </summary>
+    public static bool HoldsUnsupportedNumbers(ITypeSymbol? type) => FloatingSequence(type) is null && HoldsFloating(type);
+
+    private static bool HoldsFloating(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol array => Scalar(array.ElementType)?.IsFloating() == true || HoldsFloating(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(a => Scalar(a)?.IsFloating() == true || HoldsFloating(a)),
+        _ => false,
+    };
 
     /// <summary>True for <c>int[]</c> and <c>Span</c>/<c>ReadOnlySpan</c> of <c>int</c>: sizes, offsets, labels a body reads but never differentiates.</summary>
     public static bool IsIntSequence(ITypeSymbol? type) => SequenceElement(type) == NumKind.Int;

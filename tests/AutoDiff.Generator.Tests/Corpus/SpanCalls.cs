@@ -116,6 +116,25 @@ public static partial class SpanCalls
 
     public static double FirstTwo_Value(double[] p) => FirstTwo(p);
     public static double FirstTwo_Gradient(double[] p, double[] g) => FirstTwoWithGradient(p, g);
+
+    // Copies by ToArray: of the parameter, of a range of it, of a view of a copy; each copy then written and read.
+    [Differentiable(Derivatives.All)]
+    public static double ToArrayCopies(ReadOnlySpan<double> x)
+    {
+        double[] a = x.ToArray();
+        a[0] *= a[1];
+        var tail = x[2..].ToArray();
+        Span<double> middle = a.AsSpan(1, 3).ToArray();
+        a[1] = Math.Sin(a[2]);
+        middle[0] += a[1] * tail[0];
+        double s = 0;
+        for (int i = 0; i < middle.Length; i++)
+        {
+            s += middle[i] * tail[i + 1] + a[i];
+        }
+
+        return s + tail[^1] * a[0];
+    }
 }
 
 // The probes' entry points (GradientProbe, SecondOrderTests, PushforwardTests call these by name).
@@ -148,4 +167,11 @@ public static partial class SpanCalls
     public static double ListedBuffers_Pushforward(double[] p, double[] t, out double tangent) => ListedBuffersPushforward(p, t, out tangent);
     public static double ListedBuffers_Hvp(double[] p, double[] v, double[] g, double[] h) => ListedBuffersHessianVectorProduct(p, v, g, h);
     public static double ListedBuffers_Hessian(double[] p, double[] g, double[] m) => ListedBuffersWithHessian(p, g, m);
+
+    public static double ToArrayCopies_Value(double[] p) => ToArrayCopies(p);
+    public static double ToArrayCopies_Gradient(double[] p, double[] g) => ToArrayCopiesWithGradient(p, g);
+    public static void ToArrayCopies_Pullback(double[] p, double seed, double[] g) => ToArrayCopiesPullback(p, seed, g);
+    public static double ToArrayCopies_Pushforward(double[] p, double[] t, out double tangent) => ToArrayCopiesPushforward(p, t, out tangent);
+    public static double ToArrayCopies_Hvp(double[] p, double[] v, double[] g, double[] h) => ToArrayCopiesHessianVectorProduct(p, v, g, h);
+    public static double ToArrayCopies_Hessian(double[] p, double[] g, double[] m) => ToArrayCopiesWithHessian(p, g, m);
 }
