@@ -25,6 +25,9 @@ public class DiagnosticTests
     [InlineData("AD0009", "public partial class C { [Differentiable] public double ⟦F(double x) => x; }")]
     [InlineData("AD0009", "public static partial class C { [Differentiable] public static double ⟦F<T>(double x) => x; }")]
     [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x, int n) => n == 0 ? x : x * ⟦F(x, n - 1); }")]
+    // A switch is an if/else chain unless a section breaks out of its middle, or a switch expression has no '_' arm.
+    [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x, int n) { double s = 0; switch (n) { case 1: if (x > 0) { ⟦break; } s = x; break; default: s = -x; break; } return s; } }")]
+    [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x, int n) => ⟦n switch { 1 => x, 2 => x * x, };}")]
     [InlineData("AD0013", "public static partial class C { [Differentiable] public static ⟦(double, int) F(double x) => (x, 1); }")]
     [InlineData("AD0013", "public static partial class C { [Differentiable] public static void ⟦F(ReadOnlySpan<double> x, Span<double> r) { for (int i = 0; i < x.Length; i++) { r[i] += x[i]; } } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double[] v) => ⟦System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(v, t => t * t)); }")]
@@ -66,8 +69,8 @@ public class DiagnosticTests
     [InlineData("AD0014", "public static partial class C { [Differentiable] static double S(double a, [NoDerivative] double k) => a * k; [Differentiable] public static double F(double x) => S(x, ⟦x * 2); }")]
     [InlineData("AD0014", "public static partial class C { [Differentiable] static double D(ReadOnlySpan<double> a, [NoDerivative] ReadOnlySpan<double> b) => a[0] * b[0]; [Differentiable] public static double F(ReadOnlySpan<double> x, [NoDerivative] ReadOnlySpan<double> data) => D(x, data) + D(x, ⟦x); }")]
     [InlineData("AD0014", "public static partial class C { [Differentiable] static double D(ReadOnlySpan<double> a, [NoDerivative] ReadOnlySpan<double> b) => a[0] * b[0]; [Differentiable] public static double F(ReadOnlySpan<double> x) { Span<double> c = stackalloc double[2]; c[0] = 1; c[1] = 2; return D(x, c) + D(x, ⟦x.Slice(1, 2)); } }")]
-    // A body that runs on the tape (a switch sends it there) cannot call generated derivatives.
-    [InlineData("AD0004", "public static partial class C { [Differentiable] static double Sum(ReadOnlySpan<double> a) => a[0] + a[1]; [Differentiable] public static double F(ReadOnlySpan<double> x) { double s = 0; switch (x.Length) { case 2: s = ⟦Sum(x); break; default: s = x[0]; break; } return s; } }")]
+    // A body that runs on the tape (a lambda sends it there) cannot call generated derivatives.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] static double Sum(ReadOnlySpan<double> a) => a[0] + a[1]; [Differentiable] public static double F(ReadOnlySpan<double> x) { Func<int, int> keep = q => q; return ⟦Sum(x) * keep(1); } }")]
     public void Diagnostic_fires_at_the_construct(string id, string code)
     {
         var marker = (Header + code).IndexOf('⟦');

@@ -123,7 +123,7 @@ public class GradientTests
         { "LoopHazards", "Corpus.LoopHazards", "HelperIndex", 9, -1, 1 },
         { "Fallback", "Corpus.Fallback", "Chebyshev", 1, -1, 1 },
         { "Fallback", "Corpus.Fallback", "WithLocalFunction", 2, -1.5, 1.5 },
-        { "Fallback", "Corpus.Fallback", "Switch", 1, -2, 2 },
+        { "Switches", "Corpus.Switches", "Switch", 1, -2, 2 },
         { "Fallback", "Corpus.Fallback", "SumOfSquares", 5, -1, 1 },
         { "Fallback", "Corpus.Fallback", "SwitchOnMode", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverViews", 6, -1, 1.5 },

@@ -211,7 +211,8 @@ internal static class Normalizer
             }
             : s).ToList();
 
-    private static bool AlwaysJumps(EquatableArray<Stmt> block) =>
+    /// <summary>True when every path through <paramref name="block"/> ends in a return, break or continue.</summary>
+    public static bool AlwaysJumps(EquatableArray<Stmt> block) =>
         block.Count > 0 && block[block.Count - 1] switch
         {
             ReturnStmt or BreakStmt or ContinueStmt => true,
@@ -219,7 +220,8 @@ internal static class Normalizer
             _ => false,
         };
 
-    private static bool ContainsJump(IfStmt branch) =>
+    /// <summary>True when a return, break or continue of the enclosing loop (or method) stands somewhere in the branch.</summary>
+    public static bool ContainsJump(IfStmt branch) =>
         Walk(branch.Then, intoLoops: false).Concat(Walk(branch.Else, intoLoops: false))
             .Any(s => s is ReturnStmt or BreakStmt or ContinueStmt);
 

@@ -65,7 +65,13 @@ internal sealed partial class BodyParser
         }
 
         var statements = ParseBlock(syntax.Body!.Statements);
-        return TypeClassifier.Scalar(_method.ReturnType) is { } kind && kind.IsFloating() ? LoopReturns.Lower(statements, kind, Fresh) : statements;
+        var returnKind = TypeClassifier.Scalar(_method.ReturnType) is { } kind && kind.IsFloating() ? kind : (NumKind?)null;
+        if (returnKind is not null)
+        {
+            statements = LoopReturns.Lower(statements, returnKind.Value, Fresh);
+        }
+
+        return JumpFlags.Lower(statements, returnKind, Fresh);
     }
 
     /// <summary>
@@ -177,8 +183,9 @@ internal sealed partial class BodyParser
             case ContinueStatementSyntax:
                 output.Add(new ContinueStmt(line, "continue;"));
                 break;
-            case SwitchStatementSyntax:
-                throw Fallback("it uses a 'switch' statement", statement);
+            case SwitchStatementSyntax switchStatement:
+                ParseSwitch(switchStatement, line, output);
+                break;
             case LocalFunctionStatementSyntax local when _model.GetDeclaredSymbol(local, _cancellationToken) is IMethodSymbol symbol && _localFunctions.ContainsKey(symbol):
                 // Differentiated where it is called (see ParseInvocation).
                 break;
@@ -989,8 +996,8 @@ internal sealed partial class BodyParser
                 throw Fallback("it uses a lambda", expression);
             case QueryExpressionSyntax:
                 throw Fallback("it uses a LINQ query", expression);
-            case SwitchExpressionSyntax:
-                throw Fallback("it uses a 'switch' expression", expression);
+            case SwitchExpressionSyntax switchExpression:
+                return ParseSwitchExpression(switchExpression);
             default:
                 throw NotSupported("'" + OneLine(expression) + "'", "use arithmetic, Math functions, conditionals, locals and calls to [Differentiable] methods", expression);
         }

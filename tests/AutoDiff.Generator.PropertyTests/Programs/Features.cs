@@ -12,7 +12,7 @@ public enum Features
     /// <summary>Adds a <c>ReadOnlySpan&lt;double&gt;</c> parameter and for loops over it, with everything above.</summary>
     SpanLoops,
 
-    /// <summary>Control-flow programs that open with a <c>switch</c>, which the generator runs on the runtime tape (AD0011).</summary>
+    /// <summary>Control-flow programs that open with a lambda, which the generator runs on the runtime tape (AD0011).</summary>
     TapeFallback,
 
     /// <summary>

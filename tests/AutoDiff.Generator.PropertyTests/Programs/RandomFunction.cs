@@ -65,7 +65,7 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
     public bool HasEveryKind(int id) => !FallsBackToTape && id % 4 == 0;
 
     /// <summary>
-    /// True when the docs say the generator runs this body on the runtime tape (AD0011): it opens with a <c>switch</c>.
+    /// True when the docs say the generator runs this body on the runtime tape (AD0011): it opens with a lambda.
     /// A return from inside a loop no longer does (the generator lowers it to a flag and breaks), so those programs
     /// are checked statically, in every derivative kind.
     /// </summary>

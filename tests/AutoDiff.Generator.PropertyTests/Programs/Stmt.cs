@@ -147,12 +147,15 @@ internal sealed record Loop(LoopForm Form, Expr Init, Expr Body) : Stmt
     }
 }
 
-/// <summary><c>switch (0) { default: break; }</c>: a no-op outside the static transformation, so the method falls back to the tape.</summary>
+/// <summary>
+/// <c>System.Func&lt;int, int&gt; onTape = q =&gt; q;</c>: a lambda, which the static transformation does not take, so the
+/// method falls back to the tape (a <c>switch</c> did, until switches were differentiated statically).
+/// </summary>
 internal sealed record ForceTape : Stmt
 {
     public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
     {
-        lines.Add("switch (0) { default: break; }");
+        lines.Add("System.Func<int, int> onTape = q => q;");
         return scope;
     }
 }

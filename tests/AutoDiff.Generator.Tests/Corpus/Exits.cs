@@ -239,6 +239,50 @@ public static partial class Exits
         return s + a[0] * b[2];
     }
 
+    // Jumps on some paths only: an else-if chain whose middle arms continue or break, more statements after it, a
+    // nested if that returns from the method on one path, and statements after that too.
+    [Differentiable(Derivatives.All)]
+    public static double PartialJumps(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i];
+            if (v < -0.6)
+            {
+                s -= v * v;
+            }
+            else if (v < -0.2)
+            {
+                s += Math.Sin(v);
+                continue;
+            }
+            else if (s > 6)
+            {
+                s *= 0.5;
+                break;
+            }
+            else
+            {
+                s += v * x[0];
+            }
+
+            s += 0.1 * v * v;
+        }
+
+        if (s > 0.5)
+        {
+            if (x[1] > 1.2)
+            {
+                return s * x[1];
+            }
+
+            s += x[2] * x[3];
+        }
+
+        return s + x[4];
+    }
+
     // A product that returns from inside the loop once it passes 5.
     [Differentiable(Derivatives.All)]
     public static double ProductPastLevel(ReadOnlySpan<double> x)
@@ -373,6 +417,41 @@ public static partial class Exits
         return d;
     }
 
+    public static double PartialJumps_KinkDistance(double[] x)
+    {
+        double d = double.PositiveInfinity;
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i];
+            d = Math.Min(d, Math.Min(Math.Abs(v + 0.6), Math.Abs(v + 0.2)));
+            if (v < -0.6)
+            {
+                s -= v * v;
+            }
+            else if (v < -0.2)
+            {
+                s += Math.Sin(v);
+                continue;
+            }
+            else
+            {
+                d = Math.Min(d, Math.Abs(s - 6) / 10);
+                if (s > 6)
+                {
+                    s *= 0.5;
+                    break;
+                }
+
+                s += v * x[0];
+            }
+
+            s += 0.1 * v * v;
+        }
+
+        return Math.Min(d, Math.Min(Math.Abs(s - 0.5) / 10, Math.Abs(x[1] - 1.2)));
+    }
+
     // The loop returns where the product crosses 5.
     public static double ProductPastLevel_KinkDistance(double[] p)
     {
@@ -413,6 +492,13 @@ public static partial class Exits
 // Entry points the tests call by reflection: arrays in, the generated methods' span parameters out.
 public static partial class Exits
 {
+    public static double PartialJumps_Value(double[] p) => PartialJumps(p);
+    public static double PartialJumps_Gradient(double[] p, double[] g) => PartialJumpsWithGradient(p, g);
+    public static void PartialJumps_Pullback(double[] p, double seed, double[] g) => PartialJumpsPullback(p, seed, g);
+    public static double PartialJumps_Pushforward(double[] p, double[] t, out double tangent) => PartialJumpsPushforward(p, t, out tangent);
+    public static double PartialJumps_Hvp(double[] p, double[] v, double[] g, double[] h) => PartialJumpsHessianVectorProduct(p, v, g, h);
+    public static double PartialJumps_Hessian(double[] p, double[] g, double[] m) => PartialJumpsWithHessian(p, g, m);
+
     public static double ProductPastLevel_Value(double[] p) => ProductPastLevel(p);
     public static double ProductPastLevel_Gradient(double[] p, double[] g) => ProductPastLevelWithGradient(p, g);
     public static void ProductPastLevel_Pullback(double[] p, double seed, double[] g) => ProductPastLevelPullback(p, seed, g);

@@ -29,18 +29,6 @@ public static partial class Fallback
     }
 
     [Differentiable]
-    public static double Switch(double x, int mode)
-    {
-        switch (mode)
-        {
-            case 0:
-                return x * x;
-            default:
-                return Math.Exp(x) / (1 + x * x);
-        }
-    }
-
-    [Differentiable]
     public static double SumOfSquares(ReadOnlySpan<double> v, double scale)
     {
         Func<double, double> square = t => t * t;
@@ -57,9 +45,6 @@ public static partial class Fallback
     public static double Chebyshev_Gradient(double[] p, double[] g) => ChebyshevWithGradient(p[0], 5, out g[0]);
     public static void Chebyshev_Pullback(double[] p, double seed, double[] g) => ChebyshevPullback(p[0], 5, seed, ref g[0]);
 
-    public static double Switch_Value(double[] p) => Switch(p[0], 1);
-    public static double Switch_Gradient(double[] p, double[] g) => SwitchWithGradient(p[0], 1, out g[0]);
-    public static void Switch_Pullback(double[] p, double seed, double[] g) => SwitchPullback(p[0], 1, seed, ref g[0]);
 
     public static double SumOfSquares_Value(double[] p) => SumOfSquares(p.AsSpan(1), p[0]);
     public static double SumOfSquares_Gradient(double[] p, double[] g) => SumOfSquaresWithGradient(p.AsSpan(1), p[0], g.AsSpan(1), out g[0]);
@@ -68,8 +53,9 @@ public static partial class Fallback
 
 /// <summary>
 /// Control flow the static transformation leaves to the tape, as users write it (see <c>ControlFlow.cs</c> for the
-/// rest of that set): a switch statement. (Returns from inside a loop, once here, are differentiated statically
-/// now: corpus <c>Exits</c>.)
+/// rest of that set), each kept there by a lambda: a switch in it, views, span calls, arrays. (Switches and
+/// returns from inside a loop, once sent here by themselves, are differentiated statically now: corpora
+/// <c>Switches</c> and <c>Exits</c>.)
 /// </summary>
 public static partial class Fallback
 {
@@ -77,6 +63,8 @@ public static partial class Fallback
     [Differentiable]
     public static double SwitchOnMode(ReadOnlySpan<double> x)
     {
+        // A lambda keeps this body on the runtime tape (a switch alone is differentiated statically now).
+        Func<int, int> onTape = q => q;
         double s = 0;
         for (int i = 0; i < x.Length; i++)
         {
@@ -102,6 +90,8 @@ public static partial class Fallback
     [Differentiable]
     public static double SwitchOverViews(ReadOnlySpan<double> x)
     {
+        // A lambda keeps this body on the runtime tape (a switch alone is differentiated statically now).
+        Func<int, int> onTape = q => q;
         var head = x[..3];
         ReadOnlySpan<double> tail = x.Slice(2);
         Span<double> copy = stackalloc double[x.Length];
@@ -129,6 +119,8 @@ public static partial class Fallback
     [Differentiable]
     public static double SwitchOverSpanCalls(ReadOnlySpan<double> x)
     {
+        // A lambda keeps this body on the runtime tape (a switch alone is differentiated statically now).
+        Func<int, int> onTape = q => q;
         Span<double> a = stackalloc double[x.Length];
         x.CopyTo(a);
         double s = 0;
@@ -163,6 +155,8 @@ public static partial class Fallback
     [Differentiable]
     public static double SwitchOverArrays(ReadOnlySpan<double> x)
     {
+        // A lambda keeps this body on the runtime tape (a switch alone is differentiated statically now).
+        Func<int, int> onTape = q => q;
         var b = new double[x.Length];
         Array.Fill(b, 1.5);
         ReadOnlySpan<double> tail = b.AsSpan(1..);
@@ -196,6 +190,8 @@ public static partial class Fallback
     [Differentiable]
     public static double SwitchWithTests(ReadOnlySpan<double> x)
     {
+        // A lambda keeps this body on the runtime tape (a switch alone is differentiated statically now).
+        Func<int, int> onTape = q => q;
         double s = 0;
         int k = 0;
         for (int i = 0; i < x.Length; i++)

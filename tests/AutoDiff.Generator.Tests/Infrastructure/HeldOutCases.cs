@@ -95,11 +95,15 @@ internal static class HeldOutCases
         ("Exits", "EitherBuffer", 6, -1, 1.5),
         ("Exits", "ProductPastLevel", 6, -1, 1.5),
         ("Exits", "WhileTrueExits", 6, -1, 1.5),
+        ("Exits", "PartialJumps", 6, -1, 1.5),
         ("Predicates", "Buckets", 6, -1, 1.5),
         ("Predicates", "RangeAndArgMax", 6, -1, 1.5),
         ("Predicates", "Guards", 6, -1, 1.5),
         ("Predicates", "Patterns", 6, -1, 1.5),
         ("Predicates", "Steps", 6, -1, 1.5),
+        ("Switches", "PatternSections", 6, -1, 1.5),
+        ("Switches", "Activations", 6, -1, 1.5),
+        ("Switches", "ReturnFromSection", 6, -1, 1.5),
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>

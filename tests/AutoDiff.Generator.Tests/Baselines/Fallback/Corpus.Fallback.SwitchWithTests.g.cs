@@ -12,7 +12,7 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static double SwitchWithTestsWithGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> dx)
         {
-            // Runs on the runtime tape (AutoDiff.Value) because it uses a 'switch' statement.
+            // Runs on the runtime tape (AutoDiff.Value) because it uses a lambda ('onTape').
             if (dx.Length != x.Length)
             {
                 throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
@@ -32,6 +32,8 @@ namespace Corpus
 
             static global::AutoDiff.Value Tape(global::AutoDiff.Value[] x)
             {
+                // A lambda keeps this body on the runtime tape (a switch alone is differentiated statically now).
+                Func<int, int> onTape = q => q;
                 global::AutoDiff.Value s = 0;
                 int k = 0;
                 for (int i = 0; i < x.Length; i++)
@@ -58,7 +60,7 @@ namespace Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiff.Generator", "0.1.0")]
         public static void SwitchWithTestsPullback(global::System.ReadOnlySpan<double> x, double seed, global::System.Span<double> dx)
         {
-            // Runs on the runtime tape (AutoDiff.Value) because it uses a 'switch' statement.
+            // Runs on the runtime tape (AutoDiff.Value) because it uses a lambda ('onTape').
             if (dx.Length != x.Length)
             {
                 throw new global::System.ArgumentException($"The adjoint 'dx' has length {dx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(dx));
@@ -77,6 +79,8 @@ namespace Corpus
 
             static global::AutoDiff.Value Tape(global::AutoDiff.Value[] x)
             {
+                // A lambda keeps this body on the runtime tape (a switch alone is differentiated statically now).
+                Func<int, int> onTape = q => q;
                 global::AutoDiff.Value s = 0;
                 int k = 0;
                 for (int i = 0; i < x.Length; i++)

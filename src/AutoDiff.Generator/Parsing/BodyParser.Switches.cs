@@ -1,0 +1,150 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiff.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>
+/// A <c>switch</c> statement or expression on a number, a bool or an enum, as the <c>if</c>/<c>else</c> chain or the
+/// <c>?:</c> chain it stands for: the value is read once (into a local unless it is a name), the sections' labels
+/// (constants, relational and <c>and</c>/<c>or</c>/<c>not</c> patterns, <c>when</c> clauses) are tested in source order,
+/// the <c>default</c> section is the last <c>else</c> wherever it stands, and each section's closing <c>break</c> is
+/// dropped (a <c>return</c> or <c>continue</c> stays). What does not map one to one stays on the runtime tape (AD0011):
+/// a <c>break</c> out of the middle of a section, <c>goto case</c>, a declaration or <c>var</c> pattern, a default
+/// section that has other labels too, a switch expression without a discard arm (it throws when nothing matches).
+/// </summary>
+internal sealed partial class BodyParser
+{
+    private void ParseSwitch(SwitchStatementSyntax statement, int line, List<Stmt> output)
+    {
+        var source = "switch (" + OneLine(statement.Expression) + ")";
+        var kind = PatternKind(statement.Expression, statement.Expression);
+        var tested = SwitchValue(statement.Expression, kind, line, source, output);
+        var chain = new List<(Expr Condition, SwitchSectionSyntax Section)>();
+        SwitchSectionSyntax? fallback = null;
+        foreach (var section in statement.Sections)
+        {
+            if (section.Labels.Any(l => l is DefaultSwitchLabelSyntax))
+            {
+                if (section.Labels.Count > 1)
+                {
+                    throw Fallback("its 'switch' has a default section with other labels", section);
+                }
+
+                fallback = section;
+                continue;
+            }
+
+            chain.Add((section.Labels.Select(label => LabelCondition(label, tested, kind)).Aggregate((a, b) => new BinaryExpr("||", a, b, NumKind.Bool)), section));
+        }
+
+        var otherwise = fallback is null ? EquatableArray<Stmt>.Empty : SectionBody(fallback);
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            var (condition, section) = chain[i];
+            var labels = string.Join(" ", section.Labels.Select(l => OneLine(l)));
+            otherwise = EquatableArray.Of<Stmt>(new IfStmt(condition, SectionBody(section), otherwise, LineOf(section), source + " " + labels));
+        }
+
+        output.AddRange(otherwise);
+    }
+
+    /// <summary>The switched value: the name itself, or a local that holds it (read once, as C# reads it).</summary>
+    private Expr SwitchValue(ExpressionSyntax expression, NumKind kind, int line, string source, List<Stmt> output)
+    {
+        var value = ParseExpr(expression);
+        if (value is VarExpr or OpaqueExpr or ConstExpr)
+        {
+            return value;
+        }
+
+        if (_model.GetTypeInfo(expression, _cancellationToken).Type?.TypeKind == TypeKind.Enum)
+        {
+            throw Fallback("it switches on an enum expression that is not a name", expression);
+        }
+
+        var name = Fresh("switch");
+        output.Add(new DeclareStmt(name, kind, value, line, source));
+        return new VarExpr(name, kind);
+    }
+
+    private Expr LabelCondition(SwitchLabelSyntax label, Expr tested, NumKind kind) => label switch
+    {
+        CaseSwitchLabelSyntax constant when Comparand(constant.Value, kind) is { } value => new BinaryExpr("==", tested, value, NumKind.Bool),
+        CasePatternSwitchLabelSyntax { Pattern: not (DeclarationPatternSyntax or VarPatternSyntax or RecursivePatternSyntax) } pattern =>
+            pattern.WhenClause is { } when
+                ? new BinaryExpr("&&", ParsePattern(tested, kind, pattern.Pattern), ParseExpr(when.Condition), NumKind.Bool)
+                : ParsePattern(tested, kind, pattern.Pattern),
+        _ => throw Fallback("its 'switch' has the label '" + OneLine(label) + "'", label),
+    };
+
+    /// <summary>A section's statements without the <c>break</c> that closes it; it must end in a jump and break nowhere else.</summary>
+    private EquatableArray<Stmt> SectionBody(SwitchSectionSyntax section)
+    {
+        var statements = section.Statements.Count == 1 && section.Statements[0] is BlockSyntax block ? block.Statements.ToList() : section.Statements.ToList();
+        if (statements.Count == 0 || statements[statements.Count - 1] is not (BreakStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax))
+        {
+            throw Fallback("a 'switch' section does not end in break, return or continue", section);
+        }
+
+        var body = statements[statements.Count - 1] is BreakStatementSyntax ? statements.Take(statements.Count - 1).ToList() : statements;
+        foreach (var inner in body)
+        {
+            if (BreaksOutOfSwitch(inner) is { } early)
+            {
+                throw Fallback("it leaves a 'switch' section early with 'break'", early);
+            }
+
+            if (inner.DescendantNodesAndSelf().FirstOrDefault(n => n is GotoStatementSyntax) is { } jump)
+            {
+                throw Fallback("it jumps with '" + OneLine(jump) + "'", jump);
+            }
+        }
+
+        return ParseBlock(body);
+    }
+
+    /// <summary>A <c>break</c> in <paramref name="statement"/> that leaves the switch (not one inside a loop or a nested switch).</summary>
+    private static BreakStatementSyntax? BreaksOutOfSwitch(SyntaxNode statement) => statement switch
+    {
+        BreakStatementSyntax jump => jump,
+        ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or SwitchStatementSyntax => null,
+        _ => statement.ChildNodes().Select(BreaksOutOfSwitch).FirstOrDefault(found => found is not null),
+    };
+
+    /// <summary><c>e switch { p =&gt; a, q when c =&gt; b, _ =&gt; d }</c> as <c>p(e) ? a : q(e) &amp;&amp; c ? b : d</c>.</summary>
+    private Expr ParseSwitchExpression(SwitchExpressionSyntax switchExpression)
+    {
+        var arms = switchExpression.Arms;
+        if (arms.Count == 0 || arms[arms.Count - 1] is not { Pattern: DiscardPatternSyntax, WhenClause: null })
+        {
+            throw Fallback("its 'switch' expression has no '_' arm (it throws when nothing matches)", switchExpression);
+        }
+
+        var kind = PatternKind(switchExpression.GoverningExpression, switchExpression.GoverningExpression);
+        var tested = ParseExpr(switchExpression.GoverningExpression);
+        var resultKind = KindOf(switchExpression);
+        var result = Convert(ParseExpr(arms[arms.Count - 1].Expression), resultKind);
+        for (var i = arms.Count - 2; i >= 0; i--)
+        {
+            var arm = arms[i];
+            if (arm.Pattern is DeclarationPatternSyntax or VarPatternSyntax or RecursivePatternSyntax or DiscardPatternSyntax)
+            {
+                throw Fallback("its 'switch' expression has the arm '" + OneLine(arm.Pattern) + "'", arm);
+            }
+
+            var condition = ParsePattern(tested, kind, arm.Pattern);
+            if (arm.WhenClause is { } when)
+            {
+                condition = new BinaryExpr("&&", condition, ParseExpr(when.Condition), NumKind.Bool);
+            }
+
+            result = new ConditionalExpr(condition, Convert(ParseExpr(arm.Expression), resultKind), result, resultKind);
+        }
+
+        return result;
+    }
+}
