@@ -283,6 +283,51 @@ public static partial class Exits
         return s + x[4];
     }
 
+    // Combinations of this file's lowerings: a switch whose sections step an int inside an index, return from two
+    // loops deep, and continue the outer loop from an inner switch; a pattern in a while condition.
+    [Differentiable(Derivatives.All)]
+    public static double Combined(ReadOnlySpan<double> x)
+    {
+        int n = x.Length;
+        double s = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double p = x[i] * x[j];
+                switch (p)
+                {
+                    case > 1.1:
+                        return s + p * x[k++ % n];
+                    case < -0.7 when j > i:
+                        s -= p;
+                        break;
+                    default:
+                        s += 0.25 * p * x[k++ % n];
+                        break;
+                }
+
+                if (s > 3)
+                {
+                    break;
+                }
+            }
+
+            int m = 0;
+            while (m < n && x[m] is > -0.9 and < 0.9)
+            {
+                s += 0.1 * x[m] * x[i];
+                m++;
+            }
+
+            s += m * 0.01;
+        }
+
+        return s;
+    }
+
+
     // A product that returns from inside the loop once it passes 5.
     [Differentiable(Derivatives.All)]
     public static double ProductPastLevel(ReadOnlySpan<double> x)
@@ -452,6 +497,57 @@ public static partial class Exits
         return Math.Min(d, Math.Min(Math.Abs(s - 0.5) / 10, Math.Abs(x[1] - 1.2)));
     }
 
+    public static double Combined_KinkDistance(double[] x)
+    {
+        int n = x.Length;
+        double d = double.PositiveInfinity;
+        double s = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double p = x[i] * x[j];
+                d = Math.Min(d, Math.Min(Math.Abs(p - 1.1), Math.Abs(p + 0.7)) / 4);
+                if (p > 1.1)
+                {
+                    return d;
+                }
+
+                if (p < -0.7 && j > i)
+                {
+                    s -= p;
+                }
+                else
+                {
+                    s += 0.25 * p * x[k++ % n];
+                }
+
+                d = Math.Min(d, Math.Abs(s - 3) / 10);
+                if (s > 3)
+                {
+                    break;
+                }
+            }
+
+            foreach (double v in x)
+            {
+                d = Math.Min(d, Math.Min(Math.Abs(v + 0.9), Math.Abs(v - 0.9)));
+            }
+
+            int m = 0;
+            while (m < n && x[m] > -0.9 && x[m] < 0.9)
+            {
+                s += 0.1 * x[m] * x[i];
+                m++;
+            }
+
+            s += m * 0.01;
+        }
+
+        return d;
+    }
+
     // The loop returns where the product crosses 5.
     public static double ProductPastLevel_KinkDistance(double[] p)
     {
@@ -492,6 +588,13 @@ public static partial class Exits
 // Entry points the tests call by reflection: arrays in, the generated methods' span parameters out.
 public static partial class Exits
 {
+    public static double Combined_Value(double[] p) => Combined(p);
+    public static double Combined_Gradient(double[] p, double[] g) => CombinedWithGradient(p, g);
+    public static void Combined_Pullback(double[] p, double seed, double[] g) => CombinedPullback(p, seed, g);
+    public static double Combined_Pushforward(double[] p, double[] t, out double tangent) => CombinedPushforward(p, t, out tangent);
+    public static double Combined_Hvp(double[] p, double[] v, double[] g, double[] h) => CombinedHessianVectorProduct(p, v, g, h);
+    public static double Combined_Hessian(double[] p, double[] g, double[] m) => CombinedWithHessian(p, g, m);
+
     public static double PartialJumps_Value(double[] p) => PartialJumps(p);
     public static double PartialJumps_Gradient(double[] p, double[] g) => PartialJumpsWithGradient(p, g);
     public static void PartialJumps_Pullback(double[] p, double seed, double[] g) => PartialJumpsPullback(p, seed, g);

@@ -1,9 +1,10 @@
 namespace AutoDiff.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// The statically differentiated functions of the corpora written as user code (<c>ControlFlow</c> and
-/// <c>IntsAndHelpers</c>, written as held-out code; <c>Tables</c>, <c>SpanCalls</c>,
-/// <c>Views</c>, <c>UserLoops.ReadBackUnits</c>), each with its dimension and the box its points
+/// The statically differentiated functions of the corpora written as user code (<c>ControlFlow</c>,
+/// <c>IntsAndHelpers</c>, <c>Models</c>, <c>BitsAndSearch</c>, <c>Exits</c>, <c>Predicates</c> and <c>Switches</c>,
+/// written as held-out code; <c>Tables</c>, <c>SpanCalls</c>, <c>Views</c>, <c>UserLoops.ReadBackUnits</c>), each
+/// with its dimension and the box its points
 /// are drawn from, stated once for the three theories that check them: <see cref="GradientTests"/>,
 /// <see cref="PushforwardTests"/> and <see cref="SecondOrderTests"/> (all of them are <c>Derivatives.All</c>).
 /// </summary>
@@ -96,6 +97,7 @@ internal static class HeldOutCases
         ("Exits", "ProductPastLevel", 6, -1, 1.5),
         ("Exits", "WhileTrueExits", 6, -1, 1.5),
         ("Exits", "PartialJumps", 6, -1, 1.5),
+        ("Exits", "Combined", 6, -1, 1.5),
         ("Predicates", "Buckets", 6, -1, 1.5),
         ("Predicates", "RangeAndArgMax", 6, -1, 1.5),
         ("Predicates", "Guards", 6, -1, 1.5),

@@ -22,74 +22,74 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 296: (true once a return inside a loop has run)
+            // line 341: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 296: (the value a return inside a loop returns)
+            // line 341: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 290: double s = 1;
+            // line 335: double s = 1;
             double s = 1;
-            // line 291: i = 0
+            // line 336: i = 0
             int i = 0;
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             int _loop5 = 0;
             while (i < x.Length)
             {
                 _loop5++;
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 _values.Push(s);
                 s *= 1 + x[i] * x[i];
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 bool _branch3 = s > 5;
                 if (_branch3)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returnValue2 = s * x[0];
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returned1 = true;
                     _ints.Push(_branch3 ? 1 : 0);
                     break;
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i += 1;
                 }
                 _ints.Push(_branch3 ? 1 : 0);
             }
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _result = s;
             }
 
             // Adjoint sweep
             double _d_returnValue2 = 0.0;
             double _ds = 0.0;
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _d_returnValue2 += 1.0;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _ds += 1.0;
             }
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     double _g4 = _d_returnValue2;
                     _d_returnValue2 = 0.0;
                     _ds += _g4 * x[0];
@@ -97,10 +97,10 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i -= 1;
                 }
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 double _g1 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -126,74 +126,74 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 296: (true once a return inside a loop has run)
+            // line 341: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 296: (the value a return inside a loop returns)
+            // line 341: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 290: double s = 1;
+            // line 335: double s = 1;
             double s = 1;
-            // line 291: i = 0
+            // line 336: i = 0
             int i = 0;
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             int _loop5 = 0;
             while (i < x.Length)
             {
                 _loop5++;
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 _values.Push(s);
                 s *= 1 + x[i] * x[i];
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 bool _branch3 = s > 5;
                 if (_branch3)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returnValue2 = s * x[0];
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returned1 = true;
                     _ints.Push(_branch3 ? 1 : 0);
                     break;
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i += 1;
                 }
                 _ints.Push(_branch3 ? 1 : 0);
             }
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _result = s;
             }
 
             // Adjoint sweep
             double _d_returnValue2 = 0.0;
             double _ds = 0.0;
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _d_returnValue2 += seed;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _ds += seed;
             }
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     double _g4 = _d_returnValue2;
                     _d_returnValue2 = 0.0;
                     _ds += _g4 * x[0];
@@ -201,10 +201,10 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i -= 1;
                 }
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 double _g1 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -224,50 +224,50 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 296: (true once a return inside a loop has run)
+            // line 341: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 296: (the value a return inside a loop returns)
+            // line 341: (the value a return inside a loop returns)
             double _t_returnValue2 = 0.0;
             double _returnValue2 = 0.0;
-            // line 290: double s = 1;
+            // line 335: double s = 1;
             double _ts = 0.0;
             double s = 1;
-            // line 291: i = 0
+            // line 336: i = 0
             int i = 0;
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             while (i < x.Length)
             {
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 double _t1 = 1 + x[i] * x[i];
                 _ts = _ts * _t1 + s * (2 * x[i] * tx[i]);
                 s *= _t1;
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 if (s > 5)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _t_returnValue2 = _ts * x[0] + s * tx[0];
                     _returnValue2 = s * x[0];
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returned1 = true;
                     break;
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i += 1;
                 }
             }
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             if (_returned1)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 double _value2 = _returnValue2;
                 tangent = _t_returnValue2;
                 return _value2;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 double _value3 = s;
                 tangent = _ts;
                 return _value3;
@@ -297,53 +297,53 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 296: (true once a return inside a loop has run)
+            // line 341: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 296: (the value a return inside a loop returns)
+            // line 341: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 290: double s = 1;
+            // line 335: double s = 1;
             double _vs = 0.0;
             double s = 1;
-            // line 291: i = 0
+            // line 336: i = 0
             int i = 0;
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             int _loop5 = 0;
             while (i < x.Length)
             {
                 _loop5++;
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 _values.Push(s);
                 _values.Push(_vs);
                 _vs = _vs * (1 + x[i] * x[i]) + s * (2 * x[i] * vx[i]);
                 s *= 1 + x[i] * x[i];
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 bool _branch3 = s > 5;
                 if (_branch3)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returnValue2 = s * x[0];
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returned1 = true;
                     _ints.Push(_branch3 ? 1 : 0);
                     break;
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i += 1;
                 }
                 _ints.Push(_branch3 ? 1 : 0);
             }
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _result = s;
             }
 
@@ -351,24 +351,24 @@ namespace Corpus
             double _d_returnValue2 = 0.0;
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _d_returnValue2 += 1.0;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _ds += 1.0;
             }
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     double _g4 = _d_returnValue2;
                     _d_returnValue2 = 0.0;
                     _hs += _g4 * vx[0];
@@ -378,10 +378,10 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i -= 1;
                 }
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 double _vg1 = _hs;
                 double _g1 = _ds;
                 _hs = 0.0;
@@ -457,53 +457,53 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 296: (true once a return inside a loop has run)
+            // line 341: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 296: (the value a return inside a loop returns)
+            // line 341: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 290: double s = 1;
+            // line 335: double s = 1;
             double _vs = 0.0;
             double s = 1;
-            // line 291: i = 0
+            // line 336: i = 0
             int i = 0;
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             int _loop5 = 0;
             while (i < x.Length)
             {
                 _loop5++;
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 _values.Push(s);
                 _values.Push(_vs);
                 _vs = _vs * (1 + x[i] * x[i]) + s * (2 * x[i] * vx[i]);
                 s *= 1 + x[i] * x[i];
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 bool _branch3 = s > 5;
                 if (_branch3)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returnValue2 = s * x[0];
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     _returned1 = true;
                     _ints.Push(_branch3 ? 1 : 0);
                     break;
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i += 1;
                 }
                 _ints.Push(_branch3 ? 1 : 0);
             }
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _result = s;
             }
 
@@ -512,26 +512,26 @@ namespace Corpus
             double _d_returnValue2 = 0.0;
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 291: (a return from inside the loop above)
+            // line 336: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 291: (a return from inside the loop above)
+                // line 336: (a return from inside the loop above)
                 _h_returnValue2 += vseed;
                 _d_returnValue2 += seed;
             }
             else
             {
-                // line 300: return s;
+                // line 345: return s;
                 _hs += vseed;
                 _ds += seed;
             }
-            // line 291: for (int i = 0; i < x.Length; i++)
+            // line 336: for (int i = 0; i < x.Length; i++)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 294: if (s > 5)
+                // line 339: if (s > 5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 296: return s * x[0];
+                    // line 341: return s * x[0];
                     double _vg4 = _h_returnValue2;
                     double _g4 = _d_returnValue2;
                     _h_returnValue2 = 0.0;
@@ -543,10 +543,10 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 291: i++
+                    // line 336: i++
                     i -= 1;
                 }
-                // line 293: s *= 1 + (x[i] * x[i]);
+                // line 338: s *= 1 + (x[i] * x[i]);
                 double _vg1 = _hs;
                 double _g1 = _ds;
                 _hs = 0.0;

@@ -22,25 +22,25 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 320: (true once a return inside a loop has run)
+            // line 365: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 320: (the value a return inside a loop returns)
+            // line 365: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 307: double s = 0;
+            // line 352: double s = 0;
             double s = 0;
-            // line 308: int i = 0;
+            // line 353: int i = 0;
             int i = 0;
-            // line 309: while (true)
+            // line 354: while (true)
             int _loop5 = 0;
             while (true)
             {
                 _loop5++;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 _values.Push(s);
                 s = s * 0.9 + x[i % x.Length];
-                // line 312: i++;
+                // line 357: i++;
                 i += 1;
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 bool _branch2 = i > 10;
                 if (_branch2)
                 {
@@ -49,13 +49,13 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     bool _branch3 = s > 3;
                     if (_branch3)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returnValue2 = s * s;
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returned1 = true;
                         _ints.Push(_branch3 ? 1 : 0);
                         _ints.Push(_branch2 ? 1 : 0);
@@ -65,51 +65,51 @@ namespace Corpus
                 }
                 _ints.Push(_branch2 ? 1 : 0);
             }
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _result = s;
             }
 
             // Adjoint sweep
             double _d_returnValue2 = 0.0;
             double _ds = 0.0;
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _d_returnValue2 += 1.0;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _ds += 1.0;
             }
-            // line 309: while (true)
+            // line 354: while (true)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     if (_ints.Pop() != 0)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         double _g4 = _d_returnValue2;
                         _d_returnValue2 = 0.0;
                         _ds += 2 * _g4 * s;
                     }
                 }
-                // line 312: i++;
+                // line 357: i++;
                 i -= 1;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 double _g1 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -134,25 +134,25 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 320: (true once a return inside a loop has run)
+            // line 365: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 320: (the value a return inside a loop returns)
+            // line 365: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 307: double s = 0;
+            // line 352: double s = 0;
             double s = 0;
-            // line 308: int i = 0;
+            // line 353: int i = 0;
             int i = 0;
-            // line 309: while (true)
+            // line 354: while (true)
             int _loop5 = 0;
             while (true)
             {
                 _loop5++;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 _values.Push(s);
                 s = s * 0.9 + x[i % x.Length];
-                // line 312: i++;
+                // line 357: i++;
                 i += 1;
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 bool _branch2 = i > 10;
                 if (_branch2)
                 {
@@ -161,13 +161,13 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     bool _branch3 = s > 3;
                     if (_branch3)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returnValue2 = s * s;
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returned1 = true;
                         _ints.Push(_branch3 ? 1 : 0);
                         _ints.Push(_branch2 ? 1 : 0);
@@ -177,51 +177,51 @@ namespace Corpus
                 }
                 _ints.Push(_branch2 ? 1 : 0);
             }
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _result = s;
             }
 
             // Adjoint sweep
             double _d_returnValue2 = 0.0;
             double _ds = 0.0;
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _d_returnValue2 += seed;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _ds += seed;
             }
-            // line 309: while (true)
+            // line 354: while (true)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     if (_ints.Pop() != 0)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         double _g4 = _d_returnValue2;
                         _d_returnValue2 = 0.0;
                         _ds += 2 * _g4 * s;
                     }
                 }
-                // line 312: i++;
+                // line 357: i++;
                 i -= 1;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 double _g1 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
@@ -240,54 +240,54 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 320: (true once a return inside a loop has run)
+            // line 365: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 320: (the value a return inside a loop returns)
+            // line 365: (the value a return inside a loop returns)
             double _t_returnValue2 = 0.0;
             double _returnValue2 = 0.0;
-            // line 307: double s = 0;
+            // line 352: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 308: int i = 0;
+            // line 353: int i = 0;
             int i = 0;
-            // line 309: while (true)
+            // line 354: while (true)
             while (true)
             {
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 _ts = _ts * 0.9 + tx[i % x.Length];
                 s = s * 0.9 + x[i % x.Length];
-                // line 312: i++;
+                // line 357: i++;
                 i += 1;
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 if (i > 10)
                 {
                     break;
                 }
                 else
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     if (s > 3)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _t_returnValue2 = 2 * s * _ts;
                         _returnValue2 = s * s;
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returned1 = true;
                         break;
                     }
                 }
             }
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             if (_returned1)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 double _value1 = _returnValue2;
                 tangent = _t_returnValue2;
                 return _value1;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 double _value2 = s;
                 tangent = _ts;
                 return _value2;
@@ -317,28 +317,28 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 320: (true once a return inside a loop has run)
+            // line 365: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 320: (the value a return inside a loop returns)
+            // line 365: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 307: double s = 0;
+            // line 352: double s = 0;
             double _vs = 0.0;
             double s = 0;
-            // line 308: int i = 0;
+            // line 353: int i = 0;
             int i = 0;
-            // line 309: while (true)
+            // line 354: while (true)
             int _loop5 = 0;
             while (true)
             {
                 _loop5++;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 _values.Push(s);
                 _values.Push(_vs);
                 _vs = _vs * 0.9 + vx[i % x.Length];
                 s = s * 0.9 + x[i % x.Length];
-                // line 312: i++;
+                // line 357: i++;
                 i += 1;
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 bool _branch2 = i > 10;
                 if (_branch2)
                 {
@@ -347,13 +347,13 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     bool _branch3 = s > 3;
                     if (_branch3)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returnValue2 = s * s;
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returned1 = true;
                         _ints.Push(_branch3 ? 1 : 0);
                         _ints.Push(_branch2 ? 1 : 0);
@@ -363,16 +363,16 @@ namespace Corpus
                 }
                 _ints.Push(_branch2 ? 1 : 0);
             }
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _result = s;
             }
 
@@ -380,36 +380,36 @@ namespace Corpus
             double _d_returnValue2 = 0.0;
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _d_returnValue2 += 1.0;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _ds += 1.0;
             }
-            // line 309: while (true)
+            // line 354: while (true)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     if (_ints.Pop() != 0)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         double _g4 = _d_returnValue2;
                         _d_returnValue2 = 0.0;
                         _hs += 2 * _g4 * _vs;
                         _ds += 2 * _g4 * s;
                     }
                 }
-                // line 312: i++;
+                // line 357: i++;
                 i -= 1;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 double _vg1 = _hs;
                 double _g1 = _ds;
                 _hs = 0.0;
@@ -483,28 +483,28 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 320: (true once a return inside a loop has run)
+            // line 365: (true once a return inside a loop has run)
             bool _returned1 = false;
-            // line 320: (the value a return inside a loop returns)
+            // line 365: (the value a return inside a loop returns)
             double _returnValue2 = 0.0;
-            // line 307: double s = 0;
+            // line 352: double s = 0;
             double _vs = 0.0;
             double s = 0;
-            // line 308: int i = 0;
+            // line 353: int i = 0;
             int i = 0;
-            // line 309: while (true)
+            // line 354: while (true)
             int _loop5 = 0;
             while (true)
             {
                 _loop5++;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 _values.Push(s);
                 _values.Push(_vs);
                 _vs = _vs * 0.9 + vx[i % x.Length];
                 s = s * 0.9 + x[i % x.Length];
-                // line 312: i++;
+                // line 357: i++;
                 i += 1;
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 bool _branch2 = i > 10;
                 if (_branch2)
                 {
@@ -513,13 +513,13 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     bool _branch3 = s > 3;
                     if (_branch3)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returnValue2 = s * s;
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         _returned1 = true;
                         _ints.Push(_branch3 ? 1 : 0);
                         _ints.Push(_branch2 ? 1 : 0);
@@ -529,16 +529,16 @@ namespace Corpus
                 }
                 _ints.Push(_branch2 ? 1 : 0);
             }
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             bool _branch7 = _returned1;
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _result = _returnValue2;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _result = s;
             }
 
@@ -547,29 +547,29 @@ namespace Corpus
             double _d_returnValue2 = 0.0;
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 309: (a return from inside the loop above)
+            // line 354: (a return from inside the loop above)
             if (_branch7)
             {
-                // line 309: (a return from inside the loop above)
+                // line 354: (a return from inside the loop above)
                 _h_returnValue2 += vseed;
                 _d_returnValue2 += seed;
             }
             else
             {
-                // line 324: return s;
+                // line 369: return s;
                 _hs += vseed;
                 _ds += seed;
             }
-            // line 309: while (true)
+            // line 354: while (true)
             for (int _iteration6 = _loop5; _iteration6 > 0; _iteration6--)
             {
-                // line 313: if (i > 10)
+                // line 358: if (i > 10)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 318: if (s > 3)
+                    // line 363: if (s > 3)
                     if (_ints.Pop() != 0)
                     {
-                        // line 320: return s * s;
+                        // line 365: return s * s;
                         double _vg4 = _h_returnValue2;
                         double _g4 = _d_returnValue2;
                         _h_returnValue2 = 0.0;
@@ -578,9 +578,9 @@ namespace Corpus
                         _ds += 2 * _g4 * s;
                     }
                 }
-                // line 312: i++;
+                // line 357: i++;
                 i -= 1;
-                // line 311: s = (s * 0.9) + x[i % x.Length];
+                // line 356: s = (s * 0.9) + x[i % x.Length];
                 double _vg1 = _hs;
                 double _g1 = _ds;
                 _hs = 0.0;
