@@ -5,11 +5,11 @@ namespace Corpus;
 
 /// <summary>
 /// Numerical kernels and small models as users write them, written for this file and not tuned against the
-/// generator: a radix-2 FFT with its bit-reversal permutation, the Thomas algorithm, a Cholesky log-determinant,
-/// a recurrent cell over time, one attention head, a padded convolution, a layer norm, an online log-sum-exp,
-/// Welford's running variance, order statistics by insertion sort of a copy, piecewise-linear interpolation over
-/// knots the data moves, Gauss-Seidel sweeps, an int state machine, max pooling by an arg-max index, and a loop
-/// whose trip count the data sets.
+/// generator: a radix-2 FFT with its bit-reversal permutation, the Thomas algorithm, a recurrent cell over time,
+/// one attention head, a padded convolution, a layer norm, an online log-sum-exp, Welford's running variance,
+/// order statistics by insertion sort of a copy, piecewise-linear interpolation over knots the data moves,
+/// Gauss-Seidel sweeps, an int state machine, max pooling by an arg-max index, and a loop whose trip count the
+/// data sets.
 /// </summary>
 public static partial class Models
 {
@@ -111,57 +111,6 @@ public static partial class Models
         }
 
         return s;
-    }
-
-    // log det A for A = L Lᵀ with A = B Bᵀ + I, B a 3×3 matrix of x's first nine entries: Cholesky in place in a
-    // row-major buffer, the log-determinant from L's diagonal.
-    [Differentiable(Derivatives.All)]
-    public static double CholeskyLogDet(ReadOnlySpan<double> x)
-    {
-        const int n = 3;
-        Span<double> a = stackalloc double[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double s = i == j ? 1.0 : 0.0;
-                for (int k = 0; k < n; k++)
-                {
-                    s += x[i * n + k] * x[j * n + k];
-                }
-
-                a[i * n + j] = s;
-            }
-        }
-
-        for (int j = 0; j < n; j++)
-        {
-            double diag = a[j * n + j];
-            for (int k = 0; k < j; k++)
-            {
-                diag -= a[j * n + k] * a[j * n + k];
-            }
-
-            a[j * n + j] = Math.Sqrt(diag);
-            for (int i = j + 1; i < n; i++)
-            {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++)
-                {
-                    s -= a[i * n + k] * a[j * n + k];
-                }
-
-                a[i * n + j] = s / a[j * n + j];
-            }
-        }
-
-        double logDet = 0;
-        for (int i = 0; i < n; i++)
-        {
-            logDet += 2 * Math.Log(a[i * n + i]);
-        }
-
-        return logDet;
     }
 
     // An Elman cell: a hidden state of two units, updated in place over the time steps x[4..] through a new-state
@@ -651,13 +600,6 @@ public static partial class Models
     public static double ThomasSolve_Pushforward(double[] p, double[] t, out double tangent) => ThomasSolvePushforward(p, t, out tangent);
     public static double ThomasSolve_Hvp(double[] p, double[] v, double[] g, double[] h) => ThomasSolveHessianVectorProduct(p, v, g, h);
     public static double ThomasSolve_Hessian(double[] p, double[] g, double[] m) => ThomasSolveWithHessian(p, g, m);
-
-    public static double CholeskyLogDet_Value(double[] p) => CholeskyLogDet(p);
-    public static double CholeskyLogDet_Gradient(double[] p, double[] g) => CholeskyLogDetWithGradient(p, g);
-    public static void CholeskyLogDet_Pullback(double[] p, double seed, double[] g) => CholeskyLogDetPullback(p, seed, g);
-    public static double CholeskyLogDet_Pushforward(double[] p, double[] t, out double tangent) => CholeskyLogDetPushforward(p, t, out tangent);
-    public static double CholeskyLogDet_Hvp(double[] p, double[] v, double[] g, double[] h) => CholeskyLogDetHessianVectorProduct(p, v, g, h);
-    public static double CholeskyLogDet_Hessian(double[] p, double[] g, double[] m) => CholeskyLogDetWithHessian(p, g, m);
 
     public static double Recurrent_Value(double[] p) => Recurrent(p);
     public static double Recurrent_Gradient(double[] p, double[] g) => RecurrentWithGradient(p, g);

@@ -65,7 +65,6 @@ internal static class HeldOutCases
         ("Views", "WholeAliases", 6, -1, 1.5),
         ("Models", "FftPower", 8, -1, 1.5),
         ("Models", "ThomasSolve", 6, -1, 1.5),
-        ("Models", "CholeskyLogDet", 9, -1, 1.5),
         ("Models", "Recurrent", 8, -1, 1.5), // four recurrent weights, four time steps
         ("Models", "Attention", 10, -1, 1.5), // four tokens of two features, then the query
         ("Models", "PaddedConvolution", 8, -1, 1.5), // a kernel of three, a signal of five

@@ -25,82 +25,82 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 200: const int tokens = 4;
+            // line 149: const int tokens = 4;
             int tokens = 4;
-            // line 201: const int width = 2;
+            // line 150: const int width = 2;
             int width = 2;
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 8, 2);
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryStart = 8;
-            // line 203: Span<double> scores = stackalloc double[tokens];
+            // line 152: Span<double> scores = stackalloc double[tokens];
             global::System.Span<double> scores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
             global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
-            // line 204: double top = double.NegativeInfinity;
+            // line 153: double top = double.NegativeInfinity;
             double top = double.NegativeInfinity;
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             _ints.Reserve(4);
             for (int t = 0; t < 4; t++)
             {
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 s = 0;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 for (int f = 0; f < 2; f++)
                 {
-                    // line 210: s += query[f] * x[t * width + f];
+                    // line 159: s += query[f] * x[t * width + f];
                     s += x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * x[t * 2 + f];
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 scores[t] = s / Math.Sqrt(2);
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 double _scoresAt = scores[t];
                 bool _branch6 = _scoresAt > top;
                 if (_branch6)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     top = _scoresAt;
                 }
                 _ints.PushReserved(_branch6 ? 1 : 0);
             }
-            // line 220: double total = 0;
+            // line 169: double total = 0;
             double total = 0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             _values.Reserve(4);
             for (int t_1 = 0; t_1 < 4; t_1++)
             {
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 _values.PushReserved(scores[t_1]);
                 scores[t_1] = Math.Exp(scores[t_1] - top);
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 total += scores[t_1];
             }
-            // line 227: double result = 0;
+            // line 176: double result = 0;
             double result = 0;
-            // line 228: for (int f = 0; f < width; f++)
+            // line 177: for (int f = 0; f < width; f++)
             double _dresult = 1.0;
             for (int f_1 = 0; f_1 < 2; f_1++)
             {
-                // line 230: double v = 0;
+                // line 179: double v = 0;
                 v = 0;
-                // line 231: for (int t = 0; t < tokens; t++)
+                // line 180: for (int t = 0; t < tokens; t++)
                 for (int t_2 = 0; t_2 < 4; t_2++)
                 {
-                    // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                    // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                     v += scores[t_2] / total * x[t_2 * 2 + (1 - f_1)];
                 }
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 result += v * v;
                 // Adjoint of this iteration
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 _dv += 2 * _dresult * v;
                 if (_dv != 0)
                 {
-                    // line 231: for (int t = 0; t < tokens; t++)
+                    // line 180: for (int t = 0; t < tokens; t++)
                     for (int t_2 = 4 - 1; t_2 >= 0; t_2--)
                     {
-                        // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                        // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                         double _t12 = x[t_2 * 2 + (1 - f_1)];
                         double _scoresAt_2 = scores[t_2];
                         double _t13 = _scoresAt_2 / total;
@@ -109,23 +109,23 @@ namespace Corpus
                         _dtotal += -(_g14 * (_scoresAt_2 / total) / total);
                         dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                     }
-                    // line 230: double v = 0;
+                    // line 179: double v = 0;
                     double _g11 = _dv;
                     _dv = 0.0;
                 }
             }
-            // line 239: return result;
+            // line 188: return result;
             double _result = result;
 
             // Adjoint sweep
             double _dtop = 0.0;
             double _ds = 0.0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             for (int t_1 = 4 - 1; t_1 >= 0; t_1--)
             {
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 _dscores[t_1] += _dtotal;
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 double _g8 = _dscores[t_1];
                 _dscores[t_1] = 0.0;
                 double _t9 = scores[t_1];
@@ -134,35 +134,35 @@ namespace Corpus
                 _dscores[t_1] += _g10;
                 _dtop += -_g10;
             }
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             for (int t = 4 - 1; t >= 0; t--)
             {
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     double _g7 = _dtop;
                     _dtop = 0.0;
                     _dscores[t] += _g7;
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 double _g4 = _dscores[t];
                 _dscores[t] = 0.0;
                 double _t5 = Math.Sqrt(2);
                 _ds += _g4 / _t5;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 if (_ds != 0)
                 {
                     for (int f = 2 - 1; f >= 0; f--)
                     {
-                        // line 210: s += query[f] * x[t * width + f];
+                        // line 159: s += query[f] * x[t * width + f];
                         double _t2 = x[t * 2 + f];
                         double _t3 = x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)];
                         dx[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] += _ds * _t2;
                         dx[t * 2 + f] += _ds * _t3;
                     }
                 }
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 double _g1 = _ds;
                 _ds = 0.0;
             }
@@ -188,82 +188,82 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 200: const int tokens = 4;
+            // line 149: const int tokens = 4;
             int tokens = 4;
-            // line 201: const int width = 2;
+            // line 150: const int width = 2;
             int width = 2;
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 8, 2);
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryStart = 8;
-            // line 203: Span<double> scores = stackalloc double[tokens];
+            // line 152: Span<double> scores = stackalloc double[tokens];
             global::System.Span<double> scores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
             global::System.Span<double> _dscores = _dscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
-            // line 204: double top = double.NegativeInfinity;
+            // line 153: double top = double.NegativeInfinity;
             double top = double.NegativeInfinity;
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             _ints.Reserve(4);
             for (int t = 0; t < 4; t++)
             {
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 s = 0;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 for (int f = 0; f < 2; f++)
                 {
-                    // line 210: s += query[f] * x[t * width + f];
+                    // line 159: s += query[f] * x[t * width + f];
                     s += x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * x[t * 2 + f];
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 scores[t] = s / Math.Sqrt(2);
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 double _scoresAt = scores[t];
                 bool _branch6 = _scoresAt > top;
                 if (_branch6)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     top = _scoresAt;
                 }
                 _ints.PushReserved(_branch6 ? 1 : 0);
             }
-            // line 220: double total = 0;
+            // line 169: double total = 0;
             double total = 0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             _values.Reserve(4);
             for (int t_1 = 0; t_1 < 4; t_1++)
             {
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 _values.PushReserved(scores[t_1]);
                 scores[t_1] = Math.Exp(scores[t_1] - top);
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 total += scores[t_1];
             }
-            // line 227: double result = 0;
+            // line 176: double result = 0;
             double result = 0;
-            // line 228: for (int f = 0; f < width; f++)
+            // line 177: for (int f = 0; f < width; f++)
             double _dresult = seed;
             for (int f_1 = 0; f_1 < 2; f_1++)
             {
-                // line 230: double v = 0;
+                // line 179: double v = 0;
                 v = 0;
-                // line 231: for (int t = 0; t < tokens; t++)
+                // line 180: for (int t = 0; t < tokens; t++)
                 for (int t_2 = 0; t_2 < 4; t_2++)
                 {
-                    // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                    // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                     v += scores[t_2] / total * x[t_2 * 2 + (1 - f_1)];
                 }
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 result += v * v;
                 // Adjoint of this iteration
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 _dv += 2 * _dresult * v;
                 if (_dv != 0)
                 {
-                    // line 231: for (int t = 0; t < tokens; t++)
+                    // line 180: for (int t = 0; t < tokens; t++)
                     for (int t_2 = 4 - 1; t_2 >= 0; t_2--)
                     {
-                        // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                        // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                         double _t12 = x[t_2 * 2 + (1 - f_1)];
                         double _scoresAt_2 = scores[t_2];
                         double _t13 = _scoresAt_2 / total;
@@ -272,23 +272,23 @@ namespace Corpus
                         _dtotal += -(_g14 * (_scoresAt_2 / total) / total);
                         dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                     }
-                    // line 230: double v = 0;
+                    // line 179: double v = 0;
                     double _g11 = _dv;
                     _dv = 0.0;
                 }
             }
-            // line 239: return result;
+            // line 188: return result;
             double _result = result;
 
             // Adjoint sweep
             double _dtop = 0.0;
             double _ds = 0.0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             for (int t_1 = 4 - 1; t_1 >= 0; t_1--)
             {
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 _dscores[t_1] += _dtotal;
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 double _g8 = _dscores[t_1];
                 _dscores[t_1] = 0.0;
                 double _t9 = scores[t_1];
@@ -297,35 +297,35 @@ namespace Corpus
                 _dscores[t_1] += _g10;
                 _dtop += -_g10;
             }
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             for (int t = 4 - 1; t >= 0; t--)
             {
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     double _g7 = _dtop;
                     _dtop = 0.0;
                     _dscores[t] += _g7;
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 double _g4 = _dscores[t];
                 _dscores[t] = 0.0;
                 double _t5 = Math.Sqrt(2);
                 _ds += _g4 / _t5;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 if (_ds != 0)
                 {
                     for (int f = 2 - 1; f >= 0; f--)
                     {
-                        // line 210: s += query[f] * x[t * width + f];
+                        // line 159: s += query[f] * x[t * width + f];
                         double _t2 = x[t * 2 + f];
                         double _t3 = x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)];
                         dx[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] += _ds * _t2;
                         dx[t * 2 + f] += _ds * _t3;
                     }
                 }
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 double _g1 = _ds;
                 _ds = 0.0;
             }
@@ -342,84 +342,84 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 200: const int tokens = 4;
+            // line 149: const int tokens = 4;
             int tokens = 4;
-            // line 201: const int width = 2;
+            // line 150: const int width = 2;
             int width = 2;
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 8, 2);
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryStart = 8;
-            // line 203: Span<double> scores = stackalloc double[tokens];
+            // line 152: Span<double> scores = stackalloc double[tokens];
             global::System.Span<double> scores = stackalloc double[4];
             global::System.Span<double> _tscores = stackalloc double[4];
-            // line 204: double top = double.NegativeInfinity;
+            // line 153: double top = double.NegativeInfinity;
             double _ttop = 0.0;
             double top = double.NegativeInfinity;
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             for (int t = 0; t < 4; t++)
             {
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 double _ts = 0.0;
                 double s = 0;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 for (int f = 0; f < 2; f++)
                 {
-                    // line 210: s += query[f] * x[t * width + f];
+                    // line 159: s += query[f] * x[t * width + f];
                     double _t1 = x[t * 2 + f];
                     double _t2 = x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)];
                     _ts += tx[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * _t1 + _t2 * tx[t * 2 + f];
                     s += _t2 * _t1;
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 double _t3 = Math.Sqrt(2);
                 _tscores[t] = _ts / _t3;
                 scores[t] = s / _t3;
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 if (scores[t] > top)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     _ttop = _tscores[t];
                     top = scores[t];
                 }
             }
-            // line 220: double total = 0;
+            // line 169: double total = 0;
             double _ttotal = 0.0;
             double total = 0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             for (int t_1 = 0; t_1 < 4; t_1++)
             {
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 double _t4 = Math.Exp(scores[t_1] - top);
                 _tscores[t_1] = (_tscores[t_1] - _ttop) * _t4;
                 scores[t_1] = _t4;
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 _ttotal += _tscores[t_1];
                 total += scores[t_1];
             }
-            // line 227: double result = 0;
+            // line 176: double result = 0;
             double _tresult = 0.0;
             double result = 0;
-            // line 228: for (int f = 0; f < width; f++)
+            // line 177: for (int f = 0; f < width; f++)
             for (int f_1 = 0; f_1 < 2; f_1++)
             {
-                // line 230: double v = 0;
+                // line 179: double v = 0;
                 double _tv = 0.0;
                 double v = 0;
-                // line 231: for (int t = 0; t < tokens; t++)
+                // line 180: for (int t = 0; t < tokens; t++)
                 for (int t_2 = 0; t_2 < 4; t_2++)
                 {
-                    // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                    // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                     double _t5 = scores[t_2] / total;
                     double _t6 = x[t_2 * 2 + (1 - f_1)];
                     _tv += (_tscores[t_2] - _t5 * _ttotal) / total * _t6 + _t5 * tx[t_2 * 2 + (1 - f_1)];
                     v += _t5 * _t6;
                 }
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 _tresult += 2 * v * _tv;
                 result += v * v;
             }
-            // line 239: return result;
+            // line 188: return result;
             double _value7 = result;
             tangent = _tresult;
             return _value7;
@@ -455,15 +455,15 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 200: const int tokens = 4;
+            // line 149: const int tokens = 4;
             int tokens = 4;
-            // line 201: const int width = 2;
+            // line 150: const int width = 2;
             int width = 2;
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 8, 2);
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryStart = 8;
-            // line 203: Span<double> scores = stackalloc double[tokens];
+            // line 152: Span<double> scores = stackalloc double[tokens];
             global::System.Span<double> scores = stackalloc double[4];
             global::System.Span<double> _vscores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
@@ -472,82 +472,82 @@ namespace Corpus
             global::System.Span<double> _hscores = _hscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
             _hscores.Clear();
-            // line 204: double top = double.NegativeInfinity;
+            // line 153: double top = double.NegativeInfinity;
             double _vtop = 0.0;
             double top = double.NegativeInfinity;
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             _ints.Reserve(4);
             for (int t = 0; t < 4; t++)
             {
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 _vs = 0.0;
                 s = 0;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 for (int f = 0; f < 2; f++)
                 {
-                    // line 210: s += query[f] * x[t * width + f];
+                    // line 159: s += query[f] * x[t * width + f];
                     _vs += vx[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * x[t * 2 + f] + x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * vx[t * 2 + f];
                     s += x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * x[t * 2 + f];
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 _vscores[t] = _vs / Math.Sqrt(2);
                 scores[t] = s / Math.Sqrt(2);
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 double _scoresAt = scores[t];
                 bool _branch6 = _scoresAt > top;
                 if (_branch6)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     _vtop = _vscores[t];
                     top = _scoresAt;
                 }
                 _ints.PushReserved(_branch6 ? 1 : 0);
             }
-            // line 220: double total = 0;
+            // line 169: double total = 0;
             double _vtotal = 0.0;
             double total = 0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             _values.Reserve(8);
             for (int t_1 = 0; t_1 < 4; t_1++)
             {
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 double _scoresAt_2 = scores[t_1];
                 _values.PushReserved(_scoresAt_2);
                 _values.PushReserved(_vscores[t_1]);
                 var _t = Math.Exp(_scoresAt_2 - top);
                 _vscores[t_1] = (_vscores[t_1] - _vtop) * _t;
                 scores[t_1] = _t;
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 _vtotal += _vscores[t_1];
                 total += scores[t_1];
             }
-            // line 227: double result = 0;
+            // line 176: double result = 0;
             double result = 0;
-            // line 228: for (int f = 0; f < width; f++)
+            // line 177: for (int f = 0; f < width; f++)
             double _dresult = 1.0;
             for (int f_1 = 0; f_1 < 2; f_1++)
             {
-                // line 230: double v = 0;
+                // line 179: double v = 0;
                 _vv = 0.0;
                 v = 0;
-                // line 231: for (int t = 0; t < tokens; t++)
+                // line 180: for (int t = 0; t < tokens; t++)
                 for (int t_2 = 0; t_2 < 4; t_2++)
                 {
-                    // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                    // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                     double _scoresAt_3 = scores[t_2];
                     _vv += (_vscores[t_2] - _scoresAt_3 / total * _vtotal) / total * x[t_2 * 2 + (1 - f_1)] + _scoresAt_3 / total * vx[t_2 * 2 + (1 - f_1)];
                     v += _scoresAt_3 / total * x[t_2 * 2 + (1 - f_1)];
                 }
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 result += v * v;
                 // Adjoint of this iteration
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 _hv += 2 * _dresult * _vv;
                 _dv += 2 * _dresult * v;
-                // line 231: for (int t = 0; t < tokens; t++)
+                // line 180: for (int t = 0; t < tokens; t++)
                 for (int t_2 = 4 - 1; t_2 >= 0; t_2--)
                 {
-                    // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                    // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                     double _vt12 = vx[t_2 * 2 + (1 - f_1)];
                     double _t12 = x[t_2 * 2 + (1 - f_1)];
                     double _scoresAt_4 = scores[t_2];
@@ -562,12 +562,12 @@ namespace Corpus
                     hx[t_2 * 2 + (1 - f_1)] += _hv * _t13 + _dv * _vt13;
                     dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                 }
-                // line 230: double v = 0;
+                // line 179: double v = 0;
                 double _g11 = _dv;
                 _hv = 0.0;
                 _dv = 0.0;
             }
-            // line 239: return result;
+            // line 188: return result;
             double _result = result;
 
             // Adjoint sweep
@@ -575,13 +575,13 @@ namespace Corpus
             double _dtop = 0.0;
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             for (int t_1 = 4 - 1; t_1 >= 0; t_1--)
             {
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 _hscores[t_1] += _htotal;
                 _dscores[t_1] += _dtotal;
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 double _vg8 = _hscores[t_1];
                 double _g8 = _dscores[t_1];
                 _hscores[t_1] = 0.0;
@@ -597,13 +597,13 @@ namespace Corpus
                 _htop += -_vg10;
                 _dtop += -_g10;
             }
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             for (int t = 4 - 1; t >= 0; t--)
             {
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     double _vg7 = _htop;
                     double _g7 = _dtop;
                     _htop = 0.0;
@@ -611,7 +611,7 @@ namespace Corpus
                     _hscores[t] += _vg7;
                     _dscores[t] += _g7;
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 double _vg4 = _hscores[t];
                 double _g4 = _dscores[t];
                 _hscores[t] = 0.0;
@@ -619,10 +619,10 @@ namespace Corpus
                 double _t5 = Math.Sqrt(2);
                 _hs += _vg4 / _t5;
                 _ds += _g4 / _t5;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 for (int f = 2 - 1; f >= 0; f--)
                 {
-                    // line 210: s += query[f] * x[t * width + f];
+                    // line 159: s += query[f] * x[t * width + f];
                     double _vt2 = vx[t * 2 + f];
                     double _t2 = x[t * 2 + f];
                     double _vt3 = vx[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)];
@@ -632,7 +632,7 @@ namespace Corpus
                     hx[t * 2 + f] += _hs * _t3 + _ds * _vt3;
                     dx[t * 2 + f] += _ds * _t3;
                 }
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;
@@ -708,15 +708,15 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 200: const int tokens = 4;
+            // line 149: const int tokens = 4;
             int tokens = 4;
-            // line 201: const int width = 2;
+            // line 150: const int width = 2;
             int width = 2;
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 8, 2);
-            // line 202: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
+            // line 151: ReadOnlySpan<double> query = x.Slice(tokens * width, width);
             int queryStart = 8;
-            // line 203: Span<double> scores = stackalloc double[tokens];
+            // line 152: Span<double> scores = stackalloc double[tokens];
             global::System.Span<double> scores = stackalloc double[4];
             global::System.Span<double> _vscores = stackalloc double[4];
             double[] _dscores_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(scores.Length);
@@ -725,83 +725,83 @@ namespace Corpus
             global::System.Span<double> _hscores = _hscores_pool.AsSpan(0, scores.Length);
             _dscores.Clear();
             _hscores.Clear();
-            // line 204: double top = double.NegativeInfinity;
+            // line 153: double top = double.NegativeInfinity;
             double _vtop = 0.0;
             double top = double.NegativeInfinity;
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             _ints.Reserve(4);
             for (int t = 0; t < 4; t++)
             {
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 _vs = 0.0;
                 s = 0;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 for (int f = 0; f < 2; f++)
                 {
-                    // line 210: s += query[f] * x[t * width + f];
+                    // line 159: s += query[f] * x[t * width + f];
                     _vs += vx[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * x[t * 2 + f] + x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * vx[t * 2 + f];
                     s += x[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)] * x[t * 2 + f];
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 _vscores[t] = _vs / Math.Sqrt(2);
                 scores[t] = s / Math.Sqrt(2);
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 double _scoresAt = scores[t];
                 bool _branch6 = _scoresAt > top;
                 if (_branch6)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     _vtop = _vscores[t];
                     top = _scoresAt;
                 }
                 _ints.PushReserved(_branch6 ? 1 : 0);
             }
-            // line 220: double total = 0;
+            // line 169: double total = 0;
             double _vtotal = 0.0;
             double total = 0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             _values.Reserve(8);
             for (int t_1 = 0; t_1 < 4; t_1++)
             {
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 double _scoresAt_2 = scores[t_1];
                 _values.PushReserved(_scoresAt_2);
                 _values.PushReserved(_vscores[t_1]);
                 var _t = Math.Exp(_scoresAt_2 - top);
                 _vscores[t_1] = (_vscores[t_1] - _vtop) * _t;
                 scores[t_1] = _t;
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 _vtotal += _vscores[t_1];
                 total += scores[t_1];
             }
-            // line 227: double result = 0;
+            // line 176: double result = 0;
             double result = 0;
-            // line 228: for (int f = 0; f < width; f++)
+            // line 177: for (int f = 0; f < width; f++)
             double _hresult = vseed;
             double _dresult = seed;
             for (int f_1 = 0; f_1 < 2; f_1++)
             {
-                // line 230: double v = 0;
+                // line 179: double v = 0;
                 _vv = 0.0;
                 v = 0;
-                // line 231: for (int t = 0; t < tokens; t++)
+                // line 180: for (int t = 0; t < tokens; t++)
                 for (int t_2 = 0; t_2 < 4; t_2++)
                 {
-                    // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                    // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                     double _scoresAt_3 = scores[t_2];
                     _vv += (_vscores[t_2] - _scoresAt_3 / total * _vtotal) / total * x[t_2 * 2 + (1 - f_1)] + _scoresAt_3 / total * vx[t_2 * 2 + (1 - f_1)];
                     v += _scoresAt_3 / total * x[t_2 * 2 + (1 - f_1)];
                 }
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 result += v * v;
                 // Adjoint of this iteration
-                // line 236: result += v * v;
+                // line 185: result += v * v;
                 _hv += 2 * _hresult * v + 2 * _dresult * _vv;
                 _dv += 2 * _dresult * v;
-                // line 231: for (int t = 0; t < tokens; t++)
+                // line 180: for (int t = 0; t < tokens; t++)
                 for (int t_2 = 4 - 1; t_2 >= 0; t_2--)
                 {
-                    // line 233: v += scores[t] / total * x[t * width + (width - 1 - f)];
+                    // line 182: v += scores[t] / total * x[t * width + (width - 1 - f)];
                     double _vt12 = vx[t_2 * 2 + (1 - f_1)];
                     double _t12 = x[t_2 * 2 + (1 - f_1)];
                     double _scoresAt_4 = scores[t_2];
@@ -816,12 +816,12 @@ namespace Corpus
                     hx[t_2 * 2 + (1 - f_1)] += _hv * _t13 + _dv * _vt13;
                     dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                 }
-                // line 230: double v = 0;
+                // line 179: double v = 0;
                 double _g11 = _dv;
                 _hv = 0.0;
                 _dv = 0.0;
             }
-            // line 239: return result;
+            // line 188: return result;
             double _result = result;
 
             // Adjoint sweep
@@ -829,13 +829,13 @@ namespace Corpus
             double _dtop = 0.0;
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 221: for (int t = 0; t < tokens; t++)
+            // line 170: for (int t = 0; t < tokens; t++)
             for (int t_1 = 4 - 1; t_1 >= 0; t_1--)
             {
-                // line 224: total += scores[t];
+                // line 173: total += scores[t];
                 _hscores[t_1] += _htotal;
                 _dscores[t_1] += _dtotal;
-                // line 223: scores[t] = Math.Exp(scores[t] - top);
+                // line 172: scores[t] = Math.Exp(scores[t] - top);
                 double _vg8 = _hscores[t_1];
                 double _g8 = _dscores[t_1];
                 _hscores[t_1] = 0.0;
@@ -851,13 +851,13 @@ namespace Corpus
                 _htop += -_vg10;
                 _dtop += -_g10;
             }
-            // line 205: for (int t = 0; t < tokens; t++)
+            // line 154: for (int t = 0; t < tokens; t++)
             for (int t = 4 - 1; t >= 0; t--)
             {
-                // line 214: if (scores[t] > top)
+                // line 163: if (scores[t] > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 216: top = scores[t];
+                    // line 165: top = scores[t];
                     double _vg7 = _htop;
                     double _g7 = _dtop;
                     _htop = 0.0;
@@ -865,7 +865,7 @@ namespace Corpus
                     _hscores[t] += _vg7;
                     _dscores[t] += _g7;
                 }
-                // line 213: scores[t] = s / Math.Sqrt(width);
+                // line 162: scores[t] = s / Math.Sqrt(width);
                 double _vg4 = _hscores[t];
                 double _g4 = _dscores[t];
                 _hscores[t] = 0.0;
@@ -873,10 +873,10 @@ namespace Corpus
                 double _t5 = Math.Sqrt(2);
                 _hs += _vg4 / _t5;
                 _ds += _g4 / _t5;
-                // line 208: for (int f = 0; f < width; f++)
+                // line 157: for (int f = 0; f < width; f++)
                 for (int f = 2 - 1; f >= 0; f--)
                 {
-                    // line 210: s += query[f] * x[t * width + f];
+                    // line 159: s += query[f] * x[t * width + f];
                     double _vt2 = vx[t * 2 + f];
                     double _t2 = x[t * 2 + f];
                     double _vt3 = vx[queryStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(f, queryLength)];
@@ -886,7 +886,7 @@ namespace Corpus
                     hx[t * 2 + f] += _hs * _t3 + _ds * _vt3;
                     dx[t * 2 + f] += _ds * _t3;
                 }
-                // line 207: double s = 0;
+                // line 156: double s = 0;
                 double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;

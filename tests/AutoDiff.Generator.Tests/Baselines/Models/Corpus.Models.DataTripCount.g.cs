@@ -20,43 +20,43 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 501: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
+            // line 450: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
             int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             double a = 1 + x[1] * x[1];
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             double y = x[2];
-            // line 504: double h = 0.1;
+            // line 453: double h = 0.1;
             double h = 0.1;
-            // line 505: t = 0
+            // line 454: t = 0
             double t = 0;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             int _loop4 = 0;
             while (t < steps * h - 1E-09)
             {
                 _loop4++;
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 _values.Push(y);
                 y += h * (-a * y + Math.Sin(t + x[3]));
-                // line 505: t += h
+                // line 454: t += h
                 _values.Push(t);
                 t += h;
             }
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _result = y * x[4] + steps * x[5];
 
             // Adjoint sweep
             double _da = 0.0;
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _dy = x[4];
             dx[4] += y;
             dx[5] += steps;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 505: t += h
+                // line 454: t += h
                 t = _values.Pop();
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 double _g1 = _dy;
                 _dy = 0.0;
                 y = _values.Pop();
@@ -70,9 +70,9 @@ namespace Corpus
                     dx[3] += _g2 * Math.Cos(_t3);
                 }
             }
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             dx[2] += _dy;
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             dx[1] += 2 * _da * x[1];
             _values.Dispose();
             return _result;
@@ -89,43 +89,43 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 501: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
+            // line 450: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
             int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             double a = 1 + x[1] * x[1];
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             double y = x[2];
-            // line 504: double h = 0.1;
+            // line 453: double h = 0.1;
             double h = 0.1;
-            // line 505: t = 0
+            // line 454: t = 0
             double t = 0;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             int _loop4 = 0;
             while (t < steps * h - 1E-09)
             {
                 _loop4++;
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 _values.Push(y);
                 y += h * (-a * y + Math.Sin(t + x[3]));
-                // line 505: t += h
+                // line 454: t += h
                 _values.Push(t);
                 t += h;
             }
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _result = y * x[4] + steps * x[5];
 
             // Adjoint sweep
             double _da = 0.0;
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _dy = seed * x[4];
             dx[4] += seed * y;
             dx[5] += seed * steps;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 505: t += h
+                // line 454: t += h
                 t = _values.Pop();
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 double _g1 = _dy;
                 _dy = 0.0;
                 y = _values.Pop();
@@ -139,9 +139,9 @@ namespace Corpus
                     dx[3] += _g2 * Math.Cos(_t3);
                 }
             }
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             dx[2] += _dy;
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             dx[1] += 2 * _da * x[1];
             _values.Dispose();
         }
@@ -154,29 +154,29 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 501: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
+            // line 450: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
             int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             double _ta = 2 * x[1] * tx[1];
             double a = 1 + x[1] * x[1];
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             double _ty = tx[2];
             double y = x[2];
-            // line 504: double h = 0.1;
+            // line 453: double h = 0.1;
             double h = 0.1;
-            // line 505: t = 0
+            // line 454: t = 0
             double t = 0;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             while (t < steps * h - 1E-09)
             {
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 double _t1 = t + x[3];
                 _ty += h * (-_ta * y + -a * _ty + tx[3] * Math.Cos(_t1));
                 y += h * (-a * y + Math.Sin(_t1));
-                // line 505: t += h
+                // line 454: t += h
                 t += h;
             }
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _value2 = y * x[4] + steps * x[5];
             tangent = _ty * x[4] + y * tx[4] + steps * tx[5];
             return _value2;
@@ -203,54 +203,54 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 501: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
+            // line 450: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
             int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             double _va = 2 * x[1] * vx[1];
             double a = 1 + x[1] * x[1];
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             double _vy = vx[2];
             double y = x[2];
-            // line 504: double h = 0.1;
+            // line 453: double h = 0.1;
             double h = 0.1;
-            // line 505: t = 0
+            // line 454: t = 0
             double _vt = 0.0;
             double t = 0;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             int _loop4 = 0;
             while (t < steps * h - 1E-09)
             {
                 _loop4++;
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 _values.Push(y);
                 _values.Push(_vy);
                 var _t = t + x[3];
                 _vy += h * (-_va * y + -a * _vy + (_vt + vx[3]) * Math.Cos(_t));
                 y += h * (-a * y + Math.Sin(_t));
-                // line 505: t += h
+                // line 454: t += h
                 _values.Push(t);
                 _values.Push(_vt);
                 t += h;
             }
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _result = y * x[4] + steps * x[5];
 
             // Adjoint sweep
             double _ha = 0.0;
             double _da = 0.0;
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _hy = vx[4];
             double _dy = x[4];
             hx[4] += _vy;
             dx[4] += y;
             dx[5] += steps;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 505: t += h
+                // line 454: t += h
                 _vt = _values.Pop();
                 t = _values.Pop();
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 double _vg1 = _hy;
                 double _g1 = _dy;
                 _hy = 0.0;
@@ -273,10 +273,10 @@ namespace Corpus
                     dx[3] += _g2 * Math.Cos(_t3);
                 }
             }
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             hx[2] += _hy;
             dx[2] += _dy;
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             hx[1] += 2 * _ha * x[1] + 2 * _da * vx[1];
             dx[1] += 2 * _da * x[1];
             _values.Dispose();
@@ -338,55 +338,55 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 501: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
+            // line 450: int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
             int steps = 3 + (int)Math.Floor(2 * (x[0] + 1));
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             double _va = 2 * x[1] * vx[1];
             double a = 1 + x[1] * x[1];
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             double _vy = vx[2];
             double y = x[2];
-            // line 504: double h = 0.1;
+            // line 453: double h = 0.1;
             double h = 0.1;
-            // line 505: t = 0
+            // line 454: t = 0
             double _vt = 0.0;
             double t = 0;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             int _loop4 = 0;
             while (t < steps * h - 1E-09)
             {
                 _loop4++;
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 _values.Push(y);
                 _values.Push(_vy);
                 var _t = t + x[3];
                 _vy += h * (-_va * y + -a * _vy + (_vt + vx[3]) * Math.Cos(_t));
                 y += h * (-a * y + Math.Sin(_t));
-                // line 505: t += h
+                // line 454: t += h
                 _values.Push(t);
                 _values.Push(_vt);
                 t += h;
             }
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _result = y * x[4] + steps * x[5];
 
             // Adjoint sweep
             double _ha = 0.0;
             double _da = 0.0;
-            // line 510: return y * x[4] + steps * x[5];
+            // line 459: return y * x[4] + steps * x[5];
             double _hy = vseed * x[4] + seed * vx[4];
             double _dy = seed * x[4];
             hx[4] += vseed * y + seed * _vy;
             dx[4] += seed * y;
             hx[5] += vseed * steps;
             dx[5] += seed * steps;
-            // line 505: for (double t = 0; t < steps * h - 1e-9; t += h)
+            // line 454: for (double t = 0; t < steps * h - 1e-9; t += h)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 505: t += h
+                // line 454: t += h
                 _vt = _values.Pop();
                 t = _values.Pop();
-                // line 507: y += h * (-a * y + Math.Sin(t + x[3]));
+                // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 double _vg1 = _hy;
                 double _g1 = _dy;
                 _hy = 0.0;
@@ -409,10 +409,10 @@ namespace Corpus
                     dx[3] += _g2 * Math.Cos(_t3);
                 }
             }
-            // line 503: double y = x[2];
+            // line 452: double y = x[2];
             hx[2] += _hy;
             dx[2] += _dy;
-            // line 502: double a = 1 + x[1] * x[1];
+            // line 451: double a = 1 + x[1] * x[1];
             hx[1] += 2 * _ha * x[1] + 2 * _da * vx[1];
             dx[1] += 2 * _da * x[1];
             _values.Dispose();

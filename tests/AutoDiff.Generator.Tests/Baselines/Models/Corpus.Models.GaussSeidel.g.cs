@@ -22,78 +22,78 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 411: int n = x.Length;
+            // line 360: int n = x.Length;
             int n = x.Length;
-            // line 412: Span<double> z = stackalloc double[n];
+            // line 361: Span<double> z = stackalloc double[n];
             global::System.Span<double> z = stackalloc double[n];
             double[] _dz_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(z.Length);
             global::System.Span<double> _dz = _dz_pool.AsSpan(0, z.Length);
             _dz.Clear();
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 0; sweep < 4; sweep++)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = 0; i < n; i++)
                 {
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     _values.Push(s);
                     s = Math.Cos(x[i]);
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     _ints.Reserve(n);
                     for (int j = 0; j < n; j++)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         bool _branch2 = j != i;
                         if (_branch2)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             s -= 0.3 * x[j] * x[i] / n * z[j];
                         }
                         _ints.PushReserved(_branch2 ? 1 : 0);
                     }
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     _values.Push(z[i]);
                     z[i] = s / (3.0 + x[i] * x[i]);
                 }
             }
-            // line 430: double r = 0;
+            // line 379: double r = 0;
             double r = 0;
-            // line 431: for (int i = 0; i < n; i++)
+            // line 380: for (int i = 0; i < n; i++)
             double _dr = 1.0;
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 r += z[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 int _t9 = i_1 + 1;
                 _dz[i_1] += _dr * _t9;
             }
-            // line 436: return r;
+            // line 385: return r;
             double _result = r;
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 4 - 1; sweep >= 0; sweep--)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = n - 1; i >= 0; i--)
                 {
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     double _g7 = _dz[i];
                     _dz[i] = 0.0;
                     z[i] = _values.Pop();
                     double _t8 = 3.0 + x[i] * x[i];
                     _ds += _g7 / _t8;
                     dx[i] += -2 * (_g7 * (s / _t8) / _t8) * x[i];
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     for (int j = n - 1; j >= 0; j--)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         if (_ints.Pop() != 0)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             double _g3 = -_ds;
                             double _t4 = 0.3 * x[j] * x[i] / n;
                             double _g5 = _g3 * z[j] / n;
@@ -103,7 +103,7 @@ namespace Corpus
                             _dz[j] += _g3 * _t4;
                         }
                     }
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     double _g1 = _ds;
                     _ds = 0.0;
                     s = _values.Pop();
@@ -129,78 +129,78 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 411: int n = x.Length;
+            // line 360: int n = x.Length;
             int n = x.Length;
-            // line 412: Span<double> z = stackalloc double[n];
+            // line 361: Span<double> z = stackalloc double[n];
             global::System.Span<double> z = stackalloc double[n];
             double[] _dz_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(z.Length);
             global::System.Span<double> _dz = _dz_pool.AsSpan(0, z.Length);
             _dz.Clear();
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 0; sweep < 4; sweep++)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = 0; i < n; i++)
                 {
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     _values.Push(s);
                     s = Math.Cos(x[i]);
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     _ints.Reserve(n);
                     for (int j = 0; j < n; j++)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         bool _branch2 = j != i;
                         if (_branch2)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             s -= 0.3 * x[j] * x[i] / n * z[j];
                         }
                         _ints.PushReserved(_branch2 ? 1 : 0);
                     }
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     _values.Push(z[i]);
                     z[i] = s / (3.0 + x[i] * x[i]);
                 }
             }
-            // line 430: double r = 0;
+            // line 379: double r = 0;
             double r = 0;
-            // line 431: for (int i = 0; i < n; i++)
+            // line 380: for (int i = 0; i < n; i++)
             double _dr = seed;
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 r += z[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 int _t9 = i_1 + 1;
                 _dz[i_1] += _dr * _t9;
             }
-            // line 436: return r;
+            // line 385: return r;
             double _result = r;
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 4 - 1; sweep >= 0; sweep--)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = n - 1; i >= 0; i--)
                 {
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     double _g7 = _dz[i];
                     _dz[i] = 0.0;
                     z[i] = _values.Pop();
                     double _t8 = 3.0 + x[i] * x[i];
                     _ds += _g7 / _t8;
                     dx[i] += -2 * (_g7 * (s / _t8) / _t8) * x[i];
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     for (int j = n - 1; j >= 0; j--)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         if (_ints.Pop() != 0)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             double _g3 = -_ds;
                             double _t4 = 0.3 * x[j] * x[i] / n;
                             double _g5 = _g3 * z[j] / n;
@@ -210,7 +210,7 @@ namespace Corpus
                             _dz[j] += _g3 * _t4;
                         }
                     }
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     double _g1 = _ds;
                     _ds = 0.0;
                     s = _values.Pop();
@@ -230,52 +230,52 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 411: int n = x.Length;
+            // line 360: int n = x.Length;
             int n = x.Length;
-            // line 412: Span<double> z = stackalloc double[n];
+            // line 361: Span<double> z = stackalloc double[n];
             global::System.Span<double> z = stackalloc double[n];
             global::System.Span<double> _tz = stackalloc double[n];
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 0; sweep < 4; sweep++)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = 0; i < n; i++)
                 {
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     double _ts = -(tx[i] * Math.Sin(x[i]));
                     double s = Math.Cos(x[i]);
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     for (int j = 0; j < n; j++)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         if (j != i)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             double _t1 = 0.3 * x[j];
                             double _t2 = _t1 * x[i] / n;
                             _ts -= (0.3 * tx[j] * x[i] + _t1 * tx[i]) / n * z[j] + _t2 * _tz[j];
                             s -= _t2 * z[j];
                         }
                     }
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     double _t3 = 3.0 + x[i] * x[i];
                     double _t4 = s / _t3;
                     _tz[i] = (_ts - _t4 * (2 * x[i] * tx[i])) / _t3;
                     z[i] = _t4;
                 }
             }
-            // line 430: double r = 0;
+            // line 379: double r = 0;
             double _tr = 0.0;
             double r = 0;
-            // line 431: for (int i = 0; i < n; i++)
+            // line 380: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 int _t5 = i_1 + 1;
                 _tr += _tz[i_1] * _t5;
                 r += z[i_1] * _t5;
             }
-            // line 436: return r;
+            // line 385: return r;
             double _value6 = r;
             tangent = _tr;
             return _value6;
@@ -305,9 +305,9 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 411: int n = x.Length;
+            // line 360: int n = x.Length;
             int n = x.Length;
-            // line 412: Span<double> z = stackalloc double[n];
+            // line 361: Span<double> z = stackalloc double[n];
             global::System.Span<double> z = stackalloc double[n];
             global::System.Span<double> _vz = stackalloc double[n];
             double[] _dz_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(z.Length);
@@ -316,64 +316,64 @@ namespace Corpus
             global::System.Span<double> _hz = _hz_pool.AsSpan(0, z.Length);
             _dz.Clear();
             _hz.Clear();
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 0; sweep < 4; sweep++)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = 0; i < n; i++)
                 {
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     _values.Push(s);
                     _values.Push(_vs);
                     _vs = vx[i] * -Math.Sin(x[i]);
                     s = Math.Cos(x[i]);
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     _ints.Reserve(n);
                     for (int j = 0; j < n; j++)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         bool _branch2 = j != i;
                         if (_branch2)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             _vs -= (0.3 * vx[j] * x[i] + 0.3 * x[j] * vx[i]) / n * z[j] + 0.3 * x[j] * x[i] / n * _vz[j];
                             s -= 0.3 * x[j] * x[i] / n * z[j];
                         }
                         _ints.PushReserved(_branch2 ? 1 : 0);
                     }
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     _values.Push(z[i]);
                     _values.Push(_vz[i]);
                     _vz[i] = (_vs - s / (3.0 + x[i] * x[i]) * (2 * x[i] * vx[i])) / (3.0 + x[i] * x[i]);
                     z[i] = s / (3.0 + x[i] * x[i]);
                 }
             }
-            // line 430: double r = 0;
+            // line 379: double r = 0;
             double r = 0;
-            // line 431: for (int i = 0; i < n; i++)
+            // line 380: for (int i = 0; i < n; i++)
             double _dr = 1.0;
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 r += z[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 int _t9 = i_1 + 1;
                 _dz[i_1] += _dr * _t9;
             }
-            // line 436: return r;
+            // line 385: return r;
             double _result = r;
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 4 - 1; sweep >= 0; sweep--)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = n - 1; i >= 0; i--)
                 {
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     double _vg7 = _hz[i];
                     double _g7 = _dz[i];
                     _hz[i] = 0.0;
@@ -386,13 +386,13 @@ namespace Corpus
                     _ds += _g7 / _t8;
                     hx[i] += -2 * ((_vg7 * (s / _t8) + _g7 * ((_vs - s / _t8 * _vt8) / _t8) - _g7 * (s / _t8) / _t8 * _vt8) / _t8) * x[i] - 2 * (_g7 * (s / _t8) / _t8) * vx[i];
                     dx[i] += -2 * (_g7 * (s / _t8) / _t8) * x[i];
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     for (int j = n - 1; j >= 0; j--)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         if (_ints.Pop() != 0)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             double _vg3 = -_hs;
                             double _g3 = -_ds;
                             double _vt4 = (0.3 * vx[j] * x[i] + 0.3 * x[j] * vx[i]) / n;
@@ -409,7 +409,7 @@ namespace Corpus
                             _dz[j] += _g3 * _t4;
                         }
                     }
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     double _vg1 = _hs;
                     double _g1 = _ds;
                     _hs = 0.0;
@@ -485,9 +485,9 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 411: int n = x.Length;
+            // line 360: int n = x.Length;
             int n = x.Length;
-            // line 412: Span<double> z = stackalloc double[n];
+            // line 361: Span<double> z = stackalloc double[n];
             global::System.Span<double> z = stackalloc double[n];
             global::System.Span<double> _vz = stackalloc double[n];
             double[] _dz_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(z.Length);
@@ -496,66 +496,66 @@ namespace Corpus
             global::System.Span<double> _hz = _hz_pool.AsSpan(0, z.Length);
             _dz.Clear();
             _hz.Clear();
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 0; sweep < 4; sweep++)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = 0; i < n; i++)
                 {
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     _values.Push(s);
                     _values.Push(_vs);
                     _vs = vx[i] * -Math.Sin(x[i]);
                     s = Math.Cos(x[i]);
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     _ints.Reserve(n);
                     for (int j = 0; j < n; j++)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         bool _branch2 = j != i;
                         if (_branch2)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             _vs -= (0.3 * vx[j] * x[i] + 0.3 * x[j] * vx[i]) / n * z[j] + 0.3 * x[j] * x[i] / n * _vz[j];
                             s -= 0.3 * x[j] * x[i] / n * z[j];
                         }
                         _ints.PushReserved(_branch2 ? 1 : 0);
                     }
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     _values.Push(z[i]);
                     _values.Push(_vz[i]);
                     _vz[i] = (_vs - s / (3.0 + x[i] * x[i]) * (2 * x[i] * vx[i])) / (3.0 + x[i] * x[i]);
                     z[i] = s / (3.0 + x[i] * x[i]);
                 }
             }
-            // line 430: double r = 0;
+            // line 379: double r = 0;
             double r = 0;
-            // line 431: for (int i = 0; i < n; i++)
+            // line 380: for (int i = 0; i < n; i++)
             double _hr = vseed;
             double _dr = seed;
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 r += z[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 433: r += z[i] * (i + 1);
+                // line 382: r += z[i] * (i + 1);
                 int _t9 = i_1 + 1;
                 _hz[i_1] += _hr * _t9;
                 _dz[i_1] += _dr * _t9;
             }
-            // line 436: return r;
+            // line 385: return r;
             double _result = r;
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 413: for (int sweep = 0; sweep < 4; sweep++)
+            // line 362: for (int sweep = 0; sweep < 4; sweep++)
             for (int sweep = 4 - 1; sweep >= 0; sweep--)
             {
-                // line 415: for (int i = 0; i < n; i++)
+                // line 364: for (int i = 0; i < n; i++)
                 for (int i = n - 1; i >= 0; i--)
                 {
-                    // line 426: z[i] = s / (3.0 + x[i] * x[i]);
+                    // line 375: z[i] = s / (3.0 + x[i] * x[i]);
                     double _vg7 = _hz[i];
                     double _g7 = _dz[i];
                     _hz[i] = 0.0;
@@ -568,13 +568,13 @@ namespace Corpus
                     _ds += _g7 / _t8;
                     hx[i] += -2 * ((_vg7 * (s / _t8) + _g7 * ((_vs - s / _t8 * _vt8) / _t8) - _g7 * (s / _t8) / _t8 * _vt8) / _t8) * x[i] - 2 * (_g7 * (s / _t8) / _t8) * vx[i];
                     dx[i] += -2 * (_g7 * (s / _t8) / _t8) * x[i];
-                    // line 418: for (int j = 0; j < n; j++)
+                    // line 367: for (int j = 0; j < n; j++)
                     for (int j = n - 1; j >= 0; j--)
                     {
-                        // line 420: if (j != i)
+                        // line 369: if (j != i)
                         if (_ints.Pop() != 0)
                         {
-                            // line 422: s -= 0.3 * x[j] * x[i] / n * z[j];
+                            // line 371: s -= 0.3 * x[j] * x[i] / n * z[j];
                             double _vg3 = -_hs;
                             double _g3 = -_ds;
                             double _vt4 = (0.3 * vx[j] * x[i] + 0.3 * x[j] * vx[i]) / n;
@@ -591,7 +591,7 @@ namespace Corpus
                             _dz[j] += _g3 * _t4;
                         }
                     }
-                    // line 417: double s = Math.Cos(x[i]);
+                    // line 366: double s = Math.Cos(x[i]);
                     double _vg1 = _hs;
                     double _g1 = _ds;
                     _hs = 0.0;

@@ -25,44 +25,44 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 383: Span<double> knots = stackalloc double[4];
+            // line 332: Span<double> knots = stackalloc double[4];
             global::System.Span<double> knots = stackalloc double[4];
             double[] _dknots_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(knots.Length);
             global::System.Span<double> _dknots = _dknots_pool.AsSpan(0, knots.Length);
             _dknots.Clear();
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 0; i < 4; i++)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 knots[i] = i + 0.2 * x[i];
             }
-            // line 389: double total = 0;
+            // line 338: double total = 0;
             double total = 0;
-            // line 390: for (int q = 0; q < 3; q++)
+            // line 339: for (int q = 0; q < 3; q++)
             double _dtotal = 1.0;
             for (int q = 0; q < 3; q++)
             {
                 _ints.Reserve(1);
                 int _mark13 = _ints.Count;
-                // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                 t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
-                // line 393: int seg = 0;
+                // line 342: int seg = 0;
                 seg = 0;
-                // line 394: while (seg < 2 && t > knots[seg + 1])
+                // line 343: while (seg < 2 && t > knots[seg + 1])
                 int _loop3 = 0;
                 while (seg < 2 && t > knots[seg + 1])
                 {
                     _loop3++;
-                    // line 396: seg++;
+                    // line 345: seg++;
                     seg += 1;
                 }
                 _ints.PushReserved(_loop3);
-                // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                 u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 // Adjoint of this iteration
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 double _t10 = x[4 + seg];
                 double _t11 = 1 - u;
                 _du += -(_dtotal * _t10);
@@ -72,7 +72,7 @@ namespace Corpus
                 dx[5 + seg] += _dtotal * u;
                 if (_du != 0 || dx[4 + seg] != 0 || dx[5 + seg] != 0)
                 {
-                    // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                    // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                     double _g5 = _du;
                     _du = 0.0;
                     if (_g5 != 0.0)
@@ -86,13 +86,13 @@ namespace Corpus
                         _dknots[seg + 1] += _g9;
                         _dknots[seg] += -_g9;
                     }
-                    // line 394: while (seg < 2 && t > knots[seg + 1])
+                    // line 343: while (seg < 2 && t > knots[seg + 1])
                     for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                     {
-                        // line 396: seg++;
+                        // line 345: seg++;
                         seg -= 1;
                     }
-                    // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                    // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                     double _g2 = _dt;
                     _dt = 0.0;
                     dx[q + 4] += _g2 * 0.1;
@@ -102,14 +102,14 @@ namespace Corpus
                     _ints.DropTo(_mark13);
                 }
             }
-            // line 403: return total;
+            // line 352: return total;
             double _result = total;
 
             // Adjoint sweep
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 4 - 1; i >= 0; i--)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 double _g1 = _dknots[i];
                 _dknots[i] = 0.0;
                 dx[i] += _g1 * 0.2;
@@ -135,44 +135,44 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 383: Span<double> knots = stackalloc double[4];
+            // line 332: Span<double> knots = stackalloc double[4];
             global::System.Span<double> knots = stackalloc double[4];
             double[] _dknots_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(knots.Length);
             global::System.Span<double> _dknots = _dknots_pool.AsSpan(0, knots.Length);
             _dknots.Clear();
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 0; i < 4; i++)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 knots[i] = i + 0.2 * x[i];
             }
-            // line 389: double total = 0;
+            // line 338: double total = 0;
             double total = 0;
-            // line 390: for (int q = 0; q < 3; q++)
+            // line 339: for (int q = 0; q < 3; q++)
             double _dtotal = seed;
             for (int q = 0; q < 3; q++)
             {
                 _ints.Reserve(1);
                 int _mark13 = _ints.Count;
-                // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                 t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
-                // line 393: int seg = 0;
+                // line 342: int seg = 0;
                 seg = 0;
-                // line 394: while (seg < 2 && t > knots[seg + 1])
+                // line 343: while (seg < 2 && t > knots[seg + 1])
                 int _loop3 = 0;
                 while (seg < 2 && t > knots[seg + 1])
                 {
                     _loop3++;
-                    // line 396: seg++;
+                    // line 345: seg++;
                     seg += 1;
                 }
                 _ints.PushReserved(_loop3);
-                // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                 u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 // Adjoint of this iteration
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 double _t10 = x[4 + seg];
                 double _t11 = 1 - u;
                 _du += -(_dtotal * _t10);
@@ -182,7 +182,7 @@ namespace Corpus
                 dx[5 + seg] += _dtotal * u;
                 if (_du != 0 || dx[4 + seg] != 0 || dx[5 + seg] != 0)
                 {
-                    // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                    // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                     double _g5 = _du;
                     _du = 0.0;
                     if (_g5 != 0.0)
@@ -196,13 +196,13 @@ namespace Corpus
                         _dknots[seg + 1] += _g9;
                         _dknots[seg] += -_g9;
                     }
-                    // line 394: while (seg < 2 && t > knots[seg + 1])
+                    // line 343: while (seg < 2 && t > knots[seg + 1])
                     for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                     {
-                        // line 396: seg++;
+                        // line 345: seg++;
                         seg -= 1;
                     }
-                    // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                    // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                     double _g2 = _dt;
                     _dt = 0.0;
                     dx[q + 4] += _g2 * 0.1;
@@ -212,14 +212,14 @@ namespace Corpus
                     _ints.DropTo(_mark13);
                 }
             }
-            // line 403: return total;
+            // line 352: return total;
             double _result = total;
 
             // Adjoint sweep
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 4 - 1; i >= 0; i--)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 double _g1 = _dknots[i];
                 _dknots[i] = 0.0;
                 dx[i] += _g1 * 0.2;
@@ -236,46 +236,46 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 383: Span<double> knots = stackalloc double[4];
+            // line 332: Span<double> knots = stackalloc double[4];
             global::System.Span<double> knots = stackalloc double[4];
             global::System.Span<double> _tknots = stackalloc double[4];
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 0; i < 4; i++)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 _tknots[i] = 0.2 * tx[i];
                 knots[i] = i + 0.2 * x[i];
             }
-            // line 389: double total = 0;
+            // line 338: double total = 0;
             double _ttotal = 0.0;
             double total = 0;
-            // line 390: for (int q = 0; q < 3; q++)
+            // line 339: for (int q = 0; q < 3; q++)
             for (int q = 0; q < 3; q++)
             {
-                // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                 double _tt = 0.1 * tx[q + 4];
                 double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
-                // line 393: int seg = 0;
+                // line 342: int seg = 0;
                 int seg = 0;
-                // line 394: while (seg < 2 && t > knots[seg + 1])
+                // line 343: while (seg < 2 && t > knots[seg + 1])
                 while (seg < 2 && t > knots[seg + 1])
                 {
-                    // line 396: seg++;
+                    // line 345: seg++;
                     seg += 1;
                 }
-                // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                 double _t1 = knots[seg + 1] - knots[seg];
                 double _t2 = (t - knots[seg]) / _t1;
                 double _tu = (_tt - _tknots[seg] - _t2 * (_tknots[seg + 1] - _tknots[seg])) / _t1;
                 double u = _t2;
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 double _t3 = x[4 + seg];
                 double _t4 = 1 - u;
                 double _t5 = x[5 + seg];
                 _ttotal += -_tu * _t3 + _t4 * tx[4 + seg] + (_tu * _t5 + u * tx[5 + seg]);
                 total += _t4 * _t3 + u * _t5;
             }
-            // line 403: return total;
+            // line 352: return total;
             double _value6 = total;
             tangent = _ttotal;
             return _value6;
@@ -311,7 +311,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 383: Span<double> knots = stackalloc double[4];
+            // line 332: Span<double> knots = stackalloc double[4];
             global::System.Span<double> knots = stackalloc double[4];
             global::System.Span<double> _vknots = stackalloc double[4];
             double[] _dknots_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(knots.Length);
@@ -320,43 +320,43 @@ namespace Corpus
             global::System.Span<double> _hknots = _hknots_pool.AsSpan(0, knots.Length);
             _dknots.Clear();
             _hknots.Clear();
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 0; i < 4; i++)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 _vknots[i] = 0.2 * vx[i];
                 knots[i] = i + 0.2 * x[i];
             }
-            // line 389: double total = 0;
+            // line 338: double total = 0;
             double total = 0;
-            // line 390: for (int q = 0; q < 3; q++)
+            // line 339: for (int q = 0; q < 3; q++)
             double _dtotal = 1.0;
             for (int q = 0; q < 3; q++)
             {
                 _ints.Reserve(1);
-                // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                 _vt = 0.1 * vx[q + 4];
                 t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
-                // line 393: int seg = 0;
+                // line 342: int seg = 0;
                 seg = 0;
-                // line 394: while (seg < 2 && t > knots[seg + 1])
+                // line 343: while (seg < 2 && t > knots[seg + 1])
                 int _loop3 = 0;
                 while (seg < 2 && t > knots[seg + 1])
                 {
                     _loop3++;
-                    // line 396: seg++;
+                    // line 345: seg++;
                     seg += 1;
                 }
                 _ints.PushReserved(_loop3);
-                // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                 double _knotsAt = knots[seg];
                 double _knotsAt_2 = knots[seg + 1];
                 _vu = (_vt - _vknots[seg] - (t - _knotsAt) / (_knotsAt_2 - _knotsAt) * (_vknots[seg + 1] - _vknots[seg])) / (_knotsAt_2 - _knotsAt);
                 u = (t - _knotsAt) / (_knotsAt_2 - _knotsAt);
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 // Adjoint of this iteration
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 double _vt10 = vx[4 + seg];
                 double _t10 = x[4 + seg];
                 double _vt11 = -_vu;
@@ -371,7 +371,7 @@ namespace Corpus
                 _du += _dtotal * _t12;
                 hx[5 + seg] += _dtotal * _vu;
                 dx[5 + seg] += _dtotal * u;
-                // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                 double _vg5 = _hu;
                 double _g5 = _du;
                 _hu = 0.0;
@@ -395,13 +395,13 @@ namespace Corpus
                     _hknots[seg] += -_vg9;
                     _dknots[seg] += -_g9;
                 }
-                // line 394: while (seg < 2 && t > knots[seg + 1])
+                // line 343: while (seg < 2 && t > knots[seg + 1])
                 for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                 {
-                    // line 396: seg++;
+                    // line 345: seg++;
                     seg -= 1;
                 }
-                // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                 double _vg2 = _ht;
                 double _g2 = _dt;
                 _ht = 0.0;
@@ -409,14 +409,14 @@ namespace Corpus
                 hx[q + 4] += _vg2 * 0.1;
                 dx[q + 4] += _g2 * 0.1;
             }
-            // line 403: return total;
+            // line 352: return total;
             double _result = total;
 
             // Adjoint sweep
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 4 - 1; i >= 0; i--)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 double _vg1 = _hknots[i];
                 double _g1 = _dknots[i];
                 _hknots[i] = 0.0;
@@ -494,7 +494,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 383: Span<double> knots = stackalloc double[4];
+            // line 332: Span<double> knots = stackalloc double[4];
             global::System.Span<double> knots = stackalloc double[4];
             global::System.Span<double> _vknots = stackalloc double[4];
             double[] _dknots_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(knots.Length);
@@ -503,44 +503,44 @@ namespace Corpus
             global::System.Span<double> _hknots = _hknots_pool.AsSpan(0, knots.Length);
             _dknots.Clear();
             _hknots.Clear();
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 0; i < 4; i++)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 _vknots[i] = 0.2 * vx[i];
                 knots[i] = i + 0.2 * x[i];
             }
-            // line 389: double total = 0;
+            // line 338: double total = 0;
             double total = 0;
-            // line 390: for (int q = 0; q < 3; q++)
+            // line 339: for (int q = 0; q < 3; q++)
             double _htotal = vseed;
             double _dtotal = seed;
             for (int q = 0; q < 3; q++)
             {
                 _ints.Reserve(1);
-                // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                 _vt = 0.1 * vx[q + 4];
                 t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
-                // line 393: int seg = 0;
+                // line 342: int seg = 0;
                 seg = 0;
-                // line 394: while (seg < 2 && t > knots[seg + 1])
+                // line 343: while (seg < 2 && t > knots[seg + 1])
                 int _loop3 = 0;
                 while (seg < 2 && t > knots[seg + 1])
                 {
                     _loop3++;
-                    // line 396: seg++;
+                    // line 345: seg++;
                     seg += 1;
                 }
                 _ints.PushReserved(_loop3);
-                // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                 double _knotsAt = knots[seg];
                 double _knotsAt_2 = knots[seg + 1];
                 _vu = (_vt - _vknots[seg] - (t - _knotsAt) / (_knotsAt_2 - _knotsAt) * (_vknots[seg + 1] - _vknots[seg])) / (_knotsAt_2 - _knotsAt);
                 u = (t - _knotsAt) / (_knotsAt_2 - _knotsAt);
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 // Adjoint of this iteration
-                // line 400: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
+                // line 349: total += (1 - u) * x[4 + seg] + u * x[5 + seg];
                 double _vt10 = vx[4 + seg];
                 double _t10 = x[4 + seg];
                 double _vt11 = -_vu;
@@ -555,7 +555,7 @@ namespace Corpus
                 _du += _dtotal * _t12;
                 hx[5 + seg] += _htotal * u + _dtotal * _vu;
                 dx[5 + seg] += _dtotal * u;
-                // line 399: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
+                // line 348: double u = (t - knots[seg]) / (knots[seg + 1] - knots[seg]);
                 double _vg5 = _hu;
                 double _g5 = _du;
                 _hu = 0.0;
@@ -579,13 +579,13 @@ namespace Corpus
                     _hknots[seg] += -_vg9;
                     _dknots[seg] += -_g9;
                 }
-                // line 394: while (seg < 2 && t > knots[seg + 1])
+                // line 343: while (seg < 2 && t > knots[seg + 1])
                 for (int _iteration4 = _ints.Pop(); _iteration4 > 0; _iteration4--)
                 {
-                    // line 396: seg++;
+                    // line 345: seg++;
                     seg -= 1;
                 }
-                // line 392: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
+                // line 341: double t = 0.4 + q * 0.9 + 0.1 * x[q + 4];
                 double _vg2 = _ht;
                 double _g2 = _dt;
                 _ht = 0.0;
@@ -593,14 +593,14 @@ namespace Corpus
                 hx[q + 4] += _vg2 * 0.1;
                 dx[q + 4] += _g2 * 0.1;
             }
-            // line 403: return total;
+            // line 352: return total;
             double _result = total;
 
             // Adjoint sweep
-            // line 384: for (int i = 0; i < 4; i++)
+            // line 333: for (int i = 0; i < 4; i++)
             for (int i = 4 - 1; i >= 0; i--)
             {
-                // line 386: knots[i] = i + 0.2 * x[i];
+                // line 335: knots[i] = i + 0.2 * x[i];
                 double _vg1 = _hknots[i];
                 double _g1 = _dknots[i];
                 _hknots[i] = 0.0;

@@ -22,67 +22,67 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 275: int n = x.Length;
+            // line 224: int n = x.Length;
             int n = x.Length;
-            // line 276: double mean = 0;
+            // line 225: double mean = 0;
             double mean = 0;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 v = x[_i1];
-                // line 279: mean += v;
+                // line 228: mean += v;
                 mean += v;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double mean_0 = mean;
             mean /= n;
-            // line 283: double variance = 0;
+            // line 232: double variance = 0;
             double variance = 0;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             _values.Reserve(n);
             for (int i = 0; i < n; i++)
             {
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 _values.PushReserved(dev);
                 dev = x[i] - mean;
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 variance += dev * dev;
             }
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double variance_0 = variance;
             variance /= n;
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             double inv = 1.0 / Math.Sqrt(variance + 1E-05);
-            // line 292: Span<double> y = stackalloc double[n];
+            // line 241: Span<double> y = stackalloc double[n];
             global::System.Span<double> y = stackalloc double[n];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 y[i_1] = (x[i_1] - mean) * inv * (1.0 + 0.1 * i_1) + 0.05 * i_1;
             }
-            // line 298: double loss = 0;
+            // line 247: double loss = 0;
             double loss = 0;
-            // line 299: for (int i = n - 1; i >= 0; i--)
+            // line 248: for (int i = n - 1; i >= 0; i--)
             double _dloss = 1.0;
             for (int i_2 = n - 1; i_2 >= 0; i_2--)
             {
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _yAt = y[i_2];
                 loss += _yAt * Math.Sin(i_2 + 0.5) + 0.1 * _yAt * _yAt;
                 // Adjoint of this iteration
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _t11 = Math.Sin(i_2 + 0.5);
                 _dy[i_2] += _dloss * _t11;
                 double _t12 = 0.1 * _yAt;
                 _dy[i_2] += _dloss * _yAt * 0.1;
                 _dy[i_2] += _dloss * _t12;
             }
-            // line 304: return loss;
+            // line 253: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -90,10 +90,10 @@ namespace Corpus
             double _dv = 0.0;
             double _ddev = 0.0;
             double _dinv = 0.0;
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 double _g6 = _dy[i_1];
                 _dy[i_1] = 0.0;
                 if (_g6 != 0.0)
@@ -107,37 +107,37 @@ namespace Corpus
                     _dinv += _g8 * _t9;
                 }
             }
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             double _t5 = Math.Sqrt(variance + 1E-05);
             double _dvariance = -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5);
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double _g4 = _dvariance;
             _dvariance = 0.0;
             variance = variance_0;
             _dvariance += _g4 / n;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 _ddev += 2 * _dvariance * dev;
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 double _g3 = _ddev;
                 _ddev = 0.0;
                 dev = _values.Pop();
                 dx[i] += _g3;
                 _dmean += -_g3;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double _g2 = _dmean;
             _dmean = 0.0;
             mean = mean_0;
             _dmean += _g2 / n;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 279: mean += v;
+                // line 228: mean += v;
                 _dv += _dmean;
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 double _g1 = _dv;
                 _dv = 0.0;
                 dx[_i1] += _g1;
@@ -160,67 +160,67 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 275: int n = x.Length;
+            // line 224: int n = x.Length;
             int n = x.Length;
-            // line 276: double mean = 0;
+            // line 225: double mean = 0;
             double mean = 0;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 v = x[_i1];
-                // line 279: mean += v;
+                // line 228: mean += v;
                 mean += v;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double mean_0 = mean;
             mean /= n;
-            // line 283: double variance = 0;
+            // line 232: double variance = 0;
             double variance = 0;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             _values.Reserve(n);
             for (int i = 0; i < n; i++)
             {
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 _values.PushReserved(dev);
                 dev = x[i] - mean;
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 variance += dev * dev;
             }
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double variance_0 = variance;
             variance /= n;
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             double inv = 1.0 / Math.Sqrt(variance + 1E-05);
-            // line 292: Span<double> y = stackalloc double[n];
+            // line 241: Span<double> y = stackalloc double[n];
             global::System.Span<double> y = stackalloc double[n];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 y[i_1] = (x[i_1] - mean) * inv * (1.0 + 0.1 * i_1) + 0.05 * i_1;
             }
-            // line 298: double loss = 0;
+            // line 247: double loss = 0;
             double loss = 0;
-            // line 299: for (int i = n - 1; i >= 0; i--)
+            // line 248: for (int i = n - 1; i >= 0; i--)
             double _dloss = seed;
             for (int i_2 = n - 1; i_2 >= 0; i_2--)
             {
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _yAt = y[i_2];
                 loss += _yAt * Math.Sin(i_2 + 0.5) + 0.1 * _yAt * _yAt;
                 // Adjoint of this iteration
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _t11 = Math.Sin(i_2 + 0.5);
                 _dy[i_2] += _dloss * _t11;
                 double _t12 = 0.1 * _yAt;
                 _dy[i_2] += _dloss * _yAt * 0.1;
                 _dy[i_2] += _dloss * _t12;
             }
-            // line 304: return loss;
+            // line 253: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -228,10 +228,10 @@ namespace Corpus
             double _dv = 0.0;
             double _ddev = 0.0;
             double _dinv = 0.0;
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 double _g6 = _dy[i_1];
                 _dy[i_1] = 0.0;
                 if (_g6 != 0.0)
@@ -245,37 +245,37 @@ namespace Corpus
                     _dinv += _g8 * _t9;
                 }
             }
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             double _t5 = Math.Sqrt(variance + 1E-05);
             double _dvariance = -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5);
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double _g4 = _dvariance;
             _dvariance = 0.0;
             variance = variance_0;
             _dvariance += _g4 / n;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 _ddev += 2 * _dvariance * dev;
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 double _g3 = _ddev;
                 _ddev = 0.0;
                 dev = _values.Pop();
                 dx[i] += _g3;
                 _dmean += -_g3;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double _g2 = _dmean;
             _dmean = 0.0;
             mean = mean_0;
             _dmean += _g2 / n;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 279: mean += v;
+                // line 228: mean += v;
                 _dv += _dmean;
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 double _g1 = _dv;
                 _dv = 0.0;
                 dx[_i1] += _g1;
@@ -292,70 +292,70 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 275: int n = x.Length;
+            // line 224: int n = x.Length;
             int n = x.Length;
-            // line 276: double mean = 0;
+            // line 225: double mean = 0;
             double _tmean = 0.0;
             double mean = 0;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 double _tv = tx[_i1];
                 double v = x[_i1];
-                // line 279: mean += v;
+                // line 228: mean += v;
                 _tmean += _tv;
                 mean += v;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             _tmean = _tmean / n;
             mean /= n;
-            // line 283: double variance = 0;
+            // line 232: double variance = 0;
             double _tvariance = 0.0;
             double variance = 0;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             for (int i = 0; i < n; i++)
             {
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 double _tdev = tx[i] - _tmean;
                 double dev = x[i] - mean;
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 _tvariance += 2 * dev * _tdev;
                 variance += dev * dev;
             }
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             _tvariance = _tvariance / n;
             variance /= n;
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             double _t1 = Math.Sqrt(variance + 1E-05);
             double _t2 = 1.0 / _t1;
             double _tinv = -(_t2 * (_tvariance / (2 * _t1))) / _t1;
             double inv = _t2;
-            // line 292: Span<double> y = stackalloc double[n];
+            // line 241: Span<double> y = stackalloc double[n];
             global::System.Span<double> y = stackalloc double[n];
             global::System.Span<double> _ty = stackalloc double[n];
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 double _t3 = x[i_1] - mean;
                 double _t4 = 1.0 + 0.1 * i_1;
                 _ty[i_1] = ((tx[i_1] - _tmean) * inv + _t3 * _tinv) * _t4;
                 y[i_1] = _t3 * inv * _t4 + 0.05 * i_1;
             }
-            // line 298: double loss = 0;
+            // line 247: double loss = 0;
             double _tloss = 0.0;
             double loss = 0;
-            // line 299: for (int i = n - 1; i >= 0; i--)
+            // line 248: for (int i = n - 1; i >= 0; i--)
             for (int i_2 = n - 1; i_2 >= 0; i_2--)
             {
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _t5 = Math.Sin(i_2 + 0.5);
                 double _t6 = 0.1 * y[i_2];
                 _tloss += _ty[i_2] * _t5 + (0.1 * _ty[i_2] * y[i_2] + _t6 * _ty[i_2]);
                 loss += y[i_2] * _t5 + _t6 * y[i_2];
             }
-            // line 304: return loss;
+            // line 253: return loss;
             double _value7 = loss;
             tangent = _tloss;
             return _value7;
@@ -386,52 +386,52 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 275: int n = x.Length;
+            // line 224: int n = x.Length;
             int n = x.Length;
-            // line 276: double mean = 0;
+            // line 225: double mean = 0;
             double _vmean = 0.0;
             double mean = 0;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 _vv = vx[_i1];
                 v = x[_i1];
-                // line 279: mean += v;
+                // line 228: mean += v;
                 _vmean += _vv;
                 mean += v;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double _vmean_0 = _vmean;
             double mean_0 = mean;
             _vmean = _vmean / n;
             mean /= n;
-            // line 283: double variance = 0;
+            // line 232: double variance = 0;
             double _vvariance = 0.0;
             double variance = 0;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             _values.Reserve(n * 2);
             for (int i = 0; i < n; i++)
             {
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 _values.PushReserved(dev);
                 _values.PushReserved(_vdev);
                 _vdev = vx[i] - _vmean;
                 dev = x[i] - mean;
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 _vvariance += 2 * dev * _vdev;
                 variance += dev * dev;
             }
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double _vvariance_0 = _vvariance;
             double variance_0 = variance;
             _vvariance = _vvariance / n;
             variance /= n;
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             var _t = Math.Sqrt(variance + 1E-05);
             double _vinv = -(1.0 / _t * (_vvariance * (1 / (2 * _t)))) / _t;
             double inv = 1.0 / _t;
-            // line 292: Span<double> y = stackalloc double[n];
+            // line 241: Span<double> y = stackalloc double[n];
             global::System.Span<double> y = stackalloc double[n];
             global::System.Span<double> _vy = stackalloc double[n];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
@@ -440,24 +440,24 @@ namespace Corpus
             global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
             _dy.Clear();
             _hy.Clear();
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 _vy[i_1] = ((vx[i_1] - _vmean) * inv + (x[i_1] - mean) * _vinv) * (1.0 + 0.1 * i_1);
                 y[i_1] = (x[i_1] - mean) * inv * (1.0 + 0.1 * i_1) + 0.05 * i_1;
             }
-            // line 298: double loss = 0;
+            // line 247: double loss = 0;
             double loss = 0;
-            // line 299: for (int i = n - 1; i >= 0; i--)
+            // line 248: for (int i = n - 1; i >= 0; i--)
             double _dloss = 1.0;
             for (int i_2 = n - 1; i_2 >= 0; i_2--)
             {
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _yAt = y[i_2];
                 loss += _yAt * Math.Sin(i_2 + 0.5) + 0.1 * _yAt * _yAt;
                 // Adjoint of this iteration
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _t11 = Math.Sin(i_2 + 0.5);
                 _dy[i_2] += _dloss * _t11;
                 double _vt12 = 0.1 * _vy[i_2];
@@ -467,7 +467,7 @@ namespace Corpus
                 _hy[i_2] += _dloss * _vt12;
                 _dy[i_2] += _dloss * _t12;
             }
-            // line 304: return loss;
+            // line 253: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -479,10 +479,10 @@ namespace Corpus
             double _ddev = 0.0;
             double _hinv = 0.0;
             double _dinv = 0.0;
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 double _vg6 = _hy[i_1];
                 double _g6 = _dy[i_1];
                 _hy[i_1] = 0.0;
@@ -504,13 +504,13 @@ namespace Corpus
                     _dinv += _g8 * _t9;
                 }
             }
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             var _t_2 = Math.Sqrt(variance + 1E-05);
             double _vt5 = _vvariance * (1 / (2 * _t_2));
             double _t5 = _t_2;
             double _hvariance = (-((_hinv * (1.0 / _t5) + _dinv * (-(1.0 / _t5 * _vt5) / _t5) - _dinv * (1.0 / _t5) / _t5 * _vt5) / _t5) - -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5) * (2 * _vt5)) / (2 * _t5);
             double _dvariance = -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5);
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double _vg4 = _hvariance;
             double _g4 = _dvariance;
             _hvariance = 0.0;
@@ -519,13 +519,13 @@ namespace Corpus
             variance = variance_0;
             _hvariance += _vg4 / n;
             _dvariance += _g4 / n;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 _hdev += 2 * _hvariance * dev + 2 * _dvariance * _vdev;
                 _ddev += 2 * _dvariance * dev;
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 double _vg3 = _hdev;
                 double _g3 = _ddev;
                 _hdev = 0.0;
@@ -537,7 +537,7 @@ namespace Corpus
                 _hmean += -_vg3;
                 _dmean += -_g3;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double _vg2 = _hmean;
             double _g2 = _dmean;
             _hmean = 0.0;
@@ -546,13 +546,13 @@ namespace Corpus
             mean = mean_0;
             _hmean += _vg2 / n;
             _dmean += _g2 / n;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 279: mean += v;
+                // line 228: mean += v;
                 _hv += _hmean;
                 _dv += _dmean;
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;
@@ -625,52 +625,52 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 275: int n = x.Length;
+            // line 224: int n = x.Length;
             int n = x.Length;
-            // line 276: double mean = 0;
+            // line 225: double mean = 0;
             double _vmean = 0.0;
             double mean = 0;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 _vv = vx[_i1];
                 v = x[_i1];
-                // line 279: mean += v;
+                // line 228: mean += v;
                 _vmean += _vv;
                 mean += v;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double _vmean_0 = _vmean;
             double mean_0 = mean;
             _vmean = _vmean / n;
             mean /= n;
-            // line 283: double variance = 0;
+            // line 232: double variance = 0;
             double _vvariance = 0.0;
             double variance = 0;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             _values.Reserve(n * 2);
             for (int i = 0; i < n; i++)
             {
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 _values.PushReserved(dev);
                 _values.PushReserved(_vdev);
                 _vdev = vx[i] - _vmean;
                 dev = x[i] - mean;
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 _vvariance += 2 * dev * _vdev;
                 variance += dev * dev;
             }
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double _vvariance_0 = _vvariance;
             double variance_0 = variance;
             _vvariance = _vvariance / n;
             variance /= n;
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             var _t = Math.Sqrt(variance + 1E-05);
             double _vinv = -(1.0 / _t * (_vvariance * (1 / (2 * _t)))) / _t;
             double inv = 1.0 / _t;
-            // line 292: Span<double> y = stackalloc double[n];
+            // line 241: Span<double> y = stackalloc double[n];
             global::System.Span<double> y = stackalloc double[n];
             global::System.Span<double> _vy = stackalloc double[n];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
@@ -679,25 +679,25 @@ namespace Corpus
             global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
             _dy.Clear();
             _hy.Clear();
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = 0; i_1 < n; i_1++)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 _vy[i_1] = ((vx[i_1] - _vmean) * inv + (x[i_1] - mean) * _vinv) * (1.0 + 0.1 * i_1);
                 y[i_1] = (x[i_1] - mean) * inv * (1.0 + 0.1 * i_1) + 0.05 * i_1;
             }
-            // line 298: double loss = 0;
+            // line 247: double loss = 0;
             double loss = 0;
-            // line 299: for (int i = n - 1; i >= 0; i--)
+            // line 248: for (int i = n - 1; i >= 0; i--)
             double _hloss = vseed;
             double _dloss = seed;
             for (int i_2 = n - 1; i_2 >= 0; i_2--)
             {
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _yAt = y[i_2];
                 loss += _yAt * Math.Sin(i_2 + 0.5) + 0.1 * _yAt * _yAt;
                 // Adjoint of this iteration
-                // line 301: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
+                // line 250: loss += y[i] * Math.Sin(i + 0.5) + 0.1 * y[i] * y[i];
                 double _t11 = Math.Sin(i_2 + 0.5);
                 _hy[i_2] += _hloss * _t11;
                 _dy[i_2] += _dloss * _t11;
@@ -708,7 +708,7 @@ namespace Corpus
                 _hy[i_2] += _hloss * _t12 + _dloss * _vt12;
                 _dy[i_2] += _dloss * _t12;
             }
-            // line 304: return loss;
+            // line 253: return loss;
             double _result = loss;
 
             // Adjoint sweep
@@ -720,10 +720,10 @@ namespace Corpus
             double _ddev = 0.0;
             double _hinv = 0.0;
             double _dinv = 0.0;
-            // line 293: for (int i = 0; i < n; i++)
+            // line 242: for (int i = 0; i < n; i++)
             for (int i_1 = n - 1; i_1 >= 0; i_1--)
             {
-                // line 295: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
+                // line 244: y[i] = (x[i] - mean) * inv * (1.0 + 0.1 * i) + 0.05 * i;
                 double _vg6 = _hy[i_1];
                 double _g6 = _dy[i_1];
                 _hy[i_1] = 0.0;
@@ -745,13 +745,13 @@ namespace Corpus
                     _dinv += _g8 * _t9;
                 }
             }
-            // line 291: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
+            // line 240: double inv = 1.0 / Math.Sqrt(variance + 1e-5);
             var _t_2 = Math.Sqrt(variance + 1E-05);
             double _vt5 = _vvariance * (1 / (2 * _t_2));
             double _t5 = _t_2;
             double _hvariance = (-((_hinv * (1.0 / _t5) + _dinv * (-(1.0 / _t5 * _vt5) / _t5) - _dinv * (1.0 / _t5) / _t5 * _vt5) / _t5) - -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5) * (2 * _vt5)) / (2 * _t5);
             double _dvariance = -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5);
-            // line 290: variance /= n;
+            // line 239: variance /= n;
             double _vg4 = _hvariance;
             double _g4 = _dvariance;
             _hvariance = 0.0;
@@ -760,13 +760,13 @@ namespace Corpus
             variance = variance_0;
             _hvariance += _vg4 / n;
             _dvariance += _g4 / n;
-            // line 284: for (int i = 0; i < n; i++)
+            // line 233: for (int i = 0; i < n; i++)
             for (int i = n - 1; i >= 0; i--)
             {
-                // line 287: variance += dev * dev;
+                // line 236: variance += dev * dev;
                 _hdev += 2 * _hvariance * dev + 2 * _dvariance * _vdev;
                 _ddev += 2 * _dvariance * dev;
-                // line 286: double dev = x[i] - mean;
+                // line 235: double dev = x[i] - mean;
                 double _vg3 = _hdev;
                 double _g3 = _ddev;
                 _hdev = 0.0;
@@ -778,7 +778,7 @@ namespace Corpus
                 _hmean += -_vg3;
                 _dmean += -_g3;
             }
-            // line 282: mean /= n;
+            // line 231: mean /= n;
             double _vg2 = _hmean;
             double _g2 = _dmean;
             _hmean = 0.0;
@@ -787,13 +787,13 @@ namespace Corpus
             mean = mean_0;
             _hmean += _vg2 / n;
             _dmean += _g2 / n;
-            // line 277: foreach (double v in x)
+            // line 226: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 279: mean += v;
+                // line 228: mean += v;
                 _hv += _hmean;
                 _dv += _dmean;
-                // line 277: foreach (double v in x)
+                // line 226: foreach (double v in x)
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;

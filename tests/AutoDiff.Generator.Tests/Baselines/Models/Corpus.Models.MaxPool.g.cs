@@ -22,67 +22,67 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 478: double s = 1;
+            // line 427: double s = 1;
             double s = 1;
-            // line 479: w = 0
+            // line 428: w = 0
             int w = 0;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             int _loop4 = 0;
             while (w + 1 < x.Length)
             {
                 _loop4++;
-                // line 481: int best = w;
+                // line 430: int best = w;
                 _ints.Push(best);
                 best = w;
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 _ints.Reserve((w + 2 - (w + 1)) * 2);
                 for (int i = w + 1; i < w + 2; i++)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     bool _branch1 = x[i] > x[best];
                     if (_branch1)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         _ints.PushReserved(best);
                         best = i;
                     }
                     _ints.PushReserved(_branch1 ? 1 : 0);
                 }
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 _values.Push(s);
                 s *= 1 + x[best] * x[best];
-                // line 479: w += 2
+                // line 428: w += 2
                 w += 2;
             }
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _result = Math.Log(s);
 
             // Adjoint sweep
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _ds = 1.0 / s;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 479: w += 2
+                // line 428: w += 2
                 w -= 2;
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
                 double _t3 = 1 + x[best] * x[best];
                 _ds += _g2 * _t3;
                 dx[best] += 2 * (_g2 * s) * x[best];
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 for (int i = w + 2 - 1; i >= w + 1; i--)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     if (_ints.Pop() != 0)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         best = _ints.Pop();
                     }
                 }
-                // line 481: int best = w;
+                // line 430: int best = w;
                 best = _ints.Pop();
             }
             _values.Dispose();
@@ -103,67 +103,67 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 478: double s = 1;
+            // line 427: double s = 1;
             double s = 1;
-            // line 479: w = 0
+            // line 428: w = 0
             int w = 0;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             int _loop4 = 0;
             while (w + 1 < x.Length)
             {
                 _loop4++;
-                // line 481: int best = w;
+                // line 430: int best = w;
                 _ints.Push(best);
                 best = w;
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 _ints.Reserve((w + 2 - (w + 1)) * 2);
                 for (int i = w + 1; i < w + 2; i++)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     bool _branch1 = x[i] > x[best];
                     if (_branch1)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         _ints.PushReserved(best);
                         best = i;
                     }
                     _ints.PushReserved(_branch1 ? 1 : 0);
                 }
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 _values.Push(s);
                 s *= 1 + x[best] * x[best];
-                // line 479: w += 2
+                // line 428: w += 2
                 w += 2;
             }
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _result = Math.Log(s);
 
             // Adjoint sweep
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _ds = seed / s;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 479: w += 2
+                // line 428: w += 2
                 w -= 2;
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 double _g2 = _ds;
                 _ds = 0.0;
                 s = _values.Pop();
                 double _t3 = 1 + x[best] * x[best];
                 _ds += _g2 * _t3;
                 dx[best] += 2 * (_g2 * s) * x[best];
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 for (int i = w + 2 - 1; i >= w + 1; i--)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     if (_ints.Pop() != 0)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         best = _ints.Pop();
                     }
                 }
-                // line 481: int best = w;
+                // line 430: int best = w;
                 best = _ints.Pop();
             }
             _values.Dispose();
@@ -178,34 +178,34 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 478: double s = 1;
+            // line 427: double s = 1;
             double _ts = 0.0;
             double s = 1;
-            // line 479: w = 0
+            // line 428: w = 0
             int w = 0;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             while (w + 1 < x.Length)
             {
-                // line 481: int best = w;
+                // line 430: int best = w;
                 int best = w;
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 for (int i = w + 1; i < w + 2; i++)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     if (x[i] > x[best])
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         best = i;
                     }
                 }
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 double _t1 = 1 + x[best] * x[best];
                 _ts = _ts * _t1 + s * (2 * x[best] * tx[best]);
                 s *= _t1;
-                // line 479: w += 2
+                // line 428: w += 2
                 w += 2;
             }
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _value2 = Math.Log(s);
             tangent = _ts / s;
             return _value2;
@@ -234,54 +234,54 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 478: double s = 1;
+            // line 427: double s = 1;
             double _vs = 0.0;
             double s = 1;
-            // line 479: w = 0
+            // line 428: w = 0
             int w = 0;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             int _loop4 = 0;
             while (w + 1 < x.Length)
             {
                 _loop4++;
-                // line 481: int best = w;
+                // line 430: int best = w;
                 _ints.Push(best);
                 best = w;
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 _ints.Reserve((w + 2 - (w + 1)) * 2);
                 for (int i = w + 1; i < w + 2; i++)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     bool _branch1 = x[i] > x[best];
                     if (_branch1)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         _ints.PushReserved(best);
                         best = i;
                     }
                     _ints.PushReserved(_branch1 ? 1 : 0);
                 }
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 _values.Push(s);
                 _values.Push(_vs);
                 _vs = _vs * (1 + x[best] * x[best]) + s * (2 * x[best] * vx[best]);
                 s *= 1 + x[best] * x[best];
-                // line 479: w += 2
+                // line 428: w += 2
                 w += 2;
             }
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _result = Math.Log(s);
 
             // Adjoint sweep
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _hs = -(1.0 / s * _vs) / s;
             double _ds = 1.0 / s;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 479: w += 2
+                // line 428: w += 2
                 w -= 2;
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 double _vg2 = _hs;
                 double _g2 = _ds;
                 _hs = 0.0;
@@ -294,17 +294,17 @@ namespace Corpus
                 _ds += _g2 * _t3;
                 hx[best] += 2 * (_vg2 * s + _g2 * _vs) * x[best] + 2 * (_g2 * s) * vx[best];
                 dx[best] += 2 * (_g2 * s) * x[best];
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 for (int i = w + 2 - 1; i >= w + 1; i--)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     if (_ints.Pop() != 0)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         best = _ints.Pop();
                     }
                 }
-                // line 481: int best = w;
+                // line 430: int best = w;
                 best = _ints.Pop();
             }
             _values.Dispose();
@@ -369,54 +369,54 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 478: double s = 1;
+            // line 427: double s = 1;
             double _vs = 0.0;
             double s = 1;
-            // line 479: w = 0
+            // line 428: w = 0
             int w = 0;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             int _loop4 = 0;
             while (w + 1 < x.Length)
             {
                 _loop4++;
-                // line 481: int best = w;
+                // line 430: int best = w;
                 _ints.Push(best);
                 best = w;
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 _ints.Reserve((w + 2 - (w + 1)) * 2);
                 for (int i = w + 1; i < w + 2; i++)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     bool _branch1 = x[i] > x[best];
                     if (_branch1)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         _ints.PushReserved(best);
                         best = i;
                     }
                     _ints.PushReserved(_branch1 ? 1 : 0);
                 }
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 _values.Push(s);
                 _values.Push(_vs);
                 _vs = _vs * (1 + x[best] * x[best]) + s * (2 * x[best] * vx[best]);
                 s *= 1 + x[best] * x[best];
-                // line 479: w += 2
+                // line 428: w += 2
                 w += 2;
             }
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _result = Math.Log(s);
 
             // Adjoint sweep
-            // line 493: return Math.Log(s);
+            // line 442: return Math.Log(s);
             double _hs = (vseed - seed / s * _vs) / s;
             double _ds = seed / s;
-            // line 479: for (int w = 0; w + 1 < x.Length; w += 2)
+            // line 428: for (int w = 0; w + 1 < x.Length; w += 2)
             for (int _iteration5 = _loop4; _iteration5 > 0; _iteration5--)
             {
-                // line 479: w += 2
+                // line 428: w += 2
                 w -= 2;
-                // line 490: s *= 1 + x[best] * x[best];
+                // line 439: s *= 1 + x[best] * x[best];
                 double _vg2 = _hs;
                 double _g2 = _ds;
                 _hs = 0.0;
@@ -429,17 +429,17 @@ namespace Corpus
                 _ds += _g2 * _t3;
                 hx[best] += 2 * (_vg2 * s + _g2 * _vs) * x[best] + 2 * (_g2 * s) * vx[best];
                 dx[best] += 2 * (_g2 * s) * x[best];
-                // line 482: for (int i = w + 1; i < w + 2; i++)
+                // line 431: for (int i = w + 1; i < w + 2; i++)
                 for (int i = w + 2 - 1; i >= w + 1; i--)
                 {
-                    // line 484: if (x[i] > x[best])
+                    // line 433: if (x[i] > x[best])
                     if (_ints.Pop() != 0)
                     {
-                        // line 486: best = i;
+                        // line 435: best = i;
                         best = _ints.Pop();
                     }
                 }
-                // line 481: int best = w;
+                // line 430: int best = w;
                 best = _ints.Pop();
             }
             _values.Dispose();

@@ -22,34 +22,34 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 311: double top = double.NegativeInfinity;
+            // line 260: double top = double.NegativeInfinity;
             double top = double.NegativeInfinity;
-            // line 312: double sum = 0;
+            // line 261: double sum = 0;
             double sum = 0;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length * 6);
             _ints.Reserve(x.Length);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 _values.PushReserved(v);
                 v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 bool _branch3 = v > top;
                 if (_branch3)
                 {
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     _values.PushReserved(sum);
                     double _t4 = Math.Exp(top - v);
                     _values.PushReserved(_t4);
                     sum = sum * _t4 + 1.0;
-                    // line 319: top = v;
+                    // line 268: top = v;
                     _values.PushReserved(top);
                     top = v;
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     _values.PushReserved(sum);
                     double _t9 = Math.Exp(v - top);
                     _values.PushReserved(_t9);
@@ -57,26 +57,26 @@ namespace Corpus
                 }
                 _ints.PushReserved(_branch3 ? 1 : 0);
             }
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _result = top + Math.Log(sum);
 
             // Adjoint sweep
             double _dv = 0.0;
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _dtop = 1.0;
             double _dsum = 1.0 / sum;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 319: top = v;
+                    // line 268: top = v;
                     double _g8 = _dtop;
                     _dtop = 0.0;
                     top = _values.Pop();
                     _dv += _g8;
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     double _g5 = _dsum;
                     _dsum = 0.0;
                     double _t6 = _values.Pop();
@@ -88,14 +88,14 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     double _t10 = _values.Pop();
                     sum = _values.Pop();
                     double _g11 = _dsum * _t10;
                     _dv += _g11;
                     _dtop += -_g11;
                 }
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 double _g1 = _dv;
                 _dv = 0.0;
                 v = _values.Pop();
@@ -121,34 +121,34 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 311: double top = double.NegativeInfinity;
+            // line 260: double top = double.NegativeInfinity;
             double top = double.NegativeInfinity;
-            // line 312: double sum = 0;
+            // line 261: double sum = 0;
             double sum = 0;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length * 6);
             _ints.Reserve(x.Length);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 _values.PushReserved(v);
                 v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 bool _branch3 = v > top;
                 if (_branch3)
                 {
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     _values.PushReserved(sum);
                     double _t4 = Math.Exp(top - v);
                     _values.PushReserved(_t4);
                     sum = sum * _t4 + 1.0;
-                    // line 319: top = v;
+                    // line 268: top = v;
                     _values.PushReserved(top);
                     top = v;
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     _values.PushReserved(sum);
                     double _t9 = Math.Exp(v - top);
                     _values.PushReserved(_t9);
@@ -156,26 +156,26 @@ namespace Corpus
                 }
                 _ints.PushReserved(_branch3 ? 1 : 0);
             }
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _result = top + Math.Log(sum);
 
             // Adjoint sweep
             double _dv = 0.0;
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _dtop = seed;
             double _dsum = seed / sum;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 319: top = v;
+                    // line 268: top = v;
                     double _g8 = _dtop;
                     _dtop = 0.0;
                     top = _values.Pop();
                     _dv += _g8;
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     double _g5 = _dsum;
                     _dsum = 0.0;
                     double _t6 = _values.Pop();
@@ -187,14 +187,14 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     double _t10 = _values.Pop();
                     sum = _values.Pop();
                     double _g11 = _dsum * _t10;
                     _dv += _g11;
                     _dtop += -_g11;
                 }
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 double _g1 = _dv;
                 _dv = 0.0;
                 v = _values.Pop();
@@ -214,39 +214,39 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 311: double top = double.NegativeInfinity;
+            // line 260: double top = double.NegativeInfinity;
             double _ttop = 0.0;
             double top = double.NegativeInfinity;
-            // line 312: double sum = 0;
+            // line 261: double sum = 0;
             double _tsum = 0.0;
             double sum = 0;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 double _t1 = x[(i + 1) % x.Length];
                 double _tv = 2 * tx[i] + tx[(i + 1) % x.Length] * Math.Cos(_t1);
                 double v = 2 * x[i] + Math.Sin(_t1);
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 if (v > top)
                 {
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     double _t2 = Math.Exp(top - v);
                     _tsum = _tsum * _t2 + sum * ((_ttop - _tv) * _t2);
                     sum = sum * _t2 + 1.0;
-                    // line 319: top = v;
+                    // line 268: top = v;
                     _ttop = _tv;
                     top = v;
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     double _t3 = Math.Exp(v - top);
                     _tsum += (_tv - _ttop) * _t3;
                     sum += _t3;
                 }
             }
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _value4 = top + Math.Log(sum);
             tangent = _ttop + _tsum / sum;
             return _value4;
@@ -276,28 +276,28 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 311: double top = double.NegativeInfinity;
+            // line 260: double top = double.NegativeInfinity;
             double _vtop = 0.0;
             double top = double.NegativeInfinity;
-            // line 312: double sum = 0;
+            // line 261: double sum = 0;
             double _vsum = 0.0;
             double sum = 0;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length * 12);
             _ints.Reserve(x.Length);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 _values.PushReserved(v);
                 _values.PushReserved(_vv);
                 var _t = x[(i + 1) % x.Length];
                 _vv = 2 * vx[i] + vx[(i + 1) % x.Length] * Math.Cos(_t);
                 v = 2 * x[i] + Math.Sin(_t);
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 bool _branch3 = v > top;
                 if (_branch3)
                 {
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     _values.PushReserved(sum);
                     _values.PushReserved(_vsum);
                     var _t_2 = Math.Exp(top - v);
@@ -307,7 +307,7 @@ namespace Corpus
                     _values.PushReserved(_vt4);
                     _vsum = _vsum * _t4 + sum * _vt4;
                     sum = sum * _t4 + 1.0;
-                    // line 319: top = v;
+                    // line 268: top = v;
                     _values.PushReserved(top);
                     _values.PushReserved(_vtop);
                     _vtop = _vv;
@@ -315,7 +315,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     _values.PushReserved(sum);
                     _values.PushReserved(_vsum);
                     var _t_3 = Math.Exp(v - top);
@@ -328,24 +328,24 @@ namespace Corpus
                 }
                 _ints.PushReserved(_branch3 ? 1 : 0);
             }
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _result = top + Math.Log(sum);
 
             // Adjoint sweep
             double _hv = 0.0;
             double _dv = 0.0;
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _htop = 0.0;
             double _dtop = 1.0;
             double _hsum = -(1.0 / sum * _vsum) / sum;
             double _dsum = 1.0 / sum;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 319: top = v;
+                    // line 268: top = v;
                     double _vg8 = _htop;
                     double _g8 = _dtop;
                     _htop = 0.0;
@@ -354,7 +354,7 @@ namespace Corpus
                     top = _values.Pop();
                     _hv += _vg8;
                     _dv += _g8;
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     double _vg5 = _hsum;
                     double _g5 = _dsum;
                     _hsum = 0.0;
@@ -374,7 +374,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     double _vt10 = _values.Pop();
                     double _t10 = _values.Pop();
                     _vsum = _values.Pop();
@@ -386,7 +386,7 @@ namespace Corpus
                     _htop += -_vg11;
                     _dtop += -_g11;
                 }
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;
@@ -463,28 +463,28 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 311: double top = double.NegativeInfinity;
+            // line 260: double top = double.NegativeInfinity;
             double _vtop = 0.0;
             double top = double.NegativeInfinity;
-            // line 312: double sum = 0;
+            // line 261: double sum = 0;
             double _vsum = 0.0;
             double sum = 0;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             _values.Reserve(x.Length * 12);
             _ints.Reserve(x.Length);
             for (int i = 0; i < x.Length; i++)
             {
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 _values.PushReserved(v);
                 _values.PushReserved(_vv);
                 var _t = x[(i + 1) % x.Length];
                 _vv = 2 * vx[i] + vx[(i + 1) % x.Length] * Math.Cos(_t);
                 v = 2 * x[i] + Math.Sin(_t);
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 bool _branch3 = v > top;
                 if (_branch3)
                 {
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     _values.PushReserved(sum);
                     _values.PushReserved(_vsum);
                     var _t_2 = Math.Exp(top - v);
@@ -494,7 +494,7 @@ namespace Corpus
                     _values.PushReserved(_vt4);
                     _vsum = _vsum * _t4 + sum * _vt4;
                     sum = sum * _t4 + 1.0;
-                    // line 319: top = v;
+                    // line 268: top = v;
                     _values.PushReserved(top);
                     _values.PushReserved(_vtop);
                     _vtop = _vv;
@@ -502,7 +502,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     _values.PushReserved(sum);
                     _values.PushReserved(_vsum);
                     var _t_3 = Math.Exp(v - top);
@@ -515,24 +515,24 @@ namespace Corpus
                 }
                 _ints.PushReserved(_branch3 ? 1 : 0);
             }
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _result = top + Math.Log(sum);
 
             // Adjoint sweep
             double _hv = 0.0;
             double _dv = 0.0;
-            // line 327: return top + Math.Log(sum);
+            // line 276: return top + Math.Log(sum);
             double _htop = vseed;
             double _dtop = seed;
             double _hsum = (vseed - seed / sum * _vsum) / sum;
             double _dsum = seed / sum;
-            // line 313: for (int i = 0; i < x.Length; i++)
+            // line 262: for (int i = 0; i < x.Length; i++)
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // line 316: if (v > top)
+                // line 265: if (v > top)
                 if (_ints.Pop() != 0)
                 {
-                    // line 319: top = v;
+                    // line 268: top = v;
                     double _vg8 = _htop;
                     double _g8 = _dtop;
                     _htop = 0.0;
@@ -541,7 +541,7 @@ namespace Corpus
                     top = _values.Pop();
                     _hv += _vg8;
                     _dv += _g8;
-                    // line 318: sum = sum * Math.Exp(top - v) + 1.0;
+                    // line 267: sum = sum * Math.Exp(top - v) + 1.0;
                     double _vg5 = _hsum;
                     double _g5 = _dsum;
                     _hsum = 0.0;
@@ -561,7 +561,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 323: sum += Math.Exp(v - top);
+                    // line 272: sum += Math.Exp(v - top);
                     double _vt10 = _values.Pop();
                     double _t10 = _values.Pop();
                     _vsum = _values.Pop();
@@ -573,7 +573,7 @@ namespace Corpus
                     _htop += -_vg11;
                     _dtop += -_g11;
                 }
-                // line 315: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
+                // line 264: double v = 2 * x[i] + Math.Sin(x[(i + 1) % x.Length]);
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;

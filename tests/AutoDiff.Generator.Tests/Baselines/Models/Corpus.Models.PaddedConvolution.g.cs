@@ -25,50 +25,50 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 0, 3);
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelStart = 0;
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalStart = 3;
-            // line 249: const int pad = 1;
+            // line 198: const int pad = 1;
             int pad = 1;
-            // line 250: double s = 0;
+            // line 199: double s = 0;
             double s = 0;
-            // line 251: for (int o = 0; o < signal.Length; o++)
+            // line 200: for (int o = 0; o < signal.Length; o++)
             double _ds = 1.0;
             for (int o = 0; o < signalLength; o++)
             {
                 int _mark7 = _ints.Count;
-                // line 253: double acc = 0;
+                // line 202: double acc = 0;
                 acc = 0;
-                // line 254: for (int k = 0; k < kernel.Length; k++)
+                // line 203: for (int k = 0; k < kernel.Length; k++)
                 _ints.Reserve(kernelLength);
                 for (int k = 0; k < kernelLength; k++)
                 {
-                    // line 256: int idx = o + k - pad;
+                    // line 205: int idx = o + k - pad;
                     idx = o + k - 1;
-                    // line 257: if (idx >= 0 && idx < signal.Length)
+                    // line 206: if (idx >= 0 && idx < signal.Length)
                     bool _branch2 = idx >= 0 && idx < signalLength;
                     if (_branch2)
                     {
-                        // line 259: acc += kernel[k] * signal[idx];
+                        // line 208: acc += kernel[k] * signal[idx];
                         acc += x[kernelStart + k] * x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                     }
                     _ints.PushReserved(_branch2 ? 1 : 0);
                 }
-                // line 263: double r = Math.Max(0.0, acc);
+                // line 212: double r = Math.Max(0.0, acc);
                 r = Math.Max(0.0, acc);
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 s += r * r;
                 // Adjoint of this iteration
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 _dr += 2 * _ds * r;
                 if (_dr != 0)
                 {
-                    // line 263: double r = Math.Max(0.0, acc);
+                    // line 212: double r = Math.Max(0.0, acc);
                     double _g5 = _dr;
                     _dr = 0.0;
                     double _t6 = r;
@@ -76,21 +76,21 @@ namespace Corpus
                     {
                         _dacc += _g5;
                     }
-                    // line 254: for (int k = 0; k < kernel.Length; k++)
+                    // line 203: for (int k = 0; k < kernel.Length; k++)
                     for (int k = kernelLength - 1; k >= 0; k--)
                     {
                         idx = o + k - 1;
-                        // line 257: if (idx >= 0 && idx < signal.Length)
+                        // line 206: if (idx >= 0 && idx < signal.Length)
                         if (_ints.Pop() != 0)
                         {
-                            // line 259: acc += kernel[k] * signal[idx];
+                            // line 208: acc += kernel[k] * signal[idx];
                             double _t3 = x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                             double _t4 = x[kernelStart + k];
                             dx[kernelStart + k] += _dacc * _t3;
                             dx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)] += _dacc * _t4;
                         }
                     }
-                    // line 253: double acc = 0;
+                    // line 202: double acc = 0;
                     double _g1 = _dacc;
                     _dacc = 0.0;
                 }
@@ -99,7 +99,7 @@ namespace Corpus
                     _ints.DropTo(_mark7);
                 }
             }
-            // line 267: return s;
+            // line 216: return s;
             double _result = s;
             _ints.Dispose();
             return _result;
@@ -121,50 +121,50 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 0, 3);
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelStart = 0;
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalStart = 3;
-            // line 249: const int pad = 1;
+            // line 198: const int pad = 1;
             int pad = 1;
-            // line 250: double s = 0;
+            // line 199: double s = 0;
             double s = 0;
-            // line 251: for (int o = 0; o < signal.Length; o++)
+            // line 200: for (int o = 0; o < signal.Length; o++)
             double _ds = seed;
             for (int o = 0; o < signalLength; o++)
             {
                 int _mark7 = _ints.Count;
-                // line 253: double acc = 0;
+                // line 202: double acc = 0;
                 acc = 0;
-                // line 254: for (int k = 0; k < kernel.Length; k++)
+                // line 203: for (int k = 0; k < kernel.Length; k++)
                 _ints.Reserve(kernelLength);
                 for (int k = 0; k < kernelLength; k++)
                 {
-                    // line 256: int idx = o + k - pad;
+                    // line 205: int idx = o + k - pad;
                     idx = o + k - 1;
-                    // line 257: if (idx >= 0 && idx < signal.Length)
+                    // line 206: if (idx >= 0 && idx < signal.Length)
                     bool _branch2 = idx >= 0 && idx < signalLength;
                     if (_branch2)
                     {
-                        // line 259: acc += kernel[k] * signal[idx];
+                        // line 208: acc += kernel[k] * signal[idx];
                         acc += x[kernelStart + k] * x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                     }
                     _ints.PushReserved(_branch2 ? 1 : 0);
                 }
-                // line 263: double r = Math.Max(0.0, acc);
+                // line 212: double r = Math.Max(0.0, acc);
                 r = Math.Max(0.0, acc);
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 s += r * r;
                 // Adjoint of this iteration
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 _dr += 2 * _ds * r;
                 if (_dr != 0)
                 {
-                    // line 263: double r = Math.Max(0.0, acc);
+                    // line 212: double r = Math.Max(0.0, acc);
                     double _g5 = _dr;
                     _dr = 0.0;
                     double _t6 = r;
@@ -172,21 +172,21 @@ namespace Corpus
                     {
                         _dacc += _g5;
                     }
-                    // line 254: for (int k = 0; k < kernel.Length; k++)
+                    // line 203: for (int k = 0; k < kernel.Length; k++)
                     for (int k = kernelLength - 1; k >= 0; k--)
                     {
                         idx = o + k - 1;
-                        // line 257: if (idx >= 0 && idx < signal.Length)
+                        // line 206: if (idx >= 0 && idx < signal.Length)
                         if (_ints.Pop() != 0)
                         {
-                            // line 259: acc += kernel[k] * signal[idx];
+                            // line 208: acc += kernel[k] * signal[idx];
                             double _t3 = x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                             double _t4 = x[kernelStart + k];
                             dx[kernelStart + k] += _dacc * _t3;
                             dx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)] += _dacc * _t4;
                         }
                     }
-                    // line 253: double acc = 0;
+                    // line 202: double acc = 0;
                     double _g1 = _dacc;
                     _dacc = 0.0;
                 }
@@ -195,7 +195,7 @@ namespace Corpus
                     _ints.DropTo(_mark7);
                 }
             }
-            // line 267: return s;
+            // line 216: return s;
             double _result = s;
             _ints.Dispose();
         }
@@ -208,48 +208,48 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 0, 3);
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelStart = 0;
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalStart = 3;
-            // line 249: const int pad = 1;
+            // line 198: const int pad = 1;
             int pad = 1;
-            // line 250: double s = 0;
+            // line 199: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 251: for (int o = 0; o < signal.Length; o++)
+            // line 200: for (int o = 0; o < signal.Length; o++)
             for (int o = 0; o < signalLength; o++)
             {
-                // line 253: double acc = 0;
+                // line 202: double acc = 0;
                 double _tacc = 0.0;
                 double acc = 0;
-                // line 254: for (int k = 0; k < kernel.Length; k++)
+                // line 203: for (int k = 0; k < kernel.Length; k++)
                 for (int k = 0; k < kernelLength; k++)
                 {
-                    // line 256: int idx = o + k - pad;
+                    // line 205: int idx = o + k - pad;
                     int idx = o + k - 1;
-                    // line 257: if (idx >= 0 && idx < signal.Length)
+                    // line 206: if (idx >= 0 && idx < signal.Length)
                     if (idx >= 0 && idx < signalLength)
                     {
-                        // line 259: acc += kernel[k] * signal[idx];
+                        // line 208: acc += kernel[k] * signal[idx];
                         double _t1 = x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         double _t2 = x[kernelStart + k];
                         _tacc += tx[kernelStart + k] * _t1 + _t2 * tx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         acc += _t2 * _t1;
                     }
                 }
-                // line 263: double r = Math.Max(0.0, acc);
+                // line 212: double r = Math.Max(0.0, acc);
                 double _tr = 0 >= acc ? 0.0 : _tacc;
                 double r = Math.Max(0.0, acc);
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 _ts += 2 * r * _tr;
                 s += r * r;
             }
-            // line 267: return s;
+            // line 216: return s;
             double _value3 = s;
             tangent = _ts;
             return _value3;
@@ -285,51 +285,51 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 0, 3);
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelStart = 0;
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalStart = 3;
-            // line 249: const int pad = 1;
+            // line 198: const int pad = 1;
             int pad = 1;
-            // line 250: double s = 0;
+            // line 199: double s = 0;
             double s = 0;
-            // line 251: for (int o = 0; o < signal.Length; o++)
+            // line 200: for (int o = 0; o < signal.Length; o++)
             double _ds = 1.0;
             for (int o = 0; o < signalLength; o++)
             {
-                // line 253: double acc = 0;
+                // line 202: double acc = 0;
                 _vacc = 0.0;
                 acc = 0;
-                // line 254: for (int k = 0; k < kernel.Length; k++)
+                // line 203: for (int k = 0; k < kernel.Length; k++)
                 _ints.Reserve(kernelLength);
                 for (int k = 0; k < kernelLength; k++)
                 {
-                    // line 256: int idx = o + k - pad;
+                    // line 205: int idx = o + k - pad;
                     idx = o + k - 1;
-                    // line 257: if (idx >= 0 && idx < signal.Length)
+                    // line 206: if (idx >= 0 && idx < signal.Length)
                     bool _branch2 = idx >= 0 && idx < signalLength;
                     if (_branch2)
                     {
-                        // line 259: acc += kernel[k] * signal[idx];
+                        // line 208: acc += kernel[k] * signal[idx];
                         _vacc += vx[kernelStart + k] * x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)] + x[kernelStart + k] * vx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         acc += x[kernelStart + k] * x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                     }
                     _ints.PushReserved(_branch2 ? 1 : 0);
                 }
-                // line 263: double r = Math.Max(0.0, acc);
+                // line 212: double r = Math.Max(0.0, acc);
                 _vr = 0.0 >= acc ? 0 : _vacc;
                 r = Math.Max(0.0, acc);
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 s += r * r;
                 // Adjoint of this iteration
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 _hr += 2 * _ds * _vr;
                 _dr += 2 * _ds * r;
-                // line 263: double r = Math.Max(0.0, acc);
+                // line 212: double r = Math.Max(0.0, acc);
                 double _vg5 = _hr;
                 double _g5 = _dr;
                 _hr = 0.0;
@@ -340,14 +340,14 @@ namespace Corpus
                     _hacc += _vg5;
                     _dacc += _g5;
                 }
-                // line 254: for (int k = 0; k < kernel.Length; k++)
+                // line 203: for (int k = 0; k < kernel.Length; k++)
                 for (int k = kernelLength - 1; k >= 0; k--)
                 {
                     idx = o + k - 1;
-                    // line 257: if (idx >= 0 && idx < signal.Length)
+                    // line 206: if (idx >= 0 && idx < signal.Length)
                     if (_ints.Pop() != 0)
                     {
-                        // line 259: acc += kernel[k] * signal[idx];
+                        // line 208: acc += kernel[k] * signal[idx];
                         double _vt3 = vx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         double _t3 = x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         double _vt4 = vx[kernelStart + k];
@@ -358,12 +358,12 @@ namespace Corpus
                         dx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)] += _dacc * _t4;
                     }
                 }
-                // line 253: double acc = 0;
+                // line 202: double acc = 0;
                 double _g1 = _dacc;
                 _hacc = 0.0;
                 _dacc = 0.0;
             }
-            // line 267: return s;
+            // line 216: return s;
             double _result = s;
             _ints.Dispose();
             return _result;
@@ -433,52 +433,52 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 0, 3);
-            // line 247: ReadOnlySpan<double> kernel = x[..3];
+            // line 196: ReadOnlySpan<double> kernel = x[..3];
             int kernelStart = 0;
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 248: ReadOnlySpan<double> signal = x[3..];
+            // line 197: ReadOnlySpan<double> signal = x[3..];
             int signalStart = 3;
-            // line 249: const int pad = 1;
+            // line 198: const int pad = 1;
             int pad = 1;
-            // line 250: double s = 0;
+            // line 199: double s = 0;
             double s = 0;
-            // line 251: for (int o = 0; o < signal.Length; o++)
+            // line 200: for (int o = 0; o < signal.Length; o++)
             double _hs = vseed;
             double _ds = seed;
             for (int o = 0; o < signalLength; o++)
             {
-                // line 253: double acc = 0;
+                // line 202: double acc = 0;
                 _vacc = 0.0;
                 acc = 0;
-                // line 254: for (int k = 0; k < kernel.Length; k++)
+                // line 203: for (int k = 0; k < kernel.Length; k++)
                 _ints.Reserve(kernelLength);
                 for (int k = 0; k < kernelLength; k++)
                 {
-                    // line 256: int idx = o + k - pad;
+                    // line 205: int idx = o + k - pad;
                     idx = o + k - 1;
-                    // line 257: if (idx >= 0 && idx < signal.Length)
+                    // line 206: if (idx >= 0 && idx < signal.Length)
                     bool _branch2 = idx >= 0 && idx < signalLength;
                     if (_branch2)
                     {
-                        // line 259: acc += kernel[k] * signal[idx];
+                        // line 208: acc += kernel[k] * signal[idx];
                         _vacc += vx[kernelStart + k] * x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)] + x[kernelStart + k] * vx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         acc += x[kernelStart + k] * x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                     }
                     _ints.PushReserved(_branch2 ? 1 : 0);
                 }
-                // line 263: double r = Math.Max(0.0, acc);
+                // line 212: double r = Math.Max(0.0, acc);
                 _vr = 0.0 >= acc ? 0 : _vacc;
                 r = Math.Max(0.0, acc);
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 s += r * r;
                 // Adjoint of this iteration
-                // line 264: s += r * r;
+                // line 213: s += r * r;
                 _hr += 2 * _hs * r + 2 * _ds * _vr;
                 _dr += 2 * _ds * r;
-                // line 263: double r = Math.Max(0.0, acc);
+                // line 212: double r = Math.Max(0.0, acc);
                 double _vg5 = _hr;
                 double _g5 = _dr;
                 _hr = 0.0;
@@ -489,14 +489,14 @@ namespace Corpus
                     _hacc += _vg5;
                     _dacc += _g5;
                 }
-                // line 254: for (int k = 0; k < kernel.Length; k++)
+                // line 203: for (int k = 0; k < kernel.Length; k++)
                 for (int k = kernelLength - 1; k >= 0; k--)
                 {
                     idx = o + k - 1;
-                    // line 257: if (idx >= 0 && idx < signal.Length)
+                    // line 206: if (idx >= 0 && idx < signal.Length)
                     if (_ints.Pop() != 0)
                     {
-                        // line 259: acc += kernel[k] * signal[idx];
+                        // line 208: acc += kernel[k] * signal[idx];
                         double _vt3 = vx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         double _t3 = x[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)];
                         double _vt4 = vx[kernelStart + k];
@@ -507,12 +507,12 @@ namespace Corpus
                         dx[signalStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(idx, signalLength)] += _dacc * _t4;
                     }
                 }
-                // line 253: double acc = 0;
+                // line 202: double acc = 0;
                 double _g1 = _dacc;
                 _hacc = 0.0;
                 _dacc = 0.0;
             }
-            // line 267: return s;
+            // line 216: return s;
             double _result = s;
             _ints.Dispose();
         }

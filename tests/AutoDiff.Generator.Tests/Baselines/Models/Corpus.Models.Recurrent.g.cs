@@ -23,101 +23,101 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 172: Span<double> h = stackalloc double[2];
+            // line 121: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 173: Span<double> next = stackalloc double[2];
+            // line 122: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
-            // line 174: double loss = 0;
+            // line 123: double loss = 0;
             double loss = 0;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = 4; t < x.Length; t++)
             {
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 _values.Reserve(2);
                 for (int j = 0; j < 2; j++)
                 {
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     s = x[t] * (j + 1) * 0.5;
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                     for (int i = 0; i < _xWindow.Length; i++)
                     {
-                        // line 182: s += x[j * 2 + i] * h[i];
+                        // line 131: s += x[j * 2 + i] * h[i];
                         s += _xWindow[i] * h[i];
                     }
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     _values.PushReserved(next[j]);
                     next[j] = Math.Tanh(s);
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _ints.Push(_copied2);
                 _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(next.Length, h.Length);
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _values.Reserve(_copied2);
                 for (int _i1 = 0; _i1 < _copied2; _i1++)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     _values.PushReserved(h[_i1]);
                     h[_i1] = next[_i1];
                 }
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
             }
-            // line 192: return loss;
+            // line 141: return loss;
             double _result = loss;
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 192: return loss;
+            // line 141: return loss;
             double _dloss = 1.0;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = x.Length - 1; t >= 4; t--)
             {
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 double _t7 = h[0] - 0.25;
                 _dh[1] += _dloss * x[t];
                 dx[t] += _dloss * h[1];
                 _dh[0] += 2 * _dloss * _t7;
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     double _g6 = _dh[_i1];
                     _dh[_i1] = 0.0;
                     h[_i1] = _values.Pop();
                     _dnext[_i1] += _g6;
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _copied2 = _ints.Pop();
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 for (int j = 2 - 1; j >= 0; j--)
                 {
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     double _g4 = _dnext[j];
                     _dnext[j] = 0.0;
                     double _t5 = next[j];
                     next[j] = _values.Pop();
                     _ds += _g4 * (1 - _t5 * _t5);
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     if (_ds != 0)
                     {
                         var _xWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                         var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, j * 2, 2);
                         for (int i = _xWindow_2.Length - 1; i >= 0; i--)
                         {
-                            // line 182: s += x[j * 2 + i] * h[i];
+                            // line 131: s += x[j * 2 + i] * h[i];
                             double _t3 = _xWindow_2[i];
                             _dxWindow[i] += _ds * h[i];
                             _dh[i] += _ds * _t3;
                         }
                     }
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     double _g1 = _ds;
                     _ds = 0.0;
                     int _t2 = j + 1;
@@ -145,101 +145,101 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 172: Span<double> h = stackalloc double[2];
+            // line 121: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
             global::System.Span<double> _dh = _dh_pool.AsSpan(0, h.Length);
             _dh.Clear();
-            // line 173: Span<double> next = stackalloc double[2];
+            // line 122: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
-            // line 174: double loss = 0;
+            // line 123: double loss = 0;
             double loss = 0;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = 4; t < x.Length; t++)
             {
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 _values.Reserve(2);
                 for (int j = 0; j < 2; j++)
                 {
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     s = x[t] * (j + 1) * 0.5;
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                     for (int i = 0; i < _xWindow.Length; i++)
                     {
-                        // line 182: s += x[j * 2 + i] * h[i];
+                        // line 131: s += x[j * 2 + i] * h[i];
                         s += _xWindow[i] * h[i];
                     }
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     _values.PushReserved(next[j]);
                     next[j] = Math.Tanh(s);
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _ints.Push(_copied2);
                 _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(next.Length, h.Length);
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _values.Reserve(_copied2);
                 for (int _i1 = 0; _i1 < _copied2; _i1++)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     _values.PushReserved(h[_i1]);
                     h[_i1] = next[_i1];
                 }
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
             }
-            // line 192: return loss;
+            // line 141: return loss;
             double _result = loss;
 
             // Adjoint sweep
             double _ds = 0.0;
-            // line 192: return loss;
+            // line 141: return loss;
             double _dloss = seed;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = x.Length - 1; t >= 4; t--)
             {
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 double _t7 = h[0] - 0.25;
                 _dh[1] += _dloss * x[t];
                 dx[t] += _dloss * h[1];
                 _dh[0] += 2 * _dloss * _t7;
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     double _g6 = _dh[_i1];
                     _dh[_i1] = 0.0;
                     h[_i1] = _values.Pop();
                     _dnext[_i1] += _g6;
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _copied2 = _ints.Pop();
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 for (int j = 2 - 1; j >= 0; j--)
                 {
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     double _g4 = _dnext[j];
                     _dnext[j] = 0.0;
                     double _t5 = next[j];
                     next[j] = _values.Pop();
                     _ds += _g4 * (1 - _t5 * _t5);
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     if (_ds != 0)
                     {
                         var _xWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                         var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, j * 2, 2);
                         for (int i = _xWindow_2.Length - 1; i >= 0; i--)
                         {
-                            // line 182: s += x[j * 2 + i] * h[i];
+                            // line 131: s += x[j * 2 + i] * h[i];
                             double _t3 = _xWindow_2[i];
                             _dxWindow[i] += _ds * h[i];
                             _dh[i] += _ds * _t3;
                         }
                     }
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     double _g1 = _ds;
                     _ds = 0.0;
                     int _t2 = j + 1;
@@ -260,53 +260,53 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 172: Span<double> h = stackalloc double[2];
+            // line 121: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             global::System.Span<double> _th = stackalloc double[2];
-            // line 173: Span<double> next = stackalloc double[2];
+            // line 122: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             global::System.Span<double> _tnext = stackalloc double[2];
-            // line 174: double loss = 0;
+            // line 123: double loss = 0;
             double _tloss = 0.0;
             double loss = 0;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = 4; t < x.Length; t++)
             {
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 for (int j = 0; j < 2; j++)
                 {
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     int _t1 = j + 1;
                     double _ts = tx[t] * _t1 * 0.5;
                     double s = x[t] * _t1 * 0.5;
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     for (int i = 0; i < 2; i++)
                     {
-                        // line 182: s += x[j * 2 + i] * h[i];
+                        // line 131: s += x[j * 2 + i] * h[i];
                         double _t2 = x[j * 2 + i];
                         _ts += tx[j * 2 + i] * h[i] + _t2 * _th[i];
                         s += _t2 * h[i];
                     }
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     double _t3 = Math.Tanh(s);
                     _tnext[j] = _ts * (1 - _t3 * _t3);
                     next[j] = _t3;
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(next.Length, h.Length);
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 for (int _i1 = 0; _i1 < _copied2; _i1++)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     _th[_i1] = _tnext[_i1];
                     h[_i1] = next[_i1];
                 }
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 double _t4 = h[0] - 0.25;
                 _tloss += 2 * _t4 * _th[0] + (_th[1] * x[t] + h[1] * tx[t]);
                 loss += _t4 * _t4 + h[1] * x[t];
             }
-            // line 192: return loss;
+            // line 141: return loss;
             double _value5 = loss;
             tangent = _tloss;
             return _value5;
@@ -337,7 +337,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 172: Span<double> h = stackalloc double[2];
+            // line 121: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             global::System.Span<double> _vh = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
@@ -346,7 +346,7 @@ namespace Corpus
             global::System.Span<double> _hh = _hh_pool.AsSpan(0, h.Length);
             _dh.Clear();
             _hh.Clear();
-            // line 173: Span<double> next = stackalloc double[2];
+            // line 122: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             global::System.Span<double> _vnext = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
@@ -355,63 +355,63 @@ namespace Corpus
             global::System.Span<double> _hnext = _hnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
             _hnext.Clear();
-            // line 174: double loss = 0;
+            // line 123: double loss = 0;
             double loss = 0;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = 4; t < x.Length; t++)
             {
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 _values.Reserve(4);
                 for (int j = 0; j < 2; j++)
                 {
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     _vs = vx[t] * (j + 1) * 0.5;
                     s = x[t] * (j + 1) * 0.5;
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     var _vxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vx, j * 2, 2);
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                     for (int i = 0; i < _vxWindow.Length; i++)
                     {
-                        // line 182: s += x[j * 2 + i] * h[i];
+                        // line 131: s += x[j * 2 + i] * h[i];
                         double _hAt = h[i];
                         _vs += _vxWindow[i] * _hAt + _xWindow[i] * _vh[i];
                         s += _xWindow[i] * _hAt;
                     }
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     _values.PushReserved(next[j]);
                     _values.PushReserved(_vnext[j]);
                     var _t = Math.Tanh(s);
                     _vnext[j] = _vs * (1 - _t * _t);
                     next[j] = _t;
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _ints.Push(_copied2);
                 _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(next.Length, h.Length);
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _values.Reserve(_copied2 * 2);
                 for (int _i1 = 0; _i1 < _copied2; _i1++)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     _values.PushReserved(h[_i1]);
                     _values.PushReserved(_vh[_i1]);
                     _vh[_i1] = _vnext[_i1];
                     h[_i1] = next[_i1];
                 }
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
             }
-            // line 192: return loss;
+            // line 141: return loss;
             double _result = loss;
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 192: return loss;
+            // line 141: return loss;
             double _dloss = 1.0;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = x.Length - 1; t >= 4; t--)
             {
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 double _vt7 = _vh[0];
                 double _t7 = h[0] - 0.25;
                 _hh[1] += _dloss * vx[t];
@@ -420,10 +420,10 @@ namespace Corpus
                 dx[t] += _dloss * h[1];
                 _hh[0] += 2 * _dloss * _vt7;
                 _dh[0] += 2 * _dloss * _t7;
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     double _vg6 = _hh[_i1];
                     double _g6 = _dh[_i1];
                     _hh[_i1] = 0.0;
@@ -433,12 +433,12 @@ namespace Corpus
                     _hnext[_i1] += _vg6;
                     _dnext[_i1] += _g6;
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _copied2 = _ints.Pop();
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 for (int j = 2 - 1; j >= 0; j--)
                 {
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     double _vg4 = _hnext[j];
                     double _g4 = _dnext[j];
                     _hnext[j] = 0.0;
@@ -449,14 +449,14 @@ namespace Corpus
                     next[j] = _values.Pop();
                     _hs += _vg4 * (1 - _t5 * _t5) + _g4 * (-2 * _t5 * _vt5);
                     _ds += _g4 * (1 - _t5 * _t5);
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     var _vxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vx, j * 2, 2);
                     var _xWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                     var _hxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hx, j * 2, 2);
                     var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, j * 2, 2);
                     for (int i = _vxWindow_2.Length - 1; i >= 0; i--)
                     {
-                        // line 182: s += x[j * 2 + i] * h[i];
+                        // line 131: s += x[j * 2 + i] * h[i];
                         double _vt3 = _vxWindow_2[i];
                         double _t3 = _xWindow_2[i];
                         double _hAt_2 = h[i];
@@ -465,7 +465,7 @@ namespace Corpus
                         _hh[i] += _hs * _t3 + _ds * _vt3;
                         _dh[i] += _ds * _t3;
                     }
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     double _vg1 = _hs;
                     double _g1 = _ds;
                     _hs = 0.0;
@@ -543,7 +543,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 172: Span<double> h = stackalloc double[2];
+            // line 121: Span<double> h = stackalloc double[2];
             global::System.Span<double> h = stackalloc double[2];
             global::System.Span<double> _vh = stackalloc double[2];
             double[] _dh_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(h.Length);
@@ -552,7 +552,7 @@ namespace Corpus
             global::System.Span<double> _hh = _hh_pool.AsSpan(0, h.Length);
             _dh.Clear();
             _hh.Clear();
-            // line 173: Span<double> next = stackalloc double[2];
+            // line 122: Span<double> next = stackalloc double[2];
             global::System.Span<double> next = stackalloc double[2];
             global::System.Span<double> _vnext = stackalloc double[2];
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
@@ -561,64 +561,64 @@ namespace Corpus
             global::System.Span<double> _hnext = _hnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
             _hnext.Clear();
-            // line 174: double loss = 0;
+            // line 123: double loss = 0;
             double loss = 0;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = 4; t < x.Length; t++)
             {
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 _values.Reserve(4);
                 for (int j = 0; j < 2; j++)
                 {
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     _vs = vx[t] * (j + 1) * 0.5;
                     s = x[t] * (j + 1) * 0.5;
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     var _vxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(vx, j * 2, 2);
                     var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                     for (int i = 0; i < _vxWindow.Length; i++)
                     {
-                        // line 182: s += x[j * 2 + i] * h[i];
+                        // line 131: s += x[j * 2 + i] * h[i];
                         double _hAt = h[i];
                         _vs += _vxWindow[i] * _hAt + _xWindow[i] * _vh[i];
                         s += _xWindow[i] * _hAt;
                     }
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     _values.PushReserved(next[j]);
                     _values.PushReserved(_vnext[j]);
                     var _t = Math.Tanh(s);
                     _vnext[j] = _vs * (1 - _t * _t);
                     next[j] = _t;
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _ints.Push(_copied2);
                 _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(next.Length, h.Length);
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _values.Reserve(_copied2 * 2);
                 for (int _i1 = 0; _i1 < _copied2; _i1++)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     _values.PushReserved(h[_i1]);
                     _values.PushReserved(_vh[_i1]);
                     _vh[_i1] = _vnext[_i1];
                     h[_i1] = next[_i1];
                 }
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
             }
-            // line 192: return loss;
+            // line 141: return loss;
             double _result = loss;
 
             // Adjoint sweep
             double _hs = 0.0;
             double _ds = 0.0;
-            // line 192: return loss;
+            // line 141: return loss;
             double _hloss = vseed;
             double _dloss = seed;
-            // line 175: for (int t = 4; t < x.Length; t++)
+            // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = x.Length - 1; t >= 4; t--)
             {
-                // line 189: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
+                // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 double _vt7 = _vh[0];
                 double _t7 = h[0] - 0.25;
                 _hh[1] += _hloss * x[t] + _dloss * vx[t];
@@ -628,10 +628,10 @@ namespace Corpus
                 dx[t] += _dloss * _hAt_3;
                 _hh[0] += 2 * _hloss * _t7 + 2 * _dloss * _vt7;
                 _dh[0] += 2 * _dloss * _t7;
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
                 {
-                    // line 188: next.CopyTo(h);
+                    // line 137: next.CopyTo(h);
                     double _vg6 = _hh[_i1];
                     double _g6 = _dh[_i1];
                     _hh[_i1] = 0.0;
@@ -641,12 +641,12 @@ namespace Corpus
                     _hnext[_i1] += _vg6;
                     _dnext[_i1] += _g6;
                 }
-                // line 188: next.CopyTo(h);
+                // line 137: next.CopyTo(h);
                 _copied2 = _ints.Pop();
-                // line 177: for (int j = 0; j < 2; j++)
+                // line 126: for (int j = 0; j < 2; j++)
                 for (int j = 2 - 1; j >= 0; j--)
                 {
-                    // line 185: next[j] = Math.Tanh(s);
+                    // line 134: next[j] = Math.Tanh(s);
                     double _vg4 = _hnext[j];
                     double _g4 = _dnext[j];
                     _hnext[j] = 0.0;
@@ -657,14 +657,14 @@ namespace Corpus
                     next[j] = _values.Pop();
                     _hs += _vg4 * (1 - _t5 * _t5) + _g4 * (-2 * _t5 * _vt5);
                     _ds += _g4 * (1 - _t5 * _t5);
-                    // line 180: for (int i = 0; i < 2; i++)
+                    // line 129: for (int i = 0; i < 2; i++)
                     var _vxWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(vx, j * 2, 2);
                     var _xWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(x, j * 2, 2);
                     var _hxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hx, j * 2, 2);
                     var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, j * 2, 2);
                     for (int i = _vxWindow_2.Length - 1; i >= 0; i--)
                     {
-                        // line 182: s += x[j * 2 + i] * h[i];
+                        // line 131: s += x[j * 2 + i] * h[i];
                         double _vt3 = _vxWindow_2[i];
                         double _t3 = _xWindow_2[i];
                         double _hAt_2 = h[i];
@@ -673,7 +673,7 @@ namespace Corpus
                         _hh[i] += _hs * _t3 + _ds * _vt3;
                         _dh[i] += _ds * _t3;
                     }
-                    // line 179: double s = x[t] * (j + 1) * 0.5;
+                    // line 128: double s = x[t] * (j + 1) * 0.5;
                     double _vg1 = _hs;
                     double _g1 = _ds;
                     _hs = 0.0;

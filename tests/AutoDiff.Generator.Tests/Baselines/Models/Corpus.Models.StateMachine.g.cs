@@ -22,102 +22,102 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 444: int n = x.Length;
+            // line 393: int n = x.Length;
             int n = x.Length;
-            // line 445: int state = 1;
+            // line 394: int state = 1;
             int state = 1;
-            // line 446: int visits = 0;
+            // line 395: int visits = 0;
             int visits = 0;
-            // line 447: double s = 0;
+            // line 396: double s = 0;
             double s = 0;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             _values.Reserve(3 * n);
             _ints.Reserve(3 * n * 5);
             for (int step = 0; step < 3 * n; step++)
             {
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 _values.PushReserved(v);
                 v = x[state % n];
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 bool _branch2 = v > 0.5;
                 if (_branch2)
                 {
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     _ints.PushReserved(state);
                     state = state * 2 + 1;
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     s += v * v;
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     bool _branch3 = v > -0.2;
                     if (_branch3)
                     {
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         _ints.PushReserved(state);
                         state = state / 2 + visits;
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         s += Math.Sin(v) * x[(state + 1) % n];
                     }
                     else
                     {
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state += n - 1;
-                        // line 464: visits++;
+                        // line 413: visits++;
                         visits += 1;
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         s -= v * 0.5;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 _ints.PushReserved(state);
                 state = state % (4 * n);
             }
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _result = s + visits;
 
             // Adjoint sweep
             double _dv = 0.0;
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _ds = 1.0;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             for (int step = 3 * n - 1; step >= 0; step--)
             {
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 state = _ints.Pop();
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     _dv += 2 * _ds * v;
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     state = _ints.Pop();
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     if (_ints.Pop() != 0)
                     {
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         double _t4 = x[(state + 1) % n];
                         double _t5 = Math.Sin(v);
                         _dv += _ds * _t4 * Math.Cos(v);
                         dx[(state + 1) % n] += _ds * _t5;
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         state = _ints.Pop();
                     }
                     else
                     {
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         _dv += -_ds * 0.5;
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state -= n - 1;
                     }
                 }
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 double _g1 = _dv;
                 _dv = 0.0;
                 v = _values.Pop();
@@ -141,102 +141,102 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 444: int n = x.Length;
+            // line 393: int n = x.Length;
             int n = x.Length;
-            // line 445: int state = 1;
+            // line 394: int state = 1;
             int state = 1;
-            // line 446: int visits = 0;
+            // line 395: int visits = 0;
             int visits = 0;
-            // line 447: double s = 0;
+            // line 396: double s = 0;
             double s = 0;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             _values.Reserve(3 * n);
             _ints.Reserve(3 * n * 5);
             for (int step = 0; step < 3 * n; step++)
             {
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 _values.PushReserved(v);
                 v = x[state % n];
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 bool _branch2 = v > 0.5;
                 if (_branch2)
                 {
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     _ints.PushReserved(state);
                     state = state * 2 + 1;
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     s += v * v;
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     bool _branch3 = v > -0.2;
                     if (_branch3)
                     {
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         _ints.PushReserved(state);
                         state = state / 2 + visits;
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         s += Math.Sin(v) * x[(state + 1) % n];
                     }
                     else
                     {
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state += n - 1;
-                        // line 464: visits++;
+                        // line 413: visits++;
                         visits += 1;
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         s -= v * 0.5;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 _ints.PushReserved(state);
                 state = state % (4 * n);
             }
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _result = s + visits;
 
             // Adjoint sweep
             double _dv = 0.0;
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _ds = seed;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             for (int step = 3 * n - 1; step >= 0; step--)
             {
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 state = _ints.Pop();
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     _dv += 2 * _ds * v;
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     state = _ints.Pop();
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     if (_ints.Pop() != 0)
                     {
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         double _t4 = x[(state + 1) % n];
                         double _t5 = Math.Sin(v);
                         _dv += _ds * _t4 * Math.Cos(v);
                         dx[(state + 1) % n] += _ds * _t5;
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         state = _ints.Pop();
                     }
                     else
                     {
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         _dv += -_ds * 0.5;
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state -= n - 1;
                     }
                 }
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 double _g1 = _dv;
                 _dv = 0.0;
                 v = _values.Pop();
@@ -254,38 +254,38 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 444: int n = x.Length;
+            // line 393: int n = x.Length;
             int n = x.Length;
-            // line 445: int state = 1;
+            // line 394: int state = 1;
             int state = 1;
-            // line 446: int visits = 0;
+            // line 395: int visits = 0;
             int visits = 0;
-            // line 447: double s = 0;
+            // line 396: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             for (int step = 0; step < 3 * n; step++)
             {
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 double _tv = tx[state % n];
                 double v = x[state % n];
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 if (v > 0.5)
                 {
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     state = state * 2 + 1;
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     _ts += 2 * v * _tv;
                     s += v * v;
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     if (v > -0.2)
                     {
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         state = state / 2 + visits;
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         double _t1 = x[(state + 1) % n];
                         double _t2 = Math.Sin(v);
                         _ts += _tv * Math.Cos(v) * _t1 + _t2 * tx[(state + 1) % n];
@@ -293,19 +293,19 @@ namespace Corpus
                     }
                     else
                     {
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state += n - 1;
-                        // line 464: visits++;
+                        // line 413: visits++;
                         visits += 1;
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         _ts -= _tv * 0.5;
                         s -= v * 0.5;
                     }
                 }
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 state = state % (4 * n);
             }
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _value3 = s + visits;
             tangent = _ts;
             return _value3;
@@ -335,90 +335,90 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 444: int n = x.Length;
+            // line 393: int n = x.Length;
             int n = x.Length;
-            // line 445: int state = 1;
+            // line 394: int state = 1;
             int state = 1;
-            // line 446: int visits = 0;
+            // line 395: int visits = 0;
             int visits = 0;
-            // line 447: double s = 0;
+            // line 396: double s = 0;
             double s = 0;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             _values.Reserve(3 * n * 2);
             _ints.Reserve(3 * n * 5);
             for (int step = 0; step < 3 * n; step++)
             {
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 _values.PushReserved(v);
                 _values.PushReserved(_vv);
                 _vv = vx[state % n];
                 v = x[state % n];
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 bool _branch2 = v > 0.5;
                 if (_branch2)
                 {
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     _ints.PushReserved(state);
                     state = state * 2 + 1;
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     s += v * v;
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     bool _branch3 = v > -0.2;
                     if (_branch3)
                     {
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         _ints.PushReserved(state);
                         state = state / 2 + visits;
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         s += Math.Sin(v) * x[(state + 1) % n];
                     }
                     else
                     {
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state += n - 1;
-                        // line 464: visits++;
+                        // line 413: visits++;
                         visits += 1;
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         s -= v * 0.5;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 _ints.PushReserved(state);
                 state = state % (4 * n);
             }
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _result = s + visits;
 
             // Adjoint sweep
             double _hv = 0.0;
             double _dv = 0.0;
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _ds = 1.0;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             for (int step = 3 * n - 1; step >= 0; step--)
             {
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 state = _ints.Pop();
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     _hv += 2 * _ds * _vv;
                     _dv += 2 * _ds * v;
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     state = _ints.Pop();
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     if (_ints.Pop() != 0)
                     {
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         double _vt4 = vx[(state + 1) % n];
                         double _t4 = x[(state + 1) % n];
                         double _vt5 = _vv * Math.Cos(v);
@@ -427,18 +427,18 @@ namespace Corpus
                         _dv += _ds * _t4 * Math.Cos(v);
                         hx[(state + 1) % n] += _ds * _vt5;
                         dx[(state + 1) % n] += _ds * _t5;
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         state = _ints.Pop();
                     }
                     else
                     {
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         _dv += -_ds * 0.5;
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state -= n - 1;
                     }
                 }
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;
@@ -511,91 +511,91 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 444: int n = x.Length;
+            // line 393: int n = x.Length;
             int n = x.Length;
-            // line 445: int state = 1;
+            // line 394: int state = 1;
             int state = 1;
-            // line 446: int visits = 0;
+            // line 395: int visits = 0;
             int visits = 0;
-            // line 447: double s = 0;
+            // line 396: double s = 0;
             double s = 0;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             _values.Reserve(3 * n * 2);
             _ints.Reserve(3 * n * 5);
             for (int step = 0; step < 3 * n; step++)
             {
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 _values.PushReserved(v);
                 _values.PushReserved(_vv);
                 _vv = vx[state % n];
                 v = x[state % n];
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 bool _branch2 = v > 0.5;
                 if (_branch2)
                 {
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     _ints.PushReserved(state);
                     state = state * 2 + 1;
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     s += v * v;
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     bool _branch3 = v > -0.2;
                     if (_branch3)
                     {
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         _ints.PushReserved(state);
                         state = state / 2 + visits;
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         s += Math.Sin(v) * x[(state + 1) % n];
                     }
                     else
                     {
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state += n - 1;
-                        // line 464: visits++;
+                        // line 413: visits++;
                         visits += 1;
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         s -= v * 0.5;
                     }
                     _ints.PushReserved(_branch3 ? 1 : 0);
                 }
                 _ints.PushReserved(_branch2 ? 1 : 0);
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 _ints.PushReserved(state);
                 state = state % (4 * n);
             }
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _result = s + visits;
 
             // Adjoint sweep
             double _hv = 0.0;
             double _dv = 0.0;
-            // line 471: return s + visits;
+            // line 420: return s + visits;
             double _hs = vseed;
             double _ds = seed;
-            // line 448: for (int step = 0; step < 3 * n; step++)
+            // line 397: for (int step = 0; step < 3 * n; step++)
             for (int step = 3 * n - 1; step >= 0; step--)
             {
-                // line 468: state %= 4 * n;
+                // line 417: state %= 4 * n;
                 state = _ints.Pop();
-                // line 451: if (v > 0.5)
+                // line 400: if (v > 0.5)
                 if (_ints.Pop() != 0)
                 {
-                    // line 454: s += v * v;
+                    // line 403: s += v * v;
                     _hv += 2 * _hs * v + 2 * _ds * _vv;
                     _dv += 2 * _ds * v;
-                    // line 453: state = state * 2 + 1;
+                    // line 402: state = state * 2 + 1;
                     state = _ints.Pop();
                 }
                 else
                 {
-                    // line 456: if (v > -0.2)
+                    // line 405: if (v > -0.2)
                     if (_ints.Pop() != 0)
                     {
-                        // line 459: s += Math.Sin(v) * x[(state + 1) % n];
+                        // line 408: s += Math.Sin(v) * x[(state + 1) % n];
                         double _vt4 = vx[(state + 1) % n];
                         double _t4 = x[(state + 1) % n];
                         double _vt5 = _vv * Math.Cos(v);
@@ -604,19 +604,19 @@ namespace Corpus
                         _dv += _ds * _t4 * Math.Cos(v);
                         hx[(state + 1) % n] += _hs * _t5 + _ds * _vt5;
                         dx[(state + 1) % n] += _ds * _t5;
-                        // line 458: state = state / 2 + visits;
+                        // line 407: state = state / 2 + visits;
                         state = _ints.Pop();
                     }
                     else
                     {
-                        // line 465: s -= v * 0.5;
+                        // line 414: s -= v * 0.5;
                         _hv += -_hs * 0.5;
                         _dv += -_ds * 0.5;
-                        // line 463: state += n - 1;
+                        // line 412: state += n - 1;
                         state -= n - 1;
                     }
                 }
-                // line 450: double v = x[state % n];
+                // line 399: double v = x[state % n];
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;

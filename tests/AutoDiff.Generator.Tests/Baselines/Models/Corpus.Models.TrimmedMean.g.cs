@@ -23,92 +23,92 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 353: int n = x.Length;
+            // line 302: int n = x.Length;
             int n = x.Length;
-            // line 354: Span<double> sorted = stackalloc double[n];
+            // line 303: Span<double> sorted = stackalloc double[n];
             global::System.Span<double> sorted = stackalloc double[n];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
             global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, sorted.Length);
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 sorted[_i1] = x[_i1];
             }
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = 1; i < n; i++)
             {
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 key = sorted[i];
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 _ints.Push(j);
                 j = i - 1;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 int _loop4 = 0;
                 while (j >= 0 && sorted[j] > key)
                 {
                     _loop4++;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     _values.Push(sorted[j + 1]);
                     sorted[j + 1] = sorted[j];
-                    // line 363: j--;
+                    // line 312: j--;
                     j -= 1;
                 }
                 _ints.Push(_loop4);
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 sorted[j + 1] = key;
             }
-            // line 369: double s = 0;
+            // line 318: double s = 0;
             double s = 0;
-            // line 370: for (int i = 1; i < n - 1; i++)
+            // line 319: for (int i = 1; i < n - 1; i++)
             double _ds = 1.0;
             for (int i_1 = 1; i_1 < n - 1; i_1++)
             {
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 double _sortedAt = sorted[i_1];
                 s += _sortedAt * _sortedAt * (1 + Math.Min(i_1, n - 1 - i_1));
                 // Adjoint of this iteration
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 int _t7 = 1 + Math.Min(i_1, n - 1 - i_1);
                 _dsorted[i_1] += 2 * (_ds * _t7) * _sortedAt;
             }
-            // line 375: return s;
+            // line 324: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dkey = 0.0;
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = n - 1; i >= 1; i--)
             {
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 double _g6 = _dsorted[j + 1];
                 _dsorted[j + 1] = 0.0;
                 _dkey += _g6;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 for (int _iteration5 = _ints.Pop(); _iteration5 > 0; _iteration5--)
                 {
-                    // line 363: j--;
+                    // line 312: j--;
                     j += 1;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     double _g3 = _dsorted[j + 1];
                     _dsorted[j + 1] = 0.0;
                     sorted[j + 1] = _values.Pop();
                     _dsorted[j] += _g3;
                 }
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 j = _ints.Pop();
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 double _g2 = _dkey;
                 _dkey = 0.0;
                 _dsorted[i] += _g2;
             }
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 double _g1 = _dsorted[_i1];
                 _dsorted[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -133,92 +133,92 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 353: int n = x.Length;
+            // line 302: int n = x.Length;
             int n = x.Length;
-            // line 354: Span<double> sorted = stackalloc double[n];
+            // line 303: Span<double> sorted = stackalloc double[n];
             global::System.Span<double> sorted = stackalloc double[n];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
             global::System.Span<double> _dsorted = _dsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, sorted.Length);
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 sorted[_i1] = x[_i1];
             }
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = 1; i < n; i++)
             {
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 key = sorted[i];
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 _ints.Push(j);
                 j = i - 1;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 int _loop4 = 0;
                 while (j >= 0 && sorted[j] > key)
                 {
                     _loop4++;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     _values.Push(sorted[j + 1]);
                     sorted[j + 1] = sorted[j];
-                    // line 363: j--;
+                    // line 312: j--;
                     j -= 1;
                 }
                 _ints.Push(_loop4);
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 sorted[j + 1] = key;
             }
-            // line 369: double s = 0;
+            // line 318: double s = 0;
             double s = 0;
-            // line 370: for (int i = 1; i < n - 1; i++)
+            // line 319: for (int i = 1; i < n - 1; i++)
             double _ds = seed;
             for (int i_1 = 1; i_1 < n - 1; i_1++)
             {
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 double _sortedAt = sorted[i_1];
                 s += _sortedAt * _sortedAt * (1 + Math.Min(i_1, n - 1 - i_1));
                 // Adjoint of this iteration
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 int _t7 = 1 + Math.Min(i_1, n - 1 - i_1);
                 _dsorted[i_1] += 2 * (_ds * _t7) * _sortedAt;
             }
-            // line 375: return s;
+            // line 324: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dkey = 0.0;
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = n - 1; i >= 1; i--)
             {
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 double _g6 = _dsorted[j + 1];
                 _dsorted[j + 1] = 0.0;
                 _dkey += _g6;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 for (int _iteration5 = _ints.Pop(); _iteration5 > 0; _iteration5--)
                 {
-                    // line 363: j--;
+                    // line 312: j--;
                     j += 1;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     double _g3 = _dsorted[j + 1];
                     _dsorted[j + 1] = 0.0;
                     sorted[j + 1] = _values.Pop();
                     _dsorted[j] += _g3;
                 }
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 j = _ints.Pop();
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 double _g2 = _dkey;
                 _dkey = 0.0;
                 _dsorted[i] += _g2;
             }
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 double _g1 = _dsorted[_i1];
                 _dsorted[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -236,53 +236,53 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 353: int n = x.Length;
+            // line 302: int n = x.Length;
             int n = x.Length;
-            // line 354: Span<double> sorted = stackalloc double[n];
+            // line 303: Span<double> sorted = stackalloc double[n];
             global::System.Span<double> sorted = stackalloc double[n];
             global::System.Span<double> _tsorted = stackalloc double[n];
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, sorted.Length);
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 _tsorted[_i1] = tx[_i1];
                 sorted[_i1] = x[_i1];
             }
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = 1; i < n; i++)
             {
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 double _tkey = _tsorted[i];
                 double key = sorted[i];
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 int j = i - 1;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 while (j >= 0 && sorted[j] > key)
                 {
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     _tsorted[j + 1] = _tsorted[j];
                     sorted[j + 1] = sorted[j];
-                    // line 363: j--;
+                    // line 312: j--;
                     j -= 1;
                 }
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 _tsorted[j + 1] = _tkey;
                 sorted[j + 1] = key;
             }
-            // line 369: double s = 0;
+            // line 318: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 370: for (int i = 1; i < n - 1; i++)
+            // line 319: for (int i = 1; i < n - 1; i++)
             for (int i_1 = 1; i_1 < n - 1; i_1++)
             {
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 int _t1 = 1 + Math.Min(i_1, n - 1 - i_1);
                 _ts += 2 * sorted[i_1] * _tsorted[i_1] * _t1;
                 s += sorted[i_1] * sorted[i_1] * _t1;
             }
-            // line 375: return s;
+            // line 324: return s;
             double _value2 = s;
             tangent = _ts;
             return _value2;
@@ -313,9 +313,9 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 353: int n = x.Length;
+            // line 302: int n = x.Length;
             int n = x.Length;
-            // line 354: Span<double> sorted = stackalloc double[n];
+            // line 303: Span<double> sorted = stackalloc double[n];
             global::System.Span<double> sorted = stackalloc double[n];
             global::System.Span<double> _vsorted = stackalloc double[n];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
@@ -324,79 +324,79 @@ namespace Corpus
             global::System.Span<double> _hsorted = _hsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
             _hsorted.Clear();
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, sorted.Length);
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 _vsorted[_i1] = vx[_i1];
                 sorted[_i1] = x[_i1];
             }
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = 1; i < n; i++)
             {
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 _vkey = _vsorted[i];
                 key = sorted[i];
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 _ints.Push(j);
                 j = i - 1;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 int _loop4 = 0;
                 while (j >= 0 && sorted[j] > key)
                 {
                     _loop4++;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     _values.Push(sorted[j + 1]);
                     _values.Push(_vsorted[j + 1]);
                     _vsorted[j + 1] = _vsorted[j];
                     sorted[j + 1] = sorted[j];
-                    // line 363: j--;
+                    // line 312: j--;
                     j -= 1;
                 }
                 _ints.Push(_loop4);
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 _vsorted[j + 1] = _vkey;
                 sorted[j + 1] = key;
             }
-            // line 369: double s = 0;
+            // line 318: double s = 0;
             double s = 0;
-            // line 370: for (int i = 1; i < n - 1; i++)
+            // line 319: for (int i = 1; i < n - 1; i++)
             double _ds = 1.0;
             for (int i_1 = 1; i_1 < n - 1; i_1++)
             {
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 double _sortedAt = sorted[i_1];
                 s += _sortedAt * _sortedAt * (1 + Math.Min(i_1, n - 1 - i_1));
                 // Adjoint of this iteration
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 int _t7 = 1 + Math.Min(i_1, n - 1 - i_1);
                 _hsorted[i_1] += 2 * (_ds * _t7) * _vsorted[i_1];
                 _dsorted[i_1] += 2 * (_ds * _t7) * _sortedAt;
             }
-            // line 375: return s;
+            // line 324: return s;
             double _result = s;
 
             // Adjoint sweep
             double _hkey = 0.0;
             double _dkey = 0.0;
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = n - 1; i >= 1; i--)
             {
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 double _vg6 = _hsorted[j + 1];
                 double _g6 = _dsorted[j + 1];
                 _hsorted[j + 1] = 0.0;
                 _dsorted[j + 1] = 0.0;
                 _hkey += _vg6;
                 _dkey += _g6;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 for (int _iteration5 = _ints.Pop(); _iteration5 > 0; _iteration5--)
                 {
-                    // line 363: j--;
+                    // line 312: j--;
                     j += 1;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     double _vg3 = _hsorted[j + 1];
                     double _g3 = _dsorted[j + 1];
                     _hsorted[j + 1] = 0.0;
@@ -406,9 +406,9 @@ namespace Corpus
                     _hsorted[j] += _vg3;
                     _dsorted[j] += _g3;
                 }
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 j = _ints.Pop();
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 double _vg2 = _hkey;
                 double _g2 = _dkey;
                 _hkey = 0.0;
@@ -416,10 +416,10 @@ namespace Corpus
                 _hsorted[i] += _vg2;
                 _dsorted[i] += _g2;
             }
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 double _vg1 = _hsorted[_i1];
                 double _g1 = _dsorted[_i1];
                 _hsorted[_i1] = 0.0;
@@ -493,9 +493,9 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 353: int n = x.Length;
+            // line 302: int n = x.Length;
             int n = x.Length;
-            // line 354: Span<double> sorted = stackalloc double[n];
+            // line 303: Span<double> sorted = stackalloc double[n];
             global::System.Span<double> sorted = stackalloc double[n];
             global::System.Span<double> _vsorted = stackalloc double[n];
             double[] _dsorted_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(sorted.Length);
@@ -504,80 +504,80 @@ namespace Corpus
             global::System.Span<double> _hsorted = _hsorted_pool.AsSpan(0, sorted.Length);
             _dsorted.Clear();
             _hsorted.Clear();
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, sorted.Length);
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 _vsorted[_i1] = vx[_i1];
                 sorted[_i1] = x[_i1];
             }
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = 1; i < n; i++)
             {
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 _vkey = _vsorted[i];
                 key = sorted[i];
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 _ints.Push(j);
                 j = i - 1;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 int _loop4 = 0;
                 while (j >= 0 && sorted[j] > key)
                 {
                     _loop4++;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     _values.Push(sorted[j + 1]);
                     _values.Push(_vsorted[j + 1]);
                     _vsorted[j + 1] = _vsorted[j];
                     sorted[j + 1] = sorted[j];
-                    // line 363: j--;
+                    // line 312: j--;
                     j -= 1;
                 }
                 _ints.Push(_loop4);
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 _vsorted[j + 1] = _vkey;
                 sorted[j + 1] = key;
             }
-            // line 369: double s = 0;
+            // line 318: double s = 0;
             double s = 0;
-            // line 370: for (int i = 1; i < n - 1; i++)
+            // line 319: for (int i = 1; i < n - 1; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i_1 = 1; i_1 < n - 1; i_1++)
             {
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 double _sortedAt = sorted[i_1];
                 s += _sortedAt * _sortedAt * (1 + Math.Min(i_1, n - 1 - i_1));
                 // Adjoint of this iteration
-                // line 372: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
+                // line 321: s += sorted[i] * sorted[i] * (1 + Math.Min(i, n - 1 - i));
                 int _t7 = 1 + Math.Min(i_1, n - 1 - i_1);
                 _hsorted[i_1] += 2 * (_hs * _t7) * _sortedAt + 2 * (_ds * _t7) * _vsorted[i_1];
                 _dsorted[i_1] += 2 * (_ds * _t7) * _sortedAt;
             }
-            // line 375: return s;
+            // line 324: return s;
             double _result = s;
 
             // Adjoint sweep
             double _hkey = 0.0;
             double _dkey = 0.0;
-            // line 356: for (int i = 1; i < n; i++)
+            // line 305: for (int i = 1; i < n; i++)
             for (int i = n - 1; i >= 1; i--)
             {
-                // line 366: sorted[j + 1] = key;
+                // line 315: sorted[j + 1] = key;
                 double _vg6 = _hsorted[j + 1];
                 double _g6 = _dsorted[j + 1];
                 _hsorted[j + 1] = 0.0;
                 _dsorted[j + 1] = 0.0;
                 _hkey += _vg6;
                 _dkey += _g6;
-                // line 360: while (j >= 0 && sorted[j] > key)
+                // line 309: while (j >= 0 && sorted[j] > key)
                 for (int _iteration5 = _ints.Pop(); _iteration5 > 0; _iteration5--)
                 {
-                    // line 363: j--;
+                    // line 312: j--;
                     j += 1;
-                    // line 362: sorted[j + 1] = sorted[j];
+                    // line 311: sorted[j + 1] = sorted[j];
                     double _vg3 = _hsorted[j + 1];
                     double _g3 = _dsorted[j + 1];
                     _hsorted[j + 1] = 0.0;
@@ -587,9 +587,9 @@ namespace Corpus
                     _hsorted[j] += _vg3;
                     _dsorted[j] += _g3;
                 }
-                // line 359: int j = i - 1;
+                // line 308: int j = i - 1;
                 j = _ints.Pop();
-                // line 358: double key = sorted[i];
+                // line 307: double key = sorted[i];
                 double _vg2 = _hkey;
                 double _g2 = _dkey;
                 _hkey = 0.0;
@@ -597,10 +597,10 @@ namespace Corpus
                 _hsorted[i] += _vg2;
                 _dsorted[i] += _g2;
             }
-            // line 355: x.CopyTo(sorted);
+            // line 304: x.CopyTo(sorted);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 355: x.CopyTo(sorted);
+                // line 304: x.CopyTo(sorted);
                 double _vg1 = _hsorted[_i1];
                 double _g1 = _dsorted[_i1];
                 _hsorted[_i1] = 0.0;

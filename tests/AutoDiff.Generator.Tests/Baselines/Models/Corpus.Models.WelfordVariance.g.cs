@@ -23,32 +23,32 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 334: double mean = 0;
+            // line 283: double mean = 0;
             double mean = 0;
-            // line 335: double m2 = 0;
+            // line 284: double m2 = 0;
             double m2 = 0;
-            // line 336: int count = 0;
+            // line 285: int count = 0;
             int count = 0;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             _values.Reserve(x.Length * 2);
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 v = x[_i1];
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 sample = v * v + v;
-                // line 340: count++;
+                // line 289: count++;
                 count += 1;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 _values.PushReserved(delta);
                 delta = sample - mean;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 _values.PushReserved(mean);
                 mean += delta / count;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 m2 += delta * (sample - mean);
             }
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             int _t6 = count - 1;
             double _result = m2 / _t6 + mean;
 
@@ -56,37 +56,37 @@ namespace Corpus
             double _dv = 0.0;
             double _dsample = 0.0;
             double _ddelta = 0.0;
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             double _dm2 = 1.0 / _t6;
             double _dmean = 1.0;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
                 v = x[_i1];
                 sample = v * v + v;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 double _t4 = sample - mean;
                 _ddelta += _dm2 * _t4;
                 double _g5 = _dm2 * delta;
                 _dsample += _g5;
                 _dmean += -_g5;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 mean = _values.Pop();
                 _ddelta += _dmean / count;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 double _g3 = _ddelta;
                 _ddelta = 0.0;
                 delta = _values.Pop();
                 _dsample += _g3;
                 _dmean += -_g3;
-                // line 340: count++;
+                // line 289: count++;
                 count -= 1;
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 double _g2 = _dsample;
                 _dsample = 0.0;
                 _dv += 2 * _g2 * v;
                 _dv += _g2;
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 double _g1 = _dv;
                 _dv = 0.0;
                 dx[_i1] += _g1;
@@ -109,32 +109,32 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 334: double mean = 0;
+            // line 283: double mean = 0;
             double mean = 0;
-            // line 335: double m2 = 0;
+            // line 284: double m2 = 0;
             double m2 = 0;
-            // line 336: int count = 0;
+            // line 285: int count = 0;
             int count = 0;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             _values.Reserve(x.Length * 2);
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 v = x[_i1];
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 sample = v * v + v;
-                // line 340: count++;
+                // line 289: count++;
                 count += 1;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 _values.PushReserved(delta);
                 delta = sample - mean;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 _values.PushReserved(mean);
                 mean += delta / count;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 m2 += delta * (sample - mean);
             }
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             int _t6 = count - 1;
             double _result = m2 / _t6 + mean;
 
@@ -142,37 +142,37 @@ namespace Corpus
             double _dv = 0.0;
             double _dsample = 0.0;
             double _ddelta = 0.0;
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             double _dm2 = seed / _t6;
             double _dmean = seed;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
                 v = x[_i1];
                 sample = v * v + v;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 double _t4 = sample - mean;
                 _ddelta += _dm2 * _t4;
                 double _g5 = _dm2 * delta;
                 _dsample += _g5;
                 _dmean += -_g5;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 mean = _values.Pop();
                 _ddelta += _dmean / count;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 double _g3 = _ddelta;
                 _ddelta = 0.0;
                 delta = _values.Pop();
                 _dsample += _g3;
                 _dmean += -_g3;
-                // line 340: count++;
+                // line 289: count++;
                 count -= 1;
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 double _g2 = _dsample;
                 _dsample = 0.0;
                 _dv += 2 * _g2 * v;
                 _dv += _g2;
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 double _g1 = _dv;
                 _dv = 0.0;
                 dx[_i1] += _g1;
@@ -188,37 +188,37 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 334: double mean = 0;
+            // line 283: double mean = 0;
             double _tmean = 0.0;
             double mean = 0;
-            // line 335: double m2 = 0;
+            // line 284: double m2 = 0;
             double _tm2 = 0.0;
             double m2 = 0;
-            // line 336: int count = 0;
+            // line 285: int count = 0;
             int count = 0;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 double _tv = tx[_i1];
                 double v = x[_i1];
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 double _tsample = 2 * v * _tv + _tv;
                 double sample = v * v + v;
-                // line 340: count++;
+                // line 289: count++;
                 count += 1;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 double _tdelta = _tsample - _tmean;
                 double delta = sample - mean;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 _tmean += _tdelta / count;
                 mean += delta / count;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 double _t1 = sample - mean;
                 _tm2 += _tdelta * _t1 + delta * (_tsample - _tmean);
                 m2 += delta * _t1;
             }
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             int _t2 = count - 1;
             double _value3 = m2 / _t2 + mean;
             tangent = _tm2 / _t2 + _tmean;
@@ -252,39 +252,39 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 334: double mean = 0;
+            // line 283: double mean = 0;
             double _vmean = 0.0;
             double mean = 0;
-            // line 335: double m2 = 0;
+            // line 284: double m2 = 0;
             double m2 = 0;
-            // line 336: int count = 0;
+            // line 285: int count = 0;
             int count = 0;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             _values.Reserve(x.Length * 4);
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 _vv = vx[_i1];
                 v = x[_i1];
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 _vsample = 2 * v * _vv + _vv;
                 sample = v * v + v;
-                // line 340: count++;
+                // line 289: count++;
                 count += 1;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 _values.PushReserved(delta);
                 _values.PushReserved(_vdelta);
                 _vdelta = _vsample - _vmean;
                 delta = sample - mean;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 _values.PushReserved(mean);
                 _values.PushReserved(_vmean);
                 _vmean += _vdelta / count;
                 mean += delta / count;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 m2 += delta * (sample - mean);
             }
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             int _t6 = count - 1;
             double _result = m2 / _t6 + mean;
 
@@ -295,18 +295,18 @@ namespace Corpus
             double _dsample = 0.0;
             double _hdelta = 0.0;
             double _ddelta = 0.0;
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             double _dm2 = 1.0 / _t6;
             double _hmean = 0.0;
             double _dmean = 1.0;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
                 _vv = vx[_i1];
                 v = x[_i1];
                 _vsample = 2 * v * _vv + _vv;
                 sample = v * v + v;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 double _vt4 = _vsample - _vmean;
                 double _t4 = sample - mean;
                 _hdelta += _dm2 * _vt4;
@@ -317,12 +317,12 @@ namespace Corpus
                 _dsample += _g5;
                 _hmean += -_vg5;
                 _dmean += -_g5;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 _vmean = _values.Pop();
                 mean = _values.Pop();
                 _hdelta += _hmean / count;
                 _ddelta += _dmean / count;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 double _vg3 = _hdelta;
                 double _g3 = _ddelta;
                 _hdelta = 0.0;
@@ -333,9 +333,9 @@ namespace Corpus
                 _dsample += _g3;
                 _hmean += -_vg3;
                 _dmean += -_g3;
-                // line 340: count++;
+                // line 289: count++;
                 count -= 1;
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 double _vg2 = _hsample;
                 double _g2 = _dsample;
                 _hsample = 0.0;
@@ -344,7 +344,7 @@ namespace Corpus
                 _dv += 2 * _g2 * v;
                 _hv += _vg2;
                 _dv += _g2;
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;
@@ -417,39 +417,39 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 334: double mean = 0;
+            // line 283: double mean = 0;
             double _vmean = 0.0;
             double mean = 0;
-            // line 335: double m2 = 0;
+            // line 284: double m2 = 0;
             double m2 = 0;
-            // line 336: int count = 0;
+            // line 285: int count = 0;
             int count = 0;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             _values.Reserve(x.Length * 4);
             for (int _i1 = 0; _i1 < x.Length; _i1++)
             {
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 _vv = vx[_i1];
                 v = x[_i1];
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 _vsample = 2 * v * _vv + _vv;
                 sample = v * v + v;
-                // line 340: count++;
+                // line 289: count++;
                 count += 1;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 _values.PushReserved(delta);
                 _values.PushReserved(_vdelta);
                 _vdelta = _vsample - _vmean;
                 delta = sample - mean;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 _values.PushReserved(mean);
                 _values.PushReserved(_vmean);
                 _vmean += _vdelta / count;
                 mean += delta / count;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 m2 += delta * (sample - mean);
             }
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             int _t6 = count - 1;
             double _result = m2 / _t6 + mean;
 
@@ -460,19 +460,19 @@ namespace Corpus
             double _dsample = 0.0;
             double _hdelta = 0.0;
             double _ddelta = 0.0;
-            // line 346: return m2 / (count - 1) + mean;
+            // line 295: return m2 / (count - 1) + mean;
             double _hm2 = vseed / _t6;
             double _dm2 = seed / _t6;
             double _hmean = vseed;
             double _dmean = seed;
-            // line 337: foreach (double v in x)
+            // line 286: foreach (double v in x)
             for (int _i1 = x.Length - 1; _i1 >= 0; _i1--)
             {
                 _vv = vx[_i1];
                 v = x[_i1];
                 _vsample = 2 * v * _vv + _vv;
                 sample = v * v + v;
-                // line 343: m2 += delta * (sample - mean);
+                // line 292: m2 += delta * (sample - mean);
                 double _vt4 = _vsample - _vmean;
                 double _t4 = sample - mean;
                 _hdelta += _hm2 * _t4 + _dm2 * _vt4;
@@ -483,12 +483,12 @@ namespace Corpus
                 _dsample += _g5;
                 _hmean += -_vg5;
                 _dmean += -_g5;
-                // line 342: mean += delta / count;
+                // line 291: mean += delta / count;
                 _vmean = _values.Pop();
                 mean = _values.Pop();
                 _hdelta += _hmean / count;
                 _ddelta += _dmean / count;
-                // line 341: double delta = sample - mean;
+                // line 290: double delta = sample - mean;
                 double _vg3 = _hdelta;
                 double _g3 = _ddelta;
                 _hdelta = 0.0;
@@ -499,9 +499,9 @@ namespace Corpus
                 _dsample += _g3;
                 _hmean += -_vg3;
                 _dmean += -_g3;
-                // line 340: count++;
+                // line 289: count++;
                 count -= 1;
-                // line 339: double sample = v * v + v;
+                // line 288: double sample = v * v + v;
                 double _vg2 = _hsample;
                 double _g2 = _dsample;
                 _hsample = 0.0;
@@ -510,7 +510,7 @@ namespace Corpus
                 _dv += 2 * _g2 * v;
                 _hv += _vg2;
                 _dv += _g2;
-                // line 337: foreach (double v in x)
+                // line 286: foreach (double v in x)
                 double _vg1 = _hv;
                 double _g1 = _dv;
                 _hv = 0.0;
