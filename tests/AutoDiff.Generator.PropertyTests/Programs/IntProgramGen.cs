@@ -27,13 +27,18 @@ internal static partial class ProgramGen
             ? Gen.Frequency((3, Jump.None), (3, Jump.Continue), (2, Jump.Break), (1, Jump.Return))
             : Gen.Frequency((4, Jump.None), (1, Jump.Continue), (1, Jump.Break));
         var branch = Gen.Select(condition, simple.Array[0, 2], simple.Array[0, 2], jumps, expression, (c, then, otherwise, jump, value) => (Stmt)new IfBlock(c, then, otherwise, jump, value));
+
+        // A jump on some paths only: a branch that may jump, then more statements, inside a branch that does not
+        // (the generator sets a flag for it; see Parsing/JumpFlags.cs).
+        var partialJump = Gen.Select(condition, branch, simple.Array[1, 2], simple.Array[0, 2], expression,
+            (c, inner, after, otherwise, value) => (Stmt)new IfBlock(c, [inner, .. after], otherwise, Jump.None, value));
         var stepThenRead = StepThenRead(IntStepAmount(ints, condition), condition, expression, simple);
-        var innerStatement = Gen.Frequency((4, simple), (3, branch), (2, stepThenRead));
+        var innerStatement = Gen.Frequency((4, simple), (3, branch), (2, stepThenRead), (1, partialJump));
         var inner = Gen.Select(
             Gen.OneOf(ForBounds.BelowOuter, ForBounds.UpToOuter, ForBounds.FromOuter, ForBounds.Full, ForBounds.Constant),
             Gen.Int[1, 4], expression, Gen.Enum<LoopForm>(), bounded, innerStatement.Array[0, 3],
             (bounds, count, init, form, update, body) => (Stmt)new ForLoop(bounds, count, init, form, update, body));
-        var loopStatement = Gen.Frequency(Weighted((4, simple), (3, branch), (2, stepThenRead), (features == Features.NestedLoops ? 3 : 0, inner)));
+        var loopStatement = Gen.Frequency(Weighted((4, simple), (3, branch), (2, stepThenRead), (2, partialJump), (features == Features.NestedLoops ? 3 : 0, inner)));
 
         var topBounds = Gen.OneOf(ForBounds.Full, ForBounds.Full, ForBounds.Down, ForBounds.Constant);
         var forLoop = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), bounded, loopStatement.Array[0, 3],
