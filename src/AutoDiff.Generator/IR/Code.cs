@@ -97,7 +97,7 @@ internal sealed class Code
                 "*" => Mul(parts[0], parts[1]),
                 _ => Binary(parts[0], _op, parts[1], Precedence),
             },
-            Shape.Call => new(Shape.Call, _op, parts.ToArray(), Primary, _op + "(" + string.Join(", ", parts.Select(a => a.Text)) + ")", kind: _kind),
+            Shape.Call => CallOf(_op, _kind, parts.ToArray()),
             Shape.Cast => Cast(NumKindExtensions.FromKeyword(_op) ?? throw new System.InvalidOperationException("Cast to " + _op), parts[0]),
             Shape.Choice => Choose(parts[0], parts[1], parts[2]),
             Shape.Index => Index(parts[0].Text, parts[1]),
@@ -257,14 +257,15 @@ internal sealed class Code
     /// <summary><c>stack.Pop()</c>: the value pushed last, removed (an effect: skipping or repeating it misaligns the stack).</summary>
     public static Code Pop(string stack) => new(Shape.Call, stack + ".Pop", [], Primary, stack + ".Pop()", effect: true);
 
-    public static Code Call(string function, params Code[] args) =>
-        new(Shape.Call, function, args, Primary, function + "(" + string.Join(", ", args.Select(a => a.Text)) + ")");
+    public static Code Call(string function, params Code[] args) => CallOf(function, NumKind.Double, args);
 
     /// <summary>
     /// A call of a plain helper that returns <paramref name="result"/>: an int or a bool carries no derivative, so
     /// the tangent transformation may leave it alone even when its arguments have tangents.
     /// </summary>
-    public static Code PlainCall(string function, NumKind result, params Code[] args) =>
+    public static Code PlainCall(string function, NumKind result, params Code[] args) => CallOf(function, result, args);
+
+    private static Code CallOf(string function, NumKind result, Code[] args) =>
         new(Shape.Call, function, args, Primary, function + "(" + string.Join(", ", args.Select(a => a.Text)) + ")", kind: result);
 
     /// <summary>True for a call of a plain helper returning an int or a bool (<see cref="PlainCall"/>).</summary>

@@ -74,12 +74,24 @@ internal sealed partial class BodyParser
     private Expr LabelCondition(SwitchLabelSyntax label, Expr tested, NumKind kind) => label switch
     {
         CaseSwitchLabelSyntax constant when Comparand(constant.Value, kind) is { } value => new BinaryExpr("==", tested, value, NumKind.Bool),
-        CasePatternSwitchLabelSyntax { Pattern: not (DeclarationPatternSyntax or VarPatternSyntax or RecursivePatternSyntax) } pattern =>
-            pattern.WhenClause is { } when
-                ? new BinaryExpr("&&", ParsePattern(tested, kind, pattern.Pattern), ParseExpr(when.Condition), NumKind.Bool)
-                : ParsePattern(tested, kind, pattern.Pattern),
+        CasePatternSwitchLabelSyntax pattern => CaseCondition(pattern.Pattern, pattern.WhenClause, tested, kind, label),
         _ => throw Fallback("its 'switch' has the label '" + OneLine(label) + "'", label),
     };
+
+    /// <summary>
+    /// A case's pattern and <c>when</c> clause, in a statement's label or an expression's arm, as one condition; a pattern
+    /// that declares a variable is not one, and stays on the tape.
+    /// </summary>
+    private Expr CaseCondition(PatternSyntax pattern, WhenClauseSyntax? when, Expr tested, NumKind kind, SyntaxNode at)
+    {
+        if (pattern is DeclarationPatternSyntax or VarPatternSyntax or RecursivePatternSyntax)
+        {
+            throw Fallback("its 'switch' has the case '" + OneLine(at) + "'", at);
+        }
+
+        var condition = ParsePattern(tested, kind, pattern);
+        return when is null ? condition : new BinaryExpr("&&", condition, ParseExpr(when.Condition), NumKind.Bool);
+    }
 
     /// <summary>A section's statements without the <c>break</c> that closes it; it must end in a jump and break nowhere else.</summary>
     private EquatableArray<Stmt> SectionBody(SwitchSectionSyntax section)
@@ -131,17 +143,7 @@ internal sealed partial class BodyParser
         for (var i = arms.Count - 2; i >= 0; i--)
         {
             var arm = arms[i];
-            if (arm.Pattern is DeclarationPatternSyntax or VarPatternSyntax or RecursivePatternSyntax or DiscardPatternSyntax)
-            {
-                throw Fallback("its 'switch' expression has the arm '" + OneLine(arm.Pattern) + "'", arm);
-            }
-
-            var condition = ParsePattern(tested, kind, arm.Pattern);
-            if (arm.WhenClause is { } when)
-            {
-                condition = new BinaryExpr("&&", condition, ParseExpr(when.Condition), NumKind.Bool);
-            }
-
+            var condition = CaseCondition(arm.Pattern, arm.WhenClause, tested, kind, arm);
             result = new ConditionalExpr(condition, Convert(ParseExpr(arm.Expression), resultKind), result, resultKind);
         }
 

@@ -263,12 +263,7 @@ internal sealed partial class BodyParser
             }
 
             // x[a..b].ToArray(), x.Slice(a, n).ToArray(): the view's start and checked length, once.
-            var (baseName, startValue, checkedLength) = ViewOf(viewed, start, length);
-            var startName = Fresh("start");
-            var lengthName = Fresh("length");
-            output.Add(new DeclareStmt(lengthName, NumKind.Int, checkedLength, line, source));
-            output.Add(new DeclareStmt(startName, NumKind.Int, startValue, line, source));
-            view = new Slice(baseName, startName, lengthName, kind);
+            view = DeclareView(viewed, start, length, Fresh("start"), Fresh("length"), kind, writable: false, line, source, output);
         }
 
         _buffers.Add(local);
@@ -392,13 +387,22 @@ internal sealed partial class BodyParser
             throw NotSupported("a writable view of '" + OneLine(viewed) + "'", "only a local buffer (or a writable view of one) can be written through a view; declare it ReadOnlySpan", variable);
         }
 
+        _slices[local] = DeclareView(viewed, start, length, Unique(local.Name + "Start"), Unique(local.Name + "Length"), elementKind, writable, line, source, output);
+        return true;
+    }
+
+    /// <summary>
+    /// A view of <paramref name="viewed"/> kept as two int locals, its checked length and its start, declared in that
+    /// order (the order <c>Slice</c> checks and takes them in).
+    /// </summary>
+    private Slice DeclareView(
+        ExpressionSyntax viewed, ExpressionSyntax? start, (ExpressionSyntax Value, bool IsEnd)? length,
+        string startName, string lengthName, NumKind elementKind, bool writable, int line, string source, List<Stmt> output)
+    {
         var view = ViewOf(viewed, start, length);
-        var startName = Unique(local.Name + "Start");
-        var lengthName = Unique(local.Name + "Length");
         output.Add(new DeclareStmt(lengthName, NumKind.Int, view.CheckedLength, line, source));
         output.Add(new DeclareStmt(startName, NumKind.Int, view.Start, line, source));
-        _slices[local] = new Slice(view.Base, startName, lengthName, elementKind, writable);
-        return true;
+        return new Slice(view.Base, startName, lengthName, elementKind, writable);
     }
 
     /// <summary>True when the body may write into <paramref name="sequence"/>: a local buffer, the output span, or a writable view of one.</summary>
@@ -1256,7 +1260,7 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>The implicit conversion a parameter or return type applies (an int argument to a double parameter).</summary>
-    private static Expr Convert(Expr value, NumKind kind) => value.Kind == kind || value is ConstExpr && kind.IsFloating()
+    internal static Expr Convert(Expr value, NumKind kind) => value.Kind == kind || value is ConstExpr && kind.IsFloating()
         ? value is ConstExpr c && c.Kind != kind ? c with { Kind = kind } : value
         : new CastExpr(value, kind);
 
@@ -1284,12 +1288,12 @@ internal sealed partial class BodyParser
         var scalar = TypeClassifier.Scalar(argumentType);
         var sequence = TypeClassifier.FloatingSequence(argumentType) is not null;
         var floating = scalar?.IsFloating() == true || sequence;
-        if (floating && !constant && sequence && ReturnsNoDerivative(callee) && !IsReadOnlyParameter(expression))
+        if (floating && !constant && sequence && Callees.ReturnsNoDerivative(callee) && !IsReadOnlyParameter(expression))
         {
             throw NotSupported("passing '" + OneLine(expression) + "' to the plain helper '" + name + "'", "a plain helper may read a span or array parameter, whose elements no statement changes; pass one, or make the helper [Differentiable]", argument);
         }
 
-        if (floating && !constant && !ReturnsNoDerivative(callee))
+        if (floating && !constant && !Callees.ReturnsNoDerivative(callee))
         {
             throw new NotDifferentiableException(DiagnosticInfo.Create(
                 DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), name));
@@ -1309,14 +1313,7 @@ internal sealed partial class BodyParser
         throw NotSupported("argument '" + OneLine(argument) + "' of '" + name + "'", "pass ints, bools, constants or parameters to a plain helper", argument);
     }
 
-    /// <summary>
-    /// A helper that returns an int or a bool (<c>double.IsNaN(v)</c>, <c>Bucket(v)</c>, <c>ArgMax(x)</c>) is piecewise
-    /// constant in its floating-point arguments, like a comparison or <c>(int)v</c>: nothing of a derivative passes
-    /// through it, so it may read them (a sequence only as a parameter, which no statement changes, so the
-    /// reverse sweep reads what the call read).
-    /// </summary>
-    private static bool ReturnsNoDerivative(IMethodSymbol callee) => TypeClassifier.Scalar(callee.ReturnType) is NumKind.Int or NumKind.Bool;
-
+    /// <summary>A span or array parameter other than the output: no statement changes its elements, so the reverse sweep reads what a call read.</summary>
     private bool IsReadOnlyParameter(ExpressionSyntax sequence) =>
         _model.GetSymbolInfo(sequence, _cancellationToken).Symbol is IParameterSymbol parameter && parameter.Name != _output;
 

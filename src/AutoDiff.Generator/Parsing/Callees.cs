@@ -14,6 +14,13 @@ internal static class Callees
     public static bool IsDifferentiable(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
 
+    /// <summary>
+    /// A method returning an int or a bool (<c>double.IsNaN(v)</c>, <c>Bucket(v)</c>, <c>ArgMax(x)</c>): piecewise constant
+    /// in its floating-point arguments, like a comparison or <c>(int)v</c>, so nothing of a derivative passes through it
+    /// and a body may call it as a plain helper with values that vary.
+    /// </summary>
+    public static bool ReturnsNoDerivative(IMethodSymbol method) => TypeClassifier.Scalar(method.ReturnType) is NumKind.Int or NumKind.Bool;
+
     /// <summary>The Derivatives flags of a [Differentiable] method's attribute (Gradient = 1, Pushforward = 2, Hessian = 4).</summary>
     public static int KindsOf(IMethodSymbol method) =>
         method.GetAttributes()

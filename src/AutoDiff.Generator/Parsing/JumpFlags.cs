@@ -71,7 +71,8 @@ internal static class JumpFlags
         Normalizer.ContainsJump(branch) && !Normalizer.AlwaysJumps(branch.Then) && !Normalizer.AlwaysJumps(branch.Else)
         && (context.ReturnKind is not null || !Normalizer.Walk([branch], intoLoops: false).Any(s => s is ReturnStmt));
 
-    private static IEnumerable<Stmt> Flagged(IfStmt branch, Context context)
+    /// <summary>The flag cleared, the <c>if</c> with its jumps replaced, then an <c>if</c> that takes each kind of jump it held.</summary>
+    private static List<Stmt> Flagged(IfStmt branch, Context context)
     {
         var flag = new VarExpr(context.Fresh("jump"), NumKind.Int);
         var returns = Normalizer.Walk([branch], intoLoops: false).Any(s => s is ReturnStmt);
@@ -84,8 +85,11 @@ internal static class JumpFlags
         }
 
         var kinds = new HashSet<int>();
-        yield return new AssignStmt(flag, "=", new ConstExpr(0, NumKind.Int), branch.Line, source);
-        yield return (IfStmt)Replace([branch], flag, value, kinds)[0];
+        var result = new List<Stmt>
+        {
+            new AssignStmt(flag, "=", new ConstExpr(0, NumKind.Int), branch.Line, source),
+            Replace([branch], flag, value, kinds)[0],
+        };
         foreach (var taken in kinds.OrderBy(k => k))
         {
             Stmt jump = taken switch
@@ -94,8 +98,10 @@ internal static class JumpFlags
                 Break => new BreakStmt(branch.Line, source),
                 _ => new ReturnStmt(value!, branch.Line, source),
             };
-            yield return new IfStmt(new BinaryExpr("==", flag, new ConstExpr(taken, NumKind.Int), NumKind.Bool), EquatableArray.Of(jump), EquatableArray<Stmt>.Empty, branch.Line, source);
+            result.Add(new IfStmt(new BinaryExpr("==", flag, new ConstExpr(taken, NumKind.Int), NumKind.Bool), EquatableArray.Of(jump), EquatableArray<Stmt>.Empty, branch.Line, source));
         }
+
+        return result;
     }
 
     /// <summary>
@@ -115,7 +121,7 @@ internal static class JumpFlags
                     kinds.Add(kind);
                     if (statement is ReturnStmt ret)
                     {
-                        result.Add(new AssignStmt(value!, "=", ret.Value.Kind == value!.Kind ? ret.Value : new CastExpr(ret.Value, value.Kind), ret.Line, ret.Source));
+                        result.Add(new AssignStmt(value!, "=", BodyParser.Convert(ret.Value, value!.Kind), ret.Line, ret.Source));
                     }
 
                     result.Add(new AssignStmt(flag, "=", new ConstExpr(kind, NumKind.Int), statement.Line, statement.Source));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.Parsing;
@@ -21,7 +22,7 @@ internal static class LoopReturns
     /// <param name="fresh">Makes a local name no other local has, from a stem.</param>
     public static EquatableArray<Stmt> Lower(EquatableArray<Stmt> body, NumKind kind, Func<string, string> fresh)
     {
-        var first = body.SelectMany(s => Walk(s, inLoop: false)).OfType<ReturnStmt>().FirstOrDefault();
+        var first = Normalizer.Walk(body).Where(IsLoop).SelectMany(loop => Normalizer.Walk(Body(loop))).OfType<ReturnStmt>().FirstOrDefault();
         if (first is null)
         {
             return body;
@@ -52,7 +53,7 @@ internal static class LoopReturns
             switch (statement)
             {
                 case ReturnStmt ret when inLoop:
-                    result.Add(new AssignStmt(names.ValueLocal, "=", ret.Value.Kind == names.Kind ? ret.Value : new CastExpr(ret.Value, names.Kind), ret.Line, ret.Source));
+                    result.Add(new AssignStmt(names.ValueLocal, "=", BodyParser.Convert(ret.Value, names.Kind), ret.Line, ret.Source));
                     result.Add(new AssignStmt(names.DoneFlag, "=", new ConstExpr(1, NumKind.Bool), ret.Line, ret.Source));
                     result.Add(new BreakStmt(ret.Line, ret.Source));
                     break;
@@ -88,26 +89,14 @@ internal static class LoopReturns
         return new IfStmt(names.DoneFlag, EquatableArray.Of(exit), EquatableArray<Stmt>.Empty, loop.Line, source);
     }
 
-    private static bool ReturnsInside(EquatableArray<Stmt> body) => body.SelectMany(s => Walk(s, inLoop: true)).OfType<ReturnStmt>().Any();
+    private static bool ReturnsInside(EquatableArray<Stmt> body) => Normalizer.Walk(body).OfType<ReturnStmt>().Any();
 
-    /// <summary>The statements of <paramref name="statement"/> that stand inside a loop (itself included when <paramref name="inLoop"/>).</summary>
-    private static IEnumerable<Stmt> Walk(Stmt statement, bool inLoop)
+    private static bool IsLoop(Stmt statement) => statement is WhileStmt or ForStmt;
+
+    private static EquatableArray<Stmt> Body(Stmt loop) => loop switch
     {
-        if (inLoop)
-        {
-            yield return statement;
-        }
-
-        var (children, loop) = statement switch
-        {
-            IfStmt branch => (branch.Then.Concat(branch.Else), inLoop),
-            WhileStmt w => (w.Body.AsEnumerable(), true),
-            ForStmt f => (f.Body.AsEnumerable(), true),
-            _ => (Enumerable.Empty<Stmt>(), inLoop),
-        };
-        foreach (var inner in children.SelectMany(child => Walk(child, loop)))
-        {
-            yield return inner;
-        }
-    }
+        WhileStmt w => w.Body,
+        ForStmt f => f.Body,
+        _ => EquatableArray<Stmt>.Empty,
+    };
 }
