@@ -17,7 +17,15 @@ public class DiagnosticTests
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦double[][] w, double x) => x * w.Length; }")]
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(double x, ⟦System.Collections.Generic.List<double> w) => x; }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { ⟦goto end; end: return x; } }")]
-    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { if (x < 0) { ⟦throw new ArgumentException(); } return x; } }")]
+    // A thrown exception is written into the generated method (corpus Throws): it may not name a view, which the
+    // generated code keeps as a start and a length, nor call an extension method, whose using the generated file lacks.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { ReadOnlySpan<double> head = x.Slice(0, 2); if (head[0] < 0) { throw new ArgumentException($\"{⟦head.Length}\"); } return head[1]; } }")]
+    [InlineData("AD0004", "public static class E { public static int Twice(this int n) => 2 * n; } public static partial class C { [Differentiable] public static double F(double x, int n) { if (n < 0) { throw new ArgumentException(\"bad \" + ⟦n.Twice()); } return x * n; } }")]
+    // A void call runs as written only when it can change nothing the body reads: not with a buffer it could write.
+    [InlineData("AD0004", "public static partial class C { static void Zero(Span<double> b) => b.Clear(); [Differentiable] public static double F(double x) { Span<double> b = stackalloc double[2]; b[0] = x; ⟦Zero(b); return b[0] * x; } }")]
+    // A throw inside a larger expression runs on the tape: a conditional's branch, a switch expression that is part of a value.
+    [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x) => x > 0 ? x : ⟦throw new ArgumentException(); }")]
+    [InlineData("AD0011", "public static partial class C { [Differentiable] public static double F(double x, int n) => 2 * (⟦n switch { 1 => x, _ => throw new ArgumentException() }); }")]
     [InlineData("AD0005", "public static partial class C { static double Helper(double v) => v; [Differentiable] public static double F(double x) => 2 * ⟦Helper(x); }")]
     [InlineData("AD0006", "public static partial class C { [Differentiable] public static double F(double x) => x; [DerivativeOf(nameof(F))] public static void ⟦FBack(double x, ref double dx) { } }")]
     [InlineData("AD0007", "public static partial class C { [Differentiable] public static double ⟦F(double x, int n) => 3.0 * n; }")]

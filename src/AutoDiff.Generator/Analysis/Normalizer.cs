@@ -30,8 +30,73 @@ internal static class Normalizer
     public static EquatableArray<Stmt> Normalize(EquatableArray<Stmt> body)
     {
         CheckBuffersAtTopLevel(body);
-        return Block(body.ToList(), inLoop: false).ToEquatableArray();
+        return Guards(Block(body.ToList(), inLoop: false)).ToEquatableArray();
     }
+
+    /// <summary>
+    /// An <c>if</c> one of whose branches only throws, written as the guard it is: <c>if (c) { … } else throw e;</c>
+    /// becomes <c>if (!c) throw e;</c> followed by the other branch's statements, so a body that ends by returning
+    /// or throwing still ends in its one return (the shape the loop analyses look for), and a chain of
+    /// <c>else if</c>s ending in a throw (a switch's default section) is a chain of guards.
+    /// </summary>
+    private static List<Stmt> Guards(IEnumerable<Stmt> statements)
+    {
+        var result = new List<Stmt>();
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case IfStmt branch:
+                    var then = Guards(branch.Then);
+                    var otherwise = Guards(branch.Else);
+                    if (OnlyThrows(otherwise) && then.Count > 0 && !OnlyThrows(then))
+                    {
+                        result.Add(branch with { Condition = Negation(branch.Condition), Then = otherwise.ToEquatableArray(), Else = EquatableArray<Stmt>.Empty, Source = "else of " + branch.Source });
+                        result.AddRange(then);
+                    }
+                    else if (OnlyThrows(then) && otherwise.Count > 0)
+                    {
+                        result.Add(branch with { Then = then.ToEquatableArray(), Else = EquatableArray<Stmt>.Empty });
+                        result.AddRange(otherwise);
+                    }
+                    else
+                    {
+                        result.Add(branch with { Then = then.ToEquatableArray(), Else = otherwise.ToEquatableArray() });
+                    }
+
+                    break;
+                case WhileStmt loop:
+                    result.Add(loop with { Body = Guards(loop.Body).ToEquatableArray() });
+                    break;
+                case CountedForStmt loop:
+                    result.Add(loop with { Body = Guards(loop.Body).ToEquatableArray() });
+                    break;
+                default:
+                    result.Add(statement);
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool OnlyThrows(List<Stmt> block) => block.Count == 1 && block[0] is PassiveStmt { EndsPath: true };
+
+    /// <summary>
+    /// <c>!condition</c>, as a comparison where that means the same: <c>==</c> and <c>!=</c> swap, and so do the
+    /// orderings of ints; an ordering of floating-point values stays negated, since with a NaN both sides are false.
+    /// </summary>
+    private static Expr Negation(Expr condition) => condition switch
+    {
+        UnaryExpr { Op: "!" } not => not.Operand,
+        BinaryExpr { Op: "==" } equal => equal with { Op = "!=" },
+        BinaryExpr { Op: "!=" } unequal => unequal with { Op = "==" },
+        BinaryExpr { Op: "<" or "<=" or ">" or ">=", Left.Kind: NumKind.Int, Right.Kind: NumKind.Int } ordering => ordering with
+        {
+            Op = ordering.Op switch { "<" => ">=", "<=" => ">", ">" => "<=", _ => "<" },
+        },
+        _ => new UnaryExpr("!", condition, NumKind.Bool),
+    };
 
     private static void CheckBuffersAtTopLevel(EquatableArray<Stmt> body)
     {
@@ -55,7 +120,7 @@ internal static class Normalizer
                 throw new FallbackRequiredException("it returns from inside a loop", null);
             }
 
-            if (statement is ReturnStmt or BreakStmt or ContinueStmt)
+            if (statement is ReturnStmt or BreakStmt or ContinueStmt or PassiveStmt { EndsPath: true })
             {
                 result.Add(statement);
                 return result;
@@ -211,11 +276,11 @@ internal static class Normalizer
             }
             : s).ToList();
 
-    /// <summary>True when every path through <paramref name="block"/> ends in a return, break or continue.</summary>
+    /// <summary>True when every path through <paramref name="block"/> ends in a return, break, continue or throw.</summary>
     public static bool AlwaysJumps(EquatableArray<Stmt> block) =>
         block.Count > 0 && block[block.Count - 1] switch
         {
-            ReturnStmt or BreakStmt or ContinueStmt => true,
+            ReturnStmt or BreakStmt or ContinueStmt or PassiveStmt { EndsPath: true } => true,
             IfStmt branch => AlwaysJumps(branch.Then) && AlwaysJumps(branch.Else),
             _ => false,
         };

@@ -3,6 +3,7 @@ using System.Linq;
 using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Lowering;
+using AutoDiff.Generator.Model;
 
 namespace AutoDiff.Generator.IR;
 
@@ -139,6 +140,17 @@ internal sealed record BreakNode : Node
 internal sealed record ThrowArgumentNode(string InterpolatedMessage, string Parameter) : Node
 {
     public override IEnumerable<string> Names => [Parameter];
+}
+
+/// <summary>
+/// A statement of the user's that carries no derivative (<see cref="Model.PassiveStmt"/>): <c>throw e</c>, or a guard
+/// call such as <c>ArgumentOutOfRangeException.ThrowIfNegative(n)</c>, run where the source runs it.
+/// <paramref name="Reads"/> are the locals and parameters it mentions. It may throw, so a pass must not move
+/// anything that could throw (a range check, a window) ahead of it.
+/// </summary>
+internal sealed record PassiveNode(string Text, EquatableArray<string> Reads) : Node
+{
+    public override IEnumerable<string> Names => Reads;
 }
 
 /// <summary>

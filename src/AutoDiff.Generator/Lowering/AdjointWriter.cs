@@ -400,6 +400,11 @@ internal sealed partial class AdjointWriter
 
                 forward.Add(new BreakNode());
                 break;
+            case PassiveStmt passive:
+                // Nothing of it reaches the adjoint sweep (a path that throws ends the method there).
+                forward.Add(comment);
+                forward.Add(new PassiveNode(passive.Text, passive.Reads));
+                break;
             case IfStmt branch:
                 EmitIf(branch, context, comment, forward, reverse);
                 break;

@@ -135,7 +135,7 @@ internal sealed partial class AdjointWriter
         AccumulateNode a => a.Adjoint.Names.Take(1),
         IfNode i => i.Then.Concat(i.Else).SelectMany(Written),
         LoopNode l => l.Body.SelectMany(Written),
-        CommentNode or VerbatimNode => [],
+        CommentNode or VerbatimNode or PassiveNode => [],
         _ => node.Names,
     };
 

@@ -130,6 +130,10 @@ internal sealed partial class AdjointWriter
             case BreakStmt:
                 output.Add(new BreakNode());
                 break;
+            case PassiveStmt passive:
+                output.Add(comment);
+                output.Add(new PassiveNode(passive.Text, passive.Reads));
+                break;
             case IfStmt branch:
                 output.Add(comment);
                 output.If(ExpressionRenderer.Render(branch.Condition), ForwardBlock(branch.Then), ForwardBlock(branch.Else));

@@ -33,3 +33,13 @@ internal sealed record ReturnStmt(Expr Value, int Line, string Source) : Stmt(Li
 internal sealed record BreakStmt(int Line, string Source) : Stmt(Line, Source);
 
 internal sealed record ContinueStmt(int Line, string Source) : Stmt(Line, Source);
+
+/// <summary>
+/// A statement of the user's that carries no derivative: <c>throw e;</c> (<paramref name="EndsPath"/>: the method ends
+/// there with the user's exception, so nothing of that path reaches an adjoint), or a call of a void method whose
+/// arguments hold nothing to differentiate (<c>ArgumentOutOfRangeException.ThrowIfNegative(n)</c>,
+/// <c>Debug.Assert(…)</c>). Every derivative kind's primal sweep runs it where the source does. <paramref name="Text"/>
+/// is the statement as the generated code must write it, without its semicolon (locals renamed, types qualified,
+/// <c>nameof</c> as its string); <paramref name="Reads"/> the locals and parameters it mentions.
+/// </summary>
+internal sealed record PassiveStmt(string Text, EquatableArray<string> Reads, bool EndsPath, int Line, string Source) : Stmt(Line, Source);

@@ -15,6 +15,8 @@ namespace AutoDiff.Generator.Parsing;
 /// dropped (a <c>return</c> or <c>continue</c> stays). What does not map one to one stays on the runtime tape (AD0011):
 /// a <c>break</c> out of the middle of a section, <c>goto case</c>, a declaration or <c>var</c> pattern, a default
 /// section that has other labels too, a switch expression without a discard arm (it throws when nothing matches).
+/// A section may end in <c>throw</c>, and a switch expression whose <c>_</c> arm throws is guarded before its statement
+/// (see <c>BodyParser.Passive</c>).
 /// </summary>
 internal sealed partial class BodyParser
 {
@@ -97,9 +99,9 @@ internal sealed partial class BodyParser
     private EquatableArray<Stmt> SectionBody(SwitchSectionSyntax section)
     {
         var statements = section.Statements.Count == 1 && section.Statements[0] is BlockSyntax block ? block.Statements.ToList() : section.Statements.ToList();
-        if (statements.Count == 0 || statements[statements.Count - 1] is not (BreakStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax))
+        if (statements.Count == 0 || statements[statements.Count - 1] is not (BreakStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax or ThrowStatementSyntax))
         {
-            throw Fallback("a 'switch' section does not end in break, return or continue", section);
+            throw Fallback("a 'switch' section does not end in break, return, continue or throw", section);
         }
 
         var body = statements[statements.Count - 1] is BreakStatementSyntax ? statements.Take(statements.Count - 1).ToList() : statements;
@@ -137,10 +139,19 @@ internal sealed partial class BodyParser
         }
 
         var kind = PatternKind(switchExpression.GoverningExpression, switchExpression.GoverningExpression);
-        var tested = ParseExpr(switchExpression.GoverningExpression);
+        var guarded = _guardedSwitches.TryGetValue(switchExpression, out var tested);
+        if (!guarded && ThrowsWhenNothingMatches(switchExpression))
+        {
+            throw Fallback("its 'switch' expression throws in its '_' arm and is not the whole value of a statement", switchExpression);
+        }
+
+        tested ??= ParseExpr(switchExpression.GoverningExpression);
         var resultKind = KindOf(switchExpression);
-        var result = Convert(ParseExpr(arms[arms.Count - 1].Expression), resultKind);
-        for (var i = arms.Count - 2; i >= 0; i--)
+
+        // Behind its guard, an expression whose '_' arm throws has matched one of the other arms: the last of them needs no test.
+        var last = guarded ? arms.Count - 2 : arms.Count - 1;
+        var result = Convert(ParseExpr(arms[last].Expression), resultKind);
+        for (var i = last - 1; i >= 0; i--)
         {
             var arm = arms[i];
             var condition = CaseCondition(arm.Pattern, arm.WhenClause, tested, kind, arm);

@@ -53,7 +53,10 @@ internal sealed partial class BodyParser
     {
         if (syntax.ExpressionBody is { } arrow)
         {
-            return EquatableArray.Of<Stmt>(new ReturnStmt(ParseExpr(arrow.Expression), LineOf(arrow.Expression), "return " + OneLine(arrow.Expression) + ";"));
+            var guarded = new List<Stmt>();
+            GuardThrowingSwitch(arrow.Expression, guarded);
+            guarded.Add(new ReturnStmt(ParseExpr(arrow.Expression), LineOf(arrow.Expression), "return " + OneLine(arrow.Expression) + ";"));
+            return guarded.ToEquatableArray();
         }
 
         foreach (var local in syntax.Body!.DescendantNodes().OfType<LocalFunctionStatementSyntax>())
@@ -110,6 +113,13 @@ internal sealed partial class BodyParser
     private void ParseStatement(StatementSyntax statement, List<Stmt> output)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        GuardThrowingSwitch(statement switch
+        {
+            ReturnStatementSyntax ret => ret.Expression,
+            LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration => declaration.Declaration.Variables[0].Initializer?.Value,
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax } assignment } => assignment.Right,
+            _ => null,
+        }, output);
         if (!TryParseWithSteps(statement, output))
         {
             ParseStatementItself(statement, output);
@@ -151,6 +161,9 @@ internal sealed partial class BodyParser
             case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when ArrayCallOf(call) is { } arrayCall:
                 ParseSpanCall(call, arrayCall, line, OneLine(statement), output);
                 break;
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when PassiveCall(call, line, OneLine(statement)) is { } passive:
+                output.Add(passive);
+                break;
             case ExpressionStatementSyntax expressionStatement:
                 output.Add(ParseExpressionStatement(expressionStatement.Expression, line, OneLine(statement)));
                 break;
@@ -182,6 +195,9 @@ internal sealed partial class BodyParser
                 break;
             case ContinueStatementSyntax:
                 output.Add(new ContinueStmt(line, "continue;"));
+                break;
+            case ThrowStatementSyntax thrown:
+                output.Add(ParseThrow(thrown.Expression, thrown, line));
                 break;
             case SwitchStatementSyntax switchStatement:
                 ParseSwitch(switchStatement, line, output);
@@ -1002,6 +1018,9 @@ internal sealed partial class BodyParser
                 throw Fallback("it uses a LINQ query", expression);
             case SwitchExpressionSyntax switchExpression:
                 return ParseSwitchExpression(switchExpression);
+            case ThrowExpressionSyntax:
+                // A statement's whole value that throws in a switch's '_' arm is guarded statically (GuardThrowingSwitch).
+                throw Fallback("it throws inside an expression ('" + OneLine(expression) + "')", expression);
             default:
                 throw NotSupported("'" + OneLine(expression) + "'", "use arithmetic, Math functions, conditionals, locals and calls to [Differentiable] methods", expression);
         }

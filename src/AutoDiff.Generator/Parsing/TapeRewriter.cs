@@ -91,11 +91,13 @@ internal static class TapeRewriter
     private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
 
     /// <summary>
-    /// A plain helper returning an int or a bool (<see cref="Callees.ReturnsNoDerivative"/>), declared as a method: the
-    /// tape passes it the numbers of its Values (<c>Bucket(v.Data)</c>). A local function's doubles become Values with
-    /// the rest of the body, so it is not one.
+    /// A plain helper returning an int or a bool (<see cref="Callees.ReturnsNoDerivative"/>), or a void method that is
+    /// not differentiable (a guard such as <c>ArgumentOutOfRangeException.ThrowIfNegative(v)</c>), declared as a
+    /// method: the tape passes it the numbers of its Values (<c>Bucket(v.Data)</c>). A local function's doubles become
+    /// Values with the rest of the body, so it is not one.
     /// </summary>
-    private static bool ReadsNumbersOnly(IMethodSymbol callee) => callee.MethodKind == MethodKind.Ordinary && Callees.ReturnsNoDerivative(callee);
+    private static bool ReadsNumbersOnly(IMethodSymbol callee) =>
+        callee.MethodKind == MethodKind.Ordinary && (Callees.ReturnsNoDerivative(callee) || callee.ReturnsVoid && !Callees.IsDifferentiable(callee));
 
     private sealed class Rewriter(SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken) : CSharpSyntaxRewriter
     {

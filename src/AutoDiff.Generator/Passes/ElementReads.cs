@@ -64,7 +64,7 @@ internal static class ElementReads
             }
 
             // Past a statement that may leave the iteration early, later reads are not certain.
-            if (node is BreakNode or ReturnNode || node is IfNode or LoopNode && ContainsExit(node))
+            if (node is BreakNode or ReturnNode or PassiveNode || node is IfNode or LoopNode && ContainsExit(node))
             {
                 break;
             }
@@ -149,9 +149,9 @@ internal static class ElementReads
 
     private static bool ContainsExit(Node node) => node switch
     {
-        BreakNode or ReturnNode => true,
+        BreakNode or ReturnNode or PassiveNode => true,
         IfNode branch => branch.Then.Concat(branch.Else).Any(ContainsExit),
-        LoopNode loop => loop.Body.Any(n => n is ReturnNode || n is IfNode && ContainsExit(n)),
+        LoopNode loop => loop.Body.Any(n => n is ReturnNode or PassiveNode || n is IfNode or LoopNode && ContainsExit(n)),
         _ => false,
     };
 

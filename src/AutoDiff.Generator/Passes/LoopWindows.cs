@@ -185,7 +185,7 @@ internal static class LoopWindows
     /// <summary>True when nothing in <paramref name="body"/> can leave early, throw anything but a range error, or write what the caller passed.</summary>
     private static bool Qualifies(Block body, IReadOnlyCollection<string> callerSequences) => body.All(node => node switch
     {
-        BreakNode or ReturnNode or ThrowArgumentNode or VerbatimNode => false,
+        BreakNode or ReturnNode or ThrowArgumentNode or PassiveNode or VerbatimNode => false,
         IfNode branch => Safe(branch.Condition) && Qualifies(branch.Then, callerSequences) && Qualifies(branch.Else, callerSequences),
         LoopNode loop => (loop.Init is null || Qualifies(new Block([loop.Init]), callerSequences))
             && Safe(loop.Condition)

@@ -81,6 +81,7 @@ internal static class IrPrinter
         ExpressionNode e => e.Expression.Text,
         ReturnNode r => "return " + r.Value,
         BreakNode => "break",
+        PassiveNode p => p.Text,
         ThrowArgumentNode t => "throw new global::System.ArgumentException($\"" + t.InterpolatedMessage + "\", nameof(" + t.Parameter + "))",
         _ => throw new System.InvalidOperationException("No printing for " + node.GetType().Name),
     };

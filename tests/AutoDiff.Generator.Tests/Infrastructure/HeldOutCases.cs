@@ -2,7 +2,7 @@ namespace AutoDiff.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// The statically differentiated functions of the corpora written as user code (<c>ControlFlow</c>,
-/// <c>IntsAndHelpers</c>, <c>Models</c>, <c>BitsAndSearch</c>, <c>Exits</c>, <c>Predicates</c> and <c>Switches</c>,
+/// <c>IntsAndHelpers</c>, <c>Models</c>, <c>BitsAndSearch</c>, <c>Exits</c>, <c>Predicates</c>, <c>Switches</c> and <c>Throws</c>,
 /// written as held-out code; <c>Tables</c>, <c>SpanCalls</c>, <c>Views</c>, <c>UserLoops.ReadBackUnits</c>), each
 /// with its dimension and the box its points
 /// are drawn from, stated once for the three theories that check them: <see cref="GradientTests"/>,
@@ -105,6 +105,13 @@ internal static class HeldOutCases
         ("Switches", "PatternSections", 6, -1, 1.5),
         ("Switches", "Activations", 6, -1, 1.5),
         ("Switches", "ReturnFromSection", 6, -1, 1.5),
+        ("Throws", "CheckedPairs", 6, -1, 1.5),
+        ("Throws", "LogBarrier", 6, -1, 1.5),
+        ("Throws", "ModeSwitch", 6, -1, 1.5),
+        ("Throws", "ModeExpressions", 6, -1, 1.5),
+        ("Throws", "ElseIfThrows", 6, -1, 1.5),
+        ("Throws", "SearchOrThrow", 6, -1, 1.5),
+        ("Throws", "GuardCalls", 6, -1, 1.5),
     ];
 
     /// <summary><paramref name="cases"/> with a row (file, type, method, dimension, low, high) for each function.</summary>
