@@ -27,6 +27,11 @@ internal static class IrPrinter
     {
         switch (node)
         {
+            case IfNode { Then.IsEmpty: true, Else.IsEmpty: false } branch:
+                // Nothing to do when it holds (a continue the loop's end took over): written as users write it.
+                lines.Add(indent + "if (" + Negation(branch.Condition) + ")");
+                Braced(branch.Else, indent, lines);
+                break;
             case IfNode branch:
                 lines.Add(indent + "if (" + branch.Condition + ")");
                 Braced(branch.Then, indent, lines);
@@ -59,6 +64,15 @@ internal static class IrPrinter
                 break;
         }
     }
+
+    /// <summary><c>!condition</c>: <c>==</c> and <c>!=</c> swap (also for floating-point operands), <c>!!c</c> is <c>c</c>.</summary>
+    private static Code Negation(Code condition) => condition switch
+    {
+        { Form: Code.Shape.Binary, Op: "==" } => Code.Binary(condition.Parts[0], "!=", condition.Parts[1], Code.Equality),
+        { Form: Code.Shape.Binary, Op: "!=" } => Code.Binary(condition.Parts[0], "==", condition.Parts[1], Code.Equality),
+        { Form: Code.Shape.Prefix, Op: "!" } => condition.Parts[0],
+        _ => Code.Prefix("!", condition),
+    };
 
     private static void Braced(Block body, string indent, List<string> lines)
     {

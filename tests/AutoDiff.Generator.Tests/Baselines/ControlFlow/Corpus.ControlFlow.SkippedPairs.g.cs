@@ -37,17 +37,11 @@ namespace Corpus
                 {
                     // line 151: if (j == i)
                     bool _branch2 = j == i;
-                    if (_branch2)
-                    {
-                    }
-                    else
+                    if (!_branch2)
                     {
                         // line 156: if (x[j] * x[i] < 0)
                         bool _branch3 = x[j] * x[i] < 0;
-                        if (_branch3)
-                        {
-                        }
-                        else
+                        if (!_branch3)
                         {
                             // line 161: row += x[i] * x[j];
                             row += x[i] * x[j];
@@ -121,17 +115,11 @@ namespace Corpus
                 {
                     // line 151: if (j == i)
                     bool _branch2 = j == i;
-                    if (_branch2)
-                    {
-                    }
-                    else
+                    if (!_branch2)
                     {
                         // line 156: if (x[j] * x[i] < 0)
                         bool _branch3 = x[j] * x[i] < 0;
-                        if (_branch3)
-                        {
-                        }
-                        else
+                        if (!_branch3)
                         {
                             // line 161: row += x[i] * x[j];
                             row += x[i] * x[j];
@@ -197,16 +185,10 @@ namespace Corpus
                 for (int j = 0; j < x.Length; j++)
                 {
                     // line 151: if (j == i)
-                    if (j == i)
-                    {
-                    }
-                    else
+                    if (j != i)
                     {
                         // line 156: if (x[j] * x[i] < 0)
-                        if (x[j] * x[i] < 0)
-                        {
-                        }
-                        else
+                        if (!(x[j] * x[i] < 0))
                         {
                             // line 161: row += x[i] * x[j];
                             _trow += tx[i] * x[j] + x[i] * tx[j];
@@ -264,17 +246,11 @@ namespace Corpus
                 {
                     // line 151: if (j == i)
                     bool _branch2 = j == i;
-                    if (_branch2)
-                    {
-                    }
-                    else
+                    if (!_branch2)
                     {
                         // line 156: if (x[j] * x[i] < 0)
                         bool _branch3 = x[j] * x[i] < 0;
-                        if (_branch3)
-                        {
-                        }
-                        else
+                        if (!_branch3)
                         {
                             // line 161: row += x[i] * x[j];
                             _vrow += vx[i] * x[j] + x[i] * vx[j];
@@ -393,17 +369,11 @@ namespace Corpus
                 {
                     // line 151: if (j == i)
                     bool _branch2 = j == i;
-                    if (_branch2)
-                    {
-                    }
-                    else
+                    if (!_branch2)
                     {
                         // line 156: if (x[j] * x[i] < 0)
                         bool _branch3 = x[j] * x[i] < 0;
-                        if (_branch3)
-                        {
-                        }
-                        else
+                        if (!_branch3)
                         {
                             // line 161: row += x[i] * x[j];
                             _vrow += vx[i] * x[j] + x[i] * vx[j];

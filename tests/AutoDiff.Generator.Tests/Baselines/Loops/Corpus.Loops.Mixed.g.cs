@@ -33,10 +33,7 @@ namespace Corpus
                 {
                     // line 79: if (v[i] < 0)
                     bool _branch1 = v[i] < 0;
-                    if (_branch1)
-                    {
-                    }
-                    else
+                    if (!_branch1)
                     {
                         // line 84: acc = acc * (1 + scale * v[i]);
                         _values.PushReserved(acc);
@@ -132,10 +129,7 @@ namespace Corpus
                 {
                     // line 79: if (v[i] < 0)
                     bool _branch1 = v[i] < 0;
-                    if (_branch1)
-                    {
-                    }
-                    else
+                    if (!_branch1)
                     {
                         // line 84: acc = acc * (1 + scale * v[i]);
                         _values.PushReserved(acc);

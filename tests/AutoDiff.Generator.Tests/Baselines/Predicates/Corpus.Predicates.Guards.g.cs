@@ -73,10 +73,7 @@ namespace Corpus
                 dx[i] += _g4 / _t6 * _t5;
                 dx[i] += -(_g4 * (_t5 / _t6) / _t6);
                 // line 81: s += double.IsNaN(r) ? 0 : r;
-                if (double.IsNaN(r))
-                {
-                }
-                else
+                if (!double.IsNaN(r))
                 {
                     _dr += _ds;
                 }
@@ -157,10 +154,7 @@ namespace Corpus
                 dx[i] += _g4 / _t6 * _t5;
                 dx[i] += -(_g4 * (_t5 / _t6) / _t6);
                 // line 81: s += double.IsNaN(r) ? 0 : r;
-                if (double.IsNaN(r))
-                {
-                }
-                else
+                if (!double.IsNaN(r))
                 {
                     _dr += _ds;
                 }
@@ -302,10 +296,7 @@ namespace Corpus
                 hx[i] += -((_g4 * ((_vt5 - _t5 / _t6 * _vt6) / _t6) - _g4 * (_t5 / _t6) / _t6 * _vt6) / _t6);
                 dx[i] += -(_g4 * (_t5 / _t6) / _t6);
                 // line 81: s += double.IsNaN(r) ? 0 : r;
-                if (double.IsNaN(r))
-                {
-                }
-                else
+                if (!double.IsNaN(r))
                 {
                     _dr += _ds;
                 }
@@ -452,10 +443,7 @@ namespace Corpus
                 hx[i] += -((_vg4 * (_t5 / _t6) + _g4 * ((_vt5 - _t5 / _t6 * _vt6) / _t6) - _g4 * (_t5 / _t6) / _t6 * _vt6) / _t6);
                 dx[i] += -(_g4 * (_t5 / _t6) / _t6);
                 // line 81: s += double.IsNaN(r) ? 0 : r;
-                if (double.IsNaN(r))
-                {
-                }
-                else
+                if (!double.IsNaN(r))
                 {
                     _hr += _hs;
                     _dr += _ds;

@@ -67,10 +67,7 @@ namespace Corpus
                 // line 102: double scale = (i % 4) switch { 0 => 0.5, 1 or 2 => 1.5 + x[0] * 0.1, _ => -1, };
                 double _g1 = _dscale;
                 _dscale = 0.0;
-                if (i % 4 == 0)
-                {
-                }
-                else
+                if (i % 4 != 0)
                 {
                     if (i % 4 == 1 || i % 4 == 2)
                     {
@@ -141,10 +138,7 @@ namespace Corpus
                 // line 102: double scale = (i % 4) switch { 0 => 0.5, 1 or 2 => 1.5 + x[0] * 0.1, _ => -1, };
                 double _g1 = _dscale;
                 _dscale = 0.0;
-                if (i % 4 == 0)
-                {
-                }
-                else
+                if (i % 4 != 0)
                 {
                     if (i % 4 == 1 || i % 4 == 2)
                     {
@@ -283,10 +277,7 @@ namespace Corpus
                 double _g1 = _dscale;
                 _hscale = 0.0;
                 _dscale = 0.0;
-                if (i % 4 == 0)
-                {
-                }
-                else
+                if (i % 4 != 0)
                 {
                     if (i % 4 == 1 || i % 4 == 2)
                     {
@@ -427,10 +418,7 @@ namespace Corpus
                 double _g1 = _dscale;
                 _hscale = 0.0;
                 _dscale = 0.0;
-                if (i % 4 == 0)
-                {
-                }
-                else
+                if (i % 4 != 0)
                 {
                     if (i % 4 == 1 || i % 4 == 2)
                     {

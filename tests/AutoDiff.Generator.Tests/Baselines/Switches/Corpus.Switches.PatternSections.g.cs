@@ -95,10 +95,7 @@ namespace Corpus
                 _ints.PushReserved(_branch2 ? 1 : 0);
                 // line 46: (a jump on some paths of the if)
                 bool _branch12 = _jump2 == 1;
-                if (_branch12)
-                {
-                }
-                else
+                if (!_branch12)
                 {
                     // line 71: s += 0.01 * i * v;
                     _values.PushReserved(s);
@@ -273,10 +270,7 @@ namespace Corpus
                 _ints.PushReserved(_branch2 ? 1 : 0);
                 // line 46: (a jump on some paths of the if)
                 bool _branch12 = _jump2 == 1;
-                if (_branch12)
-                {
-                }
-                else
+                if (!_branch12)
                 {
                     // line 71: s += 0.01 * i * v;
                     _values.PushReserved(s);
@@ -437,10 +431,7 @@ namespace Corpus
                     }
                 }
                 // line 46: (a jump on some paths of the if)
-                if (_jump2 == 1)
-                {
-                }
-                else
+                if (_jump2 != 1)
                 {
                     // line 71: s += 0.01 * i * v;
                     double _t5 = 0.01 * i;
@@ -566,10 +557,7 @@ namespace Corpus
                 _ints.PushReserved(_branch2 ? 1 : 0);
                 // line 46: (a jump on some paths of the if)
                 bool _branch12 = _jump2 == 1;
-                if (_branch12)
-                {
-                }
-                else
+                if (!_branch12)
                 {
                     // line 71: s += 0.01 * i * v;
                     _values.PushReserved(s);
@@ -833,10 +821,7 @@ namespace Corpus
                 _ints.PushReserved(_branch2 ? 1 : 0);
                 // line 46: (a jump on some paths of the if)
                 bool _branch12 = _jump2 == 1;
-                if (_branch12)
-                {
-                }
-                else
+                if (!_branch12)
                 {
                     // line 71: s += 0.01 * i * v;
                     _values.PushReserved(s);
