@@ -21,6 +21,8 @@ public class DiagnosticTests
     // generated code keeps as a start and a length, nor call an extension method, whose using the generated file lacks.
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { ReadOnlySpan<double> head = x.Slice(0, 2); if (head[0] < 0) { throw new ArgumentException($\"{⟦head.Length}\"); } return head[1]; } }")]
     [InlineData("AD0004", "public static class E { public static int Twice(this int n) => 2 * n; } public static partial class C { [Differentiable] public static double F(double x, int n) { if (n < 0) { throw new ArgumentException(\"bad \" + ⟦n.Twice()); } return x * n; } }")]
+    // A body that always throws has no value to differentiate.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { double y = x * x; { ⟦throw new InvalidOperationException(); } } }")]
     // A void call runs as written only when it can change nothing the body reads: not with a buffer it could write.
     [InlineData("AD0004", "public static partial class C { static void Zero(Span<double> b) => b.Clear(); [Differentiable] public static double F(double x) { Span<double> b = stackalloc double[2]; b[0] = x; ⟦Zero(b); return b[0] * x; } }")]
     // A throw inside a larger expression runs on the tape: a conditional's branch, a switch expression that is part of a value.

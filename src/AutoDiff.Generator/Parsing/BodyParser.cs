@@ -68,6 +68,12 @@ internal sealed partial class BodyParser
         }
 
         var statements = ParseBlock(syntax.Body!.Statements);
+        if (!_method.ReturnsVoid && !ReturnsOnSomePath(statements))
+        {
+            var at = (SyntaxNode?)syntax.Body.DescendantNodes().OfType<ThrowStatementSyntax>().FirstOrDefault() ?? syntax.Body;
+            throw NotSupported("a body that never returns", "it always throws or never leaves a loop, so there is no value to differentiate", at);
+        }
+
         var returnKind = TypeClassifier.Scalar(_method.ReturnType) is { } kind && kind.IsFloating() ? kind : (NumKind?)null;
         if (returnKind is not null)
         {
@@ -75,6 +81,28 @@ internal sealed partial class BodyParser
         }
 
         return JumpFlags.Lower(statements, returnKind, Fresh);
+    }
+
+    /// <summary>
+    /// True when a <c>return</c> stands before the first <c>throw</c> at the top level of the body (in program order,
+    /// nested ones included): a body without one always throws there, or never leaves a loop.
+    /// </summary>
+    private static bool ReturnsOnSomePath(EquatableArray<Stmt> body)
+    {
+        foreach (var statement in body)
+        {
+            if (Normalizer.Walk(statement).Any(s => s is ReturnStmt))
+            {
+                return true;
+            }
+
+            if (statement is PassiveStmt { EndsPath: true })
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ internal static partial class ProgramGen
         var simple = Gen.Frequency(Weighted(
             (3, Gen.Select(Gen.Int[0, 5], Gen.Enum<AssignOp>(), bounded, (target, op, value) => (Stmt)new Assign(target, op, value))),
             (3, IntUpdate(ints, condition)),
-            (flags ? 3 : 0, Gen.Select(Gen.Int[0, 3], Gen.Bool, condition, (target, toggle, value) => (Stmt)new FlagUpdate(target, toggle, value)))));
+            (flags ? 3 : 0, Gen.Select(Gen.Int[0, 3], Gen.Bool, condition, (target, toggle, value) => (Stmt)new FlagUpdate(target, toggle, value))),
+            (1, leafInts.Select(value => (Stmt)new Guard(value)))));
         var jumps = features == Features.WhileLoops
             ? Gen.Frequency((3, Jump.None), (3, Jump.Continue), (2, Jump.Break), (1, Jump.Return))
             : Gen.Frequency((4, Jump.None), (1, Jump.Continue), (1, Jump.Break));

@@ -139,3 +139,22 @@ internal static class Block
         }
     }
 }
+
+/// <summary>
+/// A guard as users write one, <c>if (k == int.MinValue) throw new InvalidOperationException($"…{k}…");</c>: it never
+/// fires (the ints stay small), so the function is what it was, but every derivative kind must keep it where it
+/// stands, wherever the program puts it (in a loop, in a branch before a jump, after a loop that may return), with
+/// the message's locals under their generated names.
+/// </summary>
+internal sealed record Guard(IntExpr Value) : Stmt
+{
+    public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
+    {
+        var value = Value.Render(scope, flavor);
+        lines.Add($"if ({value} == int.MinValue)");
+        lines.Open();
+        lines.Add($"throw new InvalidOperationException($\"{{{value}}} is the least int.\");");
+        lines.Close();
+        return scope;
+    }
+}
