@@ -61,6 +61,7 @@ public class DiagnosticTests
     // (C# copies the array, so the copy would not see later writes; AsSpan views it) and a view of a table passed
     // to a differentiable helper (a table is no call argument) are refused, as are Array.Clear and Array.Fill over part of an array.
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double[] x) { Span<double> ⟦part = x[1..3]; part[0] = 1; return x[1]; } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double[] x) { Span<double> ⟦part = x.AsSpan(1, 2); part[0] = 1; return x[1]; } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { Span<double> a = stackalloc double[4]; x.CopyTo(a); Span<double> part = a.Slice(1, 2); ReadOnlySpan<double> from = a[..2]; ⟦from.CopyTo(part); return a[1]; } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { ReadOnlySpan<double> v = x.Slice(0, 2); ⟦v = x.Slice(1, 2); return v[0]; } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { var b = new double[3]; ReadOnlySpan<double> v = ⟦b[0..2]; b[0] = x[0]; return v[0]; } }")]

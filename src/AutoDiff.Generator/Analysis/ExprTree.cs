@@ -35,6 +35,7 @@ internal static class ExprTree
         IfStmt i => [i.Condition],
         WhileStmt w => [w.Condition],
         ForStmt { Condition: { } condition } => [condition],
+        BufferStmt { StackWhen: { } small } b => [b.Length, small],
         BufferStmt b => [b.Length],
         CountedForStmt c => [c.Start, c.End],
         _ => [],

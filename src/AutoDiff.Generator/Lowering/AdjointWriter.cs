@@ -560,7 +560,13 @@ internal sealed partial class AdjointWriter
         forward.Declare(
             buffer.StackAllocated ? "global::System.Span<" + type + ">" : type + "[]",
             buffer.Name,
-            Code.NewArray(buffer.StackAllocated, type, length));
+            buffer.StackWhen switch
+            {
+                // Written the way round the source writes it: 'c ? new double[n] : stackalloc double[n]' is on the stack when !c.
+                UnaryExpr { Op: "!", Operand: var large } => Code.Choose(ExpressionRenderer.Render(large), Code.NewArray(false, type, length), Code.NewArray(true, type, length)),
+                { } small => Code.Choose(ExpressionRenderer.Render(small), Code.NewArray(true, type, length), Code.NewArray(false, type, length)),
+                null => Code.NewArray(buffer.StackAllocated, type, length),
+            });
         if (withAdjoint && _adjointOf.TryGetValue(buffer.Name, out var adjoint))
         {
             var bufferLength = Code.Member(Code.Atom(buffer.Name), "Length");

@@ -95,9 +95,10 @@ internal sealed partial class AdjointWriter
                 {
                     var type = buffer.ElementKind.Keyword();
                     var length = Code.Member(Code.Atom(buffer.Name), "Length");
-                    if (buffer.StackAllocated)
+                    if (buffer.StackAllocated && buffer.StackWhen is null)
                     {
-                        // Made like the buffer itself: a stackalloc is zeroed and costs nothing to give back.
+                        // Made like the buffer itself: a stackalloc is zeroed and costs nothing to give back (one
+                        // on the stack only when small comes from the pool: it may be large).
                         output.Declare("global::System.Span<" + type + ">", tangentBuffer, Code.NewArray(true, type, ExpressionRenderer.Render(buffer.Length)));
                         break;
                     }

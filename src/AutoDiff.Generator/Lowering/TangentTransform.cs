@@ -269,12 +269,14 @@ internal sealed class TangentTransform
         return null;
     }
 
-    /// <summary><c>stackalloc</c> and a rented array are made again; a view of a rented array views the tangent's.</summary>
+    /// <summary><c>stackalloc</c> (also on the stack only when small) and a rented array are made again; a view of a rented array views the tangent's.</summary>
     private Code BufferTangent(Code value)
     {
         switch (value.Form)
         {
             case Code.Shape.Creation:
+            case Code.Shape.Choice when value.Parts[1].Form == Code.Shape.Creation && value.Parts[2].Form == Code.Shape.Creation:
+                // 'c ? stackalloc double[n] : new double[n]' too: on the stack only when small, as the buffer is.
                 return value;
             case Code.Shape.Call when value.Op.StartsWith("global::System.Buffers.ArrayPool<", StringComparison.Ordinal):
                 return value;

@@ -6,8 +6,11 @@ internal abstract record Stmt(int Line, string Source);
 /// <summary><c>double t = value;</c> (also int and bool locals).</summary>
 internal sealed record DeclareStmt(string Name, NumKind Kind, Expr? Value, int Line, string Source) : Stmt(Line, Source);
 
-/// <summary><c>Span&lt;double&gt; h = stackalloc double[n];</c> or <c>new double[n]</c>.</summary>
-internal sealed record BufferStmt(string Name, NumKind ElementKind, Expr Length, bool StackAllocated, int Line, string Source)
+/// <summary>
+/// <c>Span&lt;double&gt; h = stackalloc double[n];</c> or <c>new double[n]</c>; with <paramref name="StackWhen"/>,
+/// <c>Span&lt;double&gt; h = c ? stackalloc double[n] : new double[n];</c> (on the stack only when small enough).
+/// </summary>
+internal sealed record BufferStmt(string Name, NumKind ElementKind, Expr Length, bool StackAllocated, int Line, string Source, Expr? StackWhen = null)
     : Stmt(Line, Source);
 
 /// <summary><c>target op value;</c> where op is <c>=</c>, <c>+=</c>, <c>-=</c>, <c>*=</c> or <c>/=</c>; target is a <see cref="VarExpr"/> or <see cref="IndexExpr"/>.</summary>

@@ -348,12 +348,45 @@ internal sealed partial class BodyParser
                 _buffers.Add(local);
                 return new BufferStmt(Declare(local), elementKind, ParseExpr(length), initializer.Value is StackAllocArrayCreationExpressionSyntax, line, source);
             }
+
+            if (StackWhenSmall(initializer.Value) is var (condition, sameLength))
+            {
+                _buffers.Add(local);
+                return new BufferStmt(Declare(local), elementKind, ParseExpr(sameLength), true, line, source, condition);
+            }
         }
 
         throw NotSupported(
             "local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'",
             "use double, float, int or bool locals, or a buffer 'stackalloc double[n]' / 'new double[n]'",
             variable);
+    }
+
+    /// <summary>
+    /// <c>c ? stackalloc double[n] : new double[n]</c> (or the other way round), one length on both sides: the
+    /// condition under which the buffer is on the stack, and the length. Null for anything else.
+    /// </summary>
+    private (Expr Condition, ExpressionSyntax Length)? StackWhenSmall(ExpressionSyntax value)
+    {
+        if (value is not ConditionalExpressionSyntax choice)
+        {
+            return null;
+        }
+
+        var (onStack, onHeap, stackWhenTrue) = choice.WhenTrue is StackAllocArrayCreationExpressionSyntax
+            ? (choice.WhenTrue, choice.WhenFalse, true)
+            : (choice.WhenFalse, choice.WhenTrue, false);
+        if (onStack is not StackAllocArrayCreationExpressionSyntax { Type: ArrayTypeSyntax stackType }
+            || onHeap is not ArrayCreationExpressionSyntax { Initializer: null } creation
+            || SingleRank(stackType) is not { } stackLength
+            || SingleRank(creation.Type) is not { } heapLength
+            || !SyntaxFactory.AreEquivalent(stackLength, heapLength))
+        {
+            return null;
+        }
+
+        var condition = ParseExpr(choice.Condition);
+        return (stackWhenTrue ? condition : new UnaryExpr("!", condition, NumKind.Bool), stackLength);
     }
 
     private static ExpressionSyntax? SingleRank(ArrayTypeSyntax type) =>
@@ -549,8 +582,10 @@ internal sealed partial class BodyParser
                      && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method
                      && TypeClassifier.IsSpanMethod(method)
                      && _model.GetTypeInfo(member.Expression, _cancellationToken).Type is IArrayTypeSymbol
-                     && _model.GetSymbolInfo(member.Expression, _cancellationToken).Symbol is ILocalSymbol array && _buffers.Contains(array):
-                // buffer.AsSpan(), .AsSpan(start), .AsSpan(start, length), .AsSpan(a..b) on a local array: a view, not a copy.
+                     && _model.GetSymbolInfo(member.Expression, _cancellationToken).Symbol is var asSpanned
+                     && (asSpanned is ILocalSymbol array && _buffers.Contains(array) || asSpanned is IParameterSymbol || asSpanned is IFieldSymbol { IsStatic: true, IsReadOnly: true }):
+                // a.AsSpan(), .AsSpan(start), .AsSpan(start, length), .AsSpan(a..b) on a local array, an array parameter or a
+                // table: a view, not a copy.
                 var spanArguments = call.ArgumentList.Arguments;
                 if (spanArguments.Count == 1 && spanArguments[0].Expression is RangeExpressionSyntax spanRange)
                 {

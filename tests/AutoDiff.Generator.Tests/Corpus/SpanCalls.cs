@@ -5,7 +5,9 @@ namespace Corpus;
 
 /// <summary>
 /// The span methods users call on scratch buffers, <c>source.CopyTo(buffer)</c>, <c>buffer.Clear()</c> and
-/// <c>buffer.Fill(v)</c>, which the generator runs as the loops they are. Each function is checked in reverse,
+/// <c>buffer.Fill(v)</c>, which the generator runs as the loops they are, buffers on the stack only when small
+/// (<c>m &lt;= 64 ? stackalloc double[m] : new double[m]</c>) and <c>AsSpan</c> views of an array parameter and a
+/// table. Each function is checked in reverse,
 /// forward and second order; <c>SpanCallTests</c> checks that a copy into a shorter buffer throws what
 /// <c>CopyTo</c> throws.
 /// </summary>
@@ -135,6 +137,46 @@ public static partial class SpanCalls
 
         return s + tail[^1] * a[0];
     }
+
+    // Buffers on the stack only when small, as performance-minded code writes them ('c ? stackalloc T[n] : new T[n]'),
+    // and views of an array parameter and a table taken with AsSpan.
+    [Differentiable(Derivatives.All)]
+    public static double SmallOnStack(ReadOnlySpan<double> x)
+    {
+        int m = x.Length - 2;
+        Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
+        Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
+        for (int i = 0; i < m; i++)
+        {
+            y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+            ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+            big[i] = y[i] * weight[1];
+        }
+
+        double s = 0;
+        for (int i = 0; i < m; i++)
+        {
+            s += y[i] * big[m - 1 - i];
+        }
+
+        return Math.Sqrt(1 + s * s);
+    }
+
+    private static readonly double[] Weights = { 0.5, -1.25, 2.0 };
+
+    [Differentiable(Derivatives.All)]
+    public static double ParameterAsSpan(double[] x)
+    {
+        double s = 0;
+        for (int r = 0; r < 3; r++)
+        {
+            ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+            s += pair[0] * Math.Cos(pair[1]);
+        }
+
+        ReadOnlySpan<double> tail = x.AsSpan(3..);
+        return s + tail[0] * tail[^1];
+    }
 }
 
 // The probes' entry points (GradientProbe, SecondOrderTests, PushforwardTests call these by name).
@@ -168,6 +210,18 @@ public static partial class SpanCalls
     public static double ListedBuffers_Hvp(double[] p, double[] v, double[] g, double[] h) => ListedBuffersHessianVectorProduct(p, v, g, h);
     public static double ListedBuffers_Hessian(double[] p, double[] g, double[] m) => ListedBuffersWithHessian(p, g, m);
 
+    public static double SmallOnStack_Value(double[] p) => SmallOnStack(p);
+    public static double SmallOnStack_Gradient(double[] p, double[] g) => SmallOnStackWithGradient(p, g);
+    public static void SmallOnStack_Pullback(double[] p, double seed, double[] g) => SmallOnStackPullback(p, seed, g);
+    public static double SmallOnStack_Pushforward(double[] p, double[] t, out double tangent) => SmallOnStackPushforward(p, t, out tangent);
+    public static double SmallOnStack_Hvp(double[] p, double[] v, double[] g, double[] h) => SmallOnStackHessianVectorProduct(p, v, g, h);
+    public static double SmallOnStack_Hessian(double[] p, double[] g, double[] m) => SmallOnStackWithHessian(p, g, m);
+    public static double ParameterAsSpan_Value(double[] p) => ParameterAsSpan(p);
+    public static double ParameterAsSpan_Gradient(double[] p, double[] g) => ParameterAsSpanWithGradient(p, g);
+    public static void ParameterAsSpan_Pullback(double[] p, double seed, double[] g) => ParameterAsSpanPullback(p, seed, g);
+    public static double ParameterAsSpan_Pushforward(double[] p, double[] t, out double tangent) => ParameterAsSpanPushforward(p, t, out tangent);
+    public static double ParameterAsSpan_Hvp(double[] p, double[] v, double[] g, double[] h) => ParameterAsSpanHessianVectorProduct(p, v, g, h);
+    public static double ParameterAsSpan_Hessian(double[] p, double[] g, double[] m) => ParameterAsSpanWithHessian(p, g, m);
     public static double ToArrayCopies_Value(double[] p) => ToArrayCopies(p);
     public static double ToArrayCopies_Gradient(double[] p, double[] g) => ToArrayCopiesWithGradient(p, g);
     public static void ToArrayCopies_Pullback(double[] p, double seed, double[] g) => ToArrayCopiesPullback(p, seed, g);

@@ -20,133 +20,133 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 21: Span<double> a = stackalloc double[x.Length];
+            // line 23: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, a.Length);
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 a[_i1] = x[_i1];
             }
-            // line 23: double s = 0;
+            // line 25: double s = 0;
             double s = 0;
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             for (int i = 0; i < a.Length; i++)
             {
-                // line 26: s += a[i] * a[i];
+                // line 28: s += a[i] * a[i];
                 s += a[i] * a[i];
             }
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             a.CopyTo(_values.PushSpan(a.Length));
             global::AutoDiff.CompilerServices.LoopWindow.Clear(a, 0, a.Length);
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             a[1] = x[0] * x[2];
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             s += a[1] * a[0];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             double _fill5 = Math.Sin(x[1]) + a[1];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             a.CopyTo(_values.PushSpan(a.Length));
             for (int _i4 = 0; _i4 < a.Length; _i4++)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 a[_i4] = _fill5;
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 35: s += a[i] * x[i];
+                // line 37: s += a[i] * x[i];
                 s += a[i_1] * x[i_1];
             }
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             int _copied7 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(global::Corpus.SpanCalls.Basis.Length, a.Length);
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             _values.Reserve(_copied7);
             for (int _i6 = 0; _i6 < _copied7; _i6++)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 _values.PushReserved(a[_i6]);
                 a[_i6] = global::Corpus.SpanCalls.Basis[_i6];
             }
-            // line 39: for (int i = 0; i < a.Length; i++)
+            // line 41: for (int i = 0; i < a.Length; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _aAt = a[i_2];
                 s += _aAt * x[i_2] * x[i_2];
                 // Adjoint of this iteration
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _t6 = _aAt * x[i_2];
                 double _g7 = _ds * x[i_2];
                 _da[i_2] += _g7 * x[i_2];
                 dx[i_2] += _g7 * _aAt;
                 dx[i_2] += _ds * _t6;
             }
-            // line 44: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
             double _d_fill5 = 0.0;
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             for (int _i6 = _copied7 - 1; _i6 >= 0; _i6--)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 double _g5 = _da[_i6];
                 _da[_i6] = 0.0;
                 a[_i6] = _values.Pop();
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             if (_ds != 0)
             {
                 for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
                 {
-                    // line 35: s += a[i] * x[i];
+                    // line 37: s += a[i] * x[i];
                     _da[i_1] += _ds * x[i_1];
                     dx[i_1] += _ds * a[i_1];
                 }
             }
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             for (int _i4 = a.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 double _g4 = _da[_i4];
                 _da[_i4] = 0.0;
                 _d_fill5 += _g4;
             }
             _values.PopSpan(a.Length).CopyTo(a);
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             dx[1] += _d_fill5 * Math.Cos(x[1]);
             _da[1] += _d_fill5;
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             _da[1] += _ds * a[0];
             _da[0] += _ds * a[1];
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             double _g3 = _da[1];
             _da[1] = 0.0;
             dx[0] += _g3 * x[2];
             dx[2] += _g3 * x[0];
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             global::AutoDiff.CompilerServices.LoopWindow.Clear(_da, 0, a.Length);
             _values.PopSpan(a.Length).CopyTo(a);
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             if (_ds != 0)
             {
                 for (int i = a.Length - 1; i >= 0; i--)
                 {
-                    // line 26: s += a[i] * a[i];
+                    // line 28: s += a[i] * a[i];
                     _da[i] += 2 * _ds * a[i];
                 }
             }
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 double _g1 = _da[_i1];
                 _da[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -167,133 +167,133 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 21: Span<double> a = stackalloc double[x.Length];
+            // line 23: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, a.Length);
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 a[_i1] = x[_i1];
             }
-            // line 23: double s = 0;
+            // line 25: double s = 0;
             double s = 0;
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             for (int i = 0; i < a.Length; i++)
             {
-                // line 26: s += a[i] * a[i];
+                // line 28: s += a[i] * a[i];
                 s += a[i] * a[i];
             }
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             a.CopyTo(_values.PushSpan(a.Length));
             global::AutoDiff.CompilerServices.LoopWindow.Clear(a, 0, a.Length);
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             a[1] = x[0] * x[2];
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             s += a[1] * a[0];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             double _fill5 = Math.Sin(x[1]) + a[1];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             a.CopyTo(_values.PushSpan(a.Length));
             for (int _i4 = 0; _i4 < a.Length; _i4++)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 a[_i4] = _fill5;
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 35: s += a[i] * x[i];
+                // line 37: s += a[i] * x[i];
                 s += a[i_1] * x[i_1];
             }
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             int _copied7 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(global::Corpus.SpanCalls.Basis.Length, a.Length);
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             _values.Reserve(_copied7);
             for (int _i6 = 0; _i6 < _copied7; _i6++)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 _values.PushReserved(a[_i6]);
                 a[_i6] = global::Corpus.SpanCalls.Basis[_i6];
             }
-            // line 39: for (int i = 0; i < a.Length; i++)
+            // line 41: for (int i = 0; i < a.Length; i++)
             double _ds = seed;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _aAt = a[i_2];
                 s += _aAt * x[i_2] * x[i_2];
                 // Adjoint of this iteration
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _t6 = _aAt * x[i_2];
                 double _g7 = _ds * x[i_2];
                 _da[i_2] += _g7 * x[i_2];
                 dx[i_2] += _g7 * _aAt;
                 dx[i_2] += _ds * _t6;
             }
-            // line 44: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
             double _d_fill5 = 0.0;
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             for (int _i6 = _copied7 - 1; _i6 >= 0; _i6--)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 double _g5 = _da[_i6];
                 _da[_i6] = 0.0;
                 a[_i6] = _values.Pop();
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             if (_ds != 0)
             {
                 for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
                 {
-                    // line 35: s += a[i] * x[i];
+                    // line 37: s += a[i] * x[i];
                     _da[i_1] += _ds * x[i_1];
                     dx[i_1] += _ds * a[i_1];
                 }
             }
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             for (int _i4 = a.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 double _g4 = _da[_i4];
                 _da[_i4] = 0.0;
                 _d_fill5 += _g4;
             }
             _values.PopSpan(a.Length).CopyTo(a);
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             dx[1] += _d_fill5 * Math.Cos(x[1]);
             _da[1] += _d_fill5;
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             _da[1] += _ds * a[0];
             _da[0] += _ds * a[1];
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             double _g3 = _da[1];
             _da[1] = 0.0;
             dx[0] += _g3 * x[2];
             dx[2] += _g3 * x[0];
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             global::AutoDiff.CompilerServices.LoopWindow.Clear(_da, 0, a.Length);
             _values.PopSpan(a.Length).CopyTo(a);
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             if (_ds != 0)
             {
                 for (int i = a.Length - 1; i >= 0; i--)
                 {
-                    // line 26: s += a[i] * a[i];
+                    // line 28: s += a[i] * a[i];
                     _da[i] += 2 * _ds * a[i];
                 }
             }
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 double _g1 = _da[_i1];
                 _da[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -310,76 +310,76 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 21: Span<double> a = stackalloc double[x.Length];
+            // line 23: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> _ta = stackalloc double[x.Length];
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, a.Length);
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 _ta[_i1] = tx[_i1];
                 a[_i1] = x[_i1];
             }
-            // line 23: double s = 0;
+            // line 25: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             for (int i = 0; i < a.Length; i++)
             {
-                // line 26: s += a[i] * a[i];
+                // line 28: s += a[i] * a[i];
                 _ts += 2 * a[i] * _ta[i];
                 s += a[i] * a[i];
             }
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             for (int _i3 = 0; _i3 < a.Length; _i3++)
             {
-                // line 29: a.Clear();
+                // line 31: a.Clear();
                 _ta[_i3] = 0.0;
                 a[_i3] = 0.0;
             }
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             _ta[1] = tx[0] * x[2] + x[0] * tx[2];
             a[1] = x[0] * x[2];
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             _ts += _ta[1] * a[0] + a[1] * _ta[0];
             s += a[1] * a[0];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             double _t_fill5 = tx[1] * Math.Cos(x[1]) + _ta[1];
             double _fill5 = Math.Sin(x[1]) + a[1];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             for (int _i4 = 0; _i4 < a.Length; _i4++)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 _ta[_i4] = _t_fill5;
                 a[_i4] = _fill5;
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 35: s += a[i] * x[i];
+                // line 37: s += a[i] * x[i];
                 _ts += _ta[i_1] * x[i_1] + a[i_1] * tx[i_1];
                 s += a[i_1] * x[i_1];
             }
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             int _copied7 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(global::Corpus.SpanCalls.Basis.Length, a.Length);
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             for (int _i6 = 0; _i6 < _copied7; _i6++)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 _ta[_i6] = 0.0;
                 a[_i6] = global::Corpus.SpanCalls.Basis[_i6];
             }
-            // line 39: for (int i = 0; i < a.Length; i++)
+            // line 41: for (int i = 0; i < a.Length; i++)
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _t1 = a[i_2] * x[i_2];
                 _ts += (_ta[i_2] * x[i_2] + a[i_2] * tx[i_2]) * x[i_2] + _t1 * tx[i_2];
                 s += _t1 * x[i_2];
             }
-            // line 44: return s;
+            // line 46: return s;
             double _value2 = s;
             tangent = _ts;
             return _value2;
@@ -406,7 +406,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 21: Span<double> a = stackalloc double[x.Length];
+            // line 23: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> _va = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -415,78 +415,78 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, a.Length);
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 _va[_i1] = vx[_i1];
                 a[_i1] = x[_i1];
             }
-            // line 23: double s = 0;
+            // line 25: double s = 0;
             double s = 0;
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             for (int i = 0; i < a.Length; i++)
             {
-                // line 26: s += a[i] * a[i];
+                // line 28: s += a[i] * a[i];
                 s += a[i] * a[i];
             }
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             _values.Reserve(a.Length * 2);
             for (int _i3 = 0; _i3 < a.Length; _i3++)
             {
-                // line 29: a.Clear();
+                // line 31: a.Clear();
                 _values.PushReserved(a[_i3]);
                 _values.PushReserved(_va[_i3]);
                 _va[_i3] = 0.0;
                 a[_i3] = 0.0;
             }
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             _va[1] = vx[0] * x[2] + x[0] * vx[2];
             a[1] = x[0] * x[2];
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             s += a[1] * a[0];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             double _vfill5 = vx[1] * Math.Cos(x[1]) + _va[1];
             double _fill5 = Math.Sin(x[1]) + a[1];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             _values.Reserve(a.Length * 2);
             for (int _i4 = 0; _i4 < a.Length; _i4++)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 _values.PushReserved(a[_i4]);
                 _values.PushReserved(_va[_i4]);
                 _va[_i4] = _vfill5;
                 a[_i4] = _fill5;
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 35: s += a[i] * x[i];
+                // line 37: s += a[i] * x[i];
                 s += a[i_1] * x[i_1];
             }
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             int _copied7 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(global::Corpus.SpanCalls.Basis.Length, a.Length);
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             _values.Reserve(_copied7 * 2);
             for (int _i6 = 0; _i6 < _copied7; _i6++)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 _values.PushReserved(a[_i6]);
                 _values.PushReserved(_va[_i6]);
                 _va[_i6] = 0.0;
                 a[_i6] = global::Corpus.SpanCalls.Basis[_i6];
             }
-            // line 39: for (int i = 0; i < a.Length; i++)
+            // line 41: for (int i = 0; i < a.Length; i++)
             double _ds = 1.0;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _aAt = a[i_2];
                 s += _aAt * x[i_2] * x[i_2];
                 // Adjoint of this iteration
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _vt6 = _va[i_2] * x[i_2] + _aAt * vx[i_2];
                 double _t6 = _aAt * x[i_2];
                 double _vg7 = _ds * vx[i_2];
@@ -498,38 +498,38 @@ namespace Corpus
                 hx[i_2] += _ds * _vt6;
                 dx[i_2] += _ds * _t6;
             }
-            // line 44: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
             double _h_fill5 = 0.0;
             double _d_fill5 = 0.0;
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             for (int _i6 = _copied7 - 1; _i6 >= 0; _i6--)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 double _g5 = _da[_i6];
                 _ha[_i6] = 0.0;
                 _da[_i6] = 0.0;
                 _va[_i6] = _values.Pop();
                 a[_i6] = _values.Pop();
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             if (_ds != 0)
             {
                 for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
                 {
-                    // line 35: s += a[i] * x[i];
+                    // line 37: s += a[i] * x[i];
                     _ha[i_1] += _ds * vx[i_1];
                     _da[i_1] += _ds * x[i_1];
                     hx[i_1] += _ds * _va[i_1];
                     dx[i_1] += _ds * a[i_1];
                 }
             }
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             for (int _i4 = a.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 double _vg4 = _ha[_i4];
                 double _g4 = _da[_i4];
                 _ha[_i4] = 0.0;
@@ -539,17 +539,17 @@ namespace Corpus
                 _h_fill5 += _vg4;
                 _d_fill5 += _g4;
             }
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             hx[1] += _h_fill5 * Math.Cos(x[1]) + _d_fill5 * (vx[1] * -Math.Sin(x[1]));
             dx[1] += _d_fill5 * Math.Cos(x[1]);
             _ha[1] += _h_fill5;
             _da[1] += _d_fill5;
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             _ha[1] += _ds * _va[0];
             _da[1] += _ds * a[0];
             _ha[0] += _ds * _va[1];
             _da[0] += _ds * a[1];
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             double _vg3 = _ha[1];
             double _g3 = _da[1];
             _ha[1] = 0.0;
@@ -558,30 +558,30 @@ namespace Corpus
             dx[0] += _g3 * x[2];
             hx[2] += _vg3 * x[0] + _g3 * vx[0];
             dx[2] += _g3 * x[0];
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             for (int _i3 = a.Length - 1; _i3 >= 0; _i3--)
             {
-                // line 29: a.Clear();
+                // line 31: a.Clear();
                 double _g2 = _da[_i3];
                 _ha[_i3] = 0.0;
                 _da[_i3] = 0.0;
                 _va[_i3] = _values.Pop();
                 a[_i3] = _values.Pop();
             }
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             if (_ds != 0)
             {
                 for (int i = a.Length - 1; i >= 0; i--)
                 {
-                    // line 26: s += a[i] * a[i];
+                    // line 28: s += a[i] * a[i];
                     _ha[i] += 2 * _ds * _va[i];
                     _da[i] += 2 * _ds * a[i];
                 }
             }
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 double _vg1 = _ha[_i1];
                 double _g1 = _da[_i1];
                 _ha[_i1] = 0.0;
@@ -650,7 +650,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 21: Span<double> a = stackalloc double[x.Length];
+            // line 23: Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> a = stackalloc double[x.Length];
             global::System.Span<double> _va = stackalloc double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -659,79 +659,79 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, a.Length);
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 _va[_i1] = vx[_i1];
                 a[_i1] = x[_i1];
             }
-            // line 23: double s = 0;
+            // line 25: double s = 0;
             double s = 0;
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             for (int i = 0; i < a.Length; i++)
             {
-                // line 26: s += a[i] * a[i];
+                // line 28: s += a[i] * a[i];
                 s += a[i] * a[i];
             }
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             _values.Reserve(a.Length * 2);
             for (int _i3 = 0; _i3 < a.Length; _i3++)
             {
-                // line 29: a.Clear();
+                // line 31: a.Clear();
                 _values.PushReserved(a[_i3]);
                 _values.PushReserved(_va[_i3]);
                 _va[_i3] = 0.0;
                 a[_i3] = 0.0;
             }
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             _va[1] = vx[0] * x[2] + x[0] * vx[2];
             a[1] = x[0] * x[2];
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             s += a[1] * a[0];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             double _vfill5 = vx[1] * Math.Cos(x[1]) + _va[1];
             double _fill5 = Math.Sin(x[1]) + a[1];
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             _values.Reserve(a.Length * 2);
             for (int _i4 = 0; _i4 < a.Length; _i4++)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 _values.PushReserved(a[_i4]);
                 _values.PushReserved(_va[_i4]);
                 _va[_i4] = _vfill5;
                 a[_i4] = _fill5;
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             for (int i_1 = 0; i_1 < a.Length; i_1++)
             {
-                // line 35: s += a[i] * x[i];
+                // line 37: s += a[i] * x[i];
                 s += a[i_1] * x[i_1];
             }
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             int _copied7 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(global::Corpus.SpanCalls.Basis.Length, a.Length);
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             _values.Reserve(_copied7 * 2);
             for (int _i6 = 0; _i6 < _copied7; _i6++)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 _values.PushReserved(a[_i6]);
                 _values.PushReserved(_va[_i6]);
                 _va[_i6] = 0.0;
                 a[_i6] = global::Corpus.SpanCalls.Basis[_i6];
             }
-            // line 39: for (int i = 0; i < a.Length; i++)
+            // line 41: for (int i = 0; i < a.Length; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i_2 = 0; i_2 < a.Length; i_2++)
             {
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _aAt = a[i_2];
                 s += _aAt * x[i_2] * x[i_2];
                 // Adjoint of this iteration
-                // line 41: s += a[i] * x[i] * x[i];
+                // line 43: s += a[i] * x[i] * x[i];
                 double _vt6 = _va[i_2] * x[i_2] + _aAt * vx[i_2];
                 double _t6 = _aAt * x[i_2];
                 double _vg7 = _hs * x[i_2] + _ds * vx[i_2];
@@ -743,36 +743,36 @@ namespace Corpus
                 hx[i_2] += _hs * _t6 + _ds * _vt6;
                 dx[i_2] += _ds * _t6;
             }
-            // line 44: return s;
+            // line 46: return s;
             double _result = s;
 
             // Adjoint sweep
             double _h_fill5 = 0.0;
             double _d_fill5 = 0.0;
-            // line 38: Basis.CopyTo(a);
+            // line 40: Basis.CopyTo(a);
             for (int _i6 = _copied7 - 1; _i6 >= 0; _i6--)
             {
-                // line 38: Basis.CopyTo(a);
+                // line 40: Basis.CopyTo(a);
                 double _g5 = _da[_i6];
                 _ha[_i6] = 0.0;
                 _da[_i6] = 0.0;
                 _va[_i6] = _values.Pop();
                 a[_i6] = _values.Pop();
             }
-            // line 33: for (int i = 0; i < a.Length; i++)
+            // line 35: for (int i = 0; i < a.Length; i++)
             for (int i_1 = a.Length - 1; i_1 >= 0; i_1--)
             {
-                // line 35: s += a[i] * x[i];
+                // line 37: s += a[i] * x[i];
                 _ha[i_1] += _hs * x[i_1] + _ds * vx[i_1];
                 _da[i_1] += _ds * x[i_1];
                 double _aAt_2 = a[i_1];
                 hx[i_1] += _hs * _aAt_2 + _ds * _va[i_1];
                 dx[i_1] += _ds * _aAt_2;
             }
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             for (int _i4 = a.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+                // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
                 double _vg4 = _ha[_i4];
                 double _g4 = _da[_i4];
                 _ha[_i4] = 0.0;
@@ -782,17 +782,17 @@ namespace Corpus
                 _h_fill5 += _vg4;
                 _d_fill5 += _g4;
             }
-            // line 32: a.Fill(Math.Sin(x[1]) + a[1]);
+            // line 34: a.Fill(Math.Sin(x[1]) + a[1]);
             hx[1] += _h_fill5 * Math.Cos(x[1]) + _d_fill5 * (vx[1] * -Math.Sin(x[1]));
             dx[1] += _d_fill5 * Math.Cos(x[1]);
             _ha[1] += _h_fill5;
             _da[1] += _d_fill5;
-            // line 31: s += a[1] * a[0];
+            // line 33: s += a[1] * a[0];
             _ha[1] += _hs * a[0] + _ds * _va[0];
             _da[1] += _ds * a[0];
             _ha[0] += _hs * a[1] + _ds * _va[1];
             _da[0] += _ds * a[1];
-            // line 30: a[1] = x[0] * x[2];
+            // line 32: a[1] = x[0] * x[2];
             double _vg3 = _ha[1];
             double _g3 = _da[1];
             _ha[1] = 0.0;
@@ -801,28 +801,28 @@ namespace Corpus
             dx[0] += _g3 * x[2];
             hx[2] += _vg3 * x[0] + _g3 * vx[0];
             dx[2] += _g3 * x[0];
-            // line 29: a.Clear();
+            // line 31: a.Clear();
             for (int _i3 = a.Length - 1; _i3 >= 0; _i3--)
             {
-                // line 29: a.Clear();
+                // line 31: a.Clear();
                 double _g2 = _da[_i3];
                 _ha[_i3] = 0.0;
                 _da[_i3] = 0.0;
                 _va[_i3] = _values.Pop();
                 a[_i3] = _values.Pop();
             }
-            // line 24: for (int i = 0; i < a.Length; i++)
+            // line 26: for (int i = 0; i < a.Length; i++)
             for (int i = a.Length - 1; i >= 0; i--)
             {
-                // line 26: s += a[i] * a[i];
+                // line 28: s += a[i] * a[i];
                 double _aAt_3 = a[i];
                 _ha[i] += 2 * _hs * _aAt_3 + 2 * _ds * _va[i];
                 _da[i] += 2 * _ds * _aAt_3;
             }
-            // line 22: x.CopyTo(a);
+            // line 24: x.CopyTo(a);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 22: x.CopyTo(a);
+                // line 24: x.CopyTo(a);
                 double _vg1 = _ha[_i1];
                 double _g1 = _da[_i1];
                 _ha[_i1] = 0.0;

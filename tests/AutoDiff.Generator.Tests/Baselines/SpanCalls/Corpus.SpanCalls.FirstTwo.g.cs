@@ -19,30 +19,30 @@ namespace Corpus
             dx.Clear();
 
             // Primal sweep
-            // line 112: Span<double> a = stackalloc double[2];
+            // line 114: Span<double> a = stackalloc double[2];
             global::System.Span<double> a = stackalloc double[2];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 113: x.CopyTo(a);
+            // line 115: x.CopyTo(a);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, a.Length);
-            // line 113: x.CopyTo(a);
+            // line 115: x.CopyTo(a);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 113: x.CopyTo(a);
+                // line 115: x.CopyTo(a);
                 a[_i1] = x[_i1];
             }
-            // line 114: return a[0] * a[1];
+            // line 116: return a[0] * a[1];
             double _result = a[0] * a[1];
 
             // Adjoint sweep
-            // line 114: return a[0] * a[1];
+            // line 116: return a[0] * a[1];
             _da[0] += a[1];
             _da[1] += a[0];
-            // line 113: x.CopyTo(a);
+            // line 115: x.CopyTo(a);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 113: x.CopyTo(a);
+                // line 115: x.CopyTo(a);
                 double _g1 = _da[_i1];
                 _da[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -61,30 +61,30 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 112: Span<double> a = stackalloc double[2];
+            // line 114: Span<double> a = stackalloc double[2];
             global::System.Span<double> a = stackalloc double[2];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 113: x.CopyTo(a);
+            // line 115: x.CopyTo(a);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, a.Length);
-            // line 113: x.CopyTo(a);
+            // line 115: x.CopyTo(a);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 113: x.CopyTo(a);
+                // line 115: x.CopyTo(a);
                 a[_i1] = x[_i1];
             }
-            // line 114: return a[0] * a[1];
+            // line 116: return a[0] * a[1];
             double _result = a[0] * a[1];
 
             // Adjoint sweep
-            // line 114: return a[0] * a[1];
+            // line 116: return a[0] * a[1];
             _da[0] += seed * a[1];
             _da[1] += seed * a[0];
-            // line 113: x.CopyTo(a);
+            // line 115: x.CopyTo(a);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 113: x.CopyTo(a);
+                // line 115: x.CopyTo(a);
                 double _g1 = _da[_i1];
                 _da[_i1] = 0.0;
                 dx[_i1] += _g1;

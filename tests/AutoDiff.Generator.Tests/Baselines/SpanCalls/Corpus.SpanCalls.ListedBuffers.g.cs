@@ -19,124 +19,124 @@ namespace Corpus
             dx.Clear();
 
             // Primal sweep
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             double[] weights = new double[3];
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[0] = 0.5;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[1] = -1.0;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[2] = 2.0;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double[] first = new double[3];
             double[] _dfirst_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(first.Length);
             global::System.Span<double> _dfirst = _dfirst_pool.AsSpan(0, first.Length);
             _dfirst.Clear();
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             first[0] = x[0];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             first[1] = x[1] * x[2];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             first[2] = Math.Sin(x[3]);
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double[] second = new double[2];
             double[] _dsecond_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(second.Length);
             global::System.Span<double> _dsecond = _dsecond_pool.AsSpan(0, second.Length);
             _dsecond.Clear();
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             second[0] = x[4] * 0.5;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             second[1] = 1.0;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             global::System.Span<double> third = stackalloc double[2];
             double[] _dthird_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(third.Length);
             global::System.Span<double> _dthird = _dthird_pool.AsSpan(0, third.Length);
             _dthird.Clear();
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             third[0] = x[5];
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             third[1] = first[1];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             global::System.Span<double> fourth = stackalloc double[2];
             double[] _dfourth_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(fourth.Length);
             global::System.Span<double> _dfourth = _dfourth_pool.AsSpan(0, fourth.Length);
             _dfourth.Clear();
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             fourth[0] = Math.Exp(0.2 * x[0]);
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double fourth_0 = fourth[1];
             fourth[1] = third[0] * third[1];
-            // line 98: double s = 0;
+            // line 100: double s = 0;
             double s = 0;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = 0; i < first.Length; i++)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 s += weights[i] * first[i] * second[i % 2];
             }
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double first_0 = first[0];
             first[0] = fourth[1];
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _result = s + first[0] * fourth[0] + third[1];
 
             // Adjoint sweep
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _ds = 1.0;
             _dfirst[0] += fourth[0];
             _dfourth[0] += first[0];
             _dthird[1] += 1.0;
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double _g13 = _dfirst[0];
             _dfirst[0] = 0.0;
             first[0] = first_0;
             _dfourth[1] += _g13;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = first.Length - 1; i >= 0; i--)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 double _t11 = second[i % 2];
                 double _weightsAt = weights[i];
                 double _t12 = _weightsAt * first[i];
                 _dfirst[i] += _ds * _t11 * _weightsAt;
                 _dsecond[i % 2] += _ds * _t12;
             }
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _g10 = _dfourth[1];
             _dfourth[1] = 0.0;
             fourth[1] = fourth_0;
             _dthird[0] += _g10 * third[1];
             _dthird[1] += _g10 * third[0];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _g8 = _dfourth[0];
             _dfourth[0] = 0.0;
             double _t9 = fourth[0];
             dx[0] += _g8 * _t9 * 0.2;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _g7 = _dthird[1];
             _dthird[1] = 0.0;
             _dfirst[1] += _g7;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _g6 = _dthird[0];
             _dthird[0] = 0.0;
             dx[5] += _g6;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _g5 = _dsecond[1];
             _dsecond[1] = 0.0;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _g4 = _dsecond[0];
             _dsecond[0] = 0.0;
             dx[4] += _g4 * 0.5;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _g3 = _dfirst[2];
             _dfirst[2] = 0.0;
             dx[3] += _g3 * Math.Cos(x[3]);
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _g2 = _dfirst[1];
             _dfirst[1] = 0.0;
             dx[1] += _g2 * x[2];
             dx[2] += _g2 * x[1];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _g1 = _dfirst[0];
             _dfirst[0] = 0.0;
             dx[0] += _g1;
@@ -157,84 +157,84 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             double[] weights = new double[3];
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[0] = 0.5;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[1] = -1.0;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[2] = 2.0;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double[] first = new double[3];
             double[] _dfirst_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(first.Length);
             global::System.Span<double> _dfirst = _dfirst_pool.AsSpan(0, first.Length);
             _dfirst.Clear();
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             first[0] = x[0];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             first[1] = x[1] * x[2];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             first[2] = Math.Sin(x[3]);
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double[] second = new double[2];
             double[] _dsecond_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(second.Length);
             global::System.Span<double> _dsecond = _dsecond_pool.AsSpan(0, second.Length);
             _dsecond.Clear();
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             second[0] = x[4] * 0.5;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             second[1] = 1.0;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             global::System.Span<double> third = stackalloc double[2];
             double[] _dthird_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(third.Length);
             global::System.Span<double> _dthird = _dthird_pool.AsSpan(0, third.Length);
             _dthird.Clear();
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             third[0] = x[5];
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             third[1] = first[1];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             global::System.Span<double> fourth = stackalloc double[2];
             double[] _dfourth_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(fourth.Length);
             global::System.Span<double> _dfourth = _dfourth_pool.AsSpan(0, fourth.Length);
             _dfourth.Clear();
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             fourth[0] = Math.Exp(0.2 * x[0]);
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double fourth_0 = fourth[1];
             fourth[1] = third[0] * third[1];
-            // line 98: double s = 0;
+            // line 100: double s = 0;
             double s = 0;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = 0; i < first.Length; i++)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 s += weights[i] * first[i] * second[i % 2];
             }
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double first_0 = first[0];
             first[0] = fourth[1];
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _result = s + first[0] * fourth[0] + third[1];
 
             // Adjoint sweep
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _ds = seed;
             _dfirst[0] += seed * fourth[0];
             _dfourth[0] += seed * first[0];
             _dthird[1] += seed;
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double _g13 = _dfirst[0];
             _dfirst[0] = 0.0;
             first[0] = first_0;
             _dfourth[1] += _g13;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             if (_ds != 0)
             {
                 for (int i = first.Length - 1; i >= 0; i--)
                 {
-                    // line 101: s += weights[i] * first[i] * second[i % 2];
+                    // line 103: s += weights[i] * first[i] * second[i % 2];
                     double _t11 = second[i % 2];
                     double _weightsAt = weights[i];
                     double _t12 = _weightsAt * first[i];
@@ -242,42 +242,42 @@ namespace Corpus
                     _dsecond[i % 2] += _ds * _t12;
                 }
             }
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _g10 = _dfourth[1];
             _dfourth[1] = 0.0;
             fourth[1] = fourth_0;
             _dthird[0] += _g10 * third[1];
             _dthird[1] += _g10 * third[0];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _g8 = _dfourth[0];
             _dfourth[0] = 0.0;
             double _t9 = fourth[0];
             dx[0] += _g8 * _t9 * 0.2;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _g7 = _dthird[1];
             _dthird[1] = 0.0;
             _dfirst[1] += _g7;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _g6 = _dthird[0];
             _dthird[0] = 0.0;
             dx[5] += _g6;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _g5 = _dsecond[1];
             _dsecond[1] = 0.0;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _g4 = _dsecond[0];
             _dsecond[0] = 0.0;
             dx[4] += _g4 * 0.5;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _g3 = _dfirst[2];
             _dfirst[2] = 0.0;
             dx[3] += _g3 * Math.Cos(x[3]);
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _g2 = _dfirst[1];
             _dfirst[1] = 0.0;
             dx[1] += _g2 * x[2];
             dx[2] += _g2 * x[1];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _g1 = _dfirst[0];
             _dfirst[0] = 0.0;
             dx[0] += _g1;
@@ -295,74 +295,74 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             double[] weights = new double[3];
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[0] = 0.5;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[1] = -1.0;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             weights[2] = 2.0;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double[] first = new double[3];
             double[] _tfirst_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(first.Length);
             global::System.Span<double> _tfirst = _tfirst_pool.AsSpan(0, first.Length);
             _tfirst.Clear();
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _tfirst[0] = tx[0];
             first[0] = x[0];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _tfirst[1] = tx[1] * x[2] + x[1] * tx[2];
             first[1] = x[1] * x[2];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _tfirst[2] = tx[3] * Math.Cos(x[3]);
             first[2] = Math.Sin(x[3]);
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double[] second = new double[2];
             double[] _tsecond_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(second.Length);
             global::System.Span<double> _tsecond = _tsecond_pool.AsSpan(0, second.Length);
             _tsecond.Clear();
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             _tsecond[0] = tx[4] * 0.5;
             second[0] = x[4] * 0.5;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             _tsecond[1] = 0.0;
             second[1] = 1.0;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             global::System.Span<double> third = stackalloc double[2];
             global::System.Span<double> _tthird = stackalloc double[2];
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             _tthird[0] = tx[5];
             third[0] = x[5];
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             _tthird[1] = _tfirst[1];
             third[1] = first[1];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             global::System.Span<double> fourth = stackalloc double[2];
             global::System.Span<double> _tfourth = stackalloc double[2];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _t1 = Math.Exp(0.2 * x[0]);
             _tfourth[0] = 0.2 * tx[0] * _t1;
             fourth[0] = _t1;
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             _tfourth[1] = _tthird[0] * third[1] + third[0] * _tthird[1];
             fourth[1] = third[0] * third[1];
-            // line 98: double s = 0;
+            // line 100: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = 0; i < first.Length; i++)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 double _t2 = second[i % 2];
                 double _t3 = weights[i] * first[i];
                 _ts += weights[i] * _tfirst[i] * _t2 + _t3 * _tsecond[i % 2];
                 s += _t3 * _t2;
             }
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             _tfirst[0] = _tfourth[1];
             first[0] = fourth[1];
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _value4 = s + first[0] * fourth[0] + third[1];
             tangent = _ts + (_tfirst[0] * fourth[0] + first[0] * _tfourth[0]) + _tthird[1];
             global::System.Buffers.ArrayPool<double>.Shared.Return(_tfirst_pool);
@@ -390,19 +390,19 @@ namespace Corpus
             hx.Clear();
 
             // Primal sweep
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             double[] weights = new double[3];
             double[] _vweights = new double[3];
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             _vweights[0] = 0.0;
             weights[0] = 0.5;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             _vweights[1] = 0.0;
             weights[1] = -1.0;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             _vweights[2] = 0.0;
             weights[2] = 2.0;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double[] first = new double[3];
             double[] _vfirst = new double[3];
             double[] _dfirst_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(first.Length);
@@ -411,16 +411,16 @@ namespace Corpus
             global::System.Span<double> _hfirst = _hfirst_pool.AsSpan(0, first.Length);
             _dfirst.Clear();
             _hfirst.Clear();
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _vfirst[0] = vx[0];
             first[0] = x[0];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _vfirst[1] = vx[1] * x[2] + x[1] * vx[2];
             first[1] = x[1] * x[2];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _vfirst[2] = vx[3] * Math.Cos(x[3]);
             first[2] = Math.Sin(x[3]);
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double[] second = new double[2];
             double[] _vsecond = new double[2];
             double[] _dsecond_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(second.Length);
@@ -429,13 +429,13 @@ namespace Corpus
             global::System.Span<double> _hsecond = _hsecond_pool.AsSpan(0, second.Length);
             _dsecond.Clear();
             _hsecond.Clear();
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             _vsecond[0] = vx[4] * 0.5;
             second[0] = x[4] * 0.5;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             _vsecond[1] = 0.0;
             second[1] = 1.0;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             global::System.Span<double> third = stackalloc double[2];
             global::System.Span<double> _vthird = stackalloc double[2];
             double[] _dthird_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(third.Length);
@@ -444,13 +444,13 @@ namespace Corpus
             global::System.Span<double> _hthird = _hthird_pool.AsSpan(0, third.Length);
             _dthird.Clear();
             _hthird.Clear();
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             _vthird[0] = vx[5];
             third[0] = x[5];
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             _vthird[1] = _vfirst[1];
             third[1] = first[1];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             global::System.Span<double> fourth = stackalloc double[2];
             global::System.Span<double> _vfourth = stackalloc double[2];
             double[] _dfourth_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(fourth.Length);
@@ -459,40 +459,40 @@ namespace Corpus
             global::System.Span<double> _hfourth = _hfourth_pool.AsSpan(0, fourth.Length);
             _dfourth.Clear();
             _hfourth.Clear();
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             var _t = Math.Exp(0.2 * x[0]);
             _vfourth[0] = 0.2 * vx[0] * _t;
             fourth[0] = _t;
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _vfourth_0 = _vfourth[1];
             double fourth_0 = fourth[1];
             _vfourth[1] = _vthird[0] * third[1] + third[0] * _vthird[1];
             fourth[1] = third[0] * third[1];
-            // line 98: double s = 0;
+            // line 100: double s = 0;
             double s = 0;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = 0; i < first.Length; i++)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 s += weights[i] * first[i] * second[i % 2];
             }
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double _vfirst_0 = _vfirst[0];
             double first_0 = first[0];
             _vfirst[0] = _vfourth[1];
             first[0] = fourth[1];
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _result = s + first[0] * fourth[0] + third[1];
 
             // Adjoint sweep
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _ds = 1.0;
             _hfirst[0] += _vfourth[0];
             _dfirst[0] += fourth[0];
             _hfourth[0] += _vfirst[0];
             _dfourth[0] += first[0];
             _dthird[1] += 1.0;
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double _vg13 = _hfirst[0];
             double _g13 = _dfirst[0];
             _hfirst[0] = 0.0;
@@ -501,10 +501,10 @@ namespace Corpus
             first[0] = first_0;
             _hfourth[1] += _vg13;
             _dfourth[1] += _g13;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = first.Length - 1; i >= 0; i--)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 double _vt11 = _vsecond[i % 2];
                 double _t11 = second[i % 2];
                 double _firstAt = first[i];
@@ -516,7 +516,7 @@ namespace Corpus
                 _hsecond[i % 2] += _ds * _vt12;
                 _dsecond[i % 2] += _ds * _t12;
             }
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _vg10 = _hfourth[1];
             double _g10 = _dfourth[1];
             _hfourth[1] = 0.0;
@@ -527,7 +527,7 @@ namespace Corpus
             _dthird[0] += _g10 * third[1];
             _hthird[1] += _vg10 * third[0] + _g10 * _vthird[0];
             _dthird[1] += _g10 * third[0];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _vg8 = _hfourth[0];
             double _g8 = _dfourth[0];
             _hfourth[0] = 0.0;
@@ -536,39 +536,39 @@ namespace Corpus
             double _t9 = fourth[0];
             hx[0] += (_vg8 * _t9 + _g8 * _vt9) * 0.2;
             dx[0] += _g8 * _t9 * 0.2;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _vg7 = _hthird[1];
             double _g7 = _dthird[1];
             _hthird[1] = 0.0;
             _dthird[1] = 0.0;
             _hfirst[1] += _vg7;
             _dfirst[1] += _g7;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _vg6 = _hthird[0];
             double _g6 = _dthird[0];
             _hthird[0] = 0.0;
             _dthird[0] = 0.0;
             hx[5] += _vg6;
             dx[5] += _g6;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _g5 = _dsecond[1];
             _hsecond[1] = 0.0;
             _dsecond[1] = 0.0;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _vg4 = _hsecond[0];
             double _g4 = _dsecond[0];
             _hsecond[0] = 0.0;
             _dsecond[0] = 0.0;
             hx[4] += _vg4 * 0.5;
             dx[4] += _g4 * 0.5;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _vg3 = _hfirst[2];
             double _g3 = _dfirst[2];
             _hfirst[2] = 0.0;
             _dfirst[2] = 0.0;
             hx[3] += _vg3 * Math.Cos(x[3]) + _g3 * (vx[3] * -Math.Sin(x[3]));
             dx[3] += _g3 * Math.Cos(x[3]);
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _vg2 = _hfirst[1];
             double _g2 = _dfirst[1];
             _hfirst[1] = 0.0;
@@ -577,7 +577,7 @@ namespace Corpus
             dx[1] += _g2 * x[2];
             hx[2] += _vg2 * x[1] + _g2 * vx[1];
             dx[2] += _g2 * x[1];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _vg1 = _hfirst[0];
             double _g1 = _dfirst[0];
             _hfirst[0] = 0.0;
@@ -649,19 +649,19 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             double[] weights = new double[3];
             double[] _vweights = new double[3];
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             _vweights[0] = 0.0;
             weights[0] = 0.5;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             _vweights[1] = 0.0;
             weights[1] = -1.0;
-            // line 93: double[] weights = { 0.5, -1, 2 };
+            // line 95: double[] weights = { 0.5, -1, 2 };
             _vweights[2] = 0.0;
             weights[2] = 2.0;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double[] first = new double[3];
             double[] _vfirst = new double[3];
             double[] _dfirst_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(first.Length);
@@ -670,16 +670,16 @@ namespace Corpus
             global::System.Span<double> _hfirst = _hfirst_pool.AsSpan(0, first.Length);
             _dfirst.Clear();
             _hfirst.Clear();
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _vfirst[0] = vx[0];
             first[0] = x[0];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _vfirst[1] = vx[1] * x[2] + x[1] * vx[2];
             first[1] = x[1] * x[2];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             _vfirst[2] = vx[3] * Math.Cos(x[3]);
             first[2] = Math.Sin(x[3]);
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double[] second = new double[2];
             double[] _vsecond = new double[2];
             double[] _dsecond_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(second.Length);
@@ -688,13 +688,13 @@ namespace Corpus
             global::System.Span<double> _hsecond = _hsecond_pool.AsSpan(0, second.Length);
             _dsecond.Clear();
             _hsecond.Clear();
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             _vsecond[0] = vx[4] * 0.5;
             second[0] = x[4] * 0.5;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             _vsecond[1] = 0.0;
             second[1] = 1.0;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             global::System.Span<double> third = stackalloc double[2];
             global::System.Span<double> _vthird = stackalloc double[2];
             double[] _dthird_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(third.Length);
@@ -703,13 +703,13 @@ namespace Corpus
             global::System.Span<double> _hthird = _hthird_pool.AsSpan(0, third.Length);
             _dthird.Clear();
             _hthird.Clear();
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             _vthird[0] = vx[5];
             third[0] = x[5];
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             _vthird[1] = _vfirst[1];
             third[1] = first[1];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             global::System.Span<double> fourth = stackalloc double[2];
             global::System.Span<double> _vfourth = stackalloc double[2];
             double[] _dfourth_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(fourth.Length);
@@ -718,33 +718,33 @@ namespace Corpus
             global::System.Span<double> _hfourth = _hfourth_pool.AsSpan(0, fourth.Length);
             _dfourth.Clear();
             _hfourth.Clear();
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             var _t = Math.Exp(0.2 * x[0]);
             _vfourth[0] = 0.2 * vx[0] * _t;
             fourth[0] = _t;
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _vfourth_0 = _vfourth[1];
             double fourth_0 = fourth[1];
             _vfourth[1] = _vthird[0] * third[1] + third[0] * _vthird[1];
             fourth[1] = third[0] * third[1];
-            // line 98: double s = 0;
+            // line 100: double s = 0;
             double s = 0;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = 0; i < first.Length; i++)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 s += weights[i] * first[i] * second[i % 2];
             }
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double _vfirst_0 = _vfirst[0];
             double first_0 = first[0];
             _vfirst[0] = _vfourth[1];
             first[0] = fourth[1];
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _result = s + first[0] * fourth[0] + third[1];
 
             // Adjoint sweep
-            // line 105: return s + first[0] * fourth[0] + third[1];
+            // line 107: return s + first[0] * fourth[0] + third[1];
             double _hs = vseed;
             double _ds = seed;
             _hfirst[0] += vseed * fourth[0] + seed * _vfourth[0];
@@ -753,7 +753,7 @@ namespace Corpus
             _dfourth[0] += seed * first[0];
             _hthird[1] += vseed;
             _dthird[1] += seed;
-            // line 104: first[0] = fourth[1];
+            // line 106: first[0] = fourth[1];
             double _vg13 = _hfirst[0];
             double _g13 = _dfirst[0];
             _hfirst[0] = 0.0;
@@ -762,10 +762,10 @@ namespace Corpus
             first[0] = first_0;
             _hfourth[1] += _vg13;
             _dfourth[1] += _g13;
-            // line 99: for (int i = 0; i < first.Length; i++)
+            // line 101: for (int i = 0; i < first.Length; i++)
             for (int i = first.Length - 1; i >= 0; i--)
             {
-                // line 101: s += weights[i] * first[i] * second[i % 2];
+                // line 103: s += weights[i] * first[i] * second[i % 2];
                 double _vt11 = _vsecond[i % 2];
                 double _t11 = second[i % 2];
                 double _firstAt = first[i];
@@ -777,7 +777,7 @@ namespace Corpus
                 _hsecond[i % 2] += _hs * _t12 + _ds * _vt12;
                 _dsecond[i % 2] += _ds * _t12;
             }
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _vg10 = _hfourth[1];
             double _g10 = _dfourth[1];
             _hfourth[1] = 0.0;
@@ -788,7 +788,7 @@ namespace Corpus
             _dthird[0] += _g10 * third[1];
             _hthird[1] += _vg10 * third[0] + _g10 * _vthird[0];
             _dthird[1] += _g10 * third[0];
-            // line 97: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
+            // line 99: Span<double> fourth = stackalloc[] { Math.Exp(0.2 * x[0]), third[0] * third[1] };
             double _vg8 = _hfourth[0];
             double _g8 = _dfourth[0];
             _hfourth[0] = 0.0;
@@ -797,39 +797,39 @@ namespace Corpus
             double _t9 = fourth[0];
             hx[0] += (_vg8 * _t9 + _g8 * _vt9) * 0.2;
             dx[0] += _g8 * _t9 * 0.2;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _vg7 = _hthird[1];
             double _g7 = _dthird[1];
             _hthird[1] = 0.0;
             _dthird[1] = 0.0;
             _hfirst[1] += _vg7;
             _dfirst[1] += _g7;
-            // line 96: Span<double> third = stackalloc double[] { x[5], first[1] };
+            // line 98: Span<double> third = stackalloc double[] { x[5], first[1] };
             double _vg6 = _hthird[0];
             double _g6 = _dthird[0];
             _hthird[0] = 0.0;
             _dthird[0] = 0.0;
             hx[5] += _vg6;
             dx[5] += _g6;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _g5 = _dsecond[1];
             _hsecond[1] = 0.0;
             _dsecond[1] = 0.0;
-            // line 95: var second = new[] { x[4] * 0.5, 1.0 };
+            // line 97: var second = new[] { x[4] * 0.5, 1.0 };
             double _vg4 = _hsecond[0];
             double _g4 = _dsecond[0];
             _hsecond[0] = 0.0;
             _dsecond[0] = 0.0;
             hx[4] += _vg4 * 0.5;
             dx[4] += _g4 * 0.5;
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _vg3 = _hfirst[2];
             double _g3 = _dfirst[2];
             _hfirst[2] = 0.0;
             _dfirst[2] = 0.0;
             hx[3] += _vg3 * Math.Cos(x[3]) + _g3 * (vx[3] * -Math.Sin(x[3]));
             dx[3] += _g3 * Math.Cos(x[3]);
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _vg2 = _hfirst[1];
             double _g2 = _dfirst[1];
             _hfirst[1] = 0.0;
@@ -838,7 +838,7 @@ namespace Corpus
             dx[1] += _g2 * x[2];
             hx[2] += _vg2 * x[1] + _g2 * vx[1];
             dx[2] += _g2 * x[1];
-            // line 94: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
+            // line 96: var first = new double[] { x[0], x[1] * x[2], Math.Sin(x[3]) };
             double _vg1 = _hfirst[0];
             double _g1 = _dfirst[0];
             _hfirst[0] = 0.0;

@@ -20,66 +20,66 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 76: Span<double> padded = stackalloc double[x.Length + 2];
+            // line 78: Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> padded = stackalloc double[x.Length + 2];
             double[] _dpadded_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(padded.Length);
             global::System.Span<double> _dpadded = _dpadded_pool.AsSpan(0, padded.Length);
             _dpadded.Clear();
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             double _fill2 = x[0] * 0.5;
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = 0; _i1 < padded.Length; _i1++)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 padded[_i1] = _fill2;
             }
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             int _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, padded.Length);
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = 0; _i3 < _copied4; _i3++)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 padded[_i3] = x[_i3];
             }
-            // line 79: double s = 0;
+            // line 81: double s = 0;
             double s = 0;
-            // line 80: for (int i = 0; i < padded.Length; i++)
+            // line 82: for (int i = 0; i < padded.Length; i++)
             double _ds = 1.0;
             for (int i = 0; i < padded.Length; i++)
             {
                 _values.Reserve(1);
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 double _t3 = Math.Exp(0.1 * padded[i]);
                 _values.PushReserved(_t3);
                 s += _t3 * (i + 1);
                 // Adjoint of this iteration
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 double _t4 = _values.Pop();
                 int _t5 = i + 1;
                 _dpadded[i] += _ds * _t5 * _t4 * 0.1;
             }
-            // line 85: return s;
+            // line 87: return s;
             double _result = s;
 
             // Adjoint sweep
             double _d_fill2 = 0.0;
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 double _g2 = _dpadded[_i3];
                 _dpadded[_i3] = 0.0;
                 dx[_i3] += _g2;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = padded.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 double _g1 = _dpadded[_i1];
                 _dpadded[_i1] = 0.0;
                 _d_fill2 += _g1;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             dx[0] += _d_fill2 * 0.5;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dpadded_pool);
             _values.Dispose();
@@ -97,66 +97,66 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 76: Span<double> padded = stackalloc double[x.Length + 2];
+            // line 78: Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> padded = stackalloc double[x.Length + 2];
             double[] _dpadded_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(padded.Length);
             global::System.Span<double> _dpadded = _dpadded_pool.AsSpan(0, padded.Length);
             _dpadded.Clear();
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             double _fill2 = x[0] * 0.5;
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = 0; _i1 < padded.Length; _i1++)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 padded[_i1] = _fill2;
             }
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             int _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, padded.Length);
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = 0; _i3 < _copied4; _i3++)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 padded[_i3] = x[_i3];
             }
-            // line 79: double s = 0;
+            // line 81: double s = 0;
             double s = 0;
-            // line 80: for (int i = 0; i < padded.Length; i++)
+            // line 82: for (int i = 0; i < padded.Length; i++)
             double _ds = seed;
             for (int i = 0; i < padded.Length; i++)
             {
                 _values.Reserve(1);
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 double _t3 = Math.Exp(0.1 * padded[i]);
                 _values.PushReserved(_t3);
                 s += _t3 * (i + 1);
                 // Adjoint of this iteration
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 double _t4 = _values.Pop();
                 int _t5 = i + 1;
                 _dpadded[i] += _ds * _t5 * _t4 * 0.1;
             }
-            // line 85: return s;
+            // line 87: return s;
             double _result = s;
 
             // Adjoint sweep
             double _d_fill2 = 0.0;
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 double _g2 = _dpadded[_i3];
                 _dpadded[_i3] = 0.0;
                 dx[_i3] += _g2;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = padded.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 double _g1 = _dpadded[_i1];
                 _dpadded[_i1] = 0.0;
                 _d_fill2 += _g1;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             dx[0] += _d_fill2 * 0.5;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dpadded_pool);
             _values.Dispose();
@@ -170,41 +170,41 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 76: Span<double> padded = stackalloc double[x.Length + 2];
+            // line 78: Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> _tpadded = stackalloc double[x.Length + 2];
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             double _t_fill2 = tx[0] * 0.5;
             double _fill2 = x[0] * 0.5;
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = 0; _i1 < padded.Length; _i1++)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 _tpadded[_i1] = _t_fill2;
                 padded[_i1] = _fill2;
             }
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             int _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, padded.Length);
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = 0; _i3 < _copied4; _i3++)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 _tpadded[_i3] = tx[_i3];
                 padded[_i3] = x[_i3];
             }
-            // line 79: double s = 0;
+            // line 81: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 80: for (int i = 0; i < padded.Length; i++)
+            // line 82: for (int i = 0; i < padded.Length; i++)
             for (int i = 0; i < padded.Length; i++)
             {
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 double _t1 = Math.Exp(0.1 * padded[i]);
                 int _t2 = i + 1;
                 _ts += 0.1 * _tpadded[i] * _t1 * _t2;
                 s += _t1 * _t2;
             }
-            // line 85: return s;
+            // line 87: return s;
             double _value3 = s;
             tangent = _ts;
             return _value3;
@@ -231,7 +231,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 76: Span<double> padded = stackalloc double[x.Length + 2];
+            // line 78: Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> _vpadded = stackalloc double[x.Length + 2];
             double[] _dpadded_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(padded.Length);
@@ -240,33 +240,33 @@ namespace Corpus
             global::System.Span<double> _hpadded = _hpadded_pool.AsSpan(0, padded.Length);
             _dpadded.Clear();
             _hpadded.Clear();
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             double _vfill2 = vx[0] * 0.5;
             double _fill2 = x[0] * 0.5;
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = 0; _i1 < padded.Length; _i1++)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 _vpadded[_i1] = _vfill2;
                 padded[_i1] = _fill2;
             }
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             int _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, padded.Length);
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = 0; _i3 < _copied4; _i3++)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 _vpadded[_i3] = vx[_i3];
                 padded[_i3] = x[_i3];
             }
-            // line 79: double s = 0;
+            // line 81: double s = 0;
             double s = 0;
-            // line 80: for (int i = 0; i < padded.Length; i++)
+            // line 82: for (int i = 0; i < padded.Length; i++)
             double _ds = 1.0;
             for (int i = 0; i < padded.Length; i++)
             {
                 _values.Reserve(2);
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 var _t = Math.Exp(0.1 * padded[i]);
                 double _vt3 = 0.1 * _vpadded[i] * _t;
                 double _t3 = _t;
@@ -274,23 +274,23 @@ namespace Corpus
                 _values.PushReserved(_vt3);
                 s += _t3 * (i + 1);
                 // Adjoint of this iteration
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 double _vt4 = _values.Pop();
                 double _t4 = _values.Pop();
                 int _t5 = i + 1;
                 _hpadded[i] += _ds * _t5 * _vt4 * 0.1;
                 _dpadded[i] += _ds * _t5 * _t4 * 0.1;
             }
-            // line 85: return s;
+            // line 87: return s;
             double _result = s;
 
             // Adjoint sweep
             double _h_fill2 = 0.0;
             double _d_fill2 = 0.0;
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 double _vg2 = _hpadded[_i3];
                 double _g2 = _dpadded[_i3];
                 _hpadded[_i3] = 0.0;
@@ -298,10 +298,10 @@ namespace Corpus
                 hx[_i3] += _vg2;
                 dx[_i3] += _g2;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = padded.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 double _vg1 = _hpadded[_i1];
                 double _g1 = _dpadded[_i1];
                 _hpadded[_i1] = 0.0;
@@ -309,7 +309,7 @@ namespace Corpus
                 _h_fill2 += _vg1;
                 _d_fill2 += _g1;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             hx[0] += _h_fill2 * 0.5;
             dx[0] += _d_fill2 * 0.5;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dpadded_pool);
@@ -373,7 +373,7 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 76: Span<double> padded = stackalloc double[x.Length + 2];
+            // line 78: Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> padded = stackalloc double[x.Length + 2];
             global::System.Span<double> _vpadded = stackalloc double[x.Length + 2];
             double[] _dpadded_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(padded.Length);
@@ -382,34 +382,34 @@ namespace Corpus
             global::System.Span<double> _hpadded = _hpadded_pool.AsSpan(0, padded.Length);
             _dpadded.Clear();
             _hpadded.Clear();
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             double _vfill2 = vx[0] * 0.5;
             double _fill2 = x[0] * 0.5;
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = 0; _i1 < padded.Length; _i1++)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 _vpadded[_i1] = _vfill2;
                 padded[_i1] = _fill2;
             }
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             int _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, padded.Length);
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = 0; _i3 < _copied4; _i3++)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 _vpadded[_i3] = vx[_i3];
                 padded[_i3] = x[_i3];
             }
-            // line 79: double s = 0;
+            // line 81: double s = 0;
             double s = 0;
-            // line 80: for (int i = 0; i < padded.Length; i++)
+            // line 82: for (int i = 0; i < padded.Length; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i = 0; i < padded.Length; i++)
             {
                 _values.Reserve(2);
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 var _t = Math.Exp(0.1 * padded[i]);
                 double _vt3 = 0.1 * _vpadded[i] * _t;
                 double _t3 = _t;
@@ -417,23 +417,23 @@ namespace Corpus
                 _values.PushReserved(_vt3);
                 s += _t3 * (i + 1);
                 // Adjoint of this iteration
-                // line 82: s += Math.Exp(0.1 * padded[i]) * (i + 1);
+                // line 84: s += Math.Exp(0.1 * padded[i]) * (i + 1);
                 double _vt4 = _values.Pop();
                 double _t4 = _values.Pop();
                 int _t5 = i + 1;
                 _hpadded[i] += (_hs * _t5 * _t4 + _ds * _t5 * _vt4) * 0.1;
                 _dpadded[i] += _ds * _t5 * _t4 * 0.1;
             }
-            // line 85: return s;
+            // line 87: return s;
             double _result = s;
 
             // Adjoint sweep
             double _h_fill2 = 0.0;
             double _d_fill2 = 0.0;
-            // line 78: x.CopyTo(padded);
+            // line 80: x.CopyTo(padded);
             for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
             {
-                // line 78: x.CopyTo(padded);
+                // line 80: x.CopyTo(padded);
                 double _vg2 = _hpadded[_i3];
                 double _g2 = _dpadded[_i3];
                 _hpadded[_i3] = 0.0;
@@ -441,10 +441,10 @@ namespace Corpus
                 hx[_i3] += _vg2;
                 dx[_i3] += _g2;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             for (int _i1 = padded.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 77: padded.Fill(x[0] * 0.5);
+                // line 79: padded.Fill(x[0] * 0.5);
                 double _vg1 = _hpadded[_i1];
                 double _g1 = _dpadded[_i1];
                 _hpadded[_i1] = 0.0;
@@ -452,7 +452,7 @@ namespace Corpus
                 _h_fill2 += _vg1;
                 _d_fill2 += _g1;
             }
-            // line 77: padded.Fill(x[0] * 0.5);
+            // line 79: padded.Fill(x[0] * 0.5);
             hx[0] += _h_fill2 * 0.5;
             dx[0] += _d_fill2 * 0.5;
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dpadded_pool);

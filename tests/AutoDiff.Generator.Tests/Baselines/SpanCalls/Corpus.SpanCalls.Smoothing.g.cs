@@ -23,81 +23,81 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 51: Span<double> current = stackalloc double[x.Length];
+            // line 53: Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> current = stackalloc double[x.Length];
             double[] _dcurrent_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(current.Length);
             global::System.Span<double> _dcurrent = _dcurrent_pool.AsSpan(0, current.Length);
             _dcurrent.Clear();
-            // line 52: Span<double> previous = stackalloc double[x.Length];
+            // line 54: Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> previous = stackalloc double[x.Length];
             double[] _dprevious_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(previous.Length);
             global::System.Span<double> _dprevious = _dprevious_pool.AsSpan(0, previous.Length);
             _dprevious.Clear();
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, current.Length);
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 current[_i1] = x[_i1];
             }
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 0; round < 3; round++)
             {
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _ints.Push(_copied4);
                 _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(current.Length, previous.Length);
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _values.Reserve(_copied4);
                 for (int _i3 = 0; _i3 < _copied4; _i3++)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     _values.PushReserved(previous[_i3]);
                     previous[_i3] = current[_i3];
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 _ints.Push(i);
                 i = 1;
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 int _loop6 = 0;
                 while (i + 1 < current.Length)
                 {
                     _loop6++;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     double _t3 = Math.Tanh(previous[i]);
                     _values.Push(_t3);
                     current[i] = 0.25 * previous[i - 1] + 0.5 * _t3 + 0.25 * previous[i + 1];
-                    // line 57: i++
+                    // line 59: i++
                     i += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 63: double s = 0;
+            // line 65: double s = 0;
             double s = 0;
-            // line 64: for (int i = 0; i < current.Length; i++)
+            // line 66: for (int i = 0; i < current.Length; i++)
             double _ds = 1.0;
             for (int i_1 = 0; i_1 < current.Length; i_1++)
             {
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 s += current[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 int _t8 = i_1 + 1;
                 _dcurrent[i_1] += _ds * _t8;
             }
-            // line 69: return s;
+            // line 71: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 3 - 1; round >= 0; round--)
             {
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 57: i++
+                    // line 59: i++
                     i -= 1;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     double _g4 = _dcurrent[i];
                     _dcurrent[i] = 0.0;
                     double _t5 = _values.Pop();
@@ -105,24 +105,24 @@ namespace Corpus
                     _dprevious[i] += _g4 * 0.5 * (1 - _t5 * _t5);
                     _dprevious[i + 1] += _g4 * 0.25;
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 i = _ints.Pop();
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     double _g2 = _dprevious[_i3];
                     _dprevious[_i3] = 0.0;
                     previous[_i3] = _values.Pop();
                     _dcurrent[_i3] += _g2;
                 }
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _copied4 = _ints.Pop();
             }
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 double _g1 = _dcurrent[_i1];
                 _dcurrent[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -148,81 +148,81 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 51: Span<double> current = stackalloc double[x.Length];
+            // line 53: Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> current = stackalloc double[x.Length];
             double[] _dcurrent_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(current.Length);
             global::System.Span<double> _dcurrent = _dcurrent_pool.AsSpan(0, current.Length);
             _dcurrent.Clear();
-            // line 52: Span<double> previous = stackalloc double[x.Length];
+            // line 54: Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> previous = stackalloc double[x.Length];
             double[] _dprevious_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(previous.Length);
             global::System.Span<double> _dprevious = _dprevious_pool.AsSpan(0, previous.Length);
             _dprevious.Clear();
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, current.Length);
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 current[_i1] = x[_i1];
             }
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 0; round < 3; round++)
             {
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _ints.Push(_copied4);
                 _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(current.Length, previous.Length);
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _values.Reserve(_copied4);
                 for (int _i3 = 0; _i3 < _copied4; _i3++)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     _values.PushReserved(previous[_i3]);
                     previous[_i3] = current[_i3];
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 _ints.Push(i);
                 i = 1;
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 int _loop6 = 0;
                 while (i + 1 < current.Length)
                 {
                     _loop6++;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     double _t3 = Math.Tanh(previous[i]);
                     _values.Push(_t3);
                     current[i] = 0.25 * previous[i - 1] + 0.5 * _t3 + 0.25 * previous[i + 1];
-                    // line 57: i++
+                    // line 59: i++
                     i += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 63: double s = 0;
+            // line 65: double s = 0;
             double s = 0;
-            // line 64: for (int i = 0; i < current.Length; i++)
+            // line 66: for (int i = 0; i < current.Length; i++)
             double _ds = seed;
             for (int i_1 = 0; i_1 < current.Length; i_1++)
             {
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 s += current[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 int _t8 = i_1 + 1;
                 _dcurrent[i_1] += _ds * _t8;
             }
-            // line 69: return s;
+            // line 71: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 3 - 1; round >= 0; round--)
             {
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 57: i++
+                    // line 59: i++
                     i -= 1;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     double _g4 = _dcurrent[i];
                     _dcurrent[i] = 0.0;
                     double _t5 = _values.Pop();
@@ -230,24 +230,24 @@ namespace Corpus
                     _dprevious[i] += _g4 * 0.5 * (1 - _t5 * _t5);
                     _dprevious[i + 1] += _g4 * 0.25;
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 i = _ints.Pop();
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     double _g2 = _dprevious[_i3];
                     _dprevious[_i3] = 0.0;
                     previous[_i3] = _values.Pop();
                     _dcurrent[_i3] += _g2;
                 }
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _copied4 = _ints.Pop();
             }
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 double _g1 = _dcurrent[_i1];
                 _dcurrent[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -266,58 +266,58 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 51: Span<double> current = stackalloc double[x.Length];
+            // line 53: Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> _tcurrent = stackalloc double[x.Length];
-            // line 52: Span<double> previous = stackalloc double[x.Length];
+            // line 54: Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> _tprevious = stackalloc double[x.Length];
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, current.Length);
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 _tcurrent[_i1] = tx[_i1];
                 current[_i1] = x[_i1];
             }
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 0; round < 3; round++)
             {
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 int _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(current.Length, previous.Length);
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 for (int _i3 = 0; _i3 < _copied4; _i3++)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     _tprevious[_i3] = _tcurrent[_i3];
                     previous[_i3] = current[_i3];
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 int i = 1;
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 while (i + 1 < current.Length)
                 {
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     double _t1 = Math.Tanh(previous[i]);
                     _tcurrent[i] = 0.25 * _tprevious[i - 1] + 0.5 * (_tprevious[i] * (1 - _t1 * _t1)) + 0.25 * _tprevious[i + 1];
                     current[i] = 0.25 * previous[i - 1] + 0.5 * _t1 + 0.25 * previous[i + 1];
-                    // line 57: i++
+                    // line 59: i++
                     i += 1;
                 }
             }
-            // line 63: double s = 0;
+            // line 65: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 64: for (int i = 0; i < current.Length; i++)
+            // line 66: for (int i = 0; i < current.Length; i++)
             for (int i_1 = 0; i_1 < current.Length; i_1++)
             {
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 int _t2 = i_1 + 1;
                 _ts += _tcurrent[i_1] * _t2;
                 s += current[i_1] * _t2;
             }
-            // line 69: return s;
+            // line 71: return s;
             double _value3 = s;
             tangent = _ts;
             return _value3;
@@ -347,7 +347,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 51: Span<double> current = stackalloc double[x.Length];
+            // line 53: Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> _vcurrent = stackalloc double[x.Length];
             double[] _dcurrent_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(current.Length);
@@ -356,7 +356,7 @@ namespace Corpus
             global::System.Span<double> _hcurrent = _hcurrent_pool.AsSpan(0, current.Length);
             _dcurrent.Clear();
             _hcurrent.Clear();
-            // line 52: Span<double> previous = stackalloc double[x.Length];
+            // line 54: Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> _vprevious = stackalloc double[x.Length];
             double[] _dprevious_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(previous.Length);
@@ -365,40 +365,40 @@ namespace Corpus
             global::System.Span<double> _hprevious = _hprevious_pool.AsSpan(0, previous.Length);
             _dprevious.Clear();
             _hprevious.Clear();
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, current.Length);
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 _vcurrent[_i1] = vx[_i1];
                 current[_i1] = x[_i1];
             }
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 0; round < 3; round++)
             {
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _ints.Push(_copied4);
                 _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(current.Length, previous.Length);
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _values.Reserve(_copied4 * 2);
                 for (int _i3 = 0; _i3 < _copied4; _i3++)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     _values.PushReserved(previous[_i3]);
                     _values.PushReserved(_vprevious[_i3]);
                     _vprevious[_i3] = _vcurrent[_i3];
                     previous[_i3] = current[_i3];
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 _ints.Push(i);
                 i = 1;
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 int _loop6 = 0;
                 while (i + 1 < current.Length)
                 {
                     _loop6++;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     var _t = Math.Tanh(previous[i]);
                     double _vt3 = _vprevious[i] * (1 - _t * _t);
                     double _t3 = _t;
@@ -406,37 +406,37 @@ namespace Corpus
                     _values.Push(_vt3);
                     _vcurrent[i] = 0.25 * _vprevious[i - 1] + 0.5 * _vt3 + 0.25 * _vprevious[i + 1];
                     current[i] = 0.25 * previous[i - 1] + 0.5 * _t3 + 0.25 * previous[i + 1];
-                    // line 57: i++
+                    // line 59: i++
                     i += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 63: double s = 0;
+            // line 65: double s = 0;
             double s = 0;
-            // line 64: for (int i = 0; i < current.Length; i++)
+            // line 66: for (int i = 0; i < current.Length; i++)
             double _ds = 1.0;
             for (int i_1 = 0; i_1 < current.Length; i_1++)
             {
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 s += current[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 int _t8 = i_1 + 1;
                 _dcurrent[i_1] += _ds * _t8;
             }
-            // line 69: return s;
+            // line 71: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 3 - 1; round >= 0; round--)
             {
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 57: i++
+                    // line 59: i++
                     i -= 1;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     double _vg4 = _hcurrent[i];
                     double _g4 = _dcurrent[i];
                     _hcurrent[i] = 0.0;
@@ -450,12 +450,12 @@ namespace Corpus
                     _hprevious[i + 1] += _vg4 * 0.25;
                     _dprevious[i + 1] += _g4 * 0.25;
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 i = _ints.Pop();
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     double _vg2 = _hprevious[_i3];
                     double _g2 = _dprevious[_i3];
                     _hprevious[_i3] = 0.0;
@@ -465,13 +465,13 @@ namespace Corpus
                     _hcurrent[_i3] += _vg2;
                     _dcurrent[_i3] += _g2;
                 }
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _copied4 = _ints.Pop();
             }
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 double _vg1 = _hcurrent[_i1];
                 double _g1 = _dcurrent[_i1];
                 _hcurrent[_i1] = 0.0;
@@ -546,7 +546,7 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 51: Span<double> current = stackalloc double[x.Length];
+            // line 53: Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> current = stackalloc double[x.Length];
             global::System.Span<double> _vcurrent = stackalloc double[x.Length];
             double[] _dcurrent_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(current.Length);
@@ -555,7 +555,7 @@ namespace Corpus
             global::System.Span<double> _hcurrent = _hcurrent_pool.AsSpan(0, current.Length);
             _dcurrent.Clear();
             _hcurrent.Clear();
-            // line 52: Span<double> previous = stackalloc double[x.Length];
+            // line 54: Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> previous = stackalloc double[x.Length];
             global::System.Span<double> _vprevious = stackalloc double[x.Length];
             double[] _dprevious_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(previous.Length);
@@ -564,40 +564,40 @@ namespace Corpus
             global::System.Span<double> _hprevious = _hprevious_pool.AsSpan(0, previous.Length);
             _dprevious.Clear();
             _hprevious.Clear();
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             int _copied2 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(x.Length, current.Length);
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = 0; _i1 < _copied2; _i1++)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 _vcurrent[_i1] = vx[_i1];
                 current[_i1] = x[_i1];
             }
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 0; round < 3; round++)
             {
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _ints.Push(_copied4);
                 _copied4 = global::AutoDiff.CompilerServices.LoopWindow.CopyLength(current.Length, previous.Length);
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _values.Reserve(_copied4 * 2);
                 for (int _i3 = 0; _i3 < _copied4; _i3++)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     _values.PushReserved(previous[_i3]);
                     _values.PushReserved(_vprevious[_i3]);
                     _vprevious[_i3] = _vcurrent[_i3];
                     previous[_i3] = current[_i3];
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 _ints.Push(i);
                 i = 1;
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 int _loop6 = 0;
                 while (i + 1 < current.Length)
                 {
                     _loop6++;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     var _t = Math.Tanh(previous[i]);
                     double _vt3 = _vprevious[i] * (1 - _t * _t);
                     double _t3 = _t;
@@ -605,39 +605,39 @@ namespace Corpus
                     _values.Push(_vt3);
                     _vcurrent[i] = 0.25 * _vprevious[i - 1] + 0.5 * _vt3 + 0.25 * _vprevious[i + 1];
                     current[i] = 0.25 * previous[i - 1] + 0.5 * _t3 + 0.25 * previous[i + 1];
-                    // line 57: i++
+                    // line 59: i++
                     i += 1;
                 }
                 _ints.Push(_loop6);
             }
-            // line 63: double s = 0;
+            // line 65: double s = 0;
             double s = 0;
-            // line 64: for (int i = 0; i < current.Length; i++)
+            // line 66: for (int i = 0; i < current.Length; i++)
             double _hs = vseed;
             double _ds = seed;
             for (int i_1 = 0; i_1 < current.Length; i_1++)
             {
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 s += current[i_1] * (i_1 + 1);
                 // Adjoint of this iteration
-                // line 66: s += current[i] * (i + 1);
+                // line 68: s += current[i] * (i + 1);
                 int _t8 = i_1 + 1;
                 _hcurrent[i_1] += _hs * _t8;
                 _dcurrent[i_1] += _ds * _t8;
             }
-            // line 69: return s;
+            // line 71: return s;
             double _result = s;
 
             // Adjoint sweep
-            // line 54: for (int round = 0; round < 3; round++)
+            // line 56: for (int round = 0; round < 3; round++)
             for (int round = 3 - 1; round >= 0; round--)
             {
-                // line 57: for (int i = 1; i + 1 < current.Length; i++)
+                // line 59: for (int i = 1; i + 1 < current.Length; i++)
                 for (int _iteration7 = _ints.Pop(); _iteration7 > 0; _iteration7--)
                 {
-                    // line 57: i++
+                    // line 59: i++
                     i -= 1;
-                    // line 59: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
+                    // line 61: current[i] = (0.25 * previous[i - 1]) + (0.5 * Math.Tanh(previous[i])) + (0.25 * previous[i + 1]);
                     double _vg4 = _hcurrent[i];
                     double _g4 = _dcurrent[i];
                     _hcurrent[i] = 0.0;
@@ -651,12 +651,12 @@ namespace Corpus
                     _hprevious[i + 1] += _vg4 * 0.25;
                     _dprevious[i + 1] += _g4 * 0.25;
                 }
-                // line 57: i = 1
+                // line 59: i = 1
                 i = _ints.Pop();
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 for (int _i3 = _copied4 - 1; _i3 >= 0; _i3--)
                 {
-                    // line 56: current.CopyTo(previous);
+                    // line 58: current.CopyTo(previous);
                     double _vg2 = _hprevious[_i3];
                     double _g2 = _dprevious[_i3];
                     _hprevious[_i3] = 0.0;
@@ -666,13 +666,13 @@ namespace Corpus
                     _hcurrent[_i3] += _vg2;
                     _dcurrent[_i3] += _g2;
                 }
-                // line 56: current.CopyTo(previous);
+                // line 58: current.CopyTo(previous);
                 _copied4 = _ints.Pop();
             }
-            // line 53: x.CopyTo(current);
+            // line 55: x.CopyTo(current);
             for (int _i1 = _copied2 - 1; _i1 >= 0; _i1--)
             {
-                // line 53: x.CopyTo(current);
+                // line 55: x.CopyTo(current);
                 double _vg1 = _hcurrent[_i1];
                 double _g1 = _dcurrent[_i1];
                 _hcurrent[_i1] = 0.0;

@@ -19,118 +19,118 @@ namespace Corpus
             dx.Clear();
 
             // Primal sweep
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             double[] a = new double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 a[_i1] = x[_i1];
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double a_0 = a[0];
             a[0] *= a[1];
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _length3 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2, x.Length - 2);
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _start2 = 2;
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             double[] tail = new double[_length3];
             double[] _dtail_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(tail.Length);
             global::System.Span<double> _dtail = _dtail_pool.AsSpan(0, tail.Length);
             _dtail.Clear();
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             for (int _i4 = 0; _i4 < tail.Length; _i4++)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 tail[_i4] = x[_start2 + _i4];
             }
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _length6 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(a.Length, 1, 3);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _start5 = 1;
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             double[] middle = new double[_length6];
             double[] _dmiddle_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(middle.Length);
             global::System.Span<double> _dmiddle = _dmiddle_pool.AsSpan(0, middle.Length);
             _dmiddle.Clear();
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             for (int _i7 = 0; _i7 < middle.Length; _i7++)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 middle[_i7] = a[_start5 + _i7];
             }
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double a_1 = a[1];
             a[1] = Math.Sin(a[2]);
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             middle[0] += a[1] * tail[0];
-            // line 130: double s = 0;
+            // line 132: double s = 0;
             double s = 0;
-            // line 131: for (int i = 0; i < middle.Length; i++)
+            // line 133: for (int i = 0; i < middle.Length; i++)
             double _ds = 1.0;
             var _tailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(tail, 1, middle.Length);
             var _dtailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dtail, 1, middle.Length);
             for (int i = 0; i < _tailWindow.Length; i++)
             {
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _middleAt = middle[i];
                 double _tailAt = _tailWindow[i];
                 s += _middleAt * _tailAt + a[i];
                 // Adjoint of this iteration
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _t7 = _tailAt;
                 _dmiddle[i] += _ds * _t7;
                 _dtailWindow[i] += _ds * _middleAt;
                 _da[i] += _ds;
             }
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             double _t8 = tail[tail.Length - 1];
             double _result = s + _t8 * a[0];
 
             // Adjoint sweep
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             _dtail[tail.Length - 1] += a[0];
             _da[0] += _t8;
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             _da[1] += _dmiddle[0] * tail[0];
             _dtail[0] += _dmiddle[0] * a[1];
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double _g5 = _da[1];
             _da[1] = 0.0;
             a[1] = a_1;
             _da[2] += _g5 * Math.Cos(a[2]);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, _start5, middle.Length);
             for (int _i7 = _daWindow.Length - 1; _i7 >= 0; _i7--)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 double _g4 = _dmiddle[_i7];
                 _dmiddle[_i7] = 0.0;
                 _daWindow[_i7] += _g4;
             }
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, _start2, tail.Length);
             for (int _i4 = _dxWindow.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 double _g3 = _dtail[_i4];
                 _dtail[_i4] = 0.0;
                 _dxWindow[_i4] += _g3;
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double _g2 = _da[0];
             _da[0] = 0.0;
             a[0] = a_0;
             _da[0] += _g2 * a[1];
             _da[1] += _g2 * a[0];
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 double _g1 = _da[_i1];
                 _da[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -151,118 +151,118 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             double[] a = new double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _da = _da_pool.AsSpan(0, a.Length);
             _da.Clear();
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 a[_i1] = x[_i1];
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double a_0 = a[0];
             a[0] *= a[1];
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _length3 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2, x.Length - 2);
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _start2 = 2;
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             double[] tail = new double[_length3];
             double[] _dtail_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(tail.Length);
             global::System.Span<double> _dtail = _dtail_pool.AsSpan(0, tail.Length);
             _dtail.Clear();
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             for (int _i4 = 0; _i4 < tail.Length; _i4++)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 tail[_i4] = x[_start2 + _i4];
             }
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _length6 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(a.Length, 1, 3);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _start5 = 1;
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             double[] middle = new double[_length6];
             double[] _dmiddle_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(middle.Length);
             global::System.Span<double> _dmiddle = _dmiddle_pool.AsSpan(0, middle.Length);
             _dmiddle.Clear();
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             for (int _i7 = 0; _i7 < middle.Length; _i7++)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 middle[_i7] = a[_start5 + _i7];
             }
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double a_1 = a[1];
             a[1] = Math.Sin(a[2]);
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             middle[0] += a[1] * tail[0];
-            // line 130: double s = 0;
+            // line 132: double s = 0;
             double s = 0;
-            // line 131: for (int i = 0; i < middle.Length; i++)
+            // line 133: for (int i = 0; i < middle.Length; i++)
             double _ds = seed;
             var _tailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(tail, 1, middle.Length);
             var _dtailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dtail, 1, middle.Length);
             for (int i = 0; i < _tailWindow.Length; i++)
             {
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _middleAt = middle[i];
                 double _tailAt = _tailWindow[i];
                 s += _middleAt * _tailAt + a[i];
                 // Adjoint of this iteration
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _t7 = _tailAt;
                 _dmiddle[i] += _ds * _t7;
                 _dtailWindow[i] += _ds * _middleAt;
                 _da[i] += _ds;
             }
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             double _t8 = tail[tail.Length - 1];
             double _result = s + _t8 * a[0];
 
             // Adjoint sweep
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             _dtail[tail.Length - 1] += seed * a[0];
             _da[0] += seed * _t8;
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             _da[1] += _dmiddle[0] * tail[0];
             _dtail[0] += _dmiddle[0] * a[1];
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double _g5 = _da[1];
             _da[1] = 0.0;
             a[1] = a_1;
             _da[2] += _g5 * Math.Cos(a[2]);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, _start5, middle.Length);
             for (int _i7 = _daWindow.Length - 1; _i7 >= 0; _i7--)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 double _g4 = _dmiddle[_i7];
                 _dmiddle[_i7] = 0.0;
                 _daWindow[_i7] += _g4;
             }
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, _start2, tail.Length);
             for (int _i4 = _dxWindow.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 double _g3 = _dtail[_i4];
                 _dtail[_i4] = 0.0;
                 _dxWindow[_i4] += _g3;
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double _g2 = _da[0];
             _da[0] = 0.0;
             a[0] = a_0;
             _da[0] += _g2 * a[1];
             _da[1] += _g2 * a[0];
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 double _g1 = _da[_i1];
                 _da[_i1] = 0.0;
                 dx[_i1] += _g1;
@@ -280,71 +280,71 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             double[] a = new double[x.Length];
             double[] _ta_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
             global::System.Span<double> _ta = _ta_pool.AsSpan(0, a.Length);
             _ta.Clear();
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 _ta[_i1] = tx[_i1];
                 a[_i1] = x[_i1];
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             _ta[0] = _ta[0] * a[1] + a[0] * _ta[1];
             a[0] *= a[1];
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _length3 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2, x.Length - 2);
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _start2 = 2;
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             double[] tail = new double[_length3];
             double[] _ttail_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(tail.Length);
             global::System.Span<double> _ttail = _ttail_pool.AsSpan(0, tail.Length);
             _ttail.Clear();
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             for (int _i4 = 0; _i4 < tail.Length; _i4++)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 _ttail[_i4] = tx[_start2 + _i4];
                 tail[_i4] = x[_start2 + _i4];
             }
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _length6 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(a.Length, 1, 3);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _start5 = 1;
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             double[] middle = new double[_length6];
             double[] _tmiddle_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(middle.Length);
             global::System.Span<double> _tmiddle = _tmiddle_pool.AsSpan(0, middle.Length);
             _tmiddle.Clear();
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             for (int _i7 = 0; _i7 < middle.Length; _i7++)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 _tmiddle[_i7] = _ta[_start5 + _i7];
                 middle[_i7] = a[_start5 + _i7];
             }
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             _ta[1] = _ta[2] * Math.Cos(a[2]);
             a[1] = Math.Sin(a[2]);
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             _tmiddle[0] += _ta[1] * tail[0] + a[1] * _ttail[0];
             middle[0] += a[1] * tail[0];
-            // line 130: double s = 0;
+            // line 132: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 131: for (int i = 0; i < middle.Length; i++)
+            // line 133: for (int i = 0; i < middle.Length; i++)
             for (int i = 0; i < middle.Length; i++)
             {
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _t1 = tail[i + 1];
                 _ts += _tmiddle[i] * _t1 + middle[i] * _ttail[i + 1] + _ta[i];
                 s += middle[i] * _t1 + a[i];
             }
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             double _t2 = tail[tail.Length - 1];
             double _value3 = s + _t2 * a[0];
             tangent = _ts + (_ttail[tail.Length - 1] * a[0] + _t2 * _ta[0]);
@@ -374,7 +374,7 @@ namespace Corpus
             hx.Clear();
 
             // Primal sweep
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             double[] a = new double[x.Length];
             double[] _va = new double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -383,23 +383,23 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 _va[_i1] = vx[_i1];
                 a[_i1] = x[_i1];
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double _va_0 = _va[0];
             double a_0 = a[0];
             _va[0] = _va[0] * a[1] + a[0] * _va[1];
             a[0] *= a[1];
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _length3 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2, x.Length - 2);
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _start2 = 2;
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             double[] tail = new double[_length3];
             double[] _vtail = new double[_length3];
             double[] _dtail_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(tail.Length);
@@ -408,18 +408,18 @@ namespace Corpus
             global::System.Span<double> _htail = _htail_pool.AsSpan(0, tail.Length);
             _dtail.Clear();
             _htail.Clear();
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             for (int _i4 = 0; _i4 < tail.Length; _i4++)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 _vtail[_i4] = vx[_start2 + _i4];
                 tail[_i4] = x[_start2 + _i4];
             }
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _length6 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(a.Length, 1, 3);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _start5 = 1;
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             double[] middle = new double[_length6];
             double[] _vmiddle = new double[_length6];
             double[] _dmiddle_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(middle.Length);
@@ -428,24 +428,24 @@ namespace Corpus
             global::System.Span<double> _hmiddle = _hmiddle_pool.AsSpan(0, middle.Length);
             _dmiddle.Clear();
             _hmiddle.Clear();
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             for (int _i7 = 0; _i7 < middle.Length; _i7++)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 _vmiddle[_i7] = _va[_start5 + _i7];
                 middle[_i7] = a[_start5 + _i7];
             }
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double _va_1 = _va[1];
             double a_1 = a[1];
             _va[1] = _va[2] * Math.Cos(a[2]);
             a[1] = Math.Sin(a[2]);
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             _vmiddle[0] += _va[1] * tail[0] + a[1] * _vtail[0];
             middle[0] += a[1] * tail[0];
-            // line 130: double s = 0;
+            // line 132: double s = 0;
             double s = 0;
-            // line 131: for (int i = 0; i < middle.Length; i++)
+            // line 133: for (int i = 0; i < middle.Length; i++)
             double _ds = 1.0;
             var _tailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(tail, 1, middle.Length);
             var _vtailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_vtail, 1, middle.Length);
@@ -453,12 +453,12 @@ namespace Corpus
             var _dtailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dtail, 1, middle.Length);
             for (int i = 0; i < _tailWindow.Length; i++)
             {
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _middleAt = middle[i];
                 double _tailAt = _tailWindow[i];
                 s += _middleAt * _tailAt + a[i];
                 // Adjoint of this iteration
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _vt7 = _vtailWindow[i];
                 double _t7 = _tailAt;
                 _hmiddle[i] += _ds * _vt7;
@@ -467,23 +467,23 @@ namespace Corpus
                 _dtailWindow[i] += _ds * _middleAt;
                 _da[i] += _ds;
             }
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             double _vt8 = _vtail[tail.Length - 1];
             double _t8 = tail[tail.Length - 1];
             double _result = s + _t8 * a[0];
 
             // Adjoint sweep
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             _htail[tail.Length - 1] += _va[0];
             _dtail[tail.Length - 1] += a[0];
             _ha[0] += _vt8;
             _da[0] += _t8;
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             _ha[1] += _hmiddle[0] * tail[0] + _dmiddle[0] * _vtail[0];
             _da[1] += _dmiddle[0] * tail[0];
             _htail[0] += _hmiddle[0] * a[1] + _dmiddle[0] * _va[1];
             _dtail[0] += _dmiddle[0] * a[1];
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double _vg5 = _ha[1];
             double _g5 = _da[1];
             _ha[1] = 0.0;
@@ -492,12 +492,12 @@ namespace Corpus
             a[1] = a_1;
             _ha[2] += _vg5 * Math.Cos(a[2]) + _g5 * (_va[2] * -Math.Sin(a[2]));
             _da[2] += _g5 * Math.Cos(a[2]);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, _start5, middle.Length);
             var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, _start5, middle.Length);
             for (int _i7 = _haWindow.Length - 1; _i7 >= 0; _i7--)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 double _vg4 = _hmiddle[_i7];
                 double _g4 = _dmiddle[_i7];
                 _hmiddle[_i7] = 0.0;
@@ -505,12 +505,12 @@ namespace Corpus
                 _haWindow[_i7] += _vg4;
                 _daWindow[_i7] += _g4;
             }
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             var _hxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hx, _start2, tail.Length);
             var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, _start2, tail.Length);
             for (int _i4 = _hxWindow.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 double _vg3 = _htail[_i4];
                 double _g3 = _dtail[_i4];
                 _htail[_i4] = 0.0;
@@ -518,7 +518,7 @@ namespace Corpus
                 _hxWindow[_i4] += _vg3;
                 _dxWindow[_i4] += _g3;
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double _vg2 = _ha[0];
             double _g2 = _da[0];
             _ha[0] = 0.0;
@@ -529,10 +529,10 @@ namespace Corpus
             _da[0] += _g2 * a[1];
             _ha[1] += _vg2 * a[0] + _g2 * _va[0];
             _da[1] += _g2 * a[0];
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 double _vg1 = _ha[_i1];
                 double _g1 = _da[_i1];
                 _ha[_i1] = 0.0;
@@ -603,7 +603,7 @@ namespace Corpus
             }
 
             // Primal sweep
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             double[] a = new double[x.Length];
             double[] _va = new double[x.Length];
             double[] _da_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(a.Length);
@@ -612,23 +612,23 @@ namespace Corpus
             global::System.Span<double> _ha = _ha_pool.AsSpan(0, a.Length);
             _da.Clear();
             _ha.Clear();
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = 0; _i1 < a.Length; _i1++)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 _va[_i1] = vx[_i1];
                 a[_i1] = x[_i1];
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double _va_0 = _va[0];
             double a_0 = a[0];
             _va[0] = _va[0] * a[1] + a[0] * _va[1];
             a[0] *= a[1];
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _length3 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2, x.Length - 2);
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             int _start2 = 2;
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             double[] tail = new double[_length3];
             double[] _vtail = new double[_length3];
             double[] _dtail_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(tail.Length);
@@ -637,18 +637,18 @@ namespace Corpus
             global::System.Span<double> _htail = _htail_pool.AsSpan(0, tail.Length);
             _dtail.Clear();
             _htail.Clear();
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             for (int _i4 = 0; _i4 < tail.Length; _i4++)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 _vtail[_i4] = vx[_start2 + _i4];
                 tail[_i4] = x[_start2 + _i4];
             }
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _length6 = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(a.Length, 1, 3);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             int _start5 = 1;
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             double[] middle = new double[_length6];
             double[] _vmiddle = new double[_length6];
             double[] _dmiddle_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(middle.Length);
@@ -657,24 +657,24 @@ namespace Corpus
             global::System.Span<double> _hmiddle = _hmiddle_pool.AsSpan(0, middle.Length);
             _dmiddle.Clear();
             _hmiddle.Clear();
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             for (int _i7 = 0; _i7 < middle.Length; _i7++)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 _vmiddle[_i7] = _va[_start5 + _i7];
                 middle[_i7] = a[_start5 + _i7];
             }
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double _va_1 = _va[1];
             double a_1 = a[1];
             _va[1] = _va[2] * Math.Cos(a[2]);
             a[1] = Math.Sin(a[2]);
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             _vmiddle[0] += _va[1] * tail[0] + a[1] * _vtail[0];
             middle[0] += a[1] * tail[0];
-            // line 130: double s = 0;
+            // line 132: double s = 0;
             double s = 0;
-            // line 131: for (int i = 0; i < middle.Length; i++)
+            // line 133: for (int i = 0; i < middle.Length; i++)
             double _hs = vseed;
             double _ds = seed;
             var _tailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(tail, 1, middle.Length);
@@ -683,12 +683,12 @@ namespace Corpus
             var _dtailWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_dtail, 1, middle.Length);
             for (int i = 0; i < _tailWindow.Length; i++)
             {
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _middleAt = middle[i];
                 double _tailAt = _tailWindow[i];
                 s += _middleAt * _tailAt + a[i];
                 // Adjoint of this iteration
-                // line 133: s += middle[i] * tail[i + 1] + a[i];
+                // line 135: s += middle[i] * tail[i + 1] + a[i];
                 double _vt7 = _vtailWindow[i];
                 double _t7 = _tailAt;
                 _hmiddle[i] += _hs * _t7 + _ds * _vt7;
@@ -698,23 +698,23 @@ namespace Corpus
                 _ha[i] += _hs;
                 _da[i] += _ds;
             }
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             double _vt8 = _vtail[tail.Length - 1];
             double _t8 = tail[tail.Length - 1];
             double _result = s + _t8 * a[0];
 
             // Adjoint sweep
-            // line 136: return s + tail[^1] * a[0];
+            // line 138: return s + tail[^1] * a[0];
             _htail[tail.Length - 1] += vseed * a[0] + seed * _va[0];
             _dtail[tail.Length - 1] += seed * a[0];
             _ha[0] += vseed * _t8 + seed * _vt8;
             _da[0] += seed * _t8;
-            // line 129: middle[0] += a[1] * tail[0];
+            // line 131: middle[0] += a[1] * tail[0];
             _ha[1] += _hmiddle[0] * tail[0] + _dmiddle[0] * _vtail[0];
             _da[1] += _dmiddle[0] * tail[0];
             _htail[0] += _hmiddle[0] * a[1] + _dmiddle[0] * _va[1];
             _dtail[0] += _dmiddle[0] * a[1];
-            // line 128: a[1] = Math.Sin(a[2]);
+            // line 130: a[1] = Math.Sin(a[2]);
             double _vg5 = _ha[1];
             double _g5 = _da[1];
             _ha[1] = 0.0;
@@ -723,12 +723,12 @@ namespace Corpus
             a[1] = a_1;
             _ha[2] += _vg5 * Math.Cos(a[2]) + _g5 * (_va[2] * -Math.Sin(a[2]));
             _da[2] += _g5 * Math.Cos(a[2]);
-            // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+            // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
             var _haWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_ha, _start5, middle.Length);
             var _daWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(_da, _start5, middle.Length);
             for (int _i7 = _haWindow.Length - 1; _i7 >= 0; _i7--)
             {
-                // line 127: Span<double> middle = a.AsSpan(1, 3).ToArray();
+                // line 129: Span<double> middle = a.AsSpan(1, 3).ToArray();
                 double _vg4 = _hmiddle[_i7];
                 double _g4 = _dmiddle[_i7];
                 _hmiddle[_i7] = 0.0;
@@ -736,12 +736,12 @@ namespace Corpus
                 _haWindow[_i7] += _vg4;
                 _daWindow[_i7] += _g4;
             }
-            // line 126: var tail = x[2..].ToArray();
+            // line 128: var tail = x[2..].ToArray();
             var _hxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(hx, _start2, tail.Length);
             var _dxWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dx, _start2, tail.Length);
             for (int _i4 = _hxWindow.Length - 1; _i4 >= 0; _i4--)
             {
-                // line 126: var tail = x[2..].ToArray();
+                // line 128: var tail = x[2..].ToArray();
                 double _vg3 = _htail[_i4];
                 double _g3 = _dtail[_i4];
                 _htail[_i4] = 0.0;
@@ -749,7 +749,7 @@ namespace Corpus
                 _hxWindow[_i4] += _vg3;
                 _dxWindow[_i4] += _g3;
             }
-            // line 125: a[0] *= a[1];
+            // line 127: a[0] *= a[1];
             double _vg2 = _ha[0];
             double _g2 = _da[0];
             _ha[0] = 0.0;
@@ -760,10 +760,10 @@ namespace Corpus
             _da[0] += _g2 * a[1];
             _ha[1] += _vg2 * a[0] + _g2 * _va[0];
             _da[1] += _g2 * a[0];
-            // line 124: double[] a = x.ToArray();
+            // line 126: double[] a = x.ToArray();
             for (int _i1 = a.Length - 1; _i1 >= 0; _i1--)
             {
-                // line 124: double[] a = x.ToArray();
+                // line 126: double[] a = x.ToArray();
                 double _vg1 = _ha[_i1];
                 double _g1 = _da[_i1];
                 _ha[_i1] = 0.0;
