@@ -86,7 +86,7 @@ internal static class Normalizer
     /// <c>!condition</c>, as a comparison where that means the same: <c>==</c> and <c>!=</c> swap, and so do the
     /// orderings of ints; an ordering of floating-point values stays negated, since with a NaN both sides are false.
     /// </summary>
-    private static Expr Negation(Expr condition) => condition switch
+    public static Expr Negation(Expr condition) => condition switch
     {
         UnaryExpr { Op: "!" } not => not.Operand,
         BinaryExpr { Op: "==" } equal => equal with { Op = "!=" },

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutoDiff.Generator.Analysis;
 using AutoDiff.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,7 +15,9 @@ namespace AutoDiff.Generator.Parsing;
 /// condition, read as <c>k - 1</c> or <c>k + 1</c> there) or after it (a postfix step in an assignment or a
 /// declaration, read as <c>k</c>). That is the order C# evaluates them in only when nothing else in the statement
 /// reads <c>k</c> and the step always runs, so a step whose local the statement also reads, or that sits under a
-/// <c>?:</c> branch or the right of <c>&amp;&amp;</c>, <c>||</c> or <c>??</c>, stays refused (AD0004).
+/// <c>?:</c> branch or the right of <c>&amp;&amp;</c>, <c>||</c> or <c>??</c>, stays refused (AD0004). A <c>while</c>
+/// condition that steps (<c>while (err &gt; tol &amp;&amp; iter++ &lt; 50)</c>) tests each operand of its <c>&amp;&amp;</c>
+/// chain in an <c>if</c> of its own at the top of a <c>while (true)</c>, where such a step always runs.
 /// </summary>
 internal sealed partial class BodyParser
 {
@@ -32,11 +35,8 @@ internal sealed partial class BodyParser
             IfStatementSyntax branch => (branch.Condition, true),
             _ => (null, false),
         };
-        var steps = scope?.DescendantNodesAndSelf(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .OfType<ExpressionSyntax>()
-            .Where(e => IsStep(e) && SteppedLocal(e) is not null)
-            .ToList();
-        if (steps is null || steps.Count == 0)
+        var steps = scope is null ? [] : StepsIn(scope);
+        if (steps.Count == 0)
         {
             return false;
         }
@@ -44,33 +44,9 @@ internal sealed partial class BodyParser
         var line = LineOf(statement);
         var source = statement is IfStatementSyntax condition ? "if (" + OneLine(condition.Condition) + ")" : OneLine(statement);
         var after = new List<Stmt>();
-        foreach (var step in steps)
-        {
-            var operand = StepOperand(step);
-            CheckAlwaysRunsAlone(step, operand, scope!);
-            var increment = step.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PreIncrementExpression;
-            var stepStatement = Step(operand, increment, line, source);
-            var local = (VarExpr)((AssignStmt)stepStatement).Target;
-            if (step is PrefixUnaryExpressionSyntax)
-            {
-                output.Add(stepStatement);
-                _steppedValues[step] = local;
-            }
-            else if (stepBefore)
-            {
-                // The value before the step, read after it.
-                output.Add(stepStatement);
-                _steppedValues[step] = new BinaryExpr(increment ? "-" : "+", local, new ConstExpr(1, NumKind.Int), NumKind.Int);
-            }
-            else
-            {
-                after.Add(stepStatement);
-                _steppedValues[step] = local;
-            }
-        }
-
         try
         {
+            SplitSteps(steps, scope!, stepBefore, line, source, output, after);
             ParseStatementItself(statement, output);
         }
         finally
@@ -83,6 +59,96 @@ internal sealed partial class BodyParser
 
         output.AddRange(after);
         return true;
+    }
+
+    /// <summary>
+    /// <c>while (c1 &amp;&amp; k++ &lt; n)</c>: a loop whose condition steps an int, as <c>while (true) { if (!c1) break;
+    /// if (!(k++ &lt; n)) break; … }</c>, each operand of the <c>&amp;&amp;</c> chain tested in order in an <c>if</c> of its own,
+    /// where its steps always run (a <c>continue</c> in the body goes back to the tests, as in the source). False when
+    /// the condition has no step.
+    /// </summary>
+    private bool TryParseSteppingWhile(WhileStatementSyntax loop, int line, List<Stmt> output)
+    {
+        if (StepsIn(loop.Condition).Count == 0)
+        {
+            return false;
+        }
+
+        var source = "while (" + OneLine(loop.Condition) + ")";
+        var body = new List<Stmt>();
+        foreach (var operand in Conjuncts(loop.Condition))
+        {
+            var steps = StepsIn(operand);
+            try
+            {
+                SplitSteps(steps, operand, stepBefore: true, line, source, body, after: null);
+                body.Add(new IfStmt(Normalizer.Negation(ParseExpr(operand)), EquatableArray.Of<Stmt>(new BreakStmt(line, source)), EquatableArray<Stmt>.Empty, line, source));
+            }
+            finally
+            {
+                foreach (var step in steps)
+                {
+                    _steppedValues.Remove(step);
+                }
+            }
+        }
+
+        body.AddRange(ParseEmbedded(loop.Statement));
+        output.Add(new WhileStmt(new ConstExpr(1, NumKind.Bool), body.ToEquatableArray(), false, line, source));
+        return true;
+    }
+
+    /// <summary>The operands of an <c>&amp;&amp;</c> chain, left to right (the expression itself when it is none).</summary>
+    private static IEnumerable<ExpressionSyntax> Conjuncts(ExpressionSyntax condition)
+    {
+        while (condition is ParenthesizedExpressionSyntax parenthesized)
+        {
+            condition = parenthesized.Expression;
+        }
+
+        return condition is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and
+            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+            : [condition];
+    }
+
+    /// <summary>The steps of int locals inside <paramref name="scope"/> (not inside a lambda or local function).</summary>
+    private List<ExpressionSyntax> StepsIn(SyntaxNode scope) =>
+        scope.DescendantNodesAndSelf(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ExpressionSyntax>()
+            .Where(e => IsStep(e) && SteppedLocal(e) is not null)
+            .ToList();
+
+    /// <summary>
+    /// Each step of <paramref name="scope"/> as a statement of its own, before it (into <paramref name="output"/>) or,
+    /// for a postfix step when not <paramref name="stepBefore"/>, after it (into <paramref name="after"/>), and what the
+    /// step reads as meanwhile (<see cref="_steppedValues"/>, which the caller clears).
+    /// </summary>
+    private void SplitSteps(List<ExpressionSyntax> steps, SyntaxNode scope, bool stepBefore, int line, string source, List<Stmt> output, List<Stmt>? after)
+    {
+        foreach (var step in steps)
+        {
+            var operand = StepOperand(step);
+            CheckAlwaysRunsAlone(step, operand, scope);
+            var increment = step.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PreIncrementExpression;
+            var stepStatement = Step(operand, increment, line, source);
+            var local = (VarExpr)((AssignStmt)stepStatement).Target;
+            if (step is PrefixUnaryExpressionSyntax)
+            {
+                output.Add(stepStatement);
+                _steppedValues[step] = local;
+            }
+            else if (stepBefore || after is null)
+            {
+                // The value before the step, read after it.
+                output.Add(stepStatement);
+                _steppedValues[step] = new BinaryExpr(increment ? "-" : "+", local, new ConstExpr(1, NumKind.Int), NumKind.Int);
+            }
+            else
+            {
+                after.Add(stepStatement);
+                _steppedValues[step] = local;
+            }
+        }
     }
 
     private static bool IsStep(ExpressionSyntax expression) =>

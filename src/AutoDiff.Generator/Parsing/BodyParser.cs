@@ -203,6 +203,8 @@ internal sealed partial class BodyParser
                     line,
                     "if (" + OneLine(ifStatement.Condition) + ")"));
                 break;
+            case WhileStatementSyntax whileStatement when TryParseSteppingWhile(whileStatement, line, output):
+                break;
             case WhileStatementSyntax whileStatement:
                 output.Add(new WhileStmt(ParseExpr(whileStatement.Condition), ParseEmbedded(whileStatement.Statement), false, line, "while (" + OneLine(whileStatement.Condition) + ")"));
                 break;

@@ -8,7 +8,7 @@ namespace Corpus;
 /// return an int or a bool from doubles (a bucket, a range test, an arg-max over the parameter), <c>double.IsNaN</c>
 /// and <c>double.IsFinite</c> guards, relational patterns (<c>is &gt; 0 and &lt; 1</c>, <c>is not</c>, <c>or</c>), and
 /// int steps inside statements (<c>s += x[i++]</c>, <c>buf[n++] = v</c>, <c>int j = k++</c>, <c>if (x[++k % n] &gt; 0)</c>,
-/// <c>s += buf[--n]</c>). Each is checked in reverse, forward and second order away from its switches.
+/// <c>s += buf[--n]</c>, <c>while (s &lt; 100 &amp;&amp; iter++ &lt; 6)</c>). Each is checked in reverse, forward and second order away from its switches.
 /// </summary>
 public static partial class Predicates
 {
@@ -213,6 +213,33 @@ public static partial class Predicates
 
         return d;
     }
+
+    // While loops whose condition steps the counter, as iteration limits are written: after a data test that holds
+    // here ('s < 100 && iter++ < 6'), with a continue that goes back to the test; and alone ('k++ < n').
+    [Differentiable(Derivatives.All)]
+    public static double SteppingWhile(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        int iter = 0;
+        while (s < 100 && iter++ < 6)
+        {
+            s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+            if (iter == 3)
+            {
+                continue;
+            }
+
+            s += 0.1 * x[(iter + 1) % x.Length] * s;
+        }
+
+        int k = 0;
+        while (k++ < x.Length - 1)
+        {
+            s += x[k] * x[k - 1];
+        }
+
+        return s * k;
+    }
 }
 
 // Entry points the tests call by reflection: arrays in, the generated methods' span parameters out.
@@ -246,6 +273,12 @@ public static partial class Predicates
     public static double Patterns_Hvp(double[] p, double[] v, double[] g, double[] h) => PatternsHessianVectorProduct(p, v, g, h);
     public static double Patterns_Hessian(double[] p, double[] g, double[] m) => PatternsWithHessian(p, g, m);
 
+    public static double SteppingWhile_Value(double[] p) => SteppingWhile(p);
+    public static double SteppingWhile_Gradient(double[] p, double[] g) => SteppingWhileWithGradient(p, g);
+    public static void SteppingWhile_Pullback(double[] p, double seed, double[] g) => SteppingWhilePullback(p, seed, g);
+    public static double SteppingWhile_Pushforward(double[] p, double[] t, out double tangent) => SteppingWhilePushforward(p, t, out tangent);
+    public static double SteppingWhile_Hvp(double[] p, double[] v, double[] g, double[] h) => SteppingWhileHessianVectorProduct(p, v, g, h);
+    public static double SteppingWhile_Hessian(double[] p, double[] g, double[] m) => SteppingWhileWithHessian(p, g, m);
     public static double Steps_Value(double[] p) => Steps(p);
     public static double Steps_Gradient(double[] p, double[] g) => StepsWithGradient(p, g);
     public static void Steps_Pullback(double[] p, double seed, double[] g) => StepsPullback(p, seed, g);

@@ -104,6 +104,7 @@ internal static class HeldOutCases
         ("Predicates", "Guards", 6, -1, 1.5),
         ("Predicates", "Patterns", 6, -1, 1.5),
         ("Predicates", "Steps", 6, -1, 1.5),
+        ("Predicates", "SteppingWhile", 6, -1, 1.5),
         ("Switches", "PatternSections", 6, -1, 1.5),
         ("Switches", "Activations", 6, -1, 1.5),
         ("Switches", "ReturnFromSection", 6, -1, 1.5),
