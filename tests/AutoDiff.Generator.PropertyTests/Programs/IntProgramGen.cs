@@ -44,8 +44,9 @@ internal static partial class ProgramGen
         var topBounds = Gen.OneOf(ForBounds.Full, ForBounds.Full, ForBounds.Down, ForBounds.Constant);
         var forLoop = Gen.Select(topBounds, Gen.Int[1, 5], expression, Gen.Enum<LoopForm>(), bounded, loopStatement.Array[0, 3],
             (bounds, count, init, form, update, body) => (Stmt)new ForLoop(bounds, count, init, form, update, body));
-        var whileLoop = Gen.Select(Gen.Bool, Gen.Bool, Gen.Int[0, 5], Gen.Bool, expression, Gen.Enum<LoopForm>(), bounded, loopStatement.Array[1, 4],
-            (isDo, counterFirst, bound, dataExit, init, form, update, body) => (Stmt)new WhileLoop(isDo, counterFirst, bound, dataExit, init, form, update, body));
+        // Where the counter steps: 0 last in the body, 1 first in it, 2 in a while loop's condition (first for a do loop).
+        var whileLoop = Gen.Select(Gen.Bool, Gen.Int[0, 2], Gen.Int[0, 5], Gen.Bool, expression, Gen.Enum<LoopForm>(), bounded, loopStatement.Array[1, 4],
+            (isDo, step, bound, dataExit, init, form, update, body) => (Stmt)new WhileLoop(isDo, step >= 1, bound, dataExit, init, form, update, body, StepInCondition: step == 2));
         var loop = features == Features.WhileLoops ? Gen.Frequency((2, forLoop), (3, whileLoop)) : forLoop;
 
         var topReturn = Gen.Frequency((4, Jump.None), (1, Jump.Return));

@@ -114,6 +114,7 @@ internal static class IntShrinks
                 if (w.DataExit) yield return w with { DataExit = false };
                 if (w.Do) yield return w with { Do = false };
                 if (w.Bound != 0) yield return w with { Bound = 0 };
+                if (w.StepInCondition) yield return w with { StepInCondition = false };
                 break;
         }
     }

@@ -92,10 +92,12 @@ internal sealed record ForLoop(ForBounds Bounds, int Count, Expr Init, LoopForm 
 
 /// <summary>
 /// <c>int cN = 0; while (cN &lt; bound) { … cN++; }</c> or the <c>do … while</c> form. The counter steps first in the body
-/// (<see cref="CounterFirst"/>) or last and before every <c>continue</c>, so every path through the body makes progress.
-/// The bound is the span's length or a constant, optionally with a data-dependent exit (<c>&amp;&amp; aN &lt; 4.0</c>).
+/// (<see cref="CounterFirst"/>), in a while loop's condition as iteration limits are written
+/// (<see cref="StepInCondition"/>: <c>while (aN &lt; 4.0 &amp;&amp; cN++ &lt; bound)</c>), or last and before every
+/// <c>continue</c>, so every path through the body makes progress. The bound is the span's length or a constant,
+/// optionally with a data-dependent exit (<c>&amp;&amp; aN &lt; 4.0</c>).
 /// </summary>
-internal sealed record WhileLoop(bool Do, bool CounterFirst, int Bound, bool DataExit, Expr Init, LoopForm Form, Expr Update, Stmt[] Body)
+internal sealed record WhileLoop(bool Do, bool CounterFirst, int Bound, bool DataExit, Expr Init, LoopForm Form, Expr Update, Stmt[] Body, bool StepInCondition = false)
     : AccumulatingLoop(Init, Form, Update, Body)
 {
     protected override Scope RenderLoop(Scope outer, Flavor flavor, SourceLines lines, Action<Scope> body)
@@ -105,7 +107,10 @@ internal sealed record WhileLoop(bool Do, bool CounterFirst, int Bound, bool Dat
         lines.Add($"int {counter} = 0;");
         var bound = Bound == 0 ? $"{span}.Length" : Bound.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var exit = DataExit && outer.Local(0) is { } acc ? $" && {acc} < 4.0" : "";
-        var condition = $"{counter} < {bound}{exit}";
+        var stepped = StepInCondition && CounterFirst && !Do;
+        var condition = stepped
+            ? (DataExit && outer.Local(0) is { } first ? $"{first} < 4.0 && {counter}++ < {bound}" : $"{counter}++ < {bound}")
+            : $"{counter} < {bound}{exit}";
         var position = CounterFirst ? $"{counter} - 1" : counter;
         var element = Bound == 0 ? position : $"({position}) % {span}.Length";
         var plainCalls = !GeneratorGaps.Avoids(Gap.ChangedIntInPlainCall);
@@ -115,7 +120,7 @@ internal sealed record WhileLoop(bool Do, bool CounterFirst, int Bound, bool Dat
         };
         lines.Add(Do ? "do" : $"while ({condition})");
         lines.Open();
-        if (CounterFirst)
+        if (CounterFirst && !stepped)
         {
             lines.Add($"{counter}++;");
         }
