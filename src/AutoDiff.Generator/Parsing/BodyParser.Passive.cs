@@ -4,6 +4,7 @@ using AutoDiff.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AutoDiff.Generator.Parsing;
 
@@ -61,18 +62,18 @@ internal sealed partial class BodyParser
     /// </summary>
     private ArgumentSyntax[] CallerExpressions(InvocationExpressionSyntax call, InvocationExpressionSyntax rewritten)
     {
-        if (_model.GetOperation(call, _cancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
+        if (_model.GetOperation(call, _cancellationToken) is not IInvocationOperation invocation)
         {
             return [];
         }
 
         var added = new List<ArgumentSyntax>();
-        foreach (var argument in invocation.Arguments.Where(a => a.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue && a.Parameter is not null))
+        foreach (var argument in invocation.Arguments.Where(a => a.ArgumentKind == ArgumentKind.DefaultValue && a.Parameter is not null))
         {
             var captured = argument.Parameter!.GetAttributes()
                 .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CallerArgumentExpressionAttribute")
                 ?.ConstructorArguments.FirstOrDefault().Value as string;
-            var source = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == captured && a.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.Explicit);
+            var source = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == captured && a.ArgumentKind == ArgumentKind.Explicit);
             if (source?.Syntax is ArgumentSyntax { Expression: var expression } explicitArgument
                 && rewritten.ArgumentList.Arguments[call.ArgumentList.Arguments.IndexOf(explicitArgument)].Expression.ToString() != expression.ToString())
             {
@@ -123,9 +124,7 @@ internal sealed partial class BodyParser
             return;
         }
 
-        if (switchExpression.DescendantNodes().Any(n => n is AssignmentExpressionSyntax
-                || n.IsKind(SyntaxKind.PostIncrementExpression) || n.IsKind(SyntaxKind.PostDecrementExpression)
-                || n.IsKind(SyntaxKind.PreIncrementExpression) || n.IsKind(SyntaxKind.PreDecrementExpression)))
+        if (switchExpression.DescendantNodes().Any(n => n is AssignmentExpressionSyntax || n is ExpressionSyntax e && IsStep(e)))
         {
             throw Fallback("its 'switch' expression that throws also changes a local", switchExpression);
         }
