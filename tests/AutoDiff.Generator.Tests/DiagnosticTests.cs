@@ -76,6 +76,8 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { int k = 0; bool ok = x[0] > 0 && x[⟦++k] > 0; return ok ? x[k] : 0; } }")]
     // A while condition's steps run as statements at the top of the loop, operand by operand of its && chain; right of || a step may not run.
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { int k = 0; double s = 0; while (s > 5 || ⟦k++ < x.Length - 1) { s += x[k]; } return s; } }")]
+    // A do loop's stepping condition runs at the end of the body, where a continue would not go.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { int k = 0; double s = 0; do { s += x[k]; if (s > 2) { ⟦continue; } s *= 0.5; } while (++k < x.Length); return s; } }")]
     [InlineData("AD0004", "public static partial class C { static int Best(ReadOnlySpan<double> v) => v[0] > v[1] ? 0 : 1; [Differentiable] public static double F(ReadOnlySpan<double> x) { Span<double> b = stackalloc double[2]; b[0] = x[1]; b[1] = x[0]; return x[Best(⟦b)]; } }")]
     [InlineData("AD0005", "public static partial class C { static double Half(double v) => v / 2; [Differentiable] public static double F(double x) => x * ⟦Half(x); }")]
     // A varying value passed to a [NoDerivative] parameter: a number, a span, a view; not a constant buffer, not data.

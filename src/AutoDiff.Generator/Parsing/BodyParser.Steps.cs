@@ -76,7 +76,47 @@ internal sealed partial class BodyParser
 
         var source = "while (" + OneLine(loop.Condition) + ")";
         var body = new List<Stmt>();
-        foreach (var operand in Conjuncts(loop.Condition))
+        AddConditionTests(loop.Condition, line, source, body);
+        body.AddRange(ParseEmbedded(loop.Statement));
+        output.Add(new WhileStmt(new ConstExpr(1, NumKind.Bool), body.ToEquatableArray(), false, line, source));
+        return true;
+    }
+
+    /// <summary>
+    /// <c>do { … } while (++iter &lt; max &amp;&amp; err &gt; tol);</c> as <c>while (true) { …; if (!(++iter &lt; max)) break;
+    /// if (!(err &gt; tol)) break; }</c>. A <c>continue</c> in the body would go to the tests, which the body's end is not,
+    /// so a body that continues stays refused. False when the condition has no step.
+    /// </summary>
+    private bool TryParseSteppingDo(DoStatementSyntax loop, int line, List<Stmt> output)
+    {
+        if (StepsIn(loop.Condition).Count == 0)
+        {
+            return false;
+        }
+
+        if (ContinuesOf(loop.Statement).FirstOrDefault() is { } jump)
+        {
+            throw NotSupported("'continue' in a do loop whose condition steps '" + OneLine(StepsIn(loop.Condition)[0]) + "'", "step the counter in a statement of its own at the end of the body", jump);
+        }
+
+        var source = "do … while (" + OneLine(loop.Condition) + ")";
+        var body = new List<Stmt>(ParseEmbedded(loop.Statement));
+        AddConditionTests(loop.Condition, line, source, body);
+        output.Add(new WhileStmt(new ConstExpr(1, NumKind.Bool), body.ToEquatableArray(), false, line, source));
+        return true;
+    }
+
+    /// <summary>The <c>continue</c> statements of the loop whose body is <paramref name="body"/> (not those of loops inside it).</summary>
+    private static IEnumerable<ContinueStatementSyntax> ContinuesOf(SyntaxNode body) =>
+        body.DescendantNodesAndSelf(node => node == body
+                || node is not (ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                    or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ContinueStatementSyntax>();
+
+    /// <summary>Each operand of <paramref name="condition"/>'s <c>&amp;&amp;</c> chain as <c>if (!operand) break;</c>, its steps run as statements first.</summary>
+    private void AddConditionTests(ExpressionSyntax condition, int line, string source, List<Stmt> body)
+    {
+        foreach (var operand in Conjuncts(condition))
         {
             var steps = StepsIn(operand);
             try
@@ -92,10 +132,6 @@ internal sealed partial class BodyParser
                 }
             }
         }
-
-        body.AddRange(ParseEmbedded(loop.Statement));
-        output.Add(new WhileStmt(new ConstExpr(1, NumKind.Bool), body.ToEquatableArray(), false, line, source));
-        return true;
     }
 
     /// <summary>The operands of an <c>&amp;&amp;</c> chain, left to right (the expression itself when it is none).</summary>

@@ -208,6 +208,8 @@ internal sealed partial class BodyParser
             case WhileStatementSyntax whileStatement:
                 output.Add(new WhileStmt(ParseExpr(whileStatement.Condition), ParseEmbedded(whileStatement.Statement), false, line, "while (" + OneLine(whileStatement.Condition) + ")"));
                 break;
+            case DoStatementSyntax doStatement when TryParseSteppingDo(doStatement, line, output):
+                break;
             case DoStatementSyntax doStatement:
                 output.Add(new WhileStmt(ParseExpr(doStatement.Condition), ParseEmbedded(doStatement.Statement), true, line, "do … while (" + OneLine(doStatement.Condition) + ")"));
                 break;

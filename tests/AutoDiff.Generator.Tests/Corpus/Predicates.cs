@@ -215,7 +215,8 @@ public static partial class Predicates
     }
 
     // While loops whose condition steps the counter, as iteration limits are written: after a data test that holds
-    // here ('s < 100 && iter++ < 6'), with a continue that goes back to the test; and alone ('k++ < n').
+    // here ('s < 100 && iter++ < 6'), with a continue that goes back to the test; alone ('k++ < n'); and a do loop's
+    // ('++rounds < 4 && s < 100').
     [Differentiable(Derivatives.All)]
     public static double SteppingWhile(ReadOnlySpan<double> x)
     {
@@ -238,7 +239,14 @@ public static partial class Predicates
             s += x[k] * x[k - 1];
         }
 
-        return s * k;
+        int rounds = 0;
+        do
+        {
+            s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+        }
+        while (++rounds < 4 && s < 100);
+
+        return s * k + rounds;
     }
 }
 

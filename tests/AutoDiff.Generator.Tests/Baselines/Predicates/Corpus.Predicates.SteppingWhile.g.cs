@@ -21,16 +21,16 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 222: double s = 0;
+            // line 223: double s = 0;
             double s = 0;
-            // line 223: int iter = 0;
+            // line 224: int iter = 0;
             int iter = 0;
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             int _loop9 = 0;
             while (true)
             {
                 _loop9++;
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 bool _branch1 = !(s < 100);
                 if (_branch1)
                 {
@@ -39,9 +39,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter += 1;
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     bool _branch2 = iter - 1 >= 6;
                     if (_branch2)
                     {
@@ -51,14 +51,14 @@ namespace Corpus
                     }
                     else
                     {
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         _values.Push(s);
                         s += 0.5 * Math.Sin(s + x[iter % x.Length]);
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         bool _branch6 = iter == 3;
                         if (!_branch6)
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             _values.Push(s);
                             s += 0.1 * x[(iter + 1) % x.Length] * s;
                         }
@@ -68,16 +68,16 @@ namespace Corpus
                 }
                 _ints.Push(_branch1 ? 1 : 0);
             }
-            // line 235: int k = 0;
+            // line 236: int k = 0;
             int k = 0;
-            // line 236: while (k++ < x.Length - 1)
+            // line 237: while (k++ < x.Length - 1)
             int _loop13 = 0;
             while (true)
             {
                 _loop13++;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k += 1;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 bool _branch11 = k - 1 >= x.Length - 1;
                 if (_branch11)
                 {
@@ -86,46 +86,99 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 239: s += x[k] * x[k - 1];
                     _values.Push(s);
                     s += x[k] * x[k - 1];
                 }
                 _ints.Push(_branch11 ? 1 : 0);
             }
-            // line 241: return s * k;
-            double _result = s * k;
+            // line 242: int rounds = 0;
+            int rounds = 0;
+            // line 243: do … while (++rounds < 4 && s < 100)
+            int _loop19 = 0;
+            while (true)
+            {
+                _loop19++;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                _values.Push(s);
+                s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds += 1;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                bool _branch17 = rounds >= 4;
+                if (_branch17)
+                {
+                    _ints.Push(_branch17 ? 1 : 0);
+                    break;
+                }
+                else
+                {
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    bool _branch18 = !(s < 100);
+                    if (_branch18)
+                    {
+                        _ints.Push(_branch18 ? 1 : 0);
+                        _ints.Push(_branch17 ? 1 : 0);
+                        break;
+                    }
+                    _ints.Push(_branch18 ? 1 : 0);
+                }
+                _ints.Push(_branch17 ? 1 : 0);
+            }
+            // line 249: return s * k + rounds;
+            double _result = s * k + rounds;
 
             // Adjoint sweep
-            // line 241: return s * k;
+            // line 249: return s * k + rounds;
             double _ds = k;
-            // line 236: while (k++ < x.Length - 1)
-            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            // line 243: do … while (++rounds < 4 && s < 100)
+            for (int _iteration20 = _loop19; _iteration20 > 0; _iteration20--)
             {
-                // line 236: while (k++ < x.Length - 1)
+                // line 243: do … while (++rounds < 4 && s < 100)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    _ints.Pop();
+                }
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds -= 1;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                double _g15 = _ds;
+                _ds = 0.0;
+                s = _values.Pop();
+                _ds += _g15 * 0.5;
+                double _t16 = 0.25 * x[rounds % x.Length];
+                dx[rounds % x.Length] += _g15 * s * 0.25;
+                _ds += _g15 * _t16;
+            }
+            // line 237: while (k++ < x.Length - 1)
+            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            {
+                // line 237: while (k++ < x.Length - 1)
+                if (!(_ints.Pop() != 0))
+                {
+                    // line 239: s += x[k] * x[k - 1];
                     s = _values.Pop();
                     double _t12 = x[k - 1];
                     dx[k] += _ds * _t12;
                     dx[k - 1] += _ds * x[k];
                 }
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k -= 1;
             }
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             for (int _iteration10 = _loop9; _iteration10 > 0; _iteration10--)
             {
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     if (!(_ints.Pop() != 0))
                     {
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         if (!(_ints.Pop() != 0))
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             double _g7 = _ds;
                             _ds = 0.0;
                             s = _values.Pop();
@@ -134,7 +187,7 @@ namespace Corpus
                             dx[(iter + 1) % x.Length] += _g7 * s * 0.1;
                             _ds += _g7 * _t8;
                         }
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         double _g3 = _ds;
                         _ds = 0.0;
                         s = _values.Pop();
@@ -144,7 +197,7 @@ namespace Corpus
                         _ds += _g5;
                         dx[iter % x.Length] += _g5;
                     }
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter -= 1;
                 }
             }
@@ -165,16 +218,16 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 222: double s = 0;
+            // line 223: double s = 0;
             double s = 0;
-            // line 223: int iter = 0;
+            // line 224: int iter = 0;
             int iter = 0;
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             int _loop9 = 0;
             while (true)
             {
                 _loop9++;
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 bool _branch1 = !(s < 100);
                 if (_branch1)
                 {
@@ -183,9 +236,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter += 1;
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     bool _branch2 = iter - 1 >= 6;
                     if (_branch2)
                     {
@@ -195,14 +248,14 @@ namespace Corpus
                     }
                     else
                     {
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         _values.Push(s);
                         s += 0.5 * Math.Sin(s + x[iter % x.Length]);
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         bool _branch6 = iter == 3;
                         if (!_branch6)
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             _values.Push(s);
                             s += 0.1 * x[(iter + 1) % x.Length] * s;
                         }
@@ -212,16 +265,16 @@ namespace Corpus
                 }
                 _ints.Push(_branch1 ? 1 : 0);
             }
-            // line 235: int k = 0;
+            // line 236: int k = 0;
             int k = 0;
-            // line 236: while (k++ < x.Length - 1)
+            // line 237: while (k++ < x.Length - 1)
             int _loop13 = 0;
             while (true)
             {
                 _loop13++;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k += 1;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 bool _branch11 = k - 1 >= x.Length - 1;
                 if (_branch11)
                 {
@@ -230,46 +283,99 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 239: s += x[k] * x[k - 1];
                     _values.Push(s);
                     s += x[k] * x[k - 1];
                 }
                 _ints.Push(_branch11 ? 1 : 0);
             }
-            // line 241: return s * k;
-            double _result = s * k;
+            // line 242: int rounds = 0;
+            int rounds = 0;
+            // line 243: do … while (++rounds < 4 && s < 100)
+            int _loop19 = 0;
+            while (true)
+            {
+                _loop19++;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                _values.Push(s);
+                s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds += 1;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                bool _branch17 = rounds >= 4;
+                if (_branch17)
+                {
+                    _ints.Push(_branch17 ? 1 : 0);
+                    break;
+                }
+                else
+                {
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    bool _branch18 = !(s < 100);
+                    if (_branch18)
+                    {
+                        _ints.Push(_branch18 ? 1 : 0);
+                        _ints.Push(_branch17 ? 1 : 0);
+                        break;
+                    }
+                    _ints.Push(_branch18 ? 1 : 0);
+                }
+                _ints.Push(_branch17 ? 1 : 0);
+            }
+            // line 249: return s * k + rounds;
+            double _result = s * k + rounds;
 
             // Adjoint sweep
-            // line 241: return s * k;
+            // line 249: return s * k + rounds;
             double _ds = seed * k;
-            // line 236: while (k++ < x.Length - 1)
-            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            // line 243: do … while (++rounds < 4 && s < 100)
+            for (int _iteration20 = _loop19; _iteration20 > 0; _iteration20--)
             {
-                // line 236: while (k++ < x.Length - 1)
+                // line 243: do … while (++rounds < 4 && s < 100)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    _ints.Pop();
+                }
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds -= 1;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                double _g15 = _ds;
+                _ds = 0.0;
+                s = _values.Pop();
+                _ds += _g15 * 0.5;
+                double _t16 = 0.25 * x[rounds % x.Length];
+                dx[rounds % x.Length] += _g15 * s * 0.25;
+                _ds += _g15 * _t16;
+            }
+            // line 237: while (k++ < x.Length - 1)
+            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            {
+                // line 237: while (k++ < x.Length - 1)
+                if (!(_ints.Pop() != 0))
+                {
+                    // line 239: s += x[k] * x[k - 1];
                     s = _values.Pop();
                     double _t12 = x[k - 1];
                     dx[k] += _ds * _t12;
                     dx[k - 1] += _ds * x[k];
                 }
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k -= 1;
             }
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             for (int _iteration10 = _loop9; _iteration10 > 0; _iteration10--)
             {
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     if (!(_ints.Pop() != 0))
                     {
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         if (!(_ints.Pop() != 0))
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             double _g7 = _ds;
                             _ds = 0.0;
                             s = _values.Pop();
@@ -278,7 +384,7 @@ namespace Corpus
                             dx[(iter + 1) % x.Length] += _g7 * s * 0.1;
                             _ds += _g7 * _t8;
                         }
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         double _g3 = _ds;
                         _ds = 0.0;
                         s = _values.Pop();
@@ -288,7 +394,7 @@ namespace Corpus
                         _ds += _g5;
                         dx[iter % x.Length] += _g5;
                     }
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter -= 1;
                 }
             }
@@ -304,38 +410,38 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 222: double s = 0;
+            // line 223: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 223: int iter = 0;
+            // line 224: int iter = 0;
             int iter = 0;
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             while (true)
             {
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 if (!(s < 100))
                 {
                     break;
                 }
                 else
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter += 1;
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     if (iter - 1 >= 6)
                     {
                         break;
                     }
                     else
                     {
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         double _t1 = s + x[iter % x.Length];
                         _ts += 0.5 * ((_ts + tx[iter % x.Length]) * Math.Cos(_t1));
                         s += 0.5 * Math.Sin(_t1);
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         if (iter != 3)
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             double _t2 = 0.1 * x[(iter + 1) % x.Length];
                             _ts += 0.1 * tx[(iter + 1) % x.Length] * s + _t2 * _ts;
                             s += _t2 * s;
@@ -343,30 +449,55 @@ namespace Corpus
                     }
                 }
             }
-            // line 235: int k = 0;
+            // line 236: int k = 0;
             int k = 0;
-            // line 236: while (k++ < x.Length - 1)
+            // line 237: while (k++ < x.Length - 1)
             while (true)
             {
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k += 1;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 if (k - 1 >= x.Length - 1)
                 {
                     break;
                 }
                 else
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 239: s += x[k] * x[k - 1];
                     double _t3 = x[k - 1];
                     _ts += tx[k] * _t3 + x[k] * tx[k - 1];
                     s += x[k] * _t3;
                 }
             }
-            // line 241: return s * k;
-            double _value4 = s * k;
+            // line 242: int rounds = 0;
+            int rounds = 0;
+            // line 243: do … while (++rounds < 4 && s < 100)
+            while (true)
+            {
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                double _t4 = 0.25 * x[rounds % x.Length];
+                _ts = 0.5 * _ts + (0.25 * tx[rounds % x.Length] * s + _t4 * _ts);
+                s = 0.5 * s + _t4 * s;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds += 1;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                if (rounds >= 4)
+                {
+                    break;
+                }
+                else
+                {
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    if (!(s < 100))
+                    {
+                        break;
+                    }
+                }
+            }
+            // line 249: return s * k + rounds;
+            double _value5 = s * k + rounds;
             tangent = _ts * k;
-            return _value4;
+            return _value5;
         }
 
         /// <summary>Value and gradient of <c>SteppingWhile</c>, and the Hessian times the direction (forward over reverse): each product output is the directional derivative of that parameter's gradient along the direction parameters.</summary>
@@ -391,17 +522,17 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 222: double s = 0;
+            // line 223: double s = 0;
             double _vs = 0.0;
             double s = 0;
-            // line 223: int iter = 0;
+            // line 224: int iter = 0;
             int iter = 0;
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             int _loop9 = 0;
             while (true)
             {
                 _loop9++;
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 bool _branch1 = !(s < 100);
                 if (_branch1)
                 {
@@ -410,9 +541,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter += 1;
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     bool _branch2 = iter - 1 >= 6;
                     if (_branch2)
                     {
@@ -422,17 +553,17 @@ namespace Corpus
                     }
                     else
                     {
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         _values.Push(s);
                         _values.Push(_vs);
                         var _t = s + x[iter % x.Length];
                         _vs += 0.5 * ((_vs + vx[iter % x.Length]) * Math.Cos(_t));
                         s += 0.5 * Math.Sin(_t);
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         bool _branch6 = iter == 3;
                         if (!_branch6)
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             _values.Push(s);
                             _values.Push(_vs);
                             _vs += 0.1 * vx[(iter + 1) % x.Length] * s + 0.1 * x[(iter + 1) % x.Length] * _vs;
@@ -444,16 +575,16 @@ namespace Corpus
                 }
                 _ints.Push(_branch1 ? 1 : 0);
             }
-            // line 235: int k = 0;
+            // line 236: int k = 0;
             int k = 0;
-            // line 236: while (k++ < x.Length - 1)
+            // line 237: while (k++ < x.Length - 1)
             int _loop13 = 0;
             while (true)
             {
                 _loop13++;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k += 1;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 bool _branch11 = k - 1 >= x.Length - 1;
                 if (_branch11)
                 {
@@ -462,7 +593,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 239: s += x[k] * x[k - 1];
                     _values.Push(s);
                     _values.Push(_vs);
                     _vs += vx[k] * x[k - 1] + x[k] * vx[k - 1];
@@ -470,20 +601,82 @@ namespace Corpus
                 }
                 _ints.Push(_branch11 ? 1 : 0);
             }
-            // line 241: return s * k;
-            double _result = s * k;
+            // line 242: int rounds = 0;
+            int rounds = 0;
+            // line 243: do … while (++rounds < 4 && s < 100)
+            int _loop19 = 0;
+            while (true)
+            {
+                _loop19++;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                _values.Push(s);
+                _values.Push(_vs);
+                _vs = 0.5 * _vs + (0.25 * vx[rounds % x.Length] * s + 0.25 * x[rounds % x.Length] * _vs);
+                s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds += 1;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                bool _branch17 = rounds >= 4;
+                if (_branch17)
+                {
+                    _ints.Push(_branch17 ? 1 : 0);
+                    break;
+                }
+                else
+                {
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    bool _branch18 = !(s < 100);
+                    if (_branch18)
+                    {
+                        _ints.Push(_branch18 ? 1 : 0);
+                        _ints.Push(_branch17 ? 1 : 0);
+                        break;
+                    }
+                    _ints.Push(_branch18 ? 1 : 0);
+                }
+                _ints.Push(_branch17 ? 1 : 0);
+            }
+            // line 249: return s * k + rounds;
+            double _result = s * k + rounds;
 
             // Adjoint sweep
-            // line 241: return s * k;
+            // line 249: return s * k + rounds;
             double _hs = 0.0;
             double _ds = k;
-            // line 236: while (k++ < x.Length - 1)
-            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            // line 243: do … while (++rounds < 4 && s < 100)
+            for (int _iteration20 = _loop19; _iteration20 > 0; _iteration20--)
             {
-                // line 236: while (k++ < x.Length - 1)
+                // line 243: do … while (++rounds < 4 && s < 100)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    _ints.Pop();
+                }
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds -= 1;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                double _vg15 = _hs;
+                double _g15 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+                _vs = _values.Pop();
+                s = _values.Pop();
+                _hs += _vg15 * 0.5;
+                _ds += _g15 * 0.5;
+                double _vt16 = 0.25 * vx[rounds % x.Length];
+                double _t16 = 0.25 * x[rounds % x.Length];
+                hx[rounds % x.Length] += (_vg15 * s + _g15 * _vs) * 0.25;
+                dx[rounds % x.Length] += _g15 * s * 0.25;
+                _hs += _vg15 * _t16 + _g15 * _vt16;
+                _ds += _g15 * _t16;
+            }
+            // line 237: while (k++ < x.Length - 1)
+            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            {
+                // line 237: while (k++ < x.Length - 1)
+                if (!(_ints.Pop() != 0))
+                {
+                    // line 239: s += x[k] * x[k - 1];
                     _vs = _values.Pop();
                     s = _values.Pop();
                     double _vt12 = vx[k - 1];
@@ -493,22 +686,22 @@ namespace Corpus
                     hx[k - 1] += _hs * x[k] + _ds * vx[k];
                     dx[k - 1] += _ds * x[k];
                 }
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k -= 1;
             }
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             for (int _iteration10 = _loop9; _iteration10 > 0; _iteration10--)
             {
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     if (!(_ints.Pop() != 0))
                     {
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         if (!(_ints.Pop() != 0))
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             double _vg7 = _hs;
                             double _g7 = _ds;
                             _hs = 0.0;
@@ -524,7 +717,7 @@ namespace Corpus
                             _hs += _vg7 * _t8 + _g7 * _vt8;
                             _ds += _g7 * _t8;
                         }
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         double _vg3 = _hs;
                         double _g3 = _ds;
                         _hs = 0.0;
@@ -542,7 +735,7 @@ namespace Corpus
                         hx[iter % x.Length] += _vg5;
                         dx[iter % x.Length] += _g5;
                     }
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter -= 1;
                 }
             }
@@ -607,17 +800,17 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 222: double s = 0;
+            // line 223: double s = 0;
             double _vs = 0.0;
             double s = 0;
-            // line 223: int iter = 0;
+            // line 224: int iter = 0;
             int iter = 0;
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             int _loop9 = 0;
             while (true)
             {
                 _loop9++;
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 bool _branch1 = !(s < 100);
                 if (_branch1)
                 {
@@ -626,9 +819,9 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter += 1;
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     bool _branch2 = iter - 1 >= 6;
                     if (_branch2)
                     {
@@ -638,17 +831,17 @@ namespace Corpus
                     }
                     else
                     {
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         _values.Push(s);
                         _values.Push(_vs);
                         var _t = s + x[iter % x.Length];
                         _vs += 0.5 * ((_vs + vx[iter % x.Length]) * Math.Cos(_t));
                         s += 0.5 * Math.Sin(_t);
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         bool _branch6 = iter == 3;
                         if (!_branch6)
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             _values.Push(s);
                             _values.Push(_vs);
                             _vs += 0.1 * vx[(iter + 1) % x.Length] * s + 0.1 * x[(iter + 1) % x.Length] * _vs;
@@ -660,16 +853,16 @@ namespace Corpus
                 }
                 _ints.Push(_branch1 ? 1 : 0);
             }
-            // line 235: int k = 0;
+            // line 236: int k = 0;
             int k = 0;
-            // line 236: while (k++ < x.Length - 1)
+            // line 237: while (k++ < x.Length - 1)
             int _loop13 = 0;
             while (true)
             {
                 _loop13++;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k += 1;
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 bool _branch11 = k - 1 >= x.Length - 1;
                 if (_branch11)
                 {
@@ -678,7 +871,7 @@ namespace Corpus
                 }
                 else
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 239: s += x[k] * x[k - 1];
                     _values.Push(s);
                     _values.Push(_vs);
                     _vs += vx[k] * x[k - 1] + x[k] * vx[k - 1];
@@ -686,20 +879,82 @@ namespace Corpus
                 }
                 _ints.Push(_branch11 ? 1 : 0);
             }
-            // line 241: return s * k;
-            double _result = s * k;
+            // line 242: int rounds = 0;
+            int rounds = 0;
+            // line 243: do … while (++rounds < 4 && s < 100)
+            int _loop19 = 0;
+            while (true)
+            {
+                _loop19++;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                _values.Push(s);
+                _values.Push(_vs);
+                _vs = 0.5 * _vs + (0.25 * vx[rounds % x.Length] * s + 0.25 * x[rounds % x.Length] * _vs);
+                s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds += 1;
+                // line 243: do … while (++rounds < 4 && s < 100)
+                bool _branch17 = rounds >= 4;
+                if (_branch17)
+                {
+                    _ints.Push(_branch17 ? 1 : 0);
+                    break;
+                }
+                else
+                {
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    bool _branch18 = !(s < 100);
+                    if (_branch18)
+                    {
+                        _ints.Push(_branch18 ? 1 : 0);
+                        _ints.Push(_branch17 ? 1 : 0);
+                        break;
+                    }
+                    _ints.Push(_branch18 ? 1 : 0);
+                }
+                _ints.Push(_branch17 ? 1 : 0);
+            }
+            // line 249: return s * k + rounds;
+            double _result = s * k + rounds;
 
             // Adjoint sweep
-            // line 241: return s * k;
+            // line 249: return s * k + rounds;
             double _hs = vseed * k;
             double _ds = seed * k;
-            // line 236: while (k++ < x.Length - 1)
-            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            // line 243: do … while (++rounds < 4 && s < 100)
+            for (int _iteration20 = _loop19; _iteration20 > 0; _iteration20--)
             {
-                // line 236: while (k++ < x.Length - 1)
+                // line 243: do … while (++rounds < 4 && s < 100)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 238: s += x[k] * x[k - 1];
+                    // line 243: do … while (++rounds < 4 && s < 100)
+                    _ints.Pop();
+                }
+                // line 243: do … while (++rounds < 4 && s < 100)
+                rounds -= 1;
+                // line 245: s = 0.5 * s + 0.25 * x[rounds % x.Length] * s;
+                double _vg15 = _hs;
+                double _g15 = _ds;
+                _hs = 0.0;
+                _ds = 0.0;
+                _vs = _values.Pop();
+                s = _values.Pop();
+                _hs += _vg15 * 0.5;
+                _ds += _g15 * 0.5;
+                double _vt16 = 0.25 * vx[rounds % x.Length];
+                double _t16 = 0.25 * x[rounds % x.Length];
+                hx[rounds % x.Length] += (_vg15 * s + _g15 * _vs) * 0.25;
+                dx[rounds % x.Length] += _g15 * s * 0.25;
+                _hs += _vg15 * _t16 + _g15 * _vt16;
+                _ds += _g15 * _t16;
+            }
+            // line 237: while (k++ < x.Length - 1)
+            for (int _iteration14 = _loop13; _iteration14 > 0; _iteration14--)
+            {
+                // line 237: while (k++ < x.Length - 1)
+                if (!(_ints.Pop() != 0))
+                {
+                    // line 239: s += x[k] * x[k - 1];
                     _vs = _values.Pop();
                     s = _values.Pop();
                     double _vt12 = vx[k - 1];
@@ -709,22 +964,22 @@ namespace Corpus
                     hx[k - 1] += _hs * x[k] + _ds * vx[k];
                     dx[k - 1] += _ds * x[k];
                 }
-                // line 236: while (k++ < x.Length - 1)
+                // line 237: while (k++ < x.Length - 1)
                 k -= 1;
             }
-            // line 224: while (s < 100 && iter++ < 6)
+            // line 225: while (s < 100 && iter++ < 6)
             for (int _iteration10 = _loop9; _iteration10 > 0; _iteration10--)
             {
-                // line 224: while (s < 100 && iter++ < 6)
+                // line 225: while (s < 100 && iter++ < 6)
                 if (!(_ints.Pop() != 0))
                 {
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     if (!(_ints.Pop() != 0))
                     {
-                        // line 227: if (iter == 3)
+                        // line 228: if (iter == 3)
                         if (!(_ints.Pop() != 0))
                         {
-                            // line 232: s += 0.1 * x[(iter + 1) % x.Length] * s;
+                            // line 233: s += 0.1 * x[(iter + 1) % x.Length] * s;
                             double _vg7 = _hs;
                             double _g7 = _ds;
                             _hs = 0.0;
@@ -740,7 +995,7 @@ namespace Corpus
                             _hs += _vg7 * _t8 + _g7 * _vt8;
                             _ds += _g7 * _t8;
                         }
-                        // line 226: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
+                        // line 227: s += 0.5 * Math.Sin(s + x[iter % x.Length]);
                         double _vg3 = _hs;
                         double _g3 = _ds;
                         _hs = 0.0;
@@ -758,7 +1013,7 @@ namespace Corpus
                         hx[iter % x.Length] += _vg5;
                         dx[iter % x.Length] += _g5;
                     }
-                    // line 224: while (s < 100 && iter++ < 6)
+                    // line 225: while (s < 100 && iter++ < 6)
                     iter -= 1;
                 }
             }
