@@ -43,21 +43,9 @@ internal sealed partial class BodyParser
 
         var line = LineOf(statement);
         var source = statement is IfStatementSyntax condition ? "if (" + OneLine(condition.Condition) + ")" : OneLine(statement);
-        var after = new List<Stmt>();
-        try
-        {
-            SplitSteps(steps, scope!, stepBefore, line, source, output, after);
-            ParseStatementItself(statement, output);
-        }
-        finally
-        {
-            foreach (var step in steps)
-            {
-                _steppedValues.Remove(step);
-            }
-        }
-
-        output.AddRange(after);
+        var after = stepBefore ? null : new List<Stmt>();
+        WithStepsSplit(steps, scope!, line, source, output, after, () => ParseStatementItself(statement, output));
+        output.AddRange(after ?? []);
         return true;
     }
 
@@ -118,19 +106,8 @@ internal sealed partial class BodyParser
     {
         foreach (var operand in Conjuncts(condition))
         {
-            var steps = StepsIn(operand);
-            try
-            {
-                SplitSteps(steps, operand, stepBefore: true, line, source, body, after: null);
-                body.Add(new IfStmt(Normalizer.Negation(ParseExpr(operand)), EquatableArray.Of<Stmt>(new BreakStmt(line, source)), EquatableArray<Stmt>.Empty, line, source));
-            }
-            finally
-            {
-                foreach (var step in steps)
-                {
-                    _steppedValues.Remove(step);
-                }
-            }
+            WithStepsSplit(StepsIn(operand), operand, line, source, body, after: null, () =>
+                body.Add(new IfStmt(Normalizer.Negation(ParseExpr(operand)), EquatableArray.Of<Stmt>(new BreakStmt(line, source)), EquatableArray<Stmt>.Empty, line, source)));
         }
     }
 
@@ -155,11 +132,27 @@ internal sealed partial class BodyParser
             .ToList();
 
     /// <summary>
-    /// Each step of <paramref name="scope"/> as a statement of its own, before it (into <paramref name="output"/>) or,
-    /// for a postfix step when not <paramref name="stepBefore"/>, after it (into <paramref name="after"/>), and what the
-    /// step reads as meanwhile (<see cref="_steppedValues"/>, which the caller clears).
+    /// Runs <paramref name="parse"/> with each step of <paramref name="scope"/> as a statement of its own: before the
+    /// scope (into <paramref name="output"/>), or, for a postfix step when <paramref name="after"/> is given, after it
+    /// (into <paramref name="after"/>); meanwhile each step reads as its value there (<see cref="_steppedValues"/>).
     /// </summary>
-    private void SplitSteps(List<ExpressionSyntax> steps, SyntaxNode scope, bool stepBefore, int line, string source, List<Stmt> output, List<Stmt>? after)
+    private void WithStepsSplit(List<ExpressionSyntax> steps, SyntaxNode scope, int line, string source, List<Stmt> output, List<Stmt>? after, System.Action parse)
+    {
+        try
+        {
+            SplitSteps(steps, scope, line, source, output, after);
+            parse();
+        }
+        finally
+        {
+            foreach (var step in steps)
+            {
+                _steppedValues.Remove(step);
+            }
+        }
+    }
+
+    private void SplitSteps(List<ExpressionSyntax> steps, SyntaxNode scope, int line, string source, List<Stmt> output, List<Stmt>? after)
     {
         foreach (var step in steps)
         {
@@ -173,7 +166,7 @@ internal sealed partial class BodyParser
                 output.Add(stepStatement);
                 _steppedValues[step] = local;
             }
-            else if (stepBefore || after is null)
+            else if (after is null)
             {
                 // The value before the step, read after it.
                 output.Add(stepStatement);
