@@ -4,9 +4,10 @@ namespace AutoDiff.Generator.Tests;
 
 /// <summary>
 /// How the reverse sweep gets back a buffer a loop overwrites whole with its one statement (corpus
-/// <c>BufferRecovery</c>, and <c>Gmm</c>): computed again by each reverse iteration when its values are cheap, come
-/// from the inputs alone and only the statements after the loop read them; else recorded in one copy before the
-/// loop and restored in one after its adjoint; a buffer whose loop does more is recorded element by element.
+/// <c>BufferRecovery</c>, and <c>Gmm</c>): a slice of its own for each iteration of the loop around it when that loop
+/// runs once and nothing else touches the buffer; else computed again by each reverse iteration when its values
+/// are cheap, come from the inputs alone and only the statements after the loop read them; else recorded in one copy
+/// before the loop and restored in one after its adjoint; a buffer whose loop does more is recorded element by element.
 /// </summary>
 public class BufferRecoveryTests
 {
@@ -22,6 +23,33 @@ public class BufferRecoveryTests
         Assert.True(
             source.IndexOf("xc[j] = x[j] - _muWindow_2[j];", StringComparison.Ordinal) < source.IndexOf("_dxc[j_1] += ", StringComparison.Ordinal),
             "the reverse iteration computes xc before the adjoints that read it");
+    }
+
+    [Fact]
+    public void Buffer_overwritten_whole_in_a_loop_that_runs_once_gets_a_slice_per_iteration()
+    {
+        var source = WithGradient("Sliced");
+        Assert.DoesNotContain("PushSpan", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("PushReserved(xc[", source, StringComparison.Ordinal);
+        Assert.Equal(1, source.Split(" - _muWindow").Length - 1); // the primal's loop only: nothing computed again
+        Assert.Contains("int _xcSlicesLength = checked(xc.Length * global::System.Math.Max(0, k));", source, StringComparison.Ordinal);
+        // The primal iteration and the adjoint iteration of c point xc at the same slice.
+        Assert.Equal(2, source.Split("xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, c * xc.Length, xc.Length);").Length - 1);
+        Assert.Contains("global::System.Buffers.ArrayPool<double>.Shared.Return(_xcSlices_pool);", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Slices_of_a_descending_loop_are_counted_from_its_start_and_made_after_its_bound()
+    {
+        var source = WithGradient("SlicedDescending");
+        Assert.DoesNotContain("PushSpan", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("PushReserved(lxc[", source, StringComparison.Ordinal);
+        // xc is an array in the source: a span here, so that it can be pointed at each slice.
+        Assert.Contains("global::System.Span<double> xc = new double[d];", source, StringComparison.Ordinal);
+        Assert.Contains("lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, (last - c) * lxc.Length, lxc.Length);", source, StringComparison.Ordinal);
+        Assert.True(
+            source.IndexOf("int last = ", StringComparison.Ordinal) < source.IndexOf("int _xcSlicesLength = checked(xc.Length * global::System.Math.Max(0, last - 1 + 1));", StringComparison.Ordinal),
+            "the slices are made once the loop's bound is known");
     }
 
     [Theory]
@@ -52,6 +80,8 @@ public class BufferRecoveryTests
     [InlineData("RecomputedOffset")]
     [InlineData("Scaled")]
     [InlineData("ReadsPrevious")]
+    [InlineData("Sliced")]
+    [InlineData("SlicedDescending")]
     public void Gradient_matches_finite_differences(string method)
     {
         const int d = 3, k = 4;
@@ -72,13 +102,15 @@ public class BufferRecoveryTests
     }
 
     [Fact]
-    public void Buffer_stored_among_other_statements_is_recorded_element_by_element()
+    public void Buffer_stored_among_other_statements_gets_a_slice_per_iteration_of_a_loop_that_runs_once_per_point()
     {
         var result = GeneratorHarness.Run(CorpusFiles.Source("Gmm"));
         var source = result.RunResult.Results.Single().GeneratedSources.Single(s => s.HintName == "Corpus.Gmm.Objective.g.cs").SourceText.ToString();
         source = source[..source.IndexOf("Pullback of", StringComparison.Ordinal)];
-        Assert.Contains("_values.PushReserved(lxc[r]);", source, StringComparison.Ordinal);
+        // The loop over components runs once per point, in a loop over points whose adjoint runs point by point.
+        Assert.DoesNotContain("PushReserved(lxc[", source, StringComparison.Ordinal);
         Assert.DoesNotContain("PushSpan(lxc", source, StringComparison.Ordinal);
+        Assert.Equal(2, source.Split("lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, k_1 * lxc.Length, lxc.Length);").Length - 1);
     }
 
     private static string WithGradient(string method)

@@ -15,8 +15,9 @@ internal sealed class AdjointPlan
     private readonly Dictionary<string, int> _writes = new();
     private readonly Dictionary<string, BufferStmt> _buffers = new();
     private readonly HashSet<CountedForStmt> _recomputedWhole = new(ReferenceEqualityComparer<CountedForStmt>.Instance);
+    private readonly Dictionary<string, IterationSlices.Slicing> _sliced;
 
-    private AdjointPlan(MethodModel method)
+    private AdjointPlan(MethodModel method, bool sliceIterations)
     {
         Body = Normalizer.Normalize(method.Body);
         Varied = Activity.Varied(Body, method.Parameters);
@@ -37,6 +38,7 @@ internal sealed class AdjointPlan
 
         Independent = IterationAdjoints.Find(Body, method.Vector is null ? method.Parameters : [], Varied)
             .ToDictionary(c => c.Loop, c => c, ReferenceEqualityComparer<CountedForStmt>.Instance);
+        _sliced = sliceIterations ? IterationSlices.Find(Body, Independent, Needed, _writes) : new();
         Decide(Body, depth: 0, nested: false, [], loop: null);
     }
 
@@ -51,7 +53,20 @@ internal sealed class AdjointPlan
     /// <summary>Variables and sequences whose values the reverse sweep reads again.</summary>
     public HashSet<string> Needed { get; }
 
-    public static AdjointPlan Of(MethodModel method) => new(method);
+    /// <param name="method">The method.</param>
+    /// <param name="sliceIterations">Whether scratch buffers may get a slice per loop iteration (<see cref="IterationSlices"/>);
+    /// the second-order transformation records them instead, element by element with their tangents.</param>
+    public static AdjointPlan Of(MethodModel method, bool sliceIterations) => new(method, sliceIterations);
+
+    /// <summary>The loop each of whose iterations writes its own slice of <paramref name="buffer"/> (see <see cref="IterationSlices"/>), or null.</summary>
+    public CountedForStmt? SlicedOver(string buffer) => _sliced.TryGetValue(buffer, out var slicing) ? slicing.Loop : null;
+
+    /// <summary>The buffers <paramref name="loop"/> gives a slice per iteration.</summary>
+    public IEnumerable<string> SlicedBy(CountedForStmt loop) => _sliced.Where(s => ReferenceEquals(s.Value.Loop, loop)).Select(s => s.Key);
+
+    /// <summary>The buffers whose slices are made just before the top-level statement <paramref name="host"/>, each with the loop that slices it.</summary>
+    public IEnumerable<(string Buffer, CountedForStmt Loop)> SlicedAt(Stmt host) =>
+        _sliced.Where(s => ReferenceEquals(s.Value.Host, host)).Select(s => (s.Key, s.Value.Loop));
 
     /// <summary>How the reverse sweep recovers what <paramref name="statement"/> overwrites.</summary>
     public Recovery RecoveryOf(Stmt statement) => _recovery.TryGetValue(statement, out var recovery) ? recovery : Recovery.None;
@@ -143,7 +158,7 @@ internal sealed class AdjointPlan
         assign is { Target: VarExpr { Kind: NumKind.Int } target, Op: "+=" or "-=", Value: { Kind: NumKind.Int } step }
         && (step is ConstExpr
             || IsCheap(step)
-               && IsIntArithmetic(step)
+               && ExprTree.IsIntArithmetic(step)
                && Activity.Names(step).All(n => n != target.Name && (Needed.Contains(n) || !_writes.ContainsKey(n))));
 
     private static bool IsAccumulation(AssignStmt assign) =>
@@ -186,6 +201,12 @@ internal sealed class AdjointPlan
                     case Effect.Overwrites:
                         return true;
                 }
+            }
+
+            if (frame.Counted is { } counted && ReferenceEquals(counted, SlicedOver(name)))
+            {
+                // Each iteration has a slice of its own, which nothing read before this iteration reached it.
+                return true;
             }
 
             if (frame.LoopBody)
@@ -236,12 +257,8 @@ internal sealed class AdjointPlan
 
         // The offset is the same in every iteration: nothing in the body writes what it reads, and it is plain int arithmetic.
         var writtenInLoop = new HashSet<string>(Normalizer.Walk(loop.Body).Select(WrittenName).OfType<string>()) { counter };
-        return IsIntArithmetic(offset) && !Activity.Names(offset).Any(writtenInLoop.Contains);
+        return ExprTree.IsIntArithmetic(offset) && !Activity.Names(offset).Any(writtenInLoop.Contains);
     }
-
-    /// <summary>Constants, int locals and lengths under <c>+</c>, <c>-</c> and <c>*</c>: the same value each time it is evaluated with the same locals.</summary>
-    private static bool IsIntArithmetic(Expr expression) =>
-        ExprTree.Walk(expression).All(e => e is ConstExpr or VarExpr { Kind: NumKind.Int } or LengthExpr or BinaryExpr { Op: "+" or "-" or "*" } or UnaryExpr { Op: "-" });
 
     private enum Effect
     {
@@ -315,6 +332,7 @@ internal sealed class AdjointPlan
         if (enclosing is not { Exits: false }
             || WholeOverwrite(loop) is not var (store, buffer)
             || !buffer.ElementKind.IsFloating()
+            || _sliced.ContainsKey(buffer.Name)
             || _writes[buffer.Name] != 2
             || !IsCheap(store.Value, size: 13)
             || !Activity.Names(store.Value).All(n => n == loop.Index || enclosing.Readable.Contains(n) || !_writes.ContainsKey(n)))

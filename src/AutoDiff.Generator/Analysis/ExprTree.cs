@@ -49,4 +49,8 @@ internal static class ExprTree
         Normalizer.Walk(body).SelectMany(OfStatement).SelectMany(Walk).OfType<DifferentiableCallExpr>();
 
     public static int Size(Expr expression) => 1 + Children(expression).Sum(Size);
+
+    /// <summary>Constants, int locals and lengths under <c>+</c>, <c>-</c> and <c>*</c>: the same value each time it is evaluated with the same locals.</summary>
+    public static bool IsIntArithmetic(Expr expression) =>
+        Walk(expression).All(e => e is ConstExpr or VarExpr { Kind: NumKind.Int } or LengthExpr or BinaryExpr { Op: "+" or "-" or "*" } or UnaryExpr { Op: "-" });
 }

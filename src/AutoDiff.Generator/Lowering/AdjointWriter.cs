@@ -28,6 +28,9 @@ internal sealed partial class AdjointWriter
     private readonly List<BufferStmt> _buffers;
 
     /// <summary>Element stores whose buffer is recorded whole around their loop, or computed again by the reverse iterations around it (see <see cref="WholeRecord"/>, <see cref="RecomputesWhole"/>).</summary>
+    /// <summary>The arrays of per-iteration slices, by the buffer they stand in for (see <see cref="IterationSlices"/>).</summary>
+    private readonly Dictionary<string, string> _slicesOf = new();
+    private readonly Dictionary<string, string> _slicePools = new();
     private readonly HashSet<AssignStmt> _recordedWhole = new(ReferenceEqualityComparer<AssignStmt>.Instance);
     private readonly HashSet<string> _usedNames = new();
     private readonly Dictionary<string, int> _versions = new();
@@ -39,11 +42,12 @@ internal sealed partial class AdjointWriter
     private int _tempCounter;
     private readonly string _resultName;
 
-    private AdjointWriter(MethodModel method, bool pullback)
+    private AdjointWriter(MethodModel method, bool pullback, bool secondOrder = false)
     {
         _method = method;
         _pullback = pullback;
-        _plan = AdjointPlan.Of(method);
+        _secondOrder = secondOrder;
+        _plan = AdjointPlan.Of(method, sliceIterations: !secondOrder);
         _body = _plan.Body;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
         _varied = _plan.Varied;
@@ -119,11 +123,11 @@ internal sealed partial class AdjointWriter
     /// The body of <c>{Name}HessianVectorProduct</c> (or <c>{Name}PullbackPushforward</c> when <paramref name="pullback"/>):
     /// the gradient's statements with the tangents along the direction carried through them.
     /// </summary>
-    public static Block WriteHessianVector(MethodModel method, bool pullback) => new AdjointWriter(method, pullback).WriteBody(secondOrder: true);
+    public static Block WriteHessianVector(MethodModel method, bool pullback) => new AdjointWriter(method, pullback, secondOrder: true).WriteBody();
 
-    private Block WriteBody(bool secondOrder = false)
+    private Block WriteBody()
     {
-        _secondOrder = secondOrder;
+        var secondOrder = _secondOrder;
         var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
         var hoisted = _hoisted;
         var (folded, declaredUpFront) = SplitAdjointDeclarations();
@@ -137,6 +141,14 @@ internal sealed partial class AdjointWriter
         foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
         {
             stores.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
+        }
+
+        foreach (var buffer in _buffers.Where(b => _slicesOf.ContainsKey(b.Name)))
+        {
+            var pool = Code.Atom(_slicePools[buffer.Name]);
+            var giveBack = new Block();
+            giveBack.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", pool)));
+            stores.If(Code.Binary(pool, "!=", Code.Atom("null"), Code.Relational), giveBack);
         }
 
         if (secondOrder)
@@ -323,6 +335,11 @@ internal sealed partial class AdjointWriter
         for (var index = 0; index < block.Count; index++)
         {
             var statement = block[index];
+            if (context is { Depth: 0, Nested: false })
+            {
+                DeclareSlices(statement, forward);
+            }
+
             var (f, r) = EmitStatement(statement, context);
             forward.Add(f);
             reverses.Add(r);
@@ -557,8 +574,10 @@ internal sealed partial class AdjointWriter
     {
         var type = buffer.ElementKind.Keyword();
         var length = ExpressionRenderer.Render(buffer.Length);
+        var sliced = withAdjoint ? _plan.SlicedOver(buffer.Name) : null;
         forward.Declare(
-            buffer.StackAllocated ? "global::System.Span<" + type + ">" : type + "[]",
+            // A sliced buffer is pointed at each iteration's slice, which an array variable cannot hold.
+            buffer.StackAllocated || sliced is not null ? "global::System.Span<" + type + ">" : type + "[]",
             buffer.Name,
             buffer.StackWhen switch
             {
@@ -574,6 +593,82 @@ internal sealed partial class AdjointWriter
             forward.Declare("global::System.Span<" + type + ">", adjoint, Code.Call(adjoint + "_pool.AsSpan", Code.Number(0, NumKind.Int), bufferLength));
             forward.Add(new ExpressionNode(Code.Call(adjoint + ".Clear")));
         }
+    }
+
+    /// <summary>
+    /// Makes the per-iteration slices of the buffers <paramref name="host"/> (a top-level statement) slices
+    /// (<see cref="IterationSlices"/>): on the stack when small and the buffer is on the stack, else in a rented
+    /// array given back at the end. (A span declared from an array may not be pointed at stack memory.)
+    /// </summary>
+    private void DeclareSlices(Stmt host, Block forward)
+    {
+        foreach (var (name, sliced) in _plan.SlicedAt(host))
+        {
+            var buffer = _buffers.First(b => b.Name == name);
+            var type = buffer.ElementKind.Keyword();
+            var slices = Fresh("_" + name + "Slices");
+            var (size, pool) = (Code.Atom(Fresh(slices + "Length")), Code.Atom(Fresh(slices + "_pool")));
+            _slicePools[name] = pool.Text;
+            _slicesOf[name] = slices;
+            var trips = ConstantTrips(sliced) is { } constant ? Code.Number(constant, NumKind.Int) : Code.PlainCall("global::System.Math.Max", NumKind.Int, Code.Number(0, NumKind.Int), Trips(sliced));
+            forward.Comment("Each iteration of the loop at line " + sliced.Line + " writes its own slice of " + name + ", as its adjoint reads it back.");
+            forward.Declare("int", size.Text, Code.PlainCall("checked", NumKind.Int, Code.Mul(Code.Member(Code.Atom(name), "Length"), trips)));
+            var rent = Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", size);
+            if (!buffer.StackAllocated)
+            {
+                forward.Declare(type + "[]?", pool.Text, rent);
+                forward.Declare("global::System.Span<" + type + ">", slices, pool);
+                continue;
+            }
+
+            // On the stack when small: slices in a rented array measured slower (GMM at d = 2: 3.1 against 2.85 times the objective).
+            forward.Declare(type + "[]?", pool.Text, Code.Choose(
+                Code.Binary(size, "<=", Code.Number(SlicesOnStack, NumKind.Int), Code.Relational),
+                Code.Atom("null"),
+                rent));
+            forward.Declare("global::System.Span<" + type + ">", slices, Code.Choose(
+                Code.Binary(pool, "==", Code.Atom("null"), Code.Relational),
+                Code.NewArray(true, type, size),
+                pool));
+        }
+    }
+
+    private const string LoopWindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
+
+    /// <summary>The most elements of per-iteration slices kept on the stack (8 KB of doubles); more are rented.</summary>
+    private const int SlicesOnStack = 1024;
+
+    /// <summary>
+    /// Points each buffer <paramref name="loop"/> gives a slice per iteration at this iteration's slice, before
+    /// <paramref name="body"/> (a primal or an adjoint iteration): <c>b = LoopWindow.Of(_bSlices, i * b.Length, b.Length);</c>.
+    /// </summary>
+    private Block StartWithSlices(CountedForStmt loop, Block body)
+    {
+        if (body.IsEmpty)
+        {
+            return body;
+        }
+
+        var start = new Block();
+        var sliced = new HashSet<string>(_plan.SlicedBy(loop));
+        foreach (var name in _buffers.Select(b => b.Name).Where(n => sliced.Contains(n) && _slicesOf.ContainsKey(n)))
+        {
+            var i = Code.Atom(loop.Index);
+            var iteration = loop.Start is ConstExpr { Value: 0 } && !loop.Descending ? i
+                : loop.Descending ? Code.Sub(ExpressionRenderer.Render(loop.Start), i)
+                : Code.Sub(i, ExpressionRenderer.Render(loop.Start));
+            var length = Code.Member(Code.Atom(name), "Length");
+            // A window, as the loop windows are: the passes know it throws nothing (the array was rented to fit).
+            start.Assign(Code.Atom(name), "=", Code.Call(LoopWindowOf, Code.Atom(_slicesOf[name]), Code.Mul(iteration, length), length));
+        }
+
+        if (start.IsEmpty)
+        {
+            return body;
+        }
+
+        start.Add(body);
+        return start;
     }
 
     private void EmitIf(IfStmt branch, Context context, CommentNode comment, Block forward, Block reverse)
@@ -695,7 +790,8 @@ internal sealed partial class AdjointWriter
             context.Loop.Recomputed.Add(PrimalLoop(loop, bodyForward));
         }
 
-        bodyReverse = StartWithRecomputed(scope, bodyReverse);
+        bodyReverse = StartWithSlices(loop, StartWithRecomputed(scope, bodyReverse));
+        bodyForward = StartWithSlices(loop, bodyForward);
         var start = ExpressionRenderer.Render(loop.Start);
         var end = ExpressionRenderer.Render(loop.End);
         var i = Code.Atom(loop.Index);

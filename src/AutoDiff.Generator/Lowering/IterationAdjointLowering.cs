@@ -143,7 +143,7 @@ internal sealed partial class AdjointWriter
         new("In a loop whose iterations take their adjoints along, " + what + ", which the plan ruled out");
 
     /// <summary>Set while writing a second-order body, whose tangents a skipped iteration would skip too.</summary>
-    private bool _secondOrder;
+    private readonly bool _secondOrder;
 
     /// <summary>The loop with each iteration's adjoint after its primal, preceded by the accumulators' adjoints.</summary>
     private void EmitWithIterationAdjoints(CountedForStmt loop, Block seeds, Context context, CommentNode comment, Block forward)

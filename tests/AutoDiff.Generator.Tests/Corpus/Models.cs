@@ -459,6 +459,48 @@ public static partial class Models
         return y * x[4] + steps * x[5];
     }
 
+    // A two-component Gaussian mixture's log-likelihood of three points, as a user writes it: x[0..4] the two means,
+    // x[4..8] each component's log-scales; per component the point centred, then scaled (and sheared) in a second
+    // buffer, both rewritten for each component. Each component's iteration gets slices of its own (first order).
+    [Differentiable(Derivatives.All)]
+    public static double MixtureLogLikelihood(ReadOnlySpan<double> x)
+    {
+        const int d = 2, k = 2;
+        Span<double> centred = stackalloc double[d];
+        Span<double> scaled = stackalloc double[d];
+        Span<double> terms = stackalloc double[k];
+        double total = 0;
+        for (int p = 0; p < 3; p++)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                for (int j = 0; j < d; j++)
+                {
+                    double coordinate = j == 0 ? 0.3 * p - 0.4 : 0.2 - 0.25 * p;
+                    centred[j] = coordinate - x[c * d + j];
+                }
+
+                for (int j = 0; j < d; j++)
+                {
+                    scaled[j] = Math.Exp(x[4 + c * d + j]) * centred[j];
+                }
+
+                scaled[1] += 0.5 * Math.Tanh(x[4 + c * d]) * centred[0];
+                double norm = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    norm += scaled[j] * scaled[j];
+                }
+
+                terms[c] = x[4 + c * d] + x[5 + c * d] - 0.5 * norm;
+            }
+
+            total += Math.Log(Math.Exp(terms[0]) + Math.Exp(terms[1]));
+        }
+
+        return total;
+    }
+
     public static double DataTripCount_KinkDistance(double[] x)
     {
         double v = 2 * (x[0] + 1);
@@ -684,4 +726,11 @@ public static partial class Models
     public static double DataTripCount_Pushforward(double[] p, double[] t, out double tangent) => DataTripCountPushforward(p, t, out tangent);
     public static double DataTripCount_Hvp(double[] p, double[] v, double[] g, double[] h) => DataTripCountHessianVectorProduct(p, v, g, h);
     public static double DataTripCount_Hessian(double[] p, double[] g, double[] m) => DataTripCountWithHessian(p, g, m);
+
+    public static double MixtureLogLikelihood_Value(double[] p) => MixtureLogLikelihood(p);
+    public static double MixtureLogLikelihood_Gradient(double[] p, double[] g) => MixtureLogLikelihoodWithGradient(p, g);
+    public static void MixtureLogLikelihood_Pullback(double[] p, double seed, double[] g) => MixtureLogLikelihoodPullback(p, seed, g);
+    public static double MixtureLogLikelihood_Pushforward(double[] p, double[] t, out double tangent) => MixtureLogLikelihoodPushforward(p, t, out tangent);
+    public static double MixtureLogLikelihood_Hvp(double[] p, double[] v, double[] g, double[] h) => MixtureLogLikelihoodHessianVectorProduct(p, v, g, h);
+    public static double MixtureLogLikelihood_Hessian(double[] p, double[] g, double[] m) => MixtureLogLikelihoodWithHessian(p, g, m);
 }

@@ -79,6 +79,7 @@ internal static class HeldOutCases
         ("Models", "StateMachine", 6, -1, 1.5),
         ("Models", "MaxPool", 6, -1, 1.5),
         ("Models", "DataTripCount", 6, -1, 1.5),
+        ("Models", "MixtureLogLikelihood", 8, -1, 1.5), // two means of two, then each component's two log-scales
         ("BitsAndSearch", "SubsetProducts", 6, -1, 1.5),
         ("BitsAndSearch", "GrayWalk", 6, -1, 1.5),
         ("BitsAndSearch", "RollingHash", 6, -1, 1.5),

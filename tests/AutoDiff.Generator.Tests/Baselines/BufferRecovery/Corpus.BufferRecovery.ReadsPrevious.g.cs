@@ -26,93 +26,93 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 95: Span<double> xc = stackalloc double[d];
+            // line 107: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 96: double s = 0.0;
+            // line 108: double s = 0.0;
             double s = 0.0;
-            // line 97: for (int c = 0; c < k; c++)
+            // line 109: for (int c = 0; c < k; c++)
             for (int c = 0; c < k; c++)
             {
-                // line 99: double q = 0.0;
+                // line 111: double q = 0.0;
                 _values.Push(q);
                 q = 0.0;
-                // line 100: for (int j = 0; j < d; j++)
+                // line 112: for (int j = 0; j < d; j++)
                 for (int j = 0; j < d; j++)
                 {
-                    // line 102: q += xc[j] * xc[j] * xc[j];
+                    // line 114: q += xc[j] * xc[j] * xc[j];
                     q += xc[j] * xc[j] * xc[j];
                 }
-                // line 105: for (int j = 0; j < d; j++)
+                // line 117: for (int j = 0; j < d; j++)
                 xc.CopyTo(_values.PushSpan(xc.Length));
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
                 for (int j_1 = 0; j_1 < _muWindow.Length; j_1++)
                 {
-                    // line 107: xc[j] = x[j] - mu[c * d + j];
+                    // line 119: xc[j] = x[j] - mu[c * d + j];
                     xc[j_1] = x[j_1] - _muWindow[j_1];
                 }
-                // line 110: for (int j = 0; j < d; j++)
+                // line 122: for (int j = 0; j < d; j++)
                 for (int j_2 = 0; j_2 < d; j_2++)
                 {
-                    // line 112: q += xc[j] * xc[j];
+                    // line 124: q += xc[j] * xc[j];
                     q += xc[j_2] * xc[j_2];
                 }
-                // line 115: s = 0.5 * s + Math.Tanh(q);
+                // line 127: s = 0.5 * s + Math.Tanh(q);
                 double _t4 = Math.Tanh(q);
                 _values.Push(_t4);
                 s = 0.5 * s + _t4;
             }
-            // line 118: return s;
+            // line 130: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 118: return s;
+            // line 130: return s;
             double _ds = 1.0;
-            // line 97: for (int c = 0; c < k; c++)
+            // line 109: for (int c = 0; c < k; c++)
             for (int c = k - 1; c >= 0; c--)
             {
-                // line 115: s = 0.5 * s + Math.Tanh(q);
+                // line 127: s = 0.5 * s + Math.Tanh(q);
                 double _g5 = _ds;
                 _ds = 0.0;
                 double _t6 = _values.Pop();
                 _ds += _g5 * 0.5;
                 _dq += _g5 * (1 - _t6 * _t6);
-                // line 110: for (int j = 0; j < d; j++)
+                // line 122: for (int j = 0; j < d; j++)
                 if (_dq != 0)
                 {
                     for (int j_2 = d - 1; j_2 >= 0; j_2--)
                     {
-                        // line 112: q += xc[j] * xc[j];
+                        // line 124: q += xc[j] * xc[j];
                         _dxc[j_2] += 2 * _dq * xc[j_2];
                     }
                 }
-                // line 105: for (int j = 0; j < d; j++)
+                // line 117: for (int j = 0; j < d; j++)
                 var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
                 for (int j_1 = _dmuWindow.Length - 1; j_1 >= 0; j_1--)
                 {
-                    // line 107: xc[j] = x[j] - mu[c * d + j];
+                    // line 119: xc[j] = x[j] - mu[c * d + j];
                     double _g3 = _dxc[j_1];
                     _dxc[j_1] = 0.0;
                     dx[j_1] += _g3;
                     _dmuWindow[j_1] += -_g3;
                 }
                 _values.PopSpan(xc.Length).CopyTo(xc);
-                // line 100: for (int j = 0; j < d; j++)
+                // line 112: for (int j = 0; j < d; j++)
                 if (_dq != 0)
                 {
                     for (int j = d - 1; j >= 0; j--)
                     {
-                        // line 102: q += xc[j] * xc[j] * xc[j];
+                        // line 114: q += xc[j] * xc[j] * xc[j];
                         double _xcAt = xc[j];
                         double _t2 = _xcAt * _xcAt;
                         _dxc[j] += 2 * (_dq * _xcAt) * _xcAt;
                         _dxc[j] += _dq * _t2;
                     }
                 }
-                // line 99: double q = 0.0;
+                // line 111: double q = 0.0;
                 double _g1 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();
@@ -138,93 +138,93 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 95: Span<double> xc = stackalloc double[d];
+            // line 107: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 96: double s = 0.0;
+            // line 108: double s = 0.0;
             double s = 0.0;
-            // line 97: for (int c = 0; c < k; c++)
+            // line 109: for (int c = 0; c < k; c++)
             for (int c = 0; c < k; c++)
             {
-                // line 99: double q = 0.0;
+                // line 111: double q = 0.0;
                 _values.Push(q);
                 q = 0.0;
-                // line 100: for (int j = 0; j < d; j++)
+                // line 112: for (int j = 0; j < d; j++)
                 for (int j = 0; j < d; j++)
                 {
-                    // line 102: q += xc[j] * xc[j] * xc[j];
+                    // line 114: q += xc[j] * xc[j] * xc[j];
                     q += xc[j] * xc[j] * xc[j];
                 }
-                // line 105: for (int j = 0; j < d; j++)
+                // line 117: for (int j = 0; j < d; j++)
                 xc.CopyTo(_values.PushSpan(xc.Length));
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
                 for (int j_1 = 0; j_1 < _muWindow.Length; j_1++)
                 {
-                    // line 107: xc[j] = x[j] - mu[c * d + j];
+                    // line 119: xc[j] = x[j] - mu[c * d + j];
                     xc[j_1] = x[j_1] - _muWindow[j_1];
                 }
-                // line 110: for (int j = 0; j < d; j++)
+                // line 122: for (int j = 0; j < d; j++)
                 for (int j_2 = 0; j_2 < d; j_2++)
                 {
-                    // line 112: q += xc[j] * xc[j];
+                    // line 124: q += xc[j] * xc[j];
                     q += xc[j_2] * xc[j_2];
                 }
-                // line 115: s = 0.5 * s + Math.Tanh(q);
+                // line 127: s = 0.5 * s + Math.Tanh(q);
                 double _t4 = Math.Tanh(q);
                 _values.Push(_t4);
                 s = 0.5 * s + _t4;
             }
-            // line 118: return s;
+            // line 130: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 118: return s;
+            // line 130: return s;
             double _ds = seed;
-            // line 97: for (int c = 0; c < k; c++)
+            // line 109: for (int c = 0; c < k; c++)
             for (int c = k - 1; c >= 0; c--)
             {
-                // line 115: s = 0.5 * s + Math.Tanh(q);
+                // line 127: s = 0.5 * s + Math.Tanh(q);
                 double _g5 = _ds;
                 _ds = 0.0;
                 double _t6 = _values.Pop();
                 _ds += _g5 * 0.5;
                 _dq += _g5 * (1 - _t6 * _t6);
-                // line 110: for (int j = 0; j < d; j++)
+                // line 122: for (int j = 0; j < d; j++)
                 if (_dq != 0)
                 {
                     for (int j_2 = d - 1; j_2 >= 0; j_2--)
                     {
-                        // line 112: q += xc[j] * xc[j];
+                        // line 124: q += xc[j] * xc[j];
                         _dxc[j_2] += 2 * _dq * xc[j_2];
                     }
                 }
-                // line 105: for (int j = 0; j < d; j++)
+                // line 117: for (int j = 0; j < d; j++)
                 var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
                 for (int j_1 = _dmuWindow.Length - 1; j_1 >= 0; j_1--)
                 {
-                    // line 107: xc[j] = x[j] - mu[c * d + j];
+                    // line 119: xc[j] = x[j] - mu[c * d + j];
                     double _g3 = _dxc[j_1];
                     _dxc[j_1] = 0.0;
                     dx[j_1] += _g3;
                     _dmuWindow[j_1] += -_g3;
                 }
                 _values.PopSpan(xc.Length).CopyTo(xc);
-                // line 100: for (int j = 0; j < d; j++)
+                // line 112: for (int j = 0; j < d; j++)
                 if (_dq != 0)
                 {
                     for (int j = d - 1; j >= 0; j--)
                     {
-                        // line 102: q += xc[j] * xc[j] * xc[j];
+                        // line 114: q += xc[j] * xc[j] * xc[j];
                         double _xcAt = xc[j];
                         double _t2 = _xcAt * _xcAt;
                         _dxc[j] += 2 * (_dq * _xcAt) * _xcAt;
                         _dxc[j] += _dq * _t2;
                     }
                 }
-                // line 99: double q = 0.0;
+                // line 111: double q = 0.0;
                 double _g1 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();

@@ -26,86 +26,94 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 17: Span<double> xc = stackalloc double[d];
+            // line 20: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 18: double s = 0.0;
+            // line 21: double s = 0.0;
             double s = 0.0;
-            // line 19: for (int c = 0; c < k; c++)
-            _values.Reserve(k * 2);
-            for (int c = 0; c < k; c++)
+            // line 22: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 2; pass++)
             {
-                // line 21: for (int j = 0; j < d; j++)
-                var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                // line 24: for (int c = 0; c < k; c++)
+                _values.Reserve(k * 2);
+                for (int c = 0; c < k; c++)
                 {
-                    // line 23: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    // line 26: for (int j = 0; j < d; j++)
+                    var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
+                    for (int j = 0; j < _muWindow.Length; j++)
+                    {
+                        // line 28: xc[j] = x[j] - mu[c * d + j];
+                        xc[j] = x[j] - _muWindow[j];
+                    }
+                    // line 31: double q = 0.0;
+                    _values.PushReserved(q);
+                    q = 0.0;
+                    // line 32: for (int j = 0; j < d; j++)
+                    for (int j_1 = 0; j_1 < d; j_1++)
+                    {
+                        // line 34: q += xc[j] * xc[j] * xc[j];
+                        q += xc[j_1] * xc[j_1] * xc[j_1];
+                    }
+                    // line 37: s = 0.5 * s + Math.Tanh(q);
+                    double _t4 = Math.Tanh(q);
+                    _values.PushReserved(_t4);
+                    s = 0.5 * s + _t4;
                 }
-                // line 26: double q = 0.0;
-                _values.PushReserved(q);
-                q = 0.0;
-                // line 27: for (int j = 0; j < d; j++)
-                for (int j_1 = 0; j_1 < d; j_1++)
-                {
-                    // line 29: q += xc[j] * xc[j] * xc[j];
-                    q += xc[j_1] * xc[j_1] * xc[j_1];
-                }
-                // line 32: s = 0.5 * s + Math.Tanh(q);
-                double _t4 = Math.Tanh(q);
-                _values.PushReserved(_t4);
-                s = 0.5 * s + _t4;
             }
-            // line 35: return s;
+            // line 41: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 35: return s;
+            // line 41: return s;
             double _ds = 1.0;
-            // line 19: for (int c = 0; c < k; c++)
-            for (int c = k - 1; c >= 0; c--)
+            // line 22: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 2 - 1; pass >= 0; pass--)
             {
-                // line 21: for (int j = 0; j < d; j++)
-                var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow_2.Length; j++)
+                // line 24: for (int c = 0; c < k; c++)
+                for (int c = k - 1; c >= 0; c--)
                 {
-                    // line 23: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow_2[j];
-                }
-                // line 32: s = 0.5 * s + Math.Tanh(q);
-                double _g5 = _ds;
-                _ds = 0.0;
-                double _t6 = _values.Pop();
-                _ds += _g5 * 0.5;
-                _dq += _g5 * (1 - _t6 * _t6);
-                // line 27: for (int j = 0; j < d; j++)
-                if (_dq != 0)
-                {
-                    for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                    // line 26: for (int j = 0; j < d; j++)
+                    var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
+                    for (int j = 0; j < _muWindow_2.Length; j++)
                     {
-                        // line 29: q += xc[j] * xc[j] * xc[j];
-                        double _xcAt = xc[j_1];
-                        double _t3 = _xcAt * _xcAt;
-                        _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
-                        _dxc[j_1] += _dq * _t3;
+                        // line 28: xc[j] = x[j] - mu[c * d + j];
+                        xc[j] = x[j] - _muWindow_2[j];
                     }
-                }
-                // line 26: double q = 0.0;
-                double _g2 = _dq;
-                _dq = 0.0;
-                q = _values.Pop();
-                // line 21: for (int j = 0; j < d; j++)
-                var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
-                for (int j = _dmuWindow.Length - 1; j >= 0; j--)
-                {
-                    // line 23: xc[j] = x[j] - mu[c * d + j];
-                    double _g1 = _dxc[j];
-                    _dxc[j] = 0.0;
-                    dx[j] += _g1;
-                    _dmuWindow[j] += -_g1;
+                    // line 37: s = 0.5 * s + Math.Tanh(q);
+                    double _g5 = _ds;
+                    _ds = 0.0;
+                    double _t6 = _values.Pop();
+                    _ds += _g5 * 0.5;
+                    _dq += _g5 * (1 - _t6 * _t6);
+                    // line 32: for (int j = 0; j < d; j++)
+                    if (_dq != 0)
+                    {
+                        for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 34: q += xc[j] * xc[j] * xc[j];
+                            double _xcAt = xc[j_1];
+                            double _t3 = _xcAt * _xcAt;
+                            _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
+                            _dxc[j_1] += _dq * _t3;
+                        }
+                    }
+                    // line 31: double q = 0.0;
+                    double _g2 = _dq;
+                    _dq = 0.0;
+                    q = _values.Pop();
+                    // line 26: for (int j = 0; j < d; j++)
+                    var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
+                    for (int j = _dmuWindow.Length - 1; j >= 0; j--)
+                    {
+                        // line 28: xc[j] = x[j] - mu[c * d + j];
+                        double _g1 = _dxc[j];
+                        _dxc[j] = 0.0;
+                        dx[j] += _g1;
+                        _dmuWindow[j] += -_g1;
+                    }
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
@@ -129,86 +137,94 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 17: Span<double> xc = stackalloc double[d];
+            // line 20: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 18: double s = 0.0;
+            // line 21: double s = 0.0;
             double s = 0.0;
-            // line 19: for (int c = 0; c < k; c++)
-            _values.Reserve(k * 2);
-            for (int c = 0; c < k; c++)
+            // line 22: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 2; pass++)
             {
-                // line 21: for (int j = 0; j < d; j++)
-                var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                // line 24: for (int c = 0; c < k; c++)
+                _values.Reserve(k * 2);
+                for (int c = 0; c < k; c++)
                 {
-                    // line 23: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    // line 26: for (int j = 0; j < d; j++)
+                    var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
+                    for (int j = 0; j < _muWindow.Length; j++)
+                    {
+                        // line 28: xc[j] = x[j] - mu[c * d + j];
+                        xc[j] = x[j] - _muWindow[j];
+                    }
+                    // line 31: double q = 0.0;
+                    _values.PushReserved(q);
+                    q = 0.0;
+                    // line 32: for (int j = 0; j < d; j++)
+                    for (int j_1 = 0; j_1 < d; j_1++)
+                    {
+                        // line 34: q += xc[j] * xc[j] * xc[j];
+                        q += xc[j_1] * xc[j_1] * xc[j_1];
+                    }
+                    // line 37: s = 0.5 * s + Math.Tanh(q);
+                    double _t4 = Math.Tanh(q);
+                    _values.PushReserved(_t4);
+                    s = 0.5 * s + _t4;
                 }
-                // line 26: double q = 0.0;
-                _values.PushReserved(q);
-                q = 0.0;
-                // line 27: for (int j = 0; j < d; j++)
-                for (int j_1 = 0; j_1 < d; j_1++)
-                {
-                    // line 29: q += xc[j] * xc[j] * xc[j];
-                    q += xc[j_1] * xc[j_1] * xc[j_1];
-                }
-                // line 32: s = 0.5 * s + Math.Tanh(q);
-                double _t4 = Math.Tanh(q);
-                _values.PushReserved(_t4);
-                s = 0.5 * s + _t4;
             }
-            // line 35: return s;
+            // line 41: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 35: return s;
+            // line 41: return s;
             double _ds = seed;
-            // line 19: for (int c = 0; c < k; c++)
-            for (int c = k - 1; c >= 0; c--)
+            // line 22: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 2 - 1; pass >= 0; pass--)
             {
-                // line 21: for (int j = 0; j < d; j++)
-                var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow_2.Length; j++)
+                // line 24: for (int c = 0; c < k; c++)
+                for (int c = k - 1; c >= 0; c--)
                 {
-                    // line 23: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow_2[j];
-                }
-                // line 32: s = 0.5 * s + Math.Tanh(q);
-                double _g5 = _ds;
-                _ds = 0.0;
-                double _t6 = _values.Pop();
-                _ds += _g5 * 0.5;
-                _dq += _g5 * (1 - _t6 * _t6);
-                // line 27: for (int j = 0; j < d; j++)
-                if (_dq != 0)
-                {
-                    for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                    // line 26: for (int j = 0; j < d; j++)
+                    var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
+                    for (int j = 0; j < _muWindow_2.Length; j++)
                     {
-                        // line 29: q += xc[j] * xc[j] * xc[j];
-                        double _xcAt = xc[j_1];
-                        double _t3 = _xcAt * _xcAt;
-                        _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
-                        _dxc[j_1] += _dq * _t3;
+                        // line 28: xc[j] = x[j] - mu[c * d + j];
+                        xc[j] = x[j] - _muWindow_2[j];
                     }
-                }
-                // line 26: double q = 0.0;
-                double _g2 = _dq;
-                _dq = 0.0;
-                q = _values.Pop();
-                // line 21: for (int j = 0; j < d; j++)
-                var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
-                for (int j = _dmuWindow.Length - 1; j >= 0; j--)
-                {
-                    // line 23: xc[j] = x[j] - mu[c * d + j];
-                    double _g1 = _dxc[j];
-                    _dxc[j] = 0.0;
-                    dx[j] += _g1;
-                    _dmuWindow[j] += -_g1;
+                    // line 37: s = 0.5 * s + Math.Tanh(q);
+                    double _g5 = _ds;
+                    _ds = 0.0;
+                    double _t6 = _values.Pop();
+                    _ds += _g5 * 0.5;
+                    _dq += _g5 * (1 - _t6 * _t6);
+                    // line 32: for (int j = 0; j < d; j++)
+                    if (_dq != 0)
+                    {
+                        for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 34: q += xc[j] * xc[j] * xc[j];
+                            double _xcAt = xc[j_1];
+                            double _t3 = _xcAt * _xcAt;
+                            _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
+                            _dxc[j_1] += _dq * _t3;
+                        }
+                    }
+                    // line 31: double q = 0.0;
+                    double _g2 = _dq;
+                    _dq = 0.0;
+                    q = _values.Pop();
+                    // line 26: for (int j = 0; j < d; j++)
+                    var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
+                    for (int j = _dmuWindow.Length - 1; j >= 0; j--)
+                    {
+                        // line 28: xc[j] = x[j] - mu[c * d + j];
+                        double _g1 = _dxc[j];
+                        _dxc[j] = 0.0;
+                        dx[j] += _g1;
+                        _dmuWindow[j] += -_g1;
+                    }
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);

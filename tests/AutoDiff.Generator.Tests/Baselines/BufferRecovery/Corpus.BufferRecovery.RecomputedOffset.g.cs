@@ -27,89 +27,97 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 42: Span<double> xc = stackalloc double[d];
+            // line 48: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 43: double s = 0.0;
+            // line 49: double s = 0.0;
             double s = 0.0;
-            // line 44: for (int c = 0; c < k; c++)
-            _values.Reserve(k * 2);
-            for (int c = 0; c < k; c++)
+            // line 50: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 2; pass++)
             {
-                // line 46: int off = c * d;
-                off = c * d;
-                // line 47: for (int j = 0; j < d; j++)
-                var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                // line 52: for (int c = 0; c < k; c++)
+                _values.Reserve(k * 2);
+                for (int c = 0; c < k; c++)
                 {
-                    // line 49: xc[j] = x[j] - mu[off + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    // line 54: int off = c * d;
+                    off = c * d;
+                    // line 55: for (int j = 0; j < d; j++)
+                    var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
+                    for (int j = 0; j < _muWindow.Length; j++)
+                    {
+                        // line 57: xc[j] = x[j] - mu[off + j];
+                        xc[j] = x[j] - _muWindow[j];
+                    }
+                    // line 60: double q = 0.0;
+                    _values.PushReserved(q);
+                    q = 0.0;
+                    // line 61: for (int j = 0; j < d; j++)
+                    for (int j_1 = 0; j_1 < d; j_1++)
+                    {
+                        // line 63: q += xc[j] * xc[j] * xc[j];
+                        q += xc[j_1] * xc[j_1] * xc[j_1];
+                    }
+                    // line 66: s = 0.5 * s + Math.Tanh(q);
+                    double _t4 = Math.Tanh(q);
+                    _values.PushReserved(_t4);
+                    s = 0.5 * s + _t4;
                 }
-                // line 52: double q = 0.0;
-                _values.PushReserved(q);
-                q = 0.0;
-                // line 53: for (int j = 0; j < d; j++)
-                for (int j_1 = 0; j_1 < d; j_1++)
-                {
-                    // line 55: q += xc[j] * xc[j] * xc[j];
-                    q += xc[j_1] * xc[j_1] * xc[j_1];
-                }
-                // line 58: s = 0.5 * s + Math.Tanh(q);
-                double _t4 = Math.Tanh(q);
-                _values.PushReserved(_t4);
-                s = 0.5 * s + _t4;
             }
-            // line 61: return s;
+            // line 70: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 61: return s;
+            // line 70: return s;
             double _ds = 1.0;
-            // line 44: for (int c = 0; c < k; c++)
-            for (int c = k - 1; c >= 0; c--)
+            // line 50: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 2 - 1; pass >= 0; pass--)
             {
-                off = c * d;
-                // line 47: for (int j = 0; j < d; j++)
-                var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
-                for (int j = 0; j < _muWindow_2.Length; j++)
+                // line 52: for (int c = 0; c < k; c++)
+                for (int c = k - 1; c >= 0; c--)
                 {
-                    // line 49: xc[j] = x[j] - mu[off + j];
-                    xc[j] = x[j] - _muWindow_2[j];
-                }
-                // line 58: s = 0.5 * s + Math.Tanh(q);
-                double _g5 = _ds;
-                _ds = 0.0;
-                double _t6 = _values.Pop();
-                _ds += _g5 * 0.5;
-                _dq += _g5 * (1 - _t6 * _t6);
-                // line 53: for (int j = 0; j < d; j++)
-                if (_dq != 0)
-                {
-                    for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                    off = c * d;
+                    // line 55: for (int j = 0; j < d; j++)
+                    var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
+                    for (int j = 0; j < _muWindow_2.Length; j++)
                     {
-                        // line 55: q += xc[j] * xc[j] * xc[j];
-                        double _xcAt = xc[j_1];
-                        double _t3 = _xcAt * _xcAt;
-                        _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
-                        _dxc[j_1] += _dq * _t3;
+                        // line 57: xc[j] = x[j] - mu[off + j];
+                        xc[j] = x[j] - _muWindow_2[j];
                     }
-                }
-                // line 52: double q = 0.0;
-                double _g2 = _dq;
-                _dq = 0.0;
-                q = _values.Pop();
-                // line 47: for (int j = 0; j < d; j++)
-                var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, off, d);
-                for (int j = _dmuWindow.Length - 1; j >= 0; j--)
-                {
-                    // line 49: xc[j] = x[j] - mu[off + j];
-                    double _g1 = _dxc[j];
-                    _dxc[j] = 0.0;
-                    dx[j] += _g1;
-                    _dmuWindow[j] += -_g1;
+                    // line 66: s = 0.5 * s + Math.Tanh(q);
+                    double _g5 = _ds;
+                    _ds = 0.0;
+                    double _t6 = _values.Pop();
+                    _ds += _g5 * 0.5;
+                    _dq += _g5 * (1 - _t6 * _t6);
+                    // line 61: for (int j = 0; j < d; j++)
+                    if (_dq != 0)
+                    {
+                        for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 63: q += xc[j] * xc[j] * xc[j];
+                            double _xcAt = xc[j_1];
+                            double _t3 = _xcAt * _xcAt;
+                            _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
+                            _dxc[j_1] += _dq * _t3;
+                        }
+                    }
+                    // line 60: double q = 0.0;
+                    double _g2 = _dq;
+                    _dq = 0.0;
+                    q = _values.Pop();
+                    // line 55: for (int j = 0; j < d; j++)
+                    var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, off, d);
+                    for (int j = _dmuWindow.Length - 1; j >= 0; j--)
+                    {
+                        // line 57: xc[j] = x[j] - mu[off + j];
+                        double _g1 = _dxc[j];
+                        _dxc[j] = 0.0;
+                        dx[j] += _g1;
+                        _dmuWindow[j] += -_g1;
+                    }
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
@@ -134,89 +142,97 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 42: Span<double> xc = stackalloc double[d];
+            // line 48: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 43: double s = 0.0;
+            // line 49: double s = 0.0;
             double s = 0.0;
-            // line 44: for (int c = 0; c < k; c++)
-            _values.Reserve(k * 2);
-            for (int c = 0; c < k; c++)
+            // line 50: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 2; pass++)
             {
-                // line 46: int off = c * d;
-                off = c * d;
-                // line 47: for (int j = 0; j < d; j++)
-                var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                // line 52: for (int c = 0; c < k; c++)
+                _values.Reserve(k * 2);
+                for (int c = 0; c < k; c++)
                 {
-                    // line 49: xc[j] = x[j] - mu[off + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    // line 54: int off = c * d;
+                    off = c * d;
+                    // line 55: for (int j = 0; j < d; j++)
+                    var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
+                    for (int j = 0; j < _muWindow.Length; j++)
+                    {
+                        // line 57: xc[j] = x[j] - mu[off + j];
+                        xc[j] = x[j] - _muWindow[j];
+                    }
+                    // line 60: double q = 0.0;
+                    _values.PushReserved(q);
+                    q = 0.0;
+                    // line 61: for (int j = 0; j < d; j++)
+                    for (int j_1 = 0; j_1 < d; j_1++)
+                    {
+                        // line 63: q += xc[j] * xc[j] * xc[j];
+                        q += xc[j_1] * xc[j_1] * xc[j_1];
+                    }
+                    // line 66: s = 0.5 * s + Math.Tanh(q);
+                    double _t4 = Math.Tanh(q);
+                    _values.PushReserved(_t4);
+                    s = 0.5 * s + _t4;
                 }
-                // line 52: double q = 0.0;
-                _values.PushReserved(q);
-                q = 0.0;
-                // line 53: for (int j = 0; j < d; j++)
-                for (int j_1 = 0; j_1 < d; j_1++)
-                {
-                    // line 55: q += xc[j] * xc[j] * xc[j];
-                    q += xc[j_1] * xc[j_1] * xc[j_1];
-                }
-                // line 58: s = 0.5 * s + Math.Tanh(q);
-                double _t4 = Math.Tanh(q);
-                _values.PushReserved(_t4);
-                s = 0.5 * s + _t4;
             }
-            // line 61: return s;
+            // line 70: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 61: return s;
+            // line 70: return s;
             double _ds = seed;
-            // line 44: for (int c = 0; c < k; c++)
-            for (int c = k - 1; c >= 0; c--)
+            // line 50: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 2 - 1; pass >= 0; pass--)
             {
-                off = c * d;
-                // line 47: for (int j = 0; j < d; j++)
-                var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
-                for (int j = 0; j < _muWindow_2.Length; j++)
+                // line 52: for (int c = 0; c < k; c++)
+                for (int c = k - 1; c >= 0; c--)
                 {
-                    // line 49: xc[j] = x[j] - mu[off + j];
-                    xc[j] = x[j] - _muWindow_2[j];
-                }
-                // line 58: s = 0.5 * s + Math.Tanh(q);
-                double _g5 = _ds;
-                _ds = 0.0;
-                double _t6 = _values.Pop();
-                _ds += _g5 * 0.5;
-                _dq += _g5 * (1 - _t6 * _t6);
-                // line 53: for (int j = 0; j < d; j++)
-                if (_dq != 0)
-                {
-                    for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                    off = c * d;
+                    // line 55: for (int j = 0; j < d; j++)
+                    var _muWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
+                    for (int j = 0; j < _muWindow_2.Length; j++)
                     {
-                        // line 55: q += xc[j] * xc[j] * xc[j];
-                        double _xcAt = xc[j_1];
-                        double _t3 = _xcAt * _xcAt;
-                        _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
-                        _dxc[j_1] += _dq * _t3;
+                        // line 57: xc[j] = x[j] - mu[off + j];
+                        xc[j] = x[j] - _muWindow_2[j];
                     }
-                }
-                // line 52: double q = 0.0;
-                double _g2 = _dq;
-                _dq = 0.0;
-                q = _values.Pop();
-                // line 47: for (int j = 0; j < d; j++)
-                var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, off, d);
-                for (int j = _dmuWindow.Length - 1; j >= 0; j--)
-                {
-                    // line 49: xc[j] = x[j] - mu[off + j];
-                    double _g1 = _dxc[j];
-                    _dxc[j] = 0.0;
-                    dx[j] += _g1;
-                    _dmuWindow[j] += -_g1;
+                    // line 66: s = 0.5 * s + Math.Tanh(q);
+                    double _g5 = _ds;
+                    _ds = 0.0;
+                    double _t6 = _values.Pop();
+                    _ds += _g5 * 0.5;
+                    _dq += _g5 * (1 - _t6 * _t6);
+                    // line 61: for (int j = 0; j < d; j++)
+                    if (_dq != 0)
+                    {
+                        for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 63: q += xc[j] * xc[j] * xc[j];
+                            double _xcAt = xc[j_1];
+                            double _t3 = _xcAt * _xcAt;
+                            _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
+                            _dxc[j_1] += _dq * _t3;
+                        }
+                    }
+                    // line 60: double q = 0.0;
+                    double _g2 = _dq;
+                    _dq = 0.0;
+                    q = _values.Pop();
+                    // line 55: for (int j = 0; j < d; j++)
+                    var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, off, d);
+                    for (int j = _dmuWindow.Length - 1; j >= 0; j--)
+                    {
+                        // line 57: xc[j] = x[j] - mu[off + j];
+                        double _g1 = _dxc[j];
+                        _dxc[j] = 0.0;
+                        dx[j] += _g1;
+                        _dmuWindow[j] += -_g1;
+                    }
                 }
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);

@@ -26,88 +26,96 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 68: Span<double> xc = stackalloc double[d];
+            // line 77: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 69: double s = 0.0;
+            // line 78: double s = 0.0;
             double s = 0.0;
-            // line 70: double scale = 1.0;
+            // line 79: double scale = 1.0;
             double scale = 1.0;
-            // line 71: for (int c = 0; c < k; c++)
-            for (int c = 0; c < k; c++)
+            // line 80: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 2; pass++)
             {
-                // line 73: scale *= 1.5;
-                _values.Push(scale);
-                scale *= 1.5;
-                // line 74: for (int j = 0; j < d; j++)
-                xc.CopyTo(_values.PushSpan(xc.Length));
-                var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                // line 82: for (int c = 0; c < k; c++)
+                for (int c = 0; c < k; c++)
                 {
-                    // line 76: xc[j] = scale * x[j] - mu[c * d + j];
-                    xc[j] = scale * x[j] - _muWindow[j];
+                    // line 84: scale *= 1.5;
+                    _values.Push(scale);
+                    scale *= 1.5;
+                    // line 85: for (int j = 0; j < d; j++)
+                    xc.CopyTo(_values.PushSpan(xc.Length));
+                    var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
+                    for (int j = 0; j < _muWindow.Length; j++)
+                    {
+                        // line 87: xc[j] = scale * x[j] - mu[c * d + j];
+                        xc[j] = scale * x[j] - _muWindow[j];
+                    }
+                    // line 90: double q = 0.0;
+                    _values.Push(q);
+                    q = 0.0;
+                    // line 91: for (int j = 0; j < d; j++)
+                    for (int j_1 = 0; j_1 < d; j_1++)
+                    {
+                        // line 93: q += xc[j] * xc[j] * xc[j];
+                        q += xc[j_1] * xc[j_1] * xc[j_1];
+                    }
+                    // line 96: s = 0.5 * s + Math.Tanh(q);
+                    double _t4 = Math.Tanh(q);
+                    _values.Push(_t4);
+                    s = 0.5 * s + _t4;
                 }
-                // line 79: double q = 0.0;
-                _values.Push(q);
-                q = 0.0;
-                // line 80: for (int j = 0; j < d; j++)
-                for (int j_1 = 0; j_1 < d; j_1++)
-                {
-                    // line 82: q += xc[j] * xc[j] * xc[j];
-                    q += xc[j_1] * xc[j_1] * xc[j_1];
-                }
-                // line 85: s = 0.5 * s + Math.Tanh(q);
-                double _t4 = Math.Tanh(q);
-                _values.Push(_t4);
-                s = 0.5 * s + _t4;
             }
-            // line 88: return s;
+            // line 100: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 88: return s;
+            // line 100: return s;
             double _ds = 1.0;
-            // line 71: for (int c = 0; c < k; c++)
-            for (int c = k - 1; c >= 0; c--)
+            // line 80: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 2 - 1; pass >= 0; pass--)
             {
-                // line 85: s = 0.5 * s + Math.Tanh(q);
-                double _g5 = _ds;
-                _ds = 0.0;
-                double _t6 = _values.Pop();
-                _ds += _g5 * 0.5;
-                _dq += _g5 * (1 - _t6 * _t6);
-                // line 80: for (int j = 0; j < d; j++)
-                if (_dq != 0)
+                // line 82: for (int c = 0; c < k; c++)
+                for (int c = k - 1; c >= 0; c--)
                 {
-                    for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                    // line 96: s = 0.5 * s + Math.Tanh(q);
+                    double _g5 = _ds;
+                    _ds = 0.0;
+                    double _t6 = _values.Pop();
+                    _ds += _g5 * 0.5;
+                    _dq += _g5 * (1 - _t6 * _t6);
+                    // line 91: for (int j = 0; j < d; j++)
+                    if (_dq != 0)
                     {
-                        // line 82: q += xc[j] * xc[j] * xc[j];
-                        double _xcAt = xc[j_1];
-                        double _t3 = _xcAt * _xcAt;
-                        _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
-                        _dxc[j_1] += _dq * _t3;
+                        for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 93: q += xc[j] * xc[j] * xc[j];
+                            double _xcAt = xc[j_1];
+                            double _t3 = _xcAt * _xcAt;
+                            _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
+                            _dxc[j_1] += _dq * _t3;
+                        }
                     }
+                    // line 90: double q = 0.0;
+                    double _g2 = _dq;
+                    _dq = 0.0;
+                    q = _values.Pop();
+                    // line 85: for (int j = 0; j < d; j++)
+                    var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
+                    for (int j = _dmuWindow.Length - 1; j >= 0; j--)
+                    {
+                        // line 87: xc[j] = scale * x[j] - mu[c * d + j];
+                        double _g1 = _dxc[j];
+                        _dxc[j] = 0.0;
+                        dx[j] += _g1 * scale;
+                        _dmuWindow[j] += -_g1;
+                    }
+                    _values.PopSpan(xc.Length).CopyTo(xc);
+                    // line 84: scale *= 1.5;
+                    scale = _values.Pop();
                 }
-                // line 79: double q = 0.0;
-                double _g2 = _dq;
-                _dq = 0.0;
-                q = _values.Pop();
-                // line 74: for (int j = 0; j < d; j++)
-                var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
-                for (int j = _dmuWindow.Length - 1; j >= 0; j--)
-                {
-                    // line 76: xc[j] = scale * x[j] - mu[c * d + j];
-                    double _g1 = _dxc[j];
-                    _dxc[j] = 0.0;
-                    dx[j] += _g1 * scale;
-                    _dmuWindow[j] += -_g1;
-                }
-                _values.PopSpan(xc.Length).CopyTo(xc);
-                // line 73: scale *= 1.5;
-                scale = _values.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
             _values.Dispose();
@@ -130,88 +138,96 @@ namespace Corpus
             var _values = new global::AutoDiff.CompilerServices.GradientStack<double>(64);
 
             // Primal sweep
-            // line 68: Span<double> xc = stackalloc double[d];
+            // line 77: Span<double> xc = stackalloc double[d];
             global::System.Span<double> xc = stackalloc double[d];
             double[] _dxc_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(xc.Length);
             global::System.Span<double> _dxc = _dxc_pool.AsSpan(0, xc.Length);
             _dxc.Clear();
-            // line 69: double s = 0.0;
+            // line 78: double s = 0.0;
             double s = 0.0;
-            // line 70: double scale = 1.0;
+            // line 79: double scale = 1.0;
             double scale = 1.0;
-            // line 71: for (int c = 0; c < k; c++)
-            for (int c = 0; c < k; c++)
+            // line 80: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 2; pass++)
             {
-                // line 73: scale *= 1.5;
-                _values.Push(scale);
-                scale *= 1.5;
-                // line 74: for (int j = 0; j < d; j++)
-                xc.CopyTo(_values.PushSpan(xc.Length));
-                var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                // line 82: for (int c = 0; c < k; c++)
+                for (int c = 0; c < k; c++)
                 {
-                    // line 76: xc[j] = scale * x[j] - mu[c * d + j];
-                    xc[j] = scale * x[j] - _muWindow[j];
+                    // line 84: scale *= 1.5;
+                    _values.Push(scale);
+                    scale *= 1.5;
+                    // line 85: for (int j = 0; j < d; j++)
+                    xc.CopyTo(_values.PushSpan(xc.Length));
+                    var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
+                    for (int j = 0; j < _muWindow.Length; j++)
+                    {
+                        // line 87: xc[j] = scale * x[j] - mu[c * d + j];
+                        xc[j] = scale * x[j] - _muWindow[j];
+                    }
+                    // line 90: double q = 0.0;
+                    _values.Push(q);
+                    q = 0.0;
+                    // line 91: for (int j = 0; j < d; j++)
+                    for (int j_1 = 0; j_1 < d; j_1++)
+                    {
+                        // line 93: q += xc[j] * xc[j] * xc[j];
+                        q += xc[j_1] * xc[j_1] * xc[j_1];
+                    }
+                    // line 96: s = 0.5 * s + Math.Tanh(q);
+                    double _t4 = Math.Tanh(q);
+                    _values.Push(_t4);
+                    s = 0.5 * s + _t4;
                 }
-                // line 79: double q = 0.0;
-                _values.Push(q);
-                q = 0.0;
-                // line 80: for (int j = 0; j < d; j++)
-                for (int j_1 = 0; j_1 < d; j_1++)
-                {
-                    // line 82: q += xc[j] * xc[j] * xc[j];
-                    q += xc[j_1] * xc[j_1] * xc[j_1];
-                }
-                // line 85: s = 0.5 * s + Math.Tanh(q);
-                double _t4 = Math.Tanh(q);
-                _values.Push(_t4);
-                s = 0.5 * s + _t4;
             }
-            // line 88: return s;
+            // line 100: return s;
             double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
-            // line 88: return s;
+            // line 100: return s;
             double _ds = seed;
-            // line 71: for (int c = 0; c < k; c++)
-            for (int c = k - 1; c >= 0; c--)
+            // line 80: for (int pass = 0; pass < 2; pass++)
+            for (int pass = 2 - 1; pass >= 0; pass--)
             {
-                // line 85: s = 0.5 * s + Math.Tanh(q);
-                double _g5 = _ds;
-                _ds = 0.0;
-                double _t6 = _values.Pop();
-                _ds += _g5 * 0.5;
-                _dq += _g5 * (1 - _t6 * _t6);
-                // line 80: for (int j = 0; j < d; j++)
-                if (_dq != 0)
+                // line 82: for (int c = 0; c < k; c++)
+                for (int c = k - 1; c >= 0; c--)
                 {
-                    for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                    // line 96: s = 0.5 * s + Math.Tanh(q);
+                    double _g5 = _ds;
+                    _ds = 0.0;
+                    double _t6 = _values.Pop();
+                    _ds += _g5 * 0.5;
+                    _dq += _g5 * (1 - _t6 * _t6);
+                    // line 91: for (int j = 0; j < d; j++)
+                    if (_dq != 0)
                     {
-                        // line 82: q += xc[j] * xc[j] * xc[j];
-                        double _xcAt = xc[j_1];
-                        double _t3 = _xcAt * _xcAt;
-                        _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
-                        _dxc[j_1] += _dq * _t3;
+                        for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                        {
+                            // line 93: q += xc[j] * xc[j] * xc[j];
+                            double _xcAt = xc[j_1];
+                            double _t3 = _xcAt * _xcAt;
+                            _dxc[j_1] += 2 * (_dq * _xcAt) * _xcAt;
+                            _dxc[j_1] += _dq * _t3;
+                        }
                     }
+                    // line 90: double q = 0.0;
+                    double _g2 = _dq;
+                    _dq = 0.0;
+                    q = _values.Pop();
+                    // line 85: for (int j = 0; j < d; j++)
+                    var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
+                    for (int j = _dmuWindow.Length - 1; j >= 0; j--)
+                    {
+                        // line 87: xc[j] = scale * x[j] - mu[c * d + j];
+                        double _g1 = _dxc[j];
+                        _dxc[j] = 0.0;
+                        dx[j] += _g1 * scale;
+                        _dmuWindow[j] += -_g1;
+                    }
+                    _values.PopSpan(xc.Length).CopyTo(xc);
+                    // line 84: scale *= 1.5;
+                    scale = _values.Pop();
                 }
-                // line 79: double q = 0.0;
-                double _g2 = _dq;
-                _dq = 0.0;
-                q = _values.Pop();
-                // line 74: for (int j = 0; j < d; j++)
-                var _dmuWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dmu, c * d, d);
-                for (int j = _dmuWindow.Length - 1; j >= 0; j--)
-                {
-                    // line 76: xc[j] = scale * x[j] - mu[c * d + j];
-                    double _g1 = _dxc[j];
-                    _dxc[j] = 0.0;
-                    dx[j] += _g1 * scale;
-                    _dmuWindow[j] += -_g1;
-                }
-                _values.PopSpan(xc.Length).CopyTo(xc);
-                // line 73: scale *= 1.5;
-                scale = _values.Pop();
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
             _values.Dispose();

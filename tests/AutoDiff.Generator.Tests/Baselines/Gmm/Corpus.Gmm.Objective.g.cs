@@ -90,11 +90,19 @@ namespace Corpus
             }
             // line 44: double slse = 0;
             double slse = 0;
+            // Each iteration of the loop at line 47 writes its own slice of xc, as its adjoint reads it back.
+            int _xcSlicesLength = checked(xc.Length * 3);
+            double[]? _xcSlices_pool = _xcSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_xcSlicesLength);
+            global::System.Span<double> _xcSlices = _xcSlices_pool == null ? stackalloc double[_xcSlicesLength] : _xcSlices_pool;
+            // Each iteration of the loop at line 47 writes its own slice of lxc, as its adjoint reads it back.
+            int _lxcSlicesLength = checked(lxc.Length * 3);
+            double[]? _lxcSlices_pool = _lxcSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_lxcSlicesLength);
+            global::System.Span<double> _lxcSlices = _lxcSlices_pool == null ? stackalloc double[_lxcSlicesLength] : _lxcSlices_pool;
             // line 45: for (int i = 0; i < n; i++)
             double _dslse = 1.0;
             for (int i = 0; i < n; i++)
             {
-                _values.Reserve(17);
+                _values.Reserve(11);
                 _ints.Reserve(3);
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
@@ -102,6 +110,8 @@ namespace Corpus
                 var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
+                    xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, k_1 * xc.Length, xc.Length);
+                    lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, k_1 * lxc.Length, lxc.Length);
                     // line 49: for (int d = 0; d < D; d++)
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
@@ -129,7 +139,6 @@ namespace Corpus
                             li += 1;
                         }
                         // line 65: lxc[r] = row;
-                        _values.PushReserved(lxc[r]);
                         lxc[r] = row;
                     }
                     // line 68: double norm = 0;
@@ -204,16 +213,10 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
-                    var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                     for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
-                        // line 49: for (int d = 0; d < D; d++)
-                        var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                        for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
-                        {
-                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
-                        }
+                        xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, k_1 * xc.Length, xc.Length);
+                        lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, k_1 * lxc.Length, lxc.Length);
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
                         double _g10 = _dmains[k_1];
                         _dmains[k_1] = 0.0;
@@ -239,7 +242,6 @@ namespace Corpus
                             // line 65: lxc[r] = row;
                             double _g8 = _dlxc[r];
                             _dlxc[r] = 0.0;
-                            lxc[r] = _values.Pop();
                             _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
                             for (int c = r - 1; c >= 0; c--)
@@ -434,6 +436,14 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dmains_pool);
+            if (_xcSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_xcSlices_pool);
+            }
+            if (_lxcSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_lxcSlices_pool);
+            }
             _values.Dispose();
             _ints.Dispose();
             return _result;
@@ -517,11 +527,19 @@ namespace Corpus
             }
             // line 44: double slse = 0;
             double slse = 0;
+            // Each iteration of the loop at line 47 writes its own slice of xc, as its adjoint reads it back.
+            int _xcSlicesLength = checked(xc.Length * 3);
+            double[]? _xcSlices_pool = _xcSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_xcSlicesLength);
+            global::System.Span<double> _xcSlices = _xcSlices_pool == null ? stackalloc double[_xcSlicesLength] : _xcSlices_pool;
+            // Each iteration of the loop at line 47 writes its own slice of lxc, as its adjoint reads it back.
+            int _lxcSlicesLength = checked(lxc.Length * 3);
+            double[]? _lxcSlices_pool = _lxcSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_lxcSlicesLength);
+            global::System.Span<double> _lxcSlices = _lxcSlices_pool == null ? stackalloc double[_lxcSlicesLength] : _lxcSlices_pool;
             // line 45: for (int i = 0; i < n; i++)
             double _dslse = seed;
             for (int i = 0; i < n; i++)
             {
-                _values.Reserve(17);
+                _values.Reserve(11);
                 _ints.Reserve(3);
                 int _mark18 = _values.Count;
                 int _mark19 = _ints.Count;
@@ -529,6 +547,8 @@ namespace Corpus
                 var _xWindow = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                 for (int k_1 = 0; k_1 < 3; k_1++)
                 {
+                    xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, k_1 * xc.Length, xc.Length);
+                    lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, k_1 * lxc.Length, lxc.Length);
                     // line 49: for (int d = 0; d < D; d++)
                     var _meansWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
                     for (int d_1 = 0; d_1 < _xWindow.Length; d_1++)
@@ -556,7 +576,6 @@ namespace Corpus
                             li += 1;
                         }
                         // line 65: lxc[r] = row;
-                        _values.PushReserved(lxc[r]);
                         lxc[r] = row;
                     }
                     // line 68: double norm = 0;
@@ -631,16 +650,10 @@ namespace Corpus
                     _dtop = 0.0;
                     _dmains[0] += _g11;
                     // line 47: for (int k = 0; k < K; k++)
-                    var _xWindow_2 = 3 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, i * 2, 2) : default;
                     for (int k_1 = 3 - 1; k_1 >= 0; k_1--)
                     {
-                        // line 49: for (int d = 0; d < D; d++)
-                        var _meansWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(means, k_1 * 2, 2);
-                        for (int d_1 = 0; d_1 < _xWindow_2.Length; d_1++)
-                        {
-                            // line 51: xc[d] = x[i * D + d] - means[k * D + d];
-                            xc[d_1] = _xWindow_2[d_1] - _meansWindow_2[d_1];
-                        }
+                        xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, k_1 * xc.Length, xc.Length);
+                        lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, k_1 * lxc.Length, lxc.Length);
                         // line 74: mains[k] = alphas[k] + sums[k] - 0.5 * norm;
                         double _g10 = _dmains[k_1];
                         _dmains[k_1] = 0.0;
@@ -666,7 +679,6 @@ namespace Corpus
                             // line 65: lxc[r] = row;
                             double _g8 = _dlxc[r];
                             _dlxc[r] = 0.0;
-                            lxc[r] = _values.Pop();
                             _drow += _g8;
                             // line 59: for (int c = 0; c < r; c++)
                             for (int c = r - 1; c >= 0; c--)
@@ -861,6 +873,14 @@ namespace Corpus
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dlxc_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dmains_pool);
+            if (_xcSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_xcSlices_pool);
+            }
+            if (_lxcSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_lxcSlices_pool);
+            }
             _values.Dispose();
             _ints.Dispose();
         }

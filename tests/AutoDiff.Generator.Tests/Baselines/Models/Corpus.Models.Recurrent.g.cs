@@ -35,11 +35,15 @@ namespace Corpus
             _dnext.Clear();
             // line 123: double loss = 0;
             double loss = 0;
+            // Each iteration of the loop at line 124 writes its own slice of next, as its adjoint reads it back.
+            int _nextSlicesLength = checked(next.Length * global::System.Math.Max(0, x.Length - 4));
+            double[]? _nextSlices_pool = _nextSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_nextSlicesLength);
+            global::System.Span<double> _nextSlices = _nextSlices_pool == null ? stackalloc double[_nextSlicesLength] : _nextSlices_pool;
             // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = 4; t < x.Length; t++)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, (t - 4) * next.Length, next.Length);
                 // line 126: for (int j = 0; j < 2; j++)
-                _values.Reserve(2);
                 for (int j = 0; j < 2; j++)
                 {
                     // line 128: double s = x[t] * (j + 1) * 0.5;
@@ -52,7 +56,6 @@ namespace Corpus
                         s += _xWindow[i] * h[i];
                     }
                     // line 134: next[j] = Math.Tanh(s);
-                    _values.PushReserved(next[j]);
                     next[j] = Math.Tanh(s);
                 }
                 // line 137: next.CopyTo(h);
@@ -79,6 +82,7 @@ namespace Corpus
             // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = x.Length - 1; t >= 4; t--)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, (t - 4) * next.Length, next.Length);
                 // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 double _t7 = h[0] - 0.25;
                 _dh[1] += _dloss * x[t];
@@ -102,7 +106,6 @@ namespace Corpus
                     double _g4 = _dnext[j];
                     _dnext[j] = 0.0;
                     double _t5 = next[j];
-                    next[j] = _values.Pop();
                     _ds += _g4 * (1 - _t5 * _t5);
                     // line 129: for (int i = 0; i < 2; i++)
                     if (_ds != 0)
@@ -126,6 +129,10 @@ namespace Corpus
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dnext_pool);
+            if (_nextSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_nextSlices_pool);
+            }
             _values.Dispose();
             _ints.Dispose();
             return _result;
@@ -157,11 +164,15 @@ namespace Corpus
             _dnext.Clear();
             // line 123: double loss = 0;
             double loss = 0;
+            // Each iteration of the loop at line 124 writes its own slice of next, as its adjoint reads it back.
+            int _nextSlicesLength = checked(next.Length * global::System.Math.Max(0, x.Length - 4));
+            double[]? _nextSlices_pool = _nextSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_nextSlicesLength);
+            global::System.Span<double> _nextSlices = _nextSlices_pool == null ? stackalloc double[_nextSlicesLength] : _nextSlices_pool;
             // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = 4; t < x.Length; t++)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, (t - 4) * next.Length, next.Length);
                 // line 126: for (int j = 0; j < 2; j++)
-                _values.Reserve(2);
                 for (int j = 0; j < 2; j++)
                 {
                     // line 128: double s = x[t] * (j + 1) * 0.5;
@@ -174,7 +185,6 @@ namespace Corpus
                         s += _xWindow[i] * h[i];
                     }
                     // line 134: next[j] = Math.Tanh(s);
-                    _values.PushReserved(next[j]);
                     next[j] = Math.Tanh(s);
                 }
                 // line 137: next.CopyTo(h);
@@ -201,6 +211,7 @@ namespace Corpus
             // line 124: for (int t = 4; t < x.Length; t++)
             for (int t = x.Length - 1; t >= 4; t--)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, (t - 4) * next.Length, next.Length);
                 // line 138: loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
                 double _t7 = h[0] - 0.25;
                 _dh[1] += _dloss * x[t];
@@ -224,7 +235,6 @@ namespace Corpus
                     double _g4 = _dnext[j];
                     _dnext[j] = 0.0;
                     double _t5 = next[j];
-                    next[j] = _values.Pop();
                     _ds += _g4 * (1 - _t5 * _t5);
                     // line 129: for (int i = 0; i < 2; i++)
                     if (_ds != 0)
@@ -248,6 +258,10 @@ namespace Corpus
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dnext_pool);
+            if (_nextSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_nextSlices_pool);
+            }
             _values.Dispose();
             _ints.Dispose();
         }

@@ -32,16 +32,20 @@ namespace Corpus
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
+            // Each iteration of the loop at line 92 writes its own slice of next, as its adjoint reads it back.
+            int _nextSlicesLength = checked(next.Length * 5);
+            double[]? _nextSlices_pool = _nextSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_nextSlicesLength);
+            global::System.Span<double> _nextSlices = _nextSlices_pool == null ? stackalloc double[_nextSlicesLength] : _nextSlices_pool;
             // line 92: for (int t = 0; t < 5; t++)
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, t * next.Length, next.Length);
                 // line 94: double x = Math.Cos(0.9 * t);
                 _values.Push(x);
                 x = Math.Cos(0.9 * t);
                 // line 95: for (int i = 0; i < 2; i++)
-                _values.Reserve(2);
                 for (int i = 0; i < _wWindow_2.Length; i++)
                 {
                     // line 97: double s = (w[6 + i] * x) + w[8 + i];
@@ -54,7 +58,6 @@ namespace Corpus
                         s += _wWindow[j] * h[j];
                     }
                     // line 103: next[i] = Math.Tanh(s);
-                    _values.PushReserved(next[i]);
                     next[i] = Math.Tanh(s);
                 }
                 // line 106: for (int i = 0; i < 2; i++)
@@ -80,6 +83,7 @@ namespace Corpus
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, t * next.Length, next.Length);
                 // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
@@ -96,7 +100,6 @@ namespace Corpus
                     double _g3 = _dnext[i];
                     _dnext[i] = 0.0;
                     double _t4 = next[i];
-                    next[i] = _values.Pop();
                     _ds += _g3 * (1 - _t4 * _t4);
                     // line 98: for (int j = 0; j < 2; j++)
                     if (_ds != 0)
@@ -122,6 +125,10 @@ namespace Corpus
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dnext_pool);
+            if (_nextSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_nextSlices_pool);
+            }
             _values.Dispose();
             return _result;
         }
@@ -149,16 +156,20 @@ namespace Corpus
             double[] _dnext_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(next.Length);
             global::System.Span<double> _dnext = _dnext_pool.AsSpan(0, next.Length);
             _dnext.Clear();
+            // Each iteration of the loop at line 92 writes its own slice of next, as its adjoint reads it back.
+            int _nextSlicesLength = checked(next.Length * 5);
+            double[]? _nextSlices_pool = _nextSlicesLength <= 1024 ? null : global::System.Buffers.ArrayPool<double>.Shared.Rent(_nextSlicesLength);
+            global::System.Span<double> _nextSlices = _nextSlices_pool == null ? stackalloc double[_nextSlicesLength] : _nextSlices_pool;
             // line 92: for (int t = 0; t < 5; t++)
             var _wWindow_2 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 6, 2) : default;
             var _wWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(w, 8, 2) : default;
             for (int t = 0; t < 5; t++)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, t * next.Length, next.Length);
                 // line 94: double x = Math.Cos(0.9 * t);
                 _values.Push(x);
                 x = Math.Cos(0.9 * t);
                 // line 95: for (int i = 0; i < 2; i++)
-                _values.Reserve(2);
                 for (int i = 0; i < _wWindow_2.Length; i++)
                 {
                     // line 97: double s = (w[6 + i] * x) + w[8 + i];
@@ -171,7 +182,6 @@ namespace Corpus
                         s += _wWindow[j] * h[j];
                     }
                     // line 103: next[i] = Math.Tanh(s);
-                    _values.PushReserved(next[i]);
                     next[i] = Math.Tanh(s);
                 }
                 // line 106: for (int i = 0; i < 2; i++)
@@ -197,6 +207,7 @@ namespace Corpus
             var _dwWindow_3 = 5 > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(dw, 8, 2) : default;
             for (int t = 5 - 1; t >= 0; t--)
             {
+                next = global::AutoDiff.CompilerServices.LoopWindow.Of(_nextSlices, t * next.Length, next.Length);
                 // line 106: for (int i = 0; i < 2; i++)
                 for (int i_1 = 2 - 1; i_1 >= 0; i_1--)
                 {
@@ -213,7 +224,6 @@ namespace Corpus
                     double _g3 = _dnext[i];
                     _dnext[i] = 0.0;
                     double _t4 = next[i];
-                    next[i] = _values.Pop();
                     _ds += _g3 * (1 - _t4 * _t4);
                     // line 98: for (int j = 0; j < 2; j++)
                     if (_ds != 0)
@@ -239,6 +249,10 @@ namespace Corpus
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dh_pool);
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dnext_pool);
+            if (_nextSlices_pool != null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(_nextSlices_pool);
+            }
             _values.Dispose();
         }
 
