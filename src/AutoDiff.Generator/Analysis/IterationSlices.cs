@@ -52,13 +52,13 @@ internal static class IterationSlices
                 continue;
             }
 
-            var touching = body.Skip(declared + 1).Where(s => Touches(s, buffer.Name)).ToList();
-            if (touching.Count != 1 || touching[0] is not CountedForStmt outer)
+            var touching = Enumerable.Range(declared + 1, body.Count - declared - 1).Where(i => Touches(body[i], buffer.Name)).ToList();
+            if (touching.Count != 1 || body[touching[0]] is not CountedForStmt outer)
             {
                 continue;
             }
 
-            var host = declared + 1 + body.Skip(declared + 1).TakeWhile(s => !ReferenceEquals(s, outer)).Count();
+            var host = touching[0];
 
             var loop = outer;
             if (independent.ContainsKey(outer))

@@ -27,10 +27,10 @@ internal sealed partial class AdjointWriter
     private readonly List<string> _scalarParameters;
     private readonly List<BufferStmt> _buffers;
 
+    /// <summary>The per-iteration slices (see <see cref="IterationSlices"/>) by the buffer they stand in for: the span and the rented array behind it, if any.</summary>
+    private readonly Dictionary<string, (string Slices, string Pool)> _slicesOf = new();
+
     /// <summary>Element stores whose buffer is recorded whole around their loop, or computed again by the reverse iterations around it (see <see cref="WholeRecord"/>, <see cref="RecomputesWhole"/>).</summary>
-    /// <summary>The arrays of per-iteration slices, by the buffer they stand in for (see <see cref="IterationSlices"/>).</summary>
-    private readonly Dictionary<string, string> _slicesOf = new();
-    private readonly Dictionary<string, string> _slicePools = new();
     private readonly HashSet<AssignStmt> _recordedWhole = new(ReferenceEqualityComparer<AssignStmt>.Instance);
     private readonly HashSet<string> _usedNames = new();
     private readonly Dictionary<string, int> _versions = new();
@@ -127,7 +127,6 @@ internal sealed partial class AdjointWriter
 
     private Block WriteBody()
     {
-        var secondOrder = _secondOrder;
         var (forward, reverse) = EmitBlock(_body, new Context(0, false, []));
         var hoisted = _hoisted;
         var (folded, declaredUpFront) = SplitAdjointDeclarations();
@@ -140,18 +139,18 @@ internal sealed partial class AdjointWriter
 
         foreach (var buffer in _buffers.Where(b => _varied.Contains(b.Name)))
         {
-            stores.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
+            stores.Add(new ExpressionNode(Code.Call(PoolOf(buffer.ElementKind.Keyword()) + ".Return", Code.Atom(_adjointOf[buffer.Name] + "_pool"))));
         }
 
         foreach (var buffer in _buffers.Where(b => _slicesOf.ContainsKey(b.Name)))
         {
-            var pool = Code.Atom(_slicePools[buffer.Name]);
+            var pool = Code.Atom(_slicesOf[buffer.Name].Pool);
             var giveBack = new Block();
-            giveBack.Add(new ExpressionNode(Code.Call("global::System.Buffers.ArrayPool<" + buffer.ElementKind.Keyword() + ">.Shared.Return", pool)));
+            giveBack.Add(new ExpressionNode(Code.Call(PoolOf(buffer.ElementKind.Keyword()) + ".Return", pool)));
             stores.If(Code.Binary(pool, "!=", Code.Atom("null"), Code.Relational), giveBack);
         }
 
-        if (secondOrder)
+        if (_secondOrder)
         {
             // The tangents go through the adjoints' declarations and the skipped-when-zero tests before those are
             // folded and added: both change meaning when a tangent rides along.
@@ -184,7 +183,7 @@ internal sealed partial class AdjointWriter
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {
             body.Add(LengthCheck("adjoint", parameter.AdjointName!, parameter.Name));
-            if (secondOrder)
+            if (_secondOrder)
             {
                 body.Add(LengthCheck("direction", parameter.DirectionName!, parameter.Name));
                 body.Add(LengthCheck("product", parameter.ProductName!, parameter.Name));
@@ -198,7 +197,7 @@ internal sealed partial class AdjointWriter
             foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
             {
                 body.Add(new ExpressionNode(Code.Call(parameter.AdjointName + ".Clear")));
-                if (secondOrder)
+                if (_secondOrder)
                 {
                     body.Add(new ExpressionNode(Code.Call(parameter.ProductName + ".Clear")));
                 }
@@ -589,7 +588,7 @@ internal sealed partial class AdjointWriter
         if (withAdjoint && _adjointOf.TryGetValue(buffer.Name, out var adjoint))
         {
             var bufferLength = Code.Member(Code.Atom(buffer.Name), "Length");
-            forward.Declare(type + "[]", adjoint + "_pool", Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", bufferLength));
+            forward.Declare(type + "[]", adjoint + "_pool", Code.Call(PoolOf(type) + ".Rent", bufferLength));
             forward.Declare("global::System.Span<" + type + ">", adjoint, Code.Call(adjoint + "_pool.AsSpan", Code.Number(0, NumKind.Int), bufferLength));
             forward.Add(new ExpressionNode(Code.Call(adjoint + ".Clear")));
         }
@@ -608,12 +607,11 @@ internal sealed partial class AdjointWriter
             var type = buffer.ElementKind.Keyword();
             var slices = Fresh("_" + name + "Slices");
             var (size, pool) = (Code.Atom(Fresh(slices + "Length")), Code.Atom(Fresh(slices + "_pool")));
-            _slicePools[name] = pool.Text;
-            _slicesOf[name] = slices;
+            _slicesOf[name] = (slices, pool.Text);
             var trips = ConstantTrips(sliced) is { } constant ? Code.Number(constant, NumKind.Int) : Code.PlainCall("global::System.Math.Max", NumKind.Int, Code.Number(0, NumKind.Int), Trips(sliced));
             forward.Comment("Each iteration of the loop at line " + sliced.Line + " writes its own slice of " + name + ", as its adjoint reads it back.");
             forward.Declare("int", size.Text, Code.PlainCall("checked", NumKind.Int, Code.Mul(Code.Member(Code.Atom(name), "Length"), trips)));
-            var rent = Code.Call("global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent", size);
+            var rent = Code.Call(PoolOf(type) + ".Rent", size);
             if (!buffer.StackAllocated)
             {
                 forward.Declare(type + "[]?", pool.Text, rent);
@@ -633,7 +631,8 @@ internal sealed partial class AdjointWriter
         }
     }
 
-    private const string LoopWindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
+    /// <summary>The shared array pool of <paramref name="type"/>'s arrays, as generated code names it.</summary>
+    private static string PoolOf(string type) => "global::System.Buffers.ArrayPool<" + type + ">.Shared";
 
     /// <summary>The most elements of per-iteration slices kept on the stack (8 KB of doubles); more are rented.</summary>
     private const int SlicesOnStack = 1024;
@@ -651,15 +650,15 @@ internal sealed partial class AdjointWriter
 
         var start = new Block();
         var sliced = new HashSet<string>(_plan.SlicedBy(loop));
+        var i = Code.Atom(loop.Index);
+        var iteration = loop.Start is ConstExpr { Value: 0 } && !loop.Descending ? i
+            : loop.Descending ? Code.Sub(ExpressionRenderer.Render(loop.Start), i)
+            : Code.Sub(i, ExpressionRenderer.Render(loop.Start));
         foreach (var name in _buffers.Select(b => b.Name).Where(n => sliced.Contains(n) && _slicesOf.ContainsKey(n)))
         {
-            var i = Code.Atom(loop.Index);
-            var iteration = loop.Start is ConstExpr { Value: 0 } && !loop.Descending ? i
-                : loop.Descending ? Code.Sub(ExpressionRenderer.Render(loop.Start), i)
-                : Code.Sub(i, ExpressionRenderer.Render(loop.Start));
             var length = Code.Member(Code.Atom(name), "Length");
             // A window, as the loop windows are: the passes know it throws nothing (the array was rented to fit).
-            start.Assign(Code.Atom(name), "=", Code.Call(LoopWindowOf, Code.Atom(_slicesOf[name]), Code.Mul(iteration, length), length));
+            start.Assign(Code.Atom(name), "=", Code.Call(LoopWindows.WindowOf, Code.Atom(_slicesOf[name].Slices), Code.Mul(iteration, length), length));
         }
 
         if (start.IsEmpty)

@@ -26,7 +26,8 @@ namespace AutoDiff.Generator.Passes;
 /// </remarks>
 internal static class LoopWindows
 {
-    private const string WindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
+    /// <summary>The runtime's window function, as generated code names it (the slices of <see cref="Analysis.IterationSlices"/> are taken with it too).</summary>
+    internal const string WindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
 
     // Math functions that throw for some arguments: Sign(NaN), Clamp with min > max, Round with bad digits.
     private static readonly HashSet<string> Throwing = ["Sign", "Clamp", "Round"];
