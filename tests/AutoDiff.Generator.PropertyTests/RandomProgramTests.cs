@@ -39,6 +39,9 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [Fact]
     public void BoolFlagGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.BoolFlags);
 
+    [Fact]
+    public void ScratchBufferGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.ScratchBuffers);
+
     /// <summary>The programs themselves are sound: they compile as plain C# and are finite at their points (no generator involved).</summary>
     [Theory]
     [InlineData(Features.StraightLine)]
@@ -50,6 +53,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [InlineData(Features.NestedLoops)]
     [InlineData(Features.ReusedIndices)]
     [InlineData(Features.BoolFlags)]
+    [InlineData(Features.ScratchBuffers)]
     public void RandomProgramsCompileAndStayInsideTheirDomains(Features features)
     {
         var stats = new PropertyStats();
@@ -79,5 +83,13 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         // exists to exercise the generated tape path, so all of it must, and no other program may (a return from inside
         // a loop, about a fifth of the while-loop family, is differentiated statically).
         Assert.Equal(features == Features.TapeFallback ? stats.Programs : 0, stats.Fallbacks);
+
+        // The scratch-buffer family exists to meet every way the generator restores a buffer: a good share of its programs
+        // must take the slice per iteration, and a good share another way (an early exit, a read after the loop, a first
+        // touch that is not a whole overwrite, a loop that runs twice).
+        if (features == Features.ScratchBuffers)
+        {
+            Assert.InRange(stats.Slices, stats.Programs / 5, stats.Programs * 4 / 5);
+        }
     }
 }

@@ -27,7 +27,7 @@ internal static class BatchVerifier
 
             foreach (var entry in compiled.Entries)
             {
-                stats.Program(entry.FellBackToTape, entry.IterationAdjoints);
+                stats.Program(entry.FellBackToTape, entry.IterationAdjoints, entry.Slices);
                 var problems = FunctionChecker.Check(entry, stats).ToList();
                 if (problems.Count > 0)
                 {

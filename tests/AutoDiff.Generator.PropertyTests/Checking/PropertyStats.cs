@@ -10,6 +10,7 @@ internal sealed class PropertyStats
     private long _notSmooth;
     private long _fallbacks;
     private long _iterationAdjoints;
+    private long _slices;
     private long _batches;
 
     public long Programs => Interlocked.Read(ref _programs);
@@ -23,11 +24,19 @@ internal sealed class PropertyStats
     /// <summary>Programs with a loop that runs each iteration's adjoint right after it (see the generator's IterationAdjoints).</summary>
     public long IterationAdjoints => Interlocked.Read(ref _iterationAdjoints);
 
+    /// <summary>Programs whose generated code gives a scratch buffer a slice per loop iteration (see the generator's IterationSlices).</summary>
+    public long Slices => Interlocked.Read(ref _slices);
+
     public void Batch() => Interlocked.Increment(ref _batches);
 
-    public void Program(bool fellBack, bool iterationAdjoints = false)
+    public void Program(bool fellBack, bool iterationAdjoints = false, bool slices = false)
     {
         Interlocked.Increment(ref _programs);
+        if (slices)
+        {
+            Interlocked.Increment(ref _slices);
+        }
+
         if (iterationAdjoints)
         {
             Interlocked.Increment(ref _iterationAdjoints);
@@ -51,5 +60,5 @@ internal sealed class PropertyStats
         $"{Programs} programs in {_batches} compilations, {_points} points, {Derivatives} partial derivatives " +
         $"(each compared with the tape and the pullback; {FiniteDifferenceChecks} also with finite differences, " +
         $"{_notSmooth} skipped by FD as not smooth within the step), {_fallbacks} programs fell back to the runtime tape, " +
-        $"{_iterationAdjoints} ran a loop's adjoint iteration by iteration";
+        $"{_iterationAdjoints} ran a loop's adjoint iteration by iteration, {_slices} gave a buffer a slice per iteration";
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace AutoDiff.PropertyTests.Compiling;
 
 /// <summary>The entry points of one random function in a loaded batch; generated and tape members are null when not compiled in.</summary>
-internal sealed record FunctionEntry(int Id, RandomFunction Function, EvalFn Eval, GradFn? Generated, PullbackFn? Pullback, GradFn? Tape, bool FellBackToTape, JvpFn? Jvp = null, HvpFn? Hvp = null, bool IterationAdjoints = false);
+internal sealed record FunctionEntry(int Id, RandomFunction Function, EvalFn Eval, GradFn? Generated, PullbackFn? Pullback, GradFn? Tape, bool FellBackToTape, JvpFn? Jvp = null, HvpFn? Hvp = null, bool IterationAdjoints = false, bool Slices = false);
 
 /// <summary>
 /// Many random functions in one in-memory compilation run through the generator. A function whose program the
@@ -62,13 +62,9 @@ internal sealed partial class CompiledBatch : IDisposable
 
                 if (TryLoad(output, rejected) is { } loaded)
                 {
-                    var iterationAdjoints = outcome.RunResult.Results.SelectMany(r => r.GeneratedSources)
-                        .Where(s => s.SourceText.ToString().Contains("// Adjoint of this iteration", StringComparison.Ordinal))
-                        .Select(s => FileNumber().Match(s.HintName))
-                        .Where(m => m.Success)
-                        .Select(m => int.Parse(m.Groups[1].Value))
-                        .ToHashSet();
-                    return Build(loaded, functions, ids, rejected, withGenerator, withTape, fallbacks, iterationAdjoints);
+                    var iterationAdjoints = Containing(outcome, "// Adjoint of this iteration");
+                    var slices = Containing(outcome, "Slices_pool == null ? stackalloc");
+                    return Build(loaded, functions, ids, rejected, withGenerator, withTape, fallbacks, iterationAdjoints, slices);
                 }
             }
             else if (TryLoad(output, rejected) is { } loaded)
@@ -109,7 +105,7 @@ internal sealed partial class CompiledBatch : IDisposable
 
     private static CompiledBatch Build(
         LoadedAssembly assembly, IReadOnlyList<RandomFunction> functions, int[] ids, Dictionary<int, string> rejected,
-        bool withGenerator, bool withTape, HashSet<int> fallbacks, HashSet<int>? iterationAdjoints = null)
+        bool withGenerator, bool withTape, HashSet<int> fallbacks, HashSet<int>? iterationAdjoints = null, HashSet<int>? slices = null)
     {
         var entries = ids.Select(id => new FunctionEntry(
             id,
@@ -121,9 +117,19 @@ internal sealed partial class CompiledBatch : IDisposable
             fallbacks.Contains(id),
             withGenerator && functions[id].HasEveryKind(id) ? assembly.Delegate<JvpFn>($"H{id}", "Jvp") : null,
             withGenerator && functions[id].HasEveryKind(id) ? assembly.Delegate<HvpFn>($"H{id}", "Hvp") : null,
-            iterationAdjoints?.Contains(id) ?? false)).ToList();
+            iterationAdjoints?.Contains(id) ?? false,
+            slices?.Contains(id) ?? false)).ToList();
         return new CompiledBatch(assembly, entries, rejected);
     }
+
+    /// <summary>The functions whose generated code contains <paramref name="marker"/>: which of the generator's strategies a batch met.</summary>
+    private static HashSet<int> Containing(GeneratorOutcome outcome, string marker) =>
+        outcome.RunResult.Results.SelectMany(r => r.GeneratedSources)
+            .Where(s => s.SourceText.ToString().Contains(marker, StringComparison.Ordinal))
+            .Select(s => FileNumber().Match(s.HintName))
+            .Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value))
+            .ToHashSet();
 
     private static void Reject(Dictionary<int, string> rejected, int id, string reason)
     {

@@ -33,10 +33,17 @@ public enum Features
 
     /// <summary>Adds bool flags: declared from a data comparison, toggled (<c>f = !f</c>) and set in loops, tested by <c>if</c> and <c>?:</c>.</summary>
     BoolFlags,
+
+    /// <summary>
+    /// Local buffers (<c>stackalloc</c> and arrays) that loops overwrite whole, update element by element, and read into an
+    /// accumulator, with early exits, an enclosing loop, and reads after the loop (see <see cref="ScratchLoop"/>).
+    /// </summary>
+    ScratchBuffers,
 }
 
 /// <summary>Which families are the int-and-loop families (a non-empty span, int locals, plain helpers).</summary>
 internal static class FeatureKinds
 {
-    public static bool HasIntLocals(this Features features) => features >= Features.IntLocals;
+    public static bool HasIntLocals(this Features features) =>
+        features is Features.IntLocals or Features.WhileLoops or Features.NestedLoops or Features.ReusedIndices or Features.BoolFlags;
 }

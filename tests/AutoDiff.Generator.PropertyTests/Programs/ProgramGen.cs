@@ -24,6 +24,11 @@ internal static partial class ProgramGen
 
     public static Gen<RandomFunction> Function(Features features)
     {
+        if (features == Features.ScratchBuffers)
+        {
+            return ScratchFunction();
+        }
+
         if (features.HasIntLocals())
         {
             return IntFunction(features);

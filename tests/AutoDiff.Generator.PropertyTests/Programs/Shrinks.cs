@@ -66,11 +66,38 @@ internal static class Shrinks
                 foreach (var e in Of(l.Init)) yield return l with { Init = e };
                 foreach (var e in Of(l.Body)) yield return l with { Body = e };
                 break;
+            case ScratchLoop l:
+                foreach (var s in OfScratch(l)) yield return s;
+                break;
             default:
                 foreach (var s in IntShrinks.Of(statement)) yield return s;
                 break;
         }
     }
+
+    /// <summary>A scratch loop with one feature taken away: fewer steps or buffers, no exit, no enclosing loop, no read after it, simpler values.</summary>
+    private static IEnumerable<Stmt> OfScratch(ScratchLoop l)
+    {
+        if (l.Buffers.Length > 1) yield return l with { Buffers = l.Buffers[..1] };
+        if (l.Exit != ScratchExit.None) yield return l with { Exit = ScratchExit.None };
+        if (l.Repeated) yield return l with { Repeated = false };
+        if (l.ReadAfter) yield return l with { ReadAfter = false };
+        if (l.Direction != ScratchDirection.Up) yield return l with { Direction = ScratchDirection.Up };
+        if (l.Trips != ScratchTrips.Constant || l.Count != 1) yield return l with { Trips = ScratchTrips.Constant, Count = 1 };
+        foreach (var steps in OfList(l.Steps, OfStep)) yield return l with { Steps = steps };
+        foreach (var e in Of(l.Init)) yield return l with { Init = e };
+    }
+
+    private static IEnumerable<BufferStep> OfStep(BufferStep step) => step switch
+    {
+        Fill f => Of(f.Value).Select(e => (BufferStep)(f with { Value = e })).Prepend(f with { Other = -1 }),
+        Recur r => Of(r.Value).Select(e => (BufferStep)(r with { Value = e })),
+        Triangle t => Of(t.Value).Select(e => (BufferStep)(t with { Value = e })),
+        Scale c => Of(c.Value).Select(e => (BufferStep)(c with { Value = e })),
+        Poke p => Of(p.Value).Select(e => (BufferStep)(p with { Value = e })),
+        Accumulate a => Of(a.Value).Select(e => (BufferStep)(a with { Value = e })),
+        _ => [],
+    };
 
     /// <summary>Each list with one element dropped, then with one element replaced by one of its one-step simplifications.</summary>
     internal static IEnumerable<T[]> OfList<T>(T[] list, Func<T, IEnumerable<T>> of)
