@@ -130,6 +130,7 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "SwitchOverSpanCalls", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchOverArrays", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchWithTests", 6, -1, 1.5 },
+        { "Fallback", "Corpus.Fallback", "IntMathOnTape", 6, 0.2, 1.5 },
     });
 
     [Theory]

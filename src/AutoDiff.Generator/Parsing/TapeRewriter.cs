@@ -82,9 +82,14 @@ internal static class TapeRewriter
         return body.NormalizeWhitespace("    ", "\n").ToFullString();
     }
 
-    /// <summary>A function of the derivative table; the tape has a <c>ValueMath</c> function of the same name for each.</summary>
+    /// <summary>
+    /// A function of the derivative table on floating-point numbers; the tape has a <c>ValueMath</c> function of the
+    /// same name for each. The int overloads (<c>Math.Abs(int)</c>, <c>Math.Max(int, int)</c>) compute widths and
+    /// indices and stay as they are.
+    /// </summary>
     private static bool IsTableFunction(IMethodSymbol callee, int arguments) =>
-        callee.ContainingType?.ToDisplayString() is { } containing
+        IsFloating(callee.ReturnType)
+        && callee.ContainingType?.ToDisplayString() is { } containing
         && DerivativeTable.MathClassOf(containing) is not null
         && DerivativeTable.Find(callee.Name, arguments) is not null;
 

@@ -227,6 +227,35 @@ public static partial class Fallback
         return nearest;
     }
 
+    // Math on ints stays int arithmetic on the tape (a layer's width, an index), beside Math on the values. Found by
+    // the fuzz test on the layered-buffer family: 'units += Math.Abs(sizes[s])' became a Value, which no int takes.
+    private static readonly int[] TapeWidths = { 2, -1, 3 };
+
+    [Differentiable]
+    public static double IntMathOnTape(ReadOnlySpan<double> x, [NoDerivative] ReadOnlySpan<int> widths)
+    {
+        Func<int, int> onTape = q => q;
+        int units = 0;
+        for (int i = 0; i < widths.Length; i++)
+        {
+            units += Math.Abs(widths[i]);
+        }
+
+        int last = Math.Min(units, x.Length) - 1;
+        int flip = Math.Sign(x[0] - 5.0);
+        double s = 0;
+        for (int i = 0; i <= Math.Max(last, 0); i++)
+        {
+            s += Math.Max(x[i], 0.5 * x[i]) * Math.Abs(x[i] + 2.0);
+        }
+
+        return flip * s + Math.Clamp(last, 0, 3) * x[0];
+    }
+
+    public static double IntMathOnTape_Value(double[] p) => IntMathOnTape(p, TapeWidths);
+    public static double IntMathOnTape_Gradient(double[] p, double[] g) => IntMathOnTapeWithGradient(p, TapeWidths, g);
+    public static void IntMathOnTape_Pullback(double[] p, double seed, double[] g) => IntMathOnTapePullback(p, TapeWidths, seed, g);
+
     public static double SwitchWithTests_Value(double[] p) => SwitchWithTests(p);
     public static double SwitchWithTests_Gradient(double[] p, double[] g) => SwitchWithTestsWithGradient(p, g);
     public static void SwitchWithTests_Pullback(double[] p, double seed, double[] g) => SwitchWithTestsPullback(p, seed, g);
