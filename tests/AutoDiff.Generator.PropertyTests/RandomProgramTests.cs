@@ -42,6 +42,9 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [Fact]
     public void ScratchBufferGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.ScratchBuffers);
 
+    [Fact]
+    public void LayeredBufferGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.LayeredBuffers);
+
     /// <summary>The programs themselves are sound: they compile as plain C# and are finite at their points (no generator involved).</summary>
     [Theory]
     [InlineData(Features.StraightLine)]
@@ -54,6 +57,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [InlineData(Features.ReusedIndices)]
     [InlineData(Features.BoolFlags)]
     [InlineData(Features.ScratchBuffers)]
+    [InlineData(Features.LayeredBuffers)]
     public void RandomProgramsCompileAndStayInsideTheirDomains(Features features)
     {
         var stats = new PropertyStats();

@@ -35,9 +35,20 @@ internal static class Harness
             values.Add("vw");
         }
 
+        if (function.Sizes is not null)
+        {
+            args.Add("Sizes");
+            values.Add("Sizes");
+        }
+
         var lines = new SourceLines(0);
         lines.Add($"public static class H{id}");
         lines.Open();
+        if (function.Sizes is { } widths)
+        {
+            lines.Add($"private static readonly int[] Sizes = {{ {string.Join(", ", widths)} }};");
+        }
+
         lines.Add($"public static double Eval(double[] s, double[] w) => P{id}.F{id}({string.Join(", ", args)});");
         if (withGenerated)
         {

@@ -39,6 +39,12 @@ public enum Features
     /// accumulator, with early exits, an enclosing loop, and reads after the loop (see <see cref="ScratchLoop"/>).
     /// </summary>
     ScratchBuffers,
+
+    /// <summary>
+    /// A network's forward pass over points in one buffer, with int offsets that a loop over the layers steps and widths
+    /// from a <c>[NoDerivative] ReadOnlySpan&lt;int&gt;</c> that may be 0 or -1, so layers overlap at run time (see <see cref="LayeredLoop"/>).
+    /// </summary>
+    LayeredBuffers,
 }
 
 /// <summary>Which families are the int-and-loop families (a non-empty span, int locals, plain helpers).</summary>

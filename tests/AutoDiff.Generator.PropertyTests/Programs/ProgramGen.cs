@@ -29,6 +29,11 @@ internal static partial class ProgramGen
             return ScratchFunction();
         }
 
+        if (features == Features.LayeredBuffers)
+        {
+            return LayeredFunction();
+        }
+
         if (features.HasIntLocals())
         {
             return IntFunction(features);

@@ -14,6 +14,9 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
 
     public IReadOnlyList<string> Scalars => ScalarNames[..ScalarCount];
 
+    /// <summary>The layer widths a <see cref="LayeredLoop"/> reads from the <c>sizes</c> parameter (the harness passes them), or null when the function has none.</summary>
+    public int[]? Sizes => Body.OfType<LayeredLoop>().FirstOrDefault()?.Sizes;
+
     /// <summary>Size used to pick the smallest failing function: the length of its source.</summary>
     public int SourceLength => Render(0, Flavor.Double).Length;
 
@@ -27,6 +30,11 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
             parameters.Add($"{flavor.Span} w");
         }
 
+        if (Sizes is not null)
+        {
+            parameters.Add(isDouble ? "[NoDerivative] ReadOnlySpan<int> sizes" : "ReadOnlySpan<int> sizes");
+        }
+
         var lines = new SourceLines(0);
         lines.Add(isDouble ? $"public static partial class P{id}" : $"public static class T{id}");
         lines.Open();
@@ -36,6 +44,11 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
             {
                 lines.Add(helper);
             }
+        }
+
+        if (Sizes is not null)
+        {
+            lines.Add($"// sizes: [{string.Join(", ", Sizes)}]");
         }
 
         if (isDouble)

@@ -15,17 +15,20 @@ internal enum ScratchExit { None, Break, Continue }
 /// </summary>
 internal sealed record ScratchBuffer(bool OnStack, int Size)
 {
-    public void Declare(string name, Flavor flavor, SourceLines lines)
+    public void Declare(string name, Flavor flavor, SourceLines lines) =>
+        Declare(name, Size == 0 ? "w.Length" : Size.ToString(System.Globalization.CultureInfo.InvariantCulture), OnStack, flavor, lines);
+
+    /// <summary>Declares buffer <paramref name="name"/> of <paramref name="length"/> elements, all zero, in either flavor.</summary>
+    public static void Declare(string name, string length, bool onStack, Flavor flavor, SourceLines lines)
     {
-        var size = Size == 0 ? "w.Length" : Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (flavor == Flavor.Tape)
         {
-            lines.Add($"Value[] {name} = new Value[{size}];");
+            lines.Add($"Value[] {name} = new Value[{length}];");
             lines.Add($"Array.Fill({name}, new Value(0.0));");
         }
         else
         {
-            lines.Add(OnStack ? $"Span<double> {name} = stackalloc double[{size}];" : $"double[] {name} = new double[{size}];");
+            lines.Add(onStack ? $"Span<double> {name} = stackalloc double[{length}];" : $"double[] {name} = new double[{length}];");
         }
     }
 }
@@ -148,17 +151,6 @@ internal abstract record BufferStep
     protected static Scope ReadingBuffer(string buffer, Scope scope) =>
         scope with { SpanName = buffer, Loop = scope.Loop! with { Element = "q" } };
 
-    protected static void For(SourceLines lines, string header, params string[] body)
-    {
-        lines.Add(header);
-        lines.Open();
-        foreach (var line in body)
-        {
-            lines.Add(line);
-        }
-
-        lines.Close();
-    }
 }
 
 /// <summary><c>for (q …) b[q] = tanh(e + w[…]) [+ 0.5 * other[q % other.Length]];</c>: the whole buffer overwritten, from the span.</summary>
@@ -170,7 +162,7 @@ internal sealed record Fill(int Target, Expr Value, int Other) : BufferStep
         var reading = ReadingSpan(context, scope);
         var value = $"{flavor.MathClass}.Tanh({Value.Render(reading, flavor)} + w[{reading.Loop!.Element}])";
         var other = Other < 0 || context.Buffer(Other) == b ? "" : $" + 0.5 * {context.Buffer(Other)}[q % {context.Buffer(Other)}.Length]";
-        For(lines, $"for (int q = 0; q < {b}.Length; q++)", $"{b}[q] = {value}{other};");
+        lines.Block($"for (int q = 0; q < {b}.Length; q++)", $"{b}[q] = {value}{other};");
     }
 }
 
@@ -181,7 +173,7 @@ internal sealed record Recur(int Target, Expr Value) : BufferStep
     {
         var b = context.Buffer(Target);
         var value = $"{flavor.MathClass}.Tanh({Value.Render(ReadingBuffer(b, scope), flavor)})";
-        For(lines, $"for (int q = 1; q < {b}.Length; q++)", $"{b}[q] += {value} * {b}[q - 1];");
+        lines.Block($"for (int q = 1; q < {b}.Length; q++)", $"{b}[q] += {value} * {b}[q - 1];");
     }
 }
 
@@ -195,7 +187,7 @@ internal sealed record Triangle(int Target, int Source, Expr Value) : BufferStep
         var value = $"{flavor.MathClass}.Tanh({Value.Render(ReadingSpan(context, scope, "q + r"), flavor)})";
         lines.Add($"for (int q = 0; q < {t}.Length; q++)");
         lines.Open();
-        For(lines, "for (int r = 0; r < q; r++)", $"{t}[q] += {value} * {s}[r % {s}.Length];");
+        lines.Block("for (int r = 0; r < q; r++)", $"{t}[q] += {value} * {s}[r % {s}.Length];");
         lines.Close();
     }
 }
@@ -207,7 +199,7 @@ internal sealed record Scale(int Target, Expr Value) : BufferStep
     {
         var b = context.Buffer(Target);
         var value = Value.Render(ReadingBuffer(b, scope), flavor);
-        For(lines, $"for (int q = 0; q < {b}.Length; q++)", $"{b}[q] *= 1.0 + 0.5 * {flavor.MathClass}.Tanh({value});");
+        lines.Block($"for (int q = 0; q < {b}.Length; q++)", $"{b}[q] *= 1.0 + 0.5 * {flavor.MathClass}.Tanh({value});");
     }
 }
 
@@ -229,6 +221,6 @@ internal sealed record Accumulate(int Source, Expr Value, bool Recurrence) : Buf
         var b = context.Buffer(Source);
         var a = context.Accumulator;
         var value = $"{flavor.MathClass}.Tanh({Value.Render(ReadingBuffer(b, scope), flavor)}) * {b}[q]";
-        For(lines, $"for (int q = 0; q < {b}.Length; q++)", Recurrence ? $"{a} = 0.5 * {a} + {value};" : $"{a} += {value};");
+        lines.Block($"for (int q = 0; q < {b}.Length; q++)", Recurrence ? $"{a} = 0.5 * {a} + {value};" : $"{a} += {value};");
     }
 }

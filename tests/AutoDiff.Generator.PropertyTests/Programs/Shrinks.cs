@@ -69,6 +69,9 @@ internal static class Shrinks
             case ScratchLoop l:
                 foreach (var s in OfScratch(l)) yield return s;
                 break;
+            case LayeredLoop l:
+                foreach (var s in OfLayered(l)) yield return s;
+                break;
             default:
                 foreach (var s in IntShrinks.Of(statement)) yield return s;
                 break;
@@ -86,6 +89,26 @@ internal static class Shrinks
         if (l.Trips != ScratchTrips.Constant || l.Count != 1) yield return l with { Trips = ScratchTrips.Constant, Count = 1 };
         foreach (var steps in OfList(l.Steps, OfStep)) yield return l with { Steps = steps };
         foreach (var e in Of(l.Init)) yield return l with { Init = e };
+    }
+
+    /// <summary>A layered loop with one feature taken away: a layer fewer, one point, no clearing, simpler units, weights, activation, loss and input.</summary>
+    private static IEnumerable<Stmt> OfLayered(LayeredLoop l)
+    {
+        if (l.Sizes.Length > 2) yield return l with { Sizes = l.Sizes[..^1] };
+        for (var i = 1; i < l.Sizes.Length; i++)
+        {
+            if (l.Sizes[i] != 1) yield return l with { Sizes = [.. l.Sizes[..i], 1, .. l.Sizes[(i + 1)..]] };
+        }
+
+        if (l.Points != 1) yield return l with { Points = 1 };
+        if (l.ClearEachPoint) yield return l with { ClearEachPoint = false };
+        if (l.UnitsFromSizes) yield return l with { UnitsFromSizes = false };
+        if (l.Weights != LayerWeights.WrappedSpan) yield return l with { Weights = LayerWeights.WrappedSpan };
+        if (l.Stride != LayerStride.Packed) yield return l with { Stride = LayerStride.Packed };
+        if (l.Activation != LayerActivation.Tanh) yield return l with { Activation = LayerActivation.Tanh };
+        if (l.Loss != LayerLoss.Tanh) yield return l with { Loss = LayerLoss.Tanh };
+        if (l.ActiveInputs) yield return l with { ActiveInputs = false };
+        foreach (var e in Of(l.Input)) yield return l with { Input = e };
     }
 
     private static IEnumerable<BufferStep> OfStep(BufferStep step) => step switch

@@ -24,5 +24,18 @@ internal sealed class SourceLines
         Add("}");
     }
 
+    /// <summary>A statement with a block: <paramref name="header"/>, then <paramref name="body"/> inside braces.</summary>
+    public void Block(string header, params string[] body)
+    {
+        Add(header);
+        Open();
+        foreach (var line in body)
+        {
+            Add(line);
+        }
+
+        Close();
+    }
+
     public override string ToString() => _text.ToString();
 }
