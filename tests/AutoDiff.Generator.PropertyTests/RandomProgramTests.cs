@@ -45,6 +45,9 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [Fact]
     public void LayeredBufferGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.LayeredBuffers);
 
+    [Fact]
+    public void DifferentiableCallGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.DifferentiableCalls);
+
     /// <summary>The programs themselves are sound: they compile as plain C# and are finite at their points (no generator involved).</summary>
     [Theory]
     [InlineData(Features.StraightLine)]
@@ -58,6 +61,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [InlineData(Features.BoolFlags)]
     [InlineData(Features.ScratchBuffers)]
     [InlineData(Features.LayeredBuffers)]
+    [InlineData(Features.DifferentiableCalls)]
     public void RandomProgramsCompileAndStayInsideTheirDomains(Features features)
     {
         var stats = new PropertyStats();

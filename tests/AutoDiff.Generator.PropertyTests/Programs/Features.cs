@@ -45,6 +45,12 @@ public enum Features
     /// from a <c>[NoDerivative] ReadOnlySpan&lt;int&gt;</c> that may be 0 or -1, so layers overlap at run time (see <see cref="LayeredLoop"/>).
     /// </summary>
     LayeredBuffers,
+
+    /// <summary>
+    /// Span-loop programs that call one to three [Differentiable] methods of their class (random bodies with branches,
+    /// early returns and loops), in expressions, branches and loop bodies whose arguments change from call to call (see <see cref="Callee"/>).
+    /// </summary>
+    DifferentiableCalls,
 }
 
 /// <summary>Which families are the int-and-loop families (a non-empty span, int locals, plain helpers).</summary>

@@ -34,6 +34,11 @@ internal static partial class ProgramGen
             return LayeredFunction();
         }
 
+        if (features == Features.DifferentiableCalls)
+        {
+            return CallingFunction();
+        }
+
         if (features.HasIntLocals())
         {
             return IntFunction(features);
@@ -58,8 +63,11 @@ internal static partial class ProgramGen
     /// <summary>A batch of functions compiled together (one compilation per batch keeps the suite fast).</summary>
     public static Gen<RandomFunction[]> Batch(Features features, int size) => Function(features).Array[size];
 
-    /// <summary>A random expression tree; with <paramref name="ints"/>, its leaves also read span elements at int positions, plain helpers of ints, and ints.</summary>
-    private static Gen<Expr> Expression(int depth, bool conditionals, Gen<IntExpr>? ints = null)
+    /// <summary>
+    /// A random expression tree; with <paramref name="ints"/>, its leaves also read span elements at int positions, plain
+    /// helpers of ints, and ints; with <paramref name="calls"/>, its nodes also call the function's [Differentiable] methods.
+    /// </summary>
+    private static Gen<Expr> Expression(int depth, bool conditionals, Gen<IntExpr>? ints = null, bool calls = false)
     {
         var leaves = new List<(int, IGen<Expr>)>
         {
@@ -81,7 +89,7 @@ internal static partial class ProgramGen
             return leaf;
         }
 
-        var sub = Expression(depth - 1, conditionals, ints);
+        var sub = Expression(depth - 1, conditionals, ints, calls);
         var options = new List<(int, IGen<Expr>)>
         {
             (3, leaf),
@@ -99,6 +107,11 @@ internal static partial class ProgramGen
             // A plain helper's result as a factor of an active value: the reverse sweep must see the ints it was called with.
             var helper = Gen.Select(Gen.Bool, ints, ints, (mix, a, b) => (Expr)new HelperValue(mix, a, b));
             options.Add((3, Gen.Select(helper, sub, (h, e) => (Expr)new BinaryCall(BinaryOp.Multiply, h, e))));
+        }
+
+        if (calls)
+        {
+            options.Add((3, Gen.Select(Gen.Int[0, 2], sub, sub, (callee, a, b) => (Expr)new CalleeCall(callee, a, b))));
         }
 
         return Gen.Frequency([.. options]);

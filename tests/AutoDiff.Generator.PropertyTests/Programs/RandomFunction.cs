@@ -8,7 +8,7 @@ internal sealed record Point(double[] Scalars, double[] Span);
 /// a body of statements and a returned expression, plus the points it is checked at; with <see cref="Helpers"/>, its
 /// class also declares the plain int helpers of <see cref="PlainHelpers"/>.
 /// </summary>
-internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body, Expr Result, Point[] Points, bool Helpers = false)
+internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body, Expr Result, Point[] Points, bool Helpers = false, Callee[]? Callees = null)
 {
     private static readonly string[] ScalarNames = ["x", "y", "z"];
 
@@ -46,6 +46,11 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
             }
         }
 
+        foreach (var (callee, index) in (Callees ?? []).Select((c, k) => (c, k)))
+        {
+            callee.Render(index, HasEveryKind(id), flavor, lines);
+        }
+
         if (Sizes is not null)
         {
             lines.Add($"// sizes: [{string.Join(", ", Sizes)}]");
@@ -58,7 +63,7 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
 
         lines.Add($"public static {flavor.Number} F{id}({string.Join(", ", parameters)})");
         lines.Open();
-        var scope = new Scope(Scalars, 0, HasSpan ? "w" : null);
+        var scope = new Scope(Scalars, 0, HasSpan ? "w" : null) { Callees = Callees ?? [] };
         foreach (var statement in Body)
         {
             scope = statement.Render(scope, flavor, lines);

@@ -75,6 +75,9 @@ internal sealed record Scope(IReadOnlyList<string> Scalars, int LocalCount, stri
         isPrivate && PrivateInts.Count > 0 ? PrivateInts[index % PrivateInts.Count] : IntLocal(index);
 
     public string? Flag(int index) => Flags.Count == 0 ? null : Flags[index % Flags.Count];
+
+    /// <summary>The [Differentiable] methods a <see cref="CalleeCall"/> may call (the function's; none inside a callee).</summary>
+    public IReadOnlyList<Callee> Callees { get; init; } = [];
 }
 
 /// <summary>

@@ -38,6 +38,46 @@ internal static class Shrinks
         {
             yield return f with { ScalarCount = f.ScalarCount - 1 };
         }
+
+        if (f.Callees is { } callees)
+        {
+            if (callees.Length > 1)
+            {
+                yield return f with { Callees = callees[..^1] };
+            }
+
+            foreach (var shrunk in OfList(callees, OfCallee))
+            {
+                if (shrunk.Length > 0)
+                {
+                    yield return f with { Callees = shrunk };
+                }
+            }
+        }
+    }
+
+    /// <summary>A callee with a statement dropped or simplified, a simpler result, one parameter fewer, or no span.</summary>
+    private static IEnumerable<Callee> OfCallee(Callee callee)
+    {
+        foreach (var body in OfList(callee.Body, Of))
+        {
+            yield return callee with { Body = body };
+        }
+
+        foreach (var e in Of(callee.Result))
+        {
+            yield return callee with { Result = e };
+        }
+
+        if (callee.Arity > 1)
+        {
+            yield return callee with { Arity = 1 };
+        }
+
+        if (callee.HasSpan)
+        {
+            yield return callee with { HasSpan = false };
+        }
     }
 
     internal static IEnumerable<Stmt> Of(Stmt statement)
@@ -185,6 +225,12 @@ internal static class Shrinks
                 yield return b.Right;
                 foreach (var e in Of(b.Left)) yield return b with { Left = e };
                 foreach (var e in Of(b.Right)) yield return b with { Right = e };
+                break;
+            case CalleeCall call:
+                yield return call.First;
+                yield return call.Second;
+                foreach (var e in Of(call.First)) yield return call with { First = e };
+                foreach (var e in Of(call.Second)) yield return call with { Second = e };
                 break;
             case Choice c:
                 yield return c.Then;
