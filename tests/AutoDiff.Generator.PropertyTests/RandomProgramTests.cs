@@ -48,6 +48,9 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [Fact]
     public void DifferentiableCallGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.DifferentiableCalls);
 
+    [Fact]
+    public void PackedTriangleGradientsAgreeWithTapeAndFiniteDifferences() => Run(Features.PackedTriangles);
+
     /// <summary>The programs themselves are sound: they compile as plain C# and are finite at their points (no generator involved).</summary>
     [Theory]
     [InlineData(Features.StraightLine)]
@@ -62,6 +65,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
     [InlineData(Features.ScratchBuffers)]
     [InlineData(Features.LayeredBuffers)]
     [InlineData(Features.DifferentiableCalls)]
+    [InlineData(Features.PackedTriangles)]
     public void RandomProgramsCompileAndStayInsideTheirDomains(Features features)
     {
         var stats = new PropertyStats();

@@ -9,10 +9,10 @@ internal static class Budget
     public const int BatchSize = 50;
 
     /// <summary>
-    /// Random programs per run, split evenly over the twelve families (AUTODIFF_PROPERTY_PROGRAMS, default 2400: 200 per
+    /// Random programs per run, split evenly over the thirteen families (AUTODIFF_PROPERTY_PROGRAMS, default 2600: 200 per
     /// family, so the six int-and-loop families check 1,200 programs).
     /// </summary>
-    public static int Programs => Read("AUTODIFF_PROPERTY_PROGRAMS", 2400);
+    public static int Programs => Read("AUTODIFF_PROPERTY_PROGRAMS", 2600);
 
     /// <summary>Mutated sources the fuzz test runs the generator on (AUTODIFF_FUZZ_SOURCES, default 2000).</summary>
     public static int FuzzSources => Read("AUTODIFF_FUZZ_SOURCES", 2000);

@@ -51,6 +51,12 @@ public enum Features
     /// early returns and loops), in expressions, branches and loop bodies whose arguments change from call to call (see <see cref="Callee"/>).
     /// </summary>
     DifferentiableCalls,
+
+    /// <summary>
+    /// Packed triangular products per component, read at an int counter the inner loop steps (<c>y[j] += p[l] * x[i]; l++;</c>,
+    /// ADBench's GMM), in place or into a second buffer (see <see cref="TriangleLoop"/>).
+    /// </summary>
+    PackedTriangles,
 }
 
 /// <summary>Which families are the int-and-loop families (a non-empty span, int locals, plain helpers).</summary>

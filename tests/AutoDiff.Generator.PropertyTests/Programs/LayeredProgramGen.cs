@@ -23,14 +23,19 @@ internal static partial class ProgramGen
             (widths, s, activeInputs, layout, activation, loss, input) => (Stmt)new LayeredLoop(
                 widths, s.onStack, s.unitsFromSizes, s.points, s.clear, activeInputs, layout.weights, layout.stride, activation, loss, input));
 
-        // The result always reads the accumulator (declared after the parameters and the head's local), so the network is never dead code.
-        return Gen.Select(
-            Gen.Int[1, 3],
-            Expression(2, conditionals: true).Select(e => (Stmt)new Declare(e)).Array[0, 1],
-            layered,
-            Expression(MaxDepth - 1, conditionals: true),
-            PointGen(1).Array[2],
-            (scalars, head, loop, result, points) => new RandomFunction(
-                scalars, true, [.. head, loop], new BinaryCall(BinaryOp.Add, new Variable(scalars + head.Length), result), points));
+        return ReadingAccumulator(layered);
     }
+
+    /// <summary>
+    /// A function around one loop statement that declares an accumulator: an optional local before it, and a result that
+    /// always reads the accumulator (declared after the parameters and that local), so the loop is never dead code.
+    /// </summary>
+    private static Gen<RandomFunction> ReadingAccumulator(Gen<Stmt> loop) => Gen.Select(
+        Gen.Int[1, 3],
+        Expression(2, conditionals: true).Select(e => (Stmt)new Declare(e)).Array[0, 1],
+        loop,
+        Expression(MaxDepth - 1, conditionals: true),
+        PointGen(1).Array[2],
+        (scalars, head, statement, result, points) => new RandomFunction(
+            scalars, true, [.. head, statement], new BinaryCall(BinaryOp.Add, new Variable(scalars + head.Length), result), points));
 }

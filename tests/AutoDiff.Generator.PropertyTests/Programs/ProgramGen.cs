@@ -39,6 +39,11 @@ internal static partial class ProgramGen
             return CallingFunction();
         }
 
+        if (features == Features.PackedTriangles)
+        {
+            return TriangleFunction();
+        }
+
         if (features.HasIntLocals())
         {
             return IntFunction(features);

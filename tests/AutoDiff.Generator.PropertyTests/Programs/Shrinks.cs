@@ -112,6 +112,15 @@ internal static class Shrinks
             case LayeredLoop l:
                 foreach (var s in OfLayered(l)) yield return s;
                 break;
+            case TriangleLoop t:
+                if (t.Dimension > 2) yield return t with { Dimension = t.Dimension - 1 };
+                if (t.Components != 1) yield return t with { Components = 1 };
+                if (!t.CounterPerComponent) yield return t with { CounterPerComponent = true };
+                if (!t.InPlace) yield return t with { InPlace = true };
+                if (t.Step != CounterStep.Increment) yield return t with { Step = CounterStep.Increment };
+                foreach (var e in Of(t.Fill)) yield return t with { Fill = e };
+                foreach (var e in Of(t.Read)) yield return t with { Read = e };
+                break;
             default:
                 foreach (var s in IntShrinks.Of(statement)) yield return s;
                 break;
