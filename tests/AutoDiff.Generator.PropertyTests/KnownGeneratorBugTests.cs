@@ -79,6 +79,37 @@ public sealed partial class KnownGeneratorBugTests
         Assert.Empty(problems);
     }
 
+    [Theory]
+    [InlineData("for (int k = 0; k < w.Length; k++) { a += w[k] * x; if (w[k] > x) return x; }", "Span<double> b = stackalloc double[w.Length];")]
+    [InlineData("if (x > 2.0) return x;", "Span<double> b = stackalloc double[w.Length];")]
+    [InlineData("if (x > 2.0) return x;", "double[] b = new double[w.Length];")]
+    public void ABufferDeclaredAfterAnEarlyReturnCompiles(string earlyReturn, string buffer)
+    {
+        // Found by GeneratorFuzzTests (seed 7mvyS2PsX5w2): a return inserted into a loop of a scratch-buffer program. The
+        // rest of the body, moved into the branch where the method goes on, declared the buffer out of the adjoint's reach.
+        var source = $$"""
+            using System;
+            using AutoDiff;
+
+            public static partial class Scratch
+            {
+                [Differentiable]
+                public static double F(double x, ReadOnlySpan<double> w)
+                {
+                    double a = x;
+                    {{earlyReturn}}
+                    {{buffer}}
+                    for (int q = 0; q < b.Length; q++) b[q] = Math.Tanh(w[q] + a);
+                    for (int q = 0; q < b.Length; q++) a += b[q] * b[q];
+                    return a;
+                }
+            }
+            """;
+        var problems = GeneratorOracle.Check(source, out var valid, out _);
+        Assert.True(valid);
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public void AFloatArgumentToADoubleCalleeCompiles()
     {

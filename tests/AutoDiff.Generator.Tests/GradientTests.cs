@@ -131,6 +131,7 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "SwitchOverArrays", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "SwitchWithTests", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "IntMathOnTape", 6, 0.2, 1.5 },
+        { "Fallback", "Corpus.Fallback", "BufferAfterEarlyReturn", 5, -1, 1 },
     });
 
     [Theory]

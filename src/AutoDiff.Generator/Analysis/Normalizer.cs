@@ -29,8 +29,13 @@ internal static class Normalizer
 
     public static EquatableArray<Stmt> Normalize(EquatableArray<Stmt> body)
     {
-        CheckBuffersAtTopLevel(body);
-        return Guards(Block(body.ToList(), inLoop: false)).ToEquatableArray();
+        CheckBuffersAtTopLevel(body, "is declared inside a branch or loop");
+
+        // An early return moves the rest of the body into the other branch, buffers declared there included; a buffer's
+        // adjoint and its pooled array live at the top level of the generated method, so such a body runs on the tape.
+        var normalized = Guards(Block(body.ToList(), inLoop: false)).ToEquatableArray();
+        CheckBuffersAtTopLevel(normalized, "is declared after an early return (declare it before the return to keep the body static)");
+        return normalized;
     }
 
     /// <summary>
@@ -98,13 +103,13 @@ internal static class Normalizer
         _ => new UnaryExpr("!", condition, NumKind.Bool),
     };
 
-    private static void CheckBuffersAtTopLevel(EquatableArray<Stmt> body)
+    private static void CheckBuffersAtTopLevel(EquatableArray<Stmt> body, string where)
     {
         foreach (var nested in body.SelectMany(Children))
         {
             if (Walk(nested).OfType<BufferStmt>().FirstOrDefault() is { } buffer)
             {
-                throw new FallbackRequiredException("buffer '" + buffer.Name + "' is declared inside a branch or loop", null);
+                throw new FallbackRequiredException("buffer '" + buffer.Name + "' " + where, null);
             }
         }
     }

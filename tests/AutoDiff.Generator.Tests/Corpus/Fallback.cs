@@ -252,6 +252,45 @@ public static partial class Fallback
         return flip * s + Math.Clamp(last, 0, 3) * x[0];
     }
 
+    // A buffer declared after an early return (and after a loop that returns from inside it): the static transformation
+    // would move the buffer into a branch, so the body runs on the tape. Found by the fuzz test (seed 7mvyS2PsX5w2), where
+    // the generated code did not compile.
+    [Differentiable]
+    public static double BufferAfterEarlyReturn(ReadOnlySpan<double> w, double x)
+    {
+        double a = x;
+        for (int k = 0; k < w.Length; k++)
+        {
+            a += w[k] * x;
+            if (w[k] > 10.0)
+            {
+                return x;
+            }
+        }
+
+        if (x > 10.0)
+        {
+            return a;
+        }
+
+        Span<double> b = stackalloc double[w.Length];
+        for (int q = 0; q < b.Length; q++)
+        {
+            b[q] = Math.Tanh(w[q] + a);
+        }
+
+        for (int q = 0; q < b.Length; q++)
+        {
+            a += b[q] * b[q];
+        }
+
+        return a;
+    }
+
+    public static double BufferAfterEarlyReturn_Value(double[] p) => BufferAfterEarlyReturn(p.AsSpan(1), p[0]);
+    public static double BufferAfterEarlyReturn_Gradient(double[] p, double[] g) => BufferAfterEarlyReturnWithGradient(p.AsSpan(1), p[0], g.AsSpan(1), out g[0]);
+    public static void BufferAfterEarlyReturn_Pullback(double[] p, double seed, double[] g) => BufferAfterEarlyReturnPullback(p.AsSpan(1), p[0], seed, g.AsSpan(1), ref g[0]);
+
     public static double IntMathOnTape_Value(double[] p) => IntMathOnTape(p, TapeWidths);
     public static double IntMathOnTape_Gradient(double[] p, double[] g) => IntMathOnTapeWithGradient(p, TapeWidths, g);
     public static void IntMathOnTape_Pullback(double[] p, double seed, double[] g) => IntMathOnTapePullback(p, TapeWidths, seed, g);
