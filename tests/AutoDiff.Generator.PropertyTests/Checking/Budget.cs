@@ -10,7 +10,7 @@ internal static class Budget
 
     /// <summary>
     /// Random programs per run, split evenly over the thirteen families (AUTODIFF_PROPERTY_PROGRAMS, default 2600: 200 per
-    /// family, so the six int-and-loop families check 1,200 programs).
+    /// family, so the five int-and-loop families check 1,000 programs).
     /// </summary>
     public static int Programs => Read("AUTODIFF_PROPERTY_PROGRAMS", 2600);
 

@@ -35,7 +35,8 @@ internal static class Harness
             values.Add("vw");
         }
 
-        if (function.Sizes is not null)
+        var sizes = function.Sizes;
+        if (sizes is not null)
         {
             args.Add("Sizes");
             values.Add("Sizes");
@@ -44,9 +45,9 @@ internal static class Harness
         var lines = new SourceLines(0);
         lines.Add($"public static class H{id}");
         lines.Open();
-        if (function.Sizes is { } widths)
+        if (sizes is not null)
         {
-            lines.Add($"private static readonly int[] Sizes = {{ {string.Join(", ", widths)} }};");
+            lines.Add($"private static readonly int[] Sizes = {{ {string.Join(", ", sizes)} }};");
         }
 
         lines.Add($"public static double Eval(double[] s, double[] w) => P{id}.F{id}({string.Join(", ", args)});");

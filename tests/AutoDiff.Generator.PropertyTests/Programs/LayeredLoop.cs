@@ -43,9 +43,6 @@ internal sealed record LayeredLoop(
     /// <summary>Where the inputs start in the buffer: below it, room for what widths of -1 and strides that step back take away (at most 2 a layer after the first).</summary>
     private const int InputStart = 5;
 
-    /// <summary>The weight buffer's length: three layers of up to three units of up to three inputs and a bias use at most 37 elements from 1.</summary>
-    private const int WeightCount = 48;
-
     public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
     {
         var acc = NewLocal(scope, "a");
@@ -69,13 +66,13 @@ internal sealed record LayeredLoop(
         }
 
         ScratchBuffer.Declare(a, units, OnStack, flavor, lines);
-        if (Weights == LayerWeights.Buffer)
+        var weights = Weights == LayerWeights.Buffer ? v : null;
+        if (weights is not null)
         {
-            ScratchBuffer.Declare(v, WeightCount.ToString(System.Globalization.CultureInfo.InvariantCulture), OnStack, flavor, lines);
-            lines.Block($"for (int k = 0; k < {v}.Length; k++)", $"{v}[k] = 0.5 * {math}.Tanh(w[k % w.Length] + 0.125 * k * {outer.Scalar(0)});");
+            ParameterBuffer.Declare(weights, OnStack, outer.Scalar(0), flavor, lines);
         }
 
-        string Weight(string index) => Weights == LayerWeights.Buffer ? $"{v}[{index}]" : $"w[({index}) % w.Length]";
+        string Weight(string index) => ParameterBuffer.Read(weights, index);
 
         lines.Add(Points == 0 ? "for (int p = 0; p < w.Length; p++)" : $"for (int p = 0; p < {Points}; p++)");
         lines.Open();

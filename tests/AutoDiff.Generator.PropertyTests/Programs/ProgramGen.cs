@@ -24,29 +24,18 @@ internal static partial class ProgramGen
 
     public static Gen<RandomFunction> Function(Features features)
     {
-        if (features == Features.ScratchBuffers)
+        switch (features)
         {
-            return ScratchFunction();
-        }
-
-        if (features == Features.LayeredBuffers)
-        {
-            return LayeredFunction();
-        }
-
-        if (features == Features.DifferentiableCalls)
-        {
-            return CallingFunction();
-        }
-
-        if (features == Features.PackedTriangles)
-        {
-            return TriangleFunction();
-        }
-
-        if (features.HasIntLocals())
-        {
-            return IntFunction(features);
+            case Features.ScratchBuffers:
+                return ScratchFunction();
+            case Features.LayeredBuffers:
+                return LayeredFunction();
+            case Features.DifferentiableCalls:
+                return CallingFunction();
+            case Features.PackedTriangles:
+                return TriangleFunction();
+            case var _ when features.HasIntLocals():
+                return IntFunction(features);
         }
 
         var conditionals = features != Features.StraightLine;

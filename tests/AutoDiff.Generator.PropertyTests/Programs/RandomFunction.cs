@@ -30,7 +30,8 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
             parameters.Add($"{flavor.Span} w");
         }
 
-        if (Sizes is not null)
+        var sizes = Sizes;
+        if (sizes is not null)
         {
             parameters.Add(isDouble ? "[NoDerivative] ReadOnlySpan<int> sizes" : "ReadOnlySpan<int> sizes");
         }
@@ -51,9 +52,9 @@ internal sealed record RandomFunction(int ScalarCount, bool HasSpan, Stmt[] Body
             callee.Render(index, HasEveryKind(id), flavor, lines);
         }
 
-        if (Sizes is not null)
+        if (sizes is not null)
         {
-            lines.Add($"// sizes: [{string.Join(", ", Sizes)}]");
+            lines.Add($"// sizes: [{string.Join(", ", sizes)}]");
         }
 
         if (isDouble)

@@ -26,9 +26,6 @@ internal sealed record TriangleLoop(
     Expr Fill,
     Expr Read) : Stmt
 {
-    /// <summary>The packed parameter's length: up to four components of up to ten entries (a 4×4 lower triangle with its diagonal).</summary>
-    private const int PackedCount = 48;
-
     public override Scope Render(Scope scope, Flavor flavor, SourceLines lines)
     {
         var math = flavor.MathClass;
@@ -42,13 +39,11 @@ internal sealed record TriangleLoop(
         var target = InPlace ? x : y;
         var entries = Shape == TriangleShape.LowerWithDiagonal ? Dimension * (Dimension + 1) / 2 : Dimension * (Dimension - 1) / 2;
 
-        if (PackedFromSpan)
+        var packed = PackedFromSpan ? p : null;
+        if (packed is not null)
         {
-            ScratchBuffer.Declare(p, PackedCount.ToString(System.Globalization.CultureInfo.InvariantCulture), true, flavor, lines);
-            lines.Block($"for (int q = 0; q < {p}.Length; q++)", $"{p}[q] = 0.5 * {math}.Tanh(w[q % w.Length] - 0.0625 * q * {outer.Scalar(0)});");
+            ParameterBuffer.Declare(packed, true, outer.Scalar(0), flavor, lines);
         }
-
-        string At(string index) => PackedFromSpan ? $"{p}[{index}]" : $"w[({index}) % w.Length]";
 
         ScratchBuffer.Declare(x, Dimension.ToString(System.Globalization.CultureInfo.InvariantCulture), true, flavor, lines);
         if (!InPlace)
@@ -84,7 +79,7 @@ internal sealed record TriangleLoop(
             _ => "for (int j = 0; j <= i; j++)",
         });
         lines.Open();
-        lines.Add($"{target}[j] += {At(l)} * {x}[i];");
+        lines.Add($"{target}[j] += {ParameterBuffer.Read(packed, l)} * {x}[i];");
         lines.Add(Step switch
         {
             CounterStep.Increment => $"{l}++;",
