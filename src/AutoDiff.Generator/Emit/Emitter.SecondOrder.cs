@@ -4,6 +4,7 @@ using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Lowering;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Parsing;
+using AutoDiff.Generator.Passes;
 using AutoDiff.Generator.Printing;
 
 namespace AutoDiff.Generator.Emit;
@@ -58,7 +59,7 @@ internal static partial class Emitter
     /// <summary>Writes a generated body's statements at the writer's indentation.</summary>
     internal static void WriteBody(SourceWriter writer, Block body)
     {
-        foreach (var line in IrPrinter.Print(body))
+        foreach (var line in IrPrinter.Print(UnreadTemporaries.Drop(body)))
         {
             writer.Line(line);
         }

@@ -183,7 +183,6 @@ namespace Corpus
             // line 135: double u = (level - prefix[lo]) / (prefix[hi] - prefix[lo]);
             double u = (level - prefix[lo]) / (prefix[hi] - prefix[lo]);
             // line 136: return lo + u;
-            double _result = lo + u;
 
             // Adjoint sweep
             // line 136: return lo + u;
@@ -555,7 +554,6 @@ namespace Corpus
             // line 135: double u = (level - prefix[lo]) / (prefix[hi] - prefix[lo]);
             double u = (level - prefix[lo]) / (prefix[hi] - prefix[lo]);
             // line 136: return lo + u;
-            double _result = lo + u;
 
             // Adjoint sweep
             // line 136: return lo + u;

@@ -135,7 +135,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 159: return allPositive ? s : s * s;
-            double _result = allPositive ? s : s * s;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -408,7 +407,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 159: return allPositive ? s : s * s;
-            double _result = allPositive ? s : s * s;
 
             // Adjoint sweep
             double _hs = 0.0;

@@ -154,7 +154,6 @@ namespace Corpus
                 previous = code;
             }
             // line 79: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dlevel = 0.0;
@@ -455,7 +454,6 @@ namespace Corpus
                 previous = code;
             }
             // line 79: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hlevel = 0.0;

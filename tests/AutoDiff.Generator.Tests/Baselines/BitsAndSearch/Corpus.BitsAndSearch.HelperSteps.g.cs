@@ -116,7 +116,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 198: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 198: return s;
@@ -348,7 +347,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 198: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 198: return s;

@@ -149,7 +149,6 @@ namespace Corpus
                 _ints.PushReserved(_branch2 ? 1 : 0);
             }
             // line 104: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dv = 0.0;
@@ -453,7 +452,6 @@ namespace Corpus
                 _ints.PushReserved(_branch2 ? 1 : 0);
             }
             // line 104: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hv = 0.0;

@@ -73,7 +73,6 @@ namespace Corpus
                         }
                     }
                     // line 42: double p = 1;
-                    double _g1 = _dp;
                     _dp = 0.0;
                 }
                 else
@@ -153,7 +152,6 @@ namespace Corpus
                         }
                     }
                     // line 42: double p = 1;
-                    double _g1 = _dp;
                     _dp = 0.0;
                 }
                 else
@@ -163,7 +161,6 @@ namespace Corpus
                 }
             }
             // line 54: return s;
-            double _result = s;
             _values.Dispose();
             _ints.Dispose();
         }
@@ -289,7 +286,6 @@ namespace Corpus
                     }
                 }
                 // line 42: double p = 1;
-                double _g1 = _dp;
                 _hp = 0.0;
                 _dp = 0.0;
             }
@@ -416,12 +412,10 @@ namespace Corpus
                     }
                 }
                 // line 42: double p = 1;
-                double _g1 = _dp;
                 _hp = 0.0;
                 _dp = 0.0;
             }
             // line 54: return s;
-            double _result = s;
             _values.Dispose();
             _ints.Dispose();
         }

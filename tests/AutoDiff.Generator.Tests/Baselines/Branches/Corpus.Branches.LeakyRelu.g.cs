@@ -37,7 +37,6 @@ namespace Corpus
         {
             // Primal sweep
             // line 31: return x > 0 ? x : 0.01 * x;
-            double _result = x > 0 ? x : 0.01 * x;
 
             // Adjoint sweep
             double _dx = 0.0;

@@ -113,7 +113,6 @@ namespace Corpus
                     }
                 }
                 // line 111: double q = 0.0;
-                double _g1 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();
             }
@@ -177,7 +176,6 @@ namespace Corpus
                 s = 0.5 * s + _t4;
             }
             // line 130: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
@@ -225,7 +223,6 @@ namespace Corpus
                     }
                 }
                 // line 111: double q = 0.0;
-                double _g1 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();
             }

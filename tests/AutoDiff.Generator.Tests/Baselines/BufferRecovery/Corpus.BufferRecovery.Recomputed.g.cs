@@ -101,7 +101,6 @@ namespace Corpus
                         }
                     }
                     // line 31: double q = 0.0;
-                    double _g2 = _dq;
                     _dq = 0.0;
                     q = _values.Pop();
                     // line 26: for (int j = 0; j < d; j++)
@@ -174,7 +173,6 @@ namespace Corpus
                 }
             }
             // line 41: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
@@ -212,7 +210,6 @@ namespace Corpus
                         }
                     }
                     // line 31: double q = 0.0;
-                    double _g2 = _dq;
                     _dq = 0.0;
                     q = _values.Pop();
                     // line 26: for (int j = 0; j < d; j++)

@@ -105,7 +105,6 @@ namespace Corpus
                         }
                     }
                     // line 60: double q = 0.0;
-                    double _g2 = _dq;
                     _dq = 0.0;
                     q = _values.Pop();
                     // line 55: for (int j = 0; j < d; j++)
@@ -181,7 +180,6 @@ namespace Corpus
                 }
             }
             // line 70: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
@@ -220,7 +218,6 @@ namespace Corpus
                         }
                     }
                     // line 60: double q = 0.0;
-                    double _g2 = _dq;
                     _dq = 0.0;
                     q = _values.Pop();
                     // line 55: for (int j = 0; j < d; j++)

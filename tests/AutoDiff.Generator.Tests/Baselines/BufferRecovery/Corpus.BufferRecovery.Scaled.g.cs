@@ -99,7 +99,6 @@ namespace Corpus
                         }
                     }
                     // line 90: double q = 0.0;
-                    double _g2 = _dq;
                     _dq = 0.0;
                     q = _values.Pop();
                     // line 85: for (int j = 0; j < d; j++)
@@ -180,7 +179,6 @@ namespace Corpus
                 }
             }
             // line 100: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
@@ -211,7 +209,6 @@ namespace Corpus
                         }
                     }
                     // line 90: double q = 0.0;
-                    double _g2 = _dq;
                     _dq = 0.0;
                     q = _values.Pop();
                     // line 85: for (int j = 0; j < d; j++)

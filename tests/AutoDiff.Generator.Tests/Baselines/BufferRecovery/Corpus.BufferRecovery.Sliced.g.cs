@@ -93,7 +93,6 @@ namespace Corpus
                     }
                 }
                 // line 146: double q = 0.0;
-                double _g2 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();
                 // line 141: for (int j = 0; j < d; j++)
@@ -170,7 +169,6 @@ namespace Corpus
                 s = 0.5 * s + _t4;
             }
             // line 155: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
@@ -199,7 +197,6 @@ namespace Corpus
                     }
                 }
                 // line 146: double q = 0.0;
-                double _g2 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();
                 // line 141: for (int j = 0; j < d; j++)

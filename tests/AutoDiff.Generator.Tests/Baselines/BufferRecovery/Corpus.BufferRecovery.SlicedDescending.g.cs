@@ -127,7 +127,6 @@ namespace Corpus
                     }
                 }
                 // line 187: double q = 0.0;
-                double _g6 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();
                 // line 179: for (int i = 0; i < d; i++)
@@ -275,7 +274,6 @@ namespace Corpus
                 s = Math.Sin(s) + _t7;
             }
             // line 196: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dq = 0.0;
@@ -306,7 +304,6 @@ namespace Corpus
                     }
                 }
                 // line 187: double q = 0.0;
-                double _g6 = _dq;
                 _dq = 0.0;
                 q = _values.Pop();
                 // line 179: for (int i = 0; i < d; i++)

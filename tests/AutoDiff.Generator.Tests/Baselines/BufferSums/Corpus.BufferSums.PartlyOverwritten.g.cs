@@ -136,7 +136,6 @@ namespace Corpus
                 qx[2] += v[2] * v[k];
             }
             // line 111: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 111: return s;

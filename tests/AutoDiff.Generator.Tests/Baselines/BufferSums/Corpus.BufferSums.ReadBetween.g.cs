@@ -268,7 +268,6 @@ namespace Corpus
                 }
             }
             // line 87: return s;
-            double _result = s;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);

@@ -248,7 +248,6 @@ namespace Corpus
                 }
             }
             // line 48: return s;
-            double _result = s;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dxc_pool);

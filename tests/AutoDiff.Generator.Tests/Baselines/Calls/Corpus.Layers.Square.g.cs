@@ -29,7 +29,6 @@ namespace Corpus
         {
             // Primal sweep
             // line 9: return u * u;
-            double _result = u * u;
 
             // Adjoint sweep
             // line 9: return u * u;

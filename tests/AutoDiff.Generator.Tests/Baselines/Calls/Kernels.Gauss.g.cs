@@ -32,7 +32,6 @@ partial class Kernels
         // Primal sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);
         double _t1 = Math.Exp(-(a * a + b * b) / 2);
-        double _result = _t1;
 
         // Adjoint sweep
         // line 20: return Math.Exp(-(a * a + b * b) / 2);

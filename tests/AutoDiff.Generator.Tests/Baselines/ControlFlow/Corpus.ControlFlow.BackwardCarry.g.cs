@@ -120,7 +120,6 @@ namespace Corpus
                 dx[i_1] += _ds * _t3;
             }
             // line 378: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dcarry = 0.0;
@@ -381,7 +380,6 @@ namespace Corpus
                 dx[i_1] += _ds * _t3;
             }
             // line 378: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hcarry = 0.0;

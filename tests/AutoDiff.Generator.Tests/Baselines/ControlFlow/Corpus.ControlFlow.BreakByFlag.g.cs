@@ -147,7 +147,6 @@ namespace Corpus
                 i += 1;
             }
             // line 299: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 299: return s;
@@ -418,7 +417,6 @@ namespace Corpus
                 i += 1;
             }
             // line 299: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 299: return s;

@@ -41,7 +41,6 @@ namespace Corpus
         {
             // Primal sweep
             // line 121: return mode == 0 ? a * b : a + b;
-            double _result = mode == 0 ? a * b : a + b;
 
             // Adjoint sweep
             double _da = 0.0;
@@ -134,7 +133,6 @@ namespace Corpus
         {
             // Primal sweep
             // line 121: return mode == 0 ? a * b : a + b;
-            double _result = mode == 0 ? a * b : a + b;
 
             // Adjoint sweep
             double _ha = 0.0;

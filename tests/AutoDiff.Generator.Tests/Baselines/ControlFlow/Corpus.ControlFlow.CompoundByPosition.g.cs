@@ -162,7 +162,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 357: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 357: return s;
@@ -506,7 +505,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 357: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 357: return s;

@@ -89,7 +89,6 @@ namespace Corpus
             while (i < x.Length && s < 1.5);
             // line 116: return s * x[i - 1];
             double _t5 = x[i - 1];
-            double _result = s * _t5;
 
             // Adjoint sweep
             // line 116: return s * x[i - 1];
@@ -290,7 +289,6 @@ namespace Corpus
             // line 116: return s * x[i - 1];
             double _vt5 = vx[i - 1];
             double _t5 = x[i - 1];
-            double _result = s * _t5;
 
             // Adjoint sweep
             // line 116: return s * x[i - 1];

@@ -83,7 +83,6 @@ namespace Corpus
                 t += 0.25;
             }
             // line 391: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 391: return s;
@@ -270,7 +269,6 @@ namespace Corpus
                 t += 0.25;
             }
             // line 391: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 391: return s;

@@ -157,7 +157,6 @@ namespace Corpus
                 _dbins[b_1] += 2 * (_ds * _t3) * _binsAt;
             }
             // line 235: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 213: for (int i = 0; i < x.Length; i++)
@@ -451,7 +450,6 @@ namespace Corpus
                 _dbins[b_1] += 2 * (_ds * _t3) * _binsAt;
             }
             // line 235: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 213: for (int i = 0; i < x.Length; i++)

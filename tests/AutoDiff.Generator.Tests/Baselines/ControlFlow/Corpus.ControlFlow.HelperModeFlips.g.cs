@@ -110,7 +110,6 @@ namespace Corpus
                 i += 1;
             }
             // line 138: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 138: return s;
@@ -338,7 +337,6 @@ namespace Corpus
                 i += 1;
             }
             // line 138: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 138: return s;

@@ -146,7 +146,6 @@ namespace Corpus
                 s += t[r] * t[t.Length - 1 - r];
             }
             // line 259: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 259: return s;
@@ -452,7 +451,6 @@ namespace Corpus
                 s += t[r] * t[t.Length - 1 - r];
             }
             // line 259: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 259: return s;

@@ -75,7 +75,6 @@ namespace Corpus
                         }
                     }
                     // line 310: double y = 1.0;
-                    double _g2 = _dy;
                     _dy = 0.0;
                     // line 309: double a = 2 + (x[i] * x[i]);
                     double _g1 = _da;
@@ -159,7 +158,6 @@ namespace Corpus
                         }
                     }
                     // line 310: double y = 1.0;
-                    double _g2 = _dy;
                     _dy = 0.0;
                     // line 309: double a = 2 + (x[i] * x[i]);
                     double _g1 = _da;
@@ -172,7 +170,6 @@ namespace Corpus
                 }
             }
             // line 319: return s;
-            double _result = s;
             _values.Dispose();
         }
 
@@ -314,7 +311,6 @@ namespace Corpus
                     }
                 }
                 // line 310: double y = 1.0;
-                double _g2 = _dy;
                 _hy = 0.0;
                 _dy = 0.0;
                 // line 309: double a = 2 + (x[i] * x[i]);
@@ -464,7 +460,6 @@ namespace Corpus
                     }
                 }
                 // line 310: double y = 1.0;
-                double _g2 = _dy;
                 _hy = 0.0;
                 _dy = 0.0;
                 // line 309: double a = 2 + (x[i] * x[i]);
@@ -476,7 +471,6 @@ namespace Corpus
                 dx[i] += 2 * _g1 * x[i];
             }
             // line 319: return s;
-            double _result = s;
             _values.Dispose();
         }
     }

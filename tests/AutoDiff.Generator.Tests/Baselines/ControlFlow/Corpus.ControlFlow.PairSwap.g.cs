@@ -177,7 +177,6 @@ namespace Corpus
                 _db[i_2] += _ds * _t9;
             }
             // line 75: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _d_tuple1 = 0.0;
@@ -543,7 +542,6 @@ namespace Corpus
                 _db[i_2] += _ds * _t9;
             }
             // line 75: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _h_tuple1 = 0.0;

@@ -106,7 +106,6 @@ namespace Corpus
                 s = Math.Pow(s + x[i] * x[i], 1.0 / p);
             }
             // line 205: return s * p;
-            double _result = s * p;
 
             // Adjoint sweep
             // line 205: return s * p;
@@ -338,7 +337,6 @@ namespace Corpus
                 s = Math.Pow(_t, _t_2);
             }
             // line 205: return s * p;
-            double _result = s * p;
 
             // Adjoint sweep
             // line 205: return s * p;

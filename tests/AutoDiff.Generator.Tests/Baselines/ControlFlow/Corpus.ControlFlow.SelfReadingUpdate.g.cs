@@ -137,7 +137,6 @@ namespace Corpus
                 _da[i_2] += _ds;
             }
             // line 100: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 88: for (int i = 0; i < a.Length; i++)
@@ -421,7 +420,6 @@ namespace Corpus
                 _da[i_2] += _ds;
             }
             // line 100: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 88: for (int i = 0; i < a.Length; i++)

@@ -106,7 +106,6 @@ namespace Corpus
                 i += 1;
             }
             // line 277: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 277: return s;
@@ -321,7 +320,6 @@ namespace Corpus
                 i += 1;
             }
             // line 277: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 277: return s;

@@ -75,7 +75,6 @@ namespace Corpus
                 dx[i] += _ds * _t2 * Math.Sign(_t3);
             }
             // line 333: return s;
-            double _result = s;
         }
 
         /// <summary>Value of <c>SignTimesSquare</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
@@ -237,7 +236,6 @@ namespace Corpus
                 dx[i] += _ds * _t2 * Math.Sign(_t3);
             }
             // line 333: return s;
-            double _result = s;
         }
     }
 }

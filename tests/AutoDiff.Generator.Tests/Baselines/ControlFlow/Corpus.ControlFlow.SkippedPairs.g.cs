@@ -73,7 +73,6 @@ namespace Corpus
                         }
                     }
                     // line 148: double row = 0;
-                    double _g1 = _drow;
                     _drow = 0.0;
                 }
                 else
@@ -151,7 +150,6 @@ namespace Corpus
                         }
                     }
                     // line 148: double row = 0;
-                    double _g1 = _drow;
                     _drow = 0.0;
                 }
                 else
@@ -160,7 +158,6 @@ namespace Corpus
                 }
             }
             // line 167: return total;
-            double _result = total;
             _ints.Dispose();
         }
 
@@ -284,7 +281,6 @@ namespace Corpus
                     }
                 }
                 // line 148: double row = 0;
-                double _g1 = _drow;
                 _hrow = 0.0;
                 _drow = 0.0;
             }
@@ -407,12 +403,10 @@ namespace Corpus
                     }
                 }
                 // line 148: double row = 0;
-                double _g1 = _drow;
                 _hrow = 0.0;
                 _drow = 0.0;
             }
             // line 167: return total;
-            double _result = total;
             _ints.Dispose();
         }
     }

@@ -72,7 +72,6 @@ namespace Corpus.Edge
             float t_1 = t;
             t -= u_1;
             // line 38: return t;
-            float _result = t;
 
             // Adjoint sweep
             float _dt = 0f;

@@ -54,7 +54,6 @@ namespace Corpus.Edge
                 // line 16: double dseed = _result + _t1;
                 double dseed_1 = _result + _t1;
                 // line 17: return dseed * x;
-                double _result_2 = dseed_1 * x;
 
                 // Adjoint sweep
                 // line 17: return dseed * x;

@@ -106,7 +106,6 @@ namespace Corpus
                 _dsquares[at] += _sum2;
             }
             // line 29: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 18: for (int i = 0; i < x.Length; i++)

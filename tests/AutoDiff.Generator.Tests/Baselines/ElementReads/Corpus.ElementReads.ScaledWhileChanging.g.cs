@@ -109,7 +109,6 @@ namespace Corpus
                 squares[j] = 2.0 * x[j];
             }
             // line 49: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 49: return s;

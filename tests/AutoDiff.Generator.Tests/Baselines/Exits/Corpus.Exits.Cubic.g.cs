@@ -35,7 +35,6 @@ namespace Corpus
             // Primal sweep
             // line 16: return y * y * y + y - c;
             double _t1 = y * y;
-            double _result = _t1 * y + y - c;
 
             // Adjoint sweep
             // line 16: return y * y * y + y - c;
@@ -115,7 +114,6 @@ namespace Corpus
             // line 16: return y * y * y + y - c;
             double _vt1 = 2 * y * vy;
             double _t1 = y * y;
-            double _result = _t1 * y + y - c;
 
             // Adjoint sweep
             // line 16: return y * y * y + y - c;

@@ -32,7 +32,6 @@ namespace Corpus
             // Primal sweep
             // line 19: return 3 * y * y + 1;
             double _t1 = 3 * y;
-            double _result = _t1 * y + 1;
 
             // Adjoint sweep
             // line 19: return 3 * y * y + 1;
@@ -104,7 +103,6 @@ namespace Corpus
             // line 19: return 3 * y * y + 1;
             double _vt1 = 3 * vy;
             double _t1 = 3 * y;
-            double _result = _t1 * y + 1;
 
             // Adjoint sweep
             // line 19: return 3 * y * y + 1;

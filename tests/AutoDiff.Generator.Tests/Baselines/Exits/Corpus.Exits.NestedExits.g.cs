@@ -225,7 +225,6 @@ namespace Corpus
                 i += 1;
             }
             // line 70: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dp = 0.0;
@@ -614,7 +613,6 @@ namespace Corpus
                 i += 1;
             }
             // line 70: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hp = 0.0;

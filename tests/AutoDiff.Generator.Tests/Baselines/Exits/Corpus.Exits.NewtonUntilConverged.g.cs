@@ -91,10 +91,8 @@ namespace Corpus
                         }
                     }
                     // line 83: double step;
-                    double _g3 = _dstep;
                     _dstep = 0.0;
                     // line 82: double y = 0;
-                    double _g2 = _dy;
                     _dy = 0.0;
                     // line 81: double c = 2 * x[k] + 0.5;
                     double _g1 = _dc;
@@ -196,10 +194,8 @@ namespace Corpus
                         }
                     }
                     // line 83: double step;
-                    double _g3 = _dstep;
                     _dstep = 0.0;
                     // line 82: double y = 0;
-                    double _g2 = _dy;
                     _dy = 0.0;
                     // line 81: double c = 2 * x[k] + 0.5;
                     double _g1 = _dc;
@@ -213,7 +209,6 @@ namespace Corpus
                 }
             }
             // line 96: return total;
-            double _result = total;
             _values.Dispose();
             _ints.Dispose();
         }
@@ -392,11 +387,9 @@ namespace Corpus
                     }
                 }
                 // line 83: double step;
-                double _g3 = _dstep;
                 _hstep = 0.0;
                 _dstep = 0.0;
                 // line 82: double y = 0;
-                double _g2 = _dy;
                 _hy = 0.0;
                 _dy = 0.0;
                 // line 81: double c = 2 * x[k] + 0.5;
@@ -570,11 +563,9 @@ namespace Corpus
                     }
                 }
                 // line 83: double step;
-                double _g3 = _dstep;
                 _hstep = 0.0;
                 _dstep = 0.0;
                 // line 82: double y = 0;
-                double _g2 = _dy;
                 _hy = 0.0;
                 _dy = 0.0;
                 // line 81: double c = 2 * x[k] + 0.5;
@@ -586,7 +577,6 @@ namespace Corpus
                 dx[k] += _g1 * 2;
             }
             // line 96: return total;
-            double _result = total;
             _values.Dispose();
             _ints.Dispose();
         }

@@ -248,7 +248,6 @@ namespace Corpus
                 _dcurrent[i_1] += 2 * (_ds * _t9) * _currentAt_4;
             }
             // line 208: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dleft = 0.0;
@@ -756,7 +755,6 @@ namespace Corpus
                 _dcurrent[i_1] += 2 * (_ds * _t9) * _currentAt_4;
             }
             // line 208: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hleft = 0.0;

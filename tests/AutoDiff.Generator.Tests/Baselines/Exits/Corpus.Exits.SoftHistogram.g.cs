@@ -123,7 +123,6 @@ namespace Corpus
                 _dbins[b] += _ds * _t1 * Math.Cos(_binsAt);
             }
             // line 179: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 166: for (int i = 0; i < x.Length; i++)
@@ -372,7 +371,6 @@ namespace Corpus
                 _dbins[b] += _ds * _t1 * Math.Cos(_binsAt);
             }
             // line 179: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 166: for (int i = 0; i < x.Length; i++)

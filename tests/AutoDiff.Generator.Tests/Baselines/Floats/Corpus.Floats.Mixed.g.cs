@@ -35,7 +35,6 @@ namespace Corpus
             // Primal sweep
             // line 15: return (float)(x * y) + MathF.Sqrt(x) * 0.5f;
             float _t2 = MathF.Sqrt(x);
-            float _result = (float)(x * y) + _t2 * 0.5f;
 
             // Adjoint sweep
             float _dx = 0f;

@@ -41,7 +41,6 @@ namespace Corpus
             float _t1 = 1 - x;
             float _t2 = y - x * x;
             float _t3 = 100 * _t2;
-            float _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
             float _dx = 0f;

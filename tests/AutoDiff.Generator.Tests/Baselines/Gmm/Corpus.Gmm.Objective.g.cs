@@ -189,7 +189,6 @@ namespace Corpus
                         _dtop += -_g17;
                     }
                     // line 83: double total = 0;
-                    double _g14 = _dtotal;
                     _dtotal = 0.0;
                     // line 78: for (int k = 1; k < K; k++)
                     for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
@@ -233,7 +232,6 @@ namespace Corpus
                             }
                         }
                         // line 68: double norm = 0;
-                        double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
                         var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
@@ -362,7 +360,6 @@ namespace Corpus
                         _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
                     }
                     // line 110: double frobenius = 0;
-                    double _g25 = _dfrobenius;
                     _dfrobenius = 0.0;
                 }
                 else
@@ -428,7 +425,6 @@ namespace Corpus
                     }
                 }
                 // line 35: double s = 0;
-                double _g1 = _ds;
                 _ds = 0.0;
             }
             dgamma = _dgamma;
@@ -626,7 +622,6 @@ namespace Corpus
                         _dtop += -_g17;
                     }
                     // line 83: double total = 0;
-                    double _g14 = _dtotal;
                     _dtotal = 0.0;
                     // line 78: for (int k = 1; k < K; k++)
                     for (int k_2 = 3 - 1; k_2 >= 1; k_2--)
@@ -670,7 +665,6 @@ namespace Corpus
                             }
                         }
                         // line 68: double norm = 0;
-                        double _g9 = _dnorm;
                         _dnorm = 0.0;
                         // line 56: for (int r = 0; r < D; r++)
                         var _dqsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_1 * 2, 2);
@@ -799,7 +793,6 @@ namespace Corpus
                         _dqsWindow_2[d_3] += _dfrobenius * _t27 * 2;
                     }
                     // line 110: double frobenius = 0;
-                    double _g25 = _dfrobenius;
                     _dfrobenius = 0.0;
                 }
                 else
@@ -810,7 +803,6 @@ namespace Corpus
             // line 124: const double halfLog2Pi = 0.91893853320467274178;
             double halfLog2Pi = 0.9189385332046728;
             // line 125: return -n * D * halfLog2Pi + slse - n * lseAlphas + prior;
-            double _result = -n * 2 * 0.9189385332046728 + slse - n * lseAlphas + prior;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -865,7 +857,6 @@ namespace Corpus
                     }
                 }
                 // line 35: double s = 0;
-                double _g1 = _ds;
                 _ds = 0.0;
             }
             dgamma += _dgamma;

@@ -78,7 +78,6 @@ namespace Corpus
                 acc += v[i] * v[i];
             }
             // line 223: return acc + q;
-            double _result = acc + q;
 
             // Adjoint sweep
             // line 223: return acc + q;

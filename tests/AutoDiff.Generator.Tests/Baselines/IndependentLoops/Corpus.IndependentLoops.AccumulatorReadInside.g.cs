@@ -65,7 +65,6 @@ namespace Corpus
                 s += 0.1 * s + v[i];
             }
             // line 304: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 304: return s;

@@ -90,7 +90,6 @@ namespace Corpus
                         }
                     }
                     // line 279: double t = 0.25;
-                    double _g1 = _dt;
                     _dt = 0.0;
                     t = _values.Pop();
                 }
@@ -144,7 +143,6 @@ namespace Corpus
                 s += h[0] * h[1];
             }
             // line 291: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dt = 0.0;
@@ -181,7 +179,6 @@ namespace Corpus
                         }
                     }
                     // line 279: double t = 0.25;
-                    double _g1 = _dt;
                     _dt = 0.0;
                     t = _values.Pop();
                 }

@@ -102,7 +102,6 @@ namespace Corpus
                 s += state[0] * state[1];
             }
             // line 189: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 189: return s;

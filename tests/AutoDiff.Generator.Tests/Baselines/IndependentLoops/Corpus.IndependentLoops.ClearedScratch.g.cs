@@ -151,7 +151,6 @@ namespace Corpus
                 }
             }
             // line 141: return s;
-            double _result = s;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscratch_pool);

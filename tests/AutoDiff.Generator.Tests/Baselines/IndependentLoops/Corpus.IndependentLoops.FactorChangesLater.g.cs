@@ -83,7 +83,6 @@ namespace Corpus
             double k_0 = k;
             k = k * v[1];
             // line 266: return s * k;
-            double _result = s * k;
 
             // Adjoint sweep
             // line 266: return s * k;

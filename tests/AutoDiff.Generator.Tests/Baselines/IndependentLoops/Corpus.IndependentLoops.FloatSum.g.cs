@@ -63,7 +63,6 @@ namespace Corpus
                 dv[i] += 2 * (_ds * 0.5f) * v[i];
             }
             // line 86: return (float)(s * 0.1) + s;
-            float _result = (float)(s * 0.1) + s;
         }
     }
 }

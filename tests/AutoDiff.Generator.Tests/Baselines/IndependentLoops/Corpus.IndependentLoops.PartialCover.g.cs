@@ -119,7 +119,6 @@ namespace Corpus
                 s += h[2];
             }
             // line 209: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 209: return s;

@@ -94,7 +94,6 @@ namespace Corpus
                 s += y * y;
             }
             // line 173: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dcarry = 0.0;

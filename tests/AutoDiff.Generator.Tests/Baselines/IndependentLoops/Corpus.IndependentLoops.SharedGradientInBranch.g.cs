@@ -79,7 +79,6 @@ namespace Corpus
             }
             // line 155: return x * (Math.Max(x, x) - a);
             double _t3 = Math.Max(x, x) - a;
-            double _result = x * _t3;
 
             // Adjoint sweep
             // line 155: return x * (Math.Max(x, x) - a);

@@ -82,7 +82,6 @@ namespace Corpus
             double c_0 = c;
             c = v[2] * v[3];
             // line 238: return s + c;
-            double _result = s + c;
 
             // Adjoint sweep
             // line 238: return s + c;

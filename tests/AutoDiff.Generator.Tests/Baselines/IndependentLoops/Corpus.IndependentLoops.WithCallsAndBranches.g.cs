@@ -197,7 +197,6 @@ namespace Corpus
                 dv[i] += _a2;
             }
             // line 115: return total * 0.5;
-            double _result = total * 0.5;
             _values.Dispose();
             _ints.Dispose();
         }

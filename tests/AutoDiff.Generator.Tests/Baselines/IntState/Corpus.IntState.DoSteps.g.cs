@@ -139,7 +139,6 @@ namespace Corpus
             }
             while (i < x.Length);
             // line 62: return acc * s;
-            double _result = acc * s;
 
             // Adjoint sweep
             // line 62: return acc * s;

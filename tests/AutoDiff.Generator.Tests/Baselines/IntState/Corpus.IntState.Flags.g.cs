@@ -131,7 +131,6 @@ namespace Corpus
                 acc += flag ? s * v[m] * v[i] : Math.Exp(s * v[i]) * global::Corpus.IntState.Weight(m);
             }
             // line 116: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             double _ds = 0.0;

@@ -90,7 +90,6 @@ namespace Corpus
             k = global::Corpus.IntState.Wrap(k + 7, 5);
             // line 76: return r + x * Pair(k, k + 1);
             double _t8 = global::Corpus.IntState.Pair(k, k + 1);
-            double _result = r + x * _t8;
 
             // Adjoint sweep
             // line 76: return r + x * Pair(k, k + 1);

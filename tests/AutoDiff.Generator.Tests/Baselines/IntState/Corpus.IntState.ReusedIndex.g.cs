@@ -92,7 +92,6 @@ namespace Corpus
                 dv[i_1] += _dacc * _t4;
             }
             // line 94: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             // line 84: for (int i = 0; i < v.Length; i++)

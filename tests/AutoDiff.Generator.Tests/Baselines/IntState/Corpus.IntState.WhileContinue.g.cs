@@ -127,7 +127,6 @@ namespace Corpus
                 _ints.Push(_branch1 ? 1 : 0);
             }
             // line 37: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             double _ds = 0.0;

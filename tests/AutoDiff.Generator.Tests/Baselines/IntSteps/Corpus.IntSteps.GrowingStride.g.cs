@@ -99,7 +99,6 @@ namespace Corpus
                 stride = stride + 1;
             }
             // line 54: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 54: return s;

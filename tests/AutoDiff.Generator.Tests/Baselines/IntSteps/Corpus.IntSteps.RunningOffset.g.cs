@@ -147,7 +147,6 @@ namespace Corpus
                 }
             }
             // line 37: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dz = 0.0;

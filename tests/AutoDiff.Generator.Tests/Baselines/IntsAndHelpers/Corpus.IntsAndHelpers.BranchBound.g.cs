@@ -86,7 +86,6 @@ namespace Corpus
                     }
                 }
                 // line 68: double inner = 0;
-                double _g3 = _dinner;
                 _dinner = 0.0;
                 // line 59: if (x[i] * x[i] > 0.25)
                 if (_ints.Pop() != 0)
@@ -160,7 +159,6 @@ namespace Corpus
                 s += inner * global::Corpus.IntsAndHelpers.Weight(m);
             }
             // line 77: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dinner = 0.0;
@@ -185,7 +183,6 @@ namespace Corpus
                     }
                 }
                 // line 68: double inner = 0;
-                double _g3 = _dinner;
                 _dinner = 0.0;
                 // line 59: if (x[i] * x[i] > 0.25)
                 if (_ints.Pop() != 0)
@@ -350,7 +347,6 @@ namespace Corpus
                     dx[i] += -(_dinner * x[j] * Math.Sin(_t5));
                 }
                 // line 68: double inner = 0;
-                double _g3 = _dinner;
                 _dinner = 0.0;
                 // line 59: if (x[i] * x[i] > 0.25)
                 if (_ints.Pop() != 0)
@@ -469,7 +465,6 @@ namespace Corpus
                 s += inner * global::Corpus.IntsAndHelpers.Weight(m);
             }
             // line 77: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hinner = 0.0;
@@ -499,7 +494,6 @@ namespace Corpus
                     dx[i] += -(_dinner * x[j] * Math.Sin(_t5));
                 }
                 // line 68: double inner = 0;
-                double _g3 = _dinner;
                 _hinner = 0.0;
                 _dinner = 0.0;
                 // line 59: if (x[i] * x[i] > 0.25)

@@ -191,7 +191,6 @@ namespace Corpus
                 _da[i_2] += _ds * _t8 * _t8;
             }
             // line 241: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dt = 0.0;
@@ -569,7 +568,6 @@ namespace Corpus
                 _da[i_2] += _ds * _t8 * _t8;
             }
             // line 241: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _ht = 0.0;

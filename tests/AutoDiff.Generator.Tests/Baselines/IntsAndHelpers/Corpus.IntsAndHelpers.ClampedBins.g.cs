@@ -115,7 +115,6 @@ namespace Corpus
                 _dbins[b_1] += 2 * (_ds * _t1) * _binsAt;
             }
             // line 98: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 85: for (int i = 0; i < x.Length; i++)
@@ -351,7 +350,6 @@ namespace Corpus
                 _dbins[b_1] += 2 * (_ds * _t1) * _binsAt;
             }
             // line 98: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 85: for (int i = 0; i < x.Length; i++)

@@ -165,7 +165,6 @@ namespace Corpus
                 _da[i_1] += 2 * _ds * _aAt;
             }
             // line 346: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 332: for (int t = 0; t < n; t++)
@@ -502,7 +501,6 @@ namespace Corpus
                 _da[i_1] += 2 * _ds * _aAt_2;
             }
             // line 346: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 332: for (int t = 0; t < n; t++)

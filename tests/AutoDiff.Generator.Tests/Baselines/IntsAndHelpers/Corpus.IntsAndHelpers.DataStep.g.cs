@@ -89,7 +89,6 @@ namespace Corpus
                 i += step;
             }
             // line 147: return s * s;
-            double _result = s * s;
 
             // Adjoint sweep
             // line 147: return s * s;
@@ -279,7 +278,6 @@ namespace Corpus
                 i += step;
             }
             // line 147: return s * s;
-            double _result = s * s;
 
             // Adjoint sweep
             // line 147: return s * s;

@@ -115,7 +115,6 @@ namespace Corpus
                 y = y * t + c[i_1];
             }
             // line 303: return y;
-            double _result = y;
 
             // Adjoint sweep
             double _dt = 0.0;
@@ -376,7 +375,6 @@ namespace Corpus
                 y = y * t + c[i_1];
             }
             // line 303: return y;
-            double _result = y;
 
             // Adjoint sweep
             double _ht = 0.0;

@@ -123,7 +123,6 @@ namespace Corpus
                 i += 1;
             }
             // line 132: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 132: return s;
@@ -374,7 +373,6 @@ namespace Corpus
                 i += 1;
             }
             // line 132: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 132: return s;

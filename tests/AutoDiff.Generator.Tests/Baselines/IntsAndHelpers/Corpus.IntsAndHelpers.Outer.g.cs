@@ -53,7 +53,6 @@ namespace Corpus
             k += 3;
             // line 109: return r * Inner(b, a, k) + k;
             double _t3 = Inner(b, a, k);
-            double _result = r * _t3 + k;
 
             // Adjoint sweep
             // line 109: return r * Inner(b, a, k) + k;
@@ -186,7 +185,6 @@ namespace Corpus
             double _t_2 = InnerPushforward(b, a, k, vb, va, out _dot_2);
             double _vt3 = _dot_2;
             double _t3 = _t_2;
-            double _result = r * _t3 + k;
 
             // Adjoint sweep
             // line 109: return r * Inner(b, a, k) + k;

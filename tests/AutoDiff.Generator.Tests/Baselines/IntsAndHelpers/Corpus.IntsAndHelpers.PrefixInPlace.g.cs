@@ -148,7 +148,6 @@ namespace Corpus
                 _dp[i_3] += _ds;
             }
             // line 208: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 197: for (int i = p.Length - 2; i >= 0; i--)
@@ -464,7 +463,6 @@ namespace Corpus
                 _dp[i_3] += _ds;
             }
             // line 208: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 197: for (int i = p.Length - 2; i >= 0; i--)

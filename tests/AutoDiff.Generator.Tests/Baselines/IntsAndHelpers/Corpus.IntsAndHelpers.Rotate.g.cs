@@ -190,7 +190,6 @@ namespace Corpus
                 dx[i_2] += _ds * _t7;
             }
             // line 179: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dfirst = 0.0;
@@ -570,7 +569,6 @@ namespace Corpus
                 dx[i_2] += _ds * _t7;
             }
             // line 179: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hfirst = 0.0;

@@ -88,7 +88,6 @@ namespace Corpus
                     _dtop += -_g8;
                 }
                 // line 252: double z = 0;
-                double _g5 = _dz;
                 _dz = 0.0;
                 z = _values.Pop();
                 // line 251: double top = Math.Max(x[r], Math.Max(x[r + 1], x[r + 2]));
@@ -168,7 +167,6 @@ namespace Corpus
                 r += 3;
             }
             // line 262: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _dtop = 0.0;
@@ -198,7 +196,6 @@ namespace Corpus
                     _dtop += -_g8;
                 }
                 // line 252: double z = 0;
-                double _g5 = _dz;
                 _dz = 0.0;
                 z = _values.Pop();
                 // line 251: double top = Math.Max(x[r], Math.Max(x[r + 1], x[r + 2]));
@@ -383,7 +380,6 @@ namespace Corpus
                     _dtop += -_g8;
                 }
                 // line 252: double z = 0;
-                double _g5 = _dz;
                 _hz = 0.0;
                 _dz = 0.0;
                 _vz = _values.Pop();
@@ -526,7 +522,6 @@ namespace Corpus
                 r += 3;
             }
             // line 262: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _htop = 0.0;
@@ -568,7 +563,6 @@ namespace Corpus
                     _dtop += -_g8;
                 }
                 // line 252: double z = 0;
-                double _g5 = _dz;
                 _hz = 0.0;
                 _dz = 0.0;
                 _vz = _values.Pop();

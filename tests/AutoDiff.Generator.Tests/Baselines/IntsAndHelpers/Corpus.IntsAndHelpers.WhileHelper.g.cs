@@ -97,7 +97,6 @@ namespace Corpus
                 k += v > 2 ? 2 : 1;
             }
             // line 318: return v + k;
-            double _result = v + k;
 
             // Adjoint sweep
             // line 318: return v + k;
@@ -315,7 +314,6 @@ namespace Corpus
                 k += v > 2 ? 2 : 1;
             }
             // line 318: return v + k;
-            double _result = v + k;
 
             // Adjoint sweep
             // line 318: return v + k;

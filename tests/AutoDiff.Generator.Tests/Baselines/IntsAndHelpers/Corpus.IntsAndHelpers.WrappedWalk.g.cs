@@ -122,7 +122,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 48: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 48: return s;
@@ -370,7 +369,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 48: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 48: return s;

@@ -78,7 +78,6 @@ namespace Corpus
                 }
             }
             // line 29: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             dw += _dw;

@@ -102,7 +102,6 @@ namespace Corpus
                 at = (at + step) % w.Length;
             }
             // line 144: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 144: return s;

@@ -137,7 +137,6 @@ namespace Corpus
                 s += w[global::Corpus.LoopHazards.Index(row, column)] * Math.Cos(s);
             }
             // line 239: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 239: return s;

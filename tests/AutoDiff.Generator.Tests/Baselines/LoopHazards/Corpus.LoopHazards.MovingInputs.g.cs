@@ -245,7 +245,6 @@ namespace Corpus
                 input = output;
             }
             // line 128: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dsum = 0.0;

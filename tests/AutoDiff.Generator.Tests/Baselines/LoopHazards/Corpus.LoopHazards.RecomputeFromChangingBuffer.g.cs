@@ -177,7 +177,6 @@ namespace Corpus
                 }
             }
             // line 80: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 80: return s;
@@ -555,7 +554,6 @@ namespace Corpus
                 }
             }
             // line 80: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 80: return s;

@@ -140,7 +140,6 @@ namespace Corpus
                 _dx[i_2] += _ds * _t3;
             }
             // line 46: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 32: for (int i = 0; i < n; i++)
@@ -430,7 +429,6 @@ namespace Corpus
                 _dx[i_2] += _ds * _t3;
             }
             // line 46: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 32: for (int i = 0; i < n; i++)

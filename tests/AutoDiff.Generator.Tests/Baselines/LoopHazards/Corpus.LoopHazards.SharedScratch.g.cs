@@ -278,7 +278,6 @@ namespace Corpus
                 loss += r * r;
             }
             // line 193: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _dsum = 0.0;
@@ -829,7 +828,6 @@ namespace Corpus
                 loss += r * r;
             }
             // line 193: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _hsum = 0.0;

@@ -124,7 +124,6 @@ namespace Corpus
                 _ints.Push(_branch3 ? 1 : 0);
             }
             // line 214: return s + i;
-            double _result = s + i;
 
             // Adjoint sweep
             double _dterm = 0.0;

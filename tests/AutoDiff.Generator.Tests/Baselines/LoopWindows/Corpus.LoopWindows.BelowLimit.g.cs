@@ -86,7 +86,6 @@ namespace Corpus
                 }
             }
             // line 57: return s;
-            double _result = s;
             _ints.Dispose();
         }
     }

@@ -112,7 +112,6 @@ namespace Corpus
                 dx[i_2] += _ds * _t3;
             }
             // line 116: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 105: for (int i = start; i <= start + count - 1; i++)

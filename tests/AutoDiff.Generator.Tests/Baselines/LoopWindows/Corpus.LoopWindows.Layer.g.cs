@@ -68,7 +68,6 @@ namespace Corpus
                         }
                     }
                     // line 82: double dot = 0.0;
-                    double _g1 = _ddot;
                     _ddot = 0.0;
                 }
             }
@@ -135,12 +134,10 @@ namespace Corpus
                         }
                     }
                     // line 82: double dot = 0.0;
-                    double _g1 = _ddot;
                     _ddot = 0.0;
                 }
             }
             // line 91: return s;
-            double _result = s;
         }
     }
 }

@@ -68,7 +68,6 @@ namespace Corpus
                 start += 1;
             }
             // line 71: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 71: return s;

@@ -65,7 +65,6 @@ namespace Corpus
                 _dxWindow[i] += 2 * _ds * _t1;
             }
             // line 23: return s;
-            double _result = s;
         }
     }
 }

@@ -105,7 +105,6 @@ namespace Corpus
                 _ints.Push(_branch1 ? 1 : 0);
             }
             // line 41: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 41: return s;

@@ -175,7 +175,6 @@ namespace Corpus
                 global::AutoDiff.CompilerServices.LoopWindow.Clear(_dscratch, 0, scratch.Length);
             }
             // line 152: return s;
-            double _result = s;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscratch_pool);

@@ -70,7 +70,6 @@ namespace Corpus
                 dx[i] += _ds * w[i];
             }
             // line 17: return s;
-            double _result = s;
         }
     }
 }

@@ -75,7 +75,6 @@ namespace Corpus
                 p = p * x + coefficients[i];
             }
             // line 48: return p;
-            double _result = p;
 
             // Adjoint sweep
             double _dx = 0.0;

@@ -128,7 +128,6 @@ namespace Corpus
                 s *= 1 + 0.1 * size * w[0];
             }
             // line 167: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 167: return s;

@@ -153,7 +153,6 @@ namespace Corpus
             }
             while (j < v.Length);
             // line 96: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             double _dscale = 0.0;

@@ -100,7 +100,6 @@ namespace Corpus
                 _ints.Push(_branch3 ? 1 : 0);
             }
             // line 67: return x;
-            double _result = x;
 
             // Adjoint sweep
             double _da = 0.0;

@@ -185,7 +185,6 @@ namespace Corpus
                 _ints.PushReserved(_branch9 ? 1 : 0);
             }
             // line 126: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             double _dxi = 0.0;

@@ -32,7 +32,6 @@ namespace Corpus
             // Primal sweep
             // line 28: return Math.Abs(x) * x;
             double _t1 = Math.Abs(x);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 28: return Math.Abs(x) * x;

@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 25: return Math.Cbrt(x);
             double _t1 = Math.Cbrt(x);
-            double _result = _t1;
 
             // Adjoint sweep
             // line 25: return Math.Cbrt(x);

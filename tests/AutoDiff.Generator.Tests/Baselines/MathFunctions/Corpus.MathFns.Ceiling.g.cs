@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 33: return Math.Ceiling(x) * x;
             double _t1 = Math.Ceiling(x);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 33: return Math.Ceiling(x) * x;

@@ -51,7 +51,6 @@ namespace Corpus
             // line 31: return Math.Clamp(x, lo, lo + 2) * x;
             double _t1 = Math.Clamp(x, lo, lo + 2);
             double _t2 = lo + 2;
-            double _result = _t1 * x;
 
             // Adjoint sweep
             double _dx = 0.0;

@@ -35,7 +35,6 @@ namespace Corpus
             // line 42: return Math.CopySign(x * x - 0.5, y) * y;
             double _t1 = Math.CopySign(x * x - 0.5, y);
             double _t2 = x * x - 0.5;
-            double _result = _t1 * y;
 
             // Adjoint sweep
             // line 42: return Math.CopySign(x * x - 0.5, y) * y;

@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 19: return Math.Exp(x);
             double _t1 = Math.Exp(x);
-            double _result = _t1;
 
             // Adjoint sweep
             // line 19: return Math.Exp(x);

@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 32: return Math.Floor(x) * x;
             double _t1 = Math.Floor(x);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 32: return Math.Floor(x) * x;

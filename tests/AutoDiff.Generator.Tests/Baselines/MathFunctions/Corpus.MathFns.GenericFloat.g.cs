@@ -42,7 +42,6 @@ namespace Corpus
             float _t1 = float.Tanh(x * y);
             float _t3 = float.Pow(y, 2f);
             float _t4 = float.Sqrt(x * x + 1f);
-            float _result = _t1 + _t4 * _t3;
 
             // Adjoint sweep
             float _dx = 0f;

@@ -39,7 +39,6 @@ namespace Corpus
             double _t1 = x * y;
             double _t2 = double.Hypot(_t1, y + 1);
             double _t4 = y + 1;
-            double _result = _t2;
 
             // Adjoint sweep
             // line 40: return double.Hypot(x * y, y + 1);

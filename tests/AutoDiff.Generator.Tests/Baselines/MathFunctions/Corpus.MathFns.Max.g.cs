@@ -42,7 +42,6 @@ namespace Corpus
             // Primal sweep
             // line 29: return Math.Max(x, y) * x;
             double _t1 = Math.Max(x, y);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             double _dx = 0.0;

@@ -42,7 +42,6 @@ namespace Corpus
             // Primal sweep
             // line 30: return Math.Min(x, y) * y;
             double _t1 = Math.Min(x, y);
-            double _result = _t1 * y;
 
             // Adjoint sweep
             double _dx = 0.0;

@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 34: return Math.Round(x) * x;
             double _t1 = Math.Round(x);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 34: return Math.Round(x) * x;

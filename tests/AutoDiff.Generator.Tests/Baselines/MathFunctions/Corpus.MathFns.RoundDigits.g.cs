@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 46: return Math.Round(x, 1) * x;
             double _t1 = Math.Round(x, 1);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 46: return Math.Round(x, 1) * x;

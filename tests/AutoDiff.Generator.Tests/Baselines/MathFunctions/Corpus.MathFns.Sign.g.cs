@@ -34,7 +34,6 @@ namespace Corpus
             // line 36: return Math.Sign(x) * x * x;
             double _t1 = Math.Sign(x) * x;
             int _t2 = Math.Sign(x);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 36: return Math.Sign(x) * x * x;

@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 24: return Math.Sqrt(x);
             double _t1 = Math.Sqrt(x);
-            double _result = _t1;
 
             // Adjoint sweep
             // line 24: return Math.Sqrt(x);

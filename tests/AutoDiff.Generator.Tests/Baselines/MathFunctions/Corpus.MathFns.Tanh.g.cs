@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 18: return Math.Tanh(x);
             double _t1 = Math.Tanh(x);
-            double _result = _t1;
 
             // Adjoint sweep
             // line 18: return Math.Tanh(x);

@@ -31,7 +31,6 @@ namespace Corpus
             // Primal sweep
             // line 35: return Math.Truncate(x) * x;
             double _t1 = Math.Truncate(x);
-            double _result = _t1 * x;
 
             // Adjoint sweep
             // line 35: return Math.Truncate(x) * x;

@@ -262,7 +262,6 @@ namespace Corpus
                 loss += error * error;
             }
             // line 150: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _dsum = 0.0;

@@ -110,7 +110,6 @@ namespace Corpus
                         dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                     }
                     // line 179: double v = 0;
-                    double _g11 = _dv;
                     _dv = 0.0;
                 }
             }
@@ -163,7 +162,6 @@ namespace Corpus
                     }
                 }
                 // line 156: double s = 0;
-                double _g1 = _ds;
                 _ds = 0.0;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscores_pool);
@@ -273,12 +271,10 @@ namespace Corpus
                         dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                     }
                     // line 179: double v = 0;
-                    double _g11 = _dv;
                     _dv = 0.0;
                 }
             }
             // line 188: return result;
-            double _result = result;
 
             // Adjoint sweep
             double _dtop = 0.0;
@@ -326,7 +322,6 @@ namespace Corpus
                     }
                 }
                 // line 156: double s = 0;
-                double _g1 = _ds;
                 _ds = 0.0;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscores_pool);
@@ -563,7 +558,6 @@ namespace Corpus
                     dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                 }
                 // line 179: double v = 0;
-                double _g11 = _dv;
                 _hv = 0.0;
                 _dv = 0.0;
             }
@@ -633,7 +627,6 @@ namespace Corpus
                     dx[t * 2 + f] += _ds * _t3;
                 }
                 // line 156: double s = 0;
-                double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;
             }
@@ -817,12 +810,10 @@ namespace Corpus
                     dx[t_2 * 2 + (1 - f_1)] += _dv * _t13;
                 }
                 // line 179: double v = 0;
-                double _g11 = _dv;
                 _hv = 0.0;
                 _dv = 0.0;
             }
             // line 188: return result;
-            double _result = result;
 
             // Adjoint sweep
             double _htop = 0.0;
@@ -887,7 +878,6 @@ namespace Corpus
                     dx[t * 2 + f] += _ds * _t3;
                 }
                 // line 156: double s = 0;
-                double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;
             }

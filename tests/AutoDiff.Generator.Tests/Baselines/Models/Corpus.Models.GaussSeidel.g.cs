@@ -177,7 +177,6 @@ namespace Corpus
                 _dz[i_1] += _dr * _t9;
             }
             // line 385: return r;
-            double _result = r;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -544,7 +543,6 @@ namespace Corpus
                 _dz[i_1] += _dr * _t9;
             }
             // line 385: return r;
-            double _result = r;
 
             // Adjoint sweep
             double _hs = 0.0;

@@ -213,7 +213,6 @@ namespace Corpus
                 }
             }
             // line 352: return total;
-            double _result = total;
 
             // Adjoint sweep
             // line 333: for (int i = 0; i < 4; i++)
@@ -594,7 +593,6 @@ namespace Corpus
                 dx[q + 4] += _g2 * 0.1;
             }
             // line 352: return total;
-            double _result = total;
 
             // Adjoint sweep
             // line 333: for (int i = 0; i < 4; i++)

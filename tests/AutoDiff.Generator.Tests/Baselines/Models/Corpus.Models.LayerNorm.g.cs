@@ -221,7 +221,6 @@ namespace Corpus
                 _dy[i_2] += _dloss * _t12;
             }
             // line 253: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _dmean = 0.0;
@@ -709,7 +708,6 @@ namespace Corpus
                 _dy[i_2] += _dloss * _t12;
             }
             // line 253: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _hmean = 0.0;

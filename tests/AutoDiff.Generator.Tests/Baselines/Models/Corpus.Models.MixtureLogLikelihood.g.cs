@@ -130,7 +130,6 @@ namespace Corpus
                         }
                     }
                     // line 489: double norm = 0;
-                    double _g8 = _dnorm;
                     _dnorm = 0.0;
                     // line 488: scaled[1] += 0.5 * Math.Tanh(x[4 + c * d]) * centred[0];
                     double _t6 = _values.Pop();
@@ -300,7 +299,6 @@ namespace Corpus
                         }
                     }
                     // line 489: double norm = 0;
-                    double _g8 = _dnorm;
                     _dnorm = 0.0;
                     // line 488: scaled[1] += 0.5 * Math.Tanh(x[4 + c * d]) * centred[0];
                     double _t6 = _values.Pop();
@@ -331,7 +329,6 @@ namespace Corpus
                 }
             }
             // line 501: return total;
-            double _result = total;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dcentred_pool);
@@ -601,7 +598,6 @@ namespace Corpus
                         }
                     }
                     // line 489: double norm = 0;
-                    double _g8 = _dnorm;
                     _hnorm = 0.0;
                     _dnorm = 0.0;
                     // line 488: scaled[1] += 0.5 * Math.Tanh(x[4 + c * d]) * centred[0];
@@ -875,7 +871,6 @@ namespace Corpus
                         }
                     }
                     // line 489: double norm = 0;
-                    double _g8 = _dnorm;
                     _hnorm = 0.0;
                     _dnorm = 0.0;
                     // line 488: scaled[1] += 0.5 * Math.Tanh(x[4 + c * d]) * centred[0];
@@ -927,7 +922,6 @@ namespace Corpus
                 }
             }
             // line 501: return total;
-            double _result = total;
 
             // Adjoint sweep
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dcentred_pool);

@@ -91,7 +91,6 @@ namespace Corpus
                         }
                     }
                     // line 202: double acc = 0;
-                    double _g1 = _dacc;
                     _dacc = 0.0;
                 }
                 else
@@ -187,7 +186,6 @@ namespace Corpus
                         }
                     }
                     // line 202: double acc = 0;
-                    double _g1 = _dacc;
                     _dacc = 0.0;
                 }
                 else
@@ -196,7 +194,6 @@ namespace Corpus
                 }
             }
             // line 216: return s;
-            double _result = s;
             _ints.Dispose();
         }
 
@@ -359,7 +356,6 @@ namespace Corpus
                     }
                 }
                 // line 202: double acc = 0;
-                double _g1 = _dacc;
                 _hacc = 0.0;
                 _dacc = 0.0;
             }
@@ -508,12 +504,10 @@ namespace Corpus
                     }
                 }
                 // line 202: double acc = 0;
-                double _g1 = _dacc;
                 _hacc = 0.0;
                 _dacc = 0.0;
             }
             // line 216: return s;
-            double _result = s;
             _ints.Dispose();
         }
     }

@@ -202,7 +202,6 @@ namespace Corpus
                 loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
             }
             // line 141: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -621,7 +620,6 @@ namespace Corpus
                 loss += (h[0] - 0.25) * (h[0] - 0.25) + h[1] * x[t];
             }
             // line 141: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _hs = 0.0;

@@ -196,7 +196,6 @@ namespace Corpus
                 state = state % (4 * n);
             }
             // line 420: return s + visits;
-            double _result = s + visits;
 
             // Adjoint sweep
             double _dv = 0.0;
@@ -568,7 +567,6 @@ namespace Corpus
                 state = state % (4 * n);
             }
             // line 420: return s + visits;
-            double _result = s + visits;
 
             // Adjoint sweep
             double _hv = 0.0;

@@ -303,7 +303,6 @@ namespace Corpus
                 _dd[i_2] += _ds * _t22;
             }
             // line 113: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dsub = 0.0;
@@ -984,7 +983,6 @@ namespace Corpus
                 _dd[i_2] += _ds * _t22;
             }
             // line 113: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hsub = 0.0;

@@ -186,7 +186,6 @@ namespace Corpus
                 _dsorted[i_1] += 2 * (_ds * _t7) * _sortedAt;
             }
             // line 324: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dkey = 0.0;
@@ -557,7 +556,6 @@ namespace Corpus
                 _dsorted[i_1] += 2 * (_ds * _t7) * _sortedAt;
             }
             // line 324: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hkey = 0.0;

@@ -92,7 +92,6 @@ namespace Corpus
                 s += x[global::Corpus.Predicates.Bucket(x[i]) % x.Length] * 0.25;
             }
             // line 48: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _drunning = 0.0;
@@ -305,7 +304,6 @@ namespace Corpus
                 s += x[global::Corpus.Predicates.Bucket(x[i]) % x.Length] * 0.25;
             }
             // line 48: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hrunning = 0.0;

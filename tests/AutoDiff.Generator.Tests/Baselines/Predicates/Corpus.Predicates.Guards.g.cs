@@ -130,7 +130,6 @@ namespace Corpus
                 _ints.PushReserved(_branch7 ? 1 : 0);
             }
             // line 89: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dr = 0.0;
@@ -409,7 +408,6 @@ namespace Corpus
                 _ints.PushReserved(_branch7 ? 1 : 0);
             }
             // line 89: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hr = 0.0;

@@ -210,7 +210,6 @@ namespace Corpus
                 dx[i] += _g1;
             }
             // line 116: return s;
-            double _result = s;
             _ints.Dispose();
         }
 
@@ -546,7 +545,6 @@ namespace Corpus
                 dx[i] += _g1;
             }
             // line 116: return s;
-            double _result = s;
             _ints.Dispose();
         }
     }

@@ -323,7 +323,6 @@ namespace Corpus
                 _ints.Push(_branch17 ? 1 : 0);
             }
             // line 249: return s * k + rounds;
-            double _result = s * k + rounds;
 
             // Adjoint sweep
             // line 249: return s * k + rounds;
@@ -915,7 +914,6 @@ namespace Corpus
                 _ints.Push(_branch17 ? 1 : 0);
             }
             // line 249: return s * k + rounds;
-            double _result = s * k + rounds;
 
             // Adjoint sweep
             // line 249: return s * k + rounds;

@@ -40,7 +40,6 @@ namespace Corpus
             // line 57: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             float _t1 = MathF.Exp(x * 0.5f);
             float _t2 = MathF.Sqrt(x * x + y * y + 1f);
-            float _result = _t1 * y + _t2;
 
             // Adjoint sweep
             float _dx = 0f;

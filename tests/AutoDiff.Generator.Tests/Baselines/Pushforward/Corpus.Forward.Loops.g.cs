@@ -164,7 +164,6 @@ namespace Corpus
                 j += 1;
             }
             // line 45: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             double _ds = 0.0;

@@ -104,7 +104,6 @@ namespace Corpus
             double u_0 = u;
             u = u * u + x;
             // line 20: return u;
-            double _result = u;
 
             // Adjoint sweep
             // line 20: return u;

@@ -39,7 +39,6 @@ namespace Corpus
             double _t1 = 1 - x;
             double _t2 = y - x * x;
             double _t3 = 100 * _t2;
-            double _result = _t1 * _t1 + _t3 * _t2;
 
             // Adjoint sweep
             // line 10: return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);

@@ -34,7 +34,6 @@ namespace Corpus
             // line 56: return v * v * Math.Exp(0.1 * v);
             double _t1 = Math.Exp(0.1 * v);
             double _t2 = v * v;
-            double _result = _t2 * _t1;
 
             // Adjoint sweep
             // line 56: return v * v * Math.Exp(0.1 * v);
@@ -113,7 +112,6 @@ namespace Corpus
             double _t1 = _t;
             double _vt2 = 2 * v * vv;
             double _t2 = v * v;
-            double _result = _t2 * _t1;
 
             // Adjoint sweep
             // line 56: return v * v * Math.Exp(0.1 * v);

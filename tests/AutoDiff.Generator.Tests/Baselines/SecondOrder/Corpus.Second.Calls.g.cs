@@ -348,7 +348,6 @@ namespace Corpus
             double _t_2 = FunctionsPushforward(x, y, vx, vy, out _dot_2);
             double _dot_3 = 0.0;
             double _t_3 = BumpPushforward(x - _t_2, vx - _dot_2, out _dot_3);
-            double _result = _t * 0.01 + _t_3;
 
             // Adjoint sweep
             // line 63: return Functions(y, x) * 0.01 + Bump(x - Functions(x, y));

@@ -40,7 +40,6 @@ namespace Corpus
             // line 198: return MathF.Exp(x * 0.5f) * y + MathF.Sqrt(x * x + y * y + 1f);
             float _t1 = MathF.Exp(x * 0.5f);
             float _t2 = MathF.Sqrt(x * x + y * y + 1f);
-            float _result = _t1 * y + _t2;
 
             // Adjoint sweep
             float _dx = 0f;
@@ -140,7 +139,6 @@ namespace Corpus
             var _t_2 = MathF.Sqrt(x * x + y * y + 1f);
             float _vt2 = (2 * x * vx + 2 * y * vy) * (1 / (2 * _t_2));
             float _t2 = _t_2;
-            float _result = _t1 * y + _t2;
 
             // Adjoint sweep
             float _hx = 0f;

@@ -183,7 +183,6 @@ namespace Corpus
                 j += 1;
             }
             // line 52: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -610,7 +609,6 @@ namespace Corpus
                 j += 1;
             }
             // line 52: return acc;
-            double _result = acc;
 
             // Adjoint sweep
             double _hs = 0.0;

@@ -306,7 +306,6 @@ namespace Corpus
             double _t3 = _t;
             double _dot_2 = 0.0;
             double _t_2 = SpreadPushforward(a, va, out _dot_2);
-            double _result = scale * _t3 + _t_2;
 
             // Adjoint sweep
             // line 75: return scale * Bump(sum) + Spread(a);

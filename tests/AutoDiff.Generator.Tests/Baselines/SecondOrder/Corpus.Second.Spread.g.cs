@@ -124,7 +124,6 @@ namespace Corpus
                 }
             }
             // line 93: return spread;
-            double _result = spread;
 
             // Adjoint sweep
             // line 82: for (int i = 0; i < a.Length; i++)
@@ -381,7 +380,6 @@ namespace Corpus
                 da[_i1] += _g1;
             }
             // line 93: return spread;
-            double _result = spread;
 
             // Adjoint sweep
             // line 82: for (int i = 0; i < a.Length; i++)

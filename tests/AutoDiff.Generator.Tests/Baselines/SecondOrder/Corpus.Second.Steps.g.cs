@@ -164,7 +164,6 @@ namespace Corpus
             }
             // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _t9 = Math.Exp(-y * y);
-            double _result = acc * _t9 + flips * x;
 
             // Adjoint sweep
             // line 193: return acc * Math.Exp(-y * y) + flips * x;
@@ -478,7 +477,6 @@ namespace Corpus
             var _t_2 = Math.Exp(-y * y);
             double _vt9 = (-vy * y + -y * vy) * _t_2;
             double _t9 = _t_2;
-            double _result = acc * _t9 + flips * x;
 
             // Adjoint sweep
             // line 193: return acc * Math.Exp(-y * y) + flips * x;

@@ -48,7 +48,6 @@ namespace Corpus
             double _t1 = Math.Sin(t);
             double _t2 = Math.Exp(t / (1 + z * z));
             double _t4 = 1 + z * z;
-            double _result = _t1 * t + _t2;
 
             // Adjoint sweep
             // line 13: return Math.Sin(t) * t + Math.Exp(t / (1 + z * z));

@@ -236,7 +236,6 @@ namespace Corpus
                 dx[i_2] += _ds * _t6;
             }
             // line 46: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _d_fill5 = 0.0;
@@ -744,7 +743,6 @@ namespace Corpus
                 dx[i_2] += _ds * _t6;
             }
             // line 46: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _h_fill5 = 0.0;

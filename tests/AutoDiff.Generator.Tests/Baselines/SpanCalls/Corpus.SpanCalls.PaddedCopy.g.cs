@@ -136,7 +136,6 @@ namespace Corpus
                 _dpadded[i] += _ds * _t5 * _t4 * 0.1;
             }
             // line 87: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _d_fill2 = 0.0;
@@ -425,7 +424,6 @@ namespace Corpus
                 _dpadded[i] += _ds * _t5 * _t4 * 0.1;
             }
             // line 87: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _h_fill2 = 0.0;

@@ -96,7 +96,6 @@ namespace Corpus
             // line 178: return s + tail[0] * tail[^1];
             double _t6 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _t7 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
-            double _result = s + _t7 * _t6;
 
             // Adjoint sweep
             // line 178: return s + tail[0] * tail[^1];
@@ -303,7 +302,6 @@ namespace Corpus
             double _t6 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _vt7 = vx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
             double _t7 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
-            double _result = s + _t7 * _t6;
 
             // Adjoint sweep
             // line 178: return s + tail[0] * tail[^1];

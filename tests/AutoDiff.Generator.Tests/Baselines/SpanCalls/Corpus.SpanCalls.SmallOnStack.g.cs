@@ -149,7 +149,6 @@ namespace Corpus
             }
             // line 162: return Math.Sqrt(1 + s * s);
             double _t7 = Math.Sqrt(1 + s * s);
-            double _result = _t7;
 
             // Adjoint sweep
             // line 162: return Math.Sqrt(1 + s * s);
@@ -487,7 +486,6 @@ namespace Corpus
             var _t = Math.Sqrt(1 + s * s);
             double _vt7 = 2 * s * _vs * (1 / (2 * _t));
             double _t7 = _t;
-            double _result = _t7;
 
             // Adjoint sweep
             // line 162: return Math.Sqrt(1 + s * s);

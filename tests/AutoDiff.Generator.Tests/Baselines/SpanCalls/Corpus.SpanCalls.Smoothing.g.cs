@@ -211,7 +211,6 @@ namespace Corpus
                 _dcurrent[i_1] += _ds * _t8;
             }
             // line 71: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 56: for (int round = 0; round < 3; round++)
@@ -626,7 +625,6 @@ namespace Corpus
                 _dcurrent[i_1] += _ds * _t8;
             }
             // line 71: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 56: for (int round = 0; round < 3; round++)

@@ -147,7 +147,6 @@ namespace Corpus
                 }
             }
             // line 117: return s;
-            double _result = s;
         }
 
         /// <summary>Value of <c>Activations</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
@@ -428,7 +427,6 @@ namespace Corpus
                 }
             }
             // line 117: return s;
-            double _result = s;
         }
     }
 }

@@ -279,7 +279,6 @@ namespace Corpus
                 _ints.PushReserved(_branch12 ? 1 : 0);
             }
             // line 74: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dv = 0.0;
@@ -832,7 +831,6 @@ namespace Corpus
                 _ints.PushReserved(_branch12 ? 1 : 0);
             }
             // line 74: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hv = 0.0;

@@ -86,7 +86,6 @@ namespace Corpus
                 k += global::Corpus.Tables.Order[k % global::Corpus.Tables.Order.Length] + 1;
             }
             // line 98: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 98: return s;
@@ -270,7 +269,6 @@ namespace Corpus
                 k += global::Corpus.Tables.Order[k % global::Corpus.Tables.Order.Length] + 1;
             }
             // line 98: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 98: return s;

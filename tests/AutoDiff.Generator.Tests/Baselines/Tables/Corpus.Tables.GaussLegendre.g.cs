@@ -138,7 +138,6 @@ namespace Corpus
                 _dhalf += _g3 * global::Corpus.Tables.Nodes[i];
             }
             // line 38: return half * s;
-            double _result = half * s;
 
             // Adjoint sweep
             // line 38: return half * s;
@@ -451,7 +450,6 @@ namespace Corpus
                 _dhalf += _g3 * global::Corpus.Tables.Nodes[i];
             }
             // line 38: return half * s;
-            double _result = half * s;
 
             // Adjoint sweep
             // line 38: return half * s;

@@ -59,7 +59,6 @@ namespace Corpus
                     }
                 }
                 // line 108: double row = Layers.Bias[r];
-                double _g1 = _drow;
                 _drow = 0.0;
             }
             // line 117: return s;
@@ -118,11 +117,9 @@ namespace Corpus
                     }
                 }
                 // line 108: double row = Layers.Bias[r];
-                double _g1 = _drow;
                 _drow = 0.0;
             }
             // line 117: return s;
-            double _result = s;
             _values.Dispose();
         }
 
@@ -233,7 +230,6 @@ namespace Corpus
                     }
                 }
                 // line 108: double row = Layers.Bias[r];
-                double _g1 = _drow;
                 _hrow = 0.0;
                 _drow = 0.0;
             }
@@ -348,12 +344,10 @@ namespace Corpus
                     }
                 }
                 // line 108: double row = Layers.Bias[r];
-                double _g1 = _drow;
                 _hrow = 0.0;
                 _drow = 0.0;
             }
             // line 117: return s;
-            double _result = s;
             _values.Dispose();
         }
     }

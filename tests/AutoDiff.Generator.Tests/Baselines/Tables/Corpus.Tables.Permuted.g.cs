@@ -65,7 +65,6 @@ namespace Corpus
                 dx[i] += _g1 * _t2;
             }
             // line 83: return s;
-            double _result = s;
         }
 
         /// <summary>Value of <c>Permuted</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
@@ -211,7 +210,6 @@ namespace Corpus
                 dx[i] += _g1 * _t2;
             }
             // line 83: return s;
-            double _result = s;
         }
     }
 }

@@ -178,7 +178,6 @@ namespace Corpus
                 t += h;
             }
             // line 70: return y;
-            double _result = y;
 
             // Adjoint sweep
             double _dys = 0.0;
@@ -561,7 +560,6 @@ namespace Corpus
                 t += h;
             }
             // line 70: return y;
-            double _result = y;
 
             // Adjoint sweep
             double _hys = 0.0;

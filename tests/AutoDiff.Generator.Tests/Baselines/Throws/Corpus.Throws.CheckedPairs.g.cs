@@ -91,7 +91,6 @@ namespace Corpus
                 i += 2;
             }
             // line 35: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 35: return s;
@@ -284,7 +283,6 @@ namespace Corpus
                 i += 2;
             }
             // line 35: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 35: return s;

@@ -107,7 +107,6 @@ namespace Corpus
                         }
                     }
                     // line 136: double v;
-                    double _g1 = _dv;
                     _dv = 0.0;
                 }
                 else
@@ -218,7 +217,6 @@ namespace Corpus
                         }
                     }
                     // line 136: double v;
-                    double _g1 = _dv;
                     _dv = 0.0;
                 }
                 else
@@ -227,7 +225,6 @@ namespace Corpus
                 }
             }
             // line 157: return s;
-            double _result = s;
             _ints.Dispose();
         }
 
@@ -420,7 +417,6 @@ namespace Corpus
                     }
                 }
                 // line 136: double v;
-                double _g1 = _dv;
                 _hv = 0.0;
                 _dv = 0.0;
             }
@@ -591,12 +587,10 @@ namespace Corpus
                     }
                 }
                 // line 136: double v;
-                double _g1 = _dv;
                 _hv = 0.0;
                 _dv = 0.0;
             }
             // line 157: return s;
-            double _result = s;
             _ints.Dispose();
         }
     }

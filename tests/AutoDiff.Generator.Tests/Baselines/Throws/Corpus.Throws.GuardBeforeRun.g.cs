@@ -74,7 +74,6 @@ namespace Corpus
                 dx[start + i] += 2 * _ds * _t2;
             }
             // line 215: return s;
-            double _result = s;
         }
     }
 }

@@ -111,7 +111,6 @@ namespace Corpus
                 dx[i_1] += _ds * _t2;
             }
             // line 196: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 185: for (int i = 0; i < count; i++)
@@ -340,7 +339,6 @@ namespace Corpus
                 dx[i_1] += _ds * _t2;
             }
             // line 196: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 185: for (int i = 0; i < count; i++)

@@ -136,7 +136,6 @@ namespace Corpus
                 }
             }
             // line 64: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 43: for (int i = 0; i < x.Length; i++)
@@ -391,7 +390,6 @@ namespace Corpus
                 dx[(i_1 + 1) % x.Length] += _g4 * x[i_1];
             }
             // line 64: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 43: for (int i = 0; i < x.Length; i++)

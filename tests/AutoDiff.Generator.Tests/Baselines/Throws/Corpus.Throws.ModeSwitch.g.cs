@@ -175,7 +175,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 91: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 91: return s;
@@ -529,7 +528,6 @@ namespace Corpus
                 _ints.PushReserved(_branch1 ? 1 : 0);
             }
             // line 91: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 91: return s;

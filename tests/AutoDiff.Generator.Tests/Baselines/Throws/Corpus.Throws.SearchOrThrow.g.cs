@@ -148,7 +148,6 @@ namespace Corpus
                 throw new global::System.InvalidOperationException($"No prefix of {x.Length} values.");
             }
             // line 165: (a return from inside the loop above)
-            double _result = _returnValue2;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -434,7 +433,6 @@ namespace Corpus
                 throw new global::System.InvalidOperationException($"No prefix of {x.Length} values.");
             }
             // line 165: (a return from inside the loop above)
-            double _result = _returnValue2;
 
             // Adjoint sweep
             double _hs = 0.0;

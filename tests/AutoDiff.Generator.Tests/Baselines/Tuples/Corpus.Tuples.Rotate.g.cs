@@ -159,7 +159,6 @@ namespace Corpus
             // line 20: return x * x * y + Math.Exp(y);
             double _t10 = x * x;
             double _t11 = Math.Exp(y);
-            double _result = _t10 * y + _t11;
 
             // Adjoint sweep
             double _ds = 0.0;

@@ -144,7 +144,6 @@ namespace Corpus
                     }
                 }
                 // line 161: double s = 0;
-                double _g1 = _ds;
                 _ds = 0.0;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscores_pool);
@@ -228,7 +227,6 @@ namespace Corpus
                 dw[10 + j_3] += _doutput * _t10;
             }
             // line 189: return output;
-            double _result = output;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -287,7 +285,6 @@ namespace Corpus
                     }
                 }
                 // line 161: double s = 0;
-                double _g1 = _ds;
                 _ds = 0.0;
             }
             global::System.Buffers.ArrayPool<double>.Shared.Return(_dscores_pool);
@@ -559,7 +556,6 @@ namespace Corpus
                     _dwWindow[i] += _ds * w[i];
                 }
                 // line 161: double s = 0;
-                double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;
             }
@@ -716,7 +712,6 @@ namespace Corpus
                 dw[10 + j_3] += _doutput * _t10;
             }
             // line 189: return output;
-            double _result = output;
 
             // Adjoint sweep
             double _hs = 0.0;
@@ -796,7 +791,6 @@ namespace Corpus
                     _dwWindow[i] += _ds * w[i];
                 }
                 // line 161: double s = 0;
-                double _g1 = _ds;
                 _hs = 0.0;
                 _ds = 0.0;
             }

@@ -121,7 +121,6 @@ namespace Corpus
                 total += w[position] * w[i] * global::Corpus.UserLoops.Decay(position);
             }
             // line 347: return total;
-            double _result = total;
 
             // Adjoint sweep
             // line 347: return total;

@@ -185,7 +185,6 @@ namespace Corpus
                         }
                     }
                     // line 284: double s = i == j ? 1.0 : 0.0;
-                    double _g1 = _ds;
                     _ds = 0.0;
                 }
             }
@@ -285,7 +284,6 @@ namespace Corpus
                 _da[i_2 * 3 + i_2] += _dlogDet * 2 / _t15;
             }
             // line 321: return logDet;
-            double _result = logDet;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -370,7 +368,6 @@ namespace Corpus
                         }
                     }
                     // line 284: double s = i == j ? 1.0 : 0.0;
-                    double _g1 = _ds;
                     _ds = 0.0;
                 }
             }
@@ -720,7 +717,6 @@ namespace Corpus
                         dw[j * (j + 1) / 2 + k] += _ds * _t3;
                     }
                     // line 284: double s = i == j ? 1.0 : 0.0;
-                    double _g1 = _ds;
                     _hs = 0.0;
                     _ds = 0.0;
                 }
@@ -895,7 +891,6 @@ namespace Corpus
                 _da[i_2 * 3 + i_2] += _dlogDet * 2 / _t15;
             }
             // line 321: return logDet;
-            double _result = logDet;
 
             // Adjoint sweep
             double _hs = 0.0;
@@ -1015,7 +1010,6 @@ namespace Corpus
                         dw[j * (j + 1) / 2 + k] += _ds * _t3;
                     }
                     // line 284: double s = i == j ? 1.0 : 0.0;
-                    double _g1 = _ds;
                     _hs = 0.0;
                     _ds = 0.0;
                 }

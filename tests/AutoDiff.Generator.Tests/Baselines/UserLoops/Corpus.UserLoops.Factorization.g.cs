@@ -78,7 +78,6 @@ namespace Corpus
                         }
                     }
                     // line 203: double predicted = 0;
-                    double _g1 = _dpredicted;
                     _dpredicted = 0.0;
                 }
             }
@@ -168,7 +167,6 @@ namespace Corpus
                         }
                     }
                     // line 203: double predicted = 0;
-                    double _g1 = _dpredicted;
                     _dpredicted = 0.0;
                 }
             }
@@ -185,7 +183,6 @@ namespace Corpus
                 dw[i] += 2 * _dsquares * w[i];
             }
             // line 219: return loss + (0.1 * squares);
-            double _result = loss + 0.1 * squares;
         }
 
         /// <summary>Value of <c>Factorization</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
@@ -341,7 +338,6 @@ namespace Corpus
                     }
                 }
                 // line 203: double predicted = 0;
-                double _g1 = _dpredicted;
                 _hpredicted = 0.0;
                 _dpredicted = 0.0;
             }
@@ -496,7 +492,6 @@ namespace Corpus
                     }
                 }
                 // line 203: double predicted = 0;
-                double _g1 = _dpredicted;
                 _hpredicted = 0.0;
                 _dpredicted = 0.0;
             }
@@ -515,7 +510,6 @@ namespace Corpus
                 dw[i] += 2 * _dsquares * w[i];
             }
             // line 219: return loss + (0.1 * squares);
-            double _result = loss + 0.1 * squares;
         }
     }
 }

@@ -127,11 +127,9 @@ namespace Corpus
                     _dline[1] += _g6;
                 }
                 // line 396: double g1 = 0;
-                double _g5 = _dg1;
                 _dg1 = 0.0;
                 g1 = _values.Pop();
                 // line 395: double g0 = 0;
-                double _g4 = _dg0;
                 _dg0 = 0.0;
                 g0 = _values.Pop();
             }
@@ -236,7 +234,6 @@ namespace Corpus
                 }
             }
             // line 417: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _drate = 0.0;
@@ -269,11 +266,9 @@ namespace Corpus
                     _dline[1] += _g6;
                 }
                 // line 396: double g1 = 0;
-                double _g5 = _dg1;
                 _dg1 = 0.0;
                 g1 = _values.Pop();
                 // line 395: double g0 = 0;
-                double _g4 = _dg0;
                 _dg0 = 0.0;
                 g0 = _values.Pop();
             }
@@ -534,13 +529,11 @@ namespace Corpus
                     _dline[1] += _g6;
                 }
                 // line 396: double g1 = 0;
-                double _g5 = _dg1;
                 _hg1 = 0.0;
                 _dg1 = 0.0;
                 _vg1 = _values.Pop();
                 g1 = _values.Pop();
                 // line 395: double g0 = 0;
-                double _g4 = _dg0;
                 _hg0 = 0.0;
                 _dg0 = 0.0;
                 _vg0 = _values.Pop();
@@ -727,7 +720,6 @@ namespace Corpus
                 _dline[1] += _g9;
             }
             // line 417: return loss;
-            double _result = loss;
 
             // Adjoint sweep
             double _hrate = 0.0;
@@ -776,13 +768,11 @@ namespace Corpus
                     _dline[1] += _g6;
                 }
                 // line 396: double g1 = 0;
-                double _g5 = _dg1;
                 _hg1 = 0.0;
                 _dg1 = 0.0;
                 _vg1 = _values.Pop();
                 g1 = _values.Pop();
                 // line 395: double g0 = 0;
-                double _g4 = _dg0;
                 _hg0 = 0.0;
                 _dg0 = 0.0;
                 _vg0 = _values.Pop();

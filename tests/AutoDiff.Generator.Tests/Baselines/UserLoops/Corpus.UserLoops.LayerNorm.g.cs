@@ -217,7 +217,6 @@ namespace Corpus
                 }
             }
             // line 270: return output;
-            double _result = output;
 
             // Adjoint sweep
             double _dcentered = 0.0;
@@ -677,7 +676,6 @@ namespace Corpus
                 }
             }
             // line 270: return output;
-            double _result = output;
 
             // Adjoint sweep
             double _hcentered = 0.0;

@@ -199,7 +199,6 @@ namespace Corpus
                 s += h[j_3] * neighbour;
             }
             // line 50: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _dneighbour = 0.0;
@@ -641,7 +640,6 @@ namespace Corpus
                 s += h[j_3] * neighbour;
             }
             // line 50: return s;
-            double _result = s;
 
             // Adjoint sweep
             double _hneighbour = 0.0;

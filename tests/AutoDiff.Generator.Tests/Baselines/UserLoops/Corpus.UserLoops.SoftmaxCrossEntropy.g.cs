@@ -100,7 +100,6 @@ namespace Corpus
                         _dtop += -_g8;
                     }
                     // line 141: double total = 0;
-                    double _g5 = _dtotal;
                     _dtotal = 0.0;
                     // line 133: for (int c = 1; c < 3; c++)
                     for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
@@ -237,7 +236,6 @@ namespace Corpus
                         _dtop += -_g8;
                     }
                     // line 141: double total = 0;
-                    double _g5 = _dtotal;
                     _dtotal = 0.0;
                     // line 133: for (int c = 1; c < 3; c++)
                     for (int c_1 = 3 - 1; c_1 >= 1; c_1--)
@@ -466,7 +464,6 @@ namespace Corpus
                     _dtop += -_g8;
                 }
                 // line 141: double total = 0;
-                double _g5 = _dtotal;
                 _htotal = 0.0;
                 _dtotal = 0.0;
                 // line 133: for (int c = 1; c < 3; c++)
@@ -676,7 +673,6 @@ namespace Corpus
                     _dtop += -_g8;
                 }
                 // line 141: double total = 0;
-                double _g5 = _dtotal;
                 _htotal = 0.0;
                 _dtotal = 0.0;
                 // line 133: for (int c = 1; c < 3; c++)

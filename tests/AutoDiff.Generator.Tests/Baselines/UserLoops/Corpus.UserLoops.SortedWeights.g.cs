@@ -198,7 +198,6 @@ namespace Corpus
                 _dsorted[i_2] += _dtotal * _t8;
             }
             // line 381: return total;
-            double _result = total;
 
             // Adjoint sweep
             double _dswap = 0.0;
@@ -590,7 +589,6 @@ namespace Corpus
                 _dsorted[i_2] += _dtotal * _t8;
             }
             // line 381: return total;
-            double _result = total;
 
             // Adjoint sweep
             double _hswap = 0.0;

@@ -29,7 +29,6 @@ namespace Corpus
         {
             // Primal sweep
             // line 32: return u * u;
-            double _result = u * u;
 
             // Adjoint sweep
             // line 32: return u * u;

@@ -96,7 +96,6 @@ namespace Corpus
             p = SumProduct(t, y).Product;
             // line 103: return s + p * SumProduct(x, 2).Product;
             double _t11 = SumProduct(x, 2).Product;
-            double _result = s + p * _t11;
 
             // Adjoint sweep
             // line 103: return s + p * SumProduct(x, 2).Product;

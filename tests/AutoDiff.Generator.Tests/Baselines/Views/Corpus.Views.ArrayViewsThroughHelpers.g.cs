@@ -410,7 +410,6 @@ namespace Corpus
             // line 193: return s + Unit(b.AsSpan(0, 4), b.AsSpan(4, 3));
             double _dot_3 = 0.0;
             double _t_3 = UnitPushforward(global::AutoDiff.CompilerServices.LoopWindow.Of(b, 0, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(b.Length, 0, 4)), global::AutoDiff.CompilerServices.LoopWindow.Of(b, 4, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(b.Length, 4, 3)), global::AutoDiff.CompilerServices.LoopWindow.Of(_vb, 0, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(b.Length, 0, 4)), global::AutoDiff.CompilerServices.LoopWindow.Of(_vb, 4, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(b.Length, 4, 3)), out _dot_3);
-            double _result = s + _t_3;
 
             // Adjoint sweep
             // line 193: return s + Unit(b.AsSpan(0, 4), b.AsSpan(4, 3));

@@ -72,7 +72,6 @@ namespace Corpus
                 db[i] += _g1 * a[i];
             }
             // line 148: return s;
-            double _result = s;
         }
 
         /// <summary>Value of <c>Dot</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
@@ -253,7 +252,6 @@ namespace Corpus
                 db[i] += _g1 * a[i];
             }
             // line 148: return s;
-            double _result = s;
         }
     }
 }

@@ -146,7 +146,6 @@ namespace Corpus
                 }
             }
             // line 98: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 88: for (int i = 0; i < last.Length; i++)
@@ -440,7 +439,6 @@ namespace Corpus
                 _dxWindow[_i1] += _g6;
             }
             // line 98: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 88: for (int i = 0; i < last.Length; i++)

@@ -52,7 +52,6 @@ namespace Corpus
             // line 278: return row[0] * row[^1];
             double _t1 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(rowLength - 1, rowLength)];
             double _t2 = x[rowStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, rowLength)];
-            double _result = _t2 * _t1;
 
             // Adjoint sweep
             // line 278: return row[0] * row[^1];

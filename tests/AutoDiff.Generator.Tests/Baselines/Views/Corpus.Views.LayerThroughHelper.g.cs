@@ -421,7 +421,6 @@ namespace Corpus
             double _t_2 = UnitPushforward(global::AutoDiff.CompilerServices.LoopWindow.Of(w, 9, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(w.Length, 9, w.Length - 9)), global::AutoDiff.CompilerServices.LoopWindow.Of(h, hiddenStart, hiddenLength), global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 9, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(w.Length, 9, w.Length - 9)), global::AutoDiff.CompilerServices.LoopWindow.Of(_vh, hiddenStart, hiddenLength), out _dot_2);
             double _dot_3 = 0.0;
             double _t_3 = DotPushforward(global::AutoDiff.CompilerServices.LoopWindow.Of(w, 0, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(w.Length, 0, 2)), global::AutoDiff.CompilerServices.LoopWindow.Of(h, 2, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(h.Length, 2, 2)), global::AutoDiff.CompilerServices.LoopWindow.Of(scale, 1, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(scale.Length, 1, 2)), global::AutoDiff.CompilerServices.LoopWindow.Of(vw, 0, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(w.Length, 0, 2)), global::AutoDiff.CompilerServices.LoopWindow.Of(_vh, 2, global::AutoDiff.CompilerServices.LoopWindow.SliceLength(h.Length, 2, 2)), out _dot_3);
-            double _result = _t_2 + _t_3;
 
             // Adjoint sweep
             // line 174: return Unit(w[9..], hidden) + Dot(w[..2], h.Slice(2, 2), scale.Slice(1, 2));

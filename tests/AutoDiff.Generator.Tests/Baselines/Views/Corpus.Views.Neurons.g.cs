@@ -138,7 +138,6 @@ namespace Corpus
                 dw[neuronStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(fanIn, neuronLength)] += _g1;
             }
             // line 76: return s;
-            double _result = s;
             _values.Dispose();
         }
 
@@ -396,7 +395,6 @@ namespace Corpus
                 dw[neuronStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(fanIn, neuronLength)] += _g1;
             }
             // line 76: return s;
-            double _result = s;
             _values.Dispose();
         }
     }

@@ -119,7 +119,6 @@ namespace Corpus
                 }
             }
             // line 32: return s;
-            double _result = s;
         }
 
         /// <summary>Value of <c>Rows</c> and its directional derivative along the tangents (forward mode): <paramref name="tangent"/> is the sum over the differentiable parameters of the partial derivative times the parameter's tangent.</summary>
@@ -349,7 +348,6 @@ namespace Corpus
                 }
             }
             // line 32: return s;
-            double _result = s;
         }
     }
 }

@@ -78,7 +78,6 @@ namespace Corpus
             }
             // line 136: return Math.Tanh(sum);
             double _t1 = Math.Tanh(sum);
-            double _result = _t1;
 
             // Adjoint sweep
             // line 136: return Math.Tanh(sum);
@@ -285,7 +284,6 @@ namespace Corpus
             var _t = Math.Tanh(sum);
             double _vt1 = _vsum * (1 - _t * _t);
             double _t1 = _t;
-            double _result = _t1;
 
             // Adjoint sweep
             // line 136: return Math.Tanh(sum);

@@ -149,7 +149,6 @@ namespace Corpus
                 }
             }
             // line 252: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 240: for (int i = 0; i < all.Length; i++)
@@ -451,7 +450,6 @@ namespace Corpus
                 _dbWindow[_i1] += _g4;
             }
             // line 252: return s;
-            double _result = s;
 
             // Adjoint sweep
             // line 240: for (int i = 0; i < all.Length; i++)

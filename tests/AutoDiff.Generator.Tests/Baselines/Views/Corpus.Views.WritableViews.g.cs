@@ -314,7 +314,6 @@ namespace Corpus
                 }
             }
             // line 229: return total;
-            double _result = total;
 
             // Adjoint sweep
             double _ds = 0.0;
@@ -949,7 +948,6 @@ namespace Corpus
                 _da[_i6] += _g14;
             }
             // line 229: return total;
-            double _result = total;
 
             // Adjoint sweep
             double _hs = 0.0;
