@@ -2,6 +2,7 @@ using AutoDiff.Generator.IR;
 using AutoDiff.Generator.Model;
 using AutoDiff.Generator.Passes;
 using AutoDiff.Generator.Printing;
+using AutoDiff.Generator.Tests.Infrastructure;
 
 namespace AutoDiff.Generator.Tests;
 
@@ -48,12 +49,7 @@ public class UnreadTemporariesTests
     [Fact]
     public void Unread_temporaries_inside_loops_and_branches_go_too()
     {
-        var loop = new LoopNode(
-            LoopForm.For,
-            new DeclareNode("int", "i", Code.Number(0, NumKind.Int)),
-            Code.Binary(Code.Atom("i"), "<", Code.Atom("n"), Code.Relational),
-            new AssignNode(Code.Atom("i"), "++", null),
-            new Block([new IfNode(Code.Atom("c"), new Block([Declare("_g2", Code.Atom("_ds"))]), new Block())]));
+        var loop = IrLoops.UpTo("i", "n", new IfNode(Code.Atom("c"), new Block([Declare("_g2", Code.Atom("_ds"))]), new Block()));
 
         var lines = Printed(loop);
 

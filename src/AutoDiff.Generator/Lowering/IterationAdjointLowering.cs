@@ -171,7 +171,7 @@ internal sealed partial class AdjointWriter
             body.Add(bodyForward);
             body.Comment("Adjoint of this iteration");
             body.Add(ZeroAdjointLoops.Skip(lastReverse));
-            body.Add(new IfNode(gate, ZeroAdjointLoops.Skip(restReverse), drops, SkipsIteration: true));
+            body.Add(ZeroAdjointLoops.Skip(new Block([new IfNode(gate, restReverse, drops, SkipsIteration: true)])));
         }
         else
         {

@@ -15,26 +15,49 @@ namespace AutoDiff.Generator.Passes;
 internal static class ZeroAdjointLoops
 {
     /// <summary>The adjoint sweep with such loops gated.</summary>
-    public static Block Skip(Block block)
+    public static Block Skip(Block block) => Skip(block, new HashSet<string>());
+
+    /// <summary>
+    /// <paramref name="tested"/> holds the adjoints an enclosing <c>if (g != 0)</c> already tested and nothing has
+    /// written since: a loop gated on one of them needs no second test of its own.
+    /// </summary>
+    private static Block Skip(Block block, HashSet<string> tested)
     {
+        tested = new HashSet<string>(tested);
         var result = new Block();
         for (var i = 0; i < block.Count; i++)
         {
             result.Add(block[i] switch
             {
-                LoopNode loop when Gate(loop.Body) is { } gradient && !KnownNonZero(gradient, block, i) => new IfNode(
-                    Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, NumKind.Int), Code.Equality),
-                    new Block([loop with { Body = Skip(loop.Body) }]),
+                LoopNode loop when Gate(loop.Body) is { } gradient && !tested.Contains(gradient) && !KnownNonZero(gradient, block, i) => new IfNode(
+                    NonZero(gradient),
+                    new Block([loop with { Body = Skip(loop.Body, Unchanged(tested, loop)) }]),
                     new Block(),
                     gradient),
-                LoopNode loop => loop with { Body = Skip(loop.Body) },
-                IfNode branch => branch with { Then = Skip(branch.Then), Else = Skip(branch.Else) },
+                LoopNode loop => loop with { Body = Skip(loop.Body, Unchanged(tested, loop)) },
+                IfNode branch => branch with { Then = Skip(branch.Then, Tests(branch.Condition) is { } g ? new HashSet<string>(tested) { g } : tested), Else = Skip(branch.Else, tested) },
                 var node => node,
             });
+            tested.ExceptWith(NodeWalk.Writes(block[i], elements: false));
         }
 
         return result;
     }
+
+    // What a loop's body may assume at the start of every iteration, not only the first.
+    private static HashSet<string> Unchanged(HashSet<string> tested, LoopNode loop)
+    {
+        var unchanged = new HashSet<string>(tested);
+        unchanged.ExceptWith(NodeWalk.Writes(loop, elements: false));
+        return unchanged;
+    }
+
+    private static Code NonZero(string gradient) => Code.Binary(Code.Atom(gradient), "!=", Code.Number(0, NumKind.Int), Code.Equality);
+
+    /// <summary>The adjoint <paramref name="condition"/> tests for nonzero when it is exactly <c>g != 0</c>, else null.</summary>
+    private static string? Tests(Code condition) =>
+        condition.Form == Code.Shape.Binary && condition.Op == "!=" && condition.Parts[0].Form == Code.Shape.Name
+        && condition.SameAs(NonZero(condition.Parts[0].Op)) ? condition.Parts[0].Op : null;
 
     /// <summary>
     /// True when everything written to <paramref name="gradient"/> before the loop at <paramref name="index"/> in

@@ -340,16 +340,13 @@ namespace Corpus
                 if (_dfrobenius != 0)
                 {
                     // line 116: for (int j = 0; j < lCount; j++)
-                    if (_dfrobenius != 0)
+                    var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                    var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
+                    for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
                     {
-                        var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
-                        var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
-                        for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
-                        {
-                            // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                            double _t28 = _lsWindow_2[j];
-                            _dlsWindow[j] += 2 * _dfrobenius * _t28;
-                        }
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t28 = _lsWindow_2[j];
+                        _dlsWindow[j] += 2 * _dfrobenius * _t28;
                     }
                     // line 111: for (int d = 0; d < D; d++)
                     var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);
@@ -773,16 +770,13 @@ namespace Corpus
                 if (_dfrobenius != 0)
                 {
                     // line 116: for (int j = 0; j < lCount; j++)
-                    if (_dfrobenius != 0)
+                    var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
+                    var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
+                    for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
                     {
-                        var _lsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(ls, k_6 * lCount, lCount);
-                        var _dlsWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dls, k_6 * lCount, lCount);
-                        for (int j = _lsWindow_2.Length - 1; j >= 0; j--)
-                        {
-                            // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
-                            double _t28 = _lsWindow_2[j];
-                            _dlsWindow[j] += 2 * _dfrobenius * _t28;
-                        }
+                        // line 118: frobenius += ls[k * lCount + j] * ls[k * lCount + j];
+                        double _t28 = _lsWindow_2[j];
+                        _dlsWindow[j] += 2 * _dfrobenius * _t28;
                     }
                     // line 111: for (int d = 0; d < D; d++)
                     var _dqsWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(dqs, k_6 * 2, 2);

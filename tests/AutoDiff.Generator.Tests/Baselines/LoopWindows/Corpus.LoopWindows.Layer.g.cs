@@ -54,18 +54,15 @@ namespace Corpus
                 if (_ddot != 0)
                 {
                     // line 83: for (int i = 0; i < count; i++)
-                    if (_ddot != 0)
+                    var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
+                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
+                    for (int i = _xWindow.Length - 1; i >= 0; i--)
                     {
-                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
-                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
-                        for (int i = _xWindow.Length - 1; i >= 0; i--)
-                        {
-                            // line 85: dot += w[r * count + i] * x[start + i];
-                            double _t2 = _xWindow[i];
-                            double _t3 = _wWindow_2[i];
-                            _dwWindow[i] += _ddot * _t2;
-                            _dxWindow[i] += _ddot * _t3;
-                        }
+                        // line 85: dot += w[r * count + i] * x[start + i];
+                        double _t2 = _xWindow[i];
+                        double _t3 = _wWindow_2[i];
+                        _dwWindow[i] += _ddot * _t2;
+                        _dxWindow[i] += _ddot * _t3;
                     }
                     // line 82: double dot = 0.0;
                     _ddot = 0.0;
@@ -120,18 +117,15 @@ namespace Corpus
                 if (_ddot != 0)
                 {
                     // line 83: for (int i = 0; i < count; i++)
-                    if (_ddot != 0)
+                    var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
+                    var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
+                    for (int i = _xWindow.Length - 1; i >= 0; i--)
                     {
-                        var _wWindow_2 = global::AutoDiff.CompilerServices.LoopWindow.Of(w, r * count, count);
-                        var _dwWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(dw, r * count, count);
-                        for (int i = _xWindow.Length - 1; i >= 0; i--)
-                        {
-                            // line 85: dot += w[r * count + i] * x[start + i];
-                            double _t2 = _xWindow[i];
-                            double _t3 = _wWindow_2[i];
-                            _dwWindow[i] += _ddot * _t2;
-                            _dxWindow[i] += _ddot * _t3;
-                        }
+                        // line 85: dot += w[r * count + i] * x[start + i];
+                        double _t2 = _xWindow[i];
+                        double _t3 = _wWindow_2[i];
+                        _dwWindow[i] += _ddot * _t2;
+                        _dxWindow[i] += _ddot * _t3;
                     }
                     // line 82: double dot = 0.0;
                     _ddot = 0.0;
