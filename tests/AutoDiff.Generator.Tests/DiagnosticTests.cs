@@ -17,6 +17,7 @@ public class DiagnosticTests
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦double[][] w, double x) => x * w.Length; }")]
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(double x, ⟦System.Collections.Generic.List<double> w) => x; }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(double x) { ⟦goto end; end: return x; } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(Span<double> w) { if (w.Length == 1) { return w[0]; } return w[0] * F(⟦w.Slice(1)); } }")]
     // A thrown exception is written into the generated method (corpus Throws): it may not name a view, which the
     // generated code keeps as a start and a length, nor call an extension method, whose using the generated file lacks.
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { ReadOnlySpan<double> head = x.Slice(0, 2); if (head[0] < 0) { throw new ArgumentException($\"{⟦head.Length}\"); } return head[1]; } }")]

@@ -132,6 +132,8 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "SwitchWithTests", 6, -1, 1.5 },
         { "Fallback", "Corpus.Fallback", "IntMathOnTape", 6, 0.2, 1.5 },
         { "Fallback", "Corpus.Fallback", "BufferAfterEarlyReturn", 5, -1, 1 },
+        { "Fallback", "Corpus.Fallback", "FillOnTape", 4, -1, 1 },
+        { "Fallback", "Corpus.Fallback", "RecursiveSlice", 6, -1, 1 },
     });
 
     [Theory]

@@ -56,6 +56,16 @@ internal static class TapeRewriter
                             "the tape cannot call generated derivatives; write the call's body inline, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
                     }
 
+                    if (self && invocation.ArgumentList.Arguments.Select((a, i) => (Argument: a, Position: i))
+                            .FirstOrDefault(p => NeedsValueArray(model, callee, p.Argument, p.Position, cancellationToken) && IsWritable(ParameterOf(callee, p.Argument, p.Position)!)).Argument is { } copied)
+                    {
+                        return DiagnosticInfo.Create(
+                            DiagnosticDescriptors.UnsupportedConstruct,
+                            LocationInfo.From(copied),
+                            "A recursive call that passes a slice or a span buffer to the writable span parameter '" + ParameterOf(callee, copied, invocation.ArgumentList.Arguments.IndexOf(copied))!.Name + "' in a body that runs on the runtime tape",
+                            "the tape would write into a copy; take the parameter as a ReadOnlySpan, or write the recursion as a loop");
+                    }
+
                     if (!known && !self && !local && floating && !(ReadsNumbersOnly(callee) && !sequences))
                     {
                         return DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name);
@@ -103,6 +113,36 @@ internal static class TapeRewriter
     /// </summary>
     private static bool ReadsNumbersOnly(IMethodSymbol callee) =>
         callee.MethodKind == MethodKind.Ordinary && (Callees.ReturnsNoDerivative(callee) || callee.ReturnsVoid && !Callees.IsDifferentiable(callee));
+
+    /// <summary>The parameter <paramref name="argument"/>, the <paramref name="position"/>th, is passed to.</summary>
+    private static IParameterSymbol? ParameterOf(IMethodSymbol callee, ArgumentSyntax argument, int position) =>
+        argument.NameColon is { } named
+            ? callee.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText)
+            : callee.Parameters.Length == 0 ? null : callee.Parameters[System.Math.Min(position, callee.Parameters.Length - 1)];
+
+    /// <summary>
+    /// True when a recursive call passes to a differentiable span parameter something the tape does not hold as an
+    /// array of Values: a slice, a span buffer, a passive span, a static table. Only an array local or a differentiable
+    /// span parameter of the method is one already.
+    /// </summary>
+    private static bool NeedsValueArray(SemanticModel model, IMethodSymbol callee, ArgumentSyntax argument, int position, CancellationToken cancellationToken)
+    {
+        if (ParameterOf(callee, argument, position) is not { } parameter || Callees.RoleOf(parameter) != ParamRole.Span)
+        {
+            return false;
+        }
+
+        return model.GetSymbolInfo(argument.Expression, cancellationToken).Symbol switch
+        {
+            IParameterSymbol passed => Callees.RoleOf(passed) != ParamRole.Span,
+            ILocalSymbol local => local.Type is not IArrayTypeSymbol,
+            _ => true,
+        };
+    }
+
+    /// <summary>A span parameter the callee may write into (<c>Span&lt;double&gt;</c>, <c>double[]</c>), where a copy would lose the writes.</summary>
+    private static bool IsWritable(IParameterSymbol parameter) =>
+        parameter.Type is IArrayTypeSymbol || parameter.Type is INamedTypeSymbol { Name: "Span" };
 
     private sealed class Rewriter(SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken) : CSharpSyntaxRewriter
     {
@@ -166,12 +206,25 @@ internal static class TapeRewriter
 
             if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition))
             {
-                return visited.WithExpression(SyntaxFactory.IdentifierName(BodyName));
+                // The tape's body takes a differentiable span parameter as an array of Values: a slice, a buffer or a
+                // passive span passed to one is copied into such an array (the same Values, so derivatives flow; the
+                // check before rewriting refused it where the parameter is writable and a copy would lose the writes).
+                var arguments = node.ArgumentList.Arguments.Select((a, i) => NeedsValueArray(model, callee, a, i, cancellationToken)
+                    ? visited.ArgumentList.Arguments[i].WithExpression(SyntaxFactory.ParseExpression(
+                        "global::AutoDiff.CompilerServices.TapeSpans.ToArray(" + visited.ArgumentList.Arguments[i].Expression.WithoutTrivia().ToFullString() + ")"))
+                    : visited.ArgumentList.Arguments[i]);
+                return visited.WithExpression(SyntaxFactory.IdentifierName(BodyName))
+                    .WithArgumentList(visited.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
             }
 
             if (ReadsNumbersOnly(callee) && !Callees.IsDifferentiable(callee))
             {
-                var arguments = node.ArgumentList.Arguments.Select((a, i) => visited.ArgumentList.Arguments[i].WithExpression(DataOf(a.Expression, visited.ArgumentList.Arguments[i].Expression)));
+                // A void method whose parameter is the element type of what it writes (span.Fill(v), list.Add(v)) stores
+                // the argument: on the tape that is the Value itself, or the stored elements would lose its derivative.
+                var arguments = node.ArgumentList.Arguments.Select((a, i) =>
+                    callee.ReturnsVoid && ParameterOf(callee, a, i)?.OriginalDefinition.Type is ITypeParameterSymbol
+                        ? visited.ArgumentList.Arguments[i]
+                        : visited.ArgumentList.Arguments[i].WithExpression(DataOf(a.Expression, visited.ArgumentList.Arguments[i].Expression)));
                 return visited.WithArgumentList(visited.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
             }
 

@@ -16,6 +16,40 @@ public static class TapeSpans
     /// <param name="buffer">The buffer of Values.</param>
     public static void Clear(Span<Value> buffer) => buffer.Fill(new Value(0));
 
+    /// <summary>
+    /// A slice or a buffer of Values passed on to a recursive call, whose tape body takes the span as an array: the same
+    /// Values (not copies of them), so each derivative flows back to where it came from.
+    /// </summary>
+    /// <param name="values">The Values.</param>
+    /// <returns>A new array holding them.</returns>
+    public static Value[] ToArray(ReadOnlySpan<Value> values) => values.ToArray();
+
+    /// <summary>Numbers passed on to a recursive call's differentiable span (a <c>[NoDerivative]</c> span, a table): a leaf for each.</summary>
+    /// <param name="numbers">The numbers.</param>
+    /// <returns>A new array of leaves.</returns>
+    public static Value[] ToArray(ReadOnlySpan<double> numbers)
+    {
+        var values = new Value[numbers.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = new Value(numbers[i]);
+        }
+
+        return values;
+    }
+
+    /// <inheritdoc cref="ToArray(ReadOnlySpan{double})"/>
+    public static Value[] ToArray(ReadOnlySpan<float> numbers)
+    {
+        var values = new Value[numbers.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = new Value(numbers[i]);
+        }
+
+        return values;
+    }
+
     /// <summary><c>source.CopyTo(destination)</c> from numbers into Values, with the check <c>CopyTo</c> makes.</summary>
     /// <param name="source">The numbers.</param>
     /// <param name="destination">The buffer of Values; at least as long as <paramref name="source"/>.</param>

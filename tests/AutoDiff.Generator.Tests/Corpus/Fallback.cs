@@ -326,3 +326,40 @@ public static partial class Fallback
 
 
 }
+
+/// <summary>
+/// Span calls and recursion on the tape that once went wrong there (found by an adversarial sweep): <c>Fill</c> stored
+/// a constant with its argument's number instead of the Value, so every filled element lost its derivative; and a
+/// recursive call passing a slice did not compile, since the tape's body takes the span as an array of Values.
+/// </summary>
+public static partial class Fallback
+{
+    [Differentiable]
+    public static double FillOnTape(ReadOnlySpan<double> w)
+    {
+        Func<double, double> square = t => t * t;
+        Span<double> c = stackalloc double[3];
+        c[0] = w[0] * w[1];
+        c.Fill(c[0] + w[2]);
+        return square(c[1]) + c[2] * w[3];
+    }
+
+    [Differentiable]
+    public static double RecursiveSlice(ReadOnlySpan<double> w)
+    {
+        if (w.Length == 1)
+        {
+            return w[0];
+        }
+
+        return w[0] + 0.7 * Math.Sin(w[w.Length - 1]) * RecursiveSlice(w.Slice(1));
+    }
+
+    public static double FillOnTape_Value(double[] p) => FillOnTape(p);
+    public static double FillOnTape_Gradient(double[] p, double[] g) => FillOnTapeWithGradient(p, g);
+    public static void FillOnTape_Pullback(double[] p, double seed, double[] g) => FillOnTapePullback(p, seed, g);
+
+    public static double RecursiveSlice_Value(double[] p) => RecursiveSlice(p);
+    public static double RecursiveSlice_Gradient(double[] p, double[] g) => RecursiveSliceWithGradient(p, g);
+    public static void RecursiveSlice_Pullback(double[] p, double seed, double[] g) => RecursiveSlicePullback(p, seed, g);
+}
