@@ -139,6 +139,17 @@ public class TransformationTests
     }
 
     [Fact]
+    public void Negating_a_product_led_by_a_negation_drops_both_and_a_sum_with_one_subtracts()
+    {
+        var (g, z, v) = (Code.Atom("g"), Code.Atom("z"), Code.Atom("v"));
+        var product = Code.Mul(Code.Div(Code.Neg(g), z), v); // -g / z * v
+        Assert.Equal("g / z * v", Code.Neg(product).Text);
+        Assert.Equal("v - g / z * v", TangentRules.Plus(v, Code.Neg(Code.Mul(Code.Div(g, z), v))).Text);
+        Assert.Equal("v + g / z * v", TangentRules.Minus(v, product).Text);
+        Assert.Equal("v - g", TangentRules.Minus(v, g).Text);
+    }
+
+    [Fact]
     public void A_long_derivative_runs_only_for_a_nonzero_gradient_and_a_short_one_always()
     {
         // x = x*y + x*x + Sin(x)*y + Cos(y)*x + Exp(x)*y; y = x * y; return y;

@@ -214,12 +214,15 @@ internal sealed class Code
                 return operand._parts[0];
         }
 
-        // -(2 * g) is written -2 * g: one multiplication by a negative literal instead of a multiplication and a negation.
-        return WithNegatedLeadingLiteral(operand) ?? Prefix("-", operand);
+        // -(2 * g) is written -2 * g: one multiplication by a negative literal instead of a multiplication and a negation;
+        // -(-a * g) is a * g (rounding is symmetric in the sign, so both are the same number to the bit).
+        return WithNegatedLeadingFactor(operand) ?? Prefix("-", operand);
     }
 
-    /// <summary>A product or quotient whose leftmost factor is a literal, with that literal negated; else null.</summary>
-    private static Code? WithNegatedLeadingLiteral(Code code)
+    /// <summary>
+    /// A product or quotient whose leftmost factor is a literal or a negation, with that factor negated; else null.
+    /// </summary>
+    private static Code? WithNegatedLeadingFactor(Code code)
     {
         if (code._shape != Shape.Binary || code._op is not ("*" or "/"))
         {
@@ -227,21 +230,21 @@ internal sealed class Code
         }
 
         var left = code._parts[0];
-        var negatedLeft = left._shape == Shape.Literal && code._op == "*"
-            ? Number(-left._value, left._kind)
-            : WithNegatedLeadingLiteral(left);
+        var negatedLeft = left._shape == Shape.Literal && code._op == "*" ? Number(-left._value, left._kind)
+            : left._shape == Shape.Prefix && left._op == "-" ? left._parts[0]
+            : WithNegatedLeadingFactor(left);
         return negatedLeft is null ? null : Binary(negatedLeft, code._op, code._parts[1], Multiplicative);
     }
 
     /// <summary>A negation, or a negative literal: negating it makes it shorter.</summary>
     public bool IsNegation => _shape == Shape.Prefix && _op == "-" || _shape == Shape.Literal && Precedence == Unary;
 
-    /// <summary>True when <see cref="Neg"/> of this is simpler than this (a negation, or a product led by a negative literal).</summary>
-    public bool NegatesToSimpler => IsNegation || LeadsWithNegativeLiteral;
+    /// <summary>True when <see cref="Neg"/> of this is simpler than this (a negation, or a product led by a negative literal or a negation).</summary>
+    public bool NegatesToSimpler => IsNegation || LeadsWithNegation;
 
-    private bool LeadsWithNegativeLiteral => _shape == Shape.Binary && _op is "*" or "/" && (_parts[0]._shape == Shape.Literal
+    private bool LeadsWithNegation => _shape == Shape.Binary && _op is "*" or "/" && (_parts[0]._shape == Shape.Literal
         ? _op == "*" && _parts[0].IsNegation
-        : _parts[0].LeadsWithNegativeLiteral);
+        : _parts[0]._shape == Shape.Prefix && _parts[0]._op == "-" || _parts[0].LeadsWithNegation);
 
     /// <summary>
     /// A prefix operator applied to <paramref name="operand"/>. An operand that starts with the same sign is

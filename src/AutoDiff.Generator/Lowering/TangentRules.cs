@@ -25,7 +25,7 @@ internal static class TangentRules
             case "+":
                 return leftTangent is null ? rightTangent : rightTangent is null ? leftTangent : Plus(leftTangent, rightTangent);
             case "-":
-                return rightTangent is null ? leftTangent : leftTangent is null ? Code.Neg(rightTangent) : Code.Sub(leftTangent, rightTangent);
+                return rightTangent is null ? leftTangent : leftTangent is null ? Code.Neg(rightTangent) : Minus(leftTangent, rightTangent);
             case "*" when sameOperands:
                 // d(u·u) = 2u·du
                 return Code.Mul(Code.Mul(Code.Number(2, NumKind.Int), left()), leftTangent!);
@@ -43,7 +43,7 @@ internal static class TangentRules
                 }
 
                 var scaled = Code.Mul(quotient(), rightTangent);
-                return Code.Div(leftTangent is null ? Code.Neg(scaled) : Code.Sub(leftTangent, scaled), denominator);
+                return Code.Div(leftTangent is null ? Code.Neg(scaled) : Minus(leftTangent, scaled), denominator);
             case "<" or ">" or "<=" or ">=" or "==" or "!=" or "&&" or "||":
                 return null;
             default:
@@ -68,4 +68,7 @@ internal static class TangentRules
 
     /// <summary><c>a + b</c>, written <c>a - c</c> when <paramref name="right"/> is a negation <c>-c</c>.</summary>
     public static Code Plus(Code left, Code right) => right.NegatesToSimpler ? Code.Sub(left, Code.Neg(right)) : Code.Add(left, right);
+
+    /// <summary><c>a - b</c>, written <c>a + c</c> when <paramref name="right"/> is a negation <c>-c</c>.</summary>
+    public static Code Minus(Code left, Code right) => right.NegatesToSimpler ? Code.Add(left, Code.Neg(right)) : Code.Sub(left, right);
 }

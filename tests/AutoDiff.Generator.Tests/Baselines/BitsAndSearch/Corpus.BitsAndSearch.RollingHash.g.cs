@@ -224,7 +224,7 @@ namespace Corpus
                     h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     double _t2 = Math.Exp(-v * v);
-                    _ts += (-_tv * v + -v * _tv) * _t2;
+                    _ts += (-_tv * v - v * _tv) * _t2;
                     s += _t2;
                 }
             }
@@ -291,7 +291,7 @@ namespace Corpus
                     h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     var _t = Math.Exp(-v * v);
-                    double _vt4 = (-_vv * v + -v * _vv) * _t;
+                    double _vt4 = (-_vv * v - v * _vv) * _t;
                     double _t4 = _t;
                     _values.PushReserved(_t4);
                     _values.PushReserved(_vt4);
@@ -443,7 +443,7 @@ namespace Corpus
                     h = (~h ^ (step << 2)) & 63;
                     // line 100: s += Math.Exp(-v * v);
                     var _t = Math.Exp(-v * v);
-                    double _vt4 = (-_vv * v + -v * _vv) * _t;
+                    double _vt4 = (-_vv * v - v * _vv) * _t;
                     double _t4 = _t;
                     _values.PushReserved(_t4);
                     _values.PushReserved(_vt4);

@@ -360,7 +360,7 @@ namespace Corpus
                 double _g9 = -_dloss;
                 dx[r + label] += _g9;
                 _dtop += -_g9;
-                _hz += -(-_g9 / z * _vz) / z;
+                _hz += _g9 / z * _vz / z;
                 _dz += -_g9 / z;
                 // line 258: int label = labels[r / 3 % labels.Length];
                 label = _ints.Pop();
@@ -543,7 +543,7 @@ namespace Corpus
                 dx[r + label] += _g9;
                 _htop += -_vg9;
                 _dtop += -_g9;
-                _hz += (-_vg9 - -_g9 / z * _vz) / z;
+                _hz += (-_vg9 + _g9 / z * _vz) / z;
                 _dz += -_g9 / z;
                 // line 258: int label = labels[r / 3 % labels.Length];
                 label = _ints.Pop();

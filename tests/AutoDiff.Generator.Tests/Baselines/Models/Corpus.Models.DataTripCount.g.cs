@@ -171,7 +171,7 @@ namespace Corpus
             {
                 // line 456: y += h * (-a * y + Math.Sin(t + x[3]));
                 double _t1 = t + x[3];
-                _ty += h * (-_ta * y + -a * _ty + tx[3] * Math.Cos(_t1));
+                _ty += h * (-_ta * y - a * _ty + tx[3] * Math.Cos(_t1));
                 y += h * (-a * y + Math.Sin(_t1));
                 // line 454: t += h
                 t += h;
@@ -225,7 +225,7 @@ namespace Corpus
                 _values.Push(y);
                 _values.Push(_vy);
                 var _t = t + x[3];
-                _vy += h * (-_va * y + -a * _vy + (_vt + vx[3]) * Math.Cos(_t));
+                _vy += h * (-_va * y - a * _vy + (_vt + vx[3]) * Math.Cos(_t));
                 y += h * (-a * y + Math.Sin(_t));
                 // line 454: t += h
                 _values.Push(t);
@@ -360,7 +360,7 @@ namespace Corpus
                 _values.Push(y);
                 _values.Push(_vy);
                 var _t = t + x[3];
-                _vy += h * (-_va * y + -a * _vy + (_vt + vx[3]) * Math.Cos(_t));
+                _vy += h * (-_va * y - a * _vy + (_vt + vx[3]) * Math.Cos(_t));
                 y += h * (-a * y + Math.Sin(_t));
                 // line 454: t += h
                 _values.Push(t);

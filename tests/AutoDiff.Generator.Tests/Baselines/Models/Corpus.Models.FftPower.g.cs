@@ -1022,7 +1022,7 @@ namespace Corpus
                         _dtr = 0.0;
                         _hre[b] += _vg16 * wr + _g16 * _vwr;
                         _dre[b] += _g16 * wr;
-                        _him[b] += -_vg16 * wi + -_g16 * _vwi;
+                        _him[b] += -_vg16 * wi - _g16 * _vwi;
                         _dim[b] += -_g16 * wi;
                         // line 55: int b = a + len / 2;
                         b = _ints.Pop();
@@ -1457,7 +1457,7 @@ namespace Corpus
                         _dtr = 0.0;
                         _hre[b] += _vg16 * wr + _g16 * _vwr;
                         _dre[b] += _g16 * wr;
-                        _him[b] += -_vg16 * wi + -_g16 * _vwi;
+                        _him[b] += -_vg16 * wi - _g16 * _vwi;
                         _dim[b] += -_g16 * wi;
                         // line 55: int b = a + len / 2;
                         b = _ints.Pop();

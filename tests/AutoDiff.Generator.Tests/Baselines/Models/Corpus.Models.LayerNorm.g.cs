@@ -507,7 +507,7 @@ namespace Corpus
             var _t_2 = Math.Sqrt(variance + 1E-05);
             double _vt5 = _vvariance * (1 / (2 * _t_2));
             double _t5 = _t_2;
-            double _hvariance = (-((_hinv * (1.0 / _t5) + _dinv * (-(1.0 / _t5 * _vt5) / _t5) - _dinv * (1.0 / _t5) / _t5 * _vt5) / _t5) - -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5) * (2 * _vt5)) / (2 * _t5);
+            double _hvariance = (-((_hinv * (1.0 / _t5) + _dinv * (-(1.0 / _t5 * _vt5) / _t5) - _dinv * (1.0 / _t5) / _t5 * _vt5) / _t5) + _dinv * (1.0 / _t5) / _t5 / (2 * _t5) * (2 * _vt5)) / (2 * _t5);
             double _dvariance = -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5);
             // line 239: variance /= n;
             double _vg4 = _hvariance;
@@ -747,7 +747,7 @@ namespace Corpus
             var _t_2 = Math.Sqrt(variance + 1E-05);
             double _vt5 = _vvariance * (1 / (2 * _t_2));
             double _t5 = _t_2;
-            double _hvariance = (-((_hinv * (1.0 / _t5) + _dinv * (-(1.0 / _t5 * _vt5) / _t5) - _dinv * (1.0 / _t5) / _t5 * _vt5) / _t5) - -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5) * (2 * _vt5)) / (2 * _t5);
+            double _hvariance = (-((_hinv * (1.0 / _t5) + _dinv * (-(1.0 / _t5 * _vt5) / _t5) - _dinv * (1.0 / _t5) / _t5 * _vt5) / _t5) + _dinv * (1.0 / _t5) / _t5 / (2 * _t5) * (2 * _vt5)) / (2 * _t5);
             double _dvariance = -(_dinv * (1.0 / _t5) / _t5) / (2 * _t5);
             // line 239: variance /= n;
             double _vg4 = _hvariance;

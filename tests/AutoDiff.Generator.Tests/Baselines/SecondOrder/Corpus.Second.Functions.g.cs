@@ -344,7 +344,7 @@ namespace Corpus
                 }
                 double _vt11 = _vt10 * (x * Math.Pow(_t10, x - 1)) + (_t10 != 0 ? vx * (Math.Pow(_t10, x) * Math.Log(_t10)) : 0);
                 double _t11 = Math.Pow(_t10, x);
-                _hy += -((_vg7 * (_t11 / _t8) + _g7 * ((_vt11 - _t11 / _t8 * _vt8) / _t8) - _g7 * (_t11 / _t8) / _t8 * _vt8) / _t8) * Math.Cos(y) + -(_g7 * (_t11 / _t8) / _t8) * (vy * -Math.Sin(y));
+                _hy += -((_vg7 * (_t11 / _t8) + _g7 * ((_vt11 - _t11 / _t8 * _vt8) / _t8) - _g7 * (_t11 / _t8) / _t8 * _vt8) / _t8) * Math.Cos(y) - _g7 * (_t11 / _t8) / _t8 * (vy * -Math.Sin(y));
                 _dy += -(_g7 * (_t11 / _t8) / _t8) * Math.Cos(y);
             }
             // line 23: double t = Math.Tanh(e - y) + Math.Sqrt(1 + x * x);
@@ -436,7 +436,7 @@ namespace Corpus
             // line 26: return t - Math.Log(1 + e) + Math.FusedMultiplyAdd(x, y, e);
             double _ht = vseed;
             double _dt = seed;
-            double _he = (-vseed - -seed / _t19 * _vt19) / _t19;
+            double _he = (-vseed + seed / _t19 * _vt19) / _t19;
             double _de = -seed / _t19;
             double _hx = vseed * y + seed * vy;
             double _dx = seed * y;
@@ -521,7 +521,7 @@ namespace Corpus
                 }
                 double _vt11 = _vt10 * (x * Math.Pow(_t10, x - 1)) + (_t10 != 0 ? vx * (Math.Pow(_t10, x) * Math.Log(_t10)) : 0);
                 double _t11 = Math.Pow(_t10, x);
-                _hy += -((_vg7 * (_t11 / _t8) + _g7 * ((_vt11 - _t11 / _t8 * _vt8) / _t8) - _g7 * (_t11 / _t8) / _t8 * _vt8) / _t8) * Math.Cos(y) + -(_g7 * (_t11 / _t8) / _t8) * (vy * -Math.Sin(y));
+                _hy += -((_vg7 * (_t11 / _t8) + _g7 * ((_vt11 - _t11 / _t8 * _vt8) / _t8) - _g7 * (_t11 / _t8) / _t8 * _vt8) / _t8) * Math.Cos(y) - _g7 * (_t11 / _t8) / _t8 * (vy * -Math.Sin(y));
                 _dy += -(_g7 * (_t11 / _t8) / _t8) * Math.Cos(y);
             }
             // line 23: double t = Math.Tanh(e - y) + Math.Sqrt(1 + x * x);

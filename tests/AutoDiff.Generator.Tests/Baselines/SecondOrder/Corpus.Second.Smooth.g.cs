@@ -38,7 +38,7 @@ namespace Corpus
             double _g10 = 1.0 / _t8 * (1 - _t9 * _t9);
             _dx += _g10;
             _dz += -_g10;
-            _dy += -(-(_t9 / _t8 / _t8) * Math.Sin(y));
+            _dy += _t9 / _t8 / _t8 * Math.Sin(y);
             if (_t11 != 0)
             {
                 _dx += Math.Pow(_t11, x) * Math.Log(_t11);
@@ -84,7 +84,7 @@ namespace Corpus
             double _g10 = seed / _t8 * (1 - _t9 * _t9);
             _dx += _g10;
             _dz += -_g10;
-            _dy += -(-(seed * (_t9 / _t8) / _t8) * Math.Sin(y));
+            _dy += seed * (_t9 / _t8) / _t8 * Math.Sin(y);
             if (_t11 != 0)
             {
                 _dx += seed * Math.Pow(_t11, x) * Math.Log(_t11);
@@ -181,8 +181,8 @@ namespace Corpus
             _dx += _g10;
             _hz += -_vg10;
             _dz += -_g10;
-            _hy += -(-(((_vt9 - _t9 / _t8 * _vt8) / _t8 - _t9 / _t8 / _t8 * _vt8) / _t8) * Math.Sin(y) + -(_t9 / _t8 / _t8) * (vy * Math.Cos(y)));
-            _dy += -(-(_t9 / _t8 / _t8) * Math.Sin(y));
+            _hy += ((_vt9 - _t9 / _t8 * _vt8) / _t8 - _t9 / _t8 / _t8 * _vt8) / _t8 * Math.Sin(y) + _t9 / _t8 / _t8 * (vy * Math.Cos(y));
+            _dy += _t9 / _t8 / _t8 * Math.Sin(y);
             if (_t11 != 0)
             {
                 _hx += (_vt11 * (x * Math.Pow(_t11, x - 1)) + (_t11 != 0 ? vx * (Math.Pow(_t11, x) * Math.Log(_t11)) : 0)) * Math.Log(_t11) + Math.Pow(_t11, x) * (_vt11 * (1 / _t11));
@@ -289,8 +289,8 @@ namespace Corpus
             _dx += _g10;
             _hz += -_vg10;
             _dz += -_g10;
-            _hy += -(-((vseed * (_t9 / _t8) + seed * ((_vt9 - _t9 / _t8 * _vt8) / _t8) - seed * (_t9 / _t8) / _t8 * _vt8) / _t8) * Math.Sin(y) + -(seed * (_t9 / _t8) / _t8) * (vy * Math.Cos(y)));
-            _dy += -(-(seed * (_t9 / _t8) / _t8) * Math.Sin(y));
+            _hy += (vseed * (_t9 / _t8) + seed * ((_vt9 - _t9 / _t8 * _vt8) / _t8) - seed * (_t9 / _t8) / _t8 * _vt8) / _t8 * Math.Sin(y) + seed * (_t9 / _t8) / _t8 * (vy * Math.Cos(y));
+            _dy += seed * (_t9 / _t8) / _t8 * Math.Sin(y);
             if (_t11 != 0)
             {
                 _hx += (vseed * Math.Pow(_t11, x) + seed * (_vt11 * (x * Math.Pow(_t11, x - 1)) + (_t11 != 0 ? vx * (Math.Pow(_t11, x) * Math.Log(_t11)) : 0))) * Math.Log(_t11) + seed * Math.Pow(_t11, x) * (_vt11 * (1 / _t11));

@@ -256,7 +256,7 @@ namespace Corpus
             // line 193: return acc * Math.Exp(-y * y) + flips * x;
             double _t2 = Math.Exp(-y * y);
             double _value3 = acc * _t2 + flips * x;
-            tangent = _tacc * _t2 + acc * ((-ty * y + -y * ty) * _t2) + flips * tx;
+            tangent = _tacc * _t2 + acc * ((-ty * y - y * ty) * _t2) + flips * tx;
             return _value3;
         }
 
@@ -320,7 +320,7 @@ namespace Corpus
             }
             // line 193: return acc * Math.Exp(-y * y) + flips * x;
             var _t_2 = Math.Exp(-y * y);
-            double _vt9 = (-vy * y + -y * vy) * _t_2;
+            double _vt9 = (-vy * y - y * vy) * _t_2;
             double _t9 = _t_2;
             double _result = acc * _t9 + flips * x;
 
@@ -475,7 +475,7 @@ namespace Corpus
             }
             // line 193: return acc * Math.Exp(-y * y) + flips * x;
             var _t_2 = Math.Exp(-y * y);
-            double _vt9 = (-vy * y + -y * vy) * _t_2;
+            double _vt9 = (-vy * y - y * vy) * _t_2;
             double _t9 = _t_2;
 
             // Adjoint sweep

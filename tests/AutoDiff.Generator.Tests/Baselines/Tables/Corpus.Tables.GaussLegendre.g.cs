@@ -241,7 +241,7 @@ namespace Corpus
                 t = mid + half * global::Corpus.Tables.Nodes[i];
                 // line 35: s += NodeWeights[i] * Math.Exp(-x[2] * t * t) * Math.Sin((x[0] * t) + x[1]);
                 var _t = Math.Exp(-x[2] * t * t);
-                double _vt4 = ((-vx[2] * t + -x[2] * _vt) * t + -x[2] * t * _vt) * _t;
+                double _vt4 = ((-vx[2] * t - x[2] * _vt) * t - x[2] * t * _vt) * _t;
                 double _t4 = _t;
                 _values.PushReserved(_t4);
                 _values.PushReserved(_vt4);
@@ -259,7 +259,7 @@ namespace Corpus
                 double _t7 = global::Corpus.Tables.NodeWeights[i] * _t5;
                 double _vg8 = (_hs * _t6 + _ds * _vt6) * global::Corpus.Tables.NodeWeights[i] * _t5 + _ds * _t6 * global::Corpus.Tables.NodeWeights[i] * _vt5;
                 double _g8 = _ds * _t6 * global::Corpus.Tables.NodeWeights[i] * _t5;
-                double _vt9 = -vx[2] * t + -x[2] * _vt;
+                double _vt9 = -vx[2] * t - x[2] * _vt;
                 double _t9 = -x[2] * t;
                 double _vg10 = _vg8 * t + _g8 * _vt;
                 double _g10 = _g8 * t;
@@ -399,7 +399,7 @@ namespace Corpus
                 t = mid + half * global::Corpus.Tables.Nodes[i];
                 // line 35: s += NodeWeights[i] * Math.Exp(-x[2] * t * t) * Math.Sin((x[0] * t) + x[1]);
                 var _t = Math.Exp(-x[2] * t * t);
-                double _vt4 = ((-vx[2] * t + -x[2] * _vt) * t + -x[2] * t * _vt) * _t;
+                double _vt4 = ((-vx[2] * t - x[2] * _vt) * t - x[2] * t * _vt) * _t;
                 double _t4 = _t;
                 _values.PushReserved(_t4);
                 _values.PushReserved(_vt4);
@@ -417,7 +417,7 @@ namespace Corpus
                 double _t7 = global::Corpus.Tables.NodeWeights[i] * _t5;
                 double _vg8 = (_hs * _t6 + _ds * _vt6) * global::Corpus.Tables.NodeWeights[i] * _t5 + _ds * _t6 * global::Corpus.Tables.NodeWeights[i] * _vt5;
                 double _g8 = _ds * _t6 * global::Corpus.Tables.NodeWeights[i] * _t5;
-                double _vt9 = -vx[2] * t + -x[2] * _vt;
+                double _vt9 = -vx[2] * t - x[2] * _vt;
                 double _t9 = -x[2] * t;
                 double _vg10 = _vg8 * t + _g8 * _vt;
                 double _g10 = _g8 * t;

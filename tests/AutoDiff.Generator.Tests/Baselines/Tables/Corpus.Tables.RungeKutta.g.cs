@@ -358,7 +358,7 @@ namespace Corpus
                     }
                     // line 59: k[s] = (-p[0] * ys) + Math.Sin(p[1] * (t + (ButcherC[s] * h)));
                     var _t = p[1] * (t + global::Corpus.Tables.ButcherC[s] * h);
-                    _vk[s] = -vp[0] * ys + -p[0] * _vys + (vp[1] * (t + global::Corpus.Tables.ButcherC[s] * h) + p[1] * _vt) * Math.Cos(_t);
+                    _vk[s] = -vp[0] * ys - p[0] * _vys + (vp[1] * (t + global::Corpus.Tables.ButcherC[s] * h) + p[1] * _vt) * Math.Cos(_t);
                     k[s] = -p[0] * ys + Math.Sin(_t);
                 }
                 // line 62: for (int s = 0; s < 4; s++)
@@ -544,7 +544,7 @@ namespace Corpus
                     }
                     // line 59: k[s] = (-p[0] * ys) + Math.Sin(p[1] * (t + (ButcherC[s] * h)));
                     var _t = p[1] * (t + global::Corpus.Tables.ButcherC[s] * h);
-                    _vk[s] = -vp[0] * ys + -p[0] * _vys + (vp[1] * (t + global::Corpus.Tables.ButcherC[s] * h) + p[1] * _vt) * Math.Cos(_t);
+                    _vk[s] = -vp[0] * ys - p[0] * _vys + (vp[1] * (t + global::Corpus.Tables.ButcherC[s] * h) + p[1] * _vt) * Math.Cos(_t);
                     k[s] = -p[0] * ys + Math.Sin(_t);
                 }
                 // line 62: for (int s = 0; s < 4; s++)

@@ -400,7 +400,7 @@ namespace Corpus
                         double _t8 = _values.Pop();
                         _vs = _values.Pop();
                         s = _values.Pop();
-                        hx[i] += (-_hs * _t8 + -_ds * _vt8) * 0.5;
+                        hx[i] += (-_hs * _t8 - _ds * _vt8) * 0.5;
                         dx[i] += -_ds * _t8 * 0.5;
                     }
                 }
@@ -573,7 +573,7 @@ namespace Corpus
                         double _t8 = _values.Pop();
                         _vs = _values.Pop();
                         s = _values.Pop();
-                        hx[i] += (-_hs * _t8 + -_ds * _vt8) * 0.5;
+                        hx[i] += (-_hs * _t8 - _ds * _vt8) * 0.5;
                         dx[i] += -_ds * _t8 * 0.5;
                     }
                 }

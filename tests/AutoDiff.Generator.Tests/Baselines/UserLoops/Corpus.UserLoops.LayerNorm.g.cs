@@ -463,7 +463,7 @@ namespace Corpus
             var _t_3 = Math.Sqrt(variance + 0.001);
             double _vt4 = _vvariance * (1 / (2 * _t_3));
             double _t4 = _t_3;
-            double _hvariance = (-((_hinverse * (1.0 / _t4) + _dinverse * (-(1.0 / _t4 * _vt4) / _t4) - _dinverse * (1.0 / _t4) / _t4 * _vt4) / _t4) - -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4) * (2 * _vt4)) / (2 * _t4);
+            double _hvariance = (-((_hinverse * (1.0 / _t4) + _dinverse * (-(1.0 / _t4 * _vt4) / _t4) - _dinverse * (1.0 / _t4) / _t4 * _vt4) / _t4) + _dinverse * (1.0 / _t4) / _t4 / (2 * _t4) * (2 * _vt4)) / (2 * _t4);
             double _dvariance = -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4);
             // line 261: variance /= n;
             double _vg3 = _hvariance;
@@ -684,7 +684,7 @@ namespace Corpus
             var _t_3 = Math.Sqrt(variance + 0.001);
             double _vt4 = _vvariance * (1 / (2 * _t_3));
             double _t4 = _t_3;
-            double _hvariance = (-((_hinverse * (1.0 / _t4) + _dinverse * (-(1.0 / _t4 * _vt4) / _t4) - _dinverse * (1.0 / _t4) / _t4 * _vt4) / _t4) - -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4) * (2 * _vt4)) / (2 * _t4);
+            double _hvariance = (-((_hinverse * (1.0 / _t4) + _dinverse * (-(1.0 / _t4 * _vt4) / _t4) - _dinverse * (1.0 / _t4) / _t4 * _vt4) / _t4) + _dinverse * (1.0 / _t4) / _t4 / (2 * _t4) * (2 * _vt4)) / (2 * _t4);
             double _dvariance = -(_dinverse * (1.0 / _t4) / _t4) / (2 * _t4);
             // line 261: variance /= n;
             double _vg3 = _hvariance;

@@ -283,7 +283,7 @@ namespace Corpus
                 velocity = _yAt;
                 // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
-                _vacceleration = -vw[0] * _yAt + -w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
+                _vacceleration = -vw[0] * _yAt - w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
                 // line 235: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
@@ -457,7 +457,7 @@ namespace Corpus
                 velocity = _yAt;
                 // line 234: double acceleration = (-w[0] * y[1]) - (w[1] * Math.Sin(y[0]));
                 double _yAt_2 = y[0];
-                _vacceleration = -vw[0] * _yAt + -w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
+                _vacceleration = -vw[0] * _yAt - w[0] * _vy[1] - (vw[1] * Math.Sin(_yAt_2) + w[1] * (_vy[0] * Math.Cos(_yAt_2)));
                 acceleration = -w[0] * _yAt - w[1] * Math.Sin(_yAt_2);
                 // line 235: y[0] += dt * velocity;
                 _values.PushReserved(_yAt_2);
