@@ -22,6 +22,17 @@ public class SpanCallTests
     }
 
     [Fact]
+    public void A_view_taken_in_the_call_throws_what_Slice_throws_when_out_of_range()
+    {
+        // InlineViews takes x.Slice(1, 3): with two elements the slice itself is out of range, before any copy.
+        double[] x = [1, 2];
+        var primal = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("InlineViews_Value")!.Invoke(null, [x]));
+        var generated = Assert.Throws<TargetInvocationException>(() => Corpus.GetMethod("InlineViews_Gradient")!.Invoke(null, [x, new double[x.Length]]));
+        Assert.IsType<ArgumentOutOfRangeException>(primal.InnerException);
+        Assert.IsType<ArgumentOutOfRangeException>(generated.InnerException);
+    }
+
+    [Fact]
     public void A_copy_into_a_longer_buffer_fills_its_front()
     {
         double[] x = [1.5, -2.0];

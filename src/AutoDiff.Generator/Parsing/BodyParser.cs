@@ -723,7 +723,11 @@ internal sealed partial class BodyParser
         var receiver = onArray ? arguments[0] : ((MemberAccessExpressionSyntax)call.Expression).Expression;
         var operands = onArray ? arguments.Skip(1).ToList() : arguments;
         var destination = method.Name == "CopyTo" ? operands[0] : receiver;
-        var into = SliceOf(destination) is { Writable: true } writableView ? writableView : null;
+
+        // A view taken in the call (w.Slice(o, n).CopyTo(part), buffer.AsSpan(2).Clear()) is a view like a declared one,
+        // its start and checked length taken in C#'s order: the receiver's, then the argument's.
+        var fromView = method.Name == "CopyTo" ? SliceOf(receiver) ?? InlineView(receiver, writable: false, line, source, output) : null;
+        var into = SliceOf(destination) is { Writable: true } writableView ? writableView : InlineView(destination, writable: true, line, source, output);
         string target;
         if (into is not null)
         {
@@ -755,7 +759,7 @@ internal sealed partial class BodyParser
                 break;
             default:
                 // From a sequence, or from a view: what it views, from its start.
-                var view = SliceOf(receiver);
+                var view = fromView;
                 var from = view is not null ? null : ReadableSequenceName(receiver)
                     ?? throw NotSupported("'" + OneLine(call) + "'", "copy from a span/array parameter, a local buffer, a static readonly array or a view of one", receiver);
                 if (into is not null && (view?.Base ?? from) == target)
@@ -780,6 +784,27 @@ internal sealed partial class BodyParser
         Expr stored = new VarExpr(index, NumKind.Int);
         var element = into?.Element(stored) ?? new IndexExpr(target, stored, kind);
         output.Add(CountedLoop(index, bound, EquatableArray.Of<Stmt>(new AssignStmt(element, "=", value, line, source)), line, source));
+    }
+
+    /// <summary>
+    /// The view <paramref name="sequence"/> takes in place (<c>w.Slice(o, n)</c>, <c>x[a..b]</c>, <c>buffer.AsSpan(o)</c>),
+    /// declared as a view local is; null when it takes none.
+    /// </summary>
+    private Slice? InlineView(ExpressionSyntax sequence, bool writable, int line, string source, List<Stmt> output)
+    {
+        if (sequence is IdentifierNameSyntax
+            || SliceParts(sequence) is not var (viewed, start, length)
+            || TypeClassifier.SequenceElement(_model.GetTypeInfo(sequence, _cancellationToken).Type) is not { } kind)
+        {
+            return null;
+        }
+
+        if (writable && !IsWritable(viewed))
+        {
+            throw NotSupported("a writable view of '" + OneLine(viewed) + "'", "only a local buffer (or a writable view of one) can be written through a view", sequence);
+        }
+
+        return DeclareView(viewed, start, length, Fresh("start"), Fresh("length"), kind, writable, line, source, output);
     }
 
     /// <summary><c>for (int index = 0; index &lt; bound; index++) { body }</c>, for a construct that stands for such a loop.</summary>

@@ -138,6 +138,26 @@ public static partial class SpanCalls
         return s + tail[^1] * a[0];
     }
 
+    // Views taken in the call, as users write them: a slice copied into a buffer, a range copied into a view of an
+    // array, part of a buffer filled and part of the array cleared.
+    [Differentiable(Derivatives.All)]
+    public static double InlineViews(ReadOnlySpan<double> x)
+    {
+        Span<double> part = stackalloc double[3];
+        x.Slice(1, 3).CopyTo(part);
+        double[] padded = new double[x.Length];
+        x[2..].CopyTo(padded.AsSpan(2));
+        part.Slice(2).Fill(x[0] * part[0]);
+        padded.AsSpan(0, 3).Clear();
+        double s = 0;
+        for (int i = 0; i < part.Length; i++)
+        {
+            s += part[i] * Math.Sin(padded[i + 2]);
+        }
+
+        return s + padded[^1] * x[0];
+    }
+
     // Buffers on the stack only when small, as performance-minded code writes them ('c ? stackalloc T[n] : new T[n]'),
     // and views of an array parameter and a table taken with AsSpan.
     [Differentiable(Derivatives.All)]
@@ -222,6 +242,12 @@ public static partial class SpanCalls
     public static double ParameterAsSpan_Pushforward(double[] p, double[] t, out double tangent) => ParameterAsSpanPushforward(p, t, out tangent);
     public static double ParameterAsSpan_Hvp(double[] p, double[] v, double[] g, double[] h) => ParameterAsSpanHessianVectorProduct(p, v, g, h);
     public static double ParameterAsSpan_Hessian(double[] p, double[] g, double[] m) => ParameterAsSpanWithHessian(p, g, m);
+    public static double InlineViews_Value(double[] p) => InlineViews(p);
+    public static double InlineViews_Gradient(double[] p, double[] g) => InlineViewsWithGradient(p, g);
+    public static void InlineViews_Pullback(double[] p, double seed, double[] g) => InlineViewsPullback(p, seed, g);
+    public static double InlineViews_Pushforward(double[] p, double[] t, out double tangent) => InlineViewsPushforward(p, t, out tangent);
+    public static double InlineViews_Hvp(double[] p, double[] v, double[] g, double[] h) => InlineViewsHessianVectorProduct(p, v, g, h);
+    public static double InlineViews_Hessian(double[] p, double[] g, double[] m) => InlineViewsWithHessian(p, g, m);
     public static double ToArrayCopies_Value(double[] p) => ToArrayCopies(p);
     public static double ToArrayCopies_Gradient(double[] p, double[] g) => ToArrayCopiesWithGradient(p, g);
     public static void ToArrayCopies_Pullback(double[] p, double seed, double[] g) => ToArrayCopiesPullback(p, seed, g);

@@ -53,6 +53,7 @@ internal static class HeldOutCases
         ("SpanCalls", "PaddedCopy", 4, -1, 1.5),
         ("SpanCalls", "ListedBuffers", 6, -1, 1.5),
         ("SpanCalls", "ToArrayCopies", 6, -1, 1.5),
+        ("SpanCalls", "InlineViews", 6, -1, 1.5),
         ("SpanCalls", "SmallOnStack", 6, -1, 1.5),
         ("SpanCalls", "ParameterAsSpan", 6, -1, 1.5),
         ("Views", "Rows", 6, -1, 1.5),

@@ -21,37 +21,37 @@ namespace Corpus
             int pairStart = 0;
 
             // Primal sweep
-            // line 170: double s = 0;
+            // line 190: double s = 0;
             double s = 0;
-            // line 171: for (int r = 0; r < 3; r++)
+            // line 191: for (int r = 0; r < 3; r++)
             double _ds = 1.0;
             for (int r = 0; r < 3; r++)
             {
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2 * r, 2);
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairStart = 2 * r;
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 s += x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)] * Math.Cos(x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)]);
                 // Adjoint of this iteration
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 double _t3 = Math.Cos(x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)]);
                 double _t4 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)];
                 dx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)] += _ds * _t3;
                 double _t5 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)];
                 dx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] += -(_ds * _t4 * Math.Sin(_t5));
             }
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailStart = 3;
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             double _t6 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _t7 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
             double _result = s + _t7 * _t6;
 
             // Adjoint sweep
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             dx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)] += _t6;
             dx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)] += _t7;
             return _result;
@@ -69,36 +69,36 @@ namespace Corpus
             int pairStart = 0;
 
             // Primal sweep
-            // line 170: double s = 0;
+            // line 190: double s = 0;
             double s = 0;
-            // line 171: for (int r = 0; r < 3; r++)
+            // line 191: for (int r = 0; r < 3; r++)
             double _ds = seed;
             for (int r = 0; r < 3; r++)
             {
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2 * r, 2);
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairStart = 2 * r;
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 s += x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)] * Math.Cos(x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)]);
                 // Adjoint of this iteration
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 double _t3 = Math.Cos(x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)]);
                 double _t4 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)];
                 dx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)] += _ds * _t3;
                 double _t5 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)];
                 dx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] += -(_ds * _t4 * Math.Sin(_t5));
             }
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailStart = 3;
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             double _t6 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _t7 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
 
             // Adjoint sweep
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             dx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)] += seed * _t6;
             dx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)] += seed * _t7;
         }
@@ -111,28 +111,28 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 170: double s = 0;
+            // line 190: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 171: for (int r = 0; r < 3; r++)
+            // line 191: for (int r = 0; r < 3; r++)
             for (int r = 0; r < 3; r++)
             {
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 int pairLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2 * r, 2);
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 int pairStart = 2 * r;
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 double _t1 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)];
                 double _t2 = Math.Cos(_t1);
                 double _t3 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)];
                 _ts += tx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)] * _t2 + _t3 * -(tx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] * Math.Sin(_t1));
                 s += _t3 * _t2;
             }
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailStart = 3;
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             double _t4 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _t5 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
             double _value6 = s + _t5 * _t4;
@@ -162,21 +162,21 @@ namespace Corpus
             int pairStart = 0;
 
             // Primal sweep
-            // line 170: double s = 0;
+            // line 190: double s = 0;
             double s = 0;
-            // line 171: for (int r = 0; r < 3; r++)
+            // line 191: for (int r = 0; r < 3; r++)
             double _ds = 1.0;
             for (int r = 0; r < 3; r++)
             {
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2 * r, 2);
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairStart = 2 * r;
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 var _t = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)];
                 s += x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)] * Math.Cos(_t);
                 // Adjoint of this iteration
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 var _t_2 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)];
                 double _vt3 = vx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] * -Math.Sin(_t_2);
                 double _t3 = Math.Cos(_t_2);
@@ -189,11 +189,11 @@ namespace Corpus
                 hx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] += -(_ds * _vt4 * Math.Sin(_t5) + _ds * _t4 * (_vt5 * Math.Cos(_t5)));
                 dx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] += -(_ds * _t4 * Math.Sin(_t5));
             }
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailStart = 3;
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             double _vt6 = vx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _t6 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _vt7 = vx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
@@ -201,7 +201,7 @@ namespace Corpus
             double _result = s + _t7 * _t6;
 
             // Adjoint sweep
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             hx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)] += _vt6;
             dx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)] += _t6;
             hx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)] += _vt7;
@@ -265,22 +265,22 @@ namespace Corpus
             int pairStart = 0;
 
             // Primal sweep
-            // line 170: double s = 0;
+            // line 190: double s = 0;
             double s = 0;
-            // line 171: for (int r = 0; r < 3; r++)
+            // line 191: for (int r = 0; r < 3; r++)
             double _hs = vseed;
             double _ds = seed;
             for (int r = 0; r < 3; r++)
             {
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 2 * r, 2);
-                // line 173: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
+                // line 193: ReadOnlySpan<double> pair = x.AsSpan(2 * r, 2);
                 pairStart = 2 * r;
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 var _t = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)];
                 s += x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, pairLength)] * Math.Cos(_t);
                 // Adjoint of this iteration
-                // line 174: s += pair[0] * Math.Cos(pair[1]);
+                // line 194: s += pair[0] * Math.Cos(pair[1]);
                 var _t_2 = x[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)];
                 double _vt3 = vx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] * -Math.Sin(_t_2);
                 double _t3 = Math.Cos(_t_2);
@@ -293,18 +293,18 @@ namespace Corpus
                 hx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] += -((_hs * _t4 + _ds * _vt4) * Math.Sin(_t5) + _ds * _t4 * (_vt5 * Math.Cos(_t5)));
                 dx[pairStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, pairLength)] += -(_ds * _t4 * Math.Sin(_t5));
             }
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(x.Length, 3, x.Length - 3);
-            // line 177: ReadOnlySpan<double> tail = x.AsSpan(3..);
+            // line 197: ReadOnlySpan<double> tail = x.AsSpan(3..);
             int tailStart = 3;
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             double _vt6 = vx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _t6 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)];
             double _vt7 = vx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
             double _t7 = x[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)];
 
             // Adjoint sweep
-            // line 178: return s + tail[0] * tail[^1];
+            // line 198: return s + tail[0] * tail[^1];
             hx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)] += vseed * _t6 + seed * _vt6;
             dx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(0, tailLength)] += seed * _t6;
             hx[tailStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(tailLength - 1, tailLength)] += vseed * _t7 + seed * _vt7;

@@ -22,70 +22,70 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 146: int m = x.Length - 2;
+            // line 166: int m = x.Length - 2;
             int m = x.Length - 2;
-            // line 147: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
+            // line 167: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             global::System.Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 148: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
+            // line 168: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             global::System.Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             double[] _dbig_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(big.Length);
             global::System.Span<double> _dbig = _dbig_pool.AsSpan(0, big.Length);
             _dbig.Clear();
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             _ints.Reserve(m);
             for (int i = 0; i < m; i++)
             {
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 _ints.PushReserved(weightLength);
                 weightLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(global::Corpus.SpanCalls.Weights.Length, i % 2, 2);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 big[i] = y[i] * global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
             }
-            // line 156: double s = 0;
+            // line 176: double s = 0;
             double s = 0;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             for (int i_1 = 0; i_1 < m; i_1++)
             {
-                // line 159: s += y[i] * big[m - 1 - i];
+                // line 179: s += y[i] * big[m - 1 - i];
                 s += y[i_1] * big[m - 1 - i_1];
             }
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             double _t7 = Math.Sqrt(1 + s * s);
             double _result = _t7;
 
             // Adjoint sweep
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             double _ds = 2 * (1.0 / (2 * _t7)) * s;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             if (_ds != 0)
             {
                 for (int i_1 = m - 1; i_1 >= 0; i_1--)
                 {
-                    // line 159: s += y[i] * big[m - 1 - i];
+                    // line 179: s += y[i] * big[m - 1 - i];
                     double _t6 = big[m - 1 - i_1];
                     _dy[i_1] += _ds * _t6;
                     _dbig[m - 1 - i_1] += _ds * y[i_1];
                 }
             }
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             for (int i = m - 1; i >= 0; i--)
             {
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 double _g4 = _dbig[i];
                 _dbig[i] = 0.0;
                 double _t5 = global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
                 _dy[i] += _g4 * _t5;
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightLength = _ints.Pop();
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 double _g1 = _dy[i];
                 _dy[i] = 0.0;
                 double _t2 = x[i + 1];
@@ -113,69 +113,69 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 146: int m = x.Length - 2;
+            // line 166: int m = x.Length - 2;
             int m = x.Length - 2;
-            // line 147: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
+            // line 167: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             global::System.Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _dy = _dy_pool.AsSpan(0, y.Length);
             _dy.Clear();
-            // line 148: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
+            // line 168: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             global::System.Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             double[] _dbig_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(big.Length);
             global::System.Span<double> _dbig = _dbig_pool.AsSpan(0, big.Length);
             _dbig.Clear();
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             _ints.Reserve(m);
             for (int i = 0; i < m; i++)
             {
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 _ints.PushReserved(weightLength);
                 weightLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(global::Corpus.SpanCalls.Weights.Length, i % 2, 2);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 big[i] = y[i] * global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
             }
-            // line 156: double s = 0;
+            // line 176: double s = 0;
             double s = 0;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             for (int i_1 = 0; i_1 < m; i_1++)
             {
-                // line 159: s += y[i] * big[m - 1 - i];
+                // line 179: s += y[i] * big[m - 1 - i];
                 s += y[i_1] * big[m - 1 - i_1];
             }
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             double _t7 = Math.Sqrt(1 + s * s);
 
             // Adjoint sweep
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             double _ds = 2 * (seed / (2 * _t7)) * s;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             if (_ds != 0)
             {
                 for (int i_1 = m - 1; i_1 >= 0; i_1--)
                 {
-                    // line 159: s += y[i] * big[m - 1 - i];
+                    // line 179: s += y[i] * big[m - 1 - i];
                     double _t6 = big[m - 1 - i_1];
                     _dy[i_1] += _ds * _t6;
                     _dbig[m - 1 - i_1] += _ds * y[i_1];
                 }
             }
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             for (int i = m - 1; i >= 0; i--)
             {
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 double _g4 = _dbig[i];
                 _dbig[i] = 0.0;
                 double _t5 = global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
                 _dy[i] += _g4 * _t5;
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightLength = _ints.Pop();
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 double _g1 = _dy[i];
                 _dy[i] = 0.0;
                 double _t2 = x[i + 1];
@@ -197,47 +197,47 @@ namespace Corpus
             {
                 throw new global::System.ArgumentException($"The tangent 'tx' has length {tx.Length} but parameter 'x' has length {x.Length}; they must be equal.", nameof(tx));
             }
-            // line 146: int m = x.Length - 2;
+            // line 166: int m = x.Length - 2;
             int m = x.Length - 2;
-            // line 147: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
+            // line 167: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             global::System.Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             double[] _ty_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
             global::System.Span<double> _ty = _ty_pool.AsSpan(0, y.Length);
             _ty.Clear();
-            // line 148: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
+            // line 168: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             global::System.Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             double[] _tbig_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(big.Length);
             global::System.Span<double> _tbig = _tbig_pool.AsSpan(0, big.Length);
             _tbig.Clear();
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             for (int i = 0; i < m; i++)
             {
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 double _t1 = x[i + 1];
                 double _t2 = x[i + 2];
                 _ty[i] = tx[i] * _t1 + x[i] * tx[i + 1] + tx[i + 2] * Math.Cos(_t2);
                 y[i] = x[i] * _t1 + Math.Sin(_t2);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 int weightLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(global::Corpus.SpanCalls.Weights.Length, i % 2, 2);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 int weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 double _t3 = global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
                 _tbig[i] = _ty[i] * _t3;
                 big[i] = y[i] * _t3;
             }
-            // line 156: double s = 0;
+            // line 176: double s = 0;
             double _ts = 0.0;
             double s = 0;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             for (int i_1 = 0; i_1 < m; i_1++)
             {
-                // line 159: s += y[i] * big[m - 1 - i];
+                // line 179: s += y[i] * big[m - 1 - i];
                 double _t4 = big[m - 1 - i_1];
                 _ts += _ty[i_1] * _t4 + y[i_1] * _tbig[m - 1 - i_1];
                 s += y[i_1] * _t4;
             }
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             double _t5 = Math.Sqrt(1 + s * s);
             double _value6 = _t5;
             tangent = 2 * s * _ts / (2 * _t5);
@@ -269,9 +269,9 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 146: int m = x.Length - 2;
+            // line 166: int m = x.Length - 2;
             int m = x.Length - 2;
-            // line 147: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
+            // line 167: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             global::System.Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             global::System.Span<double> _vy = m <= 64 ? stackalloc double[m] : new double[m];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
@@ -280,7 +280,7 @@ namespace Corpus
             global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
             _dy.Clear();
             _hy.Clear();
-            // line 148: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
+            // line 168: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             global::System.Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             global::System.Span<double> _vbig = m > 1000 ? new double[m] : stackalloc double[m];
             double[] _dbig_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(big.Length);
@@ -289,48 +289,48 @@ namespace Corpus
             global::System.Span<double> _hbig = _hbig_pool.AsSpan(0, big.Length);
             _dbig.Clear();
             _hbig.Clear();
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             _ints.Reserve(m);
             for (int i = 0; i < m; i++)
             {
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 _vy[i] = vx[i] * x[i + 1] + x[i] * vx[i + 1] + vx[i + 2] * Math.Cos(x[i + 2]);
                 y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 _ints.PushReserved(weightLength);
                 weightLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(global::Corpus.SpanCalls.Weights.Length, i % 2, 2);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 _vbig[i] = _vy[i] * global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
                 big[i] = y[i] * global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
             }
-            // line 156: double s = 0;
+            // line 176: double s = 0;
             double _vs = 0.0;
             double s = 0;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             for (int i_1 = 0; i_1 < m; i_1++)
             {
-                // line 159: s += y[i] * big[m - 1 - i];
+                // line 179: s += y[i] * big[m - 1 - i];
                 double _bigAt = big[m - 1 - i_1];
                 double _yAt = y[i_1];
                 _vs += _vy[i_1] * _bigAt + _yAt * _vbig[m - 1 - i_1];
                 s += _yAt * _bigAt;
             }
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             var _t = Math.Sqrt(1 + s * s);
             double _vt7 = 2 * s * _vs * (1 / (2 * _t));
             double _t7 = _t;
             double _result = _t7;
 
             // Adjoint sweep
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             double _hs = 2 * (-(1.0 / (2 * _t7) * (2 * _vt7)) / (2 * _t7)) * s + 2 * (1.0 / (2 * _t7)) * _vs;
             double _ds = 2 * (1.0 / (2 * _t7)) * s;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             for (int i_1 = m - 1; i_1 >= 0; i_1--)
             {
-                // line 159: s += y[i] * big[m - 1 - i];
+                // line 179: s += y[i] * big[m - 1 - i];
                 double _vt6 = _vbig[m - 1 - i_1];
                 double _t6 = big[m - 1 - i_1];
                 _hy[i_1] += _hs * _t6 + _ds * _vt6;
@@ -339,11 +339,11 @@ namespace Corpus
                 _hbig[m - 1 - i_1] += _hs * _yAt_2 + _ds * _vy[i_1];
                 _dbig[m - 1 - i_1] += _ds * _yAt_2;
             }
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             for (int i = m - 1; i >= 0; i--)
             {
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 double _vg4 = _hbig[i];
                 double _g4 = _dbig[i];
                 _hbig[i] = 0.0;
@@ -351,9 +351,9 @@ namespace Corpus
                 double _t5 = global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
                 _hy[i] += _vg4 * _t5;
                 _dy[i] += _g4 * _t5;
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightLength = _ints.Pop();
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 double _vg1 = _hy[i];
                 double _g1 = _dy[i];
                 _hy[i] = 0.0;
@@ -434,9 +434,9 @@ namespace Corpus
             var _ints = new global::AutoDiff.CompilerServices.GradientStack<int>(64);
 
             // Primal sweep
-            // line 146: int m = x.Length - 2;
+            // line 166: int m = x.Length - 2;
             int m = x.Length - 2;
-            // line 147: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
+            // line 167: Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             global::System.Span<double> y = m <= 64 ? stackalloc double[m] : new double[m];
             global::System.Span<double> _vy = m <= 64 ? stackalloc double[m] : new double[m];
             double[] _dy_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(y.Length);
@@ -445,7 +445,7 @@ namespace Corpus
             global::System.Span<double> _hy = _hy_pool.AsSpan(0, y.Length);
             _dy.Clear();
             _hy.Clear();
-            // line 148: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
+            // line 168: Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             global::System.Span<double> big = m > 1000 ? new double[m] : stackalloc double[m];
             global::System.Span<double> _vbig = m > 1000 ? new double[m] : stackalloc double[m];
             double[] _dbig_pool = global::System.Buffers.ArrayPool<double>.Shared.Rent(big.Length);
@@ -454,47 +454,47 @@ namespace Corpus
             global::System.Span<double> _hbig = _hbig_pool.AsSpan(0, big.Length);
             _dbig.Clear();
             _hbig.Clear();
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             _ints.Reserve(m);
             for (int i = 0; i < m; i++)
             {
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 _vy[i] = vx[i] * x[i + 1] + x[i] * vx[i + 1] + vx[i + 2] * Math.Cos(x[i + 2]);
                 y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 _ints.PushReserved(weightLength);
                 weightLength = global::AutoDiff.CompilerServices.LoopWindow.SliceLength(global::Corpus.SpanCalls.Weights.Length, i % 2, 2);
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 _vbig[i] = _vy[i] * global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
                 big[i] = y[i] * global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
             }
-            // line 156: double s = 0;
+            // line 176: double s = 0;
             double _vs = 0.0;
             double s = 0;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             for (int i_1 = 0; i_1 < m; i_1++)
             {
-                // line 159: s += y[i] * big[m - 1 - i];
+                // line 179: s += y[i] * big[m - 1 - i];
                 double _bigAt = big[m - 1 - i_1];
                 double _yAt = y[i_1];
                 _vs += _vy[i_1] * _bigAt + _yAt * _vbig[m - 1 - i_1];
                 s += _yAt * _bigAt;
             }
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             var _t = Math.Sqrt(1 + s * s);
             double _vt7 = 2 * s * _vs * (1 / (2 * _t));
             double _t7 = _t;
 
             // Adjoint sweep
-            // line 162: return Math.Sqrt(1 + s * s);
+            // line 182: return Math.Sqrt(1 + s * s);
             double _hs = 2 * ((vseed - seed / (2 * _t7) * (2 * _vt7)) / (2 * _t7)) * s + 2 * (seed / (2 * _t7)) * _vs;
             double _ds = 2 * (seed / (2 * _t7)) * s;
-            // line 157: for (int i = 0; i < m; i++)
+            // line 177: for (int i = 0; i < m; i++)
             for (int i_1 = m - 1; i_1 >= 0; i_1--)
             {
-                // line 159: s += y[i] * big[m - 1 - i];
+                // line 179: s += y[i] * big[m - 1 - i];
                 double _vt6 = _vbig[m - 1 - i_1];
                 double _t6 = big[m - 1 - i_1];
                 _hy[i_1] += _hs * _t6 + _ds * _vt6;
@@ -503,11 +503,11 @@ namespace Corpus
                 _hbig[m - 1 - i_1] += _hs * _yAt_2 + _ds * _vy[i_1];
                 _dbig[m - 1 - i_1] += _ds * _yAt_2;
             }
-            // line 149: for (int i = 0; i < m; i++)
+            // line 169: for (int i = 0; i < m; i++)
             for (int i = m - 1; i >= 0; i--)
             {
                 weightStart = i % 2;
-                // line 153: big[i] = y[i] * weight[1];
+                // line 173: big[i] = y[i] * weight[1];
                 double _vg4 = _hbig[i];
                 double _g4 = _dbig[i];
                 _hbig[i] = 0.0;
@@ -515,9 +515,9 @@ namespace Corpus
                 double _t5 = global::Corpus.SpanCalls.Weights[weightStart + global::AutoDiff.CompilerServices.LoopWindow.SliceIndex(1, weightLength)];
                 _hy[i] += _vg4 * _t5;
                 _dy[i] += _g4 * _t5;
-                // line 152: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
+                // line 172: ReadOnlySpan<double> weight = Weights.AsSpan(i % 2, 2);
                 weightLength = _ints.Pop();
-                // line 151: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
+                // line 171: y[i] = x[i] * x[i + 1] + Math.Sin(x[i + 2]);
                 double _vg1 = _hy[i];
                 double _g1 = _dy[i];
                 _hy[i] = 0.0;
