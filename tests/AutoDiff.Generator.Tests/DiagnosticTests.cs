@@ -11,6 +11,13 @@ public class DiagnosticTests
     private const string Header = "using System;\nusing AutoDiff;\nnamespace Samples;\n";
 
     [Theory]
+    // On the tape numbers are Values: a call that would compare, hash or keep them outside the body is refused.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; var l = new System.Collections.Generic.List<double> { w[0] }; double r = ⟦l.Contains(w[1]) ? w[1] : 0; return id(r); } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; double a = w[0]; double r = ⟦a.Equals(w[1]) ? w[1] : 0; return id(r); } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; var s = new System.Collections.Generic.HashSet<double>(); ⟦s.Add(w[0] * w[1]); return id(s.Count); } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; var b = new System.Text.StringBuilder(); ⟦b.Append(w[0]); return id(w[1]); } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; double[] b = { w[1], w[0] }; ⟦Array.Sort(b); return id(b[0]); } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; double[] b = { w[1], w[0] }; ⟦Array.Resize(ref b, 3); return id(b[0]); } }")]
     [InlineData("AD0001", "public static class ⟦Plain { [Differentiable] public static double F(double x) => x; }")]
     [InlineData("AD0002", "public static partial class C { [Differentiable] public static ⟦int F(double x) => 1; }")]
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦ref double x) => x; }")]

@@ -57,13 +57,18 @@ internal static class TapeRewriter
                     }
 
                     if (self && invocation.ArgumentList.Arguments.Select((a, i) => (Argument: a, Position: i))
-                            .FirstOrDefault(p => NeedsValueArray(model, callee, p.Argument, p.Position, cancellationToken) && IsWritable(ParameterOf(callee, p.Argument, p.Position)!)).Argument is { } copied)
+                            .FirstOrDefault(p => NeedsValueArray(model, callee, p.Argument, p.Position, cancellationToken) && IsWritable(TapeCalls.ParameterOf(callee, p.Argument, p.Position)!)).Argument is { } copied)
                     {
                         return DiagnosticInfo.Create(
                             DiagnosticDescriptors.UnsupportedConstruct,
                             LocationInfo.From(copied),
-                            "A recursive call that passes a slice or a span buffer to the writable span parameter '" + ParameterOf(callee, copied, invocation.ArgumentList.Arguments.IndexOf(copied))!.Name + "' in a body that runs on the runtime tape",
+                            "A recursive call that passes a slice or a span buffer to the writable span parameter '" + TapeCalls.ParameterOf(callee, copied, invocation.ArgumentList.Arguments.IndexOf(copied))!.Name + "' in a body that runs on the runtime tape",
                             "the tape would write into a copy; take the parameter as a ReadOnlySpan, or write the recursion as a loop");
+                    }
+
+                    if (!known && !self && !local && TapeCalls.Problem(model, invocation, callee, cancellationToken) is { } problem)
+                    {
+                        return problem;
                     }
 
                     if (!known && !self && !local && floating && !(ReadsNumbersOnly(callee) && !sequences))
@@ -114,12 +119,6 @@ internal static class TapeRewriter
     private static bool ReadsNumbersOnly(IMethodSymbol callee) =>
         callee.MethodKind == MethodKind.Ordinary && (Callees.ReturnsNoDerivative(callee) || callee.ReturnsVoid && !Callees.IsDifferentiable(callee));
 
-    /// <summary>The parameter <paramref name="argument"/>, the <paramref name="position"/>th, is passed to.</summary>
-    private static IParameterSymbol? ParameterOf(IMethodSymbol callee, ArgumentSyntax argument, int position) =>
-        argument.NameColon is { } named
-            ? callee.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText)
-            : callee.Parameters.Length == 0 ? null : callee.Parameters[System.Math.Min(position, callee.Parameters.Length - 1)];
-
     /// <summary>
     /// True when a recursive call passes to a differentiable span parameter something the tape does not hold as an
     /// array of Values: a slice, a span buffer, a passive span, a static table. Only an array local or a differentiable
@@ -127,7 +126,7 @@ internal static class TapeRewriter
     /// </summary>
     private static bool NeedsValueArray(SemanticModel model, IMethodSymbol callee, ArgumentSyntax argument, int position, CancellationToken cancellationToken)
     {
-        if (ParameterOf(callee, argument, position) is not { } parameter || Callees.RoleOf(parameter) != ParamRole.Span)
+        if (TapeCalls.ParameterOf(callee, argument, position) is not { } parameter || Callees.RoleOf(parameter) != ParamRole.Span)
         {
             return false;
         }
@@ -219,10 +218,10 @@ internal static class TapeRewriter
 
             if (ReadsNumbersOnly(callee) && !Callees.IsDifferentiable(callee))
             {
-                // A void method whose parameter is the element type of what it writes (span.Fill(v), list.Add(v)) stores
-                // the argument: on the tape that is the Value itself, or the stored elements would lose its derivative.
+                // A store into a collection of the body's numbers (span.Fill(v), list.Add(v); TapeCalls allows no other
+                // call with such an argument) keeps the Value itself, or the stored elements would lose its derivative.
                 var arguments = node.ArgumentList.Arguments.Select((a, i) =>
-                    callee.ReturnsVoid && ParameterOf(callee, a, i)?.OriginalDefinition.Type is ITypeParameterSymbol
+                    TapeCalls.PassesValue(TapeCalls.ParameterOf(callee, a, i))
                         ? visited.ArgumentList.Arguments[i]
                         : visited.ArgumentList.Arguments[i].WithExpression(DataOf(a.Expression, visited.ArgumentList.Arguments[i].Expression)));
                 return visited.WithArgumentList(visited.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
@@ -230,6 +229,17 @@ internal static class TapeRewriter
 
             return visited;
         }
+
+        // 'double acc = default;' would be a null Value: the number 0 is a zero leaf, as a zero-filled buffer holds.
+        public override SyntaxNode? VisitLiteralExpression(LiteralExpressionSyntax node) =>
+            node.IsKind(SyntaxKind.DefaultLiteralExpression) && IsFloating(model.GetTypeInfo(node, cancellationToken).ConvertedType)
+                ? SyntaxFactory.ParseExpression("new " + ValueType + "(0)").WithTriviaFrom(node)
+                : base.VisitLiteralExpression(node);
+
+        public override SyntaxNode? VisitDefaultExpression(DefaultExpressionSyntax node) =>
+            IsFloating(model.GetTypeInfo(node, cancellationToken).ConvertedType)
+                ? SyntaxFactory.ParseExpression("new " + ValueType + "(0)").WithTriviaFrom(node)
+                : base.VisitDefaultExpression(node);
 
         // 'v is > 0 and < 1' on a Value tests its number (a pattern has no derivative, and Value is no constant type).
         public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)

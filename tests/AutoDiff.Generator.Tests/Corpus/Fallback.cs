@@ -328,9 +328,10 @@ public static partial class Fallback
 }
 
 /// <summary>
-/// Span calls and recursion on the tape that once went wrong there (found by an adversarial sweep): <c>Fill</c> stored
-/// a constant with its argument's number instead of the Value, so every filled element lost its derivative; and a
-/// recursive call passing a slice did not compile, since the tape's body takes the span as an array of Values.
+/// Span calls, stores and recursion on the tape that once went wrong there (found by adversarial sweeps): <c>Fill</c>,
+/// <c>TryAdd</c> and the like stored a constant with their argument's number instead of the Value, so every stored
+/// element lost its derivative; <c>default</c> was a null Value; and a recursive call passing a slice did not compile,
+/// since the tape's body takes the span as an array of Values.
 /// </summary>
 public static partial class Fallback
 {
@@ -342,6 +343,29 @@ public static partial class Fallback
         c[0] = w[0] * w[1];
         c.Fill(c[0] + w[2]);
         return square(c[1]) + c[2] * w[3];
+    }
+
+    // Collections of the body's numbers, filled by the stores the tape allows (each keeps the Value itself), read
+    // back, and a local that starts from 'default'.
+    [Differentiable]
+    public static double StoresOnTape(ReadOnlySpan<double> w)
+    {
+        Func<double, double> square = t => t * t;
+        var list = new System.Collections.Generic.List<double>();
+        list.Add(w[0] * w[1]);
+        list.Insert(0, Math.Sin(w[2]));
+        var byIndex = new System.Collections.Generic.Dictionary<int, double>();
+        byIndex.TryAdd(3, w[3] * w[0]);
+        byIndex.Add(4, w[1] + w[2]);
+        var stack = new System.Collections.Generic.Stack<double>();
+        stack.Push(w[2] * w[3]);
+        double acc = default;
+        foreach (var item in list)
+        {
+            acc += square(item);
+        }
+
+        return acc + byIndex[3] * byIndex[4] + stack.Pop();
     }
 
     [Differentiable]
@@ -358,6 +382,10 @@ public static partial class Fallback
     public static double FillOnTape_Value(double[] p) => FillOnTape(p);
     public static double FillOnTape_Gradient(double[] p, double[] g) => FillOnTapeWithGradient(p, g);
     public static void FillOnTape_Pullback(double[] p, double seed, double[] g) => FillOnTapePullback(p, seed, g);
+
+    public static double StoresOnTape_Value(double[] p) => StoresOnTape(p);
+    public static double StoresOnTape_Gradient(double[] p, double[] g) => StoresOnTapeWithGradient(p, g);
+    public static void StoresOnTape_Pullback(double[] p, double seed, double[] g) => StoresOnTapePullback(p, seed, g);
 
     public static double RecursiveSlice_Value(double[] p) => RecursiveSlice(p);
     public static double RecursiveSlice_Gradient(double[] p, double[] g) => RecursiveSliceWithGradient(p, g);

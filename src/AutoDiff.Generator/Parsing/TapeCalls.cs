@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using AutoDiff.Generator.Diagnostics;
+using AutoDiff.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>
+/// Which calls a body re-emitted on the runtime tape may make, where its numbers are <c>AutoDiff.Value</c>s: a call
+/// that would compare, hash or keep them outside the body is refused, since the tape cannot follow a derivative
+/// through it and comparing Values compares objects. A wrong derivative with no word is the one outcome ruled out.
+/// </summary>
+internal static class TapeCalls
+{
+    // Members that only store their element argument in their collection: handed the Value itself, they keep it, and
+    // what the body reads back is that Value, derivative and all.
+    private static readonly Dictionary<string, string[]> Stores = new()
+    {
+        ["System.Span<T>"] = ["Fill"],
+        ["System.Collections.Generic.List<T>"] = ["Add", "Insert"],
+        ["System.Collections.Generic.Stack<T>"] = ["Push"],
+        ["System.Collections.Generic.Queue<T>"] = ["Enqueue"],
+        ["System.Collections.Generic.LinkedList<T>"] = ["AddFirst", "AddLast"],
+        ["System.Collections.Generic.Dictionary<TKey, TValue>"] = ["Add", "TryAdd"],
+    };
+
+    // Calls that order the elements they are handed: Values have no order.
+    private static readonly HashSet<string> Orders = ["Sort", "BinarySearch"];
+
+    /// <summary>
+    /// True for a parameter typed by its collection's element type (<c>List&lt;T&gt;.Add(T)</c>): on the tape the
+    /// collection holds Values, so the argument is the Value itself. A generic method's own type parameter
+    /// (<c>ThrowIfNegative&lt;T&gt;(T)</c>) is not one: it is inferred from what the call hands it, the number.
+    /// </summary>
+    public static bool PassesValue(IParameterSymbol? parameter) =>
+        parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type };
+
+    /// <summary>Why <paramref name="invocation"/> of <paramref name="callee"/> (not a table function, the method itself or a local function) cannot run on the tape, or null.</summary>
+    public static DiagnosticInfo? Problem(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol callee, CancellationToken cancellationToken)
+    {
+        var name = (callee.ContainingType?.Name is { } type ? type + "." : string.Empty) + callee.Name;
+        var arguments = invocation.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var parameter = ParameterOf(callee, arguments[i], i);
+            if (PassesValue(parameter) && IsFloating(parameter!.Type) && !IsStore(callee, parameter))
+            {
+                return Refuse(invocation, "'" + name + "' on floating-point elements in a body that runs on the runtime tape",
+                    "there the numbers are Values, which it would compare or hash as objects; write it as a loop over the elements, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+            }
+        }
+
+        var receiver = invocation.Expression is MemberAccessExpressionSyntax member && (!callee.IsStatic || callee.ReducedFrom is not null) ? member.Expression : null;
+        if (receiver is not null && IsFloating(model.GetTypeInfo(receiver, cancellationToken).Type))
+        {
+            return Refuse(invocation, "the method '" + callee.Name + "' of a floating-point value in a body that runs on the runtime tape",
+                "there the number is a Value, an object; compare numbers with ==, < or >, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+        }
+
+        var handedNumber = arguments.Select((a, i) => (a, i)).Any(p =>
+            !PassesValue(ParameterOf(callee, p.a, p.i))
+            && IsFloating(model.GetTypeInfo(p.a.Expression, cancellationToken).Type)
+            && !model.GetConstantValue(p.a.Expression, cancellationToken).HasValue);
+        if (handedNumber && !callee.IsStatic && callee.ReducedFrom is null)
+        {
+            return Refuse(invocation, "'" + name + "' handed a floating-point value in a body that runs on the runtime tape",
+                "it would get the number without its derivative, and whatever it keeps would lose it; pass numbers to static helpers that return an int or a bool, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+        }
+
+        var sequences = receiver is not null && TypeClassifier.FloatingSequence(model.GetTypeInfo(receiver, cancellationToken).Type) is not null
+            || arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
+        if (sequences && Orders.Contains(callee.Name))
+        {
+            return Refuse(invocation, "'" + name + "' over floating-point values in a body that runs on the runtime tape",
+                "there the numbers are Values, which have no order; leave out what sends this body to the tape (a switch, recursion, a lambda)");
+        }
+
+        if (sequences && TypeClassifier.IsArrayMethod(callee) && (callee.Name == "Resize" || callee.Name == "Clear" && arguments.Count > 1))
+        {
+            return Refuse(invocation, "'" + name + "' on an array of floating-point values in a body that runs on the runtime tape",
+                "there the array holds Values, and the elements it adds or clears would be null; clear or grow the buffer with a loop, or leave out what sends this body to the tape");
+        }
+
+        return null;
+    }
+
+    /// <summary>The parameter <paramref name="argument"/>, the <paramref name="position"/>th, is passed to.</summary>
+    public static IParameterSymbol? ParameterOf(IMethodSymbol callee, ArgumentSyntax argument, int position) =>
+        argument.NameColon is { } named
+            ? callee.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText)
+            : callee.Parameters.Length == 0 ? null : callee.Parameters[System.Math.Min(position, callee.Parameters.Length - 1)];
+
+    // A dictionary's key is hashed and compared, so only its values are stored as they are.
+    private static bool IsStore(IMethodSymbol callee, IParameterSymbol parameter) =>
+        callee.ContainingType?.OriginalDefinition.ToDisplayString() is { } type
+        && Stores.TryGetValue(type, out var members)
+        && members.Contains(callee.Name)
+        && ((ITypeParameterSymbol)parameter.OriginalDefinition.Type).Name != "TKey";
+
+    private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
+
+    private static DiagnosticInfo Refuse(InvocationExpressionSyntax invocation, string construct, string fix) =>
+        DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(invocation), construct, fix);
+}
