@@ -70,6 +70,14 @@ internal static class TapeCalls
                 "it would get the number without its derivative, and whatever it keeps would lose it; pass numbers to static helpers that return an int or a bool, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
         }
 
+        // What a call handed a number may change must be something the body cannot read back (as the static path's
+        // guard calls): beside the number only numbers, bools, enums, strings and read-only spans.
+        if (handedNumber && arguments.FirstOrDefault(a => !Passive(model, a, cancellationToken)) is { } other)
+        {
+            return Refuse(invocation, "'" + name + "' handed a floating-point value and '" + other.Expression + "' in a body that runs on the runtime tape",
+                "it gets the number without its derivative and could keep it in what it is handed beside it; pass only numbers, bools and read-only spans, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+        }
+
         var sequences = receiver is not null && TypeClassifier.FloatingSequence(model.GetTypeInfo(receiver, cancellationToken).Type) is not null
             || arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
         if (sequences && Orders.Contains(callee.Name))
@@ -87,6 +95,26 @@ internal static class TapeCalls
         return null;
     }
 
+    /// <summary>
+    /// Why reading <paramref name="name"/> cannot run on the tape, or null: a floating-point static field that is
+    /// not read-only, or a static property with a setter, which a call the tape allows may have set from a number
+    /// that carried a derivative; the tape would read it as a constant.
+    /// </summary>
+    public static DiagnosticInfo? ReadProblem(SemanticModel model, SimpleNameSyntax name, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+        var mutable = symbol switch
+        {
+            IFieldSymbol { IsStatic: true, IsReadOnly: false, IsConst: false } field => IsFloating(field.Type),
+            IPropertySymbol { IsStatic: true, SetMethod: not null } property => IsFloating(property.Type),
+            _ => false,
+        };
+        return mutable
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(name), "reading the static '" + name.Identifier.Text + "' in a body that runs on the runtime tape",
+                "a call may have set it from a number whose derivative the tape cannot follow; pass it in as a parameter, or make it readonly")
+            : null;
+    }
+
     /// <summary>The parameter <paramref name="argument"/>, the <paramref name="position"/>th, is passed to.</summary>
     public static IParameterSymbol? ParameterOf(IMethodSymbol callee, ArgumentSyntax argument, int position) =>
         argument.NameColon is { } named
@@ -99,6 +127,16 @@ internal static class TapeCalls
         && Stores.TryGetValue(type, out var members)
         && members.Contains(callee.Name)
         && ((ITypeParameterSymbol)parameter.OriginalDefinition.Type).Name != "TKey";
+
+    private static bool Passive(SemanticModel model, ArgumentSyntax argument, CancellationToken cancellationToken)
+    {
+        var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
+        return argument.RefKindKeyword.Text.Length == 0
+            && (TypeClassifier.Scalar(type) is not null
+                || type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_String or SpecialType.System_Boolean }
+                || type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" }
+                || model.GetConstantValue(argument.Expression, cancellationToken).HasValue);
+    }
 
     private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
 

@@ -77,6 +77,8 @@ internal static class TapeRewriter
                     }
 
                     break;
+                case SimpleNameSyntax name when TapeCalls.ReadProblem(model, name, cancellationToken) is { } read:
+                    return read;
                 case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
                     when node.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
                          && IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
