@@ -87,6 +87,7 @@ public class GradientTests
         { "IndependentLoops", "Corpus.IndependentLoops", "TwoAccumulators", 6, -1.5, 1.5 },
         { "IndependentLoops", "Corpus.IndependentLoops", "WithCallsAndBranches", 6, -1.5, 1.5 },
         { "IndependentLoops", "Corpus.IndependentLoops", "ClearedScratch", 4, -1.5, 1.5 },
+        { "IndependentLoops", "Corpus.IndependentLoops", "TrianglePairs", 3, -1.5, 1.5 },
         { "IndependentLoops", "Corpus.IndependentLoops", "SharedGradientInBranch", 4, -1.5, 1.5 },
         { "IndependentLoops", "Corpus.IndependentLoops", "Recurrence", 6, -1.5, 1.5 },
         { "IndependentLoops", "Corpus.IndependentLoops", "BufferRecurrence", 5, -1, 1 },

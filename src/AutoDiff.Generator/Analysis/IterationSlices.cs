@@ -72,9 +72,11 @@ internal static class IterationSlices
                 loop = nested;
             }
 
-            // Names that keep their value from the host on: never written, or declared once before it.
+            // Names that keep their value from the host on: never written, or declared once before it. A name the host
+            // itself binds (its counter, which no write count includes, or a local declared in it) has no value before it.
             var settled = new HashSet<string>(body.Take(host).OfType<DeclareStmt>().Where(d => writes.TryGetValue(d.Name, out var count) && count == 1).Select(d => d.Name));
-            bool Settled(Expr e) => ExprTree.IsIntArithmetic(e) && Activity.Names(e).All(n => settled.Contains(n) || !writes.ContainsKey(n));
+            var bound = new HashSet<string>(Normalizer.Walk(outer).SelectMany(Bindings));
+            bool Settled(Expr e) => ExprTree.IsIntArithmetic(e) && Activity.Names(e).All(n => !bound.Contains(n) && (settled.Contains(n) || !writes.ContainsKey(n)));
 
             if (Settled(loop.Start) && Settled(loop.End)
                 && !Normalizer.Walk(loop.Body).Any(s => s is BreakStmt or ContinueStmt or ReturnStmt)
@@ -88,6 +90,14 @@ internal static class IterationSlices
 
         return found;
     }
+
+    /// <summary>The names a statement introduces: a counted loop's counter, a declared local.</summary>
+    private static IEnumerable<string> Bindings(Stmt statement) => statement switch
+    {
+        CountedForStmt counted => [counted.Index],
+        DeclareStmt declared => [declared.Name],
+        _ => [],
+    };
 
     /// <summary>True when the statement, or one inside it, reads, writes or passes on <paramref name="name"/>.</summary>
     private static bool Touches(Stmt statement, string name) =>

@@ -304,6 +304,36 @@ public static partial class IndependentLoops
         return s;
     }
 
+    // A scratch buffer overwritten whole in an inner loop whose bounds read the point loop's counter (a triangle of
+    // pairs): its slices cannot be made before the point loop, where the counter has no value yet. Found by an
+    // adversarial sweep, where the generated code did not compile.
+    [Differentiable]
+    public static double TrianglePairs(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<double> data)
+    {
+        Span<double> t = stackalloc double[2];
+        double loss = 0;
+        for (int p = 0; p < data.Length; p++)
+        {
+            for (int k = 0; k < p; k++)
+            {
+                for (int j = 0; j < t.Length; j++)
+                {
+                    t[j] = w[j] * data[k] + w[2] * data[p];
+                }
+
+                loss += t[0] * Math.Tanh(t[1]);
+            }
+        }
+
+        return loss;
+    }
+
+    private static readonly double[] PairData = [0.5, -1.0, 1.5, 0.25];
+
+    public static double TrianglePairs_Value(double[] p) => TrianglePairs(p, PairData);
+    public static double TrianglePairs_Gradient(double[] p, double[] g) => TrianglePairsWithGradient(p, PairData, g);
+    public static void TrianglePairs_Pullback(double[] p, double seed, double[] g) => TrianglePairsPullback(p, PairData, seed, g);
+
     public static double BatchLoss_Value(double[] p) => BatchLoss(p);
     public static double BatchLoss_Gradient(double[] p, double[] g) => BatchLossWithGradient(p, g);
     public static void BatchLoss_Pullback(double[] p, double seed, double[] g) => BatchLossPullback(p, seed, g);
