@@ -19,7 +19,7 @@ public class BufferRecoveryTests
         var source = WithGradient("Recomputed");
         Assert.DoesNotContain("PushSpan", source, StringComparison.Ordinal);
         Assert.DoesNotContain("PushReserved(xc[", source, StringComparison.Ordinal);
-        Assert.Equal(2, source.Split("xc[j] = x[j] - _muWindow").Length - 1); // the primal's loop, and the reverse iteration's
+        Assert.Equal(2, source.Split("x[j] - _muWindow").Length - 1 + source.Split("_xWindow[j] - _muWindow").Length - 1); // the primal's loop, and the reverse iteration's
         Assert.True(
             source.IndexOf("xc[j] = x[j] - _muWindow_2[j];", StringComparison.Ordinal) < source.IndexOf("_dxc[j_1] += ", StringComparison.Ordinal),
             "the reverse iteration computes xc before the adjoints that read it");

@@ -113,6 +113,68 @@ public class ThrowTests
         Assert.Contains("$\"The product at {i_1} is not a number.\"", logBarrier, StringComparison.Ordinal);
     }
 
+    // Found by an adversarial sweep: a window checks a later iteration's range before the first iteration runs, so
+    // it must not run ahead of another exception: a null array parameter's, an int's Math.Abs overflowing.
+    [Theory]
+    [InlineData("NullBesideWindow", null, null)]
+    [InlineData("NullAroundInnerWindow", null, null)]
+    [InlineData("AbsBesideWindow", new double[] { 1, 1, 1 }, new[] { int.MinValue, 1, 1 })]
+    public void A_window_does_not_run_ahead_of_another_exception(string method, double[]? array, int[]? ints)
+    {
+        using var loaded = GeneratorHarness.CompileAndLoad("""
+            using System;
+            using AutoDiff;
+            public static partial class Ahead
+            {
+                [Differentiable]
+                public static double NullBesideWindow(ReadOnlySpan<double> w, int n, int m, [NoDerivative] double[] arr, [NoDerivative] ReadOnlySpan<int> sz)
+                {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) { s += w[i + m] * arr[i]; }
+                    return s;
+                }
+
+                [Differentiable]
+                public static double NullAroundInnerWindow(ReadOnlySpan<double> w, int n, int m, [NoDerivative] double[] arr, [NoDerivative] ReadOnlySpan<int> sz)
+                {
+                    double s = 0;
+                    for (int p = 0; p < n; p++)
+                    {
+                        double a = arr[p];
+                        double r = 0;
+                        for (int k = 0; k < 3; k++) { r += w[m + k] * a; }
+                        s += r * r;
+                    }
+
+                    return s;
+                }
+
+                [Differentiable]
+                public static double AbsBesideWindow(ReadOnlySpan<double> w, int n, int m, [NoDerivative] double[] arr, [NoDerivative] ReadOnlySpan<int> sz)
+                {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) { s += w[i + m] * Math.Abs(sz[i]) * arr[i]; }
+                    return s;
+                }
+            }
+            """);
+        var primal = loaded.Method("Ahead", method).CreateDelegate<Primal>();
+        var gradient = loaded.Method("Ahead", method + "WithGradient").CreateDelegate<Gradient>();
+        // Five weights, three iterations from 3: the last iterations read past w, after the first one has thrown.
+        var w = new double[5];
+        var sz = ints ?? [1, 1, 1];
+        var expected = Record.Exception(() => primal(w, 3, 3, array!, sz));
+        var generated = Record.Exception(() => gradient(w, 3, 3, array!, sz, new double[5]));
+        Assert.NotNull(expected);
+        Assert.IsNotType<IndexOutOfRangeException>(expected);
+        Assert.Equal(expected.GetType(), generated?.GetType());
+    }
+
+    // The methods take spans, which reflection cannot box: a delegate of each signature calls them.
+    private delegate double Primal(ReadOnlySpan<double> w, int n, int m, double[] arr, ReadOnlySpan<int> sz);
+
+    private delegate double Gradient(ReadOnlySpan<double> w, int n, int m, double[] arr, ReadOnlySpan<int> sz, Span<double> dw);
+
     private static Exception Thrown(string method, object[] arguments)
     {
         var call = Corpus.GetMethod(method) ?? throw new InvalidOperationException("No entry point " + method);

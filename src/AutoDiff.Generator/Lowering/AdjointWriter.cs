@@ -177,8 +177,10 @@ internal sealed partial class AdjointWriter
         forward = ElementReads.Apply(forward, ownArrays, Fresh);
         reverse = ElementReads.Apply(reverse, ownArrays, Fresh);
         var parameterNames = _method.Parameters.Select(p => p.Name).ToList();
-        forward = LoopWindows.Apply(forward, parameterNames, Fresh);
-        reverse = LoopWindows.Apply(reverse, parameterNames, Fresh);
+        // An array parameter may be null; the reverse sweep reads only what the primal sweep already read.
+        var arrayParameters = _method.Parameters.Where(p => p.TypeText.EndsWith("[]", System.StringComparison.Ordinal)).Select(p => p.Name).ToList();
+        forward = LoopWindows.Apply(forward, parameterNames, arrayParameters, Fresh);
+        reverse = LoopWindows.Apply(reverse, parameterNames, [], Fresh);
         var body = new Block();
         foreach (var parameter in _method.Parameters.Where(p => p.Role == ParamRole.Span))
         {

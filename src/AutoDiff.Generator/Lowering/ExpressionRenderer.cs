@@ -25,7 +25,7 @@ internal static class ExpressionRenderer
         BinaryExpr b => Code.Binary(Render(b.Left, known), b.Op, Render(b.Right, known), PrecedenceOf(b.Op)),
         ConditionalExpr c => Code.Choose(Render(c.Condition, known), Render(c.WhenTrue, known), Render(c.WhenFalse, known)),
         CastExpr c => Code.Cast(c.Kind, Render(c.Operand, known)),
-        MathCallExpr m => Code.Call(m.Class + "." + m.Function, m.Args.Select(a => Render(a, known)).ToArray()),
+        MathCallExpr m => Code.PlainCall(m.Class + "." + m.Function, m.Kind, m.Args.Select(a => Render(a, known)).ToArray()),
         DifferentiableCallExpr d => Code.Call(d.Target, d.Args.Select(a => Render(a, known)).ToArray()),
         PlainCallExpr p => Code.PlainCall(p.Target, p.Kind, p.Args.Select(a => Render(a, known)).ToArray()),
         OpaqueExpr o => Code.Atom(o.Text),

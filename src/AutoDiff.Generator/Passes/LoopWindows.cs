@@ -29,17 +29,24 @@ internal static class LoopWindows
     /// <summary>The runtime's window function, as generated code names it (the slices of <see cref="Analysis.IterationSlices"/> are taken with it too).</summary>
     internal const string WindowOf = "global::AutoDiff.CompilerServices.LoopWindow.Of";
 
-    // Math functions that throw for some arguments: Sign(NaN), Clamp with min > max, Round with bad digits.
-    private static readonly HashSet<string> Throwing = ["Sign", "Clamp", "Round"];
+    // Math functions that throw for some arguments: Sign(NaN), Clamp with min > max, Round with bad digits, DivRem by zero.
+    private static readonly HashSet<string> Throwing = ["Sign", "Clamp", "Round", "DivRem"];
 
     /// <summary>The block with windows taken for every loop that qualifies, innermost first.</summary>
     /// <param name="block">A sweep of generated code.</param>
     /// <param name="callerSequences">The method's sequence parameters whose contents the caller sees (not the adjoints it fills).</param>
+    /// <param name="nullableArrays">The method's array parameters: an element read of one may throw a null reference first.</param>
     /// <param name="fresh">Reserves a name no other local of the body uses.</param>
-    public static Block Apply(Block block, IReadOnlyCollection<string> callerSequences, Func<string, string> fresh)
-        => NodeWalk.RewriteLoops(block, (loop, output) => Window(loop, callerSequences, fresh, output));
+    public static Block Apply(Block block, IReadOnlyCollection<string> callerSequences, IReadOnlyCollection<string> nullableArrays, Func<string, string> fresh)
+    {
+        var callers = new Callers(callerSequences, nullableArrays);
+        return NodeWalk.RewriteLoops(block, (loop, output) => Window(loop, callers, fresh, output));
+    }
 
-    private static void Window(LoopNode loop, IReadOnlyCollection<string> callerSequences, Func<string, string> fresh, Block output)
+    /// <summary>What the pass knows of the method's parameters.</summary>
+    private sealed record Callers(IReadOnlyCollection<string> Sequences, IReadOnlyCollection<string> NullableArrays);
+
+    private static void Window(LoopNode loop, Callers callerSequences, Func<string, string> fresh, Block output)
     {
         if (Counted(loop) is not var (counter, count, upward) || !Qualifies(loop.Body, callerSequences))
         {
@@ -63,7 +70,7 @@ internal static class LoopWindows
         {
             foreach (var code in NodeWalk.Unconditional(node))
             {
-                Collect(code, counter, written, changed, runs);
+                Collect(code, counter, written, changed, callerSequences.NullableArrays, runs);
             }
         }
 
@@ -71,11 +78,21 @@ internal static class LoopWindows
         var windows = runs.Select(run => (run.Array, run.Start, Name: fresh("_" + run.Array.Substring(run.Array.LastIndexOf('.') + 1).TrimStart('_') + "Window"))).ToList();
         var inner = new List<DeclareNode>();
         var rest = Invariant(loop.Body, written, changed, inner);
-        if (windows.Count == 0 && inner.Count == 0)
+        // An array parameter may be null, and reading it throws a null reference, not a range error: the loop gets
+        // windows only if each element of one it reads is read through a window (from 0 too, which is otherwise not
+        // worth one) or in a window's start, and those windows are taken first (LoopWindow.Of throws the null
+        // reference), so no other window's range check can run before that exception. Runs from 0 alone are not
+        // worth windows.
+        var nullable = callerSequences.NullableArrays;
+        var unwindowed = loop.Body.Select(n => NodeWalk.RewriteNode(n, c => Windowed(c, counter, windows))).SelectMany(NodeWalk.AllCodes).SelectMany(Indexed);
+        if ((windows.All(w => w.Start.IsZeroLiteral) && inner.Count == 0) || unwindowed.Any(nullable.Contains))
         {
             output.Add(loop);
             return;
         }
+
+        // The windows of array parameters, and those whose start reads one (w[offsets[k] + j]), first.
+        windows = windows.OrderBy(w => nullable.Contains(w.Array) || w.Start.Names.Any(nullable.Contains) ? 0 : 1).ToList();
 
         foreach (var (array, start, name) in windows)
         {
@@ -184,43 +201,52 @@ internal static class LoopWindows
     }
 
     /// <summary>True when nothing in <paramref name="body"/> can leave early, throw anything but a range error, or write what the caller passed.</summary>
-    private static bool Qualifies(Block body, IReadOnlyCollection<string> callerSequences) => body.All(node => node switch
+    private static bool Qualifies(Block body, Callers callerSequences) => body.All(node => node switch
     {
         BreakNode or ReturnNode or ThrowArgumentNode or PassiveNode or VerbatimNode => false,
-        IfNode branch => Safe(branch.Condition) && Qualifies(branch.Then, callerSequences) && Qualifies(branch.Else, callerSequences),
+        IfNode branch => Safe(branch.Condition, callerSequences) && Qualifies(branch.Then, callerSequences) && Qualifies(branch.Else, callerSequences),
         LoopNode loop => (loop.Init is null || Qualifies(new Block([loop.Init]), callerSequences))
-            && Safe(loop.Condition)
+            && Safe(loop.Condition, callerSequences)
             && (loop.Step is null || Qualifies(new Block([loop.Step]), callerSequences))
             && Qualifies(loop.Body, callerSequences),
-        AssignNode { Target: { Form: Code.Shape.Index } target } when callerSequences.Contains(target.Op) => false,
-        AccumulateNode { Adjoint: { Form: Code.Shape.Index } target } when callerSequences.Contains(target.Op) => false,
-        _ => NodeWalk.Codes(node).All(Safe),
+        AssignNode { Target: { Form: Code.Shape.Index } target } when callerSequences.Sequences.Contains(target.Op) => false,
+        AccumulateNode { Adjoint: { Form: Code.Shape.Index } target } when callerSequences.Sequences.Contains(target.Op) => false,
+        _ => NodeWalk.Codes(node).All(code => Safe(code, callerSequences)),
     });
 
-    /// <summary>True when evaluating <paramref name="code"/> can throw nothing but an index out of range.</summary>
-    private static bool Safe(Code code) => code.Form switch
+    /// <summary>
+    /// True when evaluating <paramref name="code"/> can throw nothing but an index out of range (or, for an array
+    /// parameter, a null reference, which <see cref="Window"/> settles): no division, no creation, no call that may
+    /// throw (an int's <c>Math.Abs</c> overflows at its minimum).
+    /// </summary>
+    private static bool Safe(Code code, Callers callers) => code.Form switch
     {
-        Code.Shape.Call => SafeCall(code.Op) && code.Parts.All(Safe),
+        Code.Shape.Call => SafeCall(code) && code.Parts.All(p => Safe(p, callers)),
         Code.Shape.Binary when code.Op is "/" or "%" => false,
         Code.Shape.Creation => false,
-        _ => code.Parts.All(Safe),
+        _ => code.Parts.All(p => Safe(p, callers)),
     };
 
-    private static bool SafeCall(string function) =>
-        function is WindowOf || NodeWalk.IsPop(function) || NodeWalk.MathFunction(function) is { } math && !Throwing.Contains(math);
+    private static bool SafeCall(Code call) =>
+        call.Op is WindowOf || NodeWalk.IsPop(call.Op)
+        || NodeWalk.MathFunction(call.Op) is { } math && !Throwing.Contains(math) && !(math == "Abs" && call.CarriesNoDerivative);
+
+    /// <summary>The arrays whose elements <paramref name="code"/> reads or writes.</summary>
+    private static IEnumerable<string> Indexed(Code code) =>
+        (code.Form == Code.Shape.Index ? [code.Op] : Enumerable.Empty<string>()).Concat(code.Parts.SelectMany(Indexed));
 
     /// <summary>Adds a run for each element <c>s[start + i]</c> that <paramref name="code"/> always reaches.</summary>
-    private static void Collect(Code code, string counter, HashSet<string> written, HashSet<string> changed, List<(string Array, Code Start)> runs)
+    private static void Collect(Code code, string counter, HashSet<string> written, HashSet<string> changed, IReadOnlyCollection<string> nullable, List<(string Array, Code Start)> runs)
     {
         switch (code.Form)
         {
             case Code.Shape.Choice:
-                Collect(code.Parts[0], counter, written, changed, runs);
+                Collect(code.Parts[0], counter, written, changed, nullable, runs);
                 return;
             case Code.Shape.Binary when code.Op is "&&" or "||":
-                Collect(code.Parts[0], counter, written, changed, runs);
+                Collect(code.Parts[0], counter, written, changed, nullable, runs);
                 return;
-            case Code.Shape.Index when StartOf(code.Parts[1], counter) is { } start
+            case Code.Shape.Index when (StartOf(code.Parts[1], counter) ?? ZeroStart(code, counter, nullable)) is { } start
                                        && !written.Contains(code.Op)
                                        && !start.HasEffect && !start.Names.Any(changed.Contains)
                                        && !runs.Any(r => r.Array == code.Op && r.Start.SameAs(start)):
@@ -230,9 +256,16 @@ internal static class LoopWindows
 
         foreach (var part in code.Parts)
         {
-            Collect(part, counter, written, changed, runs);
+            Collect(part, counter, written, changed, nullable, runs);
         }
     }
+
+    /// <summary>
+    /// 0 for <c>a[i]</c> when <c>a</c> is an array parameter: its run from 0 gets a window too when the loop takes
+    /// any, so that the null reference it may throw comes first (see <see cref="Window"/>).
+    /// </summary>
+    private static Code? ZeroStart(Code element, string counter, IReadOnlyCollection<string> nullable) =>
+        nullable.Contains(element.Op) && IsCounter(element.Parts[1], counter) ? Code.Number(0, NumKind.Int) : null;
 
     /// <summary>
     /// The start of <paramref name="index"/> when it is something plus the counter, else null. The counter alone
@@ -262,7 +295,8 @@ internal static class LoopWindows
     /// <summary><paramref name="code"/> as an element of its window, or null when it is not one.</summary>
     private static Code? Windowed(Code code, string counter, List<(string Array, Code Start, string Name)> windows)
     {
-        if (code.Form != Code.Shape.Index || StartOf(code.Parts[1], counter) is not { } start)
+        if (code.Form != Code.Shape.Index
+            || (StartOf(code.Parts[1], counter) ?? (IsCounter(code.Parts[1], counter) ? Code.Number(0, NumKind.Int) : null)) is not { } start)
         {
             return null;
         }

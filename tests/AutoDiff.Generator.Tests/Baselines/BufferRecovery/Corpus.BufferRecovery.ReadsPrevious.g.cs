@@ -34,6 +34,7 @@ namespace Corpus
             // line 108: double s = 0.0;
             double s = 0.0;
             // line 109: for (int c = 0; c < k; c++)
+            var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
             for (int c = 0; c < k; c++)
             {
                 // line 111: double q = 0.0;
@@ -48,10 +49,10 @@ namespace Corpus
                 // line 117: for (int j = 0; j < d; j++)
                 xc.CopyTo(_values.PushSpan(xc.Length));
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j_1 = 0; j_1 < _muWindow.Length; j_1++)
+                for (int j_1 = 0; j_1 < _xWindow.Length; j_1++)
                 {
                     // line 119: xc[j] = x[j] - mu[c * d + j];
-                    xc[j_1] = x[j_1] - _muWindow[j_1];
+                    xc[j_1] = _xWindow[j_1] - _muWindow[j_1];
                 }
                 // line 122: for (int j = 0; j < d; j++)
                 for (int j_2 = 0; j_2 < d; j_2++)
@@ -145,6 +146,7 @@ namespace Corpus
             // line 108: double s = 0.0;
             double s = 0.0;
             // line 109: for (int c = 0; c < k; c++)
+            var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
             for (int c = 0; c < k; c++)
             {
                 // line 111: double q = 0.0;
@@ -159,10 +161,10 @@ namespace Corpus
                 // line 117: for (int j = 0; j < d; j++)
                 xc.CopyTo(_values.PushSpan(xc.Length));
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j_1 = 0; j_1 < _muWindow.Length; j_1++)
+                for (int j_1 = 0; j_1 < _xWindow.Length; j_1++)
                 {
                     // line 119: xc[j] = x[j] - mu[c * d + j];
-                    xc[j_1] = x[j_1] - _muWindow[j_1];
+                    xc[j_1] = _xWindow[j_1] - _muWindow[j_1];
                 }
                 // line 122: for (int j = 0; j < d; j++)
                 for (int j_2 = 0; j_2 < d; j_2++)

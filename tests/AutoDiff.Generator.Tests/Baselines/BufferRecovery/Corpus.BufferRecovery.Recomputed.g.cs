@@ -38,14 +38,15 @@ namespace Corpus
             {
                 // line 24: for (int c = 0; c < k; c++)
                 _values.Reserve(k * 2);
+                var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
                 for (int c = 0; c < k; c++)
                 {
                     // line 26: for (int j = 0; j < d; j++)
                     var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                    for (int j = 0; j < _muWindow.Length; j++)
+                    for (int j = 0; j < _xWindow.Length; j++)
                     {
                         // line 28: xc[j] = x[j] - mu[c * d + j];
-                        xc[j] = x[j] - _muWindow[j];
+                        xc[j] = _xWindow[j] - _muWindow[j];
                     }
                     // line 31: double q = 0.0;
                     _values.PushReserved(q);
@@ -148,14 +149,15 @@ namespace Corpus
             {
                 // line 24: for (int c = 0; c < k; c++)
                 _values.Reserve(k * 2);
+                var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
                 for (int c = 0; c < k; c++)
                 {
                     // line 26: for (int j = 0; j < d; j++)
                     var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                    for (int j = 0; j < _muWindow.Length; j++)
+                    for (int j = 0; j < _xWindow.Length; j++)
                     {
                         // line 28: xc[j] = x[j] - mu[c * d + j];
-                        xc[j] = x[j] - _muWindow[j];
+                        xc[j] = _xWindow[j] - _muWindow[j];
                     }
                     // line 31: double q = 0.0;
                     _values.PushReserved(q);

@@ -39,16 +39,17 @@ namespace Corpus
             {
                 // line 52: for (int c = 0; c < k; c++)
                 _values.Reserve(k * 2);
+                var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
                 for (int c = 0; c < k; c++)
                 {
                     // line 54: int off = c * d;
                     off = c * d;
                     // line 55: for (int j = 0; j < d; j++)
                     var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
-                    for (int j = 0; j < _muWindow.Length; j++)
+                    for (int j = 0; j < _xWindow.Length; j++)
                     {
                         // line 57: xc[j] = x[j] - mu[off + j];
-                        xc[j] = x[j] - _muWindow[j];
+                        xc[j] = _xWindow[j] - _muWindow[j];
                     }
                     // line 60: double q = 0.0;
                     _values.PushReserved(q);
@@ -153,16 +154,17 @@ namespace Corpus
             {
                 // line 52: for (int c = 0; c < k; c++)
                 _values.Reserve(k * 2);
+                var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
                 for (int c = 0; c < k; c++)
                 {
                     // line 54: int off = c * d;
                     off = c * d;
                     // line 55: for (int j = 0; j < d; j++)
                     var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, off, d);
-                    for (int j = 0; j < _muWindow.Length; j++)
+                    for (int j = 0; j < _xWindow.Length; j++)
                     {
                         // line 57: xc[j] = x[j] - mu[off + j];
-                        xc[j] = x[j] - _muWindow[j];
+                        xc[j] = _xWindow[j] - _muWindow[j];
                     }
                     // line 60: double q = 0.0;
                     _values.PushReserved(q);

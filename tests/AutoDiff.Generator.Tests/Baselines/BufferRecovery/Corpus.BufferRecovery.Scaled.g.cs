@@ -39,6 +39,7 @@ namespace Corpus
             for (int pass = 0; pass < 2; pass++)
             {
                 // line 82: for (int c = 0; c < k; c++)
+                var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
                 for (int c = 0; c < k; c++)
                 {
                     // line 84: scale *= 1.5;
@@ -47,10 +48,10 @@ namespace Corpus
                     // line 85: for (int j = 0; j < d; j++)
                     xc.CopyTo(_values.PushSpan(xc.Length));
                     var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                    for (int j = 0; j < _muWindow.Length; j++)
+                    for (int j = 0; j < _xWindow.Length; j++)
                     {
                         // line 87: xc[j] = scale * x[j] - mu[c * d + j];
-                        xc[j] = scale * x[j] - _muWindow[j];
+                        xc[j] = scale * _xWindow[j] - _muWindow[j];
                     }
                     // line 90: double q = 0.0;
                     _values.Push(q);
@@ -150,6 +151,7 @@ namespace Corpus
             for (int pass = 0; pass < 2; pass++)
             {
                 // line 82: for (int c = 0; c < k; c++)
+                var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
                 for (int c = 0; c < k; c++)
                 {
                     // line 84: scale *= 1.5;
@@ -158,10 +160,10 @@ namespace Corpus
                     // line 85: for (int j = 0; j < d; j++)
                     xc.CopyTo(_values.PushSpan(xc.Length));
                     var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                    for (int j = 0; j < _muWindow.Length; j++)
+                    for (int j = 0; j < _xWindow.Length; j++)
                     {
                         // line 87: xc[j] = scale * x[j] - mu[c * d + j];
-                        xc[j] = scale * x[j] - _muWindow[j];
+                        xc[j] = scale * _xWindow[j] - _muWindow[j];
                     }
                     // line 90: double q = 0.0;
                     _values.Push(q);

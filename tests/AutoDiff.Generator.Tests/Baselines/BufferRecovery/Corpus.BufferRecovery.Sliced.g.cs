@@ -39,15 +39,16 @@ namespace Corpus
             global::System.Span<double> _xcSlices = _xcSlices_pool == null ? stackalloc double[_xcSlicesLength] : _xcSlices_pool;
             // line 139: for (int c = 0; c < k; c++)
             _values.Reserve(k * 2);
+            var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
             for (int c = 0; c < k; c++)
             {
                 xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, c * xc.Length, xc.Length);
                 // line 141: for (int j = 0; j < d; j++)
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                for (int j = 0; j < _xWindow.Length; j++)
                 {
                     // line 143: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    xc[j] = _xWindow[j] - _muWindow[j];
                 }
                 // line 146: double q = 0.0;
                 _values.PushReserved(q);
@@ -144,15 +145,16 @@ namespace Corpus
             global::System.Span<double> _xcSlices = _xcSlices_pool == null ? stackalloc double[_xcSlicesLength] : _xcSlices_pool;
             // line 139: for (int c = 0; c < k; c++)
             _values.Reserve(k * 2);
+            var _xWindow = k > 0 ? global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d) : default;
             for (int c = 0; c < k; c++)
             {
                 xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, c * xc.Length, xc.Length);
                 // line 141: for (int j = 0; j < d; j++)
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                for (int j = 0; j < _xWindow.Length; j++)
                 {
                     // line 143: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    xc[j] = _xWindow[j] - _muWindow[j];
                 }
                 // line 146: double q = 0.0;
                 _values.PushReserved(q);

@@ -54,11 +54,12 @@ namespace Corpus
                 xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, (last - c) * xc.Length, xc.Length);
                 lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, (last - c) * lxc.Length, lxc.Length);
                 // line 169: for (int j = 0; j < d; j++)
+                var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d);
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                for (int j = 0; j < _xWindow.Length; j++)
                 {
                     // line 171: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    xc[j] = _xWindow[j] - _muWindow[j];
                 }
                 // line 174: for (int j = 0; j < d; j++)
                 _values.Reserve(d);
@@ -232,11 +233,12 @@ namespace Corpus
                 xc = global::AutoDiff.CompilerServices.LoopWindow.Of(_xcSlices, (last - c) * xc.Length, xc.Length);
                 lxc = global::AutoDiff.CompilerServices.LoopWindow.Of(_lxcSlices, (last - c) * lxc.Length, lxc.Length);
                 // line 169: for (int j = 0; j < d; j++)
+                var _xWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(x, 0, d);
                 var _muWindow = global::AutoDiff.CompilerServices.LoopWindow.Of(mu, c * d, d);
-                for (int j = 0; j < _muWindow.Length; j++)
+                for (int j = 0; j < _xWindow.Length; j++)
                 {
                     // line 171: xc[j] = x[j] - mu[c * d + j];
-                    xc[j] = x[j] - _muWindow[j];
+                    xc[j] = _xWindow[j] - _muWindow[j];
                 }
                 // line 174: for (int j = 0; j < d; j++)
                 _values.Reserve(d);
