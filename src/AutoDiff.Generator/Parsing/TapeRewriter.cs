@@ -79,6 +79,10 @@ internal static class TapeRewriter
                     break;
                 case SimpleNameSyntax name when TapeCalls.ReadProblem(model, name, cancellationToken) is { } read:
                     return read;
+                case BinaryExpressionSyntax or AssignmentExpressionSyntax
+                    when node.Kind() is SyntaxKind.ModuloExpression or SyntaxKind.ModuloAssignmentExpression
+                         && IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
+                    return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(node), "floating-point '%'", "write it with Math.Floor (a - b * Math.Floor(a / b)), or compute the remainder on ints");
                 case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
                     when node.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
                          && IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
@@ -297,8 +301,24 @@ internal static class TapeRewriter
         public override SyntaxNode? VisitCastExpression(CastExpressionSyntax node)
         {
             var visited = (CastExpressionSyntax)base.VisitCastExpression(node)!;
-            var target = TypeClassifier.Scalar(model.GetTypeInfo(node.Type, cancellationToken).Type);
-            return target is NumKind.Int or NumKind.Bool ? visited.WithExpression(DataOf(node.Expression, visited.Expression)) : visited;
+            // A cast to any number type but double or float (int, long, byte, char, decimal, …) takes the Value's number.
+            var target = model.GetTypeInfo(node.Type, cancellationToken).Type;
+            var toNumber = target?.SpecialType is >= SpecialType.System_Char and <= SpecialType.System_Decimal and not (SpecialType.System_Double or SpecialType.System_Single)
+                || target?.SpecialType == SpecialType.System_Boolean;
+            return toNumber ? visited.WithExpression(DataOf(node.Expression, visited.Expression)) : visited;
+        }
+
+        // A switch on a number tests the number, as an 'is' pattern does: a pattern has no derivative.
+        public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node)
+        {
+            var visited = (SwitchStatementSyntax)base.VisitSwitchStatement(node)!;
+            return visited.WithExpression(DataOf(node.Expression, visited.Expression));
+        }
+
+        public override SyntaxNode? VisitSwitchExpression(SwitchExpressionSyntax node)
+        {
+            var visited = (SwitchExpressionSyntax)base.VisitSwitchExpression(node)!;
+            return visited.WithGoverningExpression(DataOf(node.GoverningExpression, visited.GoverningExpression));
         }
 
         // Values are objects, which the stack cannot hold: a stackalloc of doubles becomes an array of Values, listed or zero-filled.

@@ -368,6 +368,34 @@ public static partial class Fallback
         return acc + byIndex[3] * byIndex[4] + stack.Pop();
     }
 
+    // Numbers tested by a switch and cast to other number types, on the tape (the lambda sends the body there).
+    [Differentiable]
+    public static double SwitchAndCastsOnTape(ReadOnlySpan<double> w)
+    {
+        Func<double, double> square = t => t * t;
+        double s = 0;
+        foreach (var v in w)
+        {
+            s += v switch
+            {
+                < -0.5 => -v,
+                < 0.5 => square(v),
+                _ => v * (long)(3.0 + v),
+            };
+            switch (v)
+            {
+                case > 0.25:
+                    s += Math.Sin(v) * (byte)(2.5 + v);
+                    break;
+                default:
+                    s -= v;
+                    break;
+            }
+        }
+
+        return s;
+    }
+
     [Differentiable]
     public static double RecursiveSlice(ReadOnlySpan<double> w)
     {
@@ -386,6 +414,28 @@ public static partial class Fallback
     public static double StoresOnTape_Value(double[] p) => StoresOnTape(p);
     public static double StoresOnTape_Gradient(double[] p, double[] g) => StoresOnTapeWithGradient(p, g);
     public static void StoresOnTape_Pullback(double[] p, double seed, double[] g) => StoresOnTapePullback(p, seed, g);
+
+    public static double SwitchAndCastsOnTape_Value(double[] p) => SwitchAndCastsOnTape(p);
+    public static double SwitchAndCastsOnTape_Gradient(double[] p, double[] g) => SwitchAndCastsOnTapeWithGradient(p, g);
+    public static void SwitchAndCastsOnTape_Pullback(double[] p, double seed, double[] g) => SwitchAndCastsOnTapePullback(p, seed, g);
+
+    // The switch's arms change at ±0.5 and 0.25, and the casts' values at the integers.
+    public static double SwitchAndCastsOnTape_KinkDistance(double[] p)
+    {
+        double nearest = double.PositiveInfinity;
+        foreach (double v in p)
+        {
+            foreach (double edge in new[] { -0.5, 0.25, 0.5 })
+            {
+                nearest = Math.Min(nearest, Math.Abs(v - edge));
+            }
+
+            nearest = Math.Min(nearest, Math.Abs(3.0 + v - Math.Round(3.0 + v)));
+            nearest = Math.Min(nearest, Math.Abs(2.5 + v - Math.Round(2.5 + v)));
+        }
+
+        return nearest;
+    }
 
     public static double RecursiveSlice_Value(double[] p) => RecursiveSlice(p);
     public static double RecursiveSlice_Gradient(double[] p, double[] g) => RecursiveSliceWithGradient(p, g);
