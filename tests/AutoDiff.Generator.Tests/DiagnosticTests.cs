@@ -21,6 +21,7 @@ public class DiagnosticTests
     [InlineData("AD0004", "public sealed class Box { public double V; } public static partial class C { static void Put(Box b, double v) => b.V = v; [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; var b = new Box(); ⟦Put(b, w[0]); return id(b.V); } }")]
     [InlineData("AD0004", "public static partial class C { static double Acc; static void Keep(double v) => Acc += v; [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; Keep(w[0] * w[1]); return id(⟦Acc); } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; return id(⟦w[0] % w[1]); } }")]
+    [InlineData("AD0004", "public static partial class C { static void Halve(double v, out double half) => half = v / 2; [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; ⟦Halve(w[0], out double h); return id(h); } }")]
     [InlineData("AD0001", "public static class ⟦Plain { [Differentiable] public static double F(double x) => x; }")]
     [InlineData("AD0002", "public static partial class C { [Differentiable] public static ⟦int F(double x) => 1; }")]
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦ref double x) => x; }")]

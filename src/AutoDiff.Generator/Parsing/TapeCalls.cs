@@ -53,6 +53,12 @@ internal static class TapeCalls
             }
         }
 
+        if (arguments.FirstOrDefault(a => a.RefKindKeyword.Text.Length > 0 && IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type)) is { } byReference)
+        {
+            return Refuse(invocation, "passing the floating-point '" + byReference.Expression + "' by " + byReference.RefKindKeyword.Text + " to '" + name + "' in a body that runs on the runtime tape",
+                "there the number is a Value, and the callee takes a number; return the result instead, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+        }
+
         var receiver = invocation.Expression is MemberAccessExpressionSyntax member && (!callee.IsStatic || callee.ReducedFrom is not null) ? member.Expression : null;
         if (receiver is not null && IsFloating(model.GetTypeInfo(receiver, cancellationToken).Type))
         {

@@ -199,10 +199,11 @@ internal static class TapeRewriter
                 return SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.Clear(" + visited.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToFullString() + ")");
             }
 
-            // The tape's body takes a span parameter as an array of Values, which has no Slice: view it as a span.
-            if (callee.Name == "Slice"
+            // The tape's body takes a differentiable span parameter as an array of Values, which has no Slice, ToArray
+            // or TryCopyTo: view it as a span. (A local function's span parameter and a passive span stay spans.)
+            if (callee.Name is "Slice" or "ToArray" or "TryCopyTo"
                 && node.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
-                && model.GetSymbolInfo(receiver, cancellationToken).Symbol is IParameterSymbol
+                && IsValueArray(receiver)
                 && visited.Expression is MemberAccessExpressionSyntax slice)
             {
                 return visited.WithExpression(slice.WithExpression(SyntaxFactory.ParseExpression(
@@ -246,6 +247,21 @@ internal static class TapeRewriter
             IsFloating(model.GetTypeInfo(node, cancellationToken).ConvertedType)
                 ? SyntaxFactory.ParseExpression("new " + ValueType + "(0)").WithTriviaFrom(node)
                 : base.VisitDefaultExpression(node);
+
+        // 'w.IsEmpty' on a span parameter, which the tape's body takes as an array of Values.
+        public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
+        {
+            var visited = (MemberAccessExpressionSyntax)base.VisitMemberAccessExpression(node)!;
+            return node.Name.Identifier.Text == "IsEmpty" && IsValueArray(node.Expression)
+                ? SyntaxFactory.ParseExpression("(" + visited.Expression.WithoutTrivia().ToFullString() + ".Length == 0)").WithTriviaFrom(node)
+                : visited;
+        }
+
+        // A differentiable span parameter of the method itself: the tape's body holds it as an array of Values.
+        private bool IsValueArray(ExpressionSyntax expression) =>
+            model.GetSymbolInfo(expression, cancellationToken).Symbol is IParameterSymbol parameter
+            && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+            && Callees.RoleOf(parameter) == ParamRole.Span;
 
         // 'v is > 0 and < 1' on a Value tests its number (a pattern has no derivative, and Value is no constant type).
         public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)

@@ -396,6 +396,39 @@ public static partial class Fallback
         return s;
     }
 
+    // The span parameter's own members on the tape, where the body holds it as an array of Values, and a recursive
+    // local function that slices its own span parameter (a span there, not an array).
+    [Differentiable]
+    public static double SpanMembersOnTape(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<double> scale)
+    {
+        Func<double, double> square = t => t * t;
+        if (w.IsEmpty)
+        {
+            return 0;
+        }
+
+        double[] copy = w.ToArray();
+        Span<double> head = stackalloc double[2];
+        bool copied = w.Slice(1).TryCopyTo(head);
+        double Tail(ReadOnlySpan<double> s, int depth, double factor)
+        {
+            if (s.Length == 0)
+            {
+                return 0;
+            }
+
+            return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
+        }
+
+        return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(w.Slice(2), 1, scale[0]) + scale.Slice(1)[0] * w[0];
+    }
+
+    private static readonly double[] Scales = [0.5, -1.5];
+
+    public static double SpanMembersOnTape_Value(double[] p) => SpanMembersOnTape(p, Scales);
+    public static double SpanMembersOnTape_Gradient(double[] p, double[] g) => SpanMembersOnTapeWithGradient(p, Scales, g);
+    public static void SpanMembersOnTape_Pullback(double[] p, double seed, double[] g) => SpanMembersOnTapePullback(p, Scales, seed, g);
+
     [Differentiable]
     public static double RecursiveSlice(ReadOnlySpan<double> w)
     {
