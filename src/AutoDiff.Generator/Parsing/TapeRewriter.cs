@@ -35,7 +35,9 @@ internal static class TapeRewriter
             {
                 case InvocationExpressionSyntax invocation when model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol callee:
                     var containing = callee.ContainingType?.ToDisplayString();
-                    if (containing == "System.Linq.Enumerable")
+                    // LINQ over ints (Enumerable.Range(0, n).Sum()) has nothing to differentiate and runs as written.
+                    if (containing == "System.Linq.Enumerable"
+                        && (TypeClassifier.InvolvesFloating(callee.ReturnType) || callee.TypeArguments.Any(TypeClassifier.InvolvesFloating) || callee.Parameters.Any(p => TypeClassifier.InvolvesFloating(p.Type))))
                     {
                         return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(invocation), "LINQ ('" + callee.Name + "') over differentiable values", "write the loop out");
                     }

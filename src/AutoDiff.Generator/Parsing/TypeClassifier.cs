@@ -25,6 +25,9 @@ internal static class TypeClassifier
     /// </summary>
     public static bool HoldsUnsupportedNumbers(ITypeSymbol? type) => FloatingSequence(type) is null && HoldsFloating(type);
 
+    /// <summary>True for a floating-point number or anything that holds some (<c>double[]</c>, <c>List&lt;float&gt;</c>, <c>Func&lt;int, double&gt;</c>).</summary>
+    public static bool InvolvesFloating(ITypeSymbol? type) => Scalar(type)?.IsFloating() == true || HoldsFloating(type);
+
     private static bool HoldsFloating(ITypeSymbol? type) => type switch
     {
         IArrayTypeSymbol array => Scalar(array.ElementType)?.IsFloating() == true || HoldsFloating(array.ElementType),

@@ -408,6 +408,7 @@ public static partial class Fallback
         }
 
         double[] copy = w.ToArray();
+        int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
         Span<double> head = stackalloc double[2];
         bool copied = w.Slice(1).TryCopyTo(head);
         double Tail(ReadOnlySpan<double> s, int depth, double factor)
@@ -420,7 +421,7 @@ public static partial class Fallback
             return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
         }
 
-        return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(w.Slice(2), 1, scale[0]) + scale.Slice(1)[0] * w[0];
+        return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(w.Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0];
     }
 
     private static readonly double[] Scales = [0.5, -1.5];

@@ -39,6 +39,7 @@ namespace Corpus
                 }
 
                 global::AutoDiff.Value[] copy = global::System.MemoryExtensions.AsSpan(w).ToArray();
+                int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
                 Span<global::AutoDiff.Value> head = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
                 bool copied = global::System.MemoryExtensions.AsSpan(w).Slice(1).TryCopyTo(head);
                 global::AutoDiff.Value Tail(ReadOnlySpan<global::AutoDiff.Value> s, int depth, global::AutoDiff.Value factor)
@@ -51,7 +52,7 @@ namespace Corpus
                     return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
                 }
 
-                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), 1, scale[0]) + scale.Slice(1)[0] * w[0];
+                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0];
             }
         }
 
@@ -85,6 +86,7 @@ namespace Corpus
                 }
 
                 global::AutoDiff.Value[] copy = global::System.MemoryExtensions.AsSpan(w).ToArray();
+                int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
                 Span<global::AutoDiff.Value> head = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
                 bool copied = global::System.MemoryExtensions.AsSpan(w).Slice(1).TryCopyTo(head);
                 global::AutoDiff.Value Tail(ReadOnlySpan<global::AutoDiff.Value> s, int depth, global::AutoDiff.Value factor)
@@ -97,7 +99,7 @@ namespace Corpus
                     return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
                 }
 
-                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), 1, scale[0]) + scale.Slice(1)[0] * w[0];
+                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0];
             }
         }
     }
