@@ -409,6 +409,9 @@ public static partial class Fallback
 
         double[] copy = w.ToArray();
         int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
+        Span<double> fixedPart = stackalloc double[2];
+        Scales.AsSpan(0, 2).CopyTo(fixedPart); // views of a table and of a passive span: numbers copied in as leaves
+        scale[1..].CopyTo(fixedPart.Slice(1));
         Span<double> head = stackalloc double[2];
         bool copied = w.Slice(1).TryCopyTo(head);
         double Tail(ReadOnlySpan<double> s, int depth, double factor)
@@ -421,7 +424,7 @@ public static partial class Fallback
             return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
         }
 
-        return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(w.Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0];
+        return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(w.Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1];
     }
 
     private static readonly double[] Scales = [0.5, -1.5];

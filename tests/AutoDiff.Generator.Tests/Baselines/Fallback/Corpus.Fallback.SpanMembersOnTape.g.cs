@@ -40,6 +40,9 @@ namespace Corpus
 
                 global::AutoDiff.Value[] copy = global::System.MemoryExtensions.AsSpan(w).ToArray();
                 int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
+                Span<global::AutoDiff.Value> fixedPart = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
+                global::AutoDiff.CompilerServices.TapeSpans.CopyTo(Scales.AsSpan(0, 2), fixedPart); // views of a table and of a passive span: numbers copied in as leaves
+                global::AutoDiff.CompilerServices.TapeSpans.CopyTo(scale[1..], fixedPart.Slice(1));
                 Span<global::AutoDiff.Value> head = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
                 bool copied = global::System.MemoryExtensions.AsSpan(w).Slice(1).TryCopyTo(head);
                 global::AutoDiff.Value Tail(ReadOnlySpan<global::AutoDiff.Value> s, int depth, global::AutoDiff.Value factor)
@@ -52,7 +55,7 @@ namespace Corpus
                     return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
                 }
 
-                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0];
+                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1];
             }
         }
 
@@ -87,6 +90,9 @@ namespace Corpus
 
                 global::AutoDiff.Value[] copy = global::System.MemoryExtensions.AsSpan(w).ToArray();
                 int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
+                Span<global::AutoDiff.Value> fixedPart = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
+                global::AutoDiff.CompilerServices.TapeSpans.CopyTo(Scales.AsSpan(0, 2), fixedPart); // views of a table and of a passive span: numbers copied in as leaves
+                global::AutoDiff.CompilerServices.TapeSpans.CopyTo(scale[1..], fixedPart.Slice(1));
                 Span<global::AutoDiff.Value> head = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
                 bool copied = global::System.MemoryExtensions.AsSpan(w).Slice(1).TryCopyTo(head);
                 global::AutoDiff.Value Tail(ReadOnlySpan<global::AutoDiff.Value> s, int depth, global::AutoDiff.Value factor)
@@ -99,7 +105,7 @@ namespace Corpus
                     return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
                 }
 
-                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0];
+                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1];
             }
         }
     }
