@@ -98,8 +98,42 @@ internal static class TapeCalls
                 "there the array holds Values, and the elements it adds or clears would be null; clear or grow the buffer with a loop, or leave out what sends this body to the tape");
         }
 
+        if (callee.Name is "GetValueOrDefault" or "Find" or "FindLast" && IsFloating(callee.ReturnType) && !callee.Parameters.Any(p => p.Name == "defaultValue"))
+        {
+            return Refuse(invocation, "'" + name + "' with a floating-point result in a body that runs on the runtime tape",
+                "there its default is a null Value, not 0; test with TryGetValue or Exists first, or leave out what sends this body to the tape");
+        }
+
+        // Array.Copy(table, buffer, n) and table.CopyTo(buffer, 0) cannot store numbers into the tape's arrays of Values.
+        var copiedFrom = callee.Name == "Copy" && TypeClassifier.IsArrayMethod(callee) && arguments.Count > 0 ? arguments[0].Expression
+            : callee.Name == "CopyTo" && arguments.Count == 2 && receiver is not null && model.GetTypeInfo(receiver, cancellationToken).Type is IArrayTypeSymbol ? receiver
+            : null;
+        if (copiedFrom is not null && IsNumbers(model, copiedFrom, cancellationToken))
+        {
+            return Refuse(invocation, "'" + name + "' from numbers into an array of Values in a body that runs on the runtime tape",
+                "copy with span CopyTo (" + copiedFrom + ".AsSpan().CopyTo(buffer)), which makes a leaf of each number");
+        }
+
         return null;
     }
+
+    /// <summary>
+    /// True for a floating sequence the tape's body leaves as numbers: a static table, a <c>[NoDerivative]</c> (passive)
+    /// span parameter, or a view of one (<c>Table.AsSpan(0, 3)</c>, <c>passive.Slice(1)</c>, <c>passive[1..]</c>).
+    /// </summary>
+    public static bool IsNumbers(SemanticModel model, ExpressionSyntax sequence, CancellationToken cancellationToken) =>
+        TypeClassifier.FloatingSequence(model.GetTypeInfo(sequence, cancellationToken).Type) is not null
+        && sequence switch
+        {
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "AsSpan" or "Slice", Expression: var viewed } } => IsNumbers(model, viewed, cancellationToken),
+            ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } ranged when ranged.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax => IsNumbers(model, ranged.Expression, cancellationToken),
+            _ => model.GetSymbolInfo(sequence, cancellationToken).Symbol switch
+            {
+                IFieldSymbol => true,
+                IParameterSymbol parameter => Callees.RoleOf(parameter) == ParamRole.Passive,
+                _ => false,
+            },
+        };
 
     /// <summary>
     /// Why reading <paramref name="name"/> cannot run on the tape, or null: a floating-point static field that is

@@ -367,20 +367,7 @@ internal static class TapeRewriter
                 + ((ExpressionSyntax)Visit(array.RankSpecifiers[0].Sizes[0])!).ToFullString() + "))");
 
         // A floating sequence the tape's body leaves as numbers: a static table, a [NoDerivative] (passive) span parameter.
-        // A view of one (Table.AsSpan(0, 3), passive.Slice(1), passive[1..]) is numbers too.
-        private bool StaysNumbers(ExpressionSyntax sequence) =>
-            TypeClassifier.FloatingSequence(model.GetTypeInfo(sequence, cancellationToken).Type) is not null
-            && sequence switch
-            {
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "AsSpan" or "Slice", Expression: var viewed } } => StaysNumbers(viewed),
-                ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } ranged when ranged.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax => StaysNumbers(ranged.Expression),
-                _ => model.GetSymbolInfo(sequence, cancellationToken).Symbol switch
-                {
-                    IFieldSymbol => true,
-                    IParameterSymbol parameter => Callees.RoleOf(parameter) == ParamRole.Passive,
-                    _ => false,
-                },
-            };
+        private bool StaysNumbers(ExpressionSyntax sequence) => TapeCalls.IsNumbers(model, sequence, cancellationToken);
 
         private ExpressionSyntax DataOf(ExpressionSyntax original, ExpressionSyntax rewritten) =>
             IsFloating(model.GetTypeInfo(original, cancellationToken).Type) && !model.GetConstantValue(original, cancellationToken).HasValue
