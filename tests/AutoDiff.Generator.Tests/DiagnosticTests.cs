@@ -24,6 +24,7 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { static void Halve(double v, out double half) => half = v / 2; [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; ⟦Halve(w[0], out double h); return id(h); } }")]
     [InlineData("AD0004", "public static partial class C { static readonly double[] Table = { 1.0, 2.0 }; [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; double[] b = new double[2]; ⟦Array.Copy(Table, b, 2); return id(b[0] * w[0]); } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; var d = new System.Collections.Generic.Dictionary<int, double> { [0] = w[0] }; return id(⟦System.Collections.Generic.CollectionExtensions.GetValueOrDefault(d, 1)); } }")]
+    [InlineData("AD0004", "public static partial class C { static double Total(ReadOnlySpan<double> v) => v[0] + v[1]; [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; return id(⟦Total(w)); } }")]
     [InlineData("AD0001", "public static class ⟦Plain { [Differentiable] public static double F(double x) => x; }")]
     [InlineData("AD0002", "public static partial class C { [Differentiable] public static ⟦int F(double x) => 1; }")]
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦ref double x) => x; }")]

@@ -84,6 +84,18 @@ internal static class TapeCalls
                 "it gets the number without its derivative and could keep it in what it is handed beside it; pass only numbers, bools and read-only spans, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
         }
 
+        // The body's own numbers as a sequence (Values there) may go to a plain method only as a ReadOnlySpan<double>
+        // it reads, which then gets their numbers (TapeSpans.Numbers); span, array and collection methods take the
+        // Values themselves.
+        if (!TypeClassifier.IsSpanMethod(callee) && !TypeClassifier.IsArrayMethod(callee)
+            && callee.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+            && arguments.Select((a, i) => (a, i)).FirstOrDefault(p => HoldsValues(model, p.a.Expression, cancellationToken)
+                && !(ReadsNumbers(callee) && IsReadOnlyDoubles(ParameterOf(callee, p.a, p.i)?.Type))).a is { } sequence)
+        {
+            return Refuse(invocation, "passing '" + sequence.Expression + "' to '" + name + "' in a body that runs on the runtime tape",
+                "there it holds Values; a plain helper may take it only as a ReadOnlySpan<double> it reads and return an int or a bool, or leave out what sends this body to the tape");
+        }
+
         var sequences = receiver is not null && TypeClassifier.FloatingSequence(model.GetTypeInfo(receiver, cancellationToken).Type) is not null
             || arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
         if (sequences && Orders.Contains(callee.Name))
@@ -116,6 +128,18 @@ internal static class TapeCalls
 
         return null;
     }
+
+    /// <summary>True for a floating sequence of the body that holds Values on the tape (not a table or a passive span).</summary>
+    public static bool HoldsValues(SemanticModel model, ExpressionSyntax sequence, CancellationToken cancellationToken) =>
+        TypeClassifier.FloatingSequence(model.GetTypeInfo(sequence, cancellationToken).Type) is not null && !IsNumbers(model, sequence, cancellationToken);
+
+    /// <summary>A plain method that only reads what it is handed: it returns an int or a bool, or nothing.</summary>
+    public static bool ReadsNumbers(IMethodSymbol callee) =>
+        callee.MethodKind == MethodKind.Ordinary && (Callees.ReturnsNoDerivative(callee) || callee.ReturnsVoid && !Callees.IsDifferentiable(callee));
+
+    /// <summary>True for <c>ReadOnlySpan&lt;double&gt;</c>.</summary>
+    public static bool IsReadOnlyDoubles(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" } && TypeClassifier.SequenceElement(type) == NumKind.Double;
 
     /// <summary>
     /// True for a floating sequence the tape's body leaves as numbers: a static table, a <c>[NoDerivative]</c> (passive)

@@ -124,8 +124,7 @@ internal static class TapeRewriter
     /// method: the tape passes it the numbers of its Values (<c>Bucket(v.Data)</c>). A local function's doubles become
     /// Values with the rest of the body, so it is not one.
     /// </summary>
-    private static bool ReadsNumbersOnly(IMethodSymbol callee) =>
-        callee.MethodKind == MethodKind.Ordinary && (Callees.ReturnsNoDerivative(callee) || callee.ReturnsVoid && !Callees.IsDifferentiable(callee));
+    private static bool ReadsNumbersOnly(IMethodSymbol callee) => TapeCalls.ReadsNumbers(callee);
 
     /// <summary>
     /// True when a recursive call passes to a differentiable span parameter something the tape does not hold as an
@@ -229,10 +228,13 @@ internal static class TapeRewriter
             {
                 // A store into a collection of the body's numbers (span.Fill(v), list.Add(v); TapeCalls allows no other
                 // call with such an argument) keeps the Value itself, or the stored elements would lose its derivative.
+                // A sequence of the body's Values handed to a helper's ReadOnlySpan<double> goes as their numbers.
                 var arguments = node.ArgumentList.Arguments.Select((a, i) =>
                     TapeCalls.PassesValue(TapeCalls.ParameterOf(callee, a, i))
                         ? visited.ArgumentList.Arguments[i]
-                        : visited.ArgumentList.Arguments[i].WithExpression(DataOf(a.Expression, visited.ArgumentList.Arguments[i].Expression)));
+                        : TapeCalls.HoldsValues(model, a.Expression, cancellationToken) && TapeCalls.IsReadOnlyDoubles(TapeCalls.ParameterOf(callee, a, i)?.Type)
+                            ? visited.ArgumentList.Arguments[i].WithExpression(SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.Numbers(" + visited.ArgumentList.Arguments[i].Expression.WithoutTrivia().ToFullString() + ")"))
+                            : visited.ArgumentList.Arguments[i].WithExpression(DataOf(a.Expression, visited.ArgumentList.Arguments[i].Expression)));
                 return visited.WithArgumentList(visited.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
             }
 

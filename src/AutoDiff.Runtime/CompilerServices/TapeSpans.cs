@@ -50,6 +50,20 @@ public static class TapeSpans
         return values;
     }
 
+    /// <summary>The numbers of a sequence of Values, for a helper that reads them (<c>ArgMax(w)</c> returning an int).</summary>
+    /// <param name="values">The Values.</param>
+    /// <returns>A new array of their numbers.</returns>
+    public static double[] Numbers(ReadOnlySpan<Value> values)
+    {
+        var numbers = new double[values.Length];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = values[i].Data;
+        }
+
+        return numbers;
+    }
+
     /// <summary><c>source.CopyTo(destination)</c> from numbers into Values, with the check <c>CopyTo</c> makes.</summary>
     /// <param name="source">The numbers.</param>
     /// <param name="destination">The buffer of Values; at least as long as <paramref name="source"/>.</param>

@@ -409,6 +409,7 @@ public static partial class Fallback
 
         double[] copy = w.ToArray();
         int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
+        int top = ArgMax(w); // a plain helper reading the span gets its numbers
         Span<double> fixedPart = stackalloc double[2];
         Scales.AsSpan(0, 2).CopyTo(fixedPart); // views of a table and of a passive span: numbers copied in as leaves
         scale[1..].CopyTo(fixedPart.Slice(1));
@@ -424,10 +425,39 @@ public static partial class Fallback
             return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
         }
 
-        return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(w.Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1];
+        return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(w.Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1] + Math.Sin(w[top]);
     }
 
     private static readonly double[] Scales = [0.5, -1.5];
+
+    private static int ArgMax(ReadOnlySpan<double> v)
+    {
+        int best = 0;
+        for (int i = 1; i < v.Length; i++)
+        {
+            if (v[i] > v[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    // The largest weight changes where two are equal.
+    public static double SpanMembersOnTape_KinkDistance(double[] p)
+    {
+        double nearest = double.PositiveInfinity;
+        for (int i = 0; i < p.Length; i++)
+        {
+            for (int j = i + 1; j < p.Length; j++)
+            {
+                nearest = Math.Min(nearest, Math.Abs(p[i] - p[j]));
+            }
+        }
+
+        return nearest;
+    }
 
     public static double SpanMembersOnTape_Value(double[] p) => SpanMembersOnTape(p, Scales);
     public static double SpanMembersOnTape_Gradient(double[] p, double[] g) => SpanMembersOnTapeWithGradient(p, Scales, g);

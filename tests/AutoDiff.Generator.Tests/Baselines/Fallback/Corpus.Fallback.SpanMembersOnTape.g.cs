@@ -40,6 +40,7 @@ namespace Corpus
 
                 global::AutoDiff.Value[] copy = global::System.MemoryExtensions.AsSpan(w).ToArray();
                 int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
+                int top = ArgMax(global::AutoDiff.CompilerServices.TapeSpans.Numbers(w)); // a plain helper reading the span gets its numbers
                 Span<global::AutoDiff.Value> fixedPart = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
                 global::AutoDiff.CompilerServices.TapeSpans.CopyTo(Scales.AsSpan(0, 2), fixedPart); // views of a table and of a passive span: numbers copied in as leaves
                 global::AutoDiff.CompilerServices.TapeSpans.CopyTo(scale[1..], fixedPart.Slice(1));
@@ -55,7 +56,7 @@ namespace Corpus
                     return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
                 }
 
-                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1];
+                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1] + global::AutoDiff.ValueMath.Sin(w[top]);
             }
         }
 
@@ -90,6 +91,7 @@ namespace Corpus
 
                 global::AutoDiff.Value[] copy = global::System.MemoryExtensions.AsSpan(w).ToArray();
                 int visits = System.Linq.Enumerable.Sum(System.Linq.Enumerable.Range(1, 3)); // ints only: LINQ runs as written
+                int top = ArgMax(global::AutoDiff.CompilerServices.TapeSpans.Numbers(w)); // a plain helper reading the span gets its numbers
                 Span<global::AutoDiff.Value> fixedPart = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Repeat(new global::AutoDiff.Value(0), 2));
                 global::AutoDiff.CompilerServices.TapeSpans.CopyTo(Scales.AsSpan(0, 2), fixedPart); // views of a table and of a passive span: numbers copied in as leaves
                 global::AutoDiff.CompilerServices.TapeSpans.CopyTo(scale[1..], fixedPart.Slice(1));
@@ -105,7 +107,7 @@ namespace Corpus
                     return depth * s[0] * factor + Tail(s.Slice(1), depth + 1, factor);
                 }
 
-                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1];
+                return square(copy[0]) + (copied ? head[0] * head[1] : 0) + Tail(global::System.MemoryExtensions.AsSpan(w).Slice(2), visits - 5, scale[0]) + scale.Slice(1)[0] * w[0] + fixedPart[0] * w[1] * fixedPart[1] + global::AutoDiff.ValueMath.Sin(w[top]);
             }
         }
     }
