@@ -5,6 +5,7 @@ using AutoDiff.Generator.Diagnostics;
 using AutoDiff.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AutoDiff.Generator.Parsing;
 
@@ -158,6 +159,76 @@ internal static class TapeCalls
                 _ => false,
             },
         };
+
+    // Collections that hash or order their keys (the first type argument).
+    private static readonly HashSet<string> Keyed =
+    [
+        "System.Collections.Generic.HashSet<T>", "System.Collections.Generic.SortedSet<T>",
+        "System.Collections.Generic.Dictionary<TKey, TValue>", "System.Collections.Generic.SortedDictionary<TKey, TValue>",
+        "System.Collections.Generic.SortedList<TKey, TValue>",
+    ];
+
+    /// <summary>
+    /// Why the body, run on the tape, would compare its numbers as objects, or null: a number (or anything holding
+    /// one: an array, a tuple, a record) converted to <c>object</c> or an interface, compared with <c>==</c> as a tuple
+    /// or a record, asked for <c>Equals</c>, <c>GetHashCode</c> or <c>CompareTo</c>, or made the key of a set or a
+    /// dictionary. On the tape each is a Value, an object compared by reference, so the comparison would decide
+    /// differently from the source without a word.
+    /// </summary>
+    public static DiagnosticInfo? FlowProblem(SemanticModel model, SyntaxNode body, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(body, cancellationToken) is not { } root)
+        {
+            return null;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            var problem = operation switch
+            {
+                // (In a thrown exception's message a number only becomes text; foreach enumerates a collection as one.)
+                IConversionOperation { Operand.Type: var from, Type: var to } when TypeClassifier.InvolvesFloating(from) && !InThrow(operation) && operation.Parent is not IForEachLoopOperation
+                    && to is { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType } or { TypeKind: TypeKind.Interface or TypeKind.Dynamic }
+                    => "'" + operation.Syntax + "' used as " + (to.TypeKind == TypeKind.Interface ? "an interface" : "an object"),
+                ITupleBinaryOperation { LeftOperand.Type: var left } when TypeClassifier.InvolvesFloating(left)
+                    => "'" + operation.Syntax + "', tuples of numbers compared",
+                IBinaryOperation { OperatorMethod: not null, LeftOperand.Type: var left } when TypeClassifier.InvolvesFloating(left) || HoldsFloatingFields(left)
+                    => "'" + operation.Syntax + "', an operator of a type that holds numbers",
+                IInvocationOperation { TargetMethod.Name: "Equals" or "GetHashCode" or "CompareTo", Instance.Type: var instance } when TypeClassifier.InvolvesFloating(instance) || HoldsFloatingFields(instance)
+                    => "'" + operation.Syntax + "' on something that holds numbers",
+                IObjectCreationOperation { Type: INamedTypeSymbol { TypeArguments.Length: > 0 } created } when Keyed.Contains(created.OriginalDefinition.ToDisplayString())
+                    && (TypeClassifier.InvolvesFloating(created.TypeArguments[0]) || HoldsFloatingFields(created.TypeArguments[0]))
+                    => "'" + created.Name + "' keyed by numbers",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(operation.Syntax), problem + " in a body that runs on the runtime tape",
+                    "there numbers are Values, objects compared by reference; compare the numbers themselves with ==, < or >, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool InThrow(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IThrowOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A record or struct with a floating field or property (record struct P(double X)): its equality compares them.
+    private static bool HoldsFloatingFields(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsValueType: true } or INamedTypeSymbol { IsRecord: true }
+        && type.SpecialType == SpecialType.None
+        && type.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false } field && TypeClassifier.InvolvesFloating(field.Type));
 
     /// <summary>
     /// Why reading <paramref name="name"/> cannot run on the tape, or null: a floating-point static field that is

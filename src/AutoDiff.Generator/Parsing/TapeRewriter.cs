@@ -29,6 +29,7 @@ internal static class TapeRewriter
 
         var method = model.GetDeclaredSymbol(syntax, cancellationToken)!;
         var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
+
         foreach (var node in body.DescendantNodesAndSelf())
         {
             switch (node)
@@ -92,7 +93,7 @@ internal static class TapeRewriter
             }
         }
 
-        return null;
+        return TapeCalls.FlowProblem(model, body, cancellationToken);
     }
 
     /// <summary>The rewritten body of the tape function, formatted.</summary>
