@@ -29,6 +29,7 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; object o = ⟦w[0]; return id(o is double d ? d : w[1]); } }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; double[] a = { w[0], w[0] }; var set = ⟦new System.Collections.Generic.HashSet<double>(); return id(set.Count * w[1]); } }")]
     [InlineData("AD0004", "public record struct P(double X); public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; var p = new P(1.0); var q = new P(1.0); return id(⟦p == q ? w[0] : w[1]); } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; var l = new System.Collections.Generic.List<double> { w[1], w[0] }; ⟦l.Sort(); return id(l[0]); } }")]
     [InlineData("AD0001", "public static class ⟦Plain { [Differentiable] public static double F(double x) => x; }")]
     [InlineData("AD0002", "public static partial class C { [Differentiable] public static ⟦int F(double x) => 1; }")]
     [InlineData("AD0003", "public static partial class C { [Differentiable] public static double F(⟦ref double x) => x; }")]

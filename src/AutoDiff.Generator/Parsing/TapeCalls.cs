@@ -99,7 +99,7 @@ internal static class TapeCalls
 
         var sequences = receiver is not null && TypeClassifier.FloatingSequence(model.GetTypeInfo(receiver, cancellationToken).Type) is not null
             || arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
-        if (sequences && Orders.Contains(callee.Name))
+        if ((sequences || receiver is not null && TypeClassifier.InvolvesFloating(model.GetTypeInfo(receiver, cancellationToken).Type)) && Orders.Contains(callee.Name))
         {
             return Refuse(invocation, "'" + name + "' over floating-point values in a body that runs on the runtime tape",
                 "there the numbers are Values, which have no order; leave out what sends this body to the tape (a switch, recursion, a lambda)");
@@ -186,8 +186,9 @@ internal static class TapeCalls
         {
             var problem = operation switch
             {
-                // (In a thrown exception's message a number only becomes text; foreach enumerates a collection as one.)
-                IConversionOperation { Operand.Type: var from, Type: var to } when TypeClassifier.InvolvesFloating(from) && !InThrow(operation) && operation.Parent is not IForEachLoopOperation
+                // (Text takes the number itself: in a thrown exception's message, an interpolation or a string concatenation;
+                // foreach enumerates a collection as one.)
+                IConversionOperation { Operand.Type: var from, Type: var to } when TypeClassifier.InvolvesFloating(from) && !InThrow(operation) && !WrittenAsText(operation) && operation.Parent is not IForEachLoopOperation
                     && to is { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType } or { TypeKind: TypeKind.Interface or TypeKind.Dynamic }
                     => "'" + operation.Syntax + "' used as " + (to.TypeKind == TypeKind.Interface ? "an interface" : "an object"),
                 ITupleBinaryOperation { LeftOperand.Type: var left } when TypeClassifier.InvolvesFloating(left)
@@ -210,6 +211,11 @@ internal static class TapeCalls
 
         return null;
     }
+
+    // "x = " + x and $"{x}": the tape writes the Value's number (TapeRewriter).
+    private static bool WrittenAsText(IOperation operation) =>
+        operation.Parent is IInterpolationOperation
+        || operation.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String };
 
     private static bool InThrow(IOperation operation)
     {

@@ -268,6 +268,13 @@ internal static class TapeRewriter
             && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
             && Callees.RoleOf(parameter) == ParamRole.Span;
 
+        // A number written into text ($"{x}", "x = " + x) is written as the number, not as the Value holding it.
+        public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)
+        {
+            var visited = (InterpolationSyntax)base.VisitInterpolation(node)!;
+            return visited.WithExpression(DataOf(node.Expression, visited.Expression));
+        }
+
         // 'v is > 0 and < 1' on a Value tests its number (a pattern has no derivative, and Value is no constant type).
         public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
         {
@@ -308,6 +315,11 @@ internal static class TapeRewriter
         public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
         {
             var visited = (BinaryExpressionSyntax)base.VisitBinaryExpression(node)!;
+            if (node.IsKind(SyntaxKind.AddExpression) && model.GetTypeInfo(node, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+            {
+                return visited.WithLeft(DataOf(node.Left, visited.Left)).WithRight(DataOf(node.Right, visited.Right));
+            }
+
             if (node.Kind() is not (SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression))
             {
                 return visited;

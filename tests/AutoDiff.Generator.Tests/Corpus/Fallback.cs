@@ -382,6 +382,9 @@ public static partial class Fallback
                 < 0.5 => square(v),
                 _ => v * (long)(3.0 + v),
             };
+            // Text holds the number, not the Value: its length is the source's (a step function, no derivative).
+            string label = "v=" + Math.Round(v, 1) + $" {v:F2}";
+            s += label.Length * 1e-3;
             switch (v)
             {
                 case > 0.25:
@@ -486,7 +489,8 @@ public static partial class Fallback
     public static double SwitchAndCastsOnTape_Gradient(double[] p, double[] g) => SwitchAndCastsOnTapeWithGradient(p, g);
     public static void SwitchAndCastsOnTape_Pullback(double[] p, double seed, double[] g) => SwitchAndCastsOnTapePullback(p, seed, g);
 
-    // The switch's arms change at ±0.5 and 0.25, and the casts' values at the integers.
+    // The switch's arms change at ±0.5 and 0.25, the casts' values at the integers, the label's length near 0 and
+    // between tenths.
     public static double SwitchAndCastsOnTape_KinkDistance(double[] p)
     {
         double nearest = double.PositiveInfinity;
@@ -499,6 +503,10 @@ public static partial class Fallback
 
             nearest = Math.Min(nearest, Math.Abs(3.0 + v - Math.Round(3.0 + v)));
             nearest = Math.Min(nearest, Math.Abs(2.5 + v - Math.Round(2.5 + v)));
+
+            // The label's length changes at 0 and where v rounds to another tenth.
+            nearest = Math.Min(nearest, Math.Abs(v));
+            nearest = Math.Min(nearest, Math.Abs((10 * v) - Math.Floor(10 * v) - 0.5) / 10);
         }
 
         return nearest;

@@ -42,6 +42,9 @@ namespace Corpus
                         < 0.5 => square(v),
                         _ => v * (long)((3.0 + v)).Data,
                     };
+                    // Text holds the number, not the Value: its length is the source's (a step function, no derivative).
+                    string label = "v=" + (global::AutoDiff.ValueMath.Round(v, 1)).Data + $" {(v).Data:F2}";
+                    s += label.Length * 1e-3;
                     switch ((v).Data)
                     {
                         case> 0.25:
@@ -90,6 +93,9 @@ namespace Corpus
                         < 0.5 => square(v),
                         _ => v * (long)((3.0 + v)).Data,
                     };
+                    // Text holds the number, not the Value: its length is the source's (a step function, no derivative).
+                    string label = "v=" + (global::AutoDiff.ValueMath.Round(v, 1)).Data + $" {(v).Data:F2}";
+                    s += label.Length * 1e-3;
                     switch ((v).Data)
                     {
                         case> 0.25:
