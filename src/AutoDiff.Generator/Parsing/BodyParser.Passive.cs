@@ -49,6 +49,7 @@ internal sealed partial class BodyParser
             return null;
         }
 
+        RequireKeepsNothing(method, call.ArgumentList.Arguments, call);
         var rewriter = new PassiveRewriter(this);
         var rewritten = (InvocationExpressionSyntax)rewriter.Visit(call);
         rewritten = rewritten.AddArgumentListArguments(CallerExpressions(call, rewritten));

@@ -1253,6 +1253,7 @@ internal sealed partial class BodyParser
             throw NotSupported("instance call '" + OneLine(invocation) + "'", "only static helpers of constants can be called", invocation);
         }
 
+        RequireKeepsNothing(callee, arguments, invocation);
         var plainArgs = new List<Expr>();
         foreach (var argument in arguments)
         {
@@ -1260,6 +1261,19 @@ internal sealed partial class BodyParser
         }
 
         return new PlainCallExpr(callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name, plainArgs.ToEquatableArray(), kind);
+    }
+
+    /// <summary>
+    /// A plain helper handed numbers must not keep them where the body could read them back without their derivative
+    /// (<see cref="HelperEffects"/>).
+    /// </summary>
+    private void RequireKeepsNothing(IMethodSymbol callee, SeparatedSyntaxList<ArgumentSyntax> arguments, SyntaxNode at)
+    {
+        if (arguments.Any(a => TypeClassifier.InvolvesFloating(_model.GetTypeInfo(a.Expression, _cancellationToken).Type) && !_model.GetConstantValue(a.Expression, _cancellationToken).HasValue)
+            && HelperEffects.WhyItCouldKeep(callee, _model.Compilation, _cancellationToken) is { } reason)
+        {
+            throw NotSupported("the call '" + OneLine(at) + "', handed numbers,", reason + "; a helper may only compute from what it is handed", at);
+        }
     }
 
     /// <param name="vector">A vector-valued callee: it has a pushforward only when it asked for one, and no second order.</param>

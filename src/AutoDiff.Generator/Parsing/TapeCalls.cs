@@ -97,6 +97,16 @@ internal static class TapeCalls
                 "there it holds Values; a plain helper may take it only as a ReadOnlySpan<double> it reads and return an int or a bool, or leave out what sends this body to the tape");
         }
 
+        // A plain method handed numbers (or the body's numbers as a span) must keep none of them (HelperEffects).
+        if ((handedNumber || arguments.Any(a => HoldsValues(model, a.Expression, cancellationToken)))
+            && !TypeClassifier.IsSpanMethod(callee) && !TypeClassifier.IsArrayMethod(callee)
+            && callee.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+            && HelperEffects.WhyItCouldKeep(callee, model.Compilation, cancellationToken) is { } reason)
+        {
+            return Refuse(invocation, "'" + name + "' handed numbers in a body that runs on the runtime tape",
+                reason + "; a helper may only compute from what it is handed");
+        }
+
         var sequences = receiver is not null && TypeClassifier.FloatingSequence(model.GetTypeInfo(receiver, cancellationToken).Type) is not null
             || arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
         if ((sequences || receiver is not null && TypeClassifier.InvolvesFloating(model.GetTypeInfo(receiver, cancellationToken).Type)) && Orders.Contains(callee.Name))

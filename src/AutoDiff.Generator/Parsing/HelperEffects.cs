@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoDiff.Generator.Parsing;
+
+/// <summary>
+/// Whether a plain helper handed the body's numbers could keep them where the body reads them back: a helper that
+/// stores its argument in a static field or a table, and a read of that field after the call, would carry the
+/// number without its derivative, and the gradient would be wrong without a word. Both the static transformation
+/// and the tape hand plain helpers numbers, so both ask this first. A helper in the compilation is read: it may
+/// assign only its own locals and by-value parameters (and the elements of arrays it made), and call only helpers
+/// that pass the same test. A compiled one is trusted only when it is known to keep nothing (<c>Math</c>, the
+/// number types' statics, guards that throw, <c>Console</c> and <c>Debug</c> output).
+/// </summary>
+internal static class HelperEffects
+{
+    private const int Depth = 8;
+
+    // As ToDisplayString writes them: the number types by their keywords.
+    private static readonly HashSet<string> KeepsNothing =
+    [
+        "System.Math", "System.MathF", "double", "float", "int", "long", "bool", "string",
+        "System.Console", "System.Diagnostics.Debug", "System.Span<T>", "System.ReadOnlySpan<T>",
+    ];
+
+    /// <summary>Why <paramref name="callee"/> could keep what it is handed, or null when it cannot.</summary>
+    public static string? WhyItCouldKeep(IMethodSymbol callee, Compilation compilation, CancellationToken cancellationToken) =>
+        Check(callee, compilation, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
+
+    private static string? Check(IMethodSymbol callee, Compilation compilation, HashSet<IMethodSymbol> seen, int depth, CancellationToken cancellationToken)
+    {
+        var method = callee.ReducedFrom ?? callee.OriginalDefinition;
+        if (!seen.Add(method))
+        {
+            return null;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault();
+        if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax))
+        {
+            return Trusted(method) ? null : "'" + Name(method) + "' is compiled elsewhere, and what it keeps is not known";
+        }
+
+        if (depth > Depth)
+        {
+            return "'" + Name(method) + "' calls too deep to read";
+        }
+
+        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+        foreach (var node in syntax.DescendantNodes())
+        {
+            var problem = node switch
+            {
+                AssignmentExpressionSyntax assignment => Written(model, assignment.Left, cancellationToken),
+                PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax
+                    when node.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression
+                    => Written(model, node is PrefixUnaryExpressionSyntax prefix ? prefix.Operand : ((PostfixUnaryExpressionSyntax)node).Operand, cancellationToken),
+                InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+                    when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol called && called.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
+                    => Check(called, compilation, seen, depth + 1, cancellationToken),
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                return problem == string.Empty ? "'" + Name(method) + "' writes '" + node + "', which outlives the call" : problem;
+            }
+        }
+
+        return null;
+    }
+
+    // Empty when the target outlives the call: a field, a property, a ref or out parameter, an element of something the
+    // helper did not make.
+    private static string? Written(SemanticModel model, ExpressionSyntax target, CancellationToken cancellationToken)
+    {
+        switch (model.GetSymbolInfo(target, cancellationToken).Symbol)
+        {
+            case ILocalSymbol { IsRef: false }:
+            case IParameterSymbol { RefKind: RefKind.None }:
+            case IDiscardSymbol:
+                return null;
+        }
+
+        if (target is ElementAccessExpressionSyntax { Expression: var array }
+            && model.GetSymbolInfo(array, cancellationToken).Symbol is ILocalSymbol { IsRef: false } local
+            && local.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault() is VariableDeclaratorSyntax { Initializer.Value: var made }
+            && made is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
+        {
+            return null;
+        }
+
+        return target is TupleExpressionSyntax or DeclarationExpressionSyntax ? null : string.Empty;
+    }
+
+    // Compiled methods known to keep nothing they are handed: maths, number statics, output, and the guards of
+    // exception types (ArgumentOutOfRangeException.ThrowIfNegative) and their constructors.
+    private static bool Trusted(IMethodSymbol method)
+    {
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (type.ToDisplayString() == "System.Exception")
+            {
+                return true;
+            }
+        }
+
+        // A span's members read it, but for those that write into a span handed to them.
+        return method.ContainingType is { } containing && KeepsNothing.Contains(containing.OriginalDefinition.ToDisplayString())
+            && !(containing.Name is "Span" or "ReadOnlySpan" && method.Name is "CopyTo" or "TryCopyTo" or "Fill" or "Clear");
+    }
+
+    private static string Name(IMethodSymbol method) => (method.ContainingType?.Name is { } type ? type + "." : string.Empty) + method.Name;
+}
