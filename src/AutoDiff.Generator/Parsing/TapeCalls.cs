@@ -50,21 +50,21 @@ internal static class TapeCalls
             if (PassesValue(parameter) && IsFloating(parameter!.Type) && !IsStore(callee, parameter))
             {
                 return Refuse(invocation, "'" + name + "' on floating-point elements in a body that runs on the runtime tape",
-                    "there the numbers are Values, which it would compare or hash as objects; write it as a loop over the elements, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                    "there the numbers are Values, which it would compare or hash as objects; write it as a loop over the elements, or leave out what sends this body to the tape (the info AD0011 names it)");
             }
         }
 
         if (arguments.FirstOrDefault(a => a.RefKindKeyword.Text.Length > 0 && IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type)) is { } byReference)
         {
             return Refuse(invocation, "passing the floating-point '" + byReference.Expression + "' by " + byReference.RefKindKeyword.Text + " to '" + name + "' in a body that runs on the runtime tape",
-                "there the number is a Value, and the callee takes a number; return the result instead, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                "there the number is a Value, and the callee takes a number; return the result instead, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         var receiver = invocation.Expression is MemberAccessExpressionSyntax member && (!callee.IsStatic || callee.ReducedFrom is not null) ? member.Expression : null;
         if (receiver is not null && IsFloating(model.GetTypeInfo(receiver, cancellationToken).Type))
         {
             return Refuse(invocation, "the method '" + callee.Name + "' of a floating-point value in a body that runs on the runtime tape",
-                "there the number is a Value, an object; compare numbers with ==, < or >, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                "there the number is a Value, an object; compare numbers with ==, < or >, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         var handedNumber = arguments.Select((a, i) => (a, i)).Any(p =>
@@ -74,7 +74,7 @@ internal static class TapeCalls
         if (handedNumber && !callee.IsStatic && callee.ReducedFrom is null)
         {
             return Refuse(invocation, "'" + name + "' handed a floating-point value in a body that runs on the runtime tape",
-                "it would get the number without its derivative, and whatever it keeps would lose it; pass numbers to static helpers that return an int or a bool, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                "it would get the number without its derivative, and whatever it keeps would lose it; pass numbers to static helpers that return an int or a bool, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         // What a call handed a number may change must be something the body cannot read back (as the static path's
@@ -82,7 +82,7 @@ internal static class TapeCalls
         if (handedNumber && arguments.FirstOrDefault(a => !Passive(model, a, cancellationToken)) is { } other)
         {
             return Refuse(invocation, "'" + name + "' handed a floating-point value and '" + other.Expression + "' in a body that runs on the runtime tape",
-                "it gets the number without its derivative and could keep it in what it is handed beside it; pass only numbers, bools and read-only spans, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                "it gets the number without its derivative and could keep it in what it is handed beside it; pass only numbers, bools and read-only spans, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         // The body's own numbers as a sequence (Values there) may go to a plain method only as a ReadOnlySpan<double>
@@ -112,7 +112,7 @@ internal static class TapeCalls
         if ((sequences || receiver is not null && TypeClassifier.InvolvesFloating(model.GetTypeInfo(receiver, cancellationToken).Type)) && Orders.Contains(callee.Name))
         {
             return Refuse(invocation, "'" + name + "' over floating-point values in a body that runs on the runtime tape",
-                "there the numbers are Values, which have no order; leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                "there the numbers are Values, which have no order; leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         if (sequences && TypeClassifier.IsArrayMethod(callee) && (callee.Name == "Resize" || callee.Name == "Clear" && arguments.Count > 1))
@@ -215,7 +215,7 @@ internal static class TapeCalls
             if (problem is not null)
             {
                 return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(operation.Syntax), problem + " in a body that runs on the runtime tape",
-                    "there numbers are Values, objects compared by reference; compare the numbers themselves with ==, < or >, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                    "there numbers are Values, objects compared by reference; compare the numbers themselves with ==, < or >, or leave out what sends this body to the tape (the info AD0011 names it)");
             }
         }
 

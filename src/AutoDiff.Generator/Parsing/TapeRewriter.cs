@@ -56,7 +56,7 @@ internal static class TapeRewriter
                             DiagnosticDescriptors.UnsupportedConstruct,
                             LocationInfo.From(invocation),
                             "A call of the [Differentiable] method '" + callee.ContainingType?.Name + "." + callee.Name + "' in a body that runs on the runtime tape",
-                            "the tape cannot call generated derivatives; write the call's body inline, or leave out what sends this body to the tape (a switch, recursion, a lambda)");
+                            "the tape cannot call generated derivatives; write the call's body inline, or leave out what sends this body to the tape (the info AD0011 names it)");
                     }
 
                     if (self && invocation.ArgumentList.Arguments.Select((a, i) => (Argument: a, Position: i))
