@@ -39,6 +39,11 @@ internal static class HelperEffects
             return null;
         }
 
+        if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            return "'" + Name(method) + "' is chosen at run time, and what it keeps is not known";
+        }
+
         var syntax = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault();
         if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax))
         {
@@ -55,13 +60,16 @@ internal static class HelperEffects
         {
             var problem = node switch
             {
-                AssignmentExpressionSyntax assignment => Written(model, assignment.Left, cancellationToken),
+                AssignmentExpressionSyntax assignment => Written(model, assignment.Left, cancellationToken, method),
                 PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax
                     when node.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression
-                    => Written(model, node is PrefixUnaryExpressionSyntax prefix ? prefix.Operand : ((PostfixUnaryExpressionSyntax)node).Operand, cancellationToken),
+                    => Written(model, node is PrefixUnaryExpressionSyntax prefix ? prefix.Operand : ((PostfixUnaryExpressionSyntax)node).Operand, cancellationToken, method),
+                InvocationExpressionSyntax when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } invoked
+                    => "'" + Name(method) + "' calls a delegate, whose body is chosen at run time",
                 InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
-                    when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol called && called.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
+                    when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol called && called.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
                     => Check(called, compilation, seen, depth + 1, cancellationToken),
+                ArgumentSyntax { RefKindKeyword.Text.Length: > 0 } byReference => Written(model, byReference.Expression, cancellationToken, method),
                 _ => null,
             };
             if (problem is not null)
@@ -75,20 +83,26 @@ internal static class HelperEffects
 
     // Empty when the target outlives the call: a field, a property, a ref or out parameter, an element of something the
     // helper did not make.
-    private static string? Written(SemanticModel model, ExpressionSyntax target, CancellationToken cancellationToken)
+    private static string? Written(SemanticModel model, ExpressionSyntax target, CancellationToken cancellationToken, IMethodSymbol method)
     {
         switch (model.GetSymbolInfo(target, cancellationToken).Symbol)
         {
             case ILocalSymbol { IsRef: false }:
             case IParameterSymbol { RefKind: RefKind.None }:
             case IDiscardSymbol:
+            // An int or a bool handed back through out or ref carries no derivative.
+            case IParameterSymbol { Type: var passedBack } when !TypeClassifier.InvolvesFloating(passedBack):
+            case ILocalSymbol { Type: var referenced } when !TypeClassifier.InvolvesFloating(referenced):
+            // A constructor fills the object it makes.
+            case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+                when method.MethodKind == MethodKind.Constructor && (target is IdentifierNameSyntax || target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }):
                 return null;
         }
 
         if (target is ElementAccessExpressionSyntax { Expression: var array }
             && model.GetSymbolInfo(array, cancellationToken).Symbol is ILocalSymbol { IsRef: false } local
             && local.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault() is VariableDeclaratorSyntax { Initializer.Value: var made }
-            && made is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
+            && made is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax or InitializerExpressionSyntax)
         {
             return null;
         }
@@ -106,6 +120,13 @@ internal static class HelperEffects
             {
                 return true;
             }
+        }
+
+        // A collection of ints or bools (a helper's list of indices) cannot keep a number.
+        if (method.ContainingType is { ContainingNamespace: var space } generic && space?.ToDisplayString() == "System.Collections.Generic"
+            && !generic.TypeArguments.Any(TypeClassifier.InvolvesFloating))
+        {
+            return true;
         }
 
         // A span's members read it, but for those that write into a span handed to them.

@@ -60,6 +60,13 @@ internal static class TapeCalls
                 "there the number is a Value, and the callee takes a number; return the result instead, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
+        // A number read back from text (double.Parse($"{x}")) has lost its derivative; the static path refuses text too.
+        if (IsFloating(callee.ReturnType) && arguments.Any(a => model.GetTypeInfo(a.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String))
+        {
+            return Refuse(invocation, "'" + name + "', a number read from text, in a body that runs on the runtime tape",
+                "the text holds no derivative; compute with the number itself");
+        }
+
         var receiver = invocation.Expression is MemberAccessExpressionSyntax member && (!callee.IsStatic || callee.ReducedFrom is not null) ? member.Expression : null;
         if (receiver is not null && IsFloating(model.GetTypeInfo(receiver, cancellationToken).Type))
         {
@@ -282,7 +289,8 @@ internal static class TapeCalls
     private static bool Passive(SemanticModel model, ArgumentSyntax argument, CancellationToken cancellationToken)
     {
         var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
-        return argument.RefKindKeyword.Text.Length == 0
+        // An int or a bool handed back through out or ref carries no derivative.
+        return (argument.RefKindKeyword.Text.Length == 0 || TypeClassifier.Scalar(type) is NumKind.Int or NumKind.Bool)
             && (TypeClassifier.Scalar(type) is not null
                 || type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_String or SpecialType.System_Boolean }
                 || type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" }
