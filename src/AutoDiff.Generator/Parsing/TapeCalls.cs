@@ -28,8 +28,12 @@ internal static class TapeCalls
         ["System.Collections.Generic.Dictionary<TKey, TValue>"] = ["Add", "TryAdd"],
     };
 
-    // Calls that order the elements they are handed: Values have no order.
-    private static readonly HashSet<string> Orders = ["Sort", "BinarySearch"];
+    // Calls that order or compare the elements they are handed: Values have no order, and compare by reference.
+    private static readonly HashSet<string> Orders =
+    [
+        "Sort", "BinarySearch", "IndexOf", "LastIndexOf", "Contains", "SequenceEqual", "StartsWith", "EndsWith",
+        "IndexOfAny", "LastIndexOfAny", "ContainsAny", "Remove",
+    ];
 
     /// <summary>
     /// True for a parameter typed by its collection's element type (<c>List&lt;T&gt;.Add(T)</c>): on the tape the
@@ -47,7 +51,7 @@ internal static class TapeCalls
         for (var i = 0; i < arguments.Count; i++)
         {
             var parameter = ParameterOf(callee, arguments[i], i);
-            if (PassesValue(parameter) && IsFloating(parameter!.Type) && !IsStore(callee, parameter))
+            if (PassesValue(parameter) && TypeClassifier.InvolvesFloating(parameter!.Type) && !IsStore(callee, parameter))
             {
                 return Refuse(invocation, "'" + name + "' on floating-point elements in a body that runs on the runtime tape",
                     "there the numbers are Values, which it would compare or hash as objects; write it as a loop over the elements, or leave out what sends this body to the tape (the info AD0011 names it)");
@@ -97,11 +101,20 @@ internal static class TapeCalls
         // Values themselves.
         if (!TypeClassifier.IsSpanMethod(callee) && !TypeClassifier.IsArrayMethod(callee)
             && callee.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
-            && arguments.Select((a, i) => (a, i)).FirstOrDefault(p => HoldsValues(model, p.a.Expression, cancellationToken)
-                && !(ReadsNumbers(callee) && IsReadOnlyDoubles(ParameterOf(callee, p.a, p.i)?.Type))).a is { } sequence)
+            && arguments.Select((a, i) => (a, i)).FirstOrDefault(p => HoldsBodyNumbers(model, p.a.Expression, cancellationToken)
+                && !(ReadsNumbers(callee) && HoldsValues(model, p.a.Expression, cancellationToken) && IsReadOnlyDoubles(ParameterOf(callee, p.a, p.i)?.Type))).a is { } sequence)
         {
             return Refuse(invocation, "passing '" + sequence.Expression + "' to '" + name + "' in a body that runs on the runtime tape",
-                "there it holds Values; a plain helper may take it only as a ReadOnlySpan<double> it reads and return an int or a bool, or leave out what sends this body to the tape");
+                "there it holds Values; a plain helper may take the body's numbers only as a ReadOnlySpan<double> it reads and return an int or a bool, or leave out what sends this body to the tape");
+        }
+
+        // The same for the receiver of an extension method (a.AllSame() on the body's array).
+        if (callee.ReducedFrom is not null && receiver is not null && !TypeClassifier.IsSpanMethod(callee)
+            && callee.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+            && HoldsBodyNumbers(model, receiver, cancellationToken))
+        {
+            return Refuse(invocation, "the extension method '" + name + "' on '" + receiver + "' in a body that runs on the runtime tape",
+                "there it holds Values, which it would handle as objects; leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         // A plain method handed numbers (or the body's numbers as a span) must keep none of them (HelperEffects).
@@ -150,6 +163,16 @@ internal static class TapeCalls
     /// <summary>True for a floating sequence of the body that holds Values on the tape (not a table or a passive span).</summary>
     public static bool HoldsValues(SemanticModel model, ExpressionSyntax sequence, CancellationToken cancellationToken) =>
         TypeClassifier.FloatingSequence(model.GetTypeInfo(sequence, cancellationToken).Type) is not null && !IsNumbers(model, sequence, cancellationToken);
+
+    /// <summary>
+    /// True for something of the body's that holds numbers without being one (a span, an array, a list, a tuple of
+    /// them), and which the tape holds as Values: not a table or a passive span.
+    /// </summary>
+    private static bool HoldsBodyNumbers(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        var type = model.GetTypeInfo(expression, cancellationToken).Type;
+        return TypeClassifier.Scalar(type) is null && TypeClassifier.InvolvesFloating(type) && !IsNumbers(model, expression, cancellationToken);
+    }
 
     /// <summary>A plain method that only reads what it is handed: it returns an int or a bool, or nothing.</summary>
     public static bool ReadsNumbers(IMethodSymbol callee) =>
