@@ -45,7 +45,7 @@ internal static class HelperEffects
         }
 
         var syntax = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault();
-        if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax))
+        if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax))
         {
             return Trusted(method) ? null : "'" + Name(method) + "' is compiled elsewhere, and what it keeps is not known";
         }
@@ -70,6 +70,11 @@ internal static class HelperEffects
                     when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol called && called.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
                     => Check(called, compilation, seen, depth + 1, cancellationToken),
                 ArgumentSyntax { RefKindKeyword.Text.Length: > 0 } byReference => Written(model, byReference.Expression, cancellationToken, method),
+                // A property's or an indexer's accessors, and a user-defined conversion, run code of their own.
+                ExpressionSyntax expression when model.GetSymbolInfo(expression, cancellationToken).Symbol is IPropertySymbol property
+                    => Accessors(property).Select(a => Check(a, compilation, seen, depth + 1, cancellationToken)).FirstOrDefault(p => p is not null),
+                ExpressionSyntax expression when model.GetConversion(expression, cancellationToken) is { IsUserDefined: true, MethodSymbol: { } conversion }
+                    => Check(conversion, compilation, seen, depth + 1, cancellationToken),
                 _ => null,
             };
             if (problem is not null)
@@ -107,8 +112,24 @@ internal static class HelperEffects
             return null;
         }
 
-        return target is TupleExpressionSyntax or DeclarationExpressionSyntax ? null : string.Empty;
+        // (S, k) = (v, 1) writes each of its elements.
+        if (target is TupleExpressionSyntax tuple)
+        {
+            return tuple.Arguments.Select(a => a.Expression is DeclarationExpressionSyntax ? null : Written(model, a.Expression, cancellationToken, method)).FirstOrDefault(w => w is not null);
+        }
+
+        return target is DeclarationExpressionSyntax ? null : string.Empty;
     }
+
+    // A source property's accessors; a compiled one's (Span.Length, List.Count) are judged by their type like a method.
+    private static IEnumerable<IMethodSymbol> Accessors(IPropertySymbol property) =>
+        new[] { property.GetMethod, property.SetMethod }.Where(a => a is not null).Select(a => a!)
+            .Where(a => a.DeclaringSyntaxReferences.Length > 0 || !IsPlainProperty(property));
+
+    // Properties of compiled types that only report a size or an element (Length, Count, an indexer of a span or a
+    // list): reading them keeps nothing.
+    private static bool IsPlainProperty(IPropertySymbol property) =>
+        property.Name is "Length" or "Count" or "IsEmpty" or "Rank" || property.IsIndexer;
 
     // Compiled methods known to keep nothing they are handed: maths, number statics, output, and the guards of
     // exception types (ArgumentOutOfRangeException.ThrowIfNegative) and their constructors.
