@@ -44,7 +44,7 @@ internal sealed partial class BodyParser
         if (_model.GetSymbolInfo(call, _cancellationToken).Symbol is not IMethodSymbol { ReturnsVoid: true, IsStatic: true, ReducedFrom: null } method
             || Callees.IsDifferentiable(method)
             || _localFunctions.ContainsKey(method)
-            || !call.ArgumentList.Arguments.All(PassiveArgument))
+            || !call.ArgumentList.Arguments.All(a => HelperEffects.IsInert(_model, a, intsByReference: false, _cancellationToken)))
         {
             return null;
         }
@@ -86,20 +86,6 @@ internal sealed partial class BodyParser
         }
 
         return added.ToArray();
-    }
-
-    private bool PassiveArgument(ArgumentSyntax argument)
-    {
-        if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) || argument.Expression is AnonymousFunctionExpressionSyntax)
-        {
-            return false;
-        }
-
-        var type = _model.GetTypeInfo(argument.Expression, _cancellationToken).Type;
-        return TypeClassifier.Scalar(type) is not null
-            || type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_String or SpecialType.System_Boolean }
-            || type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" }
-            || _model.GetConstantValue(argument.Expression, _cancellationToken).HasValue;
     }
 
     /// <summary>True for <c>e switch { …, _ =&gt; throw … }</c>: nothing matched is the caller's error.</summary>

@@ -1071,7 +1071,7 @@ internal sealed partial class BodyParser
                 return ParseExpr(parenthesized.Expression);
             case TupleExpressionSyntax tuple when (typeInfo.ConvertedType ?? typeInfo.Type) is INamedTypeSymbol { IsTupleType: true } tupleType
                 && tupleType.TupleElements.Length == tuple.Arguments.Count
-                && tupleType.TupleElements.All(e => TypeClassifier.Scalar(e.Type)?.IsFloating() == true):
+                && tupleType.TupleElements.All(e => TypeClassifier.IsFloating(e.Type)):
                 // The values a vector-valued method returns, each converted to its element's type.
                 return new TupleExpr(
                     tuple.Arguments.Select((a, i) => Convert(ParseExpr(a.Expression), TypeClassifier.Scalar(tupleType.TupleElements[i].Type)!.Value)).ToEquatableArray(),
@@ -1298,7 +1298,7 @@ internal sealed partial class BodyParser
             args.Add(parsed);
             var parameterType = callee.Parameters[i].Type;
             if (role == ParamRole.Passive && callee.Parameters[i].RefKind == RefKind.None
-                && (TypeClassifier.Scalar(parameterType)?.IsFloating() == true || TypeClassifier.FloatingSequence(parameterType) is not null))
+                && (TypeClassifier.IsFloating(parameterType) || TypeClassifier.FloatingSequence(parameterType) is not null))
             {
                 PassiveArguments.Add((parsed, LocationInfo.From(argument), callee.Parameters[i].Name, callee.ContainingType?.Name + "." + callee.Name));
             }

@@ -52,7 +52,7 @@ internal static class Callees
             return ParamRole.Passive;
         }
 
-        if (TypeClassifier.Scalar(parameter.Type)?.IsFloating() == true)
+        if (TypeClassifier.IsFloating(parameter.Type))
         {
             return ParamRole.Scalar;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using AutoDiff.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,6 +27,24 @@ internal static class HelperEffects
         "System.Math", "System.MathF", "double", "float", "int", "long", "bool", "string",
         "System.Console", "System.Diagnostics.Debug", "System.Span<T>", "System.ReadOnlySpan<T>",
     ];
+
+    /// <summary>
+    /// True for an argument a call handed numbers may also take without giving the body anything to read back: a
+    /// number, a bool, an enum, a string, a read-only span or a constant, passed by value. With
+    /// <paramref name="intsByReference"/> an int or a bool may also come back through <c>out</c> or <c>ref</c>: it
+    /// carries no derivative.
+    /// </summary>
+    public static bool IsInert(SemanticModel model, ArgumentSyntax argument, bool intsByReference, CancellationToken cancellationToken)
+    {
+        var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
+        var byValue = argument.RefKindKeyword.IsKind(SyntaxKind.None);
+        return (byValue || intsByReference && TypeClassifier.Scalar(type) is NumKind.Int or NumKind.Bool)
+            && argument.Expression is not AnonymousFunctionExpressionSyntax
+            && (TypeClassifier.Scalar(type) is not null
+                || type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_String or SpecialType.System_Boolean }
+                || type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" }
+                || model.GetConstantValue(argument.Expression, cancellationToken).HasValue);
+    }
 
     /// <summary>Why <paramref name="callee"/> could keep what it is handed, or null when it cannot.</summary>
     public static string? WhyItCouldKeep(IMethodSymbol callee, Compilation compilation, CancellationToken cancellationToken) =>
@@ -64,7 +83,7 @@ internal static class HelperEffects
                 PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax
                     when node.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression
                     => Written(model, node is PrefixUnaryExpressionSyntax prefix ? prefix.Operand : ((PostfixUnaryExpressionSyntax)node).Operand, cancellationToken, method),
-                InvocationExpressionSyntax when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } invoked
+                InvocationExpressionSyntax when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }
                     => "'" + Name(method) + "' calls a delegate, whose body is chosen at run time",
                 InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
                     when model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol called && called.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)

@@ -58,21 +58,21 @@ internal static class TapeCalls
             }
         }
 
-        if (arguments.FirstOrDefault(a => a.RefKindKeyword.Text.Length > 0 && IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type)) is { } byReference)
+        if (arguments.FirstOrDefault(a => a.RefKindKeyword.Text.Length > 0 && TypeClassifier.IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type)) is { } byReference)
         {
             return Refuse(invocation, "passing the floating-point '" + byReference.Expression + "' by " + byReference.RefKindKeyword.Text + " to '" + name + "' in a body that runs on the runtime tape",
                 "there the number is a Value, and the callee takes a number; return the result instead, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         // A number read back from text (double.Parse($"{x}")) has lost its derivative; the static path refuses text too.
-        if (IsFloating(callee.ReturnType) && arguments.Any(a => model.GetTypeInfo(a.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String))
+        if (TypeClassifier.IsFloating(callee.ReturnType) && arguments.Any(a => model.GetTypeInfo(a.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String))
         {
             return Refuse(invocation, "'" + name + "', a number read from text, in a body that runs on the runtime tape",
                 "the text holds no derivative; compute with the number itself");
         }
 
         var receiver = invocation.Expression is MemberAccessExpressionSyntax member && (!callee.IsStatic || callee.ReducedFrom is not null) ? member.Expression : null;
-        if (receiver is not null && IsFloating(model.GetTypeInfo(receiver, cancellationToken).Type))
+        if (receiver is not null && TypeClassifier.IsFloating(model.GetTypeInfo(receiver, cancellationToken).Type))
         {
             return Refuse(invocation, "the method '" + callee.Name + "' of a floating-point value in a body that runs on the runtime tape",
                 "there the number is a Value, an object; compare numbers with ==, < or >, or leave out what sends this body to the tape (the info AD0011 names it)");
@@ -80,7 +80,7 @@ internal static class TapeCalls
 
         var handedNumber = arguments.Select((a, i) => (a, i)).Any(p =>
             !PassesValue(ParameterOf(callee, p.a, p.i))
-            && IsFloating(model.GetTypeInfo(p.a.Expression, cancellationToken).Type)
+            && TypeClassifier.IsFloating(model.GetTypeInfo(p.a.Expression, cancellationToken).Type)
             && !model.GetConstantValue(p.a.Expression, cancellationToken).HasValue);
         if (handedNumber && !callee.IsStatic && callee.ReducedFrom is null)
         {
@@ -90,7 +90,7 @@ internal static class TapeCalls
 
         // What a call handed a number may change must be something the body cannot read back (as the static path's
         // guard calls): beside the number only numbers, bools, enums, strings and read-only spans.
-        if (handedNumber && arguments.FirstOrDefault(a => !Passive(model, a, cancellationToken)) is { } other)
+        if (handedNumber && arguments.FirstOrDefault(a => !HelperEffects.IsInert(model, a, intsByReference: true, cancellationToken)) is { } other)
         {
             return Refuse(invocation, "'" + name + "' handed a floating-point value and '" + other.Expression + "' in a body that runs on the runtime tape",
                 "it gets the number without its derivative and could keep it in what it is handed beside it; pass only numbers, bools and read-only spans, or leave out what sends this body to the tape (the info AD0011 names it)");
@@ -99,8 +99,7 @@ internal static class TapeCalls
         // The body's own numbers as a sequence (Values there) may go to a plain method only as a ReadOnlySpan<double>
         // it reads, which then gets their numbers (TapeSpans.Numbers); span, array and collection methods take the
         // Values themselves.
-        if (!TypeClassifier.IsSpanMethod(callee) && !TypeClassifier.IsArrayMethod(callee)
-            && callee.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+        if (!TypeClassifier.IsCollectionMethod(callee)
             && arguments.Select((a, i) => (a, i)).FirstOrDefault(p => HoldsBodyNumbers(model, p.a.Expression, cancellationToken)
                 && !(ReadsNumbers(callee) && HoldsValues(model, p.a.Expression, cancellationToken) && IsReadOnlyDoubles(ParameterOf(callee, p.a, p.i)?.Type))).a is { } sequence)
         {
@@ -109,8 +108,7 @@ internal static class TapeCalls
         }
 
         // The same for the receiver of an extension method (a.AllSame() on the body's array).
-        if (callee.ReducedFrom is not null && receiver is not null && !TypeClassifier.IsSpanMethod(callee)
-            && callee.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+        if (callee.ReducedFrom is not null && receiver is not null && !TypeClassifier.IsCollectionMethod(callee)
             && HoldsBodyNumbers(model, receiver, cancellationToken))
         {
             return Refuse(invocation, "the extension method '" + name + "' on '" + receiver + "' in a body that runs on the runtime tape",
@@ -119,8 +117,7 @@ internal static class TapeCalls
 
         // A plain method handed numbers (or the body's numbers as a span) must keep none of them (HelperEffects).
         if ((handedNumber || arguments.Any(a => HoldsValues(model, a.Expression, cancellationToken)))
-            && !TypeClassifier.IsSpanMethod(callee) && !TypeClassifier.IsArrayMethod(callee)
-            && callee.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+            && !TypeClassifier.IsCollectionMethod(callee)
             && HelperEffects.WhyItCouldKeep(callee, model.Compilation, cancellationToken) is { } reason)
         {
             return Refuse(invocation, "'" + name + "' handed numbers in a body that runs on the runtime tape",
@@ -141,7 +138,7 @@ internal static class TapeCalls
                 "there the array holds Values, and the elements it adds or clears would be null; clear or grow the buffer with a loop, or leave out what sends this body to the tape");
         }
 
-        if (callee.Name is "GetValueOrDefault" or "Find" or "FindLast" && IsFloating(callee.ReturnType) && !callee.Parameters.Any(p => p.Name == "defaultValue"))
+        if (callee.Name is "GetValueOrDefault" or "Find" or "FindLast" && TypeClassifier.IsFloating(callee.ReturnType) && !callee.Parameters.Any(p => p.Name == "defaultValue"))
         {
             return Refuse(invocation, "'" + name + "' with a floating-point result in a body that runs on the runtime tape",
                 "there its default is a null Value, not 0; test with TryGetValue or Exists first, or leave out what sends this body to the tape");
@@ -174,7 +171,13 @@ internal static class TapeCalls
         return TypeClassifier.Scalar(type) is null && TypeClassifier.InvolvesFloating(type) && !IsNumbers(model, expression, cancellationToken);
     }
 
-    /// <summary>A plain method that only reads what it is handed: it returns an int or a bool, or nothing.</summary>
+    /// <summary>
+    /// A plain method that only reads what it is handed: a helper returning an int or a bool
+    /// (<see cref="Callees.ReturnsNoDerivative"/>), or a void method that is not differentiable (a guard such as
+    /// <c>ArgumentOutOfRangeException.ThrowIfNegative(v)</c>), declared as a method: the tape passes it the numbers of
+    /// its Values (<c>Bucket(v.Data)</c>). A local function's doubles become Values with the rest of the body, so it is
+    /// not one.
+    /// </summary>
     public static bool ReadsNumbers(IMethodSymbol callee) =>
         callee.MethodKind == MethodKind.Ordinary && (Callees.ReturnsNoDerivative(callee) || callee.ReturnsVoid && !Callees.IsDifferentiable(callee));
 
@@ -286,8 +289,8 @@ internal static class TapeCalls
         var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
         var mutable = symbol switch
         {
-            IFieldSymbol { IsStatic: true, IsReadOnly: false, IsConst: false } field => IsFloating(field.Type),
-            IPropertySymbol { IsStatic: true, SetMethod: not null } property => IsFloating(property.Type),
+            IFieldSymbol { IsStatic: true, IsReadOnly: false, IsConst: false } field => TypeClassifier.IsFloating(field.Type),
+            IPropertySymbol { IsStatic: true, SetMethod: not null } property => TypeClassifier.IsFloating(property.Type),
             _ => false,
         };
         return mutable
@@ -308,19 +311,6 @@ internal static class TapeCalls
         && Stores.TryGetValue(type, out var members)
         && members.Contains(callee.Name)
         && ((ITypeParameterSymbol)parameter.OriginalDefinition.Type).Name != "TKey";
-
-    private static bool Passive(SemanticModel model, ArgumentSyntax argument, CancellationToken cancellationToken)
-    {
-        var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
-        // An int or a bool handed back through out or ref carries no derivative.
-        return (argument.RefKindKeyword.Text.Length == 0 || TypeClassifier.Scalar(type) is NumKind.Int or NumKind.Bool)
-            && (TypeClassifier.Scalar(type) is not null
-                || type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_String or SpecialType.System_Boolean }
-                || type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" }
-                || model.GetConstantValue(argument.Expression, cancellationToken).HasValue);
-    }
-
-    private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
 
     private static DiagnosticInfo Refuse(InvocationExpressionSyntax invocation, string construct, string fix) =>
         DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(invocation), construct, fix);

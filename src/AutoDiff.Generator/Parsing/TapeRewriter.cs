@@ -46,7 +46,7 @@ internal static class TapeRewriter
                     var known = IsTableFunction(callee, invocation.ArgumentList.Arguments.Count);
                     var self = SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition);
                     var local = callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke;
-                    var floating = invocation.ArgumentList.Arguments.Any(a => IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type) && !model.GetConstantValue(a.Expression, cancellationToken).HasValue);
+                    var floating = invocation.ArgumentList.Arguments.Any(a => TypeClassifier.IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type) && !model.GetConstantValue(a.Expression, cancellationToken).HasValue);
                     var sequences = invocation.ArgumentList.Arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
                     if (!known && !self && !local && (floating || sequences)
                         && Callees.IsDifferentiable(callee))
@@ -74,7 +74,7 @@ internal static class TapeRewriter
                         return problem;
                     }
 
-                    if (!known && !self && !local && floating && !(ReadsNumbersOnly(callee) && !sequences))
+                    if (!known && !self && !local && floating && !(TapeCalls.ReadsNumbers(callee) && !sequences))
                     {
                         return DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name);
                     }
@@ -84,11 +84,11 @@ internal static class TapeRewriter
                     return read;
                 case BinaryExpressionSyntax or AssignmentExpressionSyntax
                     when node.Kind() is SyntaxKind.ModuloExpression or SyntaxKind.ModuloAssignmentExpression
-                         && IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
+                         && TypeClassifier.IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
                     return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(node), "floating-point '%'", "write it with Math.Floor (a - b * Math.Floor(a / b)), or compute the remainder on ints");
                 case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
                     when node.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
-                         && IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
+                         && TypeClassifier.IsFloating(model.GetTypeInfo(node, cancellationToken).Type):
                     return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, LocationInfo.From(node), "'++'/'--' on a floating-point value", "write 'x += 1' instead");
             }
         }
@@ -112,20 +112,10 @@ internal static class TapeRewriter
     /// indices and stay as they are.
     /// </summary>
     private static bool IsTableFunction(IMethodSymbol callee, int arguments) =>
-        IsFloating(callee.ReturnType)
+        TypeClassifier.IsFloating(callee.ReturnType)
         && callee.ContainingType?.ToDisplayString() is { } containing
         && DerivativeTable.MathClassOf(containing) is not null
         && DerivativeTable.Find(callee.Name, arguments) is not null;
-
-    private static bool IsFloating(ITypeSymbol? type) => TypeClassifier.Scalar(type)?.IsFloating() == true;
-
-    /// <summary>
-    /// A plain helper returning an int or a bool (<see cref="Callees.ReturnsNoDerivative"/>), or a void method that is
-    /// not differentiable (a guard such as <c>ArgumentOutOfRangeException.ThrowIfNegative(v)</c>), declared as a
-    /// method: the tape passes it the numbers of its Values (<c>Bucket(v.Data)</c>). A local function's doubles become
-    /// Values with the rest of the body, so it is not one.
-    /// </summary>
-    private static bool ReadsNumbersOnly(IMethodSymbol callee) => TapeCalls.ReadsNumbers(callee);
 
     /// <summary>
     /// True when a recursive call passes to a differentiable span parameter something the tape does not hold as an
@@ -225,7 +215,7 @@ internal static class TapeRewriter
                     .WithArgumentList(visited.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
             }
 
-            if (ReadsNumbersOnly(callee) && !Callees.IsDifferentiable(callee))
+            if (TapeCalls.ReadsNumbers(callee) && !Callees.IsDifferentiable(callee))
             {
                 // A store into a collection of the body's numbers (span.Fill(v), list.Add(v); TapeCalls allows no other
                 // call with such an argument) keeps the Value itself, or the stored elements would lose its derivative.
@@ -244,12 +234,12 @@ internal static class TapeRewriter
 
         // 'double acc = default;' would be a null Value: the number 0 is a zero leaf, as a zero-filled buffer holds.
         public override SyntaxNode? VisitLiteralExpression(LiteralExpressionSyntax node) =>
-            node.IsKind(SyntaxKind.DefaultLiteralExpression) && IsFloating(model.GetTypeInfo(node, cancellationToken).ConvertedType)
+            node.IsKind(SyntaxKind.DefaultLiteralExpression) && TypeClassifier.IsFloating(model.GetTypeInfo(node, cancellationToken).ConvertedType)
                 ? SyntaxFactory.ParseExpression("new " + ValueType + "(0)").WithTriviaFrom(node)
                 : base.VisitLiteralExpression(node);
 
         public override SyntaxNode? VisitDefaultExpression(DefaultExpressionSyntax node) =>
-            IsFloating(model.GetTypeInfo(node, cancellationToken).ConvertedType)
+            TypeClassifier.IsFloating(model.GetTypeInfo(node, cancellationToken).ConvertedType)
                 ? SyntaxFactory.ParseExpression("new " + ValueType + "(0)").WithTriviaFrom(node)
                 : base.VisitDefaultExpression(node);
 
@@ -291,7 +281,7 @@ internal static class TapeRewriter
         public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
         {
             var visited = (VariableDeclarationSyntax)base.VisitVariableDeclaration(node)!;
-            return node.Type.IsVar && IsFloating(model.GetTypeInfo(node.Type, cancellationToken).Type)
+            return node.Type.IsVar && TypeClassifier.IsFloating(model.GetTypeInfo(node.Type, cancellationToken).Type)
                 ? visited.WithType(Value.WithTriviaFrom(visited.Type))
                 : visited;
         }
@@ -299,7 +289,7 @@ internal static class TapeRewriter
         public override SyntaxNode? VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
         {
             var visited = (PrefixUnaryExpressionSyntax)base.VisitPrefixUnaryExpression(node)!;
-            if (node.IsKind(SyntaxKind.UnaryPlusExpression) && IsFloating(model.GetTypeInfo(node, cancellationToken).Type))
+            if (node.IsKind(SyntaxKind.UnaryPlusExpression) && TypeClassifier.IsFloating(model.GetTypeInfo(node, cancellationToken).Type))
             {
                 // Value has no unary '+', and on a number it is the identity; its operand is already a unary expression.
                 return visited.Operand.WithTriviaFrom(visited);
@@ -356,7 +346,7 @@ internal static class TapeRewriter
 
         // Values are objects, which the stack cannot hold: a stackalloc of doubles becomes an array of Values, listed or zero-filled.
         public override SyntaxNode? VisitStackAllocArrayCreationExpression(StackAllocArrayCreationExpressionSyntax node) =>
-            node.Type is ArrayTypeSyntax array && IsFloating(model.GetTypeInfo(array.ElementType, cancellationToken).Type)
+            node.Type is ArrayTypeSyntax array && TypeClassifier.IsFloating(model.GetTypeInfo(array.ElementType, cancellationToken).Type)
                 ? node.Initializer is { } listed ? ValuesListed(listed) : ZeroFilled(array)
                 : base.VisitStackAllocArrayCreationExpression(node);
 
@@ -371,7 +361,7 @@ internal static class TapeRewriter
                 (InitializerExpressionSyntax)Visit(listed)!);
 
         public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node) =>
-            node.Initializer is null && IsFloating(model.GetTypeInfo(node.Type.ElementType, cancellationToken).Type)
+            node.Initializer is null && TypeClassifier.IsFloating(model.GetTypeInfo(node.Type.ElementType, cancellationToken).Type)
                 ? ZeroFilled(node.Type)
                 : base.VisitArrayCreationExpression(node);
 
@@ -385,7 +375,7 @@ internal static class TapeRewriter
         private bool StaysNumbers(ExpressionSyntax sequence) => TapeCalls.IsNumbers(model, sequence, cancellationToken);
 
         private ExpressionSyntax DataOf(ExpressionSyntax original, ExpressionSyntax rewritten) =>
-            IsFloating(model.GetTypeInfo(original, cancellationToken).Type) && !model.GetConstantValue(original, cancellationToken).HasValue
+            TypeClassifier.IsFloating(model.GetTypeInfo(original, cancellationToken).Type) && !model.GetConstantValue(original, cancellationToken).HasValue
                 ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(rewritten), SyntaxFactory.IdentifierName("Data"))
                 : rewritten;
     }

@@ -25,13 +25,16 @@ internal static class TypeClassifier
     /// </summary>
     public static bool HoldsUnsupportedNumbers(ITypeSymbol? type) => FloatingSequence(type) is null && HoldsFloating(type);
 
+    /// <summary>True for a <c>double</c> or a <c>float</c>.</summary>
+    public static bool IsFloating(ITypeSymbol? type) => Scalar(type)?.IsFloating() == true;
+
     /// <summary>True for a floating-point number or anything that holds some (<c>double[]</c>, <c>List&lt;float&gt;</c>, <c>Func&lt;int, double&gt;</c>).</summary>
-    public static bool InvolvesFloating(ITypeSymbol? type) => Scalar(type)?.IsFloating() == true || HoldsFloating(type);
+    public static bool InvolvesFloating(ITypeSymbol? type) => IsFloating(type) || HoldsFloating(type);
 
     private static bool HoldsFloating(ITypeSymbol? type) => type switch
     {
-        IArrayTypeSymbol array => Scalar(array.ElementType)?.IsFloating() == true || HoldsFloating(array.ElementType),
-        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(a => Scalar(a)?.IsFloating() == true || HoldsFloating(a)),
+        IArrayTypeSymbol array => InvolvesFloating(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(InvolvesFloating),
         _ => false,
     };
 
@@ -41,6 +44,13 @@ internal static class TypeClassifier
     /// <summary>A method of <c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c>, or an extension of <c>MemoryExtensions</c> (<c>array.CopyTo(span)</c>).</summary>
     public static bool IsSpanMethod(IMethodSymbol method) =>
         method.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions";
+
+    /// <summary>
+    /// A method of a span, of <c>MemoryExtensions</c>, of <c>System.Array</c> or of a <c>System.Collections.Generic</c>
+    /// type: the collection methods a body's buffers and lists are handled with, as opposed to a plain helper.
+    /// </summary>
+    public static bool IsCollectionMethod(IMethodSymbol method) =>
+        IsSpanMethod(method) || IsArrayMethod(method) || method.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     /// <summary>A static method of <c>System.Array</c> (<c>Array.Clear(a)</c>, <c>Array.Fill(a, v)</c>).</summary>
     public static bool IsArrayMethod(IMethodSymbol method) =>

@@ -204,14 +204,14 @@ internal static class LoopWindows
     private static bool Qualifies(Block body, Callers callerSequences) => body.All(node => node switch
     {
         BreakNode or ReturnNode or ThrowArgumentNode or PassiveNode or VerbatimNode => false,
-        IfNode branch => Safe(branch.Condition, callerSequences) && Qualifies(branch.Then, callerSequences) && Qualifies(branch.Else, callerSequences),
+        IfNode branch => Safe(branch.Condition) && Qualifies(branch.Then, callerSequences) && Qualifies(branch.Else, callerSequences),
         LoopNode loop => (loop.Init is null || Qualifies(new Block([loop.Init]), callerSequences))
-            && Safe(loop.Condition, callerSequences)
+            && Safe(loop.Condition)
             && (loop.Step is null || Qualifies(new Block([loop.Step]), callerSequences))
             && Qualifies(loop.Body, callerSequences),
         AssignNode { Target: { Form: Code.Shape.Index } target } when callerSequences.Sequences.Contains(target.Op) => false,
         AccumulateNode { Adjoint: { Form: Code.Shape.Index } target } when callerSequences.Sequences.Contains(target.Op) => false,
-        _ => NodeWalk.Codes(node).All(code => Safe(code, callerSequences)),
+        _ => NodeWalk.Codes(node).All(Safe),
     });
 
     /// <summary>
@@ -219,12 +219,12 @@ internal static class LoopWindows
     /// parameter, a null reference, which <see cref="Window"/> settles): no division, no creation, no call that may
     /// throw (an int's <c>Math.Abs</c> overflows at its minimum).
     /// </summary>
-    private static bool Safe(Code code, Callers callers) => code.Form switch
+    private static bool Safe(Code code) => code.Form switch
     {
-        Code.Shape.Call => SafeCall(code) && code.Parts.All(p => Safe(p, callers)),
+        Code.Shape.Call => SafeCall(code) && code.Parts.All(Safe),
         Code.Shape.Binary when code.Op is "/" or "%" => false,
         Code.Shape.Creation => false,
-        _ => code.Parts.All(p => Safe(p, callers)),
+        _ => code.Parts.All(Safe),
     };
 
     private static bool SafeCall(Code call) =>
@@ -246,7 +246,9 @@ internal static class LoopWindows
             case Code.Shape.Binary when code.Op is "&&" or "||":
                 Collect(code.Parts[0], counter, written, changed, nullable, runs);
                 return;
-            case Code.Shape.Index when (StartOf(code.Parts[1], counter) ?? ZeroStart(code, counter, nullable)) is { } start
+            // A run from 0 of an array parameter gets a window too when the loop takes any, so that the null
+            // reference it may throw comes first (see Window).
+            case Code.Shape.Index when (nullable.Contains(code.Op) ? RunStart(code.Parts[1], counter) : StartOf(code.Parts[1], counter)) is { } start
                                        && !written.Contains(code.Op)
                                        && !start.HasEffect && !start.Names.Any(changed.Contains)
                                        && !runs.Any(r => r.Array == code.Op && r.Start.SameAs(start)):
@@ -259,13 +261,6 @@ internal static class LoopWindows
             Collect(part, counter, written, changed, nullable, runs);
         }
     }
-
-    /// <summary>
-    /// 0 for <c>a[i]</c> when <c>a</c> is an array parameter: its run from 0 gets a window too when the loop takes
-    /// any, so that the null reference it may throw comes first (see <see cref="Window"/>).
-    /// </summary>
-    private static Code? ZeroStart(Code element, string counter, IReadOnlyCollection<string> nullable) =>
-        nullable.Contains(element.Op) && IsCounter(element.Parts[1], counter) ? Code.Number(0, NumKind.Int) : null;
 
     /// <summary>
     /// The start of <paramref name="index"/> when it is something plus the counter, else null. The counter alone
@@ -290,13 +285,16 @@ internal static class LoopWindows
         return null;
     }
 
+    /// <summary>The start of <paramref name="index"/> as <see cref="StartOf"/> gives it, or 0 for the counter alone.</summary>
+    private static Code? RunStart(Code index, string counter) =>
+        StartOf(index, counter) ?? (IsCounter(index, counter) ? Code.Number(0, NumKind.Int) : null);
+
     private static bool IsCounter(Code code, string counter) => code.Form == Code.Shape.Name && code.Text == counter;
 
     /// <summary><paramref name="code"/> as an element of its window, or null when it is not one.</summary>
     private static Code? Windowed(Code code, string counter, List<(string Array, Code Start, string Name)> windows)
     {
-        if (code.Form != Code.Shape.Index
-            || (StartOf(code.Parts[1], counter) ?? (IsCounter(code.Parts[1], counter) ? Code.Number(0, NumKind.Int) : null)) is not { } start)
+        if (code.Form != Code.Shape.Index || RunStart(code.Parts[1], counter) is not { } start)
         {
             return null;
         }

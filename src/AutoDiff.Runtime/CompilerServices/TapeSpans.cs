@@ -30,11 +30,7 @@ public static class TapeSpans
     public static Value[] ToArray(ReadOnlySpan<double> numbers)
     {
         var values = new Value[numbers.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = new Value(numbers[i]);
-        }
-
+        CopyTo(numbers, values);
         return values;
     }
 
@@ -42,11 +38,7 @@ public static class TapeSpans
     public static Value[] ToArray(ReadOnlySpan<float> numbers)
     {
         var values = new Value[numbers.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = new Value(numbers[i]);
-        }
-
+        CopyTo(numbers, values);
         return values;
     }
 
