@@ -93,7 +93,7 @@ internal static class TapeRewriter
             }
         }
 
-        return TapeCalls.FlowProblem(model, body, cancellationToken);
+        return TapeShapes.Problem(model, body, cancellationToken) ?? TapeCalls.FlowProblem(model, body, cancellationToken);
     }
 
     /// <summary>The rewritten body of the tape function, formatted.</summary>

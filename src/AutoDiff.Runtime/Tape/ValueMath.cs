@@ -194,6 +194,12 @@ public static class ValueMath
     /// <returns>A node holding <c>Math.Round(a, digits)</c>.</returns>
     public static Value Round(Value a, int digits) => Value.Unary(Math.Round(a.Data, digits), ValueOp.Round, a);
 
+    /// <summary>Nearest integer, ties broken by <paramref name="mode"/>; zero derivative.</summary>
+    /// <param name="a">The argument.</param>
+    /// <param name="mode">How a value halfway between two integers is rounded.</param>
+    /// <returns>A node holding <c>Math.Round(a, mode)</c>.</returns>
+    public static Value Round(Value a, MidpointRounding mode) => Value.Unary(Math.Round(a.Data, mode), ValueOp.Round, a);
+
     /// <summary>The length of the vector (x, y), as <see cref="double.Hypot"/>: without overflow for large inputs.</summary>
     /// <param name="x">The first coordinate.</param>
     /// <param name="y">The second coordinate.</param>

@@ -509,6 +509,44 @@ public static partial class Fallback
     public static double PureHelpersOnTape_KinkDistance(double[] p) =>
         Math.Min(Math.Min(Math.Abs(Math.Abs(p[0]) - p[1]), Math.Abs(p[0] - p[3])), Math.Abs(((p[2] + 1) * 2) - Math.Round((p[2] + 1) * 2)) / 2);
 
+    // The shapes of numbers the tape holds beside plain locals: lists of arrays and of lists, tuples in a list, a user
+    // struct made from constants, and Math.Round with a midpoint mode (a zero derivative, as the static path gives).
+    [Differentiable]
+    public static double ShapesOnTape(ReadOnlySpan<double> w)
+    {
+        Func<double, double> twice = t => 2 * t;
+        var rows = new System.Collections.Generic.List<double[]> { new double[2] };
+        rows[0][0] = w[0];
+        rows[0][1] = w[1] * w[0];
+        var nested = new System.Collections.Generic.List<System.Collections.Generic.List<double>> { new() { w[2], rows[0][1] } };
+        var pairs = new System.Collections.Generic.List<(int Index, double Weight)> { (1, w[3]) };
+        var pair = pairs[0];
+        pair.Weight *= nested[0][0];
+        var scale = new ShapeScale(1.5, -0.25);
+        double rounded = Math.Round(w[3] * 3, MidpointRounding.AwayFromZero);
+        return twice(rows[0][0] * nested[0][1]) + pair.Weight * scale.Factor + scale.Offset * w[pair.Index] + rounded * w[2];
+    }
+
+    public static double ShapesOnTape_Value(double[] p) => ShapesOnTape(p);
+    public static double ShapesOnTape_Gradient(double[] p, double[] g) => ShapesOnTapeWithGradient(p, g);
+    public static void ShapesOnTape_Pullback(double[] p, double seed, double[] g) => ShapesOnTapePullback(p, seed, g);
+
+    // Math.Round(3 w3) steps where 3 w3 is half an integer.
+    public static double ShapesOnTape_KinkDistance(double[] p) => Math.Abs(p[3] * 3 - Math.Floor(p[3] * 3) - 0.5) / 3;
+
+    private readonly struct ShapeScale
+    {
+        public ShapeScale(double factor, double offset)
+        {
+            Factor = factor;
+            Offset = offset;
+        }
+
+        public double Factor { get; }
+
+        public double Offset { get; }
+    }
+
     [Differentiable]
     public static double RecursiveSlice(ReadOnlySpan<double> w)
     {
