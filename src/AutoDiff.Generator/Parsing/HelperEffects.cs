@@ -25,7 +25,7 @@ internal static class HelperEffects
     private static readonly HashSet<string> KeepsNothing =
     [
         "System.Math", "System.MathF", "double", "float", "int", "long", "bool", "string",
-        "System.Console", "System.Diagnostics.Debug", "System.Span<T>", "System.ReadOnlySpan<T>",
+        "System.Console", "System.Diagnostics.Debug", "System.Span<T>", "System.ReadOnlySpan<T>", "System.Convert",
     ];
 
     /// <summary>
@@ -66,7 +66,7 @@ internal static class HelperEffects
         var syntax = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault();
         if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax))
         {
-            return Trusted(method) ? null : "'" + Name(method) + "' is compiled elsewhere, and what it keeps is not known";
+            return Trusted(callee) ? null : "'" + Name(method) + "' is compiled elsewhere, and what it keeps is not known";
         }
 
         if (depth > Depth)
@@ -94,8 +94,17 @@ internal static class HelperEffects
                     => Accessors(property).Select(a => Check(a, compilation, seen, depth + 1, cancellationToken)).FirstOrDefault(p => p is not null),
                 ExpressionSyntax expression when model.GetConversion(expression, cancellationToken) is { IsUserDefined: true, MethodSymbol: { } conversion }
                     => Check(conversion, compilation, seen, depth + 1, cancellationToken),
+                ThrowStatementSyntax { Expression: { } thrown } when CarriesNumbers(model.GetTypeInfo(thrown, cancellationToken).Type)
+                    => "'" + Name(method) + "' throws a '" + model.GetTypeInfo(thrown, cancellationToken).Type!.Name + "', which carries a number out of the call",
+                ThrowExpressionSyntax { Expression: var thrown } when CarriesNumbers(model.GetTypeInfo(thrown, cancellationToken).Type)
+                    => "'" + Name(method) + "' throws a '" + model.GetTypeInfo(thrown, cancellationToken).Type!.Name + "', which carries a number out of the call",
                 _ => null,
             };
+            if (problem is null && UserOperator(model, node, cancellationToken) is { } op)
+            {
+                problem = Check(op, compilation, seen, depth + 1, cancellationToken);
+            }
+
             if (problem is not null)
             {
                 return problem == string.Empty ? "'" + Name(method) + "' writes '" + node + "', which outlives the call" : problem;
@@ -162,9 +171,10 @@ internal static class HelperEffects
             }
         }
 
-        // A collection of ints or bools (a helper's list of indices) cannot keep a number.
+        // A collection of ints, bools or enums (a helper's list of indices) cannot keep a number; one of objects,
+        // strings, decimals, the user's types or a type parameter (List<T> in a generic helper) can.
         if (method.ContainingType is { ContainingNamespace: var space } generic && space?.ToDisplayString() == "System.Collections.Generic"
-            && !generic.TypeArguments.Any(TypeClassifier.InvolvesFloating))
+            && generic.TypeArguments.All(IsCountLike))
         {
             return true;
         }
@@ -173,6 +183,33 @@ internal static class HelperEffects
         return method.ContainingType is { } containing && KeepsNothing.Contains(containing.OriginalDefinition.ToDisplayString())
             && !(containing.Name is "Span" or "ReadOnlySpan" && method.Name is "CopyTo" or "TryCopyTo" or "Fill" or "Clear");
     }
+
+    private static bool IsCountLike(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Enum
+        || type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+            or SpecialType.System_Char or SpecialType.System_Boolean;
+
+    // An exception of the user's that holds a number carries it out of the helper, to a catch that reads it back.
+    private static bool CarriesNumbers(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null && current.DeclaringSyntaxReferences.Length > 0; current = current.BaseType)
+        {
+            if (current.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false } field && TypeClassifier.InvolvesFloating(field.Type)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // An operator of the user's (a + v on a struct of theirs) runs code of its own, as a call does.
+    private static IMethodSymbol? UserOperator(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken) =>
+        node is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax
+        && model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op
+            ? op
+            : null;
 
     private static string Name(IMethodSymbol method) => (method.ContainingType?.Name is { } type ? type + "." : string.Empty) + method.Name;
 }

@@ -21,6 +21,7 @@ internal static class TapeCalls
     private static readonly Dictionary<string, string[]> Stores = new()
     {
         ["System.Span<T>"] = ["Fill"],
+        ["System.Array"] = ["Fill"],
         ["System.Collections.Generic.List<T>"] = ["Add", "Insert"],
         ["System.Collections.Generic.Stack<T>"] = ["Push"],
         ["System.Collections.Generic.Queue<T>"] = ["Enqueue"],
@@ -28,11 +29,20 @@ internal static class TapeCalls
         ["System.Collections.Generic.Dictionary<TKey, TValue>"] = ["Add", "TryAdd"],
     };
 
-    // Calls that order or compare the elements they are handed: Values have no order, and compare by reference.
-    private static readonly HashSet<string> Orders =
+    // The members of spans, arrays and collections that move, store, count or hand back their elements without
+    // comparing them, or compare them only through a predicate of the body's (a lambda on Values). Any other member
+    // over numbers (IndexOf, Contains, Sort, Distinct, Trim, Count(v), CommonPrefixLength, Replace, …) would compare
+    // Values, objects, by reference: it is refused, so that a member this list does not know is never taken on trust.
+    private static readonly HashSet<string> Moves =
     [
-        "Sort", "BinarySearch", "IndexOf", "LastIndexOf", "Contains", "SequenceEqual", "StartsWith", "EndsWith",
-        "IndexOfAny", "LastIndexOfAny", "ContainsAny", "Remove",
+        // spans and MemoryExtensions
+        "Slice", "CopyTo", "TryCopyTo", "Clear", "Fill", "AsSpan", "AsMemory", "ToArray", "GetEnumerator", "Reverse",
+        // System.Array
+        "Copy", "ConstrainedCopy", "Empty", "ForEach", "Exists", "TrueForAll", "FindIndex", "FindLastIndex", "ConvertAll", "FindAll",
+        // System.Collections.Generic
+        "Add", "AddRange", "Insert", "InsertRange", "RemoveAt", "RemoveRange", "RemoveAll", "Push", "Pop", "Peek", "TryPop",
+        "TryPeek", "Enqueue", "Dequeue", "TryDequeue", "AddFirst", "AddLast", "RemoveFirst", "RemoveLast", "TryAdd",
+        "TryGetValue", "ContainsKey", "GetRange", "EnsureCapacity", "TrimExcess", "Remove",
     ];
 
     /// <summary>
@@ -41,7 +51,10 @@ internal static class TapeCalls
     /// (<c>ThrowIfNegative&lt;T&gt;(T)</c>) is not one: it is inferred from what the call hands it, the number.
     /// </summary>
     public static bool PassesValue(IParameterSymbol? parameter) =>
-        parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type };
+        parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type }
+        // Array.Fill<T>(T[] array, T value): T is the array's element type, as a collection's own would be.
+        || parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method }
+           && parameter.ContainingSymbol is IMethodSymbol { Name: "Fill", ContainingType.SpecialType: SpecialType.System_Array };
 
     /// <summary>Why <paramref name="invocation"/> of <paramref name="callee"/> (not a table function, the method itself or a local function) cannot run on the tape, or null.</summary>
     public static DiagnosticInfo? Problem(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol callee, CancellationToken cancellationToken)
@@ -51,14 +64,16 @@ internal static class TapeCalls
         for (var i = 0; i < arguments.Count; i++)
         {
             var parameter = ParameterOf(callee, arguments[i], i);
-            if (PassesValue(parameter) && TypeClassifier.InvolvesFloating(parameter!.Type) && !IsStore(callee, parameter))
+            // An out parameter (TryGetValue(k, out v), TryPop(out v)) hands an element back: it compares nothing.
+            if (PassesValue(parameter) && TypeClassifier.InvolvesFloating(parameter!.Type) && !IsStore(callee, parameter) && parameter.RefKind != RefKind.Out)
             {
                 return Refuse(invocation, "'" + name + "' on floating-point elements in a body that runs on the runtime tape",
                     "there the numbers are Values, which it would compare or hash as objects; write it as a loop over the elements, or leave out what sends this body to the tape (the info AD0011 names it)");
             }
         }
 
-        if (arguments.FirstOrDefault(a => a.RefKindKeyword.Text.Length > 0 && TypeClassifier.IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type)) is { } byReference)
+        if (arguments.Select((a, i) => (a, i)).FirstOrDefault(p => p.a.RefKindKeyword.Text.Length > 0 && TypeClassifier.IsFloating(model.GetTypeInfo(p.a.Expression, cancellationToken).Type)
+                && !(TypeClassifier.IsCollectionMethod(callee) && PassesValue(ParameterOf(callee, p.a, p.i)))).a is { } byReference)
         {
             return Refuse(invocation, "passing the floating-point '" + byReference.Expression + "' by " + byReference.RefKindKeyword.Text + " to '" + name + "' in a body that runs on the runtime tape",
                 "there the number is a Value, and the callee takes a number; return the result instead, or leave out what sends this body to the tape (the info AD0011 names it)");
@@ -126,10 +141,14 @@ internal static class TapeCalls
 
         var sequences = receiver is not null && TypeClassifier.FloatingSequence(model.GetTypeInfo(receiver, cancellationToken).Type) is not null
             || arguments.Any(a => TypeClassifier.FloatingSequence(model.GetTypeInfo(a.Expression, cancellationToken).Type) is not null);
-        if ((sequences || receiver is not null && TypeClassifier.InvolvesFloating(model.GetTypeInfo(receiver, cancellationToken).Type)) && Orders.Contains(callee.Name))
+        // Remove(key) of a dictionary keyed by ints moves; Remove(v) of a list of numbers searches for v.
+        var moves = Moves.Contains(callee.Name) && !(callee.Name == "Remove" && callee.Parameters.FirstOrDefault() is { } removed && TypeClassifier.InvolvesFloating(removed.Type));
+        if (TypeClassifier.IsCollectionMethod(callee) && !moves
+            && (sequences || receiver is not null && TypeClassifier.InvolvesFloating(model.GetTypeInfo(receiver, cancellationToken).Type)
+                || arguments.Any(a => TypeClassifier.InvolvesFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type))))
         {
             return Refuse(invocation, "'" + name + "' over floating-point values in a body that runs on the runtime tape",
-                "there the numbers are Values, which have no order; leave out what sends this body to the tape (the info AD0011 names it)");
+                "there the numbers are Values, objects it would compare by reference; only members that move, store or count elements (Add, Push, CopyTo, Fill, TryGetValue, …) run there; write the search or the comparison as a loop, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
         if (sequences && TypeClassifier.IsArrayMethod(callee) && (callee.Name == "Resize" || callee.Name == "Clear" && arguments.Count > 1))
@@ -193,7 +212,7 @@ internal static class TapeCalls
         TypeClassifier.FloatingSequence(model.GetTypeInfo(sequence, cancellationToken).Type) is not null
         && sequence switch
         {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "AsSpan" or "Slice", Expression: var viewed } } => IsNumbers(model, viewed, cancellationToken),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "AsSpan" or "Slice" or "ToArray", Expression: var viewed } } => IsNumbers(model, viewed, cancellationToken),
             ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } ranged when ranged.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax => IsNumbers(model, ranged.Expression, cancellationToken),
             _ => model.GetSymbolInfo(sequence, cancellationToken).Symbol switch
             {
@@ -231,17 +250,17 @@ internal static class TapeCalls
             {
                 // (Text takes the number itself: in a thrown exception's message, an interpolation or a string concatenation;
                 // foreach enumerates a collection as one.)
-                IConversionOperation { Operand.Type: var from, Type: var to } when TypeClassifier.InvolvesFloating(from) && !InThrow(operation) && !WrittenAsText(operation) && operation.Parent is not IForEachLoopOperation
+                IConversionOperation { Operand.Type: var from, Type: var to } when TypeClassifier.InvolvesFloating(from) && !InThrow(operation) && !WrittenAsText(operation) && operation.Parent is not IForEachLoopOperation && !FillsCollection(operation)
                     && to is { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType } or { TypeKind: TypeKind.Interface or TypeKind.Dynamic }
                     => "'" + operation.Syntax + "' used as " + (to.TypeKind == TypeKind.Interface ? "an interface" : "an object"),
                 ITupleBinaryOperation { LeftOperand.Type: var left } when TypeClassifier.InvolvesFloating(left)
                     => "'" + operation.Syntax + "', tuples of numbers compared",
-                IBinaryOperation { OperatorMethod: not null, LeftOperand.Type: var left } when TypeClassifier.InvolvesFloating(left) || HoldsFloatingFields(left)
+                IBinaryOperation { OperatorMethod: not null, LeftOperand.Type: var left } when TypeClassifier.InvolvesFloating(left) || TypeClassifier.HoldsFloatingFields(left)
                     => "'" + operation.Syntax + "', an operator of a type that holds numbers",
-                IInvocationOperation { TargetMethod.Name: "Equals" or "GetHashCode" or "CompareTo", Instance.Type: var instance } when TypeClassifier.InvolvesFloating(instance) || HoldsFloatingFields(instance)
+                IInvocationOperation { TargetMethod.Name: "Equals" or "GetHashCode" or "CompareTo", Instance.Type: var instance } when TypeClassifier.InvolvesFloating(instance) || TypeClassifier.HoldsFloatingFields(instance)
                     => "'" + operation.Syntax + "' on something that holds numbers",
                 IObjectCreationOperation { Type: INamedTypeSymbol { TypeArguments.Length: > 0 } created } when Keyed.Contains(created.OriginalDefinition.ToDisplayString())
-                    && (TypeClassifier.InvolvesFloating(created.TypeArguments[0]) || HoldsFloatingFields(created.TypeArguments[0]))
+                    && (TypeClassifier.InvolvesFloating(created.TypeArguments[0]) || TypeClassifier.HoldsFloatingFields(created.TypeArguments[0]))
                     => "'" + created.Name + "' keyed by numbers",
                 _ => null,
             };
@@ -254,6 +273,12 @@ internal static class TapeCalls
 
         return null;
     }
+
+    // new List<double>(a), list.AddRange(a): the collection takes the elements, Values, as they are.
+    private static bool FillsCollection(IOperation conversion) =>
+        conversion.Parent is IArgumentOperation { Parent: var call }
+        && (call is IObjectCreationOperation { Constructor.ContainingType: var created } && created.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+            || call is IInvocationOperation { TargetMethod: var method } && TypeClassifier.IsCollectionMethod(method) && method.Name is "AddRange" or "InsertRange");
 
     // "x = " + x and $"{x}": the tape writes the Value's number (TapeRewriter).
     private static bool WrittenAsText(IOperation operation) =>
@@ -272,12 +297,6 @@ internal static class TapeCalls
 
         return false;
     }
-
-    // A record or struct with a floating field or property (record struct P(double X)): its equality compares them.
-    private static bool HoldsFloatingFields(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { IsValueType: true } or INamedTypeSymbol { IsRecord: true }
-        && type.SpecialType == SpecialType.None
-        && type.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false } field && TypeClassifier.InvolvesFloating(field.Type));
 
     /// <summary>
     /// Why reading <paramref name="name"/> cannot run on the tape, or null: a floating-point static field that is

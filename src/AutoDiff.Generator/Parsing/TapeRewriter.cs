@@ -74,7 +74,7 @@ internal static class TapeRewriter
                         return problem;
                     }
 
-                    if (!known && !self && !local && floating && !(TapeCalls.ReadsNumbers(callee) && !sequences))
+                    if (!known && !self && !local && floating && !(TapeCalls.ReadsNumbers(callee) && !sequences) && !TypeClassifier.IsCollectionMethod(callee))
                     {
                         return DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name);
                     }
@@ -93,7 +93,11 @@ internal static class TapeRewriter
             }
         }
 
-        return TapeShapes.Problem(model, body, cancellationToken) ?? TapeCalls.FlowProblem(model, body, cancellationToken);
+        // The first in the source of what the two walks over the body's operations find.
+        return new[] { TapeShapes.Problem(model, body, method, cancellationToken), TapeCalls.FlowProblem(model, body, cancellationToken) }
+            .Where(p => p is not null)
+            .OrderBy(p => p!.Location?.TextSpan.Start ?? int.MaxValue)
+            .FirstOrDefault();
     }
 
     /// <summary>The rewritten body of the tape function, formatted.</summary>
@@ -281,10 +285,56 @@ internal static class TapeRewriter
         public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
         {
             var visited = (VariableDeclarationSyntax)base.VisitVariableDeclaration(node)!;
-            return node.Type.IsVar && TypeClassifier.IsFloating(model.GetTypeInfo(node.Type, cancellationToken).Type)
-                ? visited.WithType(Value.WithTriviaFrom(visited.Type))
+            // 'var t = (x, 0.0);' infers (Value, double) from the rewritten literal: its type is spelled out too.
+            var type = model.GetTypeInfo(node.Type, cancellationToken).Type;
+            var spelled = !node.Type.IsVar ? null
+                : TypeClassifier.IsFloating(type) ? Value
+                : type is INamedTypeSymbol { IsTupleType: true } && node.Variables.Any(v => v.Initializer?.Value is TupleExpressionSyntax) ? Spelled(type)
+                : null;
+            return spelled is not null ? visited.WithType(spelled.WithTriviaFrom(visited.Type)) : visited;
+        }
+
+        // 'var (a, b) = (x * 2, 1.0);' would infer a double for b, which a later 'b = x' could not take: each element
+        // gets its type spelled out, with Value for the numbers.
+        public override SyntaxNode? VisitDeclarationExpression(DeclarationExpressionSyntax node)
+        {
+            if (node.Type.IsVar && node.Designation is ParenthesizedVariableDesignationSyntax { Variables: var variables }
+                && variables.All(v => v is SingleVariableDesignationSyntax or DiscardDesignationSyntax))
+            {
+                var elements = variables.Select(v => v is SingleVariableDesignationSyntax single
+                    && model.GetDeclaredSymbol(single, cancellationToken) is ILocalSymbol local
+                    && (Spelled(local.Type) ?? SyntaxFactory.ParseTypeName(local.Type.ToDisplayString())) is { } type
+                        ? SyntaxFactory.Argument(SyntaxFactory.DeclarationExpression(type, single))
+                        : SyntaxFactory.Argument(SyntaxFactory.IdentifierName("_")));
+                return SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(elements)).WithTriviaFrom(node);
+            }
+
+            return base.VisitDeclarationExpression(node);
+        }
+
+        // 'new[] { 1.0, 2.0 }' infers double[]: an array of the body's numbers is an array of Values.
+        public override SyntaxNode? VisitImplicitArrayCreationExpression(ImplicitArrayCreationExpressionSyntax node)
+        {
+            var visited = (ImplicitArrayCreationExpressionSyntax)base.VisitImplicitArrayCreationExpression(node)!;
+            return TypeClassifier.FloatingSequence(model.GetTypeInfo(node, cancellationToken).Type) is not null
+                ? SyntaxFactory.ArrayCreationExpression(
+                    SyntaxFactory.ArrayType(Value, SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression())))),
+                    visited.Initializer).WithTriviaFrom(node)
                 : visited;
         }
+
+        // sizeof(double) is the number's size, which the tape's rewriting must leave alone.
+        public override SyntaxNode? VisitSizeOfExpression(SizeOfExpressionSyntax node) => node;
+
+        public override SyntaxNode? VisitTypeOfExpression(TypeOfExpressionSyntax node) => node;
+
+        /// <summary>A type that holds the body's numbers, spelled with Value for each (a tuple, an array of them), or null.</summary>
+        private static TypeSyntax? Spelled(ITypeSymbol? type) =>
+            type is null || !TypeClassifier.InvolvesFloating(type) ? null
+            : TypeClassifier.IsFloating(type) ? Value
+            : type is IArrayTypeSymbol or INamedTypeSymbol { IsTupleType: true }
+                ? SyntaxFactory.ParseTypeName(System.Text.RegularExpressions.Regex.Replace(type.ToDisplayString(), @"\b(double|float)\b", ValueType))
+                : null;
 
         public override SyntaxNode? VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
         {
@@ -374,9 +424,19 @@ internal static class TapeRewriter
         // A floating sequence the tape's body leaves as numbers: a static table, a [NoDerivative] (passive) span parameter.
         private bool StaysNumbers(ExpressionSyntax sequence) => TapeCalls.IsNumbers(model, sequence, cancellationToken);
 
-        private ExpressionSyntax DataOf(ExpressionSyntax original, ExpressionSyntax rewritten) =>
-            TypeClassifier.IsFloating(model.GetTypeInfo(original, cancellationToken).Type) && !model.GetConstantValue(original, cancellationToken).HasValue
-                ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(rewritten), SyntaxFactory.IdentifierName("Data"))
-                : rewritten;
+        // A float's Value holds a double: handed on as a float (float.IsNaN(v), a helper taking a float), it is one again.
+        private ExpressionSyntax DataOf(ExpressionSyntax original, ExpressionSyntax rewritten)
+        {
+            var type = model.GetTypeInfo(original, cancellationToken).Type;
+            if (!TypeClassifier.IsFloating(type) || model.GetConstantValue(original, cancellationToken).HasValue)
+            {
+                return rewritten;
+            }
+
+            var data = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(rewritten), SyntaxFactory.IdentifierName("Data"));
+            return type!.SpecialType == SpecialType.System_Single
+                ? SyntaxFactory.ParenthesizedExpression(SyntaxFactory.CastExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.FloatKeyword)), data))
+                : data;
+        }
     }
 }

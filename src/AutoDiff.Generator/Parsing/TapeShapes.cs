@@ -18,14 +18,15 @@ namespace AutoDiff.Generator.Parsing;
 internal static class TapeShapes
 {
     /// <summary>The first construct of <paramref name="body"/> that holds numbers in a shape the tape cannot, or null.</summary>
-    public static DiagnosticInfo? Problem(SemanticModel model, SyntaxNode body, CancellationToken cancellationToken)
+    public static DiagnosticInfo? Problem(SemanticModel model, SyntaxNode body, IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (model.GetOperation(body, cancellationToken) is not { } root)
         {
             return null;
         }
 
-        foreach (var operation in root.Descendants())
+        // The first in the source, whichever order the operations are walked in.
+        foreach (var operation in root.Descendants().OrderBy(o => o.Syntax.SpanStart))
         {
             var problem = operation switch
             {
@@ -40,7 +41,45 @@ internal static class TapeShapes
                     => "'" + operation.Syntax + "', a number stored in a field or property",
                 IConversionOperation { Operand: var from, Type.SpecialType: SpecialType.System_Decimal } when TypeClassifier.IsFloating(from.Type) && !IsConstant(from)
                     => "'" + operation.Syntax + "', a number converted to decimal",
-                _ => null,
+                // Unboxing: the tape would cast the object to a Value, which it is not.
+                IConversionOperation { Operand.Type: { } from, Type: var to } when TypeClassifier.InvolvesFloating(to)
+                    && (from.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType || from.TypeKind is TypeKind.Interface or TypeKind.Dynamic)
+                    => "'" + operation.Syntax + "', a number taken out of an object",
+                // Nullable numbers are Value? there, a reference: == compares objects and null lifts nothing.
+                _ when operation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && TypeClassifier.IsFloating(nullable.TypeArguments[0])
+                    => "'" + operation.Syntax + "', a nullable number",
+                // A pattern that names the number (var v, double d, { } p) would name the Value's number, a constant.
+                IPatternOperation { } pattern when DeclaredSymbol(pattern) is { } named && (TypeClassifier.InvolvesFloating(named.Type) || TypeClassifier.HoldsFloatingFields(named.Type))
+                    => "'" + operation.Syntax + "', a pattern that names a number (name it with a local before the test)",
+                // Patterns test the Value's number only at the top: inside a tuple, property or list pattern they meet Values.
+                IRecursivePatternOperation or IListPatternOperation when TypeClassifier.InvolvesFloating(((IPatternOperation)operation).InputType) || TypeClassifier.HoldsFloatingFields(((IPatternOperation)operation).InputType)
+                    => "'" + operation.Syntax + "', a pattern inside something that holds numbers",
+                IAnonymousObjectCreationOperation { Type: var type } when type is INamedTypeSymbol anonymous && anonymous.GetMembers().OfType<IPropertySymbol>().Any(p => TypeClassifier.InvolvesFloating(p.Type))
+                    => "'" + operation.Syntax + "', an anonymous object holding numbers",
+                // default of a tuple of numbers would hold null Values (a user's struct keeps its doubles).
+                IDefaultValueOperation { Type: var type } when !TypeClassifier.IsFloating(type) && TypeClassifier.InvolvesFloating(type)
+                    => "'" + operation.Syntax + "', the default of something that holds numbers",
+                IObjectCreationOperation { Type: var type } when TypeClassifier.IsFloating(type)
+                    => "'" + operation.Syntax + "'",
+                // A method group typed with numbers: the tape's Values do not convert to its parameters.
+                IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var target } } when Signature(target).Any(TypeClassifier.InvolvesFloating)
+                    => "'" + operation.Syntax + "', a method group taking or giving numbers (write a lambda)",
+                IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: var invoked } when invoked is not (ILocalReferenceOperation or IParameterReferenceOperation)
+                    && Signature(((IInvocationOperation)operation).TargetMethod).Any(TypeClassifier.InvolvesFloating)
+                    => "'" + operation.Syntax + "', a delegate from outside the body called with numbers",
+                ILocalFunctionOperation { Symbol: var function } when function.Parameters.Any(p => p.HasExplicitDefaultValue && TypeClassifier.InvolvesFloating(p.Type))
+                    => "the default value of a number parameter of '" + function.Name + "'",
+                IAnonymousFunctionOperation { Symbol: var lambda } when lambda.Parameters.Any(p => p.HasExplicitDefaultValue && TypeClassifier.InvolvesFloating(p.Type))
+                    => "'" + operation.Syntax + "', a default value of a number parameter",
+                // The tape leaves a table or a [NoDerivative] span as numbers, which a local of Values cannot name.
+                IVariableDeclaratorOperation { Symbol: var local, Initializer.Value: { } value } when TypeClassifier.FloatingSequence(local.Type) is not null && IsNumbers(model, value, cancellationToken)
+                    => "'" + operation.Syntax + "', a local naming numbers that stay numbers there (index the table or the parameter itself, or copy it into a buffer)",
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local }, Value: var value } when TypeClassifier.FloatingSequence(local.Type) is not null && IsNumbers(model, value, cancellationToken)
+                    => "'" + operation.Syntax + "', a local naming numbers that stay numbers there (index the table or the parameter itself, or copy it into a buffer)",
+                IArgumentOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } } parameter, Value: var value }
+                    when TypeClassifier.FloatingSequence(parameter.Type) is not null && IsNumbers(model, value, cancellationToken)
+                    => "'" + operation.Syntax + "', numbers that stay numbers there handed to a local function's span of Values (copy them into a buffer first)",
+                _ => TapeWrites.Problem(operation, method),
             };
             if (problem is not null)
             {
@@ -85,4 +124,20 @@ internal static class TapeShapes
         || IsCollection(member.Member.ContainingType);
 
     private static bool IsConstant(IOperation value) => value.ConstantValue.HasValue;
+
+    private static bool IsNumbers(SemanticModel model, IOperation value, CancellationToken cancellationToken) =>
+        Unconverted(value).Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression && TapeCalls.IsNumbers(model, expression, cancellationToken);
+
+    private static IOperation Unconverted(IOperation value) => value is IConversionOperation { IsImplicit: true } conversion ? Unconverted(conversion.Operand) : value;
+
+    private static ILocalSymbol? DeclaredSymbol(IPatternOperation pattern) => pattern switch
+    {
+        IDeclarationPatternOperation declaration => declaration.DeclaredSymbol as ILocalSymbol,
+        IRecursivePatternOperation recursive => recursive.DeclaredSymbol as ILocalSymbol,
+        IListPatternOperation list => list.DeclaredSymbol as ILocalSymbol,
+        _ => null,
+    };
+
+    private static System.Collections.Generic.IEnumerable<ITypeSymbol> Signature(IMethodSymbol method) =>
+        method.Parameters.Select(p => p.Type).Append(method.ReturnType);
 }

@@ -25,6 +25,15 @@ internal static class TypeClassifier
     /// </summary>
     public static bool HoldsUnsupportedNumbers(ITypeSymbol? type) => FloatingSequence(type) is null && HoldsFloating(type);
 
+    /// <summary>
+    /// True for a struct or record with a floating instance field (<c>record struct P(double X)</c>, whose property's
+    /// backing field counts): its equality compares them, and its default holds them.
+    /// </summary>
+    public static bool HoldsFloatingFields(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsValueType: true } or INamedTypeSymbol { IsRecord: true }
+        && type.SpecialType == SpecialType.None
+        && type.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false } field && InvolvesFloating(field.Type));
+
     /// <summary>True for a <c>double</c> or a <c>float</c>.</summary>
     public static bool IsFloating(ITypeSymbol? type) => Scalar(type)?.IsFloating() == true;
 
@@ -46,11 +55,11 @@ internal static class TypeClassifier
         method.ContainingType?.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>" or "System.MemoryExtensions";
 
     /// <summary>
-    /// A method of a span, of <c>MemoryExtensions</c>, of <c>System.Array</c> or of a <c>System.Collections.Generic</c>
+    /// A method of a span, of <c>MemoryExtensions</c>, of <c>System.Array</c> (static or not) or of a <c>System.Collections.Generic</c>
     /// type: the collection methods a body's buffers and lists are handled with, as opposed to a plain helper.
     /// </summary>
     public static bool IsCollectionMethod(IMethodSymbol method) =>
-        IsSpanMethod(method) || IsArrayMethod(method) || method.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+        IsSpanMethod(method) || method.ContainingType?.SpecialType == SpecialType.System_Array || method.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     /// <summary>A static method of <c>System.Array</c> (<c>Array.Clear(a)</c>, <c>Array.Fill(a, v)</c>).</summary>
     public static bool IsArrayMethod(IMethodSymbol method) =>
