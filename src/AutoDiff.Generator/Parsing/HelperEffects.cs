@@ -204,10 +204,11 @@ internal static class HelperEffects
         return false;
     }
 
-    // An operator of the user's (a + v on a struct of theirs) runs code of its own, as a call does.
+    // An operator of the user's (a + v on a struct of theirs) runs code of its own, as a call does; a compiled one
+    // (INumber<T>'s, instantiated with double) does not keep.
     private static IMethodSymbol? UserOperator(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken) =>
         node is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax
-        && model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op
+        && model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator, DeclaringSyntaxReferences.Length: > 0 } op
             ? op
             : null;
 

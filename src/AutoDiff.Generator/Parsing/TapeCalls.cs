@@ -38,7 +38,7 @@ internal static class TapeCalls
         // spans and MemoryExtensions
         "Slice", "CopyTo", "TryCopyTo", "Clear", "Fill", "AsSpan", "AsMemory", "ToArray", "GetEnumerator", "Reverse",
         // System.Array
-        "Copy", "ConstrainedCopy", "Empty", "ForEach", "Exists", "TrueForAll", "FindIndex", "FindLastIndex", "ConvertAll", "FindAll",
+        "Copy", "ConstrainedCopy", "Empty", "Clone", "ForEach", "Exists", "TrueForAll", "FindIndex", "FindLastIndex", "ConvertAll", "FindAll",
         // System.Collections.Generic
         "Add", "AddRange", "Insert", "InsertRange", "RemoveAt", "RemoveRange", "RemoveAll", "Push", "Pop", "Peek", "TryPop",
         "TryPeek", "Enqueue", "Dequeue", "TryDequeue", "AddFirst", "AddLast", "RemoveFirst", "RemoveLast", "TryAdd",

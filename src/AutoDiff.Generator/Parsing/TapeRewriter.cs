@@ -6,6 +6,7 @@ using AutoDiff.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AutoDiff.Generator.Parsing;
 
@@ -261,6 +262,16 @@ internal static class TapeRewriter
             model.GetSymbolInfo(expression, cancellationToken).Symbol is IParameterSymbol parameter
             && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
             && Callees.RoleOf(parameter) == ParamRole.Span;
+
+        // A number handed to an object parameter (new ArgumentOutOfRangeException(nameof(x), x, "…"), the one place
+        // the tape lets a number become an object) is handed as the number, so the message shows it as the source does.
+        public override SyntaxNode? VisitArgument(ArgumentSyntax node)
+        {
+            var visited = (ArgumentSyntax)base.VisitArgument(node)!;
+            return model.GetOperation(node, cancellationToken) is IArgumentOperation { Parameter.Type.SpecialType: SpecialType.System_Object }
+                ? visited.WithExpression(DataOf(node.Expression, visited.Expression))
+                : visited;
+        }
 
         // A number written into text ($"{x}", "x = " + x) is written as the number, not as the Value holding it.
         public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)

@@ -34,6 +34,9 @@ internal static class TapeShapes
                     => "the local '" + local.Name + "' of type '" + type.ToDisplayString() + "'",
                 IArrayCreationOperation { Type: var type } when !Holdable(type)
                     => "'" + operation.Syntax + "', an array of type '" + type!.ToDisplayString() + "'",
+                // new (double, int)[n] would hold tuples of null Values.
+                IArrayCreationOperation { Type: IArrayTypeSymbol { ElementType: INamedTypeSymbol { IsTupleType: true } element }, Initializer: null } when TypeClassifier.InvolvesFloating(element)
+                    => "'" + operation.Syntax + "', an array of tuples of numbers without their values (list them, or use one array per element)",
                 IObjectCreationOperation { Type: var type } creation when !IsCollection(type) && HandsNumbers(creation)
                     => "'" + operation.Syntax + "', a '" + type!.Name + "' made from numbers",
                 IAssignmentOperation { Target: IMemberReferenceOperation member } assignment
@@ -42,31 +45,47 @@ internal static class TapeShapes
                 IConversionOperation { Operand: var from, Type.SpecialType: SpecialType.System_Decimal } when TypeClassifier.IsFloating(from.Type) && !IsConstant(from)
                     => "'" + operation.Syntax + "', a number converted to decimal",
                 // Unboxing: the tape would cast the object to a Value, which it is not.
-                IConversionOperation { Operand.Type: { } from, Type: var to } when TypeClassifier.InvolvesFloating(to)
+                IConversionOperation { Operand.Type: { } from, Type: { IsValueType: true } to } when TypeClassifier.InvolvesFloating(to)
                     && (from.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType || from.TypeKind is TypeKind.Interface or TypeKind.Dynamic)
                     => "'" + operation.Syntax + "', a number taken out of an object",
                 // Nullable numbers are Value? there, a reference: == compares objects and null lifts nothing.
                 _ when operation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && TypeClassifier.IsFloating(nullable.TypeArguments[0])
                     => "'" + operation.Syntax + "', a nullable number",
-                // A pattern that names the number (var v, double d, { } p) would name the Value's number, a constant.
-                IPatternOperation { } pattern when DeclaredSymbol(pattern) is { } named && (TypeClassifier.InvolvesFloating(named.Type) || TypeClassifier.HoldsFloatingFields(named.Type))
+                // A pattern on the number itself tests the Value's number: one that names it (var v, double d, { } p)
+                // would name that number, a constant.
+                IPatternOperation pattern when !Nested(pattern) && TypeClassifier.IsFloating(pattern.InputType)
+                    && DeclaredSymbol(pattern) is { } named && TypeClassifier.InvolvesFloating(named.Type)
                     => "'" + operation.Syntax + "', a pattern that names a number (name it with a local before the test)",
-                // Patterns test the Value's number only at the top: inside a tuple, property or list pattern they meet Values.
-                IRecursivePatternOperation or IListPatternOperation when TypeClassifier.InvolvesFloating(((IPatternOperation)operation).InputType) || TypeClassifier.HoldsFloatingFields(((IPatternOperation)operation).InputType)
-                    => "'" + operation.Syntax + "', a pattern inside something that holds numbers",
-                IAnonymousObjectCreationOperation { Type: var type } when type is INamedTypeSymbol anonymous && anonymous.GetMembers().OfType<IPropertySymbol>().Any(p => TypeClassifier.InvolvesFloating(p.Type))
-                    => "'" + operation.Syntax + "', an anonymous object holding numbers",
+                // Inside a tuple, property or list pattern the elements are Values, which a constant, relational or
+                // type pattern cannot test (a var pattern names them, which is fine).
+                IRelationalPatternOperation or IConstantPatternOperation or ITypePatternOperation or IDeclarationPatternOperation { MatchesNull: false }
+                    when Nested((IPatternOperation)operation) && TypeClassifier.IsFloating(((IPatternOperation)operation).InputType)
+                    => "'" + operation.Syntax + "', a test of a number inside a tuple, property or list pattern (test the element itself)",
                 // default of a tuple of numbers would hold null Values (a user's struct keeps its doubles).
                 IDefaultValueOperation { Type: var type } when !TypeClassifier.IsFloating(type) && TypeClassifier.InvolvesFloating(type)
                     => "'" + operation.Syntax + "', the default of something that holds numbers",
                 IObjectCreationOperation { Type: var type } when TypeClassifier.IsFloating(type)
                     => "'" + operation.Syntax + "'",
                 // A method group typed with numbers: the tape's Values do not convert to its parameters.
-                IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var target } } when Signature(target).Any(TypeClassifier.InvolvesFloating)
+                IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var target } } when target.MethodKind != MethodKind.LocalFunction && Signature(target).Any(TypeClassifier.InvolvesFloating)
                     => "'" + operation.Syntax + "', a method group taking or giving numbers (write a lambda)",
-                IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: var invoked } when invoked is not (ILocalReferenceOperation or IParameterReferenceOperation)
+                IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } invoked } when !IsBodys(invoked)
                     && Signature(((IInvocationOperation)operation).TargetMethod).Any(TypeClassifier.InvolvesFloating)
                     => "'" + operation.Syntax + "', a delegate from outside the body called with numbers",
+                // Func<double, double> f = Activation: a delegate of doubles, where the body's lambdas take Values.
+                IVariableDeclaratorOperation { Symbol.Type: INamedTypeSymbol { TypeKind: TypeKind.Delegate } type, Initializer.Value: { } value }
+                    when Signature(type.DelegateInvokeMethod!).Any(TypeClassifier.InvolvesFloating) && !IsMadeHere(value)
+                    => "'" + operation.Syntax + "', a delegate from outside the body (write the lambda in the body)",
+                ISimpleAssignmentOperation { Target.Type: INamedTypeSymbol { TypeKind: TypeKind.Delegate } type, Value: var value }
+                    when Signature(type.DelegateInvokeMethod!).Any(TypeClassifier.InvolvesFloating) && !IsMadeHere(value)
+                    => "'" + operation.Syntax + "', a delegate from outside the body (write the lambda in the body)",
+                // (Half)x, (Int128)x: number types the tape has no conversion for.
+                IConversionOperation { Operand.Type: var from, Type: { IsValueType: true, SpecialType: SpecialType.None } to } when TypeClassifier.IsFloating(from) && !TypeClassifier.InvolvesFloating(to) && to.TypeKind != TypeKind.Enum
+                    => "'" + operation.Syntax + "', a number converted to '" + to.Name + "'",
+                // A generic local function handed numbers is handed Values, which meet no numeric or struct constraint.
+                IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction, IsGenericMethod: true } generic } when generic.TypeArguments.Any(TypeClassifier.InvolvesFloating)
+                    && generic.TypeParameters.Any(t => t.ConstraintTypes.Length > 0 || t.HasValueTypeConstraint || t.HasUnmanagedTypeConstraint)
+                    => "'" + operation.Syntax + "', a constrained generic local function handed numbers (give it double parameters)",
                 ILocalFunctionOperation { Symbol: var function } when function.Parameters.Any(p => p.HasExplicitDefaultValue && TypeClassifier.InvolvesFloating(p.Type))
                     => "the default value of a number parameter of '" + function.Name + "'",
                 IAnonymousFunctionOperation { Symbol: var lambda } when lambda.Parameters.Any(p => p.HasExplicitDefaultValue && TypeClassifier.InvolvesFloating(p.Type))
@@ -96,7 +115,7 @@ internal static class TapeShapes
     {
         null => true,
         _ when TypeClassifier.IsFloating(type) => true,
-        IArrayTypeSymbol { Rank: 1 } array => TypeClassifier.IsFloating(array.ElementType) || !TypeClassifier.InvolvesFloating(array.ElementType),
+        IArrayTypeSymbol { Rank: 1 } array => TypeClassifier.IsFloating(array.ElementType) || array.ElementType is INamedTypeSymbol { IsTupleType: true } && Holdable(array.ElementType) || !TypeClassifier.InvolvesFloating(array.ElementType),
         IArrayTypeSymbol array => !TypeClassifier.InvolvesFloating(array.ElementType),
         // The tape's body is not unsafe code.
         IPointerTypeSymbol => false,
@@ -118,9 +137,10 @@ internal static class TapeShapes
         creation.Arguments.Any(a => TypeClassifier.IsFloating(a.Value.Type) && !IsConstant(a.Value))
         || creation.Initializer?.Initializers.OfType<IAssignmentOperation>().Any(i => TypeClassifier.IsFloating(i.Value.Type) && !IsConstant(i.Value)) == true;
 
-    // A tuple's element, or an element of a span or a collection (b[i] = v, list[i] = v): the tape holds those as Values.
+    // A tuple's element, an anonymous object's property, or an element of a span or a collection (b[i] = v,
+    // list[i] = v): the tape holds those as Values.
     private static bool HoldsValues(IMemberReferenceOperation member) =>
-        member.Member.ContainingType is { IsTupleType: true } or { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" }
+        member.Member.ContainingType is { IsTupleType: true } or { IsAnonymousType: true } or { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" }
         || IsCollection(member.Member.ContainingType);
 
     private static bool IsConstant(IOperation value) => value.ConstantValue.HasValue;
@@ -129,6 +149,56 @@ internal static class TapeShapes
         Unconverted(value).Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression && TapeCalls.IsNumbers(model, expression, cancellationToken);
 
     private static IOperation Unconverted(IOperation value) => value is IConversionOperation { IsImplicit: true } conversion ? Unconverted(conversion.Operand) : value;
+
+    // Under a tuple, property or list pattern, where the tape tests Values rather than a number's Data.
+    private static bool Nested(IPatternOperation pattern)
+    {
+        for (var current = pattern.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IRecursivePatternOperation or IListPatternOperation or IPropertySubpatternOperation or ISlicePatternOperation:
+                    return true;
+                case IBinaryPatternOperation or INegatedPatternOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    // A delegate of the body's own: a local, a parameter, or one read through ?. from those.
+    private static bool IsBodys(IOperation instance) => instance switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation => true,
+        IConditionalAccessInstanceOperation => instance.Parent is var current && Receiver(current) is { } receiver && IsBodys(receiver),
+        _ => false,
+    };
+
+    private static IOperation? Receiver(IOperation? current)
+    {
+        for (; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+
+    // A lambda, a local function or another of the body's delegates (null too).
+    private static bool IsMadeHere(IOperation value) => Unconverted(value) switch
+    {
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation or IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } } => true,
+        IAnonymousFunctionOperation or ILiteralOperation or IDefaultValueOperation => true,
+        ILocalReferenceOperation or IParameterReferenceOperation => true,
+        IBinaryOperation binary => IsMadeHere(binary.LeftOperand) && IsMadeHere(binary.RightOperand),
+        _ => false,
+    };
 
     private static ILocalSymbol? DeclaredSymbol(IPatternOperation pattern) => pattern switch
     {

@@ -26,13 +26,14 @@ internal static class TypeClassifier
     public static bool HoldsUnsupportedNumbers(ITypeSymbol? type) => FloatingSequence(type) is null && HoldsFloating(type);
 
     /// <summary>
-    /// True for a struct or record with a floating instance field (<c>record struct P(double X)</c>, whose property's
-    /// backing field counts): its equality compares them, and its default holds them.
+    /// True for a struct, record or anonymous type with a floating instance field (<c>record struct P(double X)</c>,
+    /// whose property's backing field counts): its equality compares them, and its default holds them.
     /// </summary>
     public static bool HoldsFloatingFields(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { IsValueType: true } or INamedTypeSymbol { IsRecord: true }
+        type is INamedTypeSymbol { IsValueType: true } or INamedTypeSymbol { IsRecord: true } or INamedTypeSymbol { IsAnonymousType: true }
         && type.SpecialType == SpecialType.None
-        && type.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false } field && InvolvesFloating(field.Type));
+        && type.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false } field && InvolvesFloating(field.Type)
+            || type.IsAnonymousType && m is IPropertySymbol property && InvolvesFloating(property.Type));
 
     /// <summary>True for a <c>double</c> or a <c>float</c>.</summary>
     public static bool IsFloating(ITypeSymbol? type) => Scalar(type)?.IsFloating() == true;

@@ -155,8 +155,8 @@ public static class ValueMath
     {
         if (min.Data > max.Data)
         {
-            throw new ArgumentException(
-                $"Clamp needs min <= max, but min is {min.Data} and max is {max.Data}.", nameof(min));
+            // Math.Clamp's own exception, message and all, as the code this runs in place of throws it.
+            Math.Clamp(value.Data, min.Data, max.Data);
         }
 
         return Min(Max(value, min), max);

@@ -527,6 +527,36 @@ public static partial class Fallback
         return twice(rows[0][0] * nested[0][1]) + pair.Weight * scale.Factor + scale.Offset * w[pair.Index] + rounded * w[2];
     }
 
+    // Collection members that move, store or hand back Values (each refused once for no reason), and var declarations
+    // the tape spells with Values: a tuple literal reassigned, new[] { … } of numbers, a tuple pattern naming elements.
+    [Differentiable]
+    public static double CollectionsOnTape(ReadOnlySpan<double> w)
+    {
+        Func<double, double> half = t => t / 2;
+        var byIndex = new System.Collections.Generic.Dictionary<int, double> { [0] = w[0], [1] = w[1] * w[2] };
+        byIndex.Remove(0);
+        double found = byIndex.TryGetValue(1, out var stored) ? stored : 0.0;
+        var chain = new System.Collections.Generic.LinkedList<double>();
+        chain.AddLast(w[3]);
+        chain.AddFirst(found);
+        double[] filled = new double[3];
+        Array.Fill(filled, w[0] * w[3]);
+        double[] copy = new double[4];
+        filled.CopyTo(copy, 1);
+        var list = new System.Collections.Generic.List<double>(filled);
+        list.AddRange(copy);
+        var pair = (w[1], 0.0);
+        pair.Item2 = half(w[2]);
+        var listed = new[] { 1.5, 2.0 };
+        listed[1] = w[0];
+        double ends = (listed[0], listed[1]) is (var first, var last) ? first * last : 0.0;
+        return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6);
+    }
+
+    public static double CollectionsOnTape_Value(double[] p) => CollectionsOnTape(p);
+    public static double CollectionsOnTape_Gradient(double[] p, double[] g) => CollectionsOnTapeWithGradient(p, g);
+    public static void CollectionsOnTape_Pullback(double[] p, double seed, double[] g) => CollectionsOnTapePullback(p, seed, g);
+
     public static double ShapesOnTape_Value(double[] p) => ShapesOnTape(p);
     public static double ShapesOnTape_Gradient(double[] p, double[] g) => ShapesOnTapeWithGradient(p, g);
     public static void ShapesOnTape_Pullback(double[] p, double seed, double[] g) => ShapesOnTapePullback(p, seed, g);
