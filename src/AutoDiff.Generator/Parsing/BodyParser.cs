@@ -360,6 +360,13 @@ internal sealed partial class BodyParser
             }
         }
 
+        // A list, stack, queue or dictionary of numbers is something the runtime tape holds (as Values).
+        if (local.Type is INamedTypeSymbol { IsGenericType: true } collection && collection.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+            && TypeClassifier.InvolvesFloating(collection))
+        {
+            throw Fallback("it keeps numbers in a '" + collection.Name + "' ('" + local.Name + "')", variable);
+        }
+
         throw NotSupported(
             "local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'",
             "use double, float, int or bool locals, or a buffer 'stackalloc double[n]' / 'new double[n]'",

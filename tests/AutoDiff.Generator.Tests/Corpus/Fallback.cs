@@ -553,6 +553,29 @@ public static partial class Fallback
         return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6);
     }
 
+    // A list of numbers alone sends a body to the tape (once refused when declared before anything else did).
+    [Differentiable]
+    public static double ListOnly(ReadOnlySpan<double> w)
+    {
+        var items = new System.Collections.Generic.List<double>();
+        for (int i = 0; i < w.Length; i++)
+        {
+            items.Add(w[i] * w[i]);
+        }
+
+        double total = 0;
+        foreach (var item in items)
+        {
+            total += Math.Sin(item);
+        }
+
+        return total;
+    }
+
+    public static double ListOnly_Value(double[] p) => ListOnly(p);
+    public static double ListOnly_Gradient(double[] p, double[] g) => ListOnlyWithGradient(p, g);
+    public static void ListOnly_Pullback(double[] p, double seed, double[] g) => ListOnlyPullback(p, seed, g);
+
     public static double CollectionsOnTape_Value(double[] p) => CollectionsOnTape(p);
     public static double CollectionsOnTape_Gradient(double[] p, double[] g) => CollectionsOnTapeWithGradient(p, g);
     public static void CollectionsOnTape_Pullback(double[] p, double seed, double[] g) => CollectionsOnTapePullback(p, seed, g);
