@@ -46,7 +46,7 @@ internal static class TapeBody
             }
         }
 
-        body.Line("var _output = " + TapeRewriter.BodyName + "(" + string.Join(", ", arguments) + ");");
+        body.Line("var _output = " + method.FallbackName + "(" + string.Join(", ", arguments) + ");");
         body.Line("_output.Backward();");
         var cast = method.ReturnKind == NumKind.Float ? "(float)" : string.Empty;
         foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive))
@@ -80,7 +80,7 @@ internal static class TapeBody
             ParamRole.Span => value + "[] " + p.Name,
             _ => p.TypeText + " " + p.Name,
         });
-        var header = "static " + value + " " + TapeRewriter.BodyName + "(" + string.Join(", ", signature) + ")";
+        var header = "static " + value + " " + method.FallbackName + "(" + string.Join(", ", signature) + ")";
         var lines = method.FallbackBody!.Split('\n');
         if (lines[0].StartsWith("=>", System.StringComparison.Ordinal))
         {

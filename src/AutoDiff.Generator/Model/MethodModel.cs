@@ -22,7 +22,8 @@ internal sealed record ParameterModel(
 /// <summary>
 /// Everything the emitter needs for one [Differentiable] method; plain values only. <paramref name="Body"/> feeds
 /// the static transformation; <paramref name="UserPullback"/> names a [DerivativeOf] method that replaces it;
-/// <paramref name="FallbackBody"/> is the body rewritten for the runtime tape when neither applies.
+/// <paramref name="FallbackBody"/> is the body rewritten for the runtime tape when neither applies, as a local function
+/// named <paramref name="FallbackName"/>.
 /// <paramref name="Pushforward"/> asks for <c>{Name}Pushforward</c>, whose tangent output is <paramref name="TangentName"/>.
 /// <paramref name="Hessian"/> asks for the second-order members (<c>HessianVectorProduct</c>, <c>WithHessian</c>, and
 /// <c>PullbackPushforward</c>, which other methods' second-order code calls); the seed's direction there is
@@ -48,7 +49,8 @@ internal sealed record MethodModel(
     bool Hessian = false,
     string SeedDirectionName = "vseed",
     string HessianName = "hessian",
-    VectorOutput? Vector = null);
+    VectorOutput? Vector = null,
+    string FallbackName = "Tape");
 
 /// <summary>
 /// The result of parsing one method: a model to emit (null when it cannot be differentiated), where the method is

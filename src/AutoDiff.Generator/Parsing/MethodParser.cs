@@ -251,7 +251,8 @@ internal static class MethodParser
             hessian,
             seedDirectionName,
             hessianName,
-            vectorOutput);
+            vectorOutput,
+            TapeRewriter.BodyNameFor(syntax));
         return new MethodParseResult(model, at, diagnostics.ToEquatableArray());
     }
 

@@ -18,7 +18,24 @@ namespace AutoDiff.Generator.Parsing;
 internal static class TapeRewriter
 {
     public const string ValueType = "global::AutoDiff.Value";
+    /// <summary>The name of the tape function the generated members define, unless the body already uses it.</summary>
     public const string BodyName = "Tape";
+
+    /// <summary>
+    /// <see cref="BodyName"/>, or <c>Tape2</c>, <c>Tape3</c>, … when the method already names something so (a local
+    /// function or a variable called <c>Tape</c>), which the tape function would clash with.
+    /// </summary>
+    public static string BodyNameFor(MethodDeclarationSyntax syntax)
+    {
+        var used = new System.Collections.Generic.HashSet<string>(syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        var name = BodyName;
+        for (var k = 2; used.Contains(name); k++)
+        {
+            name = BodyName + k;
+        }
+
+        return name;
+    }
 
     /// <summary>A construct that cannot run on the tape either (reported as an error at it), or null.</summary>
     public static DiagnosticInfo? FindProblem(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
@@ -104,7 +121,7 @@ internal static class TapeRewriter
     /// <summary>The rewritten body of the tape function, formatted.</summary>
     public static string Rewrite(SemanticModel model, MethodDeclarationSyntax syntax, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        var rewriter = new Rewriter(model, method, cancellationToken);
+        var rewriter = new Rewriter(model, method, BodyNameFor(syntax), cancellationToken);
         SyntaxNode body = syntax.Body is { } block
             ? (SyntaxNode)rewriter.Visit(block)!
             : SyntaxFactory.ArrowExpressionClause((ExpressionSyntax)rewriter.Visit(syntax.ExpressionBody!.Expression)!);
@@ -146,7 +163,7 @@ internal static class TapeRewriter
     private static bool IsWritable(IParameterSymbol parameter) =>
         parameter.Type is IArrayTypeSymbol || parameter.Type is INamedTypeSymbol { Name: "Span" };
 
-    private sealed class Rewriter(SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken) : CSharpSyntaxRewriter
+    private sealed class Rewriter(SemanticModel model, IMethodSymbol method, string bodyName, CancellationToken cancellationToken) : CSharpSyntaxRewriter
     {
         private static readonly TypeSyntax Value = SyntaxFactory.ParseTypeName(ValueType);
 
@@ -216,7 +233,7 @@ internal static class TapeRewriter
                     ? visited.ArgumentList.Arguments[i].WithExpression(SyntaxFactory.ParseExpression(
                         "global::AutoDiff.CompilerServices.TapeSpans.ToArray(" + visited.ArgumentList.Arguments[i].Expression.WithoutTrivia().ToFullString() + ")"))
                     : visited.ArgumentList.Arguments[i]);
-                return visited.WithExpression(SyntaxFactory.IdentifierName(BodyName))
+                return visited.WithExpression(SyntaxFactory.IdentifierName(bodyName))
                     .WithArgumentList(visited.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
             }
 

@@ -576,6 +576,18 @@ public static partial class Fallback
     public static double ListOnly_Gradient(double[] p, double[] g) => ListOnlyWithGradient(p, g);
     public static void ListOnly_Pullback(double[] p, double seed, double[] g) => ListOnlyPullback(p, seed, g);
 
+    // A recursive body with a local function of its own named Tape: the tape function takes the next free name.
+    [Differentiable]
+    public static double NamedTape(double x, int n)
+    {
+        double Tape(double v) => v * v;
+        return n <= 0 ? Tape(x) : Math.Sin(x) + NamedTape(x * 0.5, n - 1);
+    }
+
+    public static double NamedTape_Value(double[] p) => NamedTape(p[0], 3);
+    public static double NamedTape_Gradient(double[] p, double[] g) => NamedTapeWithGradient(p[0], 3, out g[0]);
+    public static void NamedTape_Pullback(double[] p, double seed, double[] g) => NamedTapePullback(p[0], 3, seed, ref g[0]);
+
     public static double CollectionsOnTape_Value(double[] p) => CollectionsOnTape(p);
     public static double CollectionsOnTape_Gradient(double[] p, double[] g) => CollectionsOnTapeWithGradient(p, g);
     public static void CollectionsOnTape_Pullback(double[] p, double seed, double[] g) => CollectionsOnTapePullback(p, seed, g);
