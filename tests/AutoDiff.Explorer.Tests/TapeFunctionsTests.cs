@@ -9,7 +9,11 @@ public sealed class TapeFunctionsTests
     [Fact]
     public void Every_tape_function_is_found_and_gives_the_value_dotnet_gives()
     {
-        var overloads = typeof(ValueMath).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Value)).ToList();
+        // The explorer's expressions hold numbers and ints, so an overload taking anything else (Round's
+        // MidpointRounding) is for generated code only.
+        var overloads = typeof(ValueMath).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(Value) && m.GetParameters().All(p => p.ParameterType == typeof(Value) || p.ParameterType == typeof(double) || p.ParameterType == typeof(int)))
+            .ToList();
         Assert.Contains(overloads, m => m.Name == "Tanh");
         foreach (var overload in overloads)
         {

@@ -21,6 +21,27 @@ public class ClosedFormTests
     }
 
     [Theory]
+    [InlineData(0.3, -0.7, 1.1, 0.4)]
+    [InlineData(-1.2, 0.5, -0.2, -0.9)]
+    public void Writes_into_the_parameter_on_the_tape_match_the_closed_form_and_reach_the_caller(double w0, double w1, double w2, double w3)
+    {
+        // The body leaves w = [5, w1 w2, tanh w3, w2] and returns w0² + 5 w1 w2 + w2 tanh w3.
+        var (value, gradient) = Gradient("Fallback", "Corpus.Fallback", "WritesIntoParameter", w0, w1, w2, w3);
+        var t = Math.Tanh(w3);
+        Assert.Equal((w0 * w0) + (5 * w1 * w2) + (w2 * t), value, 12);
+        Assert.Equal(2 * w0, gradient[0], 12);
+        Assert.Equal(5 * w2, gradient[1], 12);
+        Assert.Equal((5 * w1) + t, gradient[2], 12);
+        Assert.Equal(w2 * (1 - (t * t)), gradient[3], 12);
+
+        var corpus = CorpusFiles.Load("Fallback");
+        var bySource = (double[])corpus.Method("Corpus.Fallback", "WritesIntoParameter_StoredBySource").Invoke(null, [new[] { w0, w1, w2, w3 }])!;
+        var byGradient = (double[])corpus.Method("Corpus.Fallback", "WritesIntoParameter_StoredByGradient").Invoke(null, [new[] { w0, w1, w2, w3 }])!;
+        Assert.Equal(new[] { 5, w1 * w2, t, w2 }, bySource);
+        Assert.Equal(bySource, byGradient);
+    }
+
+    [Theory]
     [InlineData(-0.9)]
     [InlineData(0.25)]
     [InlineData(0.7)]

@@ -19,9 +19,13 @@ internal static class TapeBody
         var body = new Block();
         const string value = TapeRewriter.ValueType;
         body.Line("// Runs on the runtime tape (AutoDiff.Value) because " + method.FallbackReason + ".");
+        // A writable array or span parameter goes to the body as a copy of its leaves' array: a body that stores into
+        // it (through any alias) replaces elements of the copy, each leaf's gradient is still read from the leaf, and
+        // what the body stored is written back into the caller's array afterwards, as the source stores it there.
         var arguments = method.Parameters.Select(p => p.Role switch
         {
             ParamRole.Scalar => "_" + p.Name,
+            ParamRole.Span when IsWritable(p) => "_" + p.Name + "Held",
             ParamRole.Span => "_" + p.Name,
             _ => p.Name,
         });
@@ -42,12 +46,25 @@ internal static class TapeBody
                     body.Line("{");
                     body.Line("    _" + parameter.Name + "[_i] = new " + value + "(" + parameter.Name + "[_i]);");
                     body.Line("}");
+                    if (IsWritable(parameter))
+                    {
+                        body.Line("var _" + parameter.Name + "Held = (" + value + "[])_" + parameter.Name + ".Clone();");
+                    }
+
                     break;
             }
         }
 
         body.Line("var _output = " + method.FallbackName + "(" + string.Join(", ", arguments) + ");");
         body.Line("_output.Backward();");
+        foreach (var parameter in method.Parameters.Where(p => p.Role == ParamRole.Span && IsWritable(p)))
+        {
+            body.Line("for (int _i = 0; _i < " + parameter.Name + ".Length; _i++)");
+            body.Line("{");
+            body.Line("    " + parameter.Name + "[_i] = " + (parameter.ElementKind == NumKind.Float ? "(float)" : string.Empty) + "_" + parameter.Name + "Held[_i].Data;");
+            body.Line("}");
+        }
+
         var cast = method.ReturnKind == NumKind.Float ? "(float)" : string.Empty;
         foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive))
         {
@@ -97,4 +114,7 @@ internal static class TapeBody
 
         return body;
     }
+
+    private static bool IsWritable(ParameterModel parameter) =>
+        parameter.TypeText.EndsWith("[]", System.StringComparison.Ordinal) || parameter.TypeText.Contains("System.Span<");
 }

@@ -587,6 +587,7 @@ internal sealed partial class BodyParser
                      && _model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol method
                      && TypeClassifier.IsSpanMethod(method):
                 var arguments = call.ArgumentList.Arguments;
+                RequirePositional(method, arguments, call);
                 return (member.Expression, arguments[0].Expression, arguments.Count == 2 ? (arguments[1].Expression, false) : null);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "AsSpan" } member } call
                 when call.ArgumentList.Arguments.Count <= 2
@@ -598,6 +599,7 @@ internal sealed partial class BodyParser
                 // a.AsSpan(), .AsSpan(start), .AsSpan(start, length), .AsSpan(a..b) on a local array, an array parameter or a
                 // table: a view, not a copy.
                 var spanArguments = call.ArgumentList.Arguments;
+                RequirePositional(method, spanArguments, call);
                 if (spanArguments.Count == 1 && spanArguments[0].Expression is RangeExpressionSyntax spanRange)
                 {
                     return (member.Expression, spanRange.LeftOperand, spanRange.RightOperand is { } spanEnd ? (spanEnd, true) : null);
@@ -1228,6 +1230,7 @@ internal sealed partial class BodyParser
 
         var kind = KindOf(invocation);
         var arguments = invocation.ArgumentList.Arguments;
+        RequirePositional(callee, arguments, invocation);
         var containing = callee.ContainingType?.ToDisplayString();
         if (containing is not null && DerivativeTable.MathClassOf(containing) is { } mathClass && DerivativeTable.Find(callee.Name, arguments.Count) is not null)
         {
@@ -1268,6 +1271,33 @@ internal sealed partial class BodyParser
         }
 
         return new PlainCallExpr(callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name, plainArgs.ToEquatableArray(), kind);
+    }
+
+    /// <summary>
+    /// The calls the transformation writes pass their arguments by position: a named argument out of the parameters'
+    /// order (<c>Lin(b: x, a: y)</c>), an optional argument left out, or an extension method's receiver
+    /// (<c>v.Softish()</c>) would be passed to the wrong parameter, or to none.
+    /// </summary>
+    private void RequirePositional(IMethodSymbol callee, SeparatedSyntaxList<ArgumentSyntax> arguments, SyntaxNode at)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].NameColon is { } named && (i >= callee.Parameters.Length || callee.Parameters[i].Name != named.Name.Identifier.ValueText))
+            {
+                throw NotSupported("the named argument '" + OneLine(arguments[i]) + "' out of the parameters' order", "pass the arguments in the order of '" + callee.Name + "''s parameters", arguments[i]);
+            }
+        }
+
+        if (callee.ReducedFrom is not null && (Callees.IsDifferentiable(callee.ReducedFrom) || Callees.FindUserPullback(callee.ReducedFrom) is not null))
+        {
+            throw NotSupported("the extension call '" + OneLine(at) + "'", "call it as a static method, with the receiver as its first argument", at);
+        }
+
+        if (arguments.Count < callee.Parameters.Length && !callee.Parameters[callee.Parameters.Length - 1].IsParams
+            && (Callees.IsDifferentiable(callee) || Callees.FindUserPullback(callee) is not null))
+        {
+            throw NotSupported("the call '" + OneLine(at) + "', which leaves out the optional argument '" + callee.Parameters[arguments.Count].Name + "',", "pass every argument", at);
+        }
     }
 
     /// <summary>

@@ -186,6 +186,20 @@ internal static class TapeRewriter
                 return visited.WithExpression(SyntaxFactory.ParseExpression("global::AutoDiff.ValueMath." + callee.Name));
             }
 
+            // d.TryGetValue(k, out var v), s.TryPop(out v): on a miss the source's v is 0, the tape's a null Value.
+            if (TypeClassifier.IsCollectionMethod(callee) && callee.ReturnType.SpecialType == SpecialType.System_Boolean
+                && node.ArgumentList.Arguments.FirstOrDefault(a => a.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)
+                    && TypeClassifier.IsFloating(model.GetTypeInfo(a.Expression, cancellationToken).Type)) is { } handedBack
+                && (handedBack.Expression switch
+                {
+                    DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } => SyntaxFactory.IdentifierName(single.Identifier.ValueText),
+                    IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax => (ExpressionSyntax)visited.ArgumentList.Arguments[node.ArgumentList.Arguments.IndexOf(handedBack)].Expression.WithoutTrivia(),
+                    _ => null,
+                }) is { } target)
+            {
+                return SyntaxFactory.ParseExpression("global::AutoDiff.CompilerServices.TapeSpans.ZeroWhenMissing(" + visited.WithoutTrivia().ToFullString() + ", ref " + target.ToFullString() + ")").WithTriviaFrom(node);
+            }
+
             // Clear on a buffer of Values would leave nulls, and a copy from numbers (a table, a [NoDerivative] span)
             // into one does not compile: both go through TapeSpans.
             if (callee.Name is "Clear" or "CopyTo"

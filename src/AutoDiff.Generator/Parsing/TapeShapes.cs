@@ -82,10 +82,10 @@ internal static class TapeShapes
                 // (Half)x, (Int128)x: number types the tape has no conversion for.
                 IConversionOperation { Operand.Type: var from, Type: { IsValueType: true, SpecialType: SpecialType.None } to } when TypeClassifier.IsFloating(from) && !TypeClassifier.InvolvesFloating(to) && to.TypeKind != TypeKind.Enum
                     => "'" + operation.Syntax + "', a number converted to '" + to.Name + "'",
-                // A generic local function handed numbers is handed Values, which meet no numeric or struct constraint.
+                // A generic local function handed numbers is handed Values, objects: its default is null, its comparers
+                // and equality compare references, and no numeric or struct constraint holds.
                 IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction, IsGenericMethod: true } generic } when generic.TypeArguments.Any(TypeClassifier.InvolvesFloating)
-                    && generic.TypeParameters.Any(t => t.ConstraintTypes.Length > 0 || t.HasValueTypeConstraint || t.HasUnmanagedTypeConstraint)
-                    => "'" + operation.Syntax + "', a constrained generic local function handed numbers (give it double parameters)",
+                    => "'" + operation.Syntax + "', a generic local function handed numbers (give it double parameters)",
                 ILocalFunctionOperation { Symbol: var function } when function.Parameters.Any(p => p.HasExplicitDefaultValue && TypeClassifier.InvolvesFloating(p.Type))
                     => "the default value of a number parameter of '" + function.Name + "'",
                 IAnonymousFunctionOperation { Symbol: var lambda } when lambda.Parameters.Any(p => p.HasExplicitDefaultValue && TypeClassifier.InvolvesFloating(p.Type))
@@ -115,7 +115,9 @@ internal static class TapeShapes
     {
         null => true,
         _ when TypeClassifier.IsFloating(type) => true,
-        IArrayTypeSymbol { Rank: 1 } array => TypeClassifier.IsFloating(array.ElementType) || array.ElementType is INamedTypeSymbol { IsTupleType: true } && Holdable(array.ElementType) || !TypeClassifier.InvolvesFloating(array.ElementType),
+        IArrayTypeSymbol { Rank: 1 } array => TypeClassifier.IsFloating(array.ElementType)
+            || array.ElementType is INamedTypeSymbol { IsTupleType: true } or INamedTypeSymbol { TypeKind: TypeKind.Delegate } && Holdable(array.ElementType)
+            || !TypeClassifier.InvolvesFloating(array.ElementType),
         IArrayTypeSymbol array => !TypeClassifier.InvolvesFloating(array.ElementType),
         // The tape's body is not unsafe code.
         IPointerTypeSymbol => false,
@@ -173,6 +175,9 @@ internal static class TapeShapes
     private static bool IsBodys(IOperation instance) => instance switch
     {
         ILocalReferenceOperation or IParameterReferenceOperation => true,
+        // An element of the body's own list or array of lambdas (ops[i](v)).
+        IArrayElementReferenceOperation element => IsBodys(element.ArrayReference),
+        IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } => IsBodys(list),
         IConditionalAccessInstanceOperation => instance.Parent is var current && Receiver(current) is { } receiver && IsBodys(receiver),
         _ => false,
     };
@@ -196,6 +201,7 @@ internal static class TapeShapes
         IDelegateCreationOperation { Target: IAnonymousFunctionOperation or IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } } => true,
         IAnonymousFunctionOperation or ILiteralOperation or IDefaultValueOperation => true,
         ILocalReferenceOperation or IParameterReferenceOperation => true,
+        IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } => IsBodys(Unconverted(value)),
         IBinaryOperation binary => IsMadeHere(binary.LeftOperand) && IsMadeHere(binary.RightOperand),
         _ => false,
     };

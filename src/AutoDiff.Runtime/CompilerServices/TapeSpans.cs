@@ -56,6 +56,23 @@ public static class TapeSpans
         return numbers;
     }
 
+    /// <summary>
+    /// A <c>TryGetValue</c>, <c>TryPop</c>, <c>TryDequeue</c> or <c>TryPeek</c> of Values: on a miss the element handed
+    /// back is the number 0 (a zero leaf), as the double the source hands back is, rather than a null Value.
+    /// </summary>
+    /// <param name="found">What the call returned.</param>
+    /// <param name="value">The element it handed back through <c>out</c>.</param>
+    /// <returns><paramref name="found"/>.</returns>
+    public static bool ZeroWhenMissing(bool found, ref Value value)
+    {
+        if (!found)
+        {
+            value = new Value(0);
+        }
+
+        return found;
+    }
+
     /// <summary><c>source.CopyTo(destination)</c> from numbers into Values, with the check <c>CopyTo</c> makes.</summary>
     /// <param name="source">The numbers.</param>
     /// <param name="destination">The buffer of Values; at least as long as <paramref name="source"/>.</param>

@@ -550,7 +550,11 @@ public static partial class Fallback
         var listed = new[] { 1.5, 2.0 };
         listed[1] = w[0];
         double ends = (listed[0], listed[1]) is (var first, var last) ? first * last : 0.0;
-        return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6);
+        var empty = new System.Collections.Generic.Stack<double>();
+        empty.TryPop(out var none); // 0 on a miss, as the double is
+        byIndex.TryGetValue(7, out var missing);
+        return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6)
+            + (none + missing + 1) * w[1];
     }
 
     // A list of numbers alone sends a body to the tape (once refused when declared before anything else did).
@@ -587,6 +591,41 @@ public static partial class Fallback
     public static double NamedTape_Value(double[] p) => NamedTape(p[0], 3);
     public static double NamedTape_Gradient(double[] p, double[] g) => NamedTapeWithGradient(p[0], 3, out g[0]);
     public static void NamedTape_Pullback(double[] p, double seed, double[] g) => NamedTapePullback(p[0], 3, seed, ref g[0]);
+
+    // Writes into the differentiable array, through itself and through aliases (a local, a ref local, a tuple
+    // element): the tape body gets a copy of the leaves, so each leaf keeps its own gradient, and what the body
+    // stored is written back into the caller's array, as the source stores it.
+    [Differentiable]
+    public static double WritesIntoParameter(double[] w)
+    {
+        Func<double, double> square = t => t * t;
+        double s = square(w[0]);
+        double[] a = w;
+        a[0] = 5.0;
+        ref double r = ref w[1];
+        r = r * w[2];
+        var held = (a, 3);
+        held.a[held.Item2] = Math.Tanh(w[3]);
+        Array.Reverse(a, 2, 2);
+        return s + a[0] * w[1] + w[2] * w[3];
+    }
+
+    public static double WritesIntoParameter_Value(double[] p) => WritesIntoParameter((double[])p.Clone());
+    public static double WritesIntoParameter_Gradient(double[] p, double[] g) => WritesIntoParameterWithGradient((double[])p.Clone(), g);
+    public static void WritesIntoParameter_Pullback(double[] p, double seed, double[] g) => WritesIntoParameterPullback((double[])p.Clone(), seed, g);
+
+    // The caller's array after each: the source's writes, and the gradient's written back.
+    public static double[] WritesIntoParameter_StoredBySource(double[] p)
+    {
+        WritesIntoParameter(p);
+        return p;
+    }
+
+    public static double[] WritesIntoParameter_StoredByGradient(double[] p)
+    {
+        WritesIntoParameterWithGradient(p, new double[p.Length]);
+        return p;
+    }
 
     public static double CollectionsOnTape_Value(double[] p) => CollectionsOnTape(p);
     public static double CollectionsOnTape_Gradient(double[] p, double[] g) => CollectionsOnTapeWithGradient(p, g);

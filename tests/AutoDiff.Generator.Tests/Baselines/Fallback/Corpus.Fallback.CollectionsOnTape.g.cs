@@ -39,7 +39,7 @@ namespace Corpus
                     [1] = w[1] * w[2]
                 };
                 byIndex.Remove(0);
-                global::AutoDiff.Value found = byIndex.TryGetValue(1, out var stored) ? stored : 0.0;
+                global::AutoDiff.Value found = global::AutoDiff.CompilerServices.TapeSpans.ZeroWhenMissing(byIndex.TryGetValue(1, out var stored), ref stored) ? stored : 0.0;
                 var chain = new System.Collections.Generic.LinkedList<global::AutoDiff.Value>();
                 chain.AddLast(w[3]);
                 chain.AddFirst(found);
@@ -58,7 +58,10 @@ namespace Corpus
                 };
                 listed[1] = w[0];
                 global::AutoDiff.Value ends = (listed[0], listed[1])is (var first, var last) ? first * last : 0.0;
-                return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6);
+                var empty = new System.Collections.Generic.Stack<global::AutoDiff.Value>();
+                global::AutoDiff.CompilerServices.TapeSpans.ZeroWhenMissing(empty.TryPop(out var none), ref none); // 0 on a miss, as the double is
+                global::AutoDiff.CompilerServices.TapeSpans.ZeroWhenMissing(byIndex.TryGetValue(7, out var missing), ref missing);
+                return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6) + (none + missing + 1) * w[1];
             }
         }
 
@@ -92,7 +95,7 @@ namespace Corpus
                     [1] = w[1] * w[2]
                 };
                 byIndex.Remove(0);
-                global::AutoDiff.Value found = byIndex.TryGetValue(1, out var stored) ? stored : 0.0;
+                global::AutoDiff.Value found = global::AutoDiff.CompilerServices.TapeSpans.ZeroWhenMissing(byIndex.TryGetValue(1, out var stored), ref stored) ? stored : 0.0;
                 var chain = new System.Collections.Generic.LinkedList<global::AutoDiff.Value>();
                 chain.AddLast(w[3]);
                 chain.AddFirst(found);
@@ -111,7 +114,10 @@ namespace Corpus
                 };
                 listed[1] = w[0];
                 global::AutoDiff.Value ends = (listed[0], listed[1])is (var first, var last) ? first * last : 0.0;
-                return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6);
+                var empty = new System.Collections.Generic.Stack<global::AutoDiff.Value>();
+                global::AutoDiff.CompilerServices.TapeSpans.ZeroWhenMissing(empty.TryPop(out var none), ref none); // 0 on a miss, as the double is
+                global::AutoDiff.CompilerServices.TapeSpans.ZeroWhenMissing(byIndex.TryGetValue(7, out var missing), ref missing);
+                return chain.First!.Value * chain.Last!.Value + list[0] + list[list.Count - 1] + pair.Item1 * pair.Item2 + ends + Convert.ToInt32(2.6) + (none + missing + 1) * w[1];
             }
         }
     }
