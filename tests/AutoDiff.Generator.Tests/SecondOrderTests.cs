@@ -222,6 +222,8 @@ public class SecondOrderTests
     [InlineData("public static partial class P { [Differentiable(Derivatives.Hessian)] public static double F(double x, int n) => n == 0 ? x : x * F(x, n - 1); }", "runtime tape")]
     [InlineData("public static partial class P { [Differentiable(Derivatives.Pushforward)] static double G(double v) => v * v; [Differentiable(Derivatives.Hessian)] public static double F(double x) => G(x) + x; }", "has no second-order code")]
     [InlineData("public static partial class P { [Differentiable(Derivatives.Hessian)] public static float F(double x, float y) => (float)x * y; }", "parameter 'x' is double but the result is float")]
+    // Second-order code finds callees by name (found by the seventh sweep: it called the other overload's members).
+    [InlineData("public static partial class P { [Differentiable(Derivatives.Hessian)] static double G(double a, double b) => a * Math.Exp(b); [Differentiable(Derivatives.Hessian)] static double G(double a) => Math.Sin(a) * a; [Differentiable(Derivatives.Hessian)] public static double F(double x) => G(x) + G(x, x); }", "two overloads of 'G'")]
     public void A_Hessian_that_cannot_be_generated_is_AD0012(string source, string reason)
     {
         var result = GeneratorHarness.Run("using System;\nusing AutoDiff;\nnamespace Samples;\n" + source);

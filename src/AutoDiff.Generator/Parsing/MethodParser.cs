@@ -306,6 +306,13 @@ internal static class MethodParser
             return "it calls the vector-valued '" + tuple.Call.Target + "', and vector-valued methods have no second-order code yet";
         }
 
+        // Second-order code finds a callee's members by name, so two overloads it calls would be taken for one.
+        var overloaded = ExprTree.Callees(body).GroupBy(c => c.Target).FirstOrDefault(g => g.Select(c => (c.Args.Count, string.Join(",", c.Roles), string.Join(",", c.ParamKinds))).Distinct().Count() > 1);
+        if (overloaded is not null)
+        {
+            return "it calls two overloads of '" + overloaded.Key + "', which its second-order code cannot tell apart yet; give them different names";
+        }
+
         var callee = ExprTree.Callees(body).FirstOrDefault(c => c.PullbackPushforward is null);
         if (callee is not null)
         {
