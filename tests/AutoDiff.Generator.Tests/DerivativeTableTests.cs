@@ -162,7 +162,8 @@ public class DerivativeTableTests
         double Uniform(double low, double high) => low + ((high - low) * random.NextDouble());
         return name switch
         {
-            "Asin" or "Acos" => [Uniform(-0.9, 0.9)],
+            "Asin" or "Acos" or "Atanh" => [Uniform(-0.9, 0.9)],
+            "Acosh" => [Uniform(1.2, 4)],
             "Tan" => [Uniform(-1.2, 1.2)],
             // atan2(y, x) jumps by 2π across the negative x axis: keep x positive.
             "Atan2" => [Uniform(-2, 2), Uniform(0.2, 2)],

@@ -174,6 +174,15 @@ public sealed partial class Value
             case ValueOp.Cosh:
                 a!._grad += Math.Sinh(a._data) * g;
                 return;
+            case ValueOp.Asinh:
+                a!._grad += g / Math.Sqrt(a._data * a._data + 1.0);
+                return;
+            case ValueOp.Acosh:
+                a!._grad += g / Math.Sqrt(a._data * a._data - 1.0);
+                return;
+            case ValueOp.Atanh:
+                a!._grad += g / (1.0 - a._data * a._data);
+                return;
             case ValueOp.Abs:
                 a!._grad += a._data > 0.0 ? g : a._data < 0.0 ? -g : 0.0;
                 return;

@@ -56,6 +56,21 @@ public static class ValueMath
     /// <returns>A node <c>sinh(a)</c>.</returns>
     public static Value Sinh(Value a) => Value.Unary(Math.Sinh(a.Data), ValueOp.Sinh, a); // d/da = cosh(a)
 
+    /// <summary>Inverse hyperbolic sine.</summary>
+    /// <param name="a">The argument.</param>
+    /// <returns>A node <c>asinh(a)</c>.</returns>
+    public static Value Asinh(Value a) => Value.Unary(Math.Asinh(a.Data), ValueOp.Asinh, a); // d/da = 1/sqrt(a² + 1)
+
+    /// <summary>Inverse hyperbolic cosine, defined for a ≥ 1.</summary>
+    /// <param name="a">The argument.</param>
+    /// <returns>A node <c>acosh(a)</c>.</returns>
+    public static Value Acosh(Value a) => Value.Unary(Math.Acosh(a.Data), ValueOp.Acosh, a); // d/da = 1/sqrt(a² - 1)
+
+    /// <summary>Inverse hyperbolic tangent, defined for -1 &lt; a &lt; 1.</summary>
+    /// <param name="a">The argument.</param>
+    /// <returns>A node <c>atanh(a)</c>.</returns>
+    public static Value Atanh(Value a) => Value.Unary(Math.Atanh(a.Data), ValueOp.Atanh, a); // d/da = 1/(1 - a²)
+
     /// <summary>Hyperbolic cosine.</summary>
     /// <param name="a">The argument.</param>
     /// <returns>A node <c>cosh(a)</c>.</returns>

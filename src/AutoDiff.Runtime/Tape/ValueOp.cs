@@ -42,4 +42,7 @@ internal enum ValueOp : byte
     Hypot,
     CopySign,
     ScaleB,
+    Asinh,
+    Acosh,
+    Atanh,
 }

@@ -44,4 +44,7 @@ public static partial class MathFns
     [Differentiable] public static double GenericMath(double x, double y) => double.Sin(x) * double.Exp(y) + double.Atan2(y, x) - double.Max(x, y);
     [Differentiable] public static float GenericFloat(float x, float y) => float.Tanh(x * y) + float.Sqrt(x * x + 1f) * float.Pow(y, 2f);
     [Differentiable] public static double RoundDigits(double x) => Math.Round(x, 1) * x;
+    [Differentiable] public static double Asinh(double x) => Math.Asinh(2 * x);
+    [Differentiable] public static double Acosh(double x) => Math.Acosh(x * x + 1.5);
+    [Differentiable] public static double Atanh(double x) => Math.Atanh(0.8 * x);
 }
