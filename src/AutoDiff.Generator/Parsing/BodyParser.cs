@@ -367,6 +367,12 @@ internal sealed partial class BodyParser
             throw Fallback("it keeps numbers in a '" + collection.Name + "' ('" + local.Name + "')", variable);
         }
 
+        // A buffer of ints (a permutation, indices) holds no derivative; the tape runs it as written.
+        if (TypeClassifier.SequenceElement(local.Type) is NumKind.Int or NumKind.Bool)
+        {
+            throw Fallback("it keeps ints in the buffer '" + local.Name + "'", variable);
+        }
+
         throw NotSupported(
             "local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'",
             "use double, float, int or bool locals, or a buffer 'stackalloc double[n]' / 'new double[n]'",

@@ -627,6 +627,46 @@ public static partial class Fallback
         return p;
     }
 
+    // A buffer of ints (here the order of the weights, by insertion sort on their values) sends a body to the tape,
+    // which runs it as written (once refused as AD0004).
+    [Differentiable]
+    public static double RankedOnTape(ReadOnlySpan<double> w)
+    {
+        int[] order = new int[w.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        for (int i = 1; i < order.Length; i++)
+        {
+            int k = order[i];
+            int j = i - 1;
+            while (j >= 0 && w[order[j]] > w[k])
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = k;
+        }
+
+        double s = 0;
+        for (int r = 0; r < order.Length; r++)
+        {
+            s += (r + 1) * w[order[r]] * w[order[r]];
+        }
+
+        return s;
+    }
+
+    public static double RankedOnTape_Value(double[] p) => RankedOnTape(p);
+    public static double RankedOnTape_Gradient(double[] p, double[] g) => RankedOnTapeWithGradient(p, g);
+    public static void RankedOnTape_Pullback(double[] p, double seed, double[] g) => RankedOnTapePullback(p, seed, g);
+
+    // The order changes where two weights are equal.
+    public static double RankedOnTape_KinkDistance(double[] p) => SpanMembersOnTape_KinkDistance(p);
+
     public static double CollectionsOnTape_Value(double[] p) => CollectionsOnTape(p);
     public static double CollectionsOnTape_Gradient(double[] p, double[] g) => CollectionsOnTapeWithGradient(p, g);
     public static void CollectionsOnTape_Pullback(double[] p, double seed, double[] g) => CollectionsOnTapePullback(p, seed, g);
