@@ -53,6 +53,12 @@ public class DiagnosticTests
     [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> x) { ReadOnlySpan<double> v = x.Slice(⟦length: 2, start: 1); return v[0] * v[1]; } }")]
     [InlineData("AD0004", "public static class Ext { [Differentiable] public static double Softish(this double v) => Math.Log(1 + Math.Exp(v)); } public static partial class C { [Differentiable] public static double F(double x) => 2 * ⟦x.Softish(); }")]
     [InlineData("AD0004", "public static partial class C { [Differentiable] static double Scaled(double v, double k = 2.5) => v * k; [Differentiable] public static double F(double x) => ⟦Scaled(x) * x; }")]
+    // Found by the tenth sweep: text read from chars, delegate types of the user's, a span parameter reassigned, a
+    // lambda of numbers handed to a plain method.
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; string s = \"1.5\"; return id(⟦double.Parse(s.AsSpan()) * w[0]); } }")]
+    [InlineData("AD0004", "public delegate double Scale(double v); public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { Func<double, double> id = t => t; Scale ⟦s = v => v * w[1]; return id(s(w[0])); } }")]
+    [InlineData("AD0004", "public static partial class C { [Differentiable] public static double F(Span<double> w) { Func<double, double> id = t => t; ⟦w = w.Slice(1); return id(w[0]); } }")]
+    [InlineData("AD0004", "public static partial class C { static double Call(Func<double> f) => f(); [Differentiable] public static double F(double x, double y) { Func<double, double> id = t => t; return id(Call(⟦() => x * y)); } }")]
     // A helper handed numbers must keep none of them, on the static path as on the tape (found by an adversarial sweep:
     // the number came back through the table as a constant, and the gradient lost its part).
     [InlineData("AD0004", "public static class Stash { public static readonly double[] Buf = new double[1]; public static int Put(double v) { Buf[0] = v; return 1; } } public static partial class C { [Differentiable] public static double F(ReadOnlySpan<double> w) { int k = ⟦Stash.Put(w[0] * w[1]); return Stash.Buf[0] * w[2] + k; } }")]

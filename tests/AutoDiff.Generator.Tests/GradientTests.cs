@@ -145,6 +145,7 @@ public class GradientTests
         { "Fallback", "Corpus.Fallback", "NamedTape", 1, -1, 1 },
         { "Fallback", "Corpus.Fallback", "WritesIntoParameter", 4, -1, 1 },
         { "Fallback", "Corpus.Fallback", "RankedOnTape", 5, -1, 1 },
+        { "Fallback", "Corpus.Fallback", "CountsOnTape", 4, -1, 1 },
         { "Fallback", "Corpus.Fallback", "SpanMembersOnTape", 5, -1, 1 },
         { "Fallback", "Corpus.Fallback", "SwitchAndCastsOnTape", 5, -1, 1 },
         { "Fallback", "Corpus.Fallback", "RecursiveSlice", 6, -1, 1 },

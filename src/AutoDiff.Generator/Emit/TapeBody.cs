@@ -55,15 +55,41 @@ internal static class TapeBody
             }
         }
 
-        body.Line("var _output = " + method.FallbackName + "(" + string.Join(", ", arguments) + ");");
-        body.Line("_output.Backward();");
-        foreach (var parameter in method.Parameters.Where(p => p.Role == ParamRole.Span && IsWritable(p)))
+        var written = method.Parameters.Where(p => p.Role == ParamRole.Span && IsWritable(p)).ToList();
+        var call = method.FallbackName + "(" + string.Join(", ", arguments) + ")";
+        if (written.Count == 0)
         {
-            body.Line("for (int _i = 0; _i < " + parameter.Name + ".Length; _i++)");
-            body.Line("{");
-            body.Line("    " + parameter.Name + "[_i] = " + (parameter.ElementKind == NumKind.Float ? "(float)" : string.Empty) + "_" + parameter.Name + "Held[_i].Data;");
-            body.Line("}");
+            body.Line("var _output = " + call + ";");
         }
+        else
+        {
+            // What the body stored reaches the caller's array even when the body throws, as the source's stores do.
+            body.Line(value + " _output;");
+            body.Line("try");
+            body.Line("{");
+            body.Line("    _output = " + call + ";");
+            body.Line("}");
+            body.Line("finally");
+            body.Line("{");
+            foreach (var parameter in written)
+            {
+                body.Line("    " + Services + ".WriteBack(_" + parameter.Name + "Held, " + parameter.Name + ");");
+            }
+
+            body.Line("}");
+
+            // Two parameters that share elements (F(w, w)) are two arrays of leaves on the tape: a store through one
+            // would not be seen through the other, so the tape refuses to give that result.
+            foreach (var parameter in written)
+            {
+                foreach (var other in method.Parameters.Where(o => o != parameter && o.ElementKind == parameter.ElementKind && IsSequence(o)))
+                {
+                    body.Line(Services + ".RequireUnshared(_" + parameter.Name + ", _" + parameter.Name + "Held, " + parameter.Name + ", " + other.Name + ", nameof(" + parameter.Name + "), nameof(" + other.Name + "));");
+                }
+            }
+        }
+
+        body.Line("_output.Backward();");
 
         var cast = method.ReturnKind == NumKind.Float ? "(float)" : string.Empty;
         foreach (var parameter in method.Parameters.Where(p => p.Role != ParamRole.Passive))
@@ -114,6 +140,11 @@ internal static class TapeBody
 
         return body;
     }
+
+    private const string Services = "global::AutoDiff.CompilerServices.TapeSpans";
+
+    private static bool IsSequence(ParameterModel parameter) =>
+        parameter.TypeText.EndsWith("[]", System.StringComparison.Ordinal) || parameter.TypeText.Contains("Span<");
 
     private static bool IsWritable(ParameterModel parameter) =>
         parameter.TypeText.EndsWith("[]", System.StringComparison.Ordinal) || parameter.TypeText.Contains("System.Span<");

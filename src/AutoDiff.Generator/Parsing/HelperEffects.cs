@@ -58,7 +58,8 @@ internal static class HelperEffects
             return null;
         }
 
-        if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface)
+        // (A static interface method with a body is an ordinary method.)
+        if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface && !(method.IsStatic && !method.IsAbstract))
         {
             return "'" + Name(method) + "' is chosen at run time, and what it keeps is not known";
         }

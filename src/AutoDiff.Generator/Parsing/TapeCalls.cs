@@ -79,8 +79,9 @@ internal static class TapeCalls
                 "there the number is a Value, and the callee takes a number; return the result instead, or leave out what sends this body to the tape (the info AD0011 names it)");
         }
 
-        // A number read back from text (double.Parse($"{x}")) has lost its derivative; the static path refuses text too.
-        if (TypeClassifier.IsFloating(callee.ReturnType) && arguments.Any(a => model.GetTypeInfo(a.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String))
+        // A number read back from text (double.Parse($"{x}"), also from chars or UTF-8 bytes) has lost its derivative;
+        // the static path refuses text too.
+        if (TypeClassifier.IsFloating(callee.ReturnType) && arguments.Any(a => IsText(model.GetTypeInfo(a.Expression, cancellationToken).Type)))
         {
             return Refuse(invocation, "'" + name + "', a number read from text, in a body that runs on the runtime tape",
                 "the text holds no derivative; compute with the number itself");
@@ -97,6 +98,10 @@ internal static class TapeCalls
             !PassesValue(ParameterOf(callee, p.a, p.i))
             && TypeClassifier.IsFloating(model.GetTypeInfo(p.a.Expression, cancellationToken).Type)
             && !model.GetConstantValue(p.a.Expression, cancellationToken).HasValue);
+        // The body's numbers handed to a reading helper's ReadOnlySpan<double> go as a copy of their numbers
+        // (TapeSpans.Numbers), which the helper cannot keep where the body reads: inert beside a number.
+        bool CopiedNumbers(ArgumentSyntax a, int i) =>
+            ReadsNumbers(callee) && HoldsValues(model, a.Expression, cancellationToken) && IsReadOnlyDoubles(ParameterOf(callee, a, i)?.Type);
         if (handedNumber && !callee.IsStatic && callee.ReducedFrom is null)
         {
             return Refuse(invocation, "'" + name + "' handed a floating-point value in a body that runs on the runtime tape",
@@ -105,7 +110,7 @@ internal static class TapeCalls
 
         // What a call handed a number may change must be something the body cannot read back (as the static path's
         // guard calls): beside the number only numbers, bools, enums, strings and read-only spans.
-        if (handedNumber && arguments.FirstOrDefault(a => !HelperEffects.IsInert(model, a, intsByReference: true, cancellationToken)) is { } other)
+        if (handedNumber && arguments.Where((a, i) => !CopiedNumbers(a, i)).FirstOrDefault(a => !HelperEffects.IsInert(model, a, intsByReference: true, cancellationToken)) is { } other)
         {
             return Refuse(invocation, "'" + name + "' handed a floating-point value and '" + other.Expression + "' in a body that runs on the runtime tape",
                 "it gets the number without its derivative and could keep it in what it is handed beside it; pass only numbers, bools and read-only spans, or leave out what sends this body to the tape (the info AD0011 names it)");
@@ -273,6 +278,11 @@ internal static class TapeCalls
 
         return null;
     }
+
+    private static bool IsText(ITypeSymbol? type) =>
+        type?.SpecialType == SpecialType.System_String
+        || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte }
+        || type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType is SpecialType.System_Char or SpecialType.System_Byte;
 
     // new List<double>(a), list.AddRange(a): the collection takes the elements, Values, as they are.
     private static bool FillsCollection(IOperation conversion) =>

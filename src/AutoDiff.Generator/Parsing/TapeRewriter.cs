@@ -92,7 +92,11 @@ internal static class TapeRewriter
                         return problem;
                     }
 
-                    if (!known && !self && !local && floating && !(TapeCalls.ReadsNumbers(callee) && !sequences) && !TypeClassifier.IsCollectionMethod(callee))
+                    // Sequences a reading helper takes as ReadOnlySpan<double> go to it as their numbers.
+                    var sequencesRead = invocation.ArgumentList.Arguments.Select((a, i) => (a, i)).All(p =>
+                        TypeClassifier.FloatingSequence(model.GetTypeInfo(p.a.Expression, cancellationToken).Type) is null
+                        || TapeCalls.IsReadOnlyDoubles(TapeCalls.ParameterOf(callee, p.a, p.i)?.Type));
+                    if (!known && !self && !local && floating && !(TapeCalls.ReadsNumbers(callee) && (!sequences || sequencesRead)) && !TypeClassifier.IsCollectionMethod(callee))
                     {
                         return DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionNotDifferentiable, LocationInfo.From(invocation), callee.ContainingType?.Name + "." + callee.Name);
                     }

@@ -98,6 +98,13 @@ internal static class TapeShapes
                 IArgumentOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } } parameter, Value: var value }
                     when TypeClassifier.FloatingSequence(parameter.Type) is not null && IsNumbers(model, value, cancellationToken)
                     => "'" + operation.Syntax + "', numbers that stay numbers there handed to a local function's span of Values (copy them into a buffer first)",
+                // A lambda of numbers handed to a plain method, which takes a delegate of doubles.
+                IArgumentOperation { Parameter: { ContainingSymbol: IMethodSymbol callee }, Value: var value } when Unconverted(value) is IDelegateCreationOperation or IAnonymousFunctionOperation
+                    && value.Type is INamedTypeSymbol { DelegateInvokeMethod: { } invoke } && Signature(invoke).Any(TypeClassifier.InvolvesFloating)
+                    && callee.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
+                    && !TypeClassifier.IsCollectionMethod(callee) && !IsCollection(callee.ContainingType)
+                    && !SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition)
+                    => "'" + operation.Syntax + "', a lambda of numbers handed to '" + callee.Name + "' (call it in the body)",
                 _ => TapeWrites.Problem(operation, method),
             };
             if (problem is not null)
@@ -123,7 +130,11 @@ internal static class TapeShapes
         IPointerTypeSymbol => false,
         INamedTypeSymbol { IsTupleType: true } tuple => tuple.TupleElements.All(e => Holdable(e.Type)),
         INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable => !TypeClassifier.InvolvesFloating(nullable.TypeArguments[0]),
-        INamedTypeSymbol { IsGenericType: true } named when IsCollection(named) || IsSpan(named) || named.TypeKind == TypeKind.Delegate
+        // Func<double, double>, Action<double>: the tape's lambdas take Values, and so do these delegates once rewritten.
+        INamedTypeSymbol { IsGenericType: true, TypeKind: TypeKind.Delegate, ContainingNamespace.Name: "System" } named => named.TypeArguments.All(Holdable),
+        // A delegate type of the user's keeps the doubles of its declaration, which the body's Values do not fit.
+        INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } => !Signature(invoke).Any(TypeClassifier.InvolvesFloating),
+        INamedTypeSymbol { IsGenericType: true } named when IsCollection(named) || IsSpan(named)
             => named.TypeArguments.All(Holdable),
         _ => !TypeClassifier.InvolvesFloating(type),
     };

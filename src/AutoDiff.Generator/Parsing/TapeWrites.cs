@@ -45,6 +45,10 @@ internal static class TapeWrites
 
     private static string? Forbidden(IOperation root, IMethodSymbol method) => root switch
     {
+        // w = w.Slice(1): the body holds a differentiable span parameter as an array of Values.
+        IParameterReferenceOperation { Parameter: var parameter, Parent: IAssignmentOperation } when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+            && Callees.RoleOf(parameter) == ParamRole.Span
+            => "the span parameter '" + parameter.Name + "' (take a local view instead)",
         IParameterReferenceOperation { Parameter: var parameter } when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
             && Callees.RoleOf(parameter) == ParamRole.Passive && parameter.RefKind == RefKind.None
             && (TypeClassifier.IsFloating(parameter.Type) || TypeClassifier.FloatingSequence(parameter.Type) is not null)

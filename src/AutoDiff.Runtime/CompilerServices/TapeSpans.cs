@@ -73,6 +73,75 @@ public static class TapeSpans
         return found;
     }
 
+    /// <summary>
+    /// What the tape's body stored into its copy of a writable parameter's leaves, written back into the caller's array
+    /// as the source would have stored it there.
+    /// </summary>
+    /// <param name="held">The body's array of Values.</param>
+    /// <param name="target">The caller's array (as long as <paramref name="held"/>).</param>
+    public static void WriteBack(Value[] held, Span<double> target)
+    {
+        for (var i = 0; i < held.Length; i++)
+        {
+            target[i] = held[i].Data;
+        }
+    }
+
+    /// <inheritdoc cref="WriteBack(Value[], Span{double})"/>
+    public static void WriteBack(Value[] held, Span<float> target)
+    {
+        for (var i = 0; i < held.Length; i++)
+        {
+            target[i] = (float)held[i].Data;
+        }
+    }
+
+    /// <summary>
+    /// Refuses a result the tape cannot vouch for: the body stored into the writable parameter
+    /// <paramref name="writtenName"/> while it shares elements with <paramref name="otherName"/> (<c>F(w, w)</c>). The
+    /// tape holds the two as separate arrays, so the store would not have been seen through the other.
+    /// </summary>
+    /// <param name="leaves">The written parameter's leaves.</param>
+    /// <param name="held">The body's array, which starts as a copy of the leaves.</param>
+    /// <param name="written">The caller's written array.</param>
+    /// <param name="other">Another parameter of the same element type.</param>
+    /// <param name="writtenName">The written parameter's name.</param>
+    /// <param name="otherName">The other parameter's name.</param>
+    /// <exception cref="InvalidOperationException">The body stored into <paramref name="written"/> and the two share elements.</exception>
+    public static void RequireUnshared(Value[] leaves, Value[] held, ReadOnlySpan<double> written, ReadOnlySpan<double> other, string writtenName, string otherName)
+    {
+        if (written.Overlaps(other) && Stored(leaves, held))
+        {
+            throw Shared(writtenName, otherName);
+        }
+    }
+
+    /// <inheritdoc cref="RequireUnshared(Value[], Value[], ReadOnlySpan{double}, ReadOnlySpan{double}, string, string)"/>
+    public static void RequireUnshared(Value[] leaves, Value[] held, ReadOnlySpan<float> written, ReadOnlySpan<float> other, string writtenName, string otherName)
+    {
+        if (written.Overlaps(other) && Stored(leaves, held))
+        {
+            throw Shared(writtenName, otherName);
+        }
+    }
+
+    private static bool Stored(Value[] leaves, Value[] held)
+    {
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            if (!ReferenceEquals(leaves[i], held[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static InvalidOperationException Shared(string writtenName, string otherName) =>
+        new("The body stored into '" + writtenName + "', which shares elements with '" + otherName + "'; the runtime tape holds the two apart, so its derivative would not see the store through '"
+            + otherName + "'. Pass arrays that do not overlap, or copy one first.");
+
     /// <summary><c>source.CopyTo(destination)</c> from numbers into Values, with the check <c>CopyTo</c> makes.</summary>
     /// <param name="source">The numbers.</param>
     /// <param name="destination">The buffer of Values; at least as long as <paramref name="source"/>.</param>

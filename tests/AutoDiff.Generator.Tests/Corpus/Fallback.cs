@@ -667,6 +667,80 @@ public static partial class Fallback
     // The order changes where two weights are equal.
     public static double RankedOnTape_KinkDistance(double[] p) => SpanMembersOnTape_KinkDistance(p);
 
+    // A store into the first array, which the caller may pass as the second too (the tape then refuses the result),
+    // and a store followed by a throw (the caller's array still gets the store, as the source makes it).
+    [Differentiable]
+    public static double StoresThenReads(double[] a, double[] b)
+    {
+        Func<double, double> id = t => t;
+        a[0] = a[0] * a[1];
+        if (a[1] > 10)
+        {
+            throw new InvalidOperationException("too large");
+        }
+
+        return id(b[0] + (b[1] * b[2]) + a[0]);
+    }
+
+    public static double[] StoresThenReads_StoredBySource(double[] a, double[] b)
+    {
+        try
+        {
+            StoresThenReads(a, b);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        return a;
+    }
+
+    public static double[] StoresThenReads_StoredByGradient(double[] a, double[] b)
+    {
+        try
+        {
+            StoresThenReadsWithGradient(a, b, new double[a.Length], new double[b.Length]);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        return a;
+    }
+
+    public static double StoresThenReads_Gradient(double[] a, double[] b) => StoresThenReadsWithGradient(a, b, new double[a.Length], new double[b.Length]);
+
+    // A helper that counts the body's numbers above a threshold, handed the span and a number (once refused as a
+    // helper handed a number beside an object), and a static interface method with a body.
+    [Differentiable]
+    public static double CountsOnTape(ReadOnlySpan<double> w)
+    {
+        Func<double, double> id = t => t;
+        int above = CountAbove(w, w[0]);
+        return id(w[1] * (above + 1)) + (ISigns.IsNegative(w[2]) ? w[2] * w[2] : w[2]);
+    }
+
+    private static int CountAbove(ReadOnlySpan<double> values, double threshold)
+    {
+        int count = 0;
+        foreach (var v in values)
+        {
+            if (v > threshold)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public static double CountsOnTape_Value(double[] p) => CountsOnTape(p);
+    public static double CountsOnTape_Gradient(double[] p, double[] g) => CountsOnTapeWithGradient(p, g);
+    public static void CountsOnTape_Pullback(double[] p, double seed, double[] g) => CountsOnTapePullback(p, seed, g);
+
+    // The count changes where a weight crosses w0, and the branch where w2 crosses 0.
+    public static double CountsOnTape_KinkDistance(double[] p) => Math.Min(Math.Abs(p[2]), System.Linq.Enumerable.Min(System.Linq.Enumerable.Range(1, p.Length - 1), i => Math.Abs(p[i] - p[0])));
+
     public static double CollectionsOnTape_Value(double[] p) => CollectionsOnTape(p);
     public static double CollectionsOnTape_Gradient(double[] p, double[] g) => CollectionsOnTapeWithGradient(p, g);
     public static void CollectionsOnTape_Pullback(double[] p, double seed, double[] g) => CollectionsOnTapePullback(p, seed, g);
@@ -740,4 +814,9 @@ public static partial class Fallback
     public static double RecursiveSlice_Value(double[] p) => RecursiveSlice(p);
     public static double RecursiveSlice_Gradient(double[] p, double[] g) => RecursiveSliceWithGradient(p, g);
     public static void RecursiveSlice_Pullback(double[] p, double seed, double[] g) => RecursiveSlicePullback(p, seed, g);
+}
+
+public interface ISigns
+{
+    static bool IsNegative(double v) => v < 0;
 }

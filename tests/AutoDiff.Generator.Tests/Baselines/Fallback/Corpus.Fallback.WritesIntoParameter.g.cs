@@ -23,12 +23,16 @@ namespace Corpus
                 _w[_i] = new global::AutoDiff.Value(w[_i]);
             }
             var _wHeld = (global::AutoDiff.Value[])_w.Clone();
-            var _output = Tape(_wHeld);
-            _output.Backward();
-            for (int _i = 0; _i < w.Length; _i++)
+            global::AutoDiff.Value _output;
+            try
             {
-                w[_i] = _wHeld[_i].Data;
+                _output = Tape(_wHeld);
             }
+            finally
+            {
+                global::AutoDiff.CompilerServices.TapeSpans.WriteBack(_wHeld, w);
+            }
+            _output.Backward();
             for (int _i = 0; _i < _w.Length; _i++)
             {
                 dw[_i] = _w[_i].Grad;
@@ -65,12 +69,16 @@ namespace Corpus
                 _w[_i] = new global::AutoDiff.Value(w[_i]);
             }
             var _wHeld = (global::AutoDiff.Value[])_w.Clone();
-            var _output = Tape(_wHeld);
-            _output.Backward();
-            for (int _i = 0; _i < w.Length; _i++)
+            global::AutoDiff.Value _output;
+            try
             {
-                w[_i] = _wHeld[_i].Data;
+                _output = Tape(_wHeld);
             }
+            finally
+            {
+                global::AutoDiff.CompilerServices.TapeSpans.WriteBack(_wHeld, w);
+            }
+            _output.Backward();
             for (int _i = 0; _i < _w.Length; _i++)
             {
                 dw[_i] += seed * _w[_i].Grad;
