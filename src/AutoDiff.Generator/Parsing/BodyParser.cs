@@ -361,8 +361,7 @@ internal sealed partial class BodyParser
         }
 
         // A list, stack, queue or dictionary of numbers is something the runtime tape holds (as Values).
-        if (local.Type is INamedTypeSymbol { IsGenericType: true } collection && collection.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
-            && TypeClassifier.InvolvesFloating(collection))
+        if (local.Type is INamedTypeSymbol { IsGenericType: true } collection && TypeClassifier.IsCollectionType(collection) && TypeClassifier.InvolvesFloating(collection))
         {
             throw Fallback("it keeps numbers in a '" + collection.Name + "' ('" + local.Name + "')", variable);
         }

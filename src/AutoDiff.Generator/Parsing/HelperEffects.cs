@@ -174,8 +174,7 @@ internal static class HelperEffects
 
         // A collection of ints, bools or enums (a helper's list of indices) cannot keep a number; one of objects,
         // strings, decimals, the user's types or a type parameter (List<T> in a generic helper) can.
-        if (method.ContainingType is { ContainingNamespace: var space } generic && space?.ToDisplayString() == "System.Collections.Generic"
-            && generic.TypeArguments.All(IsCountLike))
+        if (method.ContainingType is { } generic && TypeClassifier.IsCollectionType(generic) && generic.TypeArguments.All(IsCountLike))
         {
             return true;
         }

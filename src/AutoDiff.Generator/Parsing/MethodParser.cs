@@ -231,7 +231,8 @@ internal static class MethodParser
         }
 
         var vectorOutput = vectorNames is null ? null : vectorNames with { Forward = PushforwardProblem(userPullback, fallbackReason, body) is null, PublicPushforward = pushforward };
-        var fallbackBody = fallbackReason is null ? null : TapeRewriter.Rewrite(semanticModel, syntax, method, cancellationToken);
+        var fallbackName = fallbackReason is null ? TapeRewriter.BodyName : TapeRewriter.BodyNameFor(syntax);
+        var fallbackBody = fallbackReason is null ? null : TapeRewriter.Rewrite(semanticModel, syntax, method, fallbackName, cancellationToken);
         var model = new MethodModel(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(method),
@@ -252,7 +253,7 @@ internal static class MethodParser
             seedDirectionName,
             hessianName,
             vectorOutput,
-            TapeRewriter.BodyNameFor(syntax));
+            fallbackName);
         return new MethodParseResult(model, at, diagnostics.ToEquatableArray());
     }
 

@@ -282,12 +282,12 @@ internal static class TapeCalls
     private static bool IsText(ITypeSymbol? type) =>
         type?.SpecialType == SpecialType.System_String
         || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte }
-        || type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType is SpecialType.System_Char or SpecialType.System_Byte;
+        || TypeClassifier.IsSpanType(type) && ((INamedTypeSymbol)type!).TypeArguments[0].SpecialType is SpecialType.System_Char or SpecialType.System_Byte;
 
     // new List<double>(a), list.AddRange(a): the collection takes the elements, Values, as they are.
     private static bool FillsCollection(IOperation conversion) =>
         conversion.Parent is IArgumentOperation { Parent: var call }
-        && (call is IObjectCreationOperation { Constructor.ContainingType: var created } && created.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+        && (call is IObjectCreationOperation { Constructor.ContainingType: var created } && TypeClassifier.IsCollectionType(created)
             || call is IInvocationOperation { TargetMethod: var method } && TypeClassifier.IsCollectionMethod(method) && method.Name is "AddRange" or "InsertRange");
 
     // "x = " + x and $"{x}": the tape writes the Value's number (TapeRewriter).

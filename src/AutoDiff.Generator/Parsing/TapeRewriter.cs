@@ -122,10 +122,10 @@ internal static class TapeRewriter
             .FirstOrDefault();
     }
 
-    /// <summary>The rewritten body of the tape function, formatted.</summary>
-    public static string Rewrite(SemanticModel model, MethodDeclarationSyntax syntax, IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The rewritten body of the tape function <paramref name="bodyName"/> (see <see cref="BodyNameFor"/>), formatted.</summary>
+    public static string Rewrite(SemanticModel model, MethodDeclarationSyntax syntax, IMethodSymbol method, string bodyName, CancellationToken cancellationToken)
     {
-        var rewriter = new Rewriter(model, method, BodyNameFor(syntax), cancellationToken);
+        var rewriter = new Rewriter(model, method, bodyName, cancellationToken);
         SyntaxNode body = syntax.Body is { } block
             ? (SyntaxNode)rewriter.Visit(block)!
             : SyntaxFactory.ArrowExpressionClause((ExpressionSyntax)rewriter.Visit(syntax.ExpressionBody!.Expression)!);
@@ -361,12 +361,9 @@ internal static class TapeRewriter
         // 'new[] { 1.0, 2.0 }' infers double[]: an array of the body's numbers is an array of Values.
         public override SyntaxNode? VisitImplicitArrayCreationExpression(ImplicitArrayCreationExpressionSyntax node)
         {
-            var visited = (ImplicitArrayCreationExpressionSyntax)base.VisitImplicitArrayCreationExpression(node)!;
             return TypeClassifier.FloatingSequence(model.GetTypeInfo(node, cancellationToken).Type) is not null
-                ? SyntaxFactory.ArrayCreationExpression(
-                    SyntaxFactory.ArrayType(Value, SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression())))),
-                    visited.Initializer).WithTriviaFrom(node)
-                : visited;
+                ? ValuesListed(node.Initializer).WithTriviaFrom(node)
+                : base.VisitImplicitArrayCreationExpression(node);
         }
 
         // sizeof(double) is the number's size, which the tape's rewriting must leave alone.

@@ -37,7 +37,7 @@ internal static class TapeShapes
                 // new (double, int)[n] would hold tuples of null Values.
                 IArrayCreationOperation { Type: IArrayTypeSymbol { ElementType: INamedTypeSymbol { IsTupleType: true } element }, Initializer: null } when TypeClassifier.InvolvesFloating(element)
                     => "'" + operation.Syntax + "', an array of tuples of numbers without their values (list them, or use one array per element)",
-                IObjectCreationOperation { Type: var type } creation when !IsCollection(type) && HandsNumbers(creation)
+                IObjectCreationOperation { Type: var type } creation when !TypeClassifier.IsCollectionType(type) && HandsNumbers(creation)
                     => "'" + operation.Syntax + "', a '" + type!.Name + "' made from numbers",
                 IAssignmentOperation { Target: IMemberReferenceOperation member } assignment
                     when TypeClassifier.IsFloating(assignment.Target.Type) && !HoldsValues(member) && !IsConstant(assignment.Value)
@@ -102,7 +102,7 @@ internal static class TapeShapes
                 IArgumentOperation { Parameter: { ContainingSymbol: IMethodSymbol callee }, Value: var value } when Unconverted(value) is IDelegateCreationOperation or IAnonymousFunctionOperation
                     && value.Type is INamedTypeSymbol { DelegateInvokeMethod: { } invoke } && Signature(invoke).Any(TypeClassifier.InvolvesFloating)
                     && callee.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
-                    && !TypeClassifier.IsCollectionMethod(callee) && !IsCollection(callee.ContainingType)
+                    && !TypeClassifier.IsCollectionMethod(callee)
                     && !SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition)
                     => "'" + operation.Syntax + "', a lambda of numbers handed to '" + callee.Name + "' (call it in the body)",
                 _ => TapeWrites.Problem(operation, method),
@@ -134,16 +134,10 @@ internal static class TapeShapes
         INamedTypeSymbol { IsGenericType: true, TypeKind: TypeKind.Delegate, ContainingNamespace.Name: "System" } named => named.TypeArguments.All(Holdable),
         // A delegate type of the user's keeps the doubles of its declaration, which the body's Values do not fit.
         INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } => !Signature(invoke).Any(TypeClassifier.InvolvesFloating),
-        INamedTypeSymbol { IsGenericType: true } named when IsCollection(named) || IsSpan(named)
+        INamedTypeSymbol { IsGenericType: true } named when TypeClassifier.IsCollectionType(named) || TypeClassifier.IsSpanType(named)
             => named.TypeArguments.All(Holdable),
         _ => !TypeClassifier.InvolvesFloating(type),
     };
-
-    private static bool IsCollection(ITypeSymbol? type) =>
-        type?.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
-
-    private static bool IsSpan(INamedTypeSymbol type) =>
-        type.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "Span" or "ReadOnlySpan";
 
     // A constructor or an object initializer handed a number that may carry a derivative.
     private static bool HandsNumbers(IObjectCreationOperation creation) =>
@@ -153,8 +147,8 @@ internal static class TapeShapes
     // A tuple's element, an anonymous object's property, or an element of a span or a collection (b[i] = v,
     // list[i] = v): the tape holds those as Values.
     private static bool HoldsValues(IMemberReferenceOperation member) =>
-        member.Member.ContainingType is { IsTupleType: true } or { IsAnonymousType: true } or { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" }
-        || IsCollection(member.Member.ContainingType);
+        member.Member.ContainingType is { IsTupleType: true } or { IsAnonymousType: true }
+        || TypeClassifier.IsSpanType(member.Member.ContainingType) || TypeClassifier.IsCollectionType(member.Member.ContainingType);
 
     private static bool IsConstant(IOperation value) => value.ConstantValue.HasValue;
 

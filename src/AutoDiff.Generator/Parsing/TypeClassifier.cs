@@ -60,7 +60,15 @@ internal static class TypeClassifier
     /// type: the collection methods a body's buffers and lists are handled with, as opposed to a plain helper.
     /// </summary>
     public static bool IsCollectionMethod(IMethodSymbol method) =>
-        IsSpanMethod(method) || method.ContainingType?.SpecialType == SpecialType.System_Array || method.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+        IsSpanMethod(method) || method.ContainingType?.SpecialType == SpecialType.System_Array || IsCollectionType(method.ContainingType);
+
+    /// <summary>A type of <c>System.Collections.Generic</c> (<c>List&lt;T&gt;</c>, <c>Dictionary&lt;K, V&gt;</c>, …).</summary>
+    public static bool IsCollectionType(ITypeSymbol? type) =>
+        type?.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+
+    /// <summary><c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c>, of any element type.</summary>
+    public static bool IsSpanType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
     /// <summary>A static method of <c>System.Array</c> (<c>Array.Clear(a)</c>, <c>Array.Fill(a, v)</c>).</summary>
     public static bool IsArrayMethod(IMethodSymbol method) =>
