@@ -4,9 +4,11 @@ namespace AutoDiff.Benchmarks.Tests;
 
 /// <summary>
 /// After one warm-up call both GMM gradients allocate nothing: the generated code's stacks and buffer adjoints and
-/// the hand-written scratch come back from the array pool. Counted on this thread only, so another test running at
-/// the same time cannot add to it.
+/// the hand-written scratch come back from the array pool. Counted on this thread only, and run apart from the other
+/// tests (<see cref="AllocationCollection"/>): the pool is shared, so a test on another thread renting arrays of the
+/// same sizes could take the ones the warm-up returned, and this thread would then allocate new ones.
 /// </summary>
+[Collection(AllocationCollection.Name)]
 public class GmmAllocationTests
 {
     [Theory]
@@ -29,4 +31,11 @@ public class GmmAllocationTests
         Assert.Equal(0, generated);
         Assert.Equal(0, handWritten);
     }
+}
+
+/// <summary>Tests that count allocations, run while no other test of this assembly runs.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationCollection
+{
+    public const string Name = "Allocation counts";
 }
